@@ -1,0 +1,58 @@
+// Package annotation holds what a reader adds to an article: highlights,
+// the actors they are tagged with, text anchoring and actor suggestions.
+package annotation
+
+import "time"
+
+// Role says how an actor takes part in a highlighted passage.
+type Role string
+
+// The roles an actor can have in a highlight.
+const (
+	RoleSpeaker   Role = "speaker"
+	RoleTarget    Role = "target"
+	RoleMentioned Role = "mentioned"
+)
+
+// Roles lists every valid role, in the order a picker offers them.
+var Roles = []Role{RoleSpeaker, RoleTarget, RoleMentioned}
+
+// Valid reports whether r is one of Roles.
+func (r Role) Valid() bool {
+	return r == RoleSpeaker || r == RoleTarget || r == RoleMentioned
+}
+
+// ActorRef tags a highlight with one actor in one role.
+type ActorRef struct {
+	ActorID string `json:"actor"`
+	Role    Role   `json:"role"`
+}
+
+// TextQuote is the W3C TextQuoteSelector of a highlight: the exact passage
+// and up to ContextLen code points before and after it.
+type TextQuote struct {
+	Exact  string `json:"exact"`
+	Prefix string `json:"prefix,omitempty"`
+	Suffix string `json:"suffix,omitempty"`
+}
+
+// ContextLen is how many code points of prefix and suffix a quote keeps.
+const ContextLen = 32
+
+// Highlight is a passage of an article the reader marked, with its actors
+// and note. Start and End are code point offsets into the article's
+// canonical text, half-open. A highlight that could not be re-anchored after
+// the text changed keeps its last offsets and says why in Orphaned.
+type Highlight struct {
+	ID        string     `json:"id"`
+	ArticleID string     `json:"article"`
+	Start     int        `json:"start"`
+	End       int        `json:"end"`
+	Quote     TextQuote  `json:"quote"`
+	Color     string     `json:"color,omitempty"`
+	Actors    []ActorRef `json:"actors,omitempty"`
+	Note      string     `json:"note,omitempty"`
+	Created   time.Time  `json:"created"`
+	Updated   time.Time  `json:"updated"`
+	Orphaned  string     `json:"orphaned,omitempty"`
+}

@@ -1,0 +1,195 @@
+// Package article holds the cleaned-article model and the cleaners that
+// produce it from HTML pages, URLs and text copied from a browser.
+//
+// An Article's canonical text is the NFC-normalised texts of its blocks joined
+// by "\n\n". Every position elsewhere in Dramatis (highlights, selections,
+// search hits, exports) is a Unicode code point offset into that text,
+// half-open [start, end), as in the W3C TextPositionSelector.
+package article
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// CleanerVersion identifies the rules that produced an article's text. Bump it
+// whenever a change to the cleaners can change the canonical text of a page,
+// so that stored articles know they may need re-anchoring.
+const CleanerVersion = "1"
+
+// BlockType says what role a block plays in the article body.
+type BlockType string
+
+// The block types a cleaner may emit.
+const (
+	Heading      BlockType = "heading"
+	Paragraph    BlockType = "paragraph"
+	Quote        BlockType = "quote"
+	ListItem     BlockType = "listitem"
+	Caption      BlockType = "caption"
+	Preformatted BlockType = "pre"
+)
+
+// Block is one unit of the article body. Level is the heading level (1–6) for
+// headings, the nesting depth for list items, and 0 otherwise.
+type Block struct {
+	Type  BlockType `json:"type"`
+	Level int       `json:"level,omitempty"`
+	Text  string    `json:"text"`
+}
+
+// Article is a cleaned news article: metadata plus its body as blocks.
+type Article struct {
+	Title       string    `json:"title"`
+	Kicker      string    `json:"kicker,omitempty"`
+	Description string    `json:"description,omitempty"`
+	Authors     []string  `json:"authors,omitempty"`
+	Published   time.Time `json:"published,omitzero"`
+	Site        string    `json:"site,omitempty"`
+	URL         string    `json:"url,omitempty"`
+	Lang        string    `json:"lang,omitempty"`
+	Blocks      []Block   `json:"blocks"`
+	// Cleaner is the CleanerVersion that produced Blocks.
+	Cleaner string `json:"cleaner,omitempty"`
+}
+
+// Separator joins block texts in the canonical text.
+const Separator = "\n\n"
+
+// SeparatorLen is the length of Separator in code points.
+const SeparatorLen = 2
+
+// Text returns the canonical text: block texts joined by Separator. Blocks
+// are expected to be normalised already (see Normalize).
+func (a *Article) Text() string {
+	var b strings.Builder
+	n := 0
+	for _, bl := range a.Blocks {
+		n += len(bl.Text) + len(Separator)
+	}
+	b.Grow(n)
+	for i, bl := range a.Blocks {
+		if i > 0 {
+			b.WriteString(Separator)
+		}
+		b.WriteString(bl.Text)
+	}
+	return b.String()
+}
+
+// BlockStarts returns the code point offset at which each block starts in
+// the canonical text.
+func (a *Article) BlockStarts() []int {
+	starts := make([]int, len(a.Blocks))
+	off := 0
+	for i, bl := range a.Blocks {
+		starts[i] = off
+		off += utf8.RuneCountInString(bl.Text) + SeparatorLen
+	}
+	return starts
+}
+
+// TextHash is a stable fingerprint of the canonical text, stored with the
+// article so that a changed text (and the need to re-anchor) is detectable.
+func (a *Article) TextHash() string {
+	sum := sha256.Sum256([]byte(a.Text()))
+	return hex.EncodeToString(sum[:16])
+}
+
+// Normalize makes the article canonical: every text is valid UTF-8 and NFC,
+// free of control characters, with whitespace collapsed to single spaces
+// (except inside preformatted blocks, which keep their line breaks), and empty
+// blocks are dropped. Cleaners call it last; it is idempotent.
+func (a *Article) Normalize() {
+	a.Title = CleanInline(a.Title)
+	a.Kicker = CleanInline(a.Kicker)
+	a.Description = CleanInline(a.Description)
+	a.Site = CleanInline(a.Site)
+	authors := a.Authors[:0]
+	seen := map[string]bool{}
+	for _, au := range a.Authors {
+		au = CleanInline(au)
+		if au != "" && !seen[strings.ToLower(au)] {
+			seen[strings.ToLower(au)] = true
+			authors = append(authors, au)
+		}
+	}
+	a.Authors = authors
+	blocks := a.Blocks[:0]
+	for _, bl := range a.Blocks {
+		if bl.Type == Preformatted {
+			bl.Text = cleanPre(bl.Text)
+		} else {
+			bl.Text = CleanInline(bl.Text)
+		}
+		if bl.Text != "" {
+			blocks = append(blocks, bl)
+		}
+	}
+	a.Blocks = blocks
+	if a.Cleaner == "" {
+		a.Cleaner = CleanerVersion
+	}
+}
+
+// CleanInline returns s as valid NFC UTF-8 on one line: invalid bytes become
+// U+FFFD, control and zero-width formatting characters are removed, and runs
+// of whitespace (including non-breaking spaces) become one space.
+func CleanInline(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u2007':
+			space = true
+			continue
+		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
+			// Soft hyphens and zero-width characters only guide rendering;
+			// keeping them would make identical words differ.
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
+}
+
+// cleanPre keeps line structure but trims trailing spaces, drops control
+// characters other than newline and tab, and never yields a blank line pair
+// that could be confused with the block separator.
+func cleanPre(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, ln := range lines {
+		ln = strings.Map(func(r rune) rune {
+			if r == '\t' {
+				return r
+			}
+			if unicode.IsControl(r) || r == '\ufeff' {
+				return -1
+			}
+			return r
+		}, ln)
+		ln = strings.TrimRight(ln, " \t\u00a0")
+		if ln == "" {
+			continue
+		}
+		out = append(out, ln)
+	}
+	return norm.NFC.String(strings.Join(out, "\n"))
+}

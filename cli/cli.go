@@ -1,0 +1,175 @@
+// Package cli implements Dramatis's headless sub-commands (clean, import,
+// list, show, annotate, actors, export, backup, …). Each command lives in a
+// file named after it; this file dispatches and formats errors.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Env is what a command may touch of the outside world, so that tests can
+// run commands in-process with their own streams and environment.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	// Getenv looks up environment variables (os.Getenv when nil).
+	Getenv func(string) string
+}
+
+// OSEnv returns the Env of the running process.
+func OSEnv() *Env {
+	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+}
+
+func (e *Env) getenv(k string) string {
+	if e.Getenv == nil {
+		return os.Getenv(k)
+	}
+	return e.Getenv(k)
+}
+
+// command is one sub-command: its runner and a one-line summary for help.
+type command struct {
+	run     func(e *Env, args []string) error
+	usage   string
+	summary string
+}
+
+// commands is the dispatch table. It is built on each call rather than kept
+// in a package variable so that nothing global can be mutated.
+func commands() map[string]command {
+	return map[string]command{
+		"clean":         {runClean, "clean [--format text|json|md] SOURCE...", "print the cleaned article of an HTML file, URL, text copy or - (stdin)"},
+		"import":        {runImport, "import SOURCE...", "clean and store articles in the library, print their ids"},
+		"list":          {runList, "list [--json]", "list the articles in the library"},
+		"show":          {runShow, "show ARTICLE [--json]", "print an article with its highlights"},
+		"annotate":      {runAnnotate, "annotate ARTICLE --quote TEXT [--occurrence N] [--actor NAME[:ROLE]]... [--note TEXT] [--color NAME]", "highlight a passage and tag it with actors"},
+		"actors":        {runActors, "actors [list|add|rename|merge|suggest] ...", "list and manage actors"},
+		"export":        {runExport, "export [--format md|w3c|backup] [--by-actor|--actors] [--out DIR] [ARTICLE...]", "export notes as Markdown, W3C Web Annotations or a full backup"},
+		"import-backup": {runImportBackup, "import-backup FILE", "merge a JSON backup made by 'export --format backup' into the library"},
+		"backup":        {runBackup, "backup FILE", "write a consistent copy of the library file"},
+		"restore":       {runRestore, "restore FILE", "replace the library with a copy made by 'backup'"},
+	}
+}
+
+// IsCommand reports whether name is a sub-command, so that main can tell a
+// command line from GUI options.
+func IsCommand(name string) bool {
+	_, ok := commands()[name]
+	return ok || name == "help" || name == "-h" || name == "--help" || name == "version" || name == "--version"
+}
+
+// Version is the program version shown by 'dramatis version'; main sets it
+// from FyneApp.toml's version at build time when available.
+const Version = "0.1.0"
+
+// usageError marks errors in how a command was called (exit status 2).
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+// usagef returns a usage error.
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Sprintf(format, args...)}
+}
+
+// Run runs the sub-command in args[0] and returns the process exit status:
+// 0 on success, 1 when the command failed, 2 when it was called wrongly.
+// Errors are printed as one line on Stderr.
+func Run(e *Env, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		printHelp(e.Stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	if args[0] == "version" || args[0] == "--version" {
+		fmt.Fprintln(e.Stdout, "dramatis", Version)
+		return 0
+	}
+	cmd, ok := commands()[args[0]]
+	if !ok {
+		fmt.Fprintf(e.Stderr, "dramatis: unknown command %q (see 'dramatis help')\n", args[0])
+		return 2
+	}
+	err := cmd.run(e, args[1:])
+	if err == nil {
+		return 0
+	}
+	var ue usageError
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(e.Stderr, "dramatis %s: %s\nusage: dramatis %s\n", args[0], oneLine(ue.msg), cmd.usage)
+		return 2
+	case errors.Is(err, errReported):
+		return 1
+	default:
+		fmt.Fprintf(e.Stderr, "dramatis %s: %s\n", args[0], oneLine(err.Error()))
+		return 1
+	}
+}
+
+// errReported is returned by commands that already printed their errors
+// (one per failed source) and only need the exit status to say so.
+var errReported = errors.New("errors were reported")
+
+// oneLine keeps an error message on a single line, as the CLI promises.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "Dramatis: read the news, highlight what actors say and do, export your notes.")
+	fmt.Fprintln(w, "\nWithout a command, dramatis opens the window (dramatis [--library PATH]).")
+	fmt.Fprintln(w, "\nCommands (all library commands take --library PATH or DRAMATIS_LIBRARY):")
+	cmds := commands()
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-14s %s\n", n, cmds[n].summary)
+	}
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting and
+// prints its defaults on -h.
+func newFlagSet(e *Env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("dramatis "+name, flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	return fs
+}
+
+// parseFlags parses args allowing flags after positional arguments
+// ("dramatis show ID --json"), which the standard flag package stops at.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
