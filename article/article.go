@@ -9,6 +9,7 @@ package article
 
 import (
 	"crypto/sha256"
+	"errors"
 	"encoding/hex"
 	"strings"
 	"time"
@@ -193,3 +194,7 @@ func cleanPre(s string) string {
 	}
 	return norm.NFC.String(strings.Join(out, "\n"))
 }
+
+// ErrNoText is wrapped by cleaners when a page holds no article text; the
+// message names the source: "no article text found in page.html".
+var ErrNoText = errors.New("no article text found")
