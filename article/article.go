@@ -9,8 +9,8 @@ package article
 
 import (
 	"crypto/sha256"
-	"errors"
 	"encoding/hex"
+	"errors"
 	"strings"
 	"time"
 	"unicode"
