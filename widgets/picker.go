@@ -1,0 +1,514 @@
+package widgets
+
+import (
+	"fmt"
+	"image/color"
+	"sort"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/unicode/norm"
+)
+
+// PickerActor is one actor the picker can offer. ID is empty for an actor
+// that is not in the library yet (a built-in or discovered suggestion, or
+// one the reader creates by typing a new name).
+type PickerActor struct {
+	ID      string
+	Name    string
+	Kind    string
+	Color   color.Color
+	Aliases []string
+	// Hint says why the actor is offered ("in passage", "recent"); shown dimmed.
+	Hint string
+}
+
+// PickedActor is an actor the reader chose, with the role it plays in the passage.
+type PickedActor struct {
+	PickerActor
+	Role string
+}
+
+// PickerResult is what the picker hands back when the reader saves.
+type PickerResult struct {
+	Actors []PickedActor
+	Note   string
+}
+
+// maxRows bounds the candidate list so the picker stays one glance tall.
+const maxRows = 9
+
+// Picker chooses the actors of a highlight: type-ahead over names and
+// aliases (diacritic-insensitive), suggestions first, digits 1–9 for the
+// first rows of the empty-query list (suggestions, then recently used
+// actors), Enter to add the current row or create a new actor of the chosen
+// kind, a role per chosen actor and an optional note. It knows nothing of
+// storage: actors in, a PickerResult out.
+type Picker struct {
+	widget.BaseWidget
+
+	// OnSubmit is called with the chosen actors and note when the reader saves.
+	OnSubmit func(PickerResult)
+	// OnCancel is called when the reader presses Escape or Cancel.
+	OnCancel func()
+
+	roles, kinds []string
+	defaultRole  string
+	library      []PickerActor
+	suggested    []PickerActor
+	recent       []PickerActor
+
+	chosen []PickedActor
+	shown  []PickerActor // rows currently listed; a row with empty Name and ID is never shown
+	newRow bool          // the last row offers to create an actor named like the query
+	cursor int
+
+	query     *pickerEntry
+	kind      *widget.Select
+	rows      *fyne.Container
+	chosenBox *fyne.Container
+	note      *widget.Entry
+	content   fyne.CanvasObject
+}
+
+// NewPicker builds a picker over the library's actors, the suggestions found
+// in the passage (offered first) and the recently used actors. roles and
+// kinds are the choices for a chosen actor's role and a new actor's kind; the
+// first role is the default.
+func NewPicker(library, suggested, recent []PickerActor, roles, kinds []string) *Picker {
+	p := &Picker{library: library, suggested: suggested, recent: recent, roles: roles, kinds: kinds}
+	if len(roles) > 0 {
+		p.defaultRole = roles[0]
+	}
+	p.query = newPickerEntry(p)
+	p.query.SetPlaceHolder("Type a name or alias, or a digit for a listed actor")
+	p.query.OnChanged = func(string) { p.cursor = 0; p.refreshRows() }
+	p.kind = widget.NewSelect(kinds, nil)
+	if len(kinds) > 0 {
+		p.kind.SetSelected(kinds[0])
+	}
+	p.rows = container.NewVBox()
+	p.chosenBox = container.NewVBox()
+	p.note = widget.NewMultiLineEntry()
+	p.note.SetPlaceHolder("Note (optional)")
+	p.note.Wrapping = fyne.TextWrapWord
+	p.note.SetMinRowsVisible(2)
+	save := widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), p.Submit)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), p.Cancel)
+	p.content = container.NewVBox(
+		p.query,
+		container.NewBorder(nil, nil, widget.NewLabel("New actors are a"), nil, p.kind),
+		p.rows,
+		widget.NewSeparator(),
+		p.chosenBox,
+		p.note,
+		container.NewHBox(layout.NewSpacer(), cancel, save),
+	)
+	p.ExtendBaseWidget(p)
+	p.refreshRows()
+	p.refreshChosen()
+	return p
+}
+
+// CreateRenderer shows the picker's form.
+func (p *Picker) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(p.content)
+}
+
+// MinSize keeps the picker wide enough for names with aliases beside them.
+func (p *Picker) MinSize() fyne.Size {
+	s := p.BaseWidget.MinSize()
+	return fyne.NewSize(fyne.Max(s.Width, 440), s.Height)
+}
+
+// Focus is the object to focus when the picker appears, so typing starts at once.
+func (p *Picker) Focus() fyne.Focusable { return p.query }
+
+// SetChosen preselects actors and a note, for editing an existing highlight.
+func (p *Picker) SetChosen(actors []PickedActor, note string) {
+	p.chosen = append([]PickedActor(nil), actors...)
+	p.note.SetText(note)
+	p.refreshChosen()
+	p.refreshRows()
+}
+
+// Chosen returns the actors chosen so far, in the order they were added.
+func (p *Picker) Chosen() []PickedActor { return append([]PickedActor(nil), p.chosen...) }
+
+// Shown returns the candidate rows currently listed (without the "new actor" row).
+func (p *Picker) Shown() []PickerActor { return append([]PickerActor(nil), p.shown...) }
+
+// SetQuery types a query as if the reader had typed it.
+func (p *Picker) SetQuery(q string) { p.query.SetText(q) }
+
+// SetRole changes the role of the i-th chosen actor.
+func (p *Picker) SetRole(i int, role string) {
+	if i < 0 || i >= len(p.chosen) {
+		return
+	}
+	p.chosen[i].Role = role
+	p.refreshChosen()
+}
+
+// SetNote replaces the note text.
+func (p *Picker) SetNote(s string) { p.note.SetText(s) }
+
+// SetNewKind chooses the kind given to actors created from the query.
+func (p *Picker) SetNewKind(kind string) { p.kind.SetSelected(kind) }
+
+// Submit hands the chosen actors and note to OnSubmit.
+func (p *Picker) Submit() {
+	if p.OnSubmit != nil {
+		p.OnSubmit(PickerResult{Actors: p.Chosen(), Note: strings.TrimSpace(p.note.Text)})
+	}
+}
+
+// Cancel gives up without a result.
+func (p *Picker) Cancel() {
+	if p.OnCancel != nil {
+		p.OnCancel()
+	}
+}
+
+// Matches returns the candidates for a query, best first: library actors and
+// suggestions whose name or alias matches regardless of case and diacritics
+// ("pjo", "pjö" and "pjoe" all find an actor with the alias Pjöngjang). An
+// empty query lists the suggestions, then the recent actors.
+func (p *Picker) Matches(query string) []PickerActor {
+	q := Fold(strings.TrimSpace(query))
+	if q == "" {
+		return p.dedupe(append(append([]PickerActor(nil), p.suggested...), p.recent...))
+	}
+	type scored struct {
+		a     PickerActor
+		score int
+		order int
+	}
+	var hits []scored
+	add := func(list []PickerActor, bonus int) {
+		for _, a := range list {
+			s, alias := matchScore(q, a)
+			if s == 0 {
+				continue
+			}
+			if alias != "" {
+				a.Hint = strings.TrimSpace(alias + " " + a.Hint)
+			}
+			hits = append(hits, scored{a, s + bonus, len(hits)})
+		}
+	}
+	add(p.suggested, 10)
+	add(p.library, 0)
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+	out := make([]PickerActor, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, h.a)
+	}
+	return p.dedupe(out)
+}
+
+// dedupe keeps the first of entries naming the same actor (by ID, else by
+// folded name), so a suggestion that is also in the library shows once.
+func (p *Picker) dedupe(list []PickerActor) []PickerActor {
+	seen := map[string]bool{}
+	out := list[:0]
+	for _, a := range list {
+		key := "n:" + Fold(a.Name)
+		if seen[key] || (a.ID != "" && seen["i:"+a.ID]) {
+			continue
+		}
+		seen[key] = true
+		if a.ID != "" {
+			seen["i:"+a.ID] = true
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// matchScore rates how well a folded query matches an actor's name or
+// aliases; 0 means no match. The alias that matched is returned for display.
+func matchScore(q string, a PickerActor) (int, string) {
+	best, via := 0, ""
+	try := func(s string, bonus int, alias string) {
+		for _, f := range []string{Fold(s), foldGerman(s)} {
+			sc := 0
+			switch {
+			case f == q:
+				sc = 100
+			case strings.HasPrefix(f, q):
+				sc = 80
+			case strings.Contains(f, " "+q) || strings.Contains(f, "-"+q):
+				sc = 60
+			case strings.Contains(f, q):
+				sc = 40
+			}
+			if sc > 0 && sc+bonus > best {
+				best, via = sc+bonus, alias
+			}
+		}
+	}
+	try(a.Name, 5, "")
+	for _, al := range a.Aliases {
+		try(al, 0, al)
+	}
+	return best, via
+}
+
+// Fold lower-cases s and strips diacritics (ö → o, é → e, ß → ss), so that a
+// reader can type names without the accents the news spells them with.
+func Fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'ß':
+			b.WriteString("ss")
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// foldGerman folds like Fold but spells umlauts the German way without
+// them (ö → oe), which is how many readers type on foreign keyboards.
+func foldGerman(s string) string {
+	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue")
+	return Fold(r.Replace(norm.NFC.String(s)))
+}
+
+// refreshRows rebuilds the candidate list for the current query.
+func (p *Picker) refreshRows() {
+	q := strings.TrimSpace(p.query.Text)
+	p.shown = p.Matches(q)
+	if len(p.shown) > maxRows {
+		p.shown = p.shown[:maxRows]
+	}
+	p.newRow = q != "" && !p.exactMatch(q)
+	n := len(p.shown)
+	if p.newRow {
+		n++
+	}
+	if p.cursor >= n {
+		p.cursor = n - 1
+	}
+	if p.cursor < 0 {
+		p.cursor = 0
+	}
+	objs := make([]fyne.CanvasObject, 0, n+1)
+	if len(p.shown) == 0 && !p.newRow {
+		objs = append(objs, dimLabel("No suggestions — type a name to find or create an actor."))
+	}
+	for i, a := range p.shown {
+		label := a.Name
+		if a.Kind != "" {
+			label += " — " + a.Kind
+		}
+		if a.Hint != "" {
+			label += " · " + a.Hint
+		}
+		if q == "" {
+			label = fmt.Sprintf("%d  %s", i+1, label)
+		}
+		objs = append(objs, p.row(i, label, a.Color))
+	}
+	if p.newRow {
+		objs = append(objs, p.row(len(p.shown), fmt.Sprintf("New actor “%s” (%s)", q, p.kind.Selected), nil))
+	}
+	p.rows.Objects = objs
+	p.rows.Refresh()
+}
+
+// exactMatch reports whether a listed candidate is named exactly like the
+// query, in which case offering to create it again would make a duplicate.
+func (p *Picker) exactMatch(q string) bool {
+	fq := Fold(q)
+	for _, a := range p.shown {
+		if Fold(a.Name) == fq {
+			return true
+		}
+		for _, al := range a.Aliases {
+			if Fold(al) == fq {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// row is one tappable candidate line; the cursor row is emphasised.
+func (p *Picker) row(i int, label string, c color.Color) fyne.CanvasObject {
+	b := widget.NewButton(label, func() { p.pick(i) })
+	b.Alignment = widget.ButtonAlignLeading
+	if i == p.cursor {
+		b.Importance = widget.HighImportance
+	} else {
+		b.Importance = widget.LowImportance
+	}
+	if c == nil {
+		c = color.Transparent
+	}
+	sw := canvas.NewRectangle(c)
+	sw.CornerRadius = 3
+	sw.SetMinSize(fyne.NewSize(12, 12))
+	return container.NewBorder(nil, nil, container.NewCenter(sw), nil, b)
+}
+
+// pick adds the i-th row (or creates the new actor) and clears the query.
+func (p *Picker) pick(i int) {
+	var a PickerActor
+	switch {
+	case i < len(p.shown):
+		a = p.shown[i]
+		a.Hint = ""
+	case i == len(p.shown) && p.newRow:
+		a = PickerActor{Name: strings.TrimSpace(p.query.Text), Kind: p.kind.Selected}
+	default:
+		return
+	}
+	p.add(a)
+	p.query.SetText("")
+	if c := fyne.CurrentApp().Driver().CanvasForObject(p.query); c != nil {
+		c.Focus(p.query)
+	}
+}
+
+// add appends an actor to the chosen list unless it is there already.
+func (p *Picker) add(a PickerActor) {
+	for _, c := range p.chosen {
+		if (a.ID != "" && c.ID == a.ID) || Fold(c.Name) == Fold(a.Name) {
+			return
+		}
+	}
+	p.chosen = append(p.chosen, PickedActor{PickerActor: a, Role: p.defaultRole})
+	p.refreshChosen()
+}
+
+// remove drops the i-th chosen actor.
+func (p *Picker) remove(i int) {
+	if i < 0 || i >= len(p.chosen) {
+		return
+	}
+	p.chosen = append(p.chosen[:i], p.chosen[i+1:]...)
+	p.refreshChosen()
+}
+
+// refreshChosen lists the chosen actors, each with its role and a remove button.
+func (p *Picker) refreshChosen() {
+	if len(p.chosen) == 0 {
+		p.chosenBox.Objects = []fyne.CanvasObject{dimLabel("No actors chosen yet.")}
+		p.chosenBox.Refresh()
+		return
+	}
+	objs := make([]fyne.CanvasObject, 0, len(p.chosen))
+	for i, c := range p.chosen {
+		i := i
+		role := widget.NewSelect(p.roles, func(r string) {
+			if i < len(p.chosen) {
+				p.chosen[i].Role = r
+			}
+		})
+		role.SetSelected(c.Role)
+		name := c.Name
+		if c.ID == "" {
+			name += " (new " + c.Kind + ")"
+		}
+		col := c.Color
+		if col == nil {
+			col = theme.Color(theme.ColorNameDisabled)
+		}
+		objs = append(objs, container.NewBorder(nil, nil,
+			container.NewHBox(container.NewCenter(chipSwatch(col)), widget.NewLabel(name)),
+			container.NewHBox(role, widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.remove(i) })),
+		))
+	}
+	p.chosenBox.Objects = objs
+	p.chosenBox.Refresh()
+}
+
+// moveCursor steps the emphasised row, wrapping at both ends.
+func (p *Picker) moveCursor(d int) {
+	n := len(p.shown)
+	if p.newRow {
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	p.cursor = (p.cursor + d + n) % n
+	p.refreshRows()
+}
+
+// enter adds the cursor row; with an empty query and something chosen it saves.
+func (p *Picker) enter() {
+	if strings.TrimSpace(p.query.Text) == "" {
+		if len(p.chosen) > 0 {
+			p.Submit()
+		}
+		return
+	}
+	p.pick(p.cursor)
+}
+
+func dimLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Importance = widget.LowImportance
+	return l
+}
+
+func chipSwatch(c color.Color) *canvas.Rectangle {
+	r := canvas.NewRectangle(c)
+	r.CornerRadius = 3
+	r.SetMinSize(fyne.NewSize(12, 12))
+	return r
+}
+
+// pickerEntry is the query field: it passes Up/Down/Enter/Escape and, when
+// empty, digits to the picker so the whole job can be done from the keyboard.
+type pickerEntry struct {
+	widget.Entry
+	p *Picker
+}
+
+func newPickerEntry(p *Picker) *pickerEntry {
+	e := &pickerEntry{p: p}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey steers the candidate list.
+func (e *pickerEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyDown:
+		e.p.moveCursor(1)
+	case fyne.KeyUp:
+		e.p.moveCursor(-1)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		e.p.enter()
+	case fyne.KeyEscape:
+		e.p.Cancel()
+	default:
+		e.Entry.TypedKey(k)
+	}
+}
+
+// TypedRune picks the n-th listed actor for a digit typed into an empty field.
+func (e *pickerEntry) TypedRune(r rune) {
+	if e.Text == "" && r >= '1' && r <= '9' {
+		i := int(r - '1')
+		if i < len(e.p.shown) {
+			e.p.pick(i)
+			return
+		}
+	}
+	e.Entry.TypedRune(r)
+}

@@ -1,0 +1,127 @@
+package widgets
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func pickerFixture(t *testing.T) *Picker {
+	t.Helper()
+	test.NewTempApp(t)
+	lib := []PickerActor{
+		{ID: "a1", Name: "Nordkorea", Kind: "state", Aliases: []string{"DVRK", "Pjöngjang", "North Korea"}},
+		{ID: "a2", Name: "Russland", Kind: "state", Aliases: []string{"Moskau", "Kreml"}},
+		{ID: "a3", Name: "Kim Jong Un", Kind: "person"},
+		{ID: "a4", Name: "Élysée", Kind: "organisation"},
+	}
+	sugg := []PickerActor{{ID: "a2", Name: "Russland", Kind: "state", Hint: "in passage"}, {Name: "Wladimir Putin", Kind: "person", Hint: "built-in"}}
+	recent := []PickerActor{{ID: "a3", Name: "Kim Jong Un", Kind: "person"}, {ID: "a2", Name: "Russland", Kind: "state"}}
+	p := NewPicker(lib, sugg, recent, []string{"mentioned", "speaker", "target"}, []string{"person", "state", "organisation", "group", "other"})
+	test.NewTempWindow(t, p)
+	return p
+}
+
+func names(as []PickerActor) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+func TestPickerMatchesIgnoreDiacritics(t *testing.T) {
+	p := pickerFixture(t)
+	for _, tc := range []struct{ q, want string }{
+		{"pjö", "Nordkorea"}, {"pjo", "Nordkorea"}, {"PJOE", "Nordkorea"}, {"dvrk", "Nordkorea"},
+		{"north", "Nordkorea"}, {"korea", "Nordkorea"}, {"kreml", "Russland"}, {"elys", "Élysée"},
+		{"jong", "Kim Jong Un"}, {"putin", "Wladimir Putin"},
+	} {
+		got := p.Matches(tc.q)
+		if len(got) == 0 || got[0].Name != tc.want {
+			t.Errorf("Matches(%q) = %v, want %s first", tc.q, names(got), tc.want)
+		}
+	}
+	if got := p.Matches("xyz"); len(got) != 0 {
+		t.Errorf("Matches(xyz) = %v, want none", names(got))
+	}
+}
+
+func TestPickerEmptyQueryListsSuggestionsThenRecent(t *testing.T) {
+	p := pickerFixture(t)
+	got := names(p.Shown())
+	want := []string{"Russland", "Wladimir Putin", "Kim Jong Un"}
+	if len(got) != len(want) {
+		t.Fatalf("shown = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("shown = %v, want %v", got, want)
+		}
+	}
+}
+
+func TestPickerKeyboardFlow(t *testing.T) {
+	p := pickerFixture(t)
+	var res *PickerResult
+	p.OnSubmit = func(r PickerResult) { res = &r }
+	c := fyne.CurrentApp().Driver().AllWindows()[0].Canvas()
+	c.Focus(p.Focus())
+	// digit 3 picks the third listed actor (recent: Kim Jong Un)
+	test.Type(p.query, "3")
+	// type-ahead with diacritics, Enter adds the best match
+	test.Type(p.query, "pjö")
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	// a name nobody knows: Enter creates a new actor of the chosen kind
+	p.SetNewKind("organisation")
+	test.Type(p.query, "Rosatom")
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	p.SetRole(0, "speaker")
+	p.SetRole(1, "target")
+	p.SetNote("warns again")
+	// Enter on the empty query saves
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if res == nil {
+		t.Fatal("no result submitted")
+	}
+	if len(res.Actors) != 3 {
+		t.Fatalf("actors = %+v", res.Actors)
+	}
+	if a := res.Actors[0]; a.ID != "a3" || a.Role != "speaker" {
+		t.Errorf("first = %+v, want Kim Jong Un as speaker", a)
+	}
+	if a := res.Actors[1]; a.ID != "a1" || a.Role != "target" {
+		t.Errorf("second = %+v, want Nordkorea as target", a)
+	}
+	if a := res.Actors[2]; a.ID != "" || a.Name != "Rosatom" || a.Kind != "organisation" || a.Role != "mentioned" {
+		t.Errorf("third = %+v, want new organisation Rosatom, mentioned", a)
+	}
+	if res.Note != "warns again" {
+		t.Errorf("note = %q", res.Note)
+	}
+}
+
+func TestPickerNoDuplicateAndNoNewRowForExactAlias(t *testing.T) {
+	p := pickerFixture(t)
+	p.SetQuery("DVRK")
+	if p.newRow {
+		t.Error("an exact alias match still offers to create a new actor")
+	}
+	p.enter()
+	p.SetQuery("nordkorea")
+	p.enter()
+	if got := p.Chosen(); len(got) != 1 {
+		t.Errorf("chosen = %+v, want Nordkorea once", got)
+	}
+}
+
+func TestPickerEscapeCancels(t *testing.T) {
+	p := pickerFixture(t)
+	cancelled := false
+	p.OnCancel = func() { cancelled = true }
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !cancelled {
+		t.Error("Escape did not cancel")
+	}
+}
