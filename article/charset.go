@@ -1,0 +1,138 @@
+package article
+
+import (
+	"bytes"
+	"mime"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// charsetScanBytes is how far into a page a <meta charset> is looked for.
+// Browsers stop at 1024 bytes, but many real pages put the declaration after
+// a long block of inline styles or scripts.
+const charsetScanBytes = 64 << 10
+
+// toUTF8 decodes an HTML page to UTF-8 the way a browser would: a byte order
+// mark wins, then the charset of the HTTP Content-Type, then <meta charset>
+// or <meta http-equiv="Content-Type">; without any of them the page is UTF-8
+// when it is valid UTF-8 and windows-1252 otherwise (what browsers assume for
+// Western European pages). One exception to browsers: a declared single-byte
+// charset is ignored when the bytes are valid multi-byte UTF-8, because that
+// almost always means a mislabelled UTF-8 page, never a Latin-1 one.
+func toUTF8(data []byte, contentType string) []byte {
+	if enc, name, certain := charset.DetermineEncoding(data[:min(len(data), 3)], ""); certain && hasBOM(data) {
+		return decodeWith(enc, name, data)
+	}
+	label := ""
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		label = params["charset"]
+	}
+	if label == "" {
+		label = metaCharset(data[:min(len(data), charsetScanBytes)])
+	}
+	if label != "" {
+		if enc, name := charset.Lookup(label); enc != nil {
+			if name == "utf-8" || (isSingleByte(name) && utf8.Valid(data) && hasMultiByte(data)) {
+				return validUTF8(data)
+			}
+			return decodeWith(enc, name, data)
+		}
+	}
+	if utf8.Valid(data) {
+		return data
+	}
+	return decodeWith(charmap.Windows1252, "windows-1252", data)
+}
+
+var boms = [][]byte{{0xEF, 0xBB, 0xBF}, {0xFE, 0xFF}, {0xFF, 0xFE}}
+
+func hasBOM(data []byte) bool {
+	for _, b := range boms {
+		if bytes.HasPrefix(data, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSingleByte reports the Latin single-byte charsets that any byte string
+// decodes under, so that a wrong label cannot be detected otherwise.
+func isSingleByte(name string) bool {
+	return name == "windows-1252" || strings.HasPrefix(name, "iso-8859-") || strings.HasPrefix(name, "windows-125")
+}
+
+func hasMultiByte(data []byte) bool {
+	for _, b := range data {
+		if b >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeWith decodes data; a decoder that fails falls back to replacing
+// invalid bytes, so decoding never loses the page.
+func decodeWith(enc encoding.Encoding, name string, data []byte) []byte {
+	if name == "utf-8" {
+		return validUTF8(bytes.TrimPrefix(data, boms[0]))
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return validUTF8(data)
+	}
+	return bytes.TrimPrefix(out, boms[0])
+}
+
+// validUTF8 replaces invalid sequences with U+FFFD.
+func validUTF8(data []byte) []byte {
+	data = bytes.TrimPrefix(data, boms[0])
+	if utf8.Valid(data) {
+		return data
+	}
+	return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+}
+
+// metaCharset finds the charset declared by a <meta> element in the head of
+// the page, or "".
+func metaCharset(head []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(head))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			switch string(name) {
+			case "body":
+				return ""
+			case "meta":
+				var cs, equiv, content string
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					switch strings.ToLower(string(k)) {
+					case "charset":
+						cs = string(v)
+					case "http-equiv":
+						equiv = strings.ToLower(string(v))
+					case "content":
+						content = string(v)
+					}
+				}
+				if cs != "" {
+					return strings.TrimSpace(cs)
+				}
+				if equiv == "content-type" {
+					if _, params, err := mime.ParseMediaType(content); err == nil && params["charset"] != "" {
+						return params["charset"]
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,310 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The helpers in this file walk and edit golang.org/x/net/html trees. Every
+// walk is iterative: hostile pages nest elements deeply, and a recursive walk
+// would spend stack in proportion to that depth.
+
+// attr returns the value of n's attribute key ("" when absent).
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hasAttr reports whether n carries attribute key at all.
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// setAttr sets or adds attribute key on n.
+func setAttr(n *html.Node, key, val string) {
+	for i, a := range n.Attr {
+		if a.Key == key {
+			n.Attr[i].Val = val
+			return
+		}
+	}
+	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+}
+
+// isElem reports whether n is an element with one of the given atoms.
+func isElem(n *html.Node, tags ...atom.Atom) bool {
+	if n == nil || n.Type != html.ElementNode {
+		return false
+	}
+	for _, t := range tags {
+		if n.DataAtom == t {
+			return true
+		}
+	}
+	return false
+}
+
+// setTag renames element n in place; the tree keeps its shape.
+func setTag(n *html.Node, a atom.Atom) {
+	n.DataAtom = a
+	n.Data = a.String()
+}
+
+// removeNode detaches n from its parent (a no-op for detached nodes).
+func removeNode(n *html.Node) {
+	if n.Parent != nil {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// firstElementChild, nextElementSibling and elementChildren mirror the DOM
+// accessors of the same names that the scoring rules are written against.
+func firstElementChild(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+func nextElementSibling(n *html.Node) *html.Node {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+func elementChildren(n *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// nextNode returns the element after n in document order, skipping n's
+// subtree when skipChildren is set: the traversal the scoring pass uses.
+func nextNode(n *html.Node, skipChildren bool) *html.Node {
+	if !skipChildren {
+		if c := firstElementChild(n); c != nil {
+			return c
+		}
+	}
+	for ; n != nil; n = n.Parent {
+		if s := nextElementSibling(n); s != nil {
+			return s
+		}
+	}
+	return nil
+}
+
+// removeAndNext removes n and returns the element that followed it.
+func removeAndNext(n *html.Node) *html.Node {
+	next := nextNode(n, true)
+	removeNode(n)
+	return next
+}
+
+// descendants returns the elements below n (not n) with one of the given
+// tags, in document order.
+func descendants(n *html.Node, tags ...atom.Atom) []*html.Node {
+	var out []*html.Node
+	walk(n, func(c *html.Node) bool {
+		if c != n && isElem(c, tags...) {
+			out = append(out, c)
+		}
+		return true
+	})
+	return out
+}
+
+// countDescendants counts the elements below n with one of the given tags.
+func countDescendants(n *html.Node, tags ...atom.Atom) int {
+	k := 0
+	walk(n, func(c *html.Node) bool {
+		if c != n && isElem(c, tags...) {
+			k++
+		}
+		return true
+	})
+	return k
+}
+
+// walk visits n and its subtree in document order without recursion; visit
+// returns false to skip a node's children.
+func walk(n *html.Node, visit func(*html.Node) bool) {
+	c := n
+	for c != nil {
+		down := visit(c)
+		if down && c.FirstChild != nil {
+			c = c.FirstChild
+			continue
+		}
+		for c != nil && c != n && c.NextSibling == nil {
+			c = c.Parent
+		}
+		if c == nil || c == n {
+			return
+		}
+		c = c.NextSibling
+	}
+}
+
+// textContent concatenates the text nodes below n, like the DOM property.
+func textContent(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	walk(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		return true
+	})
+	return b.String()
+}
+
+// innerText is textContent trimmed, with runs of two or more white-space
+// characters folded into one space: the measure all scoring rules use.
+func innerText(n *html.Node) string {
+	s := strings.TrimFunc(textContent(n), unicode.IsSpace)
+	var b strings.Builder
+	b.Grow(len(s))
+	run := 0
+	var pending rune
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			run++
+			pending = r
+			continue
+		}
+		switch {
+		case run == 1:
+			b.WriteRune(pending)
+		case run > 1:
+			b.WriteByte(' ')
+		}
+		run = 0
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// textLen is the length in characters of innerText(n), computed without
+// building the string, because scoring asks for it very often.
+func textLen(n *html.Node) int {
+	total := 0
+	pendingSpace := false
+	started := false
+	count := func(s string) {
+		for i := 0; i < len(s); {
+			c := s[i]
+			var r rune
+			size := 1
+			if c < utf8.RuneSelf {
+				r = rune(c)
+			} else {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+			i += size
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || (c >= utf8.RuneSelf && unicode.IsSpace(r)) {
+				pendingSpace = true
+				continue
+			}
+			if pendingSpace && started {
+				total++
+			}
+			pendingSpace = false
+			started = true
+			total++
+		}
+	}
+	if n.Type == html.TextNode {
+		count(n.Data)
+		return total
+	}
+	walk(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			count(c.Data)
+		}
+		return true
+	})
+	return total
+}
+
+// isWhitespaceNode reports whether n is blank text or a <br>.
+func isWhitespaceNode(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return strings.TrimSpace(n.Data) == ""
+	}
+	return isElem(n, atom.Br)
+}
+
+// hasAncestor reports whether one of n's ancestors up to maxDepth levels
+// (all when maxDepth <= 0) has the tag and passes the optional filter.
+func hasAncestor(n *html.Node, tag atom.Atom, maxDepth int, filter func(*html.Node) bool) bool {
+	depth := 0
+	for p := n.Parent; p != nil; p = p.Parent {
+		if maxDepth > 0 && depth > maxDepth {
+			return false
+		}
+		if p.Type == html.ElementNode && p.DataAtom == tag && (filter == nil || filter(p)) {
+			return true
+		}
+		depth++
+	}
+	return false
+}
+
+// ancestors returns n's element ancestors, nearest first, up to maxDepth
+// of them (all when maxDepth <= 0).
+func ancestors(n *html.Node, maxDepth int) []*html.Node {
+	var out []*html.Node
+	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		out = append(out, p)
+		if maxDepth > 0 && len(out) == maxDepth {
+			break
+		}
+	}
+	return out
+}
+
+// newElement makes a detached element.
+func newElement(a atom.Atom) *html.Node {
+	return &html.Node{Type: html.ElementNode, DataAtom: a, Data: a.String()}
+}
+
+// findFirst returns the first element in n's subtree with the tag.
+func findFirst(n *html.Node, tag atom.Atom) *html.Node {
+	var found *html.Node
+	walk(n, func(c *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		if isElem(c, tag) {
+			found = c
+			return false
+		}
+		return true
+	})
+	return found
+}

@@ -1,0 +1,229 @@
+package article
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// MaxPageBytes is the largest page the cleaners read. News pages are well
+// under 5 MB even with inline scripts; anything far larger is not one, and
+// parsing it would take seconds and gigabytes.
+const MaxPageBytes = 32 << 20
+
+// ErrTooLarge is wrapped when a page or download exceeds MaxPageBytes.
+var ErrTooLarge = errors.New("too large to be a web page")
+
+// ErrTooDeep is wrapped when a page nests elements deeper than the HTML
+// parser allows (it refuses such pages rather than spend unbounded memory).
+var ErrTooDeep = errors.New("page nests its elements too deeply to read")
+
+// CleanHTML extracts the article of an HTML page. pageURL (may be empty) is
+// where the page came from; relative canonical links resolve against it and
+// it is the article's URL when the page names no canonical one. The charset
+// is taken from a BOM or <meta>; see CleanHTMLContentType for pages fetched
+// with an HTTP Content-Type.
+func CleanHTML(data []byte, pageURL string) (*Article, error) {
+	return CleanHTMLContentType(data, "", pageURL)
+}
+
+// CleanHTMLContentType is CleanHTML for a page that came with an HTTP
+// Content-Type header, whose charset then takes precedence over <meta>.
+func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, error) {
+	if len(data) > MaxPageBytes {
+		return nil, fmt.Errorf("page is %s, %w (limit %s)", sizeString(int64(len(data))), ErrTooLarge, sizeString(MaxPageBytes))
+	}
+	src := toUTF8(data, contentType)
+	doc, err := parsePage(src)
+	if err != nil {
+		return nil, err
+	}
+	m := readMetadata(doc, pageURL)
+	a := &Article{
+		Title: m.Title, Kicker: m.Kicker, Description: m.Description,
+		Authors: m.Authors, Published: m.Published, Site: m.Site, URL: m.URL, Lang: m.Lang,
+	}
+	blocks, byline := extractBlocks(doc, src, firstNonEmpty(m.h1, m.Title))
+	if len(a.Authors) == 0 && byline != "" {
+		a.Authors = splitAuthors(byline)
+	}
+	a.Blocks = blocks
+	a.Normalize()
+	dropTitleBlock(a)
+	if len(a.Blocks) == 0 {
+		return nil, ErrNoText
+	}
+	if a.Title == "" {
+		a.Title = firstWords(a.Blocks[0].Text, 12)
+	}
+	return a, nil
+}
+
+// parsePage parses UTF-8 HTML, turning the parser's depth refusal into
+// ErrTooDeep.
+func parsePage(src []byte) (*html.Node, error) {
+	doc, err := html.Parse(bytes.NewReader(src))
+	if err != nil {
+		if strings.Contains(err.Error(), "exceeds") {
+			return nil, fmt.Errorf("%w (more than 512 levels)", ErrTooDeep)
+		}
+		return nil, fmt.Errorf("cannot parse the page: %w", err)
+	}
+	return doc, nil
+}
+
+// extractBlocks runs extraction passes, each less strict than the one before,
+// until one keeps enough text; otherwise it takes the longest result. Each
+// pass after the first works on a fresh parse, because passes edit the tree.
+func extractBlocks(doc *html.Node, src []byte, title string) ([]Block, string) {
+	passes := []int{
+		flagStripUnlikely | flagWeightClasses | flagCleanConditionally,
+		flagWeightClasses | flagCleanConditionally,
+		flagCleanConditionally,
+		0,
+	}
+	var best []Block
+	bestLen := -1
+	byline := ""
+	for i, flags := range passes {
+		if i > 0 {
+			var err error
+			if doc, err = parsePage(src); err != nil {
+				break
+			}
+		}
+		prepareDocument(doc)
+		x := newExtractor(flags, title)
+		content := x.grab(doc)
+		if byline == "" {
+			byline = x.byline
+		}
+		if content == nil {
+			continue
+		}
+		length := textLen(content)
+		if length > bestLen {
+			best, bestLen = blocksOf(content), length
+		}
+		if length >= minArticleChars {
+			break
+		}
+	}
+	return best, byline
+}
+
+// prepareDocument removes what is never text (scripts, styles, templates,
+// comments), turns <font> into <span> and runs of <br> into paragraphs.
+func prepareDocument(doc *html.Node) {
+	var drop, brs []*html.Node
+	walk(doc, func(n *html.Node) bool {
+		switch n.Type {
+		case html.CommentNode:
+			drop = append(drop, n)
+			return false
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				drop = append(drop, n)
+				return false
+			case atom.Font:
+				setTag(n, atom.Span)
+			case atom.Br:
+				brs = append(brs, n)
+			}
+		}
+		return true
+	})
+	for _, n := range drop {
+		removeNode(n)
+	}
+	for _, br := range brs {
+		replaceBrs(br)
+	}
+}
+
+// skipBlank returns n or the first following sibling that is not blank
+// text.
+func skipBlank(n *html.Node) *html.Node {
+	for n != nil && n.Type != html.ElementNode && strings.TrimSpace(textContent(n)) == "" {
+		n = n.NextSibling
+	}
+	return n
+}
+
+// replaceBrs turns "text<br><br>text" into paragraphs: two or more breaks in
+// a row mean the author meant a new paragraph.
+func replaceBrs(br *html.Node) {
+	if br.Parent == nil {
+		return
+	}
+	replaced := false
+	next := skipBlank(br.NextSibling)
+	for next != nil && isElem(next, atom.Br) {
+		replaced = true
+		after := next.NextSibling
+		removeNode(next)
+		next = skipBlank(after)
+	}
+	if !replaced {
+		return
+	}
+	parent := br.Parent
+	p := newElement(atom.P)
+	parent.InsertBefore(p, br)
+	parent.RemoveChild(br)
+	for next := p.NextSibling; next != nil; {
+		if isElem(next, atom.Br) {
+			if n2 := skipBlank(next.NextSibling); n2 != nil && isElem(n2, atom.Br) {
+				break
+			}
+		}
+		if !isPhrasing(next) {
+			break
+		}
+		sib := next.NextSibling
+		parent.RemoveChild(next)
+		p.AppendChild(next)
+		next = sib
+	}
+	trimTrailingWhitespace(p)
+	if isElem(parent, atom.P) {
+		setTag(parent, atom.Div)
+	}
+}
+
+// dropTitleBlock removes a leading heading that only repeats the title, so
+// that the title is not read twice.
+func dropTitleBlock(a *Article) {
+	for i := 0; i < len(a.Blocks) && i < 3; i++ {
+		b := a.Blocks[i]
+		if b.Type == Heading && a.Title != "" && strings.EqualFold(b.Text, a.Title) {
+			a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
+			return
+		}
+	}
+}
+
+// firstWords returns the first n words of s, for a title of last resort.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		return strings.Join(f[:n], " ") + " …"
+	}
+	return strings.Join(f, " ")
+}
+
+// sizeString prints a byte count for people.
+func sizeString(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d kB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
