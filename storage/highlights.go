@@ -1,0 +1,201 @@
+package storage
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/dramatis-app/dramatis/annotation"
+)
+
+// maxColorLen bounds a highlight colour name ("yellow", "#ffcc00").
+const maxColorLen = 32
+
+// AddHighlight stores a new highlight of h.ArticleID over [h.Start, h.End)
+// with h's actors, colour and note. It sets the id, the quote (exact text
+// with prefix and suffix, taken from the stored text) and the times, and
+// returns the stored highlight. The range must lie inside the text and
+// every actor must exist; an empty role means "mentioned".
+func (l *Library) AddHighlight(h annotation.Highlight) (annotation.Highlight, error) {
+	now := l.stamp()
+	err := l.db.Update(func(tx *bolt.Tx) error {
+		if _, err := loadRecord(tx, h.ArticleID); err != nil {
+			return err
+		}
+		text, err := loadText(tx, h.ArticleID)
+		if err != nil {
+			return err
+		}
+		if err := checkRange(h.Start, h.End, len(text)); err != nil {
+			return err
+		}
+		if h.Actors, err = checkActorRefs(tx, h.Actors); err != nil {
+			return err
+		}
+		if err := checkColor(h.Color); err != nil {
+			return err
+		}
+		h.ID = annotation.NewID()
+		h.Quote = annotation.QuoteAt(text, h.Start, h.End)
+		h.Created, h.Updated, h.Orphaned = now, now, ""
+		return putHighlight(tx, h)
+	})
+	if err != nil {
+		return annotation.Highlight{}, fmt.Errorf("adding a highlight: %w", err)
+	}
+	return h, nil
+}
+
+// UpdateHighlight changes a stored highlight's range, actors, colour or
+// note (id and article stay). A new range is checked against the text and
+// takes a fresh quote, which also un-orphans a highlight the reader placed
+// again by hand.
+func (l *Library) UpdateHighlight(h annotation.Highlight) (annotation.Highlight, error) {
+	now := l.stamp()
+	err := l.db.Update(func(tx *bolt.Tx) error {
+		old, err := getHighlight(tx, h.ID)
+		if err != nil {
+			return err
+		}
+		if h.ArticleID != "" && h.ArticleID != old.ArticleID {
+			return fmt.Errorf("highlight %s belongs to article %s, not %s: %w", h.ID, old.ArticleID, h.ArticleID, ErrInvalid)
+		}
+		h.ArticleID = old.ArticleID
+		if h.Start != old.Start || h.End != old.End {
+			text, err := loadText(tx, h.ArticleID)
+			if err != nil {
+				return err
+			}
+			if err := checkRange(h.Start, h.End, len(text)); err != nil {
+				return err
+			}
+			h.Quote, h.Orphaned = annotation.QuoteAt(text, h.Start, h.End), ""
+		} else {
+			h.Quote, h.Orphaned = old.Quote, old.Orphaned
+		}
+		if h.Actors, err = checkActorRefs(tx, h.Actors); err != nil {
+			return err
+		}
+		if err := checkColor(h.Color); err != nil {
+			return err
+		}
+		h.Created, h.Updated = old.Created, now
+		if err := removeHighlight(tx, old); err != nil {
+			return err
+		}
+		return putHighlight(tx, h)
+	})
+	if err != nil {
+		return annotation.Highlight{}, fmt.Errorf("updating highlight %s: %w", h.ID, err)
+	}
+	return h, nil
+}
+
+// DeleteHighlight removes a highlight and its index entries.
+func (l *Library) DeleteHighlight(id string) error {
+	return l.db.Update(func(tx *bolt.Tx) error {
+		h, err := getHighlight(tx, id)
+		if err != nil {
+			return err
+		}
+		return removeHighlight(tx, h)
+	})
+}
+
+// PutHighlight stores h exactly as given, replacing any highlight with its
+// id (undo, backup import). Its article and actors must exist.
+func (l *Library) PutHighlight(h annotation.Highlight) error {
+	if err := checkID(h.ID); err != nil {
+		return fmt.Errorf("highlight %w: %w", err, ErrInvalid)
+	}
+	if h.Start < 0 || h.End < h.Start || h.End > maxOffset {
+		return fmt.Errorf("highlight %s has the range [%d,%d): %w", h.ID, h.Start, h.End, ErrInvalid)
+	}
+	return l.db.Update(func(tx *bolt.Tx) error {
+		if _, err := loadRecord(tx, h.ArticleID); err != nil {
+			return err
+		}
+		for _, r := range h.Actors {
+			if tx.Bucket(bActors).Get([]byte(r.ActorID)) == nil {
+				return fmt.Errorf("highlight %s names actor %s, which is not in the library: %w", h.ID, r.ActorID, ErrNotFound)
+			}
+		}
+		if old, err := getHighlight(tx, h.ID); err == nil {
+			if err := removeHighlight(tx, old); err != nil {
+				return err
+			}
+		}
+		return putHighlight(tx, h)
+	})
+}
+
+// Highlight returns one highlight by id.
+func (l *Library) Highlight(id string) (annotation.Highlight, error) {
+	var h annotation.Highlight
+	err := l.db.View(func(tx *bolt.Tx) error {
+		var err error
+		h, err = getHighlight(tx, id)
+		return err
+	})
+	return h, err
+}
+
+// Highlights returns an article's highlights in reading order (start, then
+// end), orphaned highlights last. A prefix scan: other articles are not read.
+func (l *Library) Highlights(articleID string) ([]annotation.Highlight, error) {
+	var hs []annotation.Highlight
+	err := l.db.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bArticles).Get([]byte(articleID)) == nil {
+			return fmt.Errorf("no article with id %s: %w", articleID, ErrNotFound)
+		}
+		var err error
+		hs, err = articleHighlights(tx, articleID)
+		return err
+	})
+	return hs, err
+}
+
+// checkRange accepts a non-empty range inside a text of n code points.
+func checkRange(start, end, n int) error {
+	if start < 0 || end > n || start >= end {
+		return fmt.Errorf("the range [%d,%d) is not a passage of the text (0 to %d): %w", start, end, n, ErrInvalid)
+	}
+	return nil
+}
+
+// checkActorRefs checks that every actor exists and has a valid role
+// (empty means mentioned), and drops repeats of the same actor.
+func checkActorRefs(tx *bolt.Tx, refs []annotation.ActorRef) ([]annotation.ActorRef, error) {
+	out := make([]annotation.ActorRef, 0, len(refs))
+	seen := map[string]bool{}
+	for _, r := range refs {
+		if r.Role == "" {
+			r.Role = annotation.RoleMentioned
+		}
+		if !r.Role.Valid() {
+			return nil, fmt.Errorf("%q is not a role (speaker, target or mentioned): %w", r.Role, ErrInvalid)
+		}
+		if tx.Bucket(bActors).Get([]byte(r.ActorID)) == nil {
+			return nil, fmt.Errorf("no actor with id %s: %w", r.ActorID, ErrNotFound)
+		}
+		if seen[r.ActorID] {
+			continue
+		}
+		seen[r.ActorID] = true
+		out = append(out, r)
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, nil
+}
+
+// checkColor accepts a short printable colour name or hex code.
+func checkColor(c string) error {
+	if len(c) > maxColorLen || strings.IndexFunc(c, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		return fmt.Errorf("%q is not a colour: %w", c, ErrInvalid)
+	}
+	return nil
+}

@@ -1,0 +1,157 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/dramatis-app/dramatis/annotation"
+)
+
+// maxOffset is the largest offset a key can hold (4 bytes, big-endian).
+const maxOffset = math.MaxUint32
+
+// maxIDLen bounds ids so that keys stay small.
+const maxIDLen = 64
+
+// checkID accepts ids that can be part of a key: non-empty, short, and
+// free of the 0 byte that separates key parts.
+func checkID(id string) error {
+	if id == "" {
+		return fmt.Errorf("empty id")
+	}
+	if len(id) > maxIDLen || strings.IndexByte(id, 0) >= 0 {
+		return fmt.Errorf("malformed id %q", id)
+	}
+	return nil
+}
+
+// articlePrefix is the key prefix of all of an article's highlights.
+func articlePrefix(articleID string) []byte {
+	return append([]byte(articleID), 0)
+}
+
+// Flags in a highlight key: anchored highlights sort first in reading
+// order, orphaned ones after them, so that counting orphans needs no
+// decoding.
+const (
+	flagAnchored byte = 0
+	flagOrphaned byte = 1
+)
+
+// highlightKey is articleID \0 flag BE32(start) BE32(end) highlightID: a
+// prefix scan lists one article's highlights in reading order.
+func highlightKey(h annotation.Highlight) []byte {
+	k := make([]byte, 0, len(h.ArticleID)+10+len(h.ID))
+	k = append(k, h.ArticleID...)
+	k = append(k, 0)
+	if h.Orphaned != "" {
+		k = append(k, flagOrphaned)
+	} else {
+		k = append(k, flagAnchored)
+	}
+	k = binary.BigEndian.AppendUint32(k, uint32(h.Start))
+	k = binary.BigEndian.AppendUint32(k, uint32(h.End))
+	return append(k, h.ID...)
+}
+
+// keyOrphaned reports whether a highlight key (under prefix) is an orphan's.
+func keyOrphaned(k, prefix []byte) bool {
+	return len(k) > len(prefix) && k[len(prefix)] == flagOrphaned
+}
+
+// actorIndexKey is actorID \0 highlightID.
+func actorIndexKey(actorID, highlightID string) []byte {
+	k := make([]byte, 0, len(actorID)+1+len(highlightID))
+	k = append(k, actorID...)
+	k = append(k, 0)
+	return append(k, highlightID...)
+}
+
+// putHighlight writes h and its index entries. The caller has removed any
+// previous version (removeHighlight).
+func putHighlight(tx *bolt.Tx, h annotation.Highlight) error {
+	v, err := encode(h)
+	if err != nil {
+		return err
+	}
+	k := highlightKey(h)
+	if err := tx.Bucket(bHighlights).Put(k, v); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bHighlightID).Put([]byte(h.ID), k); err != nil {
+		return err
+	}
+	for _, r := range h.Actors {
+		if err := tx.Bucket(bActorIndex).Put(actorIndexKey(r.ActorID, h.ID), nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// removeHighlight deletes a stored highlight and its index entries.
+func removeHighlight(tx *bolt.Tx, h annotation.Highlight) error {
+	ids := tx.Bucket(bHighlightID)
+	if k := ids.Get([]byte(h.ID)); k != nil {
+		if err := tx.Bucket(bHighlights).Delete(k); err != nil {
+			return err
+		}
+	}
+	if err := ids.Delete([]byte(h.ID)); err != nil {
+		return err
+	}
+	for _, r := range h.Actors {
+		if err := tx.Bucket(bActorIndex).Delete(actorIndexKey(r.ActorID, h.ID)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// getHighlight finds a highlight by id through the id index.
+func getHighlight(tx *bolt.Tx, id string) (annotation.Highlight, error) {
+	k := tx.Bucket(bHighlightID).Get([]byte(id))
+	if k == nil {
+		return annotation.Highlight{}, fmt.Errorf("no highlight with id %s: %w", id, ErrNotFound)
+	}
+	v := tx.Bucket(bHighlights).Get(k)
+	if v == nil {
+		return annotation.Highlight{}, fmt.Errorf("%w: the index names highlight %s but it is missing", ErrDamaged, id)
+	}
+	return decodeHighlight(v)
+}
+
+// articleHighlights decodes an article's highlights in key order (reading
+// order, orphans last).
+func articleHighlights(tx *bolt.Tx, articleID string) ([]annotation.Highlight, error) {
+	prefix := articlePrefix(articleID)
+	var out []annotation.Highlight
+	c := tx.Bucket(bHighlights).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		h, err := decodeHighlight(v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// countHighlights counts an article's highlights and orphans from the keys
+// alone.
+func countHighlights(tx *bolt.Tx, articleID string) (all, orphaned int) {
+	prefix := articlePrefix(articleID)
+	c := tx.Bucket(bHighlights).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		all++
+		if keyOrphaned(k, prefix) {
+			orphaned++
+		}
+	}
+	return all, orphaned
+}
