@@ -1,0 +1,237 @@
+package article
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// The phrase lists are data, not code: adding a phrase a site uses must not
+// need a change to the cleaner's logic.
+//
+//go:embed boilerplate/*.txt
+var boilerplateFiles embed.FS
+
+// PhraseKind says how a boilerplate phrase is recognised and what is dropped.
+type PhraseKind string
+
+// The phrase kinds of the boilerplate lists (see boilerplate/de.txt).
+const (
+	// PhraseLine: a line that is only the phrase is dropped; a multi-word
+	// phrase is also cut off the end of a line it is glued to.
+	PhraseLine PhraseKind = "line"
+	// PhraseSection: the phrase opens a box of short lines (related topics),
+	// which ends at a blank line or at the next line of article text.
+	PhraseSection PhraseKind = "section"
+	// PhrasePrefix: a line starting with the phrase is dropped (credits);
+	// after a sentence inside a line it marks a photo caption.
+	PhrasePrefix PhraseKind = "prefix"
+	// PhraseContains: a short line containing the phrase is dropped.
+	PhraseContains PhraseKind = "contains"
+	// PhraseEnd: the phrase starts the page's tail (comments, footer).
+	PhraseEnd PhraseKind = "end"
+	// PhraseKicker: a known rubric word shown above titles.
+	PhraseKicker PhraseKind = "kicker"
+)
+
+// Boilerplate is one language's list of phrases that mark page furniture
+// rather than article text. It is read-only once built.
+type Boilerplate struct {
+	Lang     string
+	lines    map[string]bool
+	sections map[string]bool
+	ends     map[string]bool
+	kickers  map[string]bool
+	prefixes []string // folded
+	contains []string // folded
+	suffixes []string // folded multi-word line phrases, longest first
+}
+
+// boilerplateLangs are the languages that have a phrase list.
+var boilerplateLangs = []string{"de", "en"}
+
+// loadedBoilerplate parses the embedded lists once; the result is never
+// modified afterwards, so it is a constant table, not mutable state.
+var loadedBoilerplate = sync.OnceValues(func() (map[string]*Boilerplate, error) {
+	m := map[string]*Boilerplate{}
+	for _, lang := range boilerplateLangs {
+		data, err := boilerplateFiles.ReadFile("boilerplate/" + lang + ".txt")
+		if err != nil {
+			return nil, err
+		}
+		bp, err := ParseBoilerplate(lang, string(data))
+		if err != nil {
+			return nil, fmt.Errorf("boilerplate/%s.txt: %w", lang, err)
+		}
+		m[lang] = bp
+	}
+	return m, nil
+})
+
+// BoilerplateFor returns the phrase list of lang ("de", "en"); languages
+// without a list of their own get the English one, whose words (Share,
+// Advertisement, Cookies) are the web's lingua franca.
+func BoilerplateFor(lang string) *Boilerplate {
+	m, err := loadedBoilerplate()
+	if err != nil {
+		// The lists are embedded and covered by tests; an error here is a
+		// build defect, and an empty list keeps cleaning working.
+		return &Boilerplate{Lang: lang}
+	}
+	if bp, ok := m[lang]; ok {
+		return bp
+	}
+	return m["en"]
+}
+
+// ParseBoilerplate reads a phrase list: one "kind: phrase" a line, "#"
+// comments and blank lines ignored.
+func ParseBoilerplate(lang, data string) (*Boilerplate, error) {
+	bp := &Boilerplate{
+		Lang:     lang,
+		lines:    map[string]bool{},
+		sections: map[string]bool{},
+		ends:     map[string]bool{},
+		kickers:  map[string]bool{},
+	}
+	sc := bufio.NewScanner(strings.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		ln := strings.TrimSpace(sc.Text())
+		if ln == "" || strings.HasPrefix(ln, "#") {
+			continue
+		}
+		kind, phrase, ok := strings.Cut(ln, ":")
+		phrase = strings.TrimSpace(phrase)
+		if !ok || phrase == "" {
+			return nil, fmt.Errorf("line %d: want \"kind: phrase\", got %q", n, ln)
+		}
+		key := foldPhrase(phrase)
+		switch PhraseKind(strings.TrimSpace(kind)) {
+		case PhraseLine:
+			bp.lines[key] = true
+			if strings.Contains(key, " ") {
+				bp.suffixes = append(bp.suffixes, key)
+			}
+		case PhraseSection:
+			bp.sections[key] = true
+		case PhrasePrefix:
+			// Prefixes keep their punctuation ("Foto:" is not "Foto").
+			bp.prefixes = append(bp.prefixes, strings.ToLower(phrase))
+		case PhraseContains:
+			bp.contains = append(bp.contains, strings.ToLower(phrase))
+		case PhraseEnd:
+			bp.ends[key] = true
+		case PhraseKicker:
+			bp.kickers[key] = true
+		default:
+			return nil, fmt.Errorf("line %d: unknown kind %q", n, kind)
+		}
+	}
+	// Longest first, so that "share this article" wins over "share".
+	sortByLenDesc(bp.suffixes)
+	return bp, sc.Err()
+}
+
+func sortByLenDesc(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && (len(s[j]) > len(s[j-1]) || len(s[j]) == len(s[j-1]) && s[j] < s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// foldPhrase lower-cases s, trims punctuation and symbols at both ends and
+// collapses inner whitespace, so that "Share this article »" and
+// "share this article" compare equal.
+func foldPhrase(s string) string {
+	s = strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	})
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// IsLine reports whether line consists of a droppable phrase only.
+func (bp *Boilerplate) IsLine(line string) bool { return bp.lines[foldPhrase(line)] }
+
+// IsSection reports whether line opens a boilerplate box.
+func (bp *Boilerplate) IsSection(line string) bool { return bp.sections[foldPhrase(line)] }
+
+// IsEnd reports whether line starts the page's tail.
+func (bp *Boilerplate) IsEnd(line string) bool { return bp.ends[foldPhrase(line)] }
+
+// IsKicker reports whether word is a known rubric.
+func (bp *Boilerplate) IsKicker(word string) bool { return bp.kickers[foldPhrase(word)] }
+
+// HasPrefix reports whether line starts with a credit-like phrase.
+func (bp *Boilerplate) HasPrefix(line string) bool {
+	l := strings.ToLower(strings.TrimSpace(line))
+	for _, p := range bp.prefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// CreditAt returns the byte index in line where a credit phrase ("Foto:",
+// "Photograph:") follows the end of a sentence, or -1. Such a line is a
+// photo caption glued to its credit.
+func (bp *Boilerplate) CreditAt(line string) int {
+	l := strings.ToLower(line)
+	for _, p := range bp.prefixes {
+		if !strings.HasSuffix(p, ":") {
+			continue
+		}
+		from := 0
+		for {
+			i := strings.Index(l[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			before := strings.TrimRight(l[:i], " \u00a0")
+			if i > 0 && len(before) < i && strings.IndexAny(before[len(before)-1:], ".!?)”\"'") == 0 {
+				return i
+			}
+			from = i + len(p)
+		}
+	}
+	return -1
+}
+
+// Contains reports whether a short line holds a phrase of the "contains"
+// kind. Long lines are prose and only lose to phrases of three or more
+// words, so that an article mentioning cookies keeps its sentence.
+func (bp *Boilerplate) Contains(line string, words int) bool {
+	l := strings.ToLower(line)
+	for _, p := range bp.contains {
+		if !strings.Contains(l, p) {
+			continue
+		}
+		long := strings.Count(p, " ") >= 2
+		if words <= 10 || long && words <= 40 {
+			return true
+		}
+	}
+	return false
+}
+
+// TrimSuffix cuts a multi-word line phrase glued to the end of line
+// ("… 12:22 Uhr Artikel anhören") and reports whether it did.
+func (bp *Boilerplate) TrimSuffix(line string) (string, bool) {
+	l := strings.ToLower(line)
+	for _, p := range bp.suffixes {
+		if len(l) > len(p)+1 && strings.HasSuffix(l, p) {
+			rest := line[:len(line)-len(p)]
+			if r := rest[len(rest)-1]; r == ' ' || r == '|' {
+				return strings.TrimRight(rest, " |"), true
+			}
+		}
+	}
+	return line, false
+}

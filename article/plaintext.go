@@ -1,0 +1,671 @@
+package article
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	unicodeenc "golang.org/x/text/encoding/unicode"
+)
+
+// MaxTextBytes caps the size of a page copy. A select-all copy of even a
+// very long article is well under a megabyte; anything this big is not one.
+const MaxTextBytes = 16 << 20
+
+// Tuning of the body search. Each kept line costs lineCost; prose lines
+// earn one point per word. The run of lines with the highest sum is the
+// body (the "body text extraction" idea: text wins, furniture costs).
+const (
+	lineCost      = 5
+	droppedCost   = 1
+	proseMinWords = 6  // with sentence punctuation at the end
+	proseAnyWords = 20 // without it
+	headerLookup  = 30 // lines above the body searched for the title
+)
+
+// CleanText turns text copied from a browser page (select all, copy) into
+// an article: it drops menus, share buttons, captions, ads and related-link
+// boxes, finds the title, kicker, teaser, byline and date, and keeps the
+// body's paragraphs, headings and list items in order. name only labels
+// errors. Errors wrap ErrNoText when nothing in the text reads as an article.
+func CleanText(data []byte, name string) (*Article, error) {
+	if len(data) > MaxTextBytes {
+		return nil, fmt.Errorf("%s is too large for a page copy (%d MB, the limit is %d MB)", name, len(data)>>20, MaxTextBytes>>20)
+	}
+	text, err := decodePageCopy(data, name)
+	if err != nil {
+		return nil, err
+	}
+	lang := DetectLang(text)
+	doc := newPageCopy(text, lang)
+	art, ok := doc.article()
+	if !ok {
+		return nil, fmt.Errorf("%w in %s", ErrNoText, name)
+	}
+	art.Normalize()
+	if len(art.Blocks) == 0 {
+		return nil, fmt.Errorf("%w in %s", ErrNoText, name)
+	}
+	return art, nil
+}
+
+// decodePageCopy returns data as a UTF-8 string. Clipboard text is UTF-8
+// almost always; UTF-16 with a byte-order mark and Latin-1/windows-1252
+// (old Windows editors) are decoded, binary data is refused.
+func decodePageCopy(data []byte, name string) (string, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", fmt.Errorf("%w in %s: the text is empty", ErrNoText, name)
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte{0xef, 0xbb, 0xbf}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		dec := unicodeenc.UTF16(unicodeenc.BigEndian, unicodeenc.ExpectBOM).NewDecoder()
+		out, err := dec.Bytes(data)
+		if err != nil {
+			return "", fmt.Errorf("%s: cannot decode UTF-16 text: %w", name, err)
+		}
+		data = out
+	}
+	if looksBinary(data) {
+		return "", fmt.Errorf("%s looks like a binary file, not text copied from a page", name)
+	}
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	if !hasUTF8Multibyte(data) {
+		out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err == nil {
+			return string(out), nil
+		}
+	}
+	return strings.ToValidUTF8(string(data), "\uFFFD"), nil
+}
+
+// looksBinary reports NUL bytes or many control characters near the start:
+// images, archives and executables, not text.
+func looksBinary(data []byte) bool {
+	head := data[:min(len(data), 8192)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	ctl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctl++
+		}
+	}
+	return ctl*20 > len(head)
+}
+
+// hasUTF8Multibyte reports whether data holds at least one well-formed
+// multi-byte UTF-8 sequence. Text with invalid bytes but such sequences is
+// damaged UTF-8; text with none is a single-byte encoding.
+func hasUTF8Multibyte(data []byte) bool {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r != utf8.RuneError && n > 1 {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
+// copyLine is one non-blank line of a page copy and what the cleaner
+// decided about it.
+type copyLine struct {
+	text  string
+	para  bool // a blank line (or the start of the text) precedes it
+	words int
+	prose bool // reads like a sentence or paragraph of article text
+	drop  bool // page furniture
+	meta  bool // used as byline, date, kicker or teaser
+	kind  BlockType
+	level int
+}
+
+// pageCopy is a page copy split into lines, with the phrase lists of its
+// language.
+type pageCopy struct {
+	lines []copyLine
+	lang  string
+	bps   []*Boilerplate // own language first, English as a fallback
+}
+
+func newPageCopy(text, lang string) *pageCopy {
+	pc := &pageCopy{lang: lang}
+	pc.bps = append(pc.bps, BoilerplateFor(lang))
+	if lang != "en" {
+		pc.bps = append(pc.bps, BoilerplateFor("en"))
+	}
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	para := true
+	for raw := range strings.SplitSeq(text, "\n") {
+		t := CleanInline(raw)
+		if t == "" {
+			para = true
+			continue
+		}
+		t = pc.trimGluedPhrases(t)
+		for i, part := range splitGluedSentences(t) {
+			pc.lines = append(pc.lines, copyLine{text: part, para: para && i == 0})
+		}
+		para = false
+	}
+	for i := range pc.lines {
+		l := &pc.lines[i]
+		l.words = countWords(l.text)
+		l.prose = isProse(l.text, l.words)
+	}
+	pc.markBoilerplate()
+	return pc
+}
+
+// trimGluedPhrases cuts button labels glued to the end of a line ("…12:22
+// Uhr Artikel anhören"), as a copy joins inline elements without a break.
+func (pc *pageCopy) trimGluedPhrases(t string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, bp := range pc.bps {
+			if nt, ok := bp.TrimSuffix(t); ok {
+				t, changed = nt, true
+			}
+		}
+	}
+	return t
+}
+
+// splitGluedSentences splits a line where a sentence end is directly
+// followed by a capitalised word without a space ("…schien.Martin
+// Benninghoff"): two blocks of the page that the copy joined. Initials and
+// abbreviations ("U.S.", "z.B.") do not qualify: two lower-case letters must
+// precede the punctuation, and upper then lower case must follow.
+func splitGluedSentences(t string) []string {
+	var parts []string
+	rs := []rune(t)
+	start := 0
+	for i := 2; i+2 < len(rs); i++ {
+		if !strings.ContainsRune(".!?", rs[i]) || !unicode.IsLower(rs[i-1]) || !unicode.IsLower(rs[i-2]) {
+			continue
+		}
+		j := i + 1
+		if strings.ContainsRune("\"“”»«'’", rs[j]) {
+			j++
+		}
+		if j+1 < len(rs) && unicode.IsUpper(rs[j]) && unicode.IsLower(rs[j+1]) {
+			parts = append(parts, strings.TrimSpace(string(rs[start:j])))
+			start = j
+		}
+	}
+	if start == 0 {
+		return []string{t}
+	}
+	return append(parts, strings.TrimSpace(string(rs[start:])))
+}
+
+// countWords counts runs of letters and digits.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsNumber(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// endsSentence reports whether s ends like a sentence, ignoring closing
+// quotes and brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'“”»«’)]")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?…:;", r)
+}
+
+// isProse is the core signal: article text comes in sentences, furniture
+// in labels. Lines of separated items ("Home | News | Sport") are labels.
+func isProse(s string, words int) bool {
+	if strings.Count(s, " | ") >= 2 || strings.Count(s, " · ") >= 2 {
+		return false
+	}
+	return words >= proseAnyWords || words >= proseMinWords && endsSentence(s)
+}
+
+// markBoilerplate drops lines matched by the phrase lists, photo captions
+// with credits, and lines without words.
+func (pc *pageCopy) markBoilerplate() {
+	ls := pc.lines
+	for i := 0; i < len(ls); i++ {
+		l := &ls[i]
+		if l.words == 0 {
+			l.drop = true
+			continue
+		}
+		if pc.isSection(l.text) {
+			l.drop = true
+			// The box holds short lines up to a blank line or prose.
+			for j := i + 1; j < len(ls) && !ls[j].para && !ls[j].prose; j++ {
+				ls[j].drop = true
+				i = j
+			}
+			continue
+		}
+		l.drop = pc.isFurniture(l)
+	}
+}
+
+func (pc *pageCopy) isSection(t string) bool {
+	for _, bp := range pc.bps {
+		if bp.IsSection(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func (pc *pageCopy) isEnd(t string) bool {
+	for _, bp := range pc.bps {
+		if bp.IsEnd(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func (pc *pageCopy) isKicker(t string) bool {
+	for _, bp := range pc.bps {
+		if bp.IsKicker(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFurniture applies the phrase lists and the generic shapes of page
+// furniture to one line.
+func (pc *pageCopy) isFurniture(l *copyLine) bool {
+	t := l.text
+	for _, bp := range pc.bps {
+		if bp.IsLine(t) || bp.HasPrefix(t) || bp.Contains(t, l.words) {
+			return true
+		}
+		if bp.CreditAt(t) >= 0 && l.words < 80 {
+			return true // a photo caption with its credit
+		}
+	}
+	if isURLLine(t) {
+		return true
+	}
+	return false
+}
+
+// isURLLine reports a line that is a bare web address (permalinks, short
+// links).
+func isURLLine(t string) bool {
+	return !strings.Contains(t, " ") && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www."))
+}
+
+// weight is a line's contribution to the body search.
+func (l *copyLine) weight() int {
+	switch {
+	case l.drop:
+		return -droppedCost
+	case l.prose:
+		return l.words - lineCost
+	default:
+		return -lineCost
+	}
+}
+
+// bodyRange finds the run of lines with the highest total weight (Kadane's
+// maximum subarray) and returns it as [start, end).
+func (pc *pageCopy) bodyRange() (int, int, bool) {
+	bestSum, bestS, bestE := 0, 0, 0
+	sum, s := 0, 0
+	for i := range pc.lines {
+		if sum <= 0 {
+			sum, s = 0, i
+		}
+		sum += pc.lines[i].weight()
+		if sum > bestSum {
+			bestSum, bestS, bestE = sum, s, i+1
+		}
+	}
+	if bestSum <= 0 {
+		return 0, 0, false
+	}
+	// A tail marker ("Comments") late in the body ends it.
+	half, acc := bestSum/2, 0
+	for i := bestS; i < bestE; i++ {
+		if acc > half && pc.isEnd(pc.lines[i].text) {
+			bestE = i
+			break
+		}
+		acc += pc.lines[i].weight()
+	}
+	return bestS, bestE, true
+}
+
+// article builds the Article, or reports that there is none.
+func (pc *pageCopy) article() (*Article, bool) {
+	s, e, ok := pc.bodyRange()
+	if !ok {
+		if !pc.plainSnippet() {
+			return nil, false
+		}
+		// A selection of article text without any page furniture (the
+		// reader copied a passage, not the page) is taken as it is.
+		s, e = 0, len(pc.lines)
+	}
+	art := &Article{Lang: pc.lang}
+	title := pc.findTitle(s)
+	if title >= 0 {
+		art.Title = pc.lines[title].text
+		pc.lines[title].meta = true
+		pc.splitKicker(art, title)
+	}
+	s = pc.readHeader(art, title, s, e)
+	pc.classifyBody(s, e)
+	for i := s; i < e; i++ {
+		l := &pc.lines[i]
+		if l.drop || l.meta || l.kind == "" {
+			continue
+		}
+		art.Blocks = append(art.Blocks, Block{Type: l.kind, Level: l.level, Text: l.text})
+	}
+	return art, len(art.Blocks) > 0
+}
+
+// plainSnippet reports a short text with no furniture at all.
+func (pc *pageCopy) plainSnippet() bool {
+	if len(pc.lines) == 0 || len(pc.lines) > 40 {
+		return false
+	}
+	for _, l := range pc.lines {
+		if l.drop {
+			return false
+		}
+	}
+	return true
+}
+
+// findTitle looks upward from the body start for the nearest line shaped
+// like a headline; a headline that the page repeats (share text, image
+// credit, breadcrumb) is preferred within the window, as pages name their
+// article more than once and their furniture rarely.
+func (pc *pageCopy) findTitle(s int) int {
+	nearest, repeated := -1, -1
+	seen := 0
+	for i := s - 1; i >= 0 && seen < headerLookup; i-- {
+		l := &pc.lines[i]
+		seen++
+		if !pc.titleShaped(l) {
+			continue
+		}
+		if nearest < 0 {
+			nearest = i
+		}
+		if repeated < 0 && pc.repeatedElsewhere(i) {
+			repeated = i
+		}
+	}
+	if repeated >= 0 && nearest >= 0 && nearest-repeated <= 12 {
+		return repeated
+	}
+	if nearest < 0 && s < len(pc.lines) && pc.titleShaped(&pc.lines[s]) && !pc.lines[s].prose {
+		return s
+	}
+	return nearest
+}
+
+// titleShaped: 3 to 30 words, no full stop at the end, not furniture, not a
+// byline or a date.
+func (pc *pageCopy) titleShaped(l *copyLine) bool {
+	if l.drop || l.words < 3 || l.words > 30 || utf8.RuneCountInString(l.text) > 250 {
+		return false
+	}
+	t := strings.TrimRight(l.text, " \"'“”»")
+	if strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ":") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(l.text); unicode.IsLower(r) {
+		return false
+	}
+	if parseAuthors(l.text) != nil {
+		return false
+	}
+	if _, ok := findTextDate(l.text, pc.lang); ok {
+		return false
+	}
+	return true
+}
+
+// repeatedElsewhere reports whether line i's text occurs again in another
+// line, whole or as its end ("Africa|United States to Lift …").
+func (pc *pageCopy) repeatedElsewhere(i int) bool {
+	t := strings.ToLower(pc.lines[i].text)
+	for j := range pc.lines {
+		if j != i && strings.HasSuffix(strings.ToLower(pc.lines[j].text), t) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitKicker separates a rubric glued to the title ("GeopolitikAnnäherung
+// von …"): the first word changes from lower to upper case inside one
+// token, and the part before is a known rubric or a plain capitalised word
+// of five letters or more. A short rubric line right above the title counts
+// as its kicker too.
+func (pc *pageCopy) splitKicker(art *Article, ti int) {
+	t := art.Title
+	first, _, _ := strings.Cut(t, " ")
+	rs := []rune(first)
+	for k := 1; k+1 < len(rs); k++ {
+		if !unicode.IsLower(rs[k-1]) || !unicode.IsUpper(rs[k]) || !unicode.IsLower(rs[k+1]) {
+			continue
+		}
+		kicker := string(rs[:k])
+		rest := string(rs[k:])
+		plain := k >= 5 && len([]rune(rest)) >= 5 && !strings.ContainsAny(first, "-0123456789") && countUpper(kicker) == 1
+		if pc.isKicker(kicker) || plain && strings.Count(t, " ") >= 3 {
+			art.Kicker = kicker
+			art.Title = strings.TrimSpace(t[len(kicker):])
+			return
+		}
+		break
+	}
+	if ti > 0 {
+		p := &pc.lines[ti-1]
+		if !p.drop && !p.prose && p.words <= 3 && !endsSentence(p.text) && (pc.isKicker(p.text) || !p.para && !pc.lines[ti].para && p.words <= 2) {
+			if r, _ := utf8.DecodeRuneInString(p.text); unicode.IsUpper(r) {
+				art.Kicker = p.text
+				p.meta = true
+			}
+		}
+	}
+}
+
+func countUpper(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// readHeader takes the byline, date and teaser from the lines between the
+// title and the body (and the first lines of the body, where a teaser or a
+// byline joined by the copy may sit). It returns the new body start.
+func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
+	from := title + 1
+	if title < 0 {
+		from = max(0, s-5)
+	}
+	to := min(e, s+4)
+	dateFound := false
+	metaAt := -1
+	// Dates sometimes stand just above the title (heise: "08.04.2015 12:46").
+	for i := max(0, from-4); i < to; i++ {
+		l := &pc.lines[i]
+		if i < from && l.meta {
+			continue
+		}
+		d, ok := findTextDate(l.text, pc.lang)
+		if ok && !dateFound && !l.prose {
+			art.Published = d.t.Truncate(0)
+			dateFound = true
+			rest := strings.TrimSpace(l.text[:d.start] + " " + l.text[d.end:])
+			if i >= from {
+				if authors := parseAuthors(trimMetaWords(rest)); authors != nil && len(art.Authors) == 0 {
+					art.Authors = authors
+				}
+				if countWords(trimMetaWords(rest)) <= 6 || len(art.Authors) > 0 {
+					l.meta = true
+					metaAt = max(metaAt, i)
+				}
+			}
+			continue
+		}
+		if i < from || l.prose {
+			continue
+		}
+		if len(art.Authors) == 0 {
+			if authors := parseAuthors(l.text); authors != nil && (hasBylinePrefix(l.text) || i < s || !l.para) {
+				art.Authors = authors
+				l.meta = true
+				metaAt = max(metaAt, i)
+			}
+		}
+	}
+	// The teaser: prose between the title and the byline or date.
+	if title >= 0 && metaAt > title {
+		var teaser []string
+		for i := title + 1; i < metaAt; i++ {
+			l := &pc.lines[i]
+			if l.prose && !l.drop && !l.meta && len(teaser) < 3 {
+				teaser = append(teaser, l.text)
+				l.meta = true
+			}
+		}
+		art.Description = strings.Join(teaser, " ")
+	}
+	for s < e && (pc.lines[s].meta || pc.lines[s].drop) {
+		s++
+	}
+	return s
+}
+
+// hasBylinePrefix reports "By …" / "Von …" lines.
+func hasBylinePrefix(t string) bool {
+	l := strings.ToLower(t)
+	return strings.HasPrefix(l, "by ") || strings.HasPrefix(l, "von ") || strings.HasPrefix(l, "written by ")
+}
+
+// trimMetaWords removes the words that accompany a date in a byline
+// ("Updated", "Uhr", "Published on", separators).
+func trimMetaWords(s string) string {
+	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '|' || r == '·' || r == '–' || r == '—' })
+	var out []string
+	for _, f := range fields {
+		switch strings.ToLower(strings.Trim(f, ",:-")) {
+		case "", "uhr", "updated", "published", "posted", "on", "at", "am", "um", "stand", "veröffentlicht", "aktualisiert", "last", "modified", "-":
+			continue
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, " ")
+}
+
+// classifyBody decides the block type of each line in [s, e): prose is a
+// paragraph; short lines are headings when prose follows, list items when
+// a colon introduces them, and otherwise furniture; runs of three or more
+// short lines are link lists unless introduced by a colon.
+func (pc *pageCopy) classifyBody(s, e int) {
+	ls := pc.lines
+	for i := s; i < e; {
+		l := &ls[i]
+		if l.drop || l.meta {
+			i++
+			continue
+		}
+		if l.prose {
+			l.kind = Paragraph
+			i++
+			continue
+		}
+		// A run of short lines, skipping dropped ones.
+		j, n, words := i, 0, 0
+		var run []int
+		for j < e && !ls[j].prose {
+			if !ls[j].drop && !ls[j].meta {
+				run = append(run, j)
+				n++
+				words += ls[j].words
+			}
+			j++
+		}
+		prev := pc.prevKept(i, s)
+		intro := prev >= 0 && strings.HasSuffix(strings.TrimSpace(ls[prev].text), ":")
+		proseNext := j < e
+		switch {
+		case n >= 3 && intro && words >= 4*n:
+			for _, k := range run {
+				ls[k].kind = ListItem
+			}
+		case n >= 3:
+			// a list of links: related articles, topics, tags
+		default:
+			for idx, k := range run {
+				lk := &ls[k]
+				last := idx == len(run)-1
+				switch {
+				case intro && lk.words >= 3:
+					lk.kind = ListItem
+				case last && proseNext && headingShaped(lk):
+					lk.kind, lk.level = Heading, 2
+				case endsSentence(lk.text) && lk.words >= 3:
+					lk.kind = Paragraph
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// prevKept returns the nearest kept line before i (not before s), or -1.
+func (pc *pageCopy) prevKept(i, s int) int {
+	for k := i - 1; k >= s; k-- {
+		if !pc.lines[k].drop && !pc.lines[k].meta {
+			return k
+		}
+	}
+	return -1
+}
+
+// headingShaped: a short line that starts with a capital, digit or quote
+// and does not end like a sentence (questions are allowed).
+func headingShaped(l *copyLine) bool {
+	if l.words > 20 || l.words < 1 {
+		return false
+	}
+	t := strings.TrimRight(l.text, " \"'“”»")
+	if strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(l.text)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"„“«»'", r)
+}

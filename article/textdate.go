@@ -1,0 +1,259 @@
+package article
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Dates as news pages print them next to bylines, in German and English.
+// The expressions are compiled once and never change (constant tables).
+var (
+	// 08.11.2024 - 12:22 Uhr, 8.11.2024, 12:22
+	reDateDotted = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2}\b)`)
+	// 2024-11-08, 2024-11-08T12:22
+	reDateISO = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?`)
+	// 8. November 2024, 8 Nov 2024, 3 Jan. 2019
+	reDateDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+([a-zäöü]{3,9})\.?,?\s+(\d{4})\b`)
+	// November 8, 2024; Nov. 8 2024; January 13th, 2017
+	reDateMDY = regexp.MustCompile(`(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	// 12:22 Uhr, 2:05 p.m., 02.00 EST, 14:30 CET
+	reTime = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d{2})(?:\s*(a\.?m\.?|p\.?m\.?))?(?:\s*(uhr|utc|gmt|cet|cest|mez|mesz|est|edt|et|cst|cdt|pst|pdt|pt|bst))?\b`)
+)
+
+var monthNames = map[string]time.Month{
+	"jan": 1, "januar": 1, "january": 1, "jänner": 1,
+	"feb": 2, "februar": 2, "february": 2,
+	"mär": 3, "mrz": 3, "märz": 3, "mar": 3, "march": 3,
+	"apr": 4, "april": 4,
+	"mai": 5, "may": 5,
+	"jun": 6, "juni": 6, "june": 6,
+	"jul": 7, "juli": 7, "july": 7,
+	"aug": 8, "august": 8,
+	"sep": 9, "sept": 9, "september": 9,
+	"okt": 10, "oktober": 10, "oct": 10, "october": 10,
+	"nov": 11, "november": 11,
+	"dez": 12, "dezember": 12, "dec": 12, "december": 12,
+}
+
+// zoneOffsets are the abbreviations a byline may end in, in hours from UTC.
+var zoneOffsets = map[string]int{
+	"utc": 0, "gmt": 0, "bst": 1, "cet": 1, "mez": 1, "cest": 2, "mesz": 2,
+	"est": -5, "edt": -4, "et": -5, "cst": -6, "cdt": -5, "pst": -8, "pdt": -7, "pt": -8,
+}
+
+// textDate is a date found in a line: the time and the byte span it covers.
+type textDate struct {
+	t          time.Time
+	start, end int
+}
+
+// findTextDate returns the first plausible publication date in line. A time
+// of day directly after the date is included. Without a zone in the text,
+// German pages are read as Europe/Berlin wall time and all others as UTC.
+func findTextDate(line, lang string) (textDate, bool) {
+	type cand struct {
+		y, m, d    int
+		start, end int
+	}
+	var best *cand
+	consider := func(c cand) {
+		if c.m < 1 || c.m > 12 || c.d < 1 || c.d > 31 || c.y < 1990 || c.y > 2100 {
+			return
+		}
+		if best == nil || c.start < best.start {
+			best = &c
+		}
+	}
+	if m := reDateISO.FindStringSubmatchIndex(line); m != nil {
+		y, _ := strconv.Atoi(line[m[2]:m[3]])
+		mo, _ := strconv.Atoi(line[m[4]:m[5]])
+		d, _ := strconv.Atoi(line[m[6]:m[7]])
+		consider(cand{y, mo, d, m[0], m[7]})
+	}
+	if m := reDateDotted.FindStringSubmatchIndex(line); m != nil {
+		d, _ := strconv.Atoi(line[m[2]:m[3]])
+		mo, _ := strconv.Atoi(line[m[4]:m[5]])
+		y, _ := strconv.Atoi(line[m[6]:m[7]])
+		if y < 100 {
+			y += 2000
+		}
+		consider(cand{y, mo, d, m[0], m[1]})
+	}
+	if m := reDateDMY.FindStringSubmatchIndex(line); m != nil {
+		if mo, ok := monthNames[strings.ToLower(line[m[4]:m[5]])]; ok {
+			d, _ := strconv.Atoi(line[m[2]:m[3]])
+			y, _ := strconv.Atoi(line[m[6]:m[7]])
+			consider(cand{y, int(mo), d, m[0], m[1]})
+		}
+	}
+	if m := reDateMDY.FindStringSubmatchIndex(line); m != nil {
+		if mo, ok := monthNames[strings.ToLower(line[m[2]:m[3]])]; ok {
+			d, _ := strconv.Atoi(line[m[4]:m[5]])
+			y, _ := strconv.Atoi(line[m[6]:m[7]])
+			consider(cand{y, int(mo), d, m[0], m[1]})
+		}
+	}
+	if best == nil {
+		return textDate{}, false
+	}
+	hour, min, end := 0, 0, best.end
+	zone, hasZone := 0, false
+	rest := line[best.end:]
+	// The time may follow after a separator ("- 12:22 Uhr", ", 2:05 p.m.").
+	if m := reTime.FindStringSubmatchIndex(rest); m != nil && len(strings.Trim(rest[:m[0]], " -–—|,·/atumAT")) == 0 {
+		hour, _ = strconv.Atoi(rest[m[2]:m[3]])
+		min, _ = strconv.Atoi(rest[m[4]:m[5]])
+		if m[6] >= 0 {
+			ap := strings.ToLower(rest[m[6]:m[7]])
+			if strings.HasPrefix(ap, "p") && hour < 12 {
+				hour += 12
+			} else if strings.HasPrefix(ap, "a") && hour == 12 {
+				hour = 0
+			}
+		}
+		if m[8] >= 0 {
+			if off, ok := zoneOffsets[strings.ToLower(rest[m[8]:m[9]])]; ok {
+				zone, hasZone = off, true
+			}
+		}
+		if hour > 23 || min > 59 {
+			hour, min = 0, 0
+		} else {
+			end = best.end + m[1]
+		}
+	}
+	var loc *time.Location
+	switch {
+	case hasZone:
+		loc = time.FixedZone(strings.ToUpper(zoneName(zone)), zone*3600)
+	case lang == "de":
+		loc = berlinZone(best.y, time.Month(best.m), best.d, hour)
+	default:
+		loc = time.UTC
+	}
+	t := time.Date(best.y, time.Month(best.m), best.d, hour, min, 0, 0, loc)
+	if t.Day() != best.d { // 31 February and friends
+		return textDate{}, false
+	}
+	return textDate{t: t, start: best.start, end: end}, true
+}
+
+func zoneName(off int) string {
+	if off == 0 {
+		return "UTC"
+	}
+	return "UTC" + strconv.Itoa(off)
+}
+
+// berlinZone returns Europe/Berlin's offset for a wall-clock time: CEST
+// from the last Sunday of March to the last Sunday of October, CET
+// otherwise. Computed rather than loaded so that cleaning does not depend
+// on the machine's time zone database.
+func berlinZone(y int, m time.Month, d, hour int) *time.Location {
+	lastSunday := func(month time.Month) int {
+		t := time.Date(y, month+1, 0, 0, 0, 0, 0, time.UTC) // last day of month
+		return t.Day() - int(t.Weekday())
+	}
+	summer := false
+	switch {
+	case m > 3 && m < 10:
+		summer = true
+	case m == 3:
+		ls := lastSunday(3)
+		summer = d > ls || d == ls && hour >= 2
+	case m == 10:
+		ls := lastSunday(10)
+		summer = d < ls || d == ls && hour < 3
+	}
+	if summer {
+		return time.FixedZone("CEST", 2*3600)
+	}
+	return time.FixedZone("CET", 3600)
+}
+
+// nameParticles may stand lower-case inside a person's name.
+var nameParticles = map[string]bool{
+	"von": true, "van": true, "de": true, "der": true, "den": true, "del": true, "da": true,
+	"di": true, "du": true, "la": true, "le": true, "zu": true, "bin": true, "al": true, "ter": true,
+}
+
+// parseAuthors reads a byline ("By Jane Doe and John Roe", "Von Martin
+// Benninghoff, Martin Kölling") into names. It returns nil unless every
+// part looks like a person's name, so that a sentence is never taken for
+// a byline.
+func parseAuthors(s string) []string {
+	s = strings.TrimSpace(s)
+	low := strings.ToLower(s)
+	for _, p := range []string{"by ", "von ", "written by ", "text: ", "autor: ", "autorin: ", "author: "} {
+		if strings.HasPrefix(low, p) {
+			s = s[len(p):]
+			break
+		}
+	}
+	// Roles in parentheses ("(reporting)") and trailing separators go.
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	s = strings.Trim(b.String(), " ,|-–—·:")
+	if s == "" {
+		return nil
+	}
+	for _, sep := range []string{" und ", " and ", " & ", ";", " | "} {
+		s = strings.ReplaceAll(s, sep, ",")
+	}
+	var names []string
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if !looksLikeName(part) {
+			return nil
+		}
+		names = append(names, part)
+	}
+	if len(names) > 6 {
+		return nil
+	}
+	return names
+}
+
+// looksLikeName accepts 2–5 words, each capitalised or a name particle,
+// with letters, hyphens, apostrophes and initials only.
+func looksLikeName(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 || len(ws) > 5 || len(s) > 60 {
+		return false
+	}
+	caps := 0
+	for _, w := range ws {
+		if nameParticles[strings.ToLower(w)] {
+			continue
+		}
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+		for _, c := range r {
+			if !unicode.IsLetter(c) && c != '-' && c != '.' && c != '\'' && c != '’' {
+				return false
+			}
+		}
+		caps++
+	}
+	return caps >= 2
+}
