@@ -29,7 +29,7 @@ var blockLevel = map[atom.Atom]bool{
 var skipped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Head: true, atom.Title: true, atom.Meta: true, atom.Link: true,
-	atom.Img: true, atom.Svg: true, atom.Math: true, atom.Button: true, atom.Input: true,
+	atom.Img: true, atom.Svg: true, atom.Button: true, atom.Input: true,
 	atom.Select: true, atom.Textarea: true, atom.Iframe: true, atom.Object: true,
 	atom.Embed: true, atom.Canvas: true, atom.Video: true, atom.Audio: true,
 }

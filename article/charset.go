@@ -21,9 +21,10 @@ const charsetScanBytes = 64 << 10
 // mark wins, then the charset of the HTTP Content-Type, then <meta charset>
 // or <meta http-equiv="Content-Type">; without any of them the page is UTF-8
 // when it is valid UTF-8 and windows-1252 otherwise (what browsers assume for
-// Western European pages). One exception to browsers: a declared single-byte
-// charset is ignored when the bytes are valid multi-byte UTF-8, because that
-// almost always means a mislabelled UTF-8 page, never a Latin-1 one.
+// Western European pages). One exception to browsers: a declared charset is
+// ignored when the bytes are valid UTF-8 with multi-byte sequences, because
+// text in Latin-1 or a CJK encoding is practically never valid UTF-8, while
+// pages saved or served as UTF-8 under a stale label are common.
 func toUTF8(data []byte, contentType string) []byte {
 	if enc, name, certain := charset.DetermineEncoding(data[:min(len(data), 3)], ""); certain && hasBOM(data) {
 		return decodeWith(enc, name, data)
@@ -37,7 +38,7 @@ func toUTF8(data []byte, contentType string) []byte {
 	}
 	if label != "" {
 		if enc, name := charset.Lookup(label); enc != nil {
-			if name == "utf-8" || (isSingleByte(name) && utf8.Valid(data) && hasMultiByte(data)) {
+			if name == "utf-8" || (utf8.Valid(data) && hasMultiByte(data)) {
 				return validUTF8(data)
 			}
 			return decodeWith(enc, name, data)
@@ -58,12 +59,6 @@ func hasBOM(data []byte) bool {
 		}
 	}
 	return false
-}
-
-// isSingleByte reports the Latin single-byte charsets that any byte string
-// decodes under, so that a wrong label cannot be detected otherwise.
-func isSingleByte(name string) bool {
-	return name == "windows-1252" || strings.HasPrefix(name, "iso-8859-") || strings.HasPrefix(name, "windows-125")
 }
 
 func hasMultiByte(data []byte) bool {

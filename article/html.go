@@ -47,7 +47,7 @@ func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, e
 		Title: m.Title, Kicker: m.Kicker, Description: m.Description,
 		Authors: m.Authors, Published: m.Published, Site: m.Site, URL: m.URL, Lang: m.Lang,
 	}
-	blocks, byline := extractBlocks(doc, src, firstNonEmpty(m.h1, m.Title))
+	blocks, byline := extractBlocks(doc, src, m.Title, m.Lang)
 	if len(a.Authors) == 0 && byline != "" {
 		a.Authors = splitAuthors(byline)
 	}
@@ -79,7 +79,7 @@ func parsePage(src []byte) (*html.Node, error) {
 // extractBlocks runs extraction passes, each less strict than the one before,
 // until one keeps enough text; otherwise it takes the longest result. Each
 // pass after the first works on a fresh parse, because passes edit the tree.
-func extractBlocks(doc *html.Node, src []byte, title string) ([]Block, string) {
+func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, string) {
 	passes := []int{
 		flagStripUnlikely | flagWeightClasses | flagCleanConditionally,
 		flagWeightClasses | flagCleanConditionally,
@@ -89,6 +89,7 @@ func extractBlocks(doc *html.Node, src []byte, title string) ([]Block, string) {
 	var best []Block
 	bestLen := -1
 	byline := ""
+	var bp *Boilerplate
 	for i, flags := range passes {
 		if i > 0 {
 			var err error
@@ -105,6 +106,10 @@ func extractBlocks(doc *html.Node, src []byte, title string) ([]Block, string) {
 		if content == nil {
 			continue
 		}
+		if bp == nil {
+			bp = boilerplateLang(lang, content)
+		}
+		removeFurniture(content, bp)
 		length := textLen(content)
 		if length > bestLen {
 			best, bestLen = blocksOf(content), length

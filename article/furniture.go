@@ -1,0 +1,150 @@
+package article
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Page furniture is what a news page puts between the paragraphs of an
+// article that is not article text: "Artikel anhören" and share buttons, ad
+// labels, photo credits, "Verwandte Themen" boxes, comment sections. The
+// structural extractor removes most of it by link density and class names;
+// this pass catches what sites build from neutral markup, using the same
+// per-language phrase lists as the plain-text cleaner (boilerplate/*.txt).
+
+// furnitureMaxChars is the longest block text that can be a furniture
+// phrase; longer blocks are prose even when they contain one.
+const furnitureMaxChars = 80
+
+// creditMaxChars is the longest text that can be a photo credit line.
+const creditMaxChars = 150
+
+// removeFurniture removes furniture blocks below content, in place.
+func removeFurniture(content *html.Node, bp *Boilerplate) {
+	var drop []*html.Node
+	var sections, ends []*html.Node
+	walk(content, func(n *html.Node) bool {
+		if n == content || n.Type != html.ElementNode {
+			return n == content || n.Type == html.DocumentNode
+		}
+		if !blockLevel[n.DataAtom] {
+			if inCaption(n) && bp.HasPrefix(innerText(n)) && textLen(n) <= creditMaxChars {
+				drop = append(drop, n) // a credit inside a caption: "Foto: dpa"
+				return false
+			}
+			return true
+		}
+		l := textLen(n)
+		if l == 0 || l > creditMaxChars {
+			return true
+		}
+		text := innerText(n)
+		switch {
+		case l <= furnitureMaxChars && bp.IsSection(text):
+			sections = append(sections, n)
+			return false
+		case l <= furnitureMaxChars && bp.IsEnd(text) && (isHeading(n) || l <= 30):
+			ends = append(ends, n)
+			return false
+		case l <= furnitureMaxChars && bp.IsLine(text),
+			bp.HasPrefix(text),
+			bp.Contains(text, len(strings.Fields(text))):
+			drop = append(drop, n)
+			return false
+		}
+		return true
+	})
+	for _, n := range sections {
+		removeBox(n, content)
+	}
+	for _, n := range ends {
+		removeTail(n, content)
+	}
+	for _, n := range drop {
+		removeNode(n)
+	}
+}
+
+// inCaption reports whether n sits in a figure caption.
+func inCaption(n *html.Node) bool {
+	return hasAncestor(n, atom.Figcaption, 4, nil) || hasAncestor(n, atom.Caption, 4, nil) || hasAncestor(n, atom.Figure, 4, nil)
+}
+
+func isHeading(n *html.Node) bool {
+	return isElem(n, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6)
+}
+
+// removeBox removes a box opened by a section phrase ("Verwandte Themen",
+// "Mehr zum Thema"): the heading and the link lists and short link lines
+// that follow it. Article text after the box stays. When the heading is the
+// only thing in its wrapper, the box continues after the wrapper.
+func removeBox(head, content *html.Node) {
+	n := head
+	for n.Parent != nil && n.Parent != content && onlyChild(n) {
+		n = n.Parent
+	}
+	for sib := nextElementSibling(n); sib != nil; {
+		next := nextElementSibling(sib)
+		if !isBoxItem(sib) {
+			break
+		}
+		removeNode(sib)
+		sib = next
+	}
+	removeNode(n)
+}
+
+// onlyChild reports whether n is its parent's only content.
+func onlyChild(n *html.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == n {
+			continue
+		}
+		if c.Type == html.ElementNode || (c.Type == html.TextNode && strings.TrimSpace(c.Data) != "") {
+			return false
+		}
+	}
+	return true
+}
+
+// isBoxItem reports whether n looks like part of a link box: a list, or a
+// block that is mostly links.
+func isBoxItem(n *html.Node) bool {
+	if textLen(n) == 0 {
+		return true
+	}
+	if isElem(n, atom.Ul, atom.Ol) {
+		return linkDensity(n) > 0.3 || textLen(n) < 200
+	}
+	return linkDensity(n) >= 0.5
+}
+
+// removeTail removes the page's tail that an end phrase ("Kommentare")
+// opens: the heading and everything after it in its container.
+func removeTail(head, content *html.Node) {
+	n := head
+	for n.Parent != nil && n.Parent != content && onlyChild(n) {
+		n = n.Parent
+	}
+	for sib := n.NextSibling; sib != nil; {
+		next := sib.NextSibling
+		removeNode(sib)
+		sib = next
+	}
+	removeNode(n)
+}
+
+// boilerplateLang picks the phrase list for a page: its declared language,
+// else the language its text is written in.
+func boilerplateLang(declared string, content *html.Node) *Boilerplate {
+	lang := strings.ToLower(declared)
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	if lang == "" {
+		lang = DetectLang(innerText(content))
+	}
+	return BoilerplateFor(lang)
+}

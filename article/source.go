@@ -1,0 +1,169 @@
+package article
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net/http"
+	"os"
+	"strings"
+)
+
+// Load cleans the article of SOURCE: a file path, an http(s) URL, or "-"
+// for stdin. HTML and plain text (a page copied from a browser) are told
+// apart by their content, not by file names. Errors are one line and name
+// the source; a source without article text gives an error wrapping
+// ErrNoText ("no article text found in page.html").
+func Load(ctx context.Context, source string, stdin io.Reader) (*Article, error) {
+	return NewFetcher().Load(ctx, source, stdin)
+}
+
+// Load is the package-level Load with this fetcher's limits.
+func (f *Fetcher) Load(ctx context.Context, source string, stdin io.Reader) (*Article, error) {
+	switch {
+	case source == "-":
+		if stdin == nil {
+			return nil, errors.New("no standard input to read from")
+		}
+		data, err := readLimited(stdin, f.maxBytes(), "standard input")
+		if err != nil {
+			return nil, err
+		}
+		return loadBytes(data, "standard input", "", "")
+	case IsURL(source):
+		page, err := f.Fetch(ctx, source)
+		if err != nil {
+			return nil, err
+		}
+		return loadBytes(page.Data, source, page.ContentType, page.URL)
+	}
+	info, err := os.Stat(source)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: no such file", source)
+	case err != nil:
+		return nil, err // already names the file
+	case info.IsDir():
+		return nil, fmt.Errorf("%s is a directory, not a page", source)
+	case info.Size() > f.maxBytes():
+		return nil, fmt.Errorf("%s is %s, %w (limit %s)", source, sizeString(info.Size()), ErrTooLarge, sizeString(f.maxBytes()))
+	}
+	file, err := os.Open(source)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	data, err := readLimited(file, f.maxBytes(), source)
+	if err != nil {
+		return nil, err
+	}
+	return loadBytes(data, source, "", "")
+}
+
+func (f *Fetcher) maxBytes() int64 {
+	if f.MaxBytes > 0 {
+		return f.MaxBytes
+	}
+	return MaxPageBytes
+}
+
+// readLimited reads r up to limit bytes and fails beyond that, so that a
+// huge stream cannot exhaust memory.
+func readLimited(r io.Reader, limit int64, name string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is larger than %s, %w", name, sizeString(limit), ErrTooLarge)
+	}
+	return data, nil
+}
+
+// LoadBytes cleans data that came from somewhere other than Load (a paste
+// or a drop in the GUI). name labels errors (and is the article's URL when
+// it is one); contentType may be empty.
+func LoadBytes(data []byte, name, contentType string) (*Article, error) {
+	pageURL := ""
+	if IsURL(name) {
+		pageURL = name
+	}
+	return loadBytes(data, name, contentType, pageURL)
+}
+
+// loadBytes sniffs data and hands it to the HTML or the plain-text cleaner.
+func loadBytes(data []byte, name, contentType, pageURL string) (*Article, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s is empty", name)
+	}
+	if len(data) > MaxPageBytes {
+		return nil, fmt.Errorf("%s is %s, %w (limit %s)", name, sizeString(int64(len(data))), ErrTooLarge, sizeString(MaxPageBytes))
+	}
+	kind, err := sniff(data, contentType)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a web page or text (%w)", name, err)
+	}
+	var a *Article
+	if kind == "html" {
+		a, err = CleanHTMLContentType(data, contentType, pageURL)
+		switch {
+		case errors.Is(err, ErrNoText):
+			return nil, fmt.Errorf("%w in %s", ErrNoText, name)
+		case err != nil:
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return a, nil
+	}
+	a, err = CleanText(data, name)
+	if err != nil {
+		return nil, err
+	}
+	if a.URL == "" && pageURL != "" {
+		a.URL = pageURL
+	}
+	return a, nil
+}
+
+// sniff says whether data is "html" or "text"; anything else is an error
+// that says what the data looks like ("looks like image/png").
+func sniff(data []byte, contentType string) (string, error) {
+	declared, _, _ := mime.ParseMediaType(contentType)
+	detected, _, _ := mime.ParseMediaType(http.DetectContentType(data))
+	switch {
+	case declared == "text/html" || declared == "application/xhtml+xml":
+		if !strings.HasPrefix(detected, "text/") && detected != "application/octet-stream" {
+			break // a binary file served as HTML is still binary
+		}
+		return "html", nil
+	}
+	switch {
+	case detected == "text/html":
+		return "html", nil
+	case detected == "text/xml" || detected == "text/plain":
+		if looksLikeHTML(data) {
+			return "html", nil
+		}
+		if detected == "text/xml" {
+			return "", fmt.Errorf("looks like %s", detected)
+		}
+		return "text", nil
+	}
+	return "", fmt.Errorf("looks like %s", detected)
+}
+
+// looksLikeHTML finds HTML markup near the start of data that
+// http.DetectContentType missed (a comment or XML declaration first, an
+// unusual first tag).
+func looksLikeHTML(data []byte) bool {
+	head := bytes.ToLower(data[:min(len(data), 4096)])
+	for _, tag := range []string{"<html", "<!doctype html", "<body", "<head", "<article", "<div", "<p>", "<p ", "<h1"} {
+		if bytes.Contains(head, []byte(tag)) {
+			return true
+		}
+	}
+	return false
+}
