@@ -2,12 +2,11 @@ package widgets
 
 import (
 	"image/color"
-	"sort"
-	"strings"
-	"unicode/utf8"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -35,7 +34,7 @@ type Block struct {
 // Document is what an ArticleView shows. Title and Subtitle are drawn on top
 // and are not part of the offset space; the offsets count code points of the
 // block texts joined by two separator code points, exactly like
-// article.Article.Text().
+// article.Article.Text(). Block texts are expected in NFC, as stored.
 type Document struct {
 	Title    string
 	Subtitle string
@@ -47,11 +46,11 @@ type Document struct {
 // overlapping highlights stay readable); Stripes, when there are two or
 // more, are drawn as thin bars under the highlight, one per actor colour.
 type Highlight struct {
-	ID       string
-	Start    int
-	End      int
-	Color    color.Color
-	Stripes  []color.Color
+	ID      string
+	Start   int
+	End     int
+	Color   color.Color
+	Stripes []color.Color
 }
 
 // separatorLen is the number of code points between two blocks in the
@@ -60,8 +59,8 @@ const separatorLen = 2
 
 // ArticleView shows an article for reading: wrapped proportional text with
 // mouse and keyboard selection and coloured, possibly overlapping
-// highlights. Only the visible lines hold canvas objects, so book-length
-// texts stay fast.
+// highlights. Only the visible lines hold canvas objects, and only the
+// paragraphs near the viewport are shaped, so book-length texts stay fast.
 type ArticleView struct {
 	widget.BaseWidget
 
@@ -79,107 +78,196 @@ type ArticleView struct {
 	// OnShortcut receives the shortcuts the view does not use; a focused view
 	// swallows every shortcut, so the app must get them from here.
 	OnShortcut func(s fyne.Shortcut)
+	// OnTypedKey receives the keys the view does not use (e.g. Escape, Delete).
+	OnTypedKey func(ev *fyne.KeyEvent)
 
-	doc        Document
-	text       []rune // canonical text
-	highlights []Highlight
-	selStart   int
-	selEnd     int
-	textSize   float32
+	doc      Document
+	text     []rune // canonical text
+	hl       highlightSet
+	textSize float32 // 0: the theme's text size
+	themeRef fyne.Theme
+
+	layout *textLayout
+	page   *articlePage
+	scroll *container.Scroll
+
+	sel      selectionState
+	rendered renderState
+	auto     *autoScroller
+	now      func() time.Time
 }
 
 // NewArticleView returns an empty view.
 func NewArticleView() *ArticleView {
-	v := &ArticleView{}
+	v := &ArticleView{now: time.Now}
 	v.ExtendBaseWidget(v)
+	v.page = newArticlePage(v)
+	v.scroll = container.NewVScroll(v.page)
+	v.scroll.OnScrolled = func(fyne.Position) { v.page.Refresh() }
 	return v
 }
 
-// SetDocument replaces the shown article, clearing the selection.
+// SetDocument replaces the shown article, clearing the selection and
+// scrolling to the top.
 func (v *ArticleView) SetDocument(doc Document) {
 	v.doc = doc
-	var b strings.Builder
-	for i, bl := range doc.Blocks {
+	n := 0
+	for i, b := range doc.Blocks {
 		if i > 0 {
-			b.WriteString("\n\n")
+			n += separatorLen
 		}
-		b.WriteString(bl.Text)
+		n += len(b.Text) // bytes ≥ runes: enough capacity
 	}
-	v.text = []rune(b.String())
-	v.selStart, v.selEnd = 0, 0
-	v.Refresh()
+	text := make([]rune, 0, n)
+	for i, b := range doc.Blocks {
+		if i > 0 {
+			text = append(text, '\n', '\n')
+		}
+		text = append(text, []rune(b.Text)...)
+	}
+	v.text = text
+	v.ensureLayout()
+	v.layout.setDocument(doc)
+	v.sel = selectionState{}
+	v.rendered = renderState{}
+	v.scroll.Offset = fyne.Position{}
+	v.relayout()
 }
 
-// SetHighlights replaces all highlights.
+// SetHighlights replaces all highlights; only the visible lines are redrawn.
 func (v *ArticleView) SetHighlights(hs []Highlight) {
-	v.highlights = append([]Highlight(nil), hs...)
-	sort.SliceStable(v.highlights, func(i, j int) bool { return v.highlights[i].Start < v.highlights[j].Start })
-	v.Refresh()
+	v.hl.set(hs)
+	v.page.Refresh()
 }
 
-// UpdateHighlight adds h or replaces the highlight with the same ID.
+// UpdateHighlight adds h or replaces the highlight with the same ID,
+// without laying the text out again.
 func (v *ArticleView) UpdateHighlight(h Highlight) {
-	for i := range v.highlights {
-		if v.highlights[i].ID == h.ID {
-			v.highlights[i] = h
-			v.Refresh()
-			return
-		}
-	}
-	v.highlights = append(v.highlights, h)
-	v.Refresh()
+	v.hl.put(h)
+	v.page.Refresh()
 }
 
 // RemoveHighlight removes the highlight with the given ID, if any.
 func (v *ArticleView) RemoveHighlight(id string) {
-	for i := range v.highlights {
-		if v.highlights[i].ID == id {
-			v.highlights = append(v.highlights[:i], v.highlights[i+1:]...)
-			v.Refresh()
-			return
-		}
+	if v.hl.remove(id) {
+		v.page.Refresh()
 	}
 }
 
 // Selection returns the selected range; start == end means nothing selected.
-func (v *ArticleView) Selection() (start, end int) { return v.selStart, v.selEnd }
+func (v *ArticleView) Selection() (start, end int) { return v.sel.bounds() }
 
-// SetSelection selects [start, end), clamped to the text.
+// SetSelection selects [start, end), clamped to the text (an inverted
+// range is swapped).
 func (v *ArticleView) SetSelection(start, end int) {
 	if start > end {
 		start, end = end, start
 	}
-	start = max(0, min(start, len(v.text)))
-	end = max(0, min(end, len(v.text)))
-	v.selStart, v.selEnd = start, end
-	if v.OnSelectionChanged != nil {
-		v.OnSelectionChanged(start, end)
-	}
-	v.Refresh()
+	v.setSel(v.clamp(start), v.clamp(end))
 }
 
 // SelectedText returns the selected part of the canonical text.
 func (v *ArticleView) SelectedText() string {
-	return string(v.text[v.selStart:v.selEnd])
+	s, e := v.sel.bounds()
+	return string(v.text[s:e])
 }
 
-// ScrollToOffset scrolls so that the line holding off is visible.
-func (v *ArticleView) ScrollToOffset(off int) {}
+// ScrollToOffset scrolls so that the line holding off is in view; a line
+// already in view stays where it is.
+func (v *ArticleView) ScrollToOffset(off int) {
+	v.scrollToOffset(v.clamp(off), false)
+}
 
 // ScrollToHighlight scrolls to the start of the highlight with the given ID.
-func (v *ArticleView) ScrollToHighlight(id string) {}
+func (v *ArticleView) ScrollToHighlight(id string) {
+	if i := v.hl.index(id); i >= 0 {
+		v.scrollToOffset(v.hl.hs[i].Start, false)
+	}
+}
 
-// SetTextSize sets the body text size in Fyne units, keeping the reader's place.
-func (v *ArticleView) SetTextSize(size float32) { v.textSize = size; v.Refresh() }
+// SetTextSize sets the body text size in Fyne units (0: the theme's), keeping
+// the line at the top of the viewport at the top.
+func (v *ArticleView) SetTextSize(size float32) {
+	if size == v.textSize {
+		return
+	}
+	top := v.TopOffset()
+	v.textSize = size
+	v.rendered.pending, v.rendered.pendingAt = top+1, true
+	v.relayout()
+}
 
-// TopOffset returns the offset of the first line at the top of the viewport.
-func (v *ArticleView) TopOffset() int { return 0 }
+// TextSize returns the body text size in use.
+func (v *ArticleView) TextSize() float32 {
+	if v.textSize > 0 {
+		return v.textSize
+	}
+	return v.Theme().Size(theme.SizeNameText)
+}
+
+// TopOffset returns the offset of the first line at the top of the viewport
+// (to restore the reader's place later with ScrollToOffset).
+func (v *ArticleView) TopOffset() int {
+	l := v.layout
+	if l == nil || len(l.paras) == l.nHead {
+		return 0
+	}
+	y := v.scroll.Offset.Y
+	l.updateTops()
+	i := l.paraAtY(y)
+	if i < l.nHead {
+		return 0
+	}
+	l.ensure(i)
+	l.updateTops()
+	p := l.paras[i]
+	j := int((y - l.tops[i] - p.before*l.size + l.lineHeight(p)/2) / l.lineHeight(p))
+	if j >= len(p.lines) {
+		if i+1 < len(l.paras) {
+			return l.paras[i+1].start
+		}
+		return p.start + len(p.runes)
+	}
+	return p.start + int(p.lines[max(0, j)].from)
+}
+
+// Refresh re-reads the theme (colours, fonts, text size) and redraws.
+func (v *ArticleView) Refresh() {
+	v.relayout()
+	v.BaseWidget.Refresh()
+}
 
 // CreateRenderer is part of fyne.Widget.
 func (v *ArticleView) CreateRenderer() fyne.WidgetRenderer {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.SetText(string(v.text))
-	_ = utf8.RuneLen
-	return widget.NewSimpleRenderer(container.NewVScroll(l))
+	return widget.NewSimpleRenderer(v.scroll)
 }
+
+// FocusTarget is the object to focus (canvas.Focus) for keyboard use; it
+// is also focused by a click into the text.
+func (v *ArticleView) FocusTarget() fyne.Focusable { return v.page }
+
+// ensureLayout creates or renews the shaper and layout when the theme
+// changed, since fonts come from the theme.
+func (v *ArticleView) ensureLayout() {
+	th := v.Theme()
+	if v.layout != nil && th == v.themeRef && v.layout.sh.fontsOf(th) {
+		return
+	}
+	v.themeRef = th
+	sh := newTextShaper(th)
+	if v.layout == nil {
+		v.layout = newTextLayout(sh, 0)
+		return
+	}
+	v.layout.sh = sh
+	v.layout.size, v.layout.width = 0, 0 // forces re-shaping on the next render
+}
+
+// relayout applies theme and size changes and redraws the visible part.
+func (v *ArticleView) relayout() {
+	v.ensureLayout()
+	v.page.Refresh()
+}
+
+// clamp limits an offset to the text.
+func (v *ArticleView) clamp(off int) int { return max(0, min(off, len(v.text))) }

@@ -1,0 +1,523 @@
+package widgets
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// multiClickDelay is the longest pause between clicks of a double or triple
+// click. We count clicks ourselves: fyne.DoubleTappable would delay every
+// single click by the double-tap delay.
+const multiClickDelay = 450 * time.Millisecond
+
+// selUnit is what a drag extends by: characters (snapping to words once the
+// drag leaves the first word), words (after a double click) or paragraphs
+// (after a triple click).
+type selUnit int
+
+const (
+	unitChar selUnit = iota
+	unitWord
+	unitPara
+)
+
+// selectionState is the selection and the mouse/keyboard state behind it.
+type selectionState struct {
+	start, end int // the selection, start <= end
+	anchor     int // the fixed end while extending
+	caret      int // the moving end
+	placed     bool
+	unit       selUnit
+	unitLo     int // the word or paragraph around the anchor
+	unitHi     int
+
+	pressed, dragged bool
+	pressPos         fyne.Position
+	lastDown         time.Time
+	clicks           int
+	shift            bool
+	hover            bool
+	dragView         fyne.Position // last drag position relative to the viewport
+}
+
+// bounds returns the selection.
+func (s *selectionState) bounds() (int, int) { return s.start, s.end }
+
+// setSel changes the selection and tells the app.
+func (v *ArticleView) setSel(a, b int) {
+	if a > b {
+		a, b = b, a
+	}
+	if a == v.sel.start && b == v.sel.end {
+		return
+	}
+	v.sel.start, v.sel.end = a, b
+	v.page.Refresh()
+	if v.OnSelectionChanged != nil {
+		v.OnSelectionChanged(a, b)
+	}
+}
+
+// snapStart moves o back to the start of the word it is inside.
+func (v *ArticleView) snapStart(o int) int {
+	if o < len(v.text) && wordChar(v.text[o]) {
+		for o > 0 && wordChar(v.text[o-1]) {
+			o--
+		}
+	}
+	return o
+}
+
+// snapEnd moves o forward to the end of the word it is inside.
+func (v *ArticleView) snapEnd(o int) int {
+	if o > 0 && wordChar(v.text[o-1]) {
+		for o < len(v.text) && wordChar(v.text[o]) {
+			o++
+		}
+	}
+	return o
+}
+
+// wordAt returns the word at off (for a double click); on punctuation or
+// space it is that single character.
+func (v *ArticleView) wordAt(off int) (int, int) {
+	switch {
+	case off < len(v.text) && wordChar(v.text[off]):
+		return v.snapStart(off), v.snapEnd(off + 1)
+	case off > 0 && wordChar(v.text[off-1]):
+		return v.snapStart(off - 1), v.snapEnd(off)
+	case off < len(v.text):
+		return off, off + 1
+	}
+	return off, off
+}
+
+// paraAt returns the block holding off (for a triple click).
+func (v *ArticleView) paraAt(off int) (int, int) {
+	l := v.layout
+	i := l.bodyPara(off)
+	if i < 0 {
+		return 0, 0
+	}
+	p := l.paras[i]
+	return p.start, p.start + len(p.runes)
+}
+
+// extendTo moves the caret to off and selects from the anchor, by the
+// current unit. A character drag that leaves its first word selects whole
+// words, which is what readers marking a passage want.
+func (v *ArticleView) extendTo(off int) {
+	s := &v.sel
+	s.caret = off
+	a, b := s.anchor, off
+	switch s.unit {
+	case unitChar:
+		lo, hi := v.wordAt(s.anchor)
+		if off >= lo && off <= hi {
+			break
+		}
+		if off > s.anchor {
+			a, b = v.snapStart(s.anchor), v.snapEnd(off)
+		} else {
+			a, b = v.snapStart(off), v.snapEnd(s.anchor)
+		}
+	case unitWord, unitPara:
+		lo, hi := v.wordAt(off)
+		if s.unit == unitPara {
+			lo, hi = v.paraAt(off)
+		}
+		a, b = min(s.unitLo, lo), max(s.unitHi, hi)
+	}
+	v.setSel(a, b)
+}
+
+// MouseDown starts a selection, or a double/triple click, or extends the
+// selection with Shift.
+func (p *articlePage) MouseDown(ev *desktop.MouseEvent) {
+	v := p.v
+	if ev.Button != desktop.MouseButtonPrimary || v.layout == nil {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil && c.Focused() != p {
+		c.Focus(p)
+	}
+	s := &v.sel
+	off := v.layout.offsetAt(ev.Position)
+	now := v.now()
+	d := ev.Position.Subtract(s.pressPos)
+	if s.clicks > 0 && now.Sub(s.lastDown) < multiClickDelay && d.X*d.X+d.Y*d.Y < 36 {
+		s.clicks = s.clicks%3 + 1
+	} else {
+		s.clicks = 1
+	}
+	s.lastDown, s.pressPos = now, ev.Position
+	s.pressed, s.dragged = true, false
+	shift := s.shift || ev.Modifier&fyne.KeyModifierShift != 0
+	switch {
+	case s.clicks == 1 && shift && s.placed:
+		v.extendTo(off)
+	case s.clicks == 1:
+		s.unit, s.anchor, s.caret, s.placed = unitChar, off, off, true
+		v.setSel(off, off)
+	case s.clicks == 2:
+		lo, hi := v.wordAt(off)
+		s.unit, s.unitLo, s.unitHi, s.anchor, s.caret, s.placed = unitWord, lo, hi, lo, hi, true
+		v.setSel(lo, hi)
+	default:
+		lo, hi := v.paraAt(off)
+		s.unit, s.unitLo, s.unitHi, s.anchor, s.caret, s.placed = unitPara, lo, hi, lo, hi, true
+		v.setSel(lo, hi)
+	}
+}
+
+// MouseUp ends a press; a plain click on a highlight reports it.
+func (p *articlePage) MouseUp(ev *desktop.MouseEvent) {
+	v := p.v
+	s := &v.sel
+	wasClick := s.pressed && !s.dragged && s.clicks == 1
+	s.pressed = false
+	v.stopAutoScroll()
+	if ev.Button != desktop.MouseButtonPrimary || !wasClick || v.OnHighlightTapped == nil || v.layout == nil {
+		return
+	}
+	if h, ok := v.highlightAt(ev.Position); ok {
+		v.OnHighlightTapped(h.ID)
+	}
+}
+
+// highlightAt returns the highlight under a page position, if any.
+func (v *ArticleView) highlightAt(pos fyne.Position) (Highlight, bool) {
+	off := v.layout.charAt(pos)
+	if off < 0 {
+		return Highlight{}, false
+	}
+	return v.hl.at(off)
+}
+
+// Dragged extends the selection to the pointer and starts auto-scrolling
+// when the pointer leaves the viewport.
+func (p *articlePage) Dragged(ev *fyne.DragEvent) {
+	v := p.v
+	if v.layout == nil {
+		return
+	}
+	s := &v.sel
+	if !s.pressed { // a drag without a press (e.g. test.Drag): start where it began
+		start := ev.Position.Subtract(ev.Dragged)
+		off := v.layout.offsetAt(start)
+		s.unit, s.anchor, s.caret, s.placed, s.clicks = unitChar, off, off, true, 1
+		s.pressed = true
+	}
+	s.dragged = true
+	s.dragView = ev.Position.Subtract(v.scroll.Offset)
+	v.extendTo(v.layout.offsetAt(ev.Position))
+	v.updateAutoScroll()
+}
+
+// DragEnd finishes a drag selection.
+func (p *articlePage) DragEnd() {
+	p.v.sel.pressed = false
+	p.v.stopAutoScroll()
+}
+
+// TappedSecondary reports a context click on a highlight or elsewhere.
+func (p *articlePage) TappedSecondary(ev *fyne.PointEvent) {
+	v := p.v
+	if v.layout == nil {
+		return
+	}
+	if h, ok := v.highlightAt(ev.Position); ok && v.OnHighlightContext != nil {
+		v.OnHighlightContext(h.ID, ev.AbsolutePosition)
+		return
+	}
+	if v.OnContext != nil {
+		v.OnContext(v.layout.offsetAt(ev.Position), ev.AbsolutePosition)
+	}
+}
+
+// MouseIn is part of desktop.Hoverable.
+func (p *articlePage) MouseIn(ev *desktop.MouseEvent) { p.MouseMoved(ev) }
+
+// MouseMoved tracks whether the pointer is over a highlight (for the cursor).
+func (p *articlePage) MouseMoved(ev *desktop.MouseEvent) {
+	if p.v.layout == nil {
+		return
+	}
+	_, p.v.sel.hover = p.v.highlightAt(ev.Position)
+}
+
+// MouseOut is part of desktop.Hoverable.
+func (p *articlePage) MouseOut() { p.v.sel.hover = false }
+
+// Cursor shows a pointer over highlights (they can be clicked) and a text
+// cursor elsewhere.
+func (p *articlePage) Cursor() desktop.Cursor {
+	if p.v.sel.hover {
+		return desktop.PointerCursor
+	}
+	return desktop.TextCursor
+}
+
+// FocusGained is part of fyne.Focusable.
+func (p *articlePage) FocusGained() {}
+
+// FocusLost is part of fyne.Focusable.
+func (p *articlePage) FocusLost() { p.v.sel.shift = false }
+
+// TypedRune hands runes to the app (the view itself does not edit).
+func (p *articlePage) TypedRune(r rune) {
+	if p.v.OnTypedRune != nil {
+		p.v.OnTypedRune(r)
+	}
+}
+
+// KeyDown tracks Shift: fyne.KeyEvent carries no modifiers.
+func (p *articlePage) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		p.v.sel.shift = true
+	}
+}
+
+// KeyUp is part of desktop.Keyable.
+func (p *articlePage) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		p.v.sel.shift = false
+	}
+}
+
+// shiftHeld reports whether Shift is down, from our own tracking or the driver.
+func (v *ArticleView) shiftHeld() bool {
+	if v.sel.shift {
+		return true
+	}
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+	}
+	return false
+}
+
+// TypedKey extends the selection with Shift+arrows/Home/End and scrolls
+// with the plain keys; other keys go to OnTypedKey.
+func (p *articlePage) TypedKey(ev *fyne.KeyEvent) {
+	v := p.v
+	if v.layout == nil {
+		return
+	}
+	switch ev.Name {
+	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd:
+		if v.shiftHeld() {
+			v.moveCaret(ev.Name, false)
+			return
+		}
+		switch ev.Name {
+		case fyne.KeyUp:
+			v.scrollBy(-v.layout.size * 2)
+		case fyne.KeyDown:
+			v.scrollBy(v.layout.size * 2)
+		case fyne.KeyHome:
+			v.scrollBy(-v.page.minH)
+		case fyne.KeyEnd:
+			v.scrollBy(v.page.minH)
+		}
+		return
+	case fyne.KeyPageUp:
+		v.scrollBy(-(v.scroll.Size().Height - v.layout.size*2))
+		return
+	case fyne.KeyPageDown:
+		v.scrollBy(v.scroll.Size().Height - v.layout.size*2)
+		return
+	}
+	if v.OnTypedKey != nil {
+		v.OnTypedKey(ev)
+	}
+}
+
+// TypedShortcut copies, selects all and extends by words; the rest goes
+// to OnShortcut, because a focused view swallows every shortcut.
+func (p *articlePage) TypedShortcut(sc fyne.Shortcut) {
+	v := p.v
+	switch sc := sc.(type) {
+	case *fyne.ShortcutCopy:
+		if t := v.SelectedText(); t != "" {
+			cb := sc.Clipboard
+			if cb == nil {
+				cb = fyne.CurrentApp().Clipboard()
+			}
+			cb.SetContent(t)
+		}
+		return
+	case *fyne.ShortcutSelectAll:
+		v.sel.anchor, v.sel.caret, v.sel.placed, v.sel.unit = 0, len(v.text), true, unitChar
+		v.setSel(0, len(v.text))
+		return
+	case *desktop.CustomShortcut:
+		if sc.Modifier == fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift && v.layout != nil {
+			switch sc.KeyName {
+			case fyne.KeyLeft, fyne.KeyRight, fyne.KeyHome, fyne.KeyEnd:
+				v.moveCaret(sc.KeyName, true)
+				return
+			}
+		}
+	}
+	if v.OnShortcut != nil {
+		v.OnShortcut(sc)
+	}
+}
+
+// moveCaret moves the caret one step (a word or the whole text with
+// byWord) and selects from the anchor to it, keeping the caret in view.
+func (v *ArticleView) moveCaret(key fyne.KeyName, byWord bool) {
+	s := &v.sel
+	if !s.placed {
+		top := v.TopOffset()
+		s.anchor, s.caret, s.placed = top, top, true
+	}
+	if s.start == s.end {
+		s.anchor = s.caret
+	}
+	c := s.caret
+	l := v.layout
+	switch {
+	case byWord && key == fyne.KeyHome:
+		c = 0
+	case byWord && key == fyne.KeyEnd:
+		c = len(v.text)
+	case byWord && key == fyne.KeyLeft:
+		for c > 0 && !wordChar(v.text[c-1]) {
+			c--
+		}
+		for c > 0 && wordChar(v.text[c-1]) {
+			c--
+		}
+	case byWord && key == fyne.KeyRight:
+		for c < len(v.text) && !wordChar(v.text[c]) {
+			c++
+		}
+		for c < len(v.text) && wordChar(v.text[c]) {
+			c++
+		}
+	case key == fyne.KeyLeft:
+		c = v.stepOverSeparator(c-1, -1)
+	case key == fyne.KeyRight:
+		c = v.stepOverSeparator(c+1, +1)
+	case key == fyne.KeyUp || key == fyne.KeyDown || key == fyne.KeyHome || key == fyne.KeyEnd:
+		c = v.lineMove(c, key)
+	}
+	c = v.clamp(c)
+	s.caret = c
+	v.setSel(min(s.anchor, c), max(s.anchor, c))
+	v.scrollToOffset(c, false)
+	_ = l
+}
+
+// stepOverSeparator keeps a caret moved by one out of the two separator
+// code points between blocks: it jumps to the neighbouring block.
+func (v *ArticleView) stepOverSeparator(c, dir int) int {
+	c = v.clamp(c)
+	l := v.layout
+	i := l.bodyPara(c)
+	if i < 0 {
+		return c
+	}
+	p := l.paras[i]
+	if end := p.start + len(p.runes); c > end && i+1 < len(l.paras) {
+		if dir > 0 {
+			return l.paras[i+1].start
+		}
+		return end
+	}
+	return c
+}
+
+// lineMove returns the caret after Up/Down (same x on the neighbouring
+// line) or Home/End (start or end of the line).
+func (v *ArticleView) lineMove(c int, key fyne.KeyName) int {
+	l := v.layout
+	pi, line, x := l.position(c)
+	if pi < 0 {
+		return c
+	}
+	p := l.paras[pi]
+	switch key {
+	case fyne.KeyHome:
+		return p.start + int(p.lines[line].from)
+	case fyne.KeyEnd:
+		return p.start + int(p.lines[line].end)
+	case fyne.KeyUp:
+		line--
+		if line < 0 {
+			if pi-1 < l.nHead {
+				return p.start
+			}
+			pi--
+			l.ensure(pi)
+			p = l.paras[pi]
+			line = len(p.lines) - 1
+		}
+	case fyne.KeyDown:
+		line++
+		if line >= len(p.lines) {
+			if pi+1 >= len(l.paras) {
+				return p.start + len(p.runes)
+			}
+			pi++
+			l.ensure(pi)
+			p = l.paras[pi]
+			line = 0
+		}
+	}
+	return p.start + p.indexAtX(line, x-l.textX(p))
+}
+
+// scrollBy scrolls the viewport by dy (clamped) and redraws.
+func (v *ArticleView) scrollBy(dy float32) {
+	maxY := max(0, v.page.minH-v.scroll.Size().Height)
+	y := max(0, min(v.scroll.Offset.Y+dy, maxY))
+	if y == v.scroll.Offset.Y {
+		return
+	}
+	v.scroll.Offset.Y = y
+	v.scroll.Refresh()
+	v.page.Refresh()
+}
+
+// scrollToOffset scrolls to off: to the top with atTop, else only when the
+// line is out of view, putting it a third down the viewport.
+func (v *ArticleView) scrollToOffset(off int, atTop bool) {
+	vs := v.scroll.Size()
+	if v.layout == nil || vs.Width <= 0 || vs.Height <= 0 {
+		v.rendered.pending, v.rendered.pendingAt = off+1, atTop
+		return
+	}
+	v.layout.setGeometry(v.TextSize(), vs.Width)
+	if v.placeOffset(off, atTop) {
+		v.scroll.Refresh()
+		v.page.Refresh()
+	}
+}
+
+// placeOffset sets the scroll offset for scrollToOffset and anchors the
+// target paragraph so that re-laid-out paragraphs above it cannot move it.
+func (v *ArticleView) placeOffset(off int, atTop bool) bool {
+	l := v.layout
+	pi, line, _ := l.position(off)
+	if pi < 0 {
+		return false
+	}
+	l.updateTops()
+	ly := l.lineTop(pi, line)
+	lh := l.lineHeight(l.paras[pi])
+	y, vh := v.scroll.Offset.Y, v.scroll.Size().Height
+	if !atTop && ly >= y && ly+lh <= y+vh {
+		return false
+	}
+	target := ly - vh/3
+	if atTop {
+		target = ly
+	}
+	v.scroll.Offset.Y = max(0, target)
+	v.rendered.anchor, v.rendered.anchorTop, v.rendered.anchored = pi, l.tops[pi], true
+	return true
+}

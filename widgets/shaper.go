@@ -1,0 +1,214 @@
+package widgets
+
+import (
+	"bytes"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/fontscan"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+)
+
+// textShaper measures text the way Fyne's painter draws it, but with one
+// reused HarfBuzz shaper: fyne.MeasureText builds a new shaper per call and
+// costs ~0.2 ms per distinct word, far too slow for whole articles. The face
+// list mirrors Fyne's (theme font, default font, emoji, a system font for the
+// locale, then per-rune system fallback such as Noto CJK for Hangul), so the
+// advances we wrap and hit-test with match the glyphs on screen.
+type textShaper struct {
+	th      fyne.Theme
+	regular fyne.Resource // th's regular font when the shaper was built
+	hb      shaping.HarfbuzzShaper
+	seg     shaping.Segmenter
+	maps    map[fyne.TextStyle]*faceMap
+	sys     *fontscan.FontMap
+	sysErr  bool
+	// metrics caches line metrics per style and size.
+	metrics map[metricKey]lineMetrics
+}
+
+type metricKey struct {
+	style fyne.TextStyle
+	size  float32
+}
+
+// lineMetrics are the vertical measures Fyne uses to place a canvas.Text.
+type lineMetrics struct {
+	ascent    float32
+	thickness float32
+}
+
+// faceMap resolves the face for each rune in the order Fyne's painter does.
+type faceMap struct {
+	sh     *textShaper
+	faces  []*font.Face
+	aspect font.Aspect
+}
+
+// newTextShaper prepares a shaper for the fonts of th.
+func newTextShaper(th fyne.Theme) *textShaper {
+	return &textShaper{th: th, regular: th.Font(fyne.TextStyle{}), maps: map[fyne.TextStyle]*faceMap{}, metrics: map[metricKey]lineMetrics{}}
+}
+
+// ResolveFace returns the first face that has a glyph for r, looking up a
+// system fallback font (as Fyne does) when none of the known faces has it.
+func (m *faceMap) ResolveFace(r rune) *font.Face {
+	for _, f := range m.faces {
+		if _, ok := f.NominalGlyph(r); ok {
+			return f
+		}
+	}
+	if sys := m.sh.systemFonts(); sys != nil {
+		sys.SetQuery(fontscan.Query{Families: []string{fontscan.SansSerif}})
+		if f := sys.ResolveFace(r); f != nil {
+			m.faces = append(m.faces, f)
+			return f
+		}
+	}
+	return m.faces[0]
+}
+
+// systemFonts loads the system font index once, lazily: most articles never
+// need it, and the first scan can take a moment.
+func (s *textShaper) systemFonts() *fontscan.FontMap {
+	if s.sys == nil && !s.sysErr {
+		fm := fontscan.NewFontMap(quietLogger{})
+		if err := fm.UseSystemFonts(""); err != nil {
+			s.sysErr = true
+			return nil
+		}
+		s.sys = fm
+	}
+	return s.sys
+}
+
+// faces returns the face map for a text style, building it on first use.
+func (s *textShaper) faces(style fyne.TextStyle) *faceMap {
+	if m, ok := s.maps[style]; ok {
+		return m
+	}
+	var primary, fallback fyne.Resource
+	switch {
+	case style.Monospace:
+		primary, fallback = s.th.Font(style), theme.DefaultTextMonospaceFont()
+	case style.Bold && style.Italic:
+		primary, fallback = s.th.Font(style), theme.DefaultTextBoldItalicFont()
+	case style.Bold:
+		primary, fallback = s.th.Font(style), theme.DefaultTextBoldFont()
+	case style.Italic:
+		primary, fallback = s.th.Font(style), theme.DefaultTextItalicFont()
+	default:
+		primary, fallback = s.th.Font(style), theme.DefaultTextFont()
+	}
+	m := &faceMap{sh: s}
+	if style.Bold {
+		m.aspect.Weight = font.WeightBold
+	}
+	if style.Italic {
+		m.aspect.Style = font.StyleItalic
+	}
+	for _, res := range []fyne.Resource{primary, fallback, theme.DefaultEmojiFont()} {
+		if res == nil {
+			continue
+		}
+		if len(m.faces) > 0 && res == primary && res == fallback {
+			continue
+		}
+		if f, err := font.ParseTTF(bytes.NewReader(res.Content())); err == nil {
+			m.faces = append(m.faces, f)
+		}
+	}
+	if len(m.faces) == 0 { // a broken theme font: fall back to Fyne's own
+		f, _ := font.ParseTTF(bytes.NewReader(theme.DefaultTextFont().Content()))
+		m.faces = append(m.faces, f)
+	}
+	if sys := s.systemFonts(); sys != nil {
+		sys.SetQuery(fontscan.Query{Families: []string{fontscan.SansSerif}, Aspect: m.aspect})
+		l, _ := fontscan.NewLangID(language.Language(lang.SystemLocale().LanguageString()))
+		if f := sys.ResolveFaceForLang(l); f != nil {
+			m.faces = append(m.faces, f)
+		}
+	}
+	s.maps[style] = m
+	return m
+}
+
+// advances writes the advance of each rune of text into adv (len(text)),
+// shaping runs exactly as Fyne's painter splits them. Runes of one glyph
+// cluster (ligatures) share its advance evenly so that hit-testing inside
+// them still works.
+func (s *textShaper) advances(text []rune, style fyne.TextStyle, size float32, adv []float32) {
+	for i := range adv {
+		adv[i] = 0
+	}
+	if len(text) == 0 {
+		return
+	}
+	fm := s.faces(style)
+	in := shaping.Input{
+		Text:      text,
+		RunStart:  0,
+		RunEnd:    len(text),
+		Direction: di.DirectionLTR,
+		Face:      fm.ResolveFace(' '),
+		Size:      fixed.Int26_6(float64(size) * 64),
+	}
+	for _, run := range s.seg.Split(in, fm) {
+		out := s.hb.Shape(run)
+		for _, g := range out.Glyphs {
+			if g.ClusterIndex >= 0 && g.ClusterIndex < len(adv) {
+				adv[g.ClusterIndex] += float32(g.XAdvance) / 64
+			}
+		}
+		for i := 0; i < len(out.Glyphs); {
+			g := out.Glyphs[i]
+			if n := g.RuneCount; n > 1 && g.ClusterIndex+n <= len(adv) {
+				share := adv[g.ClusterIndex] / float32(n)
+				for k := 0; k < n; k++ {
+					adv[g.ClusterIndex+k] = share
+				}
+			}
+			i += max(1, g.GlyphCount)
+		}
+	}
+}
+
+// lineMetrics returns ascent and line thickness for a style and size, the
+// numbers canvas.Text uses for its minimum height.
+func (s *textShaper) lineMetrics(style fyne.TextStyle, size float32) lineMetrics {
+	k := metricKey{style, size}
+	if m, ok := s.metrics[k]; ok {
+		return m
+	}
+	fm := s.faces(style)
+	out := s.hb.Shape(shaping.Input{
+		Text: []rune{' '}, RunStart: 0, RunEnd: 1,
+		Direction: di.DirectionLTR,
+		Face:      fm.ResolveFace(' '),
+		Size:      fixed.Int26_6(float64(size) * 64),
+	})
+	m := lineMetrics{
+		ascent:    float32(out.LineBounds.Ascent) / 64,
+		thickness: float32(out.LineBounds.LineThickness()) / 64,
+	}
+	s.metrics[k] = m
+	return m
+}
+
+// quietLogger drops fontscan's progress messages: a missing or unreadable
+// system font is not worth a line on the reader's terminal.
+type quietLogger struct{}
+
+// Printf is part of fontscan.Logger.
+func (quietLogger) Printf(string, ...any) {}
+
+// fontsOf reports whether th still gives the fonts this shaper was built
+// for, so a theme switch (or a theme whose font changed) re-shapes.
+func (s *textShaper) fontsOf(th fyne.Theme) bool {
+	return s.th == th && s.th.Font(fyne.TextStyle{}) == s.regular
+}

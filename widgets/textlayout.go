@@ -1,0 +1,536 @@
+package widgets
+
+import (
+	"math"
+	"sort"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"github.com/go-text/typesetting/segmenter"
+)
+
+// Break flags per rune position of a paragraph (index i means "before rune i").
+const (
+	canBreak  uint8 = 1
+	mustBreak uint8 = 2
+)
+
+// eagerRunes is the document size (in code points) up to which every
+// paragraph is shaped and wrapped at once. News articles are far below it,
+// so their scroll bar is exact; longer texts are laid out lazily around the
+// viewport with estimated heights elsewhere.
+const eagerRunes = 60_000
+
+// span is one wrapped line of a paragraph: runes [from, to), of which
+// [from, end) are drawn (trailing spaces and newlines hang in the margin).
+type span struct{ from, to, end int32 }
+
+// para is one laid-out block, or the title/subtitle (start == -1).
+type para struct {
+	kind   BlockKind
+	level  int
+	runes  []rune
+	start  int // offset of runes[0] in the canonical text; -1 for header lines
+	style  fyne.TextStyle
+	scale  float32 // font size relative to the body size
+	lineF  float32 // line height relative to the font size
+	before float32 // space above, in body-size units
+	after  float32 // space below, in body-size units
+	indent float32 // left indent, in body-size units
+
+	shapedAt float32   // font size prefix was computed for; 0 = not shaped
+	prefix   []float32 // prefix[i] = advance of runes[:i]
+	flags    []uint8   // break opportunities, len(runes)+1
+
+	wrapW  float32 // width lines were wrapped for; 0 = not wrapped
+	lines  []span
+	height float32
+	exact  bool // height comes from real lines for the current width
+}
+
+// textLayout places paragraphs in a column: it shapes and wraps only what
+// is asked for and estimates the height of the rest.
+type textLayout struct {
+	sh    *textShaper
+	seg   segmenter.Segmenter
+	paras []*para
+	nHead int // leading header paragraphs (title, subtitle)
+	total int // length of the canonical text in code points
+	eager bool
+
+	size  float32 // body text size
+	width float32 // width of the whole page
+	colX  float32 // left edge of the text column
+	colW  float32 // width of the text column
+	pad   float32
+
+	tops      []float32 // tops[i] = y of paragraph i; tops[len] = end
+	topsDirty bool
+	avgEm     float32 // mean advance per rune in em, learnt while shaping
+	advSum    float64
+	runeSum   int
+	advBuf    []float32
+}
+
+// newTextLayout returns an empty layout measuring with sh.
+func newTextLayout(sh *textShaper, size float32) *textLayout {
+	return &textLayout{sh: sh, size: size, avgEm: 0.5, pad: 16, topsDirty: true}
+}
+
+// setDocument builds paragraphs for doc; nothing is shaped yet.
+func (l *textLayout) setDocument(doc Document) {
+	l.paras = l.paras[:0]
+	l.nHead = 0
+	if doc.Title != "" {
+		l.paras = append(l.paras, &para{runes: []rune(doc.Title), start: -1, style: fyne.TextStyle{Bold: true}, scale: 1.9, lineF: 1.25, after: 0.5, kind: BlockHeading, level: 1})
+	}
+	if doc.Subtitle != "" {
+		l.paras = append(l.paras, &para{runes: []rune(doc.Subtitle), start: -1, scale: 1.12, lineF: 1.45, after: 0.6})
+	}
+	l.nHead = len(l.paras)
+	if l.nHead > 0 {
+		l.paras[l.nHead-1].after += 0.8
+	}
+	off := 0
+	for i, b := range doc.Blocks {
+		if i > 0 {
+			off += separatorLen
+		}
+		p := &para{kind: b.Kind, level: b.Level, runes: []rune(b.Text), start: off}
+		styleBlock(p)
+		l.paras = append(l.paras, p)
+		off += len(p.runes)
+	}
+	l.total = off
+	l.eager = off <= eagerRunes
+	l.topsDirty = true
+}
+
+// styleBlock sets the typography of a block from its kind: the numbers are
+// in units of the body text size so that SetTextSize scales everything.
+func styleBlock(p *para) {
+	p.scale, p.lineF, p.after = 1, 1.55, 0.85
+	switch p.kind {
+	case BlockHeading:
+		p.style.Bold = true
+		p.lineF, p.before, p.after = 1.3, 0.7, 0.45
+		switch {
+		case p.level <= 1:
+			p.scale = 1.55
+		case p.level == 2:
+			p.scale = 1.35
+		case p.level == 3:
+			p.scale = 1.18
+		default:
+			p.scale = 1.05
+		}
+	case BlockQuote:
+		p.indent = 1.6
+	case BlockListItem:
+		p.indent = 1.6 * float32(max(1, p.level))
+		p.after = 0.45
+	case BlockCaption:
+		p.style.Italic = true
+		p.scale, p.lineF = 0.86, 1.45
+	case BlockPre:
+		p.style.Monospace = true
+		p.scale, p.lineF, p.indent = 0.9, 1.4, 0.8
+	}
+}
+
+// setGeometry sets body size and page width; it invalidates what depends
+// on them and reports whether anything changed.
+func (l *textLayout) setGeometry(size, width float32) bool {
+	if size == l.size && width == l.width {
+		return false
+	}
+	sizeChanged := size != l.size
+	l.size, l.width = size, width
+	l.pad = max(12, size)
+	maxCol := l.columnWidth()
+	l.colW = max(size*4, min(width-2*l.pad, maxCol))
+	l.colX = max(l.pad, (width-l.colW)/2)
+	for _, p := range l.paras {
+		if sizeChanged {
+			p.shapedAt = 0
+		}
+		p.exact = false
+		p.wrapW = 0
+	}
+	l.topsDirty = true
+	return true
+}
+
+// columnWidth is the readable measure: about 70 characters of body text.
+func (l *textLayout) columnWidth() float32 {
+	sample := []rune("Die Regierung in Pjöngjang erklärte am Montag, man werde die Gespräche fortsetzen")
+	adv := make([]float32, len(sample))
+	l.sh.advances(sample, fyne.TextStyle{}, l.size, adv)
+	var w float32
+	for _, a := range adv {
+		w += a
+	}
+	return w / float32(len(sample)) * 70
+}
+
+// fontSize is the size paragraph p is drawn at.
+func (l *textLayout) fontSize(p *para) float32 { return l.size * p.scale }
+
+// lineHeight is the distance between baselines in paragraph p.
+func (l *textLayout) lineHeight(p *para) float32 {
+	return float32(math.Round(float64(l.fontSize(p) * p.lineF)))
+}
+
+// textX is the left edge of paragraph p's text.
+func (l *textLayout) textX(p *para) float32 { return l.colX + p.indent*l.size }
+
+// wrapWidth is the width paragraph p wraps to.
+func (l *textLayout) wrapWidth(p *para) float32 {
+	return max(l.size*2, l.colW-p.indent*l.size)
+}
+
+// shape computes advances and break opportunities of p at its font size.
+func (l *textLayout) shape(p *para) {
+	fs := l.fontSize(p)
+	if p.shapedAt == fs {
+		return
+	}
+	n := len(p.runes)
+	if cap(l.advBuf) < n {
+		l.advBuf = make([]float32, n)
+	}
+	adv := l.advBuf[:n]
+	disp := p.runes
+	if p.kind == BlockPre || hasTab(p.runes) {
+		disp = displayRunes(p.runes)
+	}
+	l.sh.advances(disp, p.style, fs, adv)
+	if cap(p.prefix) < n+1 {
+		p.prefix = make([]float32, n+1)
+	}
+	p.prefix = p.prefix[:n+1]
+	p.prefix[0] = 0
+	for i, a := range adv {
+		p.prefix[i+1] = p.prefix[i] + a
+	}
+	if p.flags == nil {
+		p.flags = make([]uint8, n+1)
+		if n > 0 {
+			l.seg.Init(p.runes)
+			it := l.seg.LineIterator()
+			for it.Next() {
+				ln := it.Line()
+				end := ln.Offset + len(ln.Text)
+				if end < n {
+					p.flags[end] |= canBreak
+					if ln.IsMandatoryBreak {
+						p.flags[end] |= mustBreak
+					}
+				}
+			}
+		}
+	}
+	p.shapedAt = fs
+	if !p.style.Monospace && p.start >= 0 && n > 0 {
+		l.advSum += float64(p.prefix[n] / fs)
+		l.runeSum += n
+		l.avgEm = float32(l.advSum / float64(l.runeSum))
+	}
+}
+
+// hasTab reports whether rs holds a tab or newline, which are drawn as spaces.
+func hasTab(rs []rune) bool {
+	for _, r := range rs {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return true
+		}
+	}
+	return false
+}
+
+// displayRunes replaces control characters with spaces so that what we
+// measure is what canvas.Text draws (it would expand tabs to tab stops).
+func displayRunes(rs []rune) []rune {
+	out := make([]rune, len(rs))
+	for i, r := range rs {
+		if r == '\t' || r == '\n' || r == '\r' {
+			r = ' '
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// isSpace reports whether r hangs at the end of a line.
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == 0x3000 }
+
+// trimRight returns the end of [from, to) without trailing spaces.
+func (p *para) trimRight(from, to int) int {
+	for to > from && isSpace(p.runes[to-1]) {
+		to--
+	}
+	return to
+}
+
+// wrap breaks p into lines no wider than maxW: greedy, at UAX #14
+// opportunities, splitting a word only when it alone is wider than a line.
+func (p *para) wrap(maxW float32) {
+	p.lines = p.lines[:0]
+	n := len(p.runes)
+	emit := func(a, b int) {
+		p.lines = append(p.lines, span{int32(a), int32(b), int32(p.trimRight(a, b))})
+	}
+	lineStart, lineEnd, pos := 0, -1, 0
+	for pos < n {
+		next := pos + 1
+		for next < n && p.flags[next]&canBreak == 0 {
+			next++
+		}
+		vis := p.trimRight(pos, next)
+		w := p.prefix[vis] - p.prefix[lineStart]
+		if w > maxW && lineEnd >= 0 {
+			emit(lineStart, lineEnd)
+			lineStart, lineEnd = lineEnd, -1
+			continue
+		}
+		for w > maxW { // one word wider than the line: split it by characters
+			cut := lineStart + 1 + sort.Search(vis-lineStart-1, func(k int) bool {
+				return p.prefix[lineStart+1+k+1]-p.prefix[lineStart] > maxW
+			})
+			emit(lineStart, cut)
+			lineStart = cut
+			w = p.prefix[vis] - p.prefix[lineStart]
+		}
+		lineEnd, pos = next, next
+		if next < n && p.flags[next]&mustBreak != 0 {
+			emit(lineStart, next)
+			lineStart, lineEnd = next, -1
+		}
+	}
+	if lineStart < n || len(p.lines) == 0 {
+		emit(lineStart, n)
+	}
+	p.wrapW = maxW
+}
+
+// ensure makes paragraph i exact (shaped and wrapped for the current width)
+// and reports whether its height changed.
+func (l *textLayout) ensure(i int) bool {
+	p := l.paras[i]
+	if p.exact {
+		return false
+	}
+	l.shape(p)
+	w := l.wrapWidth(p)
+	if p.wrapW != w {
+		p.wrap(w)
+	}
+	h := l.size*(p.before+p.after) + float32(len(p.lines))*l.lineHeight(p)
+	p.exact = true
+	if h != p.height {
+		p.height = h
+		l.topsDirty = true
+		return true
+	}
+	return false
+}
+
+// estimate guesses the height of a paragraph that is not laid out yet from
+// its length and the average advance seen so far.
+func (l *textLayout) estimate(p *para) float32 {
+	fs := l.fontSize(p)
+	var textW float32
+	if p.shapedAt == fs {
+		textW = p.prefix[len(p.prefix)-1]
+	} else {
+		textW = float32(len(p.runes)) * l.avgEm * fs
+	}
+	lines := max(1, int(math.Ceil(float64(textW/l.wrapWidth(p)*1.04))))
+	return l.size*(p.before+p.after) + float32(lines)*l.lineHeight(p)
+}
+
+// updateTops recomputes paragraph positions, estimating inexact ones.
+// It is O(paragraphs) and runs only after heights changed.
+func (l *textLayout) updateTops() {
+	if !l.topsDirty {
+		return
+	}
+	if len(l.tops) != len(l.paras)+1 {
+		l.tops = make([]float32, len(l.paras)+1)
+	}
+	y := l.pad
+	for i, p := range l.paras {
+		if !p.exact {
+			if l.eager {
+				l.ensure(i)
+			} else {
+				p.height = l.estimate(p)
+			}
+		}
+		l.tops[i] = y
+		y += p.height
+	}
+	l.tops[len(l.paras)] = y
+	l.topsDirty = false
+}
+
+// height is the height of the whole page.
+func (l *textLayout) height() float32 {
+	l.updateTops()
+	return l.tops[len(l.paras)] + l.pad
+}
+
+// paraAtY returns the paragraph covering y (clamped).
+func (l *textLayout) paraAtY(y float32) int {
+	l.updateTops()
+	n := len(l.paras)
+	if n == 0 {
+		return -1
+	}
+	i := sort.Search(n, func(k int) bool { return l.tops[k+1] > y })
+	return min(i, n-1)
+}
+
+// exactRange makes every paragraph overlapping [y0, y1) exact. Heights that
+// change push later paragraphs down, so it repeats until stable.
+func (l *textLayout) exactRange(y0, y1 float32) {
+	for iter := 0; iter < 50; iter++ {
+		l.updateTops()
+		first := l.paraAtY(y0)
+		if first < 0 {
+			return
+		}
+		changed := false
+		for i := first; i < len(l.paras) && l.tops[i] < y1; i++ {
+			if l.ensure(i) {
+				changed = true
+			}
+		}
+		if !changed {
+			l.updateTops()
+			return
+		}
+	}
+}
+
+// bodyPara returns the body paragraph holding offset off (an offset in a
+// separator belongs to the paragraph before it).
+func (l *textLayout) bodyPara(off int) int {
+	body := l.paras[l.nHead:]
+	if len(body) == 0 {
+		return -1
+	}
+	k := sort.Search(len(body), func(i int) bool { return body[i].start > off })
+	return l.nHead + max(0, k-1)
+}
+
+// lineTop returns the y of line j of paragraph i (which must be exact).
+func (l *textLayout) lineTop(i, j int) float32 {
+	p := l.paras[i]
+	return l.tops[i] + p.before*l.size + float32(j)*l.lineHeight(p)
+}
+
+// lineOf returns the line of exact paragraph p holding rune index k; a
+// position at a wrap point belongs to the line it starts.
+func (p *para) lineOf(k int) int {
+	j := sort.Search(len(p.lines), func(j int) bool { return int(p.lines[j].from) > k })
+	return max(0, j-1)
+}
+
+// position returns paragraph, line and x (page coordinates) of offset off,
+// making its paragraph exact.
+func (l *textLayout) position(off int) (pi, line int, x float32) {
+	pi = l.bodyPara(off)
+	if pi < 0 {
+		return -1, 0, 0
+	}
+	l.ensure(pi)
+	l.updateTops()
+	p := l.paras[pi]
+	k := min(max(0, off-p.start), len(p.runes))
+	line = p.lineOf(k)
+	ln := p.lines[line]
+	k = min(k, int(ln.end))
+	return pi, line, l.textX(p) + p.prefix[k] - p.prefix[ln.from]
+}
+
+// offsetAt maps a page position to the nearest caret offset. Paragraphs in
+// view are exact; others are made exact on the way.
+func (l *textLayout) offsetAt(pos fyne.Position) int {
+	if len(l.paras) == l.nHead {
+		return 0
+	}
+	l.updateTops()
+	if pos.Y < l.tops[l.nHead] {
+		return 0
+	}
+	i := l.paraAtY(pos.Y)
+	if l.ensure(i) {
+		l.updateTops()
+	}
+	p := l.paras[i]
+	lh := l.lineHeight(p)
+	j := int((pos.Y - l.tops[i] - p.before*l.size) / lh)
+	if j < 0 {
+		j = 0
+	}
+	if j >= len(p.lines) {
+		return p.start + len(p.runes)
+	}
+	return p.start + p.indexAtX(j, pos.X-l.textX(p))
+}
+
+// indexAtX returns the rune index in line j nearest to x (relative to the
+// line's left edge), rounding at glyph midpoints.
+func (p *para) indexAtX(j int, x float32) int {
+	ln := p.lines[j]
+	from, end := int(ln.from), int(ln.end)
+	if x <= 0 {
+		return from
+	}
+	base := p.prefix[from]
+	k := from + sort.Search(end-from, func(k int) bool { return p.prefix[from+k+1]-base > x })
+	if k >= end {
+		return end
+	}
+	mid := (p.prefix[k]+p.prefix[k+1])/2 - base
+	if x >= mid {
+		return k + 1
+	}
+	return k
+}
+
+// wordChar reports whether r belongs to a word for double-click and snapping.
+func wordChar(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
+}
+
+// charAt returns the offset of the character under pos, or -1 when pos is
+// not over text (margins, past a line's end). Trailing spaces count: a
+// highlight covers them.
+func (l *textLayout) charAt(pos fyne.Position) int {
+	if len(l.paras) == l.nHead {
+		return -1
+	}
+	l.updateTops()
+	if pos.Y < l.tops[l.nHead] || pos.Y >= l.tops[len(l.paras)] {
+		return -1
+	}
+	i := l.paraAtY(pos.Y)
+	if l.ensure(i) {
+		l.updateTops()
+	}
+	p := l.paras[i]
+	j := int(math.Floor(float64((pos.Y - l.tops[i] - p.before*l.size) / l.lineHeight(p))))
+	if j < 0 || j >= len(p.lines) {
+		return -1
+	}
+	ln := p.lines[j]
+	x := pos.X - l.textX(p)
+	base := p.prefix[ln.from]
+	if x < 0 || x >= p.prefix[ln.to]-base {
+		return -1
+	}
+	k := int(ln.from) + sort.Search(int(ln.to-ln.from), func(k int) bool { return p.prefix[int(ln.from)+k+1]-base > x })
+	return p.start + k
+}
