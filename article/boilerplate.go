@@ -33,6 +33,9 @@ const (
 	PhraseContains PhraseKind = "contains"
 	// PhraseEnd: the phrase starts the page's tail (comments, footer).
 	PhraseEnd PhraseKind = "end"
+	// PhraseMore: a line ending with the phrase ("… Mehr…", "… Read
+	// more") is the teaser of another article.
+	PhraseMore PhraseKind = "more"
 	// PhraseKicker: a known rubric word shown above titles.
 	PhraseKicker PhraseKind = "kicker"
 )
@@ -48,6 +51,7 @@ type Boilerplate struct {
 	prefixes []string // folded
 	contains []string // folded
 	suffixes []string // folded multi-word line phrases, longest first
+	mores    []string // lower-cased, punctuation kept
 }
 
 // boilerplateLangs are the languages that have a phrase list.
@@ -128,6 +132,8 @@ func ParseBoilerplate(lang, data string) (*Boilerplate, error) {
 			bp.ends[key] = true
 		case PhraseKicker:
 			bp.kickers[key] = true
+		case PhraseMore:
+			bp.mores = append(bp.mores, strings.ToLower(phrase))
 		default:
 			return nil, fmt.Errorf("line %d: unknown kind %q", n, kind)
 		}
@@ -215,6 +221,18 @@ func (bp *Boilerplate) Contains(line string, words int) bool {
 		}
 		long := strings.Count(p, " ") >= 2
 		if words <= 10 || long && words <= 40 {
+			return true
+		}
+	}
+	return false
+}
+
+// IsTeaser reports a line that ends with a "read more" link: the teaser
+// of another article in a list of them.
+func (bp *Boilerplate) IsTeaser(line string) bool {
+	l := strings.ToLower(strings.TrimSpace(line))
+	for _, p := range bp.mores {
+		if len(l) > len(p) && strings.HasSuffix(l, p) {
 			return true
 		}
 	}

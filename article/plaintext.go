@@ -167,7 +167,43 @@ func newPageCopy(text, lang string) *pageCopy {
 		l.prose = isProse(l.text, l.words)
 	}
 	pc.markBoilerplate()
+	pc.joinWrapped()
 	return pc
+}
+
+// joinWrapped joins a paragraph that the page broke into lines (<br>,
+// hard-wrapped plain text): a line that does not end a sentence followed,
+// without a blank line, by one that starts in lower case is the same
+// paragraph. Furniture lines are never joined.
+func (pc *pageCopy) joinWrapped() {
+	ls := pc.lines
+	out := ls[:0]
+	for i := 0; i < len(ls); i++ {
+		l := ls[i]
+		for i+1 < len(ls) && !l.drop && !ls[i+1].drop && !ls[i+1].para && continues(l.text, ls[i+1].text) {
+			next := ls[i+1].text
+			if strings.HasSuffix(l.text, "-") && !strings.HasSuffix(l.text, " -") {
+				l.text += next
+			} else {
+				l.text += " " + next
+			}
+			i++
+			l.words = countWords(l.text)
+			l.prose = isProse(l.text, l.words)
+		}
+		out = append(out, l)
+	}
+	pc.lines = out
+}
+
+// continues reports whether next carries on the sentence that prev breaks
+// off.
+func continues(prev, next string) bool {
+	if endsSentence(prev) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r) && countWords(prev) >= 2
 }
 
 // trimGluedPhrases cuts button labels glued to the end of a line ("…12:22
@@ -212,17 +248,29 @@ func splitGluedSentences(t string) []string {
 	return append(parts, strings.TrimSpace(string(rs[start:])))
 }
 
-// countWords counts runs of letters and digits.
+// countWords counts runs of letters and digits; in scripts written without
+// spaces (Chinese, Japanese) every two characters count as a word, which
+// is about what a word is there.
 func countWords(s string) int {
-	n, in := 0, false
+	n, in, cjk := 0, false, 0
 	for _, r := range s {
+		if isCJK(r) {
+			cjk++
+			in = false
+			continue
+		}
 		w := unicode.IsLetter(r) || unicode.IsNumber(r)
 		if w && !in {
 			n++
 		}
 		in = w
 	}
-	return n
+	return n + (cjk+1)/2
+}
+
+// isCJK reports ideographs and kana, which are written without spaces.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
 // endsSentence reports whether s ends like a sentence, ignoring closing
@@ -230,7 +278,7 @@ func countWords(s string) int {
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " \"'“”»«’)]")
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(".!?…:;", r)
+	return strings.ContainsRune(".!?…:;。！？：；", r)
 }
 
 // isProse is the core signal: article text comes in sentences, furniture
@@ -238,6 +286,10 @@ func endsSentence(s string) bool {
 func isProse(s string, words int) bool {
 	if strings.Count(s, " | ") >= 2 || strings.Count(s, " · ") >= 2 {
 		return false
+	}
+	t := strings.TrimRight(s, " \"'“”»«’)]")
+	if strings.HasSuffix(t, "?") && words < 12 {
+		return false // a question as a sub-heading
 	}
 	return words >= proseAnyWords || words >= proseMinWords && endsSentence(s)
 }
@@ -297,17 +349,29 @@ func (pc *pageCopy) isKicker(t string) bool {
 func (pc *pageCopy) isFurniture(l *copyLine) bool {
 	t := l.text
 	for _, bp := range pc.bps {
-		if bp.IsLine(t) || bp.HasPrefix(t) || bp.Contains(t, l.words) {
+		if bp.IsLine(t) || bp.HasPrefix(t) || bp.Contains(t, l.words) || bp.IsTeaser(t) {
 			return true
 		}
 		if bp.CreditAt(t) >= 0 && l.words < 80 {
 			return true // a photo caption with its credit
 		}
 	}
-	if isURLLine(t) {
-		return true
+	return isURLLine(t) || isMarkupLine(t)
+}
+
+// isMarkupLine reports HTML source in the copy: with JavaScript off a
+// browser copies the contents of <noscript> (tracking pixels, ad tags) as
+// text.
+func isMarkupLine(t string) bool {
+	if !strings.HasPrefix(t, "<") {
+		return false
 	}
-	return false
+	end := strings.IndexByte(t, '>')
+	if end < 0 {
+		return len(t) > 3 && (t[1] == '/' || t[1] >= 'a' && t[1] <= 'z')
+	}
+	tag := t[1:end]
+	return tag != "" && (tag[0] == '/' || tag[0] >= 'a' && tag[0] <= 'z' || tag[0] == '!')
 }
 
 // isURLLine reports a line that is a bare web address (permalinks, short
@@ -316,28 +380,67 @@ func isURLLine(t string) bool {
 	return !strings.Contains(t, " ") && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www."))
 }
 
-// weight is a line's contribution to the body search.
-func (l *copyLine) weight() int {
-	switch {
-	case l.drop:
-		return -droppedCost
-	case l.prose:
-		return l.words - lineCost
-	default:
-		return -lineCost
+// weights returns each line's contribution to the body search. Prose
+// earns its words. Short lines cost little when they interrupt prose
+// briefly (headings, captions, one-line asides) or follow a colon (a list
+// the text announces), and cost fully in long runs (menus, link lists);
+// lines without letters (chart labels, counters) are neutral.
+func (pc *pageCopy) weights() []int {
+	ls := pc.lines
+	w := make([]int, len(ls))
+	for i := 0; i < len(ls); {
+		if ls[i].prose && !ls[i].drop {
+			w[i] = ls[i].words - lineCost
+			i++
+			continue
+		}
+		j, n := i, 0
+		for j < len(ls) && !(ls[j].prose && !ls[j].drop) {
+			if !ls[j].drop && hasLetter(ls[j].text) {
+				n++
+			}
+			j++
+		}
+		intro := i > 0 && strings.HasSuffix(ls[i-1].text, ":")
+		for k := i; k < j; k++ {
+			switch {
+			case ls[k].drop:
+				w[k] = -droppedCost
+			case !hasLetter(ls[k].text):
+				w[k] = 0
+			case intro && n <= 20:
+				w[k] = -1
+			case n <= 3:
+				w[k] = -2
+			default:
+				w[k] = -lineCost
+			}
+		}
+		i = j
 	}
+	return w
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyRange finds the run of lines with the highest total weight (Kadane's
 // maximum subarray) and returns it as [start, end).
 func (pc *pageCopy) bodyRange() (int, int, bool) {
+	w := pc.weights()
 	bestSum, bestS, bestE := 0, 0, 0
 	sum, s := 0, 0
 	for i := range pc.lines {
 		if sum <= 0 {
 			sum, s = 0, i
 		}
-		sum += pc.lines[i].weight()
+		sum += w[i]
 		if sum > bestSum {
 			bestSum, bestS, bestE = sum, s, i+1
 		}
@@ -352,7 +455,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 			bestE = i
 			break
 		}
-		acc += pc.lines[i].weight()
+		acc += w[i]
 	}
 	return bestS, bestE, true
 }
@@ -376,7 +479,13 @@ func (pc *pageCopy) article() (*Article, bool) {
 		pc.splitKicker(art, title)
 	}
 	s = pc.readHeader(art, title, s, e)
-	pc.classifyBody(s, e)
+	if ok {
+		pc.classifyBody(s, e)
+	} else {
+		for i := s; i < e; i++ {
+			pc.lines[i].kind = Paragraph
+		}
+	}
 	for i := s; i < e; i++ {
 		l := &pc.lines[i]
 		if l.drop || l.meta || l.kind == "" {
@@ -423,7 +532,7 @@ func (pc *pageCopy) findTitle(s int) int {
 	if repeated >= 0 && nearest >= 0 && nearest-repeated <= 12 {
 		return repeated
 	}
-	if nearest < 0 && s < len(pc.lines) && pc.titleShaped(&pc.lines[s]) && !pc.lines[s].prose {
+	if nearest < 0 && s+1 < len(pc.lines) && pc.titleShaped(&pc.lines[s]) && !pc.lines[s].prose {
 		return s
 	}
 	return nearest

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"encoding/json"
 	"os"
 	"sort"
 	"testing"
@@ -41,10 +42,33 @@ func TestCleanTextPagecopyCorpus(t *testing.T) {
 	n := float64(len(pages))
 	t.Logf("%d pages: mean P %.3f R %.3f F1 %.3f", len(pages), sp/n, sr/n, sf/n)
 	sort.Slice(scores, func(i, j int) bool { return scores[i].f < scores[j].f || scores[i].f == scores[j].f && scores[i].name < scores[j].name })
-	for _, s := range scores[:min(25, len(scores))] {
+	shown := 15
+	if os.Getenv("PAGECOPY_ALL") != "" {
+		shown = len(scores)
+	}
+	for _, s := range scores[:min(shown, len(scores))] {
 		t.Logf("  %-40s P %.3f R %.3f F1 %.3f", s.name, s.p, s.r, s.f)
 	}
 	if sf/n < minPagecopyF1 {
 		t.Errorf("mean F1 %.3f is below the floor %.3f", sf/n, minPagecopyF1)
 	}
+}
+
+// TestCleanTextShow prints the cleaned article of the file in $SHOWTEXT as
+// JSON (a tool for tuning, skipped otherwise).
+func TestCleanTextShow(t *testing.T) {
+	f := os.Getenv("SHOWTEXT")
+	if f == "" {
+		t.Skip("set SHOWTEXT=file to print its cleaned article")
+	}
+	data, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := CleanText(data, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.MarshalIndent(a, "", " ")
+	os.Stdout.Write(b)
 }
