@@ -1,0 +1,273 @@
+package article
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func readFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "html", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestCleanHTMLGermanNews checks a German news page built like the seed's
+// source: metadata from JSON-LD and meta tags, kicker from the headline's
+// overline, body with sub-headings and a quote in order, and none of the
+// furniture (cookie banner, breadcrumbs, "Artikel anhören", ad label,
+// "Mehr zum Thema", "Verwandte Themen", partners, comments, footer), while
+// the paragraphs after the "Verwandte Themen" box are kept.
+func TestCleanHTMLGermanNews(t *testing.T) {
+	a, err := CleanHTML(readFixture(t, "de-news.html"), "https://www.handelsblatt.com/politik/x.html?utm=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Annäherung von Russland und Nordkorea bietet Chance für den Westen"; a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
+	}
+	if a.Kicker != "Geopolitik" {
+		t.Errorf("kicker %q", a.Kicker)
+	}
+	if strings.Join(a.Authors, "; ") != "Martin Benninghoff; Martin Kölling" {
+		t.Errorf("authors %q", a.Authors)
+	}
+	if want := time.Date(2024, 11, 8, 11, 22, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("published %v, want %v", a.Published, want)
+	}
+	if a.Site != "Handelsblatt" || a.Lang != "de-DE" {
+		t.Errorf("site %q lang %q", a.Site, a.Lang)
+	}
+	if want := "https://www.handelsblatt.com/politik/international/geopolitik-annaeherung/100083938.html"; a.URL != want {
+		t.Errorf("url %q, want %q", a.URL, want)
+	}
+	if !strings.HasPrefix(a.Description, "Nordkoreas Entsendung von Soldaten") {
+		t.Errorf("description %q", a.Description)
+	}
+	text := a.Text()
+	for _, want := range []string{
+		"Shanghai, Tokio. Nordkorea versteht es",
+		"Nordkorea drängt China an den Rand",
+		"„Eine Verbesserung der Beziehungen",
+		"Eine Möglichkeit wäre nach Ansicht",
+		"bleibt abzuwarten.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	if strings.Index(text, "Shanghai, Tokio.") > strings.Index(text, "bleibt abzuwarten.") {
+		t.Error("body paragraphs out of order")
+	}
+	for _, bad := range []string{
+		"Cookies", "Startseite", "Artikel anhören", "Anzeige", "Mehr zum Thema",
+		"Kim Jong-un schickt Soldaten", "Verwandte Themen", "Unsere Partner", "Depot eröffnen",
+		"Kommentare", "Leser Meier", "Impressum", "Alle Rechte", "Foto:", "Auf Facebook teilen",
+	} {
+		if strings.Contains(text, bad) {
+			t.Errorf("text contains furniture %q", bad)
+		}
+	}
+	var headings, quotes int
+	for _, b := range a.Blocks {
+		switch b.Type {
+		case Heading:
+			headings++
+			if b.Level != 2 {
+				t.Errorf("heading %q has level %d", b.Text, b.Level)
+			}
+		case Quote:
+			quotes++
+		}
+	}
+	if headings != 2 || quotes != 1 {
+		t.Errorf("%d headings and %d quotes, want 2 and 1", headings, quotes)
+	}
+}
+
+// TestCleanHTMLCharsets checks that German pages in Latin-1 and
+// windows-1252 (declared, or undeclared as browsers assume) come out with
+// correct umlauts, quotes and euro signs, and that the HTTP header's charset
+// wins over the page's own declaration.
+func TestCleanHTMLCharsets(t *testing.T) {
+	tests := []struct {
+		file, contentType string
+		want              []string
+	}{
+		{"de-iso-8859-1.html", "", []string{"Öffnungszeiten: Ämter in Köln", "Bürgerinnen und Bürger in Köln und Düsseldorf äußerten", "Größere Änderungen"}},
+		{"de-windows-1252.html", "", []string{"„Wir sind sehr zufrieden“", "37 €", "Schöne Grüße"}},
+		{"de-undeclared-1252.html", "", []string{"„Wir sind sehr zufrieden“", "die Hälfte"}},
+		{"de-undeclared-1252.html", "text/html; charset=windows-1252", []string{"„Wir sind sehr zufrieden“"}},
+		{"de-news.html", "text/html; charset=utf-8", []string{"Annäherung"}},
+	}
+	for _, tt := range tests {
+		a, err := CleanHTMLContentType(readFixture(t, tt.file), tt.contentType, "")
+		if err != nil {
+			t.Errorf("%s: %v", tt.file, err)
+			continue
+		}
+		all := a.Title + "\n" + a.Text()
+		if !utf8.ValidString(all) || strings.ContainsRune(all, '\uFFFD') {
+			t.Errorf("%s: text is not clean UTF-8", tt.file)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s (%q): lacks %q in %q", tt.file, tt.contentType, w, firstWords(all, 30))
+			}
+		}
+	}
+	if a, _ := CleanHTML(readFixture(t, "de-iso-8859-1.html"), ""); a != nil && a.Title != "Öffnungszeiten: Ämter in Köln verlängern ihre Sprechstunden" {
+		t.Errorf("site suffix not stripped from title: %q", a.Title)
+	}
+}
+
+func TestToUTF8(t *testing.T) {
+	tests := []struct {
+		name, in, contentType, want string
+	}{
+		{"bom wins over meta", "\xef\xbb\xbf<meta charset=iso-8859-1>K\xc3\xb6ln", "", "<meta charset=iso-8859-1>Köln"},
+		{"header", "K\xf6ln", "text/html; charset=ISO-8859-1", "Köln"},
+		{"meta http-equiv", `<meta http-equiv="content-type" content="text/html; charset=windows-1252">` + "\x84K\xf6ln\x93", "", `<meta http-equiv="content-type" content="text/html; charset=windows-1252">„Köln“`},
+		{"mislabelled utf-8", "<meta charset=iso-8859-1>K\xc3\xb6ln", "", "<meta charset=iso-8859-1>Köln"},
+		{"undeclared latin", "K\xf6ln", "", "Köln"},
+		{"utf-16le bom", "\xff\xfeK\x00\xf6\x00", "", "Kö"},
+	}
+	for _, tt := range tests {
+		if got := string(toUTF8([]byte(tt.in), tt.contentType)); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestStripSiteName(t *testing.T) {
+	tests := []struct{ title, site, h1, want string }{
+		{"Annäherung bietet Chance - Handelsblatt", "Handelsblatt", "", "Annäherung bietet Chance"},
+		{"Handelsblatt | Annäherung bietet Chance", "Handelsblatt", "", "Annäherung bietet Chance"},
+		{"Krieg in Nahost: Was wir wissen | tagesschau.de", "", "", "Krieg in Nahost: Was wir wissen"},
+		{"Pro - Contra", "", "Pro - Contra", "Pro - Contra"},
+		{"A long headline - with a dash in the middle of it", "", "", "A long headline - with a dash in the middle of it"},
+	}
+	for _, tt := range tests {
+		if got := stripSiteName(tt.title, tt.site, tt.h1); got != tt.want {
+			t.Errorf("stripSiteName(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+func TestSplitAuthors(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"By Jane Doe and John Smith", "Jane Doe|John Smith"},
+		{"Von Martin Benninghoff und Martin Kölling", "Martin Benninghoff|Martin Kölling"},
+		{"Martin Benninghoff, Martin Kölling", "Martin Benninghoff|Martin Kölling"},
+		{"https://www.facebook.com/someone", ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(splitAuthors(tt.in), "|"); got != tt.want {
+			t.Errorf("splitAuthors(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for _, s := range []string{"2024-11-08T12:22:00+01:00", "2024-11-08T11:22:00Z", "2024-11-08T11:22:00.000Z", "2024-11-08 11:22:00", "Fri, 08 Nov 2024 11:22:00 GMT"} {
+		got, ok := parseDate(s)
+		if !ok || !got.Equal(time.Date(2024, 11, 8, 11, 22, 0, 0, time.UTC)) {
+			t.Errorf("parseDate(%q) = %v, %v", s, got, ok)
+		}
+	}
+	for _, s := range []string{"", "yesterday", "0000-01-01", strings.Repeat("9", 100)} {
+		if _, ok := parseDate(s); ok {
+			t.Errorf("parseDate(%q) accepted", s)
+		}
+	}
+}
+
+// TestCleanHTMLBlocks checks block typing: heading levels, list nesting,
+// quotes, captions, preformatted text keeping its lines, table rows.
+func TestCleanHTMLBlocks(t *testing.T) {
+	long := strings.Repeat("This sentence is part of a long paragraph of the article body, written to be scored. ", 4)
+	page := `<html><head><title>Blocks</title></head><body><article>
+<p>` + long + `</p>
+<h3>A third-level heading</h3>
+<p>` + long + `</p>
+<ul><li>First item with some words</li><li>Second item<ul><li>Nested item</li></ul></li></ul>
+<blockquote><p>A quoted sentence, said by someone important.</p></blockquote>
+<figure><img src="x.jpg"><figcaption>A caption of the photo. <span class="credit">Photo: Jane Doe</span></figcaption></figure>
+<pre>line one
+  line two</pre>
+<p>` + long + `</p>
+</article></body></html>`
+	a, err := CleanHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Block{
+		{Paragraph, 0, strings.TrimSpace(long)},
+		{Heading, 3, "A third-level heading"},
+		{Paragraph, 0, strings.TrimSpace(long)},
+		{ListItem, 1, "First item with some words"},
+		{ListItem, 1, "Second item"},
+		{ListItem, 2, "Nested item"},
+		{Quote, 0, "A quoted sentence, said by someone important."},
+		{Caption, 0, "A caption of the photo."},
+		{Preformatted, 0, "line one\n  line two"},
+		{Paragraph, 0, strings.TrimSpace(long)},
+	}
+	if len(a.Blocks) != len(want) {
+		t.Fatalf("got %d blocks, want %d: %+v", len(a.Blocks), len(want), a.Blocks)
+	}
+	for i := range want {
+		if a.Blocks[i] != want[i] {
+			t.Errorf("block %d = %+v, want %+v", i, a.Blocks[i], want[i])
+		}
+	}
+}
+
+// TestCleanHTMLBadInput checks that hostile and empty pages give clear
+// errors, never a panic or a hang.
+func TestCleanHTMLBadInput(t *testing.T) {
+	deep := "<html><body>" + strings.Repeat("<div>", 100000) + "text" + strings.Repeat("</div>", 100000) + "</body></html>"
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"no article text", []byte(`<html><head><title>Menu</title><script>var x = "not text";</script></head><body><nav><a href="/">Home</a></nav></body></html>`), ErrNoText},
+		{"empty page", []byte(""), ErrNoText},
+		{"100,000 nested divs", []byte(deep), ErrTooDeep},
+		{"too large", make([]byte, MaxPageBytes+1), ErrTooLarge},
+	}
+	for _, tt := range tests {
+		_, err := CleanHTML(tt.data, "")
+		if !errors.Is(err, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.name, err, tt.want)
+		}
+		if err != nil && strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: error is not one line: %q", tt.name, err)
+		}
+	}
+	// Deep, but within what the parser accepts: must not recurse per level.
+	mid := "<html><body>" + strings.Repeat("<div>", 500) + strings.Repeat("Some words of text here. ", 40) + strings.Repeat("</div>", 500) + "</body></html>"
+	if _, err := CleanHTML([]byte(mid), ""); err != nil {
+		t.Errorf("500 nested divs: %v", err)
+	}
+	// Invalid UTF-8 in a page that claims UTF-8 is replaced, not passed on.
+	bad := "<html><head><meta charset=utf-8></head><body><p>" + strings.Repeat("Gr\xfc\xdfe aus K\xf6ln, sagte er. ", 30) + "</p></body></html>"
+	a, err := CleanHTML([]byte(bad), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !utf8.ValidString(a.Text()) {
+		t.Error("invalid UTF-8 passed through")
+	}
+}

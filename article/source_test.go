@@ -1,0 +1,98 @@
+package article
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLoadBadInput checks the one-line errors for files that are not
+// articles: empty, binary, too large, missing, a directory, no text.
+func TestLoadBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	png := write("photo.html", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"))
+	empty := write("empty.html", nil)
+	blank := write("blank.txt", []byte("  \n\n \t"))
+	nav := write("nav.html", []byte(`<!doctype html><html><body><nav><a href="/">Home</a></nav><footer>© 2024</footer></body></html>`))
+	pdf := write("doc.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"))
+	big := filepath.Join(dir, "big.html")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sparse 50 MB file: the size check must refuse it before reading.
+	if err := f.Truncate(50 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	tests := []struct {
+		source string
+		want   string
+		is     error
+	}{
+		{png, "photo.html is not a web page or text (looks like image/png)", nil},
+		{pdf, "doc.pdf is not a web page or text (looks like application/pdf)", nil},
+		{empty, "empty.html is empty", nil},
+		{blank, "blank.txt is empty", nil},
+		{nav, "no article text found in " + nav, ErrNoText},
+		{big, "big.html is 50.0 MB, too large to be a web page (limit 32.0 MB)", ErrTooLarge},
+		{filepath.Join(dir, "missing.html"), "missing.html: no such file", nil},
+		{dir, "is a directory", nil},
+	}
+	for _, tt := range tests {
+		_, err := Load(context.Background(), tt.source, nil)
+		if err == nil {
+			t.Errorf("%s: no error", tt.source)
+			continue
+		}
+		if !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: error %q, want one line with %q", tt.source, err, tt.want)
+		}
+		if tt.is != nil && !errors.Is(err, tt.is) {
+			t.Errorf("%s: %v does not wrap %v", tt.source, err, tt.is)
+		}
+	}
+}
+
+// TestLoadSniffs checks that HTML and page copies are told apart by content
+// whatever the file is called, and that stdin works.
+func TestLoadSniffs(t *testing.T) {
+	page := readFixture(t, "de-news.html")
+	a, err := Load(context.Background(), "-", strings.NewReader(string(page)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Kicker != "Geopolitik" {
+		t.Errorf("stdin HTML not cleaned as HTML: %+v", a.Title)
+	}
+	// HTML that starts with a comment and has no doctype is still HTML.
+	b, err := LoadBytes([]byte("<!-- saved -->\n<div><p>"+strings.Repeat("A sentence of the article, long enough to count. ", 20)+"</p></div>"), "page.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.Text(), "<") {
+		t.Errorf("markup left in text: %q", firstWords(b.Text(), 10))
+	}
+	seed, err := os.ReadFile("../../shared/seeds/000_dcb08cbd2e7ce4f1.txt")
+	if err != nil {
+		t.Skipf("seed not available: %v", err)
+	}
+	c, err := LoadBytes(seed, "seed.html", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(c.Text(), "Shanghai, Tokio.") || strings.Contains(c.Text(), "Artikel anhören") || len(c.Blocks) < 10 {
+		t.Errorf("page copy not cleaned as text: %d blocks, %q", len(c.Blocks), firstWords(c.Text(), 12))
+	}
+}
