@@ -178,7 +178,7 @@ func writeCleanMarkdown(w io.Writer, a *article.Article, src string, i int, seve
 	for _, bl := range a.Blocks {
 		switch bl.Type {
 		case article.Heading:
-			fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", min(max(bl.Level, 1)+1, 6)), mdEscape(bl.Text))
+			fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", min(max(bl.Level, 2), 6)), mdEscape(bl.Text))
 		case article.Quote:
 			fmt.Fprintf(&b, "> %s\n\n", mdEscape(bl.Text))
 		case article.ListItem:
