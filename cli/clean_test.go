@@ -114,10 +114,10 @@ func TestCleanUsage(t *testing.T) {
 
 func TestMdEscape(t *testing.T) {
 	tests := map[string]string{
-		"# not a heading":    `\# not a heading`,
-		"- not a list":       `\- not a list`,
-		"1. not a list":      `1\. not a list`,
-		"a *b* [c](d) <e>":   `a \*b\* \[c\](d) \<e\>`,
+		"# not a heading":   `\# not a heading`,
+		"- not a list":      `\- not a list`,
+		"1. not a list":     `1\. not a list`,
+		"a *b* [c](d) <e>":  `a \*b\* \[c\](d) \<e\>`,
 		"plain text, 1.5 %": "plain text, 1.5 %",
 	}
 	for in, want := range tests {
