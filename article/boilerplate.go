@@ -153,12 +153,30 @@ func sortByLenDesc(s []string) {
 
 // foldPhrase lower-cases s, trims punctuation and symbols at both ends and
 // collapses inner whitespace, so that "Share this article »" and
-// "share this article" compare equal.
+// "share this article" compare equal; digit runs become "#".
 func foldPhrase(s string) string {
 	s = strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 	})
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if strings.IndexFunc(s, unicode.IsDigit) < 0 {
+		return s
+	}
+	// Numbers vary ("941 comments", "Kommentare (12)"): "#" stands for any.
+	var b strings.Builder
+	digits := false
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			if !digits {
+				b.WriteByte('#')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // IsLine reports whether line consists of a droppable phrase only.

@@ -421,6 +421,16 @@ func (pc *pageCopy) weights() []int {
 	return w
 }
 
+// isDateOnly reports a short line that holds a date and little else.
+func (pc *pageCopy) isDateOnly(i int) bool {
+	l := &pc.lines[i]
+	if l.words > 8 || l.prose {
+		return false
+	}
+	d, ok := findTextDate(l.text, pc.lang)
+	return ok && countWords(trimMetaWords(l.text[:d.start]+" "+l.text[d.end:])) <= 2
+}
+
 func hasLetter(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) {
@@ -448,12 +458,26 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 	if bestSum <= 0 {
 		return 0, 0, false
 	}
-	// A tail marker ("Comments") late in the body ends it.
-	half, acc := bestSum/2, 0
+	// A tail marker ("Comments") ends the body once some of it has passed
+	// (a comment count next to the byline must not).
+	half, acc := min(bestSum/2, 150), 0
 	for i := bestS; i < bestE; i++ {
 		if acc > half && pc.isEnd(pc.lines[i].text) {
 			bestE = i
 			break
+		}
+		if acc > half && pc.isDateOnly(i) && i > 0 && pc.lines[i-1].prose {
+			// A date under a short text late in the body dates a teaser
+			// card of another article (related links): the body ended
+			// before the card's headline.
+			k := i - 1
+			for k > bestS && pc.lines[k].prose {
+				k--
+			}
+			if k > bestS && !pc.lines[k].prose {
+				bestE = k
+				break
+			}
 		}
 		acc += w[i]
 	}
