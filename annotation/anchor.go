@@ -34,9 +34,10 @@ const (
 	// maxFuzzyLen: longer quotes are only matched exactly (the approximate
 	// search costs quote length × window).
 	maxFuzzyLen = 1000
-	// fuzzyAlone is the quote similarity (1 - edits/length) a fuzzy match
-	// needs on its own; fuzzyWithContext the lower bar when its
-	// surroundings also agree (contextAccept).
+	// fuzzyWithContext is the quote similarity (1 - edits/length) a fuzzy
+	// match needs when its surroundings agree (contextAccept); fuzzyAlone
+	// the higher bar for a long quote whose surroundings changed more
+	// (down to contextLongUnique).
 	fuzzyAlone       = 0.85
 	fuzzyWithContext = 0.7
 	// fuzzyWindow is how far around the old position the approximate
@@ -174,7 +175,24 @@ func (a *Anchorer) occurrences(s string) []int {
 func (a *Anchorer) context(s, e int, q TextQuote) float64 {
 	pre := []rune(q.Prefix)
 	suf := []rune(q.Suffix)
-	return (a.prefixSimilarity(pre, s) + a.suffixSimilarity(suf, e)) / 2
+	// An empty side means the passage began (or ended) the text. Text added
+	// or removed at the edges is common (a new kicker, a dropped footer), so
+	// a side is left out of the score when exactly one of "was at the edge"
+	// and "is at the edge" holds.
+	var sum float64
+	n := 0
+	if (len(pre) == 0) == (s == 0) {
+		sum += a.prefixSimilarity(pre, s)
+		n++
+	}
+	if (len(suf) == 0) == (e == len(a.runes)) {
+		sum += a.suffixSimilarity(suf, e)
+		n++
+	}
+	if n == 0 {
+		return contextAccept // the quote was the whole text: no evidence either way
+	}
+	return sum / float64(n)
 }
 
 // contextSlack lets words inserted next to the passage cost only their own
@@ -269,11 +287,13 @@ func (a *Anchorer) fuzzyIn(lo, hi, start int, exact []rune, q TextQuote) (Anchor
 			if exact[i-1] != t[j-1] {
 				d++
 			}
-			if dist[i]+1 < d {
-				d, f = dist[i]+1, from[i]
+			// On equal cost prefer the earlier start: words inserted at
+			// the passage's edge then stay inside it.
+			if c := dist[i] + 1; c < d || (c == d && from[i] < f) {
+				d, f = c, from[i]
 			}
-			if nd[i-1]+1 < d {
-				d, f = nd[i-1]+1, nf[i-1]
+			if c := nd[i-1] + 1; c < d || (c == d && nf[i-1] < f) {
+				d, f = c, nf[i-1]
 			}
 			nd[i], nf[i] = d, f
 		}
@@ -294,8 +314,13 @@ func (a *Anchorer) fuzzyIn(lo, hi, start int, exact []rune, q TextQuote) (Anchor
 	for bestE > bestS && a.runes[bestE-1] == ' ' && exact[m-1] != ' ' {
 		bestE--
 	}
+	if bestD == 0 {
+		// An exact occurrence: Anchor already judged (and refused) it.
+		return Anchoring{}, false
+	}
 	score := 1 - float64(bestD)/float64(m)
-	if score >= fuzzyAlone || (score >= fuzzyWithContext && a.context(bestS, bestE, q) >= contextAccept) {
+	ctx := a.context(bestS, bestE, q)
+	if (score >= fuzzyWithContext && ctx >= contextAccept) || (score >= fuzzyAlone && m >= longQuote && ctx >= contextLongUnique) {
 		return Anchoring{Start: bestS, End: bestE, Method: AnchorFuzzy, Score: score}, true
 	}
 	return Anchoring{}, false

@@ -126,6 +126,9 @@ func openError(path string, err error) error {
 // buckets). bbolt may panic on some corrupt pages; that is caught and
 // reported as ErrDamaged.
 func inspect(path string) (version int, err error) {
+	if err := checkFileSize(path); err != nil {
+		return 0, err
+	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: lockTimeout})
 	if err != nil {
 		return 0, openError(path, err)

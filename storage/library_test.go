@@ -1,0 +1,441 @@
+package storage
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
+)
+
+// newLibrary opens a fresh library in a temporary folder.
+func newLibrary(t testing.TB) *Library {
+	t.Helper()
+	l, err := Open(filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l
+}
+
+// newArticle makes an article from paragraphs.
+func newArticle(url, title string, paragraphs ...string) *article.Article {
+	a := &article.Article{Title: title, URL: url, Site: "Beispiel", Lang: "de"}
+	for _, p := range paragraphs {
+		a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: p})
+	}
+	a.Normalize()
+	return a
+}
+
+var sampleParagraphs = []string{
+	"Nordkorea hat erneut Raketen getestet.",
+	"Machthaber Kim Jong Un sagte, man werde sich von niemandem einschüchtern lassen.",
+	"Russland und China verhinderten im Sicherheitsrat neue Sanktionen gegen Pjöngjang.",
+	"Die USA kritisierten das Vorgehen scharf.",
+}
+
+// span returns the code point range of the first occurrence of s in a.
+func span(t testing.TB, a *article.Article, s string) (int, int) {
+	t.Helper()
+	text := a.Text()
+	i := strings.Index(text, s)
+	if i < 0 {
+		t.Fatalf("%q not in the article", s)
+	}
+	start := len([]rune(text[:i]))
+	return start, start + len([]rune(s))
+}
+
+func fileHash(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+func TestOpenCreatesAndReopens(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "deep", "er", "library.db")
+	l, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := l.ImportArticle(newArticle("https://example.org/a", "A", sampleParagraphs...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Path() != path {
+		t.Fatalf("Path() = %q", l.Path())
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	l, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	a, info, err := l.Article(res.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "A" || info.URL != "https://example.org/a" || len(a.Blocks) != 4 {
+		t.Fatalf("reopened article = %+v / %+v", a, info)
+	}
+}
+
+func TestSecondOpenIsInUse(t *testing.T) {
+	l := newLibrary(t)
+	began := time.Now()
+	_, err := Open(l.Path())
+	if !errors.Is(err, ErrInUse) {
+		t.Fatalf("second Open: %v, want ErrInUse", err)
+	}
+	if !strings.Contains(err.Error(), "library is in use by another Dramatis process") {
+		t.Fatalf("message %q", err)
+	}
+	if d := time.Since(began); d > 5*time.Second {
+		t.Fatalf("second Open took %v", d)
+	}
+	// Restore must not replace a library in use either.
+	other := filepath.Join(t.TempDir(), "b.db")
+	if err := l.Backup(other); err != nil {
+		t.Fatal(err)
+	}
+	if err := Restore(l.Path(), other); !errors.Is(err, ErrInUse) {
+		t.Fatalf("Restore on an open library: %v", err)
+	}
+}
+
+func TestDamagedFilesAreRefusedUntouched(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	l, err := Open(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 50; i++ {
+		if _, err := l.ImportArticle(newArticle(fmt.Sprintf("https://example.org/%d", i), "T", sampleParagraphs...)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l.Close()
+	data, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scribbled := append([]byte(nil), data...)
+	for i := 5 * 4096; i < 6*4096 && i < len(scribbled); i++ {
+		scribbled[i] = byte(i * 7)
+	}
+	cases := map[string][]byte{
+		"text file":        []byte("Dies ist keine Bibliothek.\n"),
+		"truncated":        data[:len(data)/3],
+		"half a page":      data[:2048],
+		"scribbled page":   scribbled,
+		"zeroed meta page": append(make([]byte, 8192), data[8192:]...),
+	}
+	for name, content := range cases {
+		t.Run(name, func(t *testing.T) {
+			p := filepath.Join(dir, strings.ReplaceAll(name, " ", "_")+".db")
+			if err := os.WriteFile(p, content, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			before := fileHash(t, p)
+			l, err := Open(p)
+			if err == nil {
+				l.Close()
+				t.Fatal("a damaged file opened")
+			}
+			if !errors.Is(err, ErrDamaged) {
+				t.Fatalf("error %v, want ErrDamaged", err)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error is not one line: %q", err)
+			}
+			if fileHash(t, p) != before {
+				t.Fatal("the damaged file was written to")
+			}
+			if _, err := os.Stat(BackupDir(p)); err == nil {
+				if bs, _ := backups(p); len(bs) > 0 {
+					t.Fatalf("a backup was made of a damaged file: %v", bs)
+				}
+			}
+		})
+	}
+}
+
+func TestNewerSchemaIsRefusedUntouched(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "library.db")
+	l, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	db, err := bolt.Open(p, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error { return putVersion(tx, SchemaVersion+1) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before := fileHash(t, p)
+	_, err = Open(p)
+	if !errors.Is(err, ErrTooNew) {
+		t.Fatalf("Open: %v, want ErrTooNew", err)
+	}
+	if fileHash(t, p) != before {
+		t.Fatal("a newer library was written to")
+	}
+}
+
+func TestForeignBoltFileIsRefused(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "other.db")
+	db, err := bolt.Open(p, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("logs")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := Open(p); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "not a Dramatis library") {
+		t.Fatalf("Open: %v", err)
+	}
+}
+
+// TestMigrationFromSchema1 builds a schema 1 file by hand (no highlight id
+// or actor index) and checks that opening it builds the indexes, records
+// the new version and keeps a backup of the old file.
+func TestMigrationFromSchema1(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "library.db")
+	db, err := bolt.Open(p, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newArticle("https://example.org/old", "Alt", sampleParagraphs...)
+	const artID, actID, hlA, hlB = "01ARTICLE0000000000000000A", "01ACTOR000000000000000000A", "01HL00000000000000000000A1", "01HL00000000000000000000B2"
+	s, e := span(t, a, "Kim Jong Un")
+	added := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := createBuckets(tx); err != nil {
+			return err
+		}
+		if err := putVersion(tx, 1); err != nil {
+			return err
+		}
+		put := func(bucket []byte, k string, v any) {
+			b, _ := encode(v)
+			if err := tx.Bucket(bucket).Put([]byte(k), b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		put(bArticles, artID, recordOf(artID, a, added))
+		put(bTexts, artID, a.Blocks)
+		tx.Bucket(bURLIndex).Put([]byte(a.URL), []byte(artID))
+		put(bActors, actID, annotation.Actor{ID: actID, Name: "Kim Jong Un", Kind: annotation.KindPerson})
+		tx.Bucket(bActorNames).Put([]byte(foldName("Kim Jong Un")), []byte(actID))
+		r := []rune(a.Text())
+		for _, h := range []annotation.Highlight{
+			{ID: hlA, ArticleID: artID, Start: s, End: e, Quote: annotation.QuoteAt(r, s, e),
+				Actors: []annotation.ActorRef{{ActorID: actID, Role: annotation.RoleSpeaker}}},
+			{ID: hlB, ArticleID: artID, Start: 0, End: 9, Quote: annotation.QuoteAt(r, 0, 9)},
+		} {
+			b, _ := encode(h)
+			if err := tx.Bucket(bHighlights).Put(highlightKey(h), b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	l, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	hs, err := l.ActorHighlights(actID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hs) != 1 || hs[0].ID != hlA {
+		t.Fatalf("ActorHighlights after migration = %+v", hs)
+	}
+	if h, err := l.Highlight(hlB); err != nil || h.Start != 0 {
+		t.Fatalf("Highlight(hlB) = %+v, %v", h, err)
+	}
+	var v int
+	l.db.View(func(tx *bolt.Tx) error { v, err = readVersion(tx); return err })
+	if v != SchemaVersion {
+		t.Fatalf("schema after migration = %d", v)
+	}
+	bs, _ := backups(p)
+	if len(bs) != 1 || !strings.Contains(bs[0], "-schema1") {
+		t.Fatalf("backups = %v, want one of the schema 1 file", bs)
+	}
+	if _, err := inspect(bs[0]); err != nil {
+		t.Fatalf("pre-migration backup unreadable: %v", err)
+	}
+	checkIndexes(t, l)
+}
+
+// checkIndexes verifies that every index agrees with the data it indexes:
+// highlight ids ↔ highlight keys, actor index ↔ highlights' actors, URL
+// and hash index → articles, names ↔ actors, every highlight's article
+// and actors exist.
+func checkIndexes(t *testing.T, l *Library) {
+	t.Helper()
+	err := l.db.View(func(tx *bolt.Tx) error {
+		wantIDs := map[string]string{}
+		wantActor := map[string]bool{}
+		err := tx.Bucket(bHighlights).ForEach(func(k, v []byte) error {
+			h, err := decodeHighlight(v)
+			if err != nil {
+				return err
+			}
+			if !bytes.Equal(k, highlightKey(h)) {
+				return fmt.Errorf("highlight %s stored under a stale key", h.ID)
+			}
+			if tx.Bucket(bArticles).Get([]byte(h.ArticleID)) == nil {
+				return fmt.Errorf("highlight %s of missing article %s", h.ID, h.ArticleID)
+			}
+			wantIDs[h.ID] = string(k)
+			for _, r := range h.Actors {
+				if tx.Bucket(bActors).Get([]byte(r.ActorID)) == nil {
+					return fmt.Errorf("highlight %s names missing actor %s", h.ID, r.ActorID)
+				}
+				wantActor[string(actorIndexKey(r.ActorID, h.ID))] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		n := 0
+		err = tx.Bucket(bHighlightID).ForEach(func(k, v []byte) error {
+			n++
+			if wantIDs[string(k)] != string(v) {
+				return fmt.Errorf("id index entry %s is stale", k)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if n != len(wantIDs) {
+			return fmt.Errorf("id index has %d entries for %d highlights", n, len(wantIDs))
+		}
+		n = 0
+		err = tx.Bucket(bActorIndex).ForEach(func(k, _ []byte) error {
+			n++
+			if !wantActor[string(k)] {
+				return fmt.Errorf("actor index entry %q is stale", k)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if n != len(wantActor) {
+			return fmt.Errorf("actor index has %d entries, want %d", n, len(wantActor))
+		}
+		for _, b := range [][]byte{bURLIndex, bHashIndex} {
+			err = tx.Bucket(b).ForEach(func(k, v []byte) error {
+				r, err := loadRecord(tx, string(v))
+				if err != nil {
+					return fmt.Errorf("%s entry %q: %v", b, k, err)
+				}
+				if string(k) != r.URL && string(k) != r.Hash {
+					return fmt.Errorf("%s entry %q points at article %s with other url/hash", b, k, v)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		err = tx.Bucket(bArticles).ForEach(func(k, v []byte) error {
+			r, _ := decodeArticleRecord(v)
+			if r.URL != "" && string(tx.Bucket(bURLIndex).Get([]byte(r.URL))) != r.ID {
+				return fmt.Errorf("article %s missing from the URL index", k)
+			}
+			if tx.Bucket(bTexts).Get(k) == nil {
+				return fmt.Errorf("article %s has no text", k)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		names := 0
+		err = tx.Bucket(bActors).ForEach(func(k, v []byte) error {
+			a, _ := decodeActor(v)
+			names++
+			if string(tx.Bucket(bActorNames).Get([]byte(foldName(a.Name)))) != a.ID {
+				return fmt.Errorf("actor %q missing from the name index", a.Name)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if got := tx.Bucket(bActorNames).Stats().KeyN; got != names {
+			return fmt.Errorf("name index has %d entries for %d actors", got, names)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("indexes out of step: %v", err)
+	}
+}
+
+func TestPreferences(t *testing.T) {
+	l := newLibrary(t)
+	if v, err := l.GetPreference("text-size"); err != nil || v != nil {
+		t.Fatalf("unset preference = %q, %v", v, err)
+	}
+	if err := l.SetPreference("text-size", []byte("18")); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := l.GetPreference("text-size"); string(v) != "18" {
+		t.Fatalf("preference = %q", v)
+	}
+	if err := l.SetPreference("text-size", nil); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := l.GetPreference("text-size"); v != nil {
+		t.Fatalf("deleted preference = %q", v)
+	}
+	if err := l.SetPreference("", []byte("x")); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("empty key: %v", err)
+	}
+}
+
+func TestDefaultPath(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", "/tmp/xdg")
+	if p, err := DefaultPath(); err != nil || p != "/tmp/xdg/dramatis/library.db" {
+		t.Fatalf("DefaultPath = %q, %v", p, err)
+	}
+	t.Setenv("XDG_DATA_HOME", "")
+	t.Setenv("HOME", "/home/leser")
+	if p, err := DefaultPath(); err != nil || p != "/home/leser/.local/share/dramatis/library.db" {
+		t.Fatalf("DefaultPath = %q, %v", p, err)
+	}
+}
