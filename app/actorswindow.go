@@ -1,0 +1,439 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/annotation"
+)
+
+// actorsWindow lists every actor with kind, colour, aliases and number of
+// highlights; the selected actor can be renamed, recoloured, given aliases,
+// merged into another or deleted, and its highlights across the library are
+// listed, each a click away from its place in the reader.
+type actorsWindow struct {
+	a   *App
+	win fyne.Window
+
+	list    *widget.List
+	actors  []annotation.Actor
+	sel     string
+	name    *widget.Entry
+	kind    *widget.Select
+	swatch  *canvas.Rectangle
+	col     color.Color
+	aliases *widget.Entry
+	note    *widget.Entry
+	merge   *widget.Select
+	detail  *fyne.Container
+	hlList  *widget.List
+	hls     []annotation.Highlight
+	titles  map[string]string
+	hlLabel *widget.Label
+}
+
+// showActors opens (or raises) the Actors window.
+func (a *App) showActors() {
+	if a.actorsW == nil {
+		a.actorsW = newActorsWindow(a)
+	}
+	a.actorsW.reload()
+	a.actorsW.win.Show()
+	a.actorsW.win.RequestFocus()
+}
+
+func newActorsWindow(a *App) *actorsWindow {
+	w := &actorsWindow{a: a, win: a.fa.NewWindow("Actors — Dramatis"), titles: map[string]string{}}
+	w.list = widget.NewList(
+		func() int { return len(w.actors) },
+		func() fyne.CanvasObject {
+			sw := canvas.NewRectangle(color.Transparent)
+			sw.CornerRadius = 3
+			sw.SetMinSize(fyne.NewSize(14, 14))
+			name := widget.NewLabel("Name")
+			name.TextStyle.Bold = true
+			name.Truncation = fyne.TextTruncateEllipsis
+			meta := widget.NewLabel("kind")
+			meta.Importance = widget.LowImportance
+			meta.SizeName = theme.SizeNameCaptionText
+			meta.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, container.NewCenter(sw), nil, container.New(&tightVBox{}, name, meta))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(w.actors) {
+				return
+			}
+			act := w.actors[i]
+			c := o.(*fyne.Container)
+			texts := c.Objects[0].(*fyne.Container)
+			texts.Objects[0].(*widget.Label).SetText(act.Name)
+			texts.Objects[1].(*widget.Label).SetText(w.actorLine(act))
+			sw := c.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+			if col, ok := parseColor(act.Color); ok {
+				sw.FillColor = col
+			} else {
+				sw.FillColor = color.Transparent
+			}
+			sw.Refresh()
+		},
+	)
+	w.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(w.actors) {
+			w.selectActor(w.actors[i].ID)
+		}
+	}
+
+	w.name = widget.NewEntry()
+	w.kind = widget.NewSelect(pickerKinds, nil)
+	w.swatch = canvas.NewRectangle(color.Transparent)
+	w.swatch.CornerRadius = 4
+	w.swatch.SetMinSize(fyne.NewSize(28, 28))
+	recolour := widget.NewButton("Change…", w.pickColour)
+	w.aliases = widget.NewMultiLineEntry()
+	w.aliases.SetPlaceHolder("Other names, one per line (Pjöngjang, DVRK, Nordkoreas …)")
+	w.aliases.SetMinRowsVisible(3)
+	w.note = widget.NewEntry()
+	w.note.SetPlaceHolder("Note about this actor (optional)")
+	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), w.save)
+	save.Importance = widget.HighImportance
+	w.merge = widget.NewSelect(nil, nil)
+	w.merge.PlaceHolder = "Merge into…"
+	mergeBtn := widget.NewButton("Merge", w.mergeSelected)
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), w.deleteSelected)
+	del.Importance = widget.DangerImportance
+	form := widget.NewForm(
+		widget.NewFormItem("Name", w.name),
+		widget.NewFormItem("Kind", w.kind),
+		widget.NewFormItem("Colour", container.NewHBox(w.swatch, recolour)),
+		widget.NewFormItem("Aliases", w.aliases),
+		widget.NewFormItem("Note", w.note),
+	)
+	w.hlLabel = widget.NewLabel("Highlights")
+	w.hlLabel.TextStyle.Bold = true
+	w.hlList = widget.NewList(
+		func() int { return len(w.hls) },
+		func() fyne.CanvasObject {
+			q := widget.NewLabel("quote")
+			q.Truncation = fyne.TextTruncateEllipsis
+			q.TextStyle.Italic = true
+			t := widget.NewLabel("article")
+			t.Importance = widget.LowImportance
+			t.SizeName = theme.SizeNameCaptionText
+			t.Truncation = fyne.TextTruncateEllipsis
+			return container.New(&tightVBox{}, q, t)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(w.hls) {
+				return
+			}
+			h := w.hls[i]
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText("“" + shortQuote(h.Quote.Exact, 160) + "”")
+			c.Objects[1].(*widget.Label).SetText(w.hlLine(h))
+		},
+	)
+	w.hlList.OnSelected = func(i widget.ListItemID) {
+		if i < len(w.hls) {
+			h := w.hls[i]
+			w.hlList.UnselectAll()
+			a.jumpToHighlight(h.ArticleID, h.ID)
+		}
+	}
+	buttons := container.NewHBox(save, widget.NewSeparator(), w.merge, mergeBtn, widget.NewSeparator(), del)
+	top := container.NewVBox(form, buttons, widget.NewSeparator(), w.hlLabel)
+	w.detail = container.NewBorder(top, nil, nil, nil, w.hlList)
+	w.detail.Hide()
+	hint := widget.NewLabel("Choose an actor on the left.")
+	hint.Importance = widget.LowImportance
+	split := container.NewHSplit(w.list, container.NewStack(container.NewCenter(hint), w.detail))
+	split.SetOffset(0.34)
+	w.win.SetContent(split)
+	w.win.Resize(fyne.NewSize(980, 640))
+	w.win.SetOnClosed(func() { a.actorsW = nil })
+	return w
+}
+
+// actorLine is the second line of an actor's row: kind, count, aliases.
+func (w *actorsWindow) actorLine(act annotation.Actor) string {
+	n := w.a.counts[act.ID]
+	parts := []string{string(act.Kind)}
+	if n == 1 {
+		parts = append(parts, "1 highlight")
+	} else {
+		parts = append(parts, fmt.Sprintf("%d highlights", n))
+	}
+	if len(act.Aliases) > 0 {
+		parts = append(parts, strings.Join(act.Aliases, ", "))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// hlLine names the article a highlight is in, with its role for this actor.
+func (w *actorsWindow) hlLine(h annotation.Highlight) string {
+	t := w.titles[h.ArticleID]
+	if t == "" {
+		t = "Untitled"
+	}
+	for _, r := range h.Actors {
+		if r.ActorID == w.sel && r.Role != annotation.RoleMentioned {
+			return t + " · " + string(r.Role)
+		}
+	}
+	return t
+}
+
+// reload re-reads the actor list from the app's cache and the article titles.
+func (w *actorsWindow) reload() {
+	w.actors = w.a.sortedActors()
+	w.list.Refresh()
+	var opts []string
+	for _, act := range w.actors {
+		if act.ID != w.sel {
+			opts = append(opts, act.Name)
+		}
+	}
+	w.merge.Options = opts
+	w.merge.ClearSelected()
+	if w.sel != "" {
+		if _, ok := w.a.actors[w.sel]; !ok {
+			w.sel = ""
+			w.detail.Hide()
+			w.list.UnselectAll()
+		} else {
+			w.loadHighlights()
+		}
+	}
+}
+
+// sortedActors lists the cached actors by name.
+func (a *App) sortedActors() []annotation.Actor {
+	out := make([]annotation.Actor, 0, len(a.actors))
+	for _, act := range a.actors {
+		out = append(out, act)
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out
+}
+
+// selectActor fills the detail form and lists the actor's highlights.
+func (w *actorsWindow) selectActor(id string) {
+	act, ok := w.a.actors[id]
+	if !ok {
+		return
+	}
+	w.sel = id
+	w.name.SetText(act.Name)
+	w.kind.SetSelected(string(act.Kind))
+	w.col, _ = parseColor(act.Color)
+	if w.col == nil {
+		w.col = color.Transparent
+	}
+	w.swatch.FillColor = w.col
+	w.swatch.Refresh()
+	w.aliases.SetText(strings.Join(act.Aliases, "\n"))
+	w.note.SetText(act.Note)
+	var opts []string
+	for _, o := range w.actors {
+		if o.ID != id {
+			opts = append(opts, o.Name)
+		}
+	}
+	w.merge.Options = opts
+	w.merge.ClearSelected()
+	w.detail.Show()
+	for i, o := range w.actors {
+		if o.ID == id {
+			w.list.Select(i)
+		}
+	}
+	w.loadHighlights()
+}
+
+// loadHighlights reads the actor's highlights across the library.
+func (w *actorsWindow) loadHighlights() {
+	id := w.sel
+	var (
+		hls    []annotation.Highlight
+		titles = map[string]string{}
+		err    error
+	)
+	w.a.run(func() {
+		if hls, err = w.a.lib.ActorHighlights(id); err != nil {
+			return
+		}
+		infos, lerr := w.a.lib.Articles()
+		if lerr != nil {
+			err = lerr
+			return
+		}
+		for _, in := range infos {
+			titles[in.ID] = in.Title
+		}
+	}, func() {
+		if err != nil {
+			w.a.showError("Could not read the actor's highlights", err)
+			return
+		}
+		if id != w.sel {
+			return
+		}
+		w.hls, w.titles = hls, titles
+		w.hlLabel.SetText(fmt.Sprintf("Highlights with %s (%d) — click one to go there", w.a.actorName(id), len(hls)))
+		w.hlList.Refresh()
+	})
+}
+
+// pickColour opens Fyne's colour picker for the selected actor.
+func (w *actorsWindow) pickColour() {
+	d := dialog.NewColorPicker("Colour", "Colour of "+w.name.Text, func(c color.Color) {
+		w.col = c
+		w.swatch.FillColor = c
+		w.swatch.Refresh()
+	}, w.win)
+	d.Advanced = true
+	d.Show()
+}
+
+// save stores the form: name, kind, colour, aliases and note.
+func (w *actorsWindow) save() {
+	act, ok := w.a.actors[w.sel]
+	if !ok {
+		return
+	}
+	name := strings.TrimSpace(w.name.Text)
+	if name == "" {
+		w.a.showErrorIn(w.win, "Could not save the actor", fmt.Errorf("an actor needs a name"))
+		return
+	}
+	act.Name = name
+	act.Kind = annotation.Kind(w.kind.Selected)
+	if w.col != nil {
+		if _, _, _, al := w.col.RGBA(); al > 0 {
+			act.Color = formatColor(w.col)
+		}
+	}
+	act.Aliases = splitAliases(w.aliases.Text)
+	act.Note = strings.TrimSpace(w.note.Text)
+	w.a.updateActor(act, w.win)
+}
+
+// splitAliases reads one alias per line (commas also separate), dropping
+// empty and repeated ones.
+func splitAliases(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == ',' || r == ';' }) {
+		f = strings.TrimSpace(f)
+		if f != "" && !seen[strings.ToLower(f)] {
+			seen[strings.ToLower(f)] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// updateActor stores an actor and redraws everything that shows it.
+func (a *App) updateActor(act annotation.Actor, parent fyne.Window) {
+	var err error
+	a.run(func() { _, err = a.lib.UpdateActor(act) }, func() {
+		if err != nil {
+			a.showErrorIn(parent, "Could not save the actor", err)
+			return
+		}
+		a.reloadActors(nil)
+	})
+}
+
+// mergeSelected merges the selected actor into the one chosen in the menu.
+func (w *actorsWindow) mergeSelected() {
+	from, ok := w.a.actors[w.sel]
+	if !ok || w.merge.Selected == "" {
+		return
+	}
+	var into annotation.Actor
+	for _, act := range w.actors {
+		if act.Name == w.merge.Selected && act.ID != from.ID {
+			into = act
+		}
+	}
+	if into.ID == "" {
+		return
+	}
+	msg := fmt.Sprintf("Merge %s into %s? Its %d highlight(s) and its names become %s's.", from.Name, into.Name, w.a.counts[from.ID], into.Name)
+	dialog.ShowConfirm("Merge actors", msg, func(yes bool) {
+		if yes {
+			w.a.mergeActors(from.ID, into.ID, w.win)
+		}
+	}, w.win)
+}
+
+// mergeActors merges one actor into another in the library.
+func (a *App) mergeActors(fromID, intoID string, parent fyne.Window) {
+	var err error
+	a.run(func() { err = a.lib.MergeActors(fromID, intoID) }, func() {
+		if err != nil {
+			a.showErrorIn(parent, "Could not merge the actors", err)
+			return
+		}
+		a.reloadActors(func() {
+			if a.actorsW != nil {
+				a.actorsW.selectActor(intoID)
+			}
+		})
+	})
+}
+
+// deleteSelected deletes the selected actor after asking.
+func (w *actorsWindow) deleteSelected() {
+	act, ok := w.a.actors[w.sel]
+	if !ok {
+		return
+	}
+	msg := fmt.Sprintf("Delete %s? It is removed from its %d highlight(s); the highlights stay.", act.Name, w.a.counts[act.ID])
+	dialog.ShowConfirm("Delete actor", msg, func(yes bool) {
+		if !yes {
+			return
+		}
+		var err error
+		w.a.run(func() { err = w.a.lib.DeleteActor(act.ID) }, func() {
+			if err != nil {
+				w.a.showErrorIn(w.win, "Could not delete the actor", err)
+				return
+			}
+			w.a.reloadActors(nil)
+		})
+	}, w.win)
+}
+
+// jumpToHighlight opens an article in the main window and scrolls to one
+// of its highlights.
+func (a *App) jumpToHighlight(articleID, hlID string) {
+	show := func() {
+		a.reader.selectHighlight(hlID, true)
+		a.win.RequestFocus()
+	}
+	if articleID == a.current {
+		show()
+		return
+	}
+	a.pendingJump = hlID
+	a.openArticle(articleID)
+}
+
+// showErrorIn shows an error over a given window (e.g. the Actors window).
+func (a *App) showErrorIn(w fyne.Window, title string, err error) {
+	if w == nil || w == a.win {
+		a.showError(title, err)
+		return
+	}
+	dialog.ShowError(fmt.Errorf("%s: %w", title, err), w)
+}

@@ -1,0 +1,298 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+// newTestApp opens a temporary library and builds the window over it with
+// the headless test driver; background work runs inline.
+func newTestApp(t *testing.T, opts Options) (*App, *storage.Library) {
+	t.Helper()
+	fa := test.NewTempApp(t)
+	lib, err := storage.Open(filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	a := newApp(fa, lib, opts, true, nil)
+	a.win.Resize(fyne.NewSize(1200, 800))
+	t.Cleanup(a.win.Close)
+	return a, lib
+}
+
+func TestFirstStartShowsDemoWithExampleHighlight(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	infos, err := lib.Articles()
+	if err != nil || len(infos) != 1 {
+		t.Fatalf("articles = %v, %v; want the demo article", infos, err)
+	}
+	if a.current != infos[0].ID || a.art == nil || a.art.Title != "The Atlantic Charter" {
+		t.Fatalf("reader shows %q, want the demo article", a.current)
+	}
+	hls, err := lib.Highlights(a.current)
+	if err != nil || len(hls) != 1 {
+		t.Fatalf("highlights = %v, %v; want one example", hls, err)
+	}
+	h := hls[0]
+	if !strings.HasPrefix(h.Quote.Exact, "they respect the right of all peoples") || len(h.Actors) != 2 {
+		t.Errorf("example highlight = %+v", h)
+	}
+	card := a.notes.Card(h.ID)
+	if card == nil {
+		t.Fatal("notes pane shows no card for the example highlight")
+	}
+	chips := strings.Join(card.ChipLabels(), "|")
+	if chips != "Franklin D. Roosevelt · speaker|Winston Churchill · speaker" {
+		t.Errorf("chips = %q", chips)
+	}
+	if a.reader.title.Text != "The Atlantic Charter" || !strings.Contains(a.reader.byline.Text, "14 August 1941") {
+		t.Errorf("header = %q / %q", a.reader.title.Text, a.reader.byline.Text)
+	}
+	// A second start over the same library must not import the demo again.
+	a2 := newApp(a.fa, lib, Options{}, true, nil)
+	defer a2.win.Close()
+	if infos, _ := lib.Articles(); len(infos) != 1 {
+		t.Errorf("second start: %d articles, want 1", len(infos))
+	}
+	if a2.current != a.current {
+		t.Errorf("second start shows %q, want the last article %q", a2.current, a.current)
+	}
+}
+
+// importTestFile imports the user's sample page copy through the File ▸ Open path.
+func importTestFile(t *testing.T, a *App) string {
+	t.Helper()
+	seed := filepath.Join("..", "..", "shared", "seeds", "000_dcb08cbd2e7ce4f1.txt")
+	if _, err := os.Stat(seed); err != nil {
+		t.Skip("the sample page copy is not here (../shared/seeds): " + err.Error())
+	}
+	a.importURI(fynestorage.NewFileURI(seed), nil)
+	if a.current == "" || a.art == nil || len(a.art.Blocks) == 0 {
+		t.Fatalf("import did not open the article (status %q)", a.status.Text)
+	}
+	return a.current
+}
+
+// dragSelect selects text in the ArticleView as a reader does, by pressing
+// the mouse, dragging across the first lines and letting go.
+func dragSelect(t *testing.T, a *App) (int, int) {
+	t.Helper()
+	c := a.win.Canvas()
+	v := a.reader.view
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(v)
+	from := pos.Add(fyne.NewPos(30, 20))
+	to := from.Add(fyne.NewPos(300, 40))
+	target, origin := findDraggable(c, from)
+	if target == nil {
+		t.Fatal("no draggable object under the article text")
+	}
+	mouseEvent(target, origin, from, true)
+	test.Drag(c, to, to.X-from.X, to.Y-from.Y)
+	mouseEvent(target, origin, to, false)
+	s, e := v.Selection()
+	if s == e {
+		t.Fatalf("dragging over the article selected nothing")
+	}
+	return s, e
+}
+
+func TestHighlightFlow(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	artID := importTestFile(t, a)
+	start, end := dragSelect(t, a)
+
+	// H opens the picker at once.
+	if f := focusable(a.reader.view); f != nil {
+		a.win.Canvas().Focus(f)
+	}
+	test.TypeOnCanvas(a.win.Canvas(), "h")
+	p := a.picker
+	if p == nil {
+		t.Fatal("H did not open the actor picker")
+	}
+	q := p.Focus()
+	// Two new actors: a person as speaker and a state as target.
+	p.SetNewKind("person")
+	test.Type(q, "Kim Jong Un")
+	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	p.SetNewKind("state")
+	test.Type(q, "Russland")
+	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	p.SetRole(0, "speaker")
+	p.SetRole(1, "target")
+	p.SetNote("Drohung gegen Seoul")
+	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter on the empty field saves
+
+	hls, err := lib.Highlights(artID)
+	if err != nil || len(hls) != 1 {
+		t.Fatalf("highlights = %+v, %v; want 1", hls, err)
+	}
+	h := hls[0]
+	if h.Start != start || h.End != end || h.Note != "Drohung gegen Seoul" {
+		t.Errorf("highlight = [%d,%d) %q, want [%d,%d) with the note", h.Start, h.End, h.Note, start, end)
+	}
+	if len(h.Actors) != 2 || h.Actors[0].Role != annotation.RoleSpeaker || h.Actors[1].Role != annotation.RoleTarget {
+		t.Fatalf("actors = %+v", h.Actors)
+	}
+	kim, err := lib.Actor(h.Actors[0].ActorID)
+	if err != nil || kim.Name != "Kim Jong Un" || kim.Kind != annotation.KindPerson {
+		t.Errorf("first actor = %+v, %v", kim, err)
+	}
+	ru, err := lib.Actor(h.Actors[1].ActorID)
+	if err != nil || ru.Name != "Russland" || ru.Kind != annotation.KindState {
+		t.Errorf("second actor = %+v, %v", ru, err)
+	}
+	if c := a.notes.Card(h.ID); c == nil || c.Note() != "Drohung gegen Seoul" {
+		t.Fatalf("notes pane does not show the new highlight")
+	}
+
+	// A second highlight with Russland only, chosen by digit 1 (recent).
+	a.reader.view.SetSelection(end+5, end+40)
+	a.highlightSelection()
+	p = a.picker
+	q = p.Focus()
+	// the empty-query list is suggestions then recent actors; pick Russland
+	idx := -1
+	for i, pa := range p.Shown() {
+		if pa.ID == ru.ID {
+			idx = i
+		}
+	}
+	if idx < 0 || idx > 8 {
+		t.Fatalf("Russland is not among the listed recent actors: %+v", p.Shown())
+	}
+	test.Type(q, string(rune('1'+idx)))
+	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if hls, _ = lib.Highlights(artID); len(hls) != 2 {
+		t.Fatalf("want 2 highlights, have %d", len(hls))
+	}
+
+	// Filter by actor: Kim appears in one highlight, Russland in two.
+	a.notes.setFilter(kim.ID)
+	if n := len(a.notes.cards); n != 1 {
+		t.Errorf("filtered by Kim Jong Un: %d cards, want 1", n)
+	}
+	a.notes.setFilter(ru.ID)
+	if n := len(a.notes.cards); n != 2 {
+		t.Errorf("filtered by Russland: %d cards, want 2", n)
+	}
+	a.notes.setFilter("")
+
+	// Rename an actor in the Actors window: the notes pane follows.
+	a.showActors()
+	a.actorsW.selectActor(ru.ID)
+	a.actorsW.name.SetText("Russische Föderation")
+	a.actorsW.save()
+	if got := strings.Join(a.notes.Card(h.ID).ChipLabels(), "|"); got != "Kim Jong Un · speaker|Russische Föderation · target" {
+		t.Errorf("after rename, chips = %q", got)
+	}
+	if len(a.actorsW.hls) != 2 {
+		t.Errorf("Actors window lists %d highlights of the renamed actor, want 2", len(a.actorsW.hls))
+	}
+
+	// Undo takes back the last change (the second highlight), then the first.
+	a.undoLast()
+	if hls, _ = lib.Highlights(artID); len(hls) != 1 || hls[0].ID != h.ID {
+		t.Fatalf("after undo: %+v, want only the first highlight", hls)
+	}
+	// Delete and undo the delete: the highlight comes back as it was.
+	a.deleteHighlight(h.ID)
+	if hls, _ = lib.Highlights(artID); len(hls) != 0 {
+		t.Fatalf("after delete: %d highlights", len(hls))
+	}
+	a.undoKey()
+	hls, _ = lib.Highlights(artID)
+	if len(hls) != 1 || hls[0].ID != h.ID || hls[0].Note != h.Note || len(hls[0].Actors) != 2 {
+		t.Fatalf("undo of delete: %+v", hls)
+	}
+	if a.notes.Card(h.ID) == nil {
+		t.Error("notes pane does not show the restored highlight")
+	}
+}
+
+func TestEditHighlightAndUndo(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	h := a.hls[0]
+	a.editHighlight(h.ID)
+	p := a.picker
+	p.SetNote("changed")
+	p.Submit()
+	got, _ := lib.Highlight(h.ID)
+	if got.Note != "changed" {
+		t.Fatalf("note after edit = %q", got.Note)
+	}
+	if c := a.notes.Card(h.ID); c == nil || c.Note() != "changed" {
+		t.Error("notes pane did not follow the edit")
+	}
+	a.undoLast()
+	got, _ = lib.Highlight(h.ID)
+	if got.Note != demoNote {
+		t.Errorf("note after undo = %q, want the original", got.Note)
+	}
+}
+
+func TestPickerSuggestsActorsNamedInPassage(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	// "President of the United States" names an actor by its alias.
+	i := strings.Index(a.art.Text(), "The President of the United States")
+	start := len([]rune(a.art.Text()[:i]))
+	a.reader.view.SetSelection(start, start+len([]rune("The President of the United States of America and the Prime Minister, Mr. Churchill")))
+	a.highlightSelection()
+	var names []string
+	for _, pa := range a.picker.Shown() {
+		names = append(names, pa.Name)
+	}
+	got := strings.Join(names, "|")
+	for _, want := range []string{"Franklin D. Roosevelt", "United States", "Winston Churchill"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("suggestions %q lack %s", got, want)
+		}
+	}
+}
+
+func TestImportErrorIsShownInPlainWords(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	empty := filepath.Join(t.TempDir(), "empty.html")
+	if err := os.WriteFile(empty, []byte("<html><body><nav>Menu</nav></body></html>"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a.importURI(fynestorage.NewFileURI(empty), nil)
+	if infos, _ := lib.Articles(); len(infos) != 0 {
+		t.Errorf("a page without text left %d article(s) behind", len(infos))
+	}
+	ov := a.win.Canvas().Overlays().Top()
+	if ov == nil {
+		t.Fatal("no error dialog shown")
+	}
+	if !strings.Contains(renderedText(ov), "empty.html") {
+		t.Errorf("error dialog does not name the file: %q", renderedText(ov))
+	}
+}
+
+func TestMenusShowShortcuts(t *testing.T) {
+	a, _ := newTestApp(t, Options{NoDemo: true})
+	want := map[string]bool{"Open File…": false, "Open URL…": false, "Paste Page from Browser": false,
+		"Undo Highlight Change": false, "Highlight Selection… (or H)": false, "Actors…": false, "Quit": false}
+	for _, m := range a.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if _, ok := want[it.Label]; ok {
+				want[it.Label] = it.Shortcut != nil
+			}
+		}
+	}
+	for label, ok := range want {
+		if !ok {
+			t.Errorf("menu item %q has no shortcut", label)
+		}
+	}
+}

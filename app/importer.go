@@ -1,0 +1,186 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/article"
+	libstorage "github.com/dramatis-app/dramatis/storage"
+)
+
+// maxImportBytes caps a file read for import; a news page is far smaller,
+// and reading a huge file by mistake must not freeze the machine.
+const maxImportBytes = 32 << 20
+
+// urlTimeout bounds a URL import even if the reader never presses Cancel.
+const urlTimeout = 90 * time.Second
+
+// openFile imports an HTML or text file chosen in the file dialog.
+func (a *App) openFile() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			a.showError("Could not open the file", err)
+			return
+		}
+		if rc == nil {
+			return // cancelled
+		}
+		a.importURI(rc.URI(), rc)
+	}, a.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".html", ".htm", ".xhtml", ".txt", ".text", ".md"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// dropped imports files dropped onto the window, one after the other.
+func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
+	for _, u := range uris {
+		a.importURI(u, nil)
+	}
+}
+
+// importURI reads a file (from an open reader, or by opening the URI) off
+// the main goroutine, cleans it and stores it.
+func (a *App) importURI(u fyne.URI, rc fyne.URIReadCloser) {
+	name := u.Name()
+	a.setStatus("Importing %s…", name)
+	a.importWith(name, func() (*article.Article, error) {
+		if rc == nil {
+			var err error
+			if rc, err = storage.Reader(u); err != nil {
+				return nil, fmt.Errorf("cannot read %s: %w", name, err)
+			}
+		}
+		defer rc.Close()
+		data, err := io.ReadAll(io.LimitReader(rc, maxImportBytes+1))
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", name, err)
+		}
+		if len(data) > maxImportBytes {
+			return nil, fmt.Errorf("%s is larger than %d MB; that is not a news page", name, maxImportBytes>>20)
+		}
+		return article.LoadBytes(data, name, "")
+	})
+}
+
+// pastePage imports a page copied from the browser: the clipboard text goes
+// through the plain-text cleaner, which drops menus, captions and ads.
+func (a *App) pastePage() {
+	text := a.fa.Clipboard().Content()
+	if strings.TrimSpace(text) == "" {
+		a.showError("Nothing to paste", errors.New("the clipboard holds no text; copy the page in the browser (Ctrl+A, Ctrl+C) and try again"))
+		return
+	}
+	a.setStatus("Importing the pasted page…")
+	a.importWith("the pasted page", func() (*article.Article, error) {
+		return article.CleanText([]byte(text), "clipboard")
+	})
+}
+
+// openURL asks for a web address and fetches it with progress and Cancel.
+func (a *App) openURL() {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("https://…")
+	if clip := strings.TrimSpace(a.fa.Clipboard().Content()); strings.HasPrefix(clip, "http://") || strings.HasPrefix(clip, "https://") {
+		e.SetText(clip)
+	}
+	var d *dialog.ConfirmDialog
+	fetch := func() {
+		u := strings.TrimSpace(e.Text)
+		if u == "" {
+			return
+		}
+		if !strings.Contains(u, "://") {
+			u = "https://" + u
+		}
+		d.Hide()
+		a.fetchURL(u)
+	}
+	e.OnSubmitted = func(string) { fetch() }
+	d = dialog.NewCustomConfirm("Open URL", "Open", "Cancel", e, func(ok bool) {
+		if ok {
+			fetch()
+		}
+	}, a.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+	a.win.Canvas().Focus(e)
+}
+
+// fetchURL downloads and imports a page; Cancel stops the download at once.
+func (a *App) fetchURL(u string) {
+	ctx, cancel := context.WithTimeout(context.Background(), urlTimeout)
+	bar := widget.NewProgressBarInfinite()
+	msg := widget.NewLabel("Fetching " + u)
+	msg.Truncation = fyne.TextTruncateEllipsis
+	prog := dialog.NewCustom("Opening the page", "Cancel", container.NewVBox(msg, bar), a.win)
+	prog.SetOnClosed(cancel)
+	prog.Resize(fyne.NewSize(480, 0))
+	prog.Show()
+	a.importWithContext(ctx, u, func() (*article.Article, error) {
+		return article.Load(ctx, u, nil)
+	}, func() {
+		bar.Stop()
+		prog.Hide()
+		cancel()
+	})
+}
+
+// importWith cleans and stores an article off the main goroutine, then
+// opens it; cleaner errors are shown in plain words.
+func (a *App) importWith(name string, load func() (*article.Article, error)) {
+	a.importWithContext(context.Background(), name, load, nil)
+}
+
+func (a *App) importWithContext(ctx context.Context, name string, load func() (*article.Article, error), done func()) {
+	var (
+		res libstorage.ImportResult
+		err error
+	)
+	a.run(func() {
+		var art *article.Article
+		if art, err = load(); err != nil {
+			return
+		}
+		if ctx.Err() != nil {
+			err = ctx.Err()
+			return
+		}
+		res, err = a.lib.ImportArticle(art)
+	}, func() {
+		if done != nil {
+			done()
+		}
+		if errors.Is(err, context.Canceled) {
+			a.setStatus("Cancelled.")
+			return
+		}
+		if err != nil {
+			a.setStatus("Import failed.")
+			a.showError("Could not import "+name, err)
+			return
+		}
+		switch {
+		case res.Updated && res.Orphaned > 0:
+			a.setStatus("Updated the article; %d highlight(s) no longer fit its text and are listed in the notes.", res.Orphaned)
+		case res.Updated:
+			a.setStatus("Updated the article already in the library.")
+		default:
+			a.setStatus("Imported %s.", name)
+		}
+		a.library.search.SetText("")
+		a.library.selected = ""
+		a.library.reload()
+		a.openArticle(res.ID)
+	})
+}

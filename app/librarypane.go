@@ -1,0 +1,244 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+// Sort orders offered by the library pane.
+const (
+	sortAdded     = "Newest added"
+	sortPublished = "Newest published"
+)
+
+// libraryPane lists the library's articles with title, site, date and number
+// of highlights, filtered by a search over title and text.
+type libraryPane struct {
+	a       *App
+	search  *widget.Entry
+	sortBy  *widget.Select
+	list    *widget.List
+	count   *widget.Label
+	content fyne.CanvasObject
+
+	items    []storage.ArticleInfo
+	selected string
+	// searchSeq numbers searches so that a slow, older result never
+	// replaces a newer one.
+	searchSeq int
+}
+
+func newLibraryPane(a *App) *libraryPane {
+	p := &libraryPane{a: a}
+	p.search = widget.NewEntry()
+	p.search.SetPlaceHolder("Search title and text")
+	p.search.OnChanged = func(string) { p.reload() }
+	p.sortBy = widget.NewSelect([]string{sortAdded, sortPublished}, func(s string) {
+		a.fa.Preferences().SetString(prefSort, s)
+		p.sortItems()
+		p.list.Refresh()
+	})
+	p.count = widget.NewLabel("")
+	p.count.Importance = widget.LowImportance
+	p.list = widget.NewList(
+		func() int { return len(p.items) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("Title")
+			title.TextStyle.Bold = true
+			title.Truncation = fyne.TextTruncateEllipsis
+			meta := widget.NewLabel("site · date")
+			meta.SizeName = theme.SizeNameCaptionText
+			meta.Truncation = fyne.TextTruncateEllipsis
+			return container.New(&tightVBox{}, title, meta)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(p.items) {
+				return
+			}
+			it := p.items[i]
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(orUntitled(it.Title))
+			c.Objects[1].(*widget.Label).SetText(articleLine(it))
+		},
+	)
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(p.items) && p.items[i].ID != p.selected {
+			p.selected = p.items[i].ID
+			a.openArticle(p.items[i].ID)
+		}
+	}
+	p.sortBy.SetSelected(a.fa.Preferences().StringWithFallback(prefSort, sortAdded))
+	top := container.NewVBox(p.search, container.NewBorder(nil, nil, p.count, nil, p.sortBy))
+	p.content = container.NewBorder(top, nil, nil, nil, p.list)
+	return p
+}
+
+// articleLine is the second line of a library row: site, date, highlights.
+func articleLine(it storage.ArticleInfo) string {
+	var parts []string
+	if it.Site != "" {
+		parts = append(parts, it.Site)
+	}
+	d := it.Published
+	if d.IsZero() {
+		d = it.Added
+	}
+	if !d.IsZero() {
+		parts = append(parts, d.Format("2 Jan 2006"))
+	}
+	switch it.Highlights {
+	case 0:
+	case 1:
+		parts = append(parts, "1 highlight")
+	default:
+		parts = append(parts, fmt.Sprintf("%d highlights", it.Highlights))
+	}
+	if it.Orphaned > 0 {
+		parts = append(parts, fmt.Sprintf("%d lost", it.Orphaned))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func orUntitled(s string) string {
+	if s == "" {
+		return "Untitled"
+	}
+	return s
+}
+
+// reload reads the article list (or the search result) off the main
+// goroutine and shows it, keeping the current article selected.
+func (p *libraryPane) reload() {
+	p.searchSeq++
+	seq := p.searchSeq
+	q := strings.TrimSpace(p.search.Text)
+	var items []storage.ArticleInfo
+	var err error
+	p.a.run(func() {
+		if q == "" {
+			items, err = p.a.lib.Articles()
+		} else {
+			items, err = p.a.lib.SearchArticles(q)
+		}
+	}, func() {
+		if seq != p.searchSeq {
+			return
+		}
+		if err != nil {
+			p.a.showError("Could not read the library", err)
+			return
+		}
+		p.setItems(items, q != "")
+	})
+}
+
+// setItems shows a list of articles.
+func (p *libraryPane) setItems(items []storage.ArticleInfo, searching bool) {
+	p.items = items
+	p.sortItems()
+	switch {
+	case searching:
+		p.count.SetText(fmt.Sprintf("%d found", len(items)))
+	case len(items) == 1:
+		p.count.SetText("1 article")
+	default:
+		p.count.SetText(fmt.Sprintf("%d articles", len(items)))
+	}
+	p.list.Refresh()
+	p.markSelected(p.selected)
+}
+
+// sortItems orders the list by the chosen date, newest first.
+func (p *libraryPane) sortItems() {
+	byPub := p.sortBy.Selected == sortPublished
+	sort.SliceStable(p.items, func(i, j int) bool {
+		a, b := p.items[i], p.items[j]
+		if byPub {
+			pa, pb := a.Published, b.Published
+			if pa.IsZero() {
+				pa = a.Added
+			}
+			if pb.IsZero() {
+				pb = b.Added
+			}
+			return pa.After(pb)
+		}
+		return a.Added.After(b.Added)
+	})
+}
+
+// markSelected highlights an article's row without opening it again.
+func (p *libraryPane) markSelected(id string) {
+	p.selected = id
+	for i, it := range p.items {
+		if it.ID == id {
+			p.list.Select(i)
+			p.list.ScrollTo(i)
+			return
+		}
+	}
+	p.list.UnselectAll()
+}
+
+// updateInfo refreshes one row after its highlights changed.
+func (p *libraryPane) updateInfo(info storage.ArticleInfo) {
+	for i := range p.items {
+		if p.items[i].ID == info.ID {
+			p.items[i] = info
+			p.list.RefreshItem(i)
+			return
+		}
+	}
+}
+
+// step opens the next or previous article in the list.
+func (p *libraryPane) step(d int) {
+	for i, it := range p.items {
+		if it.ID == p.selected {
+			if j := i + d; j >= 0 && j < len(p.items) {
+				p.list.Select(j)
+				p.list.ScrollTo(j)
+			}
+			return
+		}
+	}
+	if len(p.items) > 0 {
+		p.list.Select(0)
+	}
+}
+
+// focusSearch puts the cursor into the search field.
+func (p *libraryPane) focusSearch() {
+	p.a.win.Canvas().Focus(p.search)
+}
+
+// tightVBox stacks objects without padding, for two-line list rows.
+type tightVBox struct{}
+
+func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		h := o.MinSize().Height - 8
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h+8))
+		y += h
+	}
+}
+
+func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs {
+		m := o.MinSize()
+		w = fyne.Max(w, m.Width)
+		h += m.Height - 8
+	}
+	return fyne.NewSize(w, h+8)
+}

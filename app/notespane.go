@@ -1,0 +1,192 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/widgets"
+)
+
+const allActors = "All actors"
+
+// notesPane lists the current article's highlights in reading order as
+// cards (quote, actor chips, note), filtered by actor; tapping a card
+// scrolls the reader to the passage.
+type notesPane struct {
+	a       *App
+	filter  *widget.Select
+	heading *widget.Label
+	box     *fyne.Container
+	scroll  *container.Scroll
+	content fyne.CanvasObject
+
+	cards    map[string]*widgets.HighlightCard
+	filterID string // actor id the list is filtered by; "" for all
+	names    map[string]string
+}
+
+func newNotesPane(a *App) *notesPane {
+	p := &notesPane{a: a, cards: map[string]*widgets.HighlightCard{}}
+	p.heading = widget.NewLabel("Highlights")
+	p.heading.TextStyle.Bold = true
+	p.filter = widget.NewSelect([]string{allActors}, func(s string) {
+		p.filterID = p.names[s]
+		p.render()
+	})
+	p.box = container.NewVBox()
+	p.scroll = container.NewVScroll(p.box)
+	p.filter.Selected = allActors
+	p.content = container.NewBorder(container.NewVBox(p.heading, p.filter), nil, nil, nil, p.scroll)
+	return p
+}
+
+// show rebuilds the list from the app's current highlights, keeping the
+// actor filter when that actor still appears.
+func (p *notesPane) show() {
+	p.names = map[string]string{allActors: ""}
+	opts := []string{allActors}
+	seen := map[string]bool{}
+	var ids []string
+	for _, h := range p.a.hls {
+		for _, ref := range h.Actors {
+			if !seen[ref.ActorID] {
+				seen[ref.ActorID] = true
+				ids = append(ids, ref.ActorID)
+			}
+		}
+	}
+	var labels []string
+	for _, id := range ids {
+		name := p.a.actorName(id)
+		label := name
+		if _, dup := p.names[label]; dup {
+			label = fmt.Sprintf("%s (%s)", name, id[len(id)-4:])
+		}
+		p.names[label] = id
+		labels = append(labels, label)
+	}
+	sort.Slice(labels, func(i, j int) bool { return strings.ToLower(labels[i]) < strings.ToLower(labels[j]) })
+	opts = append(opts, labels...)
+	p.filter.Options = opts
+	keep := allActors
+	for l, id := range p.names {
+		if id == p.filterID && id != "" {
+			keep = l
+		}
+	}
+	if !seen[p.filterID] {
+		p.filterID = ""
+	}
+	p.filter.Selected = keep
+	p.filter.Refresh()
+	p.render()
+}
+
+// render shows the cards that pass the filter.
+func (p *notesPane) render() {
+	p.cards = map[string]*widgets.HighlightCard{}
+	var objs []fyne.CanvasObject
+	n := 0
+	for _, h := range p.a.hls {
+		if p.filterID != "" && !hasActor(h, p.filterID) {
+			continue
+		}
+		n++
+		objs = append(objs, p.card(h))
+	}
+	switch {
+	case len(p.a.hls) == 0 && p.a.current != "":
+		objs = append(objs, dimWrapped("No highlights yet. Select a passage in the article and press H to highlight it and tag its actors."))
+	case len(p.a.hls) > 0 && n == 0:
+		objs = append(objs, dimWrapped("No highlight with this actor."))
+	}
+	switch {
+	case p.filterID != "":
+		p.heading.SetText(fmt.Sprintf("Highlights (%d of %d)", n, len(p.a.hls)))
+	default:
+		p.heading.SetText(fmt.Sprintf("Highlights (%d)", len(p.a.hls)))
+	}
+	p.box.Objects = objs
+	p.box.Refresh()
+	p.markSelected(p.a.reader.selectedHL)
+}
+
+// card builds the card of one highlight.
+func (p *notesPane) card(h annotation.Highlight) *widgets.HighlightCard {
+	c := widgets.NewHighlightCard()
+	var chips []widgets.Chip
+	for _, ref := range h.Actors {
+		ch := widgets.Chip{Label: p.a.actorName(ref.ActorID)}
+		if ref.Role != annotation.RoleMentioned {
+			ch.Role = string(ref.Role)
+		}
+		if act, ok := p.a.actors[ref.ActorID]; ok {
+			if col, ok := parseColor(act.Color); ok {
+				ch.Color = col
+			}
+		}
+		chips = append(chips, ch)
+	}
+	warn := ""
+	if h.Orphaned != "" {
+		warn = "This passage is no longer in the article's text: " + h.Orphaned
+	}
+	c.Set(h.Quote.Exact, chips, h.Note, p.a.viewHighlight(h).Color, warn)
+	id := h.ID
+	c.OnTapped = func() { p.a.reader.selectHighlight(id, true) }
+	c.OnSecondaryTapped = func(abs fyne.Position) {
+		p.a.reader.selectHighlight(id, true)
+		p.a.showHighlightMenu(id, abs)
+	}
+	p.cards[id] = c
+	return c
+}
+
+// markSelected scrolls the list to a highlight's card.
+func (p *notesPane) markSelected(id string) {
+	c, ok := p.cards[id]
+	if !ok {
+		return
+	}
+	p.scroll.ScrollToOffset(fyne.NewPos(0, c.Position().Y))
+}
+
+// Card returns the card shown for a highlight (nil if filtered out).
+func (p *notesPane) Card(id string) *widgets.HighlightCard { return p.cards[id] }
+
+// focusFilter gives the keyboard to the actor filter.
+func (p *notesPane) focusFilter() {
+	p.a.win.Canvas().Focus(p.filter)
+}
+
+// setFilter filters by an actor id ("" for all).
+func (p *notesPane) setFilter(actorID string) {
+	for l, id := range p.names {
+		if id == actorID {
+			p.filter.SetSelected(l)
+			return
+		}
+	}
+}
+
+func hasActor(h annotation.Highlight, id string) bool {
+	for _, r := range h.Actors {
+		if r.ActorID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func dimWrapped(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

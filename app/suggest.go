@@ -1,0 +1,71 @@
+package app
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dramatis-app/dramatis/widgets"
+)
+
+// suggest offers the actors named in a passage, best first. Library actors
+// whose name or alias occurs in the passage (ignoring case and diacritics)
+// come first, longest match first.
+func (a *App) suggest(passage string) []widgets.PickerActor {
+	folded := " " + widgets.Fold(passage) + " "
+	type hit struct {
+		pa  widgets.PickerActor
+		len int
+		at  int
+	}
+	var hits []hit
+	for _, act := range a.actors {
+		best, at := 0, 0
+		for _, name := range append([]string{act.Name}, act.Aliases...) {
+			f := widgets.Fold(strings.TrimSpace(name))
+			if len([]rune(f)) < 2 {
+				continue
+			}
+			if i := indexWord(folded, f); i >= 0 && len(f) > best {
+				best, at = len(f), i
+			}
+		}
+		if best > 0 {
+			pa := a.pickerActor(act)
+			pa.Hint = "in passage"
+			hits = append(hits, hit{pa, best, at})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].at != hits[j].at {
+			return hits[i].at < hits[j].at
+		}
+		return hits[i].len > hits[j].len
+	})
+	out := make([]widgets.PickerActor, len(hits))
+	for i, h := range hits {
+		out[i] = h.pa
+	}
+	return out
+}
+
+// indexWord finds needle in hay where it starts at a word boundary, so
+// "USA" matches "die USA," but not "Jerusalem"; a word may go on
+// ("Russland" finds "Russlands"), which covers German inflection.
+func indexWord(hay, needle string) int {
+	from := 0
+	for {
+		i := strings.Index(hay[from:], needle)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if i == 0 || !isWordByte(hay[i-1]) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}
