@@ -70,6 +70,7 @@ type textLayout struct {
 	advSum    float64
 	runeSum   int
 	advBuf    []float32
+	shapes    int // paragraphs shaped so far (tests check what is re-shaped)
 }
 
 // newTextLayout returns an empty layout measuring with sh.
@@ -231,6 +232,7 @@ func (l *textLayout) shape(p *para) {
 		}
 	}
 	p.shapedAt = fs
+	l.shapes++
 	if !p.style.Monospace && p.start >= 0 && n > 0 {
 		l.advSum += float64(p.prefix[n] / fs)
 		l.runeSum += n
