@@ -287,11 +287,25 @@ func isProse(s string, words int) bool {
 	if strings.Count(s, " | ") >= 2 || strings.Count(s, " · ") >= 2 {
 		return false
 	}
+	if bulleted(s) && words >= 4 {
+		return true // an item of a list written out in the text
+	}
 	t := strings.TrimRight(s, " \"'“”»«’)]")
 	if strings.HasSuffix(t, "?") && words < 12 {
 		return false // a question as a sub-heading
 	}
 	return words >= proseAnyWords || words >= proseMinWords && endsSentence(s)
+}
+
+// bulleted reports a line that starts with a typed list marker ("+ ",
+// "* ", "- ", "• ").
+func bulleted(s string) bool {
+	for _, m := range []string{"+ ", "* ", "- ", "• ", "– ", "· ", "▪ ", "► "} {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // markBoilerplate drops lines matched by the phrase lists, photo captions
@@ -314,7 +328,66 @@ func (pc *pageCopy) markBoilerplate() {
 			continue
 		}
 		l.drop = pc.isFurniture(l)
+		if !l.drop && isSlideCounter(l.text) {
+			// A slide of a picture gallery: its counter line, its
+			// caption and the credit under it are not article text.
+			l.drop = true
+			for j := i + 1; j < len(ls) && j <= i+3; j++ {
+				if isSlideCounter(ls[j].text) {
+					break
+				}
+				ls[j].drop = true
+				i = j
+				if ls[j].prose {
+					break
+				}
+			}
+		}
 	}
+}
+
+// isSlideCounter reports the "3/50 Title" or "3 of 50" line that opens a
+// slide of a picture gallery.
+func isSlideCounter(t string) bool {
+	n := 0
+	for n < len(t) && t[n] >= '0' && t[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 3 {
+		return false
+	}
+	rest := t[n:]
+	switch {
+	case strings.HasPrefix(rest, "/"):
+		rest = rest[1:]
+	case strings.HasPrefix(rest, " of "):
+		rest = rest[4:]
+	case strings.HasPrefix(rest, " von "):
+		rest = rest[5:]
+	default:
+		return false
+	}
+	m := 0
+	for m < len(rest) && rest[m] >= '0' && rest[m] <= '9' {
+		m++
+	}
+	return m > 0 && m <= 3 && (m == len(rest) || rest[m] == ' ')
+}
+
+// startsWithClock reports a line that opens with a time of day ("14:44
+// Accusations …"): an entry of a news ticker beside the article.
+func startsWithClock(t string) bool {
+	if len(t) < 5 {
+		return false
+	}
+	i := 0
+	for i < 2 && i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+3 > len(t) || t[i] != ':' || t[i+1] < '0' || t[i+1] > '5' || t[i+2] < '0' || t[i+2] > '9' {
+		return false
+	}
+	return i+3 == len(t) || t[i+3] == ' '
 }
 
 func (pc *pageCopy) isSection(t string) bool {
@@ -356,7 +429,7 @@ func (pc *pageCopy) isFurniture(l *copyLine) bool {
 			return true // a photo caption with its credit
 		}
 	}
-	return isURLLine(t) || isMarkupLine(t)
+	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose
 }
 
 // isMarkupLine reports HTML source in the copy: with JavaScript off a
@@ -737,6 +810,9 @@ func (pc *pageCopy) classifyBody(s, e int) {
 		}
 		if l.prose {
 			l.kind = Paragraph
+			if bulleted(l.text) {
+				l.kind, l.level = ListItem, 1
+			}
 			i++
 			continue
 		}
@@ -757,7 +833,7 @@ func (pc *pageCopy) classifyBody(s, e int) {
 		switch {
 		case n >= 3 && intro && words >= 4*n:
 			for _, k := range run {
-				ls[k].kind = ListItem
+				ls[k].kind, ls[k].level = ListItem, 1
 			}
 		case n >= 3:
 			// a list of links: related articles, topics, tags
@@ -767,7 +843,7 @@ func (pc *pageCopy) classifyBody(s, e int) {
 				last := idx == len(run)-1
 				switch {
 				case intro && lk.words >= 3:
-					lk.kind = ListItem
+					lk.kind, lk.level = ListItem, 1
 				case last && proseNext && headingShaped(lk):
 					lk.kind, lk.level = Heading, 2
 				case endsSentence(lk.text) && lk.words >= 3:
