@@ -127,7 +127,7 @@ func (v *ArticleView) SetDocument(doc Document) {
 	}
 	v.text = text
 	v.ensureLayout()
-	v.layout.setDocument(doc)
+	v.layout.setDocument(doc, text)
 	v.sel = selectionState{}
 	v.rendered = renderState{}
 	v.scroll.Offset = fyne.Position{}

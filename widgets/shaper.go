@@ -44,10 +44,15 @@ type lineMetrics struct {
 }
 
 // faceMap resolves the face for each rune in the order Fyne's painter does.
+// Faces after the first two (emoji, the locale's system font) are loaded
+// only when a rune is missing from the faces before them: the order stays
+// Fyne's, but a German article never pays for parsing the emoji font or
+// scanning the system fonts.
 type faceMap struct {
-	sh     *textShaper
-	faces  []*font.Face
-	aspect font.Aspect
+	sh      *textShaper
+	faces   []*font.Face
+	pending []func() *font.Face
+	aspect  font.Aspect
 }
 
 // newTextShaper prepares a shaper for the fonts of th.
@@ -59,6 +64,18 @@ func newTextShaper(th fyne.Theme) *textShaper {
 // system fallback font (as Fyne does) when none of the known faces has it.
 func (m *faceMap) ResolveFace(r rune) *font.Face {
 	for _, f := range m.faces {
+		if _, ok := f.NominalGlyph(r); ok {
+			return f
+		}
+	}
+	for len(m.pending) > 0 {
+		load := m.pending[0]
+		m.pending = m.pending[1:]
+		f := load()
+		if f == nil {
+			continue
+		}
+		m.faces = append(m.faces, f)
 		if _, ok := f.NominalGlyph(r); ok {
 			return f
 		}
@@ -112,28 +129,27 @@ func (s *textShaper) faces(style fyne.TextStyle) *faceMap {
 	if style.Italic {
 		m.aspect.Style = font.StyleItalic
 	}
-	for _, res := range []fyne.Resource{primary, fallback, theme.DefaultEmojiFont()} {
-		if res == nil {
+	for _, res := range []fyne.Resource{primary, fallback} {
+		if len(m.faces) > 0 && res == primary {
 			continue
 		}
-		if len(m.faces) > 0 && res == primary && res == fallback {
-			continue
-		}
-		if f, err := font.ParseTTF(bytes.NewReader(res.Content())); err == nil {
+		if f := parseFont(res); f != nil {
 			m.faces = append(m.faces, f)
 		}
 	}
 	if len(m.faces) == 0 { // a broken theme font: fall back to Fyne's own
-		f, _ := font.ParseTTF(bytes.NewReader(theme.DefaultTextFont().Content()))
-		m.faces = append(m.faces, f)
+		m.faces = append(m.faces, parseFont(theme.DefaultTextFont()))
 	}
-	if sys := s.systemFonts(); sys != nil {
+	m.pending = append(m.pending, func() *font.Face { return parseFont(theme.DefaultEmojiFont()) })
+	m.pending = append(m.pending, func() *font.Face {
+		sys := s.systemFonts()
+		if sys == nil {
+			return nil
+		}
 		sys.SetQuery(fontscan.Query{Families: []string{fontscan.SansSerif}, Aspect: m.aspect})
 		l, _ := fontscan.NewLangID(language.Language(lang.SystemLocale().LanguageString()))
-		if f := sys.ResolveFaceForLang(l); f != nil {
-			m.faces = append(m.faces, f)
-		}
-	}
+		return sys.ResolveFaceForLang(l)
+	})
 	s.maps[style] = m
 	return m
 }
@@ -211,4 +227,16 @@ func (quietLogger) Printf(string, ...any) {}
 // for, so a theme switch (or a theme whose font changed) re-shapes.
 func (s *textShaper) fontsOf(th fyne.Theme) bool {
 	return s.th == th && s.th.Font(fyne.TextStyle{}) == s.regular
+}
+
+// parseFont parses a font resource; nil when absent or unreadable.
+func parseFont(res fyne.Resource) *font.Face {
+	if res == nil {
+		return nil
+	}
+	f, err := font.ParseTTF(bytes.NewReader(res.Content()))
+	if err != nil {
+		return nil
+	}
+	return f
 }

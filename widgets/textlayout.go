@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"github.com/go-text/typesetting/segmenter"
@@ -78,8 +79,9 @@ func newTextLayout(sh *textShaper, size float32) *textLayout {
 	return &textLayout{sh: sh, size: size, avgEm: 0.5, pad: 16, topsDirty: true}
 }
 
-// setDocument builds paragraphs for doc; nothing is shaped yet.
-func (l *textLayout) setDocument(doc Document) {
+// setDocument builds paragraphs for doc, whose canonical text is text
+// (paragraphs share its runes); nothing is shaped yet.
+func (l *textLayout) setDocument(doc Document, text []rune) {
 	l.paras = l.paras[:0]
 	l.nHead = 0
 	if doc.Title != "" {
@@ -97,10 +99,11 @@ func (l *textLayout) setDocument(doc Document) {
 		if i > 0 {
 			off += separatorLen
 		}
-		p := &para{kind: b.Kind, level: b.Level, runes: []rune(b.Text), start: off}
+		n := utf8.RuneCountInString(b.Text)
+		p := &para{kind: b.Kind, level: b.Level, runes: text[off : off+n : off+n], start: off}
 		styleBlock(p)
 		l.paras = append(l.paras, p)
-		off += len(p.runes)
+		off += n
 	}
 	l.total = off
 	l.eager = off <= eagerRunes
