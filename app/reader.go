@@ -158,7 +158,7 @@ func (r *reader) viewHighlights(hls []annotation.Highlight) []widgets.Highlight 
 }
 
 // viewHighlight colours a highlight by its own colour, else its first
-// actor's; further actors become stripes.
+// actor's; with several actors each gets a stripe under the passage.
 func (a *App) viewHighlight(h annotation.Highlight) widgets.Highlight {
 	vh := widgets.Highlight{ID: h.ID, Start: h.Start, End: h.End, Color: defaultHighlightColor}
 	cols := a.actorColors(h)
@@ -166,9 +166,9 @@ func (a *App) viewHighlight(h annotation.Highlight) widgets.Highlight {
 		vh.Color = c
 	} else if len(cols) > 0 {
 		vh.Color = cols[0]
-		cols = cols[1:]
 	}
-	if len(cols) > 0 {
+	if len(cols) > 1 {
+		// one stripe per actor, so every actor's colour shows
 		vh.Stripes = cols
 	}
 	return vh

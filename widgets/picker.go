@@ -180,11 +180,15 @@ func (p *Picker) Cancel() {
 // Matches returns the candidates for a query, best first: library actors and
 // suggestions whose name or alias matches regardless of case and diacritics
 // ("pjo", "pjö" and "pjoe" all find an actor with the alias Pjöngjang). An
-// empty query lists the suggestions, then the recent actors.
+// empty query lists the suggestions, then the recent actors, then the rest
+// of the library.
 func (p *Picker) Matches(query string) []PickerActor {
 	q := Fold(strings.TrimSpace(query))
 	if q == "" {
-		return p.dedupe(append(append([]PickerActor(nil), p.suggested...), p.recent...))
+		// Suggestions, then recent actors, then the library so that a
+		// small library can be browsed without typing.
+		all := append(append([]PickerActor(nil), p.suggested...), p.recent...)
+		return p.dedupe(append(all, p.library...))
 	}
 	type scored struct {
 		a     PickerActor

@@ -48,10 +48,10 @@ func TestPickerMatchesIgnoreDiacritics(t *testing.T) {
 	}
 }
 
-func TestPickerEmptyQueryListsSuggestionsThenRecent(t *testing.T) {
+func TestPickerEmptyQueryListsSuggestionsThenRecentThenLibrary(t *testing.T) {
 	p := pickerFixture(t)
 	got := names(p.Shown())
-	want := []string{"Russland", "Wladimir Putin", "Kim Jong Un"}
+	want := []string{"Russland", "Wladimir Putin", "Kim Jong Un", "Nordkorea", "Élysée"}
 	if len(got) != len(want) {
 		t.Fatalf("shown = %v, want %v", got, want)
 	}
