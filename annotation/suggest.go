@@ -1,0 +1,269 @@
+package annotation
+
+import (
+	"sort"
+
+	"github.com/dramatis-app/dramatis/article"
+)
+
+// Suggestion is an actor proposed for a passage, for the actor picker.
+type Suggestion struct {
+	// Actor is the actor: a library actor exactly as stored (ID set), a
+	// built-in one (no ID; named in the article's language with the other
+	// language's name among its Aliases), or a discovered candidate (only
+	// Name and Kind).
+	Actor Actor `json:"actor"`
+	// Known is true for library and built-in actors, false for candidates
+	// discovered in the passage or the article.
+	Known bool `json:"known"`
+	// Spans are the mentions in the passage, as code point offsets into the
+	// passage, half-open, in reading order.
+	Spans [][2]int `json:"spans"`
+	// Score orders suggestions: library actors (0.9–1), built-in ones
+	// (0.6–0.7), candidates (0.3–0.4); within a group more mentions and an
+	// earlier first mention rank higher.
+	Score float64 `json:"score"`
+	// Key is the stable key of a known actor (see Candidate.Key).
+	Key string `json:"key,omitempty"`
+}
+
+// articleCache keeps the discovery of the last article a passage came from,
+// so that opening the picker repeatedly on one article does not rediscover
+// it each time.
+type articleCache struct {
+	text  string
+	lang  string
+	found []*found
+}
+
+// Suggest proposes the actors of a passage: the known actors it mentions
+// (by name, alias, capital, demonym or inflected form), then people and
+// organisations discovered in the passage, or discovered in the article
+// and mentioned in the passage by a short form ("Bremmers" for Ian Bremmer
+// named earlier). art may be nil; its Lang picks the language of built-in
+// names (guessed from the passage when empty). Best first.
+func (m *Matcher) Suggest(passage string, art *article.Article) []Suggestion {
+	toks := tokenize(passage)
+	if len(toks) == 0 {
+		return nil
+	}
+	lang := ""
+	if art != nil {
+		lang = art.Lang
+	}
+	if lang == "" {
+		lang = m.words.guessLang(toks)
+	}
+	local := m.discover(passage, toks, lang)
+	var out []Suggestion
+	index := map[string]int{}
+	add := func(f *found) {
+		key := f.Key
+		if key == "" {
+			key = string(f.Kind) + ":" + f.Name
+		}
+		if i, ok := index[key]; ok {
+			out[i].Spans = append(out[i].Spans, f.spans...)
+			return
+		}
+		s := Suggestion{Known: f.Known, Spans: append([][2]int(nil), f.spans...), Key: f.Key}
+		if f.entry >= 0 {
+			s.Actor = m.actorFor(f.entry, lang)
+		} else {
+			s.Actor = Actor{Name: f.Name, Kind: f.Kind}
+		}
+		index[key] = len(out)
+		out = append(out, s)
+	}
+	// Names discovered in the whole article and only mentioned in the
+	// passage by a short form.
+	var fromArticle []*found
+	if art != nil {
+		fromArticle = m.articleFound(art, lang)
+	}
+	claimed := make([]bool, len(toks))
+	for _, f := range local {
+		if f.entry >= 0 {
+			add(f)
+			markSpans(toks, f.spans, claimed)
+		}
+	}
+	for _, af := range fromArticle {
+		if af.entry >= 0 {
+			continue
+		}
+		spans := findForms(toks, af.forms, claimed)
+		if len(spans) == 0 {
+			continue
+		}
+		add(&found{Candidate: af.Candidate, entry: -1, spans: spans})
+	}
+	for _, f := range local {
+		if f.entry >= 0 {
+			continue
+		}
+		// A local name that is a short form of an article name is that name.
+		dup := false
+		for _, af := range fromArticle {
+			if af.entry < 0 && af.Kind == f.Kind && (sameWords(af.words, f.words) || hasForm(af.forms, f.words)) {
+				if i, ok := index[string(af.Kind)+":"+af.Name]; ok {
+					out[i].Spans = mergeSpans(out[i].Spans, f.spans)
+				} else {
+					add(&found{Candidate: af.Candidate, entry: -1, spans: f.spans})
+				}
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			add(f)
+		}
+	}
+	for i := range out {
+		out[i].Spans = mergeSpans(nil, out[i].Spans)
+		out[i].Score = score(&out[i], passage)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].Spans[0][0] < out[j].Spans[0][0]
+	})
+	return out
+}
+
+// score ranks a suggestion: its group first (library, built-in, discovered),
+// then the number of mentions and how early the first one is.
+func score(s *Suggestion, passage string) float64 {
+	base := 0.3
+	switch {
+	case s.Actor.ID != "":
+		base = 0.9
+	case s.Known:
+		base = 0.6
+	}
+	n := len(s.Spans)
+	if n > 5 {
+		n = 5
+	}
+	early := 0.0
+	if l := len([]rune(passage)); l > 0 && len(s.Spans) > 0 {
+		early = 1 - float64(s.Spans[0][0])/float64(l)
+	}
+	return base + 0.015*float64(n) + 0.025*early
+}
+
+// articleFound returns the discovery of the whole article, from the cache
+// when the article text is the one seen last.
+func (m *Matcher) articleFound(art *article.Article, lang string) []*found {
+	text := art.Text()
+	m.mu.Lock()
+	if m.cache.text == text && m.cache.lang == lang && m.cache.found != nil {
+		fs := m.cache.found
+		m.mu.Unlock()
+		return fs
+	}
+	m.mu.Unlock()
+	fs := m.discover(text, tokenize(text), lang)
+	m.mu.Lock()
+	m.cache = articleCache{text: text, lang: lang, found: fs}
+	m.mu.Unlock()
+	return fs
+}
+
+// markSpans marks the tokens inside spans as taken.
+func markSpans(toks []token, spans [][2]int, claimed []bool) {
+	for _, sp := range spans {
+		for k := range toks {
+			if toks[k].start >= sp[0] && toks[k].end <= sp[1] {
+				claimed[k] = true
+			}
+		}
+	}
+}
+
+// findForms finds the forms (folded word sequences) of an article name in
+// the passage's free capitalised words, the last word possibly inflected,
+// and marks them taken.
+func findForms(toks []token, forms [][]string, claimed []bool) [][2]int {
+	var out [][2]int
+	var buf []string
+	for i := 0; i < len(toks); i++ {
+		if claimed[i] || !toks[i].upper {
+			continue
+		}
+		best := 0
+		for _, f := range forms {
+			n := len(f)
+			if n <= best || i+n > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 0; k < n && ok; k++ {
+				t := &toks[i+k]
+				if claimed[i+k] || (k > 0 && t.gap.hard()) {
+					ok = false
+					break
+				}
+				if t.fold == f[k] {
+					continue
+				}
+				ok = false
+				if k == n-1 {
+					buf = baseForms(t.fold, buf[:0])
+					for _, v := range buf {
+						if v == f[k] {
+							ok = true
+						}
+					}
+				}
+			}
+			if ok {
+				best = n
+			}
+		}
+		if best > 0 {
+			out = append(out, [2]int{toks[i].start, toks[i+best-1].end})
+			for k := i; k < i+best; k++ {
+				claimed[k] = true
+			}
+			i += best - 1
+		}
+	}
+	return out
+}
+
+// sameWords reports whether two folded word lists are equal.
+func sameWords(a, b []string) bool {
+	return len(a) == len(b) && hasPrefix(a, b)
+}
+
+// hasForm reports whether words is one of forms.
+func hasForm(forms [][]string, words []string) bool {
+	for _, f := range forms {
+		if sameWords(f, words) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeSpans returns the union of two span lists, sorted, without
+// duplicates.
+func mergeSpans(a, b [][2]int) [][2]int {
+	all := append(append([][2]int(nil), a...), b...)
+	sort.Slice(all, func(i, j int) bool {
+		if all[i][0] != all[j][0] {
+			return all[i][0] < all[j][0]
+		}
+		return all[i][1] < all[j][1]
+	})
+	out := all[:0]
+	for _, s := range all {
+		if len(out) > 0 && out[len(out)-1] == s {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
