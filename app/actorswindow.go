@@ -39,6 +39,7 @@ type actorsWindow struct {
 	hls     []annotation.Highlight
 	titles  map[string]string
 	hlLabel *widget.Label
+	hint    *widget.Label
 }
 
 // showActors opens (or raises) the Actors window.
@@ -63,7 +64,6 @@ func newActorsWindow(a *App) *actorsWindow {
 			name.TextStyle.Bold = true
 			name.Truncation = fyne.TextTruncateEllipsis
 			meta := widget.NewLabel("kind")
-			meta.Importance = widget.LowImportance
 			meta.SizeName = theme.SizeNameCaptionText
 			meta.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, container.NewCenter(sw), nil, container.New(&tightVBox{}, name, meta))
@@ -126,7 +126,6 @@ func newActorsWindow(a *App) *actorsWindow {
 			q.Truncation = fyne.TextTruncateEllipsis
 			q.TextStyle.Italic = true
 			t := widget.NewLabel("article")
-			t.Importance = widget.LowImportance
 			t.SizeName = theme.SizeNameCaptionText
 			t.Truncation = fyne.TextTruncateEllipsis
 			return container.New(&tightVBox{}, q, t)
@@ -152,9 +151,9 @@ func newActorsWindow(a *App) *actorsWindow {
 	top := container.NewVBox(form, buttons, widget.NewSeparator(), w.hlLabel)
 	w.detail = container.NewBorder(top, nil, nil, nil, w.hlList)
 	w.detail.Hide()
-	hint := widget.NewLabel("Choose an actor on the left.")
-	hint.Importance = widget.LowImportance
-	split := container.NewHSplit(w.list, container.NewStack(container.NewCenter(hint), w.detail))
+	w.hint = widget.NewLabel("Choose an actor on the left.")
+	w.hint.Importance = widget.LowImportance
+	split := container.NewHSplit(w.list, container.NewStack(container.NewCenter(w.hint), w.detail))
 	split.SetOffset(0.34)
 	w.win.SetContent(split)
 	w.win.Resize(fyne.NewSize(980, 640))
@@ -207,6 +206,7 @@ func (w *actorsWindow) reload() {
 		if _, ok := w.a.actors[w.sel]; !ok {
 			w.sel = ""
 			w.detail.Hide()
+			w.hint.Show()
 			w.list.UnselectAll()
 		} else {
 			w.loadHighlights()
@@ -250,6 +250,7 @@ func (w *actorsWindow) selectActor(id string) {
 	w.merge.Options = opts
 	w.merge.ClearSelected()
 	w.detail.Show()
+	w.hint.Hide()
 	for i, o := range w.actors {
 		if o.ID == id {
 			w.list.Select(i)

@@ -57,6 +57,13 @@ type App struct {
 	splits  [2]*container.Split
 	// picker is the actor picker shown last (tests drive it).
 	picker *widgets.Picker
+	// matcher suggests actors for a passage: the library's actors, built-in
+	// knowledge and names discovered in the article. Rebuilt off the main
+	// goroutine whenever the actors change; nil until the first load.
+	matcher *annotation.Matcher
+	// suggested holds the full actors behind the picker's suggestions
+	// (built-in ones carry aliases and a Wikidata id), by folded name.
+	suggested map[string]annotation.Actor
 	// pendingJump is a highlight to scroll to once its article is open.
 	pendingJump string
 

@@ -21,6 +21,7 @@ func (a *App) start() {
 		last    string
 		imports []string
 		errs    []error
+		matcher *annotation.Matcher
 	)
 	a.setStatus("Opening the library…")
 	a.run(func() {
@@ -63,8 +64,10 @@ func (a *App) start() {
 		}
 		actors, _ = a.lib.Actors()
 		counts, _ = a.lib.HighlightCounts()
+		matcher = annotation.NewMatcher(actors)
 	}, func() {
 		a.setActors(actors, counts)
+		a.matcher = matcher
 		a.library.setItems(items, false)
 		a.setStatus("%s", a.lib.Path())
 		if len(errs) > 0 {
@@ -185,21 +188,26 @@ func (a *App) refreshCurrent(then func()) {
 // redraws everything that shows them.
 func (a *App) reloadActors(then func()) {
 	var (
-		actors []annotation.Actor
-		counts map[string]int
-		err    error
+		actors  []annotation.Actor
+		counts  map[string]int
+		matcher *annotation.Matcher
+		err     error
 	)
 	a.run(func() {
 		if actors, err = a.lib.Actors(); err != nil {
 			return
 		}
-		counts, err = a.lib.HighlightCounts()
+		if counts, err = a.lib.HighlightCounts(); err != nil {
+			return
+		}
+		matcher = annotation.NewMatcher(actors)
 	}, func() {
 		if err != nil {
 			a.showError("Could not read the actors", err)
 			return
 		}
 		a.setActors(actors, counts)
+		a.matcher = matcher
 		a.refreshCurrent(then)
 	})
 }

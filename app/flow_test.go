@@ -296,3 +296,39 @@ func TestMenusShowShortcuts(t *testing.T) {
 		}
 	}
 }
+
+func TestPickingKnownSuggestionAddsActorWithAliases(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	importTestFile(t, a)
+	text := a.art.Text()
+	i := strings.Index(text, "Nordkorea")
+	if i < 0 {
+		t.Skip("the sample no longer mentions Nordkorea")
+	}
+	start := len([]rune(text[:i]))
+	a.reader.view.SetSelection(start, start+len([]rune("Nordkorea")))
+	a.highlightSelection()
+	p := a.picker
+	idx := -1
+	for i, pa := range p.Shown() {
+		if pa.Name == "Nordkorea" && pa.ID == "" {
+			idx = i
+		}
+	}
+	if idx < 0 || idx > 8 {
+		t.Fatalf("Nordkorea is not suggested as a known actor: %+v", p.Shown())
+	}
+	q := p.Focus()
+	test.Type(q, string(rune('1'+idx)))
+	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	act, ok, err := lib.FindActor("pjöngjang")
+	if err != nil || !ok {
+		t.Fatalf("the new actor is not found by its alias Pjöngjang: %v %v", ok, err)
+	}
+	if act.Name != "Nordkorea" || act.Kind != annotation.KindState || act.Wikidata == "" {
+		t.Errorf("actor = %+v, want the built-in Nordkorea with its Wikidata id", act)
+	}
+	if c := a.notes.Card(a.hls[0].ID); c == nil || !strings.Contains(strings.Join(c.ChipLabels(), "|"), "Nordkorea") {
+		t.Error("notes pane does not show the new actor")
+	}
+}

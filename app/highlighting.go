@@ -167,7 +167,7 @@ func (a *App) pickerActor(act annotation.Actor) widgets.PickerActor {
 
 // resolveActors turns the picker's choice into actor references, creating
 // the actors that are not in the library yet. It runs off the main goroutine.
-func (a *App) resolveActors(picked []widgets.PickedActor) ([]annotation.ActorRef, []annotation.Actor, error) {
+func (a *App) resolveActors(picked []widgets.PickedActor, suggested map[string]annotation.Actor) ([]annotation.ActorRef, []annotation.Actor, error) {
 	var refs []annotation.ActorRef
 	var created []annotation.Actor
 	for _, p := range picked {
@@ -182,7 +182,13 @@ func (a *App) resolveActors(picked []widgets.PickedActor) ([]annotation.ActorRef
 				if !kind.Valid() {
 					kind = annotation.KindOther
 				}
-				act, err := a.lib.AddActor(annotation.Actor{Name: p.Name, Kind: kind, Aliases: p.Aliases})
+				// A built-in suggestion brings its aliases and Wikidata id.
+				full, ok := suggested[widgets.Fold(p.Name)]
+				if !ok {
+					full = annotation.Actor{Name: p.Name, Aliases: p.Aliases}
+				}
+				full.ID, full.Kind, full.Color = "", kind, ""
+				act, err := a.lib.AddActor(full)
 				if err != nil {
 					return nil, nil, fmt.Errorf("could not add the actor %s: %w", p.Name, err)
 				}
@@ -202,6 +208,7 @@ func (a *App) resolveActors(picked []widgets.PickedActor) ([]annotation.ActorRef
 // saveNewHighlight stores a new highlight with its actors and note.
 func (a *App) saveNewHighlight(start, end int, res widgets.PickerResult) {
 	artID := a.current
+	suggested := a.suggested
 	var (
 		saved   annotation.Highlight
 		created []annotation.Actor
@@ -209,7 +216,7 @@ func (a *App) saveNewHighlight(start, end int, res widgets.PickerResult) {
 	)
 	a.run(func() {
 		var refs []annotation.ActorRef
-		if refs, created, err = a.resolveActors(res.Actors); err != nil {
+		if refs, created, err = a.resolveActors(res.Actors, suggested); err != nil {
 			return
 		}
 		saved, err = a.lib.AddHighlight(annotation.Highlight{ArticleID: artID, Start: start, End: end, Actors: refs, Note: res.Note})
@@ -228,6 +235,7 @@ func (a *App) saveNewHighlight(start, end int, res widgets.PickerResult) {
 
 // saveEditedHighlight stores a highlight's new actors and note.
 func (a *App) saveEditedHighlight(before annotation.Highlight, res widgets.PickerResult) {
+	suggested := a.suggested
 	var (
 		saved   annotation.Highlight
 		created []annotation.Actor
@@ -235,7 +243,7 @@ func (a *App) saveEditedHighlight(before annotation.Highlight, res widgets.Picke
 	)
 	a.run(func() {
 		var refs []annotation.ActorRef
-		if refs, created, err = a.resolveActors(res.Actors); err != nil {
+		if refs, created, err = a.resolveActors(res.Actors, suggested); err != nil {
 			return
 		}
 		h := before

@@ -4,13 +4,47 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/widgets"
 )
 
-// suggest offers the actors named in a passage, best first. Library actors
-// whose name or alias occurs in the passage (ignoring case and diacritics)
-// come first, longest match first.
+// suggest offers the actors named in a passage, best first, and remembers
+// the full actors behind them for when one is picked. With the Matcher that
+// is library actors, then built-in ones (states, leaders, organisations with
+// their aliases), then people and organisations discovered in the article;
+// until the Matcher is built, library actors whose name or alias occurs in
+// the passage.
 func (a *App) suggest(passage string) []widgets.PickerActor {
+	a.suggested = map[string]annotation.Actor{}
+	if a.matcher == nil {
+		return a.suggestFromLibrary(passage)
+	}
+	var out []widgets.PickerActor
+	for _, s := range a.matcher.Suggest(passage, a.art) {
+		act := s.Actor
+		if act.ID != "" {
+			if lib, ok := a.actors[act.ID]; ok {
+				act = lib
+			}
+		}
+		pa := a.pickerActor(act)
+		switch {
+		case act.ID != "":
+			pa.Hint = "in passage"
+		case s.Known:
+			pa.Hint = "known, new to the library"
+		default:
+			pa.Hint = "name found in the article"
+		}
+		a.suggested[widgets.Fold(act.Name)] = act
+		out = append(out, pa)
+	}
+	return out
+}
+
+// suggestFromLibrary finds library actors whose name or alias occurs in the
+// passage (ignoring case and diacritics), in order of first mention.
+func (a *App) suggestFromLibrary(passage string) []widgets.PickerActor {
 	folded := " " + widgets.Fold(passage) + " "
 	type hit struct {
 		pa  widgets.PickerActor
