@@ -429,7 +429,7 @@ func (m *Matcher) keyOf(i int32) string {
 // A capital there names the place of writing, not a government.
 func dateline(toks []token, mt match) bool {
 	b := mt.from
-	for b > 0 && toks[b].gap&gapBreak == 0 {
+	for b > 0 && toks[b].gap&gapBreak == 0 && mt.from-b <= 2 {
 		b--
 	}
 	if mt.from-b > 2 || mt.to >= len(toks) {
