@@ -155,28 +155,28 @@ func sortByLenDesc(s []string) {
 // collapses inner whitespace, so that "Share this article »" and
 // "share this article" compare equal; digit runs become "#".
 func foldPhrase(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
-	})
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	if strings.IndexFunc(s, unicode.IsDigit) < 0 {
-		return s
-	}
-	// Numbers vary ("941 comments", "Kommentare (12)"): "#" stands for any.
-	var b strings.Builder
-	digits := false
-	for _, r := range s {
-		if unicode.IsDigit(r) {
-			if !digits {
-				b.WriteByte('#')
+	if strings.IndexFunc(s, unicode.IsDigit) >= 0 {
+		// Numbers vary ("941 comments", "Kommentare (12)"): "#" stands
+		// for any.
+		var b strings.Builder
+		digits := false
+		for _, r := range s {
+			if unicode.IsDigit(r) {
+				if !digits {
+					b.WriteByte('#')
+				}
+				digits = true
+				continue
 			}
-			digits = true
-			continue
+			digits = false
+			b.WriteRune(r)
 		}
-		digits = false
-		b.WriteRune(r)
+		s = b.String()
 	}
-	return b.String()
+	return strings.TrimFunc(s, func(r rune) bool {
+		return r != '#' && (unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r))
+	})
 }
 
 // IsLine reports whether line consists of a droppable phrase only.

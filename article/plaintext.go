@@ -494,6 +494,18 @@ func (pc *pageCopy) weights() []int {
 	return w
 }
 
+// dateJustBefore reports a date in the two lines above i: a comment count
+// under a byline ("December 2, 2016 / 11 Comments") is a link, not the
+// start of the comments.
+func (pc *pageCopy) dateJustBefore(i int) bool {
+	for k := max(0, i-2); k < i; k++ {
+		if _, ok := findTextDate(pc.lines[k].text, pc.lang); ok && !pc.lines[k].prose {
+			return true
+		}
+	}
+	return false
+}
+
 // isDateOnly reports a short line that holds a date and little else.
 func (pc *pageCopy) isDateOnly(i int) bool {
 	l := &pc.lines[i]
@@ -535,7 +547,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 	// (a comment count next to the byline must not).
 	half, acc := min(bestSum/2, 150), 0
 	for i := bestS; i < bestE; i++ {
-		if acc > half && pc.isEnd(pc.lines[i].text) {
+		if acc > half && pc.isEnd(pc.lines[i].text) && !pc.dateJustBefore(i) {
 			bestE = i
 			break
 		}
@@ -553,6 +565,19 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 			}
 		}
 		acc += w[i]
+	}
+	// A short text after furniture at the very end is a promo ("Sign up
+	// for our newsletter" / "The best of …, every morning"), not the
+	// article's last paragraph.
+	for cut := 0; cut < 2 && bestE-1 > bestS; cut++ {
+		k := bestE - 1
+		for k > bestS && pc.lines[k].drop {
+			k--
+		}
+		if k <= bestS || pc.lines[k].words >= 15 || !pc.lines[k-1].drop {
+			break
+		}
+		bestE = k
 	}
 	return bestS, bestE, true
 }
@@ -694,7 +719,9 @@ func (pc *pageCopy) splitKicker(art *Article, ti int) {
 	}
 	if ti > 0 {
 		p := &pc.lines[ti-1]
-		if !p.drop && !p.prose && p.words <= 3 && !endsSentence(p.text) && (pc.isKicker(p.text) || !p.para && !pc.lines[ti].para && p.words <= 2) {
+		// A lone label, not the last item of a breadcrumb or menu run.
+		lone := ti < 2 || p.para || pc.lines[ti-2].prose || pc.lines[ti-2].drop && !pc.lines[ti-2].prose && pc.lines[ti-2].words == 0
+		if !p.drop && !p.prose && p.words <= 3 && !endsSentence(p.text) && lone && pc.isKicker(p.text) {
 			if r, _ := utf8.DecodeRuneInString(p.text); unicode.IsUpper(r) {
 				art.Kicker = p.text
 				p.meta = true

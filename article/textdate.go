@@ -54,6 +54,36 @@ type textDate struct {
 // of day directly after the date is included. Without a zone in the text,
 // German pages are read as Europe/Berlin wall time and all others as UTC.
 func findTextDate(line, lang string) (textDate, bool) {
+	if d, ok := findTextDateExact(line, lang); ok {
+		return d, true
+	}
+	// A copy glues a credit to the date ("Associated PressDecember 2,
+	// 2016"); with the words apart the date is found, and it then stands
+	// for the whole line.
+	if g := unglueWords(line); g != line {
+		if d, ok := findTextDateExact(g, lang); ok {
+			return textDate{t: d.t, start: 0, end: len(line)}, true
+		}
+	}
+	return textDate{}, false
+}
+
+// unglueWords puts a space where a lower-case letter is directly followed
+// by an upper-case one.
+func unglueWords(s string) string {
+	var b strings.Builder
+	var prev rune
+	for _, r := range s {
+		if unicode.IsLower(prev) && unicode.IsUpper(r) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+func findTextDateExact(line, lang string) (textDate, bool) {
 	type cand struct {
 		y, m, d    int
 		start, end int
