@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -44,7 +45,7 @@ func showLibraryProblem(fa fyne.App, path string, openErr error, restored func(*
 		msg.SetText("Switch to the Dramatis window that is already open, or close it first. (" + path + ")")
 	case errors.Is(openErr, storage.ErrDamaged):
 		if backup, err := latestBackupFor(path); err == nil {
-			status.SetText("The newest automatic backup is " + filepath.Base(backup) + ". Restoring it keeps a copy of the damaged file next to it.")
+			status.SetText("The newest automatic backup is " + filepath.Base(backup) + ". Restoring it keeps the damaged file next to it, renamed.")
 			restore := widget.NewButton("Restore Latest Backup", nil)
 			restore.Importance = widget.HighImportance
 			restore.OnTapped = func() {
@@ -67,7 +68,13 @@ func (p *problemWindow) restore(path, backup string, status *widget.Label, btn *
 	status.SetText("Restoring " + filepath.Base(backup) + "…")
 	go func() {
 		var lib *storage.Library
-		err := storage.Restore(path, backup)
+		// Move the damaged file aside first: it stays for a closer look,
+		// and Restore cannot take the lock of a file bbolt cannot read.
+		aside := fmt.Sprintf("%s.damaged-%s", path, time.Now().Format("20060102-150405"))
+		err := os.Rename(path, aside)
+		if err == nil {
+			err = storage.Restore(path, backup)
+		}
 		if err == nil {
 			lib, err = storage.Open(path)
 		}

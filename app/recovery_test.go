@@ -1,0 +1,99 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+func TestDamagedLibraryOffersLatestBackup(t *testing.T) {
+	fa := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "library.db")
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importDemo(lib); err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	// Opening an existing library makes the day's automatic backup.
+	if lib, err = storage.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	if err := os.WriteFile(path, []byte(strings.Repeat("not a library ", 1000)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, openErr := storage.Open(path)
+	if !errors.Is(openErr, storage.ErrDamaged) {
+		t.Fatalf("open of a damaged file: %v", openErr)
+	}
+	got := make(chan *storage.Library, 1)
+	p := showLibraryProblem(fa, path, openErr, func(l *storage.Library) { got <- l })
+	p.win.Show()
+	if txt := renderedText(p.win.Content()); !strings.Contains(txt, "damaged") {
+		t.Errorf("window does not give the store's message: %q", txt)
+	}
+	btn := findButton(p.win.Content(), "Restore Latest Backup")
+	if btn == nil {
+		t.Fatal("no Restore Latest Backup button")
+	}
+	test.Tap(btn)
+	select {
+	case l := <-got:
+		defer l.Close()
+		infos, err := l.Articles()
+		if err != nil || len(infos) != 1 {
+			t.Errorf("restored library has %v, %v; want the demo article", infos, err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("restore did not finish: %q", renderedText(p.win.Content()))
+	}
+}
+
+func TestLibraryInUseSaysSo(t *testing.T) {
+	fa := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "library.db")
+	err := fmtErrInUse(path)
+	p := showLibraryProblem(fa, path, err, nil)
+	if txt := renderedText(p.win.Content()); !strings.Contains(txt, "Dramatis is already open with this library") {
+		t.Errorf("window says %q", txt)
+	}
+}
+
+func fmtErrInUse(path string) error {
+	return errors.Join(errors.New(path), storage.ErrInUse)
+}
+
+// findButton finds a button by its label in a tree.
+func findButton(o fyne.CanvasObject, label string) *widget.Button {
+	switch x := o.(type) {
+	case *widget.Button:
+		if x.Text == label {
+			return x
+		}
+	case *fyne.Container:
+		for _, ch := range x.Objects {
+			if b := findButton(ch, label); b != nil {
+				return b
+			}
+		}
+	case fyne.Widget:
+		for _, ch := range test.WidgetRenderer(x).Objects() {
+			if b := findButton(ch, label); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
