@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,8 +15,9 @@ import (
 // It receives the mouse and keyboard events (see selection.go).
 type articlePage struct {
 	widget.BaseWidget
-	v    *ArticleView
-	minH float32
+	v       *ArticleView
+	minH    float32
+	focused bool
 }
 
 // newArticlePage returns the page of v.
@@ -55,6 +57,7 @@ type pageRenderer struct {
 	nextText map[lineKey]*canvas.Text
 	freeText []*canvas.Text
 	texts    []fyne.CanvasObject
+	scale    float32 // canvas scale, to put texts on whole pixels
 }
 
 // Layout is part of fyne.WidgetRenderer: a resize re-flows the viewport.
@@ -76,6 +79,10 @@ func (r *pageRenderer) Destroy() {}
 func (r *pageRenderer) begin() {
 	r.nRect = 0
 	r.texts = r.texts[:0]
+	r.scale = 1
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.p); c != nil {
+		r.scale = c.Scale()
+	}
 	if r.nextText == nil {
 		r.nextText = map[lineKey]*canvas.Text{}
 	}
@@ -115,10 +122,22 @@ func (r *pageRenderer) text(k lineKey, s string, x, y, w, h float32, size float3
 		o.Text, o.TextSize, o.TextStyle, o.Color = s, size, style, c
 		o.Refresh()
 	}
-	o.Move(fyne.NewPos(x, y))
+	// On whole pixels: the GL painter sizes a text texture from the rounded
+	// start and end, and a fractional start stretches it by a pixel, which
+	// blurs part of the line.
+	o.Move(fyne.NewPos(r.snap(x), r.snap(y)))
 	o.Resize(fyne.NewSize(w, h))
 	r.nextText[k] = o
 	r.texts = append(r.texts, o)
+}
+
+// snap rounds a coordinate to the pixel grid of the canvas.
+func (r *pageRenderer) snap(f float32) float32 {
+	s := r.scale
+	if s <= 0 {
+		s = 1
+	}
+	return float32(math.Round(float64(f*s))) / s
 }
 
 // end publishes the frame's objects and recycles texts no longer in view.
@@ -153,7 +172,7 @@ type renderState struct {
 
 // palette is the theme colours one render uses.
 type palette struct {
-	fg, muted, sel, bar color.Color
+	fg, muted, sel, bar, caret color.Color
 }
 
 // colors reads the current theme colours, so a theme switch shows at once.
@@ -168,6 +187,7 @@ func (v *ArticleView) colors() palette {
 		muted: th.Color(theme.ColorNamePlaceHolder, vr),
 		sel:   th.Color(theme.ColorNameSelection, vr),
 		bar:   n,
+		caret: th.Color(theme.ColorNamePrimary, vr),
 	}
 }
 
@@ -239,6 +259,10 @@ func (v *ArticleView) drawVisible(r *pageRenderer, y0, y1 float32) {
 	l := v.layout
 	pal := v.colors()
 	selA, selB := v.sel.bounds()
+	caret := -1
+	if v.page.focused && v.sel.placed && selA == selB {
+		caret = v.sel.caret
+	}
 	for i := max(0, l.paraAtY(y0)); i < len(l.paras) && l.tops[i] < y1; i++ {
 		p := l.paras[i]
 		if !p.exact {
@@ -258,6 +282,10 @@ func (v *ArticleView) drawVisible(r *pageRenderer, y0, y1 float32) {
 			ln := p.lines[j]
 			if p.start >= 0 {
 				v.drawLineBackground(r, p, ln, x, top, lh, selA, selB, pal)
+			}
+			if caret >= 0 && p.start >= 0 && caret >= p.start+int(ln.from) && (caret < p.start+int(ln.to) || int(ln.to) == len(p.runes) && caret == p.start+int(ln.to)) {
+				k := caret - p.start
+				r.rect(x+p.prefix[k]-p.prefix[ln.from]-0.75, top+(lh-m.thickness)/2, 1.5, m.thickness, pal.caret)
 			}
 			if p.kind == BlockQuote && p.start >= 0 {
 				r.rect(l.colX+0.45*l.size, top, max(2, l.size/6), lh, pal.bar)

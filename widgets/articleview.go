@@ -233,8 +233,8 @@ func (v *ArticleView) TopOffset() int {
 
 // Refresh re-reads the theme (colours, fonts, text size) and redraws.
 func (v *ArticleView) Refresh() {
+	v.BaseWidget.Refresh() // first: it drops the cached theme
 	v.relayout()
-	v.BaseWidget.Refresh()
 }
 
 // CreateRenderer is part of fyne.Widget.

@@ -260,11 +260,18 @@ func (p *articlePage) Cursor() desktop.Cursor {
 	return desktop.TextCursor
 }
 
-// FocusGained is part of fyne.Focusable.
-func (p *articlePage) FocusGained() {}
+// FocusGained shows the caret.
+func (p *articlePage) FocusGained() {
+	p.focused = true
+	p.Refresh()
+}
 
-// FocusLost is part of fyne.Focusable.
-func (p *articlePage) FocusLost() { p.v.sel.shift = false }
+// FocusLost hides the caret and forgets a held Shift.
+func (p *articlePage) FocusLost() {
+	p.focused = false
+	p.v.sel.shift = false
+	p.Refresh()
+}
 
 // TypedRune hands runes to the app (the view itself does not edit).
 func (p *articlePage) TypedRune(r rune) {

@@ -1,0 +1,166 @@
+// Command demo shows a widgets.ArticleView with a text file (default: the
+// project's sample page copy), to look at it in a real window:
+//
+//	go build -o /tmp/demo ./widgets/internal/demo && /tmp/demo [FILE] [-big]
+//
+// Keys: h highlights the selection, + and - change the text size, d toggles
+// dark/light, Ctrl+C copies. With -big the text is repeated to about 3 MB.
+package main
+
+import (
+	"fmt"
+	"image/color"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/widgets"
+)
+
+// variantTheme pins Fyne's default theme to a variant (for the d key).
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}
+
+func main() {
+	path := "../shared/seeds/000_dcb08cbd2e7ce4f1.txt"
+	big := false
+	for _, a := range os.Args[1:] {
+		if a == "-big" {
+			big = true
+		} else {
+			path = a
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "demo:", err)
+		os.Exit(1)
+	}
+	doc := documentFrom(string(data))
+	if big {
+		blocks := doc.Blocks
+		for size := len(data); size < 3<<20; size += len(data) {
+			doc.Blocks = append(doc.Blocks, blocks...)
+		}
+	}
+
+	a := app.NewWithID("io.github.dramatis.articleview-demo")
+	dark := true
+	a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+	w := a.NewWindow("ArticleView demo")
+	v := widgets.NewArticleView()
+	v.SetDocument(doc)
+	status := widget.NewLabel("")
+	v.OnSelectionChanged = func(s, e int) {
+		status.SetText(fmt.Sprintf("selection [%d,%d) top %d", s, e, v.TopOffset()))
+	}
+	palette := []color.Color{
+		color.NRGBA{R: 0xff, G: 0xc1, B: 0x07, A: 0xff},
+		color.NRGBA{R: 0x21, G: 0x96, B: 0xf3, A: 0xff},
+		color.NRGBA{R: 0xe5, G: 0x39, B: 0x35, A: 0xff},
+	}
+	var hs []widgets.Highlight
+	v.OnHighlightTapped = func(id string) { status.SetText("tapped highlight " + id) }
+	v.OnHighlightContext = func(id string, abs fyne.Position) {
+		status.SetText(fmt.Sprintf("context on highlight %s at %v", id, abs))
+	}
+	v.OnContext = func(off int, abs fyne.Position) { status.SetText(fmt.Sprintf("context at offset %d", off)) }
+	size := theme.TextSize()
+	v.OnTypedRune = func(r rune) {
+		switch r {
+		case 'h':
+			s, e := v.Selection()
+			if s == e {
+				return
+			}
+			n := len(hs)
+			h := widgets.Highlight{ID: fmt.Sprint("h", n), Start: s, End: e, Color: palette[n%len(palette)]}
+			if n%2 == 1 {
+				h.Stripes = []color.Color{palette[0], palette[2]}
+			}
+			hs = append(hs, h)
+			v.UpdateHighlight(h)
+			v.SetSelection(e, e)
+		case '+':
+			size += 2
+			v.SetTextSize(size)
+		case '-':
+			size -= 2
+			v.SetTextSize(size)
+		case 'd':
+			dark = !dark
+			vr := theme.VariantLight
+			if dark {
+				vr = theme.VariantDark
+			}
+			a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), vr})
+		}
+	}
+	// A few highlights to start with, two overlapping.
+	text := []rune(strings.Join(blockTexts(doc), "\n\n"))
+	for i, word := range []string{"Nordkoreas Entsendung von Soldaten", "Soldaten für Russlands Ukraine-Krieg", "Lin Jian"} {
+		if k := strings.Index(string(text), word); k >= 0 {
+			s := len([]rune(string(text)[:k]))
+			h := widgets.Highlight{ID: fmt.Sprint("seed", i), Start: s, End: s + len([]rune(word)), Color: palette[i]}
+			if i == 1 {
+				h.Stripes = []color.Color{palette[1], palette[2]}
+			}
+			hs = append(hs, h)
+		}
+	}
+	v.SetHighlights(hs)
+	w.SetContent(container.NewBorder(nil, status, nil, nil, v))
+	w.Resize(fyne.NewSize(1100, 820))
+	w.Canvas().Focus(v.FocusTarget())
+	w.ShowAndRun()
+}
+
+// documentFrom makes blocks from a text file: blank-line separated
+// paragraphs; short lines without a full stop become headings.
+func documentFrom(s string) widgets.Document {
+	var doc widgets.Document
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" {
+			continue
+		}
+		if doc.Title == "" {
+			doc.Title = "Zwischen Nordkorea und seiner Schutzmacht China wachsen Spannungen"
+			doc.Subtitle = "Sample page copy (seed 000), 한국어 이름: 김정은"
+		}
+		kind := widgets.BlockParagraph
+		switch {
+		case strings.HasPrefix(line, "Foto:") || strings.Contains(line, " Foto: "):
+			kind = widgets.BlockCaption
+		case len([]rune(line)) < 60 && !strings.HasSuffix(line, "."):
+			kind = widgets.BlockHeading
+		case strings.HasPrefix(line, "„"):
+			kind = widgets.BlockQuote
+		}
+		b := widgets.Block{Kind: kind, Text: line, Level: 2}
+		if len(line) > 2 && line[0] >= '0' && line[0] <= '9' && line[1] == '.' {
+			b = widgets.Block{Kind: widgets.BlockListItem, Level: 1, Text: strings.TrimSpace(line[2:])}
+		}
+		doc.Blocks = append(doc.Blocks, b)
+	}
+	return doc
+}
+
+func blockTexts(doc widgets.Document) []string {
+	out := make([]string, len(doc.Blocks))
+	for i, b := range doc.Blocks {
+		out[i] = b.Text
+	}
+	return out
+}
