@@ -33,19 +33,20 @@ func toUTF8(data []byte, contentType string) []byte {
 	if _, params, err := mime.ParseMediaType(contentType); err == nil {
 		label = params["charset"]
 	}
+	// Valid UTF-8 is kept as it is: pure ASCII reads the same in every
+	// charset a page may declare, and anything beyond ASCII that is valid
+	// UTF-8 is UTF-8 (see above). Only UTF-16 announced by the server
+	// needs decoding, as its zero bytes are valid UTF-8 too.
+	if utf8.Valid(data) && !strings.HasPrefix(strings.ToLower(label), "utf-16") {
+		return data
+	}
 	if label == "" {
 		label = metaCharset(data[:min(len(data), charsetScanBytes)])
 	}
 	if label != "" {
 		if enc, name := charset.Lookup(label); enc != nil {
-			if name == "utf-8" || (utf8.Valid(data) && hasMultiByte(data)) {
-				return validUTF8(data)
-			}
 			return decodeWith(enc, name, data)
 		}
-	}
-	if utf8.Valid(data) {
-		return data
 	}
 	return decodeWith(charmap.Windows1252, "windows-1252", data)
 }
@@ -55,15 +56,6 @@ var boms = [][]byte{{0xEF, 0xBB, 0xBF}, {0xFE, 0xFF}, {0xFF, 0xFE}}
 func hasBOM(data []byte) bool {
 	for _, b := range boms {
 		if bytes.HasPrefix(data, b) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasMultiByte(data []byte) bool {
-	for _, b := range data {
-		if b >= 0x80 {
 			return true
 		}
 	}

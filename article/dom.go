@@ -308,3 +308,98 @@ func findFirst(n *html.Node, tag atom.Atom) *html.Node {
 	})
 	return found
 }
+
+// textSpan summarises the text of a subtree so that the spans of siblings
+// combine into their parent's: the length of the text with white-space runs
+// counted as one and trimmed at both ends, and whether white space leads or
+// trails.
+type textSpan struct {
+	n           int
+	content     bool
+	lead, trail bool
+}
+
+// add appends the span of the next sibling.
+func (s textSpan) add(o textSpan) textSpan {
+	if !o.content {
+		if o.lead || o.trail {
+			if s.content {
+				s.trail = true
+			} else {
+				s.lead = true
+			}
+		}
+		return s
+	}
+	if !s.content {
+		return textSpan{n: o.n, content: true, lead: s.lead || o.lead, trail: o.trail}
+	}
+	if s.trail || o.lead {
+		s.n++
+	}
+	s.n += o.n
+	s.trail = o.trail
+	return s
+}
+
+// spanOf measures one text node.
+func spanOf(s string) textSpan {
+	var sp textSpan
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || (c >= utf8.RuneSelf && unicode.IsSpace(r)) {
+			space = true
+			continue
+		}
+		if !sp.content {
+			sp.lead = space
+		} else if space {
+			sp.n++
+		}
+		space = false
+		sp.content = true
+		sp.n++
+	}
+	if space {
+		if sp.content {
+			sp.trail = true
+		} else {
+			sp.lead, sp.trail = true, true
+		}
+	}
+	return sp
+}
+
+// textLens returns textLen of every element in root's subtree, computed in
+// one pass instead of one walk per element. The result is only valid until
+// the tree changes.
+func textLens(root *html.Node) map[*html.Node]int {
+	var order []*html.Node
+	walk(root, func(n *html.Node) bool {
+		order = append(order, n)
+		return n.Type == html.ElementNode || n.Type == html.DocumentNode
+	})
+	spans := make(map[*html.Node]textSpan, len(order))
+	lens := make(map[*html.Node]int, len(order)/2)
+	for i := len(order) - 1; i >= 0; i-- {
+		n := order[i]
+		switch n.Type {
+		case html.TextNode:
+			spans[n] = spanOf(n.Data)
+		case html.ElementNode, html.DocumentNode:
+			var s textSpan
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				s = s.add(spans[c])
+			}
+			spans[n] = s
+			lens[n] = s.n
+		}
+	}
+	return lens
+}

@@ -34,20 +34,23 @@ const minArticleChars = 500
 const nbTopCandidates = 5
 
 // Class and id patterns. They describe how sites name their page parts; the
-// German and English words added to Readability's list (cookie, consent,
-// newsletter, paywall, teaser lists …) cover European news sites.
+// words added to Readability's lists (cookie, consent, newsletter, paywall,
+// credit, listen, vorlesen, teilen …) cover European news sites.
 var (
-	reUnlikely = regexp.MustCompile(`(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|cookie|consent|newsletter|paywall`)
-	reMaybe    = regexp.MustCompile(`(?i)and|article|body|column|content|main|mathjax|shadow`)
-	rePositive = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story`)
-	reNegative = regexp.MustCompile(`(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|credit|copyright`)
-	reByline   = regexp.MustCompile(`(?i)byline|author|dateline|writtenby|p-author`)
-	reShare    = regexp.MustCompile(`(?i)(\b|_)(share|sharedaddy|sharing|social|listen|audio-?player|vorlesen|teilen)(\b|_)`)
+	kwUnlikely = keywords{"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "paywall"}
+	kwMaybe    = keywords{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
+	kwPositive = keywords{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"}
+	kwNegative = keywords{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "credit", "copyright"}
+	kwByline   = keywords{"byline", "author", "dateline", "writtenby", "p-author"}
+	kwShare    = keywords{"share", "sharedaddy", "sharing", "social", "listen", "audio-player", "audioplayer", "vorlesen", "teilen"}
 	reAdWords  = regexp.MustCompile(`(?i)^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|anzeige|广告|Реклама|Anuncio)$`)
 	reLoading  = regexp.MustCompile(`(?i)^((loading|正在加载|Загрузка|chargement|cargando|wird geladen)(…|\.\.\.)?)$`)
 	reSentence = regexp.MustCompile(`\.( |$)`)
 	reVideo    = regexp.MustCompile(`(?i)//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq|bilibili|live\.bilibili)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)`)
 )
+
+// negative reports class/id names that count against a node.
+func negative(lower string) bool { return kwNegative.in(lower) || hasField(lower, "hid") }
 
 // unlikelyRoles are ARIA roles of page parts that are never the article.
 var unlikelyRoles = map[string]bool{
@@ -109,13 +112,13 @@ func newExtractor(flags int, title string) *extractor {
 
 func (x *extractor) active(flag int) bool { return x.flags&flag != 0 }
 
-// matchString is what class/id patterns are matched against.
+// matchString is what class/id patterns are matched against, lower-cased.
 func matchString(n *html.Node) string {
 	c, id := attr(n, "class"), attr(n, "id")
-	if id == "" {
-		return c
+	if id != "" {
+		c += " " + id
 	}
-	return c + " " + id
+	return strings.ToLower(c)
 }
 
 // classWeight scores a node's class and id names: ±25 each.
@@ -124,20 +127,14 @@ func (x *extractor) classWeight(n *html.Node) float64 {
 		return 0
 	}
 	w := 0.0
-	if c := attr(n, "class"); c != "" {
-		if reNegative.MatchString(c) {
-			w -= 25
-		}
-		if rePositive.MatchString(c) {
-			w += 25
-		}
-	}
-	if id := attr(n, "id"); id != "" {
-		if reNegative.MatchString(id) {
-			w -= 25
-		}
-		if rePositive.MatchString(id) {
-			w += 25
+	for _, key := range [2]string{"class", "id"} {
+		if v := strings.ToLower(attr(n, key)); v != "" {
+			if negative(v) {
+				w -= 25
+			}
+			if kwPositive.in(v) {
+				w += 25
+			}
 		}
 	}
 	return w
@@ -146,7 +143,19 @@ func (x *extractor) classWeight(n *html.Node) float64 {
 // linkDensity is the share of n's text that sits inside links; in-page
 // anchors ("#section") count less because tables of contents are content.
 func linkDensity(n *html.Node) float64 {
-	total := textLen(n)
+	return linkDensityWith(n, nil)
+}
+
+// linkDensityWith is linkDensity using precomputed text lengths (see
+// textLens) when lens is not nil.
+func linkDensityWith(n *html.Node, lens map[*html.Node]int) float64 {
+	length := func(c *html.Node) int {
+		if lens != nil {
+			return lens[c]
+		}
+		return textLen(c)
+	}
+	total := length(n)
 	if total == 0 {
 		return 0
 	}
@@ -157,10 +166,10 @@ func linkDensity(n *html.Node) float64 {
 			if h := attr(c, "href"); len(h) > 1 && h[0] == '#' {
 				k = 0.3
 			}
-			links += float64(textLen(c)) * k
+			links += float64(length(c)) * k
 			return false
 		}
-		return true
+		return c.Type == html.ElementNode
 	})
 	return links / float64(total)
 }
@@ -241,15 +250,28 @@ func singleChildTag(n *html.Node, tag atom.Atom) bool {
 
 // isEmptyElement reports a node with neither text nor anything but breaks.
 func isEmptyElement(n *html.Node) bool {
-	if textLen(n) != 0 {
-		return false
-	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && !isElem(c, atom.Br, atom.Hr) {
 			return false
 		}
 	}
-	return true
+	return !hasText(n)
+}
+
+// hasText reports whether any text below n is more than white space; it
+// stops at the first such text.
+func hasText(n *html.Node) bool {
+	found := false
+	walk(n, func(c *html.Node) bool {
+		if found {
+			return false
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // initNode gives a container its starting score from its tag and names.
@@ -273,7 +295,7 @@ func (x *extractor) isByline(n *html.Node, match string) bool {
 	if x.byline != "" {
 		return false
 	}
-	if attr(n, "rel") == "author" || strings.Contains(attr(n, "itemprop"), "author") || reByline.MatchString(match) {
+	if attr(n, "rel") == "author" || strings.Contains(attr(n, "itemprop"), "author") || kwByline.in(match) {
 		t := strings.TrimSpace(textContent(n))
 		if t != "" && len([]rune(t)) < 100 {
 			x.byline = CleanInline(t)
@@ -340,7 +362,7 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 			continue
 		}
 		if x.active(flagStripUnlikely) {
-			if match != "" && reUnlikely.MatchString(match) && !reMaybe.MatchString(match) &&
+			if match != "" && kwUnlikely.in(match) && !kwMaybe.in(match) &&
 				!hasAncestor(n, atom.Table, 3, nil) && !hasAncestor(n, atom.Code, 3, nil) &&
 				n.DataAtom != atom.Body && n.DataAtom != atom.A {
 				n = removeAndNext(n)
@@ -375,6 +397,9 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 		n = nextNode(n, false)
 	}
 
+	// The tree holds still from here until the content is prepared, so text
+	// lengths are computed once.
+	lens := textLens(root)
 	var candidates []*html.Node
 	for _, el := range toScore {
 		if el.Parent == nil || el.Parent.Type != html.ElementNode {
@@ -411,7 +436,7 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 
 	var top []*html.Node
 	for _, c := range candidates {
-		s := x.scores[c] * (1 - linkDensity(c))
+		s := x.scores[c] * (1 - linkDensityWith(c, lens))
 		x.scores[c] = s
 		for t := 0; t < nbTopCandidates; t++ {
 			if t >= len(top) || s > x.scores[top[t]] {
@@ -456,7 +481,7 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 			if s, scored := x.scores[sib]; scored && s+bonus >= threshold {
 				ok = true
 			} else if sib.DataAtom == atom.P {
-				ld := linkDensity(sib)
+				ld := linkDensityWith(sib, lens)
 				text := innerText(sib)
 				l := len([]rune(text))
 				if l > 80 && ld < 0.25 {
@@ -591,7 +616,7 @@ func (x *extractor) prepare(content *html.Node) {
 		end := nextNode(top, true)
 		for n := nextNode(top, false); n != nil && n != end; {
 			m := matchString(n)
-			if m != "" && reShare.MatchString(m) && textLen(n) < minArticleChars {
+			if m != "" && kwShare.asWord(m) && textLen(n) < minArticleChars {
 				n = removeAndNext(n)
 				continue
 			}
@@ -769,7 +794,7 @@ func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
 		}
 		embeds++
 	}
-	if reAdWords.MatchString(text) || reLoading.MatchString(text) {
+	if len(text) < 40 && (reAdWords.MatchString(text) || reLoading.MatchString(text)) {
 		return true
 	}
 	contentLength := len([]rune(text))

@@ -25,18 +25,19 @@ const creditMaxChars = 150
 func removeFurniture(content *html.Node, bp *Boilerplate) {
 	var drop []*html.Node
 	var sections, ends []*html.Node
+	lens := textLens(content)
 	walk(content, func(n *html.Node) bool {
 		if n == content || n.Type != html.ElementNode {
 			return n == content || n.Type == html.DocumentNode
 		}
 		if !blockLevel[n.DataAtom] {
-			if inCaption(n) && bp.HasPrefix(innerText(n)) && textLen(n) <= creditMaxChars {
+			if lens[n] <= creditMaxChars && inCaption(n) && bp.HasPrefix(innerText(n)) {
 				drop = append(drop, n) // a credit inside a caption: "Foto: dpa"
 				return false
 			}
 			return true
 		}
-		l := textLen(n)
+		l := lens[n]
 		if l == 0 || l > creditMaxChars {
 			return true
 		}

@@ -8,6 +8,9 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func readFixture(t *testing.T, name string) []byte {
@@ -269,5 +272,34 @@ func TestCleanHTMLBadInput(t *testing.T) {
 	}
 	if !utf8.ValidString(a.Text()) {
 		t.Error("invalid UTF-8 passed through")
+	}
+}
+
+// TestTextLens checks that the one-pass lengths equal textLen everywhere.
+func TestTextLens(t *testing.T) {
+	for _, name := range []string{"de-news.html", "de-iso-8859-1.html"} {
+		doc, err := parsePage(toUTF8(readFixture(t, name), ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lens := textLens(doc)
+		checked := 0
+		walk(doc, func(n *html.Node) bool {
+			if n.Type == html.ElementNode {
+				if got, want := lens[n], textLen(n); got != want {
+					t.Errorf("%s <%s>: textLens %d, textLen %d", name, n.Data, got, want)
+				}
+				checked++
+			}
+			return true
+		})
+		if checked < 10 {
+			t.Errorf("%s: only %d elements checked", name, checked)
+		}
+	}
+	doc, _ := parsePage([]byte("<p> a  <b> b </b>c<i></i> <span> </span>d </p>"))
+	p := findFirst(doc, atom.P)
+	if got, want := textLens(doc)[p], len(innerText(p)); got != want || want != 7 {
+		t.Errorf("lens %d, innerText %q", got, innerText(p))
 	}
 }

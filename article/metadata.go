@@ -10,6 +10,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // metadata is what a page says about its article outside the body text.
@@ -40,45 +41,98 @@ type ldArticle struct {
 // articleTypes are schema.org types of news and blog articles.
 var reArticleType = regexp.MustCompile(`(?i)^(Article|NewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|BlogPosting|SocialMediaPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage|AdvertiserContentArticle|SatiricalArticle)$`)
 
-// reKicker are class names sites give the rubric line above a headline.
-var reKicker = regexp.MustCompile(`(?i)kicker|dachzeile|overline|topline|eyebrow|roofline|spitzmarke|supertitle|rubric|flag`)
+// kwKicker are class names sites give the rubric line above a headline.
+var kwKicker = keywords{"kicker", "dachzeile", "overline", "topline", "eyebrow", "roofline", "spitzmarke", "supertitle", "rubric", "flag"}
 
-// readMetadata collects title, kicker, description, authors, date, site,
-// language and canonical URL from meta tags, JSON-LD and the markup, in
-// that order of trust.
-func readMetadata(doc *html.Node, pageURL string) metadata {
-	d := goquery.NewDocumentFromNode(doc)
-	meta := map[string]string{}
-	d.Find("meta").Each(func(_ int, s *goquery.Selection) {
-		content, ok := s.Attr("content")
-		if !ok || strings.TrimSpace(content) == "" {
-			return
-		}
-		for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
-			if v, ok := s.Attr(k); ok {
-				for _, key := range strings.Fields(strings.ToLower(v)) {
-					if _, seen := meta[key]; !seen {
-						meta[key] = strings.TrimSpace(content)
+// metaSelector picks, in one pass over the page, every element that carries
+// metadata.
+const metaSelector = `html, meta, title, h1, time[datetime], link[rel], a[rel], script[type="application/ld+json"], [itemprop~="author"] [itemprop="name"]`
+
+// pageMarks are the metadata-carrying elements of a page, found in one walk.
+type pageMarks struct {
+	meta      map[string]string
+	title, h1 *goquery.Selection
+	htmlLang  string
+	times     []string
+	canonical string
+	authors   []string
+	ld        ldArticle
+}
+
+// collectMarks walks the page once and sorts its metadata elements.
+func collectMarks(doc *html.Node) *pageMarks {
+	pm := &pageMarks{meta: map[string]string{}}
+	ldFound := false
+	goquery.NewDocumentFromNode(doc).Find(metaSelector).Each(func(_ int, s *goquery.Selection) {
+		n := s.Get(0)
+		switch n.Data {
+		case "html":
+			pm.htmlLang = firstNonEmpty(attr(n, "lang"), attr(n, "xml:lang"))
+		case "meta":
+			content := strings.TrimSpace(attr(n, "content"))
+			if content == "" {
+				return
+			}
+			for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
+				for _, key := range strings.Fields(strings.ToLower(attr(n, k))) {
+					if _, seen := pm.meta[key]; !seen {
+						pm.meta[key] = content
 					}
 				}
 			}
+		case "title":
+			if pm.title == nil && !hasAncestor(n, atom.Svg, 0, nil) {
+				pm.title = s
+			}
+		case "h1":
+			if pm.h1 == nil {
+				pm.h1 = s
+			}
+		case "time":
+			pm.times = append(pm.times, attr(n, "datetime"))
+		case "link":
+			if pm.canonical == "" && hasField(strings.ToLower(attr(n, "rel")), "canonical") {
+				pm.canonical = attr(n, "href")
+			}
+		case "script":
+			if !ldFound {
+				raw := strings.TrimSpace(s.Text())
+				raw = strings.TrimSuffix(strings.TrimPrefix(raw, "<!--"), "-->")
+				pm.ld, ldFound = findLDArticle(json.RawMessage(raw), 0)
+			}
+		default:
+			if n.Data != "a" || attr(n, "rel") == "author" {
+				pm.authors = append(pm.authors, splitAuthors(s.Text())...)
+			}
 		}
 	})
+	return pm
+}
+
+// readMetadata collects title, kicker, description, authors, date, site,
+// language and canonical URL from JSON-LD, meta tags and the markup.
+func readMetadata(doc *html.Node, pageURL string) metadata {
+	pm := collectMarks(doc)
 	first := func(keys ...string) string {
 		for _, k := range keys {
-			if v := meta[k]; v != "" {
+			if v := pm.meta[k]; v != "" {
 				return v
 			}
 		}
 		return ""
 	}
-	ld := readJSONLD(d)
+	ld := pm.ld
 	var m metadata
-	m.h1 = CleanInline(d.Find("h1").First().Text())
-
+	if pm.h1 != nil {
+		m.h1 = CleanInline(pm.h1.Text())
+	}
+	pageTitle := ""
+	if pm.title != nil {
+		pageTitle = CleanInline(pm.title.Text())
+	}
 	m.Site = firstNonEmpty(first("og:site_name"), ldName(ld.Publisher), first("application-name", "twitter:site"))
 	m.Site = strings.TrimPrefix(m.Site, "@")
-	rawTitle := firstNonEmpty(ld.Headline, first("og:title", "twitter:title", "dc.title", "dcterms.title", "title"), CleanInline(d.Find("title").First().Text()), m.h1)
+	rawTitle := firstNonEmpty(ld.Headline, first("og:title", "twitter:title", "dc.title", "dcterms.title", "title"), pageTitle, m.h1)
 	m.Title = stripSiteName(CleanInline(rawTitle), m.Site, m.h1)
 	m.Description = firstNonEmpty(first("og:description", "description", "twitter:description", "dc.description"), ld.Description)
 
@@ -92,74 +146,56 @@ func readMetadata(doc *html.Node, pageURL string) metadata {
 		}
 	}
 	if len(m.Authors) == 0 {
-		d.Find(`a[rel="author"], [itemprop~="author"] [itemprop="name"]`).Each(func(_ int, s *goquery.Selection) {
-			m.Authors = append(m.Authors, splitAuthors(s.Text())...)
-		})
+		m.Authors = pm.authors
 	}
 
-	for _, v := range []string{ld.DatePublished, first("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date"), ld.DateCreated} {
+	for _, v := range append([]string{ld.DatePublished, first("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date"), ld.DateCreated}, pm.times...) {
 		if t, ok := parseDate(v); ok {
 			m.Published = t
 			break
 		}
 	}
-	if m.Published.IsZero() {
-		d.Find("time[datetime]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			t, ok := parseDate(s.AttrOr("datetime", ""))
-			if ok {
-				m.Published = t
-			}
-			return !ok
-		})
-	}
 
-	m.Lang = firstNonEmpty(d.Find("html").AttrOr("lang", ""), d.Find("html").AttrOr("xml:lang", ""), first("content-language", "language", "dc.language"), ldString(ld.InLanguage), strings.ReplaceAll(first("og:locale"), "_", "-"))
+	m.Lang = firstNonEmpty(pm.htmlLang, first("content-language", "language", "dc.language"), ldString(ld.InLanguage), strings.ReplaceAll(first("og:locale"), "_", "-"))
 	if i := strings.IndexByte(m.Lang, ','); i >= 0 {
 		m.Lang = m.Lang[:i]
 	}
 	m.Lang = strings.TrimSpace(m.Lang)
 
-	canon := firstNonEmpty(d.Find(`link[rel~="canonical"]`).AttrOr("href", ""), first("og:url"), ld.URL)
-	m.URL = resolveURL(pageURL, canon)
-	m.Kicker = readKicker(d, ld)
+	m.URL = resolveURL(pageURL, firstNonEmpty(pm.canonical, first("og:url"), ld.URL))
+	m.Kicker = readKicker(pm.h1, ld)
 	return m
 }
 
-// readKicker finds the rubric line above the headline: an element near the
-// h1 whose class names it so, or the first articleSection of JSON-LD.
-func readKicker(d *goquery.Document, ld ldArticle) string {
-	k := ""
-	d.Find("h1 [class], header [class], article [class]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if !reKicker.MatchString(s.AttrOr("class", "")) {
-			return true
+// readKicker finds the rubric line above the headline: an element in or
+// just before the h1 whose class names it so, or else the first
+// articleSection of JSON-LD.
+func readKicker(h1 *goquery.Selection, ld ldArticle) string {
+	if h1 != nil {
+		n := h1.Get(0)
+		var near []*html.Node
+		walk(n, func(c *html.Node) bool { near = append(near, c); return true })
+		// The elements just before the headline, nearest first, up to two
+		// levels up.
+		for p, level := n, 0; p.Parent != nil && level < 2; p, level = p.Parent, level+1 {
+			for c := p.PrevSibling; c != nil && len(near) < 200; c = c.PrevSibling {
+				walk(c, func(d *html.Node) bool { near = append(near, d); return len(near) < 200 })
+			}
 		}
-		t := CleanInline(s.Text())
-		if t != "" && len([]rune(t)) <= 40 && len(strings.Fields(t)) <= 4 {
-			k = strings.TrimRight(t, ":")
-			return false
-		}
-		return true
-	})
-	if k == "" {
-		if s := ldString(ld.Section); s != "" && len([]rune(s)) <= 40 {
-			k = s
+		for _, c := range near {
+			if c.Type != html.ElementNode || !kwKicker.in(strings.ToLower(attr(c, "class"))) {
+				continue
+			}
+			t := CleanInline(textContent(c))
+			if t != "" && len([]rune(t)) <= 40 && len(strings.Fields(t)) <= 4 {
+				return strings.TrimRight(t, ":")
+			}
 		}
 	}
-	return k
-}
-
-// readJSONLD returns the first article-like object of the page's JSON-LD.
-func readJSONLD(d *goquery.Document) ldArticle {
-	var found ldArticle
-	ok := false
-	d.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		raw := strings.TrimSpace(s.Text())
-		raw = strings.TrimPrefix(raw, "<!--")
-		raw = strings.TrimSuffix(raw, "-->")
-		found, ok = findLDArticle(json.RawMessage(raw), 0)
-		return !ok
-	})
-	return found
+	if s := ldString(ld.Section); s != "" && len([]rune(s)) <= 40 {
+		return s
+	}
+	return ""
 }
 
 // findLDArticle searches a JSON-LD value (object, array or @graph) for an
