@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -77,8 +78,98 @@ func decodeBlocks(v []byte) ([]article.Block, error) {
 	return bs, nil
 }
 
-// decodeHighlight reads a "highlights" value.
-func decodeHighlight(v []byte) (annotation.Highlight, error) {
+// highlightRecord is a highlight as stored: compact JSON (short names,
+// times as Unix milliseconds, the article id left to the key). Loading an
+// article decodes thousands of these, and encoding/json's cost grows with
+// fields and bytes; this form halves both against annotation.Highlight.
+type highlightRecord struct {
+	ID       string      `json:"id"`
+	Start    int         `json:"s"`
+	End      int         `json:"e"`
+	Exact    string      `json:"x"`
+	Prefix   string      `json:"p,omitempty"`
+	Suffix   string      `json:"f,omitempty"`
+	Color    string      `json:"c,omitempty"`
+	Actors   []refRecord `json:"a,omitempty"`
+	Note     string      `json:"n,omitempty"`
+	Created  int64       `json:"t,omitempty"`
+	Updated  int64       `json:"u,omitempty"`
+	Orphaned string      `json:"o,omitempty"`
+}
+
+type refRecord struct {
+	Actor string `json:"a"`
+	Role  string `json:"r"`
+}
+
+func millis(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+func fromMillis(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms).UTC()
+}
+
+// encodeHighlight makes the stored value of h. Times keep millisecond
+// precision.
+func encodeHighlight(h annotation.Highlight) ([]byte, error) {
+	r := highlightRecord{
+		ID: h.ID, Start: h.Start, End: h.End,
+		Exact: h.Quote.Exact, Prefix: h.Quote.Prefix, Suffix: h.Quote.Suffix,
+		Color: h.Color, Note: h.Note, Created: millis(h.Created), Updated: millis(h.Updated),
+		Orphaned: h.Orphaned,
+	}
+	for _, a := range h.Actors {
+		r.Actors = append(r.Actors, refRecord{a.ActorID, string(a.Role)})
+	}
+	return encode(r)
+}
+
+// decodeHighlight reads a "highlights" value stored under key k (whose
+// first part is the article id).
+func decodeHighlight(k, v []byte) (annotation.Highlight, error) {
+	var h annotation.Highlight
+	r, ok := readHighlightRecord(v)
+	if !ok {
+		r = highlightRecord{}
+		if err := json.Unmarshal(v, &r); err != nil {
+			return h, fmt.Errorf("%w: unreadable highlight: %v", ErrDamaged, err)
+		}
+	}
+	if err := checkID(r.ID); err != nil {
+		return h, fmt.Errorf("%w: highlight: %v", ErrDamaged, err)
+	}
+	i := bytes.IndexByte(k, 0)
+	if i <= 0 {
+		return h, fmt.Errorf("%w: highlight %s has a malformed key", ErrDamaged, r.ID)
+	}
+	if r.Start < 0 || r.End < r.Start || r.End > maxOffset {
+		return h, fmt.Errorf("%w: highlight %s has the range [%d,%d)", ErrDamaged, r.ID, r.Start, r.End)
+	}
+	h = annotation.Highlight{
+		ID: r.ID, ArticleID: string(k[:i]), Start: r.Start, End: r.End,
+		Quote: annotation.TextQuote{Exact: r.Exact, Prefix: r.Prefix, Suffix: r.Suffix},
+		Color: r.Color, Note: r.Note, Created: fromMillis(r.Created), Updated: fromMillis(r.Updated),
+		Orphaned: r.Orphaned,
+	}
+	if len(r.Actors) > 0 {
+		h.Actors = make([]annotation.ActorRef, len(r.Actors))
+		for j, a := range r.Actors {
+			h.Actors[j] = annotation.ActorRef{ActorID: a.Actor, Role: annotation.Role(a.Role)}
+		}
+	}
+	return h, nil
+}
+
+// decodeHighlightV1 reads a schema 1 highlight value: annotation.Highlight
+// as JSON.
+func decodeHighlightV1(v []byte) (annotation.Highlight, error) {
 	var h annotation.Highlight
 	if err := json.Unmarshal(v, &h); err != nil {
 		return h, fmt.Errorf("%w: unreadable highlight: %v", ErrDamaged, err)

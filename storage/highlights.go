@@ -3,6 +3,7 @@ package storage
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 
 	bolt "go.etcd.io/bbolt"
@@ -19,33 +20,73 @@ const maxColorLen = 32
 // returns the stored highlight. The range must lie inside the text and
 // every actor must exist; an empty role means "mentioned".
 func (l *Library) AddHighlight(h annotation.Highlight) (annotation.Highlight, error) {
+	h, _, err := l.AddHighlightWithActors(h, nil)
+	return h, err
+}
+
+// AddHighlightWithActors stores new actors and a highlight that may be
+// tagged with them, in one transaction: either all are stored or nothing
+// is (the CLI's annotate creates unknown actors this way). The new actors
+// carry ids chosen by the caller (annotation.NewID) so that h.Actors can
+// name them; the rest is as AddActor and AddHighlight.
+func (l *Library) AddHighlightWithActors(h annotation.Highlight, newActors []annotation.Actor) (annotation.Highlight, []annotation.Actor, error) {
 	now := l.stamp()
-	err := l.db.Update(func(tx *bolt.Tx) error {
-		if _, err := loadRecord(tx, h.ArticleID); err != nil {
-			return err
-		}
-		text, err := loadText(tx, h.ArticleID)
+	added := make([]annotation.Actor, 0, len(newActors))
+	for _, a := range newActors {
+		c, err := cleanActor(a)
 		if err != nil {
-			return err
+			return annotation.Highlight{}, nil, err
 		}
-		if err := checkRange(h.Start, h.End, len(text)); err != nil {
-			return err
+		if err := checkID(c.ID); err != nil {
+			return annotation.Highlight{}, nil, fmt.Errorf("new actor %q needs an id: %w", c.Name, ErrInvalid)
 		}
-		if h.Actors, err = checkActorRefs(tx, h.Actors); err != nil {
-			return err
+		added = append(added, c)
+	}
+	err := l.db.Update(func(tx *bolt.Tx) error {
+		for i := range added {
+			if tx.Bucket(bActors).Get([]byte(added[i].ID)) != nil {
+				return fmt.Errorf("an actor with id %s exists already: %w", added[i].ID, ErrInvalid)
+			}
+			added[i].Created, added[i].Updated = now, now
+			if added[i].Color == "" {
+				added[i].Color = nextActorColor(tx)
+			}
+			if err := writeActor(tx, added[i]); err != nil {
+				return err
+			}
 		}
-		if err := checkColor(h.Color); err != nil {
-			return err
-		}
-		h.ID = annotation.NewID()
-		h.Quote = annotation.QuoteAt(text, h.Start, h.End)
-		h.Created, h.Updated, h.Orphaned = now, now, ""
-		return putHighlight(tx, h)
+		var err error
+		h, err = addHighlightTx(tx, h, now)
+		return err
 	})
 	if err != nil {
-		return annotation.Highlight{}, fmt.Errorf("adding a highlight: %w", err)
+		return annotation.Highlight{}, nil, fmt.Errorf("adding a highlight: %w", err)
 	}
-	return h, nil
+	return h, added, nil
+}
+
+// addHighlightTx validates and stores a new highlight (see AddHighlight).
+func addHighlightTx(tx *bolt.Tx, h annotation.Highlight, now time.Time) (annotation.Highlight, error) {
+	if tx.Bucket(bArticles).Get([]byte(h.ArticleID)) == nil {
+		return h, fmt.Errorf("no article with id %s: %w", h.ArticleID, ErrNotFound)
+	}
+	text, err := loadText(tx, h.ArticleID)
+	if err != nil {
+		return h, err
+	}
+	if err := checkRange(h.Start, h.End, len(text)); err != nil {
+		return h, err
+	}
+	if h.Actors, err = checkActorRefs(tx, h.Actors); err != nil {
+		return h, err
+	}
+	if err := checkColor(h.Color); err != nil {
+		return h, err
+	}
+	h.ID = annotation.NewID()
+	h.Quote = annotation.QuoteAt(text, h.Start, h.End)
+	h.Created, h.Updated, h.Orphaned = now, now, ""
+	return h, putHighlight(tx, h)
 }
 
 // UpdateHighlight changes a stored highlight's range, actors, colour or

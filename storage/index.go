@@ -75,7 +75,7 @@ func actorIndexKey(actorID, highlightID string) []byte {
 // putHighlight writes h and its index entries. The caller has removed any
 // previous version (removeHighlight).
 func putHighlight(tx *bolt.Tx, h annotation.Highlight) error {
-	v, err := encode(h)
+	v, err := encodeHighlight(h)
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func getHighlight(tx *bolt.Tx, id string) (annotation.Highlight, error) {
 	if v == nil {
 		return annotation.Highlight{}, fmt.Errorf("%w: the index names highlight %s but it is missing", ErrDamaged, id)
 	}
-	return decodeHighlight(v)
+	return decodeHighlight(k, v)
 }
 
 // articleHighlights decodes an article's highlights in key order (reading
@@ -133,7 +133,7 @@ func articleHighlights(tx *bolt.Tx, articleID string) ([]annotation.Highlight, e
 	var out []annotation.Highlight
 	c := tx.Bucket(bHighlights).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		h, err := decodeHighlight(v)
+		h, err := decodeHighlight(k, v)
 		if err != nil {
 			return nil, err
 		}

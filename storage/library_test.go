@@ -306,7 +306,7 @@ func checkIndexes(t *testing.T, l *Library) {
 		wantIDs := map[string]string{}
 		wantActor := map[string]bool{}
 		err := tx.Bucket(bHighlights).ForEach(func(k, v []byte) error {
-			h, err := decodeHighlight(v)
+			h, err := decodeHighlight(k, v)
 			if err != nil {
 				return err
 			}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/dramatis-app/dramatis/annotation"
 )
 
 // Bucket names. Values are JSON unless said otherwise.
@@ -12,7 +14,7 @@ var (
 	bMeta        = []byte("meta")        // "schema" → uint32 BE
 	bArticles    = []byte("articles")    // article id → articleRecord
 	bTexts       = []byte("texts")       // article id → []article.Block
-	bHighlights  = []byte("highlights")  // highlightKey → annotation.Highlight
+	bHighlights  = []byte("highlights")  // highlightKey → highlightRecord (schema 1: annotation.Highlight)
 	bActors      = []byte("actors")      // actor id → annotation.Actor
 	bPrefs       = []byte("prefs")       // key → raw bytes
 	bURLIndex    = []byte("url_index")   // article URL → article id
@@ -43,7 +45,7 @@ type migration struct {
 func migrations() []migration {
 	return []migration{
 		{1, "create the buckets", createBuckets},
-		{2, "index highlights by id and by actor", buildHighlightIndexes},
+		{2, "compact highlight records, indexed by id and by actor", rewriteHighlights},
 	}
 }
 
@@ -61,9 +63,10 @@ func createBuckets(tx *bolt.Tx) error {
 	return nil
 }
 
-// buildHighlightIndexes fills the id and actor indexes from the highlights
-// bucket. It also serves to rebuild them from scratch.
-func buildHighlightIndexes(tx *bolt.Tx) error {
+// rewriteHighlights moves schema 1 highlights (annotation.Highlight as
+// JSON) to the compact schema 2 record and builds the id and actor
+// indexes, which schema 1 did not have.
+func rewriteHighlights(tx *bolt.Tx) error {
 	for _, name := range [][]byte{bHighlightID, bActorIndex} {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
@@ -74,22 +77,30 @@ func buildHighlightIndexes(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	ids, byActor := tx.Bucket(bHighlightID), tx.Bucket(bActorIndex)
-	return tx.Bucket(bHighlights).ForEach(func(k, v []byte) error {
-		h, err := decodeHighlight(v)
+	var hs []annotation.Highlight
+	err := tx.Bucket(bHighlights).ForEach(func(k, v []byte) error {
+		h, err := decodeHighlightV1(v)
 		if err != nil {
-			return fmt.Errorf("highlight %q: %w", k, err)
+			return fmt.Errorf("highlight under key %q: %w", k, err)
 		}
-		if err := ids.Put([]byte(h.ID), append([]byte(nil), k...)); err != nil {
-			return err
-		}
-		for _, r := range h.Actors {
-			if err := byActor.Put(actorIndexKey(r.ActorID, h.ID), nil); err != nil {
-				return err
-			}
-		}
+		hs = append(hs, h)
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	if err := tx.DeleteBucket(bHighlights); err != nil {
+		return err
+	}
+	if _, err := tx.CreateBucket(bHighlights); err != nil {
+		return err
+	}
+	for _, h := range hs {
+		if err := putHighlight(tx, h); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // readVersion returns the schema version of a file: 0 for one without any

@@ -408,3 +408,26 @@ func TestPutActorAndArticleExact(t *testing.T) {
 	}
 	checkIndexes(t, l)
 }
+
+func TestAddHighlightWithActorsIsAllOrNothing(t *testing.T) {
+	l := newLibrary(t)
+	a := newArticle("https://example.org/x", "X", sampleParagraphs...)
+	res, _ := l.ImportArticle(a)
+	newKim := annotation.Actor{ID: annotation.NewID(), Name: "Kim Jong Un", Kind: annotation.KindPerson}
+	ref := []annotation.ActorRef{{ActorID: newKim.ID, Role: annotation.RoleSpeaker}}
+	if _, _, err := l.AddHighlightWithActors(annotation.Highlight{ArticleID: res.ID, Start: 5, End: 1, Actors: ref}, []annotation.Actor{newKim}); err == nil {
+		t.Fatal("bad range accepted")
+	}
+	if as, _ := l.Actors(); len(as) != 0 {
+		t.Fatalf("a failed add left actors behind: %+v", as)
+	}
+	s, e := span(t, a, "Kim Jong Un sagte")
+	h, added, err := l.AddHighlightWithActors(annotation.Highlight{ArticleID: res.ID, Start: s, End: e, Actors: ref}, []annotation.Actor{newKim})
+	if err != nil || len(added) != 1 || added[0].Color == "" || h.Actors[0].ActorID != newKim.ID {
+		t.Fatalf("AddHighlightWithActors = %+v, %+v, %v", h, added, err)
+	}
+	if hs, _ := l.ActorHighlights(newKim.ID); len(hs) != 1 {
+		t.Fatalf("actor highlights = %+v", hs)
+	}
+	checkIndexes(t, l)
+}

@@ -1,0 +1,213 @@
+package storage
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
+)
+
+// benchArticle makes a long article: paragraphs of German-looking prose.
+func benchArticle(url string, paragraphs int) *article.Article {
+	words := strings.Fields("Nordkorea Russland China Sicherheitsrat Sanktionen Pjöngjang Moskau Peking Raketen " +
+		"Machthaber sagte werde sich von niemandem einschüchtern lassen die der das und mit gegen für über")
+	rng := rand.New(rand.NewPCG(uint64(paragraphs), 1))
+	var ps []string
+	for i := 0; i < paragraphs; i++ {
+		var b strings.Builder
+		for b.Len() < 500 {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		ps = append(ps, b.String()+".")
+	}
+	return newArticle(url, "Bench "+url, ps...)
+}
+
+// bulkHighlights stores n highlights of article id in one transaction
+// (setting up benchmarks through AddHighlight would cost n fsyncs).
+func bulkHighlights(b *testing.B, l *Library, id string, n int, actors []annotation.Actor, rng *rand.Rand) {
+	b.Helper()
+	err := l.db.Update(func(tx *bolt.Tx) error {
+		text, err := loadText(tx, id)
+		if err != nil {
+			return err
+		}
+		for i := 0; i < n; i++ {
+			s := rng.IntN(len(text) - 300)
+			e := s + 20 + rng.IntN(200)
+			h := annotation.Highlight{
+				ID: annotation.NewID(), ArticleID: id, Start: s, End: e,
+				Quote: annotation.QuoteAt(text, s, e), Color: "yellow",
+				Created: time.Now().UTC(), Updated: time.Now().UTC(),
+			}
+			if len(actors) > 0 {
+				h.Actors = []annotation.ActorRef{{ActorID: actors[i%len(actors)].ID, Role: annotation.RoleSpeaker}}
+				if i%3 == 0 {
+					h.Actors = append(h.Actors, annotation.ActorRef{ActorID: actors[(i+1)%len(actors)].ID, Role: annotation.RoleMentioned})
+				}
+			}
+			if i%5 == 0 {
+				h.Note = "Wichtig für die Analyse der Position Chinas im Sicherheitsrat."
+			}
+			if err := putHighlight(tx, h); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+func benchActors(b *testing.B, l *Library, n int) []annotation.Actor {
+	var out []annotation.Actor
+	for i := 0; i < n; i++ {
+		out = append(out, addActor(b, l, fmt.Sprintf("Akteur %d", i)))
+	}
+	return out
+}
+
+// sampleHighlightValue is the size of a typical stored highlight, so that
+// the bare-bbolt baseline commits the same number of bytes.
+func sampleHighlightValue(b *testing.B) []byte {
+	a := benchArticle("https://example.org/size", 3)
+	text := []rune(a.Text())
+	h := annotation.Highlight{
+		ID: annotation.NewID(), ArticleID: annotation.NewID(), Start: 100, End: 180,
+		Quote:   annotation.QuoteAt(text, 100, 180),
+		Actors:  []annotation.ActorRef{{ActorID: annotation.NewID(), Role: annotation.RoleSpeaker}},
+		Created: time.Now().UTC(), Updated: time.Now().UTC(),
+	}
+	v, err := encodeHighlight(h)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return v
+}
+
+// BenchmarkBareBoltCommit is the baseline for BenchmarkAddHighlight: one
+// bbolt Update putting one value of a highlight's size into a bucket that
+// already holds 10,000, on the same disk (fsync on commit).
+func BenchmarkBareBoltCommit(b *testing.B) {
+	db, err := bolt.Open(filepath.Join(b.TempDir(), "bare.db"), 0o600, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	v := sampleHighlightValue(b)
+	key := func(i int) []byte { return binary.BigEndian.AppendUint64([]byte(annotation.NewID()), uint64(i)) }
+	err = db.Update(func(tx *bolt.Tx) error {
+		bk, err := tx.CreateBucket([]byte("b"))
+		for i := 0; err == nil && i < 10000; i++ {
+			err = bk.Put(key(i), v)
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(v)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("b")).Put(key(i), v) }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAddHighlight adds one highlight (with an actor) to a library
+// that already holds 10,000 highlights over 100 articles.
+func BenchmarkAddHighlight(b *testing.B) {
+	l := newLibrary(b)
+	actors := benchActors(b, l, 20)
+	rng := rand.New(rand.NewPCG(1, 2))
+	var ids []string
+	for i := 0; i < 100; i++ {
+		r, err := l.ImportArticle(benchArticle(fmt.Sprintf("https://example.org/%d", i), 10))
+		if err != nil {
+			b.Fatal(err)
+		}
+		bulkHighlights(b, l, r.ID, 100, actors, rng)
+		ids = append(ids, r.ID)
+	}
+	b.SetBytes(int64(len(sampleHighlightValue(b))))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s := rng.IntN(4000)
+		_, err := l.AddHighlight(annotation.Highlight{
+			ArticleID: ids[i%len(ids)], Start: s, End: s + 80,
+			Actors: []annotation.ActorRef{{ActorID: actors[i%len(actors)].ID, Role: annotation.RoleSpeaker}},
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadArticle loads what the reader window shows for an article
+// with 10,000 highlights: its text, its highlights and the actors.
+func BenchmarkLoadArticle(b *testing.B) {
+	l := newLibrary(b)
+	actors := benchActors(b, l, 50)
+	a := benchArticle("https://example.org/long", 200) // ~100,000 code points
+	r, err := l.ImportArticle(a)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bulkHighlights(b, l, r.ID, 10000, actors, rand.New(rand.NewPCG(3, 4)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		art, _, err := l.Article(r.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		hs, err := l.Highlights(r.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		as, err := l.Actors()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(hs) != 10000 || len(as) != 50 || len(art.Blocks) != 200 {
+			b.Fatalf("loaded %d highlights, %d actors, %d blocks", len(hs), len(as), len(art.Blocks))
+		}
+	}
+}
+
+// BenchmarkActorHighlights lists one actor's highlights across 1,000
+// articles (3 highlights each, one of them the actor's).
+func BenchmarkActorHighlights(b *testing.B) {
+	l := newLibrary(b)
+	target := addActor(b, l, "China")
+	others := benchActors(b, l, 10)
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 1000; i++ {
+		r, err := l.ImportArticle(benchArticle(fmt.Sprintf("https://example.org/%d", i), 2))
+		if err != nil {
+			b.Fatal(err)
+		}
+		bulkHighlights(b, l, r.ID, 1, []annotation.Actor{target}, rng)
+		bulkHighlights(b, l, r.ID, 2, others, rng)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		hs, err := l.ActorHighlights(target.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(hs) != 1000 {
+			b.Fatalf("%d highlights", len(hs))
+		}
+	}
+}

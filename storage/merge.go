@@ -1,0 +1,134 @@
+package storage
+
+import (
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
+)
+
+// BatchArticle is an article stored exactly as given (see PutArticle).
+type BatchArticle struct {
+	ID      string
+	Article *article.Article
+	Added   time.Time
+}
+
+// Batch is a set of exact writes (backup import): actors, articles,
+// highlights and preferences, each as PutActor, PutArticle, PutHighlight
+// and SetPreference would store it.
+type Batch struct {
+	Actors      []annotation.Actor
+	Articles    []BatchArticle
+	Highlights  []annotation.Highlight
+	Preferences map[string][]byte
+}
+
+// PutBatch applies a batch in one transaction: all of it, or, on any
+// error, nothing. Actors come first, then articles, then the highlights
+// that may name both.
+func (l *Library) PutBatch(b Batch) error {
+	err := l.db.Update(func(tx *bolt.Tx) error {
+		for _, a := range b.Actors {
+			if err := putActorTx(tx, a); err != nil {
+				return err
+			}
+		}
+		for _, a := range b.Articles {
+			if err := putArticleTx(tx, a.ID, a.Article, a.Added); err != nil {
+				return err
+			}
+		}
+		for _, h := range b.Highlights {
+			if err := putHighlightTx(tx, h); err != nil {
+				return err
+			}
+		}
+		for k, v := range b.Preferences {
+			if k == "" || len(k) > 256 || len(v) > maxPreferenceLen {
+				return fmt.Errorf("the preference %.40q is malformed: %w", k, ErrInvalid)
+			}
+			if err := tx.Bucket(bPrefs).Put([]byte(k), v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("nothing was changed: %w", err)
+	}
+	return nil
+}
+
+// Preferences returns every stored preference (for backups).
+func (l *Library) Preferences() (map[string][]byte, error) {
+	out := map[string][]byte{}
+	err := l.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bPrefs).ForEach(func(k, v []byte) error {
+			out[string(k)] = append([]byte(nil), v...)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// putActorTx is PutActor inside a transaction.
+func putActorTx(tx *bolt.Tx, a annotation.Actor) error {
+	if err := checkID(a.ID); err != nil {
+		return fmt.Errorf("actor %w: %w", err, ErrInvalid)
+	}
+	if article.CleanInline(a.Name) == "" {
+		return fmt.Errorf("actor %s has no name: %w", a.ID, ErrInvalid)
+	}
+	if old, err := loadActor(tx, a.ID); err == nil {
+		if err := forgetName(tx, old.Name, a.ID); err != nil {
+			return err
+		}
+	}
+	return writeActor(tx, a)
+}
+
+// putArticleTx is PutArticle inside a transaction.
+func putArticleTx(tx *bolt.Tx, id string, a *article.Article, added time.Time) error {
+	if err := checkID(id); err != nil {
+		return fmt.Errorf("article %w: %w", err, ErrInvalid)
+	}
+	if a == nil || len(a.Blocks) == 0 {
+		return fmt.Errorf("the article %s has no text: %w", id, ErrInvalid)
+	}
+	var old articleRecord
+	if v := tx.Bucket(bArticles).Get([]byte(id)); v != nil {
+		var err error
+		if old, err = decodeArticleRecord(v); err != nil {
+			return err
+		}
+	}
+	return writeRecord(tx, recordOf(id, a, added), a.Blocks, old)
+}
+
+// putHighlightTx is PutHighlight inside a transaction.
+func putHighlightTx(tx *bolt.Tx, h annotation.Highlight) error {
+	if err := checkID(h.ID); err != nil {
+		return fmt.Errorf("highlight %w: %w", err, ErrInvalid)
+	}
+	if h.Start < 0 || h.End < h.Start || h.End > maxOffset {
+		return fmt.Errorf("highlight %s has the range [%d,%d): %w", h.ID, h.Start, h.End, ErrInvalid)
+	}
+	if _, err := loadRecord(tx, h.ArticleID); err != nil {
+		return err
+	}
+	for _, r := range h.Actors {
+		if tx.Bucket(bActors).Get([]byte(r.ActorID)) == nil {
+			return fmt.Errorf("highlight %s names actor %s, which is not in the library: %w", h.ID, r.ActorID, ErrNotFound)
+		}
+	}
+	if old, err := getHighlight(tx, h.ID); err == nil {
+		if err := removeHighlight(tx, old); err != nil {
+			return err
+		}
+	}
+	return putHighlight(tx, h)
+}
