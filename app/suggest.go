@@ -32,9 +32,9 @@ func (a *App) suggest(passage string) []widgets.PickerActor {
 		case act.ID != "":
 			pa.Hint = "in passage"
 		case s.Known:
-			pa.Hint = "known, new to the library"
+			pa.Hint = "known"
 		default:
-			pa.Hint = "name found in the article"
+			pa.Hint = "found in article"
 		}
 		a.suggested[widgets.Fold(act.Name)] = act
 		out = append(out, pa)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -48,7 +49,8 @@ const maxRows = 9
 // aliases (diacritic-insensitive), suggestions first, digits 1–9 for the
 // first rows of the empty-query list (suggestions, then recently used
 // actors), Enter to add the current row or create a new actor of the chosen
-// kind, a role per chosen actor and an optional note. It knows nothing of
+// kind, a role per chosen actor (Alt+S/T/M for the one added last) and an
+// optional note. It knows nothing of
 // storage: actors in, a PickerResult out.
 type Picker struct {
 	widget.BaseWidget
@@ -87,7 +89,7 @@ func NewPicker(library, suggested, recent []PickerActor, roles, kinds []string) 
 		p.defaultRole = roles[0]
 	}
 	p.query = newPickerEntry(p)
-	p.query.SetPlaceHolder("Type a name or alias, or a digit for a listed actor")
+	p.query.SetPlaceHolder("Name or alias · digit picks a listed actor · Alt+S/T/M sets the role")
 	p.query.OnChanged = func(string) { p.cursor = 0; p.refreshRows() }
 	p.kind = widget.NewSelect(kinds, nil)
 	if len(kinds) > 0 {
@@ -320,6 +322,9 @@ func (p *Picker) refreshRows() {
 		if a.Hint != "" {
 			label += " · " + a.Hint
 		}
+		if p.isChosen(a) {
+			label += " · chosen"
+		}
 		if q == "" {
 			label = fmt.Sprintf("%d  %s", i+1, label)
 		}
@@ -386,12 +391,20 @@ func (p *Picker) pick(i int) {
 	}
 }
 
-// add appends an actor to the chosen list unless it is there already.
-func (p *Picker) add(a PickerActor) {
+// isChosen reports whether an actor is in the chosen list already.
+func (p *Picker) isChosen(a PickerActor) bool {
 	for _, c := range p.chosen {
 		if (a.ID != "" && c.ID == a.ID) || Fold(c.Name) == Fold(a.Name) {
-			return
+			return true
 		}
+	}
+	return false
+}
+
+// add appends an actor to the chosen list unless it is there already.
+func (p *Picker) add(a PickerActor) {
+	if p.isChosen(a) {
+		return
 	}
 	p.chosen = append(p.chosen, PickedActor{PickerActor: a, Role: p.defaultRole})
 	p.refreshChosen()
@@ -503,6 +516,20 @@ func (e *pickerEntry) TypedKey(k *fyne.KeyEvent) {
 	default:
 		e.Entry.TypedKey(k)
 	}
+}
+
+// TypedShortcut gives Alt+<first letter of a role> (Alt+S speaker, Alt+T
+// target, Alt+M mentioned) to the actor chosen last, so roles need no mouse.
+func (e *pickerEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierAlt && len(e.p.chosen) > 0 {
+		for _, r := range e.p.roles {
+			if r != "" && strings.EqualFold(string(cs.KeyName), r[:1]) {
+				e.p.SetRole(len(e.p.chosen)-1, r)
+				return
+			}
+		}
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 // TypedRune picks the n-th listed actor for a digit typed into an empty field.

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -79,6 +80,11 @@ func TestPickerKeyboardFlow(t *testing.T) {
 	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	p.SetRole(0, "speaker")
 	p.SetRole(1, "target")
+	p.query.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierAlt})
+	if r := p.Chosen()[2].Role; r != "target" {
+		t.Errorf("Alt+T gave the last actor the role %q", r)
+	}
+	p.query.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierAlt}) // Alt+M: back to mentioned
 	p.SetNote("warns again")
 	// Enter on the empty query saves
 	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
