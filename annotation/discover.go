@@ -32,8 +32,9 @@ type found struct {
 	entry int32    // matcher entry, -1 when discovered
 	words []string // folded words of a discovered name
 	forms [][]string
-	spans [][2]int
-	last  int // code point offset of the latest mention, for linking surnames
+	spans    [][2]int
+	surfaces []string // the text of each span
+	last     int      // code point offset of the latest mention, for linking surnames
 }
 
 // mention records one occurrence.
@@ -43,6 +44,7 @@ func (f *found) mention(start, end int, surface string) {
 	}
 	f.Count++
 	f.spans = append(f.spans, [2]int{start, end})
+	f.surfaces = append(f.surfaces, surface)
 	f.last = start
 	for _, a := range f.AliasesSeen {
 		if a == surface {
@@ -698,19 +700,22 @@ func (d *discovery) link() {
 // one found in the same text ("Carnegie Endowment" for "Carnegie Endowment
 // for International Peace") as the longer one.
 func (d *discovery) mergeShortOrgs() {
+	byFirst := map[string][]*found{}
+	for _, f := range d.order {
+		if f.entry < 0 && f.Kind == KindOrganisation && len(f.words) > 0 {
+			byFirst[f.words[0]] = append(byFirst[f.words[0]], f)
+		}
+	}
 	for _, s := range d.order {
-		if s.entry >= 0 || s.Kind != KindOrganisation || s.Count == 0 {
+		if s.entry >= 0 || s.Kind != KindOrganisation || s.Count == 0 || len(s.words) == 0 {
 			continue
 		}
-		for _, l := range d.order {
-			if l == s || l.entry >= 0 || l.Kind != KindOrganisation || len(l.words) <= len(s.words) || !hasPrefix(l.words, s.words) {
+		for _, l := range byFirst[s.words[0]] {
+			if l == s || len(l.words) <= len(s.words) || !hasPrefix(l.words, s.words) {
 				continue
 			}
-			for _, sp := range s.spans {
-				l.mention(sp[0], sp[1], d.text[byteAt(d.text, sp[0]):byteAt(d.text, sp[1])])
-			}
-			if s.FirstOffset < l.FirstOffset {
-				l.FirstOffset = s.FirstOffset
+			for i, sp := range s.spans {
+				l.mention(sp[0], sp[1], s.surfaces[i])
 			}
 			s.Count = 0
 			break
@@ -729,18 +734,6 @@ func hasPrefix(words, prefix []string) bool {
 		}
 	}
 	return true
-}
-
-// byteAt returns the byte offset of code point offset cp in s.
-func byteAt(s string, cp int) int {
-	n := 0
-	for i := range s {
-		if n == cp {
-			return i
-		}
-		n++
-	}
-	return len(s)
 }
 
 // isOrgWord reports whether token k is an organisation word, also in the
