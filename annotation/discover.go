@@ -29,9 +29,9 @@ type Candidate struct {
 // found is a candidate being collected, with its mentions.
 type found struct {
 	Candidate
-	entry int32    // matcher entry, -1 when discovered
-	words []string // folded words of a discovered name
-	forms [][]string
+	entry    int32    // matcher entry, -1 when discovered
+	words    []string // folded words of a discovered name
+	forms    [][]string
 	spans    [][2]int
 	surfaces []string // the text of each span
 	last     int      // code point offset of the latest mention, for linking surnames
