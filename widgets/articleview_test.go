@@ -668,3 +668,72 @@ func BenchmarkArticleViewHitTest(b *testing.B) {
 		v.layout.offsetAt(pos)
 	}
 }
+
+func TestArticleViewScrollingUpIntoEstimatedTextDoesNotJump(t *testing.T) {
+	doc := generatedDoc(3 << 20)
+	v, _ := newTestView(t, doc, 800, 600)
+	v.ScrollToOffset(len(canonical(doc)) * 2 / 3)
+	for step := 0; step < 40; step++ {
+		top := v.TopOffset()
+		pi, line, _ := v.layout.position(top)
+		before := v.layout.lineTop(pi, line) - v.scroll.Offset.Y
+		v.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 150)}) // up
+		pi, line, _ = v.layout.position(top)
+		after := v.layout.lineTop(pi, line) - v.scroll.Offset.Y
+		if d := after - before - 150; d > 1 || d < -1 {
+			t.Fatalf("step %d: the top line moved %.1f on screen for a 150 scroll", step, after-before)
+		}
+	}
+}
+
+func TestArticleViewOddInputDoesNotBreak(t *testing.T) {
+	docs := map[string]Document{
+		"empty":         {},
+		"title only":    {Title: "Nur ein Titel"},
+		"empty blocks":  {Blocks: []Block{{Text: ""}, {Text: ""}, {Kind: BlockHeading, Text: ""}}},
+		"controls":      {Blocks: []Block{{Kind: BlockPre, Text: "a\tb\r\nc\n\n\nd\x00e"}, {Text: "  lead and trail  "}}},
+		"scripts":       {Blocks: []Block{{Text: "e\u0301 combining, emoji 👩‍👩‍👧 family, العربية RTL, עברית, 日本語のテキストは空白なしで折り返す必要があります。"}}},
+		"one huge word": {Blocks: []Block{{Text: strings.Repeat("x", 100_000)}}},
+		"many tiny blocks": {Blocks: func() []Block {
+			bs := make([]Block, 20_000)
+			for i := range bs {
+				bs[i] = Block{Kind: BlockKind(i % 6), Level: i % 4, Text: "ä"}
+			}
+			return bs
+		}()},
+	}
+	for name, doc := range docs {
+		t.Run(name, func(t *testing.T) {
+			v, win := newTestView(t, doc, 400, 300)
+			text := canonical(doc)
+			for _, pos := range []fyne.Position{{}, {X: 200, Y: 150}, {X: -5, Y: -5}, {X: 5000, Y: 1e6}} {
+				if off := v.layout.offsetAt(pos); off < 0 || off > len(text) {
+					t.Errorf("offsetAt(%v) = %d outside [0,%d]", pos, off, len(text))
+				}
+				v.layout.charAt(pos)
+			}
+			drag(v, fyne.NewPos(10, 10), fyne.NewPos(390, 290))
+			v.page.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+			for _, k := range []fyne.KeyName{fyne.KeyRight, fyne.KeyDown, fyne.KeyEnd, fyne.KeyUp, fyne.KeyLeft, fyne.KeyHome} {
+				v.page.TypedKey(&fyne.KeyEvent{Name: k})
+			}
+			v.page.TypedShortcut(&fyne.ShortcutSelectAll{})
+			if s, e := v.Selection(); s != 0 || e != len(text) || v.SelectedText() != string(text) {
+				t.Errorf("select all gave [%d,%d)", s, e)
+			}
+			v.SetHighlights([]Highlight{{ID: "a", Start: -5, End: 3}, {ID: "b", Start: 2, End: len(text) + 10}, {ID: "c", Start: 5, End: 1}})
+			v.SetSelection(len(text)+5, -3)
+			v.ScrollToOffset(len(text) + 100)
+			v.ScrollToOffset(-1)
+			v.SetTextSize(30)
+			win.Resize(fyne.NewSize(120, 200))
+			for i := v.layout.nHead; i < len(v.layout.paras); i++ {
+				v.layout.ensure(i)
+				p := v.layout.paras[i]
+				if got := p.lines[len(p.lines)-1].to; int(got) != len(p.runes) {
+					t.Fatalf("paragraph %d lines end at %d of %d", i, got, len(p.runes))
+				}
+			}
+		})
+	}
+}

@@ -22,6 +22,10 @@ const (
 // viewport with estimated heights elsewhere.
 const eagerRunes = 60_000
 
+// eagerParas bounds eager layout by paragraph count too: each paragraph
+// costs a shaper call (~50 µs), so thousands of tiny blocks go lazy.
+const eagerParas = 1500
+
 // span is one wrapped line of a paragraph: runes [from, to), of which
 // [from, end) are drawn (trailing spaces and newlines hang in the margin).
 type span struct{ from, to, end int32 }
@@ -106,7 +110,7 @@ func (l *textLayout) setDocument(doc Document, text []rune) {
 		off += n
 	}
 	l.total = off
-	l.eager = off <= eagerRunes
+	l.eager = off <= eagerRunes && len(l.paras) <= eagerParas
 	l.topsDirty = true
 }
 
