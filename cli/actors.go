@@ -1,8 +1,204 @@
 package cli
 
-import "errors"
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
 
-// runActors is not written yet; its owner replaces this file.
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+// runActors lists and manages the library's actors:
+//
+//	dramatis actors [list] [--json]
+//	dramatis actors add NAME [--kind K] [--alias A]... [--color C] [--wikidata Q]
+//	dramatis actors rename OLD NEW
+//	dramatis actors merge FROM INTO
+//	dramatis actors suggest ARTICLE|SOURCE [--json]
+//
+// Actors are named by name or alias, ignoring case.
 func runActors(e *Env, args []string) error {
-	return errors.New("the actors command is not available in this build yet")
+	sub := "list"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		sub, args = args[0], args[1:]
+	}
+	switch sub {
+	case "list":
+		return runActorsList(e, args)
+	case "add":
+		return runActorsAdd(e, args)
+	case "rename":
+		return runActorsRename(e, args)
+	case "merge":
+		return runActorsMerge(e, args)
+	case "suggest":
+		return runActorsSuggest(e, args)
+	}
+	return usagef("unknown actors command %q (list, add, rename, merge or suggest)", sub)
+}
+
+// actorJSON is one actor in 'dramatis actors --json'.
+type actorJSON struct {
+	annotation.Actor
+	Highlights int `json:"highlights"`
+}
+
+func runActorsList(e *Env, args []string) error {
+	fs := newFlagSet(e, "actors")
+	asJSON := fs.Bool("json", false, "print JSON: [{id, name, kind, color, aliases, wikidata, note, highlights, …}]")
+	libFlag := addLibraryFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("actors list takes no arguments (got %q)", pos[0])
+	}
+	lib, err := openLibrary(e, *libFlag)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	actors, err := lib.Actors()
+	if err != nil {
+		return err
+	}
+	counts, err := lib.HighlightCounts()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]actorJSON, 0, len(actors))
+		for _, a := range actors {
+			out = append(out, actorJSON{a, counts[a.ID]})
+		}
+		enc := json.NewEncoder(e.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
+	for _, a := range actors {
+		aliases := ""
+		if len(a.Aliases) > 0 {
+			aliases = "aka " + strings.Join(a.Aliases, ", ")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", a.Name, a.Kind, counts[a.ID], aliases)
+	}
+	return tw.Flush()
+}
+
+func runActorsAdd(e *Env, args []string) error {
+	fs := newFlagSet(e, "actors add")
+	kind := fs.String("kind", "other", "`KIND`: state, person, organisation, group or other")
+	var aliases repeatedFlag
+	fs.Var(&aliases, "alias", "another `NAME` the news uses for the actor (repeatable)")
+	color := fs.String("color", "", "colour `#rrggbb` (default: the next free palette colour)")
+	wikidata := fs.String("wikidata", "", "Wikidata id, e.g. Q423")
+	libFlag := addLibraryFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want one NAME, got %d (quote names with spaces)", len(pos))
+	}
+	k := annotation.Kind(strings.ToLower(*kind))
+	if !k.Valid() {
+		return usagef("unknown kind %q (state, person, organisation, group or other)", *kind)
+	}
+	colour := ""
+	if *color != "" {
+		c, ok := storage.HighlightColor(*color)
+		if !ok || !strings.HasPrefix(c, "#") {
+			return usagef("--color wants #rrggbb, not %q", *color)
+		}
+		colour = c
+	}
+	lib, err := openLibrary(e, *libFlag)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	a, err := lib.AddActor(annotation.Actor{Name: pos[0], Kind: k, Aliases: aliases, Color: colour, Wikidata: strings.TrimSpace(*wikidata)})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.Stdout, a.ID)
+	return nil
+}
+
+// findActorArg resolves an actor named on the command line.
+func findActorArg(lib *storage.Library, name string) (annotation.Actor, error) {
+	a, ok, err := lib.FindActor(name)
+	if err != nil {
+		return a, err
+	}
+	if !ok {
+		return a, fmt.Errorf("no actor named %q", name)
+	}
+	return a, nil
+}
+
+func runActorsRename(e *Env, args []string) error {
+	fs := newFlagSet(e, "actors rename")
+	libFlag := addLibraryFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usagef("want OLD and NEW names, got %d argument(s)", len(pos))
+	}
+	lib, err := openLibrary(e, *libFlag)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	a, err := findActorArg(lib, pos[0])
+	if err != nil {
+		return err
+	}
+	a.Name = pos[1]
+	_, err = lib.UpdateActor(a)
+	return err
+}
+
+func runActorsMerge(e *Env, args []string) error {
+	fs := newFlagSet(e, "actors merge")
+	libFlag := addLibraryFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usagef("want FROM and INTO names, got %d argument(s)", len(pos))
+	}
+	lib, err := openLibrary(e, *libFlag)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	from, err := findActorArg(lib, pos[0])
+	if err != nil {
+		return err
+	}
+	into, err := findActorArg(lib, pos[1])
+	if err != nil {
+		return err
+	}
+	if from.ID == into.ID {
+		return fmt.Errorf("%q and %q are the same actor", pos[0], pos[1])
+	}
+	counts, err := lib.HighlightCounts()
+	if err != nil {
+		return err
+	}
+	if err := lib.MergeActors(from.ID, into.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stderr, "dramatis actors merge: %q merged into %q (%d highlight(s) moved)\n", from.Name, into.Name, counts[from.ID])
+	return nil
 }

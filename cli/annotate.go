@@ -1,8 +1,202 @@
 package cli
 
-import "errors"
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
 
-// runAnnotate is not written yet; its owner replaces this file.
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+// repeatedFlag collects a flag given several times (--actor A --actor B).
+type repeatedFlag []string
+
+func (r *repeatedFlag) String() string     { return strings.Join(*r, ", ") }
+func (r *repeatedFlag) Set(v string) error { *r = append(*r, v); return nil }
+
+// runAnnotate highlights a passage given by its words and tags it with
+// actors, printing the new highlight's id. Everything is checked before
+// anything is written; unknown actor names are created with the highlight
+// in the same transaction, so a failed command leaves the library as it was.
 func runAnnotate(e *Env, args []string) error {
-	return errors.New("the annotate command is not available in this build yet")
+	fs := newFlagSet(e, "annotate")
+	quote := fs.String("quote", "", "the exact `TEXT` to highlight (whitespace and Unicode forms may differ)")
+	occurrence := fs.Int("occurrence", 0, "which occurrence `N` (1, 2, …) when the quote appears more than once")
+	var actorFlags repeatedFlag
+	fs.Var(&actorFlags, "actor", "tag with actor `NAME[:ROLE]` (role speaker, target or mentioned; repeatable; unknown names are created)")
+	note := fs.String("note", "", "a note on the highlight")
+	color := fs.String("color", "", "highlight colour: "+strings.Join(storage.HighlightColorNames, ", ")+" or #rrggbb")
+	libFlag := addLibraryFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want one ARTICLE (an id or a unique id prefix), got %d", len(pos))
+	}
+	if strings.TrimSpace(*quote) == "" {
+		return usagef("--quote is empty: give the words to highlight")
+	}
+	if *occurrence < 0 {
+		return usagef("--occurrence must be 1 or more, not %d", *occurrence)
+	}
+	colour := ""
+	if *color != "" {
+		c, ok := storage.HighlightColor(*color)
+		if !ok {
+			return usagef("unknown colour %q (use %s or #rrggbb)", *color, strings.Join(storage.HighlightColorNames, ", "))
+		}
+		colour = c
+	}
+	wanted, err := parseActorFlags(actorFlags)
+	if err != nil {
+		return err
+	}
+
+	lib, err := openLibrary(e, *libFlag)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	id, err := lib.ResolveArticle(pos[0])
+	if err != nil {
+		return err
+	}
+	a, _, err := lib.Article(id)
+	if err != nil {
+		return err
+	}
+	start, end, err := locateQuote(a.Text(), *quote, *occurrence, id)
+	if err != nil {
+		return err
+	}
+	h := annotation.Highlight{ArticleID: id, Start: start, End: end, Note: *note, Color: colour}
+	var created []annotation.Actor
+	for _, w := range wanted {
+		act, ok, err := lib.FindActor(w.name)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			act = pendingActor(created, w.name)
+			if act.ID == "" {
+				act = annotation.Actor{ID: annotation.NewID(), Name: w.name, Kind: annotation.KindOther}
+				created = append(created, act)
+			}
+		}
+		h.Actors = append(h.Actors, annotation.ActorRef{ActorID: act.ID, Role: w.role})
+	}
+	h, added, err := lib.AddHighlightWithActors(h, created)
+	if err != nil {
+		return err
+	}
+	for _, a := range added {
+		fmt.Fprintf(e.Stderr, "dramatis annotate: new actor %q (%s)\n", a.Name, a.ID)
+	}
+	fmt.Fprintln(e.Stdout, h.ID)
+	return nil
+}
+
+// pendingActor finds an actor created earlier in the same command (two
+// --actor flags naming the same new actor), or the zero Actor.
+func pendingActor(created []annotation.Actor, name string) annotation.Actor {
+	for _, a := range created {
+		if strings.EqualFold(a.Name, article.CleanInline(name)) {
+			return a
+		}
+	}
+	return annotation.Actor{}
+}
+
+type actorFlag struct {
+	name string
+	role annotation.Role
+}
+
+// parseActorFlags splits NAME[:ROLE]. The part after the last colon is a
+// role when it is one; otherwise the whole value is the name, unless it
+// looks like a mistyped role (a single word after the colon), which is an
+// error rather than an actor with a surprising name.
+func parseActorFlags(vals []string) ([]actorFlag, error) {
+	var out []actorFlag
+	for _, v := range vals {
+		name, role := v, annotation.RoleMentioned
+		if i := strings.LastIndex(v, ":"); i >= 0 {
+			r := strings.ToLower(strings.TrimSpace(v[i+1:]))
+			switch {
+			case annotation.Role(r).Valid():
+				name, role = v[:i], annotation.Role(r)
+			case r == "" || !strings.ContainsAny(r, " \t"):
+				return nil, usagef("invalid role %q in --actor %q (use speaker, target or mentioned; a name with a colon needs the role too: NAME:mentioned)", v[i+1:], v)
+			}
+		}
+		name = article.CleanInline(name)
+		if name == "" {
+			return nil, usagef("--actor %q has no name", v)
+		}
+		out = append(out, actorFlag{name, role})
+	}
+	return out, nil
+}
+
+// locateQuote finds the code point range of a quote in the text. The quote
+// is matched as typed (NFC), then with whitespace collapsed as the cleaner
+// does. Several matches need --occurrence.
+func locateQuote(text, quote string, occurrence int, articleID string) (int, int, error) {
+	candidates := []string{norm.NFC.String(quote), article.CleanInline(quote)}
+	textLen := utf8.RuneCountInString(text)
+	var q string
+	var offsets []int
+	for _, c := range candidates {
+		if c == "" {
+			continue
+		}
+		if offsets = occurrencesOf(text, c); len(offsets) > 0 {
+			q = c
+			break
+		}
+	}
+	qLen := utf8.RuneCountInString(candidates[1])
+	switch {
+	case len(offsets) == 0 && qLen > textLen:
+		return 0, 0, fmt.Errorf("the quote (%d characters) is longer than article %s (%d characters)", qLen, articleID, textLen)
+	case len(offsets) == 0:
+		return 0, 0, fmt.Errorf("the quote %s is not in article %s", shortQuote(quote), articleID)
+	case occurrence > len(offsets):
+		return 0, 0, fmt.Errorf("the quote %s occurs %d time(s) in article %s, so --occurrence %d does not exist", shortQuote(quote), len(offsets), articleID, occurrence)
+	case occurrence == 0 && len(offsets) > 1:
+		return 0, 0, fmt.Errorf("the quote %s occurs %d times in article %s; choose one with --occurrence 1 to %d", shortQuote(quote), len(offsets), articleID, len(offsets))
+	}
+	i := max(occurrence, 1) - 1
+	return offsets[i], offsets[i] + utf8.RuneCountInString(q), nil
+}
+
+// occurrencesOf returns the code point offsets of every occurrence of s.
+func occurrencesOf(text, s string) []int {
+	var out []int
+	bytePos, runePos := 0, 0
+	for {
+		i := strings.Index(text[bytePos:], s)
+		if i < 0 {
+			return out
+		}
+		runePos += utf8.RuneCountInString(text[bytePos : bytePos+i])
+		out = append(out, runePos)
+		_, size := utf8.DecodeRuneInString(text[bytePos+i:])
+		bytePos += i + size
+		runePos++
+	}
+}
+
+// shortQuote shows a quote in an error message, shortened when long.
+func shortQuote(q string) string {
+	q = oneLine(q)
+	if r := []rune(q); len(r) > 40 {
+		q = string(r[:37]) + "…"
+	}
+	return "„" + q + "“"
 }

@@ -1,8 +1,199 @@
 package cli
 
-import "errors"
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
 
-// runShow is not written yet; its owner replaces this file.
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+// showJSON is what 'dramatis show --json' prints: the article with its
+// metadata, blocks, canonical text and highlights (actors by name).
+type showJSON struct {
+	ID          string              `json:"id"`
+	Title       string              `json:"title"`
+	Kicker      string              `json:"kicker"`
+	Description string              `json:"description"`
+	Authors     []string            `json:"authors"`
+	Published   string              `json:"published"`
+	Site        string              `json:"site"`
+	URL         string              `json:"url"`
+	Lang        string              `json:"lang"`
+	Added       string              `json:"added"`
+	Blocks      []showBlockJSON     `json:"blocks"`
+	Text        string              `json:"text"`
+	Highlights  []showHighlightJSON `json:"highlights"`
+}
+
+type showBlockJSON struct {
+	Type  string `json:"type"`
+	Level int    `json:"level"`
+	Text  string `json:"text"`
+}
+
+type showHighlightJSON struct {
+	ID       string          `json:"id"`
+	Start    int             `json:"start"`
+	End      int             `json:"end"`
+	Quote    string          `json:"quote"`
+	Prefix   string          `json:"prefix"`
+	Suffix   string          `json:"suffix"`
+	Color    string          `json:"color,omitempty"`
+	Note     string          `json:"note,omitempty"`
+	Actors   []showActorJSON `json:"actors"`
+	Created  string          `json:"created"`
+	Updated  string          `json:"updated"`
+	Orphaned string          `json:"orphaned,omitempty"`
+}
+
+type showActorJSON struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	Role string `json:"role"`
+}
+
+// runShow prints one article (id or unique id prefix) with its highlights
+// and their actors: readable text, or JSON with --json.
 func runShow(e *Env, args []string) error {
-	return errors.New("the show command is not available in this build yet")
+	fs := newFlagSet(e, "show")
+	asJSON := fs.Bool("json", false, "print JSON: metadata, blocks, text and highlights with actor names")
+	libFlag := addLibraryFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want one ARTICLE (an id or a unique id prefix), got %d", len(pos))
+	}
+	lib, err := openLibrary(e, *libFlag)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	id, err := lib.ResolveArticle(pos[0])
+	if err != nil {
+		return err
+	}
+	a, info, err := lib.Article(id)
+	if err != nil {
+		return err
+	}
+	hs, err := lib.Highlights(id)
+	if err != nil {
+		return err
+	}
+	actors, err := libraryActorsByID(lib)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeShowJSON(e.Stdout, a, info, hs, actors)
+	}
+	return writeShowText(e.Stdout, a, info, hs, actors)
+}
+
+func libraryActorsByID(lib *storage.Library) (map[string]annotation.Actor, error) {
+	as, err := lib.Actors()
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]annotation.Actor, len(as))
+	for _, a := range as {
+		m[a.ID] = a
+	}
+	return m, nil
+}
+
+func rfc3339OrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+func writeShowJSON(w io.Writer, a *article.Article, info storage.ArticleInfo, hs []annotation.Highlight, actors map[string]annotation.Actor) error {
+	out := showJSON{
+		ID: info.ID, Title: a.Title, Kicker: a.Kicker, Description: a.Description,
+		Authors: append([]string{}, a.Authors...), Published: rfc3339OrEmpty(a.Published),
+		Site: a.Site, URL: a.URL, Lang: a.Lang, Added: rfc3339OrEmpty(info.Added),
+		Blocks: make([]showBlockJSON, 0, len(a.Blocks)), Text: a.Text(),
+		Highlights: make([]showHighlightJSON, 0, len(hs)),
+	}
+	for _, b := range a.Blocks {
+		out.Blocks = append(out.Blocks, showBlockJSON{Type: string(b.Type), Level: b.Level, Text: b.Text})
+	}
+	for _, h := range hs {
+		j := showHighlightJSON{
+			ID: h.ID, Start: h.Start, End: h.End, Quote: h.Quote.Exact, Prefix: h.Quote.Prefix, Suffix: h.Quote.Suffix,
+			Color: h.Color, Note: h.Note, Actors: []showActorJSON{},
+			Created: rfc3339OrEmpty(h.Created), Updated: rfc3339OrEmpty(h.Updated), Orphaned: h.Orphaned,
+		}
+		for _, r := range h.Actors {
+			act := actors[r.ActorID]
+			j.Actors = append(j.Actors, showActorJSON{ID: r.ActorID, Name: act.Name, Kind: string(act.Kind), Role: string(r.Role)})
+		}
+		out.Highlights = append(out.Highlights, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeShowText(w io.Writer, a *article.Article, info storage.ArticleInfo, hs []annotation.Highlight, actors map[string]annotation.Actor) error {
+	var b strings.Builder
+	if a.Kicker != "" {
+		b.WriteString(a.Kicker + "\n")
+	}
+	b.WriteString(a.Title + "\n")
+	var meta []string
+	for _, s := range []string{a.Site, strings.Join(a.Authors, ", ")} {
+		if s != "" {
+			meta = append(meta, s)
+		}
+	}
+	if !a.Published.IsZero() {
+		meta = append(meta, a.Published.Format("2006-01-02"))
+	}
+	if len(meta) > 0 {
+		b.WriteString(strings.Join(meta, " · ") + "\n")
+	}
+	if a.URL != "" {
+		b.WriteString(a.URL + "\n")
+	}
+	fmt.Fprintf(&b, "id %s, added %s\n\n", info.ID, info.Added.Local().Format("2006-01-02 15:04"))
+	b.WriteString(a.Text())
+	b.WriteString("\n")
+	if len(hs) > 0 {
+		fmt.Fprintf(&b, "\nHighlights (%d):\n", len(hs))
+	}
+	for _, h := range hs {
+		where := fmt.Sprintf("%d–%d", h.Start, h.End)
+		if h.Orphaned != "" {
+			where = "orphaned: " + h.Orphaned
+		}
+		fmt.Fprintf(&b, "\n%s  [%s]\n  „%s“\n", h.ID, where, oneLine(h.Quote.Exact))
+		var names []string
+		for _, r := range h.Actors {
+			n := actors[r.ActorID].Name
+			if r.Role != annotation.RoleMentioned {
+				n += " (" + string(r.Role) + ")"
+			}
+			names = append(names, n)
+		}
+		if len(names) > 0 {
+			b.WriteString("  actors: " + strings.Join(names, ", ") + "\n")
+		}
+		if h.Note != "" {
+			b.WriteString("  note: " + oneLine(h.Note) + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
