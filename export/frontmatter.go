@@ -1,0 +1,255 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/dramatis-app/dramatis/annotation"
+)
+
+// frontMatter is a note's YAML properties in the order they are written.
+// It is built as YAML nodes, not text, so that titles with quotes, colons
+// or leading dashes are always quoted correctly by the YAML library.
+type frontMatter struct {
+	node *yaml.Node
+	// owned lists every key Dramatis writes for this kind of note, present
+	// or not, so that a merge can drop one that became empty.
+	owned []string
+}
+
+// newFrontMatter starts properties Dramatis owns the listed keys of.
+func newFrontMatter(owned ...string) *frontMatter {
+	return &frontMatter{node: &yaml.Node{Kind: yaml.MappingNode}, owned: owned}
+}
+
+// str adds a string property unless it is empty.
+func (f *frontMatter) str(key, value string) {
+	value = strings.Join(strings.Fields(cleanText(value)), " ")
+	if value == "" {
+		return
+	}
+	f.add(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value})
+}
+
+// date adds a date property (YYYY-MM-DD, unquoted so that Obsidian shows
+// it as a date) unless it is empty.
+func (f *frontMatter) date(key, value string) {
+	if value == "" {
+		return
+	}
+	f.add(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: value})
+}
+
+// list adds a list of strings unless it is empty.
+func (f *frontMatter) list(key string, values []string) {
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, v := range values {
+		v = strings.Join(strings.Fields(cleanText(v)), " ")
+		if v != "" {
+			seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
+		}
+	}
+	if len(seq.Content) > 0 {
+		f.add(key, seq)
+	}
+}
+
+func (f *frontMatter) add(key string, v *yaml.Node) {
+	f.node.Content = append(f.node.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+}
+
+// bytes renders the properties between "---" lines.
+func (f *frontMatter) bytes() []byte {
+	return encodeFrontMatter(f.node)
+}
+
+// encodeFrontMatter renders a mapping node between "---" lines.
+func encodeFrontMatter(n *yaml.Node) []byte {
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	if len(n.Content) > 0 {
+		enc := yaml.NewEncoder(&b)
+		enc.SetIndent(2)
+		// Encoding a well-formed node tree of scalars cannot fail.
+		if err := enc.Encode(n); err != nil {
+			panic("export: encoding front matter: " + err.Error())
+		}
+		enc.Close()
+	}
+	b.WriteString("---\n")
+	return b.Bytes()
+}
+
+// articleKeys are the properties of an article note.
+var articleKeys = []string{"title", "source", "authors", "published", "site", "language", "actors", "tags", "dramatis_id"}
+
+// actorKeys are the properties of an actor note.
+var actorKeys = []string{"title", "aliases", "kind", "wikidata", "tags", "dramatis_id"}
+
+// articleFrontMatter returns an article note's properties; actorLinks are
+// the wiki links of the actors its highlights name.
+func articleFrontMatter(a *Article, actorLinks []string) *frontMatter {
+	f := newFrontMatter(articleKeys...)
+	f.str("title", a.Title)
+	f.str("source", a.URL)
+	f.list("authors", a.Authors)
+	if !a.Published.IsZero() {
+		f.date("published", a.Published.Format("2006-01-02"))
+	}
+	f.str("site", a.Site)
+	f.str("language", a.Lang)
+	f.list("actors", actorLinks)
+	f.list("tags", []string{"dramatis"})
+	f.str("dramatis_id", a.ID)
+	return f
+}
+
+// actorFrontMatter returns an actor note's properties: its aliases (so
+// that Obsidian resolves [[Alias]] links to it), kind and Wikidata item.
+func actorFrontMatter(a annotation.Actor) *frontMatter {
+	f := newFrontMatter(actorKeys...)
+	f.str("title", a.Name)
+	aliases := slices.Clone(a.Aliases)
+	if FileName(a.Name) != a.Name {
+		// The note's file name differs from the name: let the real name
+		// resolve too.
+		aliases = append([]string{a.Name}, aliases...)
+	}
+	f.list("aliases", aliases)
+	f.str("kind", string(a.Kind))
+	if a.Wikidata != "" {
+		f.str("wikidata", wikidataURL(a.Wikidata))
+	}
+	f.list("tags", []string{"dramatis/actor"})
+	f.str("dramatis_id", a.ID)
+	return f
+}
+
+// splitFrontMatter separates a note's YAML front matter (between a first
+// line "---" and the next line "---" or "...") from its body. ok is false
+// when the note has none.
+func splitFrontMatter(doc string) (yamlText, body string, ok bool) {
+	rest, found := strings.CutPrefix(doc, "---\n")
+	if !found {
+		rest, found = strings.CutPrefix(doc, "---\r\n")
+		if !found {
+			return "", doc, false
+		}
+	}
+	off := 0
+	for off <= len(rest) {
+		end := strings.IndexByte(rest[off:], '\n')
+		line := rest[off:]
+		next := len(rest)
+		if end >= 0 {
+			line = rest[off : off+end]
+			next = off + end + 1
+		}
+		if l := strings.TrimRight(line, "\r"); l == "---" || l == "..." {
+			return rest[:off], rest[next:], true
+		}
+		if end < 0 {
+			break
+		}
+		off = next
+	}
+	return "", doc, false
+}
+
+// frontMatterID returns the dramatis_id property of a note, or "".
+func frontMatterID(doc string) string {
+	y, _, ok := splitFrontMatter(doc)
+	if !ok {
+		return ""
+	}
+	var m struct {
+		ID any `yaml:"dramatis_id"`
+	}
+	if yaml.Unmarshal([]byte(y), &m) != nil {
+		return ""
+	}
+	if s, ok := m.ID.(string); ok {
+		return s
+	}
+	return ""
+}
+
+// mergeFrontMatter updates a note's existing properties with Dramatis's:
+// its own keys are replaced (or removed when now empty), tags are united,
+// and every property the reader added stays where it was.
+func mergeFrontMatter(oldYAML string, f *frontMatter) ([]byte, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(oldYAML), &doc); err != nil {
+		return nil, fmt.Errorf("its front matter is not valid YAML (%s)", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if doc.Kind == 0 {
+		return f.bytes(), nil
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("its front matter is not a list of properties")
+	}
+	old := doc.Content[0]
+	mine := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(f.node.Content); i += 2 {
+		mine[f.node.Content[i].Value] = f.node.Content[i+1]
+	}
+	var out []*yaml.Node
+	done := map[string]bool{}
+	for i := 0; i+1 < len(old.Content); i += 2 {
+		k, v := old.Content[i], old.Content[i+1]
+		if !slices.Contains(f.owned, k.Value) {
+			out = append(out, k, v)
+			continue
+		}
+		if done[k.Value] {
+			continue // a repeated key of Dramatis's: keep one
+		}
+		done[k.Value] = true
+		nv, ok := mine[k.Value]
+		if !ok {
+			continue // Dramatis no longer has a value for it.
+		}
+		if k.Value == "tags" {
+			nv = uniteTags(v, nv)
+		}
+		out = append(out, k, nv)
+	}
+	for i := 0; i+1 < len(f.node.Content); i += 2 {
+		k := f.node.Content[i]
+		if !done[k.Value] {
+			out = append(out, k, f.node.Content[i+1])
+		}
+	}
+	old.Content = out
+	return encodeFrontMatter(old), nil
+}
+
+// uniteTags keeps the reader's tags and adds Dramatis's.
+func uniteTags(old, mine *yaml.Node) *yaml.Node {
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Style: old.Style}
+	seen := map[string]bool{}
+	addScalar := func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode && !seen[n.Value] {
+			seen[n.Value] = true
+			seq.Content = append(seq.Content, n)
+		}
+	}
+	switch old.Kind {
+	case yaml.SequenceNode:
+		for _, n := range old.Content {
+			addScalar(n)
+		}
+	case yaml.ScalarNode:
+		for _, t := range strings.FieldsFunc(old.Value, func(r rune) bool { return r == ',' || r == ' ' }) {
+			addScalar(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t})
+		}
+	}
+	for _, n := range mine.Content {
+		addScalar(n)
+	}
+	return seq
+}

@@ -1,0 +1,95 @@
+// Package export turns a Dramatis library into the shapes readers keep
+// their notes in: Markdown notes for Obsidian (per article, grouped by
+// actor, one note per actor, written safely into a notes folder), W3C Web
+// Annotation JSON-LD, and a lossless, versioned JSON backup.
+//
+// Everything here works on plain data (Library, Article) so that it knows
+// nothing of how the library is stored; the CLI and the GUI gather it.
+package export
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
+)
+
+// Article is one stored article as export sees it: the cleaned article,
+// its library id and when it was added, and its highlights.
+type Article struct {
+	ID    string    `json:"id"`
+	Added time.Time `json:"added"`
+	article.Article
+	Highlights []annotation.Highlight `json:"highlights"`
+}
+
+// Library is what an export covers: articles (each with its highlights),
+// every actor they may name, and the preferences worth backing up.
+type Library struct {
+	Articles    []Article
+	Actors      []annotation.Actor
+	Preferences map[string]string
+}
+
+// ActorMap indexes the library's actors by id.
+func (l *Library) ActorMap() map[string]annotation.Actor {
+	m := make(map[string]annotation.Actor, len(l.Actors))
+	for _, a := range l.Actors {
+		m[a.ID] = a
+	}
+	return m
+}
+
+// sortHighlights puts highlights in reading order (start, end, id) with
+// orphaned ones last, the order notes present them in.
+func sortHighlights(hs []annotation.Highlight) {
+	sort.SliceStable(hs, func(i, j int) bool {
+		a, b := hs[i], hs[j]
+		if (a.Orphaned != "") != (b.Orphaned != "") {
+			return a.Orphaned == ""
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return a.ID < b.ID
+	})
+}
+
+// sortedActors returns actors by name, case-insensitively, then by id.
+func sortedActors(as []annotation.Actor) []annotation.Actor {
+	out := append([]annotation.Actor(nil), as...)
+	sort.SliceStable(out, func(i, j int) bool {
+		fi, fj := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name)
+		if fi != fj {
+			return fi < fj
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// newestFirst orders articles by publication date, newest first, falling
+// back to when they were added and then to the id, so that an actor's
+// note reads like a news timeline.
+func newestFirst(as []*Article) {
+	sort.SliceStable(as, func(i, j int) bool {
+		ti, tj := as[i].when(), as[j].when()
+		if !ti.Equal(tj) {
+			return ti.After(tj)
+		}
+		return as[i].ID > as[j].ID
+	})
+}
+
+// when is the article's date for ordering: published, else added.
+func (a *Article) when() time.Time {
+	if !a.Published.IsZero() {
+		return a.Published
+	}
+	return a.Added
+}

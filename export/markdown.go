@@ -1,0 +1,467 @@
+package export
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dramatis-app/dramatis/annotation"
+)
+
+// Grouping says how Markdown notes are organised.
+type Grouping int
+
+const (
+	// PerArticle: one note per article, highlights in reading order.
+	PerArticle Grouping = iota
+	// ByActor: one note per article, one section per actor.
+	ByActor
+	// PerActor: one note per actor across the library, every highlight
+	// naming it, newest article first, linked back to the article notes.
+	PerActor
+)
+
+// Note is one Markdown note: the file name it is meant for (without
+// ".md"), the id of the article or actor it is about, its properties and
+// the part Dramatis writes (heading and highlights).
+type Note struct {
+	Name  string
+	ID    string
+	front *frontMatter
+	Body  []byte
+}
+
+// Bytes returns the whole note: front matter then body.
+func (n Note) Bytes() []byte {
+	fm := n.front.bytes()
+	out := make([]byte, 0, len(fm)+1+len(n.Body))
+	out = append(out, fm...)
+	out = append(out, '\n')
+	return append(out, n.Body...)
+}
+
+// Names maps articles and actors to the file names (without ".md") of
+// their notes, which wiki links point at.
+type Names struct {
+	articles map[string]string
+	actors   map[string]string
+}
+
+// NewNames assigns every article and actor of lib a unique, OS-safe file
+// name from its title or name. existing keeps the names notes already
+// have (id → name, e.g. found in a notes folder) and taken holds names in
+// use by other files (folded with foldFileName); both may be nil. Older
+// articles are named first so that a title shared later gets the suffix.
+func NewNames(lib *Library, existing map[string]string, taken map[string]bool) *Names {
+	if taken == nil {
+		taken = map[string]bool{}
+	}
+	for _, n := range existing {
+		taken[foldFileName(n)] = true
+	}
+	n := &Names{articles: map[string]string{}, actors: map[string]string{}}
+	arts := make([]*Article, len(lib.Articles))
+	for i := range lib.Articles {
+		arts[i] = &lib.Articles[i]
+	}
+	sort.SliceStable(arts, func(i, j int) bool {
+		if !arts[i].Added.Equal(arts[j].Added) {
+			return arts[i].Added.Before(arts[j].Added)
+		}
+		return arts[i].ID < arts[j].ID
+	})
+	for _, a := range arts {
+		if e, ok := existing[a.ID]; ok {
+			n.articles[a.ID] = e
+			continue
+		}
+		n.articles[a.ID] = uniqueName(FileName(a.Title), a.ID, taken)
+	}
+	for _, a := range sortedActors(lib.Actors) {
+		if e, ok := existing[a.ID]; ok {
+			n.actors[a.ID] = e
+			continue
+		}
+		n.actors[a.ID] = uniqueName(FileName(a.Name), a.ID, taken)
+	}
+	return n
+}
+
+// Article returns the note name of an article (from its title when the
+// article was not named).
+func (n *Names) Article(a *Article) string {
+	if s, ok := n.articles[a.ID]; ok {
+		return s
+	}
+	return FileName(a.Title)
+}
+
+// Actor returns the note name of an actor.
+func (n *Names) Actor(a annotation.Actor) string {
+	if s, ok := n.actors[a.ID]; ok {
+		return s
+	}
+	return FileName(a.Name)
+}
+
+// renderer writes notes; it holds what links need: actors and names.
+type renderer struct {
+	actors map[string]annotation.Actor
+	names  *Names
+	// combined: notes are joined into one document, so each article
+	// section says where it comes from (no front matter there).
+	combined bool
+}
+
+// ArticleMarkdown returns the Markdown note of one article ("Copy as
+// Markdown"): front matter, title, highlights with actors and notes, and
+// orphaned highlights in their own section. Links use file names made
+// from titles and actor names.
+func ArticleMarkdown(a Article, actors map[string]annotation.Actor) []byte {
+	r := &renderer{actors: actors, names: &Names{}}
+	return r.articleNote(&a, PerArticle).Bytes()
+}
+
+// HighlightMarkdown returns one highlight as Markdown ("Copy as
+// Markdown" on a highlight): the quote, its actors, its note and a link
+// back to its place in the article's note.
+func HighlightMarkdown(a Article, h annotation.Highlight, actors map[string]annotation.Actor) []byte {
+	r := &renderer{actors: actors, names: &Names{}}
+	var b strings.Builder
+	r.quote(&b, h.Quote.Exact)
+	b.WriteByte('\n')
+	b.WriteString(r.backLink(&a, h, ""))
+	b.WriteString("\n")
+	r.tail(&b, h)
+	return []byte(b.String())
+}
+
+// Markdown returns the library as one Markdown document: the single note
+// as is, or several notes' bodies one after another (without front
+// matter, which may only open a document).
+func Markdown(lib *Library, g Grouping) []byte {
+	notes := Notes(lib, g, NewNames(lib, nil, nil), true)
+	if len(notes) == 1 {
+		return notes[0].Bytes()
+	}
+	var b []byte
+	for i, n := range notes {
+		if i > 0 {
+			b = append(b, '\n')
+		}
+		b = append(b, n.Body...)
+	}
+	return b
+}
+
+// Notes renders the library's notes: one per article (PerArticle,
+// ByActor) or one per actor with highlights (PerActor). combined adds a
+// source line under each article title, for notes shown without their
+// front matter.
+func Notes(lib *Library, g Grouping, names *Names, combined bool) []Note {
+	r := &renderer{actors: lib.ActorMap(), names: names, combined: combined}
+	if g == PerActor {
+		return r.actorNotes(lib)
+	}
+	out := make([]Note, 0, len(lib.Articles))
+	for i := range lib.Articles {
+		out = append(out, r.articleNote(&lib.Articles[i], g))
+	}
+	return out
+}
+
+// articleNote renders one article's note.
+func (r *renderer) articleNote(a *Article, g Grouping) Note {
+	hs := append([]annotation.Highlight(nil), a.Highlights...)
+	sortHighlights(hs)
+	var b strings.Builder
+	b.Grow(256 + 300*len(hs))
+	b.WriteString("# ")
+	b.WriteString(inline(orUntitled(a.Title)))
+	b.WriteString("\n")
+	if r.combined {
+		r.sourceLine(&b, a)
+	}
+	anchored, orphaned := splitOrphans(hs)
+	if g == ByActor {
+		r.byActor(&b, anchored)
+	} else {
+		for _, h := range anchored {
+			b.WriteByte('\n')
+			r.highlight(&b, h, true)
+		}
+	}
+	if len(orphaned) > 0 {
+		b.WriteString("\n## Orphaned highlights\n\nThese passages were not found again when the article's text changed; they are kept as they were.\n")
+		for _, h := range orphaned {
+			b.WriteByte('\n')
+			r.highlight(&b, h, true)
+			b.WriteString("\nNot found: ")
+			b.WriteString(inline(h.Orphaned))
+			b.WriteString("\n")
+		}
+	}
+	return Note{Name: r.names.Article(a), ID: a.ID, front: articleFrontMatter(a, r.articleActorLinks(hs)), Body: []byte(b.String())}
+}
+
+// byActor writes one section per actor (by name) with its highlights, then
+// the highlights without actors. A highlight under several actors carries
+// its block id only the first time: ids must be unique in a note.
+func (r *renderer) byActor(b *strings.Builder, hs []annotation.Highlight) {
+	groups := map[string][]annotation.Highlight{}
+	var none []annotation.Highlight
+	for _, h := range hs {
+		named := false
+		for _, ref := range h.Actors {
+			if _, ok := r.actors[ref.ActorID]; ok && !containsHighlight(groups[ref.ActorID], h.ID) {
+				groups[ref.ActorID] = append(groups[ref.ActorID], h)
+				named = true
+			}
+		}
+		if !named {
+			none = append(none, h)
+		}
+	}
+	var actors []annotation.Actor
+	for id := range groups {
+		actors = append(actors, r.actors[id])
+	}
+	seen := map[string]bool{}
+	section := func(title string, hs []annotation.Highlight) {
+		b.WriteString("\n## ")
+		b.WriteString(title)
+		b.WriteString("\n")
+		for _, h := range hs {
+			b.WriteByte('\n')
+			r.highlight(b, h, !seen[h.ID])
+			seen[h.ID] = true
+		}
+	}
+	for _, a := range sortedActors(actors) {
+		section(r.actorLink(a), groups[a.ID])
+	}
+	if len(none) > 0 {
+		section("No actor", none)
+	}
+}
+
+// containsHighlight reports whether hs holds the highlight id.
+func containsHighlight(hs []annotation.Highlight, id string) bool {
+	for _, h := range hs {
+		if h.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// splitOrphans separates anchored from orphaned highlights, keeping order.
+func splitOrphans(hs []annotation.Highlight) (anchored, orphaned []annotation.Highlight) {
+	for _, h := range hs {
+		if h.Orphaned != "" {
+			orphaned = append(orphaned, h)
+		} else {
+			anchored = append(anchored, h)
+		}
+	}
+	return anchored, orphaned
+}
+
+// highlight writes a block quote, its block id (on its own line after a
+// blank line, as Obsidian wants for quotes), its actors and its note.
+func (r *renderer) highlight(b *strings.Builder, h annotation.Highlight, withID bool) {
+	r.quote(b, h.Quote.Exact)
+	if withID {
+		b.WriteString("\n^")
+		b.WriteString(blockID(h.ID))
+		b.WriteString("\n")
+	}
+	r.tail(b, h)
+}
+
+// quote writes text as a block quote.
+func (r *renderer) quote(b *strings.Builder, text string) {
+	if strings.TrimSpace(cleanText(text)) == "" {
+		b.WriteString("> (empty passage)\n")
+		return
+	}
+	writeLines(b, text, "> ")
+}
+
+// tail writes a highlight's actor line and note, each after a blank line.
+func (r *renderer) tail(b *strings.Builder, h annotation.Highlight) {
+	if line := r.actorLine(h.Actors); line != "" {
+		b.WriteString("\n")
+		b.WriteString(line)
+		b.WriteString("\n")
+	}
+	if strings.TrimSpace(cleanText(h.Note)) != "" {
+		b.WriteString("\n")
+		writeLines(b, h.Note, "")
+	}
+}
+
+// actorLine lists a highlight's actors as wiki links, with the role where
+// it is not "mentioned": "[[Ian Bremmer]] (speaker) · [[China]]".
+func (r *renderer) actorLine(refs []annotation.ActorRef) string {
+	var parts []string
+	for _, ref := range refs {
+		a, ok := r.actors[ref.ActorID]
+		if !ok {
+			continue
+		}
+		p := r.actorLink(a)
+		if ref.Role != "" && ref.Role != annotation.RoleMentioned {
+			p += " (" + inline(string(ref.Role)) + ")"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// actorLink is the wiki link to an actor's note, showing its name.
+func (r *renderer) actorLink(a annotation.Actor) string {
+	return wikiLink(r.names.Actor(a), a.Name)
+}
+
+// articleActorLinks returns the links of every actor the highlights name,
+// by actor name, for the article's front matter.
+func (r *renderer) articleActorLinks(hs []annotation.Highlight) []string {
+	seen := map[string]bool{}
+	var as []annotation.Actor
+	for _, h := range hs {
+		for _, ref := range h.Actors {
+			if a, ok := r.actors[ref.ActorID]; ok && !seen[a.ID] {
+				seen[a.ID] = true
+				as = append(as, a)
+			}
+		}
+	}
+	links := make([]string, 0, len(as))
+	for _, a := range sortedActors(as) {
+		links = append(links, r.actorLink(a))
+	}
+	return links
+}
+
+// sourceLine writes where an article comes from under its title, for
+// documents without front matter: site, date, authors and the URL.
+func (r *renderer) sourceLine(b *strings.Builder, a *Article) {
+	var parts []string
+	if a.Site != "" {
+		parts = append(parts, inline(a.Site))
+	}
+	if !a.Published.IsZero() {
+		parts = append(parts, a.Published.Format("2006-01-02"))
+	}
+	if len(a.Authors) > 0 {
+		parts = append(parts, inline(strings.Join(a.Authors, ", ")))
+	}
+	if a.URL != "" {
+		parts = append(parts, urlText(a.URL))
+	}
+	if len(parts) > 0 {
+		b.WriteString("\n")
+		b.WriteString(strings.Join(parts, " · "))
+		b.WriteString("\n")
+	}
+}
+
+// urlText shows a URL as an autolink when it is a plain http(s) URL, else
+// as escaped text.
+func urlText(u string) string {
+	if (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) &&
+		!strings.ContainsAny(u, " \t\n\r<>") && strings.IndexFunc(u, func(r rune) bool { return r < 0x20 || r == 0x7f }) < 0 {
+		return "<" + u + ">"
+	}
+	return inline(u)
+}
+
+// backLink links to a highlight's block in its article note; role, when
+// given and not "mentioned", follows it.
+func (r *renderer) backLink(a *Article, h annotation.Highlight, role annotation.Role) string {
+	s := "[[" + r.names.Article(a) + "#^" + blockID(h.ID) + "|source]]"
+	if !a.Published.IsZero() {
+		s += " · " + a.Published.Format("2006-01-02")
+	}
+	if role != "" && role != annotation.RoleMentioned {
+		s += " · " + inline(string(role))
+	}
+	return s
+}
+
+// orUntitled gives an article without a title a heading.
+func orUntitled(t string) string {
+	if strings.TrimSpace(t) == "" {
+		return "Untitled"
+	}
+	return t
+}
+
+// actorNotes renders one note per actor that has highlights: its note,
+// then per article (newest first) the highlights naming it.
+func (r *renderer) actorNotes(lib *Library) []Note {
+	type entry struct {
+		h    annotation.Highlight
+		role annotation.Role
+	}
+	byActor := map[string]map[*Article][]entry{}
+	for i := range lib.Articles {
+		a := &lib.Articles[i]
+		hs := append([]annotation.Highlight(nil), a.Highlights...)
+		sortHighlights(hs)
+		for _, h := range hs {
+			for _, ref := range h.Actors {
+				if _, ok := r.actors[ref.ActorID]; !ok {
+					continue
+				}
+				m := byActor[ref.ActorID]
+				if m == nil {
+					m = map[*Article][]entry{}
+					byActor[ref.ActorID] = m
+				}
+				m[a] = append(m[a], entry{h, ref.Role})
+			}
+		}
+	}
+	var notes []Note
+	for _, actor := range sortedActors(lib.Actors) {
+		m := byActor[actor.ID]
+		if len(m) == 0 {
+			continue
+		}
+		arts := make([]*Article, 0, len(m))
+		for a := range m {
+			arts = append(arts, a)
+		}
+		newestFirst(arts)
+		var b strings.Builder
+		b.WriteString("# ")
+		b.WriteString(inline(actor.Name))
+		b.WriteString("\n")
+		if strings.TrimSpace(actor.Note) != "" {
+			b.WriteString("\n")
+			writeLines(&b, actor.Note, "")
+		}
+		for _, a := range arts {
+			b.WriteString("\n## ")
+			b.WriteString(wikiLink(r.names.Article(a), orUntitled(a.Title)))
+			b.WriteString("\n")
+			for _, e := range m[a] {
+				b.WriteByte('\n')
+				r.quote(&b, e.h.Quote.Exact)
+				b.WriteString("\n")
+				b.WriteString(r.backLink(a, e.h, e.role))
+				if e.h.Orphaned != "" {
+					b.WriteString(" · not found in the current text")
+				}
+				b.WriteString("\n")
+				if strings.TrimSpace(cleanText(e.h.Note)) != "" {
+					b.WriteString("\n")
+					writeLines(&b, e.h.Note, "")
+				}
+			}
+		}
+		notes = append(notes, Note{Name: r.names.Actor(actor), ID: actor.ID, front: actorFrontMatter(actor), Body: []byte(b.String())})
+	}
+	return notes
+}
