@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -74,4 +75,17 @@ func BenchmarkStartup(b *testing.B) {
 		lib.Close()
 		b.StartTimer()
 	}
+}
+
+// TestWriteStartupLibrary writes the 1,000-article library used to time the
+// real window under Xvfb: DRAMATIS_STARTUP_LIBRARY=/tmp/dir go test -run WriteStartup.
+func TestWriteStartupLibrary(t *testing.T) {
+	dir := os.Getenv("DRAMATIS_STARTUP_LIBRARY")
+	if dir == "" {
+		t.Skip("set DRAMATIS_STARTUP_LIBRARY to a folder to write the start-up library there")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Log(buildLibrary(t, dir, 1000))
 }
