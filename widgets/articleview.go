@@ -271,3 +271,27 @@ func (v *ArticleView) relayout() {
 
 // clamp limits an offset to the text.
 func (v *ArticleView) clamp(off int) int { return max(0, min(off, len(v.text))) }
+
+// The view itself is focusable too (canvas.Focus(view) works); it hands
+// keyboard events to its page, which a click focuses.
+
+// FocusGained is part of fyne.Focusable.
+func (v *ArticleView) FocusGained() { v.page.FocusGained() }
+
+// FocusLost is part of fyne.Focusable.
+func (v *ArticleView) FocusLost() { v.page.FocusLost() }
+
+// TypedRune is part of fyne.Focusable.
+func (v *ArticleView) TypedRune(r rune) { v.page.TypedRune(r) }
+
+// TypedKey is part of fyne.Focusable.
+func (v *ArticleView) TypedKey(ev *fyne.KeyEvent) { v.page.TypedKey(ev) }
+
+// TypedShortcut is part of fyne.Shortcutable.
+func (v *ArticleView) TypedShortcut(s fyne.Shortcut) { v.page.TypedShortcut(s) }
+
+// KeyDown is part of desktop.Keyable.
+func (v *ArticleView) KeyDown(ev *fyne.KeyEvent) { v.page.KeyDown(ev) }
+
+// KeyUp is part of desktop.Keyable.
+func (v *ArticleView) KeyUp(ev *fyne.KeyEvent) { v.page.KeyUp(ev) }

@@ -298,7 +298,7 @@ func TestArticleViewShiftClickAndKeyboard(t *testing.T) {
 }
 
 func TestArticleViewForwardsRunesKeysAndShortcuts(t *testing.T) {
-	v, _ := newTestView(t, germanDoc(), 700, 600)
+	v, win := newTestView(t, germanDoc(), 700, 600)
 	var runes []rune
 	var shortcuts []string
 	var keys []fyne.KeyName
@@ -306,10 +306,15 @@ func TestArticleViewForwardsRunesKeysAndShortcuts(t *testing.T) {
 	v.OnShortcut = func(s fyne.Shortcut) { shortcuts = append(shortcuts, s.ShortcutName()) }
 	v.OnTypedKey = func(ev *fyne.KeyEvent) { keys = append(keys, ev.Name) }
 	test.Type(v.FocusTarget(), "h")
+	win.Canvas().Focus(v) // the view itself is focusable too
+	if win.Canvas().Focused() != v {
+		t.Error("the view cannot take the focus")
+	}
+	test.Type(v, "x")
 	v.page.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault})
 	v.page.TypedShortcut(&fyne.ShortcutCopy{}) // used by the view: not forwarded
 	v.page.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if string(runes) != "h" || len(shortcuts) != 1 || !strings.Contains(shortcuts[0], "E") || len(keys) != 1 || keys[0] != fyne.KeyEscape {
+	if string(runes) != "hx" || len(shortcuts) != 1 || !strings.Contains(shortcuts[0], "E") || len(keys) != 1 || keys[0] != fyne.KeyEscape {
 		t.Errorf("forwarded runes %q shortcuts %v keys %v", string(runes), shortcuts, keys)
 	}
 }
