@@ -334,7 +334,7 @@ func (w *wordLists) isRole(f string) bool {
 		return true
 	}
 	for i := 1; i < len(f); i++ {
-		if utf8.RuneStart(f[i]) && len(f)-i >= 5 && w.role[f[i:]] {
+		if utf8.RuneStart(f[i]) && len(f)-i >= 4 && w.role[f[i:]] {
 			return true
 		}
 	}
