@@ -332,3 +332,25 @@ func TestPickingKnownSuggestionAddsActorWithAliases(t *testing.T) {
 		t.Error("notes pane does not show the new actor")
 	}
 }
+
+func TestExportAndCopyAsMarkdown(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	dir := t.TempDir()
+	a.exportTo(dir, 0)
+	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil || len(files) != 1 {
+		t.Fatalf("export wrote %v, %v; want one note", files, err)
+	}
+	b, _ := os.ReadFile(files[0])
+	if !strings.Contains(string(b), "they respect the right of all peoples") || !strings.Contains(string(b), "[[Winston Churchill") {
+		t.Errorf("note lacks the highlight or its actor link:\n%s", b)
+	}
+	a.copyArticleMarkdown()
+	if c := a.fa.Clipboard().Content(); !strings.Contains(c, "The Atlantic Charter") {
+		t.Errorf("clipboard after Copy Article as Markdown: %q", c)
+	}
+	a.copyHighlightMarkdown(a.hls[0].ID)
+	if c := a.fa.Clipboard().Content(); !strings.HasPrefix(c, "> they respect") {
+		t.Errorf("clipboard after Copy as Markdown: %q", c)
+	}
+}

@@ -70,6 +70,7 @@ func (a *App) showHighlightMenu(id string, abs fyne.Position) {
 			}
 		}),
 	}
+	items = append(items, a.highlightExportItems(id)...)
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), a.win.Canvas(), abs)
 }
 

@@ -1,0 +1,177 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/export"
+)
+
+// prefExportDir remembers the notes folder between exports.
+const prefExportDir = "exportFolder"
+
+// Groupings offered in the export dialog, in the export package's terms.
+var exportGroupings = []struct {
+	label string
+	g     export.Grouping
+}{
+	{"One note per article", export.PerArticle},
+	{"One note per article, grouped by actor", export.ByActor},
+	{"One note per actor (plus article notes)", export.PerActor},
+}
+
+// exportMenuItems are File ▸ Export Notes… and Copy Article as Markdown.
+func (a *App) exportMenuItems() []*fyne.MenuItem {
+	exp := fyne.NewMenuItem("Export Notes to Folder…", a.showExport)
+	exp.Shortcut = scExport
+	cp := fyne.NewMenuItem("Copy Article as Markdown", a.copyArticleMarkdown)
+	cp.Shortcut = scCopyArticle
+	return []*fyne.MenuItem{fyne.NewMenuItemSeparator(), exp, cp}
+}
+
+// highlightExportItems adds Copy as Markdown to a highlight's context menu.
+func (a *App) highlightExportItems(id string) []*fyne.MenuItem {
+	return []*fyne.MenuItem{fyne.NewMenuItem("Copy as Markdown", func() { a.copyHighlightMarkdown(id) })}
+}
+
+// currentExportArticle is the article in the reader as export sees it.
+func (a *App) currentExportArticle() (export.Article, bool) {
+	if a.art == nil {
+		return export.Article{}, false
+	}
+	return export.Article{ID: a.current, Added: a.info.Added, Article: *a.art, Highlights: append([]annotation.Highlight(nil), a.hls...)}, true
+}
+
+// copyArticleMarkdown puts the current article's note on the clipboard,
+// ready to paste into Obsidian.
+func (a *App) copyArticleMarkdown() {
+	art, ok := a.currentExportArticle()
+	if !ok {
+		return
+	}
+	a.fa.Clipboard().SetContent(string(export.ArticleMarkdown(art, a.actors)))
+	a.setStatus("Copied the article's note as Markdown.")
+}
+
+// copyHighlightMarkdown puts one highlight as Markdown on the clipboard.
+func (a *App) copyHighlightMarkdown(id string) {
+	art, ok := a.currentExportArticle()
+	h, found := a.highlight(id)
+	if !ok || !found {
+		return
+	}
+	a.fa.Clipboard().SetContent(string(export.HighlightMarkdown(art, h, a.actors)))
+	a.setStatus("Copied the highlight as Markdown.")
+}
+
+// showExport asks for a notes folder and a grouping, then writes the
+// library's notes there off the main goroutine. Notes already in the
+// folder keep everything outside the part Dramatis manages.
+func (a *App) showExport() {
+	p := a.fa.Preferences()
+	dir := widget.NewEntry()
+	dir.SetPlaceHolder("Notes folder, e.g. your Obsidian vault")
+	dir.SetText(p.String(prefExportDir))
+	choose := widget.NewButton("Choose…", func() {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				dir.SetText(u.Path())
+			}
+		}, a.win)
+		if cur := strings.TrimSpace(dir.Text); cur != "" {
+			if l, err := fynestorage.ListerForURI(fynestorage.NewFileURI(cur)); err == nil {
+				d.SetLocation(l)
+			}
+		}
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+	var labels []string
+	for _, g := range exportGroupings {
+		labels = append(labels, g.label)
+	}
+	group := widget.NewRadioGroup(labels, nil)
+	group.SetSelected(labels[0])
+	form := widget.NewForm(
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, dir)),
+		widget.NewFormItem("Notes", group),
+	)
+	d := dialog.NewCustomConfirm("Export notes", "Export", "Cancel", form, func(ok bool) {
+		folder := strings.TrimSpace(dir.Text)
+		if !ok || folder == "" {
+			return
+		}
+		g := export.PerArticle
+		for _, eg := range exportGroupings {
+			if eg.label == group.Selected {
+				g = eg.g
+			}
+		}
+		p.SetString(prefExportDir, folder)
+		a.exportTo(folder, g)
+	}, a.win)
+	d.Resize(fyne.NewSize(640, 0))
+	d.Show()
+}
+
+// exportTo gathers the whole library and writes its notes into dir.
+func (a *App) exportTo(dir string, g export.Grouping) {
+	var (
+		rep export.FolderReport
+		err error
+	)
+	a.setStatus("Exporting notes to %s…", dir)
+	a.run(func() {
+		var lib *export.Library
+		if lib, err = a.gatherExport(); err != nil {
+			return
+		}
+		rep, err = export.WriteFolder(dir, lib, g)
+	}, func() {
+		if err != nil {
+			a.setStatus("Export failed.")
+			a.showError("Could not export the notes", err)
+			return
+		}
+		a.setStatus("%d notes written, %d unchanged in %s.", len(rep.Written), len(rep.Unchanged), filepath.Clean(dir))
+		if len(rep.Skipped) > 0 {
+			var lines []string
+			for _, e := range rep.Skipped {
+				lines = append(lines, e.Error())
+			}
+			a.showError(fmt.Sprintf("%d notes were left as they were", len(rep.Skipped)), fmt.Errorf("%s", strings.Join(lines, "\n")))
+		}
+	})
+}
+
+// gatherExport reads every article with its highlights, and every actor.
+func (a *App) gatherExport() (*export.Library, error) {
+	infos, err := a.lib.Articles()
+	if err != nil {
+		return nil, err
+	}
+	out := &export.Library{Articles: make([]export.Article, 0, len(infos))}
+	for _, in := range infos {
+		art, info, err := a.lib.Article(in.ID)
+		if err != nil {
+			return nil, fmt.Errorf("reading %q: %w", in.Title, err)
+		}
+		hs, err := a.lib.Highlights(in.ID)
+		if err != nil {
+			return nil, fmt.Errorf("reading the highlights of %q: %w", in.Title, err)
+		}
+		out.Articles = append(out.Articles, export.Article{ID: in.ID, Added: info.Added, Article: *art, Highlights: hs})
+	}
+	if out.Actors, err = a.lib.Actors(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
