@@ -34,6 +34,7 @@ type entry struct {
 	actor   Actor // for a library actor exactly as stored
 	user    bool
 	builtin *builtin // nil for a library actor that adopted no built-in
+	folded  []string // folded names and aliases, for Lookup
 }
 
 type edgeKey struct {
@@ -159,9 +160,16 @@ func NewMatcher(user []Actor) *Matcher {
 // insert adds an alias to the trie unless an earlier actor owns it. German
 // multi-word names also get their declined form ("Vereinigten Staaten").
 func (m *Matcher) insert(a string, kind aliasKind, owner int32) {
-	a = norm.NFC.String(strings.TrimSpace(a))
+	a = strings.TrimSpace(a)
+	if !norm.NFC.IsNormalString(a) {
+		a = norm.NFC.String(a)
+	}
 	if a == "" {
 		return
+	}
+	if kind != aliasSurname {
+		e := &m.entries[owner]
+		e.folded = append(e.folded, fold(a))
 	}
 	rule := ruleFor(a)
 	toks := tokenize(a)

@@ -2,6 +2,9 @@ package annotation
 
 import (
 	"sort"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/dramatis-app/dramatis/article"
 )
@@ -264,6 +267,62 @@ func mergeSpans(a, b [][2]int) [][2]int {
 			continue
 		}
 		out = append(out, s)
+	}
+	return out
+}
+
+// Lookup finds actors by what the user types in the picker: every actor
+// with a name or alias that starts with the query (case-insensitively),
+// library actors first, then built-in ones; within each group names that
+// match exactly, then shorter names. lang picks the language of built-in
+// names. At most limit results (all when limit <= 0).
+func (m *Matcher) Lookup(query, lang string, limit int) []Suggestion {
+	q := fold(strings.TrimSpace(norm.NFC.String(query)))
+	if q == "" {
+		return nil
+	}
+	type hit struct {
+		entry int32
+		exact bool
+		n     int
+	}
+	var hits []hit
+	for i := range m.entries {
+		best := hit{entry: -1}
+		for _, f := range m.entries[i].folded {
+			if !strings.HasPrefix(f, q) {
+				continue
+			}
+			h := hit{entry: int32(i), exact: f == q, n: len(f)}
+			if best.entry < 0 || (h.exact && !best.exact) || (h.exact == best.exact && h.n < best.n) {
+				best = h
+			}
+		}
+		if best.entry >= 0 {
+			hits = append(hits, best)
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		ui, uj := m.entries[hits[i].entry].user, m.entries[hits[j].entry].user
+		if ui != uj {
+			return ui
+		}
+		if hits[i].exact != hits[j].exact {
+			return hits[i].exact
+		}
+		return hits[i].n < hits[j].n
+	})
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
+	out := make([]Suggestion, len(hits))
+	for i, h := range hits {
+		a := m.actorFor(h.entry, lang)
+		base := 0.6
+		if a.ID != "" {
+			base = 0.9
+		}
+		out[i] = Suggestion{Actor: a, Known: true, Key: m.keyOf(h.entry), Score: base}
 	}
 	return out
 }

@@ -208,6 +208,23 @@ func TestSuggestLanguage(t *testing.T) {
 	}
 }
 
+func TestLookup(t *testing.T) {
+	m := NewMatcher([]Actor{{ID: "01A", Name: "Nordkorea-Team", Kind: KindGroup}})
+	got := m.Lookup("nordk", "de", 5)
+	if len(got) < 2 || got[0].Actor.ID != "01A" || got[1].Actor.Name != "Nordkorea" || got[1].Key != "iso:KP" {
+		t.Fatalf("Lookup(nordk) = %+v", got)
+	}
+	if got := m.Lookup("Pjöngjang", "en", 0); len(got) != 1 || got[0].Actor.Name != "North Korea" {
+		t.Errorf("Lookup by seat: %+v", got)
+	}
+	if got := m.Lookup("NATO", "de", 3); len(got) == 0 || got[0].Actor.Name != "NATO" || got[0].Actor.Kind != KindOrganisation {
+		t.Errorf("Lookup(NATO) = %+v", got)
+	}
+	if got := m.Lookup("  ", "de", 3); got != nil {
+		t.Errorf("empty query: %+v", got)
+	}
+}
+
 func TestSuggestEmpty(t *testing.T) {
 	m := NewMatcher(nil)
 	for _, s := range []string{"", "   ", "\xff", "12 34"} {
