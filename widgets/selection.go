@@ -385,7 +385,6 @@ func (v *ArticleView) moveCaret(key fyne.KeyName, byWord bool) {
 		s.anchor = s.caret
 	}
 	c := s.caret
-	l := v.layout
 	switch {
 	case byWord && key == fyne.KeyHome:
 		c = 0
@@ -416,7 +415,6 @@ func (v *ArticleView) moveCaret(key fyne.KeyName, byWord bool) {
 	s.caret = c
 	v.setSel(min(s.anchor, c), max(s.anchor, c))
 	v.scrollToOffset(c, false)
-	_ = l
 }
 
 // stepOverSeparator keeps a caret moved by one out of the two separator
