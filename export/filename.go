@@ -59,7 +59,7 @@ func FileName(title string) string {
 		return "Untitled"
 	}
 	if isReservedName(s) {
-		s = "_" + s
+		s = trimName(cutRunes("_"+s, MaxFileNameBytes))
 	}
 	return s
 }
@@ -134,4 +134,3 @@ func shortID(id string) string {
 	}
 	return id
 }
-

@@ -15,7 +15,7 @@ import (
 const (
 	beginMarker = "<!-- dramatis:begin"
 	endMarker   = "<!-- dramatis:end -->"
-	beginLine   = beginMarker + " (Dramatis replaces everything down to dramatis:end on each export; write your own notes above or below) -->"
+	beginLine   = beginMarker + " (Dramatis rewrites this part on each export; write your own notes above or below it) -->"
 )
 
 // maxScanBytes is how much of an existing note is read to find its

@@ -27,7 +27,7 @@ type MergePlan struct {
 	Preferences map[string]string
 
 	// What the plan does, for the report.
-	NewArticles, SameArticles, NewActors, MergedActors, UpdatedActors int
+	NewArticles, SameArticles, NewActors, MergedActors, UpdatedActors      int
 	NewHighlights, UpdatedHighlights, KeptHighlights, Reanchored, Orphaned int
 }
 

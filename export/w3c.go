@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -102,11 +103,14 @@ func W3C(lib *Library) ([]byte, error) {
 		}
 	}
 	c.Total = len(c.First.Items)
-	out, err := json.MarshalIndent(c, "", "  ")
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(c); err != nil {
 		return nil, fmt.Errorf("writing the annotations: %w", err)
 	}
-	return append(out, '\n'), nil
+	return b.Bytes(), nil
 }
 
 // w3cOf converts one highlight.

@@ -1,0 +1,163 @@
+package export
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dramatis-app/dramatis/annotation"
+)
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func listDir(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// TestFolderRepeatedExport writes notes, lets the reader edit them, then
+// exports again after a highlight was deleted and the article renamed.
+func TestFolderRepeatedExport(t *testing.T) {
+	dir := t.TempDir()
+	lib := fixtureLibrary()
+	// A file of the reader's with the name the first article would get.
+	if err := os.WriteFile(filepath.Join(dir, "_CON.md"), []byte("my own note\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := WriteFolder(dir, lib, PerActor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Written) != 6 || len(rep.Skipped) != 0 {
+		t.Fatalf("first export: %+v", rep)
+	}
+	if got := readFile(t, filepath.Join(dir, "_CON.md")); got != "my own note\n" {
+		t.Fatalf("the reader's file was touched: %q", got)
+	}
+	files := listDir(t, dir)
+	want := []string{"AC DC The Band 1.md", "China.md", "Ian Bremmer.md", "Kim Jong-un.md", "Kim Wir sind bereit – Nordkorea, Russland & China.md", "_CON 0000000a.md", "_CON.md"}
+	if !slices.Equal(files, want) {
+		t.Fatalf("files %q, want %q", files, want)
+	}
+	kimPath := filepath.Join(dir, "Kim Wir sind bereit – Nordkorea, Russland & China.md")
+	note := readFile(t, kimPath)
+	if !strings.Contains(note, "\n"+beginLine+"\n") || !strings.HasSuffix(note, endMarker+"\n") {
+		t.Fatalf("no managed region:\n%s", note)
+	}
+	// The actor notes link to the article notes' real names.
+	if china := readFile(t, filepath.Join(dir, "China.md")); !strings.Contains(china, "[[_CON 0000000a#^hl-01jhl5") {
+		t.Errorf("China does not link to the renamed CON note:\n%s", china)
+	}
+
+	// The reader adds a property, a line above and lines below.
+	fm, body, _ := splitFrontMatter(note)
+	edited := "---\n" + fm + "rating: 5\n---\nMy summary above.\n" + strings.TrimPrefix(body, "\n") + "\n## My thoughts\n\nKeep this!\n"
+	edited = strings.Replace(edited, "tags:\n  - dramatis\n", "tags:\n  - reading\n  - dramatis\n", 1)
+	if err := os.WriteFile(kimPath, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = WriteFolder(dir, lib, PerActor)
+	if err != nil || len(rep.Written) != 0 || len(rep.Unchanged) != 6 {
+		t.Fatalf("unchanged re-export wrote: %+v %v", rep, err)
+	}
+	if readFile(t, kimPath) != edited {
+		t.Fatal("an unchanged export rewrote the edited note")
+	}
+
+	// Delete a highlight and rename the article in Dramatis.
+	art := &lib.Articles[1]
+	art.Highlights = slices.DeleteFunc(art.Highlights, func(h annotation.Highlight) bool { return h.ID == "01JHL2000000000000000000AA" })
+	art.Title = "Neuer Titel"
+	rep, err = WriteFolder(dir, lib, PerActor)
+	if err != nil || len(rep.Skipped) != 0 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	got := readFile(t, kimPath) // found by its dramatis_id, name kept
+	for _, keep := range []string{"rating: 5", "- reading", "- dramatis", "My summary above.\n", "## My thoughts\n\nKeep this!\n", "# Neuer Titel", "title: Neuer Titel", "^hl-01jhl1"} {
+		if !strings.Contains(got, keep) {
+			t.Errorf("lost %q:\n%s", keep, got)
+		}
+	}
+	if strings.Contains(got, "hl-01jhl2") || strings.Contains(got, "Waffen") {
+		t.Errorf("the deleted highlight is still there:\n%s", got)
+	}
+	if strings.Count(got, "dramatis:begin") != 1 || strings.Count(got, "dramatis:end") != 1 {
+		t.Errorf("markers doubled:\n%s", got)
+	}
+	if ian := readFile(t, filepath.Join(dir, "Ian Bremmer.md")); strings.Contains(ian, "hl-01jhl2") {
+		t.Errorf("the deleted highlight is still in the actor note")
+	}
+	r := render(t, []byte(got))
+	if r.props["rating"] != 5 || r.props["dramatis_id"] != art.ID {
+		t.Errorf("properties after merge: %v", r.props)
+	}
+	if len(listDir(t, dir)) != 7 {
+		t.Errorf("files: %q", listDir(t, dir))
+	}
+}
+
+// TestFolderBrokenNotes checks notes Dramatis cannot merge are reported
+// and left untouched.
+func TestFolderBrokenNotes(t *testing.T) {
+	lib := fixtureLibrary()
+	for _, tc := range []struct{ name, content, reason string }{
+		{"bad yaml", "---\ndramatis_id: 01JART2000000000000000000A\ntitle: [unclosed\n---\n", "not valid YAML"},
+		{"no end", "---\ndramatis_id: 01JART2000000000000000000A\n---\n" + beginLine + "\n# x\n", "no dramatis:end"},
+		{"two begins", "---\ndramatis_id: 01JART2000000000000000000A\n---\n" + beginLine + "\n" + endMarker + "\n" + beginLine + "\n" + endMarker + "\n", "more than one"},
+	} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "mine.md")
+		os.WriteFile(path, []byte(tc.content), 0o644)
+		rep, err := WriteFolder(dir, &Library{Articles: lib.Articles[:1], Actors: lib.Actors}, PerArticle)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.name == "bad yaml" {
+			// Its id cannot be read, so it is not taken for the note:
+			// the note is written beside it.
+			if len(rep.Written) != 1 || readFile(t, path) != tc.content {
+				t.Errorf("%s: %+v", tc.name, rep)
+			}
+			continue
+		}
+		if len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0].Error(), tc.reason) || readFile(t, path) != tc.content {
+			t.Errorf("%s: %+v", tc.name, rep)
+		}
+	}
+}
+
+// TestFolderNoMarkers: a note whose markers the reader removed keeps all
+// its text; the managed part is added after it.
+func TestFolderNoMarkers(t *testing.T) {
+	dir := t.TempDir()
+	lib := &Library{Articles: fixtureLibrary().Articles[:1], Actors: fixtureLibrary().Actors}
+	path := filepath.Join(dir, "renamed by me.md")
+	os.WriteFile(path, []byte("---\ndramatis_id: 01JART2000000000000000000A\n---\nOnly my words.\n"), 0o644)
+	if _, err := WriteFolder(dir, lib, PerArticle); err != nil {
+		t.Fatal(err)
+	}
+	got := readFile(t, path)
+	if !strings.Contains(got, "\nOnly my words.\n\n"+beginLine) || !strings.Contains(got, "# CON") {
+		t.Errorf("got:\n%s", got)
+	}
+	if files := listDir(t, dir); len(files) != 1 {
+		t.Errorf("files %q", files)
+	}
+}
