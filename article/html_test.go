@@ -303,3 +303,8 @@ func TestTextLens(t *testing.T) {
 		t.Errorf("lens %d, innerText %q", got, innerText(p))
 	}
 }
+
+// readFixtureBytes reads an HTML fixture outside a test (for fuzz seeds).
+func readFixtureBytes(name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join("testdata", "html", name))
+}
