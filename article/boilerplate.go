@@ -179,23 +179,42 @@ func foldPhrase(s string) string {
 	})
 }
 
+// phraseKey is a line prepared once for matching against the lists.
+type phraseKey struct {
+	lower string // lower-cased, trimmed
+	fold  string // foldPhrase; empty for lines too long to be a phrase
+}
+
+// maxPhraseBytes bounds the lines worth folding: no listed phrase is
+// longer, so longer lines cannot equal one.
+const maxPhraseBytes = 120
+
+func newPhraseKey(line string) phraseKey {
+	k := phraseKey{lower: strings.ToLower(strings.TrimSpace(line))}
+	if len(line) <= maxPhraseBytes {
+		k.fold = foldPhrase(line)
+	}
+	return k
+}
+
 // IsLine reports whether line consists of a droppable phrase only.
-func (bp *Boilerplate) IsLine(line string) bool { return bp.lines[foldPhrase(line)] }
+func (bp *Boilerplate) IsLine(line string) bool { return bp.lines[newPhraseKey(line).fold] }
 
 // IsSection reports whether line opens a boilerplate box.
-func (bp *Boilerplate) IsSection(line string) bool { return bp.sections[foldPhrase(line)] }
+func (bp *Boilerplate) IsSection(line string) bool { return bp.sections[newPhraseKey(line).fold] }
 
 // IsEnd reports whether line starts the page's tail.
-func (bp *Boilerplate) IsEnd(line string) bool { return bp.ends[foldPhrase(line)] }
+func (bp *Boilerplate) IsEnd(line string) bool { return bp.ends[newPhraseKey(line).fold] }
 
 // IsKicker reports whether word is a known rubric.
-func (bp *Boilerplate) IsKicker(word string) bool { return bp.kickers[foldPhrase(word)] }
+func (bp *Boilerplate) IsKicker(word string) bool { return bp.kickers[newPhraseKey(word).fold] }
 
 // HasPrefix reports whether line starts with a credit-like phrase.
-func (bp *Boilerplate) HasPrefix(line string) bool {
-	l := strings.ToLower(strings.TrimSpace(line))
+func (bp *Boilerplate) HasPrefix(line string) bool { return bp.hasPrefix(newPhraseKey(line)) }
+
+func (bp *Boilerplate) hasPrefix(k phraseKey) bool {
 	for _, p := range bp.prefixes {
-		if strings.HasPrefix(l, p) {
+		if strings.HasPrefix(k.lower, p) {
 			return true
 		}
 	}
@@ -206,7 +225,10 @@ func (bp *Boilerplate) HasPrefix(line string) bool {
 // "Photograph:") follows the end of a sentence, or -1. Such a line is a
 // photo caption glued to its credit.
 func (bp *Boilerplate) CreditAt(line string) int {
-	l := strings.ToLower(line)
+	return bp.creditAt(strings.ToLower(line))
+}
+
+func (bp *Boilerplate) creditAt(l string) int {
 	for _, p := range bp.prefixes {
 		if !strings.HasSuffix(p, ":") {
 			continue
@@ -232,13 +254,19 @@ func (bp *Boilerplate) CreditAt(line string) int {
 // kind. Long lines are prose and only lose to phrases of three or more
 // words, so that an article mentioning cookies keeps its sentence.
 func (bp *Boilerplate) Contains(line string, words int) bool {
-	l := strings.ToLower(line)
+	return bp.containsIn(newPhraseKey(line), words)
+}
+
+func (bp *Boilerplate) containsIn(k phraseKey, words int) bool {
+	if words > 40 {
+		return false
+	}
 	for _, p := range bp.contains {
-		if !strings.Contains(l, p) {
+		if !strings.Contains(k.lower, p) {
 			continue
 		}
 		long := strings.Count(p, " ") >= 2
-		if words <= 10 || long && words <= 40 {
+		if words <= 10 || long {
 			return true
 		}
 	}
@@ -247,10 +275,11 @@ func (bp *Boilerplate) Contains(line string, words int) bool {
 
 // IsTeaser reports a line that ends with a "read more" link: the teaser
 // of another article in a list of them.
-func (bp *Boilerplate) IsTeaser(line string) bool {
-	l := strings.ToLower(strings.TrimSpace(line))
+func (bp *Boilerplate) IsTeaser(line string) bool { return bp.isTeaser(newPhraseKey(line)) }
+
+func (bp *Boilerplate) isTeaser(k phraseKey) bool {
 	for _, p := range bp.mores {
-		if len(l) > len(p) && strings.HasSuffix(l, p) {
+		if len(k.lower) > len(p) && strings.HasSuffix(k.lower, p) {
 			return true
 		}
 	}

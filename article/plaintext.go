@@ -130,6 +130,7 @@ type copyLine struct {
 	meta  bool // used as byline, date, kicker or teaser
 	kind  BlockType
 	level int
+	key   phraseKey // the text prepared for the phrase lists
 }
 
 // pageCopy is a page copy split into lines, with the phrase lists of its
@@ -180,14 +181,21 @@ func (pc *pageCopy) joinWrapped() {
 	out := ls[:0]
 	for i := 0; i < len(ls); i++ {
 		l := ls[i]
-		for i+1 < len(ls) && !l.drop && !ls[i+1].drop && !ls[i+1].para && continues(l.text, ls[i+1].text) {
-			next := ls[i+1].text
-			if strings.HasSuffix(l.text, "-") && !strings.HasSuffix(l.text, " -") {
-				l.text += next
-			} else {
-				l.text += " " + next
+		var b strings.Builder
+		last := l.text
+		for i+1 < len(ls) && !l.drop && !ls[i+1].drop && !ls[i+1].para && continues(last, ls[i+1].text) {
+			if b.Len() == 0 {
+				b.WriteString(l.text)
 			}
+			if !strings.HasSuffix(last, "-") || strings.HasSuffix(last, " -") {
+				b.WriteByte(' ')
+			}
+			last = ls[i+1].text
+			b.WriteString(last)
 			i++
+		}
+		if b.Len() > 0 {
+			l.text = b.String()
 			l.words = countWords(l.text)
 			l.prose = isProse(l.text, l.words)
 		}
@@ -270,6 +278,9 @@ func countWords(s string) int {
 
 // isCJK reports ideographs and kana, which are written without spaces.
 func isCJK(r rune) bool {
+	if r < 0x2e80 {
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
@@ -312,13 +323,16 @@ func bulleted(s string) bool {
 // with credits, and lines without words.
 func (pc *pageCopy) markBoilerplate() {
 	ls := pc.lines
+	for i := range ls {
+		ls[i].key = newPhraseKey(ls[i].text)
+	}
 	for i := 0; i < len(ls); i++ {
 		l := &ls[i]
 		if l.words == 0 {
 			l.drop = true
 			continue
 		}
-		if pc.isSection(l.text) {
+		if pc.isSection(l.key) {
 			l.drop = true
 			// The box holds short lines up to a blank line or prose.
 			for j := i + 1; j < len(ls) && !ls[j].para && !ls[j].prose; j++ {
@@ -390,18 +404,18 @@ func startsWithClock(t string) bool {
 	return i+3 == len(t) || t[i+3] == ' '
 }
 
-func (pc *pageCopy) isSection(t string) bool {
+func (pc *pageCopy) isSection(k phraseKey) bool {
 	for _, bp := range pc.bps {
-		if bp.IsSection(t) {
+		if bp.sections[k.fold] {
 			return true
 		}
 	}
 	return false
 }
 
-func (pc *pageCopy) isEnd(t string) bool {
+func (pc *pageCopy) isEnd(k phraseKey) bool {
 	for _, bp := range pc.bps {
-		if bp.IsEnd(t) {
+		if bp.ends[k.fold] {
 			return true
 		}
 	}
@@ -420,12 +434,12 @@ func (pc *pageCopy) isKicker(t string) bool {
 // isFurniture applies the phrase lists and the generic shapes of page
 // furniture to one line.
 func (pc *pageCopy) isFurniture(l *copyLine) bool {
-	t := l.text
+	t, k := l.text, l.key
 	for _, bp := range pc.bps {
-		if bp.IsLine(t) || bp.HasPrefix(t) || bp.Contains(t, l.words) || bp.IsTeaser(t) {
+		if bp.lines[k.fold] || bp.hasPrefix(k) || bp.containsIn(k, l.words) || bp.isTeaser(k) {
 			return true
 		}
-		if bp.CreditAt(t) >= 0 && l.words < 80 {
+		if l.words < 80 && bp.creditAt(k.lower) >= 0 {
 			return true // a photo caption with its credit
 		}
 	}
@@ -483,7 +497,7 @@ func (pc *pageCopy) weights() []int {
 				w[k] = 0
 			case intro && n <= 20:
 				w[k] = -1
-			case n <= 3:
+			case n <= 3 || pc.alone(k):
 				w[k] = -2
 			default:
 				w[k] = -lineCost
@@ -514,6 +528,14 @@ func (pc *pageCopy) isDateOnly(i int) bool {
 	}
 	d, ok := findTextDate(l.text, pc.lang)
 	return ok && countWords(trimMetaWords(l.text[:d.start]+" "+l.text[d.end:])) <= 2
+}
+
+// alone reports a line with blank lines on both sides. A browser copy
+// puts blank lines around paragraphs (<p>) but not between the items of a
+// menu or list, so a short line standing alone is the page's text more
+// likely than its navigation.
+func (pc *pageCopy) alone(i int) bool {
+	return pc.lines[i].para && (i+1 == len(pc.lines) || pc.lines[i+1].para)
 }
 
 func hasLetter(s string) bool {
@@ -547,11 +569,11 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 	// (a comment count next to the byline must not).
 	half, acc := min(bestSum/2, 150), 0
 	for i := bestS; i < bestE; i++ {
-		if acc > half && pc.isEnd(pc.lines[i].text) && !pc.dateJustBefore(i) {
+		if acc > half && pc.isEnd(pc.lines[i].key) && !pc.dateJustBefore(i) {
 			bestE = i
 			break
 		}
-		if acc > half && pc.isDateOnly(i) && i > 0 && pc.lines[i-1].prose {
+		if acc > half && i > 0 && pc.lines[i-1].prose && pc.isDateOnly(i) {
 			// A date under a short text late in the body dates a teaser
 			// card of another article (related links): the body ended
 			// before the card's headline.
@@ -685,9 +707,9 @@ func (pc *pageCopy) titleShaped(l *copyLine) bool {
 // repeatedElsewhere reports whether line i's text occurs again in another
 // line, whole or as its end ("Africa|United States to Lift …").
 func (pc *pageCopy) repeatedElsewhere(i int) bool {
-	t := strings.ToLower(pc.lines[i].text)
+	t := pc.lines[i].key.lower
 	for j := range pc.lines {
-		if j != i && strings.HasSuffix(strings.ToLower(pc.lines[j].text), t) {
+		if j != i && strings.HasSuffix(pc.lines[j].key.lower, t) {
 			return true
 		}
 	}

@@ -549,3 +549,30 @@ func BenchmarkCleanText(b *testing.B) {
 		}
 	}
 }
+
+// TestCleanTextLargeInputs runs shapes that would be slow with quadratic
+// work per line or per character (a hang would show as a test timeout;
+// no timing is asserted).
+func TestCleanTextLargeInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large inputs in -short mode")
+	}
+	const size = 4 << 20
+	sentence := "the minister said on monday that the plan would go ahead as agreed and "
+	inputs := map[string][]byte{
+		"wrapped-lines": bytes.Repeat([]byte("lower case line that continues\n"), size/31),
+		"one-line":      bytes.Repeat([]byte(sentence), size/len(sentence)),
+		"credits":       bytes.Repeat([]byte("A caption. Foto: dpa. "), size/22),
+		"short-lines":   bytes.Repeat([]byte("Home\nNews\n\n"), size/11),
+		"paragraphs":    bytes.Repeat([]byte("The minister said on Monday that the plan would go ahead as agreed and that the money was there.\n\n"), size/100),
+		"glued":         bytes.Repeat([]byte("word.Word "), size/10),
+	}
+	for name, in := range inputs {
+		t.Run(name, func(t *testing.T) {
+			a, err := CleanText(in, name)
+			if err == nil && !utf8.ValidString(a.Text()) {
+				t.Fatal("invalid UTF-8")
+			}
+		})
+	}
+}

@@ -54,6 +54,9 @@ type textDate struct {
 // of day directly after the date is included. Without a zone in the text,
 // German pages are read as Europe/Berlin wall time and all others as UTC.
 func findTextDate(line, lang string) (textDate, bool) {
+	if !strings.ContainsAny(line, "0123456789") {
+		return textDate{}, false // every form has digits; skip the expressions
+	}
 	if d, ok := findTextDateExact(line, lang); ok {
 		return d, true
 	}
