@@ -335,13 +335,17 @@ func newWordLists() wordLists {
 	return w
 }
 
+// maxSuffix bounds, in bytes, the compound endings tried as roles and
+// organisation triggers, so that a hostile giant word costs linear time.
+const maxSuffix = 40
+
 // isRole reports whether a folded word is a title or role, also at the end
 // of a German compound ("außenamtssprecher", "us-präsident").
 func (w *wordLists) isRole(f string) bool {
 	if w.role[f] {
 		return true
 	}
-	for i := 1; i < len(f); i++ {
+	for i := max(1, len(f)-maxSuffix); i < len(f); i++ {
 		if utf8.RuneStart(f[i]) && len(f)-i >= 4 && w.role[f[i:]] {
 			return true
 		}
@@ -355,7 +359,7 @@ func (w *wordLists) isOrgTrigger(f string) bool {
 	if w.orgTrigger[f] {
 		return true
 	}
-	for i := 1; i < len(f); i++ {
+	for i := max(1, len(f)-maxSuffix); i < len(f); i++ {
 		if utf8.RuneStart(f[i]) && len(f)-i >= 5 && w.orgTrigger[f[i:]] {
 			return true
 		}
