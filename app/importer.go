@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"strings"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -167,7 +169,7 @@ func (a *App) importWithContext(ctx context.Context, name string, load func() (*
 		}
 		if err != nil {
 			a.setStatus("Import failed.")
-			a.showError("Could not import "+name, err)
+			a.showError("Could not import "+name, plainWords(err))
 			return
 		}
 		switch {
@@ -183,4 +185,20 @@ func (a *App) importWithContext(ctx context.Context, name string, load func() (*
 		a.library.reload()
 		a.openArticle(res.ID)
 	})
+}
+
+// plainWords rewrites network errors, whose text is written for
+// programmers ("dial tcp: lookup …: no such host"), for the reader.
+func plainWords(err error) error {
+	var dns *net.DNSError
+	var nerr net.Error
+	switch {
+	case errors.As(err, &dns):
+		return fmt.Errorf("the site %s was not found; check the address and the internet connection (%w)", dns.Name, err)
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return fmt.Errorf("the site refused the connection; it may be down (%w)", err)
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &nerr) && nerr.Timeout():
+		return fmt.Errorf("the site did not answer in time; try again later (%w)", err)
+	}
+	return err
 }

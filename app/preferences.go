@@ -26,6 +26,7 @@ func (a *App) showPreferences() {
 		applyTheme(a.fa)
 	})
 	themeChoice.Horizontal = true
+	themeChoice.Required = true
 	themeChoice.SetSelected(p.StringWithFallback(prefTheme, themeSystem))
 
 	sizeLabel := widget.NewLabel("")
