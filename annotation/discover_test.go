@@ -240,3 +240,18 @@ func TestDiscoverEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscoverHostile feeds degenerate texts (one giant word, endless
+// repetitions of patterns the rules react to); discovery must finish and
+// stay sane. Each would take minutes if a rule were quadratic.
+func TestDiscoverHostile(t *testing.T) {
+	m := NewMatcher(nil)
+	for _, p := range []string{"U.S.", "Institute ", "Ian ", "von der ", "Kim ", "(SWP) ", "Ian Bremmer, Gründer der ", "X-", "Group of ", "TSMC ", "Nordkorea-"} {
+		s := strings.Repeat(p, 100000/len(p)+1)
+		cands := m.Discover(s)
+		checkCandidates(t, s, cands)
+		if ss := m.Suggest(s[:5000], nil); len(ss) > 1000 {
+			t.Errorf("%q: %d suggestions", p, len(ss))
+		}
+	}
+}
