@@ -376,3 +376,35 @@ func TestPlainWordsForNetworkErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestPasteAndDropImport(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	seed := filepath.Join("..", "..", "shared", "seeds", "000_dcb08cbd2e7ce4f1.txt")
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Skip("the sample page copy is not here (../shared/seeds): " + err.Error())
+	}
+	a.fa.Clipboard().SetContent(string(data))
+	a.pastePage()
+	infos, _ := lib.Articles()
+	if len(infos) != 1 || a.current != infos[0].ID || !strings.Contains(a.art.Title, "Nordkorea") {
+		t.Fatalf("paste imported %+v; reader shows %q", infos, a.current)
+	}
+	if strings.Contains(a.art.Text(), "Artikel anhören") {
+		t.Error("the pasted page kept the page furniture (\"Artikel anhören\"): the plain-text cleaner was not used")
+	}
+	html := filepath.Join(t.TempDir(), "page.html")
+	page := `<html><head><title>Kreml droht Kiew</title></head><body><article><h1>Kreml droht Kiew</h1>` +
+		strings.Repeat(`<p>Moskau hat am Montag erneut gedroht, sagte ein Sprecher des Kremls in einer langen Erklärung an die Presse.</p>`, 6) +
+		`</article></body></html>`
+	if err := os.WriteFile(html, []byte(page), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a.dropped(fyne.NewPos(10, 10), []fyne.URI{fynestorage.NewFileURI(html)})
+	if infos, _ = lib.Articles(); len(infos) != 2 {
+		t.Fatalf("drop: %d articles, want 2", len(infos))
+	}
+	if a.art.Title != "Kreml droht Kiew" || len(a.library.items) != 2 {
+		t.Errorf("after drop the reader shows %q and the list has %d rows", a.art.Title, len(a.library.items))
+	}
+}
