@@ -88,28 +88,28 @@ func ReadBackup(r io.Reader) (*Library, error) {
 		return nil, fmt.Errorf("reading the backup: %w", err)
 	}
 	if len(data) > MaxBackupBytes {
-		return nil, fmt.Errorf("the file is larger than any backup Dramatis writes (over %d bytes): %w", MaxBackupBytes, ErrNotBackup)
+		return nil, fmt.Errorf("%w: the file is larger than any backup (over %d bytes)", ErrNotBackup, MaxBackupBytes)
 	}
 	var head struct {
 		Format  string          `json:"format"`
 		Version json.RawMessage `json:"version"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, fmt.Errorf("the file is not JSON (%s): %w", firstLine(err), ErrNotBackup)
+		return nil, fmt.Errorf("%w: the file is not JSON (%s)", ErrNotBackup, firstLine(err))
 	}
 	if head.Format != BackupFormat {
-		return nil, fmt.Errorf("its format is %q, not %q: %w", cut(head.Format, 40), BackupFormat, ErrNotBackup)
+		return nil, fmt.Errorf("%w: its format is %q, not %q", ErrNotBackup, cut(head.Format, 40), BackupFormat)
 	}
 	var version int
 	if err := json.Unmarshal(head.Version, &version); err != nil || version < 1 {
-		return nil, fmt.Errorf("its version %s is not a backup version: %w", cut(string(head.Version), 20), ErrNotBackup)
+		return nil, fmt.Errorf("%w: its version %s is not a backup version", ErrNotBackup, cut(string(head.Version), 20))
 	}
 	if version > BackupVersion {
-		return nil, fmt.Errorf("version %d, this Dramatis reads up to version %d; update Dramatis: %w", version, BackupVersion, ErrBackupTooNew)
+		return nil, fmt.Errorf("%w (version %d; this Dramatis reads up to version %d): update Dramatis to import it", ErrBackupTooNew, version, BackupVersion)
 	}
 	var f backupFile
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("the backup is damaged (%s): %w", firstLine(err), ErrNotBackup)
+		return nil, fmt.Errorf("%w: the backup is damaged (%s)", ErrNotBackup, firstLine(err))
 	}
 	lib := &Library{Articles: f.Articles, Actors: f.Actors, Preferences: f.Preferences}
 	if err := checkBackup(lib); err != nil {

@@ -1,0 +1,305 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+// exportCLI runs a command against the library file at lib.
+func exportCLI(t *testing.T, lib string, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
+		if k == "DRAMATIS_LIBRARY" {
+			return lib
+		}
+		return ""
+	}}
+	code := Run(e, args)
+	return code, out.String(), errb.String()
+}
+
+// seedLibrary makes a library with two articles, actors, highlights (one
+// with a hostile quote and note) and preferences; it returns its path and
+// the article ids (newest first).
+func seedLibrary(t *testing.T) (string, []string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "library.db")
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	a1 := &article.Article{Title: `Kim: "Wir sind bereit"`, URL: "https://example.org/nk", Site: "Beispiel", Lang: "de",
+		Published: time.Date(2024, 11, 8, 12, 0, 0, 0, time.UTC), Authors: []string{"Anna Müller"},
+		Blocks: []article.Block{
+			{Type: article.Paragraph, Text: "Nordkoreas Machthaber Kim Jong-un sagt: # Wir sind [[bereit]]."},
+			{Type: article.Paragraph, Text: "- Peking schweigt | vorerst, sagt Ian Bremmer."},
+		}}
+	a2 := &article.Article{Title: "Leaders meet", URL: "https://example.org/summit", Lang: "en",
+		Blocks: []article.Block{{Type: article.Paragraph, Text: "The leaders met in Geneva and agreed on very little."}}}
+	var ids []string
+	for _, a := range []*article.Article{a1, a2} {
+		r, err := lib.ImportArticle(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append([]string{r.ID}, ids...)
+	}
+	china, err := lib.AddActor(annotation.Actor{Name: "China", Kind: annotation.KindState, Aliases: []string{"Peking"}, Wikidata: "Q148"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ian, err := lib.AddActor(annotation.Actor{Name: "Ian Bremmer", Kind: annotation.KindPerson})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []rune(a1.Text())
+	idx := func(s string) (int, int) {
+		i := strings.Index(string(text), s)
+		st := len([]rune(string(text)[:i]))
+		return st, st + len([]rune(s))
+	}
+	s, e := idx("- Peking schweigt | vorerst, sagt Ian Bremmer.")
+	if _, err := lib.AddHighlight(annotation.Highlight{ArticleID: ids[1], Start: s, End: e, Note: "# not a heading\n- not a list",
+		Actors: []annotation.ActorRef{{ActorID: ian.ID, Role: annotation.RoleSpeaker}, {ActorID: china.ID, Role: annotation.RoleMentioned}}}); err != nil {
+		t.Fatal(err)
+	}
+	s, e = idx("Kim Jong-un sagt: # Wir sind [[bereit]].")
+	if _, err := lib.AddHighlight(annotation.Highlight{ArticleID: ids[1], Start: s, End: e}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.AddHighlight(annotation.Highlight{ArticleID: ids[0], Start: 4, End: 11, Actors: []annotation.ActorRef{{ActorID: china.ID, Role: annotation.RoleTarget}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.SetPreference("theme", []byte("dark")); err != nil {
+		t.Fatal(err)
+	}
+	return path, ids
+}
+
+func TestExportMarkdownStdout(t *testing.T) {
+	path, ids := seedLibrary(t)
+	code, out, errs := exportCLI(t, path, "", "export", ids[1][:10], "--library", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"title: 'Kim: \"Wir sind bereit\"'\n", "dramatis_id: " + ids[1] + "\n", "# Kim: \"Wir sind bereit\"\n",
+		"> \\- Peking schweigt \\| vorerst, sagt Ian Bremmer.\n", "[[Ian Bremmer]] (speaker) · [[China]]\n", "\\# not a heading\n\\- not a list\n",
+		"> Kim Jong-un sagt: \\# Wir sind \\[\\[bereit\\]\\].\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	// The whole library: one document, both articles, newest first.
+	code, out, _ = exportCLI(t, path, "", "export")
+	if code != 0 || strings.Index(out, "# Leaders meet") > strings.Index(out, "# Kim") || strings.Index(out, "# Leaders meet") < 0 || strings.HasPrefix(out, "---") {
+		t.Errorf("whole library (%d):\n%s", code, out)
+	}
+	code, out, _ = exportCLI(t, path, "", "export", "--actors")
+	if code != 0 || !strings.Contains(out, "# China\n") || !strings.Contains(out, "# Ian Bremmer\n") || !strings.Contains(out, "|source]]") {
+		t.Errorf("--actors (%d):\n%s", code, out)
+	}
+	code, out, _ = exportCLI(t, path, "", "export", "--by-actor", ids[1])
+	if code != 0 || !strings.Contains(out, "## [[China]]\n") || !strings.Contains(out, "## No actor\n") {
+		t.Errorf("--by-actor (%d):\n%s", code, out)
+	}
+}
+
+func TestExportUsage(t *testing.T) {
+	path, _ := seedLibrary(t)
+	for _, args := range [][]string{
+		{"export", "--format", "pdf"},
+		{"export", "--by-actor", "--actors"},
+		{"export", "--format", "w3c", "--actors"},
+	} {
+		if code, _, errs := exportCLI(t, path, "", args...); code != 2 || !strings.Contains(errs, "usage: dramatis export") {
+			t.Errorf("%v: exit %d, %q", args, code, errs)
+		}
+	}
+	if code, _, errs := exportCLI(t, path, "", "export", "NOPE"); code != 1 || strings.Count(errs, "\n") != 1 {
+		t.Errorf("unknown article: exit %d, %q", code, errs)
+	}
+}
+
+func TestExportFolder(t *testing.T) {
+	path, ids := seedLibrary(t)
+	dir := filepath.Join(t.TempDir(), "vault")
+	code, out, errs := exportCLI(t, path, "", "export", "--actors", "--out", dir)
+	if code != 0 || out != "4 notes written, 0 unchanged in "+dir+"\n" {
+		t.Fatalf("exit %d: %q %s", code, out, errs)
+	}
+	notePath := filepath.Join(dir, "Kim Wir sind bereit.md")
+	note, err := os.ReadFile(notePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(notePath, append(note, "\nMy own line.\n"...), 0o644)
+	// Delete a highlight, export again.
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs, _ := lib.Highlights(ids[1])
+	if err := lib.DeleteHighlight(hs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	code, out, _ = exportCLI(t, path, "", "export", "--actors", "--out", dir)
+	if code != 0 {
+		t.Fatal(out)
+	}
+	got, _ := os.ReadFile(notePath)
+	if !strings.HasSuffix(string(got), "\nMy own line.\n") || strings.Contains(string(got), strings.ToLower(hs[0].ID)) {
+		t.Errorf("re-export:\n%s", got)
+	}
+}
+
+func TestExportW3C(t *testing.T) {
+	path, _ := seedLibrary(t)
+	out := filepath.Join(t.TempDir(), "a.jsonld")
+	if code, _, errs := exportCLI(t, path, "", "export", "--format", "w3c", "--out", out); code != 0 {
+		t.Fatal(errs)
+	}
+	data, _ := os.ReadFile(out)
+	var c struct {
+		Context string `json:"@context"`
+		Total   int    `json:"total"`
+	}
+	if err := json.Unmarshal(data, &c); err != nil || c.Context != export.AnnotationContext || c.Total != 3 {
+		t.Errorf("%v %+v", err, c)
+	}
+}
+
+// TestBackupRoundTripThroughStorage: library → backup → new library →
+// backup gives the same bytes; importing again adds nothing.
+func TestBackupRoundTripThroughStorage(t *testing.T) {
+	path, _ := seedLibrary(t)
+	code, b1, errs := exportCLI(t, path, "", "export", "--format", "backup")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	file := filepath.Join(t.TempDir(), "backup.json")
+	os.WriteFile(file, []byte(b1), 0o644)
+	fresh := filepath.Join(t.TempDir(), "new.db")
+	code, out, errs := exportCLI(t, fresh, "", "import-backup", file)
+	if code != 0 || !strings.Contains(out, "2 new articles") || !strings.Contains(out, "3 new highlights") {
+		t.Fatalf("import: exit %d %q %s", code, out, errs)
+	}
+	_, b2, _ := exportCLI(t, fresh, "", "export", "--format", "backup")
+	if b1 != b2 {
+		t.Errorf("the backup of the restored library differs:\n%s\n---\n%s", b1, b2)
+	}
+	// Again, into the library that has it all: nothing new.
+	code, out, _ = exportCLI(t, fresh, "", "import-backup", file)
+	if code != 0 || !strings.Contains(out, "0 new articles (2 already in the library), 0 new actors") || !strings.Contains(out, "0 new highlights (0 updated, 3 kept") {
+		t.Errorf("second import: %q", out)
+	}
+	_, b3, _ := exportCLI(t, fresh, "", "export", "--format", "backup")
+	if b3 != b1 {
+		t.Error("a repeated import changed the library")
+	}
+	if !strings.Contains(b1, `"theme": "dark"`) {
+		t.Error("preferences missing from the backup")
+	}
+}
+
+// TestImportBackupMergesSameNamedActor imports into a library that has its
+// own "china" actor: the backup's China is merged into it.
+func TestImportBackupMergesSameNamedActor(t *testing.T) {
+	path, _ := seedLibrary(t)
+	_, b1, _ := exportCLI(t, path, "", "export", "--format", "backup")
+	file := filepath.Join(t.TempDir(), "backup.json")
+	os.WriteFile(file, []byte(b1), 0o644)
+	other := filepath.Join(t.TempDir(), "other.db")
+	lib, err := storage.Open(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, err := lib.AddActor(annotation.Actor{Name: "CHINA", Kind: annotation.KindState, Aliases: []string{"Volksrepublik"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	code, out, errs := exportCLI(t, other, "", "import-backup", file)
+	if code != 0 || !strings.Contains(out, "1 merged by name") {
+		t.Fatalf("exit %d %q %s", code, out, errs)
+	}
+	lib, _ = storage.Open(other)
+	defer lib.Close()
+	actors, _ := lib.Actors()
+	if len(actors) != 2 {
+		t.Fatalf("actors: %+v", actors)
+	}
+	c, _ := lib.Actor(mine.ID)
+	if strings.Join(c.Aliases, ",") != "Volksrepublik,Peking" {
+		t.Errorf("aliases %q", c.Aliases)
+	}
+	counts, _ := lib.HighlightCounts()
+	if counts[mine.ID] != 2 {
+		t.Errorf("highlights of the merged actor: %v", counts)
+	}
+}
+
+// TestImportBackupRefusesAndChangesNothing checks bad files are refused
+// before anything is written.
+func TestImportBackupRefusesAndChangesNothing(t *testing.T) {
+	path, _ := seedLibrary(t)
+	_, before, _ := exportCLI(t, path, "", "export", "--format", "backup")
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"newer.json":   `{"format":"dramatis-backup","version":9}`,
+		"other.json":   `{"format":"something","version":1}`,
+		"garbage.json": "\x00\xff not json",
+		"dangling.json": `{"format":"dramatis-backup","version":1,"articles":[{"id":"A1","added":"2024-01-01T00:00:00Z","title":"t","blocks":[{"type":"paragraph","text":"abc"}],
+			"highlights":[{"id":"H1","article":"A1","start":0,"end":2,"quote":{"exact":"ab"},"actors":[{"actor":"NOPE","role":"speaker"}],"created":"2024-01-01T00:00:00Z","updated":"2024-01-01T00:00:00Z"}]}],"actors":[],"preferences":{}}`,
+	} {
+		f := filepath.Join(dir, name)
+		os.WriteFile(f, []byte(content), 0o644)
+		code, _, errs := exportCLI(t, path, "", "import-backup", f)
+		if code != 1 || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%s: exit %d %q", name, code, errs)
+		}
+		t.Logf("%s: %s", name, strings.TrimSpace(errs))
+	}
+	if code, _, _ := exportCLI(t, path, "", "import-backup", filepath.Join(dir, "missing.json")); code != 1 {
+		t.Error("missing file accepted")
+	}
+	if code, _, _ := exportCLI(t, path, "", "import-backup"); code != 2 {
+		t.Error("no file is not a usage error")
+	}
+	// A backup that passes every check but fails inside the library's
+	// transaction, after a new actor, a new article and a preference were
+	// written in it: an orphaned highlight whose stale offset is beyond
+	// what the library can store.
+	var doc map[string]any
+	json.Unmarshal([]byte(before), &doc)
+	doc["actors"] = append(doc["actors"].([]any), map[string]any{"id": "01JNEWACTOR", "name": "Neu", "kind": "person", "created": "2024-01-01T00:00:00Z", "updated": "2024-01-01T00:00:00Z"})
+	doc["articles"] = append(doc["articles"].([]any), map[string]any{"id": "01JNEWART", "added": "2024-01-01T00:00:00Z", "title": "t", "url": "https://example.org/new",
+		"blocks": []any{map[string]any{"type": "paragraph", "text": "zzz"}},
+		"highlights": []any{map[string]any{"id": "01JNEWHL", "article": "01JNEWART", "start": 1, "end": 5000000000, "quote": map[string]any{"exact": "zz"}, "orphaned": "gone",
+			"created": "2024-01-01T00:00:00Z", "updated": "2024-01-01T00:00:00Z"}}})
+	doc["preferences"].(map[string]any)["new-pref"] = "x"
+	data, _ := json.Marshal(doc)
+	f := filepath.Join(dir, "late-failure.json")
+	os.WriteFile(f, data, 0o644)
+	if code, _, errs := exportCLI(t, path, "", "import-backup", f); code != 1 || !strings.Contains(errs, "nothing was changed") {
+		t.Errorf("late failure: exit %d %q", code, errs)
+	} else {
+		t.Logf("late failure: %s", strings.TrimSpace(errs))
+	}
+	_, after, _ := exportCLI(t, path, "", "export", "--format", "backup")
+	if before != after {
+		t.Error("a refused import changed the library")
+	}
+}
