@@ -148,6 +148,7 @@ func (m *Matcher) discover(text string, toks []token, lang string) []*found {
 		f.mention(d.toks[mt.from].start, d.toks[mt.to-1].end, d.surface(mt.from, mt.to))
 	}
 	d.mergeShortOrgs()
+	d.mergeSurnames()
 	out := make([]*found, 0, len(d.order))
 	for _, f := range d.order {
 		if f.Count > 0 {
@@ -579,6 +580,10 @@ func (d *discovery) speechAround(from, to int) bool {
 			return true
 		}
 		switch d.toks[from-1].fold {
+		case "to": // "according to Jane Doe"
+			if from > 1 && d.toks[from-2].fold == "according" {
+				return true
+			}
 		case "das", "der", "die", "the":
 			if from > 1 && !d.toks[from-1].gap.hard() && w.speech[d.toks[from-2].fold] {
 				return true
@@ -720,6 +725,33 @@ func (d *discovery) mergeShortOrgs() {
 			s.Count = 0
 			break
 		}
+	}
+}
+
+// mergeSurnames counts a person found by a surname alone ("Mr. Okafor")
+// as the person of that surname with a full name in the same text ("Jane
+// Okafor"), found before or after it.
+func (d *discovery) mergeSurnames() {
+	full := map[string]*found{}
+	for _, f := range d.order {
+		if f.entry < 0 && f.Kind == KindPerson && len(f.words) >= 2 && f.Count > 0 {
+			if _, ok := full[f.words[len(f.words)-1]]; !ok {
+				full[f.words[len(f.words)-1]] = f
+			}
+		}
+	}
+	for _, s := range d.order {
+		if s.entry >= 0 || s.Kind != KindPerson || len(s.words) != 1 || s.Count == 0 {
+			continue
+		}
+		l, ok := full[s.words[0]]
+		if !ok {
+			continue
+		}
+		for i, sp := range s.spans {
+			l.mention(sp[0], sp[1], s.surfaces[i])
+		}
+		s.Count = 0
 	}
 }
 

@@ -205,6 +205,8 @@ func TestDiscoverCases(t *testing.T) {
 			[]want{{"United States", KindState, 1}}, []string{"Chad"}},
 		{"place is not government", "Die Stiftung sitzt in Berlin.", nil, []string{"Deutschland"}},
 		{"role before", "Außenamtssprecher Lin Jian widersprach.", []want{{"Lin Jian", KindPerson, 1}}, nil},
+		{"title abbreviation", "The report was written by Jane Okafor, a senior fellow. Mr. Okafor said little; according to Tom Reyes it was late. Dr. Reyes agreed.",
+			[]want{{"Jane Okafor", KindPerson, 2}, {"Tom Reyes", KindPerson, 2}}, nil},
 		{"longer name wins over a leader's surname", "Führer Kim Il Sung regierte lange. Kim Jong-un folgte.",
 			[]want{{"Kim Il Sung", KindPerson, 1}, {"Kim Jong-un", KindPerson, 1}}, nil},
 	}

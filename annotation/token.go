@@ -75,6 +75,12 @@ func tokenize(text string) []token {
 			pos++
 			continue
 		}
+		// "Mr. Smith", "Dr. Merkel": the dot of a title ends no sentence.
+		if g == gapStop && len(toks) > 0 {
+			if last := &toks[len(toks)-1]; titleAbbrev(last.fold) && text[last.bend] == '.' && strings.TrimSpace(text[last.bend+1:i]) == "" {
+				g, sentStart = 0, false
+			}
+		}
 		startByte, startPos := i, pos
 		i, pos = scanWord(text, i, pos)
 		w := text[startByte:i]
@@ -215,4 +221,14 @@ func fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// titleAbbrev reports whether a folded word is a title usually abbreviated
+// with a dot before a name.
+func titleAbbrev(f string) bool {
+	switch f {
+	case "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st", "hr", "fr":
+		return true
+	}
+	return false
 }
