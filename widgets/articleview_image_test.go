@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
@@ -63,5 +64,32 @@ func TestArticleViewImages(t *testing.T) {
 			w.Resize(fyne.NewSize(c.w, c.h))
 			test.AssertImageMatches(t, c.name, w.Canvas().Capture())
 		})
+	}
+}
+
+// TestArticleViewRefreshRereadsTheTheme switches light to dark: the text
+// takes the new foreground colour after Refresh.
+func TestArticleViewRefreshRereadsTheTheme(t *testing.T) {
+	test.NewTempApp(t)
+	fyne.CurrentApp().Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+	v := NewArticleView()
+	v.SetDocument(imageDoc())
+	test.NewTempWindow(t, v).Resize(fyne.NewSize(500, 400))
+	fg := func() color.Color {
+		for _, o := range test.WidgetRenderer(v.page).Objects() {
+			if tx, ok := o.(*canvas.Text); ok && strings.HasPrefix(tx.Text, "Die Regierung") {
+				return tx.Color
+			}
+		}
+		t.Fatal("first line not drawn")
+		return nil
+	}
+	if c := fg(); !sameColor(c, theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantLight)) {
+		t.Fatalf("light text colour %v", c)
+	}
+	fyne.CurrentApp().Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+	v.Refresh()
+	if c := fg(); !sameColor(c, theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantDark)) {
+		t.Errorf("after switching to dark the text colour is %v", c)
 	}
 }
