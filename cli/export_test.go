@@ -90,7 +90,7 @@ func seedLibrary(t *testing.T) (string, []string) {
 
 func TestExportMarkdownStdout(t *testing.T) {
 	path, ids := seedLibrary(t)
-	code, out, errs := exportCLI(t, path, "", "export", ids[1][:10], "--library", path)
+	code, out, errs := exportCLI(t, path, "", "export", strings.ToLower(ids[1]), "--library", path)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
