@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The phrase lists are data, not code: adding a phrase a site uses must not
@@ -289,10 +290,22 @@ func (bp *Boilerplate) isTeaser(k phraseKey) bool {
 // TrimSuffix cuts a multi-word line phrase glued to the end of line
 // ("… 12:22 Uhr Artikel anhören") and reports whether it did.
 func (bp *Boilerplate) TrimSuffix(line string) (string, bool) {
-	l := strings.ToLower(line)
+	// Only the end of the line can hold the phrase; lower-case just that.
+	from := max(0, len(line)-maxPhraseBytes)
+	for from > 0 && !utf8.RuneStart(line[from]) {
+		from++
+	}
+	tail := line[from:]
+	l := strings.ToLower(tail)
+	if len(l) != len(tail) {
+		return line, false // case mapping changed the byte length; offsets would not match
+	}
 	for _, p := range bp.suffixes {
-		if len(l) > len(p)+1 && strings.HasSuffix(l, p) {
+		if len(l) > len(p)+1 && strings.HasSuffix(l, p) || from > 0 && strings.HasSuffix(l, p) {
 			rest := line[:len(line)-len(p)]
+			if rest == "" {
+				continue
+			}
 			if r := rest[len(rest)-1]; r == ' ' || r == '|' {
 				return strings.TrimRight(rest, " |"), true
 			}

@@ -151,7 +151,7 @@ func newPageCopy(text, lang string) *pageCopy {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	para := true
 	for raw := range strings.SplitSeq(text, "\n") {
-		t := CleanInline(raw)
+		t := cleanLine(raw)
 		if t == "" {
 			para = true
 			continue
@@ -214,6 +214,19 @@ func continues(prev, next string) bool {
 	return unicode.IsLower(r) && countWords(prev) >= 2
 }
 
+// cleanLine is CleanInline with a fast path for the common line of plain
+// printable ASCII with single spaces, which is already clean and NFC.
+func cleanLine(raw string) string {
+	t := strings.TrimSpace(raw)
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c < 0x20 || c >= 0x7f || c == ' ' && t[i+1] == ' ' {
+			return CleanInline(raw)
+		}
+	}
+	return t
+}
+
 // trimGluedPhrases cuts button labels glued to the end of a line ("…12:22
 // Uhr Artikel anhören"), as a copy joins inline elements without a break.
 func (pc *pageCopy) trimGluedPhrases(t string) string {
@@ -234,6 +247,9 @@ func (pc *pageCopy) trimGluedPhrases(t string) string {
 // abbreviations ("U.S.", "z.B.") do not qualify: two lower-case letters must
 // precede the punctuation, and upper then lower case must follow.
 func splitGluedSentences(t string) []string {
+	if !hasGlue(t) {
+		return []string{t}
+	}
 	var parts []string
 	rs := []rune(t)
 	start := 0
@@ -254,6 +270,20 @@ func splitGluedSentences(t string) []string {
 		return []string{t}
 	}
 	return append(parts, strings.TrimSpace(string(rs[start:])))
+}
+
+// hasGlue is the cheap test before splitGluedSentences: sentence
+// punctuation directly followed by a letter or a quote.
+func hasGlue(t string) bool {
+	for i := 0; i+1 < len(t); i++ {
+		if c := t[i]; c == '.' || c == '!' || c == '?' {
+			n := t[i+1]
+			if n >= 'A' && n <= 'Z' || n >= 0x80 || n == '"' || n == '\'' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // countWords counts runs of letters and digits; in scripts written without

@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -25,6 +26,18 @@ var langOrder = []string{"de", "en", "fr", "es", "it", "nl", "pt"}
 // kilobytes of prose decide it as well as megabytes.
 const detectSample = 64 << 10
 
+// stopWordIndex maps each stop word to the languages (indexes into
+// langOrder) it belongs to; built once, never changed.
+var stopWordIndex = sync.OnceValue(func() map[string][]int {
+	m := map[string][]int{}
+	for li, lang := range langOrder {
+		for _, w := range stopWords[lang] {
+			m[w] = append(m[w], li)
+		}
+	}
+	return m
+})
+
 // DetectLang guesses the language of text ("de", "en", "fr", "es", "it",
 // "nl", "pt") from stop-word frequencies, or returns "" when the text is too
 // short or too mixed to tell.
@@ -32,22 +45,23 @@ func DetectLang(text string) string {
 	if len(text) > detectSample {
 		text = text[:detectSample]
 	}
-	lookup := map[string][]int{}
-	for li, lang := range langOrder {
-		for _, w := range stopWords[lang] {
-			lookup[w] = append(lookup[w], li)
-		}
-	}
+	text = strings.ToLower(text)
+	lookup := stopWordIndex()
 	counts := make([]int, len(langOrder))
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	}) {
-		if len(f) > 6 {
+	start := -1
+	for i, r := range text + " " {
+		if unicode.IsLetter(r) || r == '\'' {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		for _, li := range lookup[strings.ToLower(f)] {
-			counts[li]++
+		if start >= 0 && i-start <= 7 {
+			for _, li := range lookup[text[start:i]] {
+				counts[li]++
+			}
 		}
+		start = -1
 	}
 	best, second := -1, 0
 	for i, c := range counts {
