@@ -178,6 +178,12 @@ func (v *ArticleView) ScrollToOffset(off int) {
 	v.scrollToOffset(v.clamp(off), false)
 }
 
+// SetTopOffset scrolls so that the line holding off is the first line of
+// the viewport: with TopOffset it restores the reader's place.
+func (v *ArticleView) SetTopOffset(off int) {
+	v.scrollToOffset(v.clamp(off), true)
+}
+
 // ScrollToHighlight scrolls to the start of the highlight with the given ID.
 func (v *ArticleView) ScrollToHighlight(id string) {
 	if i := v.hl.index(id); i >= 0 {

@@ -489,6 +489,12 @@ func TestArticleViewScrollToOffsetTopOffsetAndTextSize(t *testing.T) {
 		t.Fatalf("target line at y=%.0f not in viewport [%.0f,%.0f]", ly, y, y+600)
 	}
 
+	// SetTopOffset restores a place exactly.
+	v.SetTopOffset(target)
+	if got := v.TopOffset(); got > target || target-got > 200 {
+		t.Errorf("SetTopOffset(%d) put %d at the top", target, got)
+	}
+
 	// A larger text size keeps the line at the top.
 	v.ScrollToOffset(top)
 	before := v.TopOffset()
