@@ -110,7 +110,7 @@ func (m *Matcher) discover(text string, toks []token, lang string) []*found {
 	d := &discovery{m: m, text: text, toks: toks, lang: lang, byKey: map[string]*found{},
 		owner: make([]int8, len(toks)), orgAt: make([]bool, len(toks)), weakAt: make([]int, len(toks)),
 		knownEnd: make([]int, len(toks))}
-	matches := m.scan(toks)
+	matches := m.scan(toks, lang)
 	for i := range d.weakAt {
 		d.weakAt[i], d.knownEnd[i] = -1, -1
 	}

@@ -37,6 +37,9 @@ type builtin struct {
 	nameEN   string
 	note     string // office of a leader, ISO code of a state
 	aliases  []alias
+	// germanOnly holds names that are other words in English text
+	// ("Island" is Iceland in German only).
+	germanOnly map[string]bool
 }
 
 // name returns the display name in the article's language: German for
@@ -170,6 +173,13 @@ func (g *gazetteer) addStates(index map[string]int) {
 			st.nameEN = f[2]
 		case "wikidata":
 			st.wikidata = f[2]
+		case "de-only":
+			if st.germanOnly == nil {
+				st.germanOnly = map[string]bool{}
+			}
+			for _, a := range splitList(f[2]) {
+				st.germanOnly[a] = true
+			}
 		case "alias", "seat", "adj", "demonym":
 			k := map[string]aliasKind{"alias": aliasName, "seat": aliasSeat, "adj": aliasAdj, "demonym": aliasDemonym}[f[1]]
 			for _, a := range splitList(f[2]) {

@@ -44,9 +44,10 @@ type edgeKey struct {
 
 // trieNode ends an alias when entry >= 0.
 type trieNode struct {
-	entry int32
-	kind  aliasKind
-	caps  caseRule
+	entry  int32
+	kind   aliasKind
+	caps   caseRule
+	german bool // matches only in German text ("Island" is Iceland there)
 }
 
 // caseRule restricts how the first word of an alias may be written in the
@@ -139,10 +140,10 @@ func NewMatcher(user []Actor) *Matcher {
 			owner = len(m.entries)
 			m.entries = append(m.entries, entry{builtin: b})
 		}
-		m.insert(b.nameDE, aliasName, int32(owner))
+		m.insertLang(b.nameDE, aliasName, int32(owner), b.germanOnly[b.nameDE])
 		m.insert(b.nameEN, aliasName, int32(owner))
 		for _, al := range b.aliases {
-			m.insert(al.text, al.kind, int32(owner))
+			m.insertLang(al.text, al.kind, int32(owner), b.germanOnly[al.text])
 		}
 	}
 	// Library people are also found by their surname alone ("Ballbach"),
@@ -160,6 +161,11 @@ func NewMatcher(user []Actor) *Matcher {
 // insert adds an alias to the trie unless an earlier actor owns it. German
 // multi-word names also get their declined form ("Vereinigten Staaten").
 func (m *Matcher) insert(a string, kind aliasKind, owner int32) {
+	m.insertLang(a, kind, owner, false)
+}
+
+// insertLang is insert for an alias that may be valid in German text only.
+func (m *Matcher) insertLang(a string, kind aliasKind, owner int32, germanOnly bool) {
 	a = strings.TrimSpace(a)
 	if !norm.NFC.IsNormalString(a) {
 		a = norm.NFC.String(a)
@@ -180,13 +186,13 @@ func (m *Matcher) insert(a string, kind aliasKind, owner int32) {
 	for i, t := range toks {
 		words[i] = t.fold
 	}
-	m.insertWords(words, kind, rule, owner)
+	m.insertWords(words, kind, rule, owner, germanOnly)
 	if d := declined(words); d != nil {
-		m.insertWords(d, kind, rule, owner)
+		m.insertWords(d, kind, rule, owner, germanOnly)
 	}
 }
 
-func (m *Matcher) insertWords(words []string, kind aliasKind, rule caseRule, owner int32) {
+func (m *Matcher) insertWords(words []string, kind aliasKind, rule caseRule, owner int32, germanOnly bool) {
 	n := int32(0)
 	for _, w := range words {
 		k := edgeKey{n, w}
@@ -201,7 +207,7 @@ func (m *Matcher) insertWords(words []string, kind aliasKind, rule caseRule, own
 	node := &m.nodes[n]
 	switch {
 	case node.entry < 0:
-		*node = trieNode{entry: owner, kind: kind, caps: rule}
+		*node = trieNode{entry: owner, kind: kind, caps: rule, german: germanOnly}
 	case node.entry == owner && rule < node.caps:
 		// The same actor spelled more loosely ("NATO", "Nato").
 		node.caps = rule
@@ -220,7 +226,8 @@ type match struct {
 // scan finds the known actors in toks: at each word the longest alias that
 // starts there, leftmost first, without overlaps. The last word of an alias
 // may be inflected (see baseForms).
-func (m *Matcher) scan(toks []token) []match {
+func (m *Matcher) scan(toks []token, lang string) []match {
+	german := isGerman(lang)
 	var out []match
 	var buf []string
 	for i := 0; i < len(toks); {
@@ -232,14 +239,14 @@ func (m *Matcher) scan(toks []token) []match {
 			}
 			w := toks[j].fold
 			if nd, ok := m.edges[edgeKey{n, w}]; ok {
-				if t := m.nodes[nd]; t.entry >= 0 && t.caps.allows(&toks[i]) {
+				if t := m.nodes[nd]; t.entry >= 0 && t.caps.allows(&toks[i]) && (german || !t.german) {
 					best = match{entry: t.entry, from: i, to: j + 1, kind: t.kind}
 				}
 			}
 			buf = baseForms(w, buf[:0])
 			for _, v := range buf {
 				if nd, ok := m.edges[edgeKey{n, v}]; ok {
-					if t := m.nodes[nd]; t.entry >= 0 && t.caps.allows(&toks[i]) && (best.entry < 0 || best.to < j+1) {
+					if t := m.nodes[nd]; t.entry >= 0 && t.caps.allows(&toks[i]) && (german || !t.german) && (best.entry < 0 || best.to < j+1) {
 						best = match{entry: t.entry, from: i, to: j + 1, kind: t.kind}
 					}
 				}
@@ -247,7 +254,7 @@ func (m *Matcher) scan(toks []token) []match {
 			buf = adjectiveBases(w, buf[:0])
 			for _, v := range buf {
 				if nd, ok := m.edges[edgeKey{n, v}]; ok {
-					if t := m.nodes[nd]; t.entry >= 0 && t.kind == aliasAdj && t.caps.allows(&toks[i]) && (best.entry < 0 || best.to < j+1) {
+					if t := m.nodes[nd]; t.entry >= 0 && t.kind == aliasAdj && t.caps.allows(&toks[i]) && (german || !t.german) && (best.entry < 0 || best.to < j+1) {
 						best = match{entry: t.entry, from: i, to: j + 1, kind: t.kind}
 					}
 				}

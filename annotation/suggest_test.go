@@ -201,6 +201,13 @@ func TestSuggestLanguage(t *testing.T) {
 	if len(ss[0].Spans) != 2 {
 		t.Errorf("North Korea: want 2 spans, got %v", ss[0].Spans)
 	}
+	// German names that are English words match only in German.
+	if ss := m.Suggest("He lives on Long Island.", &article.Article{Lang: "en"}); len(ss) != 0 {
+		t.Errorf("Island is no state in English: %+v", ss)
+	}
+	if ss := m.Suggest("Island und Norwegen", &article.Article{Lang: "de"}); len(ss) != 2 || ss[0].Actor.Name != "Island" {
+		t.Errorf("Island is Iceland in German: %+v", ss)
+	}
 	// No article: the language is guessed.
 	ss = m.Suggest("Die Regierung in Seoul und die Nordkoreaner.", nil)
 	if len(ss) != 1 || ss[0].Actor.Name != "Nordkorea" {
