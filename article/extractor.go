@@ -298,7 +298,7 @@ func (x *extractor) isByline(n *html.Node, match string) bool {
 	if attr(n, "rel") == "author" || strings.Contains(attr(n, "itemprop"), "author") || kwByline.in(match) {
 		t := strings.TrimSpace(textContent(n))
 		if t != "" && len([]rune(t)) < 100 {
-			x.byline = CleanInline(t)
+			x.byline = t
 			return true
 		}
 	}

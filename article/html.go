@@ -49,7 +49,7 @@ func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, e
 	}
 	blocks, byline := extractBlocks(doc, src, m.Title, m.Lang)
 	if len(a.Authors) == 0 && byline != "" {
-		a.Authors = splitAuthors(byline)
+		a.Authors = splitAuthors(byline, true)
 	}
 	a.Blocks = blocks
 	a.Normalize()

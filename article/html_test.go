@@ -149,17 +149,24 @@ func TestToUTF8(t *testing.T) {
 	}
 }
 
-func TestStripSiteName(t *testing.T) {
-	tests := []struct{ title, site, h1, want string }{
-		{"Annäherung bietet Chance - Handelsblatt", "Handelsblatt", "", "Annäherung bietet Chance"},
-		{"Handelsblatt | Annäherung bietet Chance", "Handelsblatt", "", "Annäherung bietet Chance"},
-		{"Krieg in Nahost: Was wir wissen | tagesschau.de", "", "", "Krieg in Nahost: Was wir wissen"},
-		{"Pro - Contra", "", "Pro - Contra", "Pro - Contra"},
-		{"A long headline - with a dash in the middle of it", "", "", "A long headline - with a dash in the middle of it"},
+func TestChooseTitle(t *testing.T) {
+	tests := []struct {
+		h1, site, host string
+		declared       []string
+		want           string
+	}{
+		{"", "Handelsblatt", "handelsblatt.com", []string{"Annäherung bietet Chance - Handelsblatt"}, "Annäherung bietet Chance"},
+		{"", "Handelsblatt", "", []string{"Handelsblatt | Annäherung bietet Chance"}, "Annäherung bietet Chance"},
+		{"", "", "tagesschau.de", []string{"Krieg in Nahost: Was wir wissen | tagesschau.de"}, "Krieg in Nahost: Was wir wissen"},
+		{"", "", "spiegel.de", []string{"Wahl in Thüringen - DER SPIEGEL"}, "Wahl in Thüringen"},
+		{"", "", "example.com", []string{"Minecraft 1.8 - The Bountiful Update"}, "Minecraft 1.8 - The Bountiful Update"},
+		{"List of films featuring time loops", "", "", []string{"Wikimedia list article", "", "", "List of films featuring time loops - Wikipedia"}, "List of films featuring time loops"},
+		{"Geopolitik Annäherung bietet Chance", "", "", []string{"Annäherung bietet Chance"}, "Annäherung bietet Chance"},
+		{"Only a headline", "", "", []string{""}, "Only a headline"},
 	}
 	for _, tt := range tests {
-		if got := stripSiteName(tt.title, tt.site, tt.h1); got != tt.want {
-			t.Errorf("stripSiteName(%q) = %q, want %q", tt.title, got, tt.want)
+		if got := chooseTitle(tt.h1, tt.site, tt.host, tt.declared...); got != tt.want {
+			t.Errorf("chooseTitle(%q, %q) = %q, want %q", tt.h1, tt.declared, got, tt.want)
 		}
 	}
 }
@@ -173,9 +180,16 @@ func TestSplitAuthors(t *testing.T) {
 		{"Von Martin Benninghoff und Martin Kölling", "Martin Benninghoff|Martin Kölling"},
 		{"Martin Benninghoff, Martin Kölling", "Martin Benninghoff|Martin Kölling"},
 		{"https://www.facebook.com/someone", ""},
+		{"By Nathan Willis\n  March 25, 2015", "Nathan Willis"},
+		{"Laura June Topolsky July 10, 2015", "Laura June Topolsky"},
+		{"By\n\t\tScott Cunningham", "Scott Cunningham"},
+		{"By Brenda Goodman, MA", "Brenda Goodman"},
+		{"Andrew Zonenberg, View my complete profile", "Andrew Zonenberg"},
+		{"Alexandre Hervaud et Jérémy Piette", "Alexandre Hervaud|Jérémy Piette"},
+		{"肖春芳", "肖春芳"},
 	}
 	for _, tt := range tests {
-		if got := strings.Join(splitAuthors(tt.in), "|"); got != tt.want {
+		if got := strings.Join(splitAuthors(tt.in, true), "|"); got != tt.want {
 			t.Errorf("splitAuthors(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

@@ -102,7 +102,7 @@ func collectMarks(doc *html.Node) *pageMarks {
 			}
 		default:
 			if n.Data != "a" || attr(n, "rel") == "author" {
-				pm.authors = append(pm.authors, splitAuthors(s.Text())...)
+				pm.authors = append(pm.authors, splitAuthors(s.Text(), true)...)
 			}
 		}
 	})
@@ -132,8 +132,7 @@ func readMetadata(doc *html.Node, pageURL string) metadata {
 	}
 	m.Site = firstNonEmpty(first("og:site_name"), ldName(ld.Publisher), first("application-name", "twitter:site"))
 	m.Site = strings.TrimPrefix(m.Site, "@")
-	rawTitle := firstNonEmpty(ld.Headline, first("og:title", "twitter:title", "dc.title", "dcterms.title", "title"), pageTitle, m.h1)
-	m.Title = stripSiteName(CleanInline(rawTitle), m.Site, m.h1)
+	m.Title = chooseTitle(m.h1, m.Site, hostOf(pageURL), ld.Headline, first("og:title"), first("twitter:title"), first("dc.title", "dcterms.title", "title"), pageTitle)
 	m.Description = firstNonEmpty(first("og:description", "description", "twitter:description", "dc.description"), ld.Description)
 
 	m.Authors = ldNames(ld.Author)
@@ -142,7 +141,7 @@ func readMetadata(doc *html.Node, pageURL string) metadata {
 	}
 	if len(m.Authors) == 0 {
 		if a := first("author", "dc.creator", "parsely-author", "sailthru.author", "byl"); a != "" {
-			m.Authors = splitAuthors(a)
+			m.Authors = splitAuthors(a, false)
 		}
 	}
 	if len(m.Authors) == 0 {
@@ -279,14 +278,14 @@ func ldNames(raw json.RawMessage) []string {
 		}
 		switch t := v.(type) {
 		case string:
-			out = append(out, splitAuthors(t)...)
+			out = append(out, splitAuthors(t, false)...)
 		case []any:
 			for _, x := range t {
 				add(x, depth+1)
 			}
 		case map[string]any:
 			if s, ok := t["name"].(string); ok {
-				out = append(out, splitAuthors(s)...)
+				out = append(out, splitAuthors(s, false)...)
 			}
 		}
 	}
@@ -302,12 +301,20 @@ func ldName(raw json.RawMessage) string {
 	return ""
 }
 
-var reAuthorSplit = regexp.MustCompile(`\s*(?:,|;|&|\||\band\b|\bund\b|\bsowie\b)\s*`)
+var reAuthorSplit = regexp.MustCompile(`\s*(?:,|;|&|\||\band\b|\bund\b|\bsowie\b|\bet\b|\by\b)\s*`)
 var reByPrefix = regexp.MustCompile(`(?i)^\s*(by|von|text|autor|autorin|author|written by|a cura di|par|por)\s*:?\s+`)
 
 // splitAuthors turns a byline into names: "By A and B", "Von A und B",
-// "A, B". Values that are links or too long to be names are dropped.
-func splitAuthors(s string) []string {
+// "A, B". Only the first line of a byline counts (dates and desks follow
+// on later lines), and a date glued to a name is cut off. Values from page
+// markup (strict) must also look like names, as bylines found by class
+// name often hold "View my profile" or a job title; values that metadata
+// declares as authors only lose links, dates and degrees ("MA").
+func splitAuthors(s string, strict bool) []string {
+	s = reByPrefix.ReplaceAllString(strings.TrimSpace(s), "")
+	if i := strings.IndexByte(s, '\n'); i > 0 {
+		s = s[:i]
+	}
 	s = CleanInline(s)
 	s = reByPrefix.ReplaceAllString(s, "")
 	if s == "" || strings.Contains(s, "://") || strings.HasPrefix(s, "www.") {
@@ -315,9 +322,11 @@ func splitAuthors(s string) []string {
 	}
 	var out []string
 	for _, p := range reAuthorSplit.Split(s, -1) {
-		p = strings.TrimFunc(p, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' })
+		p = cutDate(p)
+		p = strings.TrimFunc(p, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' && r != ')' })
 		p = reByPrefix.ReplaceAllString(p, "")
-		if p == "" || len([]rune(p)) > 60 || len(strings.Fields(p)) > 5 {
+		n := len([]rune(p))
+		if n == 0 || n > 60 || n <= 3 && len(p) == n || len(strings.Fields(p)) > 5 || strict && !looksLikeAuthor(p) {
 			continue
 		}
 		out = append(out, p)
@@ -325,26 +334,98 @@ func splitAuthors(s string) []string {
 	return out
 }
 
+// months are month names that end a name when a date follows it.
+var months = map[string]bool{
+	"jan": true, "january": true, "januar": true, "feb": true, "february": true, "februar": true,
+	"mar": true, "march": true, "märz": true, "apr": true, "april": true, "may": true, "mai": true,
+	"jun": true, "june": true, "juni": true, "jul": true, "july": true, "juli": true, "aug": true,
+	"august": true, "sep": true, "sept": true, "september": true, "oct": true, "october": true,
+	"okt": true, "oktober": true, "nov": true, "november": true, "dec": true, "december": true,
+	"dez": true, "dezember": true, "updated": true, "published": true, "aktualisiert": true,
+}
+
+// cutDate cuts s at its first word with a digit, and a month name or
+// "Updated" just before it: "Laura Topolsky July 10" → "Laura Topolsky".
+func cutDate(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			words = words[:i]
+			for len(words) > 0 && months[strings.ToLower(strings.Trim(words[len(words)-1], ".,:"))] {
+				words = words[:len(words)-1]
+			}
+			return strings.Join(words, " ")
+		}
+	}
+	return s
+}
+
+// bylineParticles are the lower-case words that occur inside personal names.
+var bylineParticles = map[string]bool{
+	"de": true, "da": true, "di": true, "du": true, "del": true, "della": true, "van": true, "von": true,
+	"der": true, "den": true, "zu": true, "le": true, "la": true, "bin": true, "al": true, "ibn": true, "dos": true, "das": true, "y": true,
+}
+
+// looksLikeAuthor reports whether s could be a person's or desk's name: at
+// most five words, every word capitalised except name particles.
+func looksLikeAuthor(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r := []rune(strings.TrimLeft(w, "(\"'“„"))
+		if len(r) > 0 && unicode.IsLower(r[0]) && !bylineParticles[w] {
+			return false
+		}
+	}
+	return true
+}
+
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " / "}
 
-// stripSiteName removes a site name from either end of a page title
-// ("Headline | Site", "Site - Headline"), when the removed part is the site
-// name or short, and the remaining part still looks like a headline.
-func stripSiteName(title, site, h1 string) string {
-	if h1 != "" && strings.EqualFold(h1, title) {
-		return title
+// chooseTitle picks the article's title. The visible headline (h1) wins
+// when a declared title contains it, since declared titles often carry the
+// site name or a rubric around it; otherwise the first declared title,
+// without its site name.
+func chooseTitle(h1, site, host string, declared ...string) string {
+	h1l := strings.ToLower(h1)
+	if len(strings.Fields(h1)) >= 2 && !isSiteLike(h1, site, host) {
+		for _, d := range declared {
+			d = strings.ToLower(CleanInline(d))
+			if d != "" && strings.Contains(d, h1l) && (2*len(h1l) >= len(d) || len(strings.Fields(strings.Replace(d, h1l, "", 1))) <= 3) {
+				return h1
+			}
+		}
 	}
+	for _, d := range declared {
+		if d = CleanInline(d); d != "" {
+			return stripSiteName(d, site, host)
+		}
+	}
+	return h1
+}
+
+// hostOf returns the host name of a URL without "www.", or "".
+func hostOf(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// stripSiteName removes a site name from either end of a page title
+// ("Headline | Site", "Site - Headline") when that part names the site
+// (its declared name or its host), and the rest still reads as a headline.
+func stripSiteName(title, site, host string) string {
 	for _, sep := range titleSeparators {
-		i := strings.LastIndex(title, sep)
-		if i > 0 {
+		if i := strings.LastIndex(title, sep); i > 0 {
 			head, tail := title[:i], title[i+len(sep):]
-			if isSiteLike(tail, site) && len(strings.Fields(head)) >= 2 {
+			short := len(strings.Fields(tail)) <= 3 && len(strings.Fields(head)) >= 4
+			if len(strings.Fields(head)) >= 2 && (isSiteLike(tail, site, host) || short) {
 				return strings.TrimSpace(head)
 			}
 		}
 		if j := strings.Index(title, sep); j > 0 {
 			head, tail := title[:j], title[j+len(sep):]
-			if site != "" && strings.EqualFold(strings.TrimSpace(head), site) && len(strings.Fields(tail)) >= 2 {
+			if len(strings.Fields(tail)) >= 2 && isSiteLike(head, site, host) {
 				return strings.TrimSpace(tail)
 			}
 		}
@@ -352,13 +433,34 @@ func stripSiteName(title, site, h1 string) string {
 	return title
 }
 
-// isSiteLike reports whether a title part names the site.
-func isSiteLike(part, site string) bool {
-	part = strings.TrimSpace(part)
-	if site != "" && (strings.EqualFold(part, site) || strings.Contains(strings.ToLower(part), strings.ToLower(site)) || strings.Contains(strings.ToLower(site), strings.ToLower(part))) {
+// isSiteLike reports whether a title part names the site: its declared
+// name, its host ("tagesschau.de", "Spiegel" for spiegel.de), or a domain.
+func isSiteLike(part, site, host string) bool {
+	p := strings.ToLower(strings.TrimSpace(part))
+	if p == "" {
+		return false
+	}
+	if s := strings.ToLower(site); s != "" && (p == s || strings.Contains(p, s) || strings.Contains(s, p)) {
 		return true
 	}
-	return len(strings.Fields(part)) <= 3 && len([]rune(part)) <= 30
+	compact := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' {
+			return r
+		}
+		return -1
+	}, p)
+	if host != "" && len(compact) >= 3 && strings.Contains(host, compact) {
+		return true
+	}
+	// A word of the part that is the host's name: "DER SPIEGEL", spiegel.de.
+	if label, _, ok := strings.Cut(host, "."); ok && len(label) >= 4 {
+		for _, w := range strings.Fields(p) {
+			if w == label {
+				return true
+			}
+		}
+	}
+	return len(strings.Fields(p)) == 1 && strings.Contains(p, ".") && !strings.HasSuffix(p, ".")
 }
 
 // resolveURL resolves ref against base; it returns base when ref is empty
