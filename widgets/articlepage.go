@@ -72,8 +72,8 @@ func (r *pageRenderer) Refresh() { r.p.v.render(r) }
 // Objects is part of fyne.WidgetRenderer: rectangles first, texts on top.
 func (r *pageRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
-// Destroy is part of fyne.WidgetRenderer.
-func (r *pageRenderer) Destroy() {}
+// Destroy is part of fyne.WidgetRenderer; it stops a running auto-scroll.
+func (r *pageRenderer) Destroy() { r.p.v.stopAutoScroll() }
 
 // begin starts a new frame of pooled objects.
 func (r *pageRenderer) begin() {
