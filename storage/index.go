@@ -130,7 +130,8 @@ func getHighlight(tx *bolt.Tx, id string) (annotation.Highlight, error) {
 // order, orphans last).
 func articleHighlights(tx *bolt.Tx, articleID string) ([]annotation.Highlight, error) {
 	prefix := articlePrefix(articleID)
-	var out []annotation.Highlight
+	n, _ := countHighlights(tx, articleID) // keys only: cheaper than regrowing the slice
+	out := make([]annotation.Highlight, 0, n)
 	c := tx.Bucket(bHighlights).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		h, err := decodeHighlight(k, v)

@@ -439,3 +439,100 @@ func TestDefaultPath(t *testing.T) {
 		t.Fatalf("DefaultPath = %q, %v", p, err)
 	}
 }
+
+func TestAutomaticBackups(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "library.db")
+	l, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.LatestBackup(); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a new library has a backup: %v", err)
+	}
+	res, _ := l.ImportArticle(newArticle("https://example.org/b", "B", sampleParagraphs...))
+	l.Close()
+	for i := 0; i < 3; i++ { // opened three times today: one backup
+		if l, err = Open(p); err != nil {
+			t.Fatal(err)
+		}
+		l.Close()
+	}
+	bs, _ := backups(p)
+	if len(bs) != 1 {
+		t.Fatalf("backups after three opens in a day: %v", bs)
+	}
+	// The backup is a library holding the article.
+	b, err := Open(bs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := b.Article(res.ID); err != nil {
+		t.Fatalf("backup lacks the article: %v", err)
+	}
+	b.Close()
+	os.RemoveAll(BackupDir(bs[0])) // opening the backup made its own backups folder
+
+	l, err = Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	day := time.Date(2030, 1, 1, 9, 0, 0, 0, time.Local)
+	for i := 0; i < 10; i++ {
+		d := day.AddDate(0, 0, i)
+		l.now = func() time.Time { return d }
+		if err := l.autoBackup(SchemaVersion); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bs, _ = backups(p)
+	if len(bs) != keepBackups {
+		t.Fatalf("%d backups kept, want %d: %v", len(bs), keepBackups, bs)
+	}
+	latest, err := l.LatestBackup()
+	if err != nil || !strings.HasSuffix(latest, "library-2030-01-10.db") {
+		t.Fatalf("LatestBackup = %q, %v", latest, err)
+	}
+}
+
+func TestRestoreRefusesBadBackupsAndKeepsTheLibrary(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "library.db")
+	l, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := l.ImportArticle(newArticle("https://example.org/r", "R", sampleParagraphs...))
+	good := filepath.Join(dir, "good.db")
+	if err := l.Backup(good); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Backup(p); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("backup onto itself: %v", err)
+	}
+	l.DeleteArticle(res.ID)
+	l.Close()
+	before := fileHash(t, p)
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte("kein bbolt"), 0o600)
+	for _, bad := range []string{junk, filepath.Join(dir, "missing.db"), p} {
+		if err := Restore(p, bad); err == nil {
+			t.Fatalf("Restore(%s) succeeded", bad)
+		}
+		if fileHash(t, p) != before {
+			t.Fatalf("a refused restore from %s changed the library", bad)
+		}
+	}
+	if err := Restore(p, good); err != nil {
+		t.Fatal(err)
+	}
+	l, err = Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if _, _, err := l.Article(res.ID); err != nil {
+		t.Fatalf("restored library lacks the article: %v", err)
+	}
+	checkIndexes(t, l)
+}

@@ -15,7 +15,12 @@ import (
 // uses encoding/json, so results never differ. FuzzHighlightRecord checks
 // that whenever this succeeds, encoding/json agrees.
 func readHighlightRecord(data []byte) (r highlightRecord, ok bool) {
-	p := recordReader{data: data}
+	if !utf8.Valid(data) {
+		return r, false
+	}
+	// One string for the whole record: unescaped values are substrings of
+	// it, which saves an allocation per field.
+	p := recordReader{data: data, str: string(data)}
 	if !p.byte('{') {
 		return r, false
 	}
@@ -77,6 +82,7 @@ func readHighlightRecord(data []byte) (r highlightRecord, ok bool) {
 // recordReader walks a JSON value byte by byte.
 type recordReader struct {
 	data []byte
+	str  string // data as a string (valid UTF-8)
 	i    int
 }
 
@@ -133,7 +139,7 @@ func (p *recordReader) int() (int, bool) {
 			return 0, false
 		}
 	}
-	v, err := strconv.Atoi(string(p.data[start:p.i]))
+	v, err := strconv.Atoi(p.str[start:p.i])
 	return v, err == nil
 }
 
@@ -147,12 +153,8 @@ func (p *recordReader) string() (string, bool) {
 	for p.i < len(p.data) {
 		c := p.data[p.i]
 		if c == '"' {
-			s := p.data[start:p.i]
 			p.i++
-			if !utf8.Valid(s) {
-				return "", false
-			}
-			return string(s), true
+			return p.str[start : p.i-1], true
 		}
 		if c == '\\' {
 			break
@@ -168,7 +170,7 @@ func (p *recordReader) string() (string, bool) {
 		switch {
 		case c == '"':
 			p.i++
-			if !utf8.Valid(buf) {
+			if !utf8.Valid(buf) { // an escaped lone byte could break it
 				return "", false
 			}
 			return string(buf), true
