@@ -126,12 +126,17 @@ func TestHighlightFlow(t *testing.T) {
 		t.Fatal("H did not open the actor picker")
 	}
 	q := p.Focus()
-	// Two new actors: a person as speaker and a state as target.
+	// Two actors typed by name: both are known to the built-in knowledge,
+	// so they come with their canonical names, aliases and Wikidata ids.
 	p.SetNewKind("person")
 	test.Type(q, "Kim Jong Un")
 	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	p.SetNewKind("state")
 	test.Type(q, "Russland")
+	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	// and one nobody knows: Enter creates it with the chosen kind
+	p.SetNewKind("organisation")
+	test.Type(q, "Koreastudien-Institut Seoul")
 	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	p.SetRole(0, "speaker")
 	p.SetRole(1, "target")
@@ -146,11 +151,15 @@ func TestHighlightFlow(t *testing.T) {
 	if h.Start != start || h.End != end || h.Note != "Drohung gegen Seoul" {
 		t.Errorf("highlight = [%d,%d) %q, want [%d,%d) with the note", h.Start, h.End, h.Note, start, end)
 	}
-	if len(h.Actors) != 2 || h.Actors[0].Role != annotation.RoleSpeaker || h.Actors[1].Role != annotation.RoleTarget {
+	if len(h.Actors) != 3 || h.Actors[0].Role != annotation.RoleSpeaker || h.Actors[1].Role != annotation.RoleTarget || h.Actors[2].Role != annotation.RoleMentioned {
 		t.Fatalf("actors = %+v", h.Actors)
 	}
+	inst, err := lib.Actor(h.Actors[2].ActorID)
+	if err != nil || inst.Name != "Koreastudien-Institut Seoul" || inst.Kind != annotation.KindOrganisation {
+		t.Errorf("new actor = %+v, %v", inst, err)
+	}
 	kim, err := lib.Actor(h.Actors[0].ActorID)
-	if err != nil || kim.Name != "Kim Jong Un" || kim.Kind != annotation.KindPerson {
+	if err != nil || kim.Name != "Kim Jong-un" || kim.Kind != annotation.KindPerson || kim.Wikidata == "" {
 		t.Errorf("first actor = %+v, %v", kim, err)
 	}
 	ru, err := lib.Actor(h.Actors[1].ActorID)
@@ -198,7 +207,7 @@ func TestHighlightFlow(t *testing.T) {
 	a.actorsW.selectActor(ru.ID)
 	a.actorsW.name.SetText("Russische Föderation")
 	a.actorsW.save()
-	if got := strings.Join(a.notes.Card(h.ID).ChipLabels(), "|"); got != "Kim Jong Un · speaker|Russische Föderation · target" {
+	if got := strings.Join(a.notes.Card(h.ID).ChipLabels(), "|"); got != "Kim Jong-un · speaker|Russische Föderation · target|Koreastudien-Institut Seoul" {
 		t.Errorf("after rename, chips = %q", got)
 	}
 	if len(a.actorsW.hls) != 2 {
@@ -217,7 +226,7 @@ func TestHighlightFlow(t *testing.T) {
 	}
 	a.undoKey()
 	hls, _ = lib.Highlights(artID)
-	if len(hls) != 1 || hls[0].ID != h.ID || hls[0].Note != h.Note || len(hls[0].Actors) != 2 {
+	if len(hls) != 1 || hls[0].ID != h.ID || hls[0].Note != h.Note || len(hls[0].Actors) != 3 {
 		t.Fatalf("undo of delete: %+v", hls)
 	}
 	if a.notes.Card(h.ID) == nil {
@@ -406,5 +415,25 @@ func TestPasteAndDropImport(t *testing.T) {
 	}
 	if a.art.Title != "Kreml droht Kiew" || len(a.library.items) != 2 {
 		t.Errorf("after drop the reader shows %q and the list has %d rows", a.art.Title, len(a.library.items))
+	}
+}
+
+func TestTypingAKnownNameOffersBuiltInActor(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	importTestFile(t, a)
+	a.reader.view.SetSelection(0, 20)
+	a.highlightSelection()
+	p := a.picker
+	q := p.Focus()
+	test.Type(q, "Vereinigte Staaten")
+	shown := p.Shown()
+	if len(shown) == 0 || shown[0].ID != "" || len(shown[0].Aliases) == 0 {
+		t.Fatalf("typing a known state offers %+v, want the built-in actor with aliases", shown)
+	}
+	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	p.Submit()
+	act, ok, err := lib.FindActor("USA")
+	if err != nil || !ok || act.Kind != annotation.KindState {
+		t.Fatalf("the built-in actor was not added with its aliases: %+v %v %v", act, ok, err)
 	}
 }

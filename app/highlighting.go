@@ -113,6 +113,7 @@ func (a *App) openPicker(title, passage string, start *pickerStart, done func(wi
 	}
 	suggested := a.suggest(passage)
 	p := widgets.NewPicker(library, suggested, recent, pickerRoles, pickerKinds)
+	p.Lookup = a.lookupActors
 	if start != nil {
 		p.SetChosen(start.chosen, start.note)
 	}

@@ -42,6 +42,33 @@ func (a *App) suggest(passage string) []widgets.PickerActor {
 	return out
 }
 
+// lookupActors finds built-in actors (states, leaders, organisations) by a
+// typed name or alias for the picker, so "USA" offers the known actor with
+// its aliases rather than only a new, bare one.
+func (a *App) lookupActors(query string) []widgets.PickerActor {
+	if a.matcher == nil {
+		return nil
+	}
+	lang := ""
+	if a.art != nil {
+		lang = a.art.Lang
+	}
+	var out []widgets.PickerActor
+	for _, s := range a.matcher.Lookup(query, lang, 8) {
+		if s.Actor.ID != "" {
+			continue // library actors are listed by the picker itself
+		}
+		pa := a.pickerActor(s.Actor)
+		pa.Hint = "known"
+		if a.suggested == nil {
+			a.suggested = map[string]annotation.Actor{}
+		}
+		a.suggested[widgets.Fold(s.Actor.Name)] = s.Actor
+		out = append(out, pa)
+	}
+	return out
+}
+
 // suggestFromLibrary finds library actors whose name or alias occurs in the
 // passage (ignoring case and diacritics), in order of first mention.
 func (a *App) suggestFromLibrary(passage string) []widgets.PickerActor {

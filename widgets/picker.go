@@ -59,6 +59,10 @@ type Picker struct {
 	OnSubmit func(PickerResult)
 	// OnCancel is called when the reader presses Escape or Cancel.
 	OnCancel func()
+	// Lookup, when set, finds further candidates for a typed query (e.g.
+	// built-in knowledge of states and leaders); they rank after library
+	// actors and suggestions.
+	Lookup func(query string) []PickerActor
 
 	roles, kinds []string
 	defaultRole  string
@@ -75,7 +79,7 @@ type Picker struct {
 	kind      *widget.Select
 	rows      *fyne.Container
 	chosenBox *fyne.Container
-	note      *widget.Entry
+	note      *noteEntry
 	content   fyne.CanvasObject
 }
 
@@ -97,8 +101,8 @@ func NewPicker(library, suggested, recent []PickerActor, roles, kinds []string) 
 	}
 	p.rows = container.NewVBox()
 	p.chosenBox = container.NewVBox()
-	p.note = widget.NewMultiLineEntry()
-	p.note.SetPlaceHolder("Note (optional)")
+	p.note = newNoteEntry(p)
+	p.note.SetPlaceHolder("Note (optional) · Ctrl+Enter saves")
 	p.note.Wrapping = fyne.TextWrapWord
 	p.note.SetMinRowsVisible(2)
 	save := widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), p.Submit)
@@ -212,6 +216,15 @@ func (p *Picker) Matches(query string) []PickerActor {
 	}
 	add(p.suggested, 10)
 	add(p.library, 0)
+	if p.Lookup != nil {
+		for _, a := range p.Lookup(query) {
+			s, _ := matchScore(q, a)
+			if s == 0 {
+				s = 30 // matched by the lookup's own rules
+			}
+			hits = append(hits, scored{a, s - 20, len(hits)})
+		}
+	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
 	out := make([]PickerActor, 0, len(hits))
 	for _, h := range hits {
@@ -487,6 +500,39 @@ func chipSwatch(c color.Color) *canvas.Rectangle {
 	r.CornerRadius = 3
 	r.SetMinSize(fyne.NewSize(12, 12))
 	return r
+}
+
+// noteEntry is the note field: Ctrl+Enter saves, Escape cancels, so the
+// picker never needs the mouse.
+type noteEntry struct {
+	widget.Entry
+	p *Picker
+}
+
+func newNoteEntry(p *Picker) *noteEntry {
+	e := &noteEntry{p: p}
+	e.MultiLine = true
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut saves on Ctrl+Enter.
+func (e *noteEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter) &&
+		cs.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
+		e.p.Submit()
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// TypedKey cancels on Escape.
+func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.p.Cancel()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 // pickerEntry is the query field: it passes Up/Down/Enter/Escape and, when

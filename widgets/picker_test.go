@@ -131,3 +131,24 @@ func TestPickerEscapeCancels(t *testing.T) {
 		t.Error("Escape did not cancel")
 	}
 }
+
+func TestPickerLookupAndCtrlEnter(t *testing.T) {
+	p := pickerFixture(t)
+	p.Lookup = func(q string) []PickerActor {
+		if Fold(q) == "usa" {
+			return []PickerActor{{Name: "Vereinigte Staaten", Kind: "state", Aliases: []string{"USA"}}}
+		}
+		return nil
+	}
+	var res *PickerResult
+	p.OnSubmit = func(r PickerResult) { res = &r }
+	p.SetQuery("usa")
+	if got := names(p.Shown()); len(got) == 0 || got[0] != "Vereinigte Staaten" || p.newRow {
+		t.Fatalf("shown for usa = %v (new row %v), want the looked-up actor and no new row", got, p.newRow)
+	}
+	p.enter()
+	p.note.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	if res == nil || len(res.Actors) != 1 || res.Actors[0].Name != "Vereinigte Staaten" {
+		t.Fatalf("Ctrl+Enter in the note submitted %+v", res)
+	}
+}
