@@ -40,6 +40,7 @@ type blockJSON struct {
 func runClean(e *Env, args []string) error {
 	fs := newFlagSet(e, "clean")
 	format := fs.String("format", "text", "output format: text, json or md")
+	timeout := fs.Duration("timeout", article.FetchTimeout, "give up on a URL that has not answered completely after this long")
 	sources, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -61,10 +62,15 @@ func runClean(e *Env, args []string) error {
 			stdinUsed = true
 		}
 	}
+	if *timeout <= 0 {
+		return usagef("--timeout must be positive, not %v", *timeout)
+	}
+	fetcher := article.NewFetcher()
+	fetcher.Timeout = *timeout
 	failed := 0
 	ctx := context.Background()
 	for i, src := range sources {
-		a, err := article.Load(ctx, src, e.Stdin)
+		a, err := fetcher.Load(ctx, src, e.Stdin)
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.Stderr, "dramatis clean: %s\n", oneLine(err.Error()))

@@ -4,10 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 )
 
 // runCLI runs a command in-process and returns its exit status and output.
@@ -124,5 +129,78 @@ func TestMdEscape(t *testing.T) {
 		if got := mdEscape(in); got != want {
 			t.Errorf("mdEscape(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestCleanBadInput runs 'dramatis clean' on each kind of bad input the
+// issue lists: each must fail with exit status 1 and one clear line on
+// stderr, quickly, without output on stdout.
+func TestCleanBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	big := filepath.Join(dir, "big.html")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(50 << 20) // sparse: refused by size before it is read
+	f.Close()
+	deep := "<html><body>" + strings.Repeat("<div>", 100000) + "deep" + strings.Repeat("</div>", 100000) + "</body></html>"
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop2", http.StatusFound) })
+	mux.HandleFunc("/loop2", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
+	mux.HandleFunc("/huge", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", strconv.Itoa(40<<20))
+		w.Write([]byte("<html><body>"))
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	tests := []struct {
+		name, source, want string
+	}{
+		{"empty file", write("empty.html", nil), "empty.html is empty"},
+		{"binary file", write("photo.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10")), "photo.png is not a web page or text (looks like image/png)"},
+		{"50 MB page", big, "big.html is 50.0 MB, too large to be a web page"},
+		{"100,000 nested divs", write("deep.html", []byte(deep)), "page nests its elements too deeply to read"},
+		{"invalid UTF-8 without text", write("bytes.html", []byte("<html><body><nav><a href=/>\xc3\x28\xa0\xa1\xff</a></nav></body></html>")), "no article text found in"},
+		{"no article text", write("nav.html", []byte(`<html><body><nav><a href="/">Home</a> <a href="/a">About</a></nav></body></html>`)), "no article text found in"},
+		{"URL timeout", srv.URL + "/slow", "no complete answer within 300ms"},
+		{"404", srv.URL + "/missing", "the server answered 404 Not Found"},
+		{"redirect loop", srv.URL + "/loop", "the server redirects in a loop"},
+		{"huge body", srv.URL + "/huge", "the page is 40.0 MB, too large to be a web page"},
+		{"other scheme", "file:///etc/hostname", "only http and https URLs are supported"},
+	}
+	for _, tt := range tests {
+		start := time.Now()
+		code, out, errs := runCLI(t, "", "clean", "--timeout", "300ms", tt.source)
+		if code != 1 || out != "" {
+			t.Errorf("%s: exit %d, stdout %q", tt.name, code, out)
+		}
+		if !strings.HasPrefix(errs, "dramatis clean: ") || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, tt.want) {
+			t.Errorf("%s: stderr %q, want one line with %q", tt.name, errs, tt.want)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%s: took %v", tt.name, d)
+		}
+	}
+	// Invalid UTF-8 inside a page is repaired, not an error.
+	page := "<html><head><meta charset=utf-8><title>Bytes</title></head><body><p>" + strings.Repeat("Gr\xfc\xdfe aus K\xf6ln, sagte sie am Montag. ", 30) + "</p></body></html>"
+	code, out, errs := runCLI(t, "", "clean", write("mixed.html", []byte(page)))
+	if code != 0 || !utf8.ValidString(out) || !strings.Contains(out, "aus K\uFFFDln") {
+		t.Errorf("invalid UTF-8 page: exit %d, stderr %q, stdout %q", code, errs, out[:min(len(out), 80)])
 	}
 }
