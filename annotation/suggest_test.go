@@ -354,3 +354,35 @@ func FuzzSuggest(f *testing.F) {
 		}
 	})
 }
+
+// Suggest and Discover may run from several goroutines on one Matcher (the
+// picker and a background discovery); run with -race.
+func TestSuggestConcurrent(t *testing.T) {
+	art := seedArticle(t)
+	other := &article.Article{Lang: "en", Blocks: []article.Block{{Type: article.Paragraph, Text: "Ian Bremmer, president of Eurasia Group, said China's leaders worry."}}}
+	passage := paragraphWith(t, art, "Nach Bremmers Informationen")
+	m := NewMatcher(nil)
+	done := make(chan []Suggestion)
+	for i := 0; i < 8; i++ {
+		go func(i int) {
+			a := art
+			if i%2 == 1 {
+				a = other
+			}
+			var last []Suggestion
+			for k := 0; k < 20; k++ {
+				last = m.Suggest(passage, a)
+				m.Discover(passage)
+			}
+			if i%2 == 1 {
+				last = nil
+			}
+			done <- last
+		}(i)
+	}
+	for i := 0; i < 8; i++ {
+		if ss := <-done; ss != nil {
+			checkSuggestions(t, passage, ss)
+		}
+	}
+}
