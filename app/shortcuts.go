@@ -79,6 +79,9 @@ func (a *App) mainMenu() *fyne.MainMenu {
 // the focus (the ArticleView passes runes it does not use) or nothing has.
 func (a *App) installKeys() {
 	onRune := func(r rune) {
+		if a.win.Canvas().Overlays().Top() != nil {
+			return // a dialog or menu is open: letters are not commands there
+		}
 		switch r {
 		case 'h', 'H':
 			a.highlightSelection()

@@ -208,8 +208,10 @@ func (p *Picker) Matches(query string) []PickerActor {
 			if s == 0 {
 				continue
 			}
-			if alias != "" {
-				a.Hint = strings.TrimSpace(alias + " " + a.Hint)
+			if alias != "" && a.Hint != "" {
+				a.Hint = alias + " · " + a.Hint
+			} else if alias != "" {
+				a.Hint = alias
 			}
 			hits = append(hits, scored{a, s + bonus, len(hits)})
 		}
