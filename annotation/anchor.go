@@ -45,6 +45,11 @@ const (
 	// text length × quote length stays under fuzzyBudget.
 	fuzzyWindow = 2000
 	fuzzyBudget = 20_000_000
+	// anchorerBudget bounds the approximate search over all highlights of
+	// one text (about a second of work): re-importing a page whose text was
+	// replaced entirely must not take minutes. Past it, highlights that no
+	// exact rule finds are orphaned.
+	anchorerBudget = 500_000_000
 )
 
 // Anchoring is where a quote was found: [Start, End) in the new text, how,
@@ -76,12 +81,14 @@ func QuoteAt(text []rune, start, end int) TextQuote {
 type Anchorer struct {
 	runes []rune
 	str   string
+	// budget is what is left of anchorerBudget (DP cells).
+	budget int
 }
 
 // NewAnchorer prepares text for anchoring.
 func NewAnchorer(text string) *Anchorer {
 	text = strings.ToValidUTF8(text, "\uFFFD")
-	return &Anchorer{runes: []rune(text), str: text}
+	return &Anchorer{runes: []rune(text), str: text, budget: anchorerBudget}
 }
 
 // Anchor finds q in text; see (*Anchorer).Anchor.
@@ -270,6 +277,11 @@ func (a *Anchorer) fuzzy(start int, exact []rune, q TextQuote) (Anchoring, bool)
 func (a *Anchorer) fuzzyIn(lo, hi, start int, exact []rune, q TextQuote) (Anchoring, bool) {
 	m := len(exact)
 	t := a.runes[lo:hi]
+	cost := m * len(t)
+	if cost > a.budget {
+		return Anchoring{}, false
+	}
+	a.budget -= cost
 	// dist[i]: edits to match exact[:i] ending at the current text
 	// position; from[i]: where in t that match starts.
 	dist := make([]int, m+1)

@@ -232,3 +232,21 @@ func FuzzAnchor(f *testing.F) {
 		}
 	})
 }
+
+// TestAnchorerBudget: a text replaced entirely must not make re-anchoring
+// many highlights take minutes; past the budget they are orphaned.
+func TestAnchorerBudget(t *testing.T) {
+	old := []rune(strings.Repeat("Die Regierung in Seoul zeigte sich besorgt über die Entwicklung. ", 1500))
+	a := NewAnchorer(strings.Repeat("The government in Tokyo said nothing about any of it today. ", 1500))
+	a.budget = 50_000_000
+	for i := 0; i < 100; i++ {
+		s := i * 900
+		got := a.Anchor(s, s+150, QuoteAt(old, s, s+150))
+		if got.Method != AnchorOrphaned {
+			t.Fatalf("highlight %d anchored in an unrelated text: %+v", i, got)
+		}
+	}
+	if a.budget < 0 {
+		t.Fatalf("budget overdrawn: %d", a.budget)
+	}
+}

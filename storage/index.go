@@ -5,7 +5,9 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -126,19 +128,52 @@ func getHighlight(tx *bolt.Tx, id string) (annotation.Highlight, error) {
 	return decodeHighlight(k, v)
 }
 
+// parallelDecodeMin is the number of highlights from which an article's
+// highlights are decoded on several cores: a long article with thousands
+// of highlights should open without a pause.
+const parallelDecodeMin = 2000
+
 // articleHighlights decodes an article's highlights in key order (reading
 // order, orphans last).
 func articleHighlights(tx *bolt.Tx, articleID string) ([]annotation.Highlight, error) {
 	prefix := articlePrefix(articleID)
-	n, _ := countHighlights(tx, articleID) // keys only: cheaper than regrowing the slice
-	out := make([]annotation.Highlight, 0, n)
+	var keys, vals [][]byte
 	c := tx.Bucket(bHighlights).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		h, err := decodeHighlight(k, v)
+		// k and v point into the memory map, valid until tx ends.
+		keys, vals = append(keys, k), append(vals, v)
+	}
+	out := make([]annotation.Highlight, len(keys))
+	workers := 1
+	if len(keys) >= parallelDecodeMin {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	chunk := (len(keys) + workers - 1) / workers
+	for w := 0; w < workers; w++ {
+		lo, hi := w*chunk, min((w+1)*chunk, len(keys))
+		if lo >= hi {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				h, err := decodeHighlight(keys[i], vals[i])
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				out[i] = h
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, h)
 	}
 	return out, nil
 }
