@@ -1,0 +1,148 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+// addArticle stores a small article directly in the library.
+func addArticle(t *testing.T, lib *storage.Library, title, text string, published time.Time) string {
+	t.Helper()
+	art := &article.Article{Title: title, Published: published, Site: "example.org",
+		Blocks: []article.Block{{Type: article.Paragraph, Text: text}}}
+	art.Normalize()
+	res, err := lib.ImportArticle(art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.ID
+}
+
+func TestLibrarySearchAndSort(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	old := addArticle(t, lib, "Gipfel in Peking", "Xi empfängt Putin in Peking.", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+	addArticle(t, lib, "Raketentest", "Pjöngjang feuert erneut Raketen ab.", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	a.library.reload()
+	if n := len(a.library.items); n != 2 {
+		t.Fatalf("library lists %d articles, want 2", n)
+	}
+	if a.library.items[0].ID == old {
+		t.Error("newest added is not first")
+	}
+	a.library.search.SetText("pjöngjang") // in the text only, other case
+	if len(a.library.items) != 1 || a.library.items[0].Title != "Raketentest" {
+		t.Errorf("search for a word of the text found %+v", a.library.items)
+	}
+	a.library.search.SetText("gipfel")
+	if len(a.library.items) != 1 || a.library.items[0].ID != old {
+		t.Errorf("search by title found %+v", a.library.items)
+	}
+	a.library.search.SetText("")
+	a.library.sortBy.SetSelected(sortPublished)
+	if a.library.items[0].Title != "Raketentest" {
+		t.Errorf("sorted by published, first is %q", a.library.items[0].Title)
+	}
+	// Opening from the list shows the article in the reader.
+	a.library.list.Select(1)
+	if a.current != old || a.reader.title.Text != "Gipfel in Peking" {
+		t.Errorf("selecting a row shows %q", a.reader.title.Text)
+	}
+}
+
+func TestPaneSizesAreRemembered(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	a.splits[0].SetOffset(0.31)
+	a.splits[1].SetOffset(0.62)
+	a.saveLayout()
+	b := newApp(a.fa, lib, Options{NoDemo: true}, true, nil)
+	defer b.win.Close()
+	if got := b.splits[0].Offset; got < 0.3 || got > 0.32 {
+		t.Errorf("library pane offset after restart = %v, want 0.31", got)
+	}
+	if got := b.splits[1].Offset; got < 0.61 || got > 0.63 {
+		t.Errorf("notes pane offset after restart = %v, want 0.62", got)
+	}
+}
+
+func TestNotesCardScrollsReaderAndContextMenu(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	h := a.hls[0]
+	test.Tap(a.notes.Card(h.ID))
+	if a.reader.selectedHL != h.ID {
+		t.Errorf("tapping the card selected %q, want %q", a.reader.selectedHL, h.ID)
+	}
+	if top := a.reader.view.TopOffset(); top > h.Start {
+		t.Errorf("reader top offset %d is past the highlight at %d", top, h.Start)
+	}
+	// The reader's context menu on a highlight offers edit and delete.
+	a.reader.view.OnHighlightContext(h.ID, fyne.NewPos(400, 300))
+	menu := a.win.Canvas().Overlays().Top()
+	if menu == nil {
+		t.Fatal("no context menu")
+	}
+	txt := renderedText(menu)
+	for _, want := range []string{"Edit Actors and Note…", "Delete Highlight", "Copy as Markdown"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("context menu lacks %q: %q", want, txt)
+		}
+	}
+	a.win.Canvas().Overlays().Remove(menu)
+	// Delete from the selected highlight (Ctrl+Delete in the menu).
+	a.deleteSelectedHighlight()
+	if len(a.hls) != 0 || a.notes.Card(h.ID) != nil {
+		t.Error("delete from the selection left the highlight")
+	}
+}
+
+func TestHKeyInsideDialogDoesNotOpenSecondPicker(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	a.reader.view.SetSelection(0, 10)
+	test.TypeOnCanvas(a.win.Canvas(), "h")
+	first := a.picker
+	if first == nil {
+		t.Fatal("H did not open the picker")
+	}
+	a.win.Canvas().Unfocus()
+	test.TypeOnCanvas(a.win.Canvas(), "h")
+	if a.picker != first {
+		t.Error("H with the picker open opened a second picker")
+	}
+}
+
+func TestActorsWindowJumpsToHighlightInOtherArticle(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	demo := a.current
+	churchill, ok, _ := lib.FindActor("Winston Churchill")
+	if !ok {
+		t.Fatal("demo actor missing")
+	}
+	other := addArticle(t, lib, "Rede", "Churchill sprach vor dem Unterhaus.", time.Now())
+	if _, err := lib.AddHighlight(annotation.Highlight{ArticleID: other, Start: 0, End: 9,
+		Actors: []annotation.ActorRef{{ActorID: churchill.ID, Role: annotation.RoleSpeaker}}}); err != nil {
+		t.Fatal(err)
+	}
+	a.reloadActors(nil)
+	a.showActors()
+	a.actorsW.selectActor(churchill.ID)
+	if len(a.actorsW.hls) != 2 {
+		t.Fatalf("Actors window lists %d highlights of Churchill, want 2", len(a.actorsW.hls))
+	}
+	var target annotation.Highlight
+	for i, h := range a.actorsW.hls {
+		if h.ArticleID == other {
+			target = h
+			a.actorsW.hlList.Select(i)
+		}
+	}
+	if a.current != other || a.reader.selectedHL != target.ID {
+		t.Errorf("jump opened %q (highlight %q), want %q (%q); demo was %q", a.current, a.reader.selectedHL, other, target.ID, demo)
+	}
+}
