@@ -49,6 +49,9 @@ func removeFurniture(content *html.Node, bp *Boilerplate) {
 		case l <= furnitureMaxChars && bp.IsEnd(text) && (isHeading(n) || l <= 30):
 			ends = append(ends, n)
 			return false
+		case l <= 60 && onlyTime(n, lens):
+			drop = append(drop, n) // a date line: the date is metadata
+			return false
 		case l <= furnitureMaxChars && bp.IsLine(text),
 			bp.HasPrefix(text),
 			bp.Contains(text, len(strings.Fields(text))):
@@ -66,6 +69,19 @@ func removeFurniture(content *html.Node, bp *Boilerplate) {
 	for _, n := range drop {
 		removeNode(n)
 	}
+}
+
+// onlyTime reports whether all of n's text sits in <time> elements.
+func onlyTime(n *html.Node, lens map[*html.Node]int) bool {
+	inTime := 0
+	walk(n, func(c *html.Node) bool {
+		if isElem(c, atom.Time) {
+			inTime += lens[c]
+			return false
+		}
+		return true
+	})
+	return inTime > 0 && inTime >= lens[n]-2
 }
 
 // inCaption reports whether n sits in a figure caption.

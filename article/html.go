@@ -201,14 +201,15 @@ func replaceBrs(br *html.Node) {
 	}
 }
 
-// dropTitleBlock removes a leading heading that only repeats the title, so
-// that the title is not read twice.
+// dropTitleBlock removes leading blocks that only repeat the title or the
+// kicker, so that neither is read twice.
 func dropTitleBlock(a *Article) {
-	for i := 0; i < len(a.Blocks) && i < 3; i++ {
-		b := a.Blocks[i]
-		if b.Type == Heading && a.Title != "" && strings.EqualFold(b.Text, a.Title) {
-			a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
-			return
+	for _, s := range []string{a.Title, a.Kicker} {
+		for i := 0; i < len(a.Blocks) && i < 3 && s != ""; i++ {
+			if strings.EqualFold(a.Blocks[i].Text, s) {
+				a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
+				break
+			}
 		}
 	}
 }

@@ -322,3 +322,34 @@ func TestTextLens(t *testing.T) {
 func readFixtureBytes(name string) ([]byte, error) {
 	return os.ReadFile(filepath.Join("testdata", "html", name))
 }
+
+// TestCleanHTMLEnglishNeutralMarkup checks an English page whose markup
+// names nothing (no article, class or id hints): the furniture must go by
+// the phrase lists and the structure, the rubric above the headline becomes
+// the kicker, the date line goes to metadata, and the paragraph after the
+// "Related" box stays.
+func TestCleanHTMLEnglishNeutralMarkup(t *testing.T) {
+	a, err := CleanHTML(readFixture(t, "en-news.html"), "https://daily.example.com/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Ministers agree on a new grain deal after talks in Ankara" || a.Kicker != "World" ||
+		strings.Join(a.Authors, "|") != "Jane Doe|John Roe" || a.Lang != "en-GB" || a.Site != "The Daily Example" ||
+		a.URL != "https://daily.example.com/world/grain-deal" || !a.Published.Equal(time.Date(2024, 3, 5, 9, 30, 0, 0, time.UTC)) {
+		t.Errorf("metadata: %+v", *a)
+	}
+	text := a.Text()
+	for _, want := range []string{"Negotiators from Ukraine", "A cargo ship loaded with grain waits near Istanbul.", "“This is a step", "What happens next", "Aid agencies welcomed the deal"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"World\n", "5 March 2024", "Share", "Listen to this article", "Photograph:", "Advertisement", "Related", "Grain prices hit", "newsletter", "Comments", "Reader1", "Most read", "cookies", "Privacy Policy", "Business"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("text contains furniture %q", bad)
+		}
+	}
+	if a.Blocks[0].Type != Paragraph || !strings.HasPrefix(a.Blocks[0].Text, "Negotiators") {
+		t.Errorf("first block %+v", a.Blocks[0])
+	}
+}

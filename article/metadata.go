@@ -162,14 +162,14 @@ func readMetadata(doc *html.Node, pageURL string) metadata {
 	m.Lang = strings.TrimSpace(m.Lang)
 
 	m.URL = resolveURL(pageURL, firstNonEmpty(pm.canonical, first("og:url"), ld.URL))
-	m.Kicker = readKicker(pm.h1, ld)
+	m.Kicker = readKicker(pm.h1, ld, boilerplateLang(m.Lang, doc))
 	return m
 }
 
 // readKicker finds the rubric line above the headline: an element in or
 // just before the h1 whose class names it so, or else the first
 // articleSection of JSON-LD.
-func readKicker(h1 *goquery.Selection, ld ldArticle) string {
+func readKicker(h1 *goquery.Selection, ld ldArticle, bp *Boilerplate) string {
 	if h1 != nil {
 		n := h1.Get(0)
 		var near []*html.Node
@@ -191,10 +191,38 @@ func readKicker(h1 *goquery.Selection, ld ldArticle) string {
 			}
 		}
 	}
+	if h1 != nil {
+		if k := unlabelledKicker(h1.Get(0), bp); k != "" {
+			return k
+		}
+	}
 	if s := ldString(ld.Section); s != "" && len([]rune(s)) <= 40 {
 		return s
 	}
 	return ""
+}
+
+// unlabelledKicker reads a rubric from the element right before the
+// headline when its markup does not name it: one to three words, no
+// digits, no link, no sentence, and no furniture phrase.
+func unlabelledKicker(h1 *html.Node, bp *Boilerplate) string {
+	prev := h1.PrevSibling
+	for prev != nil && prev.Type != html.ElementNode {
+		if prev.Type == html.TextNode && strings.TrimSpace(prev.Data) != "" {
+			return ""
+		}
+		prev = prev.PrevSibling
+	}
+	if prev == nil || findFirst(prev, atom.A) != nil || isElem(prev, atom.Nav, atom.Ul, atom.Ol, atom.Button, atom.Time) {
+		return ""
+	}
+	t := CleanInline(textContent(prev))
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > 3 || len([]rune(t)) > 30 || strings.IndexFunc(t, unicode.IsDigit) >= 0 ||
+		strings.ContainsAny(t, ".!?") || bp.IsLine(t) || bp.IsSection(t) {
+		return ""
+	}
+	return strings.TrimRight(t, ":")
 }
 
 // findLDArticle searches a JSON-LD value (object, array or @graph) for an
