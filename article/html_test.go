@@ -1,6 +1,7 @@
 package article
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -351,5 +352,23 @@ func TestCleanHTMLEnglishNeutralMarkup(t *testing.T) {
 	}
 	if a.Blocks[0].Type != Paragraph || !strings.HasPrefix(a.Blocks[0].Text, "Negotiators") {
 		t.Errorf("first block %+v", a.Blocks[0])
+	}
+}
+
+// TestCleanHTMLDeterministic checks that the same page gives the same
+// article, byte for byte, as offsets into stored texts depend on it.
+func TestCleanHTMLDeterministic(t *testing.T) {
+	for _, name := range []string{"de-news.html", "en-news.html", "de-windows-1252.html"} {
+		data := readFixture(t, name)
+		a, err1 := CleanHTML(data, "https://example.com/")
+		b, err2 := CleanHTML(data, "https://example.com/")
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if string(ja) != string(jb) {
+			t.Errorf("%s: two runs differ", name)
+		}
 	}
 }
