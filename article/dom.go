@@ -33,17 +33,6 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// setAttr sets or adds attribute key on n.
-func setAttr(n *html.Node, key, val string) {
-	for i, a := range n.Attr {
-		if a.Key == key {
-			n.Attr[i].Val = val
-			return
-		}
-	}
-	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
-}
-
 // isElem reports whether n is an element with one of the given atoms.
 func isElem(n *html.Node, tags ...atom.Atom) bool {
 	if n == nil || n.Type != html.ElementNode {

@@ -2,7 +2,6 @@ package article
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -820,20 +819,4 @@ func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
 		}
 	}
 	return remove
-}
-
-// sortByLength orders pass results longest text first (stable).
-func sortByLength(nodes []*html.Node, lengths []int) {
-	idx := make([]int, len(nodes))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return lengths[idx[a]] > lengths[idx[b]] })
-	n2 := make([]*html.Node, len(nodes))
-	l2 := make([]int, len(nodes))
-	for i, j := range idx {
-		n2[i], l2[i] = nodes[j], lengths[j]
-	}
-	copy(nodes, n2)
-	copy(lengths, l2)
 }

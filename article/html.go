@@ -112,13 +112,27 @@ func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, str
 		removeFurniture(content, bp)
 		length := textLen(content)
 		if length > bestLen {
-			best, bestLen = blocksOf(content), length
+			best, bestLen = cutCredits(blocksOf(content), bp), length
 		}
 		if length >= minArticleChars {
 			break
 		}
 	}
 	return best, byline
+}
+
+// cutCredits cuts a photo credit written into a caption's text ("Putin
+// und Kim in Pjöngjang. Foto: AP") off the caption.
+func cutCredits(blocks []Block, bp *Boilerplate) []Block {
+	for i, b := range blocks {
+		if b.Type != Caption {
+			continue
+		}
+		if at := bp.CreditAt(b.Text); at > 0 {
+			blocks[i].Text = b.Text[:at]
+		}
+	}
+	return blocks
 }
 
 // prepareDocument removes what is never text (scripts, styles, templates,

@@ -221,6 +221,7 @@ func TestCleanHTMLBlocks(t *testing.T) {
 <ul><li>First item with some words</li><li>Second item<ul><li>Nested item</li></ul></li></ul>
 <blockquote><p>A quoted sentence, said by someone important.</p></blockquote>
 <figure><img src="x.jpg"><figcaption>A caption of the photo. <span class="credit">Photo: Jane Doe</span></figcaption></figure>
+<figure><img src="y.jpg"><figcaption>Another caption. Photo: John Roe</figcaption></figure>
 <pre>line one
   line two</pre>
 <p>` + long + `</p>
@@ -238,6 +239,7 @@ func TestCleanHTMLBlocks(t *testing.T) {
 		{ListItem, 2, "Nested item"},
 		{Quote, 0, "A quoted sentence, said by someone important."},
 		{Caption, 0, "A caption of the photo."},
+		{Caption, 0, "Another caption."},
 		{Preformatted, 0, "line one\n  line two"},
 		{Paragraph, 0, strings.TrimSpace(long)},
 	}
