@@ -53,6 +53,11 @@ type Boilerplate struct {
 	contains []string // folded
 	suffixes []string // folded multi-word line phrases, longest first
 	mores    []string // lower-cased, punctuation kept
+	// lastWords are the final words of suffixes: a line whose last word
+	// is not among them cannot end with one (a cheap pre-check).
+	lastWords map[string]bool
+	// prefixBytes are the first bytes of prefixes, for the same reason.
+	prefixBytes [256]bool
 }
 
 // boilerplateLangs are the languages that have a phrase list.
@@ -96,11 +101,12 @@ func BoilerplateFor(lang string) *Boilerplate {
 // comments and blank lines ignored.
 func ParseBoilerplate(lang, data string) (*Boilerplate, error) {
 	bp := &Boilerplate{
-		Lang:     lang,
-		lines:    map[string]bool{},
-		sections: map[string]bool{},
-		ends:     map[string]bool{},
-		kickers:  map[string]bool{},
+		Lang:      lang,
+		lines:     map[string]bool{},
+		sections:  map[string]bool{},
+		ends:      map[string]bool{},
+		kickers:   map[string]bool{},
+		lastWords: map[string]bool{},
 	}
 	sc := bufio.NewScanner(strings.NewReader(data))
 	n := 0
@@ -121,12 +127,15 @@ func ParseBoilerplate(lang, data string) (*Boilerplate, error) {
 			bp.lines[key] = true
 			if strings.Contains(key, " ") {
 				bp.suffixes = append(bp.suffixes, key)
+				bp.lastWords[key[strings.LastIndexByte(key, ' ')+1:]] = true
 			}
 		case PhraseSection:
 			bp.sections[key] = true
 		case PhrasePrefix:
 			// Prefixes keep their punctuation ("Foto:" is not "Foto").
-			bp.prefixes = append(bp.prefixes, strings.ToLower(phrase))
+			lp := strings.ToLower(phrase)
+			bp.prefixes = append(bp.prefixes, lp)
+			bp.prefixBytes[lp[0]] = true
 		case PhraseContains:
 			bp.contains = append(bp.contains, strings.ToLower(phrase))
 		case PhraseEnd:
@@ -214,6 +223,9 @@ func (bp *Boilerplate) IsKicker(word string) bool { return bp.kickers[newPhraseK
 func (bp *Boilerplate) HasPrefix(line string) bool { return bp.hasPrefix(newPhraseKey(line)) }
 
 func (bp *Boilerplate) hasPrefix(k phraseKey) bool {
+	if k.lower == "" || !bp.prefixBytes[k.lower[0]] {
+		return false
+	}
 	for _, p := range bp.prefixes {
 		if strings.HasPrefix(k.lower, p) {
 			return true
@@ -230,6 +242,9 @@ func (bp *Boilerplate) CreditAt(line string) int {
 }
 
 func (bp *Boilerplate) creditAt(l string) int {
+	if strings.IndexByte(l, ':') < 0 {
+		return -1 // credit phrases end in a colon
+	}
 	for _, p := range bp.prefixes {
 		if !strings.HasSuffix(p, ":") {
 			continue
@@ -290,6 +305,10 @@ func (bp *Boilerplate) isTeaser(k phraseKey) bool {
 // TrimSuffix cuts a multi-word line phrase glued to the end of line
 // ("… 12:22 Uhr Artikel anhören") and reports whether it did.
 func (bp *Boilerplate) TrimSuffix(line string) (string, bool) {
+	last := line[strings.LastIndexByte(line, ' ')+1:]
+	if len(last) > 40 || !bp.lastWords[strings.ToLower(last)] {
+		return line, false
+	}
 	// Only the end of the line can hold the phrase; lower-case just that.
 	from := max(0, len(line)-maxPhraseBytes)
 	for from > 0 && !utf8.RuneStart(line[from]) {

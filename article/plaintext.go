@@ -525,6 +525,8 @@ func (pc *pageCopy) weights() []int {
 				w[k] = -droppedCost
 			case !hasLetter(ls[k].text):
 				w[k] = 0
+			case codeLike(ls[k].text):
+				w[k] = -1
 			case intro && n <= 20:
 				w[k] = -1
 			case n <= 3 || pc.alone(k):
@@ -536,6 +538,55 @@ func (pc *pageCopy) weights() []int {
 		i = j
 	}
 	return w
+}
+
+// minCards is how many headline-and-teaser pairs in a row make a list of
+// other articles rather than sections of this one.
+const minCards = 4
+
+// cutTeaserCards ends the body before a run of teaser cards in its later
+// part: a headline followed by exactly one short text, again and again
+// (related or latest articles). An article's sections have longer or more
+// paragraphs under each heading.
+func (pc *pageCopy) cutTeaserCards(s, e int, w []int) int {
+	total := 0
+	for i := s; i < e; i++ {
+		total += w[i]
+	}
+	acc := 0
+	for i := s; i < e; i++ {
+		if acc > min(total/2, 150) && pc.cardsAt(i, e) >= minCards {
+			return i
+		}
+		acc += w[i]
+	}
+	return e
+}
+
+// cardsAt counts the headline-and-teaser pairs that start at line i.
+func (pc *pageCopy) cardsAt(i, e int) int {
+	ls := pc.lines
+	next := func(k int) int {
+		for k < e && ls[k].drop {
+			k++
+		}
+		return k
+	}
+	cards := 0
+	for h := next(i); h < e; {
+		// Headlines of other articles are sentences of four or more
+		// words; terms of a definition list or section names are shorter.
+		if ls[h].prose || ls[h].words < 4 || !headingShaped(&ls[h]) {
+			break
+		}
+		p := next(h + 1)
+		if p >= e || !ls[p].prose || ls[p].words > 32 {
+			break
+		}
+		cards++
+		h = next(p + 1)
+	}
+	return cards
 }
 
 // dateJustBefore reports a date in the two lines above i: a comment count
@@ -568,6 +619,19 @@ func (pc *pageCopy) alone(i int) bool {
 	return pc.lines[i].para && (i+1 == len(pc.lines) || pc.lines[i+1].para)
 }
 
+// codeLike reports a line of program code or a text table (a <pre> block
+// in the article): brackets, operators and box-drawing characters, which
+// menus and link lists do not use.
+func codeLike(s string) bool {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune("{}();=<>[]│┼─_*\\$", r) {
+			n++
+		}
+	}
+	return n >= 2 || n == 1 && strings.HasSuffix(s, ";")
+}
+
 func hasLetter(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) {
@@ -597,7 +661,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 	}
 	// A tail marker ("Comments") ends the body once some of it has passed
 	// (a comment count next to the byline must not).
-	half, acc := min(bestSum/2, 150), 0
+	half, acc := min(bestSum/2, 60), 0
 	for i := bestS; i < bestE; i++ {
 		if acc > half && pc.isEnd(pc.lines[i].key) && !pc.dateJustBefore(i) {
 			bestE = i
@@ -618,6 +682,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 		}
 		acc += w[i]
 	}
+	bestE = pc.cutTeaserCards(bestS, bestE, w)
 	// A short text after furniture at the very end is a promo ("Sign up
 	// for our newsletter" / "The best of …, every morning"), not the
 	// article's last paragraph.

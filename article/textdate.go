@@ -44,6 +44,11 @@ var zoneOffsets = map[string]int{
 	"est": -5, "edt": -4, "et": -5, "cst": -6, "cdt": -5, "pst": -8, "pdt": -7, "pt": -8,
 }
 
+// maxDateLine is the longest line searched for a date: bylines and
+// datelines are short, and the expressions are too slow to run over
+// megabyte-long lines of a hostile input.
+const maxDateLine = 400
+
 // textDate is a date found in a line: the time and the byte span it covers.
 type textDate struct {
 	t          time.Time
@@ -54,7 +59,7 @@ type textDate struct {
 // of day directly after the date is included. Without a zone in the text,
 // German pages are read as Europe/Berlin wall time and all others as UTC.
 func findTextDate(line, lang string) (textDate, bool) {
-	if !strings.ContainsAny(line, "0123456789") {
+	if len(line) > maxDateLine || !strings.ContainsAny(line, "0123456789") {
 		return textDate{}, false // every form has digits; skip the expressions
 	}
 	if d, ok := findTextDateExact(line, lang); ok {
