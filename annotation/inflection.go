@@ -19,7 +19,7 @@ var adjectiveEndings = [...]string{"em", "en", "er", "es", "e"}
 // A form is only a guess; it counts when an alias with exactly that form
 // exists, and case rules on the alias still apply.
 func baseForms(w string, buf []string) []string {
-	n := utf8.RuneCountInString(w)
+	n := len(w) // bytes: a cheap upper bound of the length in letters
 	switch {
 	case strings.HasSuffix(w, "'s"):
 		return append(buf, w[:len(w)-2])
@@ -29,9 +29,11 @@ func baseForms(w string, buf []string) []string {
 	if n < 4 {
 		return buf
 	}
-	for _, e := range adjectiveEndings {
-		if strings.HasSuffix(w, "isch"+e) {
-			return append(buf, w[:len(w)-len(e)])
+	if strings.Contains(w, "isch") {
+		for _, e := range adjectiveEndings {
+			if strings.HasSuffix(w, e) && strings.HasSuffix(w[:len(w)-len(e)], "isch") {
+				return append(buf, w[:len(w)-len(e)])
+			}
 		}
 	}
 	if strings.HasSuffix(w, "es") && n >= 5 {

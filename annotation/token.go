@@ -47,6 +47,9 @@ type token struct {
 
 // isWordRune reports whether r belongs inside a word.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -208,6 +211,15 @@ func fold(s string) string {
 	if ascii {
 		return s
 	}
+	if lowerASCII(s) {
+		b := []byte(s)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -231,4 +243,15 @@ func titleAbbrev(f string) bool {
 		return true
 	}
 	return false
+}
+
+// lowerASCII reports whether s is plain ASCII, so that folding is a byte
+// loop.
+func lowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
