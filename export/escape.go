@@ -68,6 +68,9 @@ func leadingDigits(s string) int {
 // (two of them would be a hard break) and no leading or trailing blank
 // lines.
 func cleanText(s string) string {
+	if isClean(s) {
+		return s
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
@@ -111,10 +114,18 @@ func writeLines(b *strings.Builder, text, prefix string) {
 
 // inline returns text on one line (newlines as spaces), escaped.
 func inline(text string) string {
-	text = strings.Join(strings.Fields(cleanText(text)), " ")
 	var b strings.Builder
-	escapeInline(&b, text)
+	escapeInline(&b, singleLine(text))
 	return b.String()
+}
+
+// singleLine returns cleaned text on one line: whitespace runs (newlines
+// too) as one space, no space at either end.
+func singleLine(s string) string {
+	if isClean(s) && !strings.Contains(s, "  ") && strings.IndexAny(s, "\n\t") < 0 && !strings.HasPrefix(s, " ") {
+		return s
+	}
+	return strings.Join(strings.Fields(cleanText(s)), " ")
 }
 
 // wikiTarget makes a string usable as the target of an Obsidian wiki link:
@@ -128,8 +139,18 @@ func wikiTarget(s string) string {
 // the link and "|" would split it, so brackets and bars become look-alikes
 // that read the same.
 func wikiDisplay(s string) string {
-	s = strings.Join(strings.Fields(cleanText(s)), " ")
-	return strings.NewReplacer("[", "(", "]", ")", "|", "/", "\\", "/").Replace(s)
+	s = singleLine(s)
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '[':
+			return '('
+		case ']':
+			return ')'
+		case '|', '\\':
+			return '/'
+		}
+		return r
+	}, s)
 }
 
 // wikiLink returns [[target]] when the target shows the name unchanged,
@@ -153,4 +174,31 @@ func blockID(id string) string {
 		}
 	}
 	return b.String()
+}
+
+// isClean reports whether cleanText would return s unchanged, so that the
+// common case (article text, already normalised) costs one scan.
+func isClean(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == '\n' || s[len(s)-1] == '\n' {
+		return false
+	}
+	prev := rune(0)
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			if prev == ' ' || prev == '\t' {
+				return false
+			}
+		case r == '\t':
+		case r == utf8.RuneError || r == '\ufeff' || unicode.IsControl(r):
+			return false
+		case r >= 0x80 && unicode.IsSpace(r):
+			return false
+		}
+		prev = r
+	}
+	return !unicode.IsSpace(prev)
 }

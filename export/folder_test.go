@@ -74,11 +74,14 @@ func TestFolderRepeatedExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep, err = WriteFolder(dir, lib, PerActor)
+	if got := readFile(t, kimPath); got != edited {
+		t.Fatalf("an unchanged export rewrote the edited note:\n%s\n----\n%s", edited, got)
+	}
 	if err != nil || len(rep.Written) != 0 || len(rep.Unchanged) != 6 {
 		t.Fatalf("unchanged re-export wrote: %+v %v", rep, err)
 	}
-	if readFile(t, kimPath) != edited {
-		t.Fatal("an unchanged export rewrote the edited note")
+	if got := readFile(t, kimPath); got != edited {
+		t.Fatalf("an unchanged export rewrote the edited note:\n%s\n----\n%s", edited, got)
 	}
 
 	// Delete a highlight and rename the article in Dramatis.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -28,7 +29,7 @@ func newFrontMatter(owned ...string) *frontMatter {
 
 // str adds a string property unless it is empty.
 func (f *frontMatter) str(key, value string) {
-	value = strings.Join(strings.Fields(cleanText(value)), " ")
+	value = singleLine(value)
 	if value == "" {
 		return
 	}
@@ -48,7 +49,7 @@ func (f *frontMatter) date(key, value string) {
 func (f *frontMatter) list(key string, values []string) {
 	seq := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, v := range values {
-		v = strings.Join(strings.Fields(cleanText(v)), " ")
+		v = singleLine(v)
 		if v != "" {
 			seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
 		}
@@ -62,9 +63,175 @@ func (f *frontMatter) add(key string, v *yaml.Node) {
 	f.node.Content = append(f.node.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
 }
 
-// bytes renders the properties between "---" lines.
+// bytes renders the properties between "---" lines. Values a YAML
+// parser reads back unchanged as plain text (see plainSafe) are written
+// directly, which is what the YAML library would write too; every other
+// property is rendered by the YAML library. Exporting a thousand notes
+// then costs milliseconds, not the library's encoder set-up per note.
 func (f *frontMatter) bytes() []byte {
-	return encodeFrontMatter(f.node)
+	var b bytes.Buffer
+	b.Grow(64 * len(f.node.Content))
+	b.WriteString("---\n")
+	for i := 0; i+1 < len(f.node.Content); i += 2 {
+		k, v := f.node.Content[i], f.node.Content[i+1]
+		if !plainPair(k, v) {
+			one := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
+			fm := encodeFrontMatter(one)
+			b.Write(fm[4 : len(fm)-4])
+			continue
+		}
+		b.WriteString(k.Value)
+		b.WriteByte(':')
+		if v.Kind == yaml.ScalarNode {
+			b.WriteByte(' ')
+			writeScalar(&b, v)
+			b.WriteByte('\n')
+			continue
+		}
+		b.WriteByte('\n')
+		for _, item := range v.Content {
+			b.WriteString("  - ")
+			writeScalar(&b, item)
+			b.WriteByte('\n')
+		}
+	}
+	b.WriteString("---\n")
+	return b.Bytes()
+}
+
+// plainPair reports whether a key and its value (a scalar or a list of
+// scalars) can be written without the library: plain, or single-quoted.
+func plainPair(k, v *yaml.Node) bool {
+	if !plainSafe(k.Value) || hasComments(k) || hasComments(v) || v.Style != 0 || v.Anchor != "" {
+		return false
+	}
+	switch v.Kind {
+	case yaml.ScalarNode:
+		return simpleScalar(v)
+	case yaml.SequenceNode:
+		for _, item := range v.Content {
+			if item.Kind != yaml.ScalarNode || !simpleScalar(item) {
+				return false
+			}
+		}
+		return len(v.Content) > 0
+	}
+	return false
+}
+
+// hasComments reports whether a node the reader wrote carries comments,
+// which only the YAML library keeps.
+func hasComments(n *yaml.Node) bool {
+	return n.HeadComment != "" || n.LineComment != "" || n.FootComment != ""
+}
+
+// simpleScalar reports whether a scalar can be written plain or
+// single-quoted: a date, or a string on one line of printable text.
+func simpleScalar(n *yaml.Node) bool {
+	if n.Tag == "!!timestamp" {
+		return isDate(n.Value)
+	}
+	if n.Tag != "!!str" {
+		return false // numbers, booleans, … the reader wrote: the library keeps them as they are
+	}
+	if n.Value == "" || strings.HasPrefix(n.Value, " ") || strings.HasSuffix(n.Value, " ") {
+		return false
+	}
+	for _, r := range n.Value {
+		if r != ' ' && !unicode.IsGraphic(r) || unicode.IsSpace(r) && r != ' ' || r == '\ufeff' {
+			return false
+		}
+	}
+	return true
+}
+
+// writeScalar writes a simple scalar plain when YAML reads it back
+// unchanged that way, else single-quoted (quotes doubled), as the YAML
+// library does.
+func writeScalar(b *bytes.Buffer, n *yaml.Node) {
+	if plainSafe(n.Value) || n.Tag == "!!timestamp" {
+		b.WriteString(n.Value)
+		return
+	}
+	b.WriteByte('\'')
+	b.WriteString(strings.ReplaceAll(n.Value, "'", "''"))
+	b.WriteByte('\'')
+}
+
+// yamlWords are plain scalars YAML 1.1 or 1.2 parsers read as booleans or
+// null.
+var yamlWords = [...]string{"true", "false", "yes", "no", "on", "off", "y", "n", "null"}
+
+// plainSafe reports whether s reads back as the same string when written
+// as a plain YAML scalar: it starts with a letter (so no indicator, number,
+// date or special float), holds only printable text and a few ASCII marks
+// that mean nothing inside a plain scalar, has no ": " or trailing colon,
+// no "#", and is not a word YAML reads as a boolean or null.
+func plainSafe(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] >= '0' && s[0] <= '9' {
+		return plainID(s)
+	}
+	for i, r := range s {
+		switch {
+		case i == 0 && !unicode.IsLetter(r):
+			return false
+		case r < 0x80:
+			if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune(" -_.,()/:?=&%+~'", r)) {
+				return false
+			}
+		case !unicode.IsPrint(r):
+			return false
+		}
+	}
+	if strings.Contains(s, ": ") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, " ") || strings.Contains(s, "  ") {
+		return false
+	}
+	for _, w := range yamlWords {
+		if strings.EqualFold(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainID reports whether a string starting with a digit, such as a
+// ULID, reads back as a string when plain: only letters and digits, a
+// digit second (so no 0x, 0o or 0b prefix), and a letter other than e
+// (so no exponent).
+func plainID(s string) bool {
+	if len(s) < 2 || s[1] < '0' || s[1] > '9' {
+		return false
+	}
+	letter := false
+	for i := range len(s) {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9':
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			if c != 'e' && c != 'E' {
+				letter = true
+			}
+		default:
+			return false
+		}
+	}
+	return letter
+}
+
+// isDate reports whether s is YYYY-MM-DD.
+func isDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := range len(s) {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // encodeFrontMatter renders a mapping node between "---" lines.
@@ -189,6 +356,10 @@ func mergeFrontMatter(oldYAML string, f *frontMatter) ([]byte, error) {
 	if doc.Kind == 0 {
 		return f.bytes(), nil
 	}
+	if len(doc.Content) == 1 && doc.Content[0].Kind == yaml.MappingNode && doc.Content[0].Style != 0 {
+		// A flow mapping ({a: 1}) is rewritten in block style.
+		doc.Content[0].Style = 0
+	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("its front matter is not a list of properties")
 	}
@@ -225,7 +396,7 @@ func mergeFrontMatter(oldYAML string, f *frontMatter) ([]byte, error) {
 		}
 	}
 	old.Content = out
-	return encodeFrontMatter(old), nil
+	return (&frontMatter{node: old}).bytes(), nil
 }
 
 // uniteTags keeps the reader's tags and adds Dramatis's.

@@ -45,31 +45,44 @@ func (l *Library) ActorMap() map[string]annotation.Actor {
 // sortHighlights puts highlights in reading order (start, end, id) with
 // orphaned ones last, the order notes present them in.
 func sortHighlights(hs []annotation.Highlight) {
-	sort.SliceStable(hs, func(i, j int) bool {
-		a, b := hs[i], hs[j]
-		if (a.Orphaned != "") != (b.Orphaned != "") {
-			return a.Orphaned == ""
-		}
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		return a.ID < b.ID
-	})
+	sort.SliceStable(hs, func(i, j int) bool { return highlightLess(&hs[i], &hs[j]) })
+}
+
+// highlightLess is the reading order: anchored before orphaned, then by
+// start, end and id.
+func highlightLess(a, b *annotation.Highlight) bool {
+	if (a.Orphaned != "") != (b.Orphaned != "") {
+		return a.Orphaned == ""
+	}
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	if a.End != b.End {
+		return a.End < b.End
+	}
+	return a.ID < b.ID
 }
 
 // sortedActors returns actors by name, case-insensitively, then by id.
 func sortedActors(as []annotation.Actor) []annotation.Actor {
-	out := append([]annotation.Actor(nil), as...)
-	sort.SliceStable(out, func(i, j int) bool {
-		fi, fj := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name)
-		if fi != fj {
-			return fi < fj
+	type keyed struct {
+		key string
+		a   annotation.Actor
+	}
+	ks := make([]keyed, len(as))
+	for i, a := range as {
+		ks[i] = keyed{strings.ToLower(a.Name), a}
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		if ks[i].key != ks[j].key {
+			return ks[i].key < ks[j].key
 		}
-		return out[i].ID < out[j].ID
+		return ks[i].a.ID < ks[j].a.ID
 	})
+	out := make([]annotation.Actor, len(ks))
+	for i, k := range ks {
+		out[i] = k.a
+	}
 	return out
 }
 

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -110,6 +111,8 @@ type renderer struct {
 	// combined: notes are joined into one document, so each article
 	// section says where it comes from (no front matter there).
 	combined bool
+	// links caches actorLink, keys sortKey, by actor id.
+	links, keys map[string]string
 }
 
 // ArticleMarkdown returns the Markdown note of one article ("Copy as
@@ -171,8 +174,7 @@ func Notes(lib *Library, g Grouping, names *Names, combined bool) []Note {
 
 // articleNote renders one article's note.
 func (r *renderer) articleNote(a *Article, g Grouping) Note {
-	hs := append([]annotation.Highlight(nil), a.Highlights...)
-	sortHighlights(hs)
+	hs := inReadingOrder(a.Highlights)
 	var b strings.Builder
 	b.Grow(256 + 300*len(hs))
 	b.WriteString("# ")
@@ -254,16 +256,25 @@ func containsHighlight(hs []annotation.Highlight, id string) bool {
 	return false
 }
 
-// splitOrphans separates anchored from orphaned highlights, keeping order.
+// splitOrphans separates anchored from orphaned highlights in reading
+// order (orphans last).
 func splitOrphans(hs []annotation.Highlight) (anchored, orphaned []annotation.Highlight) {
-	for _, h := range hs {
-		if h.Orphaned != "" {
-			orphaned = append(orphaned, h)
-		} else {
-			anchored = append(anchored, h)
-		}
+	n := len(hs)
+	for n > 0 && hs[n-1].Orphaned != "" {
+		n--
 	}
-	return anchored, orphaned
+	return hs[:n], hs[n:]
+}
+
+// inReadingOrder returns hs sorted as notes present them (see
+// sortHighlights), copying only when the library did not already.
+func inReadingOrder(hs []annotation.Highlight) []annotation.Highlight {
+	if sort.SliceIsSorted(hs, func(i, j int) bool { return highlightLess(&hs[i], &hs[j]) }) {
+		return hs
+	}
+	out := append([]annotation.Highlight(nil), hs...)
+	sortHighlights(out)
+	return out
 }
 
 // highlight writes a block quote, its block id (on its own line after a
@@ -289,58 +300,92 @@ func (r *renderer) quote(b *strings.Builder, text string) {
 
 // tail writes a highlight's actor line and note, each after a blank line.
 func (r *renderer) tail(b *strings.Builder, h annotation.Highlight) {
-	if line := r.actorLine(h.Actors); line != "" {
-		b.WriteString("\n")
-		b.WriteString(line)
-		b.WriteString("\n")
-	}
+	r.actorLine(b, h.Actors)
 	if strings.TrimSpace(cleanText(h.Note)) != "" {
 		b.WriteString("\n")
 		writeLines(b, h.Note, "")
 	}
 }
 
-// actorLine lists a highlight's actors as wiki links, with the role where
-// it is not "mentioned": "[[Ian Bremmer]] (speaker) · [[China]]".
-func (r *renderer) actorLine(refs []annotation.ActorRef) string {
-	var parts []string
+// actorLine writes a blank line and a highlight's actors as wiki links,
+// with the role where it is not "mentioned": "[[Ian Bremmer]] (speaker) ·
+// [[China]]". Nothing when it has none.
+func (r *renderer) actorLine(b *strings.Builder, refs []annotation.ActorRef) {
+	n := 0
 	for _, ref := range refs {
 		a, ok := r.actors[ref.ActorID]
 		if !ok {
 			continue
 		}
-		p := r.actorLink(a)
-		if ref.Role != "" && ref.Role != annotation.RoleMentioned {
-			p += " (" + inline(string(ref.Role)) + ")"
+		if n == 0 {
+			b.WriteString("\n")
+		} else {
+			b.WriteString(" · ")
 		}
-		parts = append(parts, p)
+		n++
+		b.WriteString(r.actorLink(a))
+		if ref.Role != "" && ref.Role != annotation.RoleMentioned {
+			b.WriteString(" (")
+			escapeInline(b, singleLine(string(ref.Role)))
+			b.WriteString(")")
+		}
 	}
-	return strings.Join(parts, " · ")
+	if n > 0 {
+		b.WriteString("\n")
+	}
 }
 
-// actorLink is the wiki link to an actor's note, showing its name.
+// actorLink is the wiki link to an actor's note, showing its name. Links
+// are made once per actor: a library names the same actors thousands of
+// times.
 func (r *renderer) actorLink(a annotation.Actor) string {
-	return wikiLink(r.names.Actor(a), a.Name)
+	if l, ok := r.links[a.ID]; ok {
+		return l
+	}
+	l := wikiLink(r.names.Actor(a), a.Name)
+	if r.links == nil {
+		r.links = map[string]string{}
+	}
+	r.links[a.ID] = l
+	return l
 }
 
 // articleActorLinks returns the links of every actor the highlights name,
 // by actor name, for the article's front matter.
 func (r *renderer) articleActorLinks(hs []annotation.Highlight) []string {
-	seen := map[string]bool{}
-	var as []annotation.Actor
-	for _, h := range hs {
-		for _, ref := range h.Actors {
-			if a, ok := r.actors[ref.ActorID]; ok && !seen[a.ID] {
-				seen[a.ID] = true
-				as = append(as, a)
+	var ids []string
+	for i := range hs {
+		for _, ref := range hs[i].Actors {
+			if _, ok := r.actors[ref.ActorID]; ok && !slices.Contains(ids, ref.ActorID) {
+				ids = append(ids, ref.ActorID)
 			}
 		}
 	}
-	links := make([]string, 0, len(as))
-	for _, a := range sortedActors(as) {
-		links = append(links, r.actorLink(a))
+	slices.SortFunc(ids, func(a, b string) int {
+		if c := strings.Compare(r.sortKey(a), r.sortKey(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	links := make([]string, len(ids))
+	for i, id := range ids {
+		links[i] = r.actorLink(r.actors[id])
 	}
 	return links
+}
+
+// sortKey is an actor's name in lower case, as sortedActors orders them,
+// made once per actor.
+func (r *renderer) sortKey(id string) string {
+	if k, ok := r.keys[id]; ok {
+		return k
+	}
+	if r.keys == nil {
+		r.keys = map[string]string{}
+	}
+	k := strings.ToLower(r.actors[id].Name)
+	r.keys[id] = k
+	return k
 }
 
 // sourceLine writes where an article comes from under its title, for
