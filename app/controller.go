@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/dramatis-app/dramatis/annotation"
@@ -22,6 +23,7 @@ func (a *App) start() {
 		imports []string
 		errs    []error
 		matcher *annotation.Matcher
+		recent  []string
 	)
 	a.setStatus("Opening the library…")
 	a.run(func() {
@@ -56,6 +58,9 @@ func (a *App) start() {
 				last = string(b)
 			}
 		}
+		if b, err := a.lib.GetPreference(libPrefRecentActors); err == nil && len(b) > 0 {
+			recent = strings.Split(string(b), ",")
+		}
 		if len(imports) > 0 {
 			last = imports[len(imports)-1]
 		}
@@ -68,6 +73,7 @@ func (a *App) start() {
 	}, func() {
 		a.setActors(actors, counts)
 		a.matcher = matcher
+		a.recent = recent
 		a.library.setItems(items, false)
 		a.setStatus("%s", a.lib.Path())
 		if len(errs) > 0 {
@@ -247,6 +253,9 @@ func (a *App) useRecent(ids []string) {
 		out = out[:9]
 	}
 	a.recent = out
+	// Remembered in the library, so digits pick the same actors tomorrow.
+	data := []byte(strings.Join(out, ","))
+	a.run(func() { _ = a.lib.SetPreference(libPrefRecentActors, data) }, nil)
 }
 
 // highlight returns the current article's highlight by id.

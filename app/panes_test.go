@@ -146,3 +146,39 @@ func TestActorsWindowJumpsToHighlightInOtherArticle(t *testing.T) {
 		t.Errorf("jump opened %q (highlight %q), want %q (%q); demo was %q", a.current, a.reader.selectedHL, other, target.ID, demo)
 	}
 }
+
+func TestRecentActorsSurviveRestart(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	h := a.hls[0]
+	a.editHighlight(h.ID)
+	a.picker.Submit() // using actors makes them recent
+	want := strings.Join(a.recent, ",")
+	if len(a.recent) != 2 {
+		t.Fatalf("recent = %v, want the highlight's two actors", a.recent)
+	}
+	b := newApp(a.fa, lib, Options{}, true, nil)
+	defer b.win.Close()
+	if got := strings.Join(b.recent, ","); got != want {
+		t.Errorf("recent after restart = %q, want %q", got, want)
+	}
+}
+
+func TestOrphanedHighlightIsListedWithWarning(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	h := a.hls[0]
+	h.Orphaned = "the quote is no longer in the text"
+	if err := lib.PutHighlight(h); err != nil {
+		t.Fatal(err)
+	}
+	a.openArticle(a.current)
+	c := a.notes.Card(h.ID)
+	if c == nil {
+		t.Fatal("an orphaned highlight is not listed in the notes pane")
+	}
+	if txt := renderedText(c); !strings.Contains(txt, "no longer in the article") {
+		t.Errorf("orphaned card shows no warning: %q", txt)
+	}
+	if vh := a.reader.viewHighlights(a.hls); len(vh) != 0 {
+		t.Errorf("an orphaned highlight is drawn in the text: %+v", vh)
+	}
+}

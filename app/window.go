@@ -23,7 +23,10 @@ const (
 )
 
 // Library preference keys (stored in the library, so they travel with it).
-const libPrefLastArticle = "gui.lastArticle"
+const (
+	libPrefLastArticle  = "gui.lastArticle"
+	libPrefRecentActors = "gui.recentActors"
+)
 
 // buildWindow lays out the three panes, the menus, the toolbar and the
 // status line, and restores their sizes from the last run.
