@@ -566,6 +566,7 @@ func TestCleanTextLargeInputs(t *testing.T) {
 		"short-lines":   bytes.Repeat([]byte("Home\nNews\n\n"), size/11),
 		"paragraphs":    bytes.Repeat([]byte("The minister said on Monday that the plan would go ahead as agreed and that the money was there.\n\n"), size/100),
 		"glued":         bytes.Repeat([]byte("word.Word "), size/10),
+		"dated-line":    bytes.Repeat([]byte("On 12.03.2024 at 10:00, by Jane Doe, November 3, 2024. "), size/56),
 	}
 	for name, in := range inputs {
 		t.Run(name, func(t *testing.T) {
