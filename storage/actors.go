@@ -27,21 +27,21 @@ func foldName(s string) string {
 func cleanActor(a annotation.Actor) (annotation.Actor, error) {
 	a.Name = article.CleanInline(a.Name)
 	if a.Name == "" {
-		return a, fmt.Errorf("an actor needs a name: %w", ErrInvalid)
+		return a, errorf(ErrInvalid, "an actor needs a name")
 	}
 	if len([]rune(a.Name)) > maxNameLen {
-		return a, fmt.Errorf("the actor name %.40q… is too long: %w", a.Name, ErrInvalid)
+		return a, errorf(ErrInvalid, "the actor name %.40q… is too long", a.Name)
 	}
 	if a.Kind == "" {
 		a.Kind = annotation.KindOther
 	}
 	if !a.Kind.Valid() {
-		return a, fmt.Errorf("%q is not a kind of actor (state, person, organisation, group, other): %w", a.Kind, ErrInvalid)
+		return a, errorf(ErrInvalid, "%q is not a kind of actor (state, person, organisation, group, other)", a.Kind)
 	}
 	a.Aliases = mergeAliases(a.Name, a.Aliases)
 	for _, al := range a.Aliases {
 		if len([]rune(al)) > maxNameLen {
-			return a, fmt.Errorf("the alias %.40q… is too long: %w", al, ErrInvalid)
+			return a, errorf(ErrInvalid, "the alias %.40q… is too long", al)
 		}
 	}
 	if err := checkColor(a.Color); err != nil {
@@ -71,7 +71,7 @@ func mergeAliases(name string, lists ...[]string) []string {
 func loadActor(tx *bolt.Tx, id string) (annotation.Actor, error) {
 	v := tx.Bucket(bActors).Get([]byte(id))
 	if v == nil {
-		return annotation.Actor{}, fmt.Errorf("no actor with id %s: %w", id, ErrNotFound)
+		return annotation.Actor{}, errorf(ErrNotFound, "no actor with id %s", id)
 	}
 	return decodeActor(v)
 }
@@ -82,7 +82,7 @@ func writeActor(tx *bolt.Tx, a annotation.Actor) error {
 	names := tx.Bucket(bActorNames)
 	key := []byte(foldName(a.Name))
 	if other := names.Get(key); other != nil && string(other) != a.ID {
-		return fmt.Errorf("there is already an actor named %q: %w", a.Name, ErrInvalid)
+		return errorf(ErrInvalid, "there is already an actor named %q", a.Name)
 	}
 	v, err := encode(a)
 	if err != nil {
@@ -238,10 +238,10 @@ func (l *Library) UpdateActor(a annotation.Actor) (annotation.Actor, error) {
 // (backup import). Its name must not belong to another actor.
 func (l *Library) PutActor(a annotation.Actor) error {
 	if err := checkID(a.ID); err != nil {
-		return fmt.Errorf("actor %w: %w", err, ErrInvalid)
+		return errorf(ErrInvalid, "actor %w", err)
 	}
 	if article.CleanInline(a.Name) == "" {
-		return fmt.Errorf("actor %s has no name: %w", a.ID, ErrInvalid)
+		return errorf(ErrInvalid, "actor %s has no name", a.ID)
 	}
 	return l.db.Update(func(tx *bolt.Tx) error {
 		if old, err := loadActor(tx, a.ID); err == nil {
@@ -259,7 +259,7 @@ func (l *Library) PutActor(a annotation.Actor) error {
 // from is deleted. One transaction.
 func (l *Library) MergeActors(fromID, intoID string) error {
 	if fromID == intoID {
-		return fmt.Errorf("cannot merge an actor into itself: %w", ErrInvalid)
+		return errorf(ErrInvalid, "cannot merge an actor into itself")
 	}
 	now := l.stamp()
 	return l.db.Update(func(tx *bolt.Tx) error {
@@ -369,7 +369,7 @@ func (l *Library) ActorHighlights(actorID string) ([]annotation.Highlight, error
 	var hs []annotation.Highlight
 	err := l.db.View(func(tx *bolt.Tx) error {
 		if tx.Bucket(bActors).Get([]byte(actorID)) == nil {
-			return fmt.Errorf("no actor with id %s: %w", actorID, ErrNotFound)
+			return errorf(ErrNotFound, "no actor with id %s", actorID)
 		}
 		var err error
 		hs, err = actorHighlightsTx(tx, actorID)

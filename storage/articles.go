@@ -54,17 +54,17 @@ func infoOf(tx *bolt.Tx, r articleRecord) ArticleInfo {
 // alone, or an error when it has no text.
 func normalized(a *article.Article) (*article.Article, error) {
 	if a == nil {
-		return nil, fmt.Errorf("no article given: %w", ErrInvalid)
+		return nil, errorf(ErrInvalid, "no article given")
 	}
 	c := *a
 	c.Authors = append([]string(nil), a.Authors...)
 	c.Blocks = append([]article.Block(nil), a.Blocks...)
 	c.Normalize()
 	if len(c.Blocks) == 0 {
-		return nil, fmt.Errorf("the article %q has no text: %w", c.Title, ErrInvalid)
+		return nil, errorf(ErrInvalid, "the article %q has no text", c.Title)
 	}
 	if int64(len(c.Text())) > maxOffset {
-		return nil, fmt.Errorf("the article %q is too long to store: %w", c.Title, ErrInvalid)
+		return nil, errorf(ErrInvalid, "the article %q is too long to store", c.Title)
 	}
 	return &c, nil
 }
@@ -200,7 +200,7 @@ func writeRecord(tx *bolt.Tx, rec articleRecord, blocks []article.Block, old art
 func loadRecord(tx *bolt.Tx, id string) (articleRecord, error) {
 	v := tx.Bucket(bArticles).Get([]byte(id))
 	if v == nil {
-		return articleRecord{}, fmt.Errorf("no article with id %s: %w", id, ErrNotFound)
+		return articleRecord{}, errorf(ErrNotFound, "no article with id %s", id)
 	}
 	return decodeArticleRecord(v)
 }
@@ -226,10 +226,10 @@ func loadText(tx *bolt.Tx, id string) ([]rune, error) {
 // no re-anchoring; highlights already stored under id stay as they are.
 func (l *Library) PutArticle(id string, a *article.Article, added time.Time) error {
 	if err := checkID(id); err != nil {
-		return fmt.Errorf("article %w: %w", err, ErrInvalid)
+		return errorf(ErrInvalid, "article %w", err)
 	}
 	if a == nil || len(a.Blocks) == 0 {
-		return fmt.Errorf("the article %s has no text: %w", id, ErrInvalid)
+		return errorf(ErrInvalid, "the article %s has no text", id)
 	}
 	return l.db.Update(func(tx *bolt.Tx) error {
 		var old articleRecord
@@ -329,7 +329,7 @@ func (l *Library) Article(id string) (*article.Article, ArticleInfo, error) {
 func (l *Library) ResolveArticle(idOrPrefix string) (string, error) {
 	p := strings.TrimSpace(idOrPrefix)
 	if p == "" {
-		return "", fmt.Errorf("no article id given: %w", ErrInvalid)
+		return "", errorf(ErrInvalid, "no article id given")
 	}
 	var found []string
 	err := l.db.View(func(tx *bolt.Tx) error {
@@ -349,10 +349,10 @@ func (l *Library) ResolveArticle(idOrPrefix string) (string, error) {
 	case err != nil:
 		return "", err
 	case len(found) == 0:
-		return "", fmt.Errorf("no article with id prefix %s: %w", p, ErrNotFound)
+		return "", errorf(ErrNotFound, "no article with id prefix %s", p)
 	case len(found) > 1:
-		return "", fmt.Errorf("id prefix %s matches %d articles (%s, %s…); give more characters: %w",
-			p, len(found), found[0], found[1], ErrAmbiguous)
+		return "", errorf(ErrAmbiguous, "id prefix %s matches %d articles (%s, %s…); give more characters",
+			p, len(found), found[0], found[1])
 	}
 	return found[0], nil
 }

@@ -33,7 +33,7 @@ func backupBase(libraryPath string) string {
 // half-written library.
 func (l *Library) Backup(path string) error {
 	if abs1, abs2 := absPath(path), absPath(l.path); abs1 == abs2 {
-		return fmt.Errorf("cannot back the library up onto itself: %w", ErrInvalid)
+		return errorf(ErrInvalid, "cannot back the library up onto itself")
 	}
 	err := l.db.View(func(tx *bolt.Tx) error {
 		return writeAtomically(path, func(w io.Writer) error {
@@ -158,7 +158,7 @@ func (l *Library) LatestBackup() (string, error) {
 		return "", err
 	}
 	if len(all) == 0 {
-		return "", fmt.Errorf("no automatic backup of %s yet: %w", l.path, ErrNotFound)
+		return "", errorf(ErrNotFound, "no automatic backup of %s yet", l.path)
 	}
 	return all[len(all)-1], nil
 }
@@ -170,7 +170,7 @@ func (l *Library) LatestBackup() (string, error) {
 // undone; the new file is written aside and renamed into place.
 func Restore(libraryPath, backupPath string) error {
 	if absPath(libraryPath) == absPath(backupPath) {
-		return fmt.Errorf("the backup is the library itself: %w", ErrInvalid)
+		return errorf(ErrInvalid, "the backup is the library itself")
 	}
 	if _, err := os.Stat(backupPath); err != nil {
 		return fmt.Errorf("cannot read the backup: %w", err)

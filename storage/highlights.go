@@ -38,14 +38,14 @@ func (l *Library) AddHighlightWithActors(h annotation.Highlight, newActors []ann
 			return annotation.Highlight{}, nil, err
 		}
 		if err := checkID(c.ID); err != nil {
-			return annotation.Highlight{}, nil, fmt.Errorf("new actor %q needs an id: %w", c.Name, ErrInvalid)
+			return annotation.Highlight{}, nil, errorf(ErrInvalid, "new actor %q needs an id", c.Name)
 		}
 		added = append(added, c)
 	}
 	err := l.db.Update(func(tx *bolt.Tx) error {
 		for i := range added {
 			if tx.Bucket(bActors).Get([]byte(added[i].ID)) != nil {
-				return fmt.Errorf("an actor with id %s exists already: %w", added[i].ID, ErrInvalid)
+				return errorf(ErrInvalid, "an actor with id %s exists already", added[i].ID)
 			}
 			added[i].Created, added[i].Updated = now, now
 			if added[i].Color == "" {
@@ -68,7 +68,7 @@ func (l *Library) AddHighlightWithActors(h annotation.Highlight, newActors []ann
 // addHighlightTx validates and stores a new highlight (see AddHighlight).
 func addHighlightTx(tx *bolt.Tx, h annotation.Highlight, now time.Time) (annotation.Highlight, error) {
 	if tx.Bucket(bArticles).Get([]byte(h.ArticleID)) == nil {
-		return h, fmt.Errorf("no article with id %s: %w", h.ArticleID, ErrNotFound)
+		return h, errorf(ErrNotFound, "no article with id %s", h.ArticleID)
 	}
 	text, err := loadText(tx, h.ArticleID)
 	if err != nil {
@@ -101,7 +101,7 @@ func (l *Library) UpdateHighlight(h annotation.Highlight) (annotation.Highlight,
 			return err
 		}
 		if h.ArticleID != "" && h.ArticleID != old.ArticleID {
-			return fmt.Errorf("highlight %s belongs to article %s, not %s: %w", h.ID, old.ArticleID, h.ArticleID, ErrInvalid)
+			return errorf(ErrInvalid, "highlight %s belongs to article %s, not %s", h.ID, old.ArticleID, h.ArticleID)
 		}
 		h.ArticleID = old.ArticleID
 		if h.Start != old.Start || h.End != old.End {
@@ -149,10 +149,10 @@ func (l *Library) DeleteHighlight(id string) error {
 // id (undo, backup import). Its article and actors must exist.
 func (l *Library) PutHighlight(h annotation.Highlight) error {
 	if err := checkID(h.ID); err != nil {
-		return fmt.Errorf("highlight %w: %w", err, ErrInvalid)
+		return errorf(ErrInvalid, "highlight %w", err)
 	}
 	if h.Start < 0 || h.End < h.Start || h.End > maxOffset {
-		return fmt.Errorf("highlight %s has the range [%d,%d): %w", h.ID, h.Start, h.End, ErrInvalid)
+		return errorf(ErrInvalid, "highlight %s has the range [%d,%d)", h.ID, h.Start, h.End)
 	}
 	return l.db.Update(func(tx *bolt.Tx) error {
 		if _, err := loadRecord(tx, h.ArticleID); err != nil {
@@ -160,7 +160,7 @@ func (l *Library) PutHighlight(h annotation.Highlight) error {
 		}
 		for _, r := range h.Actors {
 			if tx.Bucket(bActors).Get([]byte(r.ActorID)) == nil {
-				return fmt.Errorf("highlight %s names actor %s, which is not in the library: %w", h.ID, r.ActorID, ErrNotFound)
+				return errorf(ErrNotFound, "highlight %s names actor %s, which is not in the library", h.ID, r.ActorID)
 			}
 		}
 		if old, err := getHighlight(tx, h.ID); err == nil {
@@ -189,7 +189,7 @@ func (l *Library) Highlights(articleID string) ([]annotation.Highlight, error) {
 	var hs []annotation.Highlight
 	err := l.db.View(func(tx *bolt.Tx) error {
 		if tx.Bucket(bArticles).Get([]byte(articleID)) == nil {
-			return fmt.Errorf("no article with id %s: %w", articleID, ErrNotFound)
+			return errorf(ErrNotFound, "no article with id %s", articleID)
 		}
 		var err error
 		hs, err = articleHighlights(tx, articleID)
@@ -201,7 +201,7 @@ func (l *Library) Highlights(articleID string) ([]annotation.Highlight, error) {
 // checkRange accepts a non-empty range inside a text of n code points.
 func checkRange(start, end, n int) error {
 	if start < 0 || end > n || start >= end {
-		return fmt.Errorf("the range [%d,%d) is not a passage of the text (0 to %d): %w", start, end, n, ErrInvalid)
+		return errorf(ErrInvalid, "the range [%d,%d) is not a passage of the text (0 to %d)", start, end, n)
 	}
 	return nil
 }
@@ -216,10 +216,10 @@ func checkActorRefs(tx *bolt.Tx, refs []annotation.ActorRef) ([]annotation.Actor
 			r.Role = annotation.RoleMentioned
 		}
 		if !r.Role.Valid() {
-			return nil, fmt.Errorf("%q is not a role (speaker, target or mentioned): %w", r.Role, ErrInvalid)
+			return nil, errorf(ErrInvalid, "%q is not a role (speaker, target or mentioned)", r.Role)
 		}
 		if tx.Bucket(bActors).Get([]byte(r.ActorID)) == nil {
-			return nil, fmt.Errorf("no actor with id %s: %w", r.ActorID, ErrNotFound)
+			return nil, errorf(ErrNotFound, "no actor with id %s", r.ActorID)
 		}
 		if seen[r.ActorID] {
 			continue
@@ -236,7 +236,7 @@ func checkActorRefs(tx *bolt.Tx, refs []annotation.ActorRef) ([]annotation.Actor
 // checkColor accepts a short printable colour name or hex code.
 func checkColor(c string) error {
 	if len(c) > maxColorLen || strings.IndexFunc(c, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
-		return fmt.Errorf("%q is not a colour: %w", c, ErrInvalid)
+		return errorf(ErrInvalid, "%q is not a colour", c)
 	}
 	return nil
 }

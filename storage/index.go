@@ -119,7 +119,7 @@ func removeHighlight(tx *bolt.Tx, h annotation.Highlight) error {
 func getHighlight(tx *bolt.Tx, id string) (annotation.Highlight, error) {
 	k := tx.Bucket(bHighlightID).Get([]byte(id))
 	if k == nil {
-		return annotation.Highlight{}, fmt.Errorf("no highlight with id %s: %w", id, ErrNotFound)
+		return annotation.Highlight{}, errorf(ErrNotFound, "no highlight with id %s", id)
 	}
 	v := tx.Bucket(bHighlights).Get(k)
 	if v == nil {

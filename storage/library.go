@@ -3,6 +3,27 @@
 // read-write transaction, committed (fsynced) before the call returns, and
 // every index (highlights by article, by id and by actor; articles by URL and
 // text hash; actors by name) is kept in step inside that same transaction.
+//
+// Layout (schema 2; see migration.go for the bucket names):
+//
+//	meta              "schema" → uint32 BE
+//	articles          article id → JSON metadata, hash, added (no text)
+//	texts             article id → JSON []article.Block
+//	highlights        article id \0 flag BE32(start) BE32(end) highlight id → compact JSON
+//	                  (flag 0 anchored, 1 orphaned: a prefix scan lists one
+//	                  article in reading order, orphans last)
+//	highlight_ids     highlight id → its key in highlights
+//	actor_highlights  actor id \0 highlight id → ""
+//	actors            actor id → JSON annotation.Actor
+//	actor_names       case-folded name → actor id
+//	url_index         URL → article id;  hash_index  text hash → article id
+//	prefs             key → bytes
+//
+// Open checks an existing file read-only first (size against its meta page,
+// bbolt's consistency check, schema version), so a damaged or newer file is
+// refused without a byte written; then it takes the write lock (a second
+// process gets ErrInUse after a second), makes the day's backup in
+// backups/ next to the file, and migrates older schemas in one transaction.
 package storage
 
 import (
@@ -68,7 +89,7 @@ func DefaultPath() (string, error) {
 // schema if needed. A second process gets ErrInUse within about a second.
 func Open(path string) (*Library, error) {
 	if path == "" {
-		return nil, fmt.Errorf("no library path given: %w", ErrInvalid)
+		return nil, errorf(ErrInvalid, "no library path given")
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the library folder: %w", err)
@@ -76,7 +97,7 @@ func Open(path string) (*Library, error) {
 	existing := false
 	if st, err := os.Stat(path); err == nil {
 		if st.IsDir() {
-			return nil, fmt.Errorf("library path %s is a folder, not a file: %w", path, ErrInvalid)
+			return nil, errorf(ErrInvalid, "library path %s is a folder, not a file", path)
 		}
 		existing = st.Size() > 0
 	}
@@ -158,6 +179,17 @@ func inspect(path string) (version int, err error) {
 	})
 	return version, err
 }
+
+// errorf formats a message for the reader and classifies it as kind for
+// errors.Is, without appending the kind's own words ("…: not found").
+func errorf(kind error, format string, args ...any) error {
+	return classified{kind: kind, err: fmt.Errorf(format, args...)}
+}
+
+type classified struct{ kind, err error }
+
+func (c classified) Error() string   { return c.err.Error() }
+func (c classified) Unwrap() []error { return []error{c.err, c.kind} }
 
 // Close releases the file (and its lock).
 func (l *Library) Close() error {

@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"fmt"
-
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -25,10 +23,10 @@ func (l *Library) GetPreference(key string) ([]byte, error) {
 // SetPreference stores a setting; a nil value removes it.
 func (l *Library) SetPreference(key string, value []byte) error {
 	if key == "" || len(key) > 256 {
-		return fmt.Errorf("a preference needs a short key: %w", ErrInvalid)
+		return errorf(ErrInvalid, "a preference needs a short key")
 	}
 	if len(value) > maxPreferenceLen {
-		return fmt.Errorf("the preference %q is too large (%d bytes): %w", key, len(value), ErrInvalid)
+		return errorf(ErrInvalid, "the preference %q is too large (%d bytes)", key, len(value))
 	}
 	return l.db.Update(func(tx *bolt.Tx) error {
 		if value == nil {
