@@ -65,6 +65,15 @@ type Library struct {
 	db   *bolt.DB
 	path string
 	now  func() time.Time
+	// backupErr is why the automatic backup at Open failed, if it did.
+	backupErr error
+}
+
+// BackupProblem returns why the automatic backup made when the library was
+// opened failed (a full disk, an unwritable folder), or nil. The library
+// works regardless; the reader should be told.
+func (l *Library) BackupProblem() error {
+	return l.backupErr
 }
 
 // DefaultPath is where the library lives when neither --library nor
@@ -116,8 +125,14 @@ func Open(path string) (*Library, error) {
 	l := &Library{db: db, path: path, now: time.Now}
 	if existing {
 		if err := l.autoBackup(version); err != nil {
-			db.Close()
-			return nil, err
+			if version < SchemaVersion {
+				// Never migrate without a copy of the old file.
+				db.Close()
+				return nil, err
+			}
+			// A failed daily backup must not lock the reader out of the
+			// library; BackupProblem tells the GUI to say so.
+			l.backupErr = err
 		}
 	}
 	if err := l.migrate(); err != nil {

@@ -536,3 +536,28 @@ func TestRestoreRefusesBadBackupsAndKeepsTheLibrary(t *testing.T) {
 	}
 	checkIndexes(t, l)
 }
+
+func TestFailedDailyBackupDoesNotLockTheReaderOut(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "library.db")
+	l, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	// A file where the backups folder should be makes every backup fail.
+	if err := os.WriteFile(BackupDir(p), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	l, err = Open(p)
+	if err != nil {
+		t.Fatalf("Open with a failing backup: %v", err)
+	}
+	defer l.Close()
+	if l.BackupProblem() == nil {
+		t.Fatal("the failed backup was not reported")
+	}
+	if _, err := l.AddActor(annotation.Actor{Name: "China"}); err != nil {
+		t.Fatal(err)
+	}
+}
