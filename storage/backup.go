@@ -138,6 +138,7 @@ func backups(libraryPath string) ([]string, error) {
 }
 
 func pruneBackups(libraryPath string) error {
+	removeStaleTemps(BackupDir(libraryPath))
 	all, err := backups(libraryPath)
 	if err != nil {
 		return err
@@ -215,4 +216,23 @@ func isEmpty(tx *bolt.Tx) bool {
 	empty := true
 	_ = tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return nil })
 	return empty
+}
+
+// removeStaleTemps deletes temporary files an interrupted backup left
+// behind (writeAtomically names them ".NAME.tmp…"), once they are an hour
+// old, so no running backup loses its file.
+func removeStaleTemps(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if !strings.HasPrefix(n, ".") || !strings.Contains(n, ".tmp") || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
 }
