@@ -797,13 +797,19 @@ func (d *discovery) orgWordBase(k int) (string, bool) {
 func (d *discovery) orgName(sp span) (string, []string) {
 	var b strings.Builder
 	words := make([]string, 0, sp.to-sp.from)
+	// After a declined adjective ("des Deutschen Instituts") the whole
+	// name is declined; only its surface is certain.
+	declinedAdj := false
 	for k := sp.from; k < sp.to; k++ {
 		if k > sp.from {
 			b.WriteString(d.text[d.toks[k-1].bend:d.toks[k].bstart])
 		}
 		text := d.toks[k].text
-		if base, ok := d.orgWordBase(k); ok {
+		if base, ok := d.orgWordBase(k); ok && !declinedAdj {
 			text = base
+		}
+		if strings.HasSuffix(d.toks[k].fold, "en") && !d.isOrgWord(k) {
+			declinedAdj = true
 		}
 		b.WriteString(text)
 		words = append(words, fold(text))
