@@ -208,9 +208,16 @@ func (m *Matcher) insertWords(words []string, kind aliasKind, rule caseRule, own
 	switch {
 	case node.entry < 0:
 		*node = trieNode{entry: owner, kind: kind, caps: rule, german: germanOnly}
-	case node.entry == owner && rule < node.caps:
+	case node.entry == owner:
 		// The same actor spelled more loosely ("NATO", "Nato").
-		node.caps = rule
+		if rule < node.caps {
+			node.caps = rule
+		}
+		// A built-in's knowledge of what the alias is (an adjective, a
+		// seat) refines a library alias copied from it ("deutsch").
+		if kind == aliasAdj || kind == aliasSeat || kind == aliasDemonym {
+			node.kind = kind
+		}
 	}
 }
 

@@ -184,6 +184,11 @@ func TestSuggestLibraryFirst(t *testing.T) {
 	if b := got["Eric Ballbach"]; b.Actor.ID != "01C" {
 		t.Errorf("a library person is found by surname: %+v", ss)
 	}
+	// A built-in actor picked into the library keeps matching like one.
+	de := NewMatcher([]Actor{{ID: "01D", Name: "Deutschland", Kind: KindState, Aliases: []string{"deutsch", "Berlin"}}})
+	if ss := de.Suggest("Die deutsche Seite schweigt, Berlin wartet. Man trifft sich in Berlin.", nil); len(ss) != 1 || ss[0].Actor.ID != "01D" || len(ss[0].Spans) != 2 {
+		t.Errorf("library Deutschland with built-in aliases: %+v", ss)
+	}
 	if n := got["Nordkorea"]; n.Actor.ID != "" || !n.Known || len(n.Spans) != 1 {
 		t.Errorf("Nordkorea should still be suggested as a built-in: %+v", n)
 	}
