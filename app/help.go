@@ -7,11 +7,12 @@ import (
 )
 
 // helpText is the short how-to behind Help ▸ How to Highlight.
-const helpText = `**Import** an article with File ▸ Open (an HTML or text file), File ▸ Open URL, or copy a whole page in the browser (Ctrl+A, Ctrl+C) and press **Ctrl+Shift+V** here. You can also drop files onto the window.
+const helpText = `**Import** an article with File ▸ Open (an HTML or text file) or File ▸ Open URL, or copy a whole page in the browser (Ctrl+A, Ctrl+C) and press Ctrl+Shift+V here. You can also drop files onto the window.
 
-**Highlight** by selecting a passage with the mouse and pressing **H** (or Ctrl+H, the toolbar button, or the right-click menu). The actor picker opens at once: actors named in the passage come first; type a few letters of a name or alias (accents optional: "pjo" finds Pjöngjang), press **Enter** to add the best match or to create a new actor, or a digit **1–9** for a listed actor. Give each actor a role (speaker, target, mentioned), add a note, and press Enter on the empty name field or Save.
+**Highlight** by selecting a passage with the mouse and pressing H (or Ctrl+H, the toolbar button, or the right-click menu). The actor picker opens at once with the actors named in the passage first. Type a few letters of a name or alias (accents optional: "pjo" finds Pjöngjang) and press Enter to add the best match or to create a new actor, or press a digit 1–9 for a listed actor. Alt+S, Alt+T and Alt+M make the actor added last a speaker, target or mentioned. Add a note if you like, then press Enter on the empty name field, Ctrl+Enter in the note, or Save.
 
-**Find it again** in the notes pane on the right (click a card to go to the passage, right-click to edit or delete), filter it by actor, or open View ▸ Actors to see every highlight of an actor across the library. **Ctrl+Z** undoes the last highlight change.`
+**Find it again** in the notes pane on the right: click a card to go to the passage, right-click it to edit or delete it, or filter the pane by actor. View ▸ Actors lists every actor with all its highlights across the library. Ctrl+Z undoes the last highlight change.
+`
 
 // showHelp explains the main job in a few sentences.
 func (a *App) showHelp() {
