@@ -404,8 +404,7 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 		if el.Parent == nil || el.Parent.Type != html.ElementNode {
 			continue
 		}
-		text := innerText(el)
-		length := len([]rune(text))
+		length := lens[el]
 		if length < 25 {
 			continue
 		}
@@ -413,7 +412,7 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 		if len(anc) == 0 {
 			continue
 		}
-		score := 1.0 + float64(commaCount(text)+1) + float64(min(length/100, 3))
+		score := 1.0 + float64(commasIn(el)+1) + float64(min(length/100, 3))
 		for level, a := range anc {
 			if a.Parent == nil || a.Parent.Type != html.ElementNode {
 				continue
@@ -703,21 +702,6 @@ func atoiSmall(s string) int {
 	return v
 }
 
-// textDensity is the share of n's text inside descendants with the tags.
-func textDensity(n *html.Node, tags ...atom.Atom) float64 {
-	total := textLen(n)
-	if total == 0 {
-		return 0
-	}
-	k := 0
-	for _, d := range descendants(n, tags...) {
-		k += textLen(d)
-	}
-	return float64(k) / float64(total)
-}
-
-var textishTags = []atom.Atom{atom.Span, atom.Li, atom.Td, atom.Blockquote, atom.Dl, atom.Div, atom.Img, atom.Ol, atom.P, atom.Pre, atom.Table, atom.Ul}
-
 // cleanConditionally removes elements with tag that look like boilerplate
 // rather than content: link lists, image galleries without text, forms,
 // lone embeds, blocks whose names count against them.
@@ -749,72 +733,123 @@ func attached(n, root *html.Node) bool {
 	return false
 }
 
-func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
-	isList := tag == atom.Ul || tag == atom.Ol
-	textLength := textLen(n)
-	if !isList {
-		listLen := 0
-		for _, l := range descendants(n, atom.Ul, atom.Ol) {
-			listLen += textLen(l)
+// subtreeCounts are the element counts and text measures of a subtree
+// that the conditional cleaning rules look at, gathered in one walk.
+type subtreeCounts struct {
+	p, img, li, input, embeds int
+	listText, headingText     int
+	textishText               int
+	video, dataTable          bool
+}
+
+// countSubtree walks below n once; lengths of nested elements are summed as
+// often as they nest, like the per-tag measures they replace.
+func (x *extractor) countSubtree(n *html.Node) subtreeCounts {
+	var c subtreeCounts
+	walk(n, func(d *html.Node) bool {
+		if d == n || d.Type != html.ElementNode {
+			return d == n || d.Type == html.DocumentNode
 		}
-		isList = textLength > 0 && float64(listLen)/float64(textLength) > 0.9
-	}
-	isData := func(t *html.Node) bool { return x.dataTables[t] }
+		switch d.DataAtom {
+		case atom.P:
+			c.p++
+		case atom.Img:
+			c.img++
+		case atom.Li:
+			c.li++
+		case atom.Input:
+			c.input++
+		case atom.Table:
+			if x.dataTables[d] {
+				c.dataTable = true
+			}
+		case atom.Object, atom.Embed, atom.Iframe:
+			for _, a := range d.Attr {
+				if reVideo.MatchString(a.Val) {
+					c.video = true
+				}
+			}
+			c.embeds++
+		}
+		switch d.DataAtom {
+		case atom.Ul, atom.Ol:
+			c.listText += textLen(d)
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			c.headingText += textLen(d)
+		}
+		switch d.DataAtom {
+		case atom.Span, atom.Li, atom.Td, atom.Blockquote, atom.Dl, atom.Div, atom.Img, atom.Ol, atom.P, atom.Pre, atom.Table, atom.Ul:
+			c.textishText += textLen(d)
+		}
+		return true
+	})
+	return c
+}
+
+// commasIn counts the commas in n's text.
+func commasIn(n *html.Node) int {
+	k := 0
+	walk(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			k += commaCount(c.Data)
+		}
+		return true
+	})
+	return k
+}
+
+func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
 	if tag == atom.Table && x.dataTables[n] {
 		return false
 	}
+	isData := func(t *html.Node) bool { return x.dataTables[t] }
 	if hasAncestor(n, atom.Table, -1, isData) || hasAncestor(n, atom.Code, 3, nil) {
 		return false
 	}
-	for _, t := range descendants(n, atom.Table) {
-		if x.dataTables[t] {
-			return false
-		}
+	c := x.countSubtree(n)
+	if c.dataTable {
+		return false
 	}
+	contentLength := textLen(n)
+	isList := tag == atom.Ul || tag == atom.Ol || contentLength > 0 && float64(c.listText)/float64(contentLength) > 0.9
 	weight := x.classWeight(n)
 	if weight < 0 {
 		return true
 	}
-	text := innerText(n)
-	if commaCount(text) >= 10 {
+	if commasIn(n) >= 10 {
 		return false
 	}
-	p := countDescendants(n, atom.P)
-	img := countDescendants(n, atom.Img)
-	li := countDescendants(n, atom.Li) - 100
-	input := countDescendants(n, atom.Input)
-	headingDensity := textDensity(n, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6)
-	embeds := 0
-	for _, e := range descendants(n, atom.Object, atom.Embed, atom.Iframe) {
-		for _, a := range e.Attr {
-			if reVideo.MatchString(a.Val) {
-				return false
-			}
+	if c.video {
+		return false
+	}
+	if contentLength < 40 {
+		if text := innerText(n); reAdWords.MatchString(text) || reLoading.MatchString(text) {
+			return true
 		}
-		embeds++
 	}
-	if len(text) < 40 && (reAdWords.MatchString(text) || reLoading.MatchString(text)) {
-		return true
+	headingDensity, density := 0.0, 0.0
+	if contentLength > 0 {
+		headingDensity = float64(c.headingText) / float64(contentLength)
+		density = float64(c.textishText) / float64(contentLength)
 	}
-	contentLength := len([]rune(text))
+	li := c.li - 100
 	ld := linkDensity(n)
-	density := textDensity(n, textishTags...)
 	inFigure := hasAncestor(n, atom.Figure, 3, nil)
-	remove := (!inFigure && img > 1 && float64(p)/float64(img) < 0.5) ||
-		(!isList && li > p) ||
-		(input > p/3) ||
-		(!isList && !inFigure && headingDensity < 0.9 && contentLength < 25 && (img == 0 || img > 2) && ld > 0) ||
+	remove := (!inFigure && c.img > 1 && float64(c.p)/float64(c.img) < 0.5) ||
+		(!isList && li > c.p) ||
+		(c.input > c.p/3) ||
+		(!isList && !inFigure && headingDensity < 0.9 && contentLength < 25 && (c.img == 0 || c.img > 2) && ld > 0) ||
 		(!isList && weight < 25 && ld > 0.2) ||
 		(weight >= 25 && ld > 0.5) ||
-		((embeds == 1 && contentLength < 75) || embeds > 1) ||
-		(img == 0 && density == 0)
+		((c.embeds == 1 && contentLength < 75) || c.embeds > 1) ||
+		(c.img == 0 && density == 0)
 	if isList && remove {
-		for _, c := range elementChildren(n) {
-			if len(elementChildren(c)) > 1 {
+		for _, ch := range elementChildren(n) {
+			if len(elementChildren(ch)) > 1 {
 				return remove
 			}
 		}
-		if img == countDescendants(n, atom.Li) {
+		if c.img == c.li {
 			return false
 		}
 	}

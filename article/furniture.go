@@ -153,6 +153,23 @@ func removeTail(head, content *html.Node) {
 	removeNode(n)
 }
 
+// textPrefix returns about the first max bytes of n's text, words kept
+// apart: enough to tell a language.
+func textPrefix(n *html.Node, max int) string {
+	var b strings.Builder
+	walk(n, func(c *html.Node) bool {
+		if b.Len() >= max {
+			return false
+		}
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+		}
+		return true
+	})
+	return b.String()
+}
+
 // boilerplateLang picks the phrase list for a page: its declared language,
 // else the language its text is written in.
 func boilerplateLang(declared string, content *html.Node) *Boilerplate {
@@ -160,8 +177,8 @@ func boilerplateLang(declared string, content *html.Node) *Boilerplate {
 	if i := strings.IndexAny(lang, "-_"); i >= 0 {
 		lang = lang[:i]
 	}
-	if lang == "" {
-		lang = DetectLang(innerText(content))
+	if lang == "" && content != nil {
+		lang = DetectLang(textPrefix(content, 16<<10))
 	}
 	return BoilerplateFor(lang)
 }

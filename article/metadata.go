@@ -162,14 +162,14 @@ func readMetadata(doc *html.Node, pageURL string) metadata {
 	m.Lang = strings.TrimSpace(m.Lang)
 
 	m.URL = resolveURL(pageURL, firstNonEmpty(pm.canonical, first("og:url"), ld.URL))
-	m.Kicker = readKicker(pm.h1, ld, boilerplateLang(m.Lang, doc))
+	m.Kicker = readKicker(pm.h1, ld, m.Lang)
 	return m
 }
 
 // readKicker finds the rubric line above the headline: an element in or
 // just before the h1 whose class names it so, or else the first
 // articleSection of JSON-LD.
-func readKicker(h1 *goquery.Selection, ld ldArticle, bp *Boilerplate) string {
+func readKicker(h1 *goquery.Selection, ld ldArticle, lang string) string {
 	if h1 != nil {
 		n := h1.Get(0)
 		var near []*html.Node
@@ -192,7 +192,7 @@ func readKicker(h1 *goquery.Selection, ld ldArticle, bp *Boilerplate) string {
 		}
 	}
 	if h1 != nil {
-		if k := unlabelledKicker(h1.Get(0), bp); k != "" {
+		if k := unlabelledKicker(h1.Get(0), lang); k != "" {
 			return k
 		}
 	}
@@ -204,8 +204,9 @@ func readKicker(h1 *goquery.Selection, ld ldArticle, bp *Boilerplate) string {
 
 // unlabelledKicker reads a rubric from the element right before the
 // headline when its markup does not name it: one to three words, no
-// digits, no link, no sentence, and no furniture phrase.
-func unlabelledKicker(h1 *html.Node, bp *Boilerplate) string {
+// digits, no link, no sentence, and no furniture phrase of the page's
+// language (of German or English when the page does not say).
+func unlabelledKicker(h1 *html.Node, lang string) string {
 	prev := h1.PrevSibling
 	for prev != nil && prev.Type != html.ElementNode {
 		if prev.Type == html.TextNode && strings.TrimSpace(prev.Data) != "" {
@@ -219,8 +220,17 @@ func unlabelledKicker(h1 *html.Node, bp *Boilerplate) string {
 	t := CleanInline(textContent(prev))
 	words := strings.Fields(t)
 	if len(words) == 0 || len(words) > 3 || len([]rune(t)) > 30 || strings.IndexFunc(t, unicode.IsDigit) >= 0 ||
-		strings.ContainsAny(t, ".!?") || bp.IsLine(t) || bp.IsSection(t) {
+		strings.ContainsAny(t, ".!?") {
 		return ""
+	}
+	lists := []*Boilerplate{BoilerplateFor("de"), BoilerplateFor("en")}
+	if lang != "" {
+		lists = []*Boilerplate{boilerplateLang(lang, nil)}
+	}
+	for _, bp := range lists {
+		if bp.IsLine(t) || bp.IsSection(t) {
+			return ""
+		}
 	}
 	return strings.TrimRight(t, ":")
 }
