@@ -893,7 +893,7 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		if i < from || l.prose {
 			continue
 		}
-		if len(art.Authors) == 0 {
+		if len(art.Authors) == 0 && !l.drop {
 			if authors := parseAuthors(l.text); authors != nil && (hasBylinePrefix(l.text) || i < s || !l.para) {
 				art.Authors = authors
 				l.meta = true

@@ -431,6 +431,8 @@ func TestParseAuthors(t *testing.T) {
 		"Ursula von der Leyen":                                              {"Ursula von der Leyen"},
 		"The minister said it was good":                                     nil,
 		"Politik":                                                           nil,
+		"Like Loading...":                                                   nil,
+		"By J.R. Smith":                                                     {"J.R. Smith"},
 	}
 	for in, want := range cases {
 		if got := parseAuthors(in); !slices.Equal(got, want) {

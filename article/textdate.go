@@ -270,6 +270,20 @@ func parseAuthors(s string) []string {
 	return names
 }
 
+// initials reports a word like "J.", "Jr." or "J.R.": dot-ended pieces of
+// at most two letters.
+func initials(w string) bool {
+	if !strings.HasSuffix(w, ".") {
+		return false
+	}
+	for _, p := range strings.Split(strings.TrimSuffix(w, "."), ".") {
+		if n := len([]rune(p)); n == 0 || n > 2 {
+			return false
+		}
+	}
+	return true
+}
+
 // looksLikeName accepts 2–5 words, each capitalised or a name particle,
 // with letters, hyphens, apostrophes and initials only.
 func looksLikeName(s string) bool {
@@ -285,6 +299,9 @@ func looksLikeName(s string) bool {
 		r := []rune(w)
 		if !unicode.IsUpper(r[0]) {
 			return false
+		}
+		if strings.Contains(w, ".") && !initials(w) {
+			return false // only initials ("J.", "Jr.", "J.R.") carry dots
 		}
 		for _, c := range r {
 			if !unicode.IsLetter(c) && c != '-' && c != '.' && c != '\'' && c != '’' {
