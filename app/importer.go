@@ -37,9 +37,19 @@ func (a *App) openFile() {
 		if rc == nil {
 			return // cancelled
 		}
+		if dir, err := storage.Parent(rc.URI()); err == nil {
+			a.fa.Preferences().SetString(prefOpenFolder, dir.String())
+		}
 		a.importURI(rc.URI(), rc)
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".html", ".htm", ".xhtml", ".txt", ".text", ".md"}))
+	if last := a.fa.Preferences().String(prefOpenFolder); last != "" {
+		if u, err := storage.ParseURI(last); err == nil {
+			if l, err := storage.ListerForURI(u); err == nil {
+				d.SetLocation(l)
+			}
+		}
+	}
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }

@@ -20,6 +20,7 @@ const (
 	prefWidth      = "windowWidth"
 	prefHeight     = "windowHeight"
 	prefSort       = "librarySort"
+	prefOpenFolder = "openFolder"
 )
 
 // Library preference keys (stored in the library, so they travel with it).
