@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 	"time"
@@ -181,4 +182,45 @@ func TestOrphanedHighlightIsListedWithWarning(t *testing.T) {
 	if vh := a.reader.viewHighlights(a.hls); len(vh) != 0 {
 		t.Errorf("an orphaned highlight is drawn in the text: %+v", vh)
 	}
+}
+
+func TestMergeAndRecolourInActorsWindow(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	fdr, _, _ := lib.FindActor("Franklin D. Roosevelt")
+	wsc, _, _ := lib.FindActor("Winston Churchill")
+	a.showActors()
+	a.actorsW.selectActor(fdr.ID)
+	a.mergeActors(fdr.ID, wsc.ID, a.actorsW.win)
+	if _, ok := a.actors[fdr.ID]; ok {
+		t.Error("the merged actor is still listed")
+	}
+	if got := strings.Join(a.notes.Card(a.hls[0].ID).ChipLabels(), "|"); got != "Winston Churchill · speaker" {
+		t.Errorf("chips after merge = %q", got)
+	}
+	if a.actorsW.sel != wsc.ID {
+		t.Errorf("Actors window shows %q after the merge, want the actor merged into", a.actorsW.sel)
+	}
+	// Recolour and add an alias.
+	a.actorsW.col = parseColorMust(t, "#123456")
+	a.actorsW.aliases.SetText(a.actorsW.aliases.Text + "\nPremierminister")
+	a.actorsW.save()
+	got, _ := lib.Actor(wsc.ID)
+	if got.Color != "#123456" {
+		t.Errorf("colour = %q", got.Color)
+	}
+	if _, ok, _ := lib.FindActor("premierminister"); !ok {
+		t.Errorf("new alias not stored: %v", got.Aliases)
+	}
+	if vh := a.viewHighlight(a.hls[0]); formatColor(vh.Color) != "#123456" {
+		t.Errorf("reader colour after recolour = %v", formatColor(vh.Color))
+	}
+}
+
+func parseColorMust(t *testing.T, s string) color.Color {
+	t.Helper()
+	c, ok := parseColor(s)
+	if !ok {
+		t.Fatalf("bad colour %q", s)
+	}
+	return c
 }
