@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
@@ -223,4 +224,24 @@ func parseColorMust(t *testing.T, s string) color.Color {
 		t.Fatalf("bad colour %q", s)
 	}
 	return c
+}
+
+func TestPreferencesApplyAndPersist(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	a.showPreferences()
+	d := a.win.Canvas().Overlays().Top()
+	if d == nil || !strings.Contains(renderedText(d), lib.Path()) {
+		t.Fatal("Preferences does not show the library location")
+	}
+	a.reader.changeTextSize(+3)
+	a.fa.Preferences().SetString(prefTheme, themeDark)
+	applyTheme(a.fa)
+	if v, ok := a.fa.Settings().Theme().(*variantTheme); !ok || v.variant != theme.VariantDark {
+		t.Errorf("dark theme not applied: %T", a.fa.Settings().Theme())
+	}
+	b := newApp(a.fa, lib, Options{NoDemo: true}, true, nil)
+	defer b.win.Close()
+	if b.reader.textSize != defaultTextSize+3 {
+		t.Errorf("reader text size after restart = %v, want %v", b.reader.textSize, defaultTextSize+3)
+	}
 }
