@@ -264,23 +264,24 @@ func (d *discovery) findOrgs(matches []match, dropped []bool) {
 	}
 	for _, sp := range spans {
 		// A known actor that is the whole span is that actor, not a new one.
+		// Matches are sorted and do not overlap: only those from the first
+		// one ending after sp.from can touch the span.
+		first := sort.Search(len(matches), func(i int) bool { return matches[i].to > sp.from })
+		last := first
 		whole := false
-		for mi, mt := range matches {
+		for ; last < len(matches) && matches[last].from < sp.to; last++ {
+			mt := matches[last]
 			if mt.from == sp.from && mt.to == sp.to {
 				whole = true
-			} else if mt.from >= sp.from && mt.to <= sp.to {
-				dropped[mi] = true
-			} else if mt.from < sp.to && mt.to > sp.from {
+			} else if mt.from < sp.from || mt.to > sp.to {
 				whole = true // overlaps a longer known name: trust the gazetteer
 			}
 		}
 		if whole {
-			for mi, mt := range matches {
-				if mt.from >= sp.from && mt.to <= sp.to && !(mt.from == sp.from && mt.to == sp.to) {
-					dropped[mi] = false
-				}
-			}
 			continue
+		}
+		for mi := first; mi < last; mi++ {
+			dropped[mi] = true
 		}
 		for k := sp.from; k < sp.to; k++ {
 			d.owner[k] = ownFound
@@ -619,6 +620,10 @@ func (d *discovery) affiliationAfter(to int) bool {
 	return d.orgAt[k] || (d.owner[k] == ownFree && d.nameWord(k) && !d.m.words.nounLike(d.toks[k].fold))
 }
 
+// maxSameFirst bounds how many names starting with the same word are
+// tried when linking short forms.
+const maxSameFirst = 64
+
 // link counts the short forms of the names found: a surname alone
 // ("Bremmers", "Ballbach"), a name repeated without the context that made
 // it a name, an organisation's acronym. Each free capitalised word is
@@ -635,7 +640,10 @@ func (d *discovery) link() {
 			continue
 		}
 		for _, ws := range f.forms {
-			byFirst[ws[0]] = append(byFirst[ws[0]], form{ws, f})
+			// A bound keeps hostile texts (thousands of "Ian …") linear.
+			if len(byFirst[ws[0]]) < maxSameFirst {
+				byFirst[ws[0]] = append(byFirst[ws[0]], form{ws, f})
+			}
 		}
 	}
 	if len(byFirst) == 0 {
@@ -707,7 +715,7 @@ func (d *discovery) link() {
 func (d *discovery) mergeShortOrgs() {
 	byFirst := map[string][]*found{}
 	for _, f := range d.order {
-		if f.entry < 0 && f.Kind == KindOrganisation && len(f.words) > 0 {
+		if f.entry < 0 && f.Kind == KindOrganisation && len(f.words) > 0 && len(byFirst[f.words[0]]) < maxSameFirst {
 			byFirst[f.words[0]] = append(byFirst[f.words[0]], f)
 		}
 	}

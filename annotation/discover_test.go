@@ -249,6 +249,19 @@ func TestDiscoverEmpty(t *testing.T) {
 // stay sane. Each would take minutes if a rule were quadratic.
 func TestDiscoverHostile(t *testing.T) {
 	m := NewMatcher(nil)
+	// Thousands of distinct people and organisations sharing a first word.
+	var sb strings.Builder
+	for i := 0; i < 3000; i++ {
+		n := string(rune('A'+i%26)) + strings.Repeat(string(rune('a'+i/26%26)), 1+i/676) + "berg"
+		sb.WriteString("Ian " + n + ", Gründer der Asan " + n + " Group, sagt: Ian " + n + " und China. ")
+	}
+	big := sb.String()
+	if c := m.Discover(big); len(c) < 3000 {
+		t.Errorf("want thousands of candidates, got %d", len(c))
+	}
+	if ss := m.Suggest(big, nil); len(ss) < 3000 {
+		t.Errorf("want thousands of suggestions, got %d", len(ss))
+	}
 	for _, p := range []string{"U.S.", "Institute ", "Ian ", "von der ", "Kim ", "(SWP) ", "Ian Bremmer, Gründer der ", "X-", "Group of ", "TSMC ", "Nordkorea-"} {
 		s := strings.Repeat(p, 100000/len(p)+1)
 		cands := m.Discover(s)

@@ -221,7 +221,7 @@ func (g *gazetteer) addLeaders(index map[string]int) {
 			p.wikidata = f[1]
 		}
 		office := f[6]
-		if i, ok := index["org:"+f[4]]; ok && f[4] != "AU" {
+		if i, ok := index["org:"+f[4]]; ok {
 			office += " (" + g.actors[i].nameEN + ")"
 		}
 		p.note = office

@@ -3,6 +3,7 @@ package annotation
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -122,9 +123,10 @@ func (m *Matcher) Suggest(passage string, art *article.Article) []Suggestion {
 			add(f)
 		}
 	}
+	n := utf8.RuneCountInString(passage)
 	for i := range out {
 		out[i].Spans = mergeSpans(nil, out[i].Spans)
-		out[i].Score = score(&out[i], passage)
+		out[i].Score = score(&out[i], n)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Score != out[j].Score {
@@ -137,7 +139,7 @@ func (m *Matcher) Suggest(passage string, art *article.Article) []Suggestion {
 
 // score ranks a suggestion: its group first (library, built-in, discovered),
 // then the number of mentions and how early the first one is.
-func score(s *Suggestion, passage string) float64 {
+func score(s *Suggestion, passageLen int) float64 {
 	base := 0.3
 	switch {
 	case s.Actor.ID != "":
@@ -150,8 +152,8 @@ func score(s *Suggestion, passage string) float64 {
 		n = 5
 	}
 	early := 0.0
-	if l := len([]rune(passage)); l > 0 && len(s.Spans) > 0 {
-		early = 1 - float64(s.Spans[0][0])/float64(l)
+	if passageLen > 0 && len(s.Spans) > 0 {
+		early = 1 - float64(s.Spans[0][0])/float64(passageLen)
 	}
 	return base + 0.015*float64(n) + 0.025*early
 }
@@ -177,10 +179,9 @@ func (m *Matcher) articleFound(art *article.Article, lang string) []*found {
 // markSpans marks the tokens inside spans as taken.
 func markSpans(toks []token, spans [][2]int, claimed []bool) {
 	for _, sp := range spans {
-		for k := range toks {
-			if toks[k].start >= sp[0] && toks[k].end <= sp[1] {
-				claimed[k] = true
-			}
+		k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= sp[0] })
+		for ; k < len(toks) && toks[k].end <= sp[1]; k++ {
+			claimed[k] = true
 		}
 	}
 }
