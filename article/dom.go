@@ -369,26 +369,42 @@ func spanOf(s string) textSpan {
 // one pass instead of one walk per element. The result is only valid until
 // the tree changes.
 func textLens(root *html.Node) map[*html.Node]int {
-	var order []*html.Node
-	walk(root, func(n *html.Node) bool {
-		order = append(order, n)
-		return n.Type == html.ElementNode || n.Type == html.DocumentNode
-	})
-	spans := make(map[*html.Node]textSpan, len(order))
-	lens := make(map[*html.Node]int, len(order)/2)
-	for i := len(order) - 1; i >= 0; i-- {
-		n := order[i]
+	lens := make(map[*html.Node]int, 256)
+	stack := []textSpan{{}}
+	leave := func(n *html.Node) {
+		if n.Type != html.ElementNode && n.Type != html.DocumentNode {
+			return
+		}
+		top := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		lens[n] = top.n
+		stack[len(stack)-1] = stack[len(stack)-1].add(top)
+	}
+	n := root
+	for n != nil {
+		down := false
 		switch n.Type {
 		case html.TextNode:
-			spans[n] = spanOf(n.Data)
+			stack[len(stack)-1] = stack[len(stack)-1].add(spanOf(n.Data))
 		case html.ElementNode, html.DocumentNode:
-			var s textSpan
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				s = s.add(spans[c])
-			}
-			spans[n] = s
-			lens[n] = s.n
+			stack = append(stack, textSpan{})
+			down = true
 		}
+		if down && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		if down {
+			leave(n)
+		}
+		for n != root && n.NextSibling == nil {
+			n = n.Parent
+			leave(n)
+		}
+		if n == root {
+			break
+		}
+		n = n.NextSibling
 	}
 	return lens
 }
