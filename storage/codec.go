@@ -134,6 +134,13 @@ func encodeHighlight(h annotation.Highlight) ([]byte, error) {
 // decodeHighlight reads a "highlights" value stored under key k (whose
 // first part is the article id).
 func decodeHighlight(k, v []byte) (annotation.Highlight, error) {
+	return decodeHighlightOf("", k, v)
+}
+
+// decodeHighlightOf is decodeHighlight for a caller that already holds the
+// article id as a string (listing one article), sparing an allocation per
+// highlight; "" takes it from the key.
+func decodeHighlightOf(articleID string, k, v []byte) (annotation.Highlight, error) {
 	var h annotation.Highlight
 	r, ok := readHighlightRecord(v)
 	if !ok {
@@ -149,11 +156,14 @@ func decodeHighlight(k, v []byte) (annotation.Highlight, error) {
 	if i <= 0 {
 		return h, fmt.Errorf("%w: highlight %s has a malformed key", ErrDamaged, r.ID)
 	}
+	if articleID == "" || articleID != string(k[:i]) { // the comparison does not allocate
+		articleID = string(k[:i])
+	}
 	if r.Start < 0 || r.End < r.Start || r.End > maxOffset {
 		return h, fmt.Errorf("%w: highlight %s has the range [%d,%d)", ErrDamaged, r.ID, r.Start, r.End)
 	}
 	h = annotation.Highlight{
-		ID: r.ID, ArticleID: string(k[:i]), Start: r.Start, End: r.End,
+		ID: r.ID, ArticleID: articleID, Start: r.Start, End: r.End,
 		Quote: annotation.TextQuote{Exact: r.Exact, Prefix: r.Prefix, Suffix: r.Suffix},
 		Color: r.Color, Note: r.Note, Created: fromMillis(r.Created), Updated: fromMillis(r.Updated),
 		Orphaned: r.Orphaned,

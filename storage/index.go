@@ -160,7 +160,7 @@ func articleHighlights(tx *bolt.Tx, articleID string) ([]annotation.Highlight, e
 		go func() {
 			defer wg.Done()
 			for i := lo; i < hi; i++ {
-				h, err := decodeHighlight(keys[i], vals[i])
+				h, err := decodeHighlightOf(articleID, keys[i], vals[i])
 				if err != nil {
 					errs[w] = err
 					return

@@ -255,7 +255,7 @@ func (p *recordReader) refs() ([]refRecord, bool) {
 	if !p.byte('[') {
 		return nil, false
 	}
-	out := []refRecord{}
+	out := make([]refRecord, 0, 2)
 	if p.byte(']') {
 		return out, true
 	}
