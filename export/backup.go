@@ -22,7 +22,7 @@ const (
 )
 
 // MaxBackupBytes bounds a backup file read by ReadBackup.
-const MaxBackupBytes = 2 << 30
+const MaxBackupBytes = 1 << 30
 
 // ErrNotBackup is wrapped when a file is not a Dramatis backup;
 // ErrBackupTooNew when it was written by a newer version.

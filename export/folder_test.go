@@ -164,3 +164,33 @@ func TestFolderNoMarkers(t *testing.T) {
 		t.Errorf("files %q", files)
 	}
 }
+
+// FuzzMergeNote feeds arbitrary existing notes to the merge: it must not
+// panic, and when it merges, the result has one managed part, reads back
+// with its dramatis_id, and merging again changes nothing.
+func FuzzMergeNote(f *testing.F) {
+	lib := fixtureLibrary()
+	n := Notes(&Library{Articles: lib.Articles[:1], Actors: lib.Actors}, PerArticle, NewNames(lib, nil, nil), false)[0]
+	f.Add(string(freshNote(n)))
+	f.Add("---\ntitle: x\nrating: 5\n---\nmine\n" + beginLine + "\nold\n" + endMarker + "\nafter\n")
+	f.Add("no front matter at all\n")
+	f.Add("---\n[broken\n---\n")
+	f.Add("---\n---\n" + endMarker + "\n")
+	f.Fuzz(func(t *testing.T, old string) {
+		out, err := mergeNote(old, n)
+		if err != nil {
+			return
+		}
+		s := string(out)
+		if c := strings.Count(s, "\n"+beginMarker); c != 1 {
+			t.Fatalf("%d begin markers in\n%s", c, s)
+		}
+		if frontMatterID(s) != n.ID {
+			t.Fatalf("the merged note lost its id:\n%s", s)
+		}
+		again, err := mergeNote(s, n)
+		if err != nil || string(again) != s {
+			t.Fatalf("merging twice changes the note (%v):\n%s\n----\n%s", err, s, again)
+		}
+	})
+}

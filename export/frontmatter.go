@@ -327,20 +327,23 @@ func splitFrontMatter(doc string) (yamlText, body string, ok bool) {
 	return "", doc, false
 }
 
-// frontMatterID returns the dramatis_id property of a note, or "".
+// frontMatterID returns the dramatis_id property of a note, or "". It
+// reads the YAML as a node tree, so that a property the reader repeated
+// (which a strict decoder refuses) does not hide the note from Dramatis.
 func frontMatterID(doc string) string {
 	y, _, ok := splitFrontMatter(doc)
 	if !ok {
 		return ""
 	}
-	var m struct {
-		ID any `yaml:"dramatis_id"`
-	}
-	if yaml.Unmarshal([]byte(y), &m) != nil {
+	var n yaml.Node
+	if yaml.Unmarshal([]byte(y), &n) != nil || n.Kind != yaml.DocumentNode || len(n.Content) != 1 || n.Content[0].Kind != yaml.MappingNode {
 		return ""
 	}
-	if s, ok := m.ID.(string); ok {
-		return s
+	m := n.Content[0].Content
+	for i := 0; i+1 < len(m); i += 2 {
+		if m[i].Value == "dramatis_id" && m[i+1].Kind == yaml.ScalarNode {
+			return m[i+1].Value
+		}
 	}
 	return ""
 }

@@ -142,7 +142,7 @@ func HighlightMarkdown(a Article, h annotation.Highlight, actors map[string]anno
 // as is, or several notes' bodies one after another (without front
 // matter, which may only open a document).
 func Markdown(lib *Library, g Grouping) []byte {
-	notes := Notes(lib, g, NewNames(lib, nil, nil), true)
+	notes := Notes(lib, g, NewNames(lib, nil, nil), g != PerActor && len(lib.Articles) > 1)
 	if len(notes) == 1 {
 		return notes[0].Bytes()
 	}
@@ -436,7 +436,7 @@ func (r *renderer) backLink(a *Article, h annotation.Highlight, role annotation.
 
 // orUntitled gives an article without a title a heading.
 func orUntitled(t string) string {
-	if strings.TrimSpace(t) == "" {
+	if singleLine(t) == "" {
 		return "Untitled"
 	}
 	return t
