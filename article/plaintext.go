@@ -748,12 +748,14 @@ func (pc *pageCopy) plainSnippet() bool {
 	return true
 }
 
-// findTitle looks upward from the body start for the nearest line shaped
-// like a headline; a headline that the page repeats (share text, image
-// credit, breadcrumb) is preferred within the window, as pages name their
-// article more than once and their furniture rarely.
+// findTitle looks upward from the body start for the headline: the
+// nearest headline-shaped line that shares words with the body's opening
+// (a headline names what the article is about; menus, promos and buttons
+// do not). Without such a line, a headline the page repeats (share text,
+// image credit) or else the nearest headline-shaped line is taken.
 func (pc *pageCopy) findTitle(s int) int {
-	nearest, repeated := -1, -1
+	body := pc.openingWords(s)
+	nearest, repeated, topical := -1, -1, -1
 	seen := 0
 	for i := s - 1; i >= 0 && seen < headerLookup; i-- {
 		l := &pc.lines[i]
@@ -767,14 +769,55 @@ func (pc *pageCopy) findTitle(s int) int {
 		if repeated < 0 && pc.repeatedElsewhere(i) {
 			repeated = i
 		}
+		if topical < 0 {
+			cw := contentWords(l.text)
+			shared := 0
+			for _, w := range cw {
+				if body[w] {
+					shared++
+				}
+			}
+			if shared >= 2 || shared == 1 && len(cw) <= 3 {
+				topical = i
+			}
+		}
 	}
-	if repeated >= 0 && nearest >= 0 && nearest-repeated <= 12 {
+	switch {
+	case topical >= 0:
+		return topical
+	case repeated >= 0 && nearest >= 0 && nearest-repeated <= 12:
 		return repeated
-	}
-	if nearest < 0 && s+1 < len(pc.lines) && pc.titleShaped(&pc.lines[s]) && !pc.lines[s].prose {
+	case nearest < 0 && s+1 < len(pc.lines) && pc.titleShaped(&pc.lines[s]) && !pc.lines[s].prose:
 		return s
 	}
 	return nearest
+}
+
+// openingWords are the content words of the body's first prose lines.
+func (pc *pageCopy) openingWords(s int) map[string]bool {
+	words := map[string]bool{}
+	n := 0
+	for i := s; i < len(pc.lines) && n < 400; i++ {
+		if l := &pc.lines[i]; l.prose && !l.drop {
+			for _, w := range contentWords(l.text) {
+				words[w] = true
+				n++
+			}
+		}
+	}
+	return words
+}
+
+// contentWords are the lower-cased words of four or more letters: names
+// and nouns more than function words.
+func contentWords(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(f) >= 4 {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // titleShaped: 3 to 30 words, no full stop at the end, not furniture, not a
@@ -790,7 +833,7 @@ func (pc *pageCopy) titleShaped(l *copyLine) bool {
 	if r, _ := utf8.DecodeRuneInString(l.text); unicode.IsLower(r) {
 		return false
 	}
-	if parseAuthors(l.text) != nil {
+	if parseAuthors(l.text) != nil || isCreditLine(l.text) || numberedItem(l.text) {
 		return false
 	}
 	if _, ok := findTextDate(l.text, pc.lang); ok {
@@ -917,6 +960,31 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		s++
 	}
 	return s
+}
+
+// isCreditLine reports "By …", "Edited by …", "Photo by …" lines: bylines
+// and credits, whatever follows the names.
+func isCreditLine(t string) bool {
+	l := strings.ToLower(t)
+	if hasBylinePrefix(t) {
+		return true
+	}
+	for _, w := range []string{"edited", "reviewed", "written", "posted", "photo", "photos", "photograph", "photographs", "portrait", "illustration", "illustrations", "video", "image", "images", "words", "text", "reporting", "produced", "updated", "published", "fotos", "foto", "bild"} {
+		if strings.HasPrefix(l, w+" by ") || strings.HasPrefix(l, w+" von ") {
+			return true
+		}
+	}
+	return false
+}
+
+// numberedItem reports a line that starts like an item of a numbered list
+// ("4. Zwischen Nordkorea …"): breadcrumbs and rankings.
+func numberedItem(t string) bool {
+	i := 0
+	for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' '
 }
 
 // hasBylinePrefix reports "By …" / "Von …" lines.
