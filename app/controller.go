@@ -3,8 +3,11 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
+
+	"fyne.io/fyne/v2/dialog"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
@@ -266,4 +269,58 @@ func (a *App) highlight(id string) (annotation.Highlight, bool) {
 		}
 	}
 	return annotation.Highlight{}, false
+}
+
+// deleteCurrentArticle removes the article in the reader, with its
+// highlights, after asking; the list then shows the next article.
+func (a *App) deleteCurrentArticle() {
+	if a.current == "" || a.art == nil {
+		return
+	}
+	id, title, n := a.current, orUntitled(a.art.Title), len(a.hls)
+	msg := fmt.Sprintf("Delete “%s” from the library?", title)
+	if n > 0 {
+		msg = fmt.Sprintf("Delete “%s” and its %d highlight(s) from the library? This cannot be undone.", title, n)
+	}
+	dialog.ShowConfirm("Delete article", msg, func(yes bool) {
+		if yes {
+			a.deleteArticle(id)
+		}
+	}, a.win)
+}
+
+// deleteArticle deletes an article and shows the newest remaining one.
+func (a *App) deleteArticle(id string) {
+	var (
+		items  []storage.ArticleInfo
+		counts map[string]int
+		err    error
+	)
+	a.run(func() {
+		if err = a.lib.DeleteArticle(id); err != nil {
+			return
+		}
+		if items, err = a.lib.Articles(); err != nil {
+			return
+		}
+		counts, err = a.lib.HighlightCounts()
+	}, func() {
+		if err != nil {
+			a.showError("Could not delete the article", err)
+			return
+		}
+		a.counts = counts
+		a.undo.forget(id)
+		a.library.selected = ""
+		a.library.setItems(items, false)
+		a.setStatus("Article deleted.")
+		if len(items) == 0 {
+			a.current, a.art, a.hls = "", nil, nil
+			a.win.SetTitle("Dramatis")
+			a.reader.clear()
+			a.notes.show()
+			return
+		}
+		a.openArticle(items[0].ID)
+	})
 }

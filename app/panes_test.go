@@ -245,3 +245,30 @@ func TestPreferencesApplyAndPersist(t *testing.T) {
 		t.Errorf("reader text size after restart = %v, want %v", b.reader.textSize, defaultTextSize+3)
 	}
 }
+
+func TestDeleteArticle(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	demo := a.current
+	other := addArticle(t, lib, "Zweiter Artikel", "Text über Moskau.", time.Now())
+	a.library.reload()
+	a.editHighlight(a.hls[0].ID)
+	a.picker.Submit()
+	if len(a.undo.changes) != 1 {
+		t.Fatal("the edit is not undoable")
+	}
+	a.deleteArticle(demo)
+	infos, _ := lib.Articles()
+	if len(infos) != 1 || infos[0].ID != other {
+		t.Fatalf("after delete the library holds %+v", infos)
+	}
+	if a.current != other || len(a.library.items) != 1 {
+		t.Errorf("after delete the reader shows %q and the list %d rows", a.current, len(a.library.items))
+	}
+	if len(a.undo.changes) != 0 {
+		t.Errorf("undo still holds changes of the deleted article")
+	}
+	a.deleteArticle(other)
+	if a.current != "" || a.art != nil || len(a.library.items) != 0 {
+		t.Errorf("deleting the last article left %q shown", a.current)
+	}
+}

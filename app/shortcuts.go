@@ -26,6 +26,7 @@ var (
 	scPrevArt     = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
 	scFocusRead   = &desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierAlt}
 	scFocusNotes  = &desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierAlt}
+	scDeleteArt   = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scExport      = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scCopyArticle = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
@@ -57,6 +58,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		item("Delete Highlight", scDeleteHL, a.deleteSelectedHighlight),
 		fyne.NewMenuItemSeparator(),
 		item("Find in Library", scFind, a.library.focusSearch),
+		item("Delete Article…", scDeleteArt, a.deleteCurrentArticle),
 		fyne.NewMenuItemSeparator(),
 		prefs,
 	)
@@ -97,7 +99,7 @@ func (a *App) installKeys() {
 		a.triggerShortcut(s)
 	}
 	for _, sc := range []*desktop.CustomShortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
-		scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt, scFocusRead, scFocusNotes, scExport, scCopyArticle} {
+		scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt} {
 		sc := sc
 		a.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { a.triggerShortcut(sc) })
 	}

@@ -26,6 +26,21 @@ func (u *undoStack) push(c change) {
 	}
 }
 
+// forget drops the changes of a deleted article: they cannot be undone.
+func (u *undoStack) forget(articleID string) {
+	kept := u.changes[:0]
+	for _, c := range u.changes {
+		h := c.after
+		if h == nil {
+			h = c.before
+		}
+		if h.ArticleID != articleID {
+			kept = append(kept, c)
+		}
+	}
+	u.changes = kept
+}
+
 func (u *undoStack) pop() (change, bool) {
 	if len(u.changes) == 0 {
 		return change{}, false
