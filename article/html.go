@@ -60,6 +60,10 @@ func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, e
 	if a.Title == "" {
 		a.Title = firstWords(a.Blocks[0].Text, 12)
 	}
+	if a.Lang == "" {
+		// Undeclared: the language the text is written in, when clear.
+		a.Lang = DetectLang(a.Text())
+	}
 	return a, nil
 }
 
