@@ -194,3 +194,20 @@ func FuzzMergeNote(f *testing.F) {
 		}
 	})
 }
+
+func TestFolderFileMode(t *testing.T) {
+	dir := t.TempDir()
+	lib := fixtureLibrary()
+	if _, err := WriteFolder(dir, lib, PerArticle); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(filepath.Join(dir, "_CON.md"))
+	if err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v %v", fi.Mode(), err)
+	}
+	for _, e := range listDir(t, dir) {
+		if strings.HasSuffix(e, ".tmp") {
+			t.Errorf("temporary file left: %s", e)
+		}
+	}
+}
