@@ -33,7 +33,7 @@ const (
 // errors. Errors wrap ErrNoText when nothing in the text reads as an article.
 func CleanText(data []byte, name string) (*Article, error) {
 	if len(data) > MaxTextBytes {
-		return nil, fmt.Errorf("%s is too large for a page copy (%d MB, the limit is %d MB)", name, len(data)>>20, MaxTextBytes>>20)
+		return nil, fmt.Errorf("%s: %w (a page copy of %d MB; the limit is %d MB)", name, ErrTooLarge, len(data)>>20, MaxTextBytes>>20)
 	}
 	text, err := decodePageCopy(data, name)
 	if err != nil {

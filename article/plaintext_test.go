@@ -20,8 +20,9 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files from the current output")
 
 // minPagecopyF1 is the floor for CleanText's mean F1 on the corpus's
-// pagecopy.txt files, set a little under the measured result.
-const minPagecopyF1 = 0.88
+// pagecopy.txt files, set a little under the measured result (0.908 on
+// 2026-11-27; the goal of issue 2 is 0.90).
+const minPagecopyF1 = 0.89
 
 // TestCleanTextPagecopyCorpus scores CleanText on every pagecopy.txt (the
 // page as a browser's select-all copy) against the text of expected.html,
@@ -320,6 +321,9 @@ func TestCleanTextBadInput(t *testing.T) {
 			msg := err.Error()
 			if !strings.Contains(msg, c.name) || !strings.Contains(msg, c.want) || strings.Contains(msg, "\n") {
 				t.Errorf("error %q should be one line naming %s and saying %q", msg, c.name, c.want)
+			}
+			if c.name == "huge.txt" && !errors.Is(err, ErrTooLarge) {
+				t.Errorf("errors.Is(err, ErrTooLarge) = false for %q", msg)
 			}
 			if errors.Is(err, ErrNoText) != c.noText {
 				t.Errorf("errors.Is(err, ErrNoText) = %v, want %v", errors.Is(err, ErrNoText), c.noText)
