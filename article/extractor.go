@@ -33,10 +33,10 @@ const minArticleChars = 500
 const nbTopCandidates = 5
 
 // Class and id patterns. They describe how sites name their page parts; the
-// words added to Readability's lists (cookie, consent, newsletter, paywall,
+// words added to Readability's lists (cookie, consent, newsletter,
 // credit, listen, vorlesen, teilen …) cover European news sites.
 var (
-	kwUnlikely = keywords{"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "paywall"}
+	kwUnlikely = keywords{"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter"}
 	kwMaybe    = keywords{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
 	kwPositive = keywords{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"}
 	kwNegative = keywords{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "credit", "copyright"}

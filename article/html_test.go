@@ -374,3 +374,26 @@ func TestCleanHTMLDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanHTMLKeepsPaywalledText checks that text inside a container named
+// "paywall" (where sites put the part behind the paywall, shown to
+// subscribers) is article text, and that a "Stand:" date line is not.
+func TestCleanHTMLKeepsPaywalledText(t *testing.T) {
+	para := func(s string) string {
+		return "<p>" + strings.Repeat(s+", sagte der Sprecher am Montag in Berlin. ", 3) + "</p>"
+	}
+	page := `<html lang="de"><body><div class="article"><h1><span class="seitenkopf__topline">Haushalt</span> Einigung im Streit</h1>
+<p class="metatextline">Stand: 08.11.2024 12:22 Uhr</p>` + para("Die Koalition hat sich geeinigt") + `
+<div class="paywall">` + para("Der zweite Teil ist nur für Abonnenten") + para("Auch dieser Absatz gehört dazu") + `</div></div></body></html>`
+	a, err := CleanHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := a.Text()
+	if !strings.Contains(text, "Der zweite Teil") || !strings.Contains(text, "Auch dieser Absatz") {
+		t.Errorf("paywalled text lost: %q", text)
+	}
+	if strings.Contains(text, "Stand:") || a.Kicker != "Haushalt" || a.Title != "Einigung im Streit" {
+		t.Errorf("kicker %q, title %q, text %q", a.Kicker, a.Title, firstWords(text, 10))
+	}
+}

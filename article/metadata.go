@@ -42,7 +42,7 @@ type ldArticle struct {
 var reArticleType = regexp.MustCompile(`(?i)^(Article|NewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|BlogPosting|SocialMediaPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage|AdvertiserContentArticle|SatiricalArticle)$`)
 
 // kwKicker are class names sites give the rubric line above a headline.
-var kwKicker = keywords{"kicker", "dachzeile", "overline", "topline", "eyebrow", "roofline", "spitzmarke", "supertitle", "rubric", "flag"}
+var kwKicker = keywords{"kicker", "dachzeile", "overline", "topline", "eyebrow", "roofline", "spitzmarke", "supertitle", "rubric", "ressort", "topic", "flag"}
 
 // metaSelector picks, in one pass over the page, every element that carries
 // metadata.
@@ -162,14 +162,25 @@ func readMetadata(doc *html.Node, pageURL string) metadata {
 	m.Lang = strings.TrimSpace(m.Lang)
 
 	m.URL = resolveURL(pageURL, firstNonEmpty(pm.canonical, first("og:url"), ld.URL))
-	m.Kicker = readKicker(pm.h1, ld, m.Lang)
+	var fromMarkup bool
+	m.Kicker, fromMarkup = readKicker(pm.h1, ld, m.Lang)
+	if fromMarkup {
+		// A rubric set inside the headline is not part of the title.
+		for _, sep := range []string{": ", " - ", " – ", " | ", " "} {
+			if rest, ok := strings.CutPrefix(m.Title, m.Kicker+sep); ok && len(strings.Fields(rest)) >= 2 {
+				m.Title = strings.TrimSpace(rest)
+				break
+			}
+		}
+	}
 	return m
 }
 
 // readKicker finds the rubric line above the headline: an element in or
 // just before the h1 whose class names it so, or else the first
-// articleSection of JSON-LD.
-func readKicker(h1 *goquery.Selection, ld ldArticle, lang string) string {
+// articleSection of JSON-LD. fromMarkup says it was found in the page's
+// markup rather than in metadata.
+func readKicker(h1 *goquery.Selection, ld ldArticle, lang string) (kicker string, fromMarkup bool) {
 	if h1 != nil {
 		n := h1.Get(0)
 		var near []*html.Node
@@ -187,19 +198,19 @@ func readKicker(h1 *goquery.Selection, ld ldArticle, lang string) string {
 			}
 			t := CleanInline(textContent(c))
 			if t != "" && len([]rune(t)) <= 40 && len(strings.Fields(t)) <= 4 {
-				return strings.TrimRight(t, ":")
+				return strings.TrimRight(t, ":"), true
 			}
 		}
 	}
 	if h1 != nil {
 		if k := unlabelledKicker(h1.Get(0), lang); k != "" {
-			return k
+			return k, true
 		}
 	}
 	if s := ldString(ld.Section); s != "" && len([]rune(s)) <= 40 {
-		return s
+		return s, false
 	}
-	return ""
+	return "", false
 }
 
 // unlabelledKicker reads a rubric from the element right before the
