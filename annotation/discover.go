@@ -822,6 +822,13 @@ func (d *discovery) orgName(sp span) (string, []string) {
 		b.WriteString(text)
 		words = append(words, fold(text))
 	}
+	// "Co.", "Inc.": the dot belongs to the name.
+	switch last := d.toks[sp.to-1]; last.fold {
+	case "co", "inc", "corp", "ltd", "bros":
+		if last.bend < len(d.text) && d.text[last.bend] == '.' {
+			b.WriteByte('.')
+		}
+	}
 	return b.String(), words
 }
 
@@ -903,6 +910,7 @@ func (d *discovery) findAcronyms() {
 			count[t.fold] = append(count[t.fold], k)
 		}
 	}
+	byInitials := map[string]*found{}
 	for _, f := range d.order {
 		if f.Kind != KindOrganisation || f.entry >= 0 {
 			continue
@@ -912,8 +920,24 @@ func (d *discovery) findAcronyms() {
 				delete(count, form[0]) // the acronym of a name found: link() counts it
 			}
 		}
+		if len(f.words) >= 2 {
+			for _, in := range initials(f.words, w.connector) {
+				if _, ok := byInitials[in]; !ok {
+					byInitials[in] = f
+				}
+			}
+		}
 	}
-	for _, ks := range count {
+	for a, ks := range count {
+		// "TSMC" for Taiwan Semiconductor Manufacturing Co, "DIW" for
+		// Deutsches Institut für Wirtschaftsforschung.
+		if f, ok := byInitials[a]; ok {
+			for _, kk := range ks {
+				d.owner[kk] = ownFound
+				f.mention(d.toks[kk].start, d.toks[kk].end, d.toks[kk].text)
+			}
+			continue
+		}
 		if len(ks) < 2 {
 			continue
 		}
@@ -924,4 +948,24 @@ func (d *discovery) findAcronyms() {
 			f.mention(d.toks[kk].start, d.toks[kk].end, d.toks[kk].text)
 		}
 	}
+}
+
+// initials returns the folded initials of a name, with and without its
+// connectors ("verband der automobilindustrie" → "vda", "va"), counting the
+// parts of hyphenated words ("max-planck-institut" → "mpi").
+func initials(words []string, connector map[string]bool) []string {
+	var all, content []byte
+	for _, w := range words {
+		if w == "" {
+			continue
+		}
+		all = append(all, w[0])
+		if !connector[w] {
+			content = append(content, w[0])
+		}
+	}
+	if string(all) == string(content) {
+		return []string{string(all)}
+	}
+	return []string{string(all), string(content)}
 }
