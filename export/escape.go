@@ -15,6 +15,16 @@ import (
 // see the character, never its meaning.
 const inlineSpecial = "\\`*_[]<>&#|~$%={}^!"
 
+// isInlineSpecial reports whether c is one of inlineSpecial (a switch:
+// this runs for every byte of every export).
+func isInlineSpecial(c byte) bool {
+	switch c {
+	case '\\', '`', '*', '_', '[', ']', '<', '>', '&', '#', '|', '~', '$', '%', '=', '{', '}', '^', '!':
+		return true
+	}
+	return false
+}
+
 // lineStartSpecial are characters that only matter at the start of a line:
 // list markers (- +), and the ) or . after digits of an ordered list.
 const lineStartSpecial = "-+"
@@ -42,7 +52,7 @@ func escapeInline(b *strings.Builder, line string) {
 	}
 	start := 0
 	for j := 0; j < len(line); j++ {
-		if strings.IndexByte(inlineSpecial, line[j]) >= 0 {
+		if isInlineSpecial(line[j]) {
 			b.WriteString(line[start:j])
 			b.WriteByte('\\')
 			b.WriteByte(line[j])

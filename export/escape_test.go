@@ -127,3 +127,11 @@ func TestBlockID(t *testing.T) {
 		t.Errorf("blockID = %q", got)
 	}
 }
+
+func TestIsInlineSpecial(t *testing.T) {
+	for c := range 256 {
+		if got, want := isInlineSpecial(byte(c)), strings.IndexByte(inlineSpecial, byte(c)) >= 0; got != want {
+			t.Errorf("isInlineSpecial(%q) = %v", rune(c), got)
+		}
+	}
+}
