@@ -2,9 +2,12 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
@@ -430,4 +433,52 @@ func TestAddHighlightWithActorsIsAllOrNothing(t *testing.T) {
 		t.Fatalf("actor highlights = %+v", hs)
 	}
 	checkIndexes(t, l)
+}
+
+// TestManyHighlightsDecodeInOrder covers the parallel decoding of a long
+// article's highlights: all present, in reading order, each intact.
+func TestManyHighlightsDecodeInOrder(t *testing.T) {
+	l := newLibrary(t)
+	var ps []string
+	for i := 0; i < 40; i++ {
+		ps = append(ps, sampleParagraphs...)
+	}
+	a := newArticle("https://example.org/many", "Many", ps...)
+	res, _ := l.ImportArticle(a)
+	kim := addActor(t, l, "Kim Jong Un")
+	text := []rune(a.Text())
+	n := parallelDecodeMin + 501
+	err := l.db.Update(func(tx *bolt.Tx) error {
+		for i := 0; i < n; i++ {
+			s := (i * 7) % (len(text) - 20)
+			h := annotation.Highlight{ID: fmt.Sprintf("H%06d", i), ArticleID: res.ID, Start: s, End: s + 10 + i%9,
+				Quote: annotation.QuoteAt(text, s, s+10+i%9), Note: fmt.Sprint(i),
+				Actors: []annotation.ActorRef{{ActorID: kim.ID, Role: annotation.RoleTarget}}}
+			if err := putHighlight(tx, h); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs, err := l.Highlights(res.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hs) != n {
+		t.Fatalf("%d highlights, want %d", len(hs), n)
+	}
+	for i, h := range hs {
+		if i > 0 && (hs[i-1].Start > h.Start || (hs[i-1].Start == h.Start && hs[i-1].End > h.End)) {
+			t.Fatalf("out of order at %d", i)
+		}
+		if h.ArticleID != res.ID || string(text[h.Start:h.End]) != h.Quote.Exact || len(h.Actors) != 1 || h.Note == "" {
+			t.Fatalf("highlight %d damaged: %+v", i, h)
+		}
+	}
+	if c, _ := l.HighlightCounts(); c[kim.ID] != n {
+		t.Fatalf("count %d", c[kim.ID])
+	}
 }
