@@ -38,8 +38,8 @@ func removeFurniture(content *html.Node, bp *Boilerplate) {
 			return true
 		}
 		l := lens[n]
-		if l == 0 || l > creditMaxChars {
-			return true
+		if l == 0 || l > creditMaxChars || hasBlockInside(n) {
+			return true // phrases are judged on the innermost blocks only
 		}
 		text := innerText(n)
 		switch {
@@ -69,6 +69,19 @@ func removeFurniture(content *html.Node, bp *Boilerplate) {
 	for _, n := range drop {
 		removeNode(n)
 	}
+}
+
+// hasBlockInside reports whether a block-level element sits below n.
+func hasBlockInside(n *html.Node) bool {
+	found := false
+	walk(n, func(c *html.Node) bool {
+		if found || c != n && c.Type == html.ElementNode && blockLevel[c.DataAtom] {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
 }
 
 // onlyTime reports whether all of n's text sits in <time> elements.

@@ -397,3 +397,28 @@ func TestCleanHTMLKeepsPaywalledText(t *testing.T) {
 		t.Errorf("kicker %q, title %q, text %q", a.Kicker, a.Title, firstWords(text, 10))
 	}
 }
+
+// TestRemoveFurnitureInnermost checks that phrases are judged on the
+// innermost blocks: a credit line does not take a short paragraph in the
+// same wrapper with it, and a "Verwandte Themen" box ends where article
+// text starts again.
+func TestRemoveFurnitureInnermost(t *testing.T) {
+	doc, err := parsePage([]byte(`<div id=c><div><p>Foto: dpa</p><p>Ein kurzer Absatz.</p></div>
+<div><p>Verwandte Themen</p></div><ul><li><a href=/a>China</a></li><li><a href=/b>USA</a></li></ul>
+<p>Der Text geht nach dem Kasten weiter, und das ist Artikeltext.</p><p>Anzeige</p></div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var content *html.Node
+	walk(doc, func(n *html.Node) bool {
+		if attr(n, "id") == "c" {
+			content = n
+		}
+		return content == nil
+	})
+	removeFurniture(content, BoilerplateFor("de"))
+	got := strings.Join(strings.Fields(textContent(content)), " ")
+	if want := "Ein kurzer Absatz. Der Text geht nach dem Kasten weiter, und das ist Artikeltext."; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
