@@ -138,16 +138,10 @@ func singleLine(s string) string {
 	return strings.Join(strings.Fields(cleanText(s)), " ")
 }
 
-// wikiTarget makes a string usable as the target of an Obsidian wiki link:
-// no characters Obsidian reads as link syntax (# ^ [ ] |) and none a file
-// name cannot hold, so that the target is also the note's file name.
-func wikiTarget(s string) string {
-	return FileName(s)
-}
-
 // wikiDisplay makes the shown text of an alias link safe: "]]" would end
-// the link and "|" would split it, so brackets and bars become look-alikes
-// that read the same.
+// the link and "|" would split it, so brackets become parentheses and bars
+// (and backslashes) slashes. The exact name stays in the actor note's
+// title and aliases.
 func wikiDisplay(s string) string {
 	s = singleLine(s)
 	return strings.Map(func(r rune) rune {

@@ -113,7 +113,7 @@ func TestWikiLink(t *testing.T) {
 		{"a]]b", "[[a b|a))b]]"},
 	}
 	for _, tt := range tests {
-		if got := wikiLink(wikiTarget(tt.name), tt.name); got != tt.want {
+		if got := wikiLink(FileName(tt.name), tt.name); got != tt.want {
 			t.Errorf("wikiLink(%q) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
