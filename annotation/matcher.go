@@ -27,6 +27,8 @@ type Matcher struct {
 
 	mu    sync.Mutex // guards cache
 	cache articleCache
+
+	scratch []token // reused while building; nil afterwards
 }
 
 // entry is one actor the matcher knows.
@@ -94,14 +96,22 @@ func (c caseRule) allows(t *token) bool {
 // that library actor, which then also matches the built-in's aliases
 // (a library "China" is found via "Peking").
 func NewMatcher(user []Actor) *Matcher {
-	m := &Matcher{
-		nodes: []trieNode{{entry: -1}},
-		edges: make(map[edgeKey]int32, 4*len(user)+4096),
-		words: newWordLists(),
-	}
 	gz := newGazetteer()
+	aliases := 0
+	for _, a := range user {
+		aliases += 2 + len(a.Aliases)
+	}
+	aliases += 12 * len(gz.actors)
+	m := &Matcher{
+		entries: make([]entry, 0, len(user)+len(gz.actors)),
+		nodes:   make([]trieNode, 1, 2*aliases),
+		edges:   make(map[edgeKey]int32, 2*aliases),
+		words:   newWordLists(),
+	}
+	m.nodes[0] = trieNode{entry: -1}
+	defer func() { m.scratch = nil }()
 
-	byName := map[string]int{}
+	byName := make(map[string]int, aliases)
 	byWikidata := map[string]int{}
 	for _, a := range user {
 		i := len(m.entries)
@@ -178,7 +188,8 @@ func (m *Matcher) insertLang(a string, kind aliasKind, owner int32, germanOnly b
 		e.folded = append(e.folded, fold(a))
 	}
 	rule := ruleFor(a)
-	toks := tokenize(a)
+	m.scratch = tokenizeInto(m.scratch, a)
+	toks := m.scratch
 	if len(toks) == 0 {
 		return
 	}

@@ -63,7 +63,12 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 // tokenize splits text into words with code point offsets. It never fails:
 // anything that is not a word only shapes the gap of the next token.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/6+1)
+	return tokenizeInto(make([]token, 0, len(text)/6+1), text)
+}
+
+// tokenizeInto is tokenize appending to toks[:0], to reuse its memory.
+func tokenizeInto(toks []token, text string) []token {
+	toks = toks[:0]
 	var g gap
 	pos := 0 // code point offset of i
 	sentStart := true
