@@ -64,11 +64,32 @@ func removeFurniture(content *html.Node, bp *Boilerplate) {
 		removeBox(n, content)
 	}
 	for _, n := range ends {
-		removeTail(n, content)
+		// Comment sections close a page; the same word as a heading in
+		// the first half is a chapter of the article ("Diskussion").
+		if 2*textBefore(n, content) >= lens[content] {
+			removeTail(n, content)
+		}
 	}
 	for _, n := range drop {
 		removeNode(n)
 	}
+}
+
+// textBefore is the length of the text that precedes n within root.
+func textBefore(n, root *html.Node) int {
+	k := 0
+	done := false
+	walk(root, func(c *html.Node) bool {
+		if done || c == n {
+			done = true
+			return false
+		}
+		if c.Type == html.TextNode {
+			k += spanOf(c.Data).n
+		}
+		return true
+	})
+	return k
 }
 
 // hasBlockInside reports whether a block-level element sits below n.

@@ -422,3 +422,38 @@ func TestRemoveFurnitureInnermost(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestRemoveFurnitureEndOnlyAtTheEnd checks that an end phrase closes the
+// article only in its second half.
+func TestRemoveFurnitureEndOnlyAtTheEnd(t *testing.T) {
+	long := strings.Repeat("Ein Satz des Artikels mit einigen Wörtern. ", 10)
+	for _, tt := range []struct {
+		page string
+		want []string
+		not  []string
+	}{
+		{`<div id=c><p>` + long + `</p><h2>Diskussion</h2><p>` + long + `</p><p>` + long + `</p></div>`, []string{"Diskussion"}, nil},
+		{`<div id=c><p>` + long + `</p><p>` + long + `</p><h2>Kommentare</h2><p>Leser: Toller Text!</p></div>`, nil, []string{"Kommentare", "Leser"}},
+	} {
+		doc, _ := parsePage([]byte(tt.page))
+		var content *html.Node
+		walk(doc, func(n *html.Node) bool {
+			if attr(n, "id") == "c" {
+				content = n
+			}
+			return content == nil
+		})
+		removeFurniture(content, BoilerplateFor("de"))
+		text := textContent(content)
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("lost %q", w)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(text, w) {
+				t.Errorf("kept %q", w)
+			}
+		}
+	}
+}
