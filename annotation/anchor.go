@@ -23,6 +23,9 @@ const (
 	// contextAccept is the context similarity (0..1, prefix and suffix
 	// averaged) an exact occurrence needs away from the old position.
 	contextAccept = 0.5
+	// contextShift is the near-identical context a match at the previous
+	// highlight's shift needs to skip the search (see Anchorer.shift).
+	contextShift = 0.9
 	// contextLongUnique is the lower bar for the only occurrence of a long
 	// quote (at least longQuote code points): such a passage is its own
 	// evidence, but it must not be surrounded by entirely different text.
@@ -83,6 +86,11 @@ type Anchorer struct {
 	str   string
 	// budget is what is left of anchorerBudget (DP cells).
 	budget int
+	// shift is how far the last highlight found away from its old offset
+	// moved. Highlights are re-anchored in reading order and an edit moves
+	// everything after it alike, so trying the same shift first spares a
+	// search of the whole text for most of them.
+	shift int
 }
 
 // NewAnchorer prepares text for anchoring.
@@ -128,11 +136,29 @@ func (a *Anchorer) Anchor(start, end int, q TextQuote) Anchoring {
 	if m > len(a.runes) {
 		return Anchoring{Start: start, End: end, Orphaned: "the quoted passage is longer than the new text"}
 	}
-	if start >= 0 && start+m <= len(a.runes) && runesEqual(a.runes[start:start+m], exact) {
-		if a.context(start, start+m, q) >= contextAccept {
-			return Anchoring{Start: start, End: start + m, Method: AnchorPosition, Score: 1}
-		}
+	if a.matchesAt(start, exact, q, contextAccept) {
+		return Anchoring{Start: start, End: start + m, Method: AnchorPosition, Score: 1}
 	}
+	if s := start + a.shift; a.shift != 0 && a.matchesAt(s, exact, q, contextShift) {
+		return Anchoring{Start: s, End: s + m, Method: AnchorExact, Score: 1}
+	}
+	r := a.search(start, end, exact, q)
+	if r.Method != AnchorOrphaned {
+		a.shift = r.Start - start
+	}
+	return r
+}
+
+// matchesAt reports whether the exact quote is at s with surroundings that
+// agree at least minContext.
+func (a *Anchorer) matchesAt(s int, exact []rune, q TextQuote, minContext float64) bool {
+	m := len(exact)
+	return s >= 0 && s+m <= len(a.runes) && runesEqual(a.runes[s:s+m], exact) && a.context(s, s+m, q) >= minContext
+}
+
+// search applies rules 2 to 4 of Anchor: the whole text is looked at.
+func (a *Anchorer) search(start, end int, exact []rune, q TextQuote) Anchoring {
+	m := len(exact)
 	occ := a.occurrences(string(exact))
 	if len(occ) > 0 {
 		best, bestCtx, bestDist := -1, -1.0, 0

@@ -250,3 +250,26 @@ func TestAnchorerBudget(t *testing.T) {
 		t.Fatalf("budget left %d: overdrawn, or never exhausted", a.budget)
 	}
 }
+
+// TestAnchorerFollowsAShift re-anchors a run of highlights after text was
+// added at the top: each is found at the same shift, in order, and one
+// whose passage was rewritten is still orphaned rather than pulled along.
+func TestAnchorerFollowsAShift(t *testing.T) {
+	passages := []string{"Nordkorea hat erneut", "Kim Jong Un sagte", "verhinderten im Sicherheitsrat", "Die USA kritisierten das Vorgehen scharf."}
+	newText := "Eilmeldung am Abend.\n\n" + strings.Replace(oldText, "verhinderten im Sicherheitsrat", "blockierten in New York", 1)
+	a := NewAnchorer(newText)
+	for i, p := range passages {
+		s, e, q := quoteOf(t, oldText, p, 0)
+		got := a.Anchor(s, e, q)
+		if i == 2 {
+			if got.Method != AnchorOrphaned {
+				t.Fatalf("rewritten passage anchored: %+v", got)
+			}
+			continue
+		}
+		ws, we, _ := quoteOf(t, newText, p, 0)
+		if got.Method != AnchorExact || got.Start != ws || got.End != we {
+			t.Fatalf("%q: %+v, want exact at %d (old %d)", p, got, ws, s)
+		}
+	}
+}

@@ -248,3 +248,35 @@ func BenchmarkActorHighlights(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReimportShifted re-imports an article with 1,000 highlights
+// whose text gained a paragraph at the top, so that every highlight has to
+// be found again away from its old position (alternating with the
+// original text, which moves them back).
+func BenchmarkReimportShifted(b *testing.B) {
+	l := newLibrary(b)
+	actors := benchActors(b, l, 5)
+	a := benchArticle("https://example.org/shift", 200)
+	r, err := l.ImportArticle(a)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bulkHighlights(b, l, r.ID, 1000, actors, rand.New(rand.NewPCG(7, 8)))
+	shifted := *a
+	shifted.Blocks = append([]article.Block{{Type: article.Paragraph, Text: "Eilmeldung: neue Entwicklungen am Abend."}}, a.Blocks...)
+	clock := startCPU(b)
+	defer clock.report(b)
+	for i := 0; i < b.N; i++ {
+		next := &shifted
+		if i%2 == 1 {
+			next = a
+		}
+		res, err := l.ImportArticle(next)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Orphaned != 0 || res.Highlights != 1000 {
+			b.Fatalf("re-import: %+v", res)
+		}
+	}
+}
