@@ -27,6 +27,10 @@ func (a *App) start() {
 		errs    []error
 		matcher *annotation.Matcher
 		recent  []string
+		art     *article.Article
+		info    storage.ArticleInfo
+		hls     []annotation.Highlight
+		artErr  error
 	)
 	a.setStatus("Opening the library…")
 	a.run(func() {
@@ -73,6 +77,17 @@ func (a *App) start() {
 		actors, _ = a.lib.Actors()
 		counts, _ = a.lib.HighlightCounts()
 		matcher = annotation.NewMatcher(actors)
+		if !containsArticle(items, last) && len(items) > 0 {
+			last = items[0].ID
+		}
+		if last != "" {
+			// Read the article here too: one trip to the main loop, not two.
+			art, info, artErr = a.lib.Article(last)
+			if artErr == nil {
+				hls, artErr = a.lib.Highlights(last)
+			}
+			_ = a.lib.SetPreference(libPrefLastArticle, []byte(last))
+		}
 	}, func() {
 		a.setActors(actors, counts)
 		a.matcher = matcher
@@ -82,16 +97,17 @@ func (a *App) start() {
 		if len(errs) > 0 {
 			a.showError("Could not open everything", errors.Join(errs...))
 		}
-		if !containsArticle(items, last) && len(items) > 0 {
-			last = items[0].ID
-		}
 		if last == "" {
 			a.reader.clear()
 			a.notes.show()
 			a.ready()
 			return
 		}
-		a.openArticle(last)
+		if artErr != nil {
+			a.showError("Could not open the article", artErr)
+			return
+		}
+		a.showArticle(last, art, info, hls)
 	})
 }
 
@@ -135,17 +151,23 @@ func (a *App) openArticle(id string) {
 			a.showError("Could not open the article", err)
 			return
 		}
-		a.current, a.art, a.info, a.hls = id, art, info, hls
-		a.reader.show(art, info, hls)
-		a.notes.show()
-		a.library.markSelected(id)
-		a.win.SetTitle(orUntitled(art.Title) + " — Dramatis")
-		if j := a.pendingJump; j != "" {
-			a.pendingJump = ""
-			a.reader.selectHighlight(j, true)
-		}
-		a.ready()
+		a.showArticle(id, art, info, hls)
 	})
+}
+
+// showArticle puts a loaded article into the reader, the notes pane and
+// the window title, and marks it in the library list.
+func (a *App) showArticle(id string, art *article.Article, info storage.ArticleInfo, hls []annotation.Highlight) {
+	a.current, a.art, a.info, a.hls = id, art, info, hls
+	a.reader.show(art, info, hls)
+	a.notes.show()
+	a.library.markSelected(id)
+	a.win.SetTitle(orUntitled(art.Title) + " — Dramatis")
+	if j := a.pendingJump; j != "" {
+		a.pendingJump = ""
+		a.reader.selectHighlight(j, true)
+	}
+	a.ready()
 }
 
 // refreshCurrent re-reads the current article's highlights and info after a
