@@ -148,8 +148,11 @@ func (p *notesPane) card(h annotation.Highlight) *widgets.HighlightCard {
 	return c
 }
 
-// markSelected scrolls the list to a highlight's card.
+// markSelected marks a highlight's card and scrolls the list to it.
 func (p *notesPane) markSelected(id string) {
+	for cid, c := range p.cards {
+		c.SetSelected(cid == id)
+	}
 	c, ok := p.cards[id]
 	if !ok {
 		return

@@ -81,6 +81,9 @@ func TestNotesCardScrollsReaderAndContextMenu(t *testing.T) {
 	if a.reader.selectedHL != h.ID {
 		t.Errorf("tapping the card selected %q, want %q", a.reader.selectedHL, h.ID)
 	}
+	if !a.notes.Card(h.ID).Selected() {
+		t.Error("the tapped card is not marked")
+	}
 	if top := a.reader.view.TopOffset(); top > h.Start {
 		t.Errorf("reader top offset %d is past the highlight at %d", top, h.Start)
 	}

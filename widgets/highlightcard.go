@@ -34,13 +34,14 @@ type HighlightCard struct {
 	OnTapped          func()
 	OnSecondaryTapped func(abs fyne.Position)
 
-	bar     *canvas.Rectangle
-	quote   *widget.Label
-	chips   *fyne.Container
-	note    *widget.Label
-	warn    *widget.Label
-	bg      *canvas.Rectangle
-	content *fyne.Container
+	bar      *canvas.Rectangle
+	quote    *widget.Label
+	chips    *fyne.Container
+	note     *widget.Label
+	warn     *widget.Label
+	bg       *canvas.Rectangle
+	content  *fyne.Container
+	selected bool
 }
 
 // NewHighlightCard builds a card; Set fills it.
@@ -122,9 +123,26 @@ func (c *HighlightCard) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(c.content)
 }
 
+// SetSelected marks the card of the highlight the reader is working on.
+func (c *HighlightCard) SetSelected(on bool) {
+	if c.selected != on {
+		c.selected = on
+		c.Refresh()
+	}
+}
+
+// Selected reports whether the card is marked.
+func (c *HighlightCard) Selected() bool { return c.selected }
+
 // Refresh re-reads theme colours, which change with light/dark mode.
 func (c *HighlightCard) Refresh() {
 	c.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	c.bg.StrokeWidth = 0
+	if c.selected {
+		c.bg.FillColor = theme.Color(theme.ColorNameSelection)
+		c.bg.StrokeColor = theme.Color(theme.ColorNamePrimary)
+		c.bg.StrokeWidth = 1
+	}
 	c.BaseWidget.Refresh()
 }
 
