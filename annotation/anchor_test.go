@@ -219,8 +219,15 @@ func FuzzAnchor(f *testing.F) {
 		start = clamp(start, 0, len(r))
 		end = clamp(end, start, len(r))
 		q := QuoteAt(r, start, end)
-		got := Anchor(new, start, end, q)
+		anc := NewAnchorer(new)
+		got := anc.Anchor(start, end, q)
 		checkAnchoring(t, new, q, got)
+		// A second highlight through the same anchorer exercises the
+		// shift learnt from the first.
+		s2 := min(end, len(r))
+		e2 := min(s2+12, len(r))
+		q2 := QuoteAt(r, s2, e2)
+		checkAnchoring(t, new, q2, anc.Anchor(s2, e2, q2))
 		if old == new && start < end {
 			// An unchanged text keeps every highlight where it was.
 			if got.Method != AnchorPosition && got.Method != AnchorExact {
