@@ -278,11 +278,8 @@ func (bp *Boilerplate) containsIn(k phraseKey, words int) bool {
 		return false
 	}
 	for _, p := range bp.contains {
-		if !strings.Contains(k.lower, p) {
-			continue
-		}
 		long := strings.Count(p, " ") >= 2
-		if words <= 10 || long {
+		if (words <= 10 || long) && strings.Contains(k.lower, p) {
 			return true
 		}
 	}

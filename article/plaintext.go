@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	unicodeenc "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 // MaxTextBytes caps the size of a page copy. A select-all copy of even a
@@ -214,15 +215,32 @@ func continues(prev, next string) bool {
 	return unicode.IsLower(r) && countWords(prev) >= 2
 }
 
-// cleanLine is CleanInline with a fast path for the common line of plain
-// printable ASCII with single spaces, which is already clean and NFC.
+// cleanLine is CleanInline with a fast path for the common line that is
+// already clean: no control, zero-width or soft-hyphen characters, single
+// plain spaces, and NFC.
 func cleanLine(raw string) string {
 	t := strings.TrimSpace(raw)
+	ascii := true
 	for i := 0; i < len(t); i++ {
 		c := t[i]
-		if c < 0x20 || c >= 0x7f || c == ' ' && t[i+1] == ' ' {
+		if c < 0x20 || c == 0x7f || c == ' ' && t[i+1] == ' ' {
 			return CleanInline(raw)
 		}
+		if c >= 0x80 {
+			ascii = false
+		}
+	}
+	if ascii {
+		return t
+	}
+	for _, r := range t {
+		if unicode.IsSpace(r) && r != ' ' || unicode.IsControl(r) || r == '\u00a0' || r == '\u202f' || r == '\u2007' ||
+			r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == utf8.RuneError {
+			return CleanInline(raw)
+		}
+	}
+	if !norm.NFC.IsNormalString(t) {
+		return CleanInline(raw)
 	}
 	return t
 }
