@@ -66,7 +66,7 @@ func (p *notesPane) show() {
 		name := p.a.actorName(id)
 		label := name
 		if _, dup := p.names[label]; dup {
-			label = fmt.Sprintf("%s (%s)", name, id[len(id)-4:])
+			label = fmt.Sprintf("%s (%d)", name, len(labels)+1) // two actors of one name
 		}
 		p.names[label] = id
 		labels = append(labels, label)
