@@ -40,8 +40,7 @@ func CleanText(data []byte, name string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	lang := DetectLang(text)
-	doc := newPageCopy(text, lang)
+	doc := newPageCopy(text)
 	art, ok := doc.article()
 	if !ok {
 		return nil, fmt.Errorf("%w in %s", ErrNoText, name)
@@ -142,11 +141,12 @@ type pageCopy struct {
 	bps   []*Boilerplate // own language first, English as a fallback
 }
 
-func newPageCopy(text, lang string) *pageCopy {
-	pc := &pageCopy{lang: lang}
-	pc.bps = append(pc.bps, BoilerplateFor(lang))
-	if lang != "en" {
-		pc.bps = append(pc.bps, BoilerplateFor("en"))
+func newPageCopy(text string) *pageCopy {
+	pc := &pageCopy{}
+	// Buttons glued to lines are cut with every list: the language is
+	// not known until the prose lines are.
+	for _, lang := range boilerplateLangs {
+		pc.bps = append(pc.bps, BoilerplateFor(lang))
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
@@ -168,9 +168,35 @@ func newPageCopy(text, lang string) *pageCopy {
 		l.words = countWords(l.text)
 		l.prose = isProse(l.text, l.words)
 	}
+	pc.lang = pc.detectLang(text)
+	pc.bps = pc.bps[:0]
+	pc.bps = append(pc.bps, BoilerplateFor(pc.lang))
+	if pc.lang != "en" {
+		pc.bps = append(pc.bps, BoilerplateFor("en"))
+	}
 	pc.markBoilerplate()
 	pc.joinWrapped()
 	return pc
+}
+
+// detectLang guesses the language from the prose lines, where the
+// article's words are, rather than from menus; the whole text decides
+// when the prose alone is too little.
+func (pc *pageCopy) detectLang(text string) string {
+	var b strings.Builder
+	for _, l := range pc.lines {
+		if l.prose {
+			b.WriteString(l.text)
+			b.WriteByte('\n')
+			if b.Len() > detectSample {
+				break
+			}
+		}
+	}
+	if lang := DetectLang(b.String()); lang != "" {
+		return lang
+	}
+	return DetectLang(text)
 }
 
 // joinWrapped joins a paragraph that the page broke into lines (<br>,
