@@ -179,6 +179,10 @@ func newPageCopy(text string) *pageCopy {
 	return pc
 }
 
+// proseSample is how much prose the language guess reads: a few pages of
+// article text decide it.
+const proseSample = 12 << 10
+
 // detectLang guesses the language from the prose lines, where the
 // article's words are, rather than from menus; the whole text decides
 // when the prose alone is too little.
@@ -188,7 +192,7 @@ func (pc *pageCopy) detectLang(text string) string {
 		if l.prose {
 			b.WriteString(l.text)
 			b.WriteByte('\n')
-			if b.Len() > detectSample {
+			if b.Len() > proseSample {
 				break
 			}
 		}
