@@ -26,7 +26,8 @@ func TestHighlightRecordRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := readHighlightRecord(v); !ok {
+		var r highlightRecord
+		if !readHighlightRecord(&r, v) {
 			t.Errorf("fast path refused our own encoding %s", v)
 		}
 		got, err := decodeHighlight(append([]byte(h.ArticleID), 0, 0), v)
@@ -68,8 +69,8 @@ func FuzzHighlightRecord(f *testing.F) {
 	f.Add([]byte(` { "id" : "a" , "a" : [ ] } `))
 	f.Add([]byte(`{"ID":"a","s":1.5}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fast, ok := readHighlightRecord(data)
-		if ok {
+		var fast highlightRecord
+		if readHighlightRecord(&fast, data) {
 			var slow highlightRecord
 			if err := json.Unmarshal(data, &slow); err != nil {
 				t.Fatalf("fast path accepted what encoding/json refuses (%v): %q", err, data)

@@ -160,12 +160,10 @@ func articleHighlights(tx *bolt.Tx, articleID string) ([]annotation.Highlight, e
 		go func() {
 			defer wg.Done()
 			for i := lo; i < hi; i++ {
-				h, err := decodeHighlightOf(articleID, keys[i], vals[i])
-				if err != nil {
+				if err := decodeHighlightInto(&out[i], articleID, keys[i], vals[i]); err != nil {
 					errs[w] = err
 					return
 				}
-				out[i] = h
 			}
 		}()
 	}

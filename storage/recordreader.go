@@ -14,24 +14,24 @@ import (
 // keys, null, floats, invalid UTF-8, odd escapes), in which case the caller
 // uses encoding/json, so results never differ. FuzzHighlightRecord checks
 // that whenever this succeeds, encoding/json agrees.
-func readHighlightRecord(data []byte) (r highlightRecord, ok bool) {
+func readHighlightRecord(r *highlightRecord, data []byte) (ok bool) {
 	if !utf8.Valid(data) {
-		return r, false
+		return false
 	}
 	// One string for the whole record: unescaped values are substrings of
 	// it, which saves an allocation per field.
 	p := recordReader{data: data, str: string(data)}
 	if !p.byte('{') {
-		return r, false
+		return false
 	}
 	if p.peek('}') {
 		p.i++
-		return r, p.end()
+		return p.end()
 	}
 	for {
 		key, ok := p.string()
 		if !ok || !p.byte(':') {
-			return r, false
+			return false
 		}
 		switch key {
 		case "id":
@@ -63,19 +63,19 @@ func readHighlightRecord(data []byte) (r highlightRecord, ok bool) {
 		case "a":
 			r.Actors, ok = p.refs()
 		default:
-			return r, false
+			return false
 		}
 		if !ok {
-			return r, false
+			return false
 		}
 		if p.peek(',') {
 			p.i++
 			continue
 		}
 		if !p.byte('}') {
-			return r, false
+			return false
 		}
-		return r, p.end()
+		return p.end()
 	}
 }
 
