@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"strings"
 	"time"
@@ -37,7 +38,11 @@ type Fetcher struct {
 // reported as such.
 func NewFetcher() *Fetcher {
 	f := &Fetcher{Timeout: FetchTimeout, MaxBytes: MaxPageBytes}
-	f.Client = &http.Client{CheckRedirect: checkRedirect}
+	// Cookies are kept for the fetcher's lifetime: news sites commonly
+	// redirect through a consent or session check that sets a cookie and
+	// sends the browser back to the same address.
+	jar, _ := cookiejar.New(nil)
+	f.Client = &http.Client{CheckRedirect: checkRedirect, Jar: jar}
 	return f
 }
 
@@ -49,15 +54,20 @@ var (
 )
 
 // checkRedirect bounds redirects and tells a loop from a long chain, and
-// refuses redirects to schemes other than http(s).
+// refuses redirects to schemes other than http(s). An address may come
+// back once (after a cookie was set on the way); a third visit is a loop.
 func checkRedirect(req *http.Request, via []*http.Request) error {
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 		return fmt.Errorf("redirect to unsupported scheme %q", req.URL.Scheme)
 	}
+	seen := 0
 	for _, v := range via {
 		if v.URL.String() == req.URL.String() {
-			return errRedirectLoop
+			seen++
 		}
+	}
+	if seen >= 2 {
+		return errRedirectLoop
 	}
 	if len(via) >= MaxRedirects {
 		return errTooManyRedirects

@@ -36,6 +36,15 @@ func newTestServer(t *testing.T) *httptest.Server {
 	mux.HandleFunc("/loop-b", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/loop-a", http.StatusFound)
 	})
+	mux.HandleFunc("/consent", func(w http.ResponseWriter, r *http.Request) {
+		if _, err := r.Cookie("consent"); err != nil {
+			http.SetCookie(w, &http.Cookie{Name: "consent", Value: "1", Path: "/"})
+			http.Redirect(w, r, "/consent", http.StatusFound) // back to itself, now with the cookie
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=windows-1252")
+		w.Write([]byte(newsPage))
+	})
 	mux.HandleFunc("/chain/", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, r.URL.Path+"x", http.StatusFound)
 	})
@@ -79,6 +88,10 @@ func TestFetcherLoad(t *testing.T) {
 	}
 	if !strings.Contains(a.Text(), "Die Bürger in Köln äußerten sich zufrieden, hieß es") {
 		t.Errorf("charset from the HTTP header not applied: %q", firstWords(a.Text(), 12))
+	}
+
+	if _, err := f.Load(ctx, srv.URL+"/consent", nil); err != nil {
+		t.Errorf("redirect through a cookie check: %v", err)
 	}
 
 	tests := []struct {

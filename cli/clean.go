@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
 	"time"
 
@@ -68,7 +70,9 @@ func runClean(e *Env, args []string) error {
 	fetcher := article.NewFetcher()
 	fetcher.Timeout = *timeout
 	failed := 0
-	ctx := context.Background()
+	// Ctrl-C stops a slow download instead of waiting for its timeout.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
 	for i, src := range sources {
 		a, err := fetcher.Load(ctx, src, e.Stdin)
 		if err != nil {
