@@ -918,7 +918,9 @@ func (pc *pageCopy) splitKicker(art *Article, ti int) {
 		kicker := string(rs[:k])
 		rest := string(rs[k:])
 		plain := k >= 5 && len([]rune(rest)) >= 5 && !strings.ContainsAny(first, "-0123456789") && countUpper(kicker) == 1
-		if pc.isKicker(kicker) || plain && strings.Count(t, " ") >= 3 {
+		// A camel-case name ("ThyssenKrupp") recurs in the text; a glued
+		// rubric and headline word do not.
+		if pc.isKicker(kicker) || plain && strings.Count(t, " ") >= 3 && !pc.occursElsewhere(first, ti) {
 			art.Kicker = kicker
 			art.Title = strings.TrimSpace(t[len(kicker):])
 			return
@@ -936,6 +938,16 @@ func (pc *pageCopy) splitKicker(art *Article, ti int) {
 			}
 		}
 	}
+}
+
+// occursElsewhere reports whether word appears in a line other than i.
+func (pc *pageCopy) occursElsewhere(word string, i int) bool {
+	for j := range pc.lines {
+		if j != i && strings.Contains(pc.lines[j].text, word) {
+			return true
+		}
+	}
+	return false
 }
 
 func countUpper(s string) int {

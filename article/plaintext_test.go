@@ -384,6 +384,28 @@ func TestCleanTextDeterministic(t *testing.T) {
 	}
 }
 
+// TestCleanTextGluedKicker: a rubric glued to the headline is split off
+// when it is a known rubric or a plain word that never recurs, and a
+// camel-case name that recurs in the text is left whole.
+func TestCleanTextGluedKicker(t *testing.T) {
+	body := "\n\nThe company said on Tuesday that it would cut four thousand jobs at its steel plants over the next three years, citing weak demand.\n\nUnions called the plan a betrayal and announced protests in Duisburg for next week, while the government asked for talks.\n"
+	cases := []struct{ in, title, kicker string }{
+		{"EconomyWhy steel makers are cutting jobs again" + body, "Why steel makers are cutting jobs again", "Economy"},
+		{"IndustriepolitikSteel makers are cutting jobs again" + body, "Steel makers are cutting jobs again", "Industriepolitik"},
+		{"ThyssenKrupp cuts four thousand steel jobs" + body + "\nThyssenKrupp shares fell by four percent in Frankfurt after the announcement on Tuesday morning.\n", "ThyssenKrupp cuts four thousand steel jobs", ""},
+		{"PowerPoint-Folien zeigen den Plan der Regierung" + body, "PowerPoint-Folien zeigen den Plan der Regierung", ""},
+	}
+	for _, c := range cases {
+		a, err := CleanText([]byte(c.in), "glued")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != c.title || a.Kicker != c.kicker {
+			t.Errorf("title %q kicker %q, want %q and %q", a.Title, a.Kicker, c.title, c.kicker)
+		}
+	}
+}
+
 func TestSplitGluedSentences(t *testing.T) {
 	cases := map[string][]string{
 		"…kaum denkbar schien.Martin Benninghoff, Martin Kölling": {"…kaum denkbar schien.", "Martin Benninghoff, Martin Kölling"},
