@@ -458,7 +458,10 @@ func TestParseAuthors(t *testing.T) {
 		"The minister said it was good":                                     nil,
 		"Politik":                                                           nil,
 		"Like Loading...":                                                   nil,
-		"By J.R. Smith":                                                     {"J.R. Smith"},
+		"By Jane Doe, CNN":                                                  {"Jane Doe"},
+		"By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech": {"Daniel Kahn Gillmor"},
+		"Jane Doe, Senior Editor": nil,
+		"By J.R. Smith":           {"J.R. Smith"},
 	}
 	for in, want := range cases {
 		if got := parseAuthors(in); !slices.Equal(got, want) {

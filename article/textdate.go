@@ -225,9 +225,11 @@ var nameParticles = map[string]bool{
 func parseAuthors(s string) []string {
 	s = strings.TrimSpace(s)
 	low := strings.ToLower(s)
+	prefixed := false
 	for _, p := range []string{"by ", "von ", "written by ", "text: ", "autor: ", "autorin: ", "author: "} {
 		if strings.HasPrefix(low, p) {
 			s = s[len(p):]
+			prefixed = true
 			break
 		}
 	}
@@ -259,7 +261,13 @@ func parseAuthors(s string) []string {
 		if part == "" {
 			continue
 		}
-		if !looksLikeName(part) {
+		if !looksLikeName(part) || hasRoleWord(part) {
+			// After "By" the names come first; an outlet or a job title
+			// ("CNN", "Senior Correspondent") ends them. Without "By",
+			// a part that is no name means the line is no byline.
+			if prefixed && len(names) > 0 {
+				break
+			}
 			return nil
 		}
 		names = append(names, part)
@@ -268,6 +276,25 @@ func parseAuthors(s string) []string {
 		return nil
 	}
 	return names
+}
+
+// roleWords are job titles that follow names in bylines.
+var roleWords = map[string]bool{
+	"editor": true, "correspondent": true, "reporter": true, "writer": true, "staff": true,
+	"senior": true, "chief": true, "columnist": true, "contributor": true, "technologist": true,
+	"analyst": true, "director": true, "producer": true, "redakteur": true, "redakteurin": true,
+	"korrespondent": true, "korrespondentin": true, "redaktion": true, "chefredakteur": true,
+	"autor": true, "autorin": true, "contributing": true, "associated": true, "press": true,
+}
+
+// hasRoleWord reports a part of a byline that is a job title or outlet.
+func hasRoleWord(part string) bool {
+	for _, w := range strings.Fields(strings.ToLower(part)) {
+		if roleWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // initials reports a word like "J.", "Jr." or "J.R.": dot-ended pieces of
