@@ -997,7 +997,7 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 			continue
 		}
 		if len(art.Authors) == 0 && !l.drop {
-			if authors := parseAuthors(l.text); authors != nil && (hasBylinePrefix(l.text) || i < s || !l.para) {
+			if authors := parseAuthors(l.text); authors != nil && (hasBylinePrefix(l.text) || pc.nextToDate(i)) {
 				art.Authors = authors
 				l.meta = true
 				metaAt = max(metaAt, i)
@@ -1047,10 +1047,27 @@ func numberedItem(t string) bool {
 	return i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' '
 }
 
+// nextToDate reports a date line right above or below line i: a name
+// without "By" is a byline only in that company ("Jane Doe" / "5 March
+// 2025"), as title-case menus and headings look like names too.
+func (pc *pageCopy) nextToDate(i int) bool {
+	for _, k := range []int{i - 1, i + 1} {
+		if k >= 0 && k < len(pc.lines) && pc.isDateOnly(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasBylinePrefix reports "By …" / "Von …" lines.
 func hasBylinePrefix(t string) bool {
 	l := strings.ToLower(t)
-	return strings.HasPrefix(l, "by ") || strings.HasPrefix(l, "von ") || strings.HasPrefix(l, "written by ")
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimMetaWords removes the words that accompany a date in a byline

@@ -226,7 +226,7 @@ func parseAuthors(s string) []string {
 	s = strings.TrimSpace(s)
 	low := strings.ToLower(s)
 	prefixed := false
-	for _, p := range []string{"by ", "von ", "written by ", "text: ", "autor: ", "autorin: ", "author: "} {
+	for _, p := range bylinePrefixes {
 		if strings.HasPrefix(low, p) {
 			s = s[len(p):]
 			prefixed = true
@@ -277,6 +277,9 @@ func parseAuthors(s string) []string {
 	}
 	return names
 }
+
+// bylinePrefixes introduce the authors of an article, lower-cased.
+var bylinePrefixes = []string{"by ", "von ", "written by ", "text: ", "autor: ", "autorin: ", "author: ", "par ", "por ", "di "}
 
 // roleWords are job titles that follow names in bylines.
 var roleWords = map[string]bool{
