@@ -71,6 +71,9 @@ func decodeArticleRecord(v []byte) (articleRecord, error) {
 
 // decodeBlocks reads a "texts" value.
 func decodeBlocks(v []byte) ([]article.Block, error) {
+	if bs, ok := readBlocks(v); ok {
+		return bs, nil
+	}
 	var bs []article.Block
 	if err := json.Unmarshal(v, &bs); err != nil {
 		return nil, fmt.Errorf("%w: unreadable article text: %v", ErrDamaged, err)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
 )
 
 func TestHighlightRecordRoundTrip(t *testing.T) {
@@ -68,6 +69,8 @@ func FuzzHighlightRecord(f *testing.F) {
 	f.Add([]byte(`{"id":"a","s":0,"e":0,"x":"\ud83d\ude00 \\ \" \/","o":"gone","u":-5}`))
 	f.Add([]byte(` { "id" : "a" , "a" : [ ] } `))
 	f.Add([]byte(`{"ID":"a","s":1.5}`))
+	f.Add([]byte(`[{"type":"heading","level":2,"text":"Titel \u003c"},{"type":"paragraph","text":"x"}]`))
+	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var fast highlightRecord
 		if readHighlightRecord(&fast, data) {
@@ -77,6 +80,15 @@ func FuzzHighlightRecord(f *testing.F) {
 			}
 			if !reflect.DeepEqual(fast, slow) {
 				t.Fatalf("fast and encoding/json differ on %q:\nfast %+v\nslow %+v", data, fast, slow)
+			}
+		}
+		if fastBlocks, ok := readBlocks(data); ok {
+			var slow []article.Block
+			if err := json.Unmarshal(data, &slow); err != nil {
+				t.Fatalf("fast blocks accepted what encoding/json refuses (%v): %q", err, data)
+			}
+			if len(fastBlocks) != len(slow) || (len(slow) > 0 && !reflect.DeepEqual(fastBlocks, slow)) || (fastBlocks == nil) != (slow == nil) {
+				t.Fatalf("fast and encoding/json blocks differ on %q:\nfast %#v\nslow %#v", data, fastBlocks, slow)
 			}
 		}
 		_, _ = decodeHighlight([]byte("01A\x00\x00"), data)

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/dramatis-app/dramatis/article"
 )
 
 // readHighlightRecord is a fast path for decoding the JSON this package
@@ -298,5 +300,75 @@ func (p *recordReader) refs() ([]refRecord, bool) {
 			return nil, false
 		}
 		return out, true
+	}
+}
+
+// readBlocks is the fast path for an article's stored text (the "texts"
+// bucket: []article.Block as JSON), read on every AddHighlight and every
+// article load. Like readHighlightRecord it gives up on anything but the
+// shape encoding/json writes, and FuzzHighlightRecord checks it against
+// encoding/json.
+func readBlocks(data []byte) ([]article.Block, bool) {
+	if !utf8.Valid(data) {
+		return nil, false
+	}
+	p := recordReader{data: data, str: string(data)}
+	if p.byte('n') { // null
+		if p.i+3 <= len(data) && string(data[p.i:p.i+3]) == "ull" {
+			p.i += 3
+			return nil, p.end()
+		}
+		return nil, false
+	}
+	if !p.byte('[') {
+		return nil, false
+	}
+	out := []article.Block{}
+	if p.byte(']') {
+		return out, p.end()
+	}
+	for {
+		var b article.Block
+		if !p.byte('{') {
+			return nil, false
+		}
+		if !p.byte('}') {
+			for {
+				key, ok := p.string()
+				if !ok || !p.byte(':') {
+					return nil, false
+				}
+				switch key {
+				case "type":
+					var t string
+					t, ok = p.string()
+					b.Type = article.BlockType(t)
+				case "level":
+					b.Level, ok = p.int()
+				case "text":
+					b.Text, ok = p.string()
+				default:
+					return nil, false
+				}
+				if !ok {
+					return nil, false
+				}
+				if p.byte(',') {
+					continue
+				}
+				if !p.byte('}') {
+					return nil, false
+				}
+				break
+			}
+		}
+		out = append(out, b)
+		if p.byte(',') {
+			continue
+		}
+		if !p.byte(']') {
+			return nil, false
+		}
+		return out, p.end()
 	}
 }
