@@ -10,6 +10,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/app"
 	"github.com/dramatis-app/dramatis/cli"
+	_ "github.com/dramatis-app/dramatis/internal/localeenv" // before Fyne reads the locale
 )
 
 func main() {

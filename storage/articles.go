@@ -392,7 +392,16 @@ func (l *Library) DeleteArticle(id string) error {
 }
 
 // stamp is the time written into records: UTC, millisecond precision, so
-// that values survive a JSON round trip unchanged.
+// that values survive a JSON round trip unchanged, and strictly increasing
+// within one open library, so that "newest first" is the order of the
+// reader's actions even when two happen in the same millisecond.
 func (l *Library) stamp() time.Time {
-	return l.now().UTC().Truncate(time.Millisecond)
+	t := l.now().UTC().Truncate(time.Millisecond)
+	l.stampMu.Lock()
+	defer l.stampMu.Unlock()
+	if !t.After(l.lastStamp) {
+		t = l.lastStamp.Add(time.Millisecond)
+	}
+	l.lastStamp = t
+	return t
 }

@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -65,6 +66,9 @@ type Library struct {
 	db   *bolt.DB
 	path string
 	now  func() time.Time
+	// stampMu guards lastStamp, the newest time handed out by stamp.
+	stampMu   sync.Mutex
+	lastStamp time.Time
 	// backupErr is why the automatic backup at Open failed, if it did.
 	backupErr error
 }

@@ -482,3 +482,28 @@ func TestManyHighlightsDecodeInOrder(t *testing.T) {
 		t.Fatalf("count %d", c[kim.ID])
 	}
 }
+
+// Articles imported within one millisecond (a fast machine, a batch import)
+// must still list newest first: the order is the reader's, not chance's.
+func TestListOrderWithinOneMillisecond(t *testing.T) {
+	l := newLibrary(t)
+	frozen := time.Date(2026, 11, 27, 2, 17, 30, 833_000_000, time.UTC)
+	l.now = func() time.Time { return frozen }
+	var ids []string
+	for i := 0; i < 20; i++ {
+		res, err := l.ImportArticle(newArticle(fmt.Sprintf("https://example.org/%d", i), fmt.Sprintf("Artikel %d", i), "Text."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, res.ID)
+	}
+	list, err := l.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, info := range list {
+		if want := ids[len(ids)-1-i]; info.ID != want {
+			t.Fatalf("position %d lists %s (%s), want the article imported %d-th from last", i, info.ID, info.Title, i+1)
+		}
+	}
+}
