@@ -25,6 +25,7 @@ func (a *App) start() {
 		last    string
 		imports []string
 		errs    []error
+		demoHL  string
 		matcher *annotation.Matcher
 		recent  []string
 		art     *article.Article
@@ -40,10 +41,10 @@ func (a *App) start() {
 			return
 		}
 		if len(items) == 0 && !a.opts.NoDemo && len(a.opts.Open) == 0 {
-			if id, err := importDemo(a.lib); err != nil {
+			if id, hl, err := importDemo(a.lib); err != nil {
 				errs = append(errs, err)
 			} else {
-				last = id
+				last, demoHL = id, hl
 			}
 		}
 		for _, src := range a.opts.Open {
@@ -106,6 +107,11 @@ func (a *App) start() {
 		if artErr != nil {
 			a.showError("Could not open the article", artErr)
 			return
+		}
+		if demoHL != "" {
+			// The example highlight is the point of the demo: in view
+			// even in a small window, and marked in the notes pane.
+			a.pendingJump = demoHL
 		}
 		a.showArticle(last, art, info, hls)
 	})

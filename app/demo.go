@@ -28,26 +28,27 @@ const demoQuote = "they respect the right of all peoples to choose the form of g
 const demoNote = "Example highlight: select a passage and press H to tag its actors like this."
 
 // importDemo stores the demo article with one example highlight whose
-// speakers are the two leaders. It returns the article's id.
-func importDemo(lib *storage.Library) (string, error) {
+// speakers are the two leaders. It returns the article's and the
+// highlight's ids.
+func importDemo(lib *storage.Library) (articleID, highlightID string, err error) {
 	var art article.Article
 	if err := json.Unmarshal(assets.DemoArticle, &art); err != nil {
-		return "", fmt.Errorf("the built-in demo article is unreadable: %w", err)
+		return "", "", fmt.Errorf("the built-in demo article is unreadable: %w", err)
 	}
 	art.Normalize()
 	res, err := lib.ImportArticle(&art)
 	if err != nil {
-		return "", fmt.Errorf("could not store the demo article: %w", err)
+		return "", "", fmt.Errorf("could not store the demo article: %w", err)
 	}
 	var refs []annotation.ActorRef
 	for i, act := range demoActors {
 		found, ok, err := lib.FindActor(act.Name)
 		if err != nil {
-			return "", err
+			return "", "", err
 		}
 		if !ok {
 			if found, err = lib.AddActor(act); err != nil {
-				return "", fmt.Errorf("could not add the demo actor %s: %w", act.Name, err)
+				return "", "", fmt.Errorf("could not add the demo actor %s: %w", act.Name, err)
 			}
 		}
 		if i < 2 {
@@ -57,15 +58,15 @@ func importDemo(lib *storage.Library) (string, error) {
 	text := art.Text()
 	i := strings.Index(text, demoQuote)
 	if i < 0 {
-		return "", fmt.Errorf("the demo article lost its example passage %q", demoQuote)
+		return "", "", fmt.Errorf("the demo article lost its example passage %q", demoQuote)
 	}
 	start := utf8.RuneCountInString(text[:i])
-	_, err = lib.AddHighlight(annotation.Highlight{
+	h, err := lib.AddHighlight(annotation.Highlight{
 		ArticleID: res.ID, Start: start, End: start + utf8.RuneCountInString(demoQuote),
 		Actors: refs, Note: demoNote,
 	})
 	if err != nil {
-		return "", fmt.Errorf("could not add the demo highlight: %w", err)
+		return "", "", fmt.Errorf("could not add the demo highlight: %w", err)
 	}
-	return res.ID, nil
+	return res.ID, h.ID, nil
 }

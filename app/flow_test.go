@@ -56,6 +56,9 @@ func TestFirstStartShowsDemoWithExampleHighlight(t *testing.T) {
 	if card == nil {
 		t.Fatal("notes pane shows no card for the example highlight")
 	}
+	if a.reader.selectedHL != h.ID {
+		t.Errorf("the example highlight is not the selected one (%q)", a.reader.selectedHL)
+	}
 	chips := strings.Join(card.ChipLabels(), "|")
 	if chips != "Franklin D. Roosevelt · speaker|Winston Churchill · speaker" {
 		t.Errorf("chips = %q", chips)

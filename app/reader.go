@@ -35,7 +35,7 @@ type reader struct {
 	view    *widgets.ArticleView
 	header  *fyne.Container
 	empty   *widget.Label
-	content fyne.CanvasObject
+	content *fyne.Container
 
 	textSize float32
 	// selectedHL is the highlight last tapped in the reader or the notes
@@ -94,6 +94,9 @@ func (r *reader) show(art *article.Article, info storage.ArticleInfo, hls []anno
 	}
 	r.header.Show()
 	r.header.Refresh()
+	// Lay the pane out now, not at the next frame: a jump to a highlight
+	// right after this must see the view's height under the header.
+	r.content.Refresh()
 	r.view.SetDocument(document(art))
 	r.view.SetHighlights(r.viewHighlights(hls))
 }

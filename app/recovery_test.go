@@ -22,7 +22,7 @@ func TestDamagedLibraryOffersLatestBackup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := importDemo(lib); err != nil {
+	if _, _, err := importDemo(lib); err != nil {
 		t.Fatal(err)
 	}
 	lib.Close()
