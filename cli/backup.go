@@ -5,7 +5,7 @@ import "fmt"
 // runBackup writes a consistent copy of the library file to FILE (safe
 // while the library is in use by this process; written aside and renamed).
 func runBackup(e *Env, args []string) error {
-	fs := newFlagSet(e, "backup")
+	fs := newFlagSet(e, "backup", "FILE")
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {

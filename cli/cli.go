@@ -145,15 +145,35 @@ func printHelp(w io.Writer) {
 
 // newFlagSet returns a flag set that reports errors instead of exiting and
 // prints its defaults on -h.
-func newFlagSet(e *Env, name string) *flag.FlagSet {
+func newFlagSet(e *Env, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet("dramatis "+name, flag.ContinueOnError)
-	fs.SetOutput(e.Stderr)
+	// Parse errors are reported by Run in one line, so the flag package
+	// prints nothing itself; fs.Usage is the help parseFlags prints on -h.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprintf(e.Stderr, "usage: dramatis %s %s\n", name, synopsis)
+		fs.SetOutput(e.Stderr)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
 	return fs
 }
 
 // parseFlags parses args allowing flags after positional arguments
 // ("dramatis show ID --json"), which the standard flag package stops at.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	help := fs.Usage
+	fs.Usage = func() {} // the flag package calls it on every error too
+	defer func() { fs.Usage = help }()
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" || a == "--h" {
+			help()
+			return nil, flag.ErrHelp
+		}
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {

@@ -14,7 +14,7 @@ import (
 // moved and how many were orphaned. A failing source prints its error and
 // the others still run (exit 1 at the end).
 func runImport(e *Env, args []string) error {
-	fs := newFlagSet(e, "import")
+	fs := newFlagSet(e, "import", "SOURCE...   (files, http(s) URLs or - for stdin)")
 	libFlag := addLibraryFlag(fs)
 	sources, err := parseFlags(fs, args)
 	if err != nil {
