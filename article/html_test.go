@@ -188,6 +188,8 @@ func TestSplitAuthors(t *testing.T) {
 		{"Andrew Zonenberg, View my complete profile", "Andrew Zonenberg"},
 		{"Alexandre Hervaud et Jérémy Piette", "Alexandre Hervaud|Jérémy Piette"},
 		{"肖春芳", "肖春芳"},
+		{"Follow Author", ""},
+		{"Anna Meier Autorin folgen", ""},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(splitAuthors(tt.in, true), "|"); got != tt.want {
