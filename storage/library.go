@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -183,7 +184,8 @@ func inspect(path string) (version int, err error) {
 		for cerr := range tx.Check() {
 			// Drain the channel so its goroutine ends, keep the first error.
 			if err == nil {
-				err = fmt.Errorf("%w: %s fails its consistency check (%v)", ErrDamaged, path, cerr)
+				detail := strings.TrimPrefix(strings.TrimPrefix(cerr.Error(), "panic: "), "assertion failed: ")
+				err = fmt.Errorf("%w: %s fails its consistency check (bbolt: %s)", ErrDamaged, path, detail)
 			}
 		}
 		if err != nil {
