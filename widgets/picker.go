@@ -423,6 +423,7 @@ func (p *Picker) add(a PickerActor) {
 	}
 	p.chosen = append(p.chosen, PickedActor{PickerActor: a, Role: p.defaultRole})
 	p.refreshChosen()
+	p.refreshRows() // the row now says "chosen"
 }
 
 // remove drops the i-th chosen actor.
@@ -432,6 +433,7 @@ func (p *Picker) remove(i int) {
 	}
 	p.chosen = append(p.chosen[:i], p.chosen[i+1:]...)
 	p.refreshChosen()
+	p.refreshRows()
 }
 
 // refreshChosen lists the chosen actors, each with its role and a remove button.

@@ -1,11 +1,13 @@
 package widgets
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func pickerFixture(t *testing.T) *Picker {
@@ -150,5 +152,37 @@ func TestPickerLookupAndCtrlEnter(t *testing.T) {
 	p.note.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
 	if res == nil || len(res.Actors) != 1 || res.Actors[0].Name != "Vereinigte Staaten" {
 		t.Fatalf("Ctrl+Enter in the note submitted %+v", res)
+	}
+}
+
+// rowLabels are the texts of the candidate rows as the reader sees them.
+func rowLabels(p *Picker) []string {
+	var out []string
+	for _, o := range p.rows.Objects {
+		if c, ok := o.(*fyne.Container); ok {
+			for _, x := range c.Objects {
+				if b, ok := x.(*widget.Button); ok {
+					out = append(out, b.Text)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Picking an actor by its digit marks its row at once, so the reader sees
+// what is chosen without looking down at the chosen list.
+func TestPickerMarksChosenRows(t *testing.T) {
+	p := pickerFixture(t)
+	c := fyne.CurrentApp().Driver().AllWindows()[0].Canvas()
+	c.Focus(p.Focus())
+	test.Type(p.query, "1")
+	rows := rowLabels(p)
+	if len(rows) == 0 || !strings.HasSuffix(rows[0], "· chosen") || strings.HasSuffix(rows[1], "· chosen") {
+		t.Fatalf("rows after picking the first: %q", rows)
+	}
+	p.remove(0)
+	if rows := rowLabels(p); strings.HasSuffix(rows[0], "· chosen") {
+		t.Errorf("rows after removing it again: %q", rows)
 	}
 }
