@@ -126,6 +126,9 @@ func (a *App) openPicker(title, passage string, start *pickerStart, done func(wi
 		d.Hide()
 		done(res)
 	}
+	// Give the keyboard back to the reader: otherwise the closed picker's
+	// note field keeps the focus and swallows Ctrl+Z, H and the arrows.
+	d.SetOnClosed(a.reader.focus)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 	a.picker = p

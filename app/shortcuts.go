@@ -9,11 +9,13 @@ import (
 // Every keyboard shortcut of the app, in one place. The menus show them;
 // main-menu shortcuts fire even when a text field has the focus.
 var (
-	scOpen        = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	scOpenURL     = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
-	scPastePage   = &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	scQuit        = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
-	scUndo        = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	scOpen      = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	scOpenURL   = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+	scPastePage = &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scQuit      = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	// Undo is Fyne's own shortcut: the driver turns Ctrl+Z into ShortcutUndo
+	// before menus see it, so a custom Ctrl+Z would never match.
+	scUndo        = &fyne.ShortcutUndo{}
 	scHighlight   = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
 	scEditHL      = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	scDeleteHL    = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault}
@@ -98,7 +100,7 @@ func (a *App) installKeys() {
 		// test driver (which has no menu bar) delivers them to the view.
 		a.triggerShortcut(s)
 	}
-	for _, sc := range []*desktop.CustomShortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
+	for _, sc := range []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
 		scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt} {
 		sc := sc
 		a.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { a.triggerShortcut(sc) })

@@ -520,10 +520,17 @@ func newNoteEntry(p *Picker) *noteEntry {
 	return e
 }
 
+// isSave reports whether s is Ctrl+Enter (Cmd+Enter on macOS), which saves
+// the picker from any of its fields.
+func isSave(s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	return ok && (cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter) &&
+		cs.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0
+}
+
 // TypedShortcut saves on Ctrl+Enter.
 func (e *noteEntry) TypedShortcut(s fyne.Shortcut) {
-	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter) &&
-		cs.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
+	if isSave(s) {
 		e.p.Submit()
 		return
 	}
@@ -570,7 +577,15 @@ func (e *pickerEntry) TypedKey(k *fyne.KeyEvent) {
 
 // TypedShortcut gives Alt+<first letter of a role> (Alt+S speaker, Alt+T
 // target, Alt+M mentioned) to the actor chosen last, so roles need no mouse.
+// Ctrl+Enter adds what is typed (as Enter would) and saves.
 func (e *pickerEntry) TypedShortcut(s fyne.Shortcut) {
+	if isSave(s) {
+		if strings.TrimSpace(e.Text) != "" {
+			e.p.enter()
+		}
+		e.p.Submit()
+		return
+	}
 	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierAlt && len(e.p.chosen) > 0 {
 		for _, r := range e.p.roles {
 			if r != "" && strings.EqualFold(string(cs.KeyName), r[:1]) {

@@ -186,3 +186,16 @@ func TestPickerMarksChosenRows(t *testing.T) {
 		t.Errorf("rows after removing it again: %q", rows)
 	}
 }
+
+// Ctrl+Enter in the name field adds what is typed and saves: "pjö",
+// Ctrl+Enter is a whole tagging.
+func TestPickerCtrlEnterInQueryAddsAndSaves(t *testing.T) {
+	p := pickerFixture(t)
+	var res *PickerResult
+	p.OnSubmit = func(r PickerResult) { res = &r }
+	test.Type(p.query, "pjö")
+	p.query.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	if res == nil || len(res.Actors) != 1 || res.Actors[0].Name != "Nordkorea" {
+		t.Fatalf("Ctrl+Enter in the name field submitted %+v", res)
+	}
+}
