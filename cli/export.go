@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -162,37 +161,9 @@ func emit(e *Env, out, defaultName string, doc []byte) error {
 	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
 		out = filepath.Join(out, defaultName)
 	}
-	if err := writeFileAtomically(out, doc); err != nil {
+	if err := export.WriteFile(out, doc); err != nil {
 		return fmt.Errorf("writing %s: %w", out, err)
 	}
 	fmt.Fprintf(e.Stdout, "wrote %s\n", out)
-	return nil
-}
-
-// writeFileAtomically writes data beside path and renames it into place,
-// so that a failed export never leaves a half-written file.
-func writeFileAtomically(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	// A temporary file is private; the export gets ordinary permissions.
-	err = f.Chmod(0o644)
-	if err == nil {
-		_, err = f.Write(data)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		return errors.Join(err, os.Remove(tmp))
-	}
 	return nil
 }

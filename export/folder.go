@@ -131,7 +131,7 @@ func writeNote(dir string, n Note) (changed bool, err error) {
 	if bytes.Equal(old, data) {
 		return false, nil
 	}
-	if err := writeAtomically(path, data); err != nil {
+	if err := WriteFile(path, data); err != nil {
 		return false, fmt.Errorf("writing %s.md: %w", n.Name, err)
 	}
 	return true, nil
@@ -259,9 +259,10 @@ func lineIndex(s, prefix string, from int) int {
 	return -1
 }
 
-// writeAtomically writes data to a temporary file beside path and renames
-// it over path, so that a note is never left half-written.
-func writeAtomically(path string, data []byte) error {
+// WriteFile writes data to a temporary file beside path, fsyncs it and
+// renames it over path, so that a note or export is never left
+// half-written. A replaced file keeps its permissions; a new one gets 0644.
+func WriteFile(path string, data []byte) error {
 	f, err := os.CreateTemp(filepath.Dir(path), ".dramatis-*.tmp")
 	if err != nil {
 		return err
