@@ -2,12 +2,7 @@ package app
 
 import (
 	"errors"
-	"fmt"
-	"os"
 	"path/filepath"
-	"sort"
-	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -44,8 +39,8 @@ func showLibraryProblem(fa fyne.App, path string, openErr error, restored func(*
 		title.SetText("Dramatis is already open with this library")
 		msg.SetText("Switch to the Dramatis window that is already open, or close it first. (" + path + ")")
 	case errors.Is(openErr, storage.ErrDamaged):
-		if backup, err := latestBackupFor(path); err == nil {
-			status.SetText("The newest automatic backup is " + filepath.Base(backup) + ". Restoring it keeps the damaged file next to it, renamed.")
+		if backup, err := storage.LatestBackup(path); err == nil {
+			status.SetText("The newest automatic backup is " + filepath.Base(backup) + ". Restoring it keeps the damaged file in " + storage.BackupDir(path) + ".")
 			restore := widget.NewButton("Restore Latest Backup", nil)
 			restore.Importance = widget.HighImportance
 			restore.OnTapped = func() {
@@ -68,13 +63,7 @@ func (p *problemWindow) restore(path, backup string, status *widget.Label, btn *
 	status.SetText("Restoring " + filepath.Base(backup) + "…")
 	go func() {
 		var lib *storage.Library
-		// Move the damaged file aside first: it stays for a closer look,
-		// and Restore cannot take the lock of a file bbolt cannot read.
-		aside := fmt.Sprintf("%s.damaged-%s", path, time.Now().Format("20060102-150405"))
-		err := os.Rename(path, aside)
-		if err == nil {
-			err = storage.Restore(path, backup)
-		}
+		err := storage.Restore(path, backup) // keeps the damaged file in backups/
 		if err == nil {
 			lib, err = storage.Open(path)
 		}
@@ -90,27 +79,3 @@ func (p *problemWindow) restore(path, backup string, status *widget.Label, btn *
 	}()
 }
 
-// latestBackupFor finds the newest automatic backup of a library that
-// cannot be opened (Library.LatestBackup needs an open library): the
-// storage package writes them as backups/<name>-<date>[-schemaN].db.
-func latestBackupFor(path string) (string, error) {
-	dir := storage.BackupDir(path)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return "", fmt.Errorf("no backups: %w", err)
-	}
-	b := filepath.Base(path)
-	prefix := strings.TrimSuffix(b, filepath.Ext(b)) + "-"
-	var names []string
-	for _, e := range entries {
-		n := e.Name()
-		if e.Type().IsRegular() && strings.HasPrefix(n, prefix) && strings.HasSuffix(n, ".db") && !strings.Contains(n, "before-restore") {
-			names = append(names, n)
-		}
-	}
-	if len(names) == 0 {
-		return "", fmt.Errorf("no automatic backup in %s", dir)
-	}
-	sort.Strings(names)
-	return filepath.Join(dir, names[len(names)-1]), nil
-}

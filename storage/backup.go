@@ -154,14 +154,23 @@ func pruneBackups(libraryPath string) error {
 
 // LatestBackup returns the newest automatic backup of the library.
 func (l *Library) LatestBackup() (string, error) {
-	all, err := backups(l.path)
+	return LatestBackup(l.path)
+}
+
+// LatestBackup returns the newest automatic backup of the library at
+// libraryPath, which need not open (the way back from a damaged file).
+// Copies Restore kept of replaced libraries are not offered.
+func LatestBackup(libraryPath string) (string, error) {
+	all, err := backups(libraryPath)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("looking for backups of %s: %w", libraryPath, err)
 	}
-	if len(all) == 0 {
-		return "", errorf(ErrNotFound, "no automatic backup of %s yet", l.path)
+	for i := len(all) - 1; i >= 0; i-- {
+		if !strings.Contains(filepath.Base(all[i]), "-before-restore-") {
+			return all[i], nil
+		}
 	}
-	return all[len(all)-1], nil
+	return "", errorf(ErrNotFound, "no automatic backup of %s yet", libraryPath)
 }
 
 // Restore replaces the library at libraryPath with the backup file at
@@ -182,6 +191,15 @@ func Restore(libraryPath, backupPath string) error {
 	if err := os.MkdirAll(filepath.Dir(libraryPath), 0o700); err != nil {
 		return err
 	}
+	if _, err := os.Stat(libraryPath); err == nil {
+		if _, err := inspect(libraryPath); errors.Is(err, ErrDamaged) {
+			// bbolt cannot open (or lock) what it cannot read, and nobody
+			// can have it open: keep its bytes by moving it aside.
+			return restoreOverDamaged(libraryPath, backupPath)
+		} else if errors.Is(err, ErrInUse) {
+			return err
+		}
+	}
 	// Hold the library's lock while replacing it.
 	cur, err := bolt.Open(libraryPath, 0o600, &bolt.Options{Timeout: lockTimeout})
 	if err != nil {
@@ -192,12 +210,36 @@ func Restore(libraryPath, backupPath string) error {
 		if tx.Size() <= int64(4*cur.Info().PageSize) && isEmpty(tx) {
 			return nil // a new, empty file: nothing to keep
 		}
-		keep := filepath.Join(BackupDir(libraryPath), backupBase(libraryPath)+"-"+time.Now().Format("2006-01-02-before-restore-150405")+".db")
-		return writeAtomically(keep, func(w io.Writer) error { _, err := tx.WriteTo(w); return err })
+		return writeAtomically(keptPath(libraryPath, ""), func(w io.Writer) error { _, err := tx.WriteTo(w); return err })
 	})
 	if err != nil {
 		return fmt.Errorf("keeping the current library before restoring: %w", err)
 	}
+	return copyBackup(libraryPath, backupPath)
+}
+
+// keptPath is where Restore keeps the library it replaces, in backups/ and
+// named so that LatestBackup never offers it: "<name>-<date>-before-restore-
+// <time>[-damaged].db".
+func keptPath(libraryPath, suffix string) string {
+	return filepath.Join(BackupDir(libraryPath), backupBase(libraryPath)+"-"+
+		time.Now().Format("2006-01-02-before-restore-150405")+suffix+".db")
+}
+
+// restoreOverDamaged moves a library bbolt cannot read into backups/ and
+// writes the backup in its place.
+func restoreOverDamaged(libraryPath, backupPath string) error {
+	if err := os.MkdirAll(BackupDir(libraryPath), 0o700); err != nil {
+		return fmt.Errorf("keeping the damaged library before restoring: %w", err)
+	}
+	if err := os.Rename(libraryPath, keptPath(libraryPath, "-damaged")); err != nil {
+		return fmt.Errorf("keeping the damaged library before restoring: %w", err)
+	}
+	return copyBackup(libraryPath, backupPath)
+}
+
+// copyBackup writes a consistent copy of the backup file to libraryPath.
+func copyBackup(libraryPath, backupPath string) error {
 	src, err := bolt.Open(backupPath, 0o600, &bolt.Options{ReadOnly: true, Timeout: lockTimeout})
 	if err != nil {
 		return openError(backupPath, err)

@@ -537,6 +537,81 @@ func TestRestoreRefusesBadBackupsAndKeepsTheLibrary(t *testing.T) {
 	checkIndexes(t, l)
 }
 
+// The way back from a damaged library is the whole point of backups:
+// Restore must work over a file bbolt cannot even open, keep its bytes in
+// backups/, and LatestBackup (which needs no open library) must never
+// offer that kept copy.
+func TestRestoreOverDamagedLibrary(t *testing.T) {
+	damage := map[string]func(p string) error{
+		"zeroed header": func(p string) error {
+			f, err := os.OpenFile(p, os.O_RDWR, 0)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			_, err = f.WriteAt(make([]byte, 8192), 0)
+			return err
+		},
+		"truncated":    func(p string) error { return os.Truncate(p, 6000) },
+		"random bytes": func(p string) error { return os.WriteFile(p, bytes.Repeat([]byte("\x13\x37"), 3000), 0o600) },
+		"damaged pages": func(p string) error {
+			f, err := os.OpenFile(p, os.O_RDWR, 0)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			_, err = f.WriteAt(make([]byte, 8192), 4096*2)
+			return err
+		},
+	}
+	for name, hurt := range damage {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, "library.db")
+			l, err := Open(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, _ := l.ImportArticle(newArticle("https://example.org/d", "D", sampleParagraphs...))
+			l.Close()
+			// Opening again makes the day's automatic backup.
+			if l, err = Open(p); err != nil {
+				t.Fatal(err)
+			}
+			l.Close()
+			if err := hurt(p); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Open(p); !errors.Is(err, ErrDamaged) {
+				t.Fatalf("the hurt library opens: %v", err)
+			}
+			damaged := fileHash(t, p)
+			backup, err := LatestBackup(p)
+			if err != nil {
+				t.Fatalf("LatestBackup of a damaged library: %v", err)
+			}
+			if err := Restore(p, backup); err != nil {
+				t.Fatalf("Restore over a %s library: %v", name, err)
+			}
+			l, err = Open(p)
+			if err != nil {
+				t.Fatalf("the restored library does not open: %v", err)
+			}
+			defer l.Close()
+			if _, _, err := l.Article(res.ID); err != nil {
+				t.Errorf("the restored library lacks the article: %v", err)
+			}
+			kept, _ := filepath.Glob(filepath.Join(BackupDir(p), "library-*-before-restore-*-damaged.db"))
+			if len(kept) != 1 || fileHash(t, kept[0]) != damaged {
+				t.Errorf("the damaged file is not kept byte for byte in backups/: %v", kept)
+			}
+			if latest, err := LatestBackup(p); err != nil || latest != backup {
+				t.Errorf("LatestBackup after the restore = %q, %v; want the automatic backup %q", latest, err, backup)
+			}
+		})
+	}
+}
+
 func TestFailedDailyBackupDoesNotLockTheReaderOut(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "library.db")
