@@ -95,6 +95,15 @@ var floors = map[string]map[Kind][2]float64{
 	"heldout-de":  {KindPerson: {0.95, 0.85}, KindState: {0.95, 0.85}, KindOrganisation: {0.95, 0.4}},
 	"heldout-en":  {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.8}},
 	"heldout-de2": {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.65, 0.15}},
+	// Held out 3-5: written and annotated before the company/media list and
+	// the party rules, measured once with the code as it was (P/R per kind;
+	// in brackets after two gold-list corrections noted in their gold.json):
+	//   heldout-de-wirtschaft  person 0.92/0.86  state 1.00/1.00  org 0.92/0.35
+	//   heldout-en-security    person 0.93/0.93  state 1.00/1.00  org 0.92/0.57 (1.00/0.59)
+	//   heldout-de-experten    person 0.94/0.94  state 1.00/1.00  org 0.89/0.73 (0.94/0.77)
+	"heldout-de-wirtschaft": {KindPerson: {0.9, 0.85}, KindState: {0.95, 0.95}, KindOrganisation: {0.9, 0.3}},
+	"heldout-en-security":   {KindPerson: {0.9, 0.9}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.55}},
+	"heldout-de-experten":   {KindPerson: {0.9, 0.9}, KindState: {0.95, 0.95}, KindOrganisation: {0.9, 0.75}},
 }
 
 // TestDiscoverFixtures runs discovery on the fixture articles, compares the
