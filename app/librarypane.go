@@ -45,6 +45,10 @@ func newLibraryPane(a *App) *libraryPane {
 		a.fa.Preferences().SetString(prefSort, s)
 		p.sortItems()
 		p.list.Refresh()
+		// The list remembers a row number, not an article: without this the
+		// mark stays on whatever row moved there, and a click on that row
+		// opens nothing because the list thinks it is already selected.
+		p.markSelected(p.selected)
 	})
 	p.count = widget.NewLabel("")
 	p.count.Importance = widget.LowImportance

@@ -275,3 +275,32 @@ func TestDeleteArticle(t *testing.T) {
 		t.Errorf("deleting the last article left %q shown", a.current)
 	}
 }
+
+// Changing the sort order keeps the mark on the article in the reader, and
+// the row that moved under the old mark still opens with one click (the
+// list remembered a row number, so that click used to do nothing).
+func TestSortChangeKeepsSelectionOnArticle(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	newer := addArticle(t, lib, "Neuere Meldung", "Seoul meldet einen Test.", time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC))
+	older := addArticle(t, lib, "Ältere Meldung", "Peking schweigt.", time.Date(2020, 5, 1, 0, 0, 0, 0, time.UTC))
+	a.library.sortBy.SetSelected(sortAdded)
+	a.library.reload()
+	if a.library.items[0].ID != older {
+		t.Fatalf("newest added first: got %q", a.library.items[0].Title)
+	}
+	a.library.list.Select(0)
+	if a.current != older {
+		t.Fatalf("row 0 opened %q", a.reader.title.Text)
+	}
+	a.library.sortBy.SetSelected(sortPublished)
+	if a.library.items[0].ID != newer {
+		t.Fatalf("newest published first: got %q", a.library.items[0].Title)
+	}
+	if a.current != older {
+		t.Errorf("changing the sort opened another article: %q", a.reader.title.Text)
+	}
+	a.library.list.Select(0) // the user clicks the row now at the top
+	if a.current != newer {
+		t.Errorf("clicking the top row after re-sorting left %q in the reader", a.reader.title.Text)
+	}
+}
