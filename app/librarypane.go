@@ -91,12 +91,12 @@ func articleLine(it storage.ArticleInfo) string {
 	if it.Site != "" {
 		parts = append(parts, it.Site)
 	}
-	d := it.Published
-	if d.IsZero() {
-		d = it.Added
-	}
-	if !d.IsZero() {
-		parts = append(parts, d.Format("2 Jan 2006"))
+	switch {
+	case !it.Published.IsZero():
+		parts = append(parts, it.Published.Format("2 Jan 2006"))
+	case !it.Added.IsZero():
+		// Said as such, so that it is not read as the publication date.
+		parts = append(parts, "added "+it.Added.Format("2 Jan 2006"))
 	}
 	switch it.Highlights {
 	case 0:
@@ -160,20 +160,22 @@ func (p *libraryPane) setItems(items []storage.ArticleInfo, searching bool) {
 	p.markSelected(p.selected)
 }
 
-// sortItems orders the list by the chosen date, newest first.
+// sortItems orders the list by the chosen date, newest first. Sorted by
+// publication, articles without a known date come last (newest added
+// first): their import date says nothing about when they were published,
+// and would put every undated page above this week's news.
 func (p *libraryPane) sortItems() {
 	byPub := p.sortBy.Selected == sortPublished
 	sort.SliceStable(p.items, func(i, j int) bool {
 		a, b := p.items[i], p.items[j]
-		if byPub {
-			pa, pb := a.Published, b.Published
-			if pa.IsZero() {
-				pa = a.Added
+		if byPub && !a.Published.Equal(b.Published) {
+			switch {
+			case a.Published.IsZero():
+				return false
+			case b.Published.IsZero():
+				return true
 			}
-			if pb.IsZero() {
-				pb = b.Added
-			}
-			return pa.After(pb)
+			return a.Published.After(b.Published)
 		}
 		return a.Added.After(b.Added)
 	})

@@ -304,3 +304,27 @@ func TestSortChangeKeepsSelectionOnArticle(t *testing.T) {
 		t.Errorf("clicking the top row after re-sorting left %q in the reader", a.reader.title.Text)
 	}
 }
+
+// Sorted by publication, articles without a date come after dated ones, and
+// their row says the date shown is when they were added.
+func TestUndatedArticlesSortLastByPublished(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	addArticle(t, lib, "Alt", "Eins.", time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC))
+	addArticle(t, lib, "Neu", "Zwei.", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	addArticle(t, lib, "Ohne Datum", "Drei.", time.Time{})
+	a.library.sortBy.SetSelected(sortPublished)
+	a.library.reload()
+	var got []string
+	for _, it := range a.library.items {
+		got = append(got, it.Title)
+	}
+	if strings.Join(got, ",") != "Neu,Alt,Ohne Datum" {
+		t.Errorf("sorted by published: %v, want Neu, Alt, Ohne Datum", got)
+	}
+	if line := articleLine(a.library.items[2]); !strings.Contains(line, "added ") {
+		t.Errorf("undated row reads %q; its date must say it is the date added", line)
+	}
+	if line := articleLine(a.library.items[0]); strings.Contains(line, "added") || !strings.Contains(line, "1 Jan 2024") {
+		t.Errorf("dated row reads %q", line)
+	}
+}
