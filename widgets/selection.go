@@ -216,10 +216,18 @@ func (p *articlePage) Dragged(ev *fyne.DragEvent) {
 	v.updateAutoScroll()
 }
 
-// DragEnd finishes a drag selection.
+// DragEnd finishes a drag selection. A drag released outside the text
+// (past the bottom edge onto the status line, or up onto the header) makes
+// the desktop driver unfocus the canvas just before DragEnd, because the
+// release lands on something that cannot take the focus; the page takes
+// the keyboard back so that Ctrl+C, Shift+arrows and H act on the
+// selection just made.
 func (p *articlePage) DragEnd() {
 	p.v.sel.pressed = false
 	p.v.stopAutoScroll()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil && c.Focused() != p {
+		c.Focus(p)
+	}
 }
 
 // TappedSecondary reports a context click on a highlight or elsewhere.
