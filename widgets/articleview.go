@@ -163,7 +163,15 @@ func (v *ArticleView) SetSelection(start, end int) {
 	if start > end {
 		start, end = end, start
 	}
-	v.setSel(v.clamp(start), v.clamp(end))
+	start, end = v.clamp(start), v.clamp(end)
+	// The caret goes to the end, so that it is drawn there and Shift+arrows
+	// extend from there, not from where the mouse last was.
+	v.sel.anchor, v.sel.caret, v.sel.placed, v.sel.unit = start, end, true, unitChar
+	if start == v.sel.start && end == v.sel.end {
+		v.page.Refresh() // only the caret moved
+		return
+	}
+	v.setSel(start, end)
 }
 
 // SelectedText returns the selected part of the canonical text.

@@ -389,8 +389,15 @@ func (v *ArticleView) moveCaret(key fyne.KeyName, byWord bool) {
 		top := v.TopOffset()
 		s.anchor, s.caret, s.placed = top, top, true
 	}
-	if s.start == s.end {
+	switch {
+	case s.start == s.end:
 		s.anchor = s.caret
+	case s.caret >= s.anchor:
+		// A drag or shift-click snapped to whole words: extend from the
+		// selection's ends, not from the characters under the mouse.
+		s.anchor, s.caret = s.start, s.end
+	default:
+		s.anchor, s.caret = s.end, s.start
 	}
 	c := s.caret
 	switch {

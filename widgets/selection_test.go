@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 )
 
 // These tests replay what the desktop (GLFW) driver does, which the plain
@@ -27,5 +28,70 @@ func TestArticleViewDragReleasedOutsideKeepsKeyboard(t *testing.T) {
 	win.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutCopy{})
 	if c := fyne.CurrentApp().Clipboard().Content(); c != "Regierung in Pjöngjang erklärte am Montag" {
 		t.Errorf("Ctrl+C after the drag copied %q", c)
+	}
+}
+
+func TestArticleViewShiftArrowExtendsSnappedSelection(t *testing.T) {
+	doc := germanDoc()
+	text := canonical(doc)
+	v, _ := newTestView(t, doc, 700, 600)
+	v.now = slowClock()
+	shiftKey := func(k fyne.KeyName) {
+		v.page.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		v.page.TypedKey(&fyne.KeyEvent{Name: k})
+		v.page.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	}
+
+	// Forward drag from inside "Regierung" to inside "Pjöngjang": snapped
+	// to whole words; Shift+Right adds the next character.
+	drag(v, charCenter(t, v, runeIndex(t, text, "Regierung", 0)+3), charCenter(t, v, runeIndex(t, text, "Pjöngjang", 0)+4))
+	if got := v.SelectedText(); got != "Regierung in Pjöngjang" {
+		t.Fatalf("drag selected %q", got)
+	}
+	shiftKey(fyne.KeyRight)
+	if got := v.SelectedText(); got != "Regierung in Pjöngjang " {
+		t.Errorf("Shift+Right after a word-snapped drag selected %q, want one more character", got)
+	}
+
+	// Backward drag: Shift+Left moves the start, the end stays.
+	drag(v, charCenter(t, v, runeIndex(t, text, "Pjöngjang", 0)+4), charCenter(t, v, runeIndex(t, text, "Regierung", 0)+3))
+	if got := v.SelectedText(); got != "Regierung in Pjöngjang" {
+		t.Fatalf("backward drag selected %q", got)
+	}
+	shiftKey(fyne.KeyLeft)
+	if got := v.SelectedText(); got != " Regierung in Pjöngjang" {
+		t.Errorf("Shift+Left after a backward drag selected %q", got)
+	}
+
+	// Shift-click inside a word snaps to its end; Shift+Right goes on from there.
+	a := runeIndex(t, text, "Montag", 0)
+	press(v, caretAt(t, v, a), 0)
+	release(v, caretAt(t, v, a))
+	b := runeIndex(t, text, "werde", 0) + 2
+	press(v, charCenter(t, v, b), fyne.KeyModifierShift)
+	release(v, charCenter(t, v, b))
+	shiftKey(fyne.KeyRight)
+	if got := v.SelectedText(); got != "Montag, man werde " {
+		t.Errorf("Shift+Right after a shift-click selected %q", got)
+	}
+}
+
+func TestArticleViewSetSelectionMovesTheCaret(t *testing.T) {
+	doc := germanDoc()
+	text := canonical(doc)
+	v, _ := newTestView(t, doc, 700, 600)
+	// A drag leaves the mouse inside "Pjöngjang"; the app then puts the
+	// selection after the passage it highlighted.
+	drag(v, charCenter(t, v, runeIndex(t, text, "Regierung", 0)+3), charCenter(t, v, runeIndex(t, text, "Pjöngjang", 0)+4))
+	end := runeIndex(t, text, "Pjöngjang", 0) + len([]rune("Pjöngjang"))
+	v.SetSelection(end, end)
+	if v.sel.caret != end {
+		t.Errorf("caret at %d after SetSelection(%d, %d)", v.sel.caret, end, end)
+	}
+	v.page.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	v.page.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	v.page.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	if s, e := v.Selection(); s != end-1 || e != end {
+		t.Errorf("Shift+Left after SetSelection selected [%d,%d) %q, want the last letter of Pjöngjang", s, e, v.SelectedText())
 	}
 }
