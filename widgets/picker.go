@@ -100,6 +100,8 @@ func NewPicker(library, suggested, recent []PickerActor, roles, kinds []string) 
 		p.kind.SetSelected(kinds[0])
 	}
 	p.rows = container.NewVBox()
+	// The "New actor … (kind)" row says which kind Enter will create.
+	p.kind.OnChanged = func(string) { p.refreshRows() }
 	p.chosenBox = container.NewVBox()
 	p.note = newNoteEntry(p)
 	p.note.SetPlaceHolder("Note (optional) · Ctrl+Enter saves")

@@ -199,3 +199,22 @@ func TestPickerCtrlEnterInQueryAddsAndSaves(t *testing.T) {
 		t.Fatalf("Ctrl+Enter in the name field submitted %+v", res)
 	}
 }
+
+// The row that creates a new actor names the kind Enter will give it, also
+// after the reader changed the kind (it used to keep saying the old one).
+func TestPickerNewActorRowFollowsKind(t *testing.T) {
+	p := pickerFixture(t)
+	var res *PickerResult
+	p.OnSubmit = func(r PickerResult) { res = &r }
+	test.Type(p.query, "Lin Jian")
+	p.kind.SetSelected("organisation")
+	rows := rowLabels(p)
+	if len(rows) == 0 || rows[len(rows)-1] != "New actor “Lin Jian” (organisation)" {
+		t.Fatalf("rows after choosing the kind: %q", rows)
+	}
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	p.Submit()
+	if res == nil || len(res.Actors) != 1 || res.Actors[0].Kind != "organisation" {
+		t.Errorf("submitted %+v, want Lin Jian as a new organisation", res)
+	}
+}
