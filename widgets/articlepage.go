@@ -168,6 +168,13 @@ type renderState struct {
 	// pending is an offset to scroll to once the view has a size (+1; 0 = none).
 	pending   int
 	pendingAt bool
+	// topOff is the offset last put at the top of the viewport (by a
+	// re-flow or SetTopOffset) and topY the scroll offset it got: while the
+	// reader has not scrolled since, the next re-flow keeps topOff itself,
+	// so a window edge dragged in many steps does not drift a line per step.
+	topOff   int
+	topY     float32
+	topKnown bool
 }
 
 // palette is the theme colours one render uses.
@@ -219,12 +226,22 @@ func (v *ArticleView) renderOnce(r *pageRenderer) {
 	if l == nil || vs.Width <= 0 || vs.Height <= 0 {
 		return
 	}
-	l.setGeometry(v.TextSize(), vs.Width)
 	st := &v.rendered
+	if l.width > 0 && vs.Width != l.width && st.pending == 0 && v.scroll.Offset.Y > 0 {
+		// A narrower or wider window re-wraps every paragraph: keep the
+		// line at the top of the viewport there, not the pixel offset
+		// (which in a long paragraph would show text far above or below).
+		st.pending, st.pendingAt = v.keptTop()+1, true
+	}
+	l.setGeometry(v.TextSize(), vs.Width)
+	placed := false
 	if st.pending > 0 {
 		off, atTop := st.pending-1, st.pendingAt
 		st.pending = 0
-		v.placeOffset(off, atTop)
+		placed = v.placeOffset(off, atTop) && atTop
+		if placed {
+			st.topOff = off
+		}
 	}
 	y := v.scroll.Offset.Y
 	for iter := 0; iter < 4; iter++ {
@@ -242,6 +259,9 @@ func (v *ArticleView) renderOnce(r *pageRenderer) {
 	y = max(0, min(y, h-vs.Height))
 	moved := y != v.scroll.Offset.Y
 	v.scroll.Offset.Y = y
+	if placed {
+		st.topY, st.topKnown = y, true
+	}
 	if h != v.page.minH || moved {
 		v.page.minH = h
 		v.scroll.Refresh() // resizes the page and moves it to the new offset

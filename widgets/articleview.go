@@ -205,7 +205,7 @@ func (v *ArticleView) SetTextSize(size float32) {
 	if size == v.textSize {
 		return
 	}
-	top := v.TopOffset()
+	top := v.keptTop()
 	v.textSize = size
 	v.rendered.pending, v.rendered.pendingAt = top+1, true
 	v.relayout()
@@ -243,6 +243,17 @@ func (v *ArticleView) TopOffset() int {
 		return p.start + len(p.runes)
 	}
 	return p.start + int(p.lines[max(0, j)].from)
+}
+
+// keptTop is the offset a re-flow (new width or text size) keeps at the
+// top of the viewport: the one put there last if the reader has not
+// scrolled since, else the line at the top now.
+func (v *ArticleView) keptTop() int {
+	st := &v.rendered
+	if st.topKnown && st.topY == v.scroll.Offset.Y {
+		return st.topOff
+	}
+	return v.TopOffset()
 }
 
 // Refresh re-reads the theme (colours, fonts, text size) and redraws.

@@ -515,6 +515,10 @@ func (v *ArticleView) scrollToOffset(off int, atTop bool) {
 	if v.placeOffset(off, atTop) {
 		v.scroll.Refresh()
 		v.page.Refresh()
+		if atTop {
+			st := &v.rendered
+			st.topOff, st.topY, st.topKnown = off, v.scroll.Offset.Y, true
+		}
 	}
 }
 
