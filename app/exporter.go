@@ -77,7 +77,7 @@ func (a *App) copyHighlightMarkdown(id string) {
 // folder keep everything outside the part Dramatis manages.
 func (a *App) showExport() {
 	p := a.fa.Preferences()
-	dir := widget.NewEntry()
+	dir := a.newDialogEntry()
 	dir.SetPlaceHolder("Notes folder, e.g. your Obsidian vault")
 	dir.SetText(p.String(prefExportDir))
 	choose := widget.NewButton("Choose…", func() {
@@ -118,8 +118,10 @@ func (a *App) showExport() {
 		p.SetString(prefExportDir, folder)
 		a.exportTo(folder, g)
 	}, a.win)
+	dir.OnSubmitted = func(string) { a.dialogKey(fyne.KeyReturn) }
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
+	a.win.Canvas().Focus(dir)
 }
 
 // exportTo gathers the whole library and writes its notes into dir.

@@ -101,7 +101,7 @@ func (a *App) pastePage() {
 
 // openURL asks for a web address and fetches it with progress and Cancel.
 func (a *App) openURL() {
-	e := widget.NewEntry()
+	e := a.newDialogEntry()
 	e.SetPlaceHolder("https://…")
 	if clip := strings.TrimSpace(a.fa.Clipboard().Content()); strings.HasPrefix(clip, "http://") || strings.HasPrefix(clip, "https://") {
 		e.SetText(clip)

@@ -39,7 +39,7 @@ func (a *App) showPreferences() {
 		a.reader.setTextSize(float32(v))
 	}
 
-	loc := widget.NewEntry()
+	loc := a.newDialogEntry()
 	loc.SetText(a.lib.Path())
 	note := widget.NewLabel("")
 	note.Wrapping = fyne.TextWrapWord

@@ -50,6 +50,7 @@ func (a *App) buildWindow() {
 	a.win.SetContent(container.NewBorder(top, a.status, nil, nil, split))
 	a.win.SetMainMenu(a.mainMenu())
 	a.installKeys()
+	a.installDialogKeys()
 	a.win.SetOnDropped(a.dropped)
 	a.win.Resize(fyne.NewSize(
 		float32(p.FloatWithFallback(prefWidth, 1200)),

@@ -1,0 +1,110 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Fyne's dialogs take no keys: in the real window Escape did not close the
+// Open File, error or Delete Article dialogs, and Enter did not press their
+// default button, so every dialog needed the mouse. dialogKey gives them
+// the usual keys; it is installed on the canvas (keys arrive there when
+// nothing has the focus, which is the case in a freshly shown dialog) and
+// called by the text fields inside our dialogs for Escape.
+
+// dismissLabels are the texts of the buttons that close a dialog without
+// acting (Fyne's file dialog uses "Cancel", its confirm dialog "No").
+var dismissLabels = map[string]bool{"Cancel": true, "Close": true, "OK": true, "No": true}
+
+// enterLabels are the plain buttons Enter may press when a dialog has no
+// default button: acknowledging a message. "Cancel" is not among them, so
+// that an Enter pressed twice never cancels the download it just started.
+var enterLabels = map[string]bool{"OK": true, "Close": true}
+
+// installDialogKeys routes Escape and Enter that nobody else took to the
+// dialog on top of the window.
+func (a *App) installDialogKeys() {
+	a.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { a.dialogKey(ev.Name) })
+}
+
+// dialogKey closes the top dialog on Escape and presses its default button
+// on Enter. It reports whether it did anything.
+func (a *App) dialogKey(key fyne.KeyName) bool {
+	top := a.win.Canvas().Overlays().Top()
+	if top == nil {
+		return false
+	}
+	dismiss, confirm := dialogButtons(top)
+	switch key {
+	case fyne.KeyEscape:
+		if dismiss != nil {
+			dismiss.OnTapped()
+			return true
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if confirm == nil && dismiss != nil && enterLabels[dismiss.Text] {
+			confirm = dismiss
+		}
+		if confirm != nil {
+			confirm.OnTapped()
+			return true
+		}
+	}
+	return false
+}
+
+// dialogButtons finds a dialog's dismiss button and its default (high
+// importance, enabled) button. It looks only through containers, where
+// Fyne's dialogs keep their button rows, never inside other widgets (a
+// form's own buttons are not the dialog's); the last match wins because
+// the button row comes after the content.
+func dialogButtons(o fyne.CanvasObject) (dismiss, confirm *widget.Button) {
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.PopUp:
+			walk(x.Content)
+		case *fyne.Container:
+			for _, ch := range x.Objects {
+				walk(ch)
+			}
+		case *widget.Button:
+			if x.OnTapped == nil || x.Disabled() {
+				return
+			}
+			if x.Importance == widget.HighImportance {
+				confirm = x
+			} else if dismissLabels[x.Text] {
+				dismiss = x
+			}
+		}
+	}
+	walk(o)
+	return dismiss, confirm
+}
+
+// dialogEntry is a text field for a dialog: Escape closes the dialog, as
+// it does when nothing has the focus (Fyne's Entry swallows Escape).
+type dialogEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+// newDialogEntry makes a one-line field whose Escape closes the top dialog.
+func (a *App) newDialogEntry() *dialogEntry {
+	e := &dialogEntry{onEscape: func() { a.dialogKey(fyne.KeyEscape) }}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey hands Escape to the dialog and everything else to the Entry.
+func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
