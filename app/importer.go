@@ -93,17 +93,28 @@ func (a *App) pastePage() {
 		a.showError("Nothing to paste", errors.New("the clipboard holds no text; copy the page in the browser (Ctrl+A, Ctrl+C) and try again"))
 		return
 	}
+	if u := strings.TrimSpace(text); isWebAddress(u) {
+		// The reader copied the address bar, not the page: open the page.
+		a.fetchURL(u)
+		return
+	}
 	a.setStatus("Importing the pasted page…")
 	a.importWith("the pasted page", func() (*article.Article, error) {
 		return article.CleanText([]byte(text), "clipboard")
 	})
 }
 
+// isWebAddress reports whether s is one http(s) address and nothing else.
+func isWebAddress(s string) bool {
+	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) &&
+		!strings.ContainsAny(s, " \t\r\n")
+}
+
 // openURL asks for a web address and fetches it with progress and Cancel.
 func (a *App) openURL() {
 	e := a.newDialogEntry()
 	e.SetPlaceHolder("https://…")
-	if clip := strings.TrimSpace(a.fa.Clipboard().Content()); strings.HasPrefix(clip, "http://") || strings.HasPrefix(clip, "https://") {
+	if clip := strings.TrimSpace(a.fa.Clipboard().Content()); isWebAddress(clip) {
 		e.SetText(clip)
 	}
 	var d *dialog.ConfirmDialog
