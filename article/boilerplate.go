@@ -39,6 +39,10 @@ const (
 	PhraseMore PhraseKind = "more"
 	// PhraseKicker: a known rubric word shown above titles.
 	PhraseKicker PhraseKind = "kicker"
+	// PhraseCredit: a picture credit ("Foto:", "Photograph:"). It works as
+	// a prefix, and the caption line right above a credit line (no blank
+	// line between: one figure) is not article text either.
+	PhraseCredit PhraseKind = "credit"
 )
 
 // Boilerplate is one language's list of phrases that mark page furniture
@@ -53,6 +57,7 @@ type Boilerplate struct {
 	contains []string // folded
 	suffixes []string // folded multi-word line phrases, longest first
 	mores    []string // lower-cased, punctuation kept
+	credits  []string // lower-cased, punctuation kept; also in prefixes
 	// lastWords are the final words of suffixes: a line whose last word
 	// is not among them cannot end with one (a cheap pre-check).
 	lastWords map[string]bool
@@ -131,11 +136,14 @@ func ParseBoilerplate(lang, data string) (*Boilerplate, error) {
 			}
 		case PhraseSection:
 			bp.sections[key] = true
-		case PhrasePrefix:
+		case PhrasePrefix, PhraseCredit:
 			// Prefixes keep their punctuation ("Foto:" is not "Foto").
 			lp := strings.ToLower(phrase)
 			bp.prefixes = append(bp.prefixes, lp)
 			bp.prefixBytes[lp[0]] = true
+			if PhraseKind(strings.TrimSpace(kind)) == PhraseCredit {
+				bp.credits = append(bp.credits, lp)
+			}
 		case PhraseContains:
 			bp.contains = append(bp.contains, strings.ToLower(phrase))
 		case PhraseEnd:
@@ -234,6 +242,18 @@ func (bp *Boilerplate) hasPrefix(k phraseKey) bool {
 	return false
 }
 
+// IsCredit reports whether line starts with a picture credit.
+func (bp *Boilerplate) IsCredit(line string) bool { return bp.isCredit(newPhraseKey(line)) }
+
+func (bp *Boilerplate) isCredit(k phraseKey) bool {
+	for _, p := range bp.credits {
+		if strings.HasPrefix(k.lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // CreditAt returns the byte index in line where a credit phrase ("Foto:",
 // "Photograph:") follows the end of a sentence, or -1. Such a line is a
 // photo caption glued to its credit.
@@ -242,11 +262,11 @@ func (bp *Boilerplate) CreditAt(line string) int {
 }
 
 func (bp *Boilerplate) creditAt(l string) int {
-	if strings.IndexByte(l, ':') < 0 {
-		return -1 // credit phrases end in a colon
+	if strings.IndexByte(l, ':') < 0 && !strings.Contains(l, "©") {
+		return -1 // credit phrases end in a colon, or are the copyright sign
 	}
 	for _, p := range bp.prefixes {
-		if !strings.HasSuffix(p, ":") {
+		if !strings.HasSuffix(p, ":") && p != "©" {
 			continue
 		}
 		from := 0
@@ -256,8 +276,10 @@ func (bp *Boilerplate) creditAt(l string) int {
 				break
 			}
 			i += from
-			before := strings.TrimRight(l[:i], " \u00a0")
-			if i > 0 && len(before) < i && strings.IndexAny(before[len(before)-1:], ".!?)”\"'") == 0 {
+			// "… Ortsschild. (Foto: …)": an opening bracket may stand
+			// between the sentence and the credit.
+			before := strings.TrimRight(strings.TrimSuffix(strings.TrimRight(l[:i], " \u00a0"), "("), " \u00a0")
+			if before != "" && len(before) < i && strings.IndexAny(before[len(before)-1:], ".!?)”\"'") == 0 {
 				return i
 			}
 			from = i + len(p)
@@ -273,17 +295,33 @@ func (bp *Boilerplate) Contains(line string, words int) bool {
 	return bp.containsIn(newPhraseKey(line), words)
 }
 
+// Several different phrases in one line mark a consent or newsletter
+// notice, however long it is: two in a line of up to 40 words, three in a
+// longer one (an article about cookies uses the word, not the notice's
+// whole vocabulary). Phrases nested in each other ("cookies", "we use
+// cookies") count once.
 func (bp *Boilerplate) containsIn(k phraseKey, words int) bool {
-	if words > 40 {
-		return false
-	}
+	var found []string
 	for _, p := range bp.contains {
+		if !strings.Contains(k.lower, p) {
+			continue
+		}
 		long := strings.Count(p, " ") >= 2
-		if (words <= 10 || long) && strings.Contains(k.lower, p) {
+		if words <= 10 || long && words <= 40 {
 			return true
 		}
+		nested := false
+		for _, f := range found {
+			if strings.Contains(f, p) || strings.Contains(p, f) {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			found = append(found, p)
+		}
 	}
-	return false
+	return len(found) >= 2 && words <= 40 || len(found) >= 3
 }
 
 // IsTeaser reports a line that ends with a "read more" link: the teaser

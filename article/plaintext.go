@@ -282,11 +282,25 @@ func (pc *pageCopy) trimGluedPhrases(t string) string {
 		changed = false
 		for _, bp := range pc.bps {
 			if nt, ok := bp.TrimSuffix(t); ok {
+				if pc.isWholePhrase(t) {
+					return t // "Lesen Sie mehr zum Thema" is a phrase of its own
+				}
 				t, changed = nt, true
 			}
 		}
 	}
 	return t
+}
+
+// isWholePhrase reports whether the line as a whole is a listed phrase.
+func (pc *pageCopy) isWholePhrase(t string) bool {
+	k := newPhraseKey(t)
+	for _, bp := range pc.bps {
+		if bp.lines[k.fold] || bp.sections[k.fold] || bp.ends[k.fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // splitGluedSentences splits a line where a sentence end is directly
@@ -436,11 +450,144 @@ func (pc *pageCopy) markBoilerplate() {
 			}
 		}
 	}
+	pc.dropCaptions()
 }
+
+// maxCaptionWords bounds a picture caption; a longer line above a credit
+// is article text.
+const maxCaptionWords = 40
+
+// dropCaptions drops the caption line right above a picture credit
+// ("Nachts fehlt Personal." / "Bild: picture alliance / dpa"): caption and
+// credit form one figure, which a copy writes without a blank line
+// between, while a paragraph of text is set off by one.
+func (pc *pageCopy) dropCaptions() {
+	ls := pc.lines
+	for i := 1; i < len(ls); i++ {
+		if ls[i].para || !ls[i].drop || !pc.isCredit(ls[i].key) {
+			continue
+		}
+		if c := &ls[i-1]; !c.drop && c.words <= maxCaptionWords && hasLetter(c.text) {
+			c.drop = true
+		}
+	}
+}
+
+func (pc *pageCopy) isCredit(k phraseKey) bool {
+	for _, bp := range pc.bps {
+		if bp.isCredit(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// boxReach is how far (in lines) a widget's furniture may stand from a
+// line it encloses.
+const boxReach = 2
+
+// dropBoxText drops the short text inside a widget set into the body
+// [s, e) (a newsletter sign-up, a paywall or app promotion): a line of
+// prose with furniture both above and below it within the same block of
+// the copy (no blank line between), and the heading right above such a
+// line. The article's own paragraphs are set off by blank lines and do not
+// sit between buttons; paragraph-long lines are kept, as a paragraph
+// between two ad labels is still text. Only the body is searched: in the
+// page header the title sits between menus and buttons.
+func (pc *pageCopy) dropBoxText(s, e int) {
+	ls := pc.lines
+	dropped := func(k int) bool { return ls[k].drop && !ls[k].meta && ls[k].words > 0 }
+	candidate := func(l *copyLine) bool {
+		return !l.drop && !l.meta && !l.para && l.words < minArticleWords && !codeLike(l.text)
+	}
+	above := func(i int) bool {
+		for k := i - 1; k >= max(s, i-boxReach); k-- {
+			if dropped(k) {
+				return true
+			}
+			if ls[k].para {
+				break
+			}
+		}
+		return false
+	}
+	boxed := make([]bool, e-s)
+	for i := s + 1; i < e-1; i++ {
+		if l := &ls[i]; !candidate(l) || !l.prose || !above(i) {
+			continue
+		}
+		for k := i + 1; k <= min(e-1, i+boxReach) && !ls[k].para; k++ {
+			if dropped(k) {
+				boxed[i-s] = true
+				break
+			}
+		}
+	}
+	for i := s + 1; i < e-1; i++ {
+		if boxed[i-s] {
+			ls[i].drop = true
+			if h := &ls[i-1]; candidate(h) && !h.prose && i-1 > s && above(i-1) {
+				h.drop = true
+			}
+		}
+	}
+}
+
+// dropAuthorBio drops the note about the author that closes many pages
+// ("Maria Santos covers politics in the Philippines."): the body's last
+// kept line, after furniture, opening with the name of one of the authors
+// the byline named.
+func (pc *pageCopy) dropAuthorBio(authors []string, s, e int) {
+	k := e - 1
+	for k > s && (pc.lines[k].drop || pc.lines[k].meta) {
+		k--
+	}
+	if k <= s || !pc.lines[k-1].drop || pc.lines[k].words >= 2*minArticleWords {
+		return
+	}
+	for _, a := range authors {
+		if strings.Contains(a, " ") && strings.HasPrefix(pc.lines[k].text, a+" ") {
+			pc.lines[k].drop = true
+			return
+		}
+	}
+}
+
+// resumesAfterBox reports whether the article goes on right after the
+// box that line i opens ("Mehr zum Thema" with two links, then more
+// paragraphs): a marker that opens a box as well as the page's tail ends
+// the body only when the text after its box is not the article's. The
+// article resumes with consecutive paragraphs, set off by blank lines (a
+// heading may lead in); teasers of other articles come one short text
+// each, between headlines, sources and buttons, or as a list without
+// blank lines.
+func (pc *pageCopy) resumesAfterBox(i, e int) bool {
+	if !pc.isSection(pc.lines[i].key) {
+		return false
+	}
+	ls := pc.lines
+	k := i + 1
+	for k < e && ls[k].drop {
+		k++ // the box
+	}
+	for n := 0; k < e && !ls[k].prose && n < 2; n++ {
+		k++ // a heading or two
+	}
+	para := func(l *copyLine) bool { return l.prose && l.para && !l.drop }
+	return k+1 < e && para(&ls[k]) && para(&ls[k+1]) && ls[k].words+ls[k+1].words >= 2*minArticleWords
+}
+
+// minArticleWords is about the length of a paragraph of an article;
+// teasers of other articles are shorter.
+const minArticleWords = 25
 
 // isSlideCounter reports the "3/50 Title" or "3 of 50" line that opens a
 // slide of a picture gallery.
 func isSlideCounter(t string) bool {
+	// A noun may name the slide ("Item 1 of 2", "Bild 3 von 12").
+	if sp := strings.IndexByte(t, ' '); sp >= 3 && sp <= 6 && sp+1 < len(t) && t[sp+1] >= '0' && t[sp+1] <= '9' && t[0] >= 'A' && t[0] <= 'Z' {
+		t = t[sp+1:]
+	}
 	n := 0
 	for n < len(t) && t[n] >= '0' && t[n] <= '9' {
 		n++
@@ -711,7 +858,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 	// (a comment count next to the byline must not).
 	half, acc := min(bestSum/2, 60), 0
 	for i := bestS; i < bestE; i++ {
-		if acc > half && pc.isEnd(pc.lines[i].key) && !pc.dateJustBefore(i) {
+		if acc > half && pc.isEnd(pc.lines[i].key) && !pc.dateJustBefore(i) && !pc.resumesAfterBox(i, bestE) {
 			bestE = i
 			break
 		}
@@ -767,6 +914,8 @@ func (pc *pageCopy) article() (*Article, bool) {
 	}
 	s = pc.readHeader(art, title, s, e)
 	if ok {
+		pc.dropBoxText(s, e)
+		pc.dropAuthorBio(art.Authors, s, e)
 		pc.classifyBody(s, e)
 	} else {
 		for i := s; i < e; i++ {
@@ -808,7 +957,7 @@ func (pc *pageCopy) findTitle(s int) int {
 	for i := s - 1; i >= 0 && seen < headerLookup; i-- {
 		l := &pc.lines[i]
 		seen++
-		if !pc.titleShaped(l) {
+		if !pc.titleShaped(l) || pc.inHeadlineList(i) {
 			continue
 		}
 		if nearest < 0 {
@@ -839,6 +988,20 @@ func (pc *pageCopy) findTitle(s int) int {
 		return s
 	}
 	return nearest
+}
+
+// inHeadlineList reports whether line i is one of three or more
+// headline-shaped lines in a row (a summary's bullet points, a list of
+// other articles): a page's own headline stands apart from its
+// neighbours, with a rubric, byline or teaser around it.
+func (pc *pageCopy) inHeadlineList(i int) bool {
+	shaped := func(k int) bool {
+		return k >= 0 && k < len(pc.lines) && pc.lines[k].words >= 4 && !pc.lines[k].prose && pc.titleShaped(&pc.lines[k])
+	}
+	if !shaped(i) {
+		return false
+	}
+	return shaped(i-1) && (shaped(i-2) || shaped(i+1)) || shaped(i+1) && shaped(i+2)
 }
 
 // openingWords are the content words of the body's first prose lines.
@@ -1118,7 +1281,12 @@ func (pc *pageCopy) classifyBody(s, e int) {
 		}
 		prev := pc.prevKept(i, s)
 		intro := prev >= 0 && strings.HasSuffix(strings.TrimSpace(ls[prev].text), ":")
-		proseNext := j < e
+		// A heading leads into kept text, not into a dropped box.
+		k := j
+		for k < e && ls[k].drop {
+			k++
+		}
+		proseNext := k < e && ls[k].prose
 		switch {
 		case n >= 3 && intro && words >= 4*n:
 			for _, k := range run {
@@ -1133,7 +1301,7 @@ func (pc *pageCopy) classifyBody(s, e int) {
 				switch {
 				case intro && lk.words >= 3:
 					lk.kind, lk.level = ListItem, 1
-				case last && proseNext && headingShaped(lk):
+				case last && proseNext && headingShaped(lk) && !pc.amidFurniture(k):
 					lk.kind, lk.level = Heading, 2
 				case endsSentence(lk.text) && lk.words >= 3:
 					lk.kind = Paragraph
@@ -1142,6 +1310,14 @@ func (pc *pageCopy) classifyBody(s, e int) {
 		}
 		i = j
 	}
+}
+
+// amidFurniture reports a line glued (no blank line) between two dropped
+// lines: an unlisted button among listed ones ("X.com" between
+// "Zur Merkliste" and "Facebook"), not a heading of the text.
+func (pc *pageCopy) amidFurniture(i int) bool {
+	ls := pc.lines
+	return i > 0 && i+1 < len(ls) && !ls[i].para && !ls[i+1].para && ls[i-1].drop && ls[i+1].drop
 }
 
 // prevKept returns the nearest kept line before i (not before s), or -1.

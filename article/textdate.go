@@ -252,7 +252,7 @@ func parseAuthors(s string) []string {
 	if s == "" {
 		return nil
 	}
-	for _, sep := range []string{" und ", " and ", " & ", ";", " | "} {
+	for _, sep := range []string{" und ", " and ", " & ", ";", " | ", " • "} {
 		s = strings.ReplaceAll(s, sep, ",")
 	}
 	var names []string
@@ -279,7 +279,9 @@ func parseAuthors(s string) []string {
 }
 
 // bylinePrefixes introduce the authors of an article, lower-cased.
-var bylinePrefixes = []string{"by ", "von ", "written by ", "text: ", "autor: ", "autorin: ", "author: ", "par ", "por ", "di "}
+var bylinePrefixes = []string{"by ", "von ", "written by ", "text: ", "autor: ", "autorin: ", "author: ", "par ", "por ", "di ",
+	"ein artikel von ", "eine analyse von ", "ein kommentar von ", "ein gastbeitrag von ", "ein interview von ",
+	"eine reportage von ", "eine kolumne von ", "ein essay von ", "analysis by ", "opinion by ", "commentary by "}
 
 // roleWords are job titles that follow names in bylines.
 var roleWords = map[string]bool{
