@@ -103,6 +103,9 @@ func newActorsWindow(a *App) *actorsWindow {
 	w.aliases.SetMinRowsVisible(3)
 	w.note = widget.NewEntry()
 	w.note.SetPlaceHolder("Note about this actor (optional)")
+	// Enter in a one-line field saves, as in any form.
+	w.name.OnSubmitted = func(string) { w.save() }
+	w.note.OnSubmitted = func(string) { w.save() }
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), w.save)
 	save.Importance = widget.HighImportance
 	w.merge = widget.NewSelect(nil, nil)
@@ -293,12 +296,15 @@ func (w *actorsWindow) loadHighlights() {
 	})
 }
 
-// pickColour opens Fyne's colour picker for the selected actor.
+// pickColour opens Fyne's colour picker for the selected actor. The
+// chosen colour is saved at once: it used to wait for Save, so the reader
+// saw no change and lost the colour on choosing another actor.
 func (w *actorsWindow) pickColour() {
 	d := dialog.NewColorPicker("Colour", "Colour of "+w.name.Text, func(c color.Color) {
 		w.col = c
 		w.swatch.FillColor = c
 		w.swatch.Refresh()
+		w.save()
 	}, w.win)
 	d.Advanced = true
 	d.Show()

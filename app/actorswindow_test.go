@@ -1,0 +1,89 @@
+package app
+
+import (
+	"slices"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// tapFirstSwatch taps the first colour of a colour picker dialog's palette
+// (Fyne's colour buttons are unexported: they are the tappable widgets that
+// are not buttons) and reports whether it found one.
+func tapFirstSwatch(o fyne.CanvasObject) bool {
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, ch := range x.Objects {
+			if tapFirstSwatch(ch) {
+				return true
+			}
+		}
+	case fyne.Widget:
+		if tp, ok := x.(fyne.Tappable); ok {
+			if _, isButton := x.(interface{ SetIcon(fyne.Resource) }); !isButton {
+				if _, isEntry := x.(fyne.Focusable); !isEntry && x.Visible() {
+					tp.Tapped(&fyne.PointEvent{})
+					return true
+				}
+			}
+		}
+		if !x.Visible() {
+			return false
+		}
+		for _, ch := range test.WidgetRenderer(x).Objects() {
+			if tapFirstSwatch(ch) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Choosing a colour in the Actors window recolours the actor at once, in
+// the library and in the reader, without a separate Save.
+func TestActorsWindowColourIsSavedWhenChosen(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	wsc, _, _ := lib.FindActor("Winston Churchill")
+	a.showActors()
+	a.actorsW.selectActor(wsc.ID)
+	before := wsc.Color
+	a.actorsW.pickColour()
+	top := a.actorsW.win.Canvas().Overlays().Top()
+	if top == nil || !tapFirstSwatch(top) {
+		t.Fatal("no colour picker with a palette opened")
+	}
+	if ok := findButton(top, "Confirm"); ok != nil {
+		test.Tap(ok)
+	}
+	got, _ := lib.Actor(wsc.ID)
+	if got.Color == before || got.Color == "" {
+		t.Fatalf("colour in the library %q after choosing one (was %q)", got.Color, before)
+	}
+	// The demo highlight's stripes show each actor's colour.
+	found := false
+	for _, c := range a.viewHighlight(a.hls[0]).Stripes {
+		found = found || formatColor(c) == got.Color
+	}
+	if !found {
+		t.Errorf("the reader does not draw Churchill's new colour %s", got.Color)
+	}
+}
+
+// Enter in the name field saves the rename, and the notes pane follows.
+func TestActorsWindowEnterSavesName(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	wsc, _, _ := lib.FindActor("Winston Churchill")
+	a.showActors()
+	a.actorsW.selectActor(wsc.ID)
+	a.actorsW.win.Canvas().Focus(a.actorsW.name)
+	a.actorsW.name.SetText("Sir Winston Churchill")
+	a.actorsW.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got, _ := lib.Actor(wsc.ID); got.Name != "Sir Winston Churchill" {
+		t.Fatalf("name after Enter = %q", got.Name)
+	}
+	chips := a.notes.Card(a.hls[0].ID).ChipLabels()
+	if !slices.Contains(chips, "Sir Winston Churchill · speaker") {
+		t.Errorf("notes pane chips after the rename: %q", chips)
+	}
+}
