@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 )
 
 // pressKey delivers a key as the desktop driver does: to the focused
@@ -129,5 +130,38 @@ func TestEnterDoesNotCancelDownload(t *testing.T) {
 	}
 	if a.status.Text != "Cancelled." {
 		t.Errorf("Escape did not cancel the download: status %q", a.status.Text)
+	}
+}
+
+// embeddedEntry is a text field built on widget.Entry, as the picker's
+// fields and the dialogs' address fields are.
+type embeddedEntry struct{ widget.Entry }
+
+// Ctrl+Z in a text field built on widget.Entry is the field's own undo:
+// the Edit menu's Undo (which the desktop driver runs first, with Fyne's
+// ShortcutUndo) used to undo the last highlight change behind the dialog.
+func TestCtrlZInDialogFieldDoesNotUndoHighlight(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	h := a.hls[0]
+	a.editHighlight(h.ID)
+	a.picker.SetNote("changed")
+	a.picker.Submit()
+	if len(a.undo.changes) != 1 {
+		t.Fatal("the edit is not undoable")
+	}
+	fields := []fyne.Focusable{}
+	a.openURL()
+	fields = append(fields, a.win.Canvas().Focused())
+	e := &embeddedEntry{}
+	e.ExtendBaseWidget(e)
+	fields = append(fields, e)
+	for _, f := range fields {
+		a.win.Canvas().Focus(f)
+		if !a.triggerShortcut(&fyne.ShortcutUndo{}) {
+			t.Fatal("the menu has no Undo for ShortcutUndo")
+		}
+		if got, _ := lib.Highlight(h.ID); got.Note != "changed" || len(a.undo.changes) != 1 {
+			t.Errorf("Ctrl+Z in a %T undid the highlight change (note %q)", f, got.Note)
+		}
 	}
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
 
 // Every keyboard shortcut of the app, in one place. The menus show them;
@@ -137,7 +136,12 @@ func (a *App) triggerShortcut(s fyne.Shortcut) bool {
 // undoKey gives Ctrl+Z to a focused text field (its own typing undo) and
 // otherwise undoes the last highlight change.
 func (a *App) undoKey() {
-	if e, ok := a.win.Canvas().Focused().(*widget.Entry); ok {
+	// Any text field, also those that embed widget.Entry (the picker's
+	// fields, the dialogs' address fields): their Ctrl+Z is their own.
+	if e, ok := a.win.Canvas().Focused().(interface {
+		fyne.Shortcutable
+		SetPlaceHolder(string)
+	}); ok {
 		e.TypedShortcut(&fyne.ShortcutUndo{})
 		return
 	}
