@@ -230,10 +230,10 @@ func (a *App) saveNewHighlight(start, end int, res widgets.PickerResult) {
 			a.showError("Could not save the highlight", err)
 			return
 		}
-		a.afterChange(created, saved)
-		a.undo.push(change{after: &saved})
 		a.reader.view.SetSelection(end, end)
 		a.reader.selectedHL = saved.ID
+		a.afterChange(created, saved, func() { a.notes.reveal(saved.ID) })
+		a.undo.push(change{after: &saved})
 		a.setStatus("Highlighted. Ctrl+Z undoes it.")
 	})
 }
@@ -261,7 +261,7 @@ func (a *App) saveEditedHighlight(before annotation.Highlight, res widgets.Picke
 		}
 		b := before
 		a.undo.push(change{before: &b, after: &saved})
-		a.afterChange(created, saved)
+		a.afterChange(created, saved, nil)
 		a.setStatus("Highlight changed. Ctrl+Z undoes it.")
 	})
 }
@@ -288,8 +288,9 @@ func (a *App) deleteHighlight(id string) {
 	})
 }
 
-// afterChange updates the caches and panes after a highlight was saved.
-func (a *App) afterChange(created []annotation.Actor, saved annotation.Highlight) {
+// afterChange updates the caches and panes after a highlight was saved;
+// then runs once the panes show the library's state.
+func (a *App) afterChange(created []annotation.Actor, saved annotation.Highlight, then func()) {
 	for _, act := range created {
 		a.actors[act.ID] = act
 	}
@@ -300,8 +301,8 @@ func (a *App) afterChange(created []annotation.Actor, saved annotation.Highlight
 	a.useRecent(ids)
 	a.reader.view.UpdateHighlight(a.viewHighlight(saved))
 	if len(created) > 0 {
-		a.reloadActors(nil)
+		a.reloadActors(then)
 		return
 	}
-	a.refreshCurrent(nil)
+	a.refreshCurrent(then)
 }

@@ -160,6 +160,21 @@ func (p *notesPane) markSelected(id string) {
 	p.scroll.ScrollToOffset(fyne.NewPos(0, c.Position().Y))
 }
 
+// reveal makes sure a highlight the reader works on has a card: when the
+// actor filter hides it, the filter goes back to all actors, so that the
+// card of a highlight clicked in the text, jumped to from the Actors window
+// or just made is there to see and to edit.
+func (p *notesPane) reveal(id string) {
+	if p.filterID == "" || id == "" || p.cards[id] != nil {
+		return
+	}
+	if _, ok := p.a.highlight(id); !ok {
+		return
+	}
+	p.filterID = ""
+	p.filter.SetSelected(allActors) // renders and marks the selected card
+}
+
 // Card returns the card shown for a highlight (nil if filtered out).
 func (p *notesPane) Card(id string) *widgets.HighlightCard { return p.cards[id] }
 

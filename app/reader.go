@@ -221,6 +221,7 @@ func (r *reader) selectHighlight(id string, fromNotes bool) {
 	if fromNotes {
 		r.view.ScrollToHighlight(id)
 	}
+	r.a.notes.reveal(id)
 	r.a.notes.markSelected(id)
 }
 
