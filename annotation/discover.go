@@ -70,7 +70,7 @@ func (m *Matcher) DiscoverLang(text, lang string) []Candidate {
 	if lang == "" {
 		lang = m.words.guessLang(toks)
 	}
-	fs := m.discover(text, toks, lang)
+	fs := m.discover(text, toks, lang, nil)
 	out := make([]Candidate, len(fs))
 	for i, f := range fs {
 		out[i] = f.Candidate
@@ -105,12 +105,14 @@ const (
 )
 
 // discover runs the passes: known actors, organisations, people, then
-// short forms of the names found.
-func (m *Matcher) discover(text string, toks []token, lang string) []*found {
+// short forms of the names found. licensed holds the entries known to be
+// mentioned unambiguously around the text (in the article of a passage),
+// which confirms their vague aliases in the text; it may be nil.
+func (m *Matcher) discover(text string, toks []token, lang string, licensed map[int32]bool) []*found {
 	d := &discovery{m: m, text: text, toks: toks, lang: lang, byKey: map[string]*found{},
 		owner: make([]int8, len(toks)), orgAt: make([]bool, len(toks)), weakAt: make([]int, len(toks)),
 		knownEnd: make([]int, len(toks))}
-	matches := m.scan(toks, lang)
+	matches := m.confirm(toks, m.scan(toks, lang), licensed)
 	for i := range d.weakAt {
 		d.weakAt[i], d.knownEnd[i] = -1, -1
 	}
@@ -256,7 +258,7 @@ func (d *discovery) findOrgs(matches []match, dropped []bool) {
 		if sp.from < next {
 			sp.from = next
 		}
-		if sp.to <= sp.from {
+		if sp.to <= sp.from || d.isRegion(sp.from, sp.to) {
 			continue
 		}
 		spans = append(spans, sp)
@@ -287,14 +289,24 @@ func (d *discovery) findOrgs(matches []match, dropped []bool) {
 			d.owner[k] = ownFound
 			d.orgAt[k] = true
 		}
-		name, words := d.orgName(sp)
-		f := d.discovered(name, KindOrganisation, words)
+		f := d.orgFound(sp)
 		f.mention(d.toks[sp.from].start, d.toks[sp.to-1].end, d.surface(sp.from, sp.to))
 		// "Stiftung Wissenschaft und Politik (SWP)": the acronym is a form.
 		if sp.to+1 < n && d.toks[sp.to].gap&gapOpen != 0 && d.toks[sp.to].allCaps && d.toks[sp.to+1].gap&gapClose != 0 {
 			f.forms = append(f.forms, []string{d.toks[sp.to].fold})
 		}
 	}
+}
+
+// orgFound returns the collector for the organisation of a span: a known
+// one when its base form is a known name ("des Verbands der
+// Automobilindustrie" is the known VDA), else a discovered one.
+func (d *discovery) orgFound(sp span) *found {
+	name, words := d.orgName(sp)
+	if e := d.m.lookupWords(words); e >= 0 && d.m.entryKind(e) == KindOrganisation {
+		return d.known(e)
+	}
+	return d.discovered(name, KindOrganisation, words)
 }
 
 // orgAround grows an organisation name around the organisation word at i.
@@ -336,6 +348,9 @@ func (d *discovery) orgAround(i int) span {
 			continue
 		}
 		if e := d.knownEnd[to]; e > to && t.upper && (!leftNamed || afterConnector) && d.owner[to] != ownPlace {
+			if to == i+1 && from == i && d.orgAt[to] {
+				break // "Konzern Rheinmetall": the known name after the word is the name
+			}
 			// A known name inside: "Bank of China", "Fund of the United States".
 			to = e
 			continue
@@ -409,6 +424,14 @@ func (d *discovery) personWord(wd word) bool {
 			}
 		}
 	}
+	// "Ifo-Branchenexpertin Anita Wölfl": a compound ending in a role or
+	// an organisation word is a title, not a name.
+	w := &d.m.words
+	for k := wd.from + 1; k < wd.to; k++ {
+		if f := d.toks[k].fold; w.isRole(f) || w.isOrgTrigger(f) {
+			return false
+		}
+	}
 	t := &d.toks[wd.from]
 	return d.nameWord(wd.from) && !(t.allCaps && len(t.fold) > 2 && !strings.Contains(t.fold, "."))
 }
@@ -471,6 +494,9 @@ func (d *discovery) person(run []word) {
 		}
 	}
 	from, to := run[0].from, run[len(run)-1].to
+	if d.isRegion(from, to) {
+		return
+	}
 	onlyWeak := true
 	for k := from; k < to; k++ {
 		if d.owner[k] != ownWeak {
@@ -486,6 +512,7 @@ func (d *discovery) person(run []word) {
 	roleAfter := d.roleAfter(to)
 	speech := d.speechAround(from, to)
 	affil := d.affiliationAfter(to)
+	coord := len(run) >= 2 && d.afterPerson(from)
 	nouny := false
 	for _, wd := range run {
 		f := d.toks[wd.from].fold
@@ -499,7 +526,7 @@ func (d *discovery) person(run []word) {
 		ok = roleBefore && !nouny && !given && !d.toks[from].sentStart
 	case given || roleBefore || roleAfter:
 		ok = !nouny || given || roleBefore
-	case speech || affil:
+	case speech || affil || coord:
 		ok = !nouny
 	}
 	if !ok {
@@ -529,6 +556,22 @@ func (d *discovery) person(run []word) {
 		last := run[len(run)-1]
 		f.forms = append(f.forms, d.folded(last.from, last.to))
 	}
+}
+
+// afterPerson reports whether the name at token from is joined by "und" or
+// "and" to a person found just before it ("By Rachel Donovan and Piotr
+// Nowak").
+func (d *discovery) afterPerson(from int) bool {
+	if from < 2 || d.toks[from].gap.hard() || d.toks[from-1].gap.hard() {
+		return false
+	}
+	switch d.toks[from-1].fold {
+	case "und", "and":
+	default:
+		return false
+	}
+	p := from - 2
+	return d.owner[p] == ownFound && !d.orgAt[p]
 }
 
 // appositive reports whether the name stands between commas after a
@@ -776,6 +819,23 @@ func hasPrefix(words, prefix []string) bool {
 	return true
 }
 
+// isRegion reports whether tokens [from, to) name a geographic region
+// ("Indo-Pacific", "Naher Osten"), which is neither a person nor an
+// organisation.
+func (d *discovery) isRegion(from, to int) bool {
+	if to-from > 4 || to <= from || !d.m.words.regionStart[d.toks[from].fold] {
+		return false
+	}
+	var b strings.Builder
+	for k := from; k < to; k++ {
+		if k > from {
+			b.WriteByte(' ')
+		}
+		b.WriteString(d.toks[k].fold)
+	}
+	return d.m.words.region[b.String()]
+}
+
 // isOrgWord reports whether token k is an organisation word, also in the
 // genitive ("des Instituts", "des Verbands").
 func (d *discovery) isOrgWord(k int) bool {
@@ -873,13 +933,19 @@ func (d *discovery) findAffiliations(matches []match, dropped []bool) {
 		if to < len(d.toks) && !d.toks[to].gap.hard() && d.toks[to].upper && d.owner[to] != ownFree {
 			continue // runs on into a known name: unclear
 		}
+		if d.isRegion(k, to) {
+			continue // "director of the Indo-Pacific program"
+		}
+		// "vom Brüsseler Thinktank Bruegel": the name follows the trigger.
+		if to-k == 1 && to < len(d.toks) && !d.toks[to].gap.hard() && w.isOrgTrigger(d.toks[to].fold) {
+			continue
+		}
 		sp := span{k, to}
 		for kk := sp.from; kk < sp.to; kk++ {
 			d.owner[kk] = ownFound
 			d.orgAt[kk] = true
 		}
-		name, words := d.orgName(sp)
-		f := d.discovered(name, KindOrganisation, words)
+		f := d.orgFound(sp)
 		f.mention(d.toks[sp.from].start, d.toks[sp.to-1].end, d.surface(sp.from, sp.to))
 		i = to - 1
 	}

@@ -86,24 +86,32 @@ func prScore(cands []Candidate, g *gold, k Kind) (p, r float64, wrong, missed []
 // a little below the measured values (see the report in the commit log) so
 // that a regression fails the test.
 var floors = map[string]map[Kind][2]float64{
+	// Measured after companies.tsv, the vague-name rules and the region
+	// list (2026-11-27): every fixture 1.00/1.00 in every kind except
+	// heldout-de organisations (recall 0.86: "Zenith" is named without
+	// context and is no company in the list).
 	"seed":       {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
 	"de-ukraine": {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
-	"en-iran":    {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.85}},
-	"en-taiwan":  {KindPerson: {0.95, 0.95}, KindState: {0.75, 0.95}, KindOrganisation: {0.85, 0.6}},
-	"de-handel":  {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.8}, KindOrganisation: {0.95, 0.6}},
-	// Held out: written after tuning, floors from the first measurement.
-	"heldout-de":  {KindPerson: {0.95, 0.85}, KindState: {0.95, 0.85}, KindOrganisation: {0.95, 0.4}},
-	"heldout-en":  {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.8}},
-	"heldout-de2": {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.65, 0.15}},
+	"en-iran":    {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
+	"en-taiwan":  {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
+	"de-handel":  {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
+	// Held out 1-2 (heldout-de, heldout-en, heldout-de2): written after the
+	// first tuning; their organisation floors from the first measurement
+	// were 0.95/0.4, 0.95/0.8 and 0.65/0.15 (people and states 0.85-0.95).
+	"heldout-de":  {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.8}},
+	"heldout-en":  {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
+	"heldout-de2": {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
 	// Held out 3-5: written and annotated before the company/media list and
 	// the party rules, measured once with the code as it was (P/R per kind;
 	// in brackets after two gold-list corrections noted in their gold.json):
 	//   heldout-de-wirtschaft  person 0.92/0.86  state 1.00/1.00  org 0.92/0.35
 	//   heldout-en-security    person 0.93/0.93  state 1.00/1.00  org 0.92/0.57 (1.00/0.59)
 	//   heldout-de-experten    person 0.94/0.94  state 1.00/1.00  org 0.89/0.73 (0.94/0.77)
-	"heldout-de-wirtschaft": {KindPerson: {0.9, 0.85}, KindState: {0.95, 0.95}, KindOrganisation: {0.9, 0.3}},
-	"heldout-en-security":   {KindPerson: {0.9, 0.9}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.55}},
-	"heldout-de-experten":   {KindPerson: {0.9, 0.9}, KindState: {0.95, 0.95}, KindOrganisation: {0.9, 0.75}},
+	// The rules were then improved with these texts in view, so their
+	// numbers now (all 1.00) are no longer a held-out measure.
+	"heldout-de-wirtschaft": {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
+	"heldout-en-security":   {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
+	"heldout-de-experten":   {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
 }
 
 // TestDiscoverFixtures runs discovery on the fixture articles, compares the
@@ -221,6 +229,26 @@ func TestDiscoverCases(t *testing.T) {
 			[]want{{"Jane Okafor", KindPerson, 2}, {"Tom Reyes", KindPerson, 2}}, nil},
 		{"longer name wins over a leader's surname", "Führer Kim Il Sung regierte lange. Kim Jong-un folgte.",
 			[]want{{"Kim Il Sung", KindPerson, 1}, {"Kim Jong-un", KindPerson, 1}}, nil},
+		{"companies named without context", "Volkswagen streicht Stellen. Auch BMW und Mercedes-Benz leiden, Nvidia und SK Hynix nicht. Der VW-Konzern schweigt.",
+			[]want{{"Volkswagen", KindOrganisation, 2}, {"BMW", KindOrganisation, 1}, {"Mercedes-Benz", KindOrganisation, 1}, {"Nvidia", KindOrganisation, 1}, {"SK Hynix", KindOrganisation, 1}}, nil},
+		{"media", "Das sagte er der ARD und CNBC. Laut dpa und Reuters, wie die BBC meldet.",
+			[]want{{"ARD", KindOrganisation, 1}, {"CNBC", KindOrganisation, 1}, {"Deutsche Presse-Agentur", KindOrganisation, 1}, {"Reuters", KindOrganisation, 1}, {"BBC", KindOrganisation, 1}}, nil},
+		{"vague company confirmed", "Der Versicherer Allianz meldet Gewinne. Allianz-Chef Oliver Bäte ist zufrieden; die Allianz zahlt mehr Dividende. Bosch, ZF und Continental bauen ab.",
+			[]want{{"Allianz", KindOrganisation, 3}, {"Continental", KindOrganisation, 1}}, nil},
+		{"vague company unconfirmed", "Die transatlantische Allianz hält. Eine Allianz der Willigen. Er sah in den Spiegel, das Bild war scharf. Ein Bayer und ein Stern.",
+			nil, []string{"Allianz", "Spiegel", "Bild", "Bayer", "Stern"}},
+		{"part of another name", "Union Berlin schlägt Bayer Leverkusen, sagt SPD-Chef Lars Klingbeil. Der Versicherer Allianz sponsert die Allianz Arena.",
+			[]want{{"Allianz", KindOrganisation, 1}}, []string{"Union", "Bayer"}},
+		{"Union with parties", "Die Union fordert Kürzungen, die SPD lehnt ab. Die CDU/CSU-Fraktion und die Unionsfraktion stimmen zu.",
+			[]want{{"Union", KindOrganisation, 3}, {"SPD", KindOrganisation, 1}}, []string{"CDU"}},
+		{"Union without parties", "Die Union der Vertriebenen tagt. Die Europäische Union und die Afrikanische Union verhandeln. Die Union müsse geeint handeln.",
+			[]want{{"Europäische Union", KindOrganisation, 1}, {"Afrikanische Union", KindOrganisation, 1}}, []string{"Union"}},
+		{"regions are not organisations", "Bonnie Glaser, director of the Indo-Pacific program at the German Marshall Fund, said so. Jane Roe, head of the Middle East desk, agreed.",
+			[]want{{"German Marshall Fund", KindOrganisation, 1}}, []string{"Indo-Pacific", "Middle East"}},
+		{"role compound is no name", "Deren Fraktionsvize Siemtje Möller warnte. Ifo-Branchenexpertin Anita Wölfl sagte das.",
+			[]want{{"Siemtje Möller", KindPerson, 1}, {"Anita Wölfl", KindPerson, 1}}, []string{"Deren Fraktionsvize Siemtje Möller", "Ifo-Branchenexpertin Anita Wölfl"}},
+		{"coordinated names", "By Rachel Donovan and Piotr Nowak. The Finnish Border Guard said the ship was held.",
+			[]want{{"Rachel Donovan", KindPerson, 1}, {"Piotr Nowak", KindPerson, 1}}, []string{"Border Guard"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -40,6 +40,13 @@ type builtin struct {
 	// germanOnly holds names that are other words in English text
 	// ("Island" is Iceland in German only).
 	germanOnly map[string]bool
+	// vague holds names that are also common words, places or surnames
+	// ("Allianz", "Union", "Spiegel"): they count only where the text
+	// confirms them (see Matcher.confirm).
+	vague map[string]bool
+	// context lists the keys of actors whose unambiguous mention confirms
+	// the vague names ("Union" needs CDU, CSU, SPD, …).
+	context []string
 }
 
 // name returns the display name in the article's language: German for
@@ -73,7 +80,8 @@ func newGazetteer() *gazetteer {
 	g := &gazetteer{}
 	index := map[string]int{}
 	g.addStates(index)
-	g.addOrganisations(index)
+	g.addOrganisations(index, assets.Organisations)
+	g.addOrganisations(index, assets.Companies)
 	g.addLeaders(index)
 	return g
 }
@@ -189,24 +197,50 @@ func (g *gazetteer) addStates(index map[string]int) {
 	}
 }
 
-// addOrganisations adds organisations.tsv.
-func (g *gazetteer) addOrganisations(index map[string]int) {
-	for _, f := range dataLines(assets.Organisations) {
+// addOrganisations adds the organisations of organisations.tsv or
+// companies.tsv. A key already taken keeps its first definition.
+func (g *gazetteer) addOrganisations(index map[string]int, data string) {
+	for _, f := range dataLines(data) {
 		if len(f) < 4 {
 			continue
 		}
-		o := builtin{key: "org:" + f[0], kind: KindOrganisation, nameDE: f[2], nameEN: f[3]}
+		o := builtin{key: "org:" + f[0], kind: KindOrganisation}
+		if _, dup := index[o.key]; dup {
+			continue
+		}
+		o.nameDE = o.vagueName(f[2])
+		o.nameEN = o.vagueName(f[3])
 		if f[1] != "-" {
 			o.wikidata = f[1]
 		}
 		if len(f) > 4 {
 			for _, a := range splitList(f[4]) {
-				o.aliases = append(o.aliases, alias{a, aliasName})
+				o.aliases = append(o.aliases, alias{o.vagueName(a), aliasName})
+			}
+		}
+		if len(f) > 5 {
+			for _, k := range splitList(f[5]) {
+				o.context = append(o.context, "org:"+k)
 			}
 		}
 		index[o.key] = len(g.actors)
 		g.actors = append(g.actors, o)
 	}
+}
+
+// vagueName strips the "~" that marks a name needing context and records
+// the name as vague.
+func (b *builtin) vagueName(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "~") {
+		return s
+	}
+	s = strings.TrimSpace(s[1:])
+	if b.vague == nil {
+		b.vague = map[string]bool{}
+	}
+	b.vague[s] = true
+	return s
 }
 
 // addLeaders adds leaders.tsv. Single-word aliases are surnames: they count

@@ -37,6 +37,9 @@ type entry struct {
 	user    bool
 	builtin *builtin // nil for a library actor that adopted no built-in
 	folded  []string // folded names and aliases, for Lookup
+	// context are the entries whose mention confirms this entry's vague
+	// aliases (builtin.context resolved).
+	context []int32
 }
 
 type edgeKey struct {
@@ -50,6 +53,7 @@ type trieNode struct {
 	kind   aliasKind
 	caps   caseRule
 	german bool // matches only in German text ("Island" is Iceland there)
+	vague  bool // counts only where the text confirms it ("Allianz")
 }
 
 // caseRule restricts how the first word of an alias may be written in the
@@ -135,6 +139,7 @@ func NewMatcher(user []Actor) *Matcher {
 		}
 	}
 	// Built-ins: merged into a library actor, or an entry of their own.
+	byKey := make(map[string]int32, len(gz.actors))
 	for bi := range gz.actors {
 		b := &gz.actors[bi]
 		owner, adopted := byWikidata[b.wikidata]
@@ -150,10 +155,20 @@ func NewMatcher(user []Actor) *Matcher {
 			owner = len(m.entries)
 			m.entries = append(m.entries, entry{builtin: b})
 		}
-		m.insertLang(b.nameDE, aliasName, int32(owner), b.germanOnly[b.nameDE])
-		m.insert(b.nameEN, aliasName, int32(owner))
+		m.insertLang(b.nameDE, aliasName, int32(owner), b.germanOnly[b.nameDE], b.vague[b.nameDE])
+		m.insertLang(b.nameEN, aliasName, int32(owner), false, b.vague[b.nameEN])
 		for _, al := range b.aliases {
-			m.insertLang(al.text, al.kind, int32(owner), b.germanOnly[al.text])
+			m.insertLang(al.text, al.kind, int32(owner), b.germanOnly[al.text], b.vague[al.text])
+		}
+		byKey[b.key] = int32(owner)
+	}
+	for i := range m.entries {
+		if b := m.entries[i].builtin; b != nil {
+			for _, k := range b.context {
+				if c, ok := byKey[k]; ok {
+					m.entries[i].context = append(m.entries[i].context, c)
+				}
+			}
 		}
 	}
 	// Library people are also found by their surname alone ("Ballbach"),
@@ -171,11 +186,12 @@ func NewMatcher(user []Actor) *Matcher {
 // insert adds an alias to the trie unless an earlier actor owns it. German
 // multi-word names also get their declined form ("Vereinigten Staaten").
 func (m *Matcher) insert(a string, kind aliasKind, owner int32) {
-	m.insertLang(a, kind, owner, false)
+	m.insertLang(a, kind, owner, false, false)
 }
 
-// insertLang is insert for an alias that may be valid in German text only.
-func (m *Matcher) insertLang(a string, kind aliasKind, owner int32, germanOnly bool) {
+// insertLang is insert for an alias that may be valid in German text only,
+// or only where the text confirms it (vague).
+func (m *Matcher) insertLang(a string, kind aliasKind, owner int32, germanOnly, vague bool) {
 	a = strings.TrimSpace(a)
 	if !norm.NFC.IsNormalString(a) {
 		a = norm.NFC.String(a)
@@ -197,13 +213,13 @@ func (m *Matcher) insertLang(a string, kind aliasKind, owner int32, germanOnly b
 	for i, t := range toks {
 		words[i] = t.fold
 	}
-	m.insertWords(words, kind, rule, owner, germanOnly)
+	m.insertWords(words, kind, rule, owner, germanOnly, vague)
 	if d := declined(words); d != nil {
-		m.insertWords(d, kind, rule, owner, germanOnly)
+		m.insertWords(d, kind, rule, owner, germanOnly, vague)
 	}
 }
 
-func (m *Matcher) insertWords(words []string, kind aliasKind, rule caseRule, owner int32, germanOnly bool) {
+func (m *Matcher) insertWords(words []string, kind aliasKind, rule caseRule, owner int32, germanOnly, vague bool) {
 	n := int32(0)
 	for _, w := range words {
 		k := edgeKey{n, w}
@@ -218,11 +234,15 @@ func (m *Matcher) insertWords(words []string, kind aliasKind, rule caseRule, own
 	node := &m.nodes[n]
 	switch {
 	case node.entry < 0:
-		*node = trieNode{entry: owner, kind: kind, caps: rule, german: germanOnly}
+		*node = trieNode{entry: owner, kind: kind, caps: rule, german: germanOnly, vague: vague}
 	case node.entry == owner:
 		// The same actor spelled more loosely ("NATO", "Nato").
 		if rule < node.caps {
 			node.caps = rule
+		}
+		// Also given as a plain name (a library alias): no context needed.
+		if !vague {
+			node.vague = false
 		}
 		// A built-in's knowledge of what the alias is (an adjective, a
 		// seat) refines a library alias copied from it ("deutsch").
@@ -232,6 +252,23 @@ func (m *Matcher) insertWords(words []string, kind aliasKind, rule caseRule, own
 	}
 }
 
+// lookupWords returns the entry whose name or alias is exactly these folded
+// words (a vague alias does not count), or -1.
+func (m *Matcher) lookupWords(words []string) int32 {
+	n := int32(0)
+	for _, w := range words {
+		nd, ok := m.edges[edgeKey{n, w}]
+		if !ok {
+			return -1
+		}
+		n = nd
+	}
+	if t := m.nodes[n]; t.entry >= 0 && !t.vague {
+		return t.entry
+	}
+	return -1
+}
+
 // match is one found mention of a known actor: words [from, to) of the
 // tokens it was found in.
 type match struct {
@@ -239,6 +276,7 @@ type match struct {
 	from, to int
 	kind     aliasKind
 	place    bool // a capital used as a place ("in Berlin"): not a mention
+	vague    bool // by a vague alias: see confirm
 }
 
 // scan finds the known actors in toks: at each word the longest alias that
@@ -252,20 +290,21 @@ func (m *Matcher) scan(toks []token, lang string) []match {
 		best := match{entry: -1}
 		n := int32(0)
 		for j := i; j < len(toks); j++ {
-			if j > i && toks[j].gap.hard() {
+			// Only a slash may stand inside a name ("CDU/CSU").
+			if j > i && toks[j].gap.hard() && toks[j].gap != gapSlash {
 				break
 			}
 			w := toks[j].fold
 			if nd, ok := m.edges[edgeKey{n, w}]; ok {
 				if t := m.nodes[nd]; t.entry >= 0 && t.caps.allows(&toks[i]) && (german || !t.german) {
-					best = match{entry: t.entry, from: i, to: j + 1, kind: t.kind}
+					best = match{entry: t.entry, from: i, to: j + 1, kind: t.kind, vague: t.vague}
 				}
 			}
 			buf = baseForms(w, buf[:0])
 			for _, v := range buf {
 				if nd, ok := m.edges[edgeKey{n, v}]; ok {
 					if t := m.nodes[nd]; t.entry >= 0 && t.caps.allows(&toks[i]) && (german || !t.german) && (best.entry < 0 || best.to < j+1) {
-						best = match{entry: t.entry, from: i, to: j + 1, kind: t.kind}
+						best = match{entry: t.entry, from: i, to: j + 1, kind: t.kind, vague: t.vague}
 					}
 				}
 			}
@@ -273,7 +312,7 @@ func (m *Matcher) scan(toks []token, lang string) []match {
 			for _, v := range buf {
 				if nd, ok := m.edges[edgeKey{n, v}]; ok {
 					if t := m.nodes[nd]; t.entry >= 0 && t.kind == aliasAdj && t.caps.allows(&toks[i]) && (german || !t.german) && (best.entry < 0 || best.to < j+1) {
-						best = match{entry: t.entry, from: i, to: j + 1, kind: t.kind}
+						best = match{entry: t.entry, from: i, to: j + 1, kind: t.kind, vague: t.vague}
 					}
 				}
 			}
@@ -296,6 +335,182 @@ func (m *Matcher) scan(toks []token, lang string) []match {
 	return out
 }
 
+// confirm drops the mentions by vague aliases ("Allianz", "Union",
+// "Spiegel") that the text does not confirm, in place. A vague mention
+// counts when the same actor is also named unambiguously (in toks, or in
+// the article: licensed holds the entries found there), when one of the
+// actors of its context list is ("Union" with "SPD"), or when its
+// neighbourhood says what it is (see cued). Part of another name ("Union
+// Berlin", "Nato-Allianz") it never counts.
+func (m *Matcher) confirm(toks []token, matches []match, licensed map[int32]bool) []match {
+	vague := false
+	for i := range matches {
+		if matches[i].vague {
+			vague = true
+			break
+		}
+	}
+	if !vague {
+		return matches
+	}
+	sure := map[int32]bool{}
+	for i, mt := range matches {
+		if !mt.place && (!mt.vague || (m.free(toks, mt) && m.cued(toks, matches, i))) {
+			sure[mt.entry] = true
+		}
+	}
+	out := matches[:0]
+	for _, mt := range matches {
+		if mt.vague && !m.confirmed(toks, mt, sure, licensed) {
+			continue
+		}
+		out = append(out, mt)
+	}
+	return out
+}
+
+// confirmed reports whether a vague mention counts (see confirm).
+func (m *Matcher) confirmed(toks []token, mt match, sure, licensed map[int32]bool) bool {
+	if !m.free(toks, mt) {
+		return false
+	}
+	if sure[mt.entry] || licensed[mt.entry] {
+		return true
+	}
+	for _, c := range m.entries[mt.entry].context {
+		if sure[c] || licensed[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// free reports whether a vague mention stands on its own: not the second
+// part of a compound ("Nato-Allianz"), not part of a longer name ("Union
+// Berlin", "Bayer Leverkusen", "Harrison Ford", "Leonardo da Vinci"), not
+// after an inflected adjective ("die transatlantische Allianz").
+func (m *Matcher) free(toks []token, mt match) bool {
+	w := &m.words
+	if toks[mt.from].gap == gapHyphen {
+		return false
+	}
+	if mt.to < len(toks) && toks[mt.to].gap == 0 {
+		if toks[mt.to].upper {
+			return false
+		}
+		if isParticle(toks[mt.to].fold) && mt.to+1 < len(toks) && toks[mt.to+1].gap == 0 && toks[mt.to+1].upper {
+			return false
+		}
+	}
+	if k := mt.from - 1; k >= 0 && toks[mt.from].gap == 0 && toks[k].upper {
+		f := toks[k].fold
+		if !w.stop[f] && !isDeterminer(f) && !w.isCue(f) && !w.isRole(f) && !w.speech[f] {
+			return false
+		}
+	}
+	if k := mt.from - 1; k >= 0 && toks[mt.from].gap == 0 && !toks[k].upper && !isDeterminer(toks[k].fold) && !w.speech[toks[k].fold] {
+		f := toks[k].fold
+		// "-te", "-ten" end verbs ("bestätigte Continental") more often
+		// than adjectives.
+		if !strings.HasSuffix(f, "te") && !strings.HasSuffix(f, "ten") {
+			for _, e := range adjectiveEndings {
+				if strings.HasSuffix(f, e) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// isParticle reports whether a folded word joins the parts of a person's
+// name ("Leonardo da Vinci", "Ursula von der Leyen").
+func isParticle(f string) bool {
+	switch f {
+	case "da", "de", "di", "del", "della", "van", "von", "bin", "al", "le", "la", "du", "dos":
+		return true
+	}
+	return false
+}
+
+// isDeterminer reports whether a folded word is an article or
+// article-preposition that may stand between a cue and a name ("sagte dem
+// Spiegel", "told the BBC").
+func isDeterminer(f string) bool {
+	switch f {
+	case "der", "die", "das", "dem", "den", "des", "im", "am", "vom", "zum", "zur", "beim", "the":
+		return true
+	}
+	return false
+}
+
+// cued reports whether the neighbourhood of vague mention i says what it
+// is: a cue word right before ("Versicherer Allianz", "sagte dem Spiegel",
+// "laut Spiegel") or joined after ("Allianz-Chef", "Spiegel-Interview"),
+// an appositive with a cue (", the Norwegian missile maker"), or a list
+// with another known organisation ("Bosch, ZF und Continental").
+func (m *Matcher) cued(toks []token, matches []match, i int) bool {
+	w := &m.words
+	mt := matches[i]
+	// Joined after ("Allianz-Chef") or, lower case, right after ("Amazon
+	// shares").
+	if mt.to < len(toks) && (toks[mt.to].gap == gapHyphen || (toks[mt.to].gap == 0 && !toks[mt.to].upper)) {
+		if f := toks[mt.to].fold; w.isCue(f) || w.isRole(f) {
+			return true
+		}
+	}
+	if k := mt.from - 1; k >= 0 && !toks[mt.from].gap.hard() {
+		f := toks[k].fold
+		if w.isCue(f) {
+			return true
+		}
+		if isDeterminer(f) && k > 0 && !toks[k].gap.hard() && (w.speech[toks[k-1].fold] || w.isCue(toks[k-1].fold)) {
+			return true
+		}
+	}
+	if mt.to < len(toks) && toks[mt.to].gap&gapComma != 0 {
+		for k := mt.to; k < len(toks) && k-mt.to < 5; k++ {
+			if k > mt.to && toks[k].gap.hard() {
+				break
+			}
+			if w.isCue(toks[k].fold) {
+				return true
+			}
+		}
+	}
+	if len(m.entries[mt.entry].context) > 0 {
+		return false // a party's context is its list, not its neighbours
+	}
+	return m.listed(toks, matches, i-1, mt.from) || m.listed(toks, matches, i+1, mt.to)
+}
+
+// listed reports whether matches[j] is an unambiguous organisation next to
+// token edge in a list: separated only by a comma or "und", "and", "oder",
+// "or", "sowie".
+func (m *Matcher) listed(toks []token, matches []match, j, edge int) bool {
+	if j < 0 || j >= len(matches) {
+		return false
+	}
+	o := matches[j]
+	if o.vague || o.place || m.entryKind(o.entry) != KindOrganisation {
+		return false
+	}
+	a, b := o.to, edge // tokens between: [a, b) when o is before
+	if o.from >= edge {
+		a, b = edge, o.from
+	}
+	switch b - a {
+	case 0:
+		return toks[b].gap == gapComma
+	case 1:
+		switch toks[a].fold {
+		case "und", "and", "oder", "or", "sowie":
+			return toks[a].gap == 0 && toks[b].gap == 0
+		}
+	}
+	return false
+}
+
 // wordLists are the discovery vocabularies of discovery-de.txt,
 // discovery-en.txt and given-names.txt, German and English merged: news in
 // one language quotes names and titles from the other.
@@ -303,6 +518,11 @@ type wordLists struct {
 	role, speech, orgWord, orgTrigger, connector, location, stop map[string]bool
 	nounSuffix                                                   []string
 	given                                                        map[string]bool
+	// cue: words that confirm a vague company or medium name next to it
+	// ("Versicherer Allianz", "Allianz-Aktie"); region: folded geographic
+	// regions, words joined by spaces ("indo pacific"), never an actor.
+	cue, region map[string]bool
+	regionStart map[string]bool // first words of the regions
 	// German and English function words, to guess an article's language.
 	de, en map[string]bool
 }
@@ -312,7 +532,9 @@ func newWordLists() wordLists {
 		role: map[string]bool{}, speech: map[string]bool{}, orgWord: map[string]bool{},
 		orgTrigger: map[string]bool{}, connector: map[string]bool{}, location: map[string]bool{},
 		stop: map[string]bool{}, given: map[string]bool{}, de: map[string]bool{}, en: map[string]bool{},
+		cue: map[string]bool{}, region: map[string]bool{}, regionStart: map[string]bool{},
 	}
+	var scratch []token
 	for _, src := range []struct {
 		data string
 		lang map[string]bool
@@ -346,6 +568,18 @@ func newWordLists() wordLists {
 				src.lang[f] = true
 			case "nounsuffix":
 				w.nounSuffix = append(w.nounSuffix, f)
+			case "cue":
+				w.cue[f] = true
+			case "region":
+				scratch = tokenizeInto(scratch, ln)
+				parts := make([]string, len(scratch))
+				for i, t := range scratch {
+					parts[i] = t.fold
+				}
+				if len(parts) > 0 {
+					w.region[strings.Join(parts, " ")] = true
+					w.regionStart[parts[0]] = true
+				}
 			}
 		}
 	}
@@ -386,6 +620,20 @@ func (w *wordLists) isOrgTrigger(f string) bool {
 	}
 	for i := max(1, len(f)-maxSuffix); i < len(f); i++ {
 		if utf8.RuneStart(f[i]) && len(f)-i >= 5 && w.orgTrigger[f[i:]] {
+			return true
+		}
+	}
+	return false
+}
+
+// isCue reports whether a folded word confirms a vague company or medium
+// name, also at the end of a compound ("chipkonzern", "autobauer").
+func (w *wordLists) isCue(f string) bool {
+	if w.cue[f] || w.orgTrigger[f] {
+		return true
+	}
+	for i := max(1, len(f)-maxSuffix); i < len(f); i++ {
+		if utf8.RuneStart(f[i]) && len(f)-i >= 5 && (w.cue[f[i:]] || w.orgTrigger[f[i:]]) {
 			return true
 		}
 	}

@@ -58,7 +58,22 @@ func (m *Matcher) Suggest(passage string, art *article.Article) []Suggestion {
 	if lang == "" {
 		lang = m.words.guessLang(toks)
 	}
-	local := m.discover(passage, toks, lang)
+	// Names discovered in the whole article, to find those the passage only
+	// mentions by a short form, and to confirm vague aliases ("Allianz").
+	var fromArticle []*found
+	var licensed map[int32]bool
+	if art != nil {
+		fromArticle = m.articleFound(art, lang)
+		for _, af := range fromArticle {
+			if af.entry >= 0 {
+				if licensed == nil {
+					licensed = map[int32]bool{}
+				}
+				licensed[af.entry] = true
+			}
+		}
+	}
+	local := m.discover(passage, toks, lang, licensed)
 	var out []Suggestion
 	index := map[string]int{}
 	add := func(f *found) {
@@ -78,12 +93,6 @@ func (m *Matcher) Suggest(passage string, art *article.Article) []Suggestion {
 		}
 		index[key] = len(out)
 		out = append(out, s)
-	}
-	// Names discovered in the whole article and only mentioned in the
-	// passage by a short form.
-	var fromArticle []*found
-	if art != nil {
-		fromArticle = m.articleFound(art, lang)
 	}
 	claimed := make([]bool, len(toks))
 	for _, f := range local {
@@ -169,7 +178,7 @@ func (m *Matcher) articleFound(art *article.Article, lang string) []*found {
 		return fs
 	}
 	m.mu.Unlock()
-	fs := m.discover(text, tokenize(text), lang)
+	fs := m.discover(text, tokenize(text), lang, nil)
 	m.mu.Lock()
 	m.cache = articleCache{text: text, lang: lang, found: fs}
 	m.mu.Unlock()

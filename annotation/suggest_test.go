@@ -391,3 +391,29 @@ func TestSuggestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// A name that is also a common word ("Allianz") is suggested for a passage
+// when the article confirms it, and not on its own.
+func TestSuggestVagueNameFromArticle(t *testing.T) {
+	a := &article.Article{Lang: "de"}
+	for _, p := range []string{"Der Versicherer Allianz meldet einen Rekordgewinn.", "Die Allianz zahlt mehr Dividende als erwartet."} {
+		a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: p})
+	}
+	a.Normalize()
+	m := NewMatcher(nil)
+	passage := "Die Allianz zahlt mehr Dividende als erwartet."
+	has := func(ss []Suggestion) bool {
+		for _, s := range ss {
+			if s.Actor.Name == "Allianz" && s.Known && len(s.Spans) == 1 && spanText(passage, s.Spans[0]) == "Allianz" {
+				return true
+			}
+		}
+		return false
+	}
+	if ss := m.Suggest(passage, a); !has(ss) {
+		t.Errorf("Allianz not suggested with the article that names the insurer: %+v", ss)
+	}
+	if ss := m.Suggest(passage, nil); has(ss) {
+		t.Errorf("Allianz suggested without anything that confirms the company: %+v", ss)
+	}
+}

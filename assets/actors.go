@@ -17,6 +17,13 @@ var (
 	//go:embed actors/organisations.tsv
 	Organisations string
 
+	// Companies lists major companies, business associations, trade unions
+	// and media organisations (same format as Organisations, with names
+	// that need context marked "~").
+	//
+	//go:embed actors/companies.tsv
+	Companies string
+
 	// Leaders lists heads of state and government with their offices, as of
 	// the date in the file.
 	//
