@@ -112,6 +112,12 @@ var floors = map[string]map[Kind][2]float64{
 	"heldout-de-wirtschaft": {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
 	"heldout-en-security":   {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
 	"heldout-de-experten":   {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.95, 0.95}},
+	// Held out 6-7: written and annotated after the changes above were
+	// committed, measured once, floors from that measurement, no tuning:
+	//   heldout-en-chips       person 1.00/1.00  state 1.00/1.00  org 0.96/0.93
+	//   heldout-de-bundeswehr  person 1.00/0.92  state 1.00/1.00  org 0.95/0.86
+	"heldout-en-chips":      {KindPerson: {0.95, 0.95}, KindState: {0.95, 0.95}, KindOrganisation: {0.9, 0.9}},
+	"heldout-de-bundeswehr": {KindPerson: {0.95, 0.9}, KindState: {0.95, 0.95}, KindOrganisation: {0.9, 0.8}},
 }
 
 // TestDiscoverFixtures runs discovery on the fixture articles, compares the
