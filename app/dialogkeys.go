@@ -53,6 +53,14 @@ func (a *App) dialogKey(key fyne.KeyName) bool {
 	return false
 }
 
+// dialogOpen reports whether a dialog (or any pop-up) covers the window.
+// Main-menu shortcuts reach the menu even from inside a dialog; the actions
+// that open another dialog or change the article use this to wait until it
+// is closed, instead of stacking a second Open URL on the first.
+func (a *App) dialogOpen() bool {
+	return a.win.Canvas().Overlays().Top() != nil
+}
+
 // dialogButtons finds a dialog's dismiss button and its default (high
 // importance, enabled) button. It looks only through containers, where
 // Fyne's dialogs keep their button rows, never inside other widgets (a

@@ -165,3 +165,32 @@ func TestCtrlZInDialogFieldDoesNotUndoHighlight(t *testing.T) {
 		}
 	}
 }
+
+// Main-menu shortcuts fire even while a dialog has the keyboard; Ctrl+L
+// pressed twice, or Ctrl+O inside the Open URL dialog, used to stack a
+// second dialog on the first, and Alt+Down changed the article under an
+// open question.
+func TestMenuShortcutsDoNotStackDialogs(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	first := addArticle(t, lib, "Erster", "Eins.", time.Now())
+	addArticle(t, lib, "Zweiter", "Zwei.", time.Now())
+	a.library.reload()
+	a.openArticle(first)
+	a.openURL()
+	top := a.win.Canvas().Overlays().Top()
+	for _, sc := range []fyne.Shortcut{scOpenURL, scOpen, scPastePage, scExport, scPrefs, scNextArt, scPrevArt} {
+		a.triggerShortcut(sc)
+		if got := a.win.Canvas().Overlays().Top(); got != top {
+			t.Errorf("%s opened another dialog over Open URL", sc.ShortcutName())
+			got.Hide()
+		}
+	}
+	if a.current != first {
+		t.Errorf("Alt+arrows changed the article under the open dialog to %q", a.reader.title.Text)
+	}
+	pressKey(a, fyne.KeyEscape)
+	a.triggerShortcut(scOpenURL)
+	if a.win.Canvas().Overlays().Top() == nil {
+		t.Error("with the dialog closed, Ctrl+L opens nothing")
+	}
+}

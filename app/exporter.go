@@ -76,6 +76,9 @@ func (a *App) copyHighlightMarkdown(id string) {
 // library's notes there off the main goroutine. Notes already in the
 // folder keep everything outside the part Dramatis manages.
 func (a *App) showExport() {
+	if a.dialogOpen() {
+		return // one dialog at a time: the key reached the menu from inside a dialog
+	}
 	p := a.fa.Preferences()
 	dir := a.newDialogEntry()
 	dir.SetPlaceHolder("Notes folder, e.g. your Obsidian vault")

@@ -29,6 +29,9 @@ const urlTimeout = 90 * time.Second
 
 // openFile imports an HTML or text file chosen in the file dialog.
 func (a *App) openFile() {
+	if a.dialogOpen() {
+		return // one dialog at a time: the key reached the menu from inside a dialog
+	}
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			a.showError("Could not open the file", err)
@@ -88,6 +91,9 @@ func (a *App) importURI(u fyne.URI, rc fyne.URIReadCloser) {
 // pastePage imports a page copied from the browser: the clipboard text goes
 // through the plain-text cleaner, which drops menus, captions and ads.
 func (a *App) pastePage() {
+	if a.dialogOpen() {
+		return // one dialog at a time: the key reached the menu from inside a dialog
+	}
 	text := a.fa.Clipboard().Content()
 	if strings.TrimSpace(text) == "" {
 		a.showError("Nothing to paste", errors.New("the clipboard holds no text; copy the page in the browser (Ctrl+A, Ctrl+C) and try again"))
@@ -112,6 +118,9 @@ func isWebAddress(s string) bool {
 
 // openURL asks for a web address and fetches it with progress and Cancel.
 func (a *App) openURL() {
+	if a.dialogOpen() {
+		return // one dialog at a time: the key reached the menu from inside a dialog
+	}
 	e := a.newDialogEntry()
 	e.SetPlaceHolder("https://…")
 	if clip := strings.TrimSpace(a.fa.Clipboard().Content()); isWebAddress(clip) {

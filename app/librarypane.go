@@ -207,6 +207,9 @@ func (p *libraryPane) updateInfo(info storage.ArticleInfo) {
 
 // step opens the next or previous article in the list.
 func (p *libraryPane) step(d int) {
+	if p.a.dialogOpen() {
+		return // the picker or a question belongs to the article in the reader
+	}
 	for i, it := range p.items {
 		if it.ID == p.selected {
 			if j := i + d; j >= 0 && j < len(p.items) {

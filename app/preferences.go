@@ -17,6 +17,9 @@ import (
 // location applies at the next start, because this window's data comes
 // from the open library.
 func (a *App) showPreferences() {
+	if a.dialogOpen() {
+		return // one dialog at a time: the key reached the menu from inside a dialog
+	}
 	p := a.fa.Preferences()
 	themeChoice := widget.NewRadioGroup([]string{themeSystem, themeLight, themeDark}, func(s string) {
 		if s == "" {
