@@ -67,6 +67,15 @@ func newReader(a *App) *reader {
 			r.selectedHL = ""
 		}
 	}
+	// With nothing focused (at start, or after choosing an article in the
+	// library list) Ctrl+A and Ctrl+C still mean the article: the desktop
+	// driver hands them to the canvas, which had no handler for them.
+	c := a.win.Canvas()
+	c.AddShortcut(&fyne.ShortcutSelectAll{}, func(s fyne.Shortcut) {
+		r.focus()
+		r.view.TypedShortcut(s)
+	})
+	c.AddShortcut(&fyne.ShortcutCopy{}, func(s fyne.Shortcut) { r.view.TypedShortcut(s) })
 	r.empty = widget.NewLabel("Open an article with File ▸ Open, paste a page copied from the browser with Ctrl+Shift+V, or drop a file here.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	r.empty.Truncation = fyne.TextTruncateEllipsis
@@ -99,6 +108,11 @@ func (r *reader) show(art *article.Article, info storage.ArticleInfo, hls []anno
 	r.content.Refresh()
 	r.view.SetDocument(document(art))
 	r.view.SetHighlights(r.viewHighlights(hls))
+	// Ready to read from the keyboard (Page Down, Shift+arrows) unless the
+	// reader is typing elsewhere, e.g. in the search field.
+	if r.a.win.Canvas().Focused() == nil {
+		r.focus()
+	}
 }
 
 // clear shows the empty state, e.g. when the library has no article.
