@@ -23,7 +23,7 @@ const (
 // of highlights, filtered by a search over title and text.
 type libraryPane struct {
 	a       *App
-	search  *widget.Entry
+	search  *searchEntry
 	sortBy  *widget.Select
 	list    *widget.List
 	count   *widget.Label
@@ -38,9 +38,10 @@ type libraryPane struct {
 
 func newLibraryPane(a *App) *libraryPane {
 	p := &libraryPane{a: a}
-	p.search = widget.NewEntry()
+	p.search = newSearchEntry(p)
 	p.search.SetPlaceHolder("Search title and text")
 	p.search.OnChanged = func(string) { p.reload() }
+	p.search.OnSubmitted = func(string) { p.openFirst() }
 	p.sortBy = widget.NewSelect([]string{sortAdded, sortPublished}, func(s string) {
 		a.fa.Preferences().SetString(prefSort, s)
 		p.sortItems()
@@ -222,6 +223,44 @@ func (p *libraryPane) step(d int) {
 	if len(p.items) > 0 {
 		p.list.Select(0)
 	}
+}
+
+// openFirst opens the first article found and gives the keyboard to the
+// reader: Ctrl+F, a few letters, Enter, and the article is there to read.
+func (p *libraryPane) openFirst() {
+	if len(p.items) == 0 {
+		return
+	}
+	if p.items[0].ID != p.selected {
+		p.list.Select(0)
+	}
+	p.a.reader.focus()
+}
+
+// searchEntry is the search field: Escape clears the search, and on an
+// empty field gives the keyboard back to the reader.
+type searchEntry struct {
+	widget.Entry
+	p *libraryPane
+}
+
+func newSearchEntry(p *libraryPane) *searchEntry {
+	e := &searchEntry{p: p}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey handles Escape; everything else is the Entry's.
+func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name != fyne.KeyEscape {
+		e.Entry.TypedKey(ev)
+		return
+	}
+	if e.Text != "" {
+		e.SetText("")
+		return
+	}
+	e.p.a.reader.focus()
 }
 
 // focusSearch puts the cursor into the search field.

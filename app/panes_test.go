@@ -328,3 +328,34 @@ func TestUndatedArticlesSortLastByPublished(t *testing.T) {
 		t.Errorf("dated row reads %q", line)
 	}
 }
+
+// Ctrl+F, a few letters, Enter: the first article found opens and the
+// reader has the keyboard. Escape clears the search, and on an empty field
+// goes back to the reader.
+func TestSearchFieldEnterOpensAndEscapeClears(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	first := addArticle(t, lib, "Gipfel in Peking", "Xi empfängt Putin.", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+	addArticle(t, lib, "Raketentest", "Pjöngjang feuert erneut Raketen ab.", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	a.library.reload()
+	a.triggerShortcut(scFind)
+	if a.win.Canvas().Focused() != focusable(a.library.search) {
+		t.Fatalf("Ctrl+F focused %T", a.win.Canvas().Focused())
+	}
+	test.Type(a.library.search, "gipfel")
+	a.library.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if a.current != first {
+		t.Errorf("Enter in the search field left %q in the reader", a.reader.title.Text)
+	}
+	if f := a.win.Canvas().Focused(); f != focusable(a.reader.view) {
+		t.Errorf("after Enter the focus is on %T, want the reader", f)
+	}
+	a.library.focusSearch()
+	a.library.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if a.library.search.Text != "" || len(a.library.items) != 2 {
+		t.Errorf("Escape left the search %q with %d rows", a.library.search.Text, len(a.library.items))
+	}
+	a.library.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f := a.win.Canvas().Focused(); f != focusable(a.reader.view) {
+		t.Errorf("Escape on the empty search field left the focus on %T", f)
+	}
+}
