@@ -56,6 +56,18 @@ func declined(words []string) []string {
 	if len(words) < 2 {
 		return nil
 	}
+	// Most names have no leading word to decline: find out before
+	// allocating.
+	decl := false
+	for _, w := range words[:len(words)-1] {
+		if (strings.HasSuffix(w, "es") && utf8.RuneCountInString(w) > 4) || (strings.HasSuffix(w, "e") && utf8.RuneCountInString(w) > 3) {
+			decl = true
+			break
+		}
+	}
+	if !decl {
+		return nil
+	}
 	out := make([]string, len(words))
 	changed := false
 	for i, w := range words {
