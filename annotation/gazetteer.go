@@ -215,7 +215,12 @@ func (g *gazetteer) addOrganisations(index map[string]int, data string) {
 		}
 		if len(f) > 4 {
 			for _, a := range splitList(f[4]) {
-				o.aliases = append(o.aliases, alias{o.vagueName(a), aliasName})
+				// "@Brüssel": a seat, a place after "in" ("in Brüssel").
+				k := aliasName
+				if strings.HasPrefix(a, "@") {
+					a, k = a[1:], aliasSeat
+				}
+				o.aliases = append(o.aliases, alias{o.vagueName(a), k})
 			}
 		}
 		if len(f) > 5 {
