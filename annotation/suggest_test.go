@@ -416,4 +416,13 @@ func TestSuggestVagueNameFromArticle(t *testing.T) {
 	if ss := m.Suggest(passage, nil); has(ss) {
 		t.Errorf("Allianz suggested without anything that confirms the company: %+v", ss)
 	}
+	// The user's own actor of that name needs no confirmation.
+	lib := NewMatcher([]Actor{{ID: "01A", Name: "Allianz", Kind: KindOrganisation}})
+	found := false
+	for _, s := range lib.Suggest(passage, nil) {
+		found = found || (s.Actor.ID == "01A" && len(s.Spans) == 1)
+	}
+	if !found {
+		t.Errorf("library actor Allianz not suggested for %q", passage)
+	}
 }
