@@ -1,9 +1,14 @@
 package app
 
 import (
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -63,9 +68,16 @@ func (a *App) showPreferences() {
 		d.Show()
 	})
 	loc.OnChanged = func(s string) {
-		if s != a.lib.Path() && s != "" {
-			note.SetText(fmt.Sprintf("Dramatis will use %s from the next start (a new, empty library if no file is there yet).", s))
+		if strings.TrimSpace(s) == "" || s == a.lib.Path() {
+			note.SetText("")
+			return
 		}
+		path, err := libraryChoice(s)
+		if err != nil {
+			note.SetText(err.Error() + "; the library stays where it is.")
+			return
+		}
+		note.SetText(fmt.Sprintf("Dramatis will use %s from the next start (a new, empty library if no file is there yet).", path))
 	}
 	form := widget.NewForm(
 		widget.NewFormItem("Theme", themeChoice),
@@ -74,10 +86,72 @@ func (a *App) showPreferences() {
 	)
 	d := dialog.NewCustom("Preferences", "Close", container.NewVBox(form, note), a.win)
 	d.SetOnClosed(func() {
-		if s := loc.Text; s != "" && s != a.lib.Path() {
-			p.SetString(prefLibrary, s)
+		if s := loc.Text; strings.TrimSpace(s) != "" && s != a.lib.Path() {
+			// A location that cannot be opened would greet every later
+			// start with "the library cannot be opened" and only a Quit
+			// button, so it is not saved.
+			if path, err := libraryChoice(s); err == nil {
+				p.SetString(prefLibrary, path)
+			}
 		}
 	})
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
+}
+
+// boltMagic opens every bbolt file (its first meta page), so a file that
+// lacks it is not a library, whatever its name.
+const boltMagic = 0xED0CDAED
+
+// libraryChoice turns what the reader typed as the library location into
+// the library file to use, or says in one line why it cannot be one: a
+// folder means library.db inside it (the button chooses folders), "~" is
+// the home folder, and the folder must exist.
+func libraryChoice(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "~" || strings.HasPrefix(s, "~/") {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("cannot find the home folder: %w", err)
+		}
+		s = filepath.Join(home, strings.TrimPrefix(s, "~"))
+	}
+	if !filepath.IsAbs(s) {
+		return "", fmt.Errorf("give the whole path of the library, e.g. %s", filepath.Join(string(filepath.Separator), "home", "me", "library.db"))
+	}
+	s = filepath.Clean(s)
+	fi, err := os.Stat(s)
+	switch {
+	case err == nil && fi.IsDir():
+		return libraryChoice(filepath.Join(s, "library.db"))
+	case err == nil:
+		if !isLibraryFile(s, fi) {
+			return "", fmt.Errorf("%s is not a Dramatis library", s)
+		}
+		return s, nil
+	case !errors.Is(err, os.ErrNotExist):
+		return "", fmt.Errorf("cannot use %s: %w", s, err)
+	}
+	if dir, err := os.Stat(filepath.Dir(s)); err != nil || !dir.IsDir() {
+		return "", fmt.Errorf("the folder %s does not exist", filepath.Dir(s))
+	}
+	return s, nil
+}
+
+// isLibraryFile reports whether an existing file can be opened as a
+// library: empty (it becomes one) or a bbolt file.
+func isLibraryFile(path string, fi os.FileInfo) bool {
+	if fi.Size() == 0 {
+		return true
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 20)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false
+	}
+	return binary.LittleEndian.Uint32(head[16:]) == boltMagic
 }

@@ -1,0 +1,87 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestLibraryChoice(t *testing.T) {
+	dir := t.TempDir()
+	notLib := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notLib, []byte("just some notes, not a database"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	home, _ := os.UserHomeDir()
+	for _, c := range []struct {
+		in, want, err string
+	}{
+		{dir, filepath.Join(dir, "library.db"), ""},
+		{"  " + dir + "/neu.db ", filepath.Join(dir, "neu.db"), ""},
+		{"~/x.db", filepath.Join(home, "x.db"), ""},
+		{"library.db", "", "whole path"},
+		{filepath.Join(dir, "fehlt", "library.db"), "", "does not exist"},
+		{notLib, "", "not a Dramatis library"},
+	} {
+		got, err := libraryChoice(c.in)
+		switch {
+		case c.err == "" && (err != nil || got != c.want):
+			t.Errorf("libraryChoice(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("libraryChoice(%q) = %q, %v; want an error saying %q", c.in, got, err, c.err)
+		}
+	}
+}
+
+// A folder typed as the library location used to be saved as is, and every
+// later start showed only "library path … is a folder, not a file" and Quit.
+func TestPreferencesLibraryLocationIsChecked(t *testing.T) {
+	a, _ := newTestApp(t, Options{NoDemo: true})
+	folder := t.TempDir()
+	a.showPreferences()
+	d := a.win.Canvas().Overlays().Top()
+	loc := findDialogEntry(d)
+	if loc == nil {
+		t.Fatal("Preferences has no library location field")
+	}
+	loc.SetText(folder)
+	pressKey(a, fyne.KeyEscape) // closes Preferences
+	if got := a.fa.Preferences().String(prefLibrary); got != filepath.Join(folder, "library.db") {
+		t.Errorf("library location saved as %q, want library.db in the folder", got)
+	}
+	a.showPreferences()
+	loc = findDialogEntry(a.win.Canvas().Overlays().Top())
+	loc.SetText(filepath.Join(folder, "fehlt", "x.db"))
+	if txt := renderedText(a.win.Canvas().Overlays().Top()); !strings.Contains(txt, "does not exist") {
+		t.Errorf("Preferences does not say the folder is missing: %q", txt)
+	}
+	pressKey(a, fyne.KeyEscape)
+	if got := a.fa.Preferences().String(prefLibrary); got != filepath.Join(folder, "library.db") {
+		t.Errorf("an impossible location replaced the saved one: %q", got)
+	}
+}
+
+// findDialogEntry returns the first dialogEntry in a tree.
+func findDialogEntry(o fyne.CanvasObject) *dialogEntry {
+	switch x := o.(type) {
+	case *dialogEntry:
+		return x
+	case *fyne.Container:
+		for _, ch := range x.Objects {
+			if e := findDialogEntry(ch); e != nil {
+				return e
+			}
+		}
+	case fyne.Widget:
+		for _, ch := range test.WidgetRenderer(x).Objects() {
+			if e := findDialogEntry(ch); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
