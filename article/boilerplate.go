@@ -246,8 +246,9 @@ func (bp *Boilerplate) hasPrefix(k phraseKey) bool {
 func (bp *Boilerplate) IsCredit(line string) bool { return bp.isCredit(newPhraseKey(line)) }
 
 func (bp *Boilerplate) isCredit(k phraseKey) bool {
+	l := strings.TrimPrefix(k.lower, "(") // "(Foto: dpa)"
 	for _, p := range bp.credits {
-		if strings.HasPrefix(k.lower, p) {
+		if strings.HasPrefix(l, p) {
 			return true
 		}
 	}

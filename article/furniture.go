@@ -24,7 +24,7 @@ const creditMaxChars = 150
 // removeFurniture removes furniture blocks below content, in place.
 func removeFurniture(content *html.Node, bp *Boilerplate) {
 	var drop []*html.Node
-	var sections, ends []*html.Node
+	var sections, ends, emptied []*html.Node
 	lens := textLens(content)
 	walk(content, func(n *html.Node) bool {
 		if n == content || n.Type != html.ElementNode {
@@ -33,6 +33,11 @@ func removeFurniture(content *html.Node, bp *Boilerplate) {
 		if !blockLevel[n.DataAtom] {
 			if lens[n] <= creditMaxChars && inCaption(n) && bp.HasPrefix(innerText(n)) {
 				drop = append(drop, n) // a credit inside a caption: "Foto: dpa"
+				return false
+			}
+			if b := looseIn(n, lens); b != nil && lens[n] <= furnitureMaxChars && isFurnitureItem(n, bp) {
+				drop = append(drop, n) // a button, counter or date among the blocks of a header
+				emptied = append(emptied, b)
 				return false
 			}
 			return true
@@ -68,11 +73,70 @@ func removeFurniture(content *html.Node, bp *Boilerplate) {
 		// the first half is a chapter of the article ("Diskussion").
 		if 2*textBefore(n, content) >= lens[content] {
 			removeTail(n, content)
+		} else if bp.IsLine(innerText(n)) {
+			removeNode(n) // a comment counter under the headline
 		}
 	}
 	for _, n := range drop {
 		removeNode(n)
 	}
+	for _, b := range emptied {
+		// "00:00 / 02:41" once "Artikel anhören" is gone: no words left.
+		if b.Parent != nil && !hasLetter(innerText(b)) {
+			removeNode(b)
+		}
+	}
+}
+
+// looseIn returns the block that holds the inline element n when n is an
+// item of furniture's kind of layout: loose inline content beside other
+// blocks (a header's buttons and date next to its headline), or one of a
+// row of inline items with no words of the block's own between them (a
+// meta row: <time>…</time> <span>Lesezeit: 6 Min.</span>). In a sentence
+// the words around a link are the block's own, and the link stays.
+func looseIn(n *html.Node, lens map[*html.Node]int) *html.Node {
+	b := n.Parent
+	for b != nil && b.Type == html.ElementNode && !blockLevel[b.DataAtom] {
+		b = b.Parent
+	}
+	if b == nil || b.Type != html.ElementNode || isElem(b, atom.Pre, atom.Td, atom.Th) || isHeading(b) {
+		return nil
+	}
+	if hasBlockInside(b) || lens[b] <= 2*furnitureMaxChars && isItemRow(b) {
+		return b
+	}
+	return nil
+}
+
+// isItemRow reports a block of two or more inline elements with words in
+// them whose own text (outside them) holds no letters.
+func isItemRow(b *html.Node) bool {
+	elems := 0
+	for c := b.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			if hasLetter(innerText(c)) {
+				elems++
+			}
+		case html.TextNode:
+			if hasLetter(c.Data) {
+				return false
+			}
+		}
+	}
+	return elems >= 2
+}
+
+// isFurnitureItem reports an inline element that is a furniture phrase
+// ("32 Kommentare", "Lesezeit: 6 Min.") or a date (metadata, not text).
+// A single word ("Photo", "Video") may label the picture next to it for
+// screen readers, as article extractors keep it, and does not count.
+func isFurnitureItem(n *html.Node, bp *Boilerplate) bool {
+	if isElem(n, atom.Time) {
+		return true
+	}
+	text := strings.TrimSpace(innerText(n))
+	return bp.HasPrefix(text) || bp.IsLine(text) && strings.Contains(text, " ")
 }
 
 // textBefore is the length of the text that precedes n within root.

@@ -557,8 +557,8 @@ func (pc *pageCopy) dropAuthorBio(authors []string, s, e int) {
 // box that line i opens ("Mehr zum Thema" with two links, then more
 // paragraphs): a marker that opens a box as well as the page's tail ends
 // the body only when the text after its box is not the article's. The
-// article resumes with consecutive paragraphs, set off by blank lines (a
-// heading may lead in); teasers of other articles come one short text
+// article resumes with consecutive paragraphs, a blank line between them
+// (a heading may lead in); teasers of other articles come one short text
 // each, between headlines, sources and buttons, or as a list without
 // blank lines.
 func (pc *pageCopy) resumesAfterBox(i, e int) bool {
@@ -573,8 +573,8 @@ func (pc *pageCopy) resumesAfterBox(i, e int) bool {
 	for n := 0; k < e && !ls[k].prose && n < 2; n++ {
 		k++ // a heading or two
 	}
-	para := func(l *copyLine) bool { return l.prose && l.para && !l.drop }
-	return k+1 < e && para(&ls[k]) && para(&ls[k+1]) && ls[k].words+ls[k+1].words >= 2*minArticleWords
+	kept := func(l *copyLine) bool { return l.prose && !l.drop }
+	return k+1 < e && kept(&ls[k]) && kept(&ls[k+1]) && ls[k+1].para && ls[k].words+ls[k+1].words >= 2*minArticleWords
 }
 
 // minArticleWords is about the length of a paragraph of an article;
@@ -957,7 +957,20 @@ func (pc *pageCopy) findTitle(s int) int {
 	for i := s - 1; i >= 0 && seen < headerLookup; i-- {
 		l := &pc.lines[i]
 		seen++
-		if !pc.titleShaped(l) || pc.inHeadlineList(i) {
+		if !pc.headlineShaped(l) || pc.inHeadlineList(i) {
+			continue
+		}
+		cw := contentWords(l.text)
+		shared := 0
+		for _, w := range cw {
+			if body[w] {
+				shared++
+			}
+		}
+		// A headline in title case reads like a list of names ("Octopuses
+		// Sleep, and May Even Dream, Researchers Say"); it is a byline
+		// unless it names what the body is about.
+		if parseAuthors(l.text) != nil && shared < 2 {
 			continue
 		}
 		if nearest < 0 {
@@ -966,17 +979,8 @@ func (pc *pageCopy) findTitle(s int) int {
 		if repeated < 0 && pc.repeatedElsewhere(i) {
 			repeated = i
 		}
-		if topical < 0 {
-			cw := contentWords(l.text)
-			shared := 0
-			for _, w := range cw {
-				if body[w] {
-					shared++
-				}
-			}
-			if shared >= 2 || shared == 1 && len(cw) <= 3 {
-				topical = i
-			}
+		if topical < 0 && (shared >= 2 || shared == 1 && len(cw) <= 3) {
+			topical = i
 		}
 	}
 	switch {
@@ -1034,6 +1038,11 @@ func contentWords(s string) []string {
 // titleShaped: 3 to 30 words, no full stop at the end, not furniture, not a
 // byline or a date.
 func (pc *pageCopy) titleShaped(l *copyLine) bool {
+	return pc.headlineShaped(l) && parseAuthors(l.text) == nil
+}
+
+// headlineShaped is titleShaped except for the byline test.
+func (pc *pageCopy) headlineShaped(l *copyLine) bool {
 	if l.drop || l.words < 3 || l.words > 30 || utf8.RuneCountInString(l.text) > 250 {
 		return false
 	}
@@ -1044,7 +1053,7 @@ func (pc *pageCopy) titleShaped(l *copyLine) bool {
 	if r, _ := utf8.DecodeRuneInString(l.text); unicode.IsLower(r) {
 		return false
 	}
-	if parseAuthors(l.text) != nil || isCreditLine(l.text) || numberedItem(l.text) {
+	if isCreditLine(l.text) || numberedItem(l.text) {
 		return false
 	}
 	if _, ok := findTextDate(l.text, pc.lang); ok {
@@ -1131,7 +1140,15 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 	if title < 0 {
 		from = max(0, s-5)
 	}
-	to := min(e, s+4)
+	// The header reaches four lines into the body; furniture between
+	// them (share buttons, a captioned picture) does not count.
+	to, kept := s, 0
+	for to < e && kept < 4 {
+		if !pc.lines[to].drop {
+			kept++
+		}
+		to++
+	}
 	dateFound := false
 	metaAt := -1
 	// Dates sometimes stand just above the title (heise: "08.04.2015 12:46").
