@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,8 +17,12 @@ import (
 	"github.com/dramatis-app/dramatis/export"
 )
 
-// prefExportDir remembers the notes folder between exports.
-const prefExportDir = "exportFolder"
+// prefExportDir and prefExportGrouping remember the notes folder and the
+// grouping between exports.
+const (
+	prefExportDir      = "exportFolder"
+	prefExportGrouping = "exportGrouping"
+)
 
 // Groupings offered in the export dialog, in the export package's terms.
 var exportGroupings = []struct {
@@ -102,14 +108,24 @@ func (a *App) showExport() {
 		labels = append(labels, g.label)
 	}
 	group := widget.NewRadioGroup(labels, nil)
+	group.Required = true
 	group.SetSelected(labels[0])
+	for _, l := range labels {
+		if l == p.String(prefExportGrouping) {
+			group.SetSelected(l)
+		}
+	}
 	form := widget.NewForm(
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, dir)),
 		widget.NewFormItem("Notes", group),
 	)
 	d := dialog.NewCustomConfirm("Export notes", "Export", "Cancel", form, func(ok bool) {
-		folder := strings.TrimSpace(dir.Text)
-		if !ok || folder == "" {
+		if !ok {
+			return
+		}
+		folder, err := exportFolder(dir.Text)
+		if err != nil {
+			a.showError("Could not export the notes", err)
 			return
 		}
 		g := export.PerArticle
@@ -119,12 +135,34 @@ func (a *App) showExport() {
 			}
 		}
 		p.SetString(prefExportDir, folder)
+		p.SetString(prefExportGrouping, group.Selected)
 		a.exportTo(folder, g)
 	}, a.win)
 	dir.OnSubmitted = func(string) { a.dialogKey(fyne.KeyReturn) }
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
 	a.win.Canvas().Focus(dir)
+}
+
+// exportFolder turns what the reader typed as the notes folder into a full
+// path. "~/Notes" is the home folder's Notes (it used to become a folder
+// named "~" wherever Dramatis was started), and a relative path is refused
+// for the same reason.
+func exportFolder(s string) (string, error) {
+	s, err := expandHome(strings.TrimSpace(s))
+	switch {
+	case err != nil:
+		return "", err
+	case s == "":
+		return "", errors.New("choose the folder for the notes first (Choose…)")
+	case !filepath.IsAbs(s):
+		return "", fmt.Errorf("give the whole path of the notes folder, e.g. %s", filepath.Join(string(filepath.Separator), "home", "me", "Notes"))
+	}
+	s = filepath.Clean(s)
+	if fi, err := os.Stat(s); err == nil && !fi.IsDir() {
+		return "", fmt.Errorf("%s is a file, not a folder", s)
+	}
+	return s, nil
 }
 
 // exportTo gathers the whole library and writes its notes into dir.

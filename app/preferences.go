@@ -108,13 +108,9 @@ const boltMagic = 0xED0CDAED
 // folder means library.db inside it (the button chooses folders), "~" is
 // the home folder, and the folder must exist.
 func libraryChoice(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "~" || strings.HasPrefix(s, "~/") {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("cannot find the home folder: %w", err)
-		}
-		s = filepath.Join(home, strings.TrimPrefix(s, "~"))
+	s, err := expandHome(strings.TrimSpace(s))
+	if err != nil {
+		return "", err
 	}
 	if !filepath.IsAbs(s) {
 		return "", fmt.Errorf("give the whole path of the library, e.g. %s", filepath.Join(string(filepath.Separator), "home", "me", "library.db"))
@@ -136,6 +132,19 @@ func libraryChoice(s string) (string, error) {
 		return "", fmt.Errorf("the folder %s does not exist", filepath.Dir(s))
 	}
 	return s, nil
+}
+
+// expandHome replaces a leading ~ with the home folder, as a shell would:
+// readers type ~/Notes, and a GUI program has no shell to do it.
+func expandHome(s string) (string, error) {
+	if s != "~" && !strings.HasPrefix(s, "~/") {
+		return s, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find the home folder: %w", err)
+	}
+	return filepath.Join(home, strings.TrimPrefix(s, "~")), nil
 }
 
 // isLibraryFile reports whether an existing file can be opened as a
