@@ -11,14 +11,16 @@ import (
 // the layouts of German and English news sites that the corpus does not
 // cover, each with the article a reader wants from it (expected.txt: title,
 // teaser, body; no bylines, dates, captions, credits or page furniture).
-// They were written before the rules were tuned to them and are scored,
-// not compared: they measure how the cleaners fare on pages they were not
-// fitted to.
+// They are scored, not compared. Each round was scored before the rules
+// were tuned to it (the commit messages keep those numbers); once tuned
+// they are regression guards, and a new round is the honest measure.
 const (
 	// minHeldOutTextF1 and minHeldOutHTMLF1 are floors for the mean F1
-	// over the fixtures, a little under the measured result.
-	minHeldOutTextF1 = 0.0
-	minHeldOutHTMLF1 = 0.0
+	// over the fixtures, a little under the measured result (text 0.986,
+	// HTML 0.958 on 2026-11-27; before the rules were tuned to the first
+	// eight page copies and three pages they scored 0.840 and 0.941).
+	minHeldOutTextF1 = 0.98
+	minHeldOutHTMLF1 = 0.95
 )
 
 // heldOutPrediction is what a fixture's article is scored on: the title,

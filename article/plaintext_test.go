@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite golden files from the current o
 // minPagecopyF1 is the floor for CleanText's mean F1 on the corpus's
 // pagecopy.txt files, set a little under the measured result (0.908 on
 // 2026-11-27; the goal of issue 2 is 0.90).
-const minPagecopyF1 = 0.89
+const minPagecopyF1 = 0.905
 
 // TestCleanTextPagecopyCorpus scores CleanText on every pagecopy.txt (the
 // page as a browser's select-all copy) against the text of expected.html,
