@@ -279,6 +279,12 @@ func (v *ArticleView) drawVisible(r *pageRenderer, y0, y1 float32) {
 	l := v.layout
 	pal := v.colors()
 	selA, selB := v.sel.bounds()
+	mark := [2]int{}
+	if v.marked != "" {
+		if i := v.hl.index(v.marked); i >= 0 {
+			mark = [2]int{v.hl.hs[i].Start, v.hl.hs[i].End}
+		}
+	}
 	caret := -1
 	if v.page.focused && v.sel.placed && selA == selB {
 		caret = v.sel.caret
@@ -301,7 +307,7 @@ func (v *ArticleView) drawVisible(r *pageRenderer, y0, y1 float32) {
 			}
 			ln := p.lines[j]
 			if p.start >= 0 {
-				v.drawLineBackground(r, p, ln, x, top, lh, selA, selB, pal)
+				v.drawLineBackground(r, p, ln, x, top, lh, selA, selB, mark, pal)
 			}
 			if caret >= 0 && p.start >= 0 && caret >= p.start+int(ln.from) && (caret < p.start+int(ln.to) || int(ln.to) == len(p.runes) && caret == p.start+int(ln.to)) {
 				k := caret - p.start
@@ -337,10 +343,11 @@ func lineString(p *para, ln span) string {
 	return string(rs)
 }
 
-// drawLineBackground draws highlight, stripe and selection rectangles of
-// one line. A range that goes on past the end of a paragraph gets a small
-// nub after the last character, so the break is visibly included.
-func (v *ArticleView) drawLineBackground(r *pageRenderer, p *para, ln span, x, top, lh float32, selA, selB int, pal palette) {
+// drawLineBackground draws highlight, stripe, selection and mark
+// rectangles of one line. A range that goes on past the end of a paragraph
+// gets a small nub after the last character, so the break is visibly
+// included. mark is the range of the marked highlight, outlined.
+func (v *ArticleView) drawLineBackground(r *pageRenderer, p *para, ln span, x, top, lh float32, selA, selB int, mark [2]int, pal palette) {
 	l := v.layout
 	a := p.start + int(ln.from)
 	b := p.start + int(ln.to)
@@ -380,6 +387,19 @@ func (v *ArticleView) drawLineBackground(r *pageRenderer, p *para, ln span, x, t
 	if selB > selA {
 		if x0, x1, ok := span(selA, selB); ok {
 			r.rect(x0, top, x1-x0, lh, pal.sel)
+		}
+	}
+	if ms, me := mark[0], mark[1]; me > ms {
+		if x0, x1, ok := span(ms, me); ok {
+			t := max(1.5, lh/14)
+			r.rect(x0, top, x1-x0, t, pal.caret)
+			r.rect(x0, top+lh-t, x1-x0, t, pal.caret)
+			if ms >= a { // the highlight starts on this line
+				r.rect(x0, top, t, lh, pal.caret)
+			}
+			if me <= reach { // and ends on it
+				r.rect(x1-t, top, t, lh, pal.caret)
+			}
 		}
 	}
 }

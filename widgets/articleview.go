@@ -91,6 +91,7 @@ type ArticleView struct {
 	page   *articlePage
 	scroll *container.Scroll
 
+	marked   string // ID of the outlined highlight
 	sel      selectionState
 	rendered renderState
 	auto     *autoScroller
@@ -129,6 +130,7 @@ func (v *ArticleView) SetDocument(doc Document) {
 	v.ensureLayout()
 	v.layout.setDocument(doc, text)
 	v.sel = selectionState{}
+	v.marked = ""
 	v.rendered = renderState{}
 	v.scroll.Offset = fyne.Position{}
 	v.relayout()
@@ -153,6 +155,19 @@ func (v *ArticleView) RemoveHighlight(id string) {
 		v.page.Refresh()
 	}
 }
+
+// MarkHighlight outlines the highlight with the given ID, e.g. the one the
+// app's Edit and Delete act on, so the reader sees which it is even among
+// overlapping highlights; "" removes the outline.
+func (v *ArticleView) MarkHighlight(id string) {
+	if id != v.marked {
+		v.marked = id
+		v.page.Refresh()
+	}
+}
+
+// MarkedHighlight returns the ID given to MarkHighlight.
+func (v *ArticleView) MarkedHighlight() string { return v.marked }
 
 // Selection returns the selected range; start == end means nothing selected.
 func (v *ArticleView) Selection() (start, end int) { return v.sel.bounds() }

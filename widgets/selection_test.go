@@ -95,3 +95,36 @@ func TestArticleViewSetSelectionMovesTheCaret(t *testing.T) {
 		t.Errorf("Shift+Left after SetSelection selected [%d,%d) %q, want the last letter of Pjöngjang", s, e, v.SelectedText())
 	}
 }
+
+// The marked highlight (the one Edit and Delete act on) is outlined in the
+// primary colour, on every line it covers; unmarking removes the outline.
+func TestArticleViewMarkHighlightOutlines(t *testing.T) {
+	doc := germanDoc()
+	text := canonical(doc)
+	v, _ := newTestView(t, doc, 300, 600) // narrow: the highlight spans lines
+	h := Highlight{ID: "x", Start: runeIndex(t, text, "Regierung", 0), End: runeIndex(t, text, "Partnerschaft", 0)}
+	v.SetHighlights([]Highlight{h})
+	v.SetSelection(0, 3) // no caret, which has the same colour
+	primary := v.colors().caret
+	if c := countRects(v, primary); c[0] != 0 {
+		t.Fatalf("%d outline rectangles before marking", c[0])
+	}
+	v.MarkHighlight("x")
+	pa, la, _ := v.layout.position(h.Start)
+	pb, lb, _ := v.layout.position(h.End - 1)
+	if pa != pb || la == lb {
+		t.Fatalf("test needs a highlight over several lines (lines %d..%d)", la, lb)
+	}
+	lines := lb - la + 1
+	// top and bottom on each line, a left edge at the start, a right edge at the end
+	if c := countRects(v, primary); c[0] != 2*lines+2 {
+		t.Errorf("%d outline rectangles for a highlight over %d lines, want %d", c[0], lines, 2*lines+2)
+	}
+	if v.MarkedHighlight() != "x" {
+		t.Errorf("MarkedHighlight() = %q", v.MarkedHighlight())
+	}
+	v.MarkHighlight("")
+	if c := countRects(v, primary); c[0] != 0 {
+		t.Errorf("%d outline rectangles after unmarking", c[0])
+	}
+}
