@@ -231,8 +231,7 @@ func (a *App) saveNewHighlight(start, end int, res widgets.PickerResult) {
 			return
 		}
 		a.reader.view.SetSelection(end, end)
-		a.reader.selectedHL = saved.ID
-		a.afterChange(created, saved, func() { a.notes.reveal(saved.ID) })
+		a.afterChange(created, saved, func() { a.reader.selectHighlight(saved.ID, false) })
 		a.undo.push(change{after: &saved})
 		a.setStatus("Highlighted. Ctrl+Z undoes it.")
 	})
@@ -280,7 +279,7 @@ func (a *App) deleteHighlight(id string) {
 		}
 		a.undo.push(change{before: &h})
 		if a.reader.selectedHL == id {
-			a.reader.selectedHL = ""
+			a.reader.selectHighlight("", false)
 		}
 		a.reader.view.RemoveHighlight(id)
 		a.refreshCurrent(nil)

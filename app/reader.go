@@ -63,8 +63,10 @@ func newReader(a *App) *reader {
 	r.view.OnHighlightContext = r.highlightMenu
 	r.view.OnContext = r.selectionMenu
 	r.view.OnSelectionChanged = func(start, end int) {
-		if start != end {
-			r.selectedHL = ""
+		// A click elsewhere or a new selection lets go of the highlight
+		// (a click on one selects it again right after, on release).
+		if r.selectedHL != "" {
+			r.selectHighlight("", false)
 		}
 	}
 	// With nothing focused (at start, or after choosing an article in the
@@ -229,12 +231,14 @@ func formatColor(c color.Color) string {
 }
 
 // selectHighlight makes a highlight the target of Edit/Delete and shows it
-// in both panes; fromNotes scrolls the reader to it.
+// in both panes, outlined in the text and marked in the notes; fromNotes
+// scrolls the reader to it. "" selects none.
 func (r *reader) selectHighlight(id string, fromNotes bool) {
 	r.selectedHL = id
 	if fromNotes {
 		r.view.ScrollToHighlight(id)
 	}
+	r.view.MarkHighlight(id)
 	r.a.notes.reveal(id)
 	r.a.notes.markSelected(id)
 }

@@ -35,3 +35,26 @@ func TestOpenedArticleHasTheKeyboard(t *testing.T) {
 		t.Errorf("after opening an article the focus is %v, want the reader", f)
 	}
 }
+
+// A clicked highlight is outlined in the text and marked in the notes; a
+// click elsewhere lets go of it, so E and Ctrl+Delete no longer act on a
+// highlight the reader cannot see is chosen.
+func TestClickedHighlightIsOutlinedUntilClickElsewhere(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	h := a.hls[0]
+	v := a.reader.view
+	// What a click does: the press moves the caret, the release taps.
+	v.SetSelection(h.Start+1, h.Start+1)
+	v.OnHighlightTapped(h.ID)
+	if v.MarkedHighlight() != h.ID || !a.notes.Card(h.ID).Selected() {
+		t.Fatalf("clicked highlight: outlined %q, card marked %v", v.MarkedHighlight(), a.notes.Card(h.ID).Selected())
+	}
+	v.SetSelection(h.End+20, h.End+20) // a click elsewhere
+	if v.MarkedHighlight() != "" || a.notes.Card(h.ID).Selected() || a.reader.selectedHL != "" {
+		t.Errorf("after a click elsewhere: outlined %q, card marked %v, selected %q", v.MarkedHighlight(), a.notes.Card(h.ID).Selected(), a.reader.selectedHL)
+	}
+	a.editSelectedHighlight()
+	if a.win.Canvas().Overlays().Top() != nil {
+		t.Error("E after a click elsewhere opened the picker on the old highlight")
+	}
+}
