@@ -58,3 +58,26 @@ func TestClickedHighlightIsOutlinedUntilClickElsewhere(t *testing.T) {
 		t.Error("E after a click elsewhere opened the picker on the old highlight")
 	}
 }
+
+// Undo shows what it did: a deleted highlight comes back selected, and the
+// passage of an undone new highlight is selected again for H.
+func TestUndoSelectsWhatItRestored(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	h := a.hls[0]
+	a.deleteHighlight(h.ID)
+	a.undoLast()
+	if a.reader.selectedHL != h.ID || a.reader.view.MarkedHighlight() != h.ID {
+		t.Errorf("after undoing a delete: selected %q, outlined %q, want %q", a.reader.selectedHL, a.reader.view.MarkedHighlight(), h.ID)
+	}
+
+	a.reader.view.SetSelection(h.End+10, h.End+30)
+	a.highlightSelection()
+	a.picker.Submit()
+	if len(a.hls) != 2 {
+		t.Fatalf("%d highlights after adding one", len(a.hls))
+	}
+	a.undoLast()
+	if s, e := a.reader.view.Selection(); s != h.End+10 || e != h.End+30 {
+		t.Errorf("after undoing a new highlight the selection is [%d,%d), want its passage [%d,%d)", s, e, h.End+10, h.End+30)
+	}
+}

@@ -77,10 +77,24 @@ func (a *App) undoLast() {
 		if c.before == nil {
 			a.reader.view.RemoveHighlight(c.after.ID)
 		}
+		// Show what the undo did: the highlight put back is selected and in
+		// view; the passage of an undone new highlight is selected again,
+		// so that H tags it anew.
+		show := func() {
+			if c.before != nil {
+				a.reader.selectHighlight(c.before.ID, true)
+				return
+			}
+			a.reader.view.SetSelection(c.after.Start, c.after.End)
+			a.reader.view.ScrollToOffset(c.after.Start)
+		}
 		if artID != a.current {
+			if c.before != nil {
+				a.pendingJump = c.before.ID
+			}
 			a.openArticle(artID)
 		} else {
-			a.refreshCurrent(nil)
+			a.refreshCurrent(show)
 		}
 		a.setStatus("Undone.")
 	})
