@@ -107,7 +107,9 @@ func articleLine(it storage.ArticleInfo) string {
 		parts = append(parts, fmt.Sprintf("%d highlights", it.Highlights))
 	}
 	if it.Orphaned > 0 {
-		parts = append(parts, fmt.Sprintf("%d lost", it.Orphaned))
+		// "orphaned", as the README, the notes pane and the export call
+		// them: the highlight is kept, only its place in the text is gone.
+		parts = append(parts, fmt.Sprintf("%d orphaned", it.Orphaned))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -327,6 +327,9 @@ func TestUndatedArticlesSortLastByPublished(t *testing.T) {
 	if line := articleLine(a.library.items[0]); strings.Contains(line, "added") || !strings.Contains(line, "1 Jan 2024") {
 		t.Errorf("dated row reads %q", line)
 	}
+	if line := articleLine(storage.ArticleInfo{Highlights: 3, Orphaned: 1}); line != "3 highlights · 1 orphaned" {
+		t.Errorf("row with an orphaned highlight reads %q; it is kept, not lost", line)
+	}
 }
 
 // Ctrl+F, a few letters, Enter: the first article found opens and the
