@@ -423,13 +423,12 @@ func (w *actorsWindow) deleteSelected() {
 
 // jumpToHighlight opens an article in the main window and scrolls to one
 // of its highlights.
+// The main window comes to the front in both cases (it used to stay behind
+// the Actors window when the highlight was in another article).
 func (a *App) jumpToHighlight(articleID, hlID string) {
-	show := func() {
-		a.reader.selectHighlight(hlID, true)
-		a.win.RequestFocus()
-	}
+	a.win.RequestFocus()
 	if articleID == a.current {
-		show()
+		a.reader.selectHighlight(hlID, true)
 		return
 	}
 	a.pendingJump = hlID

@@ -1,11 +1,15 @@
 package app
 
 import (
+	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/dramatis-app/dramatis/annotation"
 )
 
 // tapFirstSwatch taps the first colour of a colour picker dialog's palette
@@ -85,5 +89,41 @@ func TestActorsWindowEnterSavesName(t *testing.T) {
 	chips := a.notes.Card(a.hls[0].ID).ChipLabels()
 	if !slices.Contains(chips, "Sir Winston Churchill · speaker") {
 		t.Errorf("notes pane chips after the rename: %q", chips)
+	}
+}
+
+// windowFocused reads whether the test driver's window has the focus (it
+// has no accessor; the field is fyne v2.7.1's test.window.focused).
+func windowFocused(t *testing.T, w fyne.Window) bool {
+	t.Helper()
+	f := reflect.ValueOf(w).Elem().FieldByName("focused")
+	if !f.IsValid() || f.Kind() != reflect.Bool {
+		t.Skip("the test driver's window has no 'focused' field in this Fyne version")
+	}
+	return f.Bool()
+}
+
+// Jumping to a highlight in another article brings the main window to the
+// front, as it does for one in the article already shown.
+func TestActorsWindowJumpRaisesMainWindow(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	churchill, _, _ := lib.FindActor("Winston Churchill")
+	other := addArticle(t, lib, "Rede", "Churchill sprach vor dem Unterhaus.", time.Now())
+	h, err := lib.AddHighlight(annotation.Highlight{ArticleID: other, Start: 0, End: 9,
+		Actors: []annotation.ActorRef{{ActorID: churchill.ID, Role: annotation.RoleSpeaker}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.reloadActors(nil)
+	a.showActors()
+	if windowFocused(t, a.win) {
+		t.Fatal("the main window has the focus while the Actors window is shown")
+	}
+	a.jumpToHighlight(other, h.ID)
+	if a.current != other || a.reader.selectedHL != h.ID {
+		t.Fatalf("jump opened %q with %q selected", a.current, a.reader.selectedHL)
+	}
+	if !windowFocused(t, a.win) {
+		t.Error("the main window stayed behind the Actors window")
 	}
 }
