@@ -157,7 +157,16 @@ func (p *notesPane) markSelected(id string) {
 	if !ok {
 		return
 	}
-	p.scroll.ScrollToOffset(fyne.NewPos(0, c.Position().Y))
+	// Scroll only when the card is out of view: a card clicked in the list
+	// must not jump away from under the mouse to the top.
+	y, h := c.Position().Y, c.Size().Height
+	top, vh := p.scroll.Offset.Y, p.scroll.Size().Height
+	switch {
+	case y < top || h >= vh:
+		p.scroll.ScrollToOffset(fyne.NewPos(0, y))
+	case y+h > top+vh:
+		p.scroll.ScrollToOffset(fyne.NewPos(0, y+h-vh))
+	}
 }
 
 // reveal makes sure a highlight the reader works on has a card: when the

@@ -50,3 +50,49 @@ func TestNotesFilterMakesWayForTheSelectedHighlight(t *testing.T) {
 		t.Errorf("the new highlight %q has no marked card (filter %q)", made, a.notes.filter.Selected)
 	}
 }
+
+// Clicking a card that is in view keeps the list where it is; selecting a
+// highlight whose card is out of view scrolls the list to it.
+func TestNotesListScrollsOnlyToCardsOutOfView(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	text := []rune(a.art.Text())
+	for i := 0; i < 24; i++ {
+		start := 40 * (i + 1)
+		if start+20 > len(text) {
+			break
+		}
+		if _, err := lib.AddHighlight(annotation.Highlight{ArticleID: a.current, Start: start, End: start + 20, Note: "Notiz"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.refreshCurrent(nil)
+	if len(a.hls) < 15 {
+		t.Fatalf("only %d highlights", len(a.hls))
+	}
+	sc := a.notes.scroll
+	// A card in view, below the first: tapping it must not move the list.
+	var inView, below *annotation.Highlight
+	for i := range a.hls {
+		c := a.notes.Card(a.hls[i].ID)
+		y := c.Position().Y
+		if inView == nil && i > 0 && y+c.Size().Height < sc.Size().Height {
+			inView = &a.hls[i]
+		}
+		if y > sc.Size().Height*2 {
+			below = &a.hls[i]
+			break
+		}
+	}
+	if inView == nil || below == nil {
+		t.Fatalf("test needs cards in and far out of view (pane %v)", sc.Size())
+	}
+	test.Tap(a.notes.Card(inView.ID))
+	if sc.Offset.Y != 0 {
+		t.Errorf("tapping a card in view scrolled the list to %v", sc.Offset.Y)
+	}
+	a.reader.selectHighlight(below.ID, true)
+	c := a.notes.Card(below.ID)
+	if y := c.Position().Y; y < sc.Offset.Y || y+c.Size().Height > sc.Offset.Y+sc.Size().Height {
+		t.Errorf("card at %v not in the list's view [%v, %v]", y, sc.Offset.Y, sc.Offset.Y+sc.Size().Height)
+	}
+}
