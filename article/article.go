@@ -143,6 +143,9 @@ func (a *Article) Normalize() {
 // U+FFFD, control and zero-width formatting characters are removed, and runs
 // of whitespace (including non-breaking spaces) become one space.
 func CleanInline(s string) string {
+	if isCleanInline(s) {
+		return s
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	b.Grow(len(s))
@@ -166,6 +169,38 @@ func CleanInline(s string) string {
 		b.WriteRune(r)
 	}
 	return norm.NFC.String(b.String())
+}
+
+// isCleanInline reports whether CleanInline would return s unchanged: no
+// space at either end or twice in a row, no other whitespace, control,
+// zero-width or soft-hyphen characters, valid UTF-8 (U+FFFD itself takes
+// the slow path), and NFC. Most text is; checking is cheaper than
+// rebuilding it.
+func isCleanInline(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	ascii := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f || c == ' ' && s[i+1] == ' ' {
+				return false
+			}
+			i++
+			continue
+		}
+		ascii = false
+		r, n := utf8.DecodeRuneInString(s[i:])
+		// C1 controls, Unicode spaces (no-break ones included), soft
+		// hyphen, zero-width characters, invalid bytes.
+		if r == utf8.RuneError || r <= 0x9f || unicode.IsSpace(r) || r == '\u00ad' ||
+			r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' {
+			return false
+		}
+		i += n
+	}
+	return ascii || norm.NFC.IsNormalString(s)
 }
 
 // cleanPre keeps line structure but trims trailing spaces, drops control

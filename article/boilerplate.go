@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -63,6 +64,12 @@ type Boilerplate struct {
 	lastWords map[string]bool
 	// prefixBytes are the first bytes of prefixes, for the same reason.
 	prefixBytes [256]bool
+	// containsAt lists, for each first byte, the indexes of the contains
+	// phrases that start with it: one pass over a line finds them all.
+	containsAt [256][]int
+	// containsNext has bit b of row c set when a contains phrase starts
+	// with the bytes c, b: most positions in a line fail this one lookup.
+	containsNext [256][4]uint64
 }
 
 // boilerplateLangs are the languages that have a phrase list.
@@ -158,6 +165,14 @@ func ParseBoilerplate(lang, data string) (*Boilerplate, error) {
 	}
 	// Longest first, so that "share this article" wins over "share".
 	sortByLenDesc(bp.suffixes)
+	for i, p := range bp.contains {
+		bp.containsAt[p[0]] = append(bp.containsAt[p[0]], i)
+		if len(p) == 1 {
+			bp.containsNext[p[0]] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		} else {
+			bp.containsNext[p[0]][p[1]>>6] |= 1 << (p[1] & 63)
+		}
+	}
 	return bp, sc.Err()
 }
 
@@ -173,7 +188,10 @@ func sortByLenDesc(s []string) {
 // collapses inner whitespace, so that "Share this article »" and
 // "share this article" compare equal; digit runs become "#".
 func foldPhrase(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	s = strings.ToLower(s)
 	if strings.IndexFunc(s, unicode.IsDigit) >= 0 {
 		// Numbers vary ("941 comments", "Kommentare (12)"): "#" stands
 		// for any.
@@ -197,6 +215,24 @@ func foldPhrase(s string) string {
 	})
 }
 
+// singleSpaced reports an ASCII string whose words are already separated
+// by single spaces, with none at either end: strings.Fields and Join
+// would return it unchanged.
+func singleSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
+}
+
 // phraseKey is a line prepared once for matching against the lists.
 type phraseKey struct {
 	lower string // lower-cased, trimmed
@@ -210,7 +246,7 @@ const maxPhraseBytes = 120
 func newPhraseKey(line string) phraseKey {
 	k := phraseKey{lower: strings.ToLower(strings.TrimSpace(line))}
 	if len(line) <= maxPhraseBytes {
-		k.fold = foldPhrase(line)
+		k.fold = foldPhrase(k.lower) // lower-casing twice changes nothing
 	}
 	return k
 }
@@ -302,15 +338,36 @@ func (bp *Boilerplate) Contains(line string, words int) bool {
 // whole vocabulary). Phrases nested in each other ("cookies", "we use
 // cookies") count once.
 func (bp *Boilerplate) containsIn(k phraseKey, words int) bool {
-	var found []string
-	for _, p := range bp.contains {
-		if !strings.Contains(k.lower, p) {
+	// Which phrases occur, in list order (the nesting rule below counts
+	// the first of two nested phrases).
+	var hits []int
+	l := k.lower
+	for i := 0; i < len(l); i++ {
+		next := byte(0) // past the end: only one-byte phrases match
+		if i+1 < len(l) {
+			next = l[i+1]
+		}
+		if bp.containsNext[l[i]][next>>6]&(1<<(next&63)) == 0 {
 			continue
 		}
-		long := strings.Count(p, " ") >= 2
-		if words <= 10 || long && words <= 40 {
-			return true
+		for _, pi := range bp.containsAt[l[i]] {
+			if !strings.HasPrefix(l[i:], bp.contains[pi]) || slices.Contains(hits, pi) {
+				continue
+			}
+			p := bp.contains[pi]
+			if words <= 10 || strings.Count(p, " ") >= 2 && words <= 40 {
+				return true
+			}
+			hits = append(hits, pi)
 		}
+	}
+	if len(hits) < 2 {
+		return false
+	}
+	slices.Sort(hits)
+	var found []string
+	for _, pi := range hits {
+		p := bp.contains[pi]
 		nested := false
 		for _, f := range found {
 			if strings.Contains(f, p) || strings.Contains(p, f) {

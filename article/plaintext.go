@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	unicodeenc "golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/unicode/norm"
 )
 
 // MaxTextBytes caps the size of a page copy. A select-all copy of even a
@@ -245,34 +244,13 @@ func continues(prev, next string) bool {
 	return unicode.IsLower(r) && countWords(prev) >= 2
 }
 
-// cleanLine is CleanInline with a fast path for the common line that is
-// already clean: no control, zero-width or soft-hyphen characters, single
-// plain spaces, and NFC.
+// cleanLine is CleanInline of one line of the copy; most lines are clean
+// once trimmed and take CleanInline's fast path.
 func cleanLine(raw string) string {
-	t := strings.TrimSpace(raw)
-	ascii := true
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c < 0x20 || c == 0x7f || c == ' ' && t[i+1] == ' ' {
-			return CleanInline(raw)
-		}
-		if c >= 0x80 {
-			ascii = false
-		}
-	}
-	if ascii {
+	if t := strings.TrimSpace(raw); isCleanInline(t) {
 		return t
 	}
-	for _, r := range t {
-		if unicode.IsSpace(r) && r != ' ' || unicode.IsControl(r) || r == '\u00a0' || r == '\u202f' || r == '\u2007' ||
-			r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == utf8.RuneError {
-			return CleanInline(raw)
-		}
-	}
-	if !norm.NFC.IsNormalString(t) {
-		return CleanInline(raw)
-	}
-	return t
+	return CleanInline(raw)
 }
 
 // trimGluedPhrases cuts button labels glued to the end of a line ("…12:22
@@ -353,6 +331,26 @@ func hasGlue(t string) bool {
 // is about what a word is there.
 func countWords(s string) int {
 	n, in, cjk := 0, false, 0
+	for i := 0; i < len(s); i++ {
+		// ASCII by table; the first other byte hands over to the
+		// rune loop below.
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			n2, _, cjk2 := countWordsFrom(s[i:], in)
+			return n + n2 + (cjk+cjk2+1)/2
+		}
+		w := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n + (cjk+1)/2
+}
+
+// countWordsFrom counts as countWords does, rune by rune, from a state in
+// which the previous character was (in) or was not part of a word.
+func countWordsFrom(s string, in bool) (n int, inWord bool, cjk int) {
 	for _, r := range s {
 		if isCJK(r) {
 			cjk++
@@ -365,7 +363,7 @@ func countWords(s string) int {
 		}
 		in = w
 	}
-	return n + (cjk+1)/2
+	return n, in, cjk
 }
 
 // isCJK reports ideographs and kana, which are written without spaces.
