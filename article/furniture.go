@@ -35,7 +35,11 @@ func removeFurniture(content *html.Node, bp *Boilerplate) {
 				drop = append(drop, n) // a credit inside a caption: "Foto: dpa"
 				return false
 			}
-			if b := looseIn(n, lens); b != nil && lens[n] <= furnitureMaxChars && isFurnitureItem(n, bp) {
+			if lens[n] > 0 && lens[n] <= furnitureMaxChars && isFurnitureItem(n, bp) {
+				b := looseIn(n, lens)
+				if b == nil {
+					return true
+				}
 				drop = append(drop, n) // a button, counter or date among the blocks of a header
 				emptied = append(emptied, b)
 				return false
