@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -150,22 +152,97 @@ func (a *App) openURL() {
 }
 
 // fetchURL downloads and imports a page; Cancel stops the download at once.
+// The dialog counts the bytes as they arrive, so that a slow site can be
+// told from a dead one.
 func (a *App) fetchURL(u string) {
 	ctx, cancel := context.WithTimeout(context.Background(), urlTimeout)
 	bar := widget.NewProgressBarInfinite()
 	msg := widget.NewLabel("Fetching " + u)
 	msg.Truncation = fyne.TextTruncateEllipsis
-	prog := dialog.NewCustom("Opening the page", "Cancel", container.NewVBox(msg, bar), a.win)
+	got := widget.NewLabel("Connecting…")
+	got.Importance = widget.LowImportance
+	prog := dialog.NewCustom("Opening the page", "Cancel", container.NewVBox(msg, got, bar), a.win)
 	prog.SetOnClosed(cancel)
 	prog.Resize(fyne.NewSize(480, 0))
 	prog.Show()
+	var received atomic.Int64
+	fetcher := article.NewFetcher()
+	fetcher.Client.Transport = countingTransport{base: http.DefaultTransport, n: &received}
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		showReceived(stop, &received, got)
+	}()
 	a.importWithContext(ctx, u, func() (*article.Article, error) {
-		return article.Load(ctx, u, nil)
+		return fetcher.Load(ctx, u, nil)
 	}, func() {
+		close(stop)
+		<-stopped // it never waits for the main goroutine, so this is short
+		if n := received.Load(); n > 0 {
+			got.SetText(receivedText(n))
+		}
 		bar.Stop()
 		prog.Hide()
 		cancel()
 	})
+}
+
+// showReceived updates the progress line a few times a second until stop
+// is closed.
+func showReceived(stop <-chan struct{}, n *atomic.Int64, l *widget.Label) {
+	t := time.NewTicker(200 * time.Millisecond)
+	defer t.Stop()
+	last := int64(0)
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			if v := n.Load(); v != last {
+				last = v
+				text := receivedText(v)
+				fyne.Do(func() { l.SetText(text) })
+			}
+		}
+	}
+}
+
+// receivedText says how much of the page has arrived.
+func receivedText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB received", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d kB received", n>>10)
+	}
+	return fmt.Sprintf("%d bytes received", n)
+}
+
+// countingTransport counts the body bytes of every response it carries.
+type countingTransport struct {
+	base http.RoundTripper
+	n    *atomic.Int64
+}
+
+// RoundTrip wraps the response body in a counter.
+func (t countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := t.base.RoundTrip(r)
+	if err == nil && resp.Body != nil {
+		resp.Body = &countingBody{ReadCloser: resp.Body, n: t.n}
+	}
+	return resp, err
+}
+
+// countingBody adds what is read to a shared count.
+type countingBody struct {
+	io.ReadCloser
+	n *atomic.Int64
+}
+
+func (b *countingBody) Read(p []byte) (int, error) {
+	k, err := b.ReadCloser.Read(p)
+	b.n.Add(int64(k))
+	return k, err
 }
 
 // importWith cleans and stores an article off the main goroutine, then

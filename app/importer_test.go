@@ -3,8 +3,11 @@ package app
 import (
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
 )
 
 func TestOpenURLCancel(t *testing.T) {
@@ -41,5 +44,45 @@ func TestOpenURLCancel(t *testing.T) {
 	}
 	if a.status.Text != "Cancelled." {
 		t.Errorf("status after cancel = %q", a.status.Text)
+	}
+}
+
+// The progress dialog counts what has arrived, so a slow site can be told
+// from a dead one (it used to show only an endless bar).
+func TestOpenURLCountsBytesReceived(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	body := "<html><head><title>Seoul und Peking</title></head><body><article><h1>Seoul und Peking</h1>" +
+		strings.Repeat("<p>Seoul und Peking verhandeln weiter über die Lage auf der Halbinsel, sagte ein Sprecher.</p>\n", 600) +
+		"</article></body></html>"
+	// The handler looks at the dialog while the request is open; the
+	// request is the only thing the app waits for then.
+	dialogs := make(chan fyne.CanvasObject, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		dialogs <- a.win.Canvas().Overlays().Top()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(body))
+	}))
+	defer srv.Close()
+	a.fetchURL(srv.URL + "/seoul") // background work runs inline in tests
+	ov := <-dialogs
+	if infos, _ := lib.Articles(); len(infos) != 1 {
+		t.Fatalf("the download imported %d articles", len(infos))
+	}
+	want := receivedText(int64(len(body)))
+	if txt := renderedText(ov); !strings.Contains(txt, want) {
+		t.Errorf("the progress dialog says %q, want %q", txt, want)
+	}
+}
+
+func TestReceivedText(t *testing.T) {
+	for n, want := range map[int64]string{
+		512:           "512 bytes received",
+		40 << 10:      "40 kB received",
+		3 << 20:       "3.0 MB received",
+		(5 << 20) / 2: "2.5 MB received",
+	} {
+		if got := receivedText(n); got != want {
+			t.Errorf("receivedText(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
