@@ -129,11 +129,18 @@ func (a *App) openPicker(title, passage string, start *pickerStart, done func(wi
 	// Give the keyboard back to the reader: otherwise the closed picker's
 	// note field keeps the focus and swallows Ctrl+Z, H and the arrows.
 	d.SetOnClosed(a.reader.focus)
+	// Keep Save on screen in a small window: the lists scroll instead.
+	// pickerChrome is the dialog's title, padding and the quote above.
+	p.SetMaxHeight(a.win.Canvas().Size().Height - pickerChrome - quote.MinSize().Height)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 	a.picker = p
 	a.win.Canvas().Focus(p.Focus())
 }
+
+// pickerChrome is the height a dialog adds around the picker: its title,
+// its padding and the margin to the window's edges.
+const pickerChrome = 120
 
 // pickerLayout stacks the quote above the picker at the picker's width.
 type pickerLayout struct{}

@@ -4,6 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/dramatis-app/dramatis/annotation"
 )
 
 // With nothing focused, as after clicking an article in the library list,
@@ -79,5 +82,36 @@ func TestUndoSelectsWhatItRestored(t *testing.T) {
 	a.undoLast()
 	if s, e := a.reader.view.Selection(); s != h.End+10 || e != h.End+30 {
 		t.Errorf("after undoing a new highlight the selection is [%d,%d), want its passage [%d,%d)", s, e, h.End+10, h.End+30)
+	}
+}
+
+// In a small window the picker with many chosen actors still fits, its
+// Save button on screen.
+func TestPickerFitsSmallWindow(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	for _, n := range []string{"Anna", "Bernd", "Clara", "Dieter", "Emil", "Frieda", "Gustav"} {
+		if _, err := lib.AddActor(annotation.Actor{Name: n, Kind: annotation.KindPerson}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.reloadActors(nil)
+	a.win.Resize(fyne.NewSize(900, 560))
+	h := a.hls[0]
+	a.editHighlight(h.ID)
+	p := a.picker
+	for i := 0; i < 9; i++ {
+		test.Type(p.Focus(), string(rune('1'+i)))
+	}
+	if n := len(p.Chosen()); n < 6 {
+		t.Fatalf("only %d actors chosen", n)
+	}
+	top := a.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no picker dialog")
+	}
+	save := findButton(top, "Save")
+	d := fyne.CurrentApp().Driver()
+	if bottom := d.AbsolutePositionForObject(save).Y + save.Size().Height; bottom > a.win.Canvas().Size().Height {
+		t.Errorf("Save ends at %v, below the window's %v", bottom, a.win.Canvas().Size().Height)
 	}
 }

@@ -75,6 +75,9 @@ type Picker struct {
 	newRow bool          // the last row offers to create an actor named like the query
 	cursor int
 
+	maxH      float32           // bound on the picker's height; 0 = none
+	lists     *container.Scroll // the candidate and chosen lists
+	listsBox  *fyne.Container   // lists, no taller than maxH allows
 	query     *pickerEntry
 	kind      *widget.Select
 	rows      *fyne.Container
@@ -94,7 +97,11 @@ func NewPicker(library, suggested, recent []PickerActor, roles, kinds []string) 
 	}
 	p.query = newPickerEntry(p)
 	p.query.SetPlaceHolder("Name or alias · digit picks a listed actor · Alt+S/T/M sets the role")
-	p.query.OnChanged = func(string) { p.cursor = 0; p.refreshRows() }
+	p.query.OnChanged = func(string) {
+		p.cursor = 0
+		p.refreshRows()
+		p.lists.ScrollToTop() // the candidates for what is typed
+	}
 	p.kind = widget.NewSelect(kinds, nil)
 	if len(kinds) > 0 {
 		p.kind.SetSelected(kinds[0])
@@ -110,12 +117,13 @@ func NewPicker(library, suggested, recent []PickerActor, roles, kinds []string) 
 	save := widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), p.Submit)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), p.Cancel)
+	lists := container.NewVBox(p.rows, widget.NewSeparator(), p.chosenBox)
+	p.lists = container.NewVScroll(lists)
+	p.listsBox = container.New(&boundedLayout{p: p, inner: lists}, p.lists)
 	p.content = container.NewVBox(
 		p.query,
 		container.NewBorder(nil, nil, widget.NewLabel("New actors are a"), nil, p.kind),
-		p.rows,
-		widget.NewSeparator(),
-		p.chosenBox,
+		p.listsBox,
 		p.note,
 		container.NewHBox(layout.NewSpacer(), cancel, save),
 	)
@@ -134,6 +142,45 @@ func (p *Picker) CreateRenderer() fyne.WidgetRenderer {
 func (p *Picker) MinSize() fyne.Size {
 	s := p.BaseWidget.MinSize()
 	return fyne.NewSize(fyne.Max(s.Width, 440), s.Height)
+}
+
+// SetMaxHeight bounds the picker's height, e.g. to what the window has
+// room for: the candidate and chosen lists then scroll, so that the note
+// and the Save button stay on screen however many actors are chosen.
+// 0 removes the bound.
+func (p *Picker) SetMaxHeight(h float32) {
+	p.maxH = h
+	p.Refresh()
+}
+
+// boundedLayout gives the picker's lists their natural height, or less
+// when the picker has a maximum height; the scroll inside shows the rest.
+type boundedLayout struct {
+	p     *Picker
+	inner fyne.CanvasObject
+}
+
+func (l *boundedLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+}
+
+func (l *boundedLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := l.inner.MinSize()
+	if l.p.maxH <= 0 {
+		return m
+	}
+	// Everything but the lists, with the gaps between the picker's parts.
+	var fixed float32
+	parts := l.p.content.(*fyne.Container).Objects
+	for _, o := range parts {
+		if o != l.p.listsBox {
+			fixed += o.MinSize().Height
+		}
+	}
+	fixed += float32(len(parts)-1) * theme.Padding()
+	m.Height = min(m.Height, max(3*theme.TextSize(), l.p.maxH-fixed))
+	return m
 }
 
 // Focus is the object to focus when the picker appears, so typing starts at once.
@@ -403,6 +450,9 @@ func (p *Picker) pick(i int) {
 	}
 	p.add(a)
 	p.query.SetText("")
+	// In a bounded picker the chosen list may be scrolled away: show the
+	// actor just added, whose role Alt+S/T/M changes.
+	p.lists.ScrollToBottom()
 	if c := fyne.CurrentApp().Driver().CanvasForObject(p.query); c != nil {
 		c.Focus(p.query)
 	}

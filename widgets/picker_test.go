@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -217,4 +218,62 @@ func TestPickerNewActorRowFollowsKind(t *testing.T) {
 	if res == nil || len(res.Actors) != 1 || res.Actors[0].Kind != "organisation" {
 		t.Errorf("submitted %+v, want Lin Jian as a new organisation", res)
 	}
+}
+
+// With a maximum height the picker stays within it however many actors are
+// chosen: the lists scroll, the note and the Save button stay visible.
+func TestPickerMaxHeightKeepsSaveOnScreen(t *testing.T) {
+	p := pickerFixture(t)
+	for _, n := range []string{"Anna", "Bernd", "Clara", "Dieter", "Emil", "Frieda"} {
+		p.add(PickerActor{Name: n, Kind: "person"})
+	}
+	natural := p.MinSize().Height
+	p.SetMaxHeight(natural - 150)
+	if h := p.MinSize().Height; h > natural-150 {
+		t.Fatalf("picker is %v tall with a maximum of %v", h, natural-150)
+	}
+	win := fyne.CurrentApp().Driver().AllWindows()[0]
+	win.Resize(fyne.NewSize(520, natural-150+2*theme.Padding()))
+	save := findPickerButton(p.content, "Save")
+	if save == nil {
+		t.Fatal("no Save button")
+	}
+	d := fyne.CurrentApp().Driver()
+	pos := d.AbsolutePositionForObject(save).Subtract(d.AbsolutePositionForObject(p))
+	if bottom := pos.Y + save.Size().Height; bottom > natural-150 {
+		t.Errorf("Save button ends at %v, below the picker's %v", bottom, natural-150)
+	}
+	// A new actor picked shows at the bottom of the scrolled lists; typing
+	// shows the candidates at the top again.
+	test.Type(p.query, "Gerda")
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p.lists.Offset.Y <= 0 {
+		t.Error("the lists did not scroll to the actor just added")
+	}
+	test.Type(p.query, "Ru")
+	if p.lists.Offset.Y != 0 {
+		t.Errorf("typing left the lists scrolled to %v", p.lists.Offset.Y)
+	}
+	p.query.SetText("")
+	p.remove(len(p.chosen) - 1)
+	p.SetMaxHeight(0)
+	if h := p.MinSize().Height; h != natural {
+		t.Errorf("without a maximum the picker is %v tall, want %v", h, natural)
+	}
+}
+
+func findPickerButton(o fyne.CanvasObject, label string) *widget.Button {
+	switch x := o.(type) {
+	case *widget.Button:
+		if x.Text == label {
+			return x
+		}
+	case *fyne.Container:
+		for _, ch := range x.Objects {
+			if b := findPickerButton(ch, label); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
 }
