@@ -27,7 +27,9 @@ func (a *App) showPreferences() {
 	}
 	p := a.fa.Preferences()
 	themeChoice := widget.NewRadioGroup([]string{themeSystem, themeLight, themeDark}, func(s string) {
-		if s == "" {
+		// SetSelected below calls this too: opening Preferences must not
+		// re-install the theme, which redraws every widget of the app.
+		if s == "" || s == p.StringWithFallback(prefTheme, themeSystem) {
 			return
 		}
 		p.SetString(prefTheme, s)

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 func TestLibraryChoice(t *testing.T) {
@@ -84,4 +85,26 @@ func findDialogEntry(o fyne.CanvasObject) *dialogEntry {
 		}
 	}
 	return nil
+}
+
+// Opening Preferences used to re-install the theme (the radio group's
+// SetSelected ran its callback), which redraws the whole app; in the real
+// window the dialog then appeared only at the next mouse move.
+func TestOpeningPreferencesKeepsTheTheme(t *testing.T) {
+	a, _ := newTestApp(t, Options{NoDemo: true})
+	a.fa.Preferences().SetString(prefTheme, themeDark)
+	applyTheme(a.fa)
+	before := a.fa.Settings().Theme()
+	a.showPreferences()
+	if a.fa.Settings().Theme() != before {
+		t.Error("opening Preferences installed the theme again")
+	}
+	radio := findRadio(a.win.Canvas().Overlays().Top())
+	radio.SetSelected(themeLight)
+	if v, ok := a.fa.Settings().Theme().(*variantTheme); !ok || v.variant != theme.VariantLight {
+		t.Errorf("choosing Light installed %T", a.fa.Settings().Theme())
+	}
+	if got := a.fa.Preferences().String(prefTheme); got != themeLight {
+		t.Errorf("theme saved as %q", got)
+	}
 }
