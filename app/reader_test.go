@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/dramatis-app/dramatis/annotation"
@@ -113,5 +114,29 @@ func TestPickerFitsSmallWindow(t *testing.T) {
 	d := fyne.CurrentApp().Driver()
 	if bottom := d.AbsolutePositionForObject(save).Y + save.Size().Height; bottom > a.win.Canvas().Size().Height {
 		t.Errorf("Save ends at %v, below the window's %v", bottom, a.win.Canvas().Size().Height)
+	}
+}
+
+// Ctrl++ makes the text larger as Ctrl+= does: on a German keyboard + is
+// its own key (the driver names it KeyPlus), on a US one it is Ctrl+Shift+=.
+func TestCtrlPlusEnlargesText(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	for _, sc := range []*desktop.CustomShortcut{
+		{KeyName: fyne.KeyPlus, Modifier: fyne.KeyModifierControl},
+		{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift},
+	} {
+		before := a.reader.textSize
+		// With the reader focused the shortcut reaches it, as in the real window.
+		a.reader.view.FocusTarget().(fyne.Shortcutable).TypedShortcut(sc)
+		if a.reader.textSize != before+1 {
+			t.Errorf("%s: text size %v → %v, want one larger", sc.ShortcutName(), before, a.reader.textSize)
+		}
+		// With nothing focused it reaches the canvas.
+		a.win.Canvas().Unfocus()
+		before = a.reader.textSize
+		a.win.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
+		if a.reader.textSize != before+1 {
+			t.Errorf("%s with nothing focused: text size %v → %v", sc.ShortcutName(), before, a.reader.textSize)
+		}
 	}
 }

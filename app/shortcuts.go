@@ -32,6 +32,13 @@ var (
 	scCopyArticle = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
+// Ctrl++ also means Larger Text: on a German keyboard + is a key of its own
+// (and = needs Shift), on a US one Ctrl++ is Ctrl+Shift+=.
+var (
+	scBiggerPlus  = &desktop.CustomShortcut{KeyName: fyne.KeyPlus, Modifier: fyne.KeyModifierShortcutDefault}
+	scBiggerShift = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+)
+
 // mainMenu builds the File, Edit, View and Help menus; every frequent action
 // is there with its shortcut, so the shortcuts can be discovered.
 func (a *App) mainMenu() *fyne.MainMenu {
@@ -100,7 +107,7 @@ func (a *App) installKeys() {
 		a.triggerShortcut(s)
 	}
 	for _, sc := range []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
-		scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt} {
+		scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt, scBiggerPlus, scBiggerShift} {
 		sc := sc
 		a.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { a.triggerShortcut(sc) })
 	}
@@ -108,6 +115,9 @@ func (a *App) installKeys() {
 
 // triggerShortcut runs the main-menu action bound to a shortcut, if any.
 func (a *App) triggerShortcut(s fyne.Shortcut) bool {
+	if n := s.ShortcutName(); n == scBiggerPlus.ShortcutName() || n == scBiggerShift.ShortcutName() {
+		s = scBigger
+	}
 	m := a.win.MainMenu()
 	if m == nil {
 		return false
