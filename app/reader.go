@@ -62,6 +62,11 @@ func newReader(a *App) *reader {
 	r.view.OnHighlightTapped = func(id string) { r.selectHighlight(id, false) }
 	r.view.OnHighlightContext = r.highlightMenu
 	r.view.OnContext = r.selectionMenu
+	r.view.OnTypedKey = func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			r.letGo()
+		}
+	}
 	r.view.OnSelectionChanged = func(start, end int) {
 		// A click elsewhere or a new selection lets go of the highlight
 		// (a click on one selects it again right after, on release).
@@ -241,6 +246,14 @@ func (r *reader) selectHighlight(id string, fromNotes bool) {
 	r.view.MarkHighlight(id)
 	r.a.notes.reveal(id)
 	r.a.notes.markSelected(id)
+}
+
+// letGo is Escape in the text: the selection collapses to its end and no
+// highlight stays selected.
+func (r *reader) letGo() {
+	_, e := r.view.Selection()
+	r.view.SetSelection(e, e)
+	r.selectHighlight("", false)
 }
 
 // highlightMenu is the reader's context menu on a highlight.

@@ -140,3 +140,20 @@ func TestCtrlPlusEnlargesText(t *testing.T) {
 		}
 	}
 }
+
+// Escape in the text lets go of the selection and of a selected highlight.
+func TestEscapeInReaderLetsGo(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	h := a.hls[0]
+	a.reader.view.OnHighlightTapped(h.ID)
+	a.reader.focus()
+	a.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if a.reader.selectedHL != "" || a.reader.view.MarkedHighlight() != "" {
+		t.Errorf("after Escape the highlight %q is still selected", a.reader.selectedHL)
+	}
+	a.reader.view.SetSelection(10, 30)
+	a.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if s, e := a.reader.view.Selection(); s != e {
+		t.Errorf("after Escape [%d,%d) is still selected", s, e)
+	}
+}
