@@ -116,3 +116,43 @@ func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 	e.Entry.TypedKey(ev)
 }
+
+// dialogSlider is a slider for a dialog: Escape closes the dialog and Enter
+// presses its default button; arrows still move the slider. (A clicked
+// slider keeps the focus, and Fyne's Slider swallows both keys.)
+type dialogSlider struct {
+	widget.Slider
+	onKey func(fyne.KeyName) bool
+}
+
+// newDialogSlider makes a horizontal slider from min to max in steps of 1.
+func (a *App) newDialogSlider(min, max float64) *dialogSlider {
+	s := &dialogSlider{onKey: a.dialogKey}
+	s.Min, s.Max, s.Value, s.Step = min, max, min, 1
+	s.Orientation = widget.Horizontal
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey hands Escape and Enter to the dialog.
+func (s *dialogSlider) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter:
+		s.onKey(ev.Name)
+	default:
+		s.Slider.TypedKey(ev)
+	}
+}
+
+// unfocusAfterChoice gives the keyboard back to the dialog after an option
+// of a radio group is chosen: a clicked option keeps the focus, and Fyne's
+// radio options swallow Escape and Enter, so the dialog no longer closed.
+func (a *App) unfocusAfterChoice(r *widget.RadioGroup) {
+	prev := r.OnChanged
+	r.OnChanged = func(s string) {
+		if prev != nil {
+			prev(s)
+		}
+		a.win.Canvas().Unfocus()
+	}
+}

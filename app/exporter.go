@@ -115,6 +115,7 @@ func (a *App) showExport() {
 			group.SetSelected(l)
 		}
 	}
+	a.unfocusAfterChoice(group)
 	form := widget.NewForm(
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, dir)),
 		widget.NewFormItem("Notes", group),

@@ -38,10 +38,10 @@ func (a *App) showPreferences() {
 	themeChoice.Horizontal = true
 	themeChoice.Required = true
 	themeChoice.SetSelected(p.StringWithFallback(prefTheme, themeSystem))
+	a.unfocusAfterChoice(themeChoice)
 
 	sizeLabel := widget.NewLabel("")
-	size := widget.NewSlider(minTextSize, maxTextSize)
-	size.Step = 1
+	size := a.newDialogSlider(minTextSize, maxTextSize)
 	size.SetValue(float64(a.reader.textSize))
 	sizeLabel.SetText(strconv.Itoa(int(a.reader.textSize)) + " pt")
 	size.OnChanged = func(v float64) {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,5 +107,68 @@ func TestOpeningPreferencesKeepsTheTheme(t *testing.T) {
 	}
 	if got := a.fa.Preferences().String(prefTheme); got != themeLight {
 		t.Errorf("theme saved as %q", got)
+	}
+}
+
+// findFocusable returns the first focusable object inside o (o excluded)
+// whose type name contains want.
+func findFocusable(o fyne.CanvasObject, want string) fyne.Focusable {
+	var found fyne.Focusable
+	var walk func(o fyne.CanvasObject, top bool)
+	walk = func(o fyne.CanvasObject, top bool) {
+		if found != nil {
+			return
+		}
+		if f, ok := o.(fyne.Focusable); ok && !top && strings.Contains(fmt.Sprintf("%T", o), want) {
+			found = f
+			return
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, ch := range x.Objects {
+				walk(ch, false)
+			}
+		case fyne.Widget:
+			for _, ch := range test.WidgetRenderer(x).Objects() {
+				walk(ch, false)
+			}
+		}
+	}
+	walk(o, true)
+	return found
+}
+
+// A clicked theme option or text-size slider keeps the focus and swallowed
+// Escape and Enter, so Preferences did not close from the keyboard after
+// the reader changed something in it.
+func TestPreferencesCloseWithEscapeAfterClicks(t *testing.T) {
+	a, _ := newTestApp(t, Options{NoDemo: true})
+	a.showPreferences()
+	d := a.win.Canvas().Overlays().Top()
+	radio := findRadio(d)
+	item := findFocusable(radio, "radioItem") // "System", the one chosen now
+	if item == nil {
+		t.Fatal("no radio option in Preferences")
+	}
+	radio.SetSelected(themeDark) // with Dark chosen, the reader clicks System
+	test.Tap(item.(fyne.Tappable))
+	pressKey(a, fyne.KeyEscape)
+	if a.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Escape after clicking a theme left Preferences open (focus on %T)", a.win.Canvas().Focused())
+	}
+	a.showPreferences()
+	d = a.win.Canvas().Overlays().Top()
+	slider := findFocusable(d, "dialogSlider")
+	if slider == nil {
+		t.Fatal("no text size slider in Preferences")
+	}
+	a.win.Canvas().Focus(slider) // as a click on it does
+	slider.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if a.reader.textSize != defaultTextSize+1 {
+		t.Errorf("Right on the slider: text size %v, want %v", a.reader.textSize, defaultTextSize+1)
+	}
+	pressKey(a, fyne.KeyReturn)
+	if a.win.Canvas().Overlays().Top() != nil {
+		t.Error("Enter on the slider left Preferences open")
 	}
 }
