@@ -435,10 +435,18 @@ func (pc *pageCopy) markBoilerplate() {
 		if !l.drop && isSlideCounter(l.text) {
 			// A slide of a picture gallery: its counter line, its
 			// caption and the credit under it are not article text.
+			// The slide runs to its caption's sentence, over a few
+			// lines of its own (furniture between them is free); a
+			// paragraph after a blank line, once the slide has a line,
+			// is the article again.
 			l.drop = true
-			for j := i + 1; j < len(ls) && j <= i+3; j++ {
-				if isSlideCounter(ls[j].text) {
+			own := 0
+			for j := i + 1; j < len(ls) && own < maxSlideLines; j++ {
+				if isSlideCounter(ls[j].text) || own > 0 && ls[j].para && ls[j].prose {
 					break
+				}
+				if ls[j].words > 0 && !pc.isFurniture(&ls[j]) {
+					own++
 				}
 				ls[j].drop = true
 				i = j
@@ -462,7 +470,7 @@ const maxCaptionWords = 40
 func (pc *pageCopy) dropCaptions() {
 	ls := pc.lines
 	for i := 1; i < len(ls); i++ {
-		if ls[i].para || !ls[i].drop || !pc.isCredit(ls[i].key) {
+		if ls[i].para || !ls[i].drop || !pc.isCredit(&ls[i]) {
 			continue
 		}
 		if c := &ls[i-1]; !c.drop && c.words <= maxCaptionWords && hasLetter(c.text) {
@@ -471,13 +479,23 @@ func (pc *pageCopy) dropCaptions() {
 	}
 }
 
-func (pc *pageCopy) isCredit(k phraseKey) bool {
+func (pc *pageCopy) isCredit(l *copyLine) bool {
+	if isBracketCredit(l.text) {
+		return true
+	}
 	for _, bp := range pc.bps {
-		if bp.isCredit(k) {
+		if bp.isCredit(l.key) {
 			return true
 		}
 	}
 	return false
+}
+
+// isBracketCredit reports a short line that is all in brackets, as
+// British sites credit pictures: "(PA Archive)", "(Getty Images)".
+func isBracketCredit(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t[min(1, len(t)):])
+	return len(t) > 2 && t[0] == '(' && t[len(t)-1] == ')' && unicode.IsUpper(r) && countWords(t) <= 4 && !strings.ContainsAny(t[1:len(t)-1], "()")
 }
 
 // boxReach is how far (in lines) a widget's furniture may stand from a
@@ -579,6 +597,10 @@ func (pc *pageCopy) resumesAfterBox(i, e int) bool {
 // teasers of other articles are shorter.
 const minArticleWords = 25
 
+// maxSlideLines bounds the lines of a gallery slide other than listed
+// furniture: title, caption, credit, the viewer's buttons.
+const maxSlideLines = 6
+
 // isSlideCounter reports the "3/50 Title" or "3 of 50" line that opens a
 // slide of a picture gallery.
 func isSlideCounter(t string) bool {
@@ -666,7 +688,7 @@ func (pc *pageCopy) isFurniture(l *copyLine) bool {
 			return true // a photo caption with its credit
 		}
 	}
-	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose
+	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose || isBracketCredit(t) && hasLetter(t)
 }
 
 // isMarkupLine reports HTML source in the copy: with JavaScript off a
