@@ -133,10 +133,7 @@ func (p *notesPane) card(h annotation.Highlight) *widgets.HighlightCard {
 		}
 		chips = append(chips, ch)
 	}
-	warn := ""
-	if h.Orphaned != "" {
-		warn = "This passage is no longer in the article's text: " + h.Orphaned
-	}
+	warn := orphanWarning(h.Orphaned)
 	c.Set(h.Quote.Exact, chips, h.Note, p.a.viewHighlight(h).Color, warn)
 	id := h.ID
 	c.OnTapped = func() { p.a.reader.selectHighlight(id, true) }
@@ -200,6 +197,20 @@ func (p *notesPane) setFilter(actorID string) {
 			return
 		}
 	}
+}
+
+// orphanWarning says in one sentence why a highlight has no place in the
+// text, without repeating the anchorer's reason when it says the same
+// ("the quoted passage is no longer in the text").
+func orphanWarning(reason string) string {
+	const kept = "; it is kept here with its actors and note."
+	switch {
+	case reason == "":
+		return ""
+	case strings.Contains(reason, "no longer in the text"):
+		return "This passage is no longer in the article's text" + kept
+	}
+	return "This passage is no longer in the article's text as it was (" + reason + ")" + kept
 }
 
 func hasActor(h annotation.Highlight, id string) bool {

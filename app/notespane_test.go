@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -94,5 +95,26 @@ func TestNotesListScrollsOnlyToCardsOutOfView(t *testing.T) {
 	c := a.notes.Card(below.ID)
 	if y := c.Position().Y; y < sc.Offset.Y || y+c.Size().Height > sc.Offset.Y+sc.Size().Height {
 		t.Errorf("card at %v not in the list's view [%v, %v]", y, sc.Offset.Y, sc.Offset.Y+sc.Size().Height)
+	}
+}
+
+// An orphaned highlight's warning says why in one sentence, without saying
+// "no longer in the text" twice.
+func TestOrphanWarningReadsOnce(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	h := a.hls[0]
+	for _, reason := range []string{"the quoted passage is no longer in the text", "the quoted words appear elsewhere, but not in the same surroundings"} {
+		h.Orphaned = reason
+		if err := lib.PutHighlight(h); err != nil {
+			t.Fatal(err)
+		}
+		a.openArticle(a.current)
+		txt := renderedText(a.notes.Card(h.ID))
+		if n := strings.Count(txt, "no longer in the"); n != 1 {
+			t.Errorf("warning says 'no longer in the' %d times: %q", n, txt)
+		}
+		if strings.Contains(reason, "elsewhere") && !strings.Contains(txt, "appear elsewhere") {
+			t.Errorf("warning drops the reason %q: %q", reason, txt)
+		}
 	}
 }
