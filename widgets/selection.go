@@ -118,10 +118,18 @@ func (v *ArticleView) extendTo(off int) {
 		if off >= lo && off <= hi {
 			break
 		}
+		// Whole words only: a drag that starts in the blank after a line
+		// or paragraph does not take the spaces or the paragraph break.
 		if off > s.anchor {
 			a, b = v.snapStart(s.anchor), v.snapEnd(off)
+			for a < b && isSpace(v.text[a]) {
+				a++
+			}
 		} else {
 			a, b = v.snapStart(off), v.snapEnd(s.anchor)
+			for b > a && isSpace(v.text[b-1]) {
+				b--
+			}
 		}
 	case unitWord, unitPara:
 		lo, hi := v.wordAt(off)

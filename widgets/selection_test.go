@@ -128,3 +128,26 @@ func TestArticleViewMarkHighlightOutlines(t *testing.T) {
 		t.Errorf("%d outline rectangles after unmarking", c[0])
 	}
 }
+
+// A drag that starts in the blank after a paragraph, or on a space between
+// words, selects whole words: not the paragraph break, not the space.
+func TestArticleViewDragDoesNotTakeLeadingBreakOrTrailingSpace(t *testing.T) {
+	doc := germanDoc()
+	text := canonical(doc)
+	v, _ := newTestView(t, doc, 700, 600)
+	v.now = slowClock()
+	// From right of the first paragraph's last line into the heading.
+	end := len([]rune(doc.Blocks[0].Text))
+	pi, line, _ := v.layout.position(end)
+	p := v.layout.paras[pi]
+	blank := fyne.NewPos(v.layout.colX+v.layout.colW-2, v.layout.lineTop(pi, line)+v.layout.lineHeight(p)/2)
+	drag(v, blank, charCenter(t, v, runeIndex(t, text, "Peking", 0)+2))
+	if got := v.SelectedText(); got != "Reaktionen aus Peking" {
+		t.Errorf("drag from the blank after a paragraph selected %q", got)
+	}
+	// Backwards from just before "erklärte" (after the space) into "Regierung".
+	drag(v, caretAt(t, v, runeIndex(t, text, "erklärte", 0)), charCenter(t, v, runeIndex(t, text, "Regierung", 0)+3))
+	if got := v.SelectedText(); got != "Regierung in Pjöngjang" {
+		t.Errorf("backward drag from after a space selected %q", got)
+	}
+}
