@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,11 +31,21 @@ func (a *App) highlightSelection() {
 	if start > end {
 		start, end = end, start
 	}
+	// A highlight is the words, not the spaces or paragraph breaks around
+	// them (a keyboard selection often takes some).
+	text := []rune(a.art.Text())
+	start, end = max(0, start), min(end, len(text))
+	for start < end && unicode.IsSpace(text[start]) {
+		start++
+	}
+	for end > start && unicode.IsSpace(text[end-1]) {
+		end--
+	}
 	if start == end {
 		a.setStatus("Select a passage in the article first, then press H.")
 		return
 	}
-	passage := string([]rune(a.art.Text())[start:end])
+	passage := string(text[start:end])
 	a.openPicker("Highlight", passage, nil, func(res widgets.PickerResult) {
 		a.saveNewHighlight(start, end, res)
 	})

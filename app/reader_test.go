@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -80,9 +81,10 @@ func TestUndoSelectsWhatItRestored(t *testing.T) {
 	if len(a.hls) != 2 {
 		t.Fatalf("%d highlights after adding one", len(a.hls))
 	}
+	added := a.hls[1]
 	a.undoLast()
-	if s, e := a.reader.view.Selection(); s != h.End+10 || e != h.End+30 {
-		t.Errorf("after undoing a new highlight the selection is [%d,%d), want its passage [%d,%d)", s, e, h.End+10, h.End+30)
+	if s, e := a.reader.view.Selection(); s != added.Start || e != added.End {
+		t.Errorf("after undoing a new highlight the selection is [%d,%d), want its passage [%d,%d)", s, e, added.Start, added.End)
 	}
 }
 
@@ -155,5 +157,32 @@ func TestEscapeInReaderLetsGo(t *testing.T) {
 	a.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if s, e := a.reader.view.Selection(); s != e {
 		t.Errorf("after Escape [%d,%d) is still selected", s, e)
+	}
+}
+
+// A selection with spaces or a paragraph break at its ends highlights the
+// words only.
+func TestHighlightTrimsSpacesAndBreaks(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	id := importTestFile(t, a)
+	text := []rune(a.art.Text())
+	brk := strings.Index(string(text), "\n\n")
+	if brk < 0 {
+		t.Fatal("test article has one paragraph")
+	}
+	start := len([]rune(string(text)[:brk])) // the break before the second block
+	end := start + 2 + 12
+	for end < len(text) && text[end] != ' ' {
+		end++
+	}
+	a.reader.view.SetSelection(start, end+1) // "\n\nword … word "
+	a.highlightSelection()
+	a.picker.Submit()
+	hls, _ := lib.Highlights(id)
+	if len(hls) != 1 {
+		t.Fatalf("%d highlights", len(hls))
+	}
+	if h := hls[0]; h.Start != start+2 || h.End != end {
+		t.Errorf("highlight [%d,%d) %q, want [%d,%d) %q", h.Start, h.End, h.Quote.Exact, start+2, end, string(text[start+2:end]))
 	}
 }
