@@ -45,6 +45,15 @@ func (a *App) highlightSelection() {
 		a.setStatus("Select a passage in the article first, then press H.")
 		return
 	}
+	// The same passage again (e.g. a double click on a highlighted word)
+	// edits that highlight instead of laying a duplicate over it.
+	for _, h := range a.hls {
+		if h.Orphaned == "" && h.Start == start && h.End == end {
+			a.reader.selectHighlight(h.ID, false)
+			a.editHighlight(h.ID)
+			return
+		}
+	}
 	passage := string(text[start:end])
 	a.openPicker("Highlight", passage, nil, func(res widgets.PickerResult) {
 		a.saveNewHighlight(start, end, res)

@@ -186,3 +186,21 @@ func TestHighlightTrimsSpacesAndBreaks(t *testing.T) {
 		t.Errorf("highlight [%d,%d) %q, want [%d,%d) %q", h.Start, h.End, h.Quote.Exact, start+2, end, string(text[start+2:end]))
 	}
 }
+
+// H on exactly a highlighted passage edits that highlight rather than
+// laying a second, identical one over it.
+func TestHighlightOnHighlightedPassageEditsIt(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	h := a.hls[0]
+	a.reader.view.SetSelection(h.Start, h.End)
+	a.highlightSelection()
+	if a.picker == nil || len(a.picker.Chosen()) != len(h.Actors) {
+		t.Fatalf("the picker does not show the highlight's %d actors", len(h.Actors))
+	}
+	a.picker.SetNote("geändert")
+	a.picker.Submit()
+	hls, _ := lib.Highlights(a.current)
+	if len(hls) != 1 || hls[0].ID != h.ID || hls[0].Note != "geändert" {
+		t.Errorf("after H on the highlighted passage: %d highlights, note %q", len(hls), hls[0].Note)
+	}
+}
