@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -295,7 +296,7 @@ func (x *extractor) isByline(n *html.Node, match string) bool {
 		return false
 	}
 	if attr(n, "rel") == "author" || strings.Contains(attr(n, "itemprop"), "author") || kwByline.in(match) {
-		t := strings.TrimSpace(textContent(n))
+		t := strings.TrimSpace(bylineText(n))
 		if t != "" && len([]rune(t)) < 100 {
 			x.byline = t
 			return true
@@ -854,4 +855,28 @@ func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
 		}
 	}
 	return remove
+}
+
+// bylineText is n's text with a space where the texts of two elements
+// meet without one ("By <a>Jane Doe</a><time>Updated …</time>"): a byline
+// row sets its parts apart by layout, and glued they read as one name.
+func bylineText(n *html.Node) string {
+	var b strings.Builder
+	var last *html.Node
+	walk(n, func(c *html.Node) bool {
+		if c.Type != html.TextNode || c.Data == "" {
+			return true
+		}
+		if last != nil && last.Parent != c.Parent && b.Len() > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(c.Data)
+			if unicode.IsLetter(prev) && unicode.IsUpper(next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(c.Data)
+		last = c
+		return true
+	})
+	return b.String()
 }
