@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -52,6 +53,8 @@ type pageRenderer struct {
 
 	rects []*canvas.Rectangle
 	nRect int
+	spots []*hotspot
+	nSpot int
 
 	lineText map[lineKey]*canvas.Text // texts of the previous render
 	nextText map[lineKey]*canvas.Text
@@ -77,7 +80,7 @@ func (r *pageRenderer) Destroy() { r.p.v.stopAutoScroll() }
 
 // begin starts a new frame of pooled objects.
 func (r *pageRenderer) begin() {
-	r.nRect = 0
+	r.nRect, r.nSpot = 0, 0
 	r.texts = r.texts[:0]
 	r.scale = 1
 	if c := fyne.CurrentApp().Driver().CanvasForObject(r.p); c != nil {
@@ -102,6 +105,20 @@ func (r *pageRenderer) rect(x, y, w, h float32, c color.Color) {
 		o.FillColor = c
 		o.Refresh()
 	}
+	o.Move(fyne.NewPos(x, y))
+	o.Resize(fyne.NewSize(w, h))
+}
+
+// spot places the next pooled hotspot.
+func (r *pageRenderer) spot(x, y, w, h float32) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	if r.nSpot == len(r.spots) {
+		r.spots = append(r.spots, newHotspot())
+	}
+	o := r.spots[r.nSpot]
+	r.nSpot++
 	o.Move(fyne.NewPos(x, y))
 	o.Resize(fyne.NewSize(w, h))
 }
@@ -152,6 +169,9 @@ func (r *pageRenderer) end() {
 		r.objects = append(r.objects, o)
 	}
 	r.objects = append(r.objects, r.texts...)
+	for _, o := range r.spots[:r.nSpot] {
+		r.objects = append(r.objects, o)
+	}
 	r.sentinel.Refresh()
 }
 
@@ -377,6 +397,7 @@ func (v *ArticleView) drawLineBackground(r *pageRenderer, p *para, ln span, x, t
 			return
 		}
 		r.rect(x0, top, x1-x0, lh, fillColor(h.Color))
+		r.spot(x0, top, xOf(h.End)-x0, lh) // not over the nub: a click there is not on the highlight
 		if len(h.Stripes) > 1 {
 			sh := max(2, lh/10)
 			for k, c := range h.Stripes {
@@ -403,3 +424,31 @@ func (v *ArticleView) drawLineBackground(r *pageRenderer, p *para, ln span, x, t
 		}
 	}
 }
+
+// hotspot is an invisible object over a highlight on one line that shows
+// the pointer cursor there. The desktop driver asks the objects under the
+// pointer for their cursor before it delivers the mouse move, so a hover
+// flag set in MouseMoved was one move late, and stayed wrong after a
+// scroll moved a highlight under a still mouse; the hotspot answers for
+// where it is. It takes no events: clicks go to the page beneath it.
+type hotspot struct{ widget.BaseWidget }
+
+func newHotspot() *hotspot {
+	h := &hotspot{}
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+// Cursor is part of desktop.Cursorable.
+func (h *hotspot) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// CreateRenderer is part of fyne.Widget: a hotspot draws nothing.
+func (h *hotspot) CreateRenderer() fyne.WidgetRenderer { return hotspotRenderer{} }
+
+type hotspotRenderer struct{}
+
+func (hotspotRenderer) Layout(fyne.Size)             {}
+func (hotspotRenderer) MinSize() fyne.Size           { return fyne.Size{} }
+func (hotspotRenderer) Refresh()                     {}
+func (hotspotRenderer) Objects() []fyne.CanvasObject { return nil }
+func (hotspotRenderer) Destroy()                     {}

@@ -367,13 +367,12 @@ func TestArticleViewHighlightEvents(t *testing.T) {
 		t.Errorf("context elsewhere at offset %d, want %d", ctxOff, s)
 	}
 
-	// Hover: pointer over highlights, text cursor elsewhere.
-	v.page.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
-	if v.page.Cursor() != desktop.PointerCursor {
+	// Hover: pointer over highlights, text cursor elsewhere (asked as the
+	// desktop driver asks, before any mouse-move event reaches the page).
+	if cursorAt(v, pos) != desktop.PointerCursor {
 		t.Error("no pointer cursor over a highlight")
 	}
-	v.page.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: charCenter(t, v, s)}})
-	if v.page.Cursor() != desktop.TextCursor {
+	if cursorAt(v, charCenter(t, v, s)) != desktop.TextCursor {
 		t.Error("no text cursor outside highlights")
 	}
 
@@ -398,6 +397,21 @@ func TestArticleViewHighlightEvents(t *testing.T) {
 	if v.layout.shapes != shaped {
 		t.Errorf("highlight changes re-shaped text (%d → %d)", shaped, v.layout.shapes)
 	}
+}
+
+// cursorAt is the cursor the desktop driver shows at a page position: it
+// walks the objects under the pointer, parents first, and the last one
+// that is desktop.Cursorable decides.
+func cursorAt(v *ArticleView, pos fyne.Position) desktop.Cursor {
+	c := v.page.Cursor()
+	for _, o := range test.WidgetRenderer(v.page).Objects() {
+		cu, ok := o.(desktop.Cursorable)
+		p, sz := o.Position(), o.Size()
+		if ok && o.Visible() && pos.X >= p.X && pos.Y >= p.Y && pos.X < p.X+sz.Width && pos.Y < p.Y+sz.Height {
+			c = cu.Cursor()
+		}
+	}
+	return c
 }
 
 // countRects counts the visible rectangles filled with each colour.

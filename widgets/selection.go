@@ -38,7 +38,6 @@ type selectionState struct {
 	lastDown         time.Time
 	clicks           int
 	shift            bool
-	hover            bool
 	dragView         fyne.Position // last drag position relative to the viewport
 }
 
@@ -253,28 +252,9 @@ func (p *articlePage) TappedSecondary(ev *fyne.PointEvent) {
 	}
 }
 
-// MouseIn is part of desktop.Hoverable.
-func (p *articlePage) MouseIn(ev *desktop.MouseEvent) { p.MouseMoved(ev) }
-
-// MouseMoved tracks whether the pointer is over a highlight (for the cursor).
-func (p *articlePage) MouseMoved(ev *desktop.MouseEvent) {
-	if p.v.layout == nil {
-		return
-	}
-	_, p.v.sel.hover = p.v.highlightAt(ev.Position)
-}
-
-// MouseOut is part of desktop.Hoverable.
-func (p *articlePage) MouseOut() { p.v.sel.hover = false }
-
-// Cursor shows a pointer over highlights (they can be clicked) and a text
-// cursor elsewhere.
-func (p *articlePage) Cursor() desktop.Cursor {
-	if p.v.sel.hover {
-		return desktop.PointerCursor
-	}
-	return desktop.TextCursor
-}
+// Cursor is the text cursor; over highlights, the hotspots drawn on top
+// of them answer with a pointer (see hotspot).
+func (p *articlePage) Cursor() desktop.Cursor { return desktop.TextCursor }
 
 // FocusGained shows the caret.
 func (p *articlePage) FocusGained() {

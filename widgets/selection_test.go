@@ -151,3 +151,25 @@ func TestArticleViewDragDoesNotTakeLeadingBreakOrTrailingSpace(t *testing.T) {
 		t.Errorf("backward drag from after a space selected %q", got)
 	}
 }
+
+// After a scroll the cursor is decided by what is under the pointer now:
+// the driver asks again at the next mouse move, before delivering it, when
+// a hover flag would still describe the place under the mouse before the
+// scroll.
+func TestArticleViewCursorAfterScroll(t *testing.T) {
+	doc := generatedDoc(20_000)
+	text := canonical(doc)
+	v, _ := newTestView(t, doc, 700, 400)
+	h := Highlight{ID: "x", Start: runeIndex(t, text, "Regierung", 3), End: runeIndex(t, text, "Regierung", 3) + 9}
+	v.SetHighlights([]Highlight{h})
+	v.ScrollToOffset(h.Start)
+	mouse := charCenter(t, v, h.Start+3).Subtract(v.scroll.Offset) // in the viewport
+	at := func() fyne.Position { return mouse.Add(v.scroll.Offset) }
+	if cursorAt(v, at()) != desktop.PointerCursor {
+		t.Fatal("no pointer over the highlight")
+	}
+	v.scrollBy(v.layout.lineHeight(v.layout.paras[v.layout.bodyPara(h.Start)]) * 3)
+	if cursorAt(v, at()) != desktop.TextCursor {
+		t.Error("the pointer stayed after the highlight scrolled away from under the mouse")
+	}
+}
