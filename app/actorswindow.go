@@ -40,6 +40,9 @@ type actorsWindow struct {
 	titles  map[string]string
 	hlLabel *widget.Label
 	hint    *widget.Label
+	// syncing is set while the list's selection is moved to follow the
+	// selected actor, which must not reload the form.
+	syncing bool
 }
 
 // showActors opens (or raises) the Actors window.
@@ -87,7 +90,7 @@ func newActorsWindow(a *App) *actorsWindow {
 		},
 	)
 	w.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(w.actors) {
+		if i < len(w.actors) && !w.syncing {
 			w.selectActor(w.actors[i].ID)
 		}
 	}
@@ -212,6 +215,16 @@ func (w *actorsWindow) reload() {
 			w.hint.Show()
 			w.list.UnselectAll()
 		} else {
+			// A rename can move the actor in the sorted list: the list
+			// selects rows by index, so it would mark another actor, and a
+			// click on that one would do nothing.
+			for i, act := range w.actors {
+				if act.ID == w.sel {
+					w.syncing = true
+					w.list.Select(i)
+					w.syncing = false
+				}
+			}
 			w.loadHighlights()
 		}
 	}

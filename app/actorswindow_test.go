@@ -127,3 +127,26 @@ func TestActorsWindowJumpRaisesMainWindow(t *testing.T) {
 		t.Error("the main window stayed behind the Actors window")
 	}
 }
+
+// A rename that moves the actor in the sorted list moves the list's mark
+// with it, and the actor now in its old row opens with one click.
+func TestActorsWindowListFollowsRename(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	fdr, _, _ := lib.FindActor("Franklin D. Roosevelt") // first by name
+	a.showActors()
+	w := a.actorsW
+	w.list.Select(0)
+	if w.sel != fdr.ID {
+		t.Fatalf("first row is %q, want Roosevelt", a.actorName(w.sel))
+	}
+	w.name.SetText("Zachary Roosevelt")
+	w.save()
+	first := w.actors[0]
+	if first.ID == fdr.ID {
+		t.Fatal("the renamed actor is still first")
+	}
+	w.list.Select(0) // a click on the actor now in the first row
+	if w.sel != first.ID || w.name.Text != first.Name {
+		t.Errorf("clicking the first row shows %q (form %q), want %q", a.actorName(w.sel), w.name.Text, first.Name)
+	}
+}
