@@ -532,6 +532,24 @@ func (p *Picker) moveCursor(d int) {
 	}
 	p.cursor = (p.cursor + d + n) % n
 	p.refreshRows()
+	p.showCursor()
+}
+
+// showCursor scrolls a bounded picker's lists so that the cursor row is in
+// view (Down past the last visible row used to move it out of sight).
+func (p *Picker) showCursor() {
+	if p.cursor >= len(p.rows.Objects) {
+		return
+	}
+	o := p.rows.Objects[p.cursor]
+	y, h := p.rows.Position().Y+o.Position().Y, o.Size().Height
+	top, vh := p.lists.Offset.Y, p.lists.Size().Height
+	switch {
+	case y < top:
+		p.lists.ScrollToOffset(fyne.NewPos(0, y))
+	case y+h > top+vh:
+		p.lists.ScrollToOffset(fyne.NewPos(0, y+h-vh))
+	}
 }
 
 // enter adds the cursor row; with an empty query and something chosen it saves.

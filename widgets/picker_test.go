@@ -277,3 +277,26 @@ func findPickerButton(o fyne.CanvasObject, label string) *widget.Button {
 	}
 	return nil
 }
+
+// In a bounded picker, Down keeps the emphasised row in view.
+func TestPickerCursorRowStaysInView(t *testing.T) {
+	p := pickerFixture(t)
+	var lib []PickerActor
+	for _, n := range []string{"Anna", "Bernd", "Clara", "Dieter", "Emil", "Frieda", "Gustav", "Hanna", "Ida"} {
+		lib = append(lib, PickerActor{ID: n, Name: n, Kind: "person"})
+	}
+	p.library = lib
+	p.suggested, p.recent = nil, nil
+	p.refreshRows()
+	win := fyne.CurrentApp().Driver().AllWindows()[0]
+	p.SetMaxHeight(p.MinSize().Height - 200)
+	win.Resize(fyne.NewSize(520, p.MinSize().Height+2*theme.Padding()))
+	for range 8 {
+		p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
+	row := p.rows.Objects[p.cursor]
+	y := p.rows.Position().Y + row.Position().Y
+	if top := p.lists.Offset.Y; y < top || y+row.Size().Height > top+p.lists.Size().Height {
+		t.Errorf("cursor row %d at %v, out of the lists' view [%v, %v]", p.cursor, y, top, top+p.lists.Size().Height)
+	}
+}
