@@ -78,4 +78,3 @@ func (p *problemWindow) restore(path, backup string, status *widget.Label, btn *
 		})
 	}()
 }
-
