@@ -25,7 +25,7 @@ type libraryPane struct {
 	a       *App
 	search  *searchEntry
 	sortBy  *widget.Select
-	list    *widget.List
+	list    *articleList
 	count   *widget.Label
 	content fyne.CanvasObject
 
@@ -34,6 +34,8 @@ type libraryPane struct {
 	// searchSeq numbers searches so that a slow, older result never
 	// replaces a newer one.
 	searchSeq int
+	// selecting is set while the program (not the reader) selects a row.
+	selecting bool
 }
 
 func newLibraryPane(a *App) *libraryPane {
@@ -53,7 +55,7 @@ func newLibraryPane(a *App) *libraryPane {
 	})
 	p.count = widget.NewLabel("")
 	p.count.Importance = widget.LowImportance
-	p.list = widget.NewList(
+	p.list = newArticleList(
 		func() int { return len(p.items) },
 		func() fyne.CanvasObject {
 			title := widget.NewLabel("Title")
@@ -75,6 +77,13 @@ func newLibraryPane(a *App) *libraryPane {
 		},
 	)
 	p.list.OnSelected = func(i widget.ListItemID) {
+		if !p.selecting {
+			// A click or a key in the list: the list keeps the keyboard,
+			// so that the arrows go on through the articles. (A click
+			// does not focus a List that another widget extends: the
+			// desktop driver cannot find its canvas.)
+			a.win.Canvas().Focus(p.list)
+		}
 		if i < len(p.items) && p.items[i].ID != p.selected {
 			p.selected = p.items[i].ID
 			a.openArticle(p.items[i].ID)
@@ -189,7 +198,7 @@ func (p *libraryPane) markSelected(id string) {
 	p.selected = id
 	for i, it := range p.items {
 		if it.ID == id {
-			p.list.Select(i)
+			p.selectRow(i)
 			p.list.ScrollTo(i)
 			return
 		}
@@ -216,15 +225,22 @@ func (p *libraryPane) step(d int) {
 	for i, it := range p.items {
 		if it.ID == p.selected {
 			if j := i + d; j >= 0 && j < len(p.items) {
-				p.list.Select(j)
+				p.selectRow(j)
 				p.list.ScrollTo(j)
 			}
 			return
 		}
 	}
 	if len(p.items) > 0 {
-		p.list.Select(0)
+		p.selectRow(0)
 	}
+}
+
+// selectRow selects a row for the program, leaving the focus where it is.
+func (p *libraryPane) selectRow(i int) {
+	p.selecting = true
+	defer func() { p.selecting = false }()
+	p.list.Select(i)
 }
 
 // openFirst opens the first article found and gives the keyboard to the
@@ -234,7 +250,7 @@ func (p *libraryPane) openFirst() {
 		return
 	}
 	if p.items[0].ID != p.selected {
-		p.list.Select(0)
+		p.selectRow(0)
 	}
 	p.a.reader.focus()
 }
@@ -268,6 +284,34 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 // focusSearch puts the cursor into the search field.
 func (p *libraryPane) focusSearch() {
 	p.a.win.Canvas().Focus(p.search)
+}
+
+// articleList is the list of articles: Up and Down open the next article at
+// once. Fyne's List only moves a faint focus mark with the arrows and
+// opens nothing until Space, so a clicked list seemed not to react.
+type articleList struct {
+	widget.List
+}
+
+func newArticleList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *articleList {
+	l := &articleList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey moves the focus mark as the List does and selects the row it
+// lands on; Enter selects like Space.
+func (l *articleList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyUp, fyne.KeyDown:
+		l.List.TypedKey(ev)
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	case fyne.KeyReturn, fyne.KeyEnter:
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	default:
+		l.List.TypedKey(ev)
+	}
 }
 
 // tightVBox stacks objects without padding, for two-line list rows.

@@ -362,3 +362,37 @@ func TestSearchFieldEnterOpensAndEscapeClears(t *testing.T) {
 		t.Errorf("Escape on the empty search field left the focus on %T", f)
 	}
 }
+
+// In the real window a clicked article list has the keyboard; Down used to
+// move only a faint focus mark and open nothing (Fyne's List waits for
+// Space).
+func TestArrowKeysInArticleListOpenArticles(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	first := addArticle(t, lib, "Erster", "Eins.", time.Now())
+	addArticle(t, lib, "Zweiter", "Zwei.", time.Now())
+	a.library.sortBy.SetSelected(sortAdded)
+	a.library.reload()
+	if a.library.items[1].ID != first {
+		t.Fatalf("list order %v", a.library.items)
+	}
+	// A click on a row, as the desktop driver delivers it to a List that
+	// another widget extends: the row is selected, the list is not focused.
+	a.library.list.Select(0)
+	if f := a.win.Canvas().Focused(); f != focusable(a.library.list) {
+		t.Fatalf("after a click on a row the keyboard is with %T, not the list", f)
+	}
+	a.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if a.current != first {
+		t.Errorf("Down in the list left %q in the reader, want the next article", a.reader.title.Text)
+	}
+	a.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if a.current != a.library.items[0].ID {
+		t.Errorf("Up in the list left %q in the reader", a.reader.title.Text)
+	}
+	// Alt+Down from the search field changes the article, not the focus.
+	a.library.focusSearch()
+	a.triggerShortcut(scNextArt)
+	if f := a.win.Canvas().Focused(); f != focusable(a.library.search) {
+		t.Errorf("Alt+Down moved the keyboard from the search field to %T", f)
+	}
+}
