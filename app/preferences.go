@@ -67,6 +67,7 @@ func (a *App) showPreferences() {
 		if u, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(a.lib.Path()))); err == nil {
 			d.SetLocation(u)
 		}
+		d.Resize(fyne.NewSize(900, 600)) // as large as the other file dialogs
 		d.Show()
 	})
 	loc.OnChanged = func(s string) {

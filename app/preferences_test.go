@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestLibraryChoice(t *testing.T) {
@@ -170,5 +171,20 @@ func TestPreferencesCloseWithEscapeAfterClicks(t *testing.T) {
 	pressKey(a, fyne.KeyReturn)
 	if a.win.Canvas().Overlays().Top() != nil {
 		t.Error("Enter on the slider left Preferences open")
+	}
+}
+
+// The library folder dialog opened at Fyne's small default size, unlike
+// the Open and Export dialogs.
+func TestLibraryFolderDialogIsFullSize(t *testing.T) {
+	a, _ := newTestApp(t, Options{NoDemo: true})
+	a.showPreferences()
+	findButton(a.win.Canvas().Overlays().Top(), "Choose Folder…").OnTapped()
+	pop, ok := a.win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		t.Fatalf("the folder dialog is a %T", a.win.Canvas().Overlays().Top())
+	}
+	if s := pop.Content.Size(); s.Width < 800 || s.Height < 500 {
+		t.Errorf("the folder dialog is %v, want 900×600 like the other file dialogs", s)
 	}
 }
