@@ -76,6 +76,12 @@ func newLibraryPane(a *App) *libraryPane {
 			c.Objects[1].(*widget.Label).SetText(articleLine(it))
 		},
 	)
+	p.list.onRune = func(r rune) {
+		// The window's letter keys (H, E), as when nothing has the focus.
+		if h := a.win.Canvas().OnTypedRune(); h != nil {
+			h(r)
+		}
+	}
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if !p.selecting {
 			// A click or a key in the list: the list keeps the keyboard,
@@ -291,6 +297,9 @@ func (p *libraryPane) focusSearch() {
 // opens nothing until Space, so a clicked list seemed not to react.
 type articleList struct {
 	widget.List
+	// onRune receives the letters the list does not use (H highlights
+	// the reader's selection even when the list has the keyboard).
+	onRune func(rune)
 }
 
 func newArticleList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *articleList {
@@ -298,6 +307,13 @@ func newArticleList(length func() int, create func() fyne.CanvasObject, update f
 	l.Length, l.CreateItem, l.UpdateItem = length, create, update
 	l.ExtendBaseWidget(l)
 	return l
+}
+
+// TypedRune passes letters on: a List uses none.
+func (l *articleList) TypedRune(r rune) {
+	if l.onRune != nil {
+		l.onRune(r)
+	}
 }
 
 // TypedKey moves the focus mark as the List does and selects the row it

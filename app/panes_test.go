@@ -396,3 +396,17 @@ func TestArrowKeysInArticleListOpenArticles(t *testing.T) {
 		t.Errorf("Alt+Down moved the keyboard from the search field to %T", f)
 	}
 }
+
+// After a click in the article list the list has the keyboard; H used to
+// do nothing there (a List takes no letters), so a passage selected in the
+// reader could not be highlighted without clicking into the text again.
+func TestHWithArticleListFocusedHighlights(t *testing.T) {
+	a, _ := newTestApp(t, Options{NoDemo: true})
+	importTestFile(t, a)
+	dragSelect(t, a)
+	a.win.Canvas().Focus(a.library.list) // as a click on a row leaves it
+	a.library.list.TypedRune('h')
+	if a.win.Canvas().Overlays().Top() == nil || a.picker == nil {
+		t.Error("H with the article list focused did not open the actor picker")
+	}
+}
