@@ -83,6 +83,9 @@ type App struct {
 	onReady func()
 }
 
+// inUseQuitDelay is how long a second Dramatis shows why it cannot start.
+const inUseQuitDelay = 8 * time.Second
+
 // Run opens the library and the main window and blocks until it is closed.
 // A library in use by another Dramatis, or a damaged one, gets a window that
 // says so in plain words (and offers the latest backup for a damaged one).
@@ -105,7 +108,10 @@ func Run(opts Options) error {
 	if openErr == nil {
 		start(l)
 	} else {
-		p := showLibraryProblem(fa, path, openErr, start)
+		p := showLibraryProblem(fa, path, openErr, opts.Open, start)
+		if errors.Is(openErr, storage.ErrInUse) {
+			p.quitAfter(inUseQuitDelay, fa.Quit)
+		}
 		p.win.Show()
 	}
 	fa.Run()

@@ -2,7 +2,10 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,12 +21,16 @@ import (
 // automatic backup of a damaged library, or quitting.
 type problemWindow struct {
 	win fyne.Window
+	// status says what happens next (a restore's progress, the countdown
+	// before a second instance quits).
+	status *widget.Label
 	// restored receives the library once a backup was restored and opened.
 	restored func(*storage.Library)
 }
 
-// showLibraryProblem opens the problem window for an error from storage.Open.
-func showLibraryProblem(fa fyne.App, path string, openErr error, restored func(*storage.Library)) *problemWindow {
+// showLibraryProblem opens the problem window for an error from storage.Open;
+// notOpened are the files or URLs the reader asked to open, which are not.
+func showLibraryProblem(fa fyne.App, path string, openErr error, notOpened []string, restored func(*storage.Library)) *problemWindow {
 	p := &problemWindow{win: fa.NewWindow("Dramatis"), restored: restored}
 	title := widget.NewLabel("The library cannot be opened")
 	title.TextStyle.Bold = true
@@ -32,12 +39,17 @@ func showLibraryProblem(fa fyne.App, path string, openErr error, restored func(*
 	msg.Wrapping = fyne.TextWrapWord
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
+	p.status = status
 	quit := widget.NewButton("Quit", fa.Quit)
 	buttons := container.NewHBox(layout.NewSpacer(), quit)
 	switch {
 	case errors.Is(openErr, storage.ErrInUse):
 		title.SetText("Dramatis is already open with this library")
-		msg.SetText("Switch to the Dramatis window that is already open, or close it first. (" + path + ")")
+		text := "Switch to the Dramatis window that is already open, or close it first. (" + path + ")"
+		if len(notOpened) > 0 {
+			text += "\n\nNot opened here: " + strings.Join(notOpened, ", ") + ". Open them in the running Dramatis (File ▸ Open, or drop them on its window)."
+		}
+		msg.SetText(text)
 	case errors.Is(openErr, storage.ErrDamaged):
 		if backup, err := storage.LatestBackup(path); err == nil {
 			status.SetText("The newest automatic backup is " + filepath.Base(backup) + ". Restoring it keeps the damaged file in " + storage.BackupDir(path) + ".")
@@ -55,6 +67,30 @@ func showLibraryProblem(fa fyne.App, path string, openErr error, restored func(*
 	p.win.SetContent(container.NewPadded(container.NewVBox(title, msg, status, buttons)))
 	p.win.Resize(fyne.NewSize(560, 240))
 	return p
+}
+
+// quitAfter counts down in the status line and then calls quit: a second
+// Dramatis says why it cannot start and goes away by itself, as a second
+// instance should, without waiting for a click.
+func (p *problemWindow) quitAfter(d time.Duration, quit func()) {
+	end := time.Now().Add(d)
+	show := func() {
+		left := (time.Until(end) + time.Second - 1) / time.Second // whole seconds, rounded up
+		p.status.SetText(fmt.Sprintf("This window closes in %d s.", max(left, 0)))
+	}
+	show()
+	go func() {
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for time.Now().Before(end) {
+			select {
+			case <-tick.C:
+				fyne.Do(show)
+			case <-time.After(time.Until(end)):
+			}
+		}
+		fyne.Do(quit)
+	}()
 }
 
 // restore replaces the damaged library with the backup off the main

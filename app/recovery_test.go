@@ -39,7 +39,7 @@ func TestDamagedLibraryOffersLatestBackup(t *testing.T) {
 		t.Fatalf("open of a damaged file: %v", openErr)
 	}
 	got := make(chan *storage.Library, 1)
-	p := showLibraryProblem(fa, path, openErr, func(l *storage.Library) { got <- l })
+	p := showLibraryProblem(fa, path, openErr, nil, func(l *storage.Library) { got <- l })
 	p.win.Show()
 	if txt := renderedText(p.win.Content()); !strings.Contains(txt, "damaged") {
 		t.Errorf("window does not give the store's message: %q", txt)
@@ -65,9 +65,21 @@ func TestLibraryInUseSaysSo(t *testing.T) {
 	fa := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "library.db")
 	err := fmtErrInUse(path)
-	p := showLibraryProblem(fa, path, err, nil)
-	if txt := renderedText(p.win.Content()); !strings.Contains(txt, "Dramatis is already open with this library") {
+	p := showLibraryProblem(fa, path, err, []string{"seite.html"}, nil)
+	txt := renderedText(p.win.Content())
+	if !strings.Contains(txt, "Dramatis is already open with this library") || !strings.Contains(txt, "Not opened here: seite.html") {
 		t.Errorf("window says %q", txt)
+	}
+	// It goes away by itself, saying when.
+	quit := make(chan struct{})
+	p.quitAfter(1500*time.Millisecond, func() { close(quit) })
+	if txt := renderedText(p.win.Content()); !strings.Contains(txt, "closes in 2 s") {
+		t.Errorf("no countdown: %q", txt)
+	}
+	select {
+	case <-quit:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the second instance's window did not quit")
 	}
 }
 
