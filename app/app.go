@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"sync"
 	"time"
 
@@ -89,8 +90,22 @@ const inUseQuitDelay = 8 * time.Second
 // Run opens the library and the main window and blocks until it is closed.
 // A library in use by another Dramatis, or a damaged one, gets a window that
 // says so in plain words (and offers the latest backup for a damaged one).
-func Run(opts Options) error {
+func Run(opts Options) (err error) {
 	opts.started = time.Now()
+	if err := checkDisplay(); err != nil {
+		return err
+	}
+	var lib *storage.Library
+	defer func() {
+		// The desktop driver panics when the X server it was pointed at
+		// does not answer; say so in one line and let go of the library.
+		if r := recover(); r != nil {
+			if lib != nil {
+				lib.Close()
+			}
+			err = fmt.Errorf("cannot open a window on display %q: %v", os.Getenv("DISPLAY"), r)
+		}
+	}()
 	fa := fyneapp.NewWithID(ID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	applyTheme(fa)
@@ -98,7 +113,6 @@ func Run(opts Options) error {
 	if err != nil {
 		return err
 	}
-	var lib *storage.Library
 	start := func(l *storage.Library) {
 		lib = l
 		a := New(fa, l, opts)
@@ -122,6 +136,20 @@ func Run(opts Options) error {
 		return openErr
 	}
 	return lib.Close()
+}
+
+// checkDisplay refuses to start the window where there is no display to
+// show it on (a server, an SSH session): on X11 and Wayland systems one of
+// DISPLAY and WAYLAND_DISPLAY must be set. Other systems always have one.
+func checkDisplay() error {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios", "js":
+		return nil
+	}
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return errors.New("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); the commands of 'dramatis help' work without one")
+	}
+	return nil
 }
 
 // New builds the main window over an open library and starts loading it in

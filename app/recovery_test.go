@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -108,4 +109,22 @@ func findButton(o fyne.CanvasObject, label string) *widget.Button {
 		}
 	}
 	return nil
+}
+
+// Without a display the window cannot start: one clear line, before the
+// library is touched.
+func TestNoDisplayIsOneClearError(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		t.Skip("these systems always have a display")
+	}
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	err := checkDisplay()
+	if err == nil || !strings.Contains(err.Error(), "no display") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("checkDisplay without a display = %v", err)
+	}
+	t.Setenv("WAYLAND_DISPLAY", "wayland-0")
+	if err := checkDisplay(); err != nil {
+		t.Errorf("checkDisplay on Wayland = %v", err)
+	}
 }
