@@ -324,6 +324,14 @@ func (a *App) deleteArticle(id string) {
 		counts map[string]int
 		err    error
 	)
+	// The reader goes on with the article that took the deleted one's
+	// place in the list, as in a mail client, not with the first.
+	pos := 0
+	for i, it := range a.library.items {
+		if it.ID == id {
+			pos = i
+		}
+	}
 	a.run(func() {
 		if err = a.lib.DeleteArticle(id); err != nil {
 			return
@@ -349,6 +357,10 @@ func (a *App) deleteArticle(id string) {
 			a.notes.show()
 			return
 		}
-		a.openArticle(items[0].ID)
+		next := items[0].ID
+		if shown := a.library.items; len(shown) > 0 {
+			next = shown[min(pos, len(shown)-1)].ID
+		}
+		a.openArticle(next)
 	})
 }

@@ -276,6 +276,26 @@ func TestDeleteArticle(t *testing.T) {
 	}
 }
 
+// After a delete the reader goes on with the article that moved into the
+// deleted one's row, not with the first of the list.
+func TestDeleteArticleOpensItsNeighbour(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	var ids []string
+	for _, title := range []string{"Erster", "Zweiter", "Dritter", "Vierter"} {
+		ids = append(ids, addArticle(t, lib, title, "Text über "+title+".", time.Now()))
+	}
+	a.library.reload() // newest added first: Vierter, Dritter, Zweiter, Erster
+	a.openArticle(ids[2])
+	a.deleteArticle(ids[2])
+	if a.current != ids[1] {
+		t.Errorf("after deleting Dritter the reader shows %q, want Zweiter (its neighbour below)", a.reader.title.Text)
+	}
+	a.deleteArticle(ids[0]) // the last row: its neighbour is the row above
+	if a.current != ids[1] {
+		t.Errorf("after deleting the last row the reader shows %q, want Zweiter", a.reader.title.Text)
+	}
+}
+
 // Changing the sort order keeps the mark on the article in the reader, and
 // the row that moved under the old mark still opens with one click (the
 // list remembered a row number, so that click used to do nothing).
