@@ -169,6 +169,16 @@ func score(s *Suggestion, passageLen int) float64 {
 
 // articleFound returns the discovery of the whole article, from the cache
 // when the article text is the one seen last.
+// Prepare finds the names of a whole article ahead of the first Suggest
+// for one of its passages, which otherwise pays for it: on a book-length
+// article that is most of a second. Safe to call from another goroutine
+// while Suggest runs; an article without a language is left to Suggest.
+func (m *Matcher) Prepare(art *article.Article) {
+	if art != nil && art.Lang != "" {
+		m.articleFound(art, art.Lang)
+	}
+}
+
 func (m *Matcher) articleFound(art *article.Article, lang string) []*found {
 	text := art.Text()
 	m.mu.Lock()

@@ -174,6 +174,15 @@ func (a *App) showArticle(id string, art *article.Article, info storage.ArticleI
 		a.reader.selectHighlight(j, true)
 	}
 	a.ready()
+	a.prepareSuggestions()
+}
+
+// prepareSuggestions lets the matcher read the article's names in the
+// background, so that the actor picker opens at once even on a long one.
+func (a *App) prepareSuggestions() {
+	if m, art := a.matcher, a.art; m != nil && art != nil {
+		a.run(func() { m.Prepare(art) }, nil)
+	}
 }
 
 // refreshCurrent re-reads the current article's highlights and info after a
@@ -245,6 +254,7 @@ func (a *App) reloadActors(then func()) {
 		}
 		a.setActors(actors, counts)
 		a.matcher = matcher
+		a.prepareSuggestions()
 		a.refreshCurrent(then)
 	})
 }

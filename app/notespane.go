@@ -15,6 +15,12 @@ import (
 
 const allActors = "All actors"
 
+// notesWindow is how many cards the pane builds at a time. A card costs a
+// few milliseconds of text layout, so an article with 10,000 highlights
+// shows a window of them around the selected one, with buttons for the
+// cards before and after, instead of taking a minute to build them all.
+const notesWindow = 50
+
 // notesPane lists the current article's highlights in reading order as
 // cards (quote, actor chips, note), filtered by actor; tapping a card
 // scrolls the reader to the passage.
@@ -29,6 +35,12 @@ type notesPane struct {
 	cards    map[string]*widgets.HighlightCard
 	filterID string // actor id the list is filtered by; "" for all
 	names    map[string]string
+
+	// shown are the highlights that pass the filter, in reading order;
+	// cards exist for shown[first:first+notesWindow].
+	shown   []annotation.Highlight
+	first   int
+	article string // the article the window position belongs to
 }
 
 func newNotesPane(a *App) *notesPane {
@@ -37,6 +49,7 @@ func newNotesPane(a *App) *notesPane {
 	p.heading.TextStyle.Bold = true
 	p.filter = widget.NewSelect([]string{allActors}, func(s string) {
 		p.filterID = p.names[s]
+		p.first = 0
 		p.render()
 	})
 	p.box = container.NewVBox()
@@ -85,20 +98,34 @@ func (p *notesPane) show() {
 	}
 	p.filter.Selected = keep
 	p.filter.Refresh()
+	if p.article != p.a.current {
+		p.article, p.first = p.a.current, 0
+	}
 	p.render()
 }
 
-// render shows the cards that pass the filter.
+// render shows the cards that pass the filter, the window of them from
+// p.first, with buttons for the ones before and after it.
 func (p *notesPane) render() {
 	p.cards = map[string]*widgets.HighlightCard{}
-	var objs []fyne.CanvasObject
-	n := 0
+	p.shown = p.shown[:0]
 	for _, h := range p.a.hls {
-		if p.filterID != "" && !hasActor(h, p.filterID) {
-			continue
+		if p.filterID == "" || hasActor(h, p.filterID) {
+			p.shown = append(p.shown, h)
 		}
-		n++
+	}
+	n := len(p.shown)
+	p.first = max(0, min(p.first, n-notesWindow))
+	end := min(n, p.first+notesWindow)
+	var objs []fyne.CanvasObject
+	if p.first > 0 {
+		objs = append(objs, p.pageButton(fmt.Sprintf("Show earlier highlights (%d before these)", p.first), -notesWindow))
+	}
+	for _, h := range p.shown[p.first:end] {
 		objs = append(objs, p.card(h))
+	}
+	if end < n {
+		objs = append(objs, p.pageButton(fmt.Sprintf("Show later highlights (%d after these)", n-end), notesWindow))
 	}
 	switch {
 	case len(p.a.hls) == 0 && p.a.current != "":
@@ -115,6 +142,36 @@ func (p *notesPane) render() {
 	p.box.Objects = objs
 	p.box.Refresh()
 	p.markSelected(p.a.reader.selectedHL)
+}
+
+// pageButton moves the window of cards by step and shows its new start.
+func (p *notesPane) pageButton(label string, step int) *widget.Button {
+	b := widget.NewButton(label, func() {
+		p.first += step
+		p.render()
+		if step > 0 {
+			p.scroll.ScrollToTop()
+		} else {
+			p.scroll.ScrollToBottom()
+		}
+	})
+	b.Importance = widget.LowImportance
+	return b
+}
+
+// showWindowAround moves the window of cards so that it holds the
+// highlight with id, if it passes the filter; it reports whether it did.
+func (p *notesPane) showWindowAround(id string) bool {
+	for i, h := range p.shown {
+		if h.ID == id {
+			if i < p.first || i >= p.first+notesWindow {
+				p.first = i - notesWindow/2
+				p.render()
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // card builds the card of one highlight.
@@ -152,6 +209,9 @@ func (p *notesPane) markSelected(id string) {
 	}
 	c, ok := p.cards[id]
 	if !ok {
+		if id != "" && p.showWindowAround(id) {
+			return // render marked it
+		}
 		return
 	}
 	// Scroll only when the card is out of view: a card clicked in the list
@@ -171,7 +231,13 @@ func (p *notesPane) markSelected(id string) {
 // card of a highlight clicked in the text, jumped to from the Actors window
 // or just made is there to see and to edit.
 func (p *notesPane) reveal(id string) {
-	if p.filterID == "" || id == "" || p.cards[id] != nil {
+	if id == "" || p.cards[id] != nil {
+		return
+	}
+	if p.showWindowAround(id) {
+		return
+	}
+	if p.filterID == "" {
 		return
 	}
 	if _, ok := p.a.highlight(id); !ok {

@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -116,5 +117,44 @@ func TestOrphanWarningReadsOnce(t *testing.T) {
 		if strings.Contains(reason, "elsewhere") && !strings.Contains(txt, "appear elsewhere") {
 			t.Errorf("warning drops the reason %q: %q", reason, txt)
 		}
+	}
+}
+
+// An article with many highlights builds cards for a window of them only
+// (a card costs milliseconds of text layout: 10,000 of them took a minute),
+// with buttons for the ones before and after, and selecting a highlight
+// outside the window moves the window to it.
+func TestNotesPaneBuildsAWindowOfCards(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	var b strings.Builder
+	for i := 0; i < 3*notesWindow; i++ {
+		b.WriteString("Pjöngjang meldet einen neuen Raketentest. ")
+	}
+	id := addArticle(t, lib, "Viele Markierungen", b.String(), time.Now())
+	for i := 0; i < 3*notesWindow; i++ {
+		s := i * len([]rune("Pjöngjang meldet einen neuen Raketentest. "))
+		if _, err := lib.AddHighlight(annotation.Highlight{ArticleID: id, Start: s, End: s + 9}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.library.reload()
+	a.openArticle(id)
+	if n := len(a.notes.cards); n != notesWindow {
+		t.Fatalf("%d cards built for %d highlights, want a window of %d", n, len(a.hls), notesWindow)
+	}
+	if txt := renderedText(a.notes.content); !strings.Contains(txt, "Show later highlights (100 after these)") || !strings.Contains(txt, "Highlights (150)") {
+		t.Errorf("pane says %q", txt)
+	}
+	// Clicking the 120th highlight in the text brings its card.
+	far := a.hls[120].ID
+	a.reader.view.OnHighlightTapped(far)
+	if c := a.notes.Card(far); c == nil || !c.Selected() {
+		t.Fatalf("the clicked highlight outside the window has no marked card")
+	}
+	if txt := renderedText(a.notes.content); !strings.Contains(txt, "Show earlier highlights") {
+		t.Errorf("after moving the window the pane says %q", txt)
+	}
+	if n := len(a.notes.cards); n > notesWindow {
+		t.Errorf("%d cards after moving the window", n)
 	}
 }
