@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -214,12 +215,46 @@ func loadBlocks(tx *bolt.Tx, id string) ([]article.Block, error) {
 }
 
 // loadText returns an article's canonical text as code points.
-func loadText(tx *bolt.Tx, id string) ([]rune, error) {
+func loadText(tx *bolt.Tx, id string) (articleText, error) {
 	bs, err := loadBlocks(tx, id)
 	if err != nil {
-		return nil, err
+		return articleText{}, err
 	}
-	return []rune((&article.Article{Blocks: bs}).Text()), nil
+	s := (&article.Article{Blocks: bs}).Text()
+	return articleText{s: s, n: utf8.RuneCountInString(s)}, nil
+}
+
+// articleText is an article's canonical text with its length in code
+// points. Highlights need a few dozen code points of it; converting a
+// book-length text to runes for them cost more than everything else an
+// AddHighlight does.
+type articleText struct {
+	s string
+	n int
+}
+
+// quote returns the quote of [start,end) with its context, finding the
+// byte offsets in one pass over the text up to the end of the suffix.
+func (t articleText) quote(start, end int) annotation.TextQuote {
+	start = max(0, min(start, t.n))
+	end = max(start, min(end, t.n))
+	want := [4]int{max(0, start-annotation.ContextLen), start, end, min(t.n, end+annotation.ContextLen)}
+	var at [4]int
+	k, r := 0, 0
+	for b := range t.s {
+		for k < 4 && want[k] == r {
+			at[k] = b
+			k++
+		}
+		if k == 4 {
+			break
+		}
+		r++
+	}
+	for ; k < 4; k++ {
+		at[k] = len(t.s) // offsets at the very end of the text
+	}
+	return annotation.TextQuote{Prefix: t.s[at[0]:at[1]], Exact: t.s[at[1]:at[2]], Suffix: t.s[at[2]:at[3]]}
 }
 
 // PutArticle stores an article exactly as given under id (backup import):

@@ -71,11 +71,11 @@ func bulkHighlights(b *testing.B, l *Library, id string, n int, actors []annotat
 			return err
 		}
 		for i := 0; i < n; i++ {
-			s := rng.IntN(len(text) - 300)
+			s := rng.IntN(text.n - 300)
 			e := s + 20 + rng.IntN(200)
 			h := annotation.Highlight{
 				ID: annotation.NewID(), ArticleID: id, Start: s, End: e,
-				Quote: annotation.QuoteAt(text, s, e), Color: "yellow",
+				Quote: text.quote(s, e), Color: "yellow",
 				Created: time.Now().UTC(), Updated: time.Now().UTC(),
 			}
 			if len(actors) > 0 {
@@ -277,6 +277,26 @@ func BenchmarkReimportShifted(b *testing.B) {
 		}
 		if res.Orphaned != 0 || res.Highlights != 1000 {
 			b.Fatalf("re-import: %+v", res)
+		}
+	}
+}
+
+// BenchmarkAddHighlightLongArticle adds one highlight to a 3 MB article:
+// the quote and its context come from the article's stored text.
+func BenchmarkAddHighlightLongArticle(b *testing.B) {
+	l := newLibrary(b)
+	actors := benchActors(b, l, 5)
+	r, err := l.ImportArticle(benchArticle("https://example.org/book", 6000)) // ~3 MB
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s := rng.IntN(2_900_000)
+		if _, err := l.AddHighlight(annotation.Highlight{ArticleID: r.ID, Start: s, End: s + 80,
+			Actors: []annotation.ActorRef{{ActorID: actors[i%len(actors)].ID, Role: annotation.RoleSpeaker}}}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

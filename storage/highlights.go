@@ -74,7 +74,7 @@ func addHighlightTx(tx *bolt.Tx, h annotation.Highlight, now time.Time) (annotat
 	if err != nil {
 		return h, err
 	}
-	if err := checkRange(h.Start, h.End, len(text)); err != nil {
+	if err := checkRange(h.Start, h.End, text.n); err != nil {
 		return h, err
 	}
 	if h.Actors, err = checkActorRefs(tx, h.Actors); err != nil {
@@ -84,7 +84,7 @@ func addHighlightTx(tx *bolt.Tx, h annotation.Highlight, now time.Time) (annotat
 		return h, err
 	}
 	h.ID = annotation.NewID()
-	h.Quote = annotation.QuoteAt(text, h.Start, h.End)
+	h.Quote = text.quote(h.Start, h.End)
 	h.Created, h.Updated, h.Orphaned = now, now, ""
 	return h, putHighlight(tx, h)
 }
@@ -109,10 +109,10 @@ func (l *Library) UpdateHighlight(h annotation.Highlight) (annotation.Highlight,
 			if err != nil {
 				return err
 			}
-			if err := checkRange(h.Start, h.End, len(text)); err != nil {
+			if err := checkRange(h.Start, h.End, text.n); err != nil {
 				return err
 			}
-			h.Quote, h.Orphaned = annotation.QuoteAt(text, h.Start, h.End), ""
+			h.Quote, h.Orphaned = text.quote(h.Start, h.End), ""
 		} else {
 			h.Quote, h.Orphaned = old.Quote, old.Orphaned
 		}
