@@ -430,3 +430,42 @@ func TestHWithArticleListFocusedHighlights(t *testing.T) {
 		t.Error("H with the article list focused did not open the actor picker")
 	}
 }
+
+// Typing while a search runs starts one search for the text as it is when
+// that search ends, not one per keystroke, and the list ends up showing
+// what the field says.
+func TestSearchWhileReadingCoalescesKeystrokes(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	addArticle(t, lib, "Gipfel in Peking", "Xi empfängt Putin in Peking.", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+	addArticle(t, lib, "Raketentest", "Pjöngjang feuert erneut Raketen ab.", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	p := a.library
+	p.reload()
+	if len(p.items) != 2 {
+		t.Fatalf("library lists %d articles, want 2", len(p.items))
+	}
+	p.reading = true // as if a search were still running in the background
+	before := p.reads
+	for _, q := range []string{"p", "pj", "pjö", "pjön", "pjöng"} {
+		p.search.SetText(q)
+	}
+	if p.reads != before {
+		t.Errorf("%d searches started while one was running, want none", p.reads-before)
+	}
+	if len(p.items) != 2 {
+		t.Errorf("the list changed to %d articles before any search ended", len(p.items))
+	}
+	p.readDone() // the running search ends
+	if p.reads != before+1 {
+		t.Errorf("%d searches started after the running one ended, want 1", p.reads-before)
+	}
+	if len(p.items) != 1 || p.items[0].Title != "Raketentest" || p.count.Text != "1 found" {
+		t.Errorf("after typing 'pjöng' the list shows %+v (%q)", p.items, p.count.Text)
+	}
+	if p.reading || p.again {
+		t.Errorf("a search is still marked running (reading=%v, again=%v)", p.reading, p.again)
+	}
+	p.readDone() // nothing waited: no further search
+	if p.reads != before+1 {
+		t.Errorf("a search started with nothing waiting")
+	}
+}
