@@ -167,7 +167,7 @@ func (a *App) showArticle(id string, art *article.Article, info storage.ArticleI
 	a.current, a.art, a.info, a.hls = id, art, info, hls
 	a.reader.show(art, info, hls)
 	a.notes.show()
-	a.library.markSelected(id)
+	a.library.markOpened(id)
 	a.win.SetTitle(orUntitled(art.Title) + " — Dramatis")
 	if j := a.pendingJump; j != "" {
 		a.pendingJump = ""

@@ -42,10 +42,14 @@ type libraryPane struct {
 	reads int
 	// selecting is set while the program (not the reader) selects a row.
 	selecting bool
+	// row is the row the list marks, -1 for none. List.Select scrolls to
+	// a new row and redraws every visible row (their texts measured again,
+	// ~20 ms); knowing the mark spares a second ScrollTo and redraw.
+	row int
 }
 
 func newLibraryPane(a *App) *libraryPane {
-	p := &libraryPane{a: a}
+	p := &libraryPane{a: a, row: -1}
 	p.search = newSearchEntry(p)
 	p.search.SetPlaceHolder("Search title and text")
 	p.search.OnChanged = func(string) { p.reload() }
@@ -89,6 +93,7 @@ func newLibraryPane(a *App) *libraryPane {
 		}
 	}
 	p.list.OnSelected = func(i widget.ListItemID) {
+		p.row = i
 		if !p.selecting {
 			// A click or a key in the list: the list keeps the keyboard,
 			// so that the arrows go on through the articles. (A click
@@ -225,12 +230,43 @@ func (p *libraryPane) markSelected(id string) {
 	p.selected = id
 	for i, it := range p.items {
 		if it.ID == id {
-			p.selectRow(i)
-			p.list.ScrollTo(i)
+			p.showRow(i)
 			return
 		}
 	}
+	p.unmark()
+}
+
+// markOpened marks the row of the article just opened. Opened from the
+// list (a click, the arrows) the row is marked and in view already;
+// opened another way (a file, a jump, start-up), marking it scrolls to it.
+func (p *libraryPane) markOpened(id string) {
+	p.selected = id
+	for i, it := range p.items {
+		if it.ID == id {
+			if p.row != i {
+				p.selectRow(i)
+			}
+			return
+		}
+	}
+	p.unmark()
+}
+
+// unmark takes the mark off every row.
+func (p *libraryPane) unmark() {
 	p.list.UnselectAll()
+	p.row = -1
+}
+
+// showRow marks row i and brings it into view, with one redraw of the
+// list: Select scrolls to a row it newly marks by itself.
+func (p *libraryPane) showRow(i int) {
+	if p.row == i {
+		p.list.ScrollTo(i)
+		return
+	}
+	p.selectRow(i)
 }
 
 // updateInfo refreshes one row after its highlights changed.
@@ -252,8 +288,7 @@ func (p *libraryPane) step(d int) {
 	for i, it := range p.items {
 		if it.ID == p.selected {
 			if j := i + d; j >= 0 && j < len(p.items) {
-				p.selectRow(j)
-				p.list.ScrollTo(j)
+				p.showRow(j)
 			}
 			return
 		}

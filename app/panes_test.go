@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
 	"strings"
 	"testing"
@@ -467,5 +468,36 @@ func TestSearchWhileReadingCoalescesKeystrokes(t *testing.T) {
 	p.readDone() // nothing waited: no further search
 	if p.reads != before+1 {
 		t.Errorf("a search started with nothing waiting")
+	}
+}
+
+// Alt+Down/Up (step) open the next/previous article, mark its row and keep
+// the row in view, on a list longer than the pane.
+func TestStepThroughLongListMarksAndFollows(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	for i := 0; i < 40; i++ {
+		addArticle(t, lib, fmt.Sprintf("Artikel %d", i), fmt.Sprintf("Pjöngjang feuert zum %d. Mal Raketen ab.", i), time.Time{})
+	}
+	p := a.library
+	p.reload()
+	p.markOpened(p.items[0].ID)
+	a.openArticle(p.items[0].ID)
+	for k := 1; k < 35; k++ {
+		p.step(1)
+		if a.current != p.items[k].ID || p.selected != p.items[k].ID || p.row != k {
+			t.Fatalf("step %d: reader shows %q, list marks row %d, want %q in row %d", k, a.reader.title.Text, p.row, p.items[k].Title, k)
+		}
+	}
+	if p.list.GetScrollOffset() <= 0 {
+		t.Errorf("the list did not follow 34 steps down (offset %v)", p.list.GetScrollOffset())
+	}
+	for k := 33; k >= 0; k-- {
+		p.step(-1)
+		if a.current != p.items[k].ID || p.row != k {
+			t.Fatalf("step back to %d: reader shows %q, list marks row %d", k, a.reader.title.Text, p.row)
+		}
+	}
+	if off := p.list.GetScrollOffset(); off != 0 {
+		t.Errorf("back on the first article the list is scrolled by %v, want 0", off)
 	}
 }
