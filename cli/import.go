@@ -3,6 +3,9 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
+	"os/signal"
+	"time"
 
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/storage"
@@ -12,10 +15,13 @@ import (
 // article id per line. A source already in the library (same URL, or same
 // text) is updated and its highlights re-anchored; stderr says how many
 // moved and how many were orphaned. A failing source prints its error and
-// the others still run (exit 1 at the end).
+// the others still run (exit 1 at the end). Every source is read before the
+// library is opened, so a slow download (up to --timeout) does not lock the
+// library against the window or another command meanwhile.
 func runImport(e *Env, args []string) error {
-	fs := newFlagSet(e, "import", "SOURCE...   (files, http(s) URLs or - for stdin)")
+	fs := newFlagSet(e, "import", "[--timeout D] SOURCE...   (files, http(s) URLs or - for stdin)")
 	libFlag := addLibraryFlag(fs)
+	timeout := fs.Duration("timeout", article.FetchTimeout, "give up on a URL that has not answered completely after this long")
 	sources, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -26,32 +32,60 @@ func runImport(e *Env, args []string) error {
 	if err := stdinOnce(sources); err != nil {
 		return err
 	}
-	lib, err := openLibrary(e, *libFlag)
-	if err != nil {
-		return err
+	if *timeout <= 0 {
+		return usagef("--timeout must be positive, not %v", *timeout)
 	}
-	defer lib.Close()
-	failed := 0
-	for _, src := range sources {
-		a, err := article.Load(context.Background(), src, e.Stdin)
-		if err == nil {
-			var res storage.ImportResult
-			res, err = lib.ImportArticle(a)
-			if err == nil {
-				fmt.Fprintln(e.Stdout, res.ID)
-				if res.Updated {
-					fmt.Fprintf(e.Stderr, "dramatis import: %s: updated %s: %s\n", src, res.ID, importSummary(res))
-				}
+	loaded, failed := loadSources(e, sources, *timeout)
+	if len(loaded) > 0 {
+		lib, err := openLibrary(e, *libFlag)
+		if err != nil {
+			return err
+		}
+		defer lib.Close()
+		for _, l := range loaded {
+			res, err := lib.ImportArticle(l.article)
+			if err != nil {
+				failed++
+				fmt.Fprintf(e.Stderr, "dramatis import: %s\n", oneLine(err.Error()))
 				continue
 			}
+			fmt.Fprintln(e.Stdout, res.ID)
+			if res.Updated {
+				fmt.Fprintf(e.Stderr, "dramatis import: %s: updated %s: %s\n", l.source, res.ID, importSummary(res))
+			}
 		}
-		failed++
-		fmt.Fprintf(e.Stderr, "dramatis import: %s\n", oneLine(err.Error()))
 	}
 	if failed > 0 {
 		return errReported
 	}
 	return nil
+}
+
+// loadedSource is one cleaned source waiting to be stored.
+type loadedSource struct {
+	source  string
+	article *article.Article
+}
+
+// loadSources cleans every source, printing the error of each that fails;
+// Ctrl-C stops a slow download instead of waiting for its timeout.
+func loadSources(e *Env, sources []string, timeout time.Duration) ([]loadedSource, int) {
+	fetcher := article.NewFetcher()
+	fetcher.Timeout = timeout
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	var loaded []loadedSource
+	failed := 0
+	for _, src := range sources {
+		a, err := fetcher.Load(ctx, src, e.Stdin)
+		if err != nil {
+			failed++
+			fmt.Fprintf(e.Stderr, "dramatis import: %s\n", oneLine(err.Error()))
+			continue
+		}
+		loaded = append(loaded, loadedSource{source: src, article: a})
+	}
+	return loaded, failed
 }
 
 // stdinOnce refuses "-" given twice: standard input can be read once.

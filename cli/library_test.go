@@ -3,10 +3,13 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dramatis-app/dramatis/storage"
 )
@@ -318,5 +321,53 @@ func TestImportFromStdin(t *testing.T) {
 	}
 	if code, _, _ := l.run("", "import"); code != 2 {
 		t.Fatalf("import without sources: exit %d, want 2", code)
+	}
+}
+
+// TestImportSlowURLLeavesLibraryFree: while import waits for a slow server
+// the library is not locked (the window or another command can use it), and
+// --timeout gives up on the URL with one line, leaving the other sources
+// stored.
+func TestImportSlowURLLeavesLibraryFree(t *testing.T) {
+	l := newLibEnv(t)
+	l.ok("list") // creates the library
+	asked := make(chan struct{}, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked <- struct{}{}
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	}))
+	defer srv.Close()
+	file := l.page("nk.html", nkPage)
+	type result struct {
+		code      int
+		out, errs string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, out, errs := l.run("", "import", "--timeout", "2s", file, srv.URL+"/slow")
+		done <- result{code, out, errs}
+	}()
+	select {
+	case <-asked:
+	case r := <-done:
+		t.Fatalf("import never asked the server: exit %d, %q", r.code, r.errs)
+	}
+	lib, err := storage.Open(l.path)
+	if err != nil {
+		t.Fatalf("the library is locked while import waits for a URL: %v", err)
+	}
+	lib.Close()
+	r := <-done
+	if r.code != 1 || len(strings.Fields(r.out)) != 1 {
+		t.Fatalf("import with a timed-out URL: exit %d, stdout %q, stderr %q", r.code, r.out, r.errs)
+	}
+	if strings.Count(r.errs, "\n") != 1 || !strings.Contains(r.errs, "no complete answer within 2s") {
+		t.Fatalf("stderr %q, want one line about the timeout", r.errs)
+	}
+	if code, _, _ := l.run("", "import", "--timeout", "0s", file); code != 2 {
+		t.Fatalf("import --timeout 0s: exit %d, want 2", code)
 	}
 }
