@@ -371,3 +371,24 @@ func TestImportSlowURLLeavesLibraryFree(t *testing.T) {
 		t.Fatalf("import --timeout 0s: exit %d, want 2", code)
 	}
 }
+
+// TestBackupTargetRefused: a folder or a file in a missing folder as the
+// backup's FILE is one clear line (exit 1), and nothing is created.
+func TestBackupTargetRefused(t *testing.T) {
+	l := newLibEnv(t)
+	l.ok("list")
+	missing := filepath.Join(l.dir, "typo", "sub", "copy.db")
+	tests := []struct{ name, target, want string }{
+		{"folder", l.dir, "is a folder; give the copy a file name"},
+		{"missing folder", missing, "typo/sub does not exist"},
+	}
+	for _, tt := range tests {
+		code, out, errs := l.run("", "backup", tt.target)
+		if code != 1 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, tt.want) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q, want one line with %q", tt.name, code, out, errs, tt.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(l.dir, "typo")); !os.IsNotExist(err) {
+		t.Errorf("backup into a missing folder created it (%v)", err)
+	}
+}
