@@ -41,13 +41,20 @@ func checkBackupTarget(path string) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s is a folder; give the copy a file name, e.g. %s", path, filepath.Join(path, "library-copy.db"))
 	}
+	return checkParentFolder(path)
+}
+
+// checkParentFolder says, in one line, why a file cannot be written at path
+// because of its folder (missing, or not a folder), before any temporary
+// file with an odd name could show up in the error instead.
+func checkParentFolder(path string) error {
 	dir := filepath.Dir(path)
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return fmt.Errorf("the folder %s does not exist; create it first or choose another place for %s", dir, filepath.Base(path))
 	case err != nil:
-		return fmt.Errorf("cannot write the backup to %s: %w", path, err)
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	case !fi.IsDir():
 		return fmt.Errorf("%s is not a folder, so %s cannot be written there", dir, filepath.Base(path))
 	}

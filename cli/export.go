@@ -161,6 +161,9 @@ func emit(e *Env, out, defaultName string, doc []byte) error {
 	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
 		out = filepath.Join(out, defaultName)
 	}
+	if err := checkParentFolder(out); err != nil {
+		return err
+	}
 	if err := export.WriteFile(out, doc); err != nil {
 		return fmt.Errorf("writing %s: %w", out, err)
 	}

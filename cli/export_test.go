@@ -181,6 +181,19 @@ func TestExportW3C(t *testing.T) {
 	}
 }
 
+// TestExportFileInMissingFolder: w3c or backup --out into a folder that
+// does not exist is one line naming that folder, not a temporary file.
+func TestExportFileInMissingFolder(t *testing.T) {
+	path, _ := seedLibrary(t)
+	out := filepath.Join(t.TempDir(), "typo", "a.jsonld")
+	for _, format := range []string{"w3c", "backup"} {
+		code, stdout, errs := exportCLI(t, path, "", "export", "--format", format, "--out", out)
+		if code != 1 || stdout != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "typo does not exist") || strings.Contains(errs, ".tmp") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", format, code, stdout, errs)
+		}
+	}
+}
+
 // TestBackupRoundTripThroughStorage: library → backup → new library →
 // backup gives the same bytes; importing again adds nothing.
 func TestBackupRoundTripThroughStorage(t *testing.T) {
