@@ -153,7 +153,7 @@ func fetchError(rawURL string, err error, timeout time.Duration) error {
 	var ne net.Error
 	switch {
 	case errors.Is(err, errRedirectLoop):
-		return fmt.Errorf("fetching %s: the server redirects in a loop: %w", rawURL, errRedirectLoop)
+		return fmt.Errorf("fetching %s: the server %w", rawURL, errRedirectLoop)
 	case errors.Is(err, errTooManyRedirects):
 		return fmt.Errorf("fetching %s: gave up after %w", rawURL, errTooManyRedirects)
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():

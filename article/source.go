@@ -159,7 +159,11 @@ func sniff(data []byte, contentType string) (string, error) {
 // http.DetectContentType missed (a comment or XML declaration first, an
 // unusual first tag).
 func looksLikeHTML(data []byte) bool {
-	head := bytes.ToLower(data[:min(len(data), 4096)])
+	head := data[:min(len(data), 8192)]
+	if bytes.HasPrefix(head, boms[1]) || bytes.HasPrefix(head, boms[2]) {
+		head = toUTF8(head, "") // UTF-16 with a byte order mark: its tags have zero bytes between the letters
+	}
+	head = bytes.ToLower(head[:min(len(head), 4096)])
 	for _, tag := range []string{"<html", "<!doctype html", "<body", "<head", "<article", "<div", "<p>", "<p ", "<h1"} {
 		if bytes.Contains(head, []byte(tag)) {
 			return true

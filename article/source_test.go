@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // TestLoadBadInput checks the one-line errors for files that are not
@@ -94,5 +97,35 @@ func TestLoadSniffs(t *testing.T) {
 	}
 	if !strings.Contains(c.Text(), "Shanghai, Tokio.") || strings.Contains(c.Text(), "Artikel anhören") || len(c.Blocks) < 10 {
 		t.Errorf("page copy not cleaned as text: %d blocks, %q", len(c.Blocks), firstWords(c.Text(), 12))
+	}
+}
+
+// A page saved as UTF-16 with a byte order mark is HTML too, and reads
+// exactly like the same page in UTF-8 (its tags have zero bytes between the
+// letters, so the sniffer must look at it decoded).
+func TestLoadUTF16HTML(t *testing.T) {
+	page := readFixture(t, "de-news.html")
+	want, err := LoadBytes(page, "page.html", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		enc  encoding.Encoding
+	}{
+		{"UTF-16LE", unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)},
+		{"UTF-16BE", unicode.UTF16(unicode.BigEndian, unicode.UseBOM)},
+	} {
+		data, err := tc.enc.NewEncoder().Bytes(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := LoadBytes(data, "page.html", "")
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got.Title != want.Title || got.Text() != want.Text() {
+			t.Errorf("%s: title %q and %d characters, want %q and %d", tc.name, got.Title, len(got.Text()), want.Title, len(want.Text()))
+		}
 	}
 }
