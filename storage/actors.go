@@ -82,7 +82,11 @@ func writeActor(tx *bolt.Tx, a annotation.Actor) error {
 	names := tx.Bucket(bActorNames)
 	key := []byte(foldName(a.Name))
 	if other := names.Get(key); other != nil && string(other) != a.ID {
-		return errorf(ErrInvalid, "there is already an actor named %q", a.Name)
+		name := a.Name
+		if o, err := loadActor(tx, string(other)); err == nil {
+			name = o.Name // as the reader spelt it, not as typed now
+		}
+		return errorf(ErrInvalid, "there is already an actor named %q", name)
 	}
 	v, err := encode(a)
 	if err != nil {
@@ -214,10 +218,14 @@ func (l *Library) UpdateActor(a annotation.Actor) (annotation.Actor, error) {
 		return annotation.Actor{}, err
 	}
 	now := l.stamp()
+	what := fmt.Sprintf("%q", a.Name)
 	err = l.db.Update(func(tx *bolt.Tx) error {
 		old, err := loadActor(tx, a.ID)
 		if err != nil {
 			return err
+		}
+		if old.Name != a.Name {
+			what = fmt.Sprintf("%q (renaming it to %q)", old.Name, a.Name)
 		}
 		if a.Color == "" {
 			a.Color = old.Color
@@ -229,7 +237,7 @@ func (l *Library) UpdateActor(a annotation.Actor) (annotation.Actor, error) {
 		return writeActor(tx, a)
 	})
 	if err != nil {
-		return annotation.Actor{}, fmt.Errorf("updating the actor %q: %w", a.Name, err)
+		return annotation.Actor{}, fmt.Errorf("updating the actor %s: %w", what, err)
 	}
 	return a, nil
 }

@@ -507,3 +507,20 @@ func TestListOrderWithinOneMillisecond(t *testing.T) {
 		}
 	}
 }
+
+// A name clash names both actors as the reader spelt them: the one being
+// renamed and the one that already has the name.
+func TestNameClashNamesBothActors(t *testing.T) {
+	l := newLibrary(t)
+	addActor(t, l, "Kim Jong-un")
+	nk := addActor(t, l, "Nord-Korea")
+	nk.Name = "kim jong-un"
+	_, err := l.UpdateActor(nk)
+	if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), `"Nord-Korea" (renaming it to "kim jong-un")`) ||
+		!strings.Contains(err.Error(), `already an actor named "Kim Jong-un"`) {
+		t.Errorf("rename onto another actor's name: %v", err)
+	}
+	if _, err := l.AddActor(annotation.Actor{Name: "KIM JONG-UN"}); err == nil || !strings.Contains(err.Error(), `named "Kim Jong-un"`) {
+		t.Errorf("adding a clashing name: %v", err)
+	}
+}
