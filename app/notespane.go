@@ -209,8 +209,8 @@ func (p *notesPane) markSelected(id string) {
 	}
 	c, ok := p.cards[id]
 	if !ok {
-		if id != "" && p.showWindowAround(id) {
-			return // render marked it
+		if id != "" {
+			p.showWindowAround(id) // its render marks the card
 		}
 		return
 	}
