@@ -46,7 +46,7 @@ type actorJSON struct {
 }
 
 func runActorsList(e *Env, args []string) error {
-	fs := newFlagSet(e, "actors", "[--json] | actors add|rename|merge|suggest …")
+	fs := newFlagSet(e, "actors")
 	asJSON := fs.Bool("json", false, "print JSON: [{id, name, kind, color, aliases, wikidata, note, highlights, …}]")
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)
@@ -91,7 +91,7 @@ func runActorsList(e *Env, args []string) error {
 }
 
 func runActorsAdd(e *Env, args []string) error {
-	fs := newFlagSet(e, "actors add", "NAME [--kind state|person|organisation|group|other] [--alias A]... [--color C] [--wikidata Q…]")
+	fs := newUsageFlagSet(e, "actors add NAME [--kind state|person|organisation|group|other] [--alias A]... [--color C] [--wikidata Q…]")
 	kind := fs.String("kind", "other", "`KIND`: state, person, organisation, group or other")
 	var aliases repeatedFlag
 	fs.Var(&aliases, "alias", "another `NAME` the news uses for the actor (repeatable)")
@@ -143,7 +143,7 @@ func findActorArg(lib *storage.Library, name string) (annotation.Actor, error) {
 }
 
 func runActorsRename(e *Env, args []string) error {
-	fs := newFlagSet(e, "actors rename", "OLD NEW")
+	fs := newUsageFlagSet(e, "actors rename OLD NEW")
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -167,7 +167,7 @@ func runActorsRename(e *Env, args []string) error {
 }
 
 func runActorsMerge(e *Env, args []string) error {
-	fs := newFlagSet(e, "actors merge", "FROM INTO")
+	fs := newUsageFlagSet(e, "actors merge FROM INTO")
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {

@@ -26,7 +26,7 @@ import (
 // existing file wins over an id prefix of the same spelling. For a SOURCE
 // the library only contributes its actors, and is not created when absent.
 func runActorsSuggest(e *Env, args []string) error {
-	fs := newFlagSet(e, "actors suggest", "ARTICLE|SOURCE [--json]")
+	fs := newUsageFlagSet(e, "actors suggest ARTICLE|SOURCE [--json]")
 	asJSON := fs.Bool("json", false, "print JSON: [{name, kind, known, count, aliases_seen, first_offset}]")
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)

@@ -23,7 +23,7 @@ func (r *repeatedFlag) Set(v string) error { *r = append(*r, v); return nil }
 // anything is written; unknown actor names are created with the highlight
 // in the same transaction, so a failed command leaves the library as it was.
 func runAnnotate(e *Env, args []string) error {
-	fs := newFlagSet(e, "annotate", "ARTICLE --quote TEXT [--occurrence N] [--actor NAME[:ROLE]]... [--note TEXT] [--color NAME]")
+	fs := newFlagSet(e, "annotate")
 	quote := fs.String("quote", "", "the exact `TEXT` to highlight (whitespace and Unicode forms may differ)")
 	occurrence := fs.Int("occurrence", 0, "which occurrence `N` (1, 2, …) when the quote appears more than once")
 	var actorFlags repeatedFlag

@@ -10,7 +10,7 @@ import (
 // runBackup writes a consistent copy of the library file to FILE (safe
 // while the library is in use by this process; written aside and renamed).
 func runBackup(e *Env, args []string) error {
-	fs := newFlagSet(e, "backup", "FILE")
+	fs := newFlagSet(e, "backup")
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {

@@ -40,7 +40,7 @@ type blockJSON struct {
 // prints its one-line error and the others still run; the exit status is 1
 // when any failed. Nothing is stored and no window opens.
 func runClean(e *Env, args []string) error {
-	fs := newFlagSet(e, "clean", "[--format text|json|md] SOURCE...   (a file, an http(s) URL or - for stdin)")
+	fs := newFlagSet(e, "clean")
 	format := fs.String("format", "text", "output format: text, json or md")
 	timeout := fs.Duration("timeout", article.FetchTimeout, "give up on a URL that has not answered completely after this long")
 	sources, err := parseFlags(fs, args)

@@ -46,9 +46,9 @@ type command struct {
 // in a package variable so that nothing global can be mutated.
 func commands() map[string]command {
 	return map[string]command{
-		"clean":         {runClean, "clean [--format text|json|md] SOURCE...", "print the cleaned article of an HTML file, URL, text copy or - (stdin)"},
-		"import":        {runImport, "import SOURCE...", "clean and store articles in the library, print their ids"},
-		"list":          {runList, "list [--json]", "list the articles in the library"},
+		"clean":         {runClean, "clean [--format text|json|md] [--timeout D] SOURCE...   (a file, an http(s) URL or - for stdin)", "print the cleaned article of an HTML file, URL, text copy or - (stdin)"},
+		"import":        {runImport, "import [--timeout D] SOURCE...   (files, http(s) URLs or - for stdin)", "clean and store articles in the library, print their ids"},
+		"list":          {runList, "list [--json] [--search TEXT]", "list the articles in the library"},
 		"show":          {runShow, "show ARTICLE [--json]", "print an article with its highlights"},
 		"annotate":      {runAnnotate, "annotate ARTICLE --quote TEXT [--occurrence N] [--actor NAME[:ROLE]]... [--note TEXT] [--color NAME]", "highlight a passage and tag it with actors"},
 		"actors":        {runActors, "actors [list|add|rename|merge|suggest] ...", "list and manage actors"},
@@ -143,15 +143,23 @@ func printHelp(w io.Writer) {
 	}
 }
 
-// newFlagSet returns a flag set that reports errors instead of exiting and
-// prints its defaults on -h.
-func newFlagSet(e *Env, name, synopsis string) *flag.FlagSet {
-	fs := flag.NewFlagSet("dramatis "+name, flag.ContinueOnError)
+// newFlagSet returns the flag set of the sub-command name, whose -h help
+// shows the synopsis of the dispatch table (one copy, also printed after a
+// usage error).
+func newFlagSet(e *Env, name string) *flag.FlagSet {
+	return newUsageFlagSet(e, commands()[name].usage)
+}
+
+// newUsageFlagSet returns a flag set that reports errors instead of exiting
+// and prints "usage: dramatis USAGE" and its defaults on -h. Commands not in
+// the dispatch table (the actors sub-commands) give their usage here.
+func newUsageFlagSet(e *Env, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet("dramatis "+usage, flag.ContinueOnError)
 	// Parse errors are reported by Run in one line, so the flag package
 	// prints nothing itself; fs.Usage is the help parseFlags prints on -h.
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
-		fmt.Fprintf(e.Stderr, "usage: dramatis %s %s\n", name, synopsis)
+		fmt.Fprintf(e.Stderr, "usage: dramatis %s\n", usage)
 		fs.SetOutput(e.Stderr)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)

@@ -13,7 +13,7 @@ import (
 // runExport writes notes as Markdown (to stdout, or as notes into a
 // folder), W3C Web Annotations or a full JSON backup.
 func runExport(e *Env, args []string) error {
-	fs := newFlagSet(e, "export", "[--format md|w3c|backup] [--by-actor|--actors] [--out DIR] [ARTICLE...]")
+	fs := newFlagSet(e, "export")
 	libFlag := addLibraryFlag(fs)
 	format := fs.String("format", "md", "output `format`: md, w3c or backup")
 	byActor := fs.Bool("by-actor", false, "Markdown: one section per actor in each article note")

@@ -19,7 +19,7 @@ import (
 // library is opened, so a slow download (up to --timeout) does not lock the
 // library against the window or another command meanwhile.
 func runImport(e *Env, args []string) error {
-	fs := newFlagSet(e, "import", "[--timeout D] SOURCE...   (files, http(s) URLs or - for stdin)")
+	fs := newFlagSet(e, "import")
 	libFlag := addLibraryFlag(fs)
 	timeout := fs.Duration("timeout", article.FetchTimeout, "give up on a URL that has not answered completely after this long")
 	sources, err := parseFlags(fs, args)

@@ -14,7 +14,7 @@ import (
 // library is unchanged. Actors with the same name but another id are
 // merged into the library's actor (see export.PlanMerge).
 func runImportBackup(e *Env, args []string) error {
-	fs := newFlagSet(e, "import-backup", "FILE")
+	fs := newFlagSet(e, "import-backup")
 	libFlag := addLibraryFlag(fs)
 	files, err := parseFlags(fs, args)
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 // highlight count and title (or JSON with --json). --search keeps the
 // articles whose title or text contains a word or phrase.
 func runList(e *Env, args []string) error {
-	fs := newFlagSet(e, "list", "[--json] [--search TEXT]")
+	fs := newFlagSet(e, "list")
 	asJSON := fs.Bool("json", false, "print JSON: [{id, title, url, added, highlights, orphaned, …}]")
 	search := fs.String("search", "", "only articles whose title or text contains `TEXT` (ignoring case)")
 	libFlag := addLibraryFlag(fs)

@@ -10,7 +10,7 @@ import (
 // an automatic backup). The copy is checked first; the library must not be
 // open elsewhere; the replaced library is kept in the backups folder.
 func runRestore(e *Env, args []string) error {
-	fs := newFlagSet(e, "restore", "FILE")
+	fs := newFlagSet(e, "restore")
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {

@@ -61,7 +61,7 @@ type showActorJSON struct {
 // runShow prints one article (id or unique id prefix) with its highlights
 // and their actors: readable text, or JSON with --json.
 func runShow(e *Env, args []string) error {
-	fs := newFlagSet(e, "show", "ARTICLE [--json]")
+	fs := newFlagSet(e, "show")
 	asJSON := fs.Bool("json", false, "print JSON: metadata, blocks, text and highlights with actor names")
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)
