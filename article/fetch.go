@@ -135,14 +135,14 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 		limit = MaxPageBytes
 	}
 	if resp.ContentLength > limit {
-		return nil, fmt.Errorf("fetching %s: the page is %s, %w (limit %s)", rawURL, sizeString(resp.ContentLength), ErrTooLarge, sizeString(limit))
+		return nil, fmt.Errorf("fetching %s: the page is %s, %w (limit %s)", rawURL, SizeString(resp.ContentLength), ErrTooLarge, SizeString(limit))
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, fetchError(rawURL, err, f.Timeout)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("fetching %s: the page is larger than %s, %w", rawURL, sizeString(limit), ErrTooLarge)
+		return nil, fmt.Errorf("fetching %s: the page is larger than %s, %w", rawURL, SizeString(limit), ErrTooLarge)
 	}
 	return &Page{Data: data, ContentType: resp.Header.Get("Content-Type"), URL: resp.Request.URL.String()}, nil
 }

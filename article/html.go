@@ -35,7 +35,7 @@ func CleanHTML(data []byte, pageURL string) (*Article, error) {
 // Content-Type header, whose charset then takes precedence over <meta>.
 func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, error) {
 	if len(data) > MaxPageBytes {
-		return nil, fmt.Errorf("page is %s, %w (limit %s)", sizeString(int64(len(data))), ErrTooLarge, sizeString(MaxPageBytes))
+		return nil, fmt.Errorf("page is %s, %w (limit %s)", SizeString(int64(len(data))), ErrTooLarge, SizeString(MaxPageBytes))
 	}
 	src := toUTF8(data, contentType)
 	doc, err := parsePage(src)
@@ -242,8 +242,9 @@ func firstWords(s string, n int) string {
 	return strings.Join(f, " ")
 }
 
-// sizeString prints a byte count for people.
-func sizeString(n int64) string {
+// SizeString prints a byte count for people ("1.5 MB", "12 kB", "300
+// bytes"), as the size errors and the app's download progress say it.
+func SizeString(n int64) string {
 	switch {
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))

@@ -459,3 +459,21 @@ func TestRemoveFurnitureEndOnlyAtTheEnd(t *testing.T) {
 		}
 	}
 }
+
+func TestSizeString(t *testing.T) {
+	for _, tc := range []struct {
+		n    int64
+		want string
+	}{
+		{0, "0 bytes"},
+		{1023, "1023 bytes"},
+		{1024, "1 kB"},
+		{1<<20 - 1, "1023 kB"},
+		{1 << 20, "1.0 MB"},
+		{3 << 19, "1.5 MB"},
+	} {
+		if got := SizeString(tc.n); got != tc.want {
+			t.Errorf("SizeString(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}

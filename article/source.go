@@ -50,7 +50,7 @@ func (f *Fetcher) Load(ctx context.Context, source string, stdin io.Reader) (*Ar
 	case info.IsDir():
 		return nil, fmt.Errorf("%s is a directory, not a page", source)
 	case info.Size() > f.maxBytes():
-		return nil, fmt.Errorf("%s is %s, %w (limit %s)", source, sizeString(info.Size()), ErrTooLarge, sizeString(f.maxBytes()))
+		return nil, fmt.Errorf("%s is %s, %w (limit %s)", source, SizeString(info.Size()), ErrTooLarge, SizeString(f.maxBytes()))
 	}
 	file, err := os.Open(source)
 	if err != nil {
@@ -79,7 +79,7 @@ func readLimited(r io.Reader, limit int64, name string) ([]byte, error) {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than %s, %w", name, sizeString(limit), ErrTooLarge)
+		return nil, fmt.Errorf("%s is larger than %s, %w", name, SizeString(limit), ErrTooLarge)
 	}
 	return data, nil
 }
@@ -101,7 +101,7 @@ func loadBytes(data []byte, name, contentType, pageURL string) (*Article, error)
 		return nil, fmt.Errorf("%s is empty", name)
 	}
 	if len(data) > MaxPageBytes {
-		return nil, fmt.Errorf("%s is %s, %w (limit %s)", name, sizeString(int64(len(data))), ErrTooLarge, sizeString(MaxPageBytes))
+		return nil, fmt.Errorf("%s is %s, %w (limit %s)", name, SizeString(int64(len(data))), ErrTooLarge, SizeString(MaxPageBytes))
 	}
 	kind, err := sniff(data, contentType)
 	if err != nil {
