@@ -1,12 +1,9 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 	"time"
 
@@ -42,7 +39,7 @@ type blockJSON struct {
 func runClean(e *Env, args []string) error {
 	fs := newFlagSet(e, "clean")
 	format := fs.String("format", "text", "output format: text, json or md")
-	timeout := fs.Duration("timeout", article.FetchTimeout, "give up on a URL that has not answered completely after this long")
+	timeout := addTimeoutFlag(fs)
 	sources, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -55,24 +52,15 @@ func runClean(e *Env, args []string) error {
 	if len(sources) == 0 {
 		return usagef("no SOURCE given (a file, an http(s) URL or - for stdin)")
 	}
-	stdinUsed := false
-	for _, s := range sources {
-		if s == "-" {
-			if stdinUsed {
-				return usagef("- (stdin) can be given only once")
-			}
-			stdinUsed = true
-		}
+	if err := stdinOnce(sources); err != nil {
+		return err
 	}
-	if *timeout <= 0 {
-		return usagef("--timeout must be positive, not %v", *timeout)
+	fetcher, ctx, stop, err := newSourceFetcher(*timeout)
+	if err != nil {
+		return err
 	}
-	fetcher := article.NewFetcher()
-	fetcher.Timeout = *timeout
-	failed := 0
-	// Ctrl-C stops a slow download instead of waiting for its timeout.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	failed := 0
 	for i, src := range sources {
 		a, err := fetcher.Load(ctx, src, e.Stdin)
 		if err != nil {

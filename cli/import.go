@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"os/signal"
@@ -21,7 +22,7 @@ import (
 func runImport(e *Env, args []string) error {
 	fs := newFlagSet(e, "import")
 	libFlag := addLibraryFlag(fs)
-	timeout := fs.Duration("timeout", article.FetchTimeout, "give up on a URL that has not answered completely after this long")
+	timeout := addTimeoutFlag(fs)
 	sources, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -32,10 +33,12 @@ func runImport(e *Env, args []string) error {
 	if err := stdinOnce(sources); err != nil {
 		return err
 	}
-	if *timeout <= 0 {
-		return usagef("--timeout must be positive, not %v", *timeout)
+	fetcher, ctx, stop, err := newSourceFetcher(*timeout)
+	if err != nil {
+		return err
 	}
-	loaded, failed := loadSources(e, sources, *timeout)
+	defer stop()
+	loaded, failed := loadSources(ctx, e, fetcher, sources)
 	if len(loaded) > 0 {
 		lib, err := openLibrary(e, *libFlag)
 		if err != nil {
@@ -67,13 +70,8 @@ type loadedSource struct {
 	article *article.Article
 }
 
-// loadSources cleans every source, printing the error of each that fails;
-// Ctrl-C stops a slow download instead of waiting for its timeout.
-func loadSources(e *Env, sources []string, timeout time.Duration) ([]loadedSource, int) {
-	fetcher := article.NewFetcher()
-	fetcher.Timeout = timeout
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+// loadSources cleans every source, printing the error of each that fails.
+func loadSources(ctx context.Context, e *Env, fetcher *article.Fetcher, sources []string) ([]loadedSource, int) {
 	var loaded []loadedSource
 	failed := 0
 	for _, src := range sources {
@@ -86,6 +84,24 @@ func loadSources(e *Env, sources []string, timeout time.Duration) ([]loadedSourc
 		loaded = append(loaded, loadedSource{source: src, article: a})
 	}
 	return loaded, failed
+}
+
+// addTimeoutFlag adds --timeout, how long clean and import wait for a URL.
+func addTimeoutFlag(fs *flag.FlagSet) *time.Duration {
+	return fs.Duration("timeout", article.FetchTimeout, "give up on a URL that has not answered completely after this long")
+}
+
+// newSourceFetcher returns the fetcher clean and import read their sources
+// with, and a context that Ctrl-C cancels, so that it stops a slow download
+// instead of waiting for its timeout; call stop when done.
+func newSourceFetcher(timeout time.Duration) (f *article.Fetcher, ctx context.Context, stop context.CancelFunc, err error) {
+	if timeout <= 0 {
+		return nil, nil, nil, usagef("--timeout must be positive, not %v", timeout)
+	}
+	f = article.NewFetcher()
+	f.Timeout = timeout
+	ctx, stop = signal.NotifyContext(context.Background(), os.Interrupt)
+	return f, ctx, stop, nil
 }
 
 // stdinOnce refuses "-" given twice: standard input can be read once.
