@@ -82,14 +82,16 @@ func (p *problemWindow) quitAfter(d time.Duration, quit func()) {
 	go func() {
 		tick := time.NewTicker(time.Second)
 		defer tick.Stop()
-		for time.Now().Before(end) {
+		deadline := time.After(d)
+		for {
 			select {
 			case <-tick.C:
 				fyne.Do(show)
-			case <-time.After(time.Until(end)):
+			case <-deadline:
+				fyne.Do(quit)
+				return
 			}
 		}
-		fyne.Do(quit)
 	}()
 }
 
