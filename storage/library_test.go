@@ -542,27 +542,22 @@ func TestRestoreRefusesBadBackupsAndKeepsTheLibrary(t *testing.T) {
 // backups/, and LatestBackup (which needs no open library) must never
 // offer that kept copy.
 func TestRestoreOverDamagedLibrary(t *testing.T) {
+	// zero overwrites 8 KiB of the file at off with zero bytes.
+	zero := func(off int64) func(p string) error {
+		return func(p string) error {
+			f, err := os.OpenFile(p, os.O_RDWR, 0)
+			if err != nil {
+				return err
+			}
+			_, err = f.WriteAt(make([]byte, 8192), off)
+			return errors.Join(err, f.Close())
+		}
+	}
 	damage := map[string]func(p string) error{
-		"zeroed header": func(p string) error {
-			f, err := os.OpenFile(p, os.O_RDWR, 0)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			_, err = f.WriteAt(make([]byte, 8192), 0)
-			return err
-		},
-		"truncated":    func(p string) error { return os.Truncate(p, 6000) },
-		"random bytes": func(p string) error { return os.WriteFile(p, bytes.Repeat([]byte("\x13\x37"), 3000), 0o600) },
-		"damaged pages": func(p string) error {
-			f, err := os.OpenFile(p, os.O_RDWR, 0)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			_, err = f.WriteAt(make([]byte, 8192), 4096*2)
-			return err
-		},
+		"zeroed header": zero(0),
+		"truncated":     func(p string) error { return os.Truncate(p, 6000) },
+		"random bytes":  func(p string) error { return os.WriteFile(p, bytes.Repeat([]byte("\x13\x37"), 3000), 0o600) },
+		"damaged pages": zero(4096 * 2),
 	}
 	for name, hurt := range damage {
 		t.Run(name, func(t *testing.T) {
