@@ -7,29 +7,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
 // findRadio returns the first radio group in a tree.
 func findRadio(o fyne.CanvasObject) *widget.RadioGroup {
-	switch x := o.(type) {
-	case *widget.RadioGroup:
-		return x
-	case *fyne.Container:
-		for _, ch := range x.Objects {
-			if r := findRadio(ch); r != nil {
-				return r
-			}
-		}
-	case fyne.Widget:
-		for _, ch := range test.WidgetRenderer(x).Objects() {
-			if r := findRadio(ch); r != nil {
-				return r
-			}
-		}
-	}
-	return nil
+	return findFirst[*widget.RadioGroup](o, nil)
 }
 
 // The export dialog as the reader uses it: "~/Vault" typed, a grouping

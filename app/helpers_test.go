@@ -87,3 +87,31 @@ func renderedText(o fyne.CanvasObject) string {
 	walk(o)
 	return b.String()
 }
+
+// findFirst returns the first object of type T in a tree, depth first,
+// for which match reports true (a nil match takes any T); the zero T when
+// there is none. The find helpers of the app tests are this one walk.
+func findFirst[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) T {
+	f, _ := findFirstOK(o, match)
+	return f
+}
+
+func findFirstOK[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) (T, bool) {
+	if x, ok := o.(T); ok && (match == nil || match(x)) {
+		return x, true
+	}
+	var kids []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		kids = x.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(x).Objects()
+	}
+	for _, ch := range kids {
+		if f, ok := findFirstOK(ch, match); ok {
+			return f, true
+		}
+	}
+	var zero T
+	return zero, false
+}

@@ -70,23 +70,7 @@ func TestPreferencesLibraryLocationIsChecked(t *testing.T) {
 
 // findDialogEntry returns the first dialogEntry in a tree.
 func findDialogEntry(o fyne.CanvasObject) *dialogEntry {
-	switch x := o.(type) {
-	case *dialogEntry:
-		return x
-	case *fyne.Container:
-		for _, ch := range x.Objects {
-			if e := findDialogEntry(ch); e != nil {
-				return e
-			}
-		}
-	case fyne.Widget:
-		for _, ch := range test.WidgetRenderer(x).Objects() {
-			if e := findDialogEntry(ch); e != nil {
-				return e
-			}
-		}
-	}
-	return nil
+	return findFirst[*dialogEntry](o, nil)
 }
 
 // Opening Preferences used to re-install the theme (the radio group's

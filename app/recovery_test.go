@@ -91,25 +91,7 @@ func fmtErrInUse(path string) error {
 
 // findButton finds a button by its label in a tree.
 func findButton(o fyne.CanvasObject, label string) *widget.Button {
-	switch x := o.(type) {
-	case *widget.Button:
-		if x.Text == label {
-			return x
-		}
-	case *fyne.Container:
-		for _, ch := range x.Objects {
-			if b := findButton(ch, label); b != nil {
-				return b
-			}
-		}
-	case fyne.Widget:
-		for _, ch := range test.WidgetRenderer(x).Objects() {
-			if b := findButton(ch, label); b != nil {
-				return b
-			}
-		}
-	}
-	return nil
+	return findFirst(o, func(b *widget.Button) bool { return b.Text == label })
 }
 
 // Without a display the window cannot start: one clear line, before the
