@@ -22,7 +22,7 @@ func init() {
 	if os.Getenv("LANGUAGE") != "" {
 		return
 	}
-	if IsCWithCharset(effectiveLocale()) {
+	if isCWithCharset(effectiveLocale()) {
 		os.Setenv("LANGUAGE", "en")
 	}
 }
@@ -37,10 +37,10 @@ func effectiveLocale() string {
 	return ""
 }
 
-// IsCWithCharset reports whether loc is the C or POSIX locale with a charset
+// isCWithCharset reports whether loc is the C or POSIX locale with a charset
 // or modifier ("C.UTF-8", "C.utf8", "POSIX@euro"): plain "C" and "POSIX"
 // Fyne already understands.
-func IsCWithCharset(loc string) bool {
+func isCWithCharset(loc string) bool {
 	i := strings.IndexAny(loc, ".@")
 	if i < 0 {
 		return false

@@ -10,8 +10,8 @@ func TestIsCWithCharset(t *testing.T) {
 		{"C.UTF-8", true}, {"C.utf8", true}, {"POSIX.UTF-8", true}, {"C@euro", true},
 		{"C", false}, {"POSIX", false}, {"", false}, {"de_DE.UTF-8", false}, {"en_US", false}, {"Ca.UTF-8", false},
 	} {
-		if got := IsCWithCharset(tc.loc); got != tc.want {
-			t.Errorf("IsCWithCharset(%q) = %v, want %v", tc.loc, got, tc.want)
+		if got := isCWithCharset(tc.loc); got != tc.want {
+			t.Errorf("isCWithCharset(%q) = %v, want %v", tc.loc, got, tc.want)
 		}
 	}
 }
