@@ -33,11 +33,27 @@ type Suggestion struct {
 
 // articleCache keeps the discovery of the last article a passage came from,
 // so that opening the picker repeatedly on one article does not rediscover
-// it each time.
+// it each time. It is keyed by the block texts, not the joined text: the
+// same article's blocks are the same strings, which compare without reading
+// them, where joining a book-length article cost milliseconds and megabytes
+// on every Suggest.
 type articleCache struct {
-	text  string
-	lang  string
-	found []*found
+	blocks []string
+	lang   string
+	found  []*found
+}
+
+// holds reports whether the cache has the discovery of blocks in lang.
+func (c *articleCache) holds(blocks []article.Block, lang string) bool {
+	if c.found == nil || c.lang != lang || len(c.blocks) != len(blocks) {
+		return false
+	}
+	for i, bl := range blocks {
+		if c.blocks[i] != bl.Text {
+			return false
+		}
+	}
+	return true
 }
 
 // Suggest proposes the actors of a passage: the known actors it mentions
@@ -167,8 +183,6 @@ func score(s *Suggestion, passageLen int) float64 {
 	return base + 0.015*float64(n) + 0.025*early
 }
 
-// articleFound returns the discovery of the whole article, from the cache
-// when the article text is the one seen last.
 // Prepare finds the names of a whole article ahead of the first Suggest
 // for one of its passages, which otherwise pays for it: on a book-length
 // article that is most of a second. Safe to call from another goroutine
@@ -179,18 +193,24 @@ func (m *Matcher) Prepare(art *article.Article) {
 	}
 }
 
+// articleFound returns the discovery of the whole article, from the cache
+// when the article's blocks are the ones seen last.
 func (m *Matcher) articleFound(art *article.Article, lang string) []*found {
-	text := art.Text()
 	m.mu.Lock()
-	if m.cache.text == text && m.cache.lang == lang && m.cache.found != nil {
+	if m.cache.holds(art.Blocks, lang) {
 		fs := m.cache.found
 		m.mu.Unlock()
 		return fs
 	}
 	m.mu.Unlock()
+	blocks := make([]string, len(art.Blocks))
+	for i, bl := range art.Blocks {
+		blocks[i] = bl.Text
+	}
+	text := art.Text()
 	fs := m.discover(text, tokenize(text), lang, nil)
 	m.mu.Lock()
-	m.cache = articleCache{text: text, lang: lang, found: fs}
+	m.cache = articleCache{blocks: blocks, lang: lang, found: fs}
 	m.mu.Unlock()
 	return fs
 }

@@ -281,6 +281,27 @@ func BenchmarkSuggestPassage(b *testing.B) {
 	}
 }
 
+// BenchmarkSuggestPassageLongArticle: the same passage in a 3 MB article
+// (the seed's blocks repeated), its discovery cached: what the picker pays
+// on a book-length article once Prepare has run.
+func BenchmarkSuggestPassageLongArticle(b *testing.B) {
+	seed := seedArticle(b)
+	text := seed.Text()
+	art := &article.Article{Lang: seed.Lang}
+	for range 3<<20/len(text) + 1 {
+		art.Blocks = append(art.Blocks, seed.Blocks...)
+	}
+	start := utf8.RuneCountInString(text[:strings.Index(text, "Die Beziehungen zwischen Peking")])
+	passage := string([]rune(text)[start : start+500])
+	m := NewMatcher(syntheticLibrary(5000))
+	m.Prepare(art)
+	b.SetBytes(int64(len(passage)))
+	b.ResetTimer()
+	for b.Loop() {
+		m.Suggest(passage, art)
+	}
+}
+
 // BenchmarkNewMatcher measures building the matcher for that library.
 func BenchmarkNewMatcher(b *testing.B) {
 	lib := syntheticLibrary(5000)
