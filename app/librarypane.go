@@ -228,11 +228,9 @@ func (p *libraryPane) sortItems() {
 // markSelected highlights an article's row without opening it again.
 func (p *libraryPane) markSelected(id string) {
 	p.selected = id
-	for i, it := range p.items {
-		if it.ID == id {
-			p.showRow(i)
-			return
-		}
+	if i := p.rowOf(id); i >= 0 {
+		p.showRow(i)
+		return
 	}
 	p.unmark()
 }
@@ -242,15 +240,23 @@ func (p *libraryPane) markSelected(id string) {
 // opened another way (a file, a jump, start-up), marking it scrolls to it.
 func (p *libraryPane) markOpened(id string) {
 	p.selected = id
+	switch i := p.rowOf(id); {
+	case i < 0:
+		p.unmark()
+	case i != p.row:
+		p.selectRow(i)
+	}
+}
+
+// rowOf is the row of the article with id in the list, -1 when it is not
+// listed (a search hides it, or it is gone).
+func (p *libraryPane) rowOf(id string) int {
 	for i, it := range p.items {
 		if it.ID == id {
-			if p.row != i {
-				p.selectRow(i)
-			}
-			return
+			return i
 		}
 	}
-	p.unmark()
+	return -1
 }
 
 // unmark takes the mark off every row.
@@ -271,12 +277,9 @@ func (p *libraryPane) showRow(i int) {
 
 // updateInfo refreshes one row after its highlights changed.
 func (p *libraryPane) updateInfo(info storage.ArticleInfo) {
-	for i := range p.items {
-		if p.items[i].ID == info.ID {
-			p.items[i] = info
-			p.list.RefreshItem(i)
-			return
-		}
+	if i := p.rowOf(info.ID); i >= 0 {
+		p.items[i] = info
+		p.list.RefreshItem(i)
 	}
 }
 
@@ -285,13 +288,11 @@ func (p *libraryPane) step(d int) {
 	if p.a.dialogOpen() {
 		return // the picker or a question belongs to the article in the reader
 	}
-	for i, it := range p.items {
-		if it.ID == p.selected {
-			if j := i + d; j >= 0 && j < len(p.items) {
-				p.showRow(j)
-			}
-			return
+	if i := p.rowOf(p.selected); i >= 0 {
+		if j := i + d; j >= 0 && j < len(p.items) {
+			p.showRow(j)
 		}
+		return
 	}
 	if len(p.items) > 0 {
 		p.selectRow(0)
