@@ -91,12 +91,12 @@ func renderedText(o fyne.CanvasObject) string {
 // findFirst returns the first object of type T in a tree, depth first,
 // for which match reports true (a nil match takes any T); the zero T when
 // there is none. The find helpers of the app tests are this one walk.
-func findFirst[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) T {
+func findFirst[T any](o fyne.CanvasObject, match func(T) bool) T {
 	f, _ := findFirstOK(o, match)
 	return f
 }
 
-func findFirstOK[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) (T, bool) {
+func findFirstOK[T any](o fyne.CanvasObject, match func(T) bool) (T, bool) {
 	if x, ok := o.(T); ok && (match == nil || match(x)) {
 		return x, true
 	}

@@ -98,29 +98,9 @@ func TestOpeningPreferencesKeepsTheTheme(t *testing.T) {
 // findFocusable returns the first focusable object inside o (o excluded)
 // whose type name contains want.
 func findFocusable(o fyne.CanvasObject, want string) fyne.Focusable {
-	var found fyne.Focusable
-	var walk func(o fyne.CanvasObject, top bool)
-	walk = func(o fyne.CanvasObject, top bool) {
-		if found != nil {
-			return
-		}
-		if f, ok := o.(fyne.Focusable); ok && !top && strings.Contains(fmt.Sprintf("%T", o), want) {
-			found = f
-			return
-		}
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, ch := range x.Objects {
-				walk(ch, false)
-			}
-		case fyne.Widget:
-			for _, ch := range test.WidgetRenderer(x).Objects() {
-				walk(ch, false)
-			}
-		}
-	}
-	walk(o, true)
-	return found
+	return findFirst(o, func(f fyne.Focusable) bool {
+		return any(f) != any(o) && strings.Contains(fmt.Sprintf("%T", f), want)
+	})
 }
 
 // A clicked theme option or text-size slider keeps the focus and swallowed
