@@ -25,8 +25,8 @@ type Matcher struct {
 	edges map[edgeKey]int32
 	words wordLists
 
-	mu    sync.Mutex // guards cache
-	cache articleCache
+	mu    sync.Mutex    // guards cache
+	cache *articleCache // nil until the first article
 
 	scratch []token // reused while building; nil afterwards
 }

@@ -40,12 +40,16 @@ type Suggestion struct {
 type articleCache struct {
 	blocks []string
 	lang   string
-	found  []*found
+	// done is closed once found is set: a Suggest that comes while
+	// Prepare still reads the same article waits for it instead of
+	// reading the article a second time.
+	done  chan struct{}
+	found []*found
 }
 
-// holds reports whether the cache has the discovery of blocks in lang.
+// holds reports whether the cache is for blocks in lang.
 func (c *articleCache) holds(blocks []article.Block, lang string) bool {
-	if c.found == nil || c.lang != lang || len(c.blocks) != len(blocks) {
+	if c == nil || c.lang != lang || len(c.blocks) != len(blocks) {
 		return false
 	}
 	for i, bl := range blocks {
@@ -194,25 +198,26 @@ func (m *Matcher) Prepare(art *article.Article) {
 }
 
 // articleFound returns the discovery of the whole article, from the cache
-// when the article's blocks are the ones seen last.
+// when the article's blocks are the ones seen last (waiting for it when
+// another goroutine is still discovering them).
 func (m *Matcher) articleFound(art *article.Article, lang string) []*found {
 	m.mu.Lock()
-	if m.cache.holds(art.Blocks, lang) {
-		fs := m.cache.found
+	c := m.cache
+	if c.holds(art.Blocks, lang) {
 		m.mu.Unlock()
-		return fs
+		<-c.done
+		return c.found
 	}
-	m.mu.Unlock()
-	blocks := make([]string, len(art.Blocks))
+	c = &articleCache{blocks: make([]string, len(art.Blocks)), lang: lang, done: make(chan struct{})}
 	for i, bl := range art.Blocks {
-		blocks[i] = bl.Text
+		c.blocks[i] = bl.Text
 	}
-	text := art.Text()
-	fs := m.discover(text, tokenize(text), lang, nil)
-	m.mu.Lock()
-	m.cache = articleCache{blocks: blocks, lang: lang, found: fs}
+	m.cache = c
 	m.mu.Unlock()
-	return fs
+	defer close(c.done)
+	text := art.Text()
+	c.found = m.discover(text, tokenize(text), lang, nil)
+	return c.found
 }
 
 // markSpans marks the tokens inside spans as taken.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -446,4 +447,20 @@ func TestSuggestVagueNameFromArticle(t *testing.T) {
 	if !found {
 		t.Errorf("library actor Allianz not suggested for %q", passage)
 	}
+}
+
+// A Suggest that comes while Prepare still reads the same article gives
+// what it gives without Prepare (it waits for that reading instead of
+// doing its own).
+func TestSuggestDuringPrepare(t *testing.T) {
+	art := seedArticle(t)
+	passage := paragraphWith(t, art, "Nach Bremmers Informationen")
+	want := NewMatcher(nil).Suggest(passage, art)
+	m := NewMatcher(nil)
+	go m.Prepare(art)
+	got := m.Suggest(passage, art)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Suggest during Prepare = %+v\nwant %+v", got, want)
+	}
+	checkSuggestions(t, passage, got)
 }
