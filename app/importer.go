@@ -207,16 +207,9 @@ func showReceived(stop <-chan struct{}, n *atomic.Int64, l *widget.Label) {
 	}
 }
 
-// receivedText says how much of the page has arrived.
-func receivedText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB received", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d kB received", n>>10)
-	}
-	return fmt.Sprintf("%d bytes received", n)
-}
+// receivedText says how much of the page has arrived, in the units the
+// size errors use.
+func receivedText(n int64) string { return article.SizeString(n) + " received" }
 
 // countingTransport counts the body bytes of every response it carries.
 type countingTransport struct {
