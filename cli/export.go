@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"unicode/utf8"
 
+	"github.com/dramatis-app/dramatis/backup"
 	"github.com/dramatis-app/dramatis/export"
-	"github.com/dramatis-app/dramatis/storage"
+	"github.com/dramatis-app/dramatis/export/gather"
 )
 
 // runExport writes notes as Markdown (to stdout, or as notes into a
@@ -39,7 +39,7 @@ func runExport(e *Env, args []string) error {
 		return err
 	}
 	defer lib.Close()
-	data, err := gatherLibrary(lib, ids)
+	data, err := gather.Library(lib, ids)
 	if err != nil {
 		return err
 	}
@@ -51,12 +51,15 @@ func runExport(e *Env, args []string) error {
 		}
 		return emit(e, *out, "annotations.jsonld", doc)
 	case "backup":
-		prefs, err := gatherPreferences(e, lib)
+		prefs, skipped, err := gather.Preferences(lib)
 		if err != nil {
 			return err
 		}
+		for _, k := range skipped {
+			fmt.Fprintf(e.Stderr, "dramatis export: the preference %q is not text and is not in the backup\n", k)
+		}
 		data.Preferences = prefs
-		doc, err := export.Backup(data)
+		doc, err := backup.Encode(data)
 		if err != nil {
 			return err
 		}
@@ -85,70 +88,6 @@ func runExport(e *Env, args []string) error {
 		return errReported
 	}
 	return nil
-}
-
-// gatherLibrary reads what an export covers: the articles named (by id or
-// unique id prefix; all, newest first, when none is), each with its text
-// and highlights, and every actor.
-func gatherLibrary(lib *storage.Library, refs []string) (*export.Library, error) {
-	var ids []string
-	if len(refs) == 0 {
-		infos, err := lib.Articles()
-		if err != nil {
-			return nil, err
-		}
-		for _, in := range infos {
-			ids = append(ids, in.ID)
-		}
-	}
-	seen := map[string]bool{}
-	for _, r := range refs {
-		id, err := lib.ResolveArticle(r)
-		if err != nil {
-			return nil, err
-		}
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	out := &export.Library{Articles: make([]export.Article, 0, len(ids))}
-	for _, id := range ids {
-		a, info, err := lib.Article(id)
-		if err != nil {
-			return nil, fmt.Errorf("reading article %s: %w", id, err)
-		}
-		hs, err := lib.Highlights(id)
-		if err != nil {
-			return nil, fmt.Errorf("reading the highlights of article %s: %w", id, err)
-		}
-		out.Articles = append(out.Articles, export.Article{ID: id, Added: info.Added, Article: *a, Highlights: hs})
-	}
-	actors, err := lib.Actors()
-	if err != nil {
-		return nil, err
-	}
-	out.Actors = actors
-	return out, nil
-}
-
-// gatherPreferences reads the preferences for a backup. A value that is
-// not text cannot go into the JSON file unchanged; it is left out and
-// named on stderr.
-func gatherPreferences(e *Env, lib *storage.Library) (map[string]string, error) {
-	raw, err := lib.Preferences()
-	if err != nil {
-		return nil, fmt.Errorf("reading the preferences: %w", err)
-	}
-	out := make(map[string]string, len(raw))
-	for k, v := range raw {
-		if !utf8.Valid(v) || !utf8.ValidString(k) {
-			fmt.Fprintf(e.Stderr, "dramatis export: the preference %q is not text and is not in the backup\n", k)
-			continue
-		}
-		out[k] = string(v)
-	}
-	return out, nil
 }
 
 // emit writes a JSON document to stdout, or atomically to a file (into a
