@@ -39,6 +39,10 @@ func runExport(e *Env, args []string) error {
 		return err
 	}
 	defer lib.Close()
+	target, err := exportTarget(*format, *out, lib.Path())
+	if err != nil {
+		return err
+	}
 	data, err := gather.Library(lib, ids)
 	if err != nil {
 		return err
@@ -49,7 +53,7 @@ func runExport(e *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return emit(e, *out, "annotations.jsonld", doc)
+		return emit(e, target, doc)
 	case "backup":
 		prefs, skipped, err := gather.Preferences(lib)
 		if err != nil {
@@ -63,7 +67,7 @@ func runExport(e *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return emit(e, *out, "dramatis-backup.json", doc)
+		return emit(e, target, doc)
 	}
 	g := export.PerArticle
 	switch {
@@ -90,22 +94,54 @@ func runExport(e *Env, args []string) error {
 	return nil
 }
 
-// emit writes a JSON document to stdout, or atomically to a file (into a
-// folder under defaultName when out is one).
-func emit(e *Env, out, defaultName string, doc []byte) error {
+// Default file names of an export written into a folder.
+const (
+	w3cFileName    = "annotations.jsonld"
+	backupFileName = "dramatis-backup.json"
+)
+
+// exportTarget checks where an export may write before anything is read:
+// the notes folder for Markdown (it must be a folder if it exists), or
+// the file for w3c and backup (into a folder under its default name),
+// which must be new or an earlier export, never the library, a link, a
+// device or someone's file (see export.CheckTarget). Empty means stdout.
+func exportTarget(format, out, libraryPath string) (string, error) {
 	if out == "" {
+		return "", nil
+	}
+	if format == "md" || format == "markdown" {
+		if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
+			return "", fmt.Errorf("%s is a file, not a folder: Markdown notes are written into a folder", out)
+		}
+		return out, nil
+	}
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		name := backupFileName
+		if format == "w3c" {
+			name = w3cFileName
+		}
+		out = filepath.Join(out, name)
+	}
+	if err := checkParentFolder(out); err != nil {
+		return "", err
+	}
+	if err := export.CheckTarget(out, libraryPath); err != nil {
+		return "", err
+	}
+	return out, nil
+}
+
+// emit writes a JSON document to stdout (no target), or atomically to the
+// checked target file.
+func emit(e *Env, target string, doc []byte) error {
+	if target == "" {
 		_, err := e.Stdout.Write(doc)
 		return err
 	}
-	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
-		out = filepath.Join(out, defaultName)
+	export.RemoveStaleTemps(filepath.Dir(target))
+	if err := export.WriteFile(target, doc); err != nil {
+		return fmt.Errorf("writing %s: %w", target, err)
 	}
-	if err := checkParentFolder(out); err != nil {
-		return err
-	}
-	if err := export.WriteFile(out, doc); err != nil {
-		return fmt.Errorf("writing %s: %w", out, err)
-	}
-	fmt.Fprintf(e.Stdout, "wrote %s\n", out)
+	fmt.Fprintf(e.Stdout, "wrote %s\n", target)
 	return nil
 }
