@@ -15,6 +15,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/export/gather"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -181,7 +182,7 @@ func (x *exporter) exportTo(dir string, g export.Grouping) {
 	x.sh.setStatus("Exporting notes to %s…", dir)
 	x.sh.run(func() {
 		var lib *export.Library
-		if lib, err = gatherExport(x.store); err != nil {
+		if lib, err = gather.Library(x.store, nil); err != nil {
 			return
 		}
 		rep, err = export.WriteFolder(dir, lib, g)
@@ -200,28 +201,4 @@ func (x *exporter) exportTo(dir string, g export.Grouping) {
 			x.sh.showError(fmt.Sprintf("%d notes were left as they were", len(rep.Skipped)), fmt.Errorf("%s", strings.Join(lines, "\n")))
 		}
 	})
-}
-
-// gatherExport reads every article with its highlights, and every actor.
-func gatherExport(lib *storage.Library) (*export.Library, error) {
-	infos, err := lib.Articles()
-	if err != nil {
-		return nil, err
-	}
-	out := &export.Library{Articles: make([]export.Article, 0, len(infos))}
-	for _, in := range infos {
-		art, info, err := lib.Article(in.ID)
-		if err != nil {
-			return nil, fmt.Errorf("reading %q: %w", in.Title, err)
-		}
-		hs, err := lib.Highlights(in.ID)
-		if err != nil {
-			return nil, fmt.Errorf("reading the highlights of %q: %w", in.Title, err)
-		}
-		out.Articles = append(out.Articles, export.Article{ID: in.ID, Added: info.Added, Article: *art, Highlights: hs})
-	}
-	if out.Actors, err = lib.Actors(); err != nil {
-		return nil, err
-	}
-	return out, nil
 }
