@@ -104,7 +104,7 @@ func TestNotesListScrollsOnlyToCardsOutOfView(t *testing.T) {
 func TestOrphanWarningReadsOnce(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
 	h := a.ctl.hls[0]
-	for _, reason := range []string{"the quoted passage is no longer in the text", "the quoted words appear elsewhere, but not in the same surroundings"} {
+	for _, reason := range []string{annotation.OrphanGone.Message(), annotation.OrphanElsewhere.Message()} {
 		h.Orphaned = reason
 		if err := lib.PutHighlight(h); err != nil {
 			t.Fatal(err)
