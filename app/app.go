@@ -1,6 +1,15 @@
 // Package app is the Dramatis window: it wires the cleaner, the library and
 // the ArticleView widget into the program a reader uses all day. It is the
 // only package that touches both widgets and storage.
+//
+// The window is split as in dweymouth/supersonic: App (app.go, window.go,
+// shortcuts.go) only wires; the controller (controller.go, highlighting.go,
+// suggest.go, undo.go, actors.go) owns the state and is the only part that
+// talks to the library; each pane or dialog (librarypane.go, reader.go,
+// notespane.go, actorswindow.go, pickerpanel.go, importer.go, exporter.go,
+// preferences.go) owns its widgets and gets callbacks or a small interface,
+// plus the shell (shell.go): the window's canvas, status line, message
+// dialogs and background runner. Every shortcut is in shortcuts.go.
 package app
 
 import (
