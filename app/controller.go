@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/annotation/recognize"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/export"
 	"github.com/dramatis-app/dramatis/storage"
@@ -38,7 +39,7 @@ type controller struct {
 	// matcher suggests actors for a passage: the library's actors, built-in
 	// knowledge and names discovered in the article. Rebuilt off the main
 	// goroutine whenever the actors change; nil until the first load.
-	matcher *annotation.Matcher
+	matcher *recognize.Matcher
 	// suggested holds the full actors behind the picker's suggestions
 	// (built-in ones carry aliases and a Wikidata id), by folded name.
 	suggested map[string]annotation.Actor
@@ -96,7 +97,7 @@ type startLoad struct {
 	items   []storage.ArticleInfo
 	actors  []annotation.Actor
 	counts  map[string]int
-	matcher *annotation.Matcher
+	matcher *recognize.Matcher
 	recent  []string
 	last    string // the article to show
 	demoHL  string // the demo's example highlight, on a first start
@@ -145,7 +146,7 @@ func (c *controller) loadStart() *startLoad {
 	}
 	s.actors, _ = c.store.Actors()
 	s.counts, _ = c.store.HighlightCounts()
-	s.matcher = annotation.NewMatcher(s.actors)
+	s.matcher = recognize.NewMatcher(s.actors)
 	if !containsArticle(s.items, s.last) && len(s.items) > 0 {
 		s.last = s.items[0].ID
 	}
@@ -332,7 +333,7 @@ func (c *controller) reloadActors(then func()) {
 	var (
 		actors  []annotation.Actor
 		counts  map[string]int
-		matcher *annotation.Matcher
+		matcher *recognize.Matcher
 		err     error
 	)
 	c.sh.run(func() {
@@ -342,7 +343,7 @@ func (c *controller) reloadActors(then func()) {
 		if counts, err = c.store.HighlightCounts(); err != nil {
 			return
 		}
-		matcher = annotation.NewMatcher(actors)
+		matcher = recognize.NewMatcher(actors)
 	}, func() {
 		if err != nil {
 			c.sh.showError("Could not read the actors", err)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/annotation/recognize"
 	"github.com/dramatis-app/dramatis/widgets"
 )
 
@@ -37,9 +38,9 @@ func (c *controller) suggest(passage string) []widgets.PickerActor {
 // actorMatcher is the matcher over the library's actors. start and every
 // change of the actors build it off the main goroutine; should the picker
 // open before the first one is there, it is built now.
-func (c *controller) actorMatcher() *annotation.Matcher {
+func (c *controller) actorMatcher() *recognize.Matcher {
 	if c.matcher == nil {
-		c.matcher = annotation.NewMatcher(c.actors.sorted())
+		c.matcher = recognize.NewMatcher(c.actors.sorted())
 	}
 	return c.matcher
 }

@@ -27,7 +27,6 @@ const UserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, li
 // Fetcher downloads web pages. The zero value is not usable; NewFetcher
 // returns one with the default limits, which tests may lower.
 type Fetcher struct {
-	Client   *http.Client
 	Timeout  time.Duration
 	MaxBytes int64
 	// Progress, when set, is called on the fetching goroutine each time
@@ -35,18 +34,26 @@ type Fetcher struct {
 	// the size the server announced (-1 when it did not), so that a
 	// window or a terminal can tell a slow site from a dead one.
 	Progress func(received, total int64)
+
+	guard *netGuard
+	// public fetches what the reader typed when it is on the internet:
+	// it refuses every connection to a private address (see netGuard).
+	// private fetches an address the reader typed that is itself private.
+	public, private *http.Client
 }
 
 // NewFetcher returns a fetcher with Dramatis's limits: FetchTimeout for the
 // whole exchange, MaxPageBytes of body, MaxRedirects redirects with loops
-// reported as such.
+// reported as such, and no way from a page on the internet into this
+// computer or a private network.
 func NewFetcher() *Fetcher {
-	f := &Fetcher{Timeout: FetchTimeout, MaxBytes: MaxPageBytes}
+	f := &Fetcher{Timeout: FetchTimeout, MaxBytes: MaxPageBytes, guard: newNetGuard()}
 	// Cookies are kept for the fetcher's lifetime: news sites commonly
 	// redirect through a consent or session check that sets a cookie and
 	// sends the browser back to the same address.
 	jar, _ := cookiejar.New(nil)
-	f.Client = &http.Client{CheckRedirect: checkRedirect, Jar: jar}
+	f.public = &http.Client{CheckRedirect: checkRedirect, Jar: jar, Transport: f.guard.transport(false)}
+	f.private = &http.Client{CheckRedirect: checkRedirect, Jar: jar, Transport: f.guard.transport(true)}
 	return f
 }
 
@@ -133,7 +140,11 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	req.Header.Set("User-Agent", UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
 	req.Header.Set("Accept-Language", "de,en;q=0.8")
-	resp, err := f.Client.Do(req)
+	client := f.public
+	if f.guard.typedIsPrivate(ctx, u.Hostname()) {
+		client = f.private
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		return nil, fetchError(rawURL, err, f.Timeout)
 	}
