@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // MaxPageBytes is the largest page the cleaners read. News pages are well
@@ -140,86 +139,6 @@ func cutCredits(blocks []Block, bp *Boilerplate) []Block {
 	return blocks
 }
 
-// prepareDocument removes what is never text (scripts, styles, templates,
-// comments), turns <font> into <span> and runs of <br> into paragraphs.
-func prepareDocument(doc *html.Node) {
-	var drop, brs []*html.Node
-	walk(doc, func(n *html.Node) bool {
-		switch n.Type {
-		case html.CommentNode:
-			drop = append(drop, n)
-			return false
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
-				drop = append(drop, n)
-				return false
-			case atom.Font:
-				setTag(n, atom.Span)
-			case atom.Br:
-				brs = append(brs, n)
-			}
-		}
-		return true
-	})
-	for _, n := range drop {
-		removeNode(n)
-	}
-	for _, br := range brs {
-		replaceBrs(br)
-	}
-}
-
-// skipBlank returns n or the first following sibling that is not blank
-// text.
-func skipBlank(n *html.Node) *html.Node {
-	for n != nil && n.Type != html.ElementNode && strings.TrimSpace(textContent(n)) == "" {
-		n = n.NextSibling
-	}
-	return n
-}
-
-// replaceBrs turns "text<br><br>text" into paragraphs: two or more breaks in
-// a row mean the author meant a new paragraph.
-func replaceBrs(br *html.Node) {
-	if br.Parent == nil {
-		return
-	}
-	replaced := false
-	next := skipBlank(br.NextSibling)
-	for next != nil && isElem(next, atom.Br) {
-		replaced = true
-		after := next.NextSibling
-		removeNode(next)
-		next = skipBlank(after)
-	}
-	if !replaced {
-		return
-	}
-	parent := br.Parent
-	p := newElement(atom.P)
-	parent.InsertBefore(p, br)
-	parent.RemoveChild(br)
-	for next := p.NextSibling; next != nil; {
-		if isElem(next, atom.Br) {
-			if n2 := skipBlank(next.NextSibling); n2 != nil && isElem(n2, atom.Br) {
-				break
-			}
-		}
-		if !isPhrasing(next) {
-			break
-		}
-		sib := next.NextSibling
-		parent.RemoveChild(next)
-		p.AppendChild(next)
-		next = sib
-	}
-	trimTrailingWhitespace(p)
-	if isElem(parent, atom.P) {
-		setTag(parent, atom.Div)
-	}
-}
-
 // dropTitleBlock removes leading blocks that only repeat the title or the
 // kicker, so that neither is read twice.
 func dropTitleBlock(a *Article) {
@@ -252,41 +171,4 @@ func SizeString(n int64) string {
 		return fmt.Sprintf("%d kB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-// authorBoxWords bounds the text of an author box: a name, a sentence or
-// two about the author, links.
-const authorBoxWords = 60
-
-// dropAuthorBox drops the box about the author that closes many pages
-// (the byline's name on a line of its own, "… covers East Africa for …",
-// social links): among the last blocks, the first that is just one of
-// the authors' names starts the boxes when little text follows.
-func dropAuthorBox(a *Article) {
-	for i := max(1, len(a.Blocks)-2*authorBoxBlocks); i < len(a.Blocks); i++ {
-		if !isAuthorName(a.Blocks[i].Text, a.Authors) {
-			continue
-		}
-		words := 0
-		for _, b := range a.Blocks[i:] {
-			words += countWords(b.Text)
-		}
-		if words <= authorBoxWords*len(a.Authors) {
-			a.Blocks = a.Blocks[:i]
-		}
-		return
-	}
-}
-
-// authorBoxBlocks is about how many blocks one author's box takes.
-const authorBoxBlocks = 4
-
-// isAuthorName reports whether s is one of the authors' names, in any case.
-func isAuthorName(s string, authors []string) bool {
-	for _, au := range authors {
-		if strings.Contains(au, " ") && strings.EqualFold(strings.TrimSpace(s), au) {
-			return true
-		}
-	}
-	return false
 }
