@@ -20,10 +20,10 @@ const (
 	MaxRedirects = 10
 )
 
-// UserAgent is sent with every fetch. News sites serve reduced or blocked
+// userAgent is sent with every fetch. News sites serve reduced or blocked
 // pages to unknown clients, so Dramatis presents itself like a desktop
 // browser, as reader-mode tools do.
-const UserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+const userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 
 // Fetcher downloads web pages. The zero value is not usable; NewFetcher
 // returns one with the default limits, which tests may lower.
@@ -75,17 +75,17 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-// Page is a downloaded page: its bytes, Content-Type and the URL it was
+// fetchedPage is a downloaded page: its bytes, Content-Type and the URL it was
 // finally served from (after redirects).
-type Page struct {
+type fetchedPage struct {
 	Data        []byte
 	ContentType string
 	URL         string
 }
 
-// IsURL reports whether source is meant as a web address (it has a URL
+// isURL reports whether source is meant as a web address (it has a URL
 // scheme such as "https:"), as opposed to a file name.
-func IsURL(source string) bool {
+func isURL(source string) bool {
 	i := strings.Index(source, "://")
 	if i <= 0 {
 		return false
@@ -98,8 +98,8 @@ func IsURL(source string) bool {
 	return true
 }
 
-// Fetch downloads rawURL. Errors are one line and name the URL.
-func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
+// fetch downloads rawURL. Errors are one line and name the URL.
+func (f *Fetcher) fetch(ctx context.Context, rawURL string) (*fetchedPage, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("%s is not a valid URL: %w", rawURL, err)
@@ -119,7 +119,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fetching %s: %w", rawURL, err)
 	}
-	req.Header.Set("User-Agent", UserAgent)
+	req.Header.Set("User-Agent", userAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
 	req.Header.Set("Accept-Language", "de,en;q=0.8")
 	resp, err := f.Client.Do(req)
@@ -144,7 +144,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("fetching %s: the page is larger than %s, %w", rawURL, SizeString(limit), ErrTooLarge)
 	}
-	return &Page{Data: data, ContentType: resp.Header.Get("Content-Type"), URL: resp.Request.URL.String()}, nil
+	return &fetchedPage{Data: data, ContentType: resp.Header.Get("Content-Type"), URL: resp.Request.URL.String()}, nil
 }
 
 // fetchError words a failed exchange for the reader: timeouts, redirect

@@ -22,7 +22,7 @@ const furnitureMaxChars = 80
 const creditMaxChars = 150
 
 // removeFurniture removes furniture blocks below content, in place.
-func removeFurniture(content *html.Node, bp *Boilerplate) {
+func removeFurniture(content *html.Node, bp *boilerplate) {
 	var drop []*html.Node
 	var sections, ends, emptied []*html.Node
 	lens := textLens(content)
@@ -135,7 +135,7 @@ func isItemRow(b *html.Node) bool {
 // ("32 Kommentare", "Lesezeit: 6 Min.") or a date (metadata, not text).
 // A single word ("Photo", "Video") may label the picture next to it for
 // screen readers, as article extractors keep it, and does not count.
-func isFurnitureItem(n *html.Node, bp *Boilerplate) bool {
+func isFurnitureItem(n *html.Node, bp *boilerplate) bool {
 	if isElem(n, atom.Time) {
 		return true
 	}
@@ -274,7 +274,7 @@ func textPrefix(n *html.Node, max int) string {
 
 // boilerplateLang picks the phrase list for a page: its declared language,
 // else the language its text is written in.
-func boilerplateLang(declared string, content *html.Node) *Boilerplate {
+func boilerplateLang(declared string, content *html.Node) *boilerplate {
 	lang := strings.ToLower(declared)
 	if i := strings.IndexAny(lang, "-_"); i >= 0 {
 		lang = lang[:i]
@@ -282,5 +282,5 @@ func boilerplateLang(declared string, content *html.Node) *Boilerplate {
 	if lang == "" && content != nil {
 		lang = DetectLang(textPrefix(content, 16<<10))
 	}
-	return BoilerplateFor(lang)
+	return boilerplateFor(lang)
 }

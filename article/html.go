@@ -93,7 +93,7 @@ func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, str
 	var best []Block
 	bestLen := -1
 	byline := ""
-	var bp *Boilerplate
+	var bp *boilerplate
 	for i, flags := range passes {
 		if i > 0 {
 			var err error
@@ -127,7 +127,7 @@ func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, str
 
 // cutCredits cuts a photo credit written into a caption's text ("Putin
 // und Kim in Pjöngjang. Foto: AP") off the caption.
-func cutCredits(blocks []Block, bp *Boilerplate) []Block {
+func cutCredits(blocks []Block, bp *boilerplate) []Block {
 	for i, b := range blocks {
 		if b.Type != Caption {
 			continue

@@ -70,9 +70,9 @@ func unlabelledKicker(h1 *html.Node, lang string) string {
 		strings.ContainsAny(t, ".!?") {
 		return ""
 	}
-	lists := []*Boilerplate{BoilerplateFor("de"), BoilerplateFor("en")}
+	lists := []*boilerplate{boilerplateFor("de"), boilerplateFor("en")}
 	if lang != "" {
-		lists = []*Boilerplate{boilerplateLang(lang, nil)}
+		lists = []*boilerplate{boilerplateLang(lang, nil)}
 	}
 	for _, bp := range lists {
 		if bp.IsLine(t) || bp.IsSection(t) {

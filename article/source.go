@@ -34,8 +34,8 @@ func (f *Fetcher) Load(ctx context.Context, source string, stdin io.Reader) (*Ar
 			return nil, err
 		}
 		return loadBytes(data, "standard input", "", "")
-	case IsURL(source):
-		page, err := f.Fetch(ctx, source)
+	case isURL(source):
+		page, err := f.fetch(ctx, source)
 		if err != nil {
 			return nil, err
 		}
@@ -89,7 +89,7 @@ func readLimited(r io.Reader, limit int64, name string) ([]byte, error) {
 // it is one); contentType may be empty.
 func LoadBytes(data []byte, name, contentType string) (*Article, error) {
 	pageURL := ""
-	if IsURL(name) {
+	if isURL(name) {
 		pageURL = name
 	}
 	return loadBytes(data, name, contentType, pageURL)

@@ -53,7 +53,7 @@ type copyLine struct {
 type pageCopy struct {
 	lines []copyLine
 	lang  string
-	bps   []*Boilerplate // own language first, English as a fallback
+	bps   []*boilerplate // own language first, English as a fallback
 }
 
 func newPageCopy(text string) *pageCopy {
@@ -61,7 +61,7 @@ func newPageCopy(text string) *pageCopy {
 	// Buttons glued to lines are cut with every list: the language is
 	// not known until the prose lines are.
 	for _, lang := range boilerplateLangs {
-		pc.bps = append(pc.bps, BoilerplateFor(lang))
+		pc.bps = append(pc.bps, boilerplateFor(lang))
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
@@ -85,9 +85,9 @@ func newPageCopy(text string) *pageCopy {
 	}
 	pc.lang = pc.detectLang(text)
 	pc.bps = pc.bps[:0]
-	pc.bps = append(pc.bps, BoilerplateFor(pc.lang))
+	pc.bps = append(pc.bps, boilerplateFor(pc.lang))
 	if pc.lang != "en" {
-		pc.bps = append(pc.bps, BoilerplateFor("en"))
+		pc.bps = append(pc.bps, boilerplateFor("en"))
 	}
 	pc.markBoilerplate()
 	pc.joinWrapped()

@@ -486,8 +486,8 @@ func TestDetectLang(t *testing.T) {
 }
 
 func TestBoilerplateLists(t *testing.T) {
-	de, en := BoilerplateFor("de"), BoilerplateFor("en")
-	if de.Lang != "de" || en.Lang != "en" || BoilerplateFor("fr").Lang != "en" {
+	de, en := boilerplateFor("de"), boilerplateFor("en")
+	if de.Lang != "de" || en.Lang != "en" || boilerplateFor("fr").Lang != "en" {
 		t.Fatal("wrong lists chosen")
 	}
 	for _, l := range []string{"Artikel anhören", "  Anzeige ", "Unsere Partner"} {
@@ -510,10 +510,10 @@ func TestBoilerplateLists(t *testing.T) {
 	if en.Contains("His comments on the cookies of the bakery were widely shared by readers.", 13) {
 		t.Error("a prose sentence mentioning cookies must stay")
 	}
-	if _, err := ParseBoilerplate("xx", "nonsense line\n"); err == nil {
+	if _, err := parseBoilerplate("xx", "nonsense line\n"); err == nil {
 		t.Error("a malformed list must be an error")
 	}
-	if _, err := ParseBoilerplate("xx", "colour: red\n"); err == nil {
+	if _, err := parseBoilerplate("xx", "colour: red\n"); err == nil {
 		t.Error("an unknown kind must be an error")
 	}
 }
