@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dramatis-app/dramatis/internal/words"
 	"golang.org/x/net/html"
 )
 
@@ -42,14 +43,14 @@ func splitAuthors(s string, strict bool) []string {
 	return out
 }
 
-// months are month names that end a name when a date follows it.
-var months = map[string]bool{
-	"jan": true, "january": true, "januar": true, "feb": true, "february": true, "februar": true,
-	"mar": true, "march": true, "märz": true, "apr": true, "april": true, "may": true, "mai": true,
-	"jun": true, "june": true, "juni": true, "jul": true, "july": true, "juli": true, "aug": true,
-	"august": true, "sep": true, "sept": true, "september": true, "oct": true, "october": true,
-	"okt": true, "oktober": true, "nov": true, "november": true, "dec": true, "december": true,
-	"dez": true, "dezember": true, "updated": true, "published": true, "aktualisiert": true,
+// dateIntroWords stand between a name and the date that follows it
+// ("Jane Doe Updated July 10").
+var dateIntroWords = map[string]bool{"updated": true, "published": true, "aktualisiert": true}
+
+// isDateWord reports a month name or a word that introduces a date.
+func isDateWord(w string) bool {
+	_, month := words.Month(w)
+	return month || dateIntroWords[w]
 }
 
 // cutDate cuts s at its first word with a digit, and a month name or
@@ -59,19 +60,13 @@ func cutDate(s string) string {
 	for i, w := range words {
 		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
 			words = words[:i]
-			for len(words) > 0 && months[strings.ToLower(strings.Trim(words[len(words)-1], ".,:"))] {
+			for len(words) > 0 && isDateWord(strings.ToLower(strings.Trim(words[len(words)-1], ".,:"))) {
 				words = words[:len(words)-1]
 			}
 			return strings.Join(words, " ")
 		}
 	}
 	return s
-}
-
-// bylineParticles are the lower-case words that occur inside personal names.
-var bylineParticles = map[string]bool{
-	"de": true, "da": true, "di": true, "du": true, "del": true, "della": true, "van": true, "von": true,
-	"der": true, "den": true, "zu": true, "le": true, "la": true, "bin": true, "al": true, "ibn": true, "dos": true, "das": true, "y": true,
 }
 
 // bylineButtons are words of the buttons and links that sit in byline
@@ -90,7 +85,7 @@ func looksLikeAuthor(s string) bool {
 			return false
 		}
 		r := []rune(strings.TrimLeft(w, "(\"'“„"))
-		if len(r) > 0 && unicode.IsLower(r[0]) && !bylineParticles[w] {
+		if p, _ := words.Particle(w); len(r) > 0 && unicode.IsLower(r[0]) && !p {
 			return false
 		}
 	}

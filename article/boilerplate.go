@@ -72,41 +72,64 @@ type boilerplate struct {
 	containsNext [256][4]uint64
 }
 
-// boilerplateLangs are the languages that have a phrase list.
-var boilerplateLangs = []string{"de", "en"}
+// phraseLists holds every language's phrase list, and the languages in
+// the order of their file names.
+type phraseLists struct {
+	langs  []string
+	byLang map[string]*boilerplate
+}
 
-// loadedBoilerplate parses the embedded lists once; the result is never
-// modified afterwards, so it is a constant table, not mutable state.
-var loadedBoilerplate = sync.OnceValues(func() (map[string]*boilerplate, error) {
-	m := map[string]*boilerplate{}
-	for _, lang := range boilerplateLangs {
-		data, err := boilerplateFiles.ReadFile("boilerplate/" + lang + ".txt")
+// loadedBoilerplate parses the embedded lists once, one language per file
+// (boilerplate/<lang>.txt); the result is never modified afterwards, so it
+// is a constant table, not mutable state.
+var loadedBoilerplate = sync.OnceValues(func() (*phraseLists, error) {
+	entries, err := boilerplateFiles.ReadDir("boilerplate")
+	if err != nil {
+		return nil, err
+	}
+	pl := &phraseLists{byLang: map[string]*boilerplate{}}
+	for _, e := range entries { // ReadDir sorts by name
+		lang, ok := strings.CutSuffix(e.Name(), ".txt")
+		if !ok {
+			continue
+		}
+		data, err := boilerplateFiles.ReadFile("boilerplate/" + e.Name())
 		if err != nil {
 			return nil, err
 		}
 		bp, err := parseBoilerplate(lang, string(data))
 		if err != nil {
-			return nil, fmt.Errorf("boilerplate/%s.txt: %w", lang, err)
+			return nil, fmt.Errorf("boilerplate/%s: %w", e.Name(), err)
 		}
-		m[lang] = bp
+		pl.langs = append(pl.langs, lang)
+		pl.byLang[lang] = bp
 	}
-	return m, nil
+	return pl, nil
 })
+
+// boilerplateLangs returns the languages that have a phrase list, sorted.
+func boilerplateLangs() []string {
+	pl, err := loadedBoilerplate()
+	if err != nil {
+		return nil
+	}
+	return pl.langs
+}
 
 // boilerplateFor returns the phrase list of lang ("de", "en"); languages
 // without a list of their own get the English one, whose words (Share,
 // Advertisement, Cookies) are the web's lingua franca.
 func boilerplateFor(lang string) *boilerplate {
-	m, err := loadedBoilerplate()
+	pl, err := loadedBoilerplate()
 	if err != nil {
 		// The lists are embedded and covered by tests; an error here is a
 		// build defect, and an empty list keeps cleaning working.
 		return &boilerplate{Lang: lang}
 	}
-	if bp, ok := m[lang]; ok {
+	if bp, ok := pl.byLang[lang]; ok {
 		return bp
 	}
-	return m["en"]
+	return pl.byLang["en"]
 }
 
 // parseBoilerplate reads a phrase list: one "kind: phrase" a line, "#"

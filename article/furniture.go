@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 
+	"github.com/dramatis-app/dramatis/internal/words"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -280,7 +281,7 @@ func boilerplateLang(declared string, content *html.Node) *boilerplate {
 		lang = lang[:i]
 	}
 	if lang == "" && content != nil {
-		lang = DetectLang(textPrefix(content, 16<<10))
+		lang = words.DetectLang(textPrefix(content, 16<<10))
 	}
 	return boilerplateFor(lang)
 }

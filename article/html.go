@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dramatis-app/dramatis/internal/words"
 	"golang.org/x/net/html"
 )
 
@@ -62,7 +63,7 @@ func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, e
 	}
 	if a.Lang == "" {
 		// Undeclared: the language the text is written in, when clear.
-		a.Lang = DetectLang(a.Text())
+		a.Lang = words.DetectLang(a.Text())
 	}
 	return a, nil
 }

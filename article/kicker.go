@@ -52,7 +52,8 @@ func readKicker(h1 *goquery.Selection, ld ldArticle, lang string) (kicker string
 // unlabelledKicker reads a rubric from the element right before the
 // headline when its markup does not name it: one to three words, no
 // digits, no link, no sentence, and no furniture phrase of the page's
-// language (of German or English when the page does not say).
+// language (of every language with a phrase list when the page does not
+// say).
 func unlabelledKicker(h1 *html.Node, lang string) string {
 	prev := h1.PrevSibling
 	for prev != nil && prev.Type != html.ElementNode {
@@ -70,7 +71,10 @@ func unlabelledKicker(h1 *html.Node, lang string) string {
 		strings.ContainsAny(t, ".!?") {
 		return ""
 	}
-	lists := []*boilerplate{boilerplateFor("de"), boilerplateFor("en")}
+	var lists []*boilerplate
+	for _, l := range boilerplateLangs() {
+		lists = append(lists, boilerplateFor(l))
+	}
 	if lang != "" {
 		lists = []*boilerplate{boilerplateLang(lang, nil)}
 	}

@@ -3,6 +3,8 @@ package article
 import (
 	"fmt"
 	"strings"
+
+	"github.com/dramatis-app/dramatis/internal/words"
 )
 
 // MaxTextBytes caps the size of a page copy. A select-all copy of even a
@@ -60,7 +62,7 @@ func newPageCopy(text string) *pageCopy {
 	pc := &pageCopy{}
 	// Buttons glued to lines are cut with every list: the language is
 	// not known until the prose lines are.
-	for _, lang := range boilerplateLangs {
+	for _, lang := range boilerplateLangs() {
 		pc.bps = append(pc.bps, boilerplateFor(lang))
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
@@ -112,10 +114,10 @@ func (pc *pageCopy) detectLang(text string) string {
 			}
 		}
 	}
-	if lang := DetectLang(b.String()); lang != "" {
+	if lang := words.DetectLang(b.String()); lang != "" {
 		return lang
 	}
-	return DetectLang(text)
+	return words.DetectLang(text)
 }
 
 // article builds the Article, or reports that there is none.

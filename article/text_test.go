@@ -470,21 +470,6 @@ func TestParseAuthors(t *testing.T) {
 	}
 }
 
-func TestDetectLang(t *testing.T) {
-	cases := map[string]string{
-		"Der Stadtrat hat am Montag das neue Konzept beschlossen, und die Opposition ist nicht zufrieden mit dem Plan für die Innenstadt.": "de",
-		"The council voted on Monday to approve the plan, and the opposition said it was not happy with the cost of the project.":          "en",
-		"Le conseil a voté lundi pour le plan, mais les habitants sont inquiets et la question reste ouverte dans la ville.":               "fr",
-		"Home News Sport": "",
-		"":                "",
-	}
-	for in, want := range cases {
-		if got := DetectLang(in); got != want {
-			t.Errorf("DetectLang(%.30q…) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestBoilerplateLists(t *testing.T) {
 	de, en := boilerplateFor("de"), boilerplateFor("en")
 	if de.Lang != "de" || en.Lang != "en" || boilerplateFor("fr").Lang != "en" {

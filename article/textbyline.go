@@ -3,13 +3,9 @@ package article
 import (
 	"strings"
 	"unicode"
-)
 
-// nameParticles may stand lower-case inside a person's name.
-var nameParticles = map[string]bool{
-	"von": true, "van": true, "de": true, "der": true, "den": true, "del": true, "da": true,
-	"di": true, "du": true, "la": true, "le": true, "zu": true, "bin": true, "al": true, "ter": true,
-}
+	"github.com/dramatis-app/dramatis/internal/words"
+)
 
 // parseAuthors reads a byline ("By Jane Doe and John Roe", "Von Martin
 // Benninghoff, Martin Kölling") into names. It returns nil unless every
@@ -118,7 +114,7 @@ func looksLikeName(s string) bool {
 	}
 	caps := 0
 	for _, w := range ws {
-		if nameParticles[strings.ToLower(w)] {
+		if p, _ := words.Particle(strings.ToLower(w)); p {
 			continue
 		}
 		r := []rune(w)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/dramatis-app/dramatis/internal/words"
 )
 
 // Dates as news pages print them next to bylines, in German and English.
@@ -22,21 +24,6 @@ var (
 	// 12:22 Uhr, 2:05 p.m., 02.00 EST, 14:30 CET
 	reTime = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d{2})(?:\s*(a\.?m\.?|p\.?m\.?))?(?:\s*(uhr|utc|gmt|cet|cest|mez|mesz|est|edt|et|cst|cdt|pst|pdt|pt|bst))?\b`)
 )
-
-var monthNames = map[string]time.Month{
-	"jan": 1, "januar": 1, "january": 1, "jänner": 1,
-	"feb": 2, "februar": 2, "february": 2,
-	"mär": 3, "mrz": 3, "märz": 3, "mar": 3, "march": 3,
-	"apr": 4, "april": 4,
-	"mai": 5, "may": 5,
-	"jun": 6, "juni": 6, "june": 6,
-	"jul": 7, "juli": 7, "july": 7,
-	"aug": 8, "august": 8,
-	"sep": 9, "sept": 9, "september": 9,
-	"okt": 10, "oktober": 10, "oct": 10, "october": 10,
-	"nov": 11, "november": 11,
-	"dez": 12, "dezember": 12, "dec": 12, "december": 12,
-}
 
 // zoneOffsets are the abbreviations a byline may end in, in hours from UTC.
 var zoneOffsets = map[string]int{
@@ -121,14 +108,14 @@ func findTextDateExact(line, lang string) (textDate, bool) {
 		consider(cand{y, mo, d, m[0], m[1]})
 	}
 	if m := reDateDMY.FindStringSubmatchIndex(line); m != nil {
-		if mo, ok := monthNames[strings.ToLower(line[m[4]:m[5]])]; ok {
+		if mo, ok := words.Month(strings.ToLower(line[m[4]:m[5]])); ok {
 			d, _ := strconv.Atoi(line[m[2]:m[3]])
 			y, _ := strconv.Atoi(line[m[6]:m[7]])
 			consider(cand{y, int(mo), d, m[0], m[1]})
 		}
 	}
 	if m := reDateMDY.FindStringSubmatchIndex(line); m != nil {
-		if mo, ok := monthNames[strings.ToLower(line[m[2]:m[3]])]; ok {
+		if mo, ok := words.Month(strings.ToLower(line[m[2]:m[3]])); ok {
 			d, _ := strconv.Atoi(line[m[4]:m[5]])
 			y, _ := strconv.Atoi(line[m[6]:m[7]])
 			consider(cand{y, int(mo), d, m[0], m[1]})
