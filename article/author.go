@@ -10,8 +10,20 @@ import (
 	"golang.org/x/net/html"
 )
 
+// reAuthorSplit splits a byline into names; reByPrefix is the word that
+// introduces it.
 var reAuthorSplit = regexp.MustCompile(`\s*(?:,|;|&|\||\band\b|\bund\b|\bsowie\b|\bet\b|\by\b)\s*`)
 var reByPrefix = regexp.MustCompile(`(?i)^\s*(by|von|text|autor|autorin|author|written by|a cura di|par|por)\s*:?\s+`)
+
+// An author's name is at most maxNameChars characters and maxNameWords
+// words; an all-letter name of minNameChars or fewer is an abbreviation
+// or a stray word. A byline element's text is under maxBylineChars.
+const (
+	maxNameChars   = 60
+	maxNameWords   = 5
+	minNameChars   = 3
+	maxBylineChars = 100
+)
 
 // splitAuthors turns a byline into names: "By A and B", "Von A und B",
 // "A, B". Only the first line of a byline counts (dates and desks follow
@@ -35,7 +47,7 @@ func splitAuthors(s string, strict bool) []string {
 		p = strings.TrimFunc(p, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' && r != ')' })
 		p = reByPrefix.ReplaceAllString(p, "")
 		n := len([]rune(p))
-		if n == 0 || n > 60 || n <= 3 && len(p) == n || len(strings.Fields(p)) > 5 || strict && !looksLikeAuthor(p) {
+		if n == 0 || n > maxNameChars || n <= minNameChars && len(p) == n || len(strings.Fields(p)) > maxNameWords || strict && !looksLikeAuthor(p) {
 			continue
 		}
 		out = append(out, p)
@@ -99,7 +111,7 @@ func (x *extractor) isByline(n *html.Node, match string) bool {
 	}
 	if attr(n, "rel") == "author" || strings.Contains(attr(n, "itemprop"), "author") || kwByline.in(match) {
 		t := strings.TrimSpace(bylineText(n))
-		if t != "" && len([]rune(t)) < 100 {
+		if t != "" && len([]rune(t)) < maxBylineChars {
 			x.byline = t
 			return true
 		}

@@ -355,11 +355,20 @@ func (bp *boilerplate) Contains(line string, words int) bool {
 	return bp.containsIn(newPhraseKey(line), words)
 }
 
-// Several different phrases in one line mark a consent or newsletter
-// notice, however long it is: two in a line of up to 40 words, three in a
+// One "contains" phrase marks a line of up to shortNoticeWords words, and
+// a phrase of three or more words one of up to noticeWords. Several
+// different phrases in one line mark a consent or newsletter notice,
+// however long it is: two in a line of up to noticeWords words, three in a
 // longer one (an article about cookies uses the word, not the notice's
 // whole vocabulary). Phrases nested in each other ("cookies", "we use
 // cookies") count once.
+const (
+	shortNoticeWords = 10
+	noticeWords      = 40
+)
+
+// containsIn applies the "contains" rules above to a prepared line of
+// words words.
 func (bp *boilerplate) containsIn(k phraseKey, words int) bool {
 	// Which phrases occur, in list order (the nesting rule below counts
 	// the first of two nested phrases).
@@ -378,7 +387,7 @@ func (bp *boilerplate) containsIn(k phraseKey, words int) bool {
 				continue
 			}
 			p := bp.contains[pi]
-			if words <= 10 || strings.Count(p, " ") >= 2 && words <= 40 {
+			if words <= shortNoticeWords || strings.Count(p, " ") >= 2 && words <= noticeWords {
 				return true
 			}
 			hits = append(hits, pi)
@@ -402,7 +411,7 @@ func (bp *boilerplate) containsIn(k phraseKey, words int) bool {
 			found = append(found, p)
 		}
 	}
-	return len(found) >= 2 && words <= 40 || len(found) >= 3
+	return len(found) >= 2 && words <= noticeWords || len(found) >= 3
 }
 
 // IsTeaser reports a line that ends with a "read more" link: the teaser
@@ -418,11 +427,14 @@ func (bp *boilerplate) isTeaser(k phraseKey) bool {
 	return false
 }
 
+// maxWordBytes is longer than any word of a listed phrase.
+const maxWordBytes = 40
+
 // TrimSuffix cuts a multi-word line phrase glued to the end of line
 // ("… 12:22 Uhr Artikel anhören") and reports whether it did.
 func (bp *boilerplate) TrimSuffix(line string) (string, bool) {
 	last := line[strings.LastIndexByte(line, ' ')+1:]
-	if len(last) > 40 || !bp.lastWords[strings.ToLower(last)] {
+	if len(last) > maxWordBytes || !bp.lastWords[strings.ToLower(last)] {
 		return line, false
 	}
 	// Only the end of the line can hold the phrase; lower-case just that.

@@ -64,6 +64,17 @@ func (x *extractor) markDataTables(n *html.Node) {
 	}
 }
 
+// Readability's own sizes of a data table without other marks: at least
+// dataTableRows rows, more than dataTableCols columns, or more than
+// dataTableCells cells.
+const (
+	dataTableRows  = 10
+	dataTableCols  = 4
+	dataTableCells = 10
+)
+
+// isDataTable tells a table of data (kept whole) from one used for layout:
+// by its role and attributes, a caption or header cells, else by its size.
 func isDataTable(t *html.Node) bool {
 	if attr(t, "role") == "presentation" || attr(t, "datatable") == "0" {
 		return false
@@ -97,17 +108,21 @@ func isDataTable(t *html.Node) bool {
 		}
 		cols = max(cols, k)
 	}
-	if rows >= 10 || cols > 4 {
+	if rows >= dataTableRows || cols > dataTableCols {
 		return true
 	}
-	return rows*cols > 10
+	return rows*cols > dataTableCells
 }
+
+// maxSmallInt bounds atoiSmall, far above any colspan, so that a hostile
+// attribute cannot overflow.
+const maxSmallInt = 1e6
 
 // atoiSmall parses a small non-negative integer, 0 on anything else.
 func atoiSmall(s string) int {
 	v := 0
 	for _, r := range strings.TrimSpace(s) {
-		if r < '0' || r > '9' || v > 1e6 {
+		if r < '0' || r > '9' || v > maxSmallInt {
 			return 0
 		}
 		v = v*10 + int(r-'0')
@@ -199,12 +214,46 @@ func (x *extractor) countSubtree(n *html.Node) subtreeCounts {
 	return c
 }
 
+// Readability's own measures of clutter in the kept content. A block is
+// kept outright with keepCommas commas (prose); it goes when it is only an
+// ad label or loading notice (up to adLabelChars long). Otherwise it is
+// clutter when it has more images than paragraphs can caption (fewer than
+// paragraphsPerImage paragraphs per image), more list items than
+// paragraphs beyond listItemAllowance, more than one form field per
+// paragraphsPerInput paragraphs, a few words of links that are not headings
+// (under shortLinkChars and headingShare), links making up more than
+// lowWeightLinkShare of it (highWeightLinkShare when its class names say
+// content, positiveWeight), a lone embed in less than loneEmbedChars of text
+// or several embeds, or no text at all. A list is a ul/ol or a block that is
+// listShare list text. Tables, code and figures are looked for within
+// shieldDepth ancestors.
+const (
+	keepCommas          = 10
+	adLabelChars        = 40
+	paragraphsPerImage  = 0.5
+	listItemAllowance   = 100
+	paragraphsPerInput  = 3
+	shortLinkChars      = 25
+	headingShare        = 0.9
+	maxImagesShortLinks = 2
+	positiveWeight      = 25
+	lowWeightLinkShare  = 0.2
+	highWeightLinkShare = 0.5
+	loneEmbedChars      = 75
+	listShare           = 0.9
+	shieldDepth         = 3
+)
+
+// shouldRemove reports whether the element n (one of tag) in the kept
+// content is clutter rather than article: never a data table or what sits
+// in one or in code, always a block whose names count against it, else by
+// the measures above.
 func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
 	if tag == atom.Table && x.dataTables[n] {
 		return false
 	}
 	isData := func(t *html.Node) bool { return x.dataTables[t] }
-	if hasAncestor(n, atom.Table, -1, isData) || hasAncestor(n, atom.Code, 3, nil) {
+	if hasAncestor(n, atom.Table, -1, isData) || hasAncestor(n, atom.Code, shieldDepth, nil) {
 		return false
 	}
 	c := x.countSubtree(n)
@@ -212,38 +261,20 @@ func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
 		return false
 	}
 	contentLength := textLen(n)
-	isList := tag == atom.Ul || tag == atom.Ol || contentLength > 0 && float64(c.listText)/float64(contentLength) > 0.9
+	isList := tag == atom.Ul || tag == atom.Ol || contentLength > 0 && float64(c.listText)/float64(contentLength) > listShare
 	weight := x.classWeight(n)
 	if weight < 0 {
 		return true
 	}
-	if commasIn(n) >= 10 {
+	if commasIn(n) >= keepCommas || c.video {
 		return false
 	}
-	if c.video {
-		return false
-	}
-	if contentLength < 40 {
+	if contentLength < adLabelChars {
 		if text := innerText(n); reAdWords.MatchString(text) || reLoading.MatchString(text) {
 			return true
 		}
 	}
-	headingDensity, density := 0.0, 0.0
-	if contentLength > 0 {
-		headingDensity = float64(c.headingText) / float64(contentLength)
-		density = float64(c.textishText) / float64(contentLength)
-	}
-	li := c.li - 100
-	ld := linkDensity(n)
-	inFigure := hasAncestor(n, atom.Figure, 3, nil)
-	remove := (!inFigure && c.img > 1 && float64(c.p)/float64(c.img) < 0.5) ||
-		(!isList && li > c.p) ||
-		(c.input > c.p/3) ||
-		(!isList && !inFigure && headingDensity < 0.9 && contentLength < 25 && (c.img == 0 || c.img > 2) && ld > 0) ||
-		(!isList && weight < 25 && ld > 0.2) ||
-		(weight >= 25 && ld > 0.5) ||
-		((c.embeds == 1 && contentLength < 75) || c.embeds > 1) ||
-		(c.img == 0 && density == 0)
+	remove := cluttered(n, c, contentLength, weight, isList)
 	if isList && remove {
 		for _, ch := range elementChildren(n) {
 			if len(elementChildren(ch)) > 1 {
@@ -255,4 +286,24 @@ func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
 		}
 	}
 	return remove
+}
+
+// cluttered applies the measures of clutter (see shouldRemove) to n, whose
+// subtree counts c, text length and class weight are known.
+func cluttered(n *html.Node, c subtreeCounts, contentLength int, weight float64, isList bool) bool {
+	headingDensity, density := 0.0, 0.0
+	if contentLength > 0 {
+		headingDensity = float64(c.headingText) / float64(contentLength)
+		density = float64(c.textishText) / float64(contentLength)
+	}
+	ld := linkDensity(n)
+	inFigure := hasAncestor(n, atom.Figure, shieldDepth, nil)
+	return (!inFigure && c.img > 1 && float64(c.p)/float64(c.img) < paragraphsPerImage) ||
+		(!isList && c.li-listItemAllowance > c.p) ||
+		(c.input > c.p/paragraphsPerInput) ||
+		(!isList && !inFigure && headingDensity < headingShare && contentLength < shortLinkChars && (c.img == 0 || c.img > maxImagesShortLinks) && ld > 0) ||
+		(!isList && weight < positiveWeight && ld > lowWeightLinkShare) ||
+		(weight >= positiveWeight && ld > highWeightLinkShare) ||
+		((c.embeds == 1 && contentLength < loneEmbedChars) || c.embeds > 1) ||
+		(c.img == 0 && density == 0)
 }

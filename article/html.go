@@ -59,7 +59,7 @@ func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, e
 		return nil, ErrNoText
 	}
 	if a.Title == "" {
-		a.Title = firstWords(a.Blocks[0].Text, 12)
+		a.Title = firstWords(a.Blocks[0].Text, fallbackTitleWords)
 	}
 	if a.Lang == "" {
 		// Undeclared: the language the text is written in, when clear.
@@ -140,11 +140,19 @@ func cutCredits(blocks []Block, bp *boilerplate) []Block {
 	return blocks
 }
 
+// titleBlockReach is how many leading blocks may repeat the title or the
+// kicker: a rubric, the headline and a date above the text.
+const titleBlockReach = 3
+
+// fallbackTitleWords is how many words of the first block make the title
+// of a page that names none: about a headline's length.
+const fallbackTitleWords = 12
+
 // dropTitleBlock removes leading blocks that only repeat the title or the
 // kicker, so that neither is read twice.
 func dropTitleBlock(a *Article) {
 	for _, s := range []string{a.Title, a.Kicker} {
-		for i := 0; i < len(a.Blocks) && i < 3 && s != ""; i++ {
+		for i := 0; i < len(a.Blocks) && i < titleBlockReach && s != ""; i++ {
 			if strings.EqualFold(a.Blocks[i].Text, s) {
 				a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
 				break

@@ -23,13 +23,21 @@ type ldArticle struct {
 	Graph         []json.RawMessage `json:"@graph"`
 }
 
-// articleTypes are schema.org types of news and blog articles.
+// reArticleType matches the schema.org types of news and blog articles.
 var reArticleType = regexp.MustCompile(`(?i)^(Article|NewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|BlogPosting|SocialMediaPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage|AdvertiserContentArticle|SatiricalArticle)$`)
+
+// maxLDDepth bounds how deep findLDArticle looks into nested lists and
+// @graph objects, and maxLDNameDepth how deep ldNames looks for names:
+// real pages nest two or three levels, hostile ones without end.
+const (
+	maxLDDepth     = 4
+	maxLDNameDepth = 3
+)
 
 // findLDArticle searches a JSON-LD value (object, array or @graph) for an
 // article object, to a small depth.
 func findLDArticle(raw json.RawMessage, depth int) (ldArticle, bool) {
-	if depth > 4 || len(raw) == 0 {
+	if depth > maxLDDepth || len(raw) == 0 {
 		return ldArticle{}, false
 	}
 	if raw[0] == '[' {
@@ -102,7 +110,7 @@ func ldNames(raw json.RawMessage) []string {
 	var out []string
 	var add func(v any, depth int)
 	add = func(v any, depth int) {
-		if depth > 3 {
+		if depth > maxLDNameDepth {
 			return
 		}
 		switch t := v.(type) {

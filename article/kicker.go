@@ -12,6 +12,20 @@ import (
 // kwKicker are class names sites give the rubric line above a headline.
 var kwKicker = keywords{"kicker", "dachzeile", "overline", "topline", "eyebrow", "roofline", "spitzmarke", "supertitle", "rubric", "ressort", "topic", "flag"}
 
+// A rubric is short: at most kickerChars characters and kickerWords words
+// when its markup names it; at most bareKickerChars and bareKickerWords
+// when it is only the element before the headline. It is searched for up
+// to kickerLevels levels above the headline, among at most kickerNodes
+// nodes before it.
+const (
+	kickerChars     = 40
+	kickerWords     = 4
+	bareKickerChars = 30
+	bareKickerWords = 3
+	kickerLevels    = 2
+	kickerNodes     = 200
+)
+
 // readKicker finds the rubric line above the headline: an element in or
 // just before the h1 whose class names it so, or else the first
 // articleSection of JSON-LD. fromMarkup says it was found in the page's
@@ -23,9 +37,9 @@ func readKicker(h1 *goquery.Selection, ld ldArticle, lang string) (kicker string
 		walk(n, func(c *html.Node) bool { near = append(near, c); return true })
 		// The elements just before the headline, nearest first, up to two
 		// levels up.
-		for p, level := n, 0; p.Parent != nil && level < 2; p, level = p.Parent, level+1 {
-			for c := p.PrevSibling; c != nil && len(near) < 200; c = c.PrevSibling {
-				walk(c, func(d *html.Node) bool { near = append(near, d); return len(near) < 200 })
+		for p, level := n, 0; p.Parent != nil && level < kickerLevels; p, level = p.Parent, level+1 {
+			for c := p.PrevSibling; c != nil && len(near) < kickerNodes; c = c.PrevSibling {
+				walk(c, func(d *html.Node) bool { near = append(near, d); return len(near) < kickerNodes })
 			}
 		}
 		for _, c := range near {
@@ -33,7 +47,7 @@ func readKicker(h1 *goquery.Selection, ld ldArticle, lang string) (kicker string
 				continue
 			}
 			t := CleanInline(textContent(c))
-			if t != "" && len([]rune(t)) <= 40 && len(strings.Fields(t)) <= 4 {
+			if t != "" && len([]rune(t)) <= kickerChars && len(strings.Fields(t)) <= kickerWords {
 				return strings.TrimRight(t, ":"), true
 			}
 		}
@@ -43,7 +57,7 @@ func readKicker(h1 *goquery.Selection, ld ldArticle, lang string) (kicker string
 			return k, true
 		}
 	}
-	if s := ldString(ld.Section); s != "" && len([]rune(s)) <= 40 {
+	if s := ldString(ld.Section); s != "" && len([]rune(s)) <= kickerChars {
 		return s, false
 	}
 	return "", false
@@ -67,7 +81,7 @@ func unlabelledKicker(h1 *html.Node, lang string) string {
 	}
 	t := CleanInline(textContent(prev))
 	words := strings.Fields(t)
-	if len(words) == 0 || len(words) > 3 || len([]rune(t)) > 30 || strings.IndexFunc(t, unicode.IsDigit) >= 0 ||
+	if len(words) == 0 || len(words) > bareKickerWords || len([]rune(t)) > bareKickerChars || strings.IndexFunc(t, unicode.IsDigit) >= 0 ||
 		strings.ContainsAny(t, ".!?") {
 		return ""
 	}

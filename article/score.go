@@ -13,7 +13,11 @@ var scoredTags = map[atom.Atom]bool{
 	atom.H5: true, atom.H6: true, atom.P: true, atom.Td: true, atom.Pre: true,
 }
 
-// classWeight scores a node's class and id names: ±25 each.
+// classNameWeight is what a positive or negative class or id name adds to
+// or takes from a node's score (Readability's own 25).
+const classNameWeight = 25
+
+// classWeight scores a node's class and id names: ±classNameWeight each.
 func (x *extractor) classWeight(n *html.Node) float64 {
 	if !x.active(flagWeightClasses) {
 		return 0
@@ -22,18 +26,23 @@ func (x *extractor) classWeight(n *html.Node) float64 {
 	for _, key := range [2]string{"class", "id"} {
 		if v := strings.ToLower(attr(n, key)); v != "" {
 			if negative(v) {
-				w -= 25
+				w -= classNameWeight
 			}
 			if kwPositive.in(v) {
-				w += 25
+				w += classNameWeight
 			}
 		}
 	}
 	return w
 }
 
+// inPageLinkWeight is how much the text of an in-page link ("#section")
+// counts towards link density (Readability's own 0.3): tables of contents
+// are content.
+const inPageLinkWeight = 0.3
+
 // linkDensity is the share of n's text that sits inside links; in-page
-// anchors ("#section") count less because tables of contents are content.
+// anchors count less (inPageLinkWeight).
 func linkDensity(n *html.Node) float64 {
 	return linkDensityWith(n, nil)
 }
@@ -56,7 +65,7 @@ func linkDensityWith(n *html.Node, lens map[*html.Node]int) float64 {
 		if isElem(c, atom.A) {
 			k := 1.0
 			if h := attr(c, "href"); len(h) > 1 && h[0] == '#' {
-				k = 0.3
+				k = inPageLinkWeight
 			}
 			links += float64(length(c)) * k
 			return false
@@ -66,21 +75,30 @@ func linkDensityWith(n *html.Node, lens map[*html.Node]int) float64 {
 	return links / float64(total)
 }
 
+// tagScores are the starting scores of containers by tag (Readability's
+// own): a <div> is the likeliest article container, preformatted text,
+// table cells and quotes may be one, lists, forms and headings rarely are.
+var tagScores = map[atom.Atom]float64{
+	atom.Div: 5,
+	atom.Pre: 3, atom.Td: 3, atom.Blockquote: 3,
+	atom.Address: -3, atom.Ol: -3, atom.Ul: -3, atom.Dl: -3, atom.Dd: -3, atom.Dt: -3, atom.Li: -3, atom.Form: -3,
+	atom.H1: -5, atom.H2: -5, atom.H3: -5, atom.H4: -5, atom.H5: -5, atom.H6: -5, atom.Th: -5,
+}
+
 // initNode gives a container its starting score from its tag and names.
 func (x *extractor) initNode(n *html.Node) {
-	s := 0.0
-	switch n.DataAtom {
-	case atom.Div:
-		s = 5
-	case atom.Pre, atom.Td, atom.Blockquote:
-		s = 3
-	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
-		s = -3
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
-		s = -5
-	}
-	x.scores[n] = s + x.classWeight(n)
+	x.scores[n] = tagScores[n.DataAtom] + x.classWeight(n)
 }
+
+// Readability's own rules for moving up from the best candidate: when
+// minSharingCandidates other candidates score nearBestShare of the best,
+// their nearest common ancestor with it holds the article; and a parent
+// scoring less than parentDropFactor-th of its child ends the climb.
+const (
+	nearBestShare        = 0.75
+	minSharingCandidates = 3
+	parentDropFactor     = 3
+)
 
 // promote moves from the best-scoring node up to the container that really
 // holds the article: a shared ancestor of several near-best candidates, a
@@ -89,12 +107,11 @@ func (x *extractor) promote(best *html.Node, top []*html.Node) *html.Node {
 	isTop := func(n *html.Node) bool { return n == nil || n.Type != html.ElementNode || n.DataAtom == atom.Body }
 	var alt [][]*html.Node
 	for _, c := range top[1:] {
-		if x.scores[c]/x.scores[best] >= 0.75 {
+		if x.scores[c]/x.scores[best] >= nearBestShare {
 			alt = append(alt, ancestors(c, 0))
 		}
 	}
-	const minTop = 3
-	if len(alt) >= minTop {
+	if len(alt) >= minSharingCandidates {
 		for p := best.Parent; !isTop(p); p = p.Parent {
 			k := 0
 			for _, list := range alt {
@@ -105,7 +122,7 @@ func (x *extractor) promote(best *html.Node, top []*html.Node) *html.Node {
 					}
 				}
 			}
-			if k >= minTop {
+			if k >= minSharingCandidates {
 				best = p
 				break
 			}
@@ -115,7 +132,7 @@ func (x *extractor) promote(best *html.Node, top []*html.Node) *html.Node {
 		x.initNode(best)
 	}
 	last := x.scores[best]
-	threshold := last / 3
+	threshold := last / parentDropFactor
 	for p := best.Parent; !isTop(p); p = p.Parent {
 		s, ok := x.scores[p]
 		if !ok {

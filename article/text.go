@@ -158,9 +158,13 @@ func (pc *pageCopy) article() (*Article, bool) {
 	return art, len(art.Blocks) > 0
 }
 
+// maxSnippetLines is the most lines a passage copied without any page
+// furniture may have to be taken whole.
+const maxSnippetLines = 40
+
 // plainSnippet reports a short text with no furniture at all.
 func (pc *pageCopy) plainSnippet() bool {
-	if len(pc.lines) == 0 || len(pc.lines) > 40 {
+	if len(pc.lines) == 0 || len(pc.lines) > maxSnippetLines {
 		return false
 	}
 	for _, l := range pc.lines {

@@ -5,9 +5,15 @@ import "strings"
 // Tuning of the body search. Each kept line costs lineCost; prose lines
 // earn one point per word. The run of lines with the highest sum is the
 // body (the "body text extraction" idea: text wins, furniture costs).
+// A run of at most shortRunLines short lines (or one standing alone)
+// costs only briefCost a line: a heading, a caption, an aside; a list of
+// up to maxAnnouncedList lines after a colon costs 1 a line.
 const (
-	lineCost    = 5
-	droppedCost = 1
+	lineCost         = 5
+	droppedCost      = 1
+	briefCost        = 2
+	shortRunLines    = 3
+	maxAnnouncedList = 20
 )
 
 // resumesAfterBox reports whether the article goes on right after the
@@ -68,10 +74,10 @@ func (pc *pageCopy) weights() []int {
 				w[k] = 0
 			case codeLike(ls[k].text):
 				w[k] = -1
-			case intro && n <= 20:
+			case intro && n <= maxAnnouncedList:
 				w[k] = -1
-			case n <= 3 || pc.alone(k):
-				w[k] = -2
+			case n <= shortRunLines || pc.alone(k):
+				w[k] = -briefCost
 			default:
 				w[k] = -lineCost
 			}
@@ -80,6 +86,18 @@ func (pc *pageCopy) weights() []int {
 	}
 	return w
 }
+
+// cardsAfter is how many points of the body (at most half of it) must
+// pass before teaser cards end it.
+const cardsAfter = 150
+
+// A teaser card's headline has at least cardHeadlineWords words (terms of
+// a definition list and section names are shorter) and its text at most
+// cardTextWords.
+const (
+	cardHeadlineWords = 4
+	cardTextWords     = 32
+)
 
 // minCards is how many headline-and-teaser pairs in a row make a list of
 // other articles rather than sections of this one.
@@ -96,7 +114,7 @@ func (pc *pageCopy) cutTeaserCards(s, e int, w []int) int {
 	}
 	acc := 0
 	for i := s; i < e; i++ {
-		if acc > min(total/2, 150) && pc.cardsAt(i, e) >= minCards {
+		if acc > min(total/2, cardsAfter) && pc.cardsAt(i, e) >= minCards {
 			return i
 		}
 		acc += w[i]
@@ -115,13 +133,11 @@ func (pc *pageCopy) cardsAt(i, e int) int {
 	}
 	cards := 0
 	for h := next(i); h < e; {
-		// Headlines of other articles are sentences of four or more
-		// words; terms of a definition list or section names are shorter.
-		if ls[h].prose || ls[h].words < 4 || !headingShaped(&ls[h]) {
+		if ls[h].prose || ls[h].words < cardHeadlineWords || !headingShaped(&ls[h]) {
 			break
 		}
 		p := next(h + 1)
-		if p >= e || !ls[p].prose || ls[p].words > 32 {
+		if p >= e || !ls[p].prose || ls[p].words > cardTextWords {
 			break
 		}
 		cards++
@@ -142,14 +158,21 @@ func (pc *pageCopy) dateJustBefore(i int) bool {
 	return false
 }
 
+// A date line has at most dateLineWords words, and at most
+// dateLineOtherWords besides the date and its words ("Updated", "Uhr").
+const (
+	dateLineWords      = 8
+	dateLineOtherWords = 2
+)
+
 // isDateOnly reports a short line that holds a date and little else.
 func (pc *pageCopy) isDateOnly(i int) bool {
 	l := &pc.lines[i]
-	if l.words > 8 || l.prose {
+	if l.words > dateLineWords || l.prose {
 		return false
 	}
 	d, ok := findTextDate(l.text, pc.lang)
-	return ok && countWords(trimMetaWords(l.text[:d.start]+" "+l.text[d.end:])) <= 2
+	return ok && countWords(trimMetaWords(l.text[:d.start]+" "+l.text[d.end:])) <= dateLineOtherWords
 }
 
 // alone reports a line with blank lines on both sides. A browser copy
@@ -160,8 +183,19 @@ func (pc *pageCopy) alone(i int) bool {
 	return pc.lines[i].para && (i+1 == len(pc.lines) || pc.lines[i+1].para)
 }
 
+// The body's end: a tail marker or a dated teaser ends it only after
+// tailAfter points of it (at most half of it), so that a comment count by
+// the byline does not; up to promoCuts short texts (under promoWords
+// words) after furniture at its very end are promos.
+const (
+	tailAfter  = 60
+	promoCuts  = 2
+	promoWords = 15
+)
+
 // bodyRange finds the run of lines with the highest total weight (Kadane's
-// maximum subarray) and returns it as [start, end).
+// maximum subarray) and returns it as [start, end), cut before the page's
+// tail, teaser cards and closing promos.
 func (pc *pageCopy) bodyRange() (int, int, bool) {
 	w := pc.weights()
 	bestSum, bestS, bestE := 0, 0, 0
@@ -178,42 +212,49 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 	if bestSum <= 0 {
 		return 0, 0, false
 	}
-	// A tail marker ("Comments") ends the body once some of it has passed
-	// (a comment count next to the byline must not).
-	half, acc := min(bestSum/2, 60), 0
-	for i := bestS; i < bestE; i++ {
-		if acc > half && pc.isEnd(pc.lines[i].key) && !pc.dateJustBefore(i) && !pc.resumesAfterBox(i, bestE) {
-			bestE = i
-			break
+	bestE = pc.cutAtTail(bestS, bestE, min(bestSum/2, tailAfter), w)
+	bestE = pc.cutTeaserCards(bestS, bestE, w)
+	return bestS, pc.cutEndPromos(bestS, bestE), true
+}
+
+// cutAtTail ends the body [s, e) at a tail marker ("Comments") or before a
+// dated teaser card, once more than half points of it have passed.
+func (pc *pageCopy) cutAtTail(s, e, half int, w []int) int {
+	acc := 0
+	for i := s; i < e; i++ {
+		if acc > half && pc.isEnd(pc.lines[i].key) && !pc.dateJustBefore(i) && !pc.resumesAfterBox(i, e) {
+			return i
 		}
 		if acc > half && i > 0 && pc.lines[i-1].prose && pc.isDateOnly(i) {
 			// A date under a short text late in the body dates a teaser
 			// card of another article (related links): the body ended
 			// before the card's headline.
 			k := i - 1
-			for k > bestS && pc.lines[k].prose {
+			for k > s && pc.lines[k].prose {
 				k--
 			}
-			if k > bestS && !pc.lines[k].prose {
-				bestE = k
-				break
+			if k > s && !pc.lines[k].prose {
+				return k
 			}
 		}
 		acc += w[i]
 	}
-	bestE = pc.cutTeaserCards(bestS, bestE, w)
-	// A short text after furniture at the very end is a promo ("Sign up
-	// for our newsletter" / "The best of …, every morning"), not the
-	// article's last paragraph.
-	for cut := 0; cut < 2 && bestE-1 > bestS; cut++ {
-		k := bestE - 1
-		for k > bestS && pc.lines[k].drop {
+	return e
+}
+
+// cutEndPromos drops a short text after furniture at the very end of the
+// body [s, e): a promo ("Sign up for our newsletter" / "The best of …,
+// every morning"), not the article's last paragraph.
+func (pc *pageCopy) cutEndPromos(s, e int) int {
+	for cut := 0; cut < promoCuts && e-1 > s; cut++ {
+		k := e - 1
+		for k > s && pc.lines[k].drop {
 			k--
 		}
-		if k <= bestS || pc.lines[k].words >= 15 || !pc.lines[k-1].drop {
+		if k <= s || pc.lines[k].words >= promoWords || !pc.lines[k-1].drop {
 			break
 		}
-		bestE = k
+		e = k
 	}
-	return bestS, bestE, true
+	return e
 }

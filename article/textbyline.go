@@ -61,11 +61,15 @@ func parseAuthors(s string) []string {
 		}
 		names = append(names, part)
 	}
-	if len(names) > 6 {
+	if len(names) > maxBylineNames {
 		return nil
 	}
 	return names
 }
+
+// maxBylineNames is the most names a byline lists; more is a list of
+// something else.
+const maxBylineNames = 6
 
 // bylinePrefixes introduce the authors of an article, lower-cased.
 var bylinePrefixes = []string{"by ", "von ", "written by ", "text: ", "autor: ", "autorin: ", "author: ", "par ", "por ", "di ",
@@ -109,7 +113,7 @@ func initials(w string) bool {
 // with letters, hyphens, apostrophes and initials only.
 func looksLikeName(s string) bool {
 	ws := strings.Fields(s)
-	if len(ws) < 2 || len(ws) > 5 || len(s) > 60 {
+	if len(ws) < 2 || len(ws) > maxNameWords || len(s) > maxNameChars {
 		return false
 	}
 	caps := 0

@@ -38,9 +38,13 @@ func (pc *pageCopy) isCredit(l *copyLine) bool {
 	return false
 }
 
+// maxBracketCreditWords bounds a credit in brackets: an agency or a
+// photographer's name.
+const maxBracketCreditWords = 4
+
 // isBracketCredit reports a short line that is all in brackets, as
 // British sites credit pictures: "(PA Archive)", "(Getty Images)".
 func isBracketCredit(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t[min(1, len(t)):])
-	return len(t) > 2 && t[0] == '(' && t[len(t)-1] == ')' && unicode.IsUpper(r) && countWords(t) <= 4 && !strings.ContainsAny(t[1:len(t)-1], "()")
+	return len(t) > 2 && t[0] == '(' && t[len(t)-1] == ')' && unicode.IsUpper(r) && countWords(t) <= maxBracketCreditWords && !strings.ContainsAny(t[1:len(t)-1], "()")
 }

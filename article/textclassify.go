@@ -6,6 +6,16 @@ import (
 	"unicode/utf8"
 )
 
+// A run of minLinkListLines or more short lines is a list of links unless
+// a colon announces it and its lines average listItemWords words; a short
+// line after a colon, or ending a sentence, needs minItemWords words to be
+// text.
+const (
+	minLinkListLines = 3
+	listItemWords    = 4
+	minItemWords     = 3
+)
+
 // classifyBody decides the block type of each line in [s, e): prose is a
 // paragraph; short lines are headings when prose follows, list items when
 // a colon introduces them, and otherwise furniture; runs of three or more
@@ -46,22 +56,22 @@ func (pc *pageCopy) classifyBody(s, e int) {
 		}
 		proseNext := k < e && ls[k].prose
 		switch {
-		case n >= 3 && intro && words >= 4*n:
+		case n >= minLinkListLines && intro && words >= listItemWords*n:
 			for _, k := range run {
 				ls[k].kind, ls[k].level = ListItem, 1
 			}
-		case n >= 3:
+		case n >= minLinkListLines:
 			// a list of links: related articles, topics, tags
 		default:
 			for idx, k := range run {
 				lk := &ls[k]
 				last := idx == len(run)-1
 				switch {
-				case intro && lk.words >= 3:
+				case intro && lk.words >= minItemWords:
 					lk.kind, lk.level = ListItem, 1
 				case last && proseNext && headingShaped(lk) && !pc.amidFurniture(k):
 					lk.kind, lk.level = Heading, 2
-				case endsSentence(lk.text) && lk.words >= 3:
+				case endsSentence(lk.text) && lk.words >= minItemWords:
 					lk.kind = Paragraph
 				}
 			}
@@ -88,10 +98,13 @@ func (pc *pageCopy) prevKept(i, s int) int {
 	return -1
 }
 
+// maxHeadingWords is the longest heading inside the body.
+const maxHeadingWords = 20
+
 // headingShaped: a short line that starts with a capital, digit or quote
 // and does not end like a sentence (questions are allowed).
 func headingShaped(l *copyLine) bool {
-	if l.words > 20 || l.words < 1 {
+	if l.words > maxHeadingWords || l.words < 1 {
 		return false
 	}
 	t := strings.TrimRight(l.text, " \"'“”»")

@@ -78,14 +78,51 @@ func unglueWords(s string) string {
 	return b.String()
 }
 
+// findTextDateExact is findTextDate without the unglued second try.
 func findTextDateExact(line, lang string) (textDate, bool) {
-	type cand struct {
-		y, m, d    int
-		start, end int
+	best, ok := firstDate(line)
+	if !ok {
+		return textDate{}, false
 	}
-	var best *cand
-	consider := func(c cand) {
-		if c.m < 1 || c.m > 12 || c.d < 1 || c.d > 31 || c.y < 1990 || c.y > 2100 {
+	end := best.end
+	ct, hasTime := clockAfter(line[best.end:])
+	if hasTime {
+		end = best.end + ct.end
+	}
+	var loc *time.Location
+	switch {
+	case ct.hasZone:
+		loc = time.FixedZone(strings.ToUpper(zoneName(ct.zone)), ct.zone*3600)
+	case lang == "de":
+		loc = berlinZone(best.y, time.Month(best.m), best.d, ct.hour)
+	default:
+		loc = time.UTC
+	}
+	t := time.Date(best.y, time.Month(best.m), best.d, ct.hour, ct.min, 0, 0, loc)
+	if t.Day() != best.d { // 31 February and friends
+		return textDate{}, false
+	}
+	return textDate{t: t, start: best.start, end: end}, true
+}
+
+// The years a news date may have: two-digit years are 20xx.
+const (
+	minNewsYear = 1990
+	maxNewsYear = 2100
+)
+
+// dateMatch is a calendar date found in a line and its byte span.
+type dateMatch struct {
+	y, m, d    int
+	start, end int
+}
+
+// firstDate returns the leftmost plausible date in line in any of the
+// four forms (ISO, dotted, day-month-year, month-day-year).
+func firstDate(line string) (dateMatch, bool) {
+	var best *dateMatch
+	consider := func(c dateMatch) {
+		if c.m < 1 || c.m > 12 || c.d < 1 || c.d > 31 || c.y < minNewsYear || c.y > maxNewsYear {
 			return
 		}
 		if best == nil || c.start < best.start {
@@ -96,7 +133,7 @@ func findTextDateExact(line, lang string) (textDate, bool) {
 		y, _ := strconv.Atoi(line[m[2]:m[3]])
 		mo, _ := strconv.Atoi(line[m[4]:m[5]])
 		d, _ := strconv.Atoi(line[m[6]:m[7]])
-		consider(cand{y, mo, d, m[0], m[7]})
+		consider(dateMatch{y, mo, d, m[0], m[7]})
 	}
 	if m := reDateDotted.FindStringSubmatchIndex(line); m != nil {
 		d, _ := strconv.Atoi(line[m[2]:m[3]])
@@ -105,65 +142,67 @@ func findTextDateExact(line, lang string) (textDate, bool) {
 		if y < 100 {
 			y += 2000
 		}
-		consider(cand{y, mo, d, m[0], m[1]})
+		consider(dateMatch{y, mo, d, m[0], m[1]})
 	}
 	if m := reDateDMY.FindStringSubmatchIndex(line); m != nil {
 		if mo, ok := words.Month(strings.ToLower(line[m[4]:m[5]])); ok {
 			d, _ := strconv.Atoi(line[m[2]:m[3]])
 			y, _ := strconv.Atoi(line[m[6]:m[7]])
-			consider(cand{y, int(mo), d, m[0], m[1]})
+			consider(dateMatch{y, int(mo), d, m[0], m[1]})
 		}
 	}
 	if m := reDateMDY.FindStringSubmatchIndex(line); m != nil {
 		if mo, ok := words.Month(strings.ToLower(line[m[2]:m[3]])); ok {
 			d, _ := strconv.Atoi(line[m[4]:m[5]])
 			y, _ := strconv.Atoi(line[m[6]:m[7]])
-			consider(cand{y, int(mo), d, m[0], m[1]})
+			consider(dateMatch{y, int(mo), d, m[0], m[1]})
 		}
 	}
 	if best == nil {
-		return textDate{}, false
+		return dateMatch{}, false
 	}
-	hour, min, end := 0, 0, best.end
-	zone, hasZone := 0, false
-	rest := line[best.end:]
-	// The time may follow after a separator ("- 12:22 Uhr", ", 2:05 p.m.").
-	if m := reTime.FindStringSubmatchIndex(rest); m != nil && len(strings.Trim(rest[:m[0]], " -–—|,·/atumAT")) == 0 {
-		hour, _ = strconv.Atoi(rest[m[2]:m[3]])
-		min, _ = strconv.Atoi(rest[m[4]:m[5]])
-		if m[6] >= 0 {
-			ap := strings.ToLower(rest[m[6]:m[7]])
-			if strings.HasPrefix(ap, "p") && hour < 12 {
-				hour += 12
-			} else if strings.HasPrefix(ap, "a") && hour == 12 {
-				hour = 0
-			}
+	return *best, true
+}
+
+// clockTime is a time of day found after a date: hour and minute, the
+// zone's offset in hours when one is named, and where it ends in rest.
+type clockTime struct {
+	hour, min int
+	zone      int
+	hasZone   bool
+	end       int
+}
+
+// clockAfter reads the time of day that may follow a date, after a
+// separator ("- 12:22 Uhr", ", 2:05 p.m."). A zone is kept even when the
+// time itself is out of range (then the date stands alone).
+func clockAfter(rest string) (clockTime, bool) {
+	var ct clockTime
+	m := reTime.FindStringSubmatchIndex(rest)
+	if m == nil || len(strings.Trim(rest[:m[0]], " -–—|,·/atumAT")) != 0 {
+		return ct, false
+	}
+	ct.hour, _ = strconv.Atoi(rest[m[2]:m[3]])
+	ct.min, _ = strconv.Atoi(rest[m[4]:m[5]])
+	if m[6] >= 0 {
+		ap := strings.ToLower(rest[m[6]:m[7]])
+		if strings.HasPrefix(ap, "p") && ct.hour < 12 {
+			ct.hour += 12
+		} else if strings.HasPrefix(ap, "a") && ct.hour == 12 {
+			ct.hour = 0
 		}
-		if m[8] >= 0 {
-			if off, ok := zoneOffsets[strings.ToLower(rest[m[8]:m[9]])]; ok {
-				zone, hasZone = off, true
-			}
-		}
-		if hour > 23 || min > 59 {
-			hour, min = 0, 0
-		} else {
-			end = best.end + m[1]
+	}
+	if m[8] >= 0 {
+		if off, ok := zoneOffsets[strings.ToLower(rest[m[8]:m[9]])]; ok {
+			ct.zone, ct.hasZone = off, true
 		}
 	}
-	var loc *time.Location
-	switch {
-	case hasZone:
-		loc = time.FixedZone(strings.ToUpper(zoneName(zone)), zone*3600)
-	case lang == "de":
-		loc = berlinZone(best.y, time.Month(best.m), best.d, hour)
-	default:
-		loc = time.UTC
+	if ct.hour > 23 || ct.min > 59 {
+		ct.hour, ct.min = 0, 0
+		return ct, false
 	}
-	t := time.Date(best.y, time.Month(best.m), best.d, hour, min, 0, 0, loc)
-	if t.Day() != best.d { // 31 February and friends
-		return textDate{}, false
-	}
-	return textDate{t: t, start: best.start, end: end}, true
+	ct.end = m[1]
+	return ct, true
 }
 
 func zoneName(off int) string {

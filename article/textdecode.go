@@ -43,10 +43,17 @@ func decodePageCopy(data []byte, name string) (string, error) {
 	return strings.ToValidUTF8(string(data), "\uFFFD"), nil
 }
 
+// looksBinary reads binarySniffBytes; text has fewer control characters
+// than one in maxControlShare.
+const (
+	binarySniffBytes = 8192
+	maxControlShare  = 20
+)
+
 // looksBinary reports NUL bytes or many control characters near the start:
 // images, archives and executables, not text.
 func looksBinary(data []byte) bool {
-	head := data[:min(len(data), 8192)]
+	head := data[:min(len(data), binarySniffBytes)]
 	if bytes.IndexByte(head, 0) >= 0 {
 		return true
 	}
@@ -56,7 +63,7 @@ func looksBinary(data []byte) bool {
 			ctl++
 		}
 	}
-	return ctl*20 > len(head)
+	return ctl*maxControlShare > len(head)
 }
 
 // hasUTF8Multibyte reports whether data holds at least one well-formed

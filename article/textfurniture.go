@@ -202,6 +202,10 @@ func (pc *pageCopy) isKicker(t string) bool {
 	return false
 }
 
+// maxCaptionCreditWords bounds a photo caption glued to its credit; a
+// longer line that names a credit is a paragraph.
+const maxCaptionCreditWords = 80
+
 // isFurniture applies the phrase lists and the generic shapes of page
 // furniture to one line.
 func (pc *pageCopy) isFurniture(l *copyLine) bool {
@@ -210,7 +214,7 @@ func (pc *pageCopy) isFurniture(l *copyLine) bool {
 		if bp.lines[k.fold] || bp.hasPrefix(k) || bp.containsIn(k, l.words) || bp.isTeaser(k) {
 			return true
 		}
-		if l.words < 80 && bp.creditAt(k.lower) >= 0 {
+		if l.words < maxCaptionCreditWords && bp.creditAt(k.lower) >= 0 {
 			return true // a photo caption with its credit
 		}
 	}

@@ -2,18 +2,31 @@ package article
 
 import "strings"
 
+// The header: without a title it starts headerNoTitleLines above the
+// body; it reaches headerBodyLines kept lines into the body; a date may
+// stand up to dateAboveTitle lines above the title; a date line with at
+// most datelineWords other words (or a byline) is metadata; the teaser is
+// at most maxTeaserLines lines.
+const (
+	headerNoTitleLines = 5
+	headerBodyLines    = 4
+	dateAboveTitle     = 4
+	datelineWords      = 6
+	maxTeaserLines     = 3
+)
+
 // readHeader takes the byline, date and teaser from the lines between the
 // title and the body (and the first lines of the body, where a teaser or a
 // byline joined by the copy may sit). It returns the new body start.
 func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 	from := title + 1
 	if title < 0 {
-		from = max(0, s-5)
+		from = max(0, s-headerNoTitleLines)
 	}
 	// The header reaches four lines into the body; furniture between
 	// them (share buttons, a captioned picture) does not count.
 	to, kept := s, 0
-	for to < e && kept < 4 {
+	for to < e && kept < headerBodyLines {
 		if !pc.lines[to].drop {
 			kept++
 		}
@@ -22,7 +35,7 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 	dateFound := false
 	metaAt := -1
 	// Dates sometimes stand just above the title (heise: "08.04.2015 12:46").
-	for i := max(0, from-4); i < to; i++ {
+	for i := max(0, from-dateAboveTitle); i < to; i++ {
 		l := &pc.lines[i]
 		if i < from && l.meta {
 			continue
@@ -36,7 +49,7 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 				if authors := parseAuthors(trimMetaWords(rest)); authors != nil && len(art.Authors) == 0 {
 					art.Authors = authors
 				}
-				if countWords(trimMetaWords(rest)) <= 6 || len(art.Authors) > 0 {
+				if countWords(trimMetaWords(rest)) <= datelineWords || len(art.Authors) > 0 {
 					l.meta = true
 					metaAt = max(metaAt, i)
 				}
@@ -59,7 +72,7 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		var teaser []string
 		for i := title + 1; i < metaAt; i++ {
 			l := &pc.lines[i]
-			if l.prose && !l.drop && !l.meta && len(teaser) < 3 {
+			if l.prose && !l.drop && !l.meta && len(teaser) < maxTeaserLines {
 				teaser = append(teaser, l.text)
 				l.meta = true
 			}

@@ -193,17 +193,25 @@ const (
 	proseAnyWords = 20
 )
 
+// A bulleted line of minBulletWords words is an item of a list written
+// in the text; a question under maxQuestionHeadingWords words is a
+// sub-heading.
+const (
+	minBulletWords          = 4
+	maxQuestionHeadingWords = 12
+)
+
 // isProse is the core signal: article text comes in sentences, furniture
 // in labels. Lines of separated items ("Home | News | Sport") are labels.
 func isProse(s string, words int) bool {
 	if strings.Count(s, " | ") >= 2 || strings.Count(s, " · ") >= 2 {
 		return false
 	}
-	if bulleted(s) && words >= 4 {
+	if bulleted(s) && words >= minBulletWords {
 		return true // an item of a list written out in the text
 	}
 	t := strings.TrimRight(s, " \"'“”»«’)]")
-	if strings.HasSuffix(t, "?") && words < 12 {
+	if strings.HasSuffix(t, "?") && words < maxQuestionHeadingWords {
 		return false // a question as a sub-heading
 	}
 	return words >= proseAnyWords || words >= proseMinWords && endsSentence(s)

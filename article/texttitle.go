@@ -7,8 +7,15 @@ import (
 )
 
 // headerLookup is how many lines above the body are searched for the
-// title.
-const headerLookup = 30
+// title. A headline shares topicalWords content words with the body's
+// opening (or one, when it has at most shortHeadlineWords); a headline the
+// page repeats wins over the nearest one up to repeatReach lines above it.
+const (
+	headerLookup       = 30
+	topicalWords       = 2
+	shortHeadlineWords = 3
+	repeatReach        = 12
+)
 
 // findTitle looks upward from the body start for the headline: the
 // nearest headline-shaped line that shares words with the body's opening
@@ -35,7 +42,7 @@ func (pc *pageCopy) findTitle(s int) int {
 		// A headline in title case reads like a list of names ("Octopuses
 		// Sleep, and May Even Dream, Researchers Say"); it is a byline
 		// unless it names what the body is about.
-		if parseAuthors(l.text) != nil && shared < 2 {
+		if parseAuthors(l.text) != nil && shared < topicalWords {
 			continue
 		}
 		if nearest < 0 {
@@ -44,14 +51,14 @@ func (pc *pageCopy) findTitle(s int) int {
 		if repeated < 0 && pc.repeatedElsewhere(i) {
 			repeated = i
 		}
-		if topical < 0 && (shared >= 2 || shared == 1 && len(cw) <= 3) {
+		if topical < 0 && (shared >= topicalWords || shared == 1 && len(cw) <= shortHeadlineWords) {
 			topical = i
 		}
 	}
 	switch {
 	case topical >= 0:
 		return topical
-	case repeated >= 0 && nearest >= 0 && nearest-repeated <= 12:
+	case repeated >= 0 && nearest >= 0 && nearest-repeated <= repeatReach:
 		return repeated
 	case nearest < 0 && s+1 < len(pc.lines) && pc.titleShaped(&pc.lines[s]) && !pc.lines[s].prose:
 		return s
@@ -59,13 +66,17 @@ func (pc *pageCopy) findTitle(s int) int {
 	return nearest
 }
 
+// minListedHeadlineWords is the shortest line that counts as a headline in
+// a list of them.
+const minListedHeadlineWords = 4
+
 // inHeadlineList reports whether line i is one of three or more
 // headline-shaped lines in a row (a summary's bullet points, a list of
 // other articles): a page's own headline stands apart from its
 // neighbours, with a rubric, byline or teaser around it.
 func (pc *pageCopy) inHeadlineList(i int) bool {
 	shaped := func(k int) bool {
-		return k >= 0 && k < len(pc.lines) && pc.lines[k].words >= 4 && !pc.lines[k].prose && pc.titleShaped(&pc.lines[k])
+		return k >= 0 && k < len(pc.lines) && pc.lines[k].words >= minListedHeadlineWords && !pc.lines[k].prose && pc.titleShaped(&pc.lines[k])
 	}
 	if !shaped(i) {
 		return false
@@ -73,11 +84,15 @@ func (pc *pageCopy) inHeadlineList(i int) bool {
 	return shaped(i-1) && (shaped(i-2) || shaped(i+1)) || shaped(i+1) && shaped(i+2)
 }
 
+// openingSample is how many content words of the body's opening are
+// compared with candidate headlines.
+const openingSample = 400
+
 // openingWords are the content words of the body's first prose lines.
 func (pc *pageCopy) openingWords(s int) map[string]bool {
 	words := map[string]bool{}
 	n := 0
-	for i := s; i < len(pc.lines) && n < 400; i++ {
+	for i := s; i < len(pc.lines) && n < openingSample; i++ {
 		if l := &pc.lines[i]; l.prose && !l.drop {
 			for _, w := range contentWords(l.text) {
 				words[w] = true
@@ -88,19 +103,31 @@ func (pc *pageCopy) openingWords(s int) map[string]bool {
 	return words
 }
 
-// contentWords are the lower-cased words of four or more letters: names
-// and nouns more than function words.
+// minContentWordLetters: words this long are names and nouns more than
+// function words.
+const minContentWordLetters = 4
+
+// contentWords are the lower-cased words of minContentWordLetters or more
+// letters.
 func contentWords(s string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if utf8.RuneCountInString(f) >= 4 {
+		if utf8.RuneCountInString(f) >= minContentWordLetters {
 			out = append(out, f)
 		}
 	}
 	return out
 }
 
-// titleShaped: 3 to 30 words, no full stop at the end, not furniture, not a
+// A title has minTitleWords to maxTitleWords words and at most
+// maxTitleChars characters.
+const (
+	minTitleWords = 3
+	maxTitleWords = 30
+	maxTitleChars = 250
+)
+
+// titleShaped: minTitleWords to maxTitleWords words, no full stop at the end, not furniture, not a
 // byline or a date.
 func (pc *pageCopy) titleShaped(l *copyLine) bool {
 	return pc.headlineShaped(l) && parseAuthors(l.text) == nil
@@ -108,7 +135,7 @@ func (pc *pageCopy) titleShaped(l *copyLine) bool {
 
 // headlineShaped is titleShaped except for the byline test.
 func (pc *pageCopy) headlineShaped(l *copyLine) bool {
-	if l.drop || l.words < 3 || l.words > 30 || utf8.RuneCountInString(l.text) > 250 {
+	if l.drop || l.words < minTitleWords || l.words > maxTitleWords || utf8.RuneCountInString(l.text) > maxTitleChars {
 		return false
 	}
 	t := strings.TrimRight(l.text, " \"'“”»")
@@ -139,6 +166,15 @@ func (pc *pageCopy) repeatedElsewhere(i int) bool {
 	return false
 }
 
+// A glued rubric that is not listed needs minGluedKicker letters, as the
+// headline word after it, and a title of minGluedTitleSpaces+1 words; a
+// rubric line above the title has at most maxKickerLineWords words.
+const (
+	minGluedKicker      = 5
+	minGluedTitleSpaces = 3
+	maxKickerLineWords  = 3
+)
+
 // splitKicker separates a rubric glued to the title ("GeopolitikAnnäherung
 // von …"): the first word changes from lower to upper case inside one
 // token, and the part before is a known rubric or a plain capitalised word
@@ -154,10 +190,10 @@ func (pc *pageCopy) splitKicker(art *Article, ti int) {
 		}
 		kicker := string(rs[:k])
 		rest := string(rs[k:])
-		plain := k >= 5 && len([]rune(rest)) >= 5 && !strings.ContainsAny(first, "-0123456789") && countUpper(kicker) == 1
+		plain := k >= minGluedKicker && len([]rune(rest)) >= minGluedKicker && !strings.ContainsAny(first, "-0123456789") && countUpper(kicker) == 1
 		// A camel-case name ("ThyssenKrupp") recurs in the text; a glued
 		// rubric and headline word do not.
-		if pc.isKicker(kicker) || plain && strings.Count(t, " ") >= 3 && !pc.occursElsewhere(first, ti) {
+		if pc.isKicker(kicker) || plain && strings.Count(t, " ") >= minGluedTitleSpaces && !pc.occursElsewhere(first, ti) {
 			art.Kicker = kicker
 			art.Title = strings.TrimSpace(t[len(kicker):])
 			return
@@ -168,7 +204,7 @@ func (pc *pageCopy) splitKicker(art *Article, ti int) {
 		p := &pc.lines[ti-1]
 		// A lone label, not the last item of a breadcrumb or menu run.
 		lone := ti < 2 || p.para || pc.lines[ti-2].prose || pc.lines[ti-2].drop && !pc.lines[ti-2].prose && pc.lines[ti-2].words == 0
-		if !p.drop && !p.prose && p.words <= 3 && !endsSentence(p.text) && lone && pc.isKicker(p.text) {
+		if !p.drop && !p.prose && p.words <= maxKickerLineWords && !endsSentence(p.text) && lone && pc.isKicker(p.text) {
 			if r, _ := utf8.DecodeRuneInString(p.text); unicode.IsUpper(r) {
 				art.Kicker = p.text
 				p.meta = true

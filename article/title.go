@@ -5,7 +5,23 @@ import (
 	"strings"
 )
 
+// titleSeparators split a page title into the headline and the site name
+// or rubric around it.
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " / "}
+
+// A declared title that contains the h1 is the h1 dressed when the h1 is
+// at least half of it or the rest is at most dressWords words (a site
+// name, a rubric). The part of a title after a separator is a site name
+// when it names the site, or when it is at most dressWords words after a
+// headline of at least headlineWords. A host name of at least
+// minHostChars letters, or whose first label has minLabelChars, is
+// recognised inside a title part.
+const (
+	dressWords    = 3
+	headlineWords = 4
+	minHostChars  = 3
+	minLabelChars = 4
+)
 
 // chooseTitle picks the article's title. The visible headline (h1) wins
 // when a declared title contains it, since declared titles often carry the
@@ -16,7 +32,7 @@ func chooseTitle(h1, site, host string, declared ...string) string {
 	if len(strings.Fields(h1)) >= 2 && !isSiteLike(h1, site, host) {
 		for _, d := range declared {
 			d = strings.ToLower(CleanInline(d))
-			if d != "" && strings.Contains(d, h1l) && (2*len(h1l) >= len(d) || len(strings.Fields(strings.Replace(d, h1l, "", 1))) <= 3) {
+			if d != "" && strings.Contains(d, h1l) && (2*len(h1l) >= len(d) || len(strings.Fields(strings.Replace(d, h1l, "", 1))) <= dressWords) {
 				return h1
 			}
 		}
@@ -45,7 +61,7 @@ func stripSiteName(title, site, host string) string {
 	for _, sep := range titleSeparators {
 		if i := strings.LastIndex(title, sep); i > 0 {
 			head, tail := title[:i], title[i+len(sep):]
-			short := len(strings.Fields(tail)) <= 3 && len(strings.Fields(head)) >= 4
+			short := len(strings.Fields(tail)) <= dressWords && len(strings.Fields(head)) >= headlineWords
 			if len(strings.Fields(head)) >= 2 && (isSiteLike(tail, site, host) || short) {
 				return strings.TrimSpace(head)
 			}
@@ -76,11 +92,11 @@ func isSiteLike(part, site, host string) bool {
 		}
 		return -1
 	}, p)
-	if host != "" && len(compact) >= 3 && strings.Contains(host, compact) {
+	if host != "" && len(compact) >= minHostChars && strings.Contains(host, compact) {
 		return true
 	}
 	// A word of the part that is the host's name: "DER SPIEGEL", spiegel.de.
-	if label, _, ok := strings.Cut(host, "."); ok && len(label) >= 4 {
+	if label, _, ok := strings.Cut(host, "."); ok && len(label) >= minLabelChars {
 		for _, w := range strings.Fields(p) {
 			if w == label {
 				return true
