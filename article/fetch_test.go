@@ -140,8 +140,8 @@ func TestIsURL(t *testing.T) {
 		"https://example.com/": true, "http://x": true, "ftp://x": true,
 		"page.html": false, "/tmp/a://b": false, "-": false, "C:\\page.html": false,
 	} {
-		if isURL(s) != want {
-			t.Errorf("isURL(%q) = %v", s, !want)
+		if IsURL(s) != want {
+			t.Errorf("IsURL(%q) = %v", s, !want)
 		}
 	}
 }

@@ -34,12 +34,12 @@ func (f *Fetcher) Load(ctx context.Context, source string, stdin io.Reader) (*Ar
 			return nil, err
 		}
 		return loadBytes(data, "standard input", "", "")
-	case isURL(source):
+	case IsURL(source):
 		page, err := f.fetch(ctx, source)
 		if err != nil {
 			return nil, err
 		}
-		return loadBytes(page.Data, source, page.ContentType, page.URL)
+		return loadBytes(page.Data, shortSource(source), page.ContentType, page.URL)
 	}
 	info, err := os.Stat(source)
 	switch {
@@ -89,7 +89,7 @@ func readLimited(r io.Reader, limit int64, name string) ([]byte, error) {
 // it is one); contentType may be empty.
 func LoadBytes(data []byte, name, contentType string) (*Article, error) {
 	pageURL := ""
-	if isURL(name) {
+	if IsURL(name) {
 		pageURL = name
 	}
 	return loadBytes(data, name, contentType, pageURL)
