@@ -21,15 +21,30 @@ var update = flag.Bool("update", false, "rewrite golden files from the current o
 
 // minPagecopyF1 is the floor for CleanText's mean F1 on the corpus's
 // pagecopy.txt files, set a little under the measured result (0.908 on
-// 2026-11-27; the goal of issue 2 is 0.90).
-const minPagecopyF1 = 0.905
+// 2026-11-27; the goal of issue 2 is 0.90). minSubsetPagecopyF1 is the
+// same for the subset in testdata (0.884 when it was chosen).
+const (
+	minPagecopyF1       = 0.905
+	minSubsetPagecopyF1 = 0.875
+)
 
 // TestCleanTextPagecopyCorpus scores CleanText on every pagecopy.txt (the
 // page as a browser's select-all copy) against the text of expected.html,
 // with extractbench's bag-of-words F1 over the title and the article text.
 // PAGECOPY_DUMP=dir writes each prediction there for inspection.
 func TestCleanTextPagecopyCorpus(t *testing.T) {
-	pages := loadCorpus(t)
+	scorePagecopies(t, loadCorpus(t), minPagecopyF1)
+}
+
+// TestCleanTextPagecopySubset is TestCleanTextPagecopyCorpus on the subset
+// in testdata, which runs in every clone.
+func TestCleanTextPagecopySubset(t *testing.T) {
+	scorePagecopies(t, loadSubset(t), minSubsetPagecopyF1)
+}
+
+// scorePagecopies fails t when the mean F1 of CleanText over the pages'
+// copies is below floor.
+func scorePagecopies(t *testing.T, pages []corpusPage, floor float64) {
 	type score struct {
 		name    string
 		p, r, f float64
@@ -64,8 +79,8 @@ func TestCleanTextPagecopyCorpus(t *testing.T) {
 	for _, s := range scores[:min(shown, len(scores))] {
 		t.Logf("  %-40s P %.3f R %.3f F1 %.3f", s.name, s.p, s.r, s.f)
 	}
-	if sf/n < minPagecopyF1 {
-		t.Errorf("mean F1 %.3f is below the floor %.3f", sf/n, minPagecopyF1)
+	if sf/n < floor {
+		t.Errorf("mean F1 %.3f is below the floor %.3f", sf/n, floor)
 	}
 }
 
