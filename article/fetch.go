@@ -140,6 +140,7 @@ func (f *Fetcher) fetch(ctx context.Context, rawURL string) (*fetchedPage, error
 	req.Header.Set("User-Agent", userAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
 	req.Header.Set("Accept-Language", "de,en;q=0.8")
+	req.Header.Set("Accept-Encoding", acceptEncoding)
 	client := f.public
 	if f.guard.typedIsPrivate(ctx, u.Hostname()) {
 		client = f.private
@@ -157,9 +158,14 @@ func (f *Fetcher) fetch(ctx context.Context, rawURL string) (*fetchedPage, error
 		return nil, fmt.Errorf("fetching %s: the page is %s, %w (limit %s)", name, SizeString(resp.ContentLength), ErrTooLarge, SizeString(limit))
 	}
 	var body io.Reader = resp.Body
-	if f.Progress != nil {
+	if f.Progress != nil { // counts the bytes as they arrive, before decompression
 		body = &progressReader{r: body, total: resp.ContentLength, report: f.Progress}
 	}
+	if body, err = decodeBody(body, resp.Header.Get("Content-Encoding")); err != nil {
+		return nil, fetchError(rawURL, err, f.Timeout)
+	}
+	// The limit bounds the decoded page, so a small compressed bomb is
+	// refused like a huge page.
 	data, err := io.ReadAll(io.LimitReader(body, limit+1))
 	if err != nil {
 		return nil, fetchError(rawURL, err, f.Timeout)
