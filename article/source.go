@@ -35,7 +35,7 @@ func (f *Fetcher) Load(ctx context.Context, source string, stdin io.Reader) (*Ar
 		}
 		return loadBytes(data, "standard input", "", "")
 	case IsURL(source):
-		page, err := f.Fetch(ctx, source)
+		page, err := f.fetch(ctx, source)
 		if err != nil {
 			return nil, err
 		}
