@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/annotation/recognize"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/assets"
 	"github.com/dramatis-app/dramatis/storage"
@@ -61,7 +62,7 @@ type App struct {
 	// matcher suggests actors for a passage: the library's actors, built-in
 	// knowledge and names discovered in the article. Rebuilt off the main
 	// goroutine whenever the actors change; nil until the first load.
-	matcher *annotation.Matcher
+	matcher *recognize.Matcher
 	// suggested holds the full actors behind the picker's suggestions
 	// (built-in ones carry aliases and a Wikidata id), by folded name.
 	suggested map[string]annotation.Actor

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/annotation/recognize"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/storage"
 )
@@ -26,7 +27,7 @@ func (a *App) start() {
 		imports []string
 		errs    []error
 		demoHL  string
-		matcher *annotation.Matcher
+		matcher *recognize.Matcher
 		recent  []string
 		art     *article.Article
 		info    storage.ArticleInfo
@@ -77,7 +78,7 @@ func (a *App) start() {
 		}
 		actors, _ = a.lib.Actors()
 		counts, _ = a.lib.HighlightCounts()
-		matcher = annotation.NewMatcher(actors)
+		matcher = recognize.NewMatcher(actors)
 		if !containsArticle(items, last) && len(items) > 0 {
 			last = items[0].ID
 		}
@@ -236,7 +237,7 @@ func (a *App) reloadActors(then func()) {
 	var (
 		actors  []annotation.Actor
 		counts  map[string]int
-		matcher *annotation.Matcher
+		matcher *recognize.Matcher
 		err     error
 	)
 	a.run(func() {
@@ -246,7 +247,7 @@ func (a *App) reloadActors(then func()) {
 		if counts, err = a.lib.HighlightCounts(); err != nil {
 			return
 		}
-		matcher = annotation.NewMatcher(actors)
+		matcher = recognize.NewMatcher(actors)
 	}, func() {
 		if err != nil {
 			a.showError("Could not read the actors", err)

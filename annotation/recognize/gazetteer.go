@@ -1,4 +1,4 @@
-package annotation
+package recognize
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/assets"
 )
 
@@ -31,7 +32,7 @@ type alias struct {
 // (from CLDR plus states-extra.tsv), an organisation or a leader.
 type builtin struct {
 	key      string // stable: "iso:CN", "org:UN", "person:putin"
-	kind     Kind
+	kind     annotation.Kind
 	wikidata string
 	nameDE   string
 	nameEN   string
@@ -153,7 +154,7 @@ func (g *gazetteer) addStates(index map[string]int) {
 			if nameDE == "" || nameEN == "" {
 				continue
 			}
-			st := builtin{key: "iso:" + code, kind: KindState, nameDE: nameDE, nameEN: nameEN, note: "ISO 3166: " + code}
+			st := builtin{key: "iso:" + code, kind: annotation.KindState, nameDE: nameDE, nameEN: nameEN, note: "ISO 3166: " + code}
 			for _, x := range append(extraDE, extraEN...) {
 				st.aliases = append(st.aliases, alias{x, aliasName})
 			}
@@ -171,7 +172,7 @@ func (g *gazetteer) addStates(index map[string]int) {
 			// A state CLDR does not have (the Soviet Union).
 			i = len(g.actors)
 			index[key] = i
-			g.actors = append(g.actors, builtin{key: key, kind: KindState, note: "ISO 3166: " + f[0]})
+			g.actors = append(g.actors, builtin{key: key, kind: annotation.KindState, note: "ISO 3166: " + f[0]})
 		}
 		st := &g.actors[i]
 		switch f[1] {
@@ -204,7 +205,7 @@ func (g *gazetteer) addOrganisations(index map[string]int, data string) {
 		if len(f) < 4 {
 			continue
 		}
-		o := builtin{key: "org:" + f[0], kind: KindOrganisation}
+		o := builtin{key: "org:" + f[0], kind: annotation.KindOrganisation}
 		if _, dup := index[o.key]; dup {
 			continue
 		}
@@ -255,7 +256,7 @@ func (g *gazetteer) addLeaders(index map[string]int) {
 		if len(f) < 7 {
 			continue
 		}
-		p := builtin{key: "person:" + f[0], kind: KindPerson, nameDE: f[2], nameEN: f[3]}
+		p := builtin{key: "person:" + f[0], kind: annotation.KindPerson, nameDE: f[2], nameEN: f[3]}
 		if f[1] != "-" {
 			p.wikidata = f[1]
 		}

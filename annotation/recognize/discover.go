@@ -1,17 +1,19 @@
-package annotation
+package recognize
 
 import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/dramatis-app/dramatis/annotation"
 )
 
 // Candidate is an actor found in an article: a known one (library or
 // built-in, Known true) or a newly discovered person or organisation.
 type Candidate struct {
-	Name  string `json:"name"`
-	Kind  Kind   `json:"kind"`
-	Known bool   `json:"known"`
+	Name  string          `json:"name"`
+	Kind  annotation.Kind `json:"kind"`
+	Known bool            `json:"known"`
 	// Count is the number of mentions, including short forms ("Bremmers"
 	// for Ian Bremmer) and inflected forms ("Chinas").
 	Count int `json:"count"`
@@ -130,7 +132,7 @@ func (m *Matcher) discover(text string, toks []token, lang string, licensed map[
 			if o == ownWeak {
 				d.weakAt[k] = mi
 			}
-			if m.entryKind(mt.entry) == KindOrganisation {
+			if m.entryKind(mt.entry) == annotation.KindOrganisation {
 				d.orgAt[k] = true
 			}
 		}
@@ -167,7 +169,7 @@ func (m *Matcher) discover(text string, toks []token, lang string, licensed map[
 }
 
 // entryKind returns the kind of a matcher entry.
-func (m *Matcher) entryKind(i int32) Kind {
+func (m *Matcher) entryKind(i int32) annotation.Kind {
 	e := &m.entries[i]
 	if e.user {
 		return e.actor.Kind
@@ -189,7 +191,7 @@ func (d *discovery) known(i int32) *found {
 }
 
 // discovered returns the collector for a new name of the given kind.
-func (d *discovery) discovered(name string, kind Kind, words []string) *found {
+func (d *discovery) discovered(name string, kind annotation.Kind, words []string) *found {
 	key := string(kind) + ":" + strings.Join(words, " ")
 	if f, ok := d.byKey[key]; ok {
 		return f
@@ -303,10 +305,10 @@ func (d *discovery) findOrgs(matches []match, dropped []bool) {
 // Automobilindustrie" is the known VDA), else a discovered one.
 func (d *discovery) orgFound(sp span) *found {
 	name, words := d.orgName(sp)
-	if e := d.m.lookupWords(words); e >= 0 && d.m.entryKind(e) == KindOrganisation {
+	if e := d.m.lookupWords(words); e >= 0 && d.m.entryKind(e) == annotation.KindOrganisation {
 		return d.known(e)
 	}
-	return d.discovered(name, KindOrganisation, words)
+	return d.discovered(name, annotation.KindOrganisation, words)
 }
 
 // orgAround grows an organisation name around the organisation word at i.
@@ -542,7 +544,7 @@ func (d *discovery) person(run []word) {
 	// "Ian Bremmers" after "Ian Bremmer": the same person in the genitive.
 	if last := fw[len(fw)-1]; strings.HasSuffix(last, "s") {
 		base := append(append([]string(nil), fw[:len(fw)-1]...), strings.TrimSuffix(last, "s"))
-		if f, ok := d.byKey[string(KindPerson)+":"+strings.Join(base, " ")]; ok {
+		if f, ok := d.byKey[string(annotation.KindPerson)+":"+strings.Join(base, " ")]; ok {
 			fw = base
 			name = f.Name
 		}
@@ -550,7 +552,7 @@ func (d *discovery) person(run []word) {
 	for k := from; k < to; k++ {
 		d.owner[k] = ownFound
 	}
-	f := d.discovered(name, KindPerson, fw)
+	f := d.discovered(name, annotation.KindPerson, fw)
 	f.mention(d.toks[from].start, d.toks[to-1].end, d.surface(from, to))
 	if len(run) >= 2 {
 		last := run[len(run)-1]
@@ -758,12 +760,12 @@ func (d *discovery) link() {
 func (d *discovery) mergeShortOrgs() {
 	byFirst := map[string][]*found{}
 	for _, f := range d.order {
-		if f.entry < 0 && f.Kind == KindOrganisation && len(f.words) > 0 && len(byFirst[f.words[0]]) < maxSameFirst {
+		if f.entry < 0 && f.Kind == annotation.KindOrganisation && len(f.words) > 0 && len(byFirst[f.words[0]]) < maxSameFirst {
 			byFirst[f.words[0]] = append(byFirst[f.words[0]], f)
 		}
 	}
 	for _, s := range d.order {
-		if s.entry >= 0 || s.Kind != KindOrganisation || s.Count == 0 || len(s.words) == 0 {
+		if s.entry >= 0 || s.Kind != annotation.KindOrganisation || s.Count == 0 || len(s.words) == 0 {
 			continue
 		}
 		for _, l := range byFirst[s.words[0]] {
@@ -785,14 +787,14 @@ func (d *discovery) mergeShortOrgs() {
 func (d *discovery) mergeSurnames() {
 	full := map[string]*found{}
 	for _, f := range d.order {
-		if f.entry < 0 && f.Kind == KindPerson && len(f.words) >= 2 && f.Count > 0 {
+		if f.entry < 0 && f.Kind == annotation.KindPerson && len(f.words) >= 2 && f.Count > 0 {
 			if _, ok := full[f.words[len(f.words)-1]]; !ok {
 				full[f.words[len(f.words)-1]] = f
 			}
 		}
 	}
 	for _, s := range d.order {
-		if s.entry >= 0 || s.Kind != KindPerson || len(s.words) != 1 || s.Count == 0 {
+		if s.entry >= 0 || s.Kind != annotation.KindPerson || len(s.words) != 1 || s.Count == 0 {
 			continue
 		}
 		l, ok := full[s.words[0]]
@@ -978,7 +980,7 @@ func (d *discovery) findAcronyms() {
 	}
 	byInitials := map[string]*found{}
 	for _, f := range d.order {
-		if f.Kind != KindOrganisation || f.entry >= 0 {
+		if f.Kind != annotation.KindOrganisation || f.entry >= 0 {
 			continue
 		}
 		for _, form := range f.forms {
@@ -1008,7 +1010,7 @@ func (d *discovery) findAcronyms() {
 			continue
 		}
 		k := ks[0]
-		f := d.discovered(d.toks[k].text, KindOrganisation, []string{d.toks[k].fold})
+		f := d.discovered(d.toks[k].text, annotation.KindOrganisation, []string{d.toks[k].fold})
 		for _, kk := range ks {
 			d.owner[kk] = ownFound
 			f.mention(d.toks[kk].start, d.toks[kk].end, d.toks[kk].text)

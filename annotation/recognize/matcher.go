@@ -1,4 +1,4 @@
-package annotation
+package recognize
 
 import (
 	"strings"
@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/assets"
 )
 
@@ -33,7 +34,7 @@ type Matcher struct {
 
 // entry is one actor the matcher knows.
 type entry struct {
-	actor   Actor // for a library actor exactly as stored
+	actor   annotation.Actor // for a library actor exactly as stored
 	user    bool
 	builtin *builtin // nil for a library actor that adopted no built-in
 	folded  []string // folded names and aliases, for Lookup
@@ -99,7 +100,7 @@ func (c caseRule) allows(t *token) bool {
 // name (or Wikidata id) is a library actor's name or alias is merged into
 // that library actor, which then also matches the built-in's aliases
 // (a library "China" is found via "Peking").
-func NewMatcher(user []Actor) *Matcher {
+func NewMatcher(user []annotation.Actor) *Matcher {
 	gz := newGazetteer()
 	userAliases := 0
 	for _, a := range user {
@@ -177,7 +178,7 @@ func NewMatcher(user []Actor) *Matcher {
 	// Library people are also found by their surname alone ("Ballbach"),
 	// unless that word is taken.
 	for i, e := range m.entries {
-		if e.user && e.actor.Kind == KindPerson {
+		if e.user && e.actor.Kind == annotation.KindPerson {
 			if f := strings.Fields(e.actor.Name); len(f) >= 2 {
 				m.insert(f[len(f)-1], aliasSurname, int32(i))
 			}
@@ -505,7 +506,7 @@ func (m *Matcher) listed(toks []token, matches []match, j, edge int) bool {
 		return false
 	}
 	o := matches[j]
-	if o.vague || o.place || m.entryKind(o.entry) != KindOrganisation {
+	if o.vague || o.place || m.entryKind(o.entry) != annotation.KindOrganisation {
 		return false
 	}
 	a, b := o.to, edge // tokens between: [a, b) when o is before
@@ -689,13 +690,13 @@ func (w *wordLists) guessLang(toks []token) string {
 // actorFor returns the actor of an entry as the user should see it: a
 // library actor exactly as stored, a built-in one named in lang with the
 // other language's name and the aliases as Aliases.
-func (m *Matcher) actorFor(i int32, lang string) Actor {
+func (m *Matcher) actorFor(i int32, lang string) annotation.Actor {
 	e := &m.entries[i]
 	if e.user {
 		return e.actor
 	}
 	b := e.builtin
-	a := Actor{Name: b.name(lang), Kind: b.kind, Wikidata: b.wikidata, Note: b.note}
+	a := annotation.Actor{Name: b.name(lang), Kind: b.kind, Wikidata: b.wikidata, Note: b.note}
 	seen := map[string]bool{fold(a.Name): true}
 	add := func(s string) {
 		if k := fold(s); s != "" && !seen[k] {

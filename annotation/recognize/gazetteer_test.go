@@ -1,9 +1,10 @@
-package annotation
+package recognize
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/assets"
 )
 
@@ -32,7 +33,7 @@ func TestOrganisationData(t *testing.T) {
 	}
 	for i := range m.entries {
 		b := m.entries[i].builtin
-		if b.kind != KindOrganisation {
+		if b.kind != annotation.KindOrganisation {
 			continue
 		}
 		for _, k := range b.context {

@@ -1,4 +1,4 @@
-package annotation
+package recognize
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
 )
 
@@ -92,17 +93,17 @@ func TestSuggestSeedParagraph(t *testing.T) {
 	}
 	want := []struct {
 		name string
-		kind Kind
+		kind annotation.Kind
 		via  string // one span must read so
 	}{
-		{"China", KindState, "Peking"},
-		{"Nordkorea", KindState, "Pjöngjang"},
-		{"Russland", KindState, "Russland"},
-		{"Südkorea", KindState, "südkoreanischen"},
-		{"Yoon Young-kwan", KindPerson, "Yoon Young-kwan"},
-		{"Asan Institute for Policy Studies", KindOrganisation, "Asan Institute for Policy Studies"},
-		{"Ian Bremmer", KindPerson, "Ian Bremmer"},
-		{"Eurasia Group", KindOrganisation, "Eurasia Group"},
+		{"China", annotation.KindState, "Peking"},
+		{"Nordkorea", annotation.KindState, "Pjöngjang"},
+		{"Russland", annotation.KindState, "Russland"},
+		{"Südkorea", annotation.KindState, "südkoreanischen"},
+		{"Yoon Young-kwan", annotation.KindPerson, "Yoon Young-kwan"},
+		{"Asan Institute for Policy Studies", annotation.KindOrganisation, "Asan Institute for Policy Studies"},
+		{"Ian Bremmer", annotation.KindPerson, "Ian Bremmer"},
+		{"Eurasia Group", annotation.KindOrganisation, "Eurasia Group"},
 	}
 	for _, w := range want {
 		s, ok := by[w.name]
@@ -157,10 +158,10 @@ func TestSuggestSurnameFromArticle(t *testing.T) {
 
 // The user's actors come first and win over built-in ones.
 func TestSuggestLibraryFirst(t *testing.T) {
-	user := []Actor{
-		{ID: "01A", Name: "China", Kind: KindState, Aliases: []string{"Reich der Mitte"}},
-		{ID: "01B", Name: "Stadtverwaltung Pjöngjang", Kind: KindOrganisation, Aliases: []string{"Pjöngjang"}},
-		{ID: "01C", Name: "Eric Ballbach", Kind: KindPerson},
+	user := []annotation.Actor{
+		{ID: "01A", Name: "China", Kind: annotation.KindState, Aliases: []string{"Reich der Mitte"}},
+		{ID: "01B", Name: "Stadtverwaltung Pjöngjang", Kind: annotation.KindOrganisation, Aliases: []string{"Pjöngjang"}},
+		{ID: "01C", Name: "Eric Ballbach", Kind: annotation.KindPerson},
 	}
 	m := NewMatcher(user)
 	passage := "Peking und Pjöngjang streiten, das Reich der Mitte schweigt, meint Ballbach. Nordkorea wartet."
@@ -186,7 +187,7 @@ func TestSuggestLibraryFirst(t *testing.T) {
 		t.Errorf("a library person is found by surname: %+v", ss)
 	}
 	// A built-in actor picked into the library keeps matching like one.
-	de := NewMatcher([]Actor{{ID: "01D", Name: "Deutschland", Kind: KindState, Aliases: []string{"deutsch", "Berlin"}}})
+	de := NewMatcher([]annotation.Actor{{ID: "01D", Name: "Deutschland", Kind: annotation.KindState, Aliases: []string{"deutsch", "Berlin"}}})
 	if ss := de.Suggest("Die deutsche Seite schweigt, Berlin wartet. Man trifft sich in Berlin.", nil); len(ss) != 1 || ss[0].Actor.ID != "01D" || len(ss[0].Spans) != 2 {
 		t.Errorf("library Deutschland with built-in aliases: %+v", ss)
 	}
@@ -222,7 +223,7 @@ func TestSuggestLanguage(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	m := NewMatcher([]Actor{{ID: "01A", Name: "Nordkorea-Team", Kind: KindGroup}})
+	m := NewMatcher([]annotation.Actor{{ID: "01A", Name: "Nordkorea-Team", Kind: annotation.KindGroup}})
 	got := m.Lookup("nordk", "de", 5)
 	if len(got) < 2 || got[0].Actor.ID != "01A" || got[1].Actor.Name != "Nordkorea" || got[1].Key != "iso:KP" {
 		t.Fatalf("Lookup(nordk) = %+v", got)
@@ -230,7 +231,7 @@ func TestLookup(t *testing.T) {
 	if got := m.Lookup("Pjöngjang", "en", 0); len(got) != 1 || got[0].Actor.Name != "North Korea" {
 		t.Errorf("Lookup by seat: %+v", got)
 	}
-	if got := m.Lookup("NATO", "de", 3); len(got) == 0 || got[0].Actor.Name != "NATO" || got[0].Actor.Kind != KindOrganisation {
+	if got := m.Lookup("NATO", "de", 3); len(got) == 0 || got[0].Actor.Name != "NATO" || got[0].Actor.Kind != annotation.KindOrganisation {
 		t.Errorf("Lookup(NATO) = %+v", got)
 	}
 	if got := m.Lookup("  ", "de", 3); got != nil {
@@ -248,13 +249,13 @@ func TestSuggestEmpty(t *testing.T) {
 }
 
 // syntheticLibrary returns n actors with four aliases each.
-func syntheticLibrary(n int) []Actor {
-	out := make([]Actor, n)
+func syntheticLibrary(n int) []annotation.Actor {
+	out := make([]annotation.Actor, n)
 	for i := range out {
-		out[i] = Actor{
+		out[i] = annotation.Actor{
 			ID:   fmt.Sprintf("%08d", i),
 			Name: fmt.Sprintf("Akteur%d Beispielname", i),
-			Kind: Kinds[i%len(Kinds)],
+			Kind: annotation.Kinds[i%len(annotation.Kinds)],
 			Aliases: []string{
 				fmt.Sprintf("Alias%d", i), fmt.Sprintf("Kurz%d", i),
 				fmt.Sprintf("Institut %d für Studien", i), fmt.Sprintf("AK%d", i),
@@ -364,7 +365,7 @@ func FuzzSuggest(f *testing.F) {
 	f.Add("Die Beziehungen zwischen Peking und Pjöngjang seien schwierig, glaubt Yoon Young-kwan.")
 	f.Add("U.S. and China's Xi; Kim Jong-un's US-Präsident Nordkorea-Experte Ballbachs")
 	f.Add("„Eurasia Group“ (EG), Stiftung Wissenschaft und Politik (SWP) sagt SWP.")
-	m := NewMatcher([]Actor{{ID: "x", Name: "Eric Ballbach", Kind: KindPerson, Aliases: []string{"E.B."}}})
+	m := NewMatcher([]annotation.Actor{{ID: "x", Name: "Eric Ballbach", Kind: annotation.KindPerson, Aliases: []string{"E.B."}}})
 	f.Fuzz(func(t *testing.T, s string) {
 		n := utf8.RuneCountInString(s)
 		for _, sg := range m.Suggest(s, nil) {
@@ -439,7 +440,7 @@ func TestSuggestVagueNameFromArticle(t *testing.T) {
 		t.Errorf("Allianz suggested without anything that confirms the company: %+v", ss)
 	}
 	// The user's own actor of that name needs no confirmation.
-	lib := NewMatcher([]Actor{{ID: "01A", Name: "Allianz", Kind: KindOrganisation}})
+	lib := NewMatcher([]annotation.Actor{{ID: "01A", Name: "Allianz", Kind: annotation.KindOrganisation}})
 	found := false
 	for _, s := range lib.Suggest(passage, nil) {
 		found = found || (s.Actor.ID == "01A" && len(s.Spans) == 1)

@@ -1,4 +1,4 @@
-package annotation
+package recognize
 
 import (
 	"sort"
@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
 )
 
@@ -16,7 +17,7 @@ type Suggestion struct {
 	// built-in one (no ID; named in the article's language with the other
 	// language's name among its Aliases), or a discovered candidate (only
 	// Name and Kind).
-	Actor Actor `json:"actor"`
+	Actor annotation.Actor `json:"actor"`
 	// Known is true for library and built-in actors, false for candidates
 	// discovered in the passage or the article.
 	Known bool `json:"known"`
@@ -109,7 +110,7 @@ func (m *Matcher) Suggest(passage string, art *article.Article) []Suggestion {
 		if f.entry >= 0 {
 			s.Actor = m.actorFor(f.entry, lang)
 		} else {
-			s.Actor = Actor{Name: f.Name, Kind: f.Kind}
+			s.Actor = annotation.Actor{Name: f.Name, Kind: f.Kind}
 		}
 		index[key] = len(out)
 		out = append(out, s)
