@@ -12,22 +12,7 @@ const maxSameFirst = 64
 // tried against the forms, longest first; a surname shared by two people
 // goes to the one mentioned last.
 func (d *discovery) link() {
-	type form struct {
-		words []string
-		f     *found
-	}
-	byFirst := map[string][]form{}
-	for _, f := range d.order {
-		if f.entry >= 0 {
-			continue
-		}
-		for _, ws := range f.forms {
-			// A bound keeps hostile texts (thousands of "Ian …") linear.
-			if len(byFirst[ws[0]]) < maxSameFirst {
-				byFirst[ws[0]] = append(byFirst[ws[0]], form{ws, f})
-			}
-		}
-	}
+	byFirst := d.formsByFirst()
 	if len(byFirst) == 0 {
 		return
 	}
@@ -45,41 +30,7 @@ func (d *discovery) link() {
 		for _, v := range buf {
 			cands = append(cands[:len(cands):len(cands)], byFirst[v]...)
 		}
-		var best *found
-		bestLen, bestLast := 0, -1
-		for _, c := range cands {
-			n := len(c.words)
-			if i+n > len(d.toks) || n < bestLen {
-				continue
-			}
-			okw := true
-			for k := 0; k < n && okw; k++ {
-				tk := &d.toks[i+k]
-				if (d.owner[i+k] != ownFree && d.owner[i+k] != ownWeak) || (k > 0 && tk.gap.hard()) {
-					okw = false
-					break
-				}
-				if tk.fold == c.words[k] {
-					continue
-				}
-				okw = false
-				if k == n-1 {
-					for _, v := range baseForms(tk.fold, nil) {
-						if v == c.words[k] {
-							okw = true
-						}
-					}
-				}
-			}
-			if !okw {
-				continue
-			}
-			// A surname alone: only when the next word is not part of
-			// another name ("Kim Il Sung" is not Kim Jong-un).
-			if n > bestLen || (n == bestLen && c.f.last <= t.start && c.f.last > bestLast) {
-				best, bestLen, bestLast = c.f, n, c.f.last
-			}
-		}
+		best, bestLen := d.bestForm(i, cands)
 		if best == nil || (d.owner[i] == ownWeak && bestLen == 1) {
 			continue // a known person's surname alone: the gazetteer's reading stands
 		}
@@ -89,6 +40,76 @@ func (d *discovery) link() {
 		best.mention(t.start, d.toks[i+bestLen-1].end, d.surface(i, i+bestLen))
 		i += bestLen - 1
 	}
+}
+
+// shortForm is one form (folded words) of a name discovered in the text.
+type shortForm struct {
+	words []string
+	f     *found
+}
+
+// formsByFirst indexes the forms of the discovered names by their first
+// word.
+func (d *discovery) formsByFirst() map[string][]shortForm {
+	byFirst := map[string][]shortForm{}
+	for _, f := range d.order {
+		if f.entry >= 0 {
+			continue
+		}
+		for _, ws := range f.forms {
+			// A bound keeps hostile texts (thousands of "Ian …") linear.
+			if len(byFirst[ws[0]]) < maxSameFirst {
+				byFirst[ws[0]] = append(byFirst[ws[0]], shortForm{ws, f})
+			}
+		}
+	}
+	return byFirst
+}
+
+// bestForm returns the name whose form is at token i, and the form's
+// length in words: the longest form, and among forms as long the name
+// mentioned last before i.
+func (d *discovery) bestForm(i int, cands []shortForm) (*found, int) {
+	t := &d.toks[i]
+	var best *found
+	bestLen, bestLast := 0, -1
+	for _, c := range cands {
+		n := len(c.words)
+		if i+n > len(d.toks) || n < bestLen || !d.formAt(i, c.words) {
+			continue
+		}
+		// A surname alone: only when the next word is not part of
+		// another name ("Kim Il Sung" is not Kim Jong-un).
+		if n > bestLen || (n == bestLen && c.f.last <= t.start && c.f.last > bestLast) {
+			best, bestLen, bestLast = c.f, n, c.f.last
+		}
+	}
+	return best, bestLen
+}
+
+// formAt reports whether the folded words of a form stand at token i in
+// free words within one phrase, the last one possibly inflected.
+func (d *discovery) formAt(i int, words []string) bool {
+	n := len(words)
+	for k := 0; k < n; k++ {
+		tk := &d.toks[i+k]
+		if (d.owner[i+k] != ownFree && d.owner[i+k] != ownWeak) || (k > 0 && tk.gap.hard()) {
+			return false
+		}
+		if tk.fold == words[k] {
+			continue
+		}
+		if k < n-1 {
+			return false
+		}
+		for _, v := range baseForms(tk.fold, nil) {
+			if v == words[k] {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // mergeShortOrgs counts a shorter organisation name that begins a longer

@@ -68,6 +68,22 @@ func (d *discovery) findPersons() {
 // person decides whether a run of name words is a person, splitting runs
 // that are too long at a given name.
 func (d *discovery) person(run []word) {
+	run = d.nameRun(run)
+	if len(run) == 0 {
+		return
+	}
+	from, to := run[0].from, run[len(run)-1].to
+	if d.isRegion(from, to) || d.onlyWeak(from, to) || !d.isPerson(run) {
+		return
+	}
+	d.addPerson(run)
+}
+
+// nameRun cuts a run of name words down to the words that may be one
+// person's name: a run too long for a name is cut at a given name (nil
+// when it has none), and a run that starts with a common noun ("Anzeige
+// Homeday") starts at a later given name if there is one.
+func (d *discovery) nameRun(run []word) []word {
 	w := &d.m.words
 	for len(run) > 4 {
 		cut := -1
@@ -78,7 +94,7 @@ func (d *discovery) person(run []word) {
 			}
 		}
 		if cut < 0 {
-			return
+			return nil
 		}
 		run = run[cut:]
 	}
@@ -92,19 +108,27 @@ func (d *discovery) person(run []word) {
 			}
 		}
 	}
-	from, to := run[0].from, run[len(run)-1].to
-	if d.isRegion(from, to) {
-		return
-	}
-	onlyWeak := true
+	return run
+}
+
+// onlyWeak reports whether tokens [from, to) are all a known person's
+// surname ("Präsident Putin"): that reading stands.
+func (d *discovery) onlyWeak(from, to int) bool {
 	for k := from; k < to; k++ {
 		if d.owner[k] != ownWeak {
-			onlyWeak = false
+			return false
 		}
 	}
-	if onlyWeak {
-		return // a known person's surname ("Präsident Putin")
-	}
+	return true
+}
+
+// isPerson weighs the evidence that a run of name words is a person: a
+// given name, a role before or after, a verb of saying, an affiliation or
+// another person joined by "and"; against it, words that look like German
+// common nouns or organisation words.
+func (d *discovery) isPerson(run []word) bool {
+	w := &d.m.words
+	from, to := run[0].from, run[len(run)-1].to
 	given := w.given[d.toks[from].fold]
 	roleBefore := from > 0 && !d.toks[from].gap.hard() && w.isRole(d.toks[from-1].fold)
 	roleBefore = roleBefore || d.appositive(from, to)
@@ -119,18 +143,21 @@ func (d *discovery) person(run []word) {
 			nouny = true
 		}
 	}
-	ok := false
 	switch {
 	case len(run) == 1:
-		ok = roleBefore && !nouny && !given && !d.toks[from].sentStart
+		return roleBefore && !nouny && !given && !d.toks[from].sentStart
 	case given || roleBefore || roleAfter:
-		ok = !nouny || given || roleBefore
+		return !nouny || given || roleBefore
 	case speech || affil || coord:
-		ok = !nouny
+		return !nouny
 	}
-	if !ok {
-		return
-	}
+	return false
+}
+
+// addPerson records a mention of the person named by run, its last word
+// as a short form to link later mentions by.
+func (d *discovery) addPerson(run []word) {
+	from, to := run[0].from, run[len(run)-1].to
 	// Drop an English possessive from the name: "Bremmer's" → "Bremmer".
 	name := d.surface(from, to)
 	fw := d.folded(from, to)
