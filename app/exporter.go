@@ -15,6 +15,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/export/gather"
 )
 
 // prefExportDir and prefExportGrouping remember the notes folder and the
@@ -175,7 +176,7 @@ func (a *App) exportTo(dir string, g export.Grouping) {
 	a.setStatus("Exporting notes to %s…", dir)
 	a.run(func() {
 		var lib *export.Library
-		if lib, err = a.gatherExport(); err != nil {
+		if lib, err = gather.Library(a.lib, nil); err != nil {
 			return
 		}
 		rep, err = export.WriteFolder(dir, lib, g)
@@ -194,28 +195,4 @@ func (a *App) exportTo(dir string, g export.Grouping) {
 			a.showError(fmt.Sprintf("%d notes were left as they were", len(rep.Skipped)), fmt.Errorf("%s", strings.Join(lines, "\n")))
 		}
 	})
-}
-
-// gatherExport reads every article with its highlights, and every actor.
-func (a *App) gatherExport() (*export.Library, error) {
-	infos, err := a.lib.Articles()
-	if err != nil {
-		return nil, err
-	}
-	out := &export.Library{Articles: make([]export.Article, 0, len(infos))}
-	for _, in := range infos {
-		art, info, err := a.lib.Article(in.ID)
-		if err != nil {
-			return nil, fmt.Errorf("reading %q: %w", in.Title, err)
-		}
-		hs, err := a.lib.Highlights(in.ID)
-		if err != nil {
-			return nil, fmt.Errorf("reading the highlights of %q: %w", in.Title, err)
-		}
-		out.Articles = append(out.Articles, export.Article{ID: in.ID, Added: info.Added, Article: *art, Highlights: hs})
-	}
-	if out.Actors, err = a.lib.Actors(); err != nil {
-		return nil, err
-	}
-	return out, nil
 }

@@ -1,14 +1,9 @@
 package app
 
 import (
-	"context"
-	"errors"
-	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -377,23 +372,6 @@ func TestExportAndCopyAsMarkdown(t *testing.T) {
 	a.copyHighlightMarkdown(a.hls[0].ID)
 	if c := a.fa.Clipboard().Content(); !strings.HasPrefix(c, "> they respect") {
 		t.Errorf("clipboard after Copy as Markdown: %q", c)
-	}
-}
-
-func TestPlainWordsForNetworkErrors(t *testing.T) {
-	dns := &net.DNSError{Err: "no such host", Name: "nonexistent.invalid", IsNotFound: true}
-	for _, tc := range []struct {
-		err  error
-		want string
-	}{
-		{fmt.Errorf("fetching x: %w", dns), "the site nonexistent.invalid was not found"},
-		{fmt.Errorf("fetching x: %w", syscall.ECONNREFUSED), "the site refused the connection"},
-		{fmt.Errorf("fetching x: %w", context.DeadlineExceeded), "the site did not answer in time"},
-		{errors.New("no article text found in a.html"), "no article text found in a.html"},
-	} {
-		if got := plainWords(tc.err).Error(); !strings.HasPrefix(got, tc.want) {
-			t.Errorf("plainWords(%v) = %q, want it to start with %q", tc.err, got, tc.want)
-		}
 	}
 }
 

@@ -5,11 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -167,7 +164,7 @@ func (a *App) fetchURL(u string) {
 	prog.Show()
 	var received atomic.Int64
 	fetcher := article.NewFetcher()
-	fetcher.Client.Transport = countingTransport{base: http.DefaultTransport, n: &received}
+	fetcher.Progress = func(n, _ int64) { received.Store(n) }
 	stop, stopped := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(stopped)
@@ -211,35 +208,8 @@ func showReceived(stop <-chan struct{}, n *atomic.Int64, l *widget.Label) {
 // size errors use.
 func receivedText(n int64) string { return article.SizeString(n) + " received" }
 
-// countingTransport counts the body bytes of every response it carries.
-type countingTransport struct {
-	base http.RoundTripper
-	n    *atomic.Int64
-}
-
-// RoundTrip wraps the response body in a counter.
-func (t countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := t.base.RoundTrip(r)
-	if err == nil && resp.Body != nil {
-		resp.Body = &countingBody{ReadCloser: resp.Body, n: t.n}
-	}
-	return resp, err
-}
-
-// countingBody adds what is read to a shared count.
-type countingBody struct {
-	io.ReadCloser
-	n *atomic.Int64
-}
-
-func (b *countingBody) Read(p []byte) (int, error) {
-	k, err := b.ReadCloser.Read(p)
-	b.n.Add(int64(k))
-	return k, err
-}
-
 // importWith cleans and stores an article off the main goroutine, then
-// opens it; cleaner errors are shown in plain words.
+// opens it; errors come worded for the reader (see article.FetchError).
 func (a *App) importWith(name string, load func() (*article.Article, error)) {
 	a.importWithContext(context.Background(), name, load, nil)
 }
@@ -269,7 +239,7 @@ func (a *App) importWithContext(ctx context.Context, name string, load func() (*
 		}
 		if err != nil {
 			a.setStatus("Import failed.")
-			a.showError("Could not import "+name, plainWords(err))
+			a.showError("Could not import "+name, err)
 			return
 		}
 		switch {
@@ -285,20 +255,4 @@ func (a *App) importWithContext(ctx context.Context, name string, load func() (*
 		a.library.reload()
 		a.openArticle(res.ID)
 	})
-}
-
-// plainWords rewrites network errors, whose text is written for
-// programmers ("dial tcp: lookup …: no such host"), for the reader.
-func plainWords(err error) error {
-	var dns *net.DNSError
-	var nerr net.Error
-	switch {
-	case errors.As(err, &dns):
-		return fmt.Errorf("the site %s was not found; check the address and the internet connection (%w)", dns.Name, err)
-	case errors.Is(err, syscall.ECONNREFUSED):
-		return fmt.Errorf("the site refused the connection; it may be down (%w)", err)
-	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &nerr) && nerr.Timeout():
-		return fmt.Errorf("the site did not answer in time; try again later (%w)", err)
-	}
-	return err
 }

@@ -39,7 +39,7 @@ func (f *Fetcher) Load(ctx context.Context, source string, stdin io.Reader) (*Ar
 		if err != nil {
 			return nil, err
 		}
-		return loadBytes(page.Data, source, page.ContentType, page.URL)
+		return loadBytes(page.Data, shortSource(source), page.ContentType, page.URL)
 	}
 	info, err := os.Stat(source)
 	switch {

@@ -1,4 +1,4 @@
-package export
+package backup
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/export"
 )
 
 // MergePlan is what importing a backup into a library writes, worked out
@@ -16,7 +17,7 @@ import (
 // error changes nothing.
 type MergePlan struct {
 	// Articles to store (new ones; existing articles are never replaced).
-	Articles []Article
+	Articles []export.Article
 	// Actors to store: new ones, newer versions of existing ones, and
 	// existing ones that gained aliases from a same-named backup actor.
 	Actors []annotation.Actor
@@ -44,12 +45,12 @@ type MergePlan struct {
 //   - a highlight whose id is in the library replaces it only when the
 //     backup's version is newer;
 //   - preferences are added where the library has none of that name.
-func PlanMerge(current, backup *Library) (*MergePlan, error) {
+func PlanMerge(current, backup *export.Library) (*MergePlan, error) {
 	p := &MergePlan{Preferences: map[string]string{}}
 	actorMap := p.planActors(current.Actors, backup.Actors)
 
-	curArts := map[string]*Article{}
-	byURL, byHash := map[string]*Article{}, map[string]*Article{}
+	curArts := map[string]*export.Article{}
+	byURL, byHash := map[string]*export.Article{}, map[string]*export.Article{}
 	curHls := map[string]annotation.Highlight{}
 	for i := range current.Articles {
 		a := &current.Articles[i]

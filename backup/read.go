@@ -1,94 +1,26 @@
-package export
+package backup
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/export"
 )
 
-// The backup file's format name and the newest version this build reads
-// and writes.
-const (
-	BackupFormat  = "dramatis-backup"
-	BackupVersion = 1
-)
-
-// MaxBackupBytes bounds a backup file read by ReadBackup.
-const MaxBackupBytes = 1 << 30
-
-// ErrNotBackup is wrapped when a file is not a Dramatis backup;
-// ErrBackupTooNew when it was written by a newer version.
-var (
-	ErrNotBackup    = errors.New("not a Dramatis backup")
-	ErrBackupTooNew = errors.New("the backup was written by a newer version of Dramatis")
-)
-
-// backupFile is the JSON document of a backup. Field order is the order
-// written; every list is sorted by id, so the same library always gives
-// the same bytes.
-type backupFile struct {
-	Format      string             `json:"format"`
-	Version     int                `json:"version"`
-	Articles    []Article          `json:"articles"`
-	Actors      []annotation.Actor `json:"actors"`
-	Preferences map[string]string  `json:"preferences"`
-}
-
-// Backup returns the whole library (articles with their text, metadata and
-// highlights; actors; preferences) as one versioned JSON document. Lists
-// are sorted by id and empty lists written as [], so that a library
-// restored from a backup backs up to the same bytes.
-func Backup(lib *Library) ([]byte, error) {
-	f := backupFile{
-		Format: BackupFormat, Version: BackupVersion,
-		Articles: make([]Article, 0, len(lib.Articles)), Actors: slices.Clone(lib.Actors),
-		Preferences: lib.Preferences,
-	}
-	if f.Actors == nil {
-		f.Actors = []annotation.Actor{}
-	}
-	if f.Preferences == nil {
-		f.Preferences = map[string]string{}
-	}
-	for _, a := range lib.Articles {
-		a.Highlights = slices.Clone(a.Highlights)
-		if a.Highlights == nil {
-			a.Highlights = []annotation.Highlight{}
-		}
-		sort.Slice(a.Highlights, func(i, j int) bool { return a.Highlights[i].ID < a.Highlights[j].ID })
-		f.Articles = append(f.Articles, a)
-	}
-	sort.Slice(f.Articles, func(i, j int) bool { return f.Articles[i].ID < f.Articles[j].ID })
-	sort.Slice(f.Actors, func(i, j int) bool { return f.Actors[i].ID < f.Actors[j].ID })
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", " ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f); err != nil {
-		return nil, fmt.Errorf("writing the backup: %w", err)
-	}
-	return b.Bytes(), nil
-}
-
-// ReadBackup reads and checks a backup written by Backup. It refuses other
+// Read reads and checks a backup written by Encode. It refuses other
 // files and newer versions with a clear error, and checks that ids are
 // unique, highlights lie inside their article's text and name actors the
 // backup holds, so that importing it cannot fail half-way.
-func ReadBackup(r io.Reader) (*Library, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBackupBytes+1))
+func Read(r io.Reader) (*export.Library, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("reading the backup: %w", err)
 	}
-	if len(data) > MaxBackupBytes {
-		return nil, fmt.Errorf("%w: the file is larger than any backup (over %d bytes)", ErrNotBackup, MaxBackupBytes)
+	if len(data) > MaxBytes {
+		return nil, fmt.Errorf("%w: the file is larger than any backup (over %d bytes)", ErrNotBackup, MaxBytes)
 	}
 	var head struct {
 		Format  string          `json:"format"`
@@ -97,21 +29,21 @@ func ReadBackup(r io.Reader) (*Library, error) {
 	if err := json.Unmarshal(data, &head); err != nil {
 		return nil, fmt.Errorf("%w: the file is not JSON (%s)", ErrNotBackup, firstLine(err))
 	}
-	if head.Format != BackupFormat {
-		return nil, fmt.Errorf("%w: its format is %q, not %q", ErrNotBackup, cut(head.Format, 40), BackupFormat)
+	if head.Format != Format {
+		return nil, fmt.Errorf("%w: its format is %q, not %q", ErrNotBackup, cut(head.Format, 40), Format)
 	}
 	var version int
 	if err := json.Unmarshal(head.Version, &version); err != nil || version < 1 {
 		return nil, fmt.Errorf("%w: its version %s is not a backup version", ErrNotBackup, cut(string(head.Version), 20))
 	}
-	if version > BackupVersion {
-		return nil, fmt.Errorf("%w (version %d; this Dramatis reads up to version %d): update Dramatis to import it", ErrBackupTooNew, version, BackupVersion)
+	if version > Version {
+		return nil, fmt.Errorf("%w (version %d; this Dramatis reads up to version %d): update Dramatis to import it", ErrTooNew, version, Version)
 	}
 	var f backupFile
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, fmt.Errorf("%w: the backup is damaged (%s)", ErrNotBackup, firstLine(err))
 	}
-	lib := &Library{Articles: f.Articles, Actors: f.Actors, Preferences: f.Preferences}
+	lib := &export.Library{Articles: f.Articles, Actors: f.Actors, Preferences: f.Preferences}
 	if err := checkBackup(lib); err != nil {
 		return nil, fmt.Errorf("the backup is damaged: %w", err)
 	}
@@ -119,7 +51,7 @@ func ReadBackup(r io.Reader) (*Library, error) {
 }
 
 // checkBackup checks a backup's internal consistency.
-func checkBackup(lib *Library) error {
+func checkBackup(lib *export.Library) error {
 	actors := map[string]bool{}
 	for _, a := range lib.Actors {
 		if err := checkBackupID("actor", a.ID); err != nil {

@@ -1,4 +1,4 @@
-package export
+package backup
 
 import (
 	"bytes"
@@ -9,11 +9,12 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/export"
 )
 
 func TestBackupRoundTrip(t *testing.T) {
 	lib := fixtureLibrary()
-	b1, err := Backup(lib)
+	b1, err := Encode(lib)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,14 +22,14 @@ func TestBackupRoundTrip(t *testing.T) {
 	if !bytes.HasPrefix(b1, []byte("{\n \"format\": \"dramatis-backup\",\n \"version\": 1,\n")) {
 		t.Errorf("header: %.60s", b1)
 	}
-	back, err := ReadBackup(bytes.NewReader(b1))
+	back, err := Read(bytes.NewReader(b1))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Order of the input does not matter.
 	back.Articles[0], back.Articles[1] = back.Articles[1], back.Articles[0]
 	back.Actors[0], back.Actors[3] = back.Actors[3], back.Actors[0]
-	b2, err := Backup(back)
+	b2, err := Encode(back)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,8 +38,8 @@ func TestBackupRoundTrip(t *testing.T) {
 	}
 }
 
-func TestReadBackupRefuses(t *testing.T) {
-	good, _ := Backup(fixtureLibrary())
+func TestReadRefuses(t *testing.T) {
+	good, _ := Encode(fixtureLibrary())
 	tests := []struct {
 		name, in string
 		is       error
@@ -48,7 +49,7 @@ func TestReadBackupRefuses(t *testing.T) {
 		{"binary", "\x00\x01\x02", ErrNotBackup, "not JSON"},
 		{"other json", `{"hello":1}`, ErrNotBackup, `format is ""`},
 		{"other format", `{"format":"obsidian","version":1}`, ErrNotBackup, `"obsidian"`},
-		{"newer", `{"format":"dramatis-backup","version":2,"articles":[]}`, ErrBackupTooNew, "version 2"},
+		{"newer", `{"format":"dramatis-backup","version":2,"articles":[]}`, ErrTooNew, "version 2"},
 		{"version zero", `{"format":"dramatis-backup","version":0}`, ErrNotBackup, "version 0"},
 		{"version string", `{"format":"dramatis-backup","version":"1"}`, ErrNotBackup, "version"},
 		{"truncated", string(good[:len(good)/2]), ErrNotBackup, "not JSON"},
@@ -59,7 +60,7 @@ func TestReadBackupRefuses(t *testing.T) {
 		{"deep nesting", `{"format":"dramatis-backup","version":1,"articles":` + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + `}`, ErrNotBackup, ""},
 	}
 	for _, tt := range tests {
-		_, err := ReadBackup(strings.NewReader(tt.in))
+		_, err := Read(strings.NewReader(tt.in))
 		if err == nil {
 			t.Errorf("%s: accepted", tt.name)
 			continue
@@ -73,18 +74,18 @@ func TestReadBackupRefuses(t *testing.T) {
 	}
 }
 
-// FuzzReadBackup checks that no input panics or hangs the reader, and
+// FuzzRead checks that no input panics or hangs the reader, and
 // that what it accepts backs up again.
-func FuzzReadBackup(f *testing.F) {
-	good, _ := Backup(fixtureLibrary())
+func FuzzRead(f *testing.F) {
+	good, _ := Encode(fixtureLibrary())
 	f.Add(good)
 	f.Add([]byte(`{"format":"dramatis-backup","version":1,"articles":[{"id":"a","blocks":[{"type":"paragraph","text":"x"}],"highlights":[{"id":"h","start":0,"end":1}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		lib, err := ReadBackup(bytes.NewReader(data))
+		lib, err := Read(bytes.NewReader(data))
 		if err != nil {
 			return
 		}
-		if _, err := Backup(lib); err != nil {
+		if _, err := Encode(lib); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := PlanMerge(fixtureLibrary(), lib); err != nil {
@@ -103,10 +104,11 @@ func TestPlanMerge(t *testing.T) {
 	newActor := annotation.Actor{ID: "01JNEW", Name: "Wladimir Putin", Kind: annotation.KindPerson, Created: t1, Updated: t1}
 	kim := cur.ActorMap()["01JKIM00000000000000000AAA"]
 	kim.Note, kim.Updated = "updated elsewhere", t1
-	a := cur.Articles[1].Article
+	// The fixture in backup order: articles and highlights by id.
+	a := cur.Articles[0].Article
 	a.Blocks = append([]article.Block{{Type: article.Paragraph, Text: "Ein neuer Vorspann."}}, a.Blocks...)
 	text := []rune(a.Text())
-	old := cur.Articles[1].Highlights[1] // HL1, anchored
+	old := cur.Articles[0].Highlights[0] // HL1, anchored
 	shift := len([]rune("Ein neuer Vorspann.")) + 2
 	moved := old
 	moved.ID, moved.ArticleID, moved.Start, moved.End = "01JHLREMOTE", "01JARTREMOTE", old.Start+shift, old.End+shift
@@ -114,16 +116,16 @@ func TestPlanMerge(t *testing.T) {
 	moved.Actors = []annotation.ActorRef{{ActorID: "01JCHINA2", Role: annotation.RoleSpeaker}, {ActorID: "01JCHINA0000000000000000AA"}, {ActorID: "01JNEW"}}
 	moved.Created, moved.Updated = t1, t1
 	// The same highlight as in the library, older: kept as it is.
-	same := cur.Articles[1].Highlights[0]
+	same := cur.Articles[0].Highlights[1]
 	same.ArticleID = "01JARTREMOTE"
 	same.Note = "older"
 	same.Updated = same.Updated.Add(-time.Hour)
 	// Something the library's text no longer has: orphaned.
 	gone := annotation.Highlight{ID: "01JHLGONE", ArticleID: "01JARTREMOTE", Start: 0, End: 19, Quote: annotation.QuoteAt(text, 0, 19), Created: t1, Updated: t1}
-	newArt := Article{ID: "01JARTNEW", Added: t1, Article: article.Article{Title: "Neu", URL: "https://example.com/neu", Blocks: []article.Block{{Type: article.Paragraph, Text: "Putin spricht."}}},
+	newArt := export.Article{ID: "01JARTNEW", Added: t1, Article: article.Article{Title: "Neu", URL: "https://example.com/neu", Blocks: []article.Block{{Type: article.Paragraph, Text: "Putin spricht."}}},
 		Highlights: []annotation.Highlight{{ID: "01JHLNEW", ArticleID: "01JARTNEW", Start: 0, End: 5, Quote: annotation.TextQuote{Exact: "Putin"}, Actors: []annotation.ActorRef{{ActorID: "01JNEW", Role: annotation.RoleSpeaker}}, Created: t1, Updated: t1}}}
-	backup := &Library{
-		Articles:    []Article{{ID: "01JARTREMOTE", Added: t1, Article: a, Highlights: []annotation.Highlight{moved, same, gone}}, newArt},
+	backup := &export.Library{
+		Articles:    []export.Article{{ID: "01JARTREMOTE", Added: t1, Article: a, Highlights: []annotation.Highlight{moved, same, gone}}, newArt},
 		Actors:      []annotation.Actor{otherChina, newActor, kim},
 		Preferences: map[string]string{"theme": "light", "font": "serif"},
 	}
