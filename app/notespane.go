@@ -267,13 +267,13 @@ func (p *notesPane) setFilter(actorID string) {
 
 // orphanWarning says in one sentence why a highlight has no place in the
 // text, without repeating the anchorer's reason when it says the same
-// ("the quoted passage is no longer in the text").
+// (annotation.OrphanGone: "the quoted passage is no longer in the text").
 func orphanWarning(reason string) string {
 	const kept = "; it is kept here with its actors and note."
 	switch {
 	case reason == "":
 		return ""
-	case strings.Contains(reason, "no longer in the text"):
+	case annotation.OrphanReasonOf(reason) == annotation.OrphanGone:
 		return "This passage is no longer in the article's text" + kept
 	}
 	return "This passage is no longer in the article's text as it was (" + reason + ")" + kept
