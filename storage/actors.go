@@ -28,7 +28,7 @@ func cleanActor(a annotation.Actor) (annotation.Actor, error) {
 		a.Kind = annotation.KindOther
 	}
 	if !a.Kind.Valid() {
-		return a, errorf(ErrInvalid, "%q is not a kind of actor (state, person, organisation, group, other)", a.Kind)
+		return a, errorf(ErrInvalid, "%q is not a kind of actor (%s)", a.Kind, annotation.KindChoices())
 	}
 	a.Aliases = mergeAliases(a.Name, a.Aliases)
 	for _, al := range a.Aliases {
