@@ -66,6 +66,9 @@ func newNotesPane(sh *shell, do notesActions) *notesPane {
 	p.filter = widget.NewSelect([]string{allActors}, func(s string) {
 		p.filterID = p.names[s]
 		p.first = 0
+		// Another actor's cards start at the top (or at the selected
+		// card), not at the previous list's offset.
+		p.scroll.Offset = fyne.Position{}
 		p.render()
 	})
 	p.box = container.NewVBox()
@@ -166,7 +169,18 @@ func (p *notesPane) render() {
 	}
 	p.box.Objects = objs
 	p.box.Refresh()
+	p.clampScroll()
 	p.markSelected(p.selected)
+}
+
+// clampScroll keeps the list's offset inside its content when the content
+// got shorter (fewer cards, a filter): the scroll keeps a stale offset
+// otherwise, and the cards that are left show cut off or not at all.
+func (p *notesPane) clampScroll() {
+	maxY := max(0, p.box.MinSize().Height-p.scroll.Size().Height)
+	if p.scroll.Offset.Y > maxY {
+		p.scroll.ScrollToOffset(fyne.NewPos(0, maxY))
+	}
 }
 
 // pageButton moves the window of cards by step and shows its new start.

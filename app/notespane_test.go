@@ -158,3 +158,37 @@ func TestNotesPaneBuildsAWindowOfCards(t *testing.T) {
 		t.Errorf("%d cards after moving the window", n)
 	}
 }
+
+// Filtering by an actor starts the list at its top: with the list scrolled
+// down, the one matching card used to show with its first lines cut off
+// (the scroll kept the old offset).
+func TestNotesFilterShowsMatchingCardsFromTheTop(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	wsc, _, _ := lib.FindActor("Winston Churchill")
+	text := []rune(a.ctl.art.Text())
+	for i := 0; i < 24; i++ {
+		start := 40 * (i + 1)
+		if start+20 > len(text) {
+			break
+		}
+		if _, err := lib.AddHighlight(annotation.Highlight{ArticleID: a.ctl.current, Start: start, End: start + 20, Note: "Notiz"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.ctl.refreshCurrent(nil)
+	a.ctl.selectHighlight("", false) // no card to scroll to
+	sc := a.notes.scroll
+	sc.ScrollToBottom()
+	if sc.Offset.Y == 0 {
+		t.Fatal("the list does not scroll; the test needs more cards")
+	}
+	a.notes.setFilter(wsc.ID)
+	if n := len(a.notes.cards); n != 1 {
+		t.Fatalf("%d cards with Churchill, want 1", n)
+	}
+	for _, c := range a.notes.cards {
+		if y := c.Position().Y; y < sc.Offset.Y || y+c.Size().Height > sc.Offset.Y+sc.Size().Height {
+			t.Errorf("the matching card spans [%v, %v], the list shows [%v, %v]", y, y+c.Size().Height, sc.Offset.Y, sc.Offset.Y+sc.Size().Height)
+		}
+	}
+}
