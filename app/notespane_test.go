@@ -192,3 +192,63 @@ func TestNotesFilterShowsMatchingCardsFromTheTop(t *testing.T) {
 		}
 	}
 }
+
+// Tab from the actor filter reaches the highlight cards; ↑/↓ move the mark,
+// Enter goes to the passage, E edits, Delete deletes, Escape lets go.
+func TestNotesCardsTakeTheKeyboard(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	demo := a.ctl.hls[0]
+	other, err := lib.AddHighlight(annotation.Highlight{ArticleID: a.ctl.current, Start: demo.End + 10, End: demo.End + 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.ctl.refreshCurrent(nil)
+	a.ctl.selectHighlight("", false)
+	c := a.win.Canvas()
+	a.notes.focusFilter()
+	c.FocusNext()
+	if c.Focused() != focusable(a.notes.list) {
+		t.Fatalf("Tab from the filter went to %T, not the cards", c.Focused())
+	}
+	list := a.notes.list
+	if !a.notes.Card(demo.ID).Focused() {
+		t.Error("the first card has no focus mark")
+	}
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if !a.notes.Card(other.ID).Focused() || a.notes.Card(demo.ID).Focused() {
+		t.Error("↓ did not move the mark to the second card")
+	}
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if a.ctl.selected != other.ID || a.reader.view.MarkedHighlight() != other.ID {
+		t.Errorf("Enter selected %q, want the second highlight", a.ctl.selected)
+	}
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if a.ctl.selected != "" || a.reader.view.MarkedHighlight() != "" {
+		t.Errorf("Escape in the cards left %q outlined", a.reader.view.MarkedHighlight())
+	}
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	list.TypedRune('e')
+	if a.ctl.picker == nil || len(a.ctl.picker.Chosen()) != len(demo.Actors) {
+		t.Fatal("E on the first card did not open the picker on its highlight")
+	}
+	a.ctl.picker.Cancel()
+	c.Focus(list)
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if hls, _ := lib.Highlights(a.ctl.current); len(hls) != 1 || hls[0].ID != demo.ID {
+		t.Errorf("Delete on the second card left %+v", hls)
+	}
+}
+
+// Escape with nothing focused (after a click on a card) lets go of the
+// outlined highlight, as it does in the text.
+func TestEscapeWithNothingFocusedLetsGoOfHighlight(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	h := a.ctl.hls[0]
+	test.Tap(a.notes.Card(h.ID))
+	a.win.Canvas().Unfocus()
+	pressKey(a, fyne.KeyEscape)
+	if a.ctl.selected != "" || a.reader.view.MarkedHighlight() != "" || a.notes.Card(h.ID).Selected() {
+		t.Errorf("after Escape %q is still outlined", a.reader.view.MarkedHighlight())
+	}
+}

@@ -97,17 +97,7 @@ var allShortcuts = []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUnd
 // installKeys lets a plain H highlight the selection, whether the reader has
 // the focus (the ArticleView passes runes it does not use) or nothing has.
 func (a *App) installKeys() {
-	onRune := func(r rune) {
-		if a.shell.dialogOpen() {
-			return // a dialog or menu is open: letters are not commands there
-		}
-		switch r {
-		case 'h', 'H':
-			a.ctl.highlightSelection()
-		case 'e', 'E':
-			a.ctl.editSelectedHighlight()
-		}
-	}
+	onRune := a.typedRune
 	a.win.Canvas().SetOnTypedRune(onRune)
 	// Shortcuts the view does not use: try the menu's, e.g. when the test
 	// driver (which has no menu bar) delivers them to the view.
@@ -115,6 +105,20 @@ func (a *App) installKeys() {
 	for _, sc := range allShortcuts {
 		sc := sc
 		a.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { a.triggerShortcut(sc) })
+	}
+}
+
+// typedRune is a letter no focused widget took: H highlights the
+// selection, E edits the selected highlight.
+func (a *App) typedRune(r rune) {
+	if a.shell.dialogOpen() {
+		return // a dialog or menu is open: letters are not commands there
+	}
+	switch r {
+	case 'h', 'H':
+		a.ctl.highlightSelection()
+	case 'e', 'E':
+		a.ctl.editSelectedHighlight()
 	}
 }
 

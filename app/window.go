@@ -56,6 +56,10 @@ func (a *App) buildPanes() {
 	a.notes = newNotesPane(sh, notesActions{
 		selectHighlight: func(id string) { c.selectHighlight(id, true) },
 		highlightMenu:   c.showHighlightMenu,
+		edit:            c.editHighlight,
+		remove:          c.deleteHighlight,
+		letGo:           func() { c.selectHighlight("", false) },
+		typedRune:       func(r rune) { a.typedRune(r) },
 	})
 	c.library, c.reader, c.notes = a.library, a.reader, a.notes
 	a.importer = &importer{sh: sh, store: c.store.ImportArticle, imported: func(res storage.ImportResult) {
@@ -79,7 +83,13 @@ func (a *App) buildWindow() {
 	a.win.SetContent(container.NewBorder(a.toolbar(), a.shell.status, nil, nil, split))
 	a.win.SetMainMenu(a.mainMenu())
 	a.installKeys()
-	a.shell.installDialogKeys()
+	a.shell.installDialogKeys(func(k fyne.KeyName) {
+		// Escape with nothing focused (after a click on a card) lets go
+		// of the outlined highlight, as it does in the text.
+		if k == fyne.KeyEscape {
+			a.ctl.selectHighlight("", false)
+		}
+	})
 	a.win.SetOnDropped(a.importer.dropped)
 	a.win.Resize(fyne.NewSize(
 		float32(p.FloatWithFallback(prefWidth, 1200)),
