@@ -32,6 +32,7 @@ const (
 const (
 	libPrefLastArticle  = "gui.lastArticle"
 	libPrefRecentActors = "gui.recentActors"
+	libPrefPositions    = "gui.readingPositions"
 )
 
 // buildPanes makes the panes and dialogs and wires each to the controller
@@ -134,8 +135,10 @@ func (a *App) toolbar() fyne.CanvasObject {
 	)
 }
 
-// saveLayout remembers the pane sizes and the window size for the next run.
+// saveLayout remembers the pane sizes and the window size for the next run,
+// and the reading position in the library.
 func (a *App) saveLayout() {
+	a.ctl.rememberPlaceNow()
 	p := a.fa.Preferences()
 	if a.splits[0] != nil {
 		p.SetFloat(prefSplitLeft, a.splits[0].Offset)

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -83,5 +85,41 @@ func TestHiddenPaneIsRemembered(t *testing.T) {
 	b.win.Resize(fyne.NewSize(1200, 800))
 	if b.columns.Shown(widgets.Leading) || !b.columns.Shown(widgets.Trailing) {
 		t.Error("after a restart the hidden library shows again")
+	}
+}
+
+// The reader finds an article where they left it: after reading another
+// one, and after a restart (the library keeps the place).
+func TestReadingPositionIsRestored(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	long := addArticle(t, lib, "Lang", strings.Repeat("Pjöngjang meldet einen neuen Raketentest, Seoul warnt. ", 400), time.Now())
+	other := addArticle(t, lib, "Kurz", "Eins.", time.Now())
+	a.library.reload()
+	a.ctl.openArticle(long)
+	v := a.reader.view
+	v.SetTopOffset(9000)
+	place := v.TopOffset()
+	if place < 8000 {
+		t.Fatalf("the test could not scroll: top offset %d", place)
+	}
+	a.ctl.openArticle(other)
+	a.ctl.openArticle(long)
+	if got := v.TopOffset(); got != place {
+		t.Errorf("back at the article the top is at %d, want %d", got, place)
+	}
+	a.saveLayout() // what quitting does
+	b := newApp(a.fa, lib, Options{NoDemo: true}, true, nil)
+	defer b.win.Close()
+	b.win.Resize(fyne.NewSize(1200, 800))
+	if b.ctl.current != long {
+		t.Fatalf("after a restart the reader shows %q", b.ctl.current)
+	}
+	if got := b.reader.view.TopOffset(); got != place {
+		t.Errorf("after a restart the top is at %d, want %d", got, place)
+	}
+	// A deleted article's place is forgotten with it.
+	b.ctl.deleteArticle(long)
+	if b.ctl.places.of(long) != 0 {
+		t.Error("the deleted article's place is still kept")
 	}
 }
