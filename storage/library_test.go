@@ -247,7 +247,7 @@ func TestMigrationFromSchema1(t *testing.T) {
 		put(bTexts, artID, a.Blocks)
 		tx.Bucket(bURLIndex).Put([]byte(a.URL), []byte(artID))
 		put(bActors, actID, annotation.Actor{ID: actID, Name: "Kim Jong Un", Kind: annotation.KindPerson})
-		tx.Bucket(bActorNames).Put([]byte(foldName("Kim Jong Un")), []byte(actID))
+		tx.Bucket(bActorNames).Put([]byte(annotation.NameKey("Kim Jong Un")), []byte(actID))
 		r := []rune(a.Text())
 		for _, h := range []annotation.Highlight{
 			{ID: hlA, ArticleID: artID, Start: s, End: e, Quote: annotation.QuoteAt(r, s, e),
@@ -376,7 +376,7 @@ func checkIndexes(t *testing.T, l *Library) {
 			if r.URL != "" && string(tx.Bucket(bURLIndex).Get([]byte(r.URL))) != r.ID {
 				return fmt.Errorf("article %s missing from the URL index", k)
 			}
-			if tx.Bucket(bTexts).Get(k) == nil {
+			if tx.Bucket(bArticleText).Get(k) == nil {
 				return fmt.Errorf("article %s has no text", k)
 			}
 			return nil
@@ -388,7 +388,7 @@ func checkIndexes(t *testing.T, l *Library) {
 		err = tx.Bucket(bActors).ForEach(func(k, v []byte) error {
 			a, _ := decodeActor(v)
 			names++
-			if string(tx.Bucket(bActorNames).Get([]byte(foldName(a.Name)))) != a.ID {
+			if string(tx.Bucket(bActorNames).Get([]byte(annotation.NameKey(a.Name)))) != a.ID {
 				return fmt.Errorf("actor %q missing from the name index", a.Name)
 			}
 			return nil
