@@ -378,9 +378,18 @@ func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 			return damagedf("it holds article %s", r.ID)
 		}
 		c.remember(setArticles, k)
-	case string(bTexts):
-		c.refer(refTextArticle, k)
-		c.remember(setTexts, k)
+	case string(bTexts): // schemas 1 and 2
+		if c.version < 3 {
+			c.refer(refTextArticle, k)
+			c.remember(setTexts, k)
+		}
+		_, err := decodeBlocksV2(v)
+		return err
+	case string(bArticleText): // schema 3 (and a schema 2 file half way through migrating)
+		if c.version >= 3 {
+			c.refer(refTextArticle, k)
+			c.remember(setTexts, k)
+		}
 		_, err := decodeBlocks(v)
 		return err
 	case string(bHighlights):

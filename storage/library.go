@@ -389,14 +389,7 @@ func (l *Library) create() error {
 	if err != nil {
 		return fmt.Errorf("cannot create the library %s: %w", l.path, err)
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, m := range migrations() {
-			if err := m.apply(tx); err != nil {
-				return err
-			}
-		}
-		return putVersion(tx, SchemaVersion)
-	})
+	err = db.Update(createLibrary)
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
