@@ -46,7 +46,7 @@ func (l *Library) Backup(path string) error {
 	if realPath(absPath(path)) == realPath(absPath(l.path)) {
 		return errorf(ErrInvalid, "cannot back the library up onto itself")
 	}
-	removeStaleTemps(l.fs, filepath.Dir(path), filepath.Base(path))
+	removeStaleTemps(l.fs, filepath.Dir(path), filepath.Base(path), nil)
 	err := l.db.View(func(tx *bolt.Tx) error {
 		return writeAtomically(l.fs, path, 0o600, func(w io.Writer) error {
 			_, err := tx.WriteTo(w)

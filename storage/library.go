@@ -204,8 +204,9 @@ func OpenWith(path string, o Options) (*Library, error) {
 	}
 	if l.readOnly == "" {
 		forgetState(l.fs, l.real)
-		removeStaleTemps(l.fs, filepath.Dir(l.real), filepath.Base(l.real))
-		removeStaleTemps(l.fs, BackupDir(l.real), "")
+		fi, _ := l.file.Stat()
+		removeStaleTemps(l.fs, filepath.Dir(l.real), filepath.Base(l.real), fi)
+		removeStaleTemps(l.fs, BackupDir(l.real), "", nil)
 	}
 	if version < SchemaVersion && version > 0 {
 		if l.readOnly != "" {

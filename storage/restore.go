@@ -52,7 +52,7 @@ func restore(fs fileSystem, libraryPath, backupPath string, now func() time.Time
 	if err := fs.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("cannot create the library folder: %w", err)
 	}
-	removeStaleTemps(fs, dir, filepath.Base(real))
+	removeStaleTemps(fs, dir, filepath.Base(real), nil)
 	tmp, err := prepareRestore(fs, real, bp, now)
 	if err != nil {
 		return err

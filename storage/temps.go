@@ -21,8 +21,10 @@ const (
 // removeStaleTemps deletes the temporary files a killed export, backup or
 // restore left in dir: ".NAME.tmp…" (writeAtomically, library creation,
 // restore) when base is "" or NAME starts with base, and ".dramatis-*.tmp"
-// (export). A file its writer still has open is locked and stays.
-func removeStaleTemps(fs fileSystem, dir, base string) int {
+// (export). A file its writer still has open is locked and stays; one that
+// is a second name of the library itself (a new library linked into place
+// whose temporary name could not be removed) goes whatever its lock.
+func removeStaleTemps(fs fileSystem, dir, base string, library os.FileInfo) int {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return 0
@@ -35,7 +37,10 @@ func removeStaleTemps(fs fileSystem, dir, base string) int {
 		}
 		p := filepath.Join(dir, n)
 		info, err := e.Info()
-		if err != nil || !isStale(p, time.Since(info.ModTime())) {
+		if err != nil {
+			continue
+		}
+		if !(library != nil && os.SameFile(info, library)) && !isStale(p, time.Since(info.ModTime())) {
 			continue
 		}
 		if fs.Remove(p) == nil {
