@@ -15,7 +15,7 @@ import (
 func TestExportKeepsReaderLinesAndSaysSo(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
 	dir := t.TempDir()
-	a.exportTo(dir, 0)
+	a.exporter.exportTo(dir, 0)
 	if top := a.win.Canvas().Overlays().Top(); top != nil {
 		t.Fatalf("a first export showed %q", renderedText(top))
 	}
@@ -33,12 +33,12 @@ func TestExportKeepsReaderLinesAndSaysSo(t *testing.T) {
 	edited := note[:j] + " (my doubt)\nMy line under the highlight." + note[j:]
 	os.WriteFile(files[0], []byte(edited), 0o644)
 
-	h := a.hls[0]
+	h := a.ctl.hls[0]
 	h.Actors = h.Actors[:1]
 	if _, err := lib.UpdateHighlight(h); err != nil {
 		t.Fatal(err)
 	}
-	a.exportTo(dir, 0)
+	a.exporter.exportTo(dir, 0)
 	b, _ = os.ReadFile(files[0])
 	if !strings.Contains(string(b), " (my doubt)\nMy line under the highlight.\n") {
 		t.Errorf("the reader's lines were not kept:\n%s", b)

@@ -77,10 +77,18 @@ func fetchError(rawURL string, err error, timeout time.Duration) error {
 // the failures a reader meets: reported false otherwise.
 func plainReason(err error, timeout time.Duration) (string, bool) {
 	var (
-		dns  *net.DNSError
-		nerr net.Error
+		dns     *net.DNSError
+		nerr    net.Error
+		private *privateAddressError
+		damaged *decodeError
 	)
 	switch {
+	case errors.As(err, &private):
+		return private.Error(), true
+	case errors.As(err, &damaged):
+		return damaged.Error(), true
+	case errors.Is(err, errUnknownEncoding):
+		return err.Error(), true
 	case errors.Is(err, errRedirectLoop):
 		return "the server " + errRedirectLoop.Error(), true
 	case errors.Is(err, errTooManyRedirects):

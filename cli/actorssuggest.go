@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/annotation/recognize"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/storage"
 )
@@ -52,7 +53,7 @@ func runActorsSuggest(e *Env, args []string) error {
 			fmt.Fprintf(e.Stderr, "dramatis actors suggest: library actors not used: %s\n", oneLine(err.Error()))
 		}
 	} else {
-		lib, err := openLibrary(e, *libFlag)
+		lib, err := openLibraryToRead(e, *libFlag)
 		if err != nil {
 			return err
 		}
@@ -69,7 +70,7 @@ func runActorsSuggest(e *Env, args []string) error {
 		}
 	}
 
-	cands := annotation.NewMatcher(user).DiscoverLang(art.Text(), art.Lang)
+	cands := recognize.NewMatcher(user).DiscoverLang(art.Text(), art.Lang)
 	if *asJSON {
 		return writeCandidatesJSON(e.Stdout, cands)
 	}
@@ -86,17 +87,13 @@ func isSource(arg string) bool {
 	return err == nil && !st.IsDir()
 }
 
-// libraryActorsIfAny returns the actors of the library when its file exists;
+// libraryActorsIfAny returns the actors of the library when there is one;
 // suggesting actors for a page must not create a library as a side effect.
-func libraryActorsIfAny(e *Env, flagValue string) ([]annotation.Actor, error) {
-	p, err := libraryPath(e, flagValue)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+func libraryActorsIfAny(e *Env, lf libraryFlags) ([]annotation.Actor, error) {
+	lib, err := openLibraryToRead(e, lf)
+	if errors.Is(err, storage.ErrNoLibrary) {
 		return nil, nil
 	}
-	lib, err := storage.Open(p)
 	if err != nil {
 		return nil, err
 	}
@@ -105,9 +102,9 @@ func libraryActorsIfAny(e *Env, flagValue string) ([]annotation.Actor, error) {
 }
 
 // writeCandidatesJSON prints the candidates as a JSON array (never null).
-func writeCandidatesJSON(w io.Writer, cands []annotation.Candidate) error {
+func writeCandidatesJSON(w io.Writer, cands []recognize.Candidate) error {
 	if cands == nil {
-		cands = []annotation.Candidate{}
+		cands = []recognize.Candidate{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -116,7 +113,7 @@ func writeCandidatesJSON(w io.Writer, cands []annotation.Candidate) error {
 }
 
 // writeCandidatesText prints one candidate per line in aligned columns.
-func writeCandidatesText(w io.Writer, cands []annotation.Candidate) error {
+func writeCandidatesText(w io.Writer, cands []recognize.Candidate) error {
 	if len(cands) == 0 {
 		_, err := fmt.Fprintln(w, "no actors found")
 		return err

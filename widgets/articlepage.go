@@ -195,6 +195,8 @@ type renderState struct {
 	topOff   int
 	topY     float32
 	topKnown bool
+	// viewport is the scroll container's size the last frame was drawn for.
+	viewport fyne.Size
 }
 
 // palette is the theme colours one render uses.
@@ -243,10 +245,11 @@ func (v *ArticleView) renderOnce(r *pageRenderer) {
 	defer r.end()
 	l := v.layout
 	vs := v.scroll.Size()
+	st := &v.rendered
+	st.viewport = vs
 	if l == nil || vs.Width <= 0 || vs.Height <= 0 {
 		return
 	}
-	st := &v.rendered
 	if l.width > 0 && vs.Width != l.width && st.pending == 0 && v.scroll.Offset.Y > 0 {
 		// A narrower or wider window re-wraps every paragraph: keep the
 		// line at the top of the viewport there, not the pixel offset

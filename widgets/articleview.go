@@ -279,8 +279,41 @@ func (v *ArticleView) Refresh() {
 
 // CreateRenderer is part of fyne.Widget.
 func (v *ArticleView) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(v.scroll)
+	return &articleViewRenderer{v: v, objects: []fyne.CanvasObject{v.scroll}}
 }
+
+// articleViewRenderer lays out the view's scroll container and rebuilds the
+// visible lines whenever the viewport changed size. The scroll container
+// resizes the page only when the page's own size changes, and a page taller
+// than the viewport keeps its size when only the viewport grows taller (as
+// when the pane's height is settled in a second layout pass after a wider
+// window): without this the lines below the old viewport stayed blank until
+// the next scroll.
+type articleViewRenderer struct {
+	v       *ArticleView
+	objects []fyne.CanvasObject
+}
+
+// Layout is part of fyne.WidgetRenderer.
+func (r *articleViewRenderer) Layout(size fyne.Size) {
+	r.v.scroll.Resize(size)
+	r.v.scroll.Move(fyne.Position{})
+	if r.v.scroll.Size() != r.v.rendered.viewport {
+		r.v.page.Refresh()
+	}
+}
+
+// MinSize is part of fyne.WidgetRenderer.
+func (r *articleViewRenderer) MinSize() fyne.Size { return r.v.scroll.MinSize() }
+
+// Refresh is part of fyne.WidgetRenderer.
+func (r *articleViewRenderer) Refresh() { r.v.scroll.Refresh() }
+
+// Objects is part of fyne.WidgetRenderer.
+func (r *articleViewRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+// Destroy is part of fyne.WidgetRenderer.
+func (r *articleViewRenderer) Destroy() {}
 
 // FocusTarget is the object to focus (canvas.Focus) for keyboard use; it
 // is also focused by a click into the text.
