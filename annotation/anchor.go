@@ -53,6 +53,9 @@ const (
 	// replaced entirely must not take minutes. Past it, highlights that no
 	// exact rule finds are orphaned.
 	anchorerBudget = 500_000_000
+	// sameScore: context scores closer than this are equal (they are sums
+	// of float divisions); the occurrence nearest the old position wins.
+	sameScore = 1e-9
 )
 
 // Anchoring is where a quote was found: [Start, End) in the new text, how,
@@ -210,7 +213,7 @@ func (a *Anchorer) search(start, end int, exact []rune, q TextQuote) Anchoring {
 		for _, s := range occ {
 			ctx := a.context(s, s+m, q)
 			dist := abs(s - start)
-			if ctx > bestCtx+1e-9 || (ctx > bestCtx-1e-9 && dist < bestDist) {
+			if ctx > bestCtx+sameScore || (ctx > bestCtx-sameScore && dist < bestDist) {
 				best, bestCtx, bestDist = s, ctx, dist
 			}
 		}
