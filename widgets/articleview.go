@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,20 +32,27 @@ type Block struct {
 	Text  string
 }
 
-// Document is what an ArticleView shows. Title and Subtitle are drawn on top
-// and are not part of the offset space; the offsets count code points of the
-// block texts joined by two separator code points, exactly like
-// article.Article.Text(). Block texts are expected in NFC, as stored.
+// Document is what an ArticleView shows. The header (Kicker, Title,
+// Standfirst, Byline and the source link) is drawn above the body inside
+// the scrolled page, aligned with the body text, and is not part of the
+// offset space: the offsets count code points of the block texts joined by
+// two separator code points, exactly like article.Article.Text(). Block
+// texts are expected in NFC, as stored.
 type Document struct {
-	Title    string
-	Subtitle string
-	Blocks   []Block
+	Kicker     string // the rubric over the title, e.g. "Geopolitik"
+	Title      string
+	Standfirst string // the lead under the title (the page's description)
+	Byline     string // authors, date and site in one line
+	// SourceLabel is drawn as a link after the byline; a click opens Source.
+	SourceLabel string
+	Source      *url.URL
+	Blocks      []Block
 }
 
-// Highlight is a coloured range [Start, End) of code point offsets. Color is
-// drawn behind the characters (opaque colours are made translucent so that
-// overlapping highlights stay readable); Stripes, when there are two or
-// more, are drawn as thin bars under the highlight, one per actor colour.
+// Highlight is a coloured range [Start, End) of code point offsets. It is
+// drawn as a pale tint of Color behind the text (overlaps deepen it) and a
+// thin marker under the text, below the descenders: one line in Color, or,
+// with Stripes (one colour per actor), a dashed line cycling through them.
 type Highlight struct {
 	ID      string
 	Start   int
@@ -91,16 +99,21 @@ type ArticleView struct {
 	page   *articlePage
 	scroll *container.Scroll
 
+	pal        *palette // colours of palTheme in palVariant
+	palTheme   fyne.Theme
+	palVariant fyne.ThemeVariant
+
 	marked   string // ID of the outlined highlight
 	sel      selectionState
 	rendered renderState
 	auto     *autoScroller
 	now      func() time.Time
+	openURL  func(*url.URL) error
 }
 
 // NewArticleView returns an empty view.
 func NewArticleView() *ArticleView {
-	v := &ArticleView{now: time.Now}
+	v := &ArticleView{now: time.Now, openURL: func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }}
 	v.ExtendBaseWidget(v)
 	v.page = newArticlePage(v)
 	v.scroll = container.NewVScroll(v.page)
@@ -274,6 +287,7 @@ func (v *ArticleView) keptTop() int {
 // Refresh re-reads the theme (colours, fonts, text size) and redraws.
 func (v *ArticleView) Refresh() {
 	v.BaseWidget.Refresh() // first: it drops the cached theme
+	v.pal = nil
 	v.relayout()
 }
 

@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"math"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -179,14 +181,24 @@ func (p *articlePage) MouseDown(ev *desktop.MouseEvent) {
 	}
 }
 
-// MouseUp ends a press; a plain click on a highlight reports it.
+// MouseUp ends a press; a plain click on a highlight reports it, one on
+// the source link in the header opens the source.
 func (p *articlePage) MouseUp(ev *desktop.MouseEvent) {
 	v := p.v
 	s := &v.sel
 	wasClick := s.pressed && !s.dragged && s.clicks == 1
 	s.pressed = false
 	v.stopAutoScroll()
-	if ev.Button != desktop.MouseButtonPrimary || !wasClick || v.OnHighlightTapped == nil || v.layout == nil {
+	if ev.Button != desktop.MouseButtonPrimary || !wasClick || v.layout == nil {
+		return
+	}
+	if v.doc.Source != nil && v.layout.onLink(ev.Position) {
+		if err := v.openURL(v.doc.Source); err != nil {
+			fyne.LogError("opening the article's source", err)
+		}
+		return
+	}
+	if v.OnHighlightTapped == nil {
 		return
 	}
 	if h, ok := v.highlightAt(ev.Position); ok {
@@ -250,6 +262,30 @@ func (p *articlePage) TappedSecondary(ev *fyne.PointEvent) {
 	if v.OnContext != nil {
 		v.OnContext(v.layout.offsetAt(ev.Position), ev.AbsolutePosition)
 	}
+}
+
+// wheelLines is how many body lines one notch of the mouse wheel scrolls,
+// as in browsers and reading apps; Fyne's own scroll moves about one.
+const wheelLines = 3
+
+// driverNotch is the scroll distance Fyne's desktop driver reports for one
+// wheel notch (scroll_speed_*.go in its glfw driver: 10 on macOS, else 25).
+func driverNotch() float32 {
+	if runtime.GOOS == "darwin" {
+		return 10
+	}
+	return 25
+}
+
+// Scrolled scrolls wheelLines body lines per wheel notch (touchpads, which
+// report fractions of a notch, in proportion).
+func (p *articlePage) Scrolled(ev *fyne.ScrollEvent) {
+	v := p.v
+	if v.layout == nil || len(v.layout.paras) == 0 {
+		return
+	}
+	lh := float32(math.Round(float64(v.layout.size * bodyLineF(v.layout))))
+	v.scrollBy(-ev.Scrolled.DY / driverNotch() * wheelLines * lh)
 }
 
 // Cursor is the text cursor; over highlights, the hotspots drawn on top

@@ -10,6 +10,7 @@ package main
 import (
 	"fmt"
 	"image/color"
+	"net/url"
 	"os"
 	"strings"
 
@@ -136,8 +137,12 @@ func documentFrom(s string) widgets.Document {
 			continue
 		}
 		if doc.Title == "" {
+			doc.Kicker = "Geopolitik"
 			doc.Title = "Zwischen Nordkorea und seiner Schutzmacht China wachsen Spannungen"
-			doc.Subtitle = "Sample page copy (seed 000), 한국어 이름: 김정은"
+			doc.Standfirst = "Sample page copy (seed 000), 한국어 이름: 김정은"
+			doc.Byline = "Martin Benninghoff, Martin Kölling · 8 November 2024"
+			doc.SourceLabel = "Source: example.org"
+			doc.Source, _ = url.Parse("https://example.org/")
 		}
 		kind := widgets.BlockParagraph
 		switch {
