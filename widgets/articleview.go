@@ -142,7 +142,7 @@ func (v *ArticleView) SetDocument(doc Document) {
 	v.text = text
 	v.ensureLayout()
 	v.layout.setDocument(doc, text)
-	v.sel = selectionState{}
+	v.sel = selectionState{placed: v.page.focused} // a focused view shows its caret at the start
 	v.marked = ""
 	v.rendered = renderState{}
 	v.scroll.Offset = fyne.Position{}
@@ -194,7 +194,7 @@ func (v *ArticleView) SetSelection(start, end int) {
 	start, end = v.clamp(start), v.clamp(end)
 	// The caret goes to the end, so that it is drawn there and Shift+arrows
 	// extend from there, not from where the mouse last was.
-	v.sel.anchor, v.sel.caret, v.sel.placed, v.sel.unit = start, end, true, unitChar
+	v.sel.anchor, v.sel.caret, v.sel.placed, v.sel.unit, v.sel.goalSet = start, end, true, unitChar, false
 	if start == v.sel.start && end == v.sel.end {
 		v.page.Refresh() // only the caret moved
 		return

@@ -75,8 +75,9 @@ func (v *ArticleView) drawPara(r *pageRenderer, i int, y0, y1 float32, f *frameS
 		ln := p.lines[j]
 		textY := top + (lh-m.thickness)/2
 		if p.start >= 0 {
-			v.drawHighlights(r, p, ln, x, top, lh, textY+m.ascent+descenderDepth*fs, fs, f)
-			v.drawSelection(r, p, ln, x, top, lh, f)
+			textBottom := textY + m.ascent + descenderDepth*fs
+			v.drawHighlights(r, p, ln, x, top, lh, textBottom, fs, f)
+			v.drawSelection(r, p, ln, x, top, lh, textBottom, f)
 		}
 		if p.kind == BlockQuote && p.start >= 0 {
 			r.under.place(l.colX+0.45*l.size, top, max(2, l.size/6), lh, f.pal.bar)
@@ -221,7 +222,8 @@ func (e *lineExtent) span(s, end int) (float32, float32, bool) {
 // drawSelection fills the selected part of a line and outlines the marked
 // highlight. The selection is inverse video in the accent colour (its text
 // is drawn in the page colour by drawRuns), a form no highlight tint has.
-func (v *ArticleView) drawSelection(r *pageRenderer, p *para, ln span, x, top, lh float32, f *frameState) {
+// The outline encloses the first marker lane, so it never hides a marker.
+func (v *ArticleView) drawSelection(r *pageRenderer, p *para, ln span, x, top, lh, textBottom float32, f *frameState) {
 	e := v.extentOf(p, ln, x)
 	if f.selB > f.selA {
 		if x0, x1, ok := e.span(f.selA, f.selB); ok {
@@ -232,13 +234,15 @@ func (v *ArticleView) drawSelection(r *pageRenderer, p *para, ln span, x, top, l
 		if x0, x1, ok := e.span(ms, me); ok {
 			t := max(1.5, lh/16)
 			c := f.pal.sel
+			mt := max(1, markerThickness*v.layout.size)
+			h := max(lh, textBottom+2*mt-top) + t // to just under the first marker lane
 			r.over.place(x0, top, x1-x0, t, c)
-			r.over.place(x0, top+lh-t, x1-x0, t, c)
+			r.over.place(x0, top+h-t, x1-x0, t, c)
 			if ms >= e.a { // the highlight starts on this line
-				r.over.place(x0, top, t, lh, c)
+				r.over.place(x0, top, t, h, c)
 			}
 			if me <= e.reach { // and ends on it
-				r.over.place(x1-t, top, t, lh, c)
+				r.over.place(x1-t, top, t, h, c)
 			}
 		}
 	}
