@@ -1,5 +1,7 @@
 // Package annotation holds what a reader adds to an article: highlights,
-// the actors they are tagged with, text anchoring and actor suggestions.
+// the actors they are tagged with, their ids, and the anchoring that finds a
+// highlight again when the article's text changes. Recognising actors in a
+// text is the subpackage recognize.
 package annotation
 
 import "time"

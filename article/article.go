@@ -22,7 +22,7 @@ import (
 // CleanerVersion identifies the rules that produced an article's text. Bump it
 // whenever a change to the cleaners can change the canonical text of a page,
 // so that stored articles know they may need re-anchoring.
-const CleanerVersion = "1"
+const CleanerVersion = "2"
 
 // BlockType says what role a block plays in the article body.
 type BlockType string
@@ -60,24 +60,24 @@ type Article struct {
 	Cleaner string `json:"cleaner,omitempty"`
 }
 
-// Separator joins block texts in the canonical text.
-const Separator = "\n\n"
+// separator joins block texts in the canonical text.
+const separator = "\n\n"
 
-// SeparatorLen is the length of Separator in code points.
-const SeparatorLen = 2
+// separatorLen is the length of separator in code points.
+const separatorLen = 2
 
-// Text returns the canonical text: block texts joined by Separator. Blocks
+// Text returns the canonical text: block texts joined by separator. Blocks
 // are expected to be normalised already (see Normalize).
 func (a *Article) Text() string {
 	var b strings.Builder
 	n := 0
 	for _, bl := range a.Blocks {
-		n += len(bl.Text) + len(Separator)
+		n += len(bl.Text) + len(separator)
 	}
 	b.Grow(n)
 	for i, bl := range a.Blocks {
 		if i > 0 {
-			b.WriteString(Separator)
+			b.WriteString(separator)
 		}
 		b.WriteString(bl.Text)
 	}
@@ -91,7 +91,7 @@ func (a *Article) BlockStarts() []int {
 	off := 0
 	for i, bl := range a.Blocks {
 		starts[i] = off
-		off += utf8.RuneCountInString(bl.Text) + SeparatorLen
+		off += utf8.RuneCountInString(bl.Text) + separatorLen
 	}
 	return starts
 }

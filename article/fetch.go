@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -20,29 +19,41 @@ const (
 	MaxRedirects = 10
 )
 
-// UserAgent is sent with every fetch. News sites serve reduced or blocked
+// userAgent is sent with every fetch. News sites serve reduced or blocked
 // pages to unknown clients, so Dramatis presents itself like a desktop
 // browser, as reader-mode tools do.
-const UserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+const userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 
 // Fetcher downloads web pages. The zero value is not usable; NewFetcher
 // returns one with the default limits, which tests may lower.
 type Fetcher struct {
-	Client   *http.Client
 	Timeout  time.Duration
 	MaxBytes int64
+	// Progress, when set, is called on the fetching goroutine each time
+	// part of a page's body arrives, with the bytes received so far and
+	// the size the server announced (-1 when it did not), so that a
+	// window or a terminal can tell a slow site from a dead one.
+	Progress func(received, total int64)
+
+	guard *netGuard
+	// public fetches what the reader typed when it is on the internet:
+	// it refuses every connection to a private address (see netGuard).
+	// private fetches an address the reader typed that is itself private.
+	public, private *http.Client
 }
 
 // NewFetcher returns a fetcher with Dramatis's limits: FetchTimeout for the
 // whole exchange, MaxPageBytes of body, MaxRedirects redirects with loops
-// reported as such.
+// reported as such, and no way from a page on the internet into this
+// computer or a private network.
 func NewFetcher() *Fetcher {
-	f := &Fetcher{Timeout: FetchTimeout, MaxBytes: MaxPageBytes}
+	f := &Fetcher{Timeout: FetchTimeout, MaxBytes: MaxPageBytes, guard: newNetGuard()}
 	// Cookies are kept for the fetcher's lifetime: news sites commonly
 	// redirect through a consent or session check that sets a cookie and
 	// sends the browser back to the same address.
 	jar, _ := cookiejar.New(nil)
-	f.Client = &http.Client{CheckRedirect: checkRedirect, Jar: jar}
+	f.public = &http.Client{CheckRedirect: checkRedirect, Jar: jar, Transport: f.guard.transport(false)}
+	f.private = &http.Client{CheckRedirect: checkRedirect, Jar: jar, Transport: f.guard.transport(true)}
 	return f
 }
 
@@ -75,9 +86,9 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-// Page is a downloaded page: its bytes, Content-Type and the URL it was
+// fetchedPage is a downloaded page: its bytes, Content-Type and the URL it was
 // finally served from (after redirects).
-type Page struct {
+type fetchedPage struct {
 	Data        []byte
 	ContentType string
 	URL         string
@@ -98,17 +109,24 @@ func IsURL(source string) bool {
 	return true
 }
 
-// Fetch downloads rawURL. Errors are one line and name the URL.
-func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
+// fetch downloads rawURL. Errors are one line, name the URL (shortened
+// when long) and say what went wrong in words for the reader (see
+// FetchError).
+func (f *Fetcher) fetch(ctx context.Context, rawURL string) (*fetchedPage, error) {
+	name := shortSource(rawURL)
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("%s is not a valid URL: %w", rawURL, err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // its text repeats the whole URL
+		}
+		return nil, fmt.Errorf("%s is not a valid URL: %w", name, err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("cannot fetch %s: only http and https URLs are supported, not %q", rawURL, u.Scheme)
+		return nil, fmt.Errorf("cannot fetch %s: only http and https URLs are supported, not %q", name, u.Scheme)
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("%s has no host name", rawURL)
+		return nil, fmt.Errorf("%s has no host name", name)
 	}
 	if f.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -117,53 +135,60 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("fetching %s: %w", rawURL, err)
+		return nil, fetchError(rawURL, err, f.Timeout)
 	}
-	req.Header.Set("User-Agent", UserAgent)
+	req.Header.Set("User-Agent", userAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
 	req.Header.Set("Accept-Language", "de,en;q=0.8")
-	resp, err := f.Client.Do(req)
+	req.Header.Set("Accept-Encoding", acceptEncoding)
+	client := f.public
+	if f.guard.typedIsPrivate(ctx, u.Hostname()) {
+		client = f.private
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		return nil, fetchError(rawURL, err, f.Timeout)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, fmt.Errorf("fetching %s: the server answered %s", rawURL, resp.Status)
+		return nil, fmt.Errorf("fetching %s: the server answered %s", name, resp.Status)
 	}
-	limit := f.MaxBytes
-	if limit <= 0 {
-		limit = MaxPageBytes
-	}
+	limit := f.maxBytes()
 	if resp.ContentLength > limit {
-		return nil, fmt.Errorf("fetching %s: the page is %s, %w (limit %s)", rawURL, SizeString(resp.ContentLength), ErrTooLarge, SizeString(limit))
+		return nil, fmt.Errorf("fetching %s: the page is %s, %w (limit %s)", name, SizeString(resp.ContentLength), ErrTooLarge, SizeString(limit))
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	var body io.Reader = resp.Body
+	if f.Progress != nil { // counts the bytes as they arrive, before decompression
+		body = &progressReader{r: body, total: resp.ContentLength, report: f.Progress}
+	}
+	if body, err = decodeBody(body, resp.Header.Get("Content-Encoding")); err != nil {
+		return nil, fetchError(rawURL, err, f.Timeout)
+	}
+	// The limit bounds the decoded page, so a small compressed bomb is
+	// refused like a huge page.
+	data, err := io.ReadAll(io.LimitReader(body, limit+1))
 	if err != nil {
 		return nil, fetchError(rawURL, err, f.Timeout)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("fetching %s: the page is larger than %s, %w", rawURL, SizeString(limit), ErrTooLarge)
+		return nil, fmt.Errorf("fetching %s: the page is larger than %s, %w", name, SizeString(limit), ErrTooLarge)
 	}
-	return &Page{Data: data, ContentType: resp.Header.Get("Content-Type"), URL: resp.Request.URL.String()}, nil
+	return &fetchedPage{Data: data, ContentType: resp.Header.Get("Content-Type"), URL: resp.Request.URL.String()}, nil
 }
 
-// fetchError words a failed exchange for the reader: timeouts, redirect
-// trouble and unreachable hosts each get their own message.
-func fetchError(rawURL string, err error, timeout time.Duration) error {
-	var ne net.Error
-	switch {
-	case errors.Is(err, errRedirectLoop):
-		return fmt.Errorf("fetching %s: the server %w", rawURL, errRedirectLoop)
-	case errors.Is(err, errTooManyRedirects):
-		return fmt.Errorf("fetching %s: gave up after %w", rawURL, errTooManyRedirects)
-	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
-		return fmt.Errorf("fetching %s: no complete answer within %v: %w", rawURL, timeout, context.DeadlineExceeded)
-	case errors.Is(err, context.Canceled):
-		return fmt.Errorf("fetching %s: cancelled: %w", rawURL, err)
+// progressReader reports the bytes read so far after every read.
+type progressReader struct {
+	r        io.Reader
+	received int64
+	total    int64
+	report   func(received, total int64)
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if n > 0 {
+		p.received += int64(n)
+		p.report(p.received, p.total)
 	}
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		err = ue.Err
-	}
-	return fmt.Errorf("fetching %s: %w", rawURL, err)
+	return n, err
 }

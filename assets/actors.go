@@ -3,7 +3,7 @@ package assets
 import _ "embed"
 
 // The built-in actor knowledge that CLDR does not provide (see the comments
-// at the top of each file for its format). Package annotation parses them.
+// at the top of each file for its format). Package annotation/recognize parses them.
 var (
 	// StatesExtra adds capitals, seats of government, demonyms, short forms
 	// and Wikidata ids to the CLDR state names, and lists the region codes

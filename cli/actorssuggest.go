@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/annotation/recognize"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/storage"
 )
@@ -69,7 +70,7 @@ func runActorsSuggest(e *Env, args []string) error {
 		}
 	}
 
-	cands := annotation.NewMatcher(user).DiscoverLang(art.Text(), art.Lang)
+	cands := recognize.NewMatcher(user).DiscoverLang(art.Text(), art.Lang)
 	if *asJSON {
 		return writeCandidatesJSON(e.Stdout, cands)
 	}
@@ -105,9 +106,9 @@ func libraryActorsIfAny(e *Env, flagValue string) ([]annotation.Actor, error) {
 }
 
 // writeCandidatesJSON prints the candidates as a JSON array (never null).
-func writeCandidatesJSON(w io.Writer, cands []annotation.Candidate) error {
+func writeCandidatesJSON(w io.Writer, cands []recognize.Candidate) error {
 	if cands == nil {
-		cands = []annotation.Candidate{}
+		cands = []recognize.Candidate{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -116,7 +117,7 @@ func writeCandidatesJSON(w io.Writer, cands []annotation.Candidate) error {
 }
 
 // writeCandidatesText prints one candidate per line in aligned columns.
-func writeCandidatesText(w io.Writer, cands []annotation.Candidate) error {
+func writeCandidatesText(w io.Writer, cands []recognize.Candidate) error {
 	if len(cands) == 0 {
 		_, err := fmt.Fprintln(w, "no actors found")
 		return err

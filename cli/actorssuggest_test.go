@@ -13,7 +13,7 @@ import (
 	"github.com/dramatis-app/dramatis/storage"
 )
 
-const seedFixture = "../annotation/testdata/discover/seed/input.txt"
+const seedFixture = "../annotation/recognize/testdata/discover/seed/input.txt"
 
 // suggestCLI runs 'actors suggest' in-process with DRAMATIS_LIBRARY set.
 func suggestCLI(t *testing.T, libPath string, args ...string) (string, string, error) {

@@ -62,7 +62,7 @@ func runClean(e *Env, args []string) error {
 	defer stop()
 	failed := 0
 	for i, src := range sources {
-		a, err := fetcher.Load(ctx, src, e.Stdin)
+		a, err := loadSource(ctx, e, fetcher, src)
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.Stderr, "dramatis clean: %s\n", oneLine(err.Error()))

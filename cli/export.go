@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"unicode/utf8"
 
+	"github.com/dramatis-app/dramatis/backup"
 	"github.com/dramatis-app/dramatis/export"
-	"github.com/dramatis-app/dramatis/storage"
+	"github.com/dramatis-app/dramatis/export/gather"
 )
 
 // runExport writes notes as Markdown (to stdout, or as notes into a
@@ -39,7 +39,11 @@ func runExport(e *Env, args []string) error {
 		return err
 	}
 	defer lib.Close()
-	data, err := gatherLibrary(lib, ids)
+	target, err := exportTarget(*format, *out, lib.Path())
+	if err != nil {
+		return err
+	}
+	data, err := gather.Library(lib, ids)
 	if err != nil {
 		return err
 	}
@@ -49,18 +53,21 @@ func runExport(e *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return emit(e, *out, "annotations.jsonld", doc)
+		return emit(e, target, doc)
 	case "backup":
-		prefs, err := gatherPreferences(e, lib)
+		prefs, skipped, err := gather.Preferences(lib)
 		if err != nil {
 			return err
+		}
+		for _, k := range skipped {
+			fmt.Fprintf(e.Stderr, "dramatis export: the preference %q is not text and is not in the backup\n", k)
 		}
 		data.Preferences = prefs
-		doc, err := export.Backup(data)
+		doc, err := backup.Encode(data)
 		if err != nil {
 			return err
 		}
-		return emit(e, *out, "dramatis-backup.json", doc)
+		return emit(e, target, doc)
 	}
 	g := export.PerArticle
 	switch {
@@ -87,86 +94,54 @@ func runExport(e *Env, args []string) error {
 	return nil
 }
 
-// gatherLibrary reads what an export covers: the articles named (by id or
-// unique id prefix; all, newest first, when none is), each with its text
-// and highlights, and every actor.
-func gatherLibrary(lib *storage.Library, refs []string) (*export.Library, error) {
-	var ids []string
-	if len(refs) == 0 {
-		infos, err := lib.Articles()
-		if err != nil {
-			return nil, err
-		}
-		for _, in := range infos {
-			ids = append(ids, in.ID)
-		}
-	}
-	seen := map[string]bool{}
-	for _, r := range refs {
-		id, err := lib.ResolveArticle(r)
-		if err != nil {
-			return nil, err
-		}
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	out := &export.Library{Articles: make([]export.Article, 0, len(ids))}
-	for _, id := range ids {
-		a, info, err := lib.Article(id)
-		if err != nil {
-			return nil, fmt.Errorf("reading article %s: %w", id, err)
-		}
-		hs, err := lib.Highlights(id)
-		if err != nil {
-			return nil, fmt.Errorf("reading the highlights of article %s: %w", id, err)
-		}
-		out.Articles = append(out.Articles, export.Article{ID: id, Added: info.Added, Article: *a, Highlights: hs})
-	}
-	actors, err := lib.Actors()
-	if err != nil {
-		return nil, err
-	}
-	out.Actors = actors
-	return out, nil
-}
+// Default file names of an export written into a folder.
+const (
+	w3cFileName    = "annotations.jsonld"
+	backupFileName = "dramatis-backup.json"
+)
 
-// gatherPreferences reads the preferences for a backup. A value that is
-// not text cannot go into the JSON file unchanged; it is left out and
-// named on stderr.
-func gatherPreferences(e *Env, lib *storage.Library) (map[string]string, error) {
-	raw, err := lib.Preferences()
-	if err != nil {
-		return nil, fmt.Errorf("reading the preferences: %w", err)
-	}
-	out := make(map[string]string, len(raw))
-	for k, v := range raw {
-		if !utf8.Valid(v) || !utf8.ValidString(k) {
-			fmt.Fprintf(e.Stderr, "dramatis export: the preference %q is not text and is not in the backup\n", k)
-			continue
-		}
-		out[k] = string(v)
-	}
-	return out, nil
-}
-
-// emit writes a JSON document to stdout, or atomically to a file (into a
-// folder under defaultName when out is one).
-func emit(e *Env, out, defaultName string, doc []byte) error {
+// exportTarget checks where an export may write before anything is read:
+// the notes folder for Markdown (it must be a folder if it exists), or
+// the file for w3c and backup (into a folder under its default name),
+// which must be new or an earlier export, never the library, a link, a
+// device or someone's file (see export.CheckTarget). Empty means stdout.
+func exportTarget(format, out, libraryPath string) (string, error) {
 	if out == "" {
+		return "", nil
+	}
+	if format == "md" || format == "markdown" {
+		if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
+			return "", fmt.Errorf("%s is a file, not a folder: Markdown notes are written into a folder", out)
+		}
+		return out, nil
+	}
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		name := backupFileName
+		if format == "w3c" {
+			name = w3cFileName
+		}
+		out = filepath.Join(out, name)
+	}
+	if err := checkParentFolder(out); err != nil {
+		return "", err
+	}
+	if err := export.CheckTarget(out, libraryPath); err != nil {
+		return "", err
+	}
+	return out, nil
+}
+
+// emit writes a JSON document to stdout (no target), or atomically to the
+// checked target file.
+func emit(e *Env, target string, doc []byte) error {
+	if target == "" {
 		_, err := e.Stdout.Write(doc)
 		return err
 	}
-	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
-		out = filepath.Join(out, defaultName)
+	export.RemoveStaleTemps(filepath.Dir(target))
+	if err := export.WriteFile(target, doc); err != nil {
+		return fmt.Errorf("writing %s: %w", target, err)
 	}
-	if err := checkParentFolder(out); err != nil {
-		return err
-	}
-	if err := export.WriteFile(out, doc); err != nil {
-		return fmt.Errorf("writing %s: %w", out, err)
-	}
-	fmt.Fprintf(e.Stdout, "wrote %s\n", out)
+	fmt.Fprintf(e.Stdout, "wrote %s\n", target)
 	return nil
 }

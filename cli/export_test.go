@@ -316,3 +316,31 @@ func TestImportBackupRefusesAndChangesNothing(t *testing.T) {
 		t.Error("a refused import changed the library")
 	}
 }
+
+// TestExportRemovesStaleTemporaries: a temporary file a killed export
+// left beside its target is removed by the next export; a fresh one (an
+// export running now) and other files stay.
+func TestExportRemovesStaleTemporaries(t *testing.T) {
+	path, _ := seedLibrary(t)
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".dramatis-123.tmp")
+	fresh := filepath.Join(dir, ".dramatis-456.tmp")
+	other := filepath.Join(dir, ".other-789.tmp")
+	for _, f := range []string{stale, fresh, other} {
+		os.WriteFile(f, []byte("half"), 0o644)
+	}
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(stale, old, old)
+	os.Chtimes(other, old, old)
+	if code, _, errs := exportCLI(t, path, "", "export", "--format", "backup", "--out", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("the stale temporary file is still there")
+	}
+	for _, f := range []string{fresh, other, filepath.Join(dir, "dramatis-backup.json")} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}

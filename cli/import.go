@@ -75,7 +75,7 @@ func loadSources(ctx context.Context, e *Env, fetcher *article.Fetcher, sources 
 	var loaded []loadedSource
 	failed := 0
 	for _, src := range sources {
-		a, err := fetcher.Load(ctx, src, e.Stdin)
+		a, err := loadSource(ctx, e, fetcher, src)
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.Stderr, "dramatis import: %s\n", oneLine(err.Error()))

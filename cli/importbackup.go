@@ -5,14 +5,16 @@ import (
 	"io"
 	"os"
 
+	"github.com/dramatis-app/dramatis/backup"
 	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/export/gather"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
 // runImportBackup merges a JSON backup (export --format backup) into the
 // library by id, without duplicates, in one transaction: on any error the
 // library is unchanged. Actors with the same name but another id are
-// merged into the library's actor (see export.PlanMerge).
+// merged into the library's actor (see backup.PlanMerge).
 func runImportBackup(e *Env, args []string) error {
 	fs := newFlagSet(e, "import-backup")
 	libFlag := addLibraryFlag(fs)
@@ -23,7 +25,7 @@ func runImportBackup(e *Env, args []string) error {
 	if len(files) != 1 {
 		return usagef("give exactly one backup FILE (or - for stdin)")
 	}
-	backup, err := readBackupFile(e, files[0])
+	b, err := readBackupFile(e, files[0])
 	if err != nil {
 		return err
 	}
@@ -32,19 +34,14 @@ func runImportBackup(e *Env, args []string) error {
 		return err
 	}
 	defer lib.Close()
-	current, err := gatherLibrary(lib, nil)
+	current, err := gather.Library(lib, nil)
 	if err != nil {
 		return err
 	}
-	prefs, err := lib.Preferences()
-	if err != nil {
-		return fmt.Errorf("reading the preferences: %w", err)
+	if current.Preferences, _, err = gather.Preferences(lib); err != nil {
+		return err
 	}
-	current.Preferences = map[string]string{}
-	for k, v := range prefs {
-		current.Preferences[k] = string(v)
-	}
-	plan, err := export.PlanMerge(current, backup)
+	plan, err := backup.PlanMerge(current, b)
 	if err != nil {
 		return err
 	}
@@ -66,7 +63,7 @@ func readBackupFile(e *Env, name string) (*export.Library, error) {
 		defer f.Close()
 		r = f
 	}
-	b, err := export.ReadBackup(r)
+	b, err := backup.Read(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -74,7 +71,7 @@ func readBackupFile(e *Env, name string) (*export.Library, error) {
 }
 
 // batchOf turns a merge plan into the library's writes.
-func batchOf(p *export.MergePlan) storage.Batch {
+func batchOf(p *backup.MergePlan) storage.Batch {
 	b := storage.Batch{Actors: p.Actors, Highlights: p.Highlights, Preferences: map[string][]byte{}}
 	for i := range p.Articles {
 		a := &p.Articles[i]

@@ -48,6 +48,7 @@ func WriteFolder(dir string, lib *Library, g Grouping) (FolderReport, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return rep, fmt.Errorf("creating the notes folder: %w", err)
 	}
+	RemoveStaleTemps(dir)
 	existing, taken, err := scanFolder(dir)
 	if err != nil {
 		return rep, err
@@ -139,7 +140,7 @@ func writeNote(dir string, n Note) (changed bool, err error) {
 
 // readNote returns an existing note's content, or nil when there is none.
 func readNote(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
+	fi, err := os.Lstat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
@@ -263,7 +264,7 @@ func lineIndex(s, prefix string, from int) int {
 // renames it over path, so that a note or export is never left
 // half-written. A replaced file keeps its permissions; a new one gets 0644.
 func WriteFile(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".dramatis-*.tmp")
+	f, err := os.CreateTemp(filepath.Dir(path), tempPattern)
 	if err != nil {
 		return err
 	}

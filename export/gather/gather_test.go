@@ -1,0 +1,82 @@
+package gather
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+// newLibrary opens a library in a temporary folder with two articles (the
+// second imported later) and a highlight on the first.
+func newLibrary(t *testing.T) (*storage.Library, []string) {
+	t.Helper()
+	lib, err := storage.Open(filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	var ids []string
+	for _, title := range []string{"Erster", "Zweiter"} {
+		r, err := lib.ImportArticle(&article.Article{Title: title, Blocks: []article.Block{{Type: article.Paragraph, Text: title + " Text über Peking."}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, r.ID)
+		time.Sleep(2 * time.Millisecond)
+	}
+	china, err := lib.AddActor(annotation.Actor{Name: "China", Kind: annotation.KindState})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.AddHighlight(annotation.Highlight{ArticleID: ids[0], Start: 0, End: 6, Actors: []annotation.ActorRef{{ActorID: china.ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	return lib, ids
+}
+
+func TestLibrary(t *testing.T) {
+	lib, ids := newLibrary(t)
+	all, err := Library(lib, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Articles) != 2 || all.Articles[0].ID != ids[1] || all.Articles[1].Title != "Erster" || len(all.Actors) != 1 {
+		t.Fatalf("whole library, newest first: %+v", all)
+	}
+	if hs := all.Articles[1].Highlights; len(hs) != 1 || hs[0].Quote.Exact != "Erster" || all.Articles[1].Text() != "Erster Text über Peking." {
+		t.Errorf("first article: %+v", all.Articles[1])
+	}
+	// By id and by prefix, each once, in the order asked.
+	some, err := Library(lib, []string{ids[0], ids[1], ids[0][:len(ids[0])-1]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range some.Articles {
+		got = append(got, a.ID)
+	}
+	if !slices.Equal(got, ids) {
+		t.Errorf("named articles %q, want %q", got, ids)
+	}
+	if _, err := Library(lib, []string{"NOPE"}); err == nil {
+		t.Error("an unknown article was not refused")
+	}
+}
+
+func TestPreferences(t *testing.T) {
+	lib, _ := newLibrary(t)
+	lib.SetPreference("theme", []byte("dark"))
+	lib.SetPreference("blob", []byte{0xff, 0xfe})
+	prefs, skipped, err := Preferences(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prefs["theme"] != "dark" || len(prefs) != 1 || !slices.Equal(skipped, []string{"blob"}) {
+		t.Errorf("prefs %v, skipped %v", prefs, skipped)
+	}
+}
