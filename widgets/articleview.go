@@ -233,9 +233,18 @@ func (v *ArticleView) SetTextSize(size float32) {
 	if size == v.textSize {
 		return
 	}
-	top := v.keptTop()
-	v.textSize = size
-	v.rendered.pending, v.rendered.pendingAt = top+1, true
+	v.keepPlace(func() { v.textSize = size })
+}
+
+// keepPlace applies a change that re-flows the text (change) and keeps
+// the line at the top of the viewport there; a view scrolled to the very
+// top stays there, header and all.
+func (v *ArticleView) keepPlace(change func()) {
+	if v.scroll.Offset.Y > 0 {
+		top := v.keptTop()
+		v.rendered.pending, v.rendered.pendingAt = top+1, true
+	}
+	change()
 	v.relayout()
 }
 

@@ -65,7 +65,7 @@ func (v *ArticleView) drawPara(r *pageRenderer, i int, y0, y1 float32, f *frameS
 	lh := l.lineHeight(p)
 	base := l.tops[i] + p.before*l.size
 	fs := l.fontSize(p)
-	m := l.sh.lineMetrics(p.style, fs)
+	m := l.sh.lineMetrics(l.face(p), fs)
 	x := l.textX(p)
 	for j := max(0, int((y0-base)/lh)); j < len(p.lines); j++ {
 		top := base + float32(j)*lh

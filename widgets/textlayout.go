@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"github.com/go-text/typesetting/segmenter"
+
+	"github.com/dramatis-app/dramatis/widgets/internal/serif"
 )
 
 // Break flags per rune position of a paragraph (index i means "before rune i").
@@ -61,6 +63,7 @@ type para struct {
 type textLayout struct {
 	sh    *textShaper
 	seg   segmenter.Segmenter
+	style ReadingStyle // normalised
 	paras []*para
 	nHead int // leading header paragraphs (kicker, title, standfirst, byline)
 	total int // length of the canonical text in code points
@@ -83,7 +86,7 @@ type textLayout struct {
 
 // newTextLayout returns an empty layout measuring with sh.
 func newTextLayout(sh *textShaper, size float32) *textLayout {
-	return &textLayout{sh: sh, size: size, avgEm: 0.5, pad: 16, topsDirty: true}
+	return &textLayout{sh: sh, size: size, avgEm: 0.5, pad: 16, topsDirty: true, style: ReadingStyle{}.normal()}
 }
 
 // headRole says which part of the header a header paragraph is.
@@ -167,7 +170,7 @@ func styleHeader(p *para) {
 }
 
 // bodyLineF is the line height of body paragraphs relative to the body size.
-func bodyLineF(l *textLayout) float32 { return bodyLineHeight }
+func bodyLineF(l *textLayout) float32 { return l.style.Spacing.lineF() }
 
 // bodyLineHeight is the body text's line height relative to its size:
 // generous, as in print for a column of about 70 characters.
@@ -228,28 +231,57 @@ func (l *textLayout) setGeometry(size, width float32) bool {
 	return true
 }
 
-// columnWidth is the readable measure: about 70 characters of body text.
+// columnWidth is the readable measure: the reading style's number of
+// characters of body text (70 by default).
 func (l *textLayout) columnWidth() float32 {
 	sample := []rune("Die Regierung in Pjöngjang erklärte am Montag, man werde die Gespräche fortsetzen")
 	adv := make([]float32, len(sample))
-	l.sh.advances(sample, fyne.TextStyle{}, l.size, adv)
+	l.sh.advances(sample, l.face(&para{}), l.size, adv)
 	var w float32
 	for _, a := range adv {
 		w += a
 	}
-	return w / float32(len(sample)) * 70
+	return w / float32(len(sample)) * l.style.Measure.chars()
 }
 
 // fontSource is the font paragraph p is drawn with; nil is the theme's
-// font for p's style.
-func (l *textLayout) fontSource(p *para) fyne.Resource { return nil }
+// font for p's style. The serif setting covers the article's words (title,
+// standfirst, body, headings, captions), not the kicker and byline, which
+// are labels, nor preformatted text.
+func (l *textLayout) fontSource(p *para) fyne.Resource {
+	if l.style.Font != FontSerif || p.style.Monospace || p.role == roleKicker || p.role == roleByline {
+		return nil
+	}
+	return serif.For(p.style)
+}
+
+// face is the font paragraph p is measured with.
+func (l *textLayout) face(p *para) faceKey {
+	return faceKey{style: p.style, src: l.fontSource(p)}
+}
+
+// setStyle applies a reading style: the next setGeometry re-wraps
+// everything, and a new typeface re-shapes.
+func (l *textLayout) setStyle(s ReadingStyle) {
+	if s.Font != l.style.Font {
+		l.size = 0 // forces re-shaping
+	}
+	l.style = s
+	l.width = 0
+	l.topsDirty = true
+}
 
 // fontSize is the size paragraph p is drawn at.
 func (l *textLayout) fontSize(p *para) float32 { return l.size * p.scale }
 
-// lineHeight is the distance between baselines in paragraph p.
+// lineHeight is the distance between baselines in paragraph p; the
+// reading style's spacing scales the body's, not headings or code.
 func (l *textLayout) lineHeight(p *para) float32 {
-	return float32(math.Round(float64(l.fontSize(p) * p.lineF)))
+	f := p.lineF
+	if p.role == roleBody && p.kind != BlockHeading && p.kind != BlockPre {
+		f *= l.style.Spacing.lineF() / bodyLineHeight
+	}
+	return float32(math.Round(float64(l.fontSize(p) * f)))
 }
 
 // textX is the left edge of paragraph p's text.
@@ -275,7 +307,7 @@ func (l *textLayout) shape(p *para) {
 	if p.kind == BlockPre || hasTab(p.runes) {
 		disp = displayRunes(p.runes)
 	}
-	l.sh.advances(disp, p.style, fs, adv)
+	l.sh.advances(disp, l.face(p), fs, adv)
 	if cap(p.prefix) < n+1 {
 		p.prefix = make([]float32, n+1)
 	}

@@ -4,7 +4,8 @@
 //	go build -o /tmp/demo ./widgets/internal/demo && /tmp/demo [FILE] [-big]
 //
 // Keys: h highlights the selection, + and - change the text size, d toggles
-// dark/light, Ctrl+C copies. With -big the text is repeated to about 3 MB.
+// dark/light, s serif/sans, w the column width, l the line spacing, Ctrl+C
+// copies. With -big the text is repeated to about 3 MB.
 package main
 
 import (
@@ -99,6 +100,21 @@ func main() {
 		case '-':
 			size -= 2
 			v.SetTextSize(size)
+		case 's':
+			st := v.ReadingStyle()
+			st.Font = widgets.FontSerif
+			if st.Font == v.ReadingStyle().Font {
+				st.Font = widgets.FontSans
+			}
+			v.SetReadingStyle(st)
+		case 'w':
+			st := v.ReadingStyle()
+			st.Measure = next(widgets.Measures(), st.Measure)
+			v.SetReadingStyle(st)
+		case 'l':
+			st := v.ReadingStyle()
+			st.Spacing = next(widgets.Spacings(), st.Spacing)
+			v.SetReadingStyle(st)
 		case 'd':
 			dark = !dark
 			vr := theme.VariantLight
@@ -160,6 +176,16 @@ func documentFrom(s string) widgets.Document {
 		doc.Blocks = append(doc.Blocks, b)
 	}
 	return doc
+}
+
+// next returns the value after cur in vs, wrapping around.
+func next[T comparable](vs []T, cur T) T {
+	for i, v := range vs {
+		if v == cur {
+			return vs[(i+1)%len(vs)]
+		}
+	}
+	return vs[0]
 }
 
 func blockTexts(doc widgets.Document) []string {
