@@ -60,24 +60,25 @@ type Article struct {
 	Cleaner string `json:"cleaner,omitempty"`
 }
 
-// separator joins block texts in the canonical text.
-const separator = "\n\n"
+// Separator joins block texts in the canonical text; storage keeps texts
+// in this joined form, so it is part of the model, not a detail of cleaning.
+const Separator = "\n\n"
 
-// separatorLen is the length of separator in code points.
+// separatorLen is the length of Separator in code points.
 const separatorLen = 2
 
-// Text returns the canonical text: block texts joined by separator. Blocks
+// Text returns the canonical text: block texts joined by Separator. Blocks
 // are expected to be normalised already (see Normalize).
 func (a *Article) Text() string {
 	var b strings.Builder
 	n := 0
 	for _, bl := range a.Blocks {
-		n += len(bl.Text) + len(separator)
+		n += len(bl.Text) + len(Separator)
 	}
 	b.Grow(n)
 	for i, bl := range a.Blocks {
 		if i > 0 {
-			b.WriteString(separator)
+			b.WriteString(Separator)
 		}
 		b.WriteString(bl.Text)
 	}
@@ -205,7 +206,7 @@ func isCleanInline(s string) bool {
 
 // cleanPre keeps line structure but trims trailing spaces, drops control
 // characters other than newline and tab, and never yields a blank line pair
-// that could be confused with the block separator.
+// that could be confused with the block Separator.
 func cleanPre(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")

@@ -95,7 +95,7 @@ func TestAcceptEncodingIsDecoded(t *testing.T) {
 		w.Write([]byte(newsPage))
 	}))
 	defer srv.Close()
-	if _, err := NewFetcher().Fetch(context.Background(), srv.URL); err != nil {
+	if _, err := NewFetcher().fetch(context.Background(), srv.URL); err != nil {
 		t.Fatal(err)
 	}
 	if asked != acceptEncoding {
@@ -138,7 +138,7 @@ func TestFetchRefusesUndecodableBodies(t *testing.T) {
 		}))
 		f := NewFetcher()
 		f.MaxBytes = 1 << 20
-		_, err := f.Fetch(context.Background(), srv.URL)
+		_, err := f.fetch(context.Background(), srv.URL)
 		srv.Close()
 		if err == nil || !strings.Contains(err.Error(), tc.want) || (tc.is != nil && !errors.Is(err, tc.is)) {
 			t.Errorf("%s (%d bytes): %v, want %q", tc.header, len(tc.body), err, tc.want)

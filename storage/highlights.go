@@ -102,8 +102,10 @@ func addHighlightTx(tx *bolt.Tx, h annotation.Highlight, now time.Time) (annotat
 	if err := checkColor(h.Color); err != nil {
 		return h, err
 	}
+	if h.Quote, err = text.quote(h.Start, h.End); err != nil {
+		return h, err
+	}
 	h.ID = annotation.NewID()
-	h.Quote = text.quote(h.Start, h.End)
 	h.Created, h.Updated, h.Orphaned = now, now, ""
 	return h, putHighlight(tx, h)
 }
@@ -159,7 +161,10 @@ func updateHighlightTx(tx *bolt.Tx, h annotation.Highlight, now time.Time) (anno
 		if err := checkRange(h.Start, h.End, text.n); err != nil {
 			return h, err
 		}
-		h.Quote, h.Orphaned = text.quote(h.Start, h.End), ""
+		if h.Quote, err = text.quote(h.Start, h.End); err != nil {
+			return h, err
+		}
+		h.Orphaned = ""
 	} else {
 		h.Quote, h.Orphaned = old.Quote, old.Orphaned
 	}

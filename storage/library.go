@@ -4,11 +4,11 @@
 // every index (highlights by article, by id and by actor; articles by URL and
 // text hash; actors by name) is kept in step inside that same transaction.
 //
-// Layout (schema 2; see migration.go for the bucket names):
+// Layout (schema 3; see migration.go for the bucket names):
 //
 //	meta              "schema" → uint32 BE
 //	articles          article id → JSON metadata, hash, added (no text)
-//	texts             article id → JSON []article.Block
+//	article_text      article id → text record: raw text, chunk index, blocks (text.go)
 //	highlights        article id \0 flag BE32(start) BE32(end) highlight id → compact JSON
 //	                  (flag 0 anchored, 1 orphaned: a prefix scan lists one
 //	                  article in reading order, orphans last)

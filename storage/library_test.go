@@ -376,7 +376,7 @@ func checkIndexes(t *testing.T, l *Library) {
 			if r.URL != "" && string(tx.Bucket(bURLIndex).Get([]byte(r.URL))) != r.ID {
 				return fmt.Errorf("article %s missing from the URL index", k)
 			}
-			if tx.Bucket(bTexts).Get(k) == nil {
+			if tx.Bucket(bArticleText).Get(k) == nil {
 				return fmt.Errorf("article %s has no text", k)
 			}
 			return nil
