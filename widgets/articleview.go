@@ -149,6 +149,9 @@ func (v *ArticleView) SetDocument(doc Document) {
 	v.relayout()
 }
 
+// Document returns the document shown.
+func (v *ArticleView) Document() Document { return v.doc }
+
 // SetHighlights replaces all highlights; only the visible lines are redrawn.
 func (v *ArticleView) SetHighlights(hs []Highlight) {
 	v.hl.set(hs)

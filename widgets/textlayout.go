@@ -161,7 +161,7 @@ func styleHeader(p *para) {
 	case roleTitle:
 		p.kind, p.level = BlockHeading, 1
 		p.style.Bold = true
-		p.scale, p.lineF, p.after = 1.9, 1.22, 0.6
+		p.scale, p.lineF, p.after = titleMaxScale, 1.22, 0.6
 	case roleStandfirst:
 		p.scale, p.lineF, p.after = 1.15, 1.5, 0.7
 	case roleByline:
@@ -224,11 +224,29 @@ func (l *textLayout) setGeometry(size, width float32) bool {
 		if sizeChanged {
 			p.shapedAt = 0
 		}
+		if p.role == roleTitle {
+			p.scale = l.titleScale()
+		}
 		p.exact = false
 		p.wrapW = 0
 	}
 	l.topsDirty = true
 	return true
+}
+
+// The title's size relative to the body: titleMaxScale in a full column,
+// shrinking in a narrow one (a small window) down to titleMinScale, so the
+// title does not fill the first screen. titleEms is the column width, in
+// body sizes, below which it shrinks.
+const (
+	titleMaxScale = 1.9
+	titleMinScale = 1.6
+	titleEms      = 16 * titleMaxScale
+)
+
+// titleScale is the title's size for the current column.
+func (l *textLayout) titleScale() float32 {
+	return min(titleMaxScale, max(titleMinScale, l.colW/(l.size*titleEms)*titleMaxScale))
 }
 
 // columnWidth is the readable measure: the reading style's number of
