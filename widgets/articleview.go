@@ -107,13 +107,14 @@ type ArticleView struct {
 	sel      selectionState
 	rendered renderState
 	auto     *autoScroller
+	autoTick time.Duration // how often auto-scroll steps (autoScrollTick)
 	now      func() time.Time
 	openURL  func(*url.URL) error
 }
 
 // NewArticleView returns an empty view.
 func NewArticleView() *ArticleView {
-	v := &ArticleView{now: time.Now, openURL: func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }}
+	v := &ArticleView{now: time.Now, autoTick: autoScrollTick, openURL: func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }}
 	v.ExtendBaseWidget(v)
 	v.page = newArticlePage(v)
 	v.scroll = container.NewVScroll(v.page)
