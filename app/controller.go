@@ -99,6 +99,7 @@ type startLoad struct {
 	counts  map[string]int
 	matcher *recognize.Matcher
 	recent  []string
+	style   widgets.ReadingStyle
 	last    string // the article to show
 	demoHL  string // the demo's example highlight, on a first start
 	opened  openedArticle
@@ -137,6 +138,9 @@ func (c *controller) loadStart() *startLoad {
 	}
 	if b, err := c.store.GetPreference(libPrefRecentActors); err == nil && len(b) > 0 {
 		s.recent = strings.Split(string(b), ",")
+	}
+	if b, err := c.store.GetPreference(libPrefReading); err == nil {
+		s.style = decodeReadingStyle(string(b))
 	}
 	if imported != "" {
 		s.last = imported
@@ -182,6 +186,7 @@ func (c *controller) applyStart(s *startLoad) {
 	c.setActors(s.actors, s.counts)
 	c.matcher = s.matcher
 	c.recent = s.recent
+	c.reader.view.SetReadingStyle(s.style)
 	c.library.setItems(s.items, false)
 	c.sh.setStatus("%s", c.store.Path())
 	if len(s.errs) > 0 {
@@ -203,6 +208,22 @@ func (c *controller) applyStart(s *startLoad) {
 		c.pendingJump = s.demoHL
 	}
 	c.showArticle(s.opened)
+}
+
+// currentReadingStyle is the reader's column width, line spacing and
+// typeface (Preferences shows them).
+func (c *controller) currentReadingStyle() widgets.ReadingStyle {
+	return c.reader.view.ReadingStyle()
+}
+
+// setReadingStyle applies a reading style and remembers it in the library,
+// so it travels with the library to another computer.
+func (c *controller) setReadingStyle(st widgets.ReadingStyle) {
+	c.reader.view.SetReadingStyle(st)
+	enc := encodeReadingStyle(c.reader.view.ReadingStyle())
+	var err error
+	c.sh.run(func() { err = c.store.SetPreference(libPrefReading, []byte(enc)) },
+		func() { c.sh.showError("Could not remember the reading settings", err) })
 }
 
 func containsArticle(items []storage.ArticleInfo, id string) bool {

@@ -213,6 +213,19 @@ func (r *readerPane) setTextSize(s float32) {
 	r.sh.prefs().SetFloat(prefFontSize, float64(s))
 }
 
+// encodeReadingStyle is how a reading style is stored in the library:
+// "medium normal serif" (the widget's words, so a later version reads it).
+func encodeReadingStyle(st widgets.ReadingStyle) string {
+	return string(st.Measure) + " " + string(st.Spacing) + " " + string(st.Font)
+}
+
+// decodeReadingStyle reads encodeReadingStyle's form; missing or unknown
+// words are the defaults.
+func decodeReadingStyle(s string) widgets.ReadingStyle {
+	f := append(strings.Fields(s), "", "", "")
+	return widgets.ReadingStyle{Measure: widgets.Measure(f[0]), Spacing: widgets.Spacing(f[1]), Font: widgets.BodyFont(f[2])}
+}
+
 // focus gives the keyboard to the article text.
 func (r *readerPane) focus() {
 	r.sh.focus(r.view)

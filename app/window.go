@@ -29,6 +29,7 @@ const (
 const (
 	libPrefLastArticle  = "gui.lastArticle"
 	libPrefRecentActors = "gui.recentActors"
+	libPrefReading      = "gui.readingStyle" // column width, line spacing, typeface
 )
 
 // buildPanes makes the panes and dialogs and wires each to the controller
