@@ -2,6 +2,8 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+
+	"github.com/dramatis-app/dramatis/internal/grapheme"
 )
 
 // caretMove is one movement of the caret by the keyboard.
@@ -168,7 +170,10 @@ func (v *ArticleView) charStep(c, dir int) int {
 		}
 		return p.start
 	}
-	return p.start + l.graphemeStep(p, k, dir)
+	if dir > 0 {
+		return grapheme.Ceil(v.text, c+1)
+	}
+	return grapheme.Floor(v.text, c-1)
 }
 
 // paraStep is Ctrl+↓ (fwd: the start of the next paragraph, or the end of
@@ -262,30 +267,4 @@ func (v *ArticleView) lineMove(c int, m caretMove) int {
 		}
 	}
 	return p.start + p.indexAtX(line, x-l.textX(p))
-}
-
-// graphemeStep returns the rune index in p one grapheme cluster back or
-// forward from k, so that the caret never lands inside "e" + combining
-// accent, an emoji sequence or a Hangul syllable in jamo.
-func (l *textLayout) graphemeStep(p *para, k, dir int) int {
-	l.seg.Init(p.runes)
-	it := l.seg.GraphemeIterator()
-	back := 0 // the last cluster start before k
-	for it.Next() {
-		g := it.Grapheme()
-		if dir > 0 {
-			if end := g.Offset + len(g.Text); end > k {
-				return end
-			}
-			continue
-		}
-		if g.Offset >= k {
-			break
-		}
-		back = g.Offset
-	}
-	if dir > 0 {
-		return len(p.runes)
-	}
-	return back
 }

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/dramatis-app/dramatis/internal/grapheme"
 )
 
 // multiClickDelay is the longest pause between clicks of a double or triple
@@ -50,11 +52,10 @@ type selectionState struct {
 // bounds returns the selection.
 func (s *selectionState) bounds() (int, int) { return s.start, s.end }
 
-// setSel changes the selection and tells the app.
+// setSel changes the selection, widened to whole characters as readers
+// see them (snapSel), and tells the app.
 func (v *ArticleView) setSel(a, b int) {
-	if a > b {
-		a, b = b, a
-	}
+	a, b = v.snapSel(a, b)
 	if a == v.sel.start && b == v.sel.end {
 		return
 	}
@@ -63,6 +64,13 @@ func (v *ArticleView) setSel(a, b int) {
 	if v.OnSelectionChanged != nil {
 		v.OnSelectionChanged(a, b)
 	}
+}
+
+// snapSel orders a and b and widens them to whole grapheme clusters, so
+// that a selection, and the highlight made from it, never holds half a
+// flag, part of a family emoji or a lone skin-tone modifier.
+func (v *ArticleView) snapSel(a, b int) (int, int) {
+	return grapheme.Snap(v.text, a, b)
 }
 
 // snapStart moves o back to the start of the word it is inside.
