@@ -212,7 +212,7 @@ func (v *ArticleView) pageStep(c int, down bool) int {
 	v.sel.goalX, v.sel.goalSet = x, true
 	p := l.paras[pi]
 	y := l.lineTop(pi, line) + l.lineHeight(p)/2
-	step := max(l.size, v.scroll.Size().Height-2*l.size*bodyLineF(l))
+	step := max(l.size, v.scroll.Size().Height-2*l.size*l.bodyLineF())
 	if !down {
 		step = -step
 	}

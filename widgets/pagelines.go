@@ -173,10 +173,11 @@ func runString(p *para, a, b int) string {
 	return string(rs)
 }
 
-// lineExtent returns the x of offsets on line ln of p (drawn at x) and the
-// offsets where the line starts and where a range over it may reach:
-// past the end of a paragraph, into the separator, so that a range that
-// goes on into the next block gets a small nub after the last character.
+// lineExtent is one drawn line of a body paragraph as ranges see it: the x
+// of its offsets, where it starts and ends, and how far a range over it
+// may reach - past the end of a paragraph into the separator, so that a
+// range that goes on into the next block gets a small nub after the last
+// character.
 type lineExtent struct {
 	p        *para
 	ln       span
@@ -188,6 +189,7 @@ type lineExtent struct {
 	drawnEnd int // offset where the line's visible text ends
 }
 
+// extentOf returns the extent of line ln of p, drawn at x.
 func (v *ArticleView) extentOf(p *para, ln span, x float32) lineExtent {
 	e := lineExtent{p: p, ln: ln, x: x, a: p.start + int(ln.from), b: p.start + int(ln.to)}
 	e.last = int(ln.to) == len(p.runes)

@@ -296,7 +296,7 @@ func (p *articlePage) Scrolled(ev *fyne.ScrollEvent) {
 	if v.layout == nil || len(v.layout.paras) == 0 {
 		return
 	}
-	lh := float32(math.Round(float64(v.layout.size * bodyLineF(v.layout))))
+	lh := float32(math.Round(float64(v.layout.size * v.layout.bodyLineF())))
 	v.scrollBy(-ev.Scrolled.DY / driverNotch() * wheelLines * lh)
 }
 

@@ -170,7 +170,7 @@ func styleHeader(p *para) {
 }
 
 // bodyLineF is the line height of body paragraphs relative to the body size.
-func bodyLineF(l *textLayout) float32 { return l.style.Spacing.lineF() }
+func (l *textLayout) bodyLineF() float32 { return l.style.Spacing.lineF() }
 
 // bodyLineHeight is the body text's line height relative to its size:
 // generous, as in print for a column of about 70 characters.
