@@ -2,9 +2,12 @@ package widgets
 
 import (
 	"image/color"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -81,5 +84,39 @@ func TestPaletteContrast(t *testing.T) {
 				t.Errorf("the selection stands only %.2f:1 from a tint", worstSel)
 			}
 		})
+	}
+}
+
+// TestHighlightMarkersSitBelowTheDescenders: a highlight's marker is a
+// thin line (under 2 px at 16 pt) below the descenders of g, j, p and y,
+// not through them (issue 17.5), on every line the highlight covers.
+func TestHighlightMarkersSitBelowTheDescenders(t *testing.T) {
+	doc := Document{Blocks: []Block{{Text: strings.Repeat("Pjöngjang zeigt gegenüber Peking jetzt deutlich Zurückhaltung. ", 6)}}}
+	v, _ := newTestView(t, doc, 500, 400)
+	red := color.NRGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff}
+	v.SetHighlights([]Highlight{{ID: "x", Start: 0, End: 200, Color: red}})
+	l := v.layout
+	p := l.paras[l.nHead]
+	fs := l.fontSize(p)
+	m := l.sh.lineMetrics(l.face(p), fs)
+	lh := l.lineHeight(p)
+	want := v.palette().marker(red)
+	n := 0
+	for _, o := range test.WidgetRenderer(v.page).Objects() {
+		rc, ok := o.(*canvas.Rectangle)
+		if !ok || !sameColor(rc.FillColor, want) {
+			continue
+		}
+		n++
+		y, h := rc.Position().Y, rc.Size().Height
+		line := int((y - l.tops[l.nHead]) / lh)
+		top := l.lineTop(l.nHead, line)
+		baseline := top + (lh-m.thickness)/2 + m.ascent
+		if y < baseline+descenderDepth*fs || h >= 2 {
+			t.Errorf("marker on line %d at y=%.1f, %.1f px thick; the descenders end at %.1f", line, y, h, baseline+descenderDepth*fs)
+		}
+	}
+	if n < 2 {
+		t.Errorf("%d marker lines for a highlight over several lines", n)
 	}
 }
