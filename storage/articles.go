@@ -180,6 +180,9 @@ func writeRecord(tx *bolt.Tx, rec articleRecord, blocks []article.Block, old art
 	if err != nil {
 		return err
 	}
+	if err := searchArticleWrite(tx, rec, t); err != nil {
+		return err
+	}
 	if err := tx.Bucket(bArticles).Put([]byte(rec.ID), v); err != nil {
 		return err
 	}
@@ -257,28 +260,17 @@ func (l *Library) Articles() ([]ArticleInfo, error) {
 	return l.articlesWhere(nil)
 }
 
-// SearchArticles lists the articles whose title or text contains query,
-// ignoring case, newest added first. An empty query lists all.
+// SearchArticles lists the articles a search finds (see SearchQuery.Text),
+// newest added first. An empty query lists all.
 func (l *Library) SearchArticles(query string) ([]ArticleInfo, error) {
-	q := strings.ToLower(article.CleanInline(query))
-	if q == "" {
+	if strings.TrimSpace(query) == "" {
 		return l.Articles()
 	}
-	return l.articlesWhere(func(tx *bolt.Tx, r articleRecord) (bool, error) {
-		if strings.Contains(strings.ToLower(r.Title), q) {
-			return true, nil
-		}
-		bs, err := loadBlocks(tx, r.ID)
-		if err != nil {
-			return false, err
-		}
-		for _, b := range bs {
-			if strings.Contains(strings.ToLower(b.Text), q) {
-				return true, nil
-			}
-		}
-		return false, nil
-	})
+	res, err := l.Search(SearchQuery{Text: query})
+	if err != nil {
+		return nil, err
+	}
+	return l.ArticleInfos(res.IDs)
 }
 
 func (l *Library) articlesWhere(keep func(*bolt.Tx, articleRecord) (bool, error)) ([]ArticleInfo, error) {
@@ -382,6 +374,9 @@ func (l *Library) DeleteArticle(id string) error {
 			if err := removeHighlight(tx, h); err != nil {
 				return err
 			}
+		}
+		if err := searchArticleDelete(tx, id); err != nil {
+			return err
 		}
 		if r.URL != "" && string(tx.Bucket(bURLIndex).Get([]byte(r.URL))) == id {
 			if err := tx.Bucket(bURLIndex).Delete([]byte(r.URL)); err != nil {

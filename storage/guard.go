@@ -46,7 +46,12 @@ func (g guardedDB) Update(fn func(*bolt.Tx) error) (err error) {
 	}
 	defer g.lib.recoverDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	err = g.DB.Update(fn)
+	err = g.DB.Update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil || g.lib.searchStale.Load() {
+			return err
+		}
+		return stampSearch(tx)
+	})
 	g.lib.noteDamage(err)
 	if errors.Is(err, berrors.ErrDatabaseReadOnly) {
 		return g.lib.writable()

@@ -93,13 +93,16 @@ func putHighlight(tx *bolt.Tx, h annotation.Highlight) error {
 			return err
 		}
 	}
-	return nil
+	return searchHighlightPut(tx, h)
 }
 
 // removeHighlight deletes a stored highlight and its index entries.
 func removeHighlight(tx *bolt.Tx, h annotation.Highlight) error {
 	ids := tx.Bucket(bHighlightID)
 	if k := ids.Get([]byte(h.ID)); k != nil {
+		if err := searchHighlightRemove(tx, k); err != nil {
+			return err
+		}
 		if err := tx.Bucket(bHighlights).Delete(k); err != nil {
 			return err
 		}

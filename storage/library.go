@@ -34,6 +34,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -95,6 +96,9 @@ type Library struct {
 	startBackup func(string)
 	backupDue   bool
 	onProblem   func(error)
+	// searchStale is set when a read-only Open found the search index
+	// stale: searches then read every article (see checkSearchIndex).
+	searchStale atomic.Bool
 	// bg runs the background backup and check; stop cancels them.
 	bg        sync.WaitGroup
 	stop      context.CancelFunc
@@ -136,6 +140,11 @@ type Options struct {
 	// when it was last checked more than checkInterval ago (the window,
 	// which stays open long enough).
 	BackgroundCheck bool
+	// IndexSearch builds the search index in the background when it is
+	// missing, stale or unfinished (the window). OnIndexProgress, when
+	// set, is told how far it is after every batch, from that goroutine.
+	IndexSearch     bool
+	OnIndexProgress func(IndexStatus)
 
 	fs  fileSystem       // tests inject faults here
 	now func() time.Time // tests move the clock
@@ -230,6 +239,10 @@ func OpenWith(path string, o Options) (*Library, error) {
 		l.db.Close()
 		return nil, err
 	}
+	if err := l.checkSearchIndex(); err != nil {
+		l.db.Close()
+		return nil, fmt.Errorf("%s: %w", l.path, err)
+	}
 	ctx, stop := context.WithCancel(context.Background())
 	l.stop = stop
 	migrated := version < SchemaVersion && version > 0
@@ -241,6 +254,9 @@ func OpenWith(path string, o Options) (*Library, error) {
 	}
 	if o.BackgroundCheck && l.now().Sub(l.state.Checked) > checkInterval {
 		l.checkInBackground(ctx)
+	}
+	if o.IndexSearch && l.readOnly == "" {
+		l.indexInBackground(ctx, o.OnIndexProgress)
 	}
 	return l, nil
 }

@@ -137,7 +137,8 @@ func TestDamagedFilesAreRefusedUntouched(t *testing.T) {
 		t.Fatal(err)
 	}
 	scribbled := append([]byte(nil), data...)
-	for i := 5 * 4096; i < 6*4096 && i < len(scribbled); i++ {
+	root := rootPageOffset(t, good)
+	for i := root; i < root+4096 && i < int64(len(scribbled)); i++ {
 		scribbled[i] = byte(i * 7)
 	}
 	cases := map[string][]byte{
@@ -299,9 +300,10 @@ func TestMigrationFromSchema1(t *testing.T) {
 // checkIndexes verifies that every index agrees with the data it indexes:
 // highlight ids ↔ highlight keys, actor index ↔ highlights' actors, URL
 // and hash index → articles, names ↔ actors, every highlight's article
-// and actors exist.
+// and actors exist; and the search index says what the library holds.
 func checkIndexes(t *testing.T, l *Library) {
 	t.Helper()
+	checkSearchIndex(t, l)
 	err := l.db.View(func(tx *bolt.Tx) error {
 		wantIDs := map[string]string{}
 		wantActor := map[string]bool{}
@@ -557,6 +559,9 @@ func TestRestoreOverDamagedLibrary(t *testing.T) {
 	// zero overwrites 8 KiB of the file at off with zero bytes.
 	zero := func(off int64) func(p string) error {
 		return func(p string) error {
+			if off < 0 {
+				off = rootPageOffset(t, p)
+			}
 			f, err := os.OpenFile(p, os.O_RDWR, 0)
 			if err != nil {
 				return err
@@ -569,7 +574,7 @@ func TestRestoreOverDamagedLibrary(t *testing.T) {
 		"zeroed header": zero(0),
 		"truncated":     func(p string) error { return os.Truncate(p, 6000) },
 		"random bytes":  func(p string) error { return os.WriteFile(p, bytes.Repeat([]byte("\x13\x37"), 3000), 0o600) },
-		"damaged pages": zero(4096 * 2),
+		"damaged pages": zero(-1), // the root page, which every read needs
 	}
 	for name, hurt := range damage {
 		t.Run(name, func(t *testing.T) {
@@ -684,4 +689,24 @@ func TestBackupProblemOfAnotherProcessIsToldOnce(t *testing.T) {
 		}
 		l.Close()
 	}
+}
+
+// rootPageOffset is where the page of the library's root bucket starts:
+// a page in use whatever else the file holds, so damage to it is damage.
+func rootPageOffset(t *testing.T, p string) int64 {
+	t.Helper()
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf, err := openPageFile(f, fi.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int64(pf.meta.root) * int64(pf.meta.pageSize)
 }

@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"sort"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/dramatis-app/dramatis/internal/fold"
 )
 
 // PickerActor is one actor the picker can offer. ID is empty for an actor
@@ -238,7 +238,7 @@ func (p *Picker) Cancel() {
 // empty query lists the suggestions, then the recent actors, then the rest
 // of the library.
 func (p *Picker) Matches(query string) []PickerActor {
-	q := fold(strings.TrimSpace(query))
+	q := fold.String(strings.TrimSpace(query))
 	if q == "" {
 		// Suggestions, then recent actors, then the library so that a
 		// small library can be browsed without typing.
@@ -290,7 +290,7 @@ func (p *Picker) dedupe(list []PickerActor) []PickerActor {
 	seen := map[string]bool{}
 	out := list[:0]
 	for _, a := range list {
-		key := "n:" + fold(a.Name)
+		key := "n:" + fold.String(a.Name)
 		if seen[key] || (a.ID != "" && seen["i:"+a.ID]) {
 			continue
 		}
@@ -308,7 +308,7 @@ func (p *Picker) dedupe(list []PickerActor) []PickerActor {
 func matchScore(q string, a PickerActor) (int, string) {
 	best, via := 0, ""
 	try := func(s string, bonus int, alias string) {
-		for _, f := range []string{fold(s), foldGerman(s)} {
+		for _, f := range []string{fold.String(s), fold.German(s)} {
 			sc := 0
 			switch {
 			case f == q:
@@ -330,31 +330,6 @@ func matchScore(q string, a PickerActor) (int, string) {
 		try(al, 0, al)
 	}
 	return best, via
-}
-
-// fold lower-cases s and strips diacritics (ö → o, é → e, ß → ss), so that a
-// reader can type names without the accents the news spells them with. It
-// is for searching only; an actor's identity is annotation.NameKey.
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'ß':
-			b.WriteString("ss")
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-// foldGerman folds like fold but spells umlauts the German way without
-// them (ö → oe), which is how many readers type on foreign keyboards.
-func foldGerman(s string) string {
-	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue")
-	return fold(r.Replace(norm.NFC.String(s)))
 }
 
 // refreshRows rebuilds the candidate list for the current query.
@@ -405,13 +380,13 @@ func (p *Picker) refreshRows() {
 // exactMatch reports whether a listed candidate is named exactly like the
 // query, in which case offering to create it again would make a duplicate.
 func (p *Picker) exactMatch(q string) bool {
-	fq := fold(q)
+	fq := fold.String(q)
 	for _, a := range p.shown {
-		if fold(a.Name) == fq {
+		if fold.String(a.Name) == fq {
 			return true
 		}
 		for _, al := range a.Aliases {
-			if fold(al) == fq {
+			if fold.String(al) == fq {
 				return true
 			}
 		}
@@ -462,7 +437,7 @@ func (p *Picker) pick(i int) {
 // isChosen reports whether an actor is in the chosen list already.
 func (p *Picker) isChosen(a PickerActor) bool {
 	for _, c := range p.chosen {
-		if (a.ID != "" && c.ID == a.ID) || fold(c.Name) == fold(a.Name) {
+		if (a.ID != "" && c.ID == a.ID) || fold.String(c.Name) == fold.String(a.Name) {
 			return true
 		}
 	}

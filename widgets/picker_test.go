@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/internal/fold"
 )
 
 func pickerFixture(t *testing.T) *Picker {
@@ -138,7 +140,7 @@ func TestPickerEscapeCancels(t *testing.T) {
 func TestPickerLookupAndCtrlEnter(t *testing.T) {
 	p := pickerFixture(t)
 	p.Lookup = func(q string) []PickerActor {
-		if fold(q) == "usa" {
+		if fold.String(q) == "usa" {
 			return []PickerActor{{Name: "Vereinigte Staaten", Kind: "state", Aliases: []string{"USA"}}}
 		}
 		return nil

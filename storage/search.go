@@ -1,0 +1,458 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/internal/fold"
+)
+
+// SearchQuery says which articles to find. The zero value finds them all.
+// Every part given must hold (they combine with "and").
+type SearchQuery struct {
+	// Text is what to look for in the articles' titles, texts, sites and
+	// authors, in their highlights' notes and orphaned quotes, and in the
+	// names and aliases of the actors their highlights name: words in
+	// any order (see parseQuery for quotes and minus).
+	Text string
+	// Actors: each must be named by a highlight of the article, in the
+	// role given (any role when it is empty).
+	Actors []ActorFilter
+	// Site and Author keep articles whose site, or one of whose authors,
+	// contains the text (case and accents aside).
+	Site, Author string
+	// Since and Before bound the article's date (published, else added):
+	// Since ≤ date < Before; a zero time leaves that side open.
+	Since, Before time.Time
+	// HasHighlights keeps articles with at least one highlight;
+	// HasOrphans those with a highlight that lost its place in the text.
+	HasHighlights, HasOrphans bool
+	// Sort orders the result (newest added first by default).
+	Sort SortOrder
+}
+
+// ActorFilter asks for articles with a highlight that names an actor, in a
+// role ("" for any).
+type ActorFilter struct {
+	ActorID string
+	Role    annotation.Role
+}
+
+// tag is the index tag the filter looks up.
+func (f ActorFilter) tag() string {
+	if f.Role == "" {
+		return string(fieldActor) + f.ActorID
+	}
+	return string(fieldActorRole) + f.ActorID + tagSep + string(f.Role)
+}
+
+// SortOrder is the order of a search result.
+type SortOrder int
+
+const (
+	// SortAdded: newest added first.
+	SortAdded SortOrder = iota
+	// SortPublished: newest published first; articles without a known
+	// date last, newest added first (their import date says nothing about
+	// when they were written).
+	SortPublished
+)
+
+// SearchResult is the articles a search found, in order.
+type SearchResult struct {
+	IDs []string
+	// Library is how many articles the library holds.
+	Library int
+	// Index says how far the search index was: articles it did not hold
+	// yet were read one by one.
+	Index IndexStatus
+}
+
+// hit is an article found, with what it is sorted by.
+type hit struct {
+	id               string
+	added, published int64
+}
+
+// Search finds the articles q asks for. With a complete index it reads no
+// article; articles the index does not hold yet are read one by one.
+func (l *Library) Search(q SearchQuery) (SearchResult, error) {
+	var res SearchResult
+	terms := parseQuery(q.Text)
+	err := l.db.View(func(tx *bolt.Tx) error {
+		res.Index = l.indexStatus(tx)
+		res.Library = res.Index.Articles
+		names, err := nameTags(tx, terms)
+		if err != nil {
+			return err
+		}
+		var hits []hit
+		ix := l.usableIndex(tx)
+		if ix != nil {
+			if hits, err = ix.search(terms, names, q); err != nil {
+				return err
+			}
+		}
+		if ix == nil || ix.state != indexComplete {
+			more, err := scanSearch(tx, ix, terms, names, q)
+			if err != nil {
+				return err
+			}
+			hits = append(hits, more...)
+		}
+		sortHits(hits, q.Sort)
+		res.IDs = make([]string, len(hits))
+		for i, h := range hits {
+			res.IDs[i] = h.id
+		}
+		return nil
+	})
+	if err != nil {
+		return SearchResult{}, fmt.Errorf("searching the library: %w", err)
+	}
+	return res, nil
+}
+
+// sortHits orders hits newest first by the chosen date, then by id (ids
+// grow with time), so that the order never depends on the index.
+func sortHits(hits []hit, by SortOrder) {
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if by == SortPublished && a.published != b.published {
+			switch {
+			case a.published == 0:
+				return false
+			case b.published == 0:
+				return true
+			}
+			return a.published > b.published
+		}
+		if a.added != b.added {
+			return a.added > b.added
+		}
+		return a.id > b.id
+	})
+}
+
+// nameTags are, for every search word, the tags of the actors whose name
+// or alias it finds ("nordkorea" → the actor Nordkorea, whose highlights'
+// articles match even where the text says "Pjöngjang"). Topics, when they
+// exist, add their names here as one more source.
+func nameTags(tx *bolt.Tx, terms []queryTerm) ([][]string, error) {
+	out := make([][]string, len(terms))
+	if len(terms) == 0 {
+		return out, nil
+	}
+	err := tx.Bucket(bActors).ForEach(func(_, v []byte) error {
+		a, err := decodeActor(v)
+		if err != nil {
+			return err
+		}
+		for i, t := range terms {
+			if t.matchesName(a.Name) || anyName(t, a.Aliases) {
+				out[i] = append(out[i], string(fieldActor)+a.ID)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+func anyName(t queryTerm, names []string) bool {
+	for _, n := range names {
+		if t.matchesName(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// keep applies the filters that the document record answers.
+func (q SearchQuery) keep(d docRecord) bool {
+	date := d.Published
+	if date == 0 {
+		date = d.Added
+	}
+	switch {
+	case q.HasHighlights && d.Highlights == 0, q.HasOrphans && d.Orphans == 0:
+		return false
+	case !q.Since.IsZero() && date < q.Since.UnixMilli(), !q.Before.IsZero() && date >= q.Before.UnixMilli():
+		return false
+	case q.Site != "" && !strings.Contains(d.Site, fold.String(strings.TrimSpace(q.Site))):
+		return false
+	}
+	if q.Author == "" {
+		return true
+	}
+	a := fold.String(strings.TrimSpace(q.Author))
+	for _, au := range d.Authors {
+		if strings.Contains(au, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// search evaluates a query in the index: one set of documents per word
+// and filter, intersected, then the document records for what they say.
+func (ix *searchIndex) search(terms []queryTerm, names [][]string, q SearchQuery) ([]hit, error) {
+	inside, err := ix.wordsInside(terms)
+	if err != nil {
+		return nil, err
+	}
+	set := newDocSet(ix.next)
+	set.fill()
+	for i, t := range terms {
+		ts, err := ix.termSet(t, inside[i], names[i])
+		if err != nil {
+			return nil, err
+		}
+		if t.not {
+			set.andNot(ts)
+		} else {
+			set.and(ts)
+		}
+	}
+	for _, f := range q.Actors {
+		ts := newDocSet(ix.next)
+		if err := ix.orWord(ts, f.tag()[0], f.tag()[1:], true); err != nil {
+			return nil, err
+		}
+		set.and(ts)
+	}
+	return ix.hits(set, q)
+}
+
+// wordsInside finds, in one pass over the dictionary, the words each term
+// that matches inside words is found in (nil for the other terms).
+func (ix *searchIndex) wordsInside(terms []queryTerm) ([][]string, error) {
+	out := make([][]string, len(terms))
+	var infix []int
+	for i, t := range terms {
+		if t.mode(t.word) == modeInfix || t.alt != "" && t.mode(t.alt) == modeInfix {
+			infix = append(infix, i)
+		}
+	}
+	if len(infix) == 0 {
+		return out, nil
+	}
+	c := ix.dict.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		w := string(k)
+		for _, i := range infix {
+			if terms[i].matches(w) {
+				out[i] = append(out[i], w)
+			}
+		}
+	}
+	return out, nil
+}
+
+// hits reads the records of the documents in set, keeping those the
+// filters accept. A small set is looked up document by document, a large
+// one read in one pass over the records.
+func (ix *searchIndex) hits(set docSet, q SearchQuery) ([]hit, error) {
+	n := set.count()
+	out := make([]hit, 0, n)
+	keep := func(v []byte) error {
+		h, ok, err := q.keepEncoded(v)
+		if err == nil && ok {
+			out = append(out, h)
+		}
+		return err
+	}
+	if n < int(ix.count)/sparseHits {
+		var err error
+		set.each(func(doc uint32) {
+			if v := ix.docs.Get(docKey(doc)); v != nil && err == nil {
+				err = keep(v)
+			}
+		})
+		return out, err
+	}
+	c := ix.docs.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(k) == 4 && set.has(binary.BigEndian.Uint32(k)) {
+			if err := keep(v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// sparseHits: a result of fewer than one in this many documents is read
+// record by record; a bbolt Get costs about as much as this many steps of
+// a cursor.
+const sparseHits = 8
+
+// keepEncoded applies the filters to a stored document record, decoding
+// only what they need.
+func (q SearchQuery) keepEncoded(v []byte) (hit, bool, error) {
+	if q.Site != "" || q.Author != "" {
+		d, err := decodeDocRecord(v)
+		if err != nil || !q.keep(d) {
+			return hit{}, false, err
+		}
+		return hit{id: d.ID, added: d.Added, published: d.Published}, true, nil
+	}
+	if len(v) < 25 {
+		return hit{}, false, fmt.Errorf("%w: an unreadable document in the search index", ErrDamaged)
+	}
+	d := docRecord{Added: int64(binary.BigEndian.Uint64(v)), Published: int64(binary.BigEndian.Uint64(v[8:])),
+		Highlights: binary.BigEndian.Uint32(v[16:]), Orphans: binary.BigEndian.Uint32(v[20:])}
+	if !q.keep(d) {
+		return hit{}, false, nil
+	}
+	id, _, ok := readString(v[24:])
+	if !ok {
+		return hit{}, false, fmt.Errorf("%w: an unreadable document in the search index", ErrDamaged)
+	}
+	return hit{id: id, added: d.Added, published: d.Published}, true, nil
+}
+
+// termSet is the set of documents a search word finds: in the articles'
+// words, their highlights' words, and the actors whose names it finds.
+// inside are the dictionary words it is found inside, when it is looked
+// up that way (wordsInside).
+func (ix *searchIndex) termSet(t queryTerm, inside, tags []string) (docSet, error) {
+	s := newDocSet(ix.next)
+	for _, w := range t.variants() {
+		if m := t.mode(w); m != modeInfix {
+			for _, f := range []byte{fieldText, fieldHighlight} {
+				if err := ix.orWord(s, f, w, m == modeExact); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	for _, w := range inside {
+		for _, f := range []byte{fieldText, fieldHighlight} {
+			if err := ix.orWord(s, f, w, true); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, tag := range tags {
+		if err := ix.orWord(s, tag[0], tag[1:], true); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// orWord adds the documents of a word (exact), or of every word it
+// begins, in field.
+func (ix *searchIndex) orWord(s docSet, field byte, word string, exact bool) error {
+	p := termPrefix(field, word, exact)
+	c := ix.terms.Cursor()
+	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+		if len(k) < 6 {
+			return fmt.Errorf("%w: a malformed key in the search index", ErrDamaged)
+		}
+		b, err := decodeBlock(v)
+		if err != nil {
+			return err
+		}
+		s.orBlock(binary.BigEndian.Uint32(k[len(k)-4:]), &b)
+	}
+	return nil
+}
+
+// scanSearch finds, one by one, the articles the index does not hold
+// (all of them without an index): each read and matched as the index
+// would match it.
+func scanSearch(tx *bolt.Tx, ix *searchIndex, terms []queryTerm, names [][]string, q SearchQuery) ([]hit, error) {
+	var out []hit
+	c := tx.Bucket(bArticles).Cursor()
+	k, v := c.First()
+	if ix != nil && ix.cursor != "" {
+		k, v = c.Seek([]byte(ix.cursor))
+		if k != nil && string(k) == ix.cursor {
+			k, v = c.Next()
+		}
+	}
+	for ; k != nil; k, v = c.Next() {
+		rec, err := decodeArticleRecord(v)
+		if err != nil {
+			return nil, err
+		}
+		cont, err := loadDocContent(tx, rec)
+		if err != nil {
+			return nil, err
+		}
+		if cont.matches(terms, names, q) {
+			out = append(out, hit{id: rec.ID, added: cont.doc.Added, published: cont.doc.Published})
+		}
+	}
+	return out, nil
+}
+
+// matches evaluates a query on one article's content, as the index does.
+func (c docContent) matches(terms []queryTerm, names [][]string, q SearchQuery) bool {
+	if !q.keep(c.doc) {
+		return false
+	}
+	for _, f := range q.Actors {
+		if !c.has(f.tag()) {
+			return false
+		}
+	}
+	for i, t := range terms {
+		if c.matchesTerm(t, names[i]) == t.not {
+			return false
+		}
+	}
+	return true
+}
+
+func (c docContent) matchesTerm(t queryTerm, tags []string) bool {
+	for _, tag := range tags {
+		if c.has(tag) {
+			return true
+		}
+	}
+	for w := range c.words {
+		if t.matches(w) {
+			return true
+		}
+	}
+	for term, n := range c.refs {
+		if n > 0 && term[0] == fieldHighlight && t.matches(term[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ArticleInfos returns the list entries of the articles with the given
+// ids, in that order; ids no longer in the library are left out. The
+// window reads the rows it shows this way, a screenful at a time.
+func (l *Library) ArticleInfos(ids []string) ([]ArticleInfo, error) {
+	out := make([]ArticleInfo, 0, len(ids))
+	err := l.db.View(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			r, err := loadRecord(tx, id)
+			if err != nil {
+				if errors.Is(err, ErrNotFound) {
+					continue
+				}
+				return err
+			}
+			out = append(out, infoOf(tx, r))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the library: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,314 @@
+package storage
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Bounds of one transaction of the index build: bbolt keeps a
+// transaction's pages in memory until it commits, and the window's own
+// writes wait for it; 250 articles (about 3 MB of text) take a few
+// hundred milliseconds on a slow machine.
+const (
+	buildBatchArticles = 250
+	buildBatchBytes    = 8 << 20
+)
+
+// buildPause is how long the background build rests between batches, so
+// that the reader's own writes and reads are never queued behind it for
+// long, and a second core stays free for the window.
+const buildPause = 20 * time.Millisecond
+
+// IndexStatus says how far the search index is: Indexed of Articles are
+// in it, Ready when all are. Until then a search reads the others one by
+// one (correct, slower).
+type IndexStatus struct {
+	Ready             bool
+	Indexed, Articles int
+}
+
+// SearchIndexStatus reports how far the search index is.
+func (l *Library) SearchIndexStatus() (IndexStatus, error) {
+	var st IndexStatus
+	err := l.db.View(func(tx *bolt.Tx) error {
+		st = l.indexStatus(tx)
+		return nil
+	})
+	return st, err
+}
+
+func (l *Library) indexStatus(tx *bolt.Tx) IndexStatus {
+	st := IndexStatus{Articles: tx.Bucket(bArticles).Stats().KeyN}
+	if ix := l.usableIndex(tx); ix != nil {
+		st.Indexed = int(ix.count)
+		st.Ready = ix.state == indexComplete
+	}
+	return st
+}
+
+// usableIndex is the index of tx when searches may use it: kept, and not
+// found stale when the library was opened.
+func (l *Library) usableIndex(tx *bolt.Tx) *searchIndex {
+	if l.searchStale.Load() {
+		return nil
+	}
+	return openIndex(tx)
+}
+
+// checkSearchIndex runs when the library opens: an index that some
+// transaction did not keep (its stamp is not the file's newest
+// transaction: an older Dramatis wrote, or the file came from elsewhere)
+// is stale: searches do not use it, and the next build starts it again.
+// A new, empty library gets an empty, complete index at once.
+func (l *Library) checkSearchIndex() error {
+	var stale, empty bool
+	err := l.db.View(func(tx *bolt.Tx) error {
+		ix := openIndex(tx)
+		if ix == nil {
+			empty = tx.Bucket(bSearchMeta) == nil && tx.Bucket(bArticles).Stats().KeyN == 0
+			return nil
+		}
+		stamp := tx.Bucket(bSearchMeta).Get(keyStamp)
+		stale = len(stamp) != 8 || binary.BigEndian.Uint64(stamp) != uint64(tx.ID())
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	switch {
+	case stale:
+		// Kept in memory, not written: Open writes nothing it need not
+		// (the file may be damaged in a way only reading it all shows).
+		// The stamp is withheld from then on (guardedDB.Update), so the
+		// index stays stale until it is built again.
+		l.searchStale.Store(true)
+		return nil
+	case empty && l.readOnly == "":
+		return l.db.Update(func(tx *bolt.Tx) error {
+			if err := resetSearch(tx); err != nil {
+				return err
+			}
+			return tx.Bucket(bSearchMeta).Put(keyState, []byte(indexComplete))
+		})
+	}
+	return nil
+}
+
+// resetSearch empties the index and starts building it again.
+func resetSearch(tx *bolt.Tx) error {
+	for _, name := range searchBuckets() {
+		if tx.Bucket(name) != nil {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.CreateBucket(name); err != nil {
+			return err
+		}
+	}
+	meta := tx.Bucket(bSearchMeta)
+	if err := put32(meta, keyFormat, searchFormat); err != nil {
+		return err
+	}
+	if err := put32(meta, keyIndexSchema, fileSchema(tx)); err != nil {
+		return err
+	}
+	if err := meta.Put(keyState, []byte(indexBuilding)); err != nil {
+		return err
+	}
+	if err := put32(meta, keyNext, 0); err != nil {
+		return err
+	}
+	return put32(meta, keyDocs, 0)
+}
+
+// BuildSearchIndex builds the search index, or finishes building it, in
+// transactions of bounded size (the library stays usable in between: a
+// search meanwhile reads the articles not yet indexed one by one). An
+// index that is stale, of another format or missing is started afresh.
+// progress, when set, is told after every batch. It stops early, with
+// ctx's error, when ctx is done.
+func (l *Library) BuildSearchIndex(ctx context.Context, progress func(IndexStatus)) error {
+	err := l.db.Update(func(tx *bolt.Tx) error {
+		if openIndex(tx) == nil || l.searchStale.Load() {
+			return resetSearch(tx)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("building the search index: %w", err)
+	}
+	l.searchStale.Store(false)
+	for more := true; more; {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var st IndexStatus
+		err := l.db.Update(func(tx *bolt.Tx) error {
+			var err error
+			more, err = buildSearchStep(tx, buildBatchArticles)
+			st = l.indexStatus(tx)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("building the search index: %w", err)
+		}
+		if progress != nil {
+			progress(st)
+		}
+	}
+	return nil
+}
+
+// indexInBackground builds the search index on a goroutine of its own,
+// resting between batches; Close stops it (what is built stays built).
+func (l *Library) indexInBackground(ctx context.Context, progress func(IndexStatus)) {
+	l.bg.Add(1)
+	go func() {
+		defer l.bg.Done()
+		_ = l.BuildSearchIndex(ctx, func(st IndexStatus) {
+			if progress != nil {
+				progress(st)
+			}
+			select {
+			case <-ctx.Done():
+			case <-time.After(buildPause):
+			}
+		})
+	}()
+}
+
+// buildSearchStep indexes the next batch of articles after the cursor (at
+// most maxArticles), in key order, and reports whether more are left.
+func buildSearchStep(tx *bolt.Tx, maxArticles int) (more bool, err error) {
+	ix := openIndex(tx)
+	if ix == nil || ix.state == indexComplete {
+		return false, nil
+	}
+	c := tx.Bucket(bArticles).Cursor()
+	k, v := c.First()
+	if ix.cursor != "" {
+		k, v = c.Seek([]byte(ix.cursor))
+		if k != nil && string(k) == ix.cursor {
+			k, v = c.Next()
+		}
+	}
+	b := newBuildBatch(ix)
+	n, size := 0, 0
+	for ; k != nil; k, v = c.Next() {
+		if n >= maxArticles || size >= buildBatchBytes {
+			more = true
+			break
+		}
+		grew, err := b.add(tx, k, v)
+		if err != nil {
+			return false, err
+		}
+		n, size = n+1, size+grew
+	}
+	if err := b.write(); err != nil {
+		return false, err
+	}
+	if more {
+		return true, ix.meta.Put(keyCursor, []byte(b.last))
+	}
+	if err := ix.meta.Delete(keyCursor); err != nil {
+		return false, err
+	}
+	return false, ix.meta.Put(keyState, []byte(indexComplete))
+}
+
+// buildBatch gathers what a batch of articles adds to the index, so that
+// each word's block is written once per batch, not once per article.
+type buildBatch struct {
+	ix       *searchIndex
+	postings map[string][]uint32 // field+word → documents, ascending
+	last     string
+}
+
+func newBuildBatch(ix *searchIndex) *buildBatch {
+	return &buildBatch{ix: ix, postings: map[string][]uint32{}}
+}
+
+// add indexes one article (key k, record v) and its highlights, and
+// returns the size of its text.
+func (b *buildBatch) add(tx *bolt.Tx, k, v []byte) (int, error) {
+	rec, err := decodeArticleRecord(v)
+	if err != nil {
+		return 0, err
+	}
+	c, err := loadDocContent(tx, rec)
+	if err != nil {
+		return 0, err
+	}
+	if _, ok := b.ix.docOf(rec.ID); ok {
+		return 0, fmt.Errorf("%w: article %s is indexed twice", ErrDamaged, rec.ID)
+	}
+	doc, err := b.ix.newDoc(rec.ID)
+	if err != nil {
+		return 0, err
+	}
+	for w := range c.words {
+		b.postings[string(fieldText)+w] = append(b.postings[string(fieldText)+w], doc)
+	}
+	for t, n := range c.refs {
+		if err := b.ix.refs.Put(refKey(doc, t), binary.AppendUvarint(nil, uint64(n))); err != nil {
+			return 0, err
+		}
+		b.postings[t] = append(b.postings[t], doc)
+	}
+	if err := b.ix.putDoc(doc, c.doc); err != nil {
+		return 0, err
+	}
+	b.last = string(k)
+	return c.textBytes, nil
+}
+
+// write stores the batch's postings, block by block.
+func (b *buildBatch) write() error {
+	terms := make([]string, 0, len(b.postings))
+	for t := range b.postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms) // sequential keys: bbolt fills pages in order
+	for _, t := range terms {
+		if err := b.ix.addDocs(t[0], t[1:], b.postings[t]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addDocs adds documents (ascending) to a word's postings, one block at a
+// time.
+func (ix *searchIndex) addDocs(field byte, word string, docs []uint32) error {
+	for len(docs) > 0 {
+		blk := docs[0] >> blockShift
+		k := termKey(field, word, blk)
+		var bl block
+		if v := ix.terms.Get(k); v != nil {
+			var err error
+			if bl, err = decodeBlock(v); err != nil {
+				return err
+			}
+		}
+		for len(docs) > 0 && docs[0]>>blockShift == blk {
+			bl.set(docs[0])
+			docs = docs[1:]
+		}
+		if err := ix.terms.Put(k, bl.encode()); err != nil {
+			return err
+		}
+	}
+	if field == fieldText || field == fieldHighlight {
+		if ix.dict.Get([]byte(word)) == nil {
+			return ix.dict.Put([]byte(word), nil)
+		}
+	}
+	return nil
+}
