@@ -121,11 +121,13 @@ type actorFlag struct {
 // parseActorFlags splits NAME[:ROLE]. The part after the last colon is a
 // role when it is one; otherwise the whole value is the name, unless it
 // looks like a mistyped role (a single word after the colon), which is an
-// error rather than an actor with a surprising name.
+// error rather than an actor with a surprising name. Without a role the
+// role is "" (annotate's highlight takes it as mentioned; a search filter
+// as any role).
 func parseActorFlags(vals []string) ([]actorFlag, error) {
 	var out []actorFlag
 	for _, v := range vals {
-		name, role := v, annotation.RoleMentioned
+		name, role := v, annotation.Role("")
 		if i := strings.LastIndex(v, ":"); i >= 0 {
 			r := strings.ToLower(strings.TrimSpace(v[i+1:]))
 			switch {

@@ -52,7 +52,8 @@ func commands() map[string]command {
 	return map[string]command{
 		"clean":         {runClean, "clean [--format text|json|md] [--timeout D] SOURCE...   (a file, an http(s) URL or - for stdin)", "print the cleaned article of an HTML file, URL, text copy or - (stdin)"},
 		"import":        {runImport, "import [--timeout D] SOURCE...   (files, http(s) URLs or - for stdin)", "clean and store articles in the library, print their ids"},
-		"list":          {runList, "list [--json] [--search TEXT]", "list the articles in the library"},
+		"list":          {runList, "list [--json] [--search WORDS] [FILTERS]", "list the articles in the library"},
+		"search":        {runSearch, "search WORDS... [--json] [--limit N] [FILTERS]   (FILTERS: --actor NAME[:ROLE] --site TEXT --author TEXT --from DATE --to DATE --highlighted --orphaned --sort added|published)", "find articles by words in their text, titles, notes and actors, with where they were found"},
 		"show":          {runShow, "show ARTICLE [--json]", "print an article with its highlights"},
 		"annotate":      {runAnnotate, "annotate ARTICLE --quote TEXT [--occurrence N] [--actor NAME[:ROLE]]... [--note TEXT] [--color NAME]", "highlight a passage and tag it with actors"},
 		"actors":        {runActors, "actors [list|add|rename|merge|suggest] ...", "list and manage actors"},

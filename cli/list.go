@@ -2,19 +2,18 @@ package cli
 
 import (
 	"encoding/json"
-	"fmt"
-	"text/tabwriter"
 
 	"github.com/dramatis-app/dramatis/storage"
 )
 
 // runList prints the library's articles, newest first: id, date added,
-// highlight count and title (or JSON with --json). --search keeps the
-// articles whose title or text contains a word or phrase.
+// highlight count and title (or JSON with --json). --search and the
+// filters (those of search) keep the articles they find.
 func runList(e *Env, args []string) error {
 	fs := newFlagSet(e, "list")
 	asJSON := fs.Bool("json", false, "print JSON: [{id, title, url, added, highlights, orphaned, …}]")
-	search := fs.String("search", "", "only articles whose title or text contains `TEXT` (ignoring case)")
+	search := fs.String("search", "", "only articles where `WORDS` are found (as 'dramatis search' finds them)")
+	filters := addFilterFlags(fs)
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -28,7 +27,12 @@ func runList(e *Env, args []string) error {
 		return err
 	}
 	defer lib.Close()
-	infos, err := lib.SearchArticles(*search)
+	var infos []storage.ArticleInfo
+	if filters.any() || *search != "" || filters.sortBy != "added" {
+		infos, err = listWithFilters(lib, filters, *search)
+	} else {
+		infos, err = lib.Articles()
+	}
 	if err != nil {
 		return err
 	}
@@ -41,17 +45,5 @@ func runList(e *Env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(infos)
 	}
-	tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
-	for _, a := range infos {
-		count := fmt.Sprintf("%d", a.Highlights)
-		if a.Orphaned > 0 {
-			count += fmt.Sprintf(" (%d orphaned)", a.Orphaned)
-		}
-		title := a.Title
-		if title == "" {
-			title = "(untitled)"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, a.Added.Local().Format("2006-01-02"), count, title)
-	}
-	return tw.Flush()
+	return writeList(e.Stdout, infos)
 }

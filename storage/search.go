@@ -145,25 +145,19 @@ func sortHits(hits []hit, by SortOrder) {
 // nameTags are, for every search word, the tags of the actors whose name
 // or alias it finds ("nordkorea" → the actor Nordkorea, whose highlights'
 // articles match even where the text says "Pjöngjang"). Topics, when they
-// exist, add their names here as one more source.
+// exist, add the tags of the topics whose names a word finds here.
 func nameTags(tx *bolt.Tx, terms []queryTerm) ([][]string, error) {
 	out := make([][]string, len(terms))
-	if len(terms) == 0 {
-		return out, nil
+	found, err := actorNamesFound(tx, terms)
+	if err != nil {
+		return nil, err
 	}
-	err := tx.Bucket(bActors).ForEach(func(_, v []byte) error {
-		a, err := decodeActor(v)
-		if err != nil {
-			return err
+	for id, f := range found {
+		for _, i := range f.terms {
+			out[i] = append(out[i], string(fieldActor)+id)
 		}
-		for i, t := range terms {
-			if t.matchesName(a.Name) || anyName(t, a.Aliases) {
-				out[i] = append(out[i], string(fieldActor)+a.ID)
-			}
-		}
-		return nil
-	})
-	return out, err
+	}
+	return out, nil
 }
 
 func anyName(t queryTerm, names []string) bool {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -449,5 +450,65 @@ func TestParseQuery(t *testing.T) {
 		if got := parseQuery(c.in); !slices.Equal(got, c.want) {
 			t.Errorf("parseQuery(%q) = %+v, want %+v", c.in, got, c.want)
 		}
+	}
+}
+
+func TestSearchHits(t *testing.T) {
+	f := newSearchFixture(t)
+	cases := []struct {
+		id, query, highlight, snippet string
+		marked                        []string
+	}{
+		// The highlight names Nordkorea and quotes Bremmer: it is the hit.
+		{f.berlin, "Nordkorea Bremmer", f.noteHL, "Nordkorea · “Ian Bremmer sprach”", []string{"Nordkorea", "Bremmer"}},
+		// Found in its note.
+		{f.berlin, "kalten", f.noteHL, "“Ian Bremmer sprach” · Note: Vergleich mit dem Kalten Krieg", []string{"Kalten"}},
+		// Found in the text, not in a highlight: the words in the middle.
+		{f.korea, "sanktionen russland", "", "…sich von niemandem einschüchtern lassen. Russland und China verhinderten im Sicherheitsrat neue Sanktionen gegen Pjöngjang. Die USA kritisierten das…", []string{"Russland", "Sanktionen"}},
+		// One word in the text, the other only through a highlight's
+		// actor: the actor leads the text's stretch.
+		{f.berlin, "pjongjang zeitenwende", f.noteHL, "Nordkorea · Der Bundestag debattierte über Wirtschaftssanktionen. Ian Bremmer sprach von einer Zeitenwende.", []string{"Nordkorea", "Zeitenwende"}},
+		// The orphan keeps its quote.
+		{f.trade, "regelung", f.orphanHL, "“Die neue Regelung gilt ab heute.”", []string{"Regelung"}},
+	}
+	for _, c := range cases {
+		hits, err := f.l.SearchHits([]string{c.id}, c.query)
+		if err != nil || len(hits) != 1 {
+			t.Fatalf("SearchHits(%q): %v, %v", c.query, hits, err)
+		}
+		h := hits[0]
+		if h.ArticleID != c.id || h.HighlightID != c.highlight || h.Snippet != c.snippet {
+			t.Errorf("SearchHits(%q) = %+v\nwant highlight %q, snippet %q", c.query, h, c.highlight, c.snippet)
+			continue
+		}
+		var marked []string
+		for _, m := range h.Marks {
+			marked = append(marked, h.Snippet[m[0]:m[1]])
+		}
+		if !slices.Equal(marked, c.marked) {
+			t.Errorf("SearchHits(%q) marks %q, want %q", c.query, marked, c.marked)
+		}
+	}
+	if hits, err := f.l.SearchHits([]string{"NOSUCHARTICLE", f.en}, "pyongyang"); err != nil || len(hits) != 1 || hits[0].ArticleID != f.en {
+		t.Errorf("a gone article: %+v, %v", hits, err)
+	}
+}
+
+// TestSnippetOfALongText: the snippet of a long text is the stretch that
+// holds the most words searched for, cut at spaces.
+func TestSnippetOfALongText(t *testing.T) {
+	filler := strings.Repeat("Lorem ipsum dolor sit amet. ", 40)
+	text := filler + "Hier steht Nordkorea allein. " + filler + "Bremmer sagt, Nordkorea teste weiter. " + filler
+	terms := parseQuery("nordkorea bremmer")
+	s, e, holds := bestStretch(text, terms)
+	if len(holds) != 2 || !strings.HasPrefix(text[s:e], "Bremmer sagt, Nordkorea") {
+		t.Fatalf("bestStretch = %q, %v", text[s:e], holds)
+	}
+	snip := cutSnippet(text, s, e)
+	if !strings.HasPrefix(snip, "…") || !strings.HasSuffix(snip, "…") || !strings.Contains(snip, "Bremmer sagt, Nordkorea teste weiter.") {
+		t.Fatalf("snippet %q", snip)
+	}
+	if n := utf8.RuneCountInString(snip); n > snippetRunes+2 || n < snippetRunes/2 {
+		t.Fatalf("snippet of %d characters: %q", n, snip)
 	}
 }

@@ -127,6 +127,16 @@ func resetSearch(tx *bolt.Tx) error {
 	return put32(meta, keyDocs, 0)
 }
 
+// ResetSearchIndex throws the search index away, for BuildSearchIndex to
+// build it afresh; searches meanwhile read every article.
+func (l *Library) ResetSearchIndex() error {
+	if err := l.db.Update(resetSearch); err != nil {
+		return fmt.Errorf("resetting the search index: %w", err)
+	}
+	l.searchStale.Store(false)
+	return nil
+}
+
 // BuildSearchIndex builds the search index, or finishes building it, in
 // transactions of bounded size (the library stays usable in between: a
 // search meanwhile reads the articles not yet indexed one by one). An

@@ -1,0 +1,282 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+// defaultSearchLimit is how many articles search prints unless told
+// otherwise: each needs its text read for the snippet, and a screenful or
+// two is what a person reads; --limit 0 prints all.
+const defaultSearchLimit = 100
+
+// runSearch finds articles by words in their title, text, notes or the
+// actors their highlights name, and prints each with where it was found:
+// the highlight, when one holds the words, and a snippet.
+func runSearch(e *Env, args []string) error {
+	fs := newFlagSet(e, "search")
+	asJSON := fs.Bool("json", false, "print JSON: [{article: {id, title, …}, highlight, snippet, marks}]")
+	limit := fs.Int("limit", defaultSearchLimit, "print at most `N` articles (0: all)")
+	reindex := fs.Bool("reindex", false, "build the search index again first (it is kept up to date by itself; this is for a library an older Dramatis wrote)")
+	filters := addFilterFlags(fs)
+	libFlag := addLibraryFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	query := strings.Join(pos, " ")
+	if strings.TrimSpace(query) == "" && !filters.any() {
+		return usagef("search needs words to look for or a filter (see -h)")
+	}
+	if *limit < 0 {
+		return usagef("--limit %d: give 0 for all, or how many", *limit)
+	}
+	if *reindex {
+		if err := rebuildIndex(e, *libFlag); err != nil {
+			return err
+		}
+	}
+	lib, err := openLibraryToRead(e, *libFlag)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	q, err := filters.query(lib)
+	if err != nil {
+		return err
+	}
+	q.Text = query
+	res, err := lib.Search(q)
+	if err != nil {
+		return err
+	}
+	noteIndex(e, res.Index)
+	ids := res.IDs
+	if *limit > 0 && len(ids) > *limit {
+		fmt.Fprintf(e.Stderr, "dramatis search: %d articles found, the first %d shown (--limit 0 shows all)\n", len(ids), *limit)
+		ids = ids[:*limit]
+	}
+	infos, err := lib.ArticleInfos(ids)
+	if err != nil {
+		return err
+	}
+	hits, err := lib.SearchHits(ids, query)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printSearchJSON(e.Stdout, infos, hits)
+	}
+	return printSearch(e.Stdout, infos, hits)
+}
+
+// searchResult is one article of 'search --json'.
+type searchResult struct {
+	Article   storage.ArticleInfo `json:"article"`
+	Highlight string              `json:"highlight,omitempty"`
+	Snippet   string              `json:"snippet"`
+	Marks     [][2]int            `json:"marks,omitempty"`
+}
+
+func printSearchJSON(w io.Writer, infos []storage.ArticleInfo, hits []storage.Hit) error {
+	out := make([]searchResult, 0, len(infos))
+	for i, info := range infos {
+		r := searchResult{Article: info}
+		if i < len(hits) && hits[i].ArticleID == info.ID {
+			r.Highlight, r.Snippet, r.Marks = hits[i].HighlightID, hits[i].Snippet, hits[i].Marks
+		}
+		out = append(out, r)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// printSearch prints each article as list does, and under it where the
+// search found it.
+func printSearch(w io.Writer, infos []storage.ArticleInfo, hits []storage.Hit) error {
+	for i, info := range infos {
+		title := info.Title
+		if title == "" {
+			title = "(untitled)"
+		}
+		fmt.Fprintf(w, "%s  %s  %s\n", info.ID, articleDate(info), title)
+		if i >= len(hits) || hits[i].ArticleID != info.ID {
+			continue
+		}
+		if h := hits[i]; h.HighlightID != "" {
+			fmt.Fprintf(w, "    highlight %s: %s\n", h.HighlightID, h.Snippet)
+		} else if h.Snippet != "" {
+			fmt.Fprintf(w, "    %s\n", h.Snippet)
+		}
+	}
+	return nil
+}
+
+// articleDate is the date an article is listed with: when it was
+// published, else when it was added.
+func articleDate(a storage.ArticleInfo) string {
+	if !a.Published.IsZero() {
+		return a.Published.Local().Format("2006-01-02")
+	}
+	return a.Added.Local().Format("2006-01-02")
+}
+
+// noteIndex says, once, that the search index did not hold every article
+// yet: the answer is complete, only slower.
+func noteIndex(e *Env, st storage.IndexStatus) {
+	if st.Ready || st.Articles == 0 {
+		return
+	}
+	fmt.Fprintf(e.Stderr, "dramatis: the search index holds %d of %d articles yet; the others were read one by one (slower). "+
+		"The window builds it while it is open; 'dramatis search --reindex …' builds it now.\n", st.Indexed, st.Articles)
+}
+
+// rebuildIndex builds the search index afresh, saying how far it is on
+// stderr.
+func rebuildIndex(e *Env, lf libraryFlags) error {
+	lib, err := openLibrary(e, lf)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	if err := lib.ResetSearchIndex(); err != nil {
+		return err
+	}
+	last := time.Now()
+	return lib.BuildSearchIndex(context.Background(), func(st storage.IndexStatus) {
+		if time.Since(last) > indexProgressEvery || st.Ready {
+			fmt.Fprintf(e.Stderr, "dramatis: indexing for search: %d of %d articles\n", st.Indexed, st.Articles)
+			last = time.Now()
+		}
+	})
+}
+
+// indexProgressEvery is how often the index build says how far it is.
+const indexProgressEvery = 2 * time.Second
+
+// filterFlags are the filters list and search share.
+type filterFlags struct {
+	actors              repeatedFlag
+	site, author        string
+	from, to            string
+	highlighted, orphan bool
+	sortBy              string
+}
+
+func addFilterFlags(fs *flag.FlagSet) *filterFlags {
+	f := &filterFlags{}
+	fs.Var(&f.actors, "actor", "only articles with a highlight that names actor `NAME[:ROLE]` (name or alias; role "+annotation.RoleChoices()+"; repeatable: all of them)")
+	fs.StringVar(&f.site, "site", "", "only articles whose site contains `TEXT`")
+	fs.StringVar(&f.author, "author", "", "only articles by an author whose name contains `TEXT`")
+	fs.StringVar(&f.from, "from", "", "only articles dated `DATE` (YYYY-MM-DD, YYYY-MM or YYYY) or later: published, else added")
+	fs.StringVar(&f.to, "to", "", "only articles dated `DATE` (YYYY-MM-DD, YYYY-MM or YYYY) or earlier")
+	fs.BoolVar(&f.highlighted, "highlighted", false, "only articles with highlights")
+	fs.BoolVar(&f.orphan, "orphaned", false, "only articles with orphaned highlights (their passage is gone from the text)")
+	fs.StringVar(&f.sortBy, "sort", "added", "order: `added` (newest added first) or published (newest published first, undated last)")
+	return f
+}
+
+// any reports whether a filter was given.
+func (f *filterFlags) any() bool {
+	return len(f.actors) > 0 || f.site != "" || f.author != "" || f.from != "" || f.to != "" || f.highlighted || f.orphan
+}
+
+// query turns the flags into a search query, finding the actors by name
+// or alias.
+func (f *filterFlags) query(lib *storage.Library) (storage.SearchQuery, error) {
+	q := storage.SearchQuery{Site: f.site, Author: f.author, HasHighlights: f.highlighted, HasOrphans: f.orphan}
+	switch f.sortBy {
+	case "added", "":
+	case "published":
+		q.Sort = storage.SortPublished
+	default:
+		return q, usagef("--sort %q: use added or published", f.sortBy)
+	}
+	var err error
+	if q.Since, err = parseDay(f.from, "--from", false); err != nil {
+		return q, err
+	}
+	if q.Before, err = parseDay(f.to, "--to", true); err != nil {
+		return q, err
+	}
+	wanted, err := parseActorFlags(f.actors)
+	if err != nil {
+		return q, err
+	}
+	for _, w := range wanted {
+		a, ok, err := lib.FindActor(w.name)
+		if err != nil {
+			return q, err
+		}
+		if !ok {
+			return q, fmt.Errorf("no actor named %q in the library ('dramatis actors' lists them): %w", w.name, storage.ErrNotFound)
+		}
+		q.Actors = append(q.Actors, storage.ActorFilter{ActorID: a.ID, Role: w.role})
+	}
+	return q, nil
+}
+
+// parseDay reads a day, month or year in local time: its start, or with
+// end the start of the next one (the bound of an inclusive range).
+func parseDay(s, flagName string, end bool) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []struct {
+		form       string
+		y, m, days int
+	}{{"2006-01-02", 0, 0, 1}, {"2006-01", 0, 1, 0}, {"2006", 1, 0, 0}} {
+		t, err := time.ParseInLocation(layout.form, strings.TrimSpace(s), time.Local)
+		if err != nil {
+			continue
+		}
+		if end {
+			t = t.AddDate(layout.y, layout.m, layout.days)
+		}
+		return t, nil
+	}
+	return time.Time{}, usagef("%s %q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", flagName, s)
+}
+
+// listWithFilters is list's path when filters are given.
+func listWithFilters(lib *storage.Library, f *filterFlags, search string) ([]storage.ArticleInfo, error) {
+	q, err := f.query(lib)
+	if err != nil {
+		return nil, err
+	}
+	q.Text = search
+	res, err := lib.Search(q)
+	if err != nil {
+		return nil, err
+	}
+	return lib.ArticleInfos(res.IDs)
+}
+
+// writeList prints articles as list does: id, date added, highlights,
+// title.
+func writeList(w io.Writer, infos []storage.ArticleInfo) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, a := range infos {
+		count := fmt.Sprintf("%d", a.Highlights)
+		if a.Orphaned > 0 {
+			count += fmt.Sprintf(" (%d orphaned)", a.Orphaned)
+		}
+		title := a.Title
+		if title == "" {
+			title = "(untitled)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, a.Added.Local().Format("2006-01-02"), count, title)
+	}
+	return tw.Flush()
+}
