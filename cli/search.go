@@ -227,26 +227,16 @@ func (f *filterFlags) query(lib *storage.Library) (storage.SearchQuery, error) {
 	return q, nil
 }
 
-// parseDay reads a day, month or year in local time: its start, or with
-// end the start of the next one (the bound of an inclusive range).
+// parseDay reads --from or --to (see storage.ParseDate).
 func parseDay(s, flagName string, end bool) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	for _, layout := range []struct {
-		form       string
-		y, m, days int
-	}{{"2006-01-02", 0, 0, 1}, {"2006-01", 0, 1, 0}, {"2006", 1, 0, 0}} {
-		t, err := time.ParseInLocation(layout.form, strings.TrimSpace(s), time.Local)
-		if err != nil {
-			continue
-		}
-		if end {
-			t = t.AddDate(layout.y, layout.m, layout.days)
-		}
-		return t, nil
+	t, err := storage.ParseDate(s, end)
+	if err != nil {
+		return t, usagef("%s %q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", flagName, s)
 	}
-	return time.Time{}, usagef("%s %q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", flagName, s)
+	return t, nil
 }
 
 // listWithFilters is list's path when filters are given.

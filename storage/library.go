@@ -99,8 +99,10 @@ type Library struct {
 	// searchStale is set when a read-only Open found the search index
 	// stale: searches then read every article (see checkSearchIndex).
 	searchStale atomic.Bool
-	// bg runs the background backup and check; stop cancels them.
+	// bg runs the background backup, check and index build; ctx is theirs,
+	// and stop cancels it.
 	bg        sync.WaitGroup
+	ctx       context.Context
 	stop      context.CancelFunc
 	closeOnce sync.Once
 	closeErr  error
@@ -140,11 +142,6 @@ type Options struct {
 	// when it was last checked more than checkInterval ago (the window,
 	// which stays open long enough).
 	BackgroundCheck bool
-	// IndexSearch builds the search index in the background when it is
-	// missing, stale or unfinished (the window). OnIndexProgress, when
-	// set, is told how far it is after every batch, from that goroutine.
-	IndexSearch     bool
-	OnIndexProgress func(IndexStatus)
 
 	fs  fileSystem       // tests inject faults here
 	now func() time.Time // tests move the clock
@@ -244,7 +241,7 @@ func OpenWith(path string, o Options) (*Library, error) {
 		return nil, fmt.Errorf("%s: %w", l.path, err)
 	}
 	ctx, stop := context.WithCancel(context.Background())
-	l.stop = stop
+	l.ctx, l.stop = ctx, stop
 	migrated := version < SchemaVersion && version > 0
 	if l.readOnly == "" && !migrated {
 		// Close waits for a backup under way rather than stopping it: a
@@ -254,9 +251,6 @@ func OpenWith(path string, o Options) (*Library, error) {
 	}
 	if o.BackgroundCheck && l.now().Sub(l.state.Checked) > checkInterval {
 		l.checkInBackground(ctx)
-	}
-	if o.IndexSearch && l.readOnly == "" {
-		l.indexInBackground(ctx, o.OnIndexProgress)
 	}
 	return l, nil
 }

@@ -39,6 +39,27 @@ type SearchQuery struct {
 	Sort SortOrder
 }
 
+// ParseDate reads a date as a reader types it for a range (YYYY-MM-DD,
+// YYYY-MM or YYYY) in local time: its start, or with end the start of the
+// day, month or year after it, so that "to 2024-06" includes June.
+func ParseDate(s string, end bool) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, f := range []struct {
+		layout     string
+		y, m, days int
+	}{{"2006-01-02", 0, 0, 1}, {"2006-01", 0, 1, 0}, {"2006", 1, 0, 0}} {
+		t, err := time.ParseInLocation(f.layout, s, time.Local)
+		if err != nil {
+			continue
+		}
+		if end {
+			t = t.AddDate(f.y, f.m, f.days)
+		}
+		return t, nil
+	}
+	return time.Time{}, errorf(ErrInvalid, "%q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", s)
+}
+
 // ActorFilter asks for articles with a highlight that names an actor, in a
 // role ("" for any).
 type ActorFilter struct {

@@ -175,9 +175,20 @@ func (l *Library) BuildSearchIndex(ctx context.Context, progress func(IndexStatu
 	return nil
 }
 
-// indexInBackground builds the search index on a goroutine of its own,
-// resting between batches; Close stops it (what is built stays built).
-func (l *Library) indexInBackground(ctx context.Context, progress func(IndexStatus)) {
+// IndexInBackground builds the search index on a goroutine of its own
+// when it is missing, stale or unfinished, resting between batches (the
+// window calls it once it is on screen); progress, when set, is told how
+// far it is from that goroutine. Close stops it; what is built stays
+// built. A read-only library is left as it is.
+func (l *Library) IndexInBackground(progress func(IndexStatus)) {
+	if l.readOnly != "" || l.ctx == nil || l.ctx.Err() != nil {
+		return
+	}
+	st, err := l.SearchIndexStatus()
+	if err != nil || st.Ready {
+		return
+	}
+	ctx := l.ctx
 	l.bg.Add(1)
 	go func() {
 		defer l.bg.Done()
