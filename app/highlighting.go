@@ -39,7 +39,7 @@ func (c *controller) highlightSelection() {
 		}
 	}
 	passage := string(text[start:end])
-	c.openPicker("Highlight", passage, nil, func(res widgets.PickerResult) {
+	c.openPicker("Highlight", passage, start, end, nil, func(res widgets.PickerResult) {
 		c.saveNewHighlight(start, end, res)
 	})
 }
@@ -106,14 +106,19 @@ func (c *controller) editHighlight(id string) {
 			chosen = append(chosen, widgets.PickedActor{PickerActor: pickerActor(act), Role: string(ref.Role)})
 		}
 	}
-	c.openPicker("Edit highlight", h.Quote.Exact, &pickerStart{chosen: chosen, note: h.Note}, func(res widgets.PickerResult) {
+	start, end := h.Start, h.End
+	if h.Orphaned != "" {
+		start, end = -1, -1 // no place in the text to sit beside
+	}
+	c.openPicker("Edit highlight", h.Quote.Exact, start, end, &pickerStart{chosen: chosen, note: h.Note}, func(res widgets.PickerResult) {
 		c.saveEditedHighlight(h, res)
 	})
 }
 
 // openPicker shows the actor picker with the library's actors, the ones
-// suggested for the passage and the recent ones.
-func (c *controller) openPicker(title, passage string, start *pickerStart, done func(widgets.PickerResult)) {
+// suggested for the passage and the recent ones, beside the passage at
+// [from, to) (-1: none in the text).
+func (c *controller) openPicker(title, passage string, from, to int, start *pickerStart, done func(widgets.PickerResult)) {
 	var library []widgets.PickerActor
 	for _, act := range c.actors.sorted() {
 		library = append(library, pickerActor(act))
@@ -134,7 +139,7 @@ func (c *controller) openPicker(title, passage string, start *pickerStart, done 
 	// Give the keyboard back to the reader when the picker closes:
 	// otherwise its note field keeps the focus and swallows Ctrl+Z, H and
 	// the arrows.
-	showPicker(c.sh, p, title, passage, done, c.reader.focus)
+	showPicker(c.sh, p, title, passage, c.reader.anchorFor(from, to), done, c.reader.focus)
 	c.picker = p
 }
 

@@ -262,3 +262,27 @@ func (r *readerPane) reselect(start, end int) {
 
 // collapseSelection ends the selection at end, e.g. once it is highlighted.
 func (r *readerPane) collapseSelection(end int) { r.view.SetSelection(end, end) }
+
+// anchorFor is where the passage [start, end) is on the canvas, for a
+// panel to sit beside it: scrolled into view first, and to the top of the
+// view when it would leave no room above or below for a panel. nil when
+// it has no place (start < 0) or is not laid out.
+func (r *readerPane) anchorFor(start, end int) *anchor {
+	if start < 0 || end <= start {
+		return nil
+	}
+	r.view.ScrollToOffset(start)
+	pos, size, ok := r.view.RangeBounds(start, end)
+	if !ok {
+		return nil
+	}
+	vh := r.view.Size().Height
+	if room := vh - size.Height; pos.Y < pickerMinHeight && room-pos.Y < pickerMinHeight && room >= pickerMinHeight {
+		r.view.SetTopOffset(start)
+		if pos, size, ok = r.view.RangeBounds(start, end); !ok {
+			return nil
+		}
+	}
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.view)
+	return &anchor{pos: abs.Add(pos), size: size, column: abs.AddXY(pos.X, 0), columnW: size.Width}
+}
