@@ -119,13 +119,16 @@ func (c *controller) editHighlight(id string) {
 // suggested for the passage and the recent ones, beside the passage at
 // [from, to) (-1: none in the text).
 func (c *controller) openPicker(title, passage string, from, to int, start *pickerStart, done func(widgets.PickerResult)) {
+	// The demo's own actors stay out of the way away from the demo.
 	var library []widgets.PickerActor
 	for _, act := range c.actors.sorted() {
-		library = append(library, pickerActor(act))
+		if !c.demo.hides(act.ID, c.current) {
+			library = append(library, pickerActor(act))
+		}
 	}
 	var recent []widgets.PickerActor
 	for _, id := range c.recent {
-		if act, ok := c.actors[id]; ok {
+		if act, ok := c.actors[id]; ok && !c.demo.hides(id, c.current) {
 			pa := pickerActor(act)
 			pa.Hint = "recent"
 			recent = append(recent, pa)
@@ -218,7 +221,7 @@ func (c *controller) saveNewHighlight(start, end int, res widgets.PickerResult) 
 		}
 		c.reader.collapseSelection(end)
 		c.afterChange(created, saved, func() { c.selectHighlight(saved.ID, false) })
-		c.undo.push(change{after: &saved})
+		c.undo.push(change{after: &saved, created: actorIDs(created)})
 		c.sh.setStatus("Highlighted. Ctrl+Z undoes it.")
 	})
 }
@@ -250,6 +253,15 @@ func (c *controller) saveEditedHighlight(before annotation.Highlight, res widget
 		c.afterChange(created, saved, nil)
 		c.sh.setStatus("Highlight changed. Ctrl+Z undoes it.")
 	})
+}
+
+// actorIDs lists the actors' ids.
+func actorIDs(actors []annotation.Actor) []string {
+	ids := make([]string, len(actors))
+	for i, a := range actors {
+		ids[i] = a.ID
+	}
+	return ids
 }
 
 // deleteHighlight removes a highlight; Ctrl+Z brings it back.

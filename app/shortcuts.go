@@ -72,7 +72,11 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		prefs,
 	)
 	view := fyne.NewMenu("View", a.viewItems()...)
-	help := fyne.NewMenu("Help", fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }))
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Remove the Example Article…", c.removeDemo),
+	)
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 

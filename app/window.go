@@ -70,7 +70,8 @@ func (a *App) buildPanes() {
 		a.library.showAll()
 		c.openArticle(res.ID)
 	}}
-	a.exporter = &exporter{sh: sh, store: c.store, current: c.exportArticle}
+	a.exporter = &exporter{sh: sh, store: c.store, current: c.exportArticle,
+		leaveOut: func() (string, map[string]bool) { return c.demo.leftOut() }}
 	c.highlightMenuExtras = a.exporter.highlightExportItems
 }
 
