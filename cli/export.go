@@ -34,7 +34,7 @@ func runExport(e *Env, args []string) error {
 	if (*byActor || *perActor) && *format != "md" && *format != "markdown" {
 		return usagef("--by-actor and --actors only apply to --format md")
 	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, err := openLibraryToRead(e, *libFlag)
 	if err != nil {
 		return err
 	}
@@ -85,6 +85,9 @@ func runExport(e *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.Stdout, "%d notes written, %d unchanged in %s\n", len(rep.Written), len(rep.Unchanged), *out)
+	for _, n := range rep.Notices() {
+		fmt.Fprintf(e.Stderr, "dramatis export: %s\n", oneLine(n))
+	}
 	for _, err := range rep.Skipped {
 		fmt.Fprintf(e.Stderr, "dramatis export: %s\n", oneLine(err.Error()))
 	}
