@@ -62,7 +62,10 @@ type App struct {
 	importer *importer
 	exporter *exporter
 	columns  *widgets.Columns
-	splits   [2]*container.Split // columns' Outer and Inner
+	// menuOpener, when set, stands in for the menu bar (tests: the test
+	// driver has none).
+	menuOpener func(i int)
+	splits     [2]*container.Split // columns' Outer and Inner
 }
 
 // inUseQuitDelay is how long a second Dramatis shows why it cannot start.

@@ -46,6 +46,8 @@ type readerPane struct {
 	content *fyne.Container
 
 	textSize float32
+	// onKey gets the keys the text does not use (F10 opens the menus).
+	onKey func(fyne.KeyName)
 }
 
 func newReaderPane(sh *shell, do readerActions) *readerPane {
@@ -58,8 +60,11 @@ func newReaderPane(sh *shell, do readerActions) *readerPane {
 	r.view.OnHighlightContext = do.highlightMenu
 	r.view.OnContext = r.selectionMenu
 	r.view.OnTypedKey = func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
+		switch {
+		case ev.Name == fyne.KeyEscape:
 			r.letGo()
+		case r.onKey != nil:
+			r.onKey(ev.Name)
 		}
 	}
 	r.view.OnSelectionChanged = func(start, end int) {
@@ -102,10 +107,11 @@ func (r *readerPane) buildHeader() {
 	r.header.Hide()
 }
 
-// setKeys hands the letters and shortcuts the article text does not use
-// to the window (H highlights, E edits, menu shortcuts).
-func (r *readerPane) setKeys(onRune func(rune), onShortcut func(fyne.Shortcut)) {
+// setKeys hands the letters, keys and shortcuts the article text does not
+// use to the window (H highlights, E edits, F10 and menu shortcuts).
+func (r *readerPane) setKeys(onRune func(rune), onKey func(fyne.KeyName), onShortcut func(fyne.Shortcut)) {
 	r.view.OnTypedRune = onRune
+	r.onKey = onKey
 	r.view.OnShortcut = onShortcut
 }
 

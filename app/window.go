@@ -95,6 +95,7 @@ func (a *App) buildWindow() {
 		if k == fyne.KeyEscape {
 			a.ctl.selectHighlight("", false)
 		}
+		a.menuKey(k)
 	})
 	a.win.SetOnDropped(a.importer.dropped)
 	a.win.Resize(fyne.NewSize(
