@@ -39,8 +39,9 @@ func (c *controller) highlightSelection() {
 		}
 	}
 	passage := string(text[start:end])
+	artID := c.current
 	c.openPicker("Highlight", passage, start, end, nil, func(res widgets.PickerResult) {
-		c.saveNewHighlight(start, end, res)
+		c.saveNewHighlight(artID, start, end, res)
 	})
 }
 
@@ -201,8 +202,8 @@ func (c *controller) actorFor(p widgets.PickedActor, suggested map[string]annota
 // saveNewHighlight stores a new highlight with its actors and note; actors
 // created in the picker are stored in the same transaction, so that a
 // window killed halfway leaves neither without the other.
-func (c *controller) saveNewHighlight(start, end int, res widgets.PickerResult) {
-	artID, suggested := c.current, c.suggested
+func (c *controller) saveNewHighlight(artID string, start, end int, res widgets.PickerResult) {
+	suggested := c.suggested
 	var (
 		saved   annotation.Highlight
 		created []annotation.Actor
@@ -219,7 +220,9 @@ func (c *controller) saveNewHighlight(start, end int, res widgets.PickerResult) 
 			c.sh.showError("Could not save the highlight", err)
 			return
 		}
-		c.reader.collapseSelection(end)
+		if artID == c.current {
+			c.reader.collapseSelection(end)
+		}
 		c.afterChange(created, saved, func() { c.selectHighlight(saved.ID, false) })
 		c.undo.push(change{after: &saved, created: actorIDs(created)})
 		c.sh.setStatus("Highlighted. Ctrl+Z undoes it.")
@@ -297,7 +300,9 @@ func (c *controller) afterChange(created []annotation.Actor, saved annotation.Hi
 		ids = append(ids, r.ActorID)
 	}
 	c.useRecent(ids)
-	c.reader.updateHighlight(c.actors.viewHighlight(saved))
+	if saved.ArticleID == c.current {
+		c.reader.updateHighlight(c.actors.viewHighlight(saved))
+	}
 	if len(created) > 0 {
 		c.reloadActors(then)
 		return
