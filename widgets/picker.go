@@ -96,7 +96,7 @@ func NewPicker(library, suggested, recent []PickerActor, roles, kinds []string) 
 		p.defaultRole = roles[0]
 	}
 	p.query = newPickerEntry(p)
-	p.query.SetPlaceHolder("Name or alias · digit picks a listed actor · Alt+S/T/M role · Tab: note")
+	p.query.SetPlaceHolder("Name or alias · 1–9 picks · Alt+S/T/M role · Tab: note")
 	p.query.OnChanged = func(string) {
 		p.cursor = 0
 		p.refreshRows()
