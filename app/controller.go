@@ -109,8 +109,9 @@ type startLoad struct {
 	places  *positions
 	demo    demoState
 	all     *recognize.Matcher // matcher with the demo's own actors
-	last    string             // the article to show
-	demoHL  string             // the demo's example highlight, on a first start
+	style   widgets.ReadingStyle
+	last    string // the article to show
+	demoHL  string // the demo's example highlight, on a first start
 	opened  openedArticle
 	errs    []error
 }
@@ -150,6 +151,9 @@ func (c *controller) loadStart() *startLoad {
 	}
 	b, _ := c.store.GetPreference(libPrefPositions)
 	s.places = parsePositions(b)
+	if b, err := c.store.GetPreference(libPrefReading); err == nil {
+		s.style = decodeReadingStyle(string(b))
+	}
 	if imported != "" {
 		s.last = imported
 	}
@@ -196,6 +200,7 @@ func (c *controller) applyStart(s *startLoad) {
 	c.matcher, c.matcherAll, c.demo = s.matcher, s.all, s.demo
 	c.recent = s.recent
 	c.places = s.places
+	c.reader.view.SetReadingStyle(s.style)
 	c.library.setItems(s.items, false)
 	c.sh.setStatus("%s", c.store.Path())
 	defer c.unifyActors()
@@ -218,6 +223,22 @@ func (c *controller) applyStart(s *startLoad) {
 		c.pendingJump = s.demoHL
 	}
 	c.showArticle(s.opened)
+}
+
+// currentReadingStyle is the reader's column width, line spacing and
+// typeface (Preferences shows them).
+func (c *controller) currentReadingStyle() widgets.ReadingStyle {
+	return c.reader.view.ReadingStyle()
+}
+
+// setReadingStyle applies a reading style and remembers it in the library,
+// so it travels with the library to another computer.
+func (c *controller) setReadingStyle(st widgets.ReadingStyle) {
+	c.reader.view.SetReadingStyle(st)
+	enc := encodeReadingStyle(c.reader.view.ReadingStyle())
+	var err error
+	c.sh.run(func() { err = c.store.SetPreference(libPrefReading, []byte(enc)) },
+		func() { c.sh.showError("Could not remember the reading settings", err) })
 }
 
 func containsArticle(items []storage.ArticleInfo, id string) bool {

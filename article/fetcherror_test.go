@@ -129,13 +129,14 @@ func TestFetchProgress(t *testing.T) {
 	}
 }
 
-// TestLongURLShortenedInErrors: a 100 kB address pasted by mistake gives
-// an error line of a few hundred characters, not 100 kB.
+// TestLongURLShortenedInErrors: a 100 kB address (or file name) pasted by
+// mistake gives an error line of a few hundred characters, not 100 kB.
 func TestLongURLShortenedInErrors(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	defer srv.Close()
 	long := srv.URL + "/" + strings.Repeat("a", 100<<10)
-	for _, u := range []string{long, "ftp://" + strings.Repeat("b", 100<<10), "http://[" + strings.Repeat("c", 100<<10)} {
+	for _, u := range []string{long, "ftp://" + strings.Repeat("b", 100<<10), "http://[" + strings.Repeat("c", 100<<10),
+		strings.Repeat("d", 100<<10) + ".html", "/tmp/" + strings.Repeat("e/", 50<<10) + "page.html"} {
 		_, err := Load(context.Background(), u, nil)
 		if err == nil {
 			t.Fatalf("%.40s…: no error", u)
