@@ -79,13 +79,11 @@ func TestEditWithNewActorIsStoredTogetherOrNotAtAll(t *testing.T) {
 	}
 }
 
-// The picker opens in a panel beside the passage, never over it, from
-// 800×600 up, and keeps its place and size while the reader types. (At
-// 640×480 the article's header leaves the text too little room for a
-// panel above or below a passage until the header scrolls with the text;
-// the panel then covers the least it can.)
+// The picker opens in a panel beside the passage, never over it, at every
+// window size from 640×480 up, and keeps its place and size while the
+// reader types.
 func TestPickerPanelSitsBesideThePassage(t *testing.T) {
-	for _, size := range []fyne.Size{{Width: 1600, Height: 1000}, {Width: 1200, Height: 800}, {Width: 800, Height: 600}} {
+	for _, size := range []fyne.Size{{Width: 1600, Height: 1000}, {Width: 1200, Height: 800}, {Width: 800, Height: 600}, {Width: 640, Height: 480}} {
 		a, _ := newTestApp(t, Options{NoDemo: true})
 		importTestFile(t, a)
 		a.win.Resize(size)
