@@ -10,7 +10,25 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/storage"
 )
+
+// highlightInNewArticle adds an article with text, opens it, highlights
+// its first end characters and tags them, as a reader does, with the actor
+// typed as name; it returns the article's id.
+func highlightInNewArticle(t *testing.T, a *App, lib *storage.Library, text string, end int, name string) string {
+	t.Helper()
+	id := addArticle(t, lib, "Neu", text, time.Now())
+	a.library.reload()
+	a.ctl.openArticle(id)
+	a.reader.view.SetSelection(0, end)
+	a.ctl.highlightSelection()
+	q := a.ctl.picker.Focus()
+	test.Type(q, name)
+	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	a.ctl.picker.Submit()
+	return id
+}
 
 // workWithDemo makes the demo the reader's own work: they change the
 // example highlight's note.
@@ -85,15 +103,7 @@ func TestDemoActorsStayOutOfThePickerElsewhere(t *testing.T) {
 // reader used elsewhere stay.
 func TestRemoveDemoInOneStep(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
-	other := addArticle(t, lib, "Rede", "Churchill sprach vor dem Unterhaus.", time.Now())
-	a.library.reload()
-	a.ctl.openArticle(other)
-	a.reader.view.SetSelection(0, 9)
-	a.ctl.highlightSelection()
-	q := a.ctl.picker.Focus()
-	test.Type(q, "Winston Churchill")
-	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	a.ctl.picker.Submit()
+	other := highlightInNewArticle(t, a, lib, "Churchill sprach vor dem Unterhaus.", 9, "Winston Churchill")
 	wsc, _, _ := lib.FindActor("Winston Churchill")
 	if a.ctl.demo.actors[wsc.ID] {
 		t.Fatal("Churchill, used in another article, still counts as a demo actor")

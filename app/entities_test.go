@@ -5,9 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-
 	"github.com/dramatis-app/dramatis/annotation"
 )
 
@@ -54,15 +51,7 @@ func TestOneEntityIsOneActor(t *testing.T) {
 func TestPickingAKnownStateReusesItsActor(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
 	us, _, _ := lib.FindActor("United States")
-	id := addArticle(t, lib, "Gipfel", "Die Vereinigten Staaten und China verhandeln.", time.Now())
-	a.library.reload()
-	a.ctl.openArticle(id)
-	a.reader.view.SetSelection(0, 27)
-	a.ctl.highlightSelection()
-	q := a.ctl.picker.Focus()
-	test.Type(q, "Vereinigte Staaten")
-	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	a.ctl.picker.Submit()
+	id := highlightInNewArticle(t, a, lib, "Die Vereinigten Staaten und China verhandeln.", 27, "Vereinigte Staaten")
 	hls, _ := lib.Highlights(id)
 	if len(hls) != 1 || len(hls[0].Actors) != 1 || hls[0].Actors[0].ActorID != us.ID {
 		t.Fatalf("the highlight's actors are %+v, want the one United States", hls)
