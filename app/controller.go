@@ -308,7 +308,7 @@ func (c *controller) showArticle(o openedArticle) {
 		c.pendingJump = ""
 		c.selectHighlight(j, true)
 	} else if off := c.places.of(o.id); off > 0 {
-		c.reader.view.SetTopOffset(off) // where the reader left it
+		c.reader.setPlace(off) // where the reader left it
 	}
 	c.ready()
 	c.prepareSuggestions()
@@ -333,7 +333,7 @@ func (c *controller) rememberPlaceNow() {
 // placeChanged records the current article's position and returns the
 // positions to store when that changed them.
 func (c *controller) placeChanged() ([]byte, bool) {
-	if c.current == "" || c.art == nil || !c.places.set(c.current, c.reader.view.TopOffset()) {
+	if c.current == "" || c.art == nil || !c.places.set(c.current, c.reader.place()) {
 		return nil, false
 	}
 	return c.places.encode(), true

@@ -288,3 +288,9 @@ func (r *readerPane) anchorFor(start, end int) *anchor {
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.view)
 	return &anchor{pos: abs.Add(pos), size: size, column: abs.AddXY(pos.X, 0), columnW: size.Width}
 }
+
+// place is the reading position: the offset of the first line in view.
+func (r *readerPane) place() int { return r.view.TopOffset() }
+
+// setPlace scrolls back to a reading position.
+func (r *readerPane) setPlace(off int) { r.view.SetTopOffset(off) }
