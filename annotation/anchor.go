@@ -62,8 +62,49 @@ type Anchoring struct {
 	Method     AnchorMethod
 	// Score is the quote similarity of the match (1 for exact matches).
 	Score float64
-	// Orphaned explains, in words for the reader, why nothing was found.
+	// Reason says why nothing was found, for programs; Orphaned says it
+	// in words for the reader (Reason.Message()).
+	Reason   OrphanReason
 	Orphaned string
+}
+
+// OrphanReason says why a highlight has no place in a changed text.
+type OrphanReason string
+
+// The reasons Anchor orphans a highlight.
+const (
+	OrphanNoQuote   OrphanReason = "no-quote"  // the highlight has no quoted text
+	OrphanTooLong   OrphanReason = "too-long"  // the quote is longer than the new text
+	OrphanGone      OrphanReason = "gone"      // the quoted passage is not in the text
+	OrphanElsewhere OrphanReason = "elsewhere" // the words are there, in other surroundings
+)
+
+// orphanMessages are the reasons in words for the reader; a highlight
+// stores the words (Highlight.Orphaned).
+var orphanMessages = map[OrphanReason]string{
+	OrphanNoQuote:   "the highlight has no quoted text to look for",
+	OrphanTooLong:   "the quoted passage is longer than the new text",
+	OrphanGone:      "the quoted passage is no longer in the text",
+	OrphanElsewhere: "the quoted words appear elsewhere, but not in the same surroundings",
+}
+
+// Message is the reason in words for the reader.
+func (r OrphanReason) Message() string { return orphanMessages[r] }
+
+// OrphanReasonOf tells the reason from a stored Highlight.Orphaned
+// message; "" for none and for words Anchor does not write.
+func OrphanReasonOf(message string) OrphanReason {
+	for r, m := range orphanMessages {
+		if m == message {
+			return r
+		}
+	}
+	return ""
+}
+
+// orphaned is an Anchoring that leaves the highlight at [start, end).
+func orphaned(start, end int, r OrphanReason) Anchoring {
+	return Anchoring{Start: start, End: end, Reason: r, Orphaned: r.Message()}
 }
 
 // QuoteAt returns the W3C TextQuoteSelector of text[start:end): the exact
@@ -131,10 +172,10 @@ func (a *Anchorer) Anchor(start, end int, q TextQuote) Anchoring {
 	exact := []rune(strings.ToValidUTF8(q.Exact, "\uFFFD"))
 	m := len(exact)
 	if m == 0 {
-		return Anchoring{Start: start, End: end, Orphaned: "the highlight has no quoted text to look for"}
+		return orphaned(start, end, OrphanNoQuote)
 	}
 	if m > len(a.runes) {
-		return Anchoring{Start: start, End: end, Orphaned: "the quoted passage is longer than the new text"}
+		return orphaned(start, end, OrphanTooLong)
 	}
 	if a.matchesAt(start, exact, q, contextAccept) {
 		return Anchoring{Start: start, End: start + m, Method: AnchorPosition, Score: 1}
@@ -178,11 +219,10 @@ func (a *Anchorer) search(start, end int, exact []rune, q TextQuote) Anchoring {
 			return r
 		}
 	}
-	reason := "the quoted passage is no longer in the text"
 	if len(occ) > 0 {
-		reason = "the quoted words appear elsewhere, but not in the same surroundings"
+		return orphaned(start, end, OrphanElsewhere)
 	}
-	return Anchoring{Start: start, End: end, Orphaned: reason}
+	return orphaned(start, end, OrphanGone)
 }
 
 // occurrences returns the code point offsets of every occurrence of s.

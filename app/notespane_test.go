@@ -16,16 +16,16 @@ import (
 // filter goes back to all actors.
 func TestNotesFilterMakesWayForTheSelectedHighlight(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
-	demo := a.hls[0]
+	demo := a.ctl.hls[0]
 	fdr, _, _ := lib.FindActor("Franklin D. Roosevelt")
 	wsc, _, _ := lib.FindActor("Winston Churchill")
 	// A second highlight with Churchill only, made in the lib directly.
-	other, err := lib.AddHighlight(annotation.Highlight{ArticleID: a.current, Start: demo.End + 10, End: demo.End + 40,
+	other, err := lib.AddHighlight(annotation.Highlight{ArticleID: a.ctl.current, Start: demo.End + 10, End: demo.End + 40,
 		Actors: []annotation.ActorRef{{ActorID: wsc.ID, Role: annotation.RoleMentioned}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.refreshCurrent(nil)
+	a.ctl.refreshCurrent(nil)
 	a.notes.setFilter(fdr.ID)
 	if a.notes.Card(other.ID) != nil {
 		t.Fatal("the filter by Roosevelt shows Churchill's highlight")
@@ -39,15 +39,15 @@ func TestNotesFilterMakesWayForTheSelectedHighlight(t *testing.T) {
 	// Making a new one with an actor the filter excludes.
 	a.notes.setFilter(fdr.ID)
 	a.reader.view.SetSelection(other.End+20, other.End+50)
-	a.highlightSelection()
-	q := a.picker.Focus().(fyne.Focusable)
+	a.ctl.highlightSelection()
+	q := a.ctl.picker.Focus().(fyne.Focusable)
 	test.Type(q, "Churchill")
 	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	q.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // saves
-	if len(a.hls) != 3 {
-		t.Fatalf("%d highlights after making a third", len(a.hls))
+	if len(a.ctl.hls) != 3 {
+		t.Fatalf("%d highlights after making a third", len(a.ctl.hls))
 	}
-	made := a.reader.selectedHL
+	made := a.ctl.selected
 	if c := a.notes.Card(made); made == "" || c == nil || !c.Selected() {
 		t.Errorf("the new highlight %q has no marked card (filter %q)", made, a.notes.filter.Selected)
 	}
@@ -57,31 +57,31 @@ func TestNotesFilterMakesWayForTheSelectedHighlight(t *testing.T) {
 // highlight whose card is out of view scrolls the list to it.
 func TestNotesListScrollsOnlyToCardsOutOfView(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
-	text := []rune(a.art.Text())
+	text := []rune(a.ctl.art.Text())
 	for i := 0; i < 24; i++ {
 		start := 40 * (i + 1)
 		if start+20 > len(text) {
 			break
 		}
-		if _, err := lib.AddHighlight(annotation.Highlight{ArticleID: a.current, Start: start, End: start + 20, Note: "Notiz"}); err != nil {
+		if _, err := lib.AddHighlight(annotation.Highlight{ArticleID: a.ctl.current, Start: start, End: start + 20, Note: "Notiz"}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	a.refreshCurrent(nil)
-	if len(a.hls) < 15 {
-		t.Fatalf("only %d highlights", len(a.hls))
+	a.ctl.refreshCurrent(nil)
+	if len(a.ctl.hls) < 15 {
+		t.Fatalf("only %d highlights", len(a.ctl.hls))
 	}
 	sc := a.notes.scroll
 	// A card in view, below the first: tapping it must not move the list.
 	var inView, below *annotation.Highlight
-	for i := range a.hls {
-		c := a.notes.Card(a.hls[i].ID)
+	for i := range a.ctl.hls {
+		c := a.notes.Card(a.ctl.hls[i].ID)
 		y := c.Position().Y
 		if inView == nil && i > 0 && y+c.Size().Height < sc.Size().Height {
-			inView = &a.hls[i]
+			inView = &a.ctl.hls[i]
 		}
 		if y > sc.Size().Height*2 {
-			below = &a.hls[i]
+			below = &a.ctl.hls[i]
 			break
 		}
 	}
@@ -92,7 +92,7 @@ func TestNotesListScrollsOnlyToCardsOutOfView(t *testing.T) {
 	if sc.Offset.Y != 0 {
 		t.Errorf("tapping a card in view scrolled the list to %v", sc.Offset.Y)
 	}
-	a.reader.selectHighlight(below.ID, true)
+	a.ctl.selectHighlight(below.ID, true)
 	c := a.notes.Card(below.ID)
 	if y := c.Position().Y; y < sc.Offset.Y || y+c.Size().Height > sc.Offset.Y+sc.Size().Height {
 		t.Errorf("card at %v not in the list's view [%v, %v]", y, sc.Offset.Y, sc.Offset.Y+sc.Size().Height)
@@ -103,13 +103,13 @@ func TestNotesListScrollsOnlyToCardsOutOfView(t *testing.T) {
 // "no longer in the text" twice.
 func TestOrphanWarningReadsOnce(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
-	h := a.hls[0]
-	for _, reason := range []string{"the quoted passage is no longer in the text", "the quoted words appear elsewhere, but not in the same surroundings"} {
+	h := a.ctl.hls[0]
+	for _, reason := range []string{annotation.OrphanGone.Message(), annotation.OrphanElsewhere.Message()} {
 		h.Orphaned = reason
 		if err := lib.PutHighlight(h); err != nil {
 			t.Fatal(err)
 		}
-		a.openArticle(a.current)
+		a.ctl.openArticle(a.ctl.current)
 		txt := renderedText(a.notes.Card(h.ID))
 		if n := strings.Count(txt, "no longer in the"); n != 1 {
 			t.Errorf("warning says 'no longer in the' %d times: %q", n, txt)
@@ -138,15 +138,15 @@ func TestNotesPaneBuildsAWindowOfCards(t *testing.T) {
 		}
 	}
 	a.library.reload()
-	a.openArticle(id)
+	a.ctl.openArticle(id)
 	if n := len(a.notes.cards); n != notesWindow {
-		t.Fatalf("%d cards built for %d highlights, want a window of %d", n, len(a.hls), notesWindow)
+		t.Fatalf("%d cards built for %d highlights, want a window of %d", n, len(a.ctl.hls), notesWindow)
 	}
 	if txt := renderedText(a.notes.content); !strings.Contains(txt, "Show later highlights (100 after these)") || !strings.Contains(txt, "Highlights (150)") {
 		t.Errorf("pane says %q", txt)
 	}
 	// Clicking the 120th highlight in the text brings its card.
-	far := a.hls[120].ID
+	far := a.ctl.hls[120].ID
 	a.reader.view.OnHighlightTapped(far)
 	if c := a.notes.Card(far); c == nil || !c.Selected() {
 		t.Fatalf("the clicked highlight outside the window has no marked card")

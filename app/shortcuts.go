@@ -42,72 +42,77 @@ var (
 // mainMenu builds the File, Edit, View and Help menus; every frequent action
 // is there with its shortcut, so the shortcuts can be discovered.
 func (a *App) mainMenu() *fyne.MainMenu {
-	item := func(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, f)
-		it.Shortcut = sc
-		return it
-	}
-	quit := item("Quit", scQuit, a.quit)
+	c := a.ctl
+	quit := menuItem("Quit", scQuit, a.quit)
 	quit.IsQuit = true
 	fileItems := []*fyne.MenuItem{
-		item("Open File…", scOpen, a.openFile),
-		item("Open URL…", scOpenURL, a.openURL),
-		item("Paste Page from Browser", scPastePage, a.pastePage),
+		menuItem("Open File…", scOpen, a.importer.openFile),
+		menuItem("Open URL…", scOpenURL, a.importer.openURL),
+		menuItem("Paste Page from Browser", scPastePage, a.importer.pastePage),
 	}
-	fileItems = append(fileItems, a.exportMenuItems()...)
+	fileItems = append(fileItems, a.exporter.exportMenuItems()...)
 	fileItems = append(fileItems, fyne.NewMenuItemSeparator(), quit)
 	file := fyne.NewMenu("File", fileItems...)
-	prefs := item("Preferences…", scPrefs, a.showPreferences)
+	prefs := menuItem("Preferences…", scPrefs, a.showPreferences)
 	edit := fyne.NewMenu("Edit",
-		item("Undo Highlight Change", scUndo, a.undoKey),
+		menuItem("Undo Highlight Change", scUndo, a.undoKey),
 		fyne.NewMenuItemSeparator(),
-		item("Highlight Selection… (or H)", scHighlight, a.highlightSelection),
-		item("Edit Highlight…", scEditHL, a.editSelectedHighlight),
-		item("Delete Highlight", scDeleteHL, a.deleteSelectedHighlight),
+		menuItem("Highlight Selection… (or H)", scHighlight, c.highlightSelection),
+		menuItem("Edit Highlight…", scEditHL, c.editSelectedHighlight),
+		menuItem("Delete Highlight", scDeleteHL, c.deleteSelectedHighlight),
 		fyne.NewMenuItemSeparator(),
-		item("Find in Library", scFind, a.library.focusSearch),
-		item("Delete Article…", scDeleteArt, a.deleteCurrentArticle),
+		menuItem("Find in Library", scFind, a.library.focusSearch),
+		menuItem("Delete Article…", scDeleteArt, c.deleteCurrentArticle),
 		fyne.NewMenuItemSeparator(),
 		prefs,
 	)
 	view := fyne.NewMenu("View",
-		item("Actors…", scActors, a.showActors),
+		menuItem("Actors…", scActors, c.showActors),
 		fyne.NewMenuItemSeparator(),
-		item("Next Article", scNextArt, func() { a.library.step(1) }),
-		item("Previous Article", scPrevArt, func() { a.library.step(-1) }),
-		item("Go to Reader", scFocusRead, a.reader.focus),
-		item("Go to Notes", scFocusNotes, a.notes.focusFilter),
+		menuItem("Next Article", scNextArt, func() { a.library.step(1) }),
+		menuItem("Previous Article", scPrevArt, func() { a.library.step(-1) }),
+		menuItem("Go to Reader", scFocusRead, a.reader.focus),
+		menuItem("Go to Notes", scFocusNotes, a.notes.focusFilter),
 		fyne.NewMenuItemSeparator(),
-		item("Larger Text", scBigger, func() { a.reader.changeTextSize(+1) }),
-		item("Smaller Text", scSmaller, func() { a.reader.changeTextSize(-1) }),
+		menuItem("Larger Text", scBigger, func() { a.reader.changeTextSize(+1) }),
+		menuItem("Smaller Text", scSmaller, func() { a.reader.changeTextSize(-1) }),
 	)
-	help := fyne.NewMenu("Help", fyne.NewMenuItem("How to Highlight", a.showHelp))
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }))
 	return fyne.NewMainMenu(file, edit, view, help)
 }
+
+// menuItem is a menu entry with its shortcut.
+func menuItem(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, f)
+	it.Shortcut = sc
+	return it
+}
+
+// allShortcuts are the shortcuts the canvas answers when the focused
+// widget does not take them (the test driver has no menu bar).
+var allShortcuts = []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
+	scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt,
+	scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt, scBiggerPlus, scBiggerShift}
 
 // installKeys lets a plain H highlight the selection, whether the reader has
 // the focus (the ArticleView passes runes it does not use) or nothing has.
 func (a *App) installKeys() {
 	onRune := func(r rune) {
-		if a.win.Canvas().Overlays().Top() != nil {
+		if a.shell.dialogOpen() {
 			return // a dialog or menu is open: letters are not commands there
 		}
 		switch r {
 		case 'h', 'H':
-			a.highlightSelection()
+			a.ctl.highlightSelection()
 		case 'e', 'E':
-			a.editSelectedHighlight()
+			a.ctl.editSelectedHighlight()
 		}
 	}
 	a.win.Canvas().SetOnTypedRune(onRune)
-	a.reader.view.OnTypedRune = onRune
-	a.reader.view.OnShortcut = func(s fyne.Shortcut) {
-		// Shortcuts the view does not use: try the menu's, e.g. when the
-		// test driver (which has no menu bar) delivers them to the view.
-		a.triggerShortcut(s)
-	}
-	for _, sc := range []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
-		scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt, scBiggerPlus, scBiggerShift} {
+	// Shortcuts the view does not use: try the menu's, e.g. when the test
+	// driver (which has no menu bar) delivers them to the view.
+	a.reader.setKeys(onRune, func(s fyne.Shortcut) { a.triggerShortcut(s) })
+	for _, sc := range allShortcuts {
 		sc := sc
 		a.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { a.triggerShortcut(sc) })
 	}
@@ -122,21 +127,23 @@ func (a *App) triggerShortcut(s fyne.Shortcut) bool {
 	if m == nil {
 		return false
 	}
-	var walk func(items []*fyne.MenuItem) bool
-	walk = func(items []*fyne.MenuItem) bool {
-		for _, it := range items {
-			if it.Shortcut != nil && it.Action != nil && it.Shortcut.ShortcutName() == s.ShortcutName() {
-				it.Action()
-				return true
-			}
-			if it.ChildMenu != nil && walk(it.ChildMenu.Items) {
-				return true
-			}
-		}
-		return false
-	}
 	for _, menu := range m.Items {
-		if walk(menu.Items) {
+		if runShortcut(menu.Items, s.ShortcutName()) {
+			return true
+		}
+	}
+	return false
+}
+
+// runShortcut runs the first menu action (in submenus too) whose shortcut
+// is named name, and reports whether there was one.
+func runShortcut(items []*fyne.MenuItem, name string) bool {
+	for _, it := range items {
+		if it.Shortcut != nil && it.Action != nil && it.Shortcut.ShortcutName() == name {
+			it.Action()
+			return true
+		}
+		if it.ChildMenu != nil && runShortcut(it.ChildMenu.Items, name) {
 			return true
 		}
 	}
@@ -155,5 +162,10 @@ func (a *App) undoKey() {
 		e.TypedShortcut(&fyne.ShortcutUndo{})
 		return
 	}
-	a.undoLast()
+	a.ctl.undoLast()
+}
+
+// showPreferences opens Preferences over the main window.
+func (a *App) showPreferences() {
+	showPreferences(a.shell, a.reader, a.ctl.store.Path(), a.opts.Library != "")
 }

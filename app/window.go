@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/dramatis-app/dramatis/storage"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -29,16 +31,44 @@ const (
 	libPrefRecentActors = "gui.recentActors"
 )
 
+// buildPanes makes the panes and dialogs and wires each to the controller
+// with the callbacks it needs.
+func (a *App) buildPanes() {
+	c, sh := a.ctl, a.shell
+	a.library = newLibraryPane(sh, libraryActions{
+		list: func(q string) ([]storage.ArticleInfo, error) {
+			if q == "" {
+				return c.store.Articles()
+			}
+			return c.store.SearchArticles(q)
+		},
+		open:        c.openArticle,
+		focusReader: func() { a.reader.focus() },
+	})
+	a.reader = newReaderPane(sh, readerActions{
+		selectHighlight: func(id string) { c.selectHighlight(id, false) },
+		highlightMenu: func(id string, abs fyne.Position) {
+			c.selectHighlight(id, false)
+			c.showHighlightMenu(id, abs)
+		},
+		highlight: c.highlightSelection,
+	})
+	a.notes = newNotesPane(sh, notesActions{
+		selectHighlight: func(id string) { c.selectHighlight(id, true) },
+		highlightMenu:   c.showHighlightMenu,
+	})
+	c.library, c.reader, c.notes = a.library, a.reader, a.notes
+	a.importer = &importer{sh: sh, store: c.store.ImportArticle, imported: func(res storage.ImportResult) {
+		a.library.showAll()
+		c.openArticle(res.ID)
+	}}
+	a.exporter = &exporter{sh: sh, store: c.store, current: c.exportArticle}
+	c.highlightMenuExtras = a.exporter.highlightExportItems
+}
+
 // buildWindow lays out the three panes, the menus, the toolbar and the
 // status line, and restores their sizes from the last run.
 func (a *App) buildWindow() {
-	a.win = a.fa.NewWindow("Dramatis")
-	a.status = widget.NewLabel("")
-	a.status.Truncation = fyne.TextTruncateEllipsis
-	a.library = newLibraryPane(a)
-	a.reader = newReader(a)
-	a.notes = newNotesPane(a)
-
 	p := a.fa.Preferences()
 	right := container.NewHSplit(a.reader.content, a.notes.content)
 	right.SetOffset(p.FloatWithFallback(prefSplitRight, 0.70))
@@ -46,12 +76,11 @@ func (a *App) buildWindow() {
 	split.SetOffset(p.FloatWithFallback(prefSplitLeft, 0.24))
 	a.splits = [2]*container.Split{split, right}
 
-	top := a.toolbar()
-	a.win.SetContent(container.NewBorder(top, a.status, nil, nil, split))
+	a.win.SetContent(container.NewBorder(a.toolbar(), a.shell.status, nil, nil, split))
 	a.win.SetMainMenu(a.mainMenu())
 	a.installKeys()
-	a.installDialogKeys()
-	a.win.SetOnDropped(a.dropped)
+	a.shell.installDialogKeys()
+	a.win.SetOnDropped(a.importer.dropped)
 	a.win.Resize(fyne.NewSize(
 		float32(p.FloatWithFallback(prefWidth, 1200)),
 		float32(p.FloatWithFallback(prefHeight, 800))))
@@ -61,17 +90,17 @@ func (a *App) buildWindow() {
 
 // toolbar offers the frequent actions to the mouse; each has a shortcut too.
 func (a *App) toolbar() fyne.CanvasObject {
-	hl := widget.NewButtonWithIcon("Highlight", theme.ColorPaletteIcon(), a.highlightSelection)
+	hl := widget.NewButtonWithIcon("Highlight", theme.ColorPaletteIcon(), a.ctl.highlightSelection)
 	hl.Importance = widget.HighImportance
 	return container.NewHBox(
-		widget.NewButtonWithIcon("Open…", theme.FolderOpenIcon(), a.openFile),
-		widget.NewButtonWithIcon("Open URL…", theme.ComputerIcon(), a.openURL),
-		widget.NewButtonWithIcon("Paste page", theme.ContentPasteIcon(), a.pastePage),
+		widget.NewButtonWithIcon("Open…", theme.FolderOpenIcon(), a.importer.openFile),
+		widget.NewButtonWithIcon("Open URL…", theme.ComputerIcon(), a.importer.openURL),
+		widget.NewButtonWithIcon("Paste page", theme.ContentPasteIcon(), a.importer.pastePage),
 		widget.NewSeparator(),
 		hl,
-		widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), a.undoLast),
+		widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), a.ctl.undoLast),
 		widget.NewSeparator(),
-		widget.NewButtonWithIcon("Actors", theme.AccountIcon(), a.showActors),
+		widget.NewButtonWithIcon("Actors", theme.AccountIcon(), a.ctl.showActors),
 	)
 }
 

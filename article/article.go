@@ -22,7 +22,7 @@ import (
 // CleanerVersion identifies the rules that produced an article's text. Bump it
 // whenever a change to the cleaners can change the canonical text of a page,
 // so that stored articles know they may need re-anchoring.
-const CleanerVersion = "1"
+const CleanerVersion = "2"
 
 // BlockType says what role a block plays in the article body.
 type BlockType string
@@ -60,11 +60,12 @@ type Article struct {
 	Cleaner string `json:"cleaner,omitempty"`
 }
 
-// Separator joins block texts in the canonical text.
+// Separator joins block texts in the canonical text; storage keeps texts
+// in this joined form, so it is part of the model, not a detail of cleaning.
 const Separator = "\n\n"
 
-// SeparatorLen is the length of Separator in code points.
-const SeparatorLen = 2
+// separatorLen is the length of Separator in code points.
+const separatorLen = 2
 
 // Text returns the canonical text: block texts joined by Separator. Blocks
 // are expected to be normalised already (see Normalize).
@@ -91,7 +92,7 @@ func (a *Article) BlockStarts() []int {
 	off := 0
 	for i, bl := range a.Blocks {
 		starts[i] = off
-		off += utf8.RuneCountInString(bl.Text) + SeparatorLen
+		off += utf8.RuneCountInString(bl.Text) + separatorLen
 	}
 	return starts
 }
@@ -205,7 +206,7 @@ func isCleanInline(s string) bool {
 
 // cleanPre keeps line structure but trims trailing spaces, drops control
 // characters other than newline and tab, and never yields a blank line pair
-// that could be confused with the block separator.
+// that could be confused with the block Separator.
 func cleanPre(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")

@@ -17,38 +17,38 @@ import (
 //go:embed boilerplate/*.txt
 var boilerplateFiles embed.FS
 
-// PhraseKind says how a boilerplate phrase is recognised and what is dropped.
-type PhraseKind string
+// phraseKind says how a boilerplate phrase is recognised and what is dropped.
+type phraseKind string
 
 // The phrase kinds of the boilerplate lists (see boilerplate/de.txt).
 const (
-	// PhraseLine: a line that is only the phrase is dropped; a multi-word
+	// phraseLine: a line that is only the phrase is dropped; a multi-word
 	// phrase is also cut off the end of a line it is glued to.
-	PhraseLine PhraseKind = "line"
-	// PhraseSection: the phrase opens a box of short lines (related topics),
+	phraseLine phraseKind = "line"
+	// phraseSection: the phrase opens a box of short lines (related topics),
 	// which ends at a blank line or at the next line of article text.
-	PhraseSection PhraseKind = "section"
-	// PhrasePrefix: a line starting with the phrase is dropped (credits);
+	phraseSection phraseKind = "section"
+	// phrasePrefix: a line starting with the phrase is dropped (credits);
 	// after a sentence inside a line it marks a photo caption.
-	PhrasePrefix PhraseKind = "prefix"
-	// PhraseContains: a short line containing the phrase is dropped.
-	PhraseContains PhraseKind = "contains"
-	// PhraseEnd: the phrase starts the page's tail (comments, footer).
-	PhraseEnd PhraseKind = "end"
-	// PhraseMore: a line ending with the phrase ("… Mehr…", "… Read
+	phrasePrefix phraseKind = "prefix"
+	// phraseContains: a short line containing the phrase is dropped.
+	phraseContains phraseKind = "contains"
+	// phraseEnd: the phrase starts the page's tail (comments, footer).
+	phraseEnd phraseKind = "end"
+	// phraseMore: a line ending with the phrase ("… Mehr…", "… Read
 	// more") is the teaser of another article.
-	PhraseMore PhraseKind = "more"
-	// PhraseKicker: a known rubric word shown above titles.
-	PhraseKicker PhraseKind = "kicker"
-	// PhraseCredit: a picture credit ("Foto:", "Photograph:"). It works as
+	phraseMore phraseKind = "more"
+	// phraseKicker: a known rubric word shown above titles.
+	phraseKicker phraseKind = "kicker"
+	// phraseCredit: a picture credit ("Foto:", "Photograph:"). It works as
 	// a prefix, and the caption line right above a credit line (no blank
 	// line between: one figure) is not article text either.
-	PhraseCredit PhraseKind = "credit"
+	phraseCredit phraseKind = "credit"
 )
 
-// Boilerplate is one language's list of phrases that mark page furniture
+// boilerplate is one language's list of phrases that mark page furniture
 // rather than article text. It is read-only once built.
-type Boilerplate struct {
+type boilerplate struct {
 	Lang     string
 	lines    map[string]bool
 	sections map[string]bool
@@ -72,47 +72,70 @@ type Boilerplate struct {
 	containsNext [256][4]uint64
 }
 
-// boilerplateLangs are the languages that have a phrase list.
-var boilerplateLangs = []string{"de", "en"}
+// phraseLists holds every language's phrase list, and the languages in
+// the order of their file names.
+type phraseLists struct {
+	langs  []string
+	byLang map[string]*boilerplate
+}
 
-// loadedBoilerplate parses the embedded lists once; the result is never
-// modified afterwards, so it is a constant table, not mutable state.
-var loadedBoilerplate = sync.OnceValues(func() (map[string]*Boilerplate, error) {
-	m := map[string]*Boilerplate{}
-	for _, lang := range boilerplateLangs {
-		data, err := boilerplateFiles.ReadFile("boilerplate/" + lang + ".txt")
+// loadedBoilerplate parses the embedded lists once, one language per file
+// (boilerplate/<lang>.txt); the result is never modified afterwards, so it
+// is a constant table, not mutable state.
+var loadedBoilerplate = sync.OnceValues(func() (*phraseLists, error) {
+	entries, err := boilerplateFiles.ReadDir("boilerplate")
+	if err != nil {
+		return nil, err
+	}
+	pl := &phraseLists{byLang: map[string]*boilerplate{}}
+	for _, e := range entries { // ReadDir sorts by name
+		lang, ok := strings.CutSuffix(e.Name(), ".txt")
+		if !ok {
+			continue
+		}
+		data, err := boilerplateFiles.ReadFile("boilerplate/" + e.Name())
 		if err != nil {
 			return nil, err
 		}
-		bp, err := ParseBoilerplate(lang, string(data))
+		bp, err := parseBoilerplate(lang, string(data))
 		if err != nil {
-			return nil, fmt.Errorf("boilerplate/%s.txt: %w", lang, err)
+			return nil, fmt.Errorf("boilerplate/%s: %w", e.Name(), err)
 		}
-		m[lang] = bp
+		pl.langs = append(pl.langs, lang)
+		pl.byLang[lang] = bp
 	}
-	return m, nil
+	return pl, nil
 })
 
-// BoilerplateFor returns the phrase list of lang ("de", "en"); languages
+// boilerplateLangs returns the languages that have a phrase list, sorted.
+func boilerplateLangs() []string {
+	pl, err := loadedBoilerplate()
+	if err != nil {
+		return nil
+	}
+	return pl.langs
+}
+
+// boilerplateFor returns the phrase list of lang ("de", "en"); languages
 // without a list of their own get the English one, whose words (Share,
 // Advertisement, Cookies) are the web's lingua franca.
-func BoilerplateFor(lang string) *Boilerplate {
-	m, err := loadedBoilerplate()
+func boilerplateFor(lang string) *boilerplate {
+	pl, err := loadedBoilerplate()
 	if err != nil {
 		// The lists are embedded and covered by tests; an error here is a
 		// build defect, and an empty list keeps cleaning working.
-		return &Boilerplate{Lang: lang}
+		return &boilerplate{Lang: lang}
 	}
-	if bp, ok := m[lang]; ok {
+	if bp, ok := pl.byLang[lang]; ok {
 		return bp
 	}
-	return m["en"]
+	return pl.byLang["en"]
 }
 
-// ParseBoilerplate reads a phrase list: one "kind: phrase" a line, "#"
+// parseBoilerplate reads a phrase list: one "kind: phrase" a line, "#"
 // comments and blank lines ignored.
-func ParseBoilerplate(lang, data string) (*Boilerplate, error) {
-	bp := &Boilerplate{
+func parseBoilerplate(lang, data string) (*boilerplate, error) {
+	bp := &boilerplate{
 		Lang:      lang,
 		lines:     map[string]bool{},
 		sections:  map[string]bool{},
@@ -134,30 +157,30 @@ func ParseBoilerplate(lang, data string) (*Boilerplate, error) {
 			return nil, fmt.Errorf("line %d: want \"kind: phrase\", got %q", n, ln)
 		}
 		key := foldPhrase(phrase)
-		switch PhraseKind(strings.TrimSpace(kind)) {
-		case PhraseLine:
+		switch phraseKind(strings.TrimSpace(kind)) {
+		case phraseLine:
 			bp.lines[key] = true
 			if strings.Contains(key, " ") {
 				bp.suffixes = append(bp.suffixes, key)
 				bp.lastWords[key[strings.LastIndexByte(key, ' ')+1:]] = true
 			}
-		case PhraseSection:
+		case phraseSection:
 			bp.sections[key] = true
-		case PhrasePrefix, PhraseCredit:
+		case phrasePrefix, phraseCredit:
 			// Prefixes keep their punctuation ("Foto:" is not "Foto").
 			lp := strings.ToLower(phrase)
 			bp.prefixes = append(bp.prefixes, lp)
 			bp.prefixBytes[lp[0]] = true
-			if PhraseKind(strings.TrimSpace(kind)) == PhraseCredit {
+			if phraseKind(strings.TrimSpace(kind)) == phraseCredit {
 				bp.credits = append(bp.credits, lp)
 			}
-		case PhraseContains:
+		case phraseContains:
 			bp.contains = append(bp.contains, strings.ToLower(phrase))
-		case PhraseEnd:
+		case phraseEnd:
 			bp.ends[key] = true
-		case PhraseKicker:
+		case phraseKicker:
 			bp.kickers[key] = true
-		case PhraseMore:
+		case phraseMore:
 			bp.mores = append(bp.mores, strings.ToLower(phrase))
 		default:
 			return nil, fmt.Errorf("line %d: unknown kind %q", n, kind)
@@ -252,21 +275,21 @@ func newPhraseKey(line string) phraseKey {
 }
 
 // IsLine reports whether line consists of a droppable phrase only.
-func (bp *Boilerplate) IsLine(line string) bool { return bp.lines[newPhraseKey(line).fold] }
+func (bp *boilerplate) IsLine(line string) bool { return bp.lines[newPhraseKey(line).fold] }
 
 // IsSection reports whether line opens a boilerplate box.
-func (bp *Boilerplate) IsSection(line string) bool { return bp.sections[newPhraseKey(line).fold] }
+func (bp *boilerplate) IsSection(line string) bool { return bp.sections[newPhraseKey(line).fold] }
 
 // IsEnd reports whether line starts the page's tail.
-func (bp *Boilerplate) IsEnd(line string) bool { return bp.ends[newPhraseKey(line).fold] }
+func (bp *boilerplate) IsEnd(line string) bool { return bp.ends[newPhraseKey(line).fold] }
 
 // IsKicker reports whether word is a known rubric.
-func (bp *Boilerplate) IsKicker(word string) bool { return bp.kickers[newPhraseKey(word).fold] }
+func (bp *boilerplate) IsKicker(word string) bool { return bp.kickers[newPhraseKey(word).fold] }
 
 // HasPrefix reports whether line starts with a credit-like phrase.
-func (bp *Boilerplate) HasPrefix(line string) bool { return bp.hasPrefix(newPhraseKey(line)) }
+func (bp *boilerplate) HasPrefix(line string) bool { return bp.hasPrefix(newPhraseKey(line)) }
 
-func (bp *Boilerplate) hasPrefix(k phraseKey) bool {
+func (bp *boilerplate) hasPrefix(k phraseKey) bool {
 	if k.lower == "" || !bp.prefixBytes[k.lower[0]] {
 		return false
 	}
@@ -279,9 +302,9 @@ func (bp *Boilerplate) hasPrefix(k phraseKey) bool {
 }
 
 // IsCredit reports whether line starts with a picture credit.
-func (bp *Boilerplate) IsCredit(line string) bool { return bp.isCredit(newPhraseKey(line)) }
+func (bp *boilerplate) IsCredit(line string) bool { return bp.isCredit(newPhraseKey(line)) }
 
-func (bp *Boilerplate) isCredit(k phraseKey) bool {
+func (bp *boilerplate) isCredit(k phraseKey) bool {
 	l := strings.TrimPrefix(k.lower, "(") // "(Foto: dpa)"
 	for _, p := range bp.credits {
 		if strings.HasPrefix(l, p) {
@@ -294,11 +317,11 @@ func (bp *Boilerplate) isCredit(k phraseKey) bool {
 // CreditAt returns the byte index in line where a credit phrase ("Foto:",
 // "Photograph:") follows the end of a sentence, or -1. Such a line is a
 // photo caption glued to its credit.
-func (bp *Boilerplate) CreditAt(line string) int {
+func (bp *boilerplate) CreditAt(line string) int {
 	return bp.creditAt(strings.ToLower(line))
 }
 
-func (bp *Boilerplate) creditAt(l string) int {
+func (bp *boilerplate) creditAt(l string) int {
 	if strings.IndexByte(l, ':') < 0 && !strings.Contains(l, "©") {
 		return -1 // credit phrases end in a colon, or are the copyright sign
 	}
@@ -328,16 +351,25 @@ func (bp *Boilerplate) creditAt(l string) int {
 // Contains reports whether a short line holds a phrase of the "contains"
 // kind. Long lines are prose and only lose to phrases of three or more
 // words, so that an article mentioning cookies keeps its sentence.
-func (bp *Boilerplate) Contains(line string, words int) bool {
+func (bp *boilerplate) Contains(line string, words int) bool {
 	return bp.containsIn(newPhraseKey(line), words)
 }
 
-// Several different phrases in one line mark a consent or newsletter
-// notice, however long it is: two in a line of up to 40 words, three in a
+// One "contains" phrase marks a line of up to shortNoticeWords words, and
+// a phrase of three or more words one of up to noticeWords. Several
+// different phrases in one line mark a consent or newsletter notice,
+// however long it is: two in a line of up to noticeWords words, three in a
 // longer one (an article about cookies uses the word, not the notice's
 // whole vocabulary). Phrases nested in each other ("cookies", "we use
 // cookies") count once.
-func (bp *Boilerplate) containsIn(k phraseKey, words int) bool {
+const (
+	shortNoticeWords = 10
+	noticeWords      = 40
+)
+
+// containsIn applies the "contains" rules above to a prepared line of
+// words words.
+func (bp *boilerplate) containsIn(k phraseKey, words int) bool {
 	// Which phrases occur, in list order (the nesting rule below counts
 	// the first of two nested phrases).
 	var hits []int
@@ -355,7 +387,7 @@ func (bp *Boilerplate) containsIn(k phraseKey, words int) bool {
 				continue
 			}
 			p := bp.contains[pi]
-			if words <= 10 || strings.Count(p, " ") >= 2 && words <= 40 {
+			if words <= shortNoticeWords || strings.Count(p, " ") >= 2 && words <= noticeWords {
 				return true
 			}
 			hits = append(hits, pi)
@@ -379,14 +411,14 @@ func (bp *Boilerplate) containsIn(k phraseKey, words int) bool {
 			found = append(found, p)
 		}
 	}
-	return len(found) >= 2 && words <= 40 || len(found) >= 3
+	return len(found) >= 2 && words <= noticeWords || len(found) >= 3
 }
 
 // IsTeaser reports a line that ends with a "read more" link: the teaser
 // of another article in a list of them.
-func (bp *Boilerplate) IsTeaser(line string) bool { return bp.isTeaser(newPhraseKey(line)) }
+func (bp *boilerplate) IsTeaser(line string) bool { return bp.isTeaser(newPhraseKey(line)) }
 
-func (bp *Boilerplate) isTeaser(k phraseKey) bool {
+func (bp *boilerplate) isTeaser(k phraseKey) bool {
 	for _, p := range bp.mores {
 		if len(k.lower) > len(p) && strings.HasSuffix(k.lower, p) {
 			return true
@@ -395,11 +427,14 @@ func (bp *Boilerplate) isTeaser(k phraseKey) bool {
 	return false
 }
 
+// maxWordBytes is longer than any word of a listed phrase.
+const maxWordBytes = 40
+
 // TrimSuffix cuts a multi-word line phrase glued to the end of line
 // ("… 12:22 Uhr Artikel anhören") and reports whether it did.
-func (bp *Boilerplate) TrimSuffix(line string) (string, bool) {
+func (bp *boilerplate) TrimSuffix(line string) (string, bool) {
 	last := line[strings.LastIndexByte(line, ' ')+1:]
-	if len(last) > 40 || !bp.lastWords[strings.ToLower(last)] {
+	if len(last) > maxWordBytes || !bp.lastWords[strings.ToLower(last)] {
 		return line, false
 	}
 	// Only the end of the line can hold the phrase; lower-case just that.

@@ -408,3 +408,65 @@ func textLens(root *html.Node) map[*html.Node]int {
 	}
 	return lens
 }
+
+// visible reports whether the page shows n; hidden parts are not article.
+func visible(n *html.Node) bool {
+	if s := attr(n, "style"); s != "" {
+		s = strings.ToLower(strings.ReplaceAll(s, " ", ""))
+		if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+			return false
+		}
+	}
+	if hasAttr(n, "hidden") {
+		return false
+	}
+	if attr(n, "aria-hidden") == "true" && !strings.Contains(attr(n, "class"), "fallback-image") {
+		return false
+	}
+	return true
+}
+
+// singleChildTag reports whether n's only content is one element with tag.
+func singleChildTag(n *html.Node, tag atom.Atom) bool {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			if only != nil {
+				return false
+			}
+			only = c
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		}
+	}
+	return only != nil && only.DataAtom == tag
+}
+
+// isEmptyElement reports a node with neither text nor anything but breaks.
+func isEmptyElement(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !isElem(c, atom.Br, atom.Hr) {
+			return false
+		}
+	}
+	return !hasText(n)
+}
+
+// hasText reports whether any text below n is more than white space; it
+// stops at the first such text.
+func hasText(n *html.Node) bool {
+	found := false
+	walk(n, func(c *html.Node) bool {
+		if found {
+			return false
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -33,55 +32,8 @@ const minArticleChars = 500
 // nbTopCandidates is how many best-scoring containers are compared.
 const nbTopCandidates = 5
 
-// Class and id patterns. They describe how sites name their page parts; the
-// words added to Readability's lists (cookie, consent, newsletter,
-// credit, listen, vorlesen, teilen …) cover European news sites.
-var (
-	kwUnlikely = keywords{"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter"}
-	kwMaybe    = keywords{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
-	kwPositive = keywords{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"}
-	kwNegative = keywords{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "credit", "copyright"}
-	kwByline   = keywords{"byline", "author", "dateline", "writtenby", "p-author"}
-	kwShare    = keywords{"share", "sharedaddy", "sharing", "social", "listen", "audio-player", "audioplayer", "vorlesen", "teilen"}
-	reAdWords  = regexp.MustCompile(`(?i)^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|anzeige|广告|Реклама|Anuncio)$`)
-	reLoading  = regexp.MustCompile(`(?i)^((loading|正在加载|Загрузка|chargement|cargando|wird geladen)(…|\.\.\.)?)$`)
-	reSentence = regexp.MustCompile(`\.( |$)`)
-	reVideo    = regexp.MustCompile(`(?i)//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq|bilibili|live\.bilibili)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)`)
-)
-
-// negative reports class/id names that count against a node.
-func negative(lower string) bool { return kwNegative.in(lower) || hasField(lower, "hid") }
-
-// unlikelyRoles are ARIA roles of page parts that are never the article.
-var unlikelyRoles = map[string]bool{
-	"menu": true, "menubar": true, "complementary": true, "navigation": true,
-	"alert": true, "alertdialog": true, "dialog": true,
-}
-
-// scoredTags are the elements whose text votes for their ancestors.
-var scoredTags = map[atom.Atom]bool{
-	atom.Section: true, atom.H2: true, atom.H3: true, atom.H4: true,
-	atom.H5: true, atom.H6: true, atom.P: true, atom.Td: true, atom.Pre: true,
-}
-
-// blockTags are children that stop a <div> from being read as a paragraph.
-var blockTags = map[atom.Atom]bool{
-	atom.Blockquote: true, atom.Dl: true, atom.Div: true, atom.Img: true,
-	atom.Ol: true, atom.P: true, atom.Pre: true, atom.Table: true, atom.Ul: true,
-}
-
-// phrasingTags are inline elements that may be wrapped into a paragraph.
-var phrasingTags = map[atom.Atom]bool{
-	atom.Abbr: true, atom.Audio: true, atom.B: true, atom.Bdo: true, atom.Br: true,
-	atom.Button: true, atom.Cite: true, atom.Code: true, atom.Data: true,
-	atom.Datalist: true, atom.Dfn: true, atom.Em: true, atom.Embed: true, atom.I: true,
-	atom.Img: true, atom.Input: true, atom.Kbd: true, atom.Label: true, atom.Mark: true,
-	atom.Math: true, atom.Meter: true, atom.Noscript: true, atom.Object: true,
-	atom.Output: true, atom.Progress: true, atom.Q: true, atom.Ruby: true, atom.Samp: true,
-	atom.Script: true, atom.Select: true, atom.Small: true, atom.Span: true,
-	atom.Strong: true, atom.Sub: true, atom.Sup: true, atom.Textarea: true,
-	atom.Time: true, atom.Var: true, atom.Wbr: true,
-}
+// reSentence finds a full stop that ends a sentence.
+var reSentence = regexp.MustCompile(`\.( |$)`)
 
 // keepTagOnAppend are sibling tags kept as they are when appended to the
 // article; others become <div>s.
@@ -95,6 +47,7 @@ type extractor struct {
 	flags      int
 	title      string
 	byline     string
+	titleSeen  bool // the heading that repeats the title is removed
 	scores     map[*html.Node]float64
 	dataTables map[*html.Node]bool
 }
@@ -111,199 +64,6 @@ func newExtractor(flags int, title string) *extractor {
 }
 
 func (x *extractor) active(flag int) bool { return x.flags&flag != 0 }
-
-// matchString is what class/id patterns are matched against, lower-cased.
-func matchString(n *html.Node) string {
-	c, id := attr(n, "class"), attr(n, "id")
-	if id != "" {
-		c += " " + id
-	}
-	return strings.ToLower(c)
-}
-
-// classWeight scores a node's class and id names: ±25 each.
-func (x *extractor) classWeight(n *html.Node) float64 {
-	if !x.active(flagWeightClasses) {
-		return 0
-	}
-	w := 0.0
-	for _, key := range [2]string{"class", "id"} {
-		if v := strings.ToLower(attr(n, key)); v != "" {
-			if negative(v) {
-				w -= 25
-			}
-			if kwPositive.in(v) {
-				w += 25
-			}
-		}
-	}
-	return w
-}
-
-// linkDensity is the share of n's text that sits inside links; in-page
-// anchors ("#section") count less because tables of contents are content.
-func linkDensity(n *html.Node) float64 {
-	return linkDensityWith(n, nil)
-}
-
-// linkDensityWith is linkDensity using precomputed text lengths (see
-// textLens) when lens is not nil.
-func linkDensityWith(n *html.Node, lens map[*html.Node]int) float64 {
-	length := func(c *html.Node) int {
-		if lens != nil {
-			return lens[c]
-		}
-		return textLen(c)
-	}
-	total := length(n)
-	if total == 0 {
-		return 0
-	}
-	links := 0.0
-	walk(n, func(c *html.Node) bool {
-		if isElem(c, atom.A) {
-			k := 1.0
-			if h := attr(c, "href"); len(h) > 1 && h[0] == '#' {
-				k = 0.3
-			}
-			links += float64(length(c)) * k
-			return false
-		}
-		return c.Type == html.ElementNode
-	})
-	return links / float64(total)
-}
-
-// visible reports whether the page shows n; hidden parts are not article.
-func visible(n *html.Node) bool {
-	if s := attr(n, "style"); s != "" {
-		s = strings.ToLower(strings.ReplaceAll(s, " ", ""))
-		if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
-			return false
-		}
-	}
-	if hasAttr(n, "hidden") {
-		return false
-	}
-	if attr(n, "aria-hidden") == "true" && !strings.Contains(attr(n, "class"), "fallback-image") {
-		return false
-	}
-	return true
-}
-
-// isPhrasing reports whether n is inline content that can live in a <p>.
-func isPhrasing(n *html.Node) bool {
-	if n.Type == html.TextNode {
-		return true
-	}
-	if n.Type != html.ElementNode {
-		return false
-	}
-	if phrasingTags[n.DataAtom] {
-		return true
-	}
-	if isElem(n, atom.A, atom.Del, atom.Ins) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if !isPhrasing(c) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// hasBlockChild reports whether a block element sits anywhere below n.
-func hasBlockChild(n *html.Node) bool {
-	found := false
-	walk(n, func(c *html.Node) bool {
-		if found {
-			return false
-		}
-		if c != n && c.Type == html.ElementNode && blockTags[c.DataAtom] {
-			found = true
-			return false
-		}
-		return true
-	})
-	return found
-}
-
-// singleChildTag reports whether n's only content is one element with tag.
-func singleChildTag(n *html.Node, tag atom.Atom) bool {
-	var only *html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
-		case html.ElementNode:
-			if only != nil {
-				return false
-			}
-			only = c
-		case html.TextNode:
-			if strings.TrimSpace(c.Data) != "" {
-				return false
-			}
-		}
-	}
-	return only != nil && only.DataAtom == tag
-}
-
-// isEmptyElement reports a node with neither text nor anything but breaks.
-func isEmptyElement(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && !isElem(c, atom.Br, atom.Hr) {
-			return false
-		}
-	}
-	return !hasText(n)
-}
-
-// hasText reports whether any text below n is more than white space; it
-// stops at the first such text.
-func hasText(n *html.Node) bool {
-	found := false
-	walk(n, func(c *html.Node) bool {
-		if found {
-			return false
-		}
-		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// initNode gives a container its starting score from its tag and names.
-func (x *extractor) initNode(n *html.Node) {
-	s := 0.0
-	switch n.DataAtom {
-	case atom.Div:
-		s = 5
-	case atom.Pre, atom.Td, atom.Blockquote:
-		s = 3
-	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
-		s = -3
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
-		s = -5
-	}
-	x.scores[n] = s + x.classWeight(n)
-}
-
-// isByline records n as the page's byline when it looks like one.
-func (x *extractor) isByline(n *html.Node, match string) bool {
-	if x.byline != "" {
-		return false
-	}
-	if attr(n, "rel") == "author" || strings.Contains(attr(n, "itemprop"), "author") || kwByline.in(match) {
-		t := strings.TrimSpace(bylineText(n))
-		if t != "" && len([]rune(t)) < 100 {
-			x.byline = t
-			return true
-		}
-	}
-	return false
-}
 
 // similarity says how much of b's words also occur in a (0…1).
 func similarity(a, b string) float64 {
@@ -337,7 +97,23 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 	if root == nil || body == nil {
 		return nil
 	}
-	removeTitle := x.title != ""
+	toScore := x.sweep(root)
+	// The tree holds still from here until the content is prepared, so text
+	// lengths are computed once.
+	lens := textLens(root)
+	top := x.topCandidates(x.scoreParagraphs(toScore, lens), lens)
+	best := x.chooseBest(top, body)
+	content := x.gatherSiblings(best, lens)
+	x.prepare(content)
+	return content
+}
+
+// sweep walks the page once before scoring. It removes what is hidden,
+// the byline (remembered in x.byline), the heading that repeats the title,
+// parts whose names or roles say they are not the article and empty
+// containers; it turns <div>s of inline content into paragraphs; and it
+// returns the elements whose text will vote for their ancestors.
+func (x *extractor) sweep(root *html.Node) []*html.Node {
 	var toScore []*html.Node
 	n := root
 	for n != nil {
@@ -345,35 +121,7 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 			n = nextNode(n, false)
 			continue
 		}
-		match := matchString(n)
-		if !visible(n) || (attr(n, "aria-modal") == "true" && attr(n, "role") == "dialog") {
-			n = removeAndNext(n)
-			continue
-		}
-		if match != "" || hasAttr(n, "rel") || hasAttr(n, "itemprop") {
-			if x.isByline(n, match) {
-				n = removeAndNext(n)
-				continue
-			}
-		}
-		if removeTitle && isElem(n, atom.H1, atom.H2) && similarity(x.title, innerText(n)) > 0.75 {
-			removeTitle = false
-			n = removeAndNext(n)
-			continue
-		}
-		if x.active(flagStripUnlikely) {
-			if match != "" && kwUnlikely.in(match) && !kwMaybe.in(match) &&
-				!hasAncestor(n, atom.Table, 3, nil) && !hasAncestor(n, atom.Code, 3, nil) &&
-				n.DataAtom != atom.Body && n.DataAtom != atom.A {
-				n = removeAndNext(n)
-				continue
-			}
-			if unlikelyRoles[attr(n, "role")] {
-				n = removeAndNext(n)
-				continue
-			}
-		}
-		if isElem(n, atom.Div, atom.Section, atom.Header, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6) && isEmptyElement(n) {
+		if x.sweptAway(n) {
 			n = removeAndNext(n)
 			continue
 		}
@@ -381,39 +129,112 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 			toScore = append(toScore, n)
 		}
 		if n.DataAtom == atom.Div {
-			wrapPhrasing(n)
-			if singleChildTag(n, atom.P) && linkDensity(n) < 0.25 {
-				p := firstElementChild(n)
-				n.RemoveChild(p)
-				n.Parent.InsertBefore(p, n)
-				n.Parent.RemoveChild(n)
-				n = p
-				toScore = append(toScore, n)
-			} else if !hasBlockChild(n) {
-				setTag(n, atom.P)
+			var scored bool
+			if n, scored = divToParagraph(n); scored {
 				toScore = append(toScore, n)
 			}
 		}
 		n = nextNode(n, false)
 	}
+	return toScore
+}
 
-	// The tree holds still from here until the content is prepared, so text
-	// lengths are computed once.
-	lens := textLens(root)
+// titleSimilarity is how much of a heading's words must be the title's for
+// the heading to count as the title repeated (Readability's own 0.75).
+const titleSimilarity = 0.75
+
+// sweptAway reports whether sweep removes n: hidden or a modal dialog, the
+// byline, the first h1/h2 that repeats the title, an unlikely part (when
+// that rule is on), or an empty container.
+func (x *extractor) sweptAway(n *html.Node) bool {
+	match := matchString(n)
+	if !visible(n) || (attr(n, "aria-modal") == "true" && attr(n, "role") == "dialog") {
+		return true
+	}
+	if match != "" || hasAttr(n, "rel") || hasAttr(n, "itemprop") {
+		if x.isByline(n, match) {
+			return true
+		}
+	}
+	if !x.titleSeen && x.title != "" && isElem(n, atom.H1, atom.H2) && similarity(x.title, innerText(n)) > titleSimilarity {
+		x.titleSeen = true
+		return true
+	}
+	if x.active(flagStripUnlikely) && unlikely(n, match) {
+		return true
+	}
+	return isElem(n, atom.Div, atom.Section, atom.Header, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6) && isEmptyElement(n)
+}
+
+// unlikelyAncestorDepth is how far up a table or code element shields
+// an unlikely-named part from removal (Readability's own 3).
+const unlikelyAncestorDepth = 3
+
+// unlikely reports a part whose class or id names it as something other
+// than the article ("comment", "sidebar", "footer"; "article" or "main"
+// vetoes), or whose ARIA role is navigation, a menu or a dialog.
+func unlikely(n *html.Node, match string) bool {
+	if match != "" && kwUnlikely.in(match) && !kwMaybe.in(match) &&
+		!hasAncestor(n, atom.Table, unlikelyAncestorDepth, nil) && !hasAncestor(n, atom.Code, unlikelyAncestorDepth, nil) &&
+		n.DataAtom != atom.Body && n.DataAtom != atom.A {
+		return true
+	}
+	return unlikelyRoles[attr(n, "role")]
+}
+
+// paragraphDivLinkDensity is the link density under which a <div> that
+// only wraps one <p> gives way to that paragraph (Readability's own 0.25).
+const paragraphDivLinkDensity = 0.25
+
+// divToParagraph reads a <div> as a paragraph where it is one: its runs
+// of inline content become paragraphs, a <div> around a single <p> is
+// replaced by the <p>, and a <div> without block children becomes a <p>.
+// It returns the node the walk continues from and whether that node is
+// now a paragraph to score.
+func divToParagraph(n *html.Node) (*html.Node, bool) {
+	wrapPhrasing(n)
+	if singleChildTag(n, atom.P) && linkDensity(n) < paragraphDivLinkDensity {
+		p := firstElementChild(n)
+		n.RemoveChild(p)
+		n.Parent.InsertBefore(p, n)
+		n.Parent.RemoveChild(n)
+		return p, true
+	}
+	if !hasBlockChild(n) {
+		setTag(n, atom.P)
+		return n, true
+	}
+	return n, false
+}
+
+// Readability's own measures of a paragraph's vote: paragraphs shorter
+// than minParagraphChars do not vote; a vote is 1, plus one per comma and
+// one more, plus one per charsPerPoint characters up to maxLengthPoints;
+// it reaches votedAncestors levels up.
+const (
+	minParagraphChars = 25
+	charsPerPoint     = 100
+	maxLengthPoints   = 3
+	votedAncestors    = 5
+)
+
+// scoreParagraphs lets each paragraph vote for its ancestors and returns
+// the containers that received votes, in the order they were first met.
+func (x *extractor) scoreParagraphs(toScore []*html.Node, lens map[*html.Node]int) []*html.Node {
 	var candidates []*html.Node
 	for _, el := range toScore {
 		if el.Parent == nil || el.Parent.Type != html.ElementNode {
 			continue
 		}
 		length := lens[el]
-		if length < 25 {
+		if length < minParagraphChars {
 			continue
 		}
-		anc := ancestors(el, 5)
+		anc := ancestors(el, votedAncestors)
 		if len(anc) == 0 {
 			continue
 		}
-		score := 1.0 + float64(commasIn(el)+1) + float64(min(length/100, 3))
+		score := 1.0 + float64(commasIn(el)+1) + float64(min(length/charsPerPoint, maxLengthPoints))
 		for level, a := range anc {
 			if a.Parent == nil || a.Parent.Type != html.ElementNode {
 				continue
@@ -422,17 +243,28 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 				x.initNode(a)
 				candidates = append(candidates, a)
 			}
-			div := 1.0
-			switch {
-			case level == 1:
-				div = 2
-			case level > 1:
-				div = float64(level * 3)
-			}
-			x.scores[a] += score / div
+			x.scores[a] += score / ancestorDivider(level)
 		}
 	}
+	return candidates
+}
 
+// ancestorDivider is Readability's own damping of a vote with distance:
+// the parent gets it whole, the grandparent half, an ancestor further up
+// a third of its level.
+func ancestorDivider(level int) float64 {
+	switch {
+	case level == 1:
+		return 2
+	case level > 1:
+		return float64(level * 3)
+	}
+	return 1
+}
+
+// topCandidates scales each candidate's score by the share of its text
+// outside links and returns the nbTopCandidates best, best first.
+func (x *extractor) topCandidates(candidates []*html.Node, lens map[*html.Node]int) []*html.Node {
 	var top []*html.Node
 	for _, c := range candidates {
 		s := x.scores[c] * (1 - linkDensityWith(c, lens))
@@ -449,434 +281,76 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 			}
 		}
 	}
-
-	var best *html.Node
-	if len(top) > 0 {
-		best = top[0]
-	}
-	if best == nil || best.DataAtom == atom.Body {
-		best = newElement(atom.Div)
-		for c := body.FirstChild; c != nil; c = body.FirstChild {
-			body.RemoveChild(c)
-			best.AppendChild(c)
-		}
-		body.AppendChild(best)
-		x.initNode(best)
-	} else {
-		best = x.promote(best, top)
-	}
-
-	content := newElement(atom.Div)
-	threshold := max(10, x.scores[best]*0.2)
-	parent := best.Parent
-	bestClass := attr(best, "class")
-	for _, sib := range elementChildren(parent) {
-		ok := sib == best
-		if !ok {
-			bonus := 0.0
-			if bestClass != "" && attr(sib, "class") == bestClass {
-				bonus = x.scores[best] * 0.2
-			}
-			if s, scored := x.scores[sib]; scored && s+bonus >= threshold {
-				ok = true
-			} else if sib.DataAtom == atom.P {
-				ld := linkDensityWith(sib, lens)
-				text := innerText(sib)
-				l := len([]rune(text))
-				if l > 80 && ld < 0.25 {
-					ok = true
-				} else if l < 80 && l > 0 && ld == 0 && reSentence.MatchString(text) {
-					ok = true
-				}
-			}
-		}
-		if ok {
-			if !keepTagOnAppend[sib.DataAtom] {
-				setTag(sib, atom.Div)
-			}
-			parent.RemoveChild(sib)
-			content.AppendChild(sib)
-		}
-	}
-	x.prepare(content)
-	return content
+	return top
 }
 
-// promote moves from the best-scoring node up to the container that really
-// holds the article: a shared ancestor of several near-best candidates, a
-// parent that scores better still, or a parent with no other child.
-func (x *extractor) promote(best *html.Node, top []*html.Node) *html.Node {
-	isTop := func(n *html.Node) bool { return n == nil || n.Type != html.ElementNode || n.DataAtom == atom.Body }
-	var alt [][]*html.Node
-	for _, c := range top[1:] {
-		if x.scores[c]/x.scores[best] >= 0.75 {
-			alt = append(alt, ancestors(c, 0))
-		}
+// chooseBest returns the article's container: the best candidate moved up
+// to what really holds the article, or, when no candidate won or the body
+// itself did, a new <div> holding all of the body.
+func (x *extractor) chooseBest(top []*html.Node, body *html.Node) *html.Node {
+	if len(top) > 0 && top[0].DataAtom != atom.Body {
+		return x.promote(top[0], top)
 	}
-	const minTop = 3
-	if len(alt) >= minTop {
-		for p := best.Parent; !isTop(p); p = p.Parent {
-			k := 0
-			for _, list := range alt {
-				for _, a := range list {
-					if a == p {
-						k++
-						break
-					}
-				}
-			}
-			if k >= minTop {
-				best = p
-				break
-			}
-		}
+	best := newElement(atom.Div)
+	for c := body.FirstChild; c != nil; c = body.FirstChild {
+		body.RemoveChild(c)
+		best.AppendChild(c)
 	}
-	if _, ok := x.scores[best]; !ok {
-		x.initNode(best)
-	}
-	last := x.scores[best]
-	threshold := last / 3
-	for p := best.Parent; !isTop(p); p = p.Parent {
-		s, ok := x.scores[p]
-		if !ok {
-			continue
-		}
-		if s < threshold {
-			break
-		}
-		if s > last {
-			best = p
-			break
-		}
-		last = s
-	}
-	for p := best.Parent; !isTop(p) && len(elementChildren(p)) == 1; p = best.Parent {
-		best = p
-	}
-	if _, ok := x.scores[best]; !ok {
-		x.initNode(best)
-	}
+	body.AppendChild(best)
+	x.initNode(best)
 	return best
 }
 
-// wrapPhrasing puts runs of inline content directly inside a <div> into
-// paragraphs, so that they are scored and emitted like paragraphs.
-func wrapPhrasing(div *html.Node) {
-	var p *html.Node
-	for c := div.FirstChild; c != nil; {
-		next := c.NextSibling
-		if isPhrasing(c) {
-			if p != nil {
-				div.RemoveChild(c)
-				p.AppendChild(c)
-			} else if !isWhitespaceNode(c) {
-				p = newElement(atom.P)
-				div.InsertBefore(p, c)
-				div.RemoveChild(c)
-				p.AppendChild(c)
-			}
-		} else if p != nil {
-			trimTrailingWhitespace(p)
-			p = nil
-		}
-		c = next
-	}
-	if p != nil {
-		trimTrailingWhitespace(p)
-	}
-}
+// Readability's own rules for siblings of the best container: a sibling
+// joins when it scores siblingShare of the best's score (at least
+// minSiblingScore), a sibling with the best's class gets siblingShare of
+// the best's score as a bonus, and an unscored paragraph joins when it is
+// longer than siblingParagraphChars with little linked text, or shorter
+// but a linkless sentence.
+const (
+	siblingShare          = 0.2
+	minSiblingScore       = 10
+	siblingParagraphChars = 80
+	siblingLinkDensity    = 0.25
+)
 
-func trimTrailingWhitespace(p *html.Node) {
-	for p.LastChild != nil && isWhitespaceNode(p.LastChild) {
-		p.RemoveChild(p.LastChild)
-	}
-}
-
-// commaCount counts commas of the world's scripts.
-func commaCount(s string) int {
-	k := 0
-	for _, r := range s {
-		switch r {
-		case ',', '\u060C', '\uFE50', '\uFE10', '\uFE11', '\u2E41', '\u2E34', '\u2E32', '\uFF0C':
-			k++
-		}
-	}
-	return k
-}
-
-// prepare cleans the chosen content: forms, embeds, asides, share widgets,
-// buttons, negative headings, link lists and empty paragraphs go.
-func (x *extractor) prepare(content *html.Node) {
-	x.markDataTables(content)
-	x.cleanConditionally(content, atom.Form)
-	x.cleanConditionally(content, atom.Fieldset)
-	removeAll(content, atom.Object, atom.Embed, atom.Footer, atom.Link, atom.Aside, atom.Nav)
-	for _, top := range elementChildren(content) {
-		end := nextNode(top, true)
-		for n := nextNode(top, false); n != nil && n != end; {
-			m := matchString(n)
-			if m != "" && kwShare.asWord(m) && textLen(n) < minArticleChars {
-				n = removeAndNext(n)
-				continue
-			}
-			n = nextNode(n, false)
-		}
-	}
-	removeAll(content, atom.Iframe, atom.Input, atom.Textarea, atom.Select, atom.Button, atom.Svg)
-	for _, h := range descendants(content, atom.H1, atom.H2) {
-		if x.classWeight(h) < 0 {
-			removeNode(h)
-		}
-	}
-	x.cleanConditionally(content, atom.Table)
-	x.cleanConditionally(content, atom.Ul)
-	x.cleanConditionally(content, atom.Div)
-	for _, p := range descendants(content, atom.P) {
-		if countDescendants(p, atom.Img, atom.Embed, atom.Object, atom.Iframe) == 0 && textLen(p) == 0 {
-			removeNode(p)
-		}
-	}
-}
-
-// removeAll removes every element below n with one of the tags.
-func removeAll(n *html.Node, tags ...atom.Atom) {
-	for _, d := range descendants(n, tags...) {
-		removeNode(d)
-	}
-}
-
-// markDataTables tells tables holding data from tables used for layout.
-func (x *extractor) markDataTables(n *html.Node) {
-	for _, t := range descendants(n, atom.Table) {
-		x.dataTables[t] = isDataTable(t)
-	}
-}
-
-func isDataTable(t *html.Node) bool {
-	if attr(t, "role") == "presentation" || attr(t, "datatable") == "0" {
-		return false
-	}
-	if attr(t, "summary") != "" {
-		return true
-	}
-	if c := findFirst(t, atom.Caption); c != nil && c.FirstChild != nil {
-		return true
-	}
-	if countDescendants(t, atom.Col, atom.Colgroup, atom.Tfoot, atom.Thead, atom.Th) > 0 {
-		return true
-	}
-	if countDescendants(t, atom.Table) > 0 {
-		return false
-	}
-	rows, cols := 0, 0
-	for _, tr := range descendants(t, atom.Tr) {
-		rows++
-		k := 0
-		for _, td := range elementChildren(tr) {
-			if isElem(td, atom.Td, atom.Th) {
-				span := 1
-				if s := attr(td, "colspan"); s != "" {
-					if v := atoiSmall(s); v > 0 {
-						span = v
-					}
-				}
-				k += span
-			}
-		}
-		cols = max(cols, k)
-	}
-	if rows >= 10 || cols > 4 {
-		return true
-	}
-	return rows*cols > 10
-}
-
-// atoiSmall parses a small non-negative integer, 0 on anything else.
-func atoiSmall(s string) int {
-	v := 0
-	for _, r := range strings.TrimSpace(s) {
-		if r < '0' || r > '9' || v > 1e6 {
-			return 0
-		}
-		v = v*10 + int(r-'0')
-	}
-	return v
-}
-
-// cleanConditionally removes elements with tag that look like boilerplate
-// rather than content: link lists, image galleries without text, forms,
-// lone embeds, blocks whose names count against them.
-func (x *extractor) cleanConditionally(content *html.Node, tag atom.Atom) {
-	if !x.active(flagCleanConditionally) {
-		return
-	}
-	nodes := descendants(content, tag)
-	// Children before parents, so that a removed child no longer counts
-	// against its container (as a reverse document-order walk would).
-	for i := len(nodes) - 1; i >= 0; i-- {
-		n := nodes[i]
-		if n.Parent == nil || !attached(n, content) {
+// gatherSiblings moves the best container and the siblings that look like
+// more of the article into a new <div> and returns it.
+func (x *extractor) gatherSiblings(best *html.Node, lens map[*html.Node]int) *html.Node {
+	content := newElement(atom.Div)
+	threshold := max(minSiblingScore, x.scores[best]*siblingShare)
+	parent := best.Parent
+	for _, sib := range elementChildren(parent) {
+		if sib != best && !x.siblingJoins(sib, best, threshold, lens) {
 			continue
 		}
-		if x.shouldRemove(n, tag) {
-			removeNode(n)
+		if !keepTagOnAppend[sib.DataAtom] {
+			setTag(sib, atom.Div)
 		}
+		parent.RemoveChild(sib)
+		content.AppendChild(sib)
 	}
+	return content
 }
 
-// attached reports whether n still hangs below root.
-func attached(n, root *html.Node) bool {
-	for p := n; p != nil; p = p.Parent {
-		if p == root {
-			return true
-		}
+// siblingJoins reports whether sib, a sibling of the best container, is
+// more of the article (see gatherSiblings' rules).
+func (x *extractor) siblingJoins(sib, best *html.Node, threshold float64, lens map[*html.Node]int) bool {
+	bonus := 0.0
+	if bestClass := attr(best, "class"); bestClass != "" && attr(sib, "class") == bestClass {
+		bonus = x.scores[best] * siblingShare
 	}
-	return false
-}
-
-// subtreeCounts are the element counts and text measures of a subtree
-// that the conditional cleaning rules look at, gathered in one walk.
-type subtreeCounts struct {
-	p, img, li, input, embeds int
-	listText, headingText     int
-	textishText               int
-	video, dataTable          bool
-}
-
-// countSubtree walks below n once; lengths of nested elements are summed as
-// often as they nest, like the per-tag measures they replace.
-func (x *extractor) countSubtree(n *html.Node) subtreeCounts {
-	var c subtreeCounts
-	walk(n, func(d *html.Node) bool {
-		if d == n || d.Type != html.ElementNode {
-			return d == n || d.Type == html.DocumentNode
-		}
-		switch d.DataAtom {
-		case atom.P:
-			c.p++
-		case atom.Img:
-			c.img++
-		case atom.Li:
-			c.li++
-		case atom.Input:
-			c.input++
-		case atom.Table:
-			if x.dataTables[d] {
-				c.dataTable = true
-			}
-		case atom.Object, atom.Embed, atom.Iframe:
-			for _, a := range d.Attr {
-				if reVideo.MatchString(a.Val) {
-					c.video = true
-				}
-			}
-			c.embeds++
-		}
-		switch d.DataAtom {
-		case atom.Ul, atom.Ol:
-			c.listText += textLen(d)
-		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-			c.headingText += textLen(d)
-		}
-		switch d.DataAtom {
-		case atom.Span, atom.Li, atom.Td, atom.Blockquote, atom.Dl, atom.Div, atom.Img, atom.Ol, atom.P, atom.Pre, atom.Table, atom.Ul:
-			c.textishText += textLen(d)
-		}
-		return true
-	})
-	return c
-}
-
-// commasIn counts the commas in n's text.
-func commasIn(n *html.Node) int {
-	k := 0
-	walk(n, func(c *html.Node) bool {
-		if c.Type == html.TextNode {
-			k += commaCount(c.Data)
-		}
-		return true
-	})
-	return k
-}
-
-func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
-	if tag == atom.Table && x.dataTables[n] {
-		return false
-	}
-	isData := func(t *html.Node) bool { return x.dataTables[t] }
-	if hasAncestor(n, atom.Table, -1, isData) || hasAncestor(n, atom.Code, 3, nil) {
-		return false
-	}
-	c := x.countSubtree(n)
-	if c.dataTable {
-		return false
-	}
-	contentLength := textLen(n)
-	isList := tag == atom.Ul || tag == atom.Ol || contentLength > 0 && float64(c.listText)/float64(contentLength) > 0.9
-	weight := x.classWeight(n)
-	if weight < 0 {
+	if s, scored := x.scores[sib]; scored && s+bonus >= threshold {
 		return true
 	}
-	if commasIn(n) >= 10 {
+	if sib.DataAtom != atom.P {
 		return false
 	}
-	if c.video {
-		return false
-	}
-	if contentLength < 40 {
-		if text := innerText(n); reAdWords.MatchString(text) || reLoading.MatchString(text) {
-			return true
-		}
-	}
-	headingDensity, density := 0.0, 0.0
-	if contentLength > 0 {
-		headingDensity = float64(c.headingText) / float64(contentLength)
-		density = float64(c.textishText) / float64(contentLength)
-	}
-	li := c.li - 100
-	ld := linkDensity(n)
-	inFigure := hasAncestor(n, atom.Figure, 3, nil)
-	remove := (!inFigure && c.img > 1 && float64(c.p)/float64(c.img) < 0.5) ||
-		(!isList && li > c.p) ||
-		(c.input > c.p/3) ||
-		(!isList && !inFigure && headingDensity < 0.9 && contentLength < 25 && (c.img == 0 || c.img > 2) && ld > 0) ||
-		(!isList && weight < 25 && ld > 0.2) ||
-		(weight >= 25 && ld > 0.5) ||
-		((c.embeds == 1 && contentLength < 75) || c.embeds > 1) ||
-		(c.img == 0 && density == 0)
-	if isList && remove {
-		for _, ch := range elementChildren(n) {
-			if len(elementChildren(ch)) > 1 {
-				return remove
-			}
-		}
-		if c.img == c.li {
-			return false
-		}
-	}
-	return remove
-}
-
-// bylineText is n's text with a space where the texts of two elements
-// meet without one ("By <a>Jane Doe</a><time>Updated …</time>"): a byline
-// row sets its parts apart by layout, and glued they read as one name.
-func bylineText(n *html.Node) string {
-	var b strings.Builder
-	var last *html.Node
-	walk(n, func(c *html.Node) bool {
-		if c.Type != html.TextNode || c.Data == "" {
-			return true
-		}
-		if last != nil && last.Parent != c.Parent && b.Len() > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(b.String())
-			next, _ := utf8.DecodeRuneInString(c.Data)
-			if unicode.IsLetter(prev) && unicode.IsUpper(next) {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(c.Data)
-		last = c
+	ld := linkDensityWith(sib, lens)
+	text := innerText(sib)
+	l := len([]rune(text))
+	if l > siblingParagraphChars && ld < siblingLinkDensity {
 		return true
-	})
-	return b.String()
+	}
+	return l < siblingParagraphChars && l > 0 && ld == 0 && reSentence.MatchString(text)
 }

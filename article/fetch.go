@@ -19,10 +19,10 @@ const (
 	MaxRedirects = 10
 )
 
-// UserAgent is sent with every fetch. News sites serve reduced or blocked
+// userAgent is sent with every fetch. News sites serve reduced or blocked
 // pages to unknown clients, so Dramatis presents itself like a desktop
 // browser, as reader-mode tools do.
-const UserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+const userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 
 // Fetcher downloads web pages. The zero value is not usable; NewFetcher
 // returns one with the default limits, which tests may lower.
@@ -86,9 +86,9 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-// Page is a downloaded page: its bytes, Content-Type and the URL it was
+// fetchedPage is a downloaded page: its bytes, Content-Type and the URL it was
 // finally served from (after redirects).
-type Page struct {
+type fetchedPage struct {
 	Data        []byte
 	ContentType string
 	URL         string
@@ -109,10 +109,10 @@ func IsURL(source string) bool {
 	return true
 }
 
-// Fetch downloads rawURL. Errors are one line, name the URL (shortened
+// fetch downloads rawURL. Errors are one line, name the URL (shortened
 // when long) and say what went wrong in words for the reader (see
 // FetchError).
-func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
+func (f *Fetcher) fetch(ctx context.Context, rawURL string) (*fetchedPage, error) {
 	name := shortSource(rawURL)
 	u, err := url.Parse(rawURL)
 	if err != nil {
@@ -137,9 +137,10 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	if err != nil {
 		return nil, fetchError(rawURL, err, f.Timeout)
 	}
-	req.Header.Set("User-Agent", UserAgent)
+	req.Header.Set("User-Agent", userAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
 	req.Header.Set("Accept-Language", "de,en;q=0.8")
+	req.Header.Set("Accept-Encoding", acceptEncoding)
 	client := f.public
 	if f.guard.typedIsPrivate(ctx, u.Hostname()) {
 		client = f.private
@@ -157,9 +158,14 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 		return nil, fmt.Errorf("fetching %s: the page is %s, %w (limit %s)", name, SizeString(resp.ContentLength), ErrTooLarge, SizeString(limit))
 	}
 	var body io.Reader = resp.Body
-	if f.Progress != nil {
+	if f.Progress != nil { // counts the bytes as they arrive, before decompression
 		body = &progressReader{r: body, total: resp.ContentLength, report: f.Progress}
 	}
+	if body, err = decodeBody(body, resp.Header.Get("Content-Encoding")); err != nil {
+		return nil, fetchError(rawURL, err, f.Timeout)
+	}
+	// The limit bounds the decoded page, so a small compressed bomb is
+	// refused like a huge page.
 	data, err := io.ReadAll(io.LimitReader(body, limit+1))
 	if err != nil {
 		return nil, fetchError(rawURL, err, f.Timeout)
@@ -167,7 +173,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("fetching %s: the page is larger than %s, %w", name, SizeString(limit), ErrTooLarge)
 	}
-	return &Page{Data: data, ContentType: resp.Header.Get("Content-Type"), URL: resp.Request.URL.String()}, nil
+	return &fetchedPage{Data: data, ContentType: resp.Header.Get("Content-Type"), URL: resp.Request.URL.String()}, nil
 }
 
 // progressReader reports the bytes read so far after every read.

@@ -73,7 +73,7 @@ func TestFetchPlainWordsEndToEnd(t *testing.T) {
 		{strings.Replace(plain.URL, "http:", "https:", 1) + "/", "the site does not speak HTTPS at this address"},
 		{plain.URL + "/drop", "the connection broke off before the page arrived"},
 	} {
-		_, err := f.Fetch(context.Background(), tc.url)
+		_, err := f.fetch(context.Background(), tc.url)
 		if err == nil {
 			t.Errorf("%s: no error", tc.url)
 			continue
@@ -104,7 +104,7 @@ func TestFetchProgress(t *testing.T) {
 	var calls int
 	var last, total int64
 	f.Progress = func(n, tot int64) { calls, last, total = calls+1, n, tot }
-	if _, err := f.Fetch(context.Background(), srv.URL); err != nil {
+	if _, err := f.fetch(context.Background(), srv.URL); err != nil {
 		t.Fatal(err)
 	}
 	if calls == 0 || last != int64(len(body)) || total != int64(len(body)) {

@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 
+	"github.com/dramatis-app/dramatis/internal/words"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -21,8 +22,36 @@ const furnitureMaxChars = 80
 // creditMaxChars is the longest text that can be a photo credit line.
 const creditMaxChars = 150
 
+// endLabelChars is the longest end phrase taken from a block that is not a
+// heading: a "Kommentare" label, not a sentence that mentions comments.
+const endLabelChars = 30
+
+// dateLineChars is the longest block that is only a date: a dateline with
+// a time and a zone, not a paragraph that starts with one.
+const dateLineChars = 60
+
+// timeSlack is how many characters of a date line may sit outside its
+// <time> elements (a separator, "|").
+const timeSlack = 2
+
+// captionDepth is how far up a figure or caption element may sit above a
+// credit inside it.
+const captionDepth = 4
+
+// A link box goes on over lists that are linkListShare links or shorter
+// than shortListChars, and over blocks that are linkBlockShare links.
+const (
+	linkListShare  = 0.3
+	shortListChars = 200
+	linkBlockShare = 0.5
+)
+
+// langSampleBytes is how much of the content's text the language guess
+// reads: enough to tell a language.
+const langSampleBytes = 16 << 10
+
 // removeFurniture removes furniture blocks below content, in place.
-func removeFurniture(content *html.Node, bp *Boilerplate) {
+func removeFurniture(content *html.Node, bp *boilerplate) {
 	var drop []*html.Node
 	var sections, ends, emptied []*html.Node
 	lens := textLens(content)
@@ -55,10 +84,10 @@ func removeFurniture(content *html.Node, bp *Boilerplate) {
 		case l <= furnitureMaxChars && bp.IsSection(text):
 			sections = append(sections, n)
 			return false
-		case l <= furnitureMaxChars && bp.IsEnd(text) && (isHeading(n) || l <= 30):
+		case l <= furnitureMaxChars && bp.IsEnd(text) && (isHeading(n) || l <= endLabelChars):
 			ends = append(ends, n)
 			return false
-		case l <= 60 && onlyTime(n, lens):
+		case l <= dateLineChars && onlyTime(n, lens):
 			drop = append(drop, n) // a date line: the date is metadata
 			return false
 		case l <= furnitureMaxChars && bp.IsLine(text),
@@ -135,7 +164,7 @@ func isItemRow(b *html.Node) bool {
 // ("32 Kommentare", "Lesezeit: 6 Min.") or a date (metadata, not text).
 // A single word ("Photo", "Video") may label the picture next to it for
 // screen readers, as article extractors keep it, and does not count.
-func isFurnitureItem(n *html.Node, bp *Boilerplate) bool {
+func isFurnitureItem(n *html.Node, bp *boilerplate) bool {
 	if isElem(n, atom.Time) {
 		return true
 	}
@@ -183,12 +212,12 @@ func onlyTime(n *html.Node, lens map[*html.Node]int) bool {
 		}
 		return true
 	})
-	return inTime > 0 && inTime >= lens[n]-2
+	return inTime > 0 && inTime >= lens[n]-timeSlack
 }
 
 // inCaption reports whether n sits in a figure caption.
 func inCaption(n *html.Node) bool {
-	return hasAncestor(n, atom.Figcaption, 4, nil) || hasAncestor(n, atom.Caption, 4, nil) || hasAncestor(n, atom.Figure, 4, nil)
+	return hasAncestor(n, atom.Figcaption, captionDepth, nil) || hasAncestor(n, atom.Caption, captionDepth, nil) || hasAncestor(n, atom.Figure, captionDepth, nil)
 }
 
 func isHeading(n *html.Node) bool {
@@ -235,9 +264,9 @@ func isBoxItem(n *html.Node) bool {
 		return true
 	}
 	if isElem(n, atom.Ul, atom.Ol) {
-		return linkDensity(n) > 0.3 || textLen(n) < 200
+		return linkDensity(n) > linkListShare || textLen(n) < shortListChars
 	}
-	return linkDensity(n) >= 0.5
+	return linkDensity(n) >= linkBlockShare
 }
 
 // removeTail removes the page's tail that an end phrase ("Kommentare")
@@ -274,13 +303,13 @@ func textPrefix(n *html.Node, max int) string {
 
 // boilerplateLang picks the phrase list for a page: its declared language,
 // else the language its text is written in.
-func boilerplateLang(declared string, content *html.Node) *Boilerplate {
+func boilerplateLang(declared string, content *html.Node) *boilerplate {
 	lang := strings.ToLower(declared)
 	if i := strings.IndexAny(lang, "-_"); i >= 0 {
 		lang = lang[:i]
 	}
 	if lang == "" && content != nil {
-		lang = DetectLang(textPrefix(content, 16<<10))
+		lang = words.DetectLang(textPrefix(content, langSampleBytes))
 	}
-	return BoilerplateFor(lang)
+	return boilerplateFor(lang)
 }

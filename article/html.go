@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dramatis-app/dramatis/internal/words"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // MaxPageBytes is the largest page the cleaners read. News pages are well
@@ -59,11 +59,11 @@ func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, e
 		return nil, ErrNoText
 	}
 	if a.Title == "" {
-		a.Title = firstWords(a.Blocks[0].Text, 12)
+		a.Title = firstWords(a.Blocks[0].Text, fallbackTitleWords)
 	}
 	if a.Lang == "" {
 		// Undeclared: the language the text is written in, when clear.
-		a.Lang = DetectLang(a.Text())
+		a.Lang = words.DetectLang(a.Text())
 	}
 	return a, nil
 }
@@ -94,7 +94,7 @@ func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, str
 	var best []Block
 	bestLen := -1
 	byline := ""
-	var bp *Boilerplate
+	var bp *boilerplate
 	for i, flags := range passes {
 		if i > 0 {
 			var err error
@@ -128,7 +128,7 @@ func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, str
 
 // cutCredits cuts a photo credit written into a caption's text ("Putin
 // und Kim in Pjöngjang. Foto: AP") off the caption.
-func cutCredits(blocks []Block, bp *Boilerplate) []Block {
+func cutCredits(blocks []Block, bp *boilerplate) []Block {
 	for i, b := range blocks {
 		if b.Type != Caption {
 			continue
@@ -140,91 +140,19 @@ func cutCredits(blocks []Block, bp *Boilerplate) []Block {
 	return blocks
 }
 
-// prepareDocument removes what is never text (scripts, styles, templates,
-// comments), turns <font> into <span> and runs of <br> into paragraphs.
-func prepareDocument(doc *html.Node) {
-	var drop, brs []*html.Node
-	walk(doc, func(n *html.Node) bool {
-		switch n.Type {
-		case html.CommentNode:
-			drop = append(drop, n)
-			return false
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
-				drop = append(drop, n)
-				return false
-			case atom.Font:
-				setTag(n, atom.Span)
-			case atom.Br:
-				brs = append(brs, n)
-			}
-		}
-		return true
-	})
-	for _, n := range drop {
-		removeNode(n)
-	}
-	for _, br := range brs {
-		replaceBrs(br)
-	}
-}
+// titleBlockReach is how many leading blocks may repeat the title or the
+// kicker: a rubric, the headline and a date above the text.
+const titleBlockReach = 3
 
-// skipBlank returns n or the first following sibling that is not blank
-// text.
-func skipBlank(n *html.Node) *html.Node {
-	for n != nil && n.Type != html.ElementNode && strings.TrimSpace(textContent(n)) == "" {
-		n = n.NextSibling
-	}
-	return n
-}
-
-// replaceBrs turns "text<br><br>text" into paragraphs: two or more breaks in
-// a row mean the author meant a new paragraph.
-func replaceBrs(br *html.Node) {
-	if br.Parent == nil {
-		return
-	}
-	replaced := false
-	next := skipBlank(br.NextSibling)
-	for next != nil && isElem(next, atom.Br) {
-		replaced = true
-		after := next.NextSibling
-		removeNode(next)
-		next = skipBlank(after)
-	}
-	if !replaced {
-		return
-	}
-	parent := br.Parent
-	p := newElement(atom.P)
-	parent.InsertBefore(p, br)
-	parent.RemoveChild(br)
-	for next := p.NextSibling; next != nil; {
-		if isElem(next, atom.Br) {
-			if n2 := skipBlank(next.NextSibling); n2 != nil && isElem(n2, atom.Br) {
-				break
-			}
-		}
-		if !isPhrasing(next) {
-			break
-		}
-		sib := next.NextSibling
-		parent.RemoveChild(next)
-		p.AppendChild(next)
-		next = sib
-	}
-	trimTrailingWhitespace(p)
-	if isElem(parent, atom.P) {
-		setTag(parent, atom.Div)
-	}
-}
+// fallbackTitleWords is how many words of the first block make the title
+// of a page that names none: about a headline's length.
+const fallbackTitleWords = 12
 
 // dropTitleBlock removes leading blocks that only repeat the title or the
 // kicker, so that neither is read twice.
 func dropTitleBlock(a *Article) {
 	for _, s := range []string{a.Title, a.Kicker} {
-		for i := 0; i < len(a.Blocks) && i < 3 && s != ""; i++ {
+		for i := 0; i < len(a.Blocks) && i < titleBlockReach && s != ""; i++ {
 			if strings.EqualFold(a.Blocks[i].Text, s) {
 				a.Blocks = append(a.Blocks[:i], a.Blocks[i+1:]...)
 				break
@@ -252,41 +180,4 @@ func SizeString(n int64) string {
 		return fmt.Sprintf("%d kB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-// authorBoxWords bounds the text of an author box: a name, a sentence or
-// two about the author, links.
-const authorBoxWords = 60
-
-// dropAuthorBox drops the box about the author that closes many pages
-// (the byline's name on a line of its own, "… covers East Africa for …",
-// social links): among the last blocks, the first that is just one of
-// the authors' names starts the boxes when little text follows.
-func dropAuthorBox(a *Article) {
-	for i := max(1, len(a.Blocks)-2*authorBoxBlocks); i < len(a.Blocks); i++ {
-		if !isAuthorName(a.Blocks[i].Text, a.Authors) {
-			continue
-		}
-		words := 0
-		for _, b := range a.Blocks[i:] {
-			words += countWords(b.Text)
-		}
-		if words <= authorBoxWords*len(a.Authors) {
-			a.Blocks = a.Blocks[:i]
-		}
-		return
-	}
-}
-
-// authorBoxBlocks is about how many blocks one author's box takes.
-const authorBoxBlocks = 4
-
-// isAuthorName reports whether s is one of the authors' names, in any case.
-func isAuthorName(s string, authors []string) bool {
-	for _, au := range authors {
-		if strings.Contains(au, " ") && strings.EqualFold(strings.TrimSpace(s), au) {
-			return true
-		}
-	}
-	return false
 }

@@ -103,7 +103,7 @@ func TestRedirectIntoPrivateNetworkRefused(t *testing.T) {
 		targets = append(targets, inner6+"/ipv6")
 	}
 	for _, to := range targets {
-		_, err := f.Fetch(context.Background(), outer.URL+"/?to="+to)
+		_, err := f.fetch(context.Background(), outer.URL+"/?to="+to)
 		var pe *privateAddressError
 		if err == nil || !errors.As(err, &pe) || !strings.Contains(err.Error(), "an address on this computer or in a private network") {
 			t.Errorf("redirect to %s: %v, want it refused", to, err)
@@ -114,10 +114,10 @@ func TestRedirectIntoPrivateNetworkRefused(t *testing.T) {
 	}
 	// A public name that resolves to a private address is refused when it
 	// is dialled, not only when it appears in a URL.
-	if _, err := f.Fetch(context.Background(), "http://news.example:"+outerPort+"/?to=http://rebinding.example:"+innerPort+"/"); err == nil {
+	if _, err := f.fetch(context.Background(), "http://news.example:"+outerPort+"/?to=http://rebinding.example:"+innerPort+"/"); err == nil {
 		t.Error("a name resolving to loopback was fetched after a redirect")
 	}
-	if _, err := f.Fetch(context.Background(), outer.URL+"/?to=http://news.example:"+outerPort+"/"); err != nil {
+	if _, err := f.fetch(context.Background(), outer.URL+"/?to=http://news.example:"+outerPort+"/"); err != nil {
 		t.Errorf("a redirect between public addresses: %v", err)
 	}
 }
@@ -136,7 +136,7 @@ func TestTypedPrivateAddressMayRedirectPrivately(t *testing.T) {
 	f := publicFetcher(map[string][]netip.Addr{"wiki.intranet": {netip.MustParseAddr("127.0.0.1")}})
 	_, port, _ := net.SplitHostPort(inner.Listener.Addr().String())
 	for _, start := range []string{inner.URL + "/start", "http://localhost:" + port + "/start", "http://wiki.intranet:" + port + "/start"} {
-		if _, err := f.Fetch(context.Background(), start); err != nil {
+		if _, err := f.fetch(context.Background(), start); err != nil {
 			t.Errorf("%s: %v", start, err)
 		}
 	}
@@ -164,7 +164,7 @@ func TestProxyIsDialledAndPrivateTargetsRefused(t *testing.T) {
 	f.guard.fromEnv = func(*http.Request) (*url.URL, error) { return proxyURL, nil }
 	// New transports, so that they pick up the proxy function.
 	f.public.Transport, f.private.Transport = f.guard.transport(false), f.guard.transport(true)
-	_, err := f.Fetch(context.Background(), "http://news.example/story")
+	_, err := f.fetch(context.Background(), "http://news.example/story")
 	var pe *privateAddressError
 	if !errors.As(err, &pe) {
 		t.Errorf("redirect to a private name through the proxy: %v, want it refused", err)

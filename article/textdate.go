@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/dramatis-app/dramatis/internal/words"
 )
 
 // Dates as news pages print them next to bylines, in German and English.
@@ -22,21 +24,6 @@ var (
 	// 12:22 Uhr, 2:05 p.m., 02.00 EST, 14:30 CET
 	reTime = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d{2})(?:\s*(a\.?m\.?|p\.?m\.?))?(?:\s*(uhr|utc|gmt|cet|cest|mez|mesz|est|edt|et|cst|cdt|pst|pdt|pt|bst))?\b`)
 )
-
-var monthNames = map[string]time.Month{
-	"jan": 1, "januar": 1, "january": 1, "jänner": 1,
-	"feb": 2, "februar": 2, "february": 2,
-	"mär": 3, "mrz": 3, "märz": 3, "mar": 3, "march": 3,
-	"apr": 4, "april": 4,
-	"mai": 5, "may": 5,
-	"jun": 6, "juni": 6, "june": 6,
-	"jul": 7, "juli": 7, "july": 7,
-	"aug": 8, "august": 8,
-	"sep": 9, "sept": 9, "september": 9,
-	"okt": 10, "oktober": 10, "oct": 10, "october": 10,
-	"nov": 11, "november": 11,
-	"dez": 12, "dezember": 12, "dec": 12, "december": 12,
-}
 
 // zoneOffsets are the abbreviations a byline may end in, in hours from UTC.
 var zoneOffsets = map[string]int{
@@ -91,14 +78,51 @@ func unglueWords(s string) string {
 	return b.String()
 }
 
+// findTextDateExact is findTextDate without the unglued second try.
 func findTextDateExact(line, lang string) (textDate, bool) {
-	type cand struct {
-		y, m, d    int
-		start, end int
+	best, ok := firstDate(line)
+	if !ok {
+		return textDate{}, false
 	}
-	var best *cand
-	consider := func(c cand) {
-		if c.m < 1 || c.m > 12 || c.d < 1 || c.d > 31 || c.y < 1990 || c.y > 2100 {
+	end := best.end
+	ct, hasTime := clockAfter(line[best.end:])
+	if hasTime {
+		end = best.end + ct.end
+	}
+	var loc *time.Location
+	switch {
+	case ct.hasZone:
+		loc = time.FixedZone(strings.ToUpper(zoneName(ct.zone)), ct.zone*3600)
+	case lang == "de":
+		loc = berlinZone(best.y, time.Month(best.m), best.d, ct.hour)
+	default:
+		loc = time.UTC
+	}
+	t := time.Date(best.y, time.Month(best.m), best.d, ct.hour, ct.min, 0, 0, loc)
+	if t.Day() != best.d { // 31 February and friends
+		return textDate{}, false
+	}
+	return textDate{t: t, start: best.start, end: end}, true
+}
+
+// The years a news date may have: two-digit years are 20xx.
+const (
+	minNewsYear = 1990
+	maxNewsYear = 2100
+)
+
+// dateMatch is a calendar date found in a line and its byte span.
+type dateMatch struct {
+	y, m, d    int
+	start, end int
+}
+
+// firstDate returns the leftmost plausible date in line in any of the
+// four forms (ISO, dotted, day-month-year, month-day-year).
+func firstDate(line string) (dateMatch, bool) {
+	var best *dateMatch
+	consider := func(c dateMatch) {
+		if c.m < 1 || c.m > 12 || c.d < 1 || c.d > 31 || c.y < minNewsYear || c.y > maxNewsYear {
 			return
 		}
 		if best == nil || c.start < best.start {
@@ -109,7 +133,7 @@ func findTextDateExact(line, lang string) (textDate, bool) {
 		y, _ := strconv.Atoi(line[m[2]:m[3]])
 		mo, _ := strconv.Atoi(line[m[4]:m[5]])
 		d, _ := strconv.Atoi(line[m[6]:m[7]])
-		consider(cand{y, mo, d, m[0], m[7]})
+		consider(dateMatch{y, mo, d, m[0], m[7]})
 	}
 	if m := reDateDotted.FindStringSubmatchIndex(line); m != nil {
 		d, _ := strconv.Atoi(line[m[2]:m[3]])
@@ -118,65 +142,67 @@ func findTextDateExact(line, lang string) (textDate, bool) {
 		if y < 100 {
 			y += 2000
 		}
-		consider(cand{y, mo, d, m[0], m[1]})
+		consider(dateMatch{y, mo, d, m[0], m[1]})
 	}
 	if m := reDateDMY.FindStringSubmatchIndex(line); m != nil {
-		if mo, ok := monthNames[strings.ToLower(line[m[4]:m[5]])]; ok {
+		if mo, ok := words.Month(strings.ToLower(line[m[4]:m[5]])); ok {
 			d, _ := strconv.Atoi(line[m[2]:m[3]])
 			y, _ := strconv.Atoi(line[m[6]:m[7]])
-			consider(cand{y, int(mo), d, m[0], m[1]})
+			consider(dateMatch{y, int(mo), d, m[0], m[1]})
 		}
 	}
 	if m := reDateMDY.FindStringSubmatchIndex(line); m != nil {
-		if mo, ok := monthNames[strings.ToLower(line[m[2]:m[3]])]; ok {
+		if mo, ok := words.Month(strings.ToLower(line[m[2]:m[3]])); ok {
 			d, _ := strconv.Atoi(line[m[4]:m[5]])
 			y, _ := strconv.Atoi(line[m[6]:m[7]])
-			consider(cand{y, int(mo), d, m[0], m[1]})
+			consider(dateMatch{y, int(mo), d, m[0], m[1]})
 		}
 	}
 	if best == nil {
-		return textDate{}, false
+		return dateMatch{}, false
 	}
-	hour, min, end := 0, 0, best.end
-	zone, hasZone := 0, false
-	rest := line[best.end:]
-	// The time may follow after a separator ("- 12:22 Uhr", ", 2:05 p.m.").
-	if m := reTime.FindStringSubmatchIndex(rest); m != nil && len(strings.Trim(rest[:m[0]], " -–—|,·/atumAT")) == 0 {
-		hour, _ = strconv.Atoi(rest[m[2]:m[3]])
-		min, _ = strconv.Atoi(rest[m[4]:m[5]])
-		if m[6] >= 0 {
-			ap := strings.ToLower(rest[m[6]:m[7]])
-			if strings.HasPrefix(ap, "p") && hour < 12 {
-				hour += 12
-			} else if strings.HasPrefix(ap, "a") && hour == 12 {
-				hour = 0
-			}
+	return *best, true
+}
+
+// clockTime is a time of day found after a date: hour and minute, the
+// zone's offset in hours when one is named, and where it ends in rest.
+type clockTime struct {
+	hour, min int
+	zone      int
+	hasZone   bool
+	end       int
+}
+
+// clockAfter reads the time of day that may follow a date, after a
+// separator ("- 12:22 Uhr", ", 2:05 p.m."). A zone is kept even when the
+// time itself is out of range (then the date stands alone).
+func clockAfter(rest string) (clockTime, bool) {
+	var ct clockTime
+	m := reTime.FindStringSubmatchIndex(rest)
+	if m == nil || len(strings.Trim(rest[:m[0]], " -–—|,·/atumAT")) != 0 {
+		return ct, false
+	}
+	ct.hour, _ = strconv.Atoi(rest[m[2]:m[3]])
+	ct.min, _ = strconv.Atoi(rest[m[4]:m[5]])
+	if m[6] >= 0 {
+		ap := strings.ToLower(rest[m[6]:m[7]])
+		if strings.HasPrefix(ap, "p") && ct.hour < 12 {
+			ct.hour += 12
+		} else if strings.HasPrefix(ap, "a") && ct.hour == 12 {
+			ct.hour = 0
 		}
-		if m[8] >= 0 {
-			if off, ok := zoneOffsets[strings.ToLower(rest[m[8]:m[9]])]; ok {
-				zone, hasZone = off, true
-			}
-		}
-		if hour > 23 || min > 59 {
-			hour, min = 0, 0
-		} else {
-			end = best.end + m[1]
+	}
+	if m[8] >= 0 {
+		if off, ok := zoneOffsets[strings.ToLower(rest[m[8]:m[9]])]; ok {
+			ct.zone, ct.hasZone = off, true
 		}
 	}
-	var loc *time.Location
-	switch {
-	case hasZone:
-		loc = time.FixedZone(strings.ToUpper(zoneName(zone)), zone*3600)
-	case lang == "de":
-		loc = berlinZone(best.y, time.Month(best.m), best.d, hour)
-	default:
-		loc = time.UTC
+	if ct.hour > 23 || ct.min > 59 {
+		ct.hour, ct.min = 0, 0
+		return ct, false
 	}
-	t := time.Date(best.y, time.Month(best.m), best.d, hour, min, 0, 0, loc)
-	if t.Day() != best.d { // 31 February and friends
-		return textDate{}, false
-	}
-	return textDate{t: t, start: best.start, end: end}, true
+	ct.end = m[1]
+	return ct, true
 }
 
 func zoneName(off int) string {
@@ -210,137 +236,4 @@ func berlinZone(y int, m time.Month, d, hour int) *time.Location {
 		return time.FixedZone("CEST", 2*3600)
 	}
 	return time.FixedZone("CET", 3600)
-}
-
-// nameParticles may stand lower-case inside a person's name.
-var nameParticles = map[string]bool{
-	"von": true, "van": true, "de": true, "der": true, "den": true, "del": true, "da": true,
-	"di": true, "du": true, "la": true, "le": true, "zu": true, "bin": true, "al": true, "ter": true,
-}
-
-// parseAuthors reads a byline ("By Jane Doe and John Roe", "Von Martin
-// Benninghoff, Martin Kölling") into names. It returns nil unless every
-// part looks like a person's name, so that a sentence is never taken for
-// a byline.
-func parseAuthors(s string) []string {
-	s = strings.TrimSpace(s)
-	low := strings.ToLower(s)
-	prefixed := false
-	for _, p := range bylinePrefixes {
-		if strings.HasPrefix(low, p) {
-			s = s[len(p):]
-			prefixed = true
-			break
-		}
-	}
-	// Roles in parentheses ("(reporting)") and trailing separators go.
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch {
-		case r == '(':
-			depth++
-		case r == ')':
-			if depth > 0 {
-				depth--
-			}
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	s = strings.Trim(b.String(), " ,|-–—·:")
-	if s == "" {
-		return nil
-	}
-	for _, sep := range []string{" und ", " and ", " & ", ";", " | ", " • "} {
-		s = strings.ReplaceAll(s, sep, ",")
-	}
-	var names []string
-	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
-		}
-		if !looksLikeName(part) || hasRoleWord(part) {
-			// After "By" the names come first; an outlet or a job title
-			// ("CNN", "Senior Correspondent") ends them. Without "By",
-			// a part that is no name means the line is no byline.
-			if prefixed && len(names) > 0 {
-				break
-			}
-			return nil
-		}
-		names = append(names, part)
-	}
-	if len(names) > 6 {
-		return nil
-	}
-	return names
-}
-
-// bylinePrefixes introduce the authors of an article, lower-cased.
-var bylinePrefixes = []string{"by ", "von ", "written by ", "text: ", "autor: ", "autorin: ", "author: ", "par ", "por ", "di ",
-	"ein artikel von ", "eine analyse von ", "ein kommentar von ", "ein gastbeitrag von ", "ein interview von ",
-	"eine reportage von ", "eine kolumne von ", "ein essay von ", "analysis by ", "opinion by ", "commentary by "}
-
-// roleWords are job titles that follow names in bylines.
-var roleWords = map[string]bool{
-	"editor": true, "correspondent": true, "reporter": true, "writer": true, "staff": true,
-	"senior": true, "chief": true, "columnist": true, "contributor": true, "technologist": true,
-	"analyst": true, "director": true, "producer": true, "redakteur": true, "redakteurin": true,
-	"korrespondent": true, "korrespondentin": true, "redaktion": true, "chefredakteur": true,
-	"autor": true, "autorin": true, "contributing": true, "associated": true, "press": true,
-}
-
-// hasRoleWord reports a part of a byline that is a job title or outlet.
-func hasRoleWord(part string) bool {
-	for _, w := range strings.Fields(strings.ToLower(part)) {
-		if roleWords[w] {
-			return true
-		}
-	}
-	return false
-}
-
-// initials reports a word like "J.", "Jr." or "J.R.": dot-ended pieces of
-// at most two letters.
-func initials(w string) bool {
-	if !strings.HasSuffix(w, ".") {
-		return false
-	}
-	for _, p := range strings.Split(strings.TrimSuffix(w, "."), ".") {
-		if n := len([]rune(p)); n == 0 || n > 2 {
-			return false
-		}
-	}
-	return true
-}
-
-// looksLikeName accepts 2–5 words, each capitalised or a name particle,
-// with letters, hyphens, apostrophes and initials only.
-func looksLikeName(s string) bool {
-	ws := strings.Fields(s)
-	if len(ws) < 2 || len(ws) > 5 || len(s) > 60 {
-		return false
-	}
-	caps := 0
-	for _, w := range ws {
-		if nameParticles[strings.ToLower(w)] {
-			continue
-		}
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) {
-			return false
-		}
-		if strings.Contains(w, ".") && !initials(w) {
-			return false // only initials ("J.", "Jr.", "J.R.") carry dots
-		}
-		for _, c := range r {
-			if !unicode.IsLetter(c) && c != '-' && c != '.' && c != '\'' && c != '’' {
-				return false
-			}
-		}
-		caps++
-	}
-	return caps >= 2
 }

@@ -70,7 +70,7 @@ func (m *Matcher) Discover(text string) []Candidate {
 func (m *Matcher) DiscoverLang(text, lang string) []Candidate {
 	toks := tokenize(text)
 	if lang == "" {
-		lang = m.words.guessLang(toks)
+		lang = guessLang(text)
 	}
 	fs := m.discover(text, toks, lang, nil)
 	out := make([]Candidate, len(fs))

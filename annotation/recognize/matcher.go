@@ -9,6 +9,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/assets"
+	"github.com/dramatis-app/dramatis/internal/words"
 )
 
 // Matcher finds actors in text: the user's library actors first, then the
@@ -438,13 +439,12 @@ func (m *Matcher) free(toks []token, mt match) bool {
 }
 
 // isParticle reports whether a folded word joins the parts of a person's
-// name ("Leonardo da Vinci", "Ursula von der Leyen").
+// name ("Leonardo da Vinci", "Ursula von der Leyen"). The particles that
+// are also everyday German words (der, zu) are not read as one here: after
+// a name they are the article or the preposition far more often.
 func isParticle(f string) bool {
-	switch f {
-	case "da", "de", "di", "del", "della", "van", "von", "bin", "al", "le", "la", "du", "dos":
-		return true
-	}
-	return false
+	p, everyday := words.Particle(f)
+	return p && !everyday
 }
 
 // isDeterminer reports whether a folded word is an article or
@@ -537,24 +537,19 @@ type wordLists struct {
 	// regions, words joined by spaces ("indo pacific"), never an actor.
 	cue, region map[string]bool
 	regionStart map[string]bool // first words of the regions
-	// German and English function words, to guess an article's language.
-	de, en map[string]bool
 }
 
 func newWordLists() wordLists {
 	w := wordLists{
 		role: map[string]bool{}, speech: map[string]bool{}, orgWord: map[string]bool{},
 		orgTrigger: map[string]bool{}, connector: map[string]bool{}, location: map[string]bool{},
-		stop: map[string]bool{}, given: map[string]bool{}, de: map[string]bool{}, en: map[string]bool{},
+		stop: map[string]bool{}, given: map[string]bool{},
 		cue: map[string]bool{}, region: map[string]bool{}, regionStart: map[string]bool{},
 	}
 	var scratch []token
-	for _, src := range []struct {
-		data string
-		lang map[string]bool
-	}{{assets.DiscoveryDE, w.de}, {assets.DiscoveryEN, w.en}} {
+	for _, data := range []string{assets.DiscoveryDE, assets.DiscoveryEN} {
 		section := ""
-		for _, ln := range strings.Split(src.data, "\n") {
+		for _, ln := range strings.Split(data, "\n") {
 			ln = strings.TrimSpace(ln)
 			if ln == "" || strings.HasPrefix(ln, "#") {
 				continue
@@ -579,7 +574,6 @@ func newWordLists() wordLists {
 				w.location[f] = true
 			case "stop":
 				w.stop[f] = true
-				src.lang[f] = true
 			case "nounsuffix":
 				w.nounSuffix = append(w.nounSuffix, f)
 			case "cue":
@@ -612,43 +606,44 @@ func newWordLists() wordLists {
 // organisation triggers, so that a hostile giant word costs linear time.
 const maxSuffix = 40
 
+// The shortest compound endings tried: a role as short as "chef", an
+// organisation trigger or cue as short as "firma"; shorter endings are
+// parts of unrelated words.
+const (
+	minRoleEnding = 4
+	minOrgEnding  = 5
+)
+
 // isRole reports whether a folded word is a title or role, also at the end
 // of a German compound ("außenamtssprecher", "us-präsident").
-func (w *wordLists) isRole(f string) bool {
-	if w.role[f] {
-		return true
-	}
-	for i := max(1, len(f)-maxSuffix); i < len(f); i++ {
-		if utf8.RuneStart(f[i]) && len(f)-i >= 4 && w.role[f[i:]] {
-			return true
-		}
-	}
-	return false
-}
+func (w *wordLists) isRole(f string) bool { return inOrEnding(f, minRoleEnding, w.role) }
 
 // isOrgTrigger reports whether a folded word announces an organisation's
 // name, also at the end of a compound ("sicherheitsberatungsfirma").
 func (w *wordLists) isOrgTrigger(f string) bool {
-	if w.orgTrigger[f] {
-		return true
-	}
-	for i := max(1, len(f)-maxSuffix); i < len(f); i++ {
-		if utf8.RuneStart(f[i]) && len(f)-i >= 5 && w.orgTrigger[f[i:]] {
-			return true
-		}
-	}
-	return false
+	return inOrEnding(f, minOrgEnding, w.orgTrigger)
 }
 
 // isCue reports whether a folded word confirms a vague company or medium
 // name, also at the end of a compound ("chipkonzern", "autobauer").
-func (w *wordLists) isCue(f string) bool {
-	if w.cue[f] || w.orgTrigger[f] {
-		return true
+func (w *wordLists) isCue(f string) bool { return inOrEnding(f, minOrgEnding, w.cue, w.orgTrigger) }
+
+// inOrEnding reports whether a folded word, or an ending of it of at least
+// minEnding bytes (the last part of a German compound), is in one of sets.
+func inOrEnding(f string, minEnding int, sets ...map[string]bool) bool {
+	for _, set := range sets {
+		if set[f] {
+			return true
+		}
 	}
 	for i := max(1, len(f)-maxSuffix); i < len(f); i++ {
-		if utf8.RuneStart(f[i]) && len(f)-i >= 5 && (w.cue[f[i:]] || w.orgTrigger[f[i:]]) {
-			return true
+		if !utf8.RuneStart(f[i]) || len(f)-i < minEnding {
+			continue
+		}
+		for _, set := range sets {
+			if set[f[i:]] {
+				return true
+			}
 		}
 	}
 	return false
@@ -665,26 +660,12 @@ func (w *wordLists) nounLike(f string) bool {
 	return false
 }
 
-// guessLang guesses "de" or "en" from function words, for texts whose
-// language is not known.
-func (w *wordLists) guessLang(toks []token) string {
-	de, en := 0, 0
-	for i := range toks {
-		if i > 2000 {
-			break
-		}
-		f := toks[i].fold
-		if w.de[f] && !w.en[f] {
-			de++
-		}
-		if w.en[f] && !w.de[f] {
-			en++
-		}
-	}
-	if en > de {
-		return "en"
-	}
-	return "de"
+// guessLang picks the language of a text whose language is not known,
+// with the cleaner's guesser, between the two languages built-in actors
+// are named in. German wins ties and texts without function words, as
+// Dramatis's readers read German first.
+func guessLang(text string) string {
+	return words.GuessAmong(text, "de", "en")
 }
 
 // actorFor returns the actor of an entry as the user should see it: a

@@ -77,7 +77,7 @@ func (m *Matcher) Suggest(passage string, art *article.Article) []Suggestion {
 		lang = art.Lang
 	}
 	if lang == "" {
-		lang = m.words.guessLang(toks)
+		lang = guessLang(passage)
 	}
 	// Names discovered in the whole article, to find those the passage only
 	// mentions by a short form, and to confirm vague aliases ("Allianz").

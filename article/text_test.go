@@ -21,15 +21,30 @@ var update = flag.Bool("update", false, "rewrite golden files from the current o
 
 // minPagecopyF1 is the floor for CleanText's mean F1 on the corpus's
 // pagecopy.txt files, set a little under the measured result (0.908 on
-// 2026-11-27; the goal of issue 2 is 0.90).
-const minPagecopyF1 = 0.905
+// 2026-11-27; the goal of issue 2 is 0.90). minSubsetPagecopyF1 is the
+// same for the subset in testdata (0.884 when it was chosen).
+const (
+	minPagecopyF1       = 0.905
+	minSubsetPagecopyF1 = 0.875
+)
 
 // TestCleanTextPagecopyCorpus scores CleanText on every pagecopy.txt (the
 // page as a browser's select-all copy) against the text of expected.html,
 // with extractbench's bag-of-words F1 over the title and the article text.
 // PAGECOPY_DUMP=dir writes each prediction there for inspection.
 func TestCleanTextPagecopyCorpus(t *testing.T) {
-	pages := loadCorpus(t)
+	scorePagecopies(t, loadCorpus(t), minPagecopyF1)
+}
+
+// TestCleanTextPagecopySubset is TestCleanTextPagecopyCorpus on the subset
+// in testdata, which runs in every clone.
+func TestCleanTextPagecopySubset(t *testing.T) {
+	scorePagecopies(t, loadSubset(t), minSubsetPagecopyF1)
+}
+
+// scorePagecopies fails t when the mean F1 of CleanText over the pages'
+// copies is below floor.
+func scorePagecopies(t *testing.T, pages []corpusPage, floor float64) {
 	type score struct {
 		name    string
 		p, r, f float64
@@ -64,8 +79,8 @@ func TestCleanTextPagecopyCorpus(t *testing.T) {
 	for _, s := range scores[:min(shown, len(scores))] {
 		t.Logf("  %-40s P %.3f R %.3f F1 %.3f", s.name, s.p, s.r, s.f)
 	}
-	if sf/n < minPagecopyF1 {
-		t.Errorf("mean F1 %.3f is below the floor %.3f", sf/n, minPagecopyF1)
+	if sf/n < floor {
+		t.Errorf("mean F1 %.3f is below the floor %.3f", sf/n, floor)
 	}
 }
 
@@ -470,24 +485,9 @@ func TestParseAuthors(t *testing.T) {
 	}
 }
 
-func TestDetectLang(t *testing.T) {
-	cases := map[string]string{
-		"Der Stadtrat hat am Montag das neue Konzept beschlossen, und die Opposition ist nicht zufrieden mit dem Plan für die Innenstadt.": "de",
-		"The council voted on Monday to approve the plan, and the opposition said it was not happy with the cost of the project.":          "en",
-		"Le conseil a voté lundi pour le plan, mais les habitants sont inquiets et la question reste ouverte dans la ville.":               "fr",
-		"Home News Sport": "",
-		"":                "",
-	}
-	for in, want := range cases {
-		if got := DetectLang(in); got != want {
-			t.Errorf("DetectLang(%.30q…) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestBoilerplateLists(t *testing.T) {
-	de, en := BoilerplateFor("de"), BoilerplateFor("en")
-	if de.Lang != "de" || en.Lang != "en" || BoilerplateFor("fr").Lang != "en" {
+	de, en := boilerplateFor("de"), boilerplateFor("en")
+	if de.Lang != "de" || en.Lang != "en" || boilerplateFor("fr").Lang != "en" {
 		t.Fatal("wrong lists chosen")
 	}
 	for _, l := range []string{"Artikel anhören", "  Anzeige ", "Unsere Partner"} {
@@ -510,10 +510,10 @@ func TestBoilerplateLists(t *testing.T) {
 	if en.Contains("His comments on the cookies of the bakery were widely shared by readers.", 13) {
 		t.Error("a prose sentence mentioning cookies must stay")
 	}
-	if _, err := ParseBoilerplate("xx", "nonsense line\n"); err == nil {
+	if _, err := parseBoilerplate("xx", "nonsense line\n"); err == nil {
 		t.Error("a malformed list must be an error")
 	}
-	if _, err := ParseBoilerplate("xx", "colour: red\n"); err == nil {
+	if _, err := parseBoilerplate("xx", "colour: red\n"); err == nil {
 		t.Error("an unknown kind must be an error")
 	}
 }

@@ -1,0 +1,37 @@
+package article
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Class and id patterns. They describe how sites name their page parts; the
+// words added to Readability's lists (cookie, consent, newsletter,
+// credit, listen, vorlesen, teilen …) cover European news sites.
+var (
+	kwUnlikely = keywords{"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter"}
+	kwMaybe    = keywords{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
+	kwPositive = keywords{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"}
+	kwNegative = keywords{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "credit", "copyright"}
+	kwByline   = keywords{"byline", "author", "dateline", "writtenby", "p-author"}
+	kwShare    = keywords{"share", "sharedaddy", "sharing", "social", "listen", "audio-player", "audioplayer", "vorlesen", "teilen"}
+)
+
+// negative reports class/id names that count against a node.
+func negative(lower string) bool { return kwNegative.in(lower) || hasField(lower, "hid") }
+
+// unlikelyRoles are ARIA roles of page parts that are never the article.
+var unlikelyRoles = map[string]bool{
+	"menu": true, "menubar": true, "complementary": true, "navigation": true,
+	"alert": true, "alertdialog": true, "dialog": true,
+}
+
+// matchString is what class/id patterns are matched against, lower-cased.
+func matchString(n *html.Node) string {
+	c, id := attr(n, "class"), attr(n, "id")
+	if id != "" {
+		c += " " + id
+	}
+	return strings.ToLower(c)
+}

@@ -1,0 +1,260 @@
+package article
+
+import "strings"
+
+// Tuning of the body search. Each kept line costs lineCost; prose lines
+// earn one point per word. The run of lines with the highest sum is the
+// body (the "body text extraction" idea: text wins, furniture costs).
+// A run of at most shortRunLines short lines (or one standing alone)
+// costs only briefCost a line: a heading, a caption, an aside; a list of
+// up to maxAnnouncedList lines after a colon costs 1 a line.
+const (
+	lineCost         = 5
+	droppedCost      = 1
+	briefCost        = 2
+	shortRunLines    = 3
+	maxAnnouncedList = 20
+)
+
+// resumesAfterBox reports whether the article goes on right after the
+// box that line i opens ("Mehr zum Thema" with two links, then more
+// paragraphs): a marker that opens a box as well as the page's tail ends
+// the body only when the text after its box is not the article's. The
+// article resumes with consecutive paragraphs, a blank line between them
+// (a heading may lead in); teasers of other articles come one short text
+// each, between headlines, sources and buttons, or as a list without
+// blank lines.
+func (pc *pageCopy) resumesAfterBox(i, e int) bool {
+	if !pc.isSection(pc.lines[i].key) {
+		return false
+	}
+	ls := pc.lines
+	k := i + 1
+	for k < e && ls[k].drop {
+		k++ // the box
+	}
+	for n := 0; k < e && !ls[k].prose && n < 2; n++ {
+		k++ // a heading or two
+	}
+	kept := func(l *copyLine) bool { return l.prose && !l.drop }
+	return k+1 < e && kept(&ls[k]) && kept(&ls[k+1]) && ls[k+1].para && ls[k].words+ls[k+1].words >= 2*minArticleWords
+}
+
+// minArticleWords is about the length of a paragraph of an article;
+// teasers of other articles are shorter.
+const minArticleWords = 25
+
+// weights returns each line's contribution to the body search. Prose
+// earns its words. Short lines cost little when they interrupt prose
+// briefly (headings, captions, one-line asides) or follow a colon (a list
+// the text announces), and cost fully in long runs (menus, link lists);
+// lines without letters (chart labels, counters) are neutral.
+func (pc *pageCopy) weights() []int {
+	ls := pc.lines
+	w := make([]int, len(ls))
+	for i := 0; i < len(ls); {
+		if ls[i].prose && !ls[i].drop {
+			w[i] = ls[i].words - lineCost
+			i++
+			continue
+		}
+		j, n := i, 0
+		for j < len(ls) && !(ls[j].prose && !ls[j].drop) {
+			if !ls[j].drop && hasLetter(ls[j].text) {
+				n++
+			}
+			j++
+		}
+		intro := i > 0 && strings.HasSuffix(ls[i-1].text, ":")
+		for k := i; k < j; k++ {
+			switch {
+			case ls[k].drop:
+				w[k] = -droppedCost
+			case !hasLetter(ls[k].text):
+				w[k] = 0
+			case codeLike(ls[k].text):
+				w[k] = -1
+			case intro && n <= maxAnnouncedList:
+				w[k] = -1
+			case n <= shortRunLines || pc.alone(k):
+				w[k] = -briefCost
+			default:
+				w[k] = -lineCost
+			}
+		}
+		i = j
+	}
+	return w
+}
+
+// cardsAfter is how many points of the body (at most half of it) must
+// pass before teaser cards end it.
+const cardsAfter = 150
+
+// A teaser card's headline has at least cardHeadlineWords words (terms of
+// a definition list and section names are shorter) and its text at most
+// cardTextWords.
+const (
+	cardHeadlineWords = 4
+	cardTextWords     = 32
+)
+
+// minCards is how many headline-and-teaser pairs in a row make a list of
+// other articles rather than sections of this one.
+const minCards = 4
+
+// cutTeaserCards ends the body before a run of teaser cards in its later
+// part: a headline followed by exactly one short text, again and again
+// (related or latest articles). An article's sections have longer or more
+// paragraphs under each heading.
+func (pc *pageCopy) cutTeaserCards(s, e int, w []int) int {
+	total := 0
+	for i := s; i < e; i++ {
+		total += w[i]
+	}
+	acc := 0
+	for i := s; i < e; i++ {
+		if acc > min(total/2, cardsAfter) && pc.cardsAt(i, e) >= minCards {
+			return i
+		}
+		acc += w[i]
+	}
+	return e
+}
+
+// cardsAt counts the headline-and-teaser pairs that start at line i.
+func (pc *pageCopy) cardsAt(i, e int) int {
+	ls := pc.lines
+	next := func(k int) int {
+		for k < e && ls[k].drop {
+			k++
+		}
+		return k
+	}
+	cards := 0
+	for h := next(i); h < e; {
+		if ls[h].prose || ls[h].words < cardHeadlineWords || !headingShaped(&ls[h]) {
+			break
+		}
+		p := next(h + 1)
+		if p >= e || !ls[p].prose || ls[p].words > cardTextWords {
+			break
+		}
+		cards++
+		h = next(p + 1)
+	}
+	return cards
+}
+
+// dateJustBefore reports a date in the two lines above i: a comment count
+// under a byline ("December 2, 2016 / 11 Comments") is a link, not the
+// start of the comments.
+func (pc *pageCopy) dateJustBefore(i int) bool {
+	for k := max(0, i-2); k < i; k++ {
+		if _, ok := findTextDate(pc.lines[k].text, pc.lang); ok && !pc.lines[k].prose {
+			return true
+		}
+	}
+	return false
+}
+
+// A date line has at most dateLineWords words, and at most
+// dateLineOtherWords besides the date and its words ("Updated", "Uhr").
+const (
+	dateLineWords      = 8
+	dateLineOtherWords = 2
+)
+
+// isDateOnly reports a short line that holds a date and little else.
+func (pc *pageCopy) isDateOnly(i int) bool {
+	l := &pc.lines[i]
+	if l.words > dateLineWords || l.prose {
+		return false
+	}
+	d, ok := findTextDate(l.text, pc.lang)
+	return ok && countWords(trimMetaWords(l.text[:d.start]+" "+l.text[d.end:])) <= dateLineOtherWords
+}
+
+// alone reports a line with blank lines on both sides. A browser copy
+// puts blank lines around paragraphs (<p>) but not between the items of a
+// menu or list, so a short line standing alone is the page's text more
+// likely than its navigation.
+func (pc *pageCopy) alone(i int) bool {
+	return pc.lines[i].para && (i+1 == len(pc.lines) || pc.lines[i+1].para)
+}
+
+// The body's end: a tail marker or a dated teaser ends it only after
+// tailAfter points of it (at most half of it), so that a comment count by
+// the byline does not; up to promoCuts short texts (under promoWords
+// words) after furniture at its very end are promos.
+const (
+	tailAfter  = 60
+	promoCuts  = 2
+	promoWords = 15
+)
+
+// bodyRange finds the run of lines with the highest total weight (Kadane's
+// maximum subarray) and returns it as [start, end), cut before the page's
+// tail, teaser cards and closing promos.
+func (pc *pageCopy) bodyRange() (int, int, bool) {
+	w := pc.weights()
+	bestSum, bestS, bestE := 0, 0, 0
+	sum, s := 0, 0
+	for i := range pc.lines {
+		if sum <= 0 {
+			sum, s = 0, i
+		}
+		sum += w[i]
+		if sum > bestSum {
+			bestSum, bestS, bestE = sum, s, i+1
+		}
+	}
+	if bestSum <= 0 {
+		return 0, 0, false
+	}
+	bestE = pc.cutAtTail(bestS, bestE, min(bestSum/2, tailAfter), w)
+	bestE = pc.cutTeaserCards(bestS, bestE, w)
+	return bestS, pc.cutEndPromos(bestS, bestE), true
+}
+
+// cutAtTail ends the body [s, e) at a tail marker ("Comments") or before a
+// dated teaser card, once more than half points of it have passed.
+func (pc *pageCopy) cutAtTail(s, e, half int, w []int) int {
+	acc := 0
+	for i := s; i < e; i++ {
+		if acc > half && pc.isEnd(pc.lines[i].key) && !pc.dateJustBefore(i) && !pc.resumesAfterBox(i, e) {
+			return i
+		}
+		if acc > half && i > 0 && pc.lines[i-1].prose && pc.isDateOnly(i) {
+			// A date under a short text late in the body dates a teaser
+			// card of another article (related links): the body ended
+			// before the card's headline.
+			k := i - 1
+			for k > s && pc.lines[k].prose {
+				k--
+			}
+			if k > s && !pc.lines[k].prose {
+				return k
+			}
+		}
+		acc += w[i]
+	}
+	return e
+}
+
+// cutEndPromos drops a short text after furniture at the very end of the
+// body [s, e): a promo ("Sign up for our newsletter" / "The best of …,
+// every morning"), not the article's last paragraph.
+func (pc *pageCopy) cutEndPromos(s, e int) int {
+	for cut := 0; cut < promoCuts && e-1 > s; cut++ {
+		k := e - 1
+		for k > s && pc.lines[k].drop {
+			k--
+		}
+		if k <= s || pc.lines[k].words >= promoWords || !pc.lines[k-1].drop {
+			break
+		}
+		e = k
+	}
+	return e
+}

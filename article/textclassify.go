@@ -1,0 +1,116 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A run of minLinkListLines or more short lines is a list of links unless
+// a colon announces it and its lines average listItemWords words; a short
+// line after a colon, or ending a sentence, needs minItemWords words to be
+// text.
+const (
+	minLinkListLines = 3
+	listItemWords    = 4
+	minItemWords     = 3
+)
+
+// classifyBody decides the block type of each line in [s, e): prose is a
+// paragraph; short lines are headings when prose follows, list items when
+// a colon introduces them, and otherwise furniture; runs of three or more
+// short lines are link lists unless introduced by a colon.
+func (pc *pageCopy) classifyBody(s, e int) {
+	ls := pc.lines
+	for i := s; i < e; {
+		l := &ls[i]
+		if l.drop || l.meta {
+			i++
+			continue
+		}
+		if l.prose {
+			l.kind = Paragraph
+			if bulleted(l.text) {
+				l.kind, l.level = ListItem, 1
+			}
+			i++
+			continue
+		}
+		// A run of short lines, skipping dropped ones.
+		j, n, words := i, 0, 0
+		var run []int
+		for j < e && !ls[j].prose {
+			if !ls[j].drop && !ls[j].meta {
+				run = append(run, j)
+				n++
+				words += ls[j].words
+			}
+			j++
+		}
+		prev := pc.prevKept(i, s)
+		intro := prev >= 0 && strings.HasSuffix(strings.TrimSpace(ls[prev].text), ":")
+		// A heading leads into kept text, not into a dropped box.
+		k := j
+		for k < e && ls[k].drop {
+			k++
+		}
+		proseNext := k < e && ls[k].prose
+		switch {
+		case n >= minLinkListLines && intro && words >= listItemWords*n:
+			for _, k := range run {
+				ls[k].kind, ls[k].level = ListItem, 1
+			}
+		case n >= minLinkListLines:
+			// a list of links: related articles, topics, tags
+		default:
+			for idx, k := range run {
+				lk := &ls[k]
+				last := idx == len(run)-1
+				switch {
+				case intro && lk.words >= minItemWords:
+					lk.kind, lk.level = ListItem, 1
+				case last && proseNext && headingShaped(lk) && !pc.amidFurniture(k):
+					lk.kind, lk.level = Heading, 2
+				case endsSentence(lk.text) && lk.words >= minItemWords:
+					lk.kind = Paragraph
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// amidFurniture reports a line glued (no blank line) between two dropped
+// lines: an unlisted button among listed ones ("X.com" between
+// "Zur Merkliste" and "Facebook"), not a heading of the text.
+func (pc *pageCopy) amidFurniture(i int) bool {
+	ls := pc.lines
+	return i > 0 && i+1 < len(ls) && !ls[i].para && !ls[i+1].para && ls[i-1].drop && ls[i+1].drop
+}
+
+// prevKept returns the nearest kept line before i (not before s), or -1.
+func (pc *pageCopy) prevKept(i, s int) int {
+	for k := i - 1; k >= s; k-- {
+		if !pc.lines[k].drop && !pc.lines[k].meta {
+			return k
+		}
+	}
+	return -1
+}
+
+// maxHeadingWords is the longest heading inside the body.
+const maxHeadingWords = 20
+
+// headingShaped: a short line that starts with a capital, digit or quote
+// and does not end like a sentence (questions are allowed).
+func headingShaped(l *copyLine) bool {
+	if l.words > maxHeadingWords || l.words < 1 {
+		return false
+	}
+	t := strings.TrimRight(l.text, " \"'“”»")
+	if strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(l.text)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"„“«»'", r)
+}

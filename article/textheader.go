@@ -1,0 +1,149 @@
+package article
+
+import "strings"
+
+// The header: without a title it starts headerNoTitleLines above the
+// body; it reaches headerBodyLines kept lines into the body; a date may
+// stand up to dateAboveTitle lines above the title; a date line with at
+// most datelineWords other words (or a byline) is metadata; the teaser is
+// at most maxTeaserLines lines.
+const (
+	headerNoTitleLines = 5
+	headerBodyLines    = 4
+	dateAboveTitle     = 4
+	datelineWords      = 6
+	maxTeaserLines     = 3
+)
+
+// readHeader takes the byline, date and teaser from the lines between the
+// title and the body (and the first lines of the body, where a teaser or a
+// byline joined by the copy may sit). It returns the new body start.
+func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
+	from := title + 1
+	if title < 0 {
+		from = max(0, s-headerNoTitleLines)
+	}
+	// The header reaches four lines into the body; furniture between
+	// them (share buttons, a captioned picture) does not count.
+	to, kept := s, 0
+	for to < e && kept < headerBodyLines {
+		if !pc.lines[to].drop {
+			kept++
+		}
+		to++
+	}
+	dateFound := false
+	metaAt := -1
+	// Dates sometimes stand just above the title (heise: "08.04.2015 12:46").
+	for i := max(0, from-dateAboveTitle); i < to; i++ {
+		l := &pc.lines[i]
+		if i < from && l.meta {
+			continue
+		}
+		d, ok := findTextDate(l.text, pc.lang)
+		if ok && !dateFound && !l.prose {
+			art.Published = d.t.Truncate(0)
+			dateFound = true
+			rest := strings.TrimSpace(l.text[:d.start] + " " + l.text[d.end:])
+			if i >= from {
+				if authors := parseAuthors(trimMetaWords(rest)); authors != nil && len(art.Authors) == 0 {
+					art.Authors = authors
+				}
+				if countWords(trimMetaWords(rest)) <= datelineWords || len(art.Authors) > 0 {
+					l.meta = true
+					metaAt = max(metaAt, i)
+				}
+			}
+			continue
+		}
+		if i < from || l.prose {
+			continue
+		}
+		if len(art.Authors) == 0 && !l.drop {
+			if authors := parseAuthors(l.text); authors != nil && (hasBylinePrefix(l.text) || pc.nextToDate(i)) {
+				art.Authors = authors
+				l.meta = true
+				metaAt = max(metaAt, i)
+			}
+		}
+	}
+	// The teaser: prose between the title and the byline or date.
+	if title >= 0 && metaAt > title {
+		var teaser []string
+		for i := title + 1; i < metaAt; i++ {
+			l := &pc.lines[i]
+			if l.prose && !l.drop && !l.meta && len(teaser) < maxTeaserLines {
+				teaser = append(teaser, l.text)
+				l.meta = true
+			}
+		}
+		art.Description = strings.Join(teaser, " ")
+	}
+	for s < e && (pc.lines[s].meta || pc.lines[s].drop) {
+		s++
+	}
+	return s
+}
+
+// isCreditLine reports "By …", "Edited by …", "Photo by …" lines: bylines
+// and credits, whatever follows the names.
+func isCreditLine(t string) bool {
+	l := strings.ToLower(t)
+	if hasBylinePrefix(t) {
+		return true
+	}
+	for _, w := range []string{"edited", "reviewed", "written", "posted", "photo", "photos", "photograph", "photographs", "portrait", "illustration", "illustrations", "video", "image", "images", "words", "text", "reporting", "produced", "updated", "published", "fotos", "foto", "bild"} {
+		if strings.HasPrefix(l, w+" by ") || strings.HasPrefix(l, w+" von ") {
+			return true
+		}
+	}
+	return false
+}
+
+// numberedItem reports a line that starts like an item of a numbered list
+// ("4. Zwischen Nordkorea …"): breadcrumbs and rankings.
+func numberedItem(t string) bool {
+	i := 0
+	for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' '
+}
+
+// nextToDate reports a date line right above or below line i: a name
+// without "By" is a byline only in that company ("Jane Doe" / "5 March
+// 2025"), as title-case menus and headings look like names too.
+func (pc *pageCopy) nextToDate(i int) bool {
+	for _, k := range []int{i - 1, i + 1} {
+		if k >= 0 && k < len(pc.lines) && pc.isDateOnly(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBylinePrefix reports "By …" / "Von …" lines.
+func hasBylinePrefix(t string) bool {
+	l := strings.ToLower(t)
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimMetaWords removes the words that accompany a date in a byline
+// ("Updated", "Uhr", "Published on", separators).
+func trimMetaWords(s string) string {
+	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '|' || r == '·' || r == '–' || r == '—' })
+	var out []string
+	for _, f := range fields {
+		switch strings.ToLower(strings.Trim(f, ",:-")) {
+		case "", "uhr", "updated", "published", "posted", "on", "at", "am", "um", "stand", "veröffentlicht", "aktualisiert", "last", "modified", "-":
+			continue
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, " ")
+}

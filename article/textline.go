@@ -1,0 +1,251 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// joinWrapped joins a paragraph that the page broke into lines (<br>,
+// hard-wrapped plain text): a line that does not end a sentence followed,
+// without a blank line, by one that starts in lower case is the same
+// paragraph. Furniture lines are never joined.
+func (pc *pageCopy) joinWrapped() {
+	ls := pc.lines
+	out := ls[:0]
+	for i := 0; i < len(ls); i++ {
+		l := ls[i]
+		var b strings.Builder
+		last := l.text
+		for i+1 < len(ls) && !l.drop && !ls[i+1].drop && !ls[i+1].para && continues(last, ls[i+1].text) {
+			if b.Len() == 0 {
+				b.WriteString(l.text)
+			}
+			if !strings.HasSuffix(last, "-") || strings.HasSuffix(last, " -") {
+				b.WriteByte(' ')
+			}
+			last = ls[i+1].text
+			b.WriteString(last)
+			i++
+		}
+		if b.Len() > 0 {
+			l.text = b.String()
+			l.words = countWords(l.text)
+			l.prose = isProse(l.text, l.words)
+		}
+		out = append(out, l)
+	}
+	pc.lines = out
+}
+
+// continues reports whether next carries on the sentence that prev breaks
+// off.
+func continues(prev, next string) bool {
+	if endsSentence(prev) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r) && countWords(prev) >= 2
+}
+
+// cleanLine is CleanInline of one line of the copy; most lines are clean
+// once trimmed and take CleanInline's fast path.
+func cleanLine(raw string) string {
+	if t := strings.TrimSpace(raw); isCleanInline(t) {
+		return t
+	}
+	return CleanInline(raw)
+}
+
+// trimGluedPhrases cuts button labels glued to the end of a line ("…12:22
+// Uhr Artikel anhören"), as a copy joins inline elements without a break.
+func (pc *pageCopy) trimGluedPhrases(t string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, bp := range pc.bps {
+			if nt, ok := bp.TrimSuffix(t); ok {
+				if pc.isWholePhrase(t) {
+					return t // "Lesen Sie mehr zum Thema" is a phrase of its own
+				}
+				t, changed = nt, true
+			}
+		}
+	}
+	return t
+}
+
+// isWholePhrase reports whether the line as a whole is a listed phrase.
+func (pc *pageCopy) isWholePhrase(t string) bool {
+	k := newPhraseKey(t)
+	for _, bp := range pc.bps {
+		if bp.lines[k.fold] || bp.sections[k.fold] || bp.ends[k.fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// splitGluedSentences splits a line where a sentence end is directly
+// followed by a capitalised word without a space ("…schien.Martin
+// Benninghoff"): two blocks of the page that the copy joined. Initials and
+// abbreviations ("U.S.", "z.B.") do not qualify: two lower-case letters must
+// precede the punctuation, and upper then lower case must follow.
+func splitGluedSentences(t string) []string {
+	if !hasGlue(t) {
+		return []string{t}
+	}
+	var parts []string
+	rs := []rune(t)
+	start := 0
+	for i := 2; i+2 < len(rs); i++ {
+		if !strings.ContainsRune(".!?", rs[i]) || !unicode.IsLower(rs[i-1]) || !unicode.IsLower(rs[i-2]) {
+			continue
+		}
+		j := i + 1
+		if strings.ContainsRune("\"“”»«'’", rs[j]) {
+			j++
+		}
+		if j+1 < len(rs) && unicode.IsUpper(rs[j]) && unicode.IsLower(rs[j+1]) {
+			parts = append(parts, strings.TrimSpace(string(rs[start:j])))
+			start = j
+		}
+	}
+	if start == 0 {
+		return []string{t}
+	}
+	return append(parts, strings.TrimSpace(string(rs[start:])))
+}
+
+// hasGlue is the cheap test before splitGluedSentences: sentence
+// punctuation directly followed by a letter or a quote.
+func hasGlue(t string) bool {
+	for i := 0; i+1 < len(t); i++ {
+		if c := t[i]; c == '.' || c == '!' || c == '?' {
+			n := t[i+1]
+			if n >= 'A' && n <= 'Z' || n >= 0x80 || n == '"' || n == '\'' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countWords counts runs of letters and digits; in scripts written without
+// spaces (Chinese, Japanese) every two characters count as a word, which
+// is about what a word is there.
+func countWords(s string) int {
+	n, in, cjk := 0, false, 0
+	for i := 0; i < len(s); i++ {
+		// ASCII by table; the first other byte hands over to the
+		// rune loop below.
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			n2, _, cjk2 := countWordsFrom(s[i:], in)
+			return n + n2 + (cjk+cjk2+1)/2
+		}
+		w := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n + (cjk+1)/2
+}
+
+// countWordsFrom counts as countWords does, rune by rune, from a state in
+// which the previous character was (in) or was not part of a word.
+func countWordsFrom(s string, in bool) (n int, inWord bool, cjk int) {
+	for _, r := range s {
+		if isCJK(r) {
+			cjk++
+			in = false
+			continue
+		}
+		w := unicode.IsLetter(r) || unicode.IsNumber(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n, in, cjk
+}
+
+// isCJK reports ideographs and kana, which are written without spaces.
+func isCJK(r rune) bool {
+	if r < 0x2e80 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+}
+
+// endsSentence reports whether s ends like a sentence, ignoring closing
+// quotes and brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'“”»«’)]")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?…:;。！？：；", r)
+}
+
+// A line is prose when it has proseMinWords words and ends like a
+// sentence, or proseAnyWords words however it ends.
+const (
+	proseMinWords = 6
+	proseAnyWords = 20
+)
+
+// A bulleted line of minBulletWords words is an item of a list written
+// in the text; a question under maxQuestionHeadingWords words is a
+// sub-heading.
+const (
+	minBulletWords          = 4
+	maxQuestionHeadingWords = 12
+)
+
+// isProse is the core signal: article text comes in sentences, furniture
+// in labels. Lines of separated items ("Home | News | Sport") are labels.
+func isProse(s string, words int) bool {
+	if strings.Count(s, " | ") >= 2 || strings.Count(s, " · ") >= 2 {
+		return false
+	}
+	if bulleted(s) && words >= minBulletWords {
+		return true // an item of a list written out in the text
+	}
+	t := strings.TrimRight(s, " \"'“”»«’)]")
+	if strings.HasSuffix(t, "?") && words < maxQuestionHeadingWords {
+		return false // a question as a sub-heading
+	}
+	return words >= proseAnyWords || words >= proseMinWords && endsSentence(s)
+}
+
+// bulleted reports a line that starts with a typed list marker ("+ ",
+// "* ", "- ", "• ").
+func bulleted(s string) bool {
+	for _, m := range []string{"+ ", "* ", "- ", "• ", "– ", "· ", "▪ ", "► "} {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeLike reports a line of program code or a text table (a <pre> block
+// in the article): brackets, operators and box-drawing characters, which
+// menus and link lists do not use.
+func codeLike(s string) bool {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune("{}();=<>[]│┼─_*\\$", r) {
+			n++
+		}
+	}
+	return n >= 2 || n == 1 && strings.HasSuffix(s, ";")
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
