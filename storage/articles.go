@@ -28,6 +28,9 @@ type ArticleInfo struct {
 	Added      time.Time `json:"added"`
 	Highlights int       `json:"highlights"`
 	Orphaned   int       `json:"orphaned"`
+	// Version is the number of the article's current text among those it
+	// has had (see Versions).
+	Version int `json:"version"`
 }
 
 // ImportOutcome says what an import did with an article.
@@ -67,6 +70,9 @@ type ImportResult struct {
 	Version, Saved int
 	// TextChanged is false for an update of the metadata alone.
 	TextChanged bool
+	// NeedsForce (from PreviewRestore) says the change would orphan most
+	// highlights and is refused unless forced.
+	NeedsForce bool
 	// Highlights is how many highlights the article has now; Moved how
 	// many were found at other offsets or on changed words; Orphaned how
 	// many are orphaned now, NewlyOrphaned of them by this change;
@@ -91,6 +97,13 @@ func (r ImportResult) Summary() string {
 		}
 		return "unchanged"
 	}
+	return "updated: " + r.Changes()
+}
+
+// Changes says what an update did to the highlights, and where the
+// previous version went: "3 highlights moved, 1 orphaned (the previous
+// version is kept as version 2)".
+func (r ImportResult) Changes() string {
 	var parts []string
 	if r.Moved > 0 {
 		parts = append(parts, plural(r.Moved, "highlight")+" moved")
@@ -111,7 +124,7 @@ func (r ImportResult) Summary() string {
 			parts = append(parts, "new text, all highlights in place")
 		}
 	}
-	s := "updated: " + strings.Join(parts, ", ")
+	s := strings.Join(parts, ", ")
 	if r.Saved > 0 {
 		s += fmt.Sprintf(" (the previous version is kept as version %d)", r.Saved)
 	}
@@ -131,7 +144,7 @@ func infoOf(tx *bolt.Tx, r articleRecord) ArticleInfo {
 	return ArticleInfo{
 		ID: r.ID, Title: r.Title, Kicker: r.Kicker, Site: r.Site, URL: r.URL, Lang: r.Lang,
 		Authors: append([]string(nil), r.Authors...), Published: r.Published, Added: r.Added,
-		Highlights: n, Orphaned: o,
+		Highlights: n, Orphaned: o, Version: r.version(),
 	}
 }
 

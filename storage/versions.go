@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -53,6 +54,8 @@ type Version struct {
 	// stopped (zero for the current one), and Reason what replaced it.
 	Since, Replaced time.Time
 	Reason          string
+	// Added is when the article came into the library.
+	Added time.Time
 }
 
 // version returns the number of the version a record is (records written
@@ -169,7 +172,15 @@ func (r versionRecord) describe() Version {
 	return Version{
 		Number: r.Number, Title: r.Article.Title, URL: r.Article.URL, Source: r.Article.Source,
 		Hash: r.Article.Hash, Chars: r.Chars, Since: r.Article.since(), Replaced: r.Replaced, Reason: r.Reason,
+		Added: r.Article.Added,
 	}
+}
+
+// describe is the current version of an article whose text has chars
+// code points.
+func (r articleRecord) describe(chars int) Version {
+	return Version{Number: r.version(), Current: true, Title: r.Title, URL: r.URL, Source: r.Source,
+		Hash: r.Hash, Chars: chars, Since: r.since(), Added: r.Added}
 }
 
 // since is when the record's text became the article's.
@@ -193,8 +204,7 @@ func (l *Library) Versions(articleID string) ([]Version, error) {
 		if err != nil {
 			return err
 		}
-		out = append(out, Version{Number: cur.version(), Current: true, Title: cur.Title, URL: cur.URL,
-			Source: cur.Source, Hash: cur.Hash, Chars: t.n, Since: cur.since()})
+		out = append(out, cur.describe(t.n))
 		for n := cur.version() - 1; n >= 1; n-- {
 			r, err := loadVersion(tx, articleID, n)
 			if errors.Is(err, ErrNotFound) {
@@ -229,8 +239,7 @@ func (l *Library) VersionArticle(articleID string, n int) (*article.Article, Ver
 				return err
 			}
 			a = cur.article(bs)
-			ver = Version{Number: n, Current: true, Title: cur.Title, URL: cur.URL, Source: cur.Source,
-				Hash: cur.Hash, Chars: len([]rune(a.Text())), Since: cur.since()}
+			ver = cur.describe(utf8.RuneCountInString(a.Text()))
 			return nil
 		}
 		r, err := loadVersion(tx, articleID, n)
@@ -293,7 +302,8 @@ func (l *Library) PreviewRestore(articleID string, n int) (ImportResult, error) 
 		if err != nil {
 			return err
 		}
-		res = ImportResult{ID: articleID, Outcome: ImportUpdated, Updated: true, Version: cur.version() + 1, Saved: cur.version()}
+		res = ImportResult{ID: articleID, Outcome: ImportUpdated, Updated: true, Version: cur.version() + 1, Saved: cur.version(),
+			NeedsForce: p.orphansMost()}
 		p.count(&res)
 		return nil
 	})
