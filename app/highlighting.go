@@ -11,10 +11,10 @@ import (
 
 // pickerRoles lists roles in the order the picker offers them; the first
 // is the default because most actors in a passage are only mentioned.
-var pickerRoles = []string{string(annotation.RoleMentioned), string(annotation.RoleSpeaker), string(annotation.RoleTarget)}
+var pickerRoles = annotation.RoleNames()
 
 // pickerKinds lists kinds for new actors, the most common in news first.
-var pickerKinds = []string{string(annotation.KindPerson), string(annotation.KindState), string(annotation.KindOrganisation), string(annotation.KindGroup), string(annotation.KindOther)}
+var pickerKinds = annotation.KindNames()
 
 // highlightSelection highlights the reader's selection and opens the actor
 // picker at once.

@@ -5,10 +5,7 @@ import (
 	"slices"
 	"sort"
 
-	"golang.org/x/text/cases"
-
 	"github.com/dramatis-app/dramatis/annotation"
-	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/export"
 )
 
@@ -129,7 +126,7 @@ func (p *MergePlan) planActors(current, backup []annotation.Actor) map[string]st
 	byName := map[string]string{}
 	for _, a := range current {
 		byID[a.ID] = a
-		byName[foldName(a.Name)] = a.ID
+		byName[annotation.NameKey(a.Name)] = a.ID
 	}
 	changed := map[string]bool{}
 	idMap := map[string]string{}
@@ -138,17 +135,17 @@ func (p *MergePlan) planActors(current, backup []annotation.Actor) map[string]st
 	for _, b := range bs {
 		if cur, ok := byID[b.ID]; ok {
 			idMap[b.ID] = b.ID
-			owner, taken := byName[foldName(b.Name)]
+			owner, taken := byName[annotation.NameKey(b.Name)]
 			if b.Updated.After(cur.Updated) && (!taken || owner == b.ID) {
-				delete(byName, foldName(cur.Name))
-				byName[foldName(b.Name)] = b.ID
+				delete(byName, annotation.NameKey(cur.Name))
+				byName[annotation.NameKey(b.Name)] = b.ID
 				byID[b.ID] = b
 				changed[b.ID] = true
 				p.UpdatedActors++
 			}
 			continue
 		}
-		if id, ok := byName[foldName(b.Name)]; ok {
+		if id, ok := byName[annotation.NameKey(b.Name)]; ok {
 			// Same name, other id: the same actor made twice. Keep the
 			// library's and let the backup's highlights follow it.
 			idMap[b.ID] = id
@@ -167,7 +164,7 @@ func (p *MergePlan) planActors(current, backup []annotation.Actor) map[string]st
 		}
 		idMap[b.ID] = b.ID
 		byID[b.ID] = b
-		byName[foldName(b.Name)] = b.ID
+		byName[annotation.NameKey(b.Name)] = b.ID
 		changed[b.ID] = true
 		p.NewActors++
 	}
@@ -206,24 +203,18 @@ func remapRefs(refs []annotation.ActorRef, idMap map[string]string) []annotation
 // mergeAliasList adds the new aliases not yet known (by folded name, and
 // not the name itself) to the old list.
 func mergeAliasList(name string, old, add []string) []string {
-	seen := map[string]bool{foldName(name): true}
+	seen := map[string]bool{annotation.NameKey(name): true}
 	out := slices.Clone(old)
 	for _, a := range old {
-		seen[foldName(a)] = true
+		seen[annotation.NameKey(a)] = true
 	}
 	for _, a := range add {
-		if f := foldName(a); f != "" && !seen[f] {
+		if f := annotation.NameKey(a); f != "" && !seen[f] {
 			seen[f] = true
 			out = append(out, a)
 		}
 	}
 	return out
-}
-
-// foldName compares actor names as the library does: cleaned and
-// case-folded.
-func foldName(s string) string {
-	return cases.Fold().String(article.CleanInline(s))
 }
 
 // Summary says in one line what the plan does.

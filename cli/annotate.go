@@ -27,7 +27,7 @@ func runAnnotate(e *Env, args []string) error {
 	quote := fs.String("quote", "", "the exact `TEXT` to highlight (whitespace and Unicode forms may differ)")
 	occurrence := fs.Int("occurrence", 0, "which occurrence `N` (1, 2, …) when the quote appears more than once")
 	var actorFlags repeatedFlag
-	fs.Var(&actorFlags, "actor", "tag with actor `NAME[:ROLE]` (role speaker, target or mentioned; repeatable; unknown names are created)")
+	fs.Var(&actorFlags, "actor", "tag with actor `NAME[:ROLE]` (role "+annotation.RoleChoices()+"; repeatable; unknown names are created)")
 	note := fs.String("note", "", "a note on the highlight")
 	color := fs.String("color", "", "highlight colour: "+strings.Join(storage.HighlightColorNames, ", ")+" or #rrggbb")
 	libFlag := addLibraryFlag(fs)
@@ -131,7 +131,7 @@ func parseActorFlags(vals []string) ([]actorFlag, error) {
 			case annotation.Role(r).Valid():
 				name, role = v[:i], annotation.Role(r)
 			case r == "" || !strings.ContainsAny(r, " \t"):
-				return nil, usagef("invalid role %q in --actor %q (use speaker, target or mentioned; a name with a colon needs the role too: NAME:mentioned)", v[i+1:], v)
+				return nil, usagef("invalid role %q in --actor %q (use %s; a name with a colon needs the role too: NAME:%s)", v[i+1:], v, annotation.RoleChoices(), annotation.RoleMentioned)
 			}
 		}
 		name = article.CleanInline(name)

@@ -263,7 +263,7 @@ func checkActorRefs(tx *bolt.Tx, refs []annotation.ActorRef) ([]annotation.Actor
 			r.Role = annotation.RoleMentioned
 		}
 		if !r.Role.Valid() {
-			return nil, errorf(ErrInvalid, "%q is not a role (speaker, target or mentioned)", r.Role)
+			return nil, errorf(ErrInvalid, "%q is not a role (%s)", r.Role, annotation.RoleChoices())
 		}
 		if tx.Bucket(bActors).Get([]byte(r.ActorID)) == nil {
 			return nil, errorf(ErrNotFound, "no actor with id %s", r.ActorID)

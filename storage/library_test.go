@@ -247,7 +247,7 @@ func TestMigrationFromSchema1(t *testing.T) {
 		put(bTexts, artID, a.Blocks)
 		tx.Bucket(bURLIndex).Put([]byte(a.URL), []byte(artID))
 		put(bActors, actID, annotation.Actor{ID: actID, Name: "Kim Jong Un", Kind: annotation.KindPerson})
-		tx.Bucket(bActorNames).Put([]byte(foldName("Kim Jong Un")), []byte(actID))
+		tx.Bucket(bActorNames).Put([]byte(annotation.NameKey("Kim Jong Un")), []byte(actID))
 		r := []rune(a.Text())
 		for _, h := range []annotation.Highlight{
 			{ID: hlA, ArticleID: artID, Start: s, End: e, Quote: annotation.QuoteAt(r, s, e),
@@ -363,7 +363,7 @@ func checkIndexes(t *testing.T, l *Library) {
 		err = tx.Bucket(bActors).ForEach(func(k, v []byte) error {
 			a, _ := decodeActor(v)
 			names++
-			if string(tx.Bucket(bActorNames).Get([]byte(foldName(a.Name)))) != a.ID {
+			if string(tx.Bucket(bActorNames).Get([]byte(annotation.NameKey(a.Name)))) != a.ID {
 				return fmt.Errorf("actor %q missing from the name index", a.Name)
 			}
 			return nil

@@ -153,7 +153,7 @@ func writeOldSchema(tx *bolt.Tx, f fixtureLibrary, version int, put func(annotat
 		if err := tx.Bucket(bActors).Put([]byte(a.ID), v); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bActorNames).Put([]byte(foldName(a.Name)), []byte(a.ID)); err != nil {
+		if err := tx.Bucket(bActorNames).Put([]byte(annotation.NameKey(a.Name)), []byte(a.ID)); err != nil {
 			return err
 		}
 	}

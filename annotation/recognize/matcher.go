@@ -120,8 +120,35 @@ func NewMatcher(user []annotation.Actor) *Matcher {
 	m.nodes[0] = trieNode{entry: -1}
 	defer func() { m.scratch = nil }()
 
-	byName := make(map[string]int, userAliases)
-	byWikidata := map[string]int{}
+	byName, byWikidata := m.addUser(user, userAliases)
+	byKey := m.addBuiltins(gz, byName, byWikidata)
+	for i := range m.entries {
+		if b := m.entries[i].builtin; b != nil {
+			for _, k := range b.context {
+				if c, ok := byKey[k]; ok {
+					m.entries[i].context = append(m.entries[i].context, c)
+				}
+			}
+		}
+	}
+	// Library people are also found by their surname alone ("Ballbach"),
+	// unless that word is taken.
+	for i, e := range m.entries {
+		if e.user && e.actor.Kind == annotation.KindPerson {
+			if f := strings.Fields(e.actor.Name); len(f) >= 2 {
+				m.insert(f[len(f)-1], aliasSurname, int32(i))
+			}
+		}
+	}
+	return m
+}
+
+// addUser adds the library actors, their names and aliases first in the
+// trie, and returns their entries by folded name or alias and by Wikidata
+// id, for the built-ins to merge into.
+func (m *Matcher) addUser(user []annotation.Actor, userAliases int) (byName, byWikidata map[string]int) {
+	byName = make(map[string]int, userAliases)
+	byWikidata = map[string]int{}
 	for _, a := range user {
 		i := len(m.entries)
 		m.entries = append(m.entries, entry{actor: a, user: true})
@@ -143,7 +170,13 @@ func NewMatcher(user []annotation.Actor) *Matcher {
 			m.insert(al, aliasName, int32(i))
 		}
 	}
-	// Built-ins: merged into a library actor, or an entry of their own.
+	return byName, byWikidata
+}
+
+// addBuiltins adds the built-in actors: each is merged into the library
+// actor with its Wikidata id or one of its names, or gets an entry of its
+// own. It returns the entries by built-in key.
+func (m *Matcher) addBuiltins(gz *gazetteer, byName, byWikidata map[string]int) map[string]int32 {
 	byKey := make(map[string]int32, len(gz.actors))
 	for bi := range gz.actors {
 		b := &gz.actors[bi]
@@ -167,25 +200,7 @@ func NewMatcher(user []annotation.Actor) *Matcher {
 		}
 		byKey[b.key] = int32(owner)
 	}
-	for i := range m.entries {
-		if b := m.entries[i].builtin; b != nil {
-			for _, k := range b.context {
-				if c, ok := byKey[k]; ok {
-					m.entries[i].context = append(m.entries[i].context, c)
-				}
-			}
-		}
-	}
-	// Library people are also found by their surname alone ("Ballbach"),
-	// unless that word is taken.
-	for i, e := range m.entries {
-		if e.user && e.actor.Kind == annotation.KindPerson {
-			if f := strings.Fields(e.actor.Name); len(f) >= 2 {
-				m.insert(f[len(f)-1], aliasSurname, int32(i))
-			}
-		}
-	}
-	return m
+	return byKey
 }
 
 // insert adds an alias to the trie unless an earlier actor owns it. German
