@@ -56,7 +56,7 @@ func runActorsList(e *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("actors list takes no arguments (got %q)", pos[0])
 	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, err := openLibraryToRead(e, *libFlag)
 	if err != nil {
 		return err
 	}

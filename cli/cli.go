@@ -21,11 +21,15 @@ type Env struct {
 	Stderr io.Writer
 	// Getenv looks up environment variables (os.Getenv when nil).
 	Getenv func(string) string
+	// StartBackground starts 'dramatis ARGS…' as a process of its own that
+	// outlives this one (the daily backup after a command); nil starts
+	// nothing.
+	StartBackground func(args ...string) error
 }
 
 // OSEnv returns the Env of the running process.
 func OSEnv() *Env {
-	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, StartBackground: startDetached}
 }
 
 func (e *Env) getenv(k string) string {
@@ -55,7 +59,7 @@ func commands() map[string]command {
 		"actors":        {runActors, "actors [list|add|rename|merge|suggest] ...", "list and manage actors"},
 		"export":        {runExport, "export [--format md|w3c|backup] [--by-actor|--actors] [--out DIR] [ARTICLE...]", "export notes as Markdown, W3C Web Annotations or a full backup"},
 		"import-backup": {runImportBackup, "import-backup FILE", "merge a JSON backup made by 'export --format backup' into the library"},
-		"backup":        {runBackup, "backup FILE", "write a consistent copy of the library file"},
+		"backup":        {runBackup, "backup FILE | backup --auto", "write a consistent copy of the library file (--auto: the daily backup, if due)"},
 		"restore":       {runRestore, "restore FILE", "replace the library with a copy made by 'backup'"},
 	}
 }

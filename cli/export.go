@@ -34,7 +34,7 @@ func runExport(e *Env, args []string) error {
 	if (*byActor || *perActor) && *format != "md" && *format != "markdown" {
 		return usagef("--by-actor and --actors only apply to --format md")
 	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, err := openLibraryToRead(e, *libFlag)
 	if err != nil {
 		return err
 	}

@@ -73,7 +73,7 @@ func runVersionsList(e *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("want one ARTICLE (an id or a unique id prefix), got %d", len(pos))
 	}
-	lib, id, err := openArticle(e, *libFlag, pos[0])
+	lib, id, err := openArticle(e, *libFlag, pos[0], openLibraryToRead)
 	if err != nil {
 		return err
 	}
@@ -157,7 +157,7 @@ func runVersionsShow(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	lib, id, err := openArticle(e, *libFlag, pos[0])
+	lib, id, err := openArticle(e, *libFlag, pos[0], openLibraryToRead)
 	if err != nil {
 		return err
 	}
@@ -194,7 +194,7 @@ func runVersionsRestore(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	lib, id, err := openArticle(e, *libFlag, pos[0])
+	lib, id, err := openArticle(e, *libFlag, pos[0], openLibrary)
 	if err != nil {
 		return err
 	}
@@ -223,9 +223,10 @@ func versionArgs(pos []string) (int, error) {
 	return n, nil
 }
 
-// openArticle opens the library and resolves an article id or prefix.
-func openArticle(e *Env, libFlag, article string) (*storage.Library, string, error) {
-	lib, err := openLibrary(e, libFlag)
+// openArticle opens the library with open (openLibrary or
+// openLibraryToRead) and resolves an article id or prefix.
+func openArticle(e *Env, lf libraryFlags, article string, open func(*Env, libraryFlags) (*storage.Library, error)) (*storage.Library, string, error) {
+	lib, err := open(e, lf)
 	if err != nil {
 		return nil, "", err
 	}

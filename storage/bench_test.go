@@ -178,7 +178,7 @@ func BenchmarkAddHighlight(b *testing.B) {
 	}
 	b.SetBytes(int64(len(sampleHighlightValue(b))))
 	stats := l.db.Stats()
-	defer reportWrites(b, l.db, stats)
+	defer reportWrites(b, l.db.DB, stats)
 	clock := startCPU(b)
 	for i := 0; i < b.N; i++ {
 		s := rng.IntN(4000)
@@ -311,7 +311,7 @@ func benchmarkAddHighlightTo(b *testing.B, paragraphs int) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	b.SetBytes(int64(len(sampleHighlightValue(b))))
 	stats := l.db.Stats()
-	defer reportWrites(b, l.db, stats)
+	defer reportWrites(b, l.db.DB, stats)
 	clock := startCPU(b)
 	for i := 0; i < b.N; i++ {
 		s := rng.IntN(n - 100)
