@@ -171,7 +171,7 @@ func (c *controller) importSources(s *startLoad) string {
 		art, err := article.Load(context.Background(), src, nil)
 		if err == nil {
 			var res storage.ImportResult
-			if res, err = c.store.ImportArticle(art); err == nil {
+			if res, err = c.store.Import(art, storage.ImportOptions{Source: src}); err == nil {
 				last = res.ID
 			}
 		}

@@ -73,6 +73,8 @@ type ImportResult struct {
 	// NeedsForce (from PreviewRestore) says the change would orphan most
 	// highlights and is refused unless forced.
 	NeedsForce bool
+	// Anchored is how many highlights fitted the text before the change.
+	Anchored int
 	// Highlights is how many highlights the article has now; Moved how
 	// many were found at other offsets or on changed words; Orphaned how
 	// many are orphaned now, NewlyOrphaned of them by this change;

@@ -114,5 +114,5 @@ func (p reanchorPlan) apply(tx *bolt.Tx, now time.Time) error {
 // count fills r's highlight numbers from the plan.
 func (p reanchorPlan) count(r *ImportResult) {
 	r.Highlights, r.Moved, r.Orphaned, r.NewlyOrphaned, r.Recovered = p.highlights, p.moved, p.orphaned, p.newlyOrphaned, p.recovered
-	r.Reanchored = p.moved + p.recovered
+	r.Reanchored, r.Anchored = p.moved+p.recovered, p.anchored
 }
