@@ -12,11 +12,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/article"
-	libstorage "github.com/dramatis-app/dramatis/storage"
+	"github.com/dramatis-app/dramatis/storage"
 )
 
 // importer brings articles into the library: a file from the file dialog
@@ -28,9 +28,9 @@ type importer struct {
 	sh *shell
 	// store stores a cleaned article (off the main goroutine); the options
 	// say where it came from (storage.Import).
-	store func(*article.Article, libstorage.ImportOptions) (libstorage.ImportResult, error)
+	store func(*article.Article, storage.ImportOptions) (storage.ImportResult, error)
 	// imported shows a stored article.
-	imported func(res libstorage.ImportResult)
+	imported func(res storage.ImportResult)
 }
 
 // openFile imports an HTML or text file chosen in the file dialog.
@@ -46,15 +46,15 @@ func (im *importer) openFile() {
 		if rc == nil {
 			return // cancelled
 		}
-		if dir, err := storage.Parent(rc.URI()); err == nil {
+		if dir, err := fynestorage.Parent(rc.URI()); err == nil {
 			im.sh.prefs().SetString(prefOpenFolder, dir.String())
 		}
 		im.importURI(rc.URI(), rc)
 	}, im.sh.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".html", ".htm", ".xhtml", ".txt", ".text", ".md"}))
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".html", ".htm", ".xhtml", ".txt", ".text", ".md"}))
 	if last := im.sh.prefs().String(prefOpenFolder); last != "" {
-		if u, err := storage.ParseURI(last); err == nil {
-			if l, err := storage.ListerForURI(u); err == nil {
+		if u, err := fynestorage.ParseURI(last); err == nil {
+			if l, err := fynestorage.ListerForURI(u); err == nil {
 				d.SetLocation(l)
 			}
 		}
@@ -81,7 +81,7 @@ func (im *importer) importURI(u fyne.URI, rc fyne.URIReadCloser) {
 	im.importWith(name, source, func() (*article.Article, error) {
 		if rc == nil {
 			var err error
-			if rc, err = storage.Reader(u); err != nil {
+			if rc, err = fynestorage.Reader(u); err != nil {
 				return nil, fmt.Errorf("cannot read %s: %w", name, err)
 			}
 		}
@@ -230,10 +230,10 @@ func (im *importer) importWith(name, source string, load func() (*article.Articl
 func (im *importer) importWithContext(ctx context.Context, name, source string, load func() (*article.Article, error), done func()) {
 	var (
 		art *article.Article
-		res libstorage.ImportResult
+		res storage.ImportResult
 		err error
 	)
-	opts := libstorage.ImportOptions{Source: source}
+	opts := storage.ImportOptions{Source: source}
 	im.sh.run(func() {
 		if art, err = load(); err != nil {
 			return
@@ -253,8 +253,8 @@ func (im *importer) importWithContext(ctx context.Context, name, source string, 
 
 // stored tells the reader what an import did and opens the article; a
 // refusal to orphan most highlights becomes a question.
-func (im *importer) stored(name string, art *article.Article, opts libstorage.ImportOptions, res libstorage.ImportResult, err error) {
-	var oe *libstorage.OrphanError
+func (im *importer) stored(name string, art *article.Article, opts storage.ImportOptions, res storage.ImportResult, err error) {
+	var oe *storage.OrphanError
 	switch {
 	case errors.Is(err, context.Canceled):
 		im.sh.setStatus("Cancelled.")
@@ -273,11 +273,11 @@ func (im *importer) stored(name string, art *article.Article, opts libstorage.Im
 }
 
 // importStatus says in the status line what an import did.
-func importStatus(name string, res libstorage.ImportResult) string {
+func importStatus(name string, res storage.ImportResult) string {
 	switch res.Outcome {
-	case libstorage.ImportUnchanged:
+	case storage.ImportUnchanged:
 		return fmt.Sprintf("%s is in the library already, unchanged.", name)
-	case libstorage.ImportUpdated:
+	case storage.ImportUpdated:
 		return fmt.Sprintf("Updated the article from %s: %s.", name, res.Changes())
 	}
 	if res.Lookalike != "" {
@@ -290,7 +290,7 @@ func importStatus(name string, res libstorage.ImportResult) string {
 // article's highlights (a paywall, a login page, a different page at the
 // same address) should replace that article's text. Keeping the current
 // text is what Escape does; replacing needs a click.
-func (im *importer) askReplace(name string, art *article.Article, opts libstorage.ImportOptions, oe *libstorage.OrphanError) {
+func (im *importer) askReplace(name string, art *article.Article, opts storage.ImportOptions, oe *storage.OrphanError) {
 	msg := widget.NewLabel(fmt.Sprintf("The new text of “%s” lacks the passages of %d of its %d highlights: the page may now be "+
 		"behind a paywall or a login, or the address may show a different page.\n\nIf you replace the text, those highlights are kept "+
 		"as orphans, and the current text stays in the library as an earlier version (Edit ▸ Article Versions…), from which it can be restored.",
@@ -304,7 +304,7 @@ func (im *importer) askReplace(name string, art *article.Article, opts libstorag
 	replace := widget.NewButton("Replace Text", func() {
 		d.Hide()
 		opts.Force = true
-		var res libstorage.ImportResult
+		var res storage.ImportResult
 		var err error
 		im.sh.run(func() { res, err = im.store(art, opts) }, func() { im.stored(name, art, opts, res, err) })
 	})
