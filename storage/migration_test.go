@@ -2,8 +2,11 @@ package storage
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -328,4 +331,69 @@ func TestMigrationResumesAfterAnInterruptedBatch(t *testing.T) {
 	checkFixture(t, l, f)
 	checkIndexes(t, l)
 	checkCurrentLayout(t, l)
+}
+
+// migrationChildEnv names the library the migration crash child opens.
+const migrationChildEnv = "DRAMATIS_MIGRATION_CHILD_LIBRARY"
+
+// TestMigrationCrashChild opens (and so migrates) the library it is given,
+// then says so; the parent kills it at a random moment before or after.
+func TestMigrationCrashChild(t *testing.T) {
+	path := os.Getenv(migrationChildEnv)
+	if path == "" {
+		t.Skip("only runs as the child of TestCrashDuringMigrationLosesNothing")
+	}
+	l, err := OpenWith(path, Options{StartBackup: func(string) {}})
+	if err != nil {
+		fmt.Println("ERR", err)
+		os.Exit(3)
+	}
+	l.Close()
+	fmt.Println("MIGRATED")
+	time.Sleep(time.Hour)
+}
+
+// TestCrashDuringMigrationLosesNothing kills a process that is migrating a
+// schema 2 library of 2,500 articles (three text batches, the backup made
+// first) at random moments; after each kill the next open finishes the
+// migration and the library holds everything it held before.
+func TestCrashDuringMigrationLosesNothing(t *testing.T) {
+	if os.Getenv(migrationChildEnv) != "" {
+		t.Skip("in the child")
+	}
+	rounds := 10
+	if testing.Short() {
+		rounds = 2
+	}
+	f := newFixture(t)
+	for i := 0; i < 2*textBatchArticles+500; i++ {
+		f.articles[fmt.Sprintf("01BULK%020d", i)] = newArticle("", fmt.Sprintf("Bulk %d", i), fmt.Sprintf("Absatz %d über Nordkorea.", i))
+	}
+	pristine := filepath.Join(t.TempDir(), "schema2.db")
+	writeSchemaFile(t, pristine, 2, f)
+	data, err := os.ReadFile(pristine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 11))
+	migrated := 0
+	for round := 0; round < rounds; round++ {
+		p := filepath.Join(t.TempDir(), "library.db")
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		lines := runUntilKilled(t, migrationChildEnv, p, "^TestMigrationCrashChild$", time.Duration(50+rng.IntN(1500))*time.Millisecond)
+		if slices.Contains(lines, "MIGRATED") {
+			migrated++
+		}
+		l, err := Open(p)
+		if err != nil {
+			t.Fatalf("round %d: the library does not open after a kill during its migration: %v", round, err)
+		}
+		checkFixture(t, l, f)
+		checkIndexes(t, l)
+		checkCurrentLayout(t, l)
+		l.Close()
+	}
+	t.Logf("%d SIGKILLs during or after migrating 2,500 articles (%d after it had finished): nothing lost", rounds, migrated)
 }
