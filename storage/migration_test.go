@@ -362,8 +362,8 @@ func TestCrashDuringMigrationLosesNothing(t *testing.T) {
 		t.Skip("in the child")
 	}
 	rounds := 10
-	if testing.Short() {
-		rounds = 2
+	if testing.Short() || raceEnabled {
+		rounds = 3
 	}
 	f := newFixture(t)
 	for i := 0; i < 2*textBatchArticles+500; i++ {

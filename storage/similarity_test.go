@@ -3,6 +3,7 @@ package storage
 import (
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -48,9 +49,9 @@ func loadSimilarityCorpus(t *testing.T) []corpusPair {
 		t.Skipf("corpus not available (%v); it lives in ../shared next to the repository", err)
 	}
 	var out []corpusPair
-	for _, d := range dirs {
-		if !d.IsDir() {
-			continue
+	for i, d := range dirs {
+		if !d.IsDir() || (raceEnabled && i%10 != 0) {
+			continue // under the race detector, every tenth page
 		}
 		dir := filepath.Join(similarityCorpus, d.Name())
 		html, err1 := os.ReadFile(filepath.Join(dir, "source.html"))
@@ -78,7 +79,7 @@ func TestSimilaritySeparatesArticles(t *testing.T) {
 		t.Skip("cleans 422 corpus pages; skipped with -short")
 	}
 	pairs := loadSimilarityCorpus(t)
-	if len(pairs) < 300 {
+	if least := map[bool]int{false: 300, true: 30}[raceEnabled]; len(pairs) < least {
 		t.Fatalf("only %d corpus pages have an article", len(pairs))
 	}
 	sh := make([][]uint64, len(pairs))
@@ -121,7 +122,7 @@ func TestSimilaritySeparatesArticles(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %s; %d of %d below the threshold", kind, quantiles(v), below, len(v))
-		if limit, ok := sameArticleMisses[kind]; ok && float64(below) > limit*float64(len(v)) {
+		if limit, ok := sameArticleMisses[kind]; ok && float64(below) > math.Ceil(limit*float64(len(v))) {
 			t.Errorf("%s: %d of %d pairs of one article score below %.2f", kind, below, len(v), sameArticleSimilarity)
 		}
 	}
