@@ -251,6 +251,7 @@ func (c *controller) showArticle(o openedArticle) {
 	c.reader.show(o.art, c.actors.viewHighlights(o.hls))
 	c.notes.show(o.id, o.hls, c.actors, "")
 	c.library.markOpened(o.id)
+	c.library.updateInfo(o.info) // its row may be older than what was read (a restored version)
 	c.sh.win.SetTitle(orUntitled(o.art.Title) + " — Dramatis")
 	if j := c.pendingJump; j != "" {
 		c.pendingJump = ""

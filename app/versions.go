@@ -61,15 +61,7 @@ func (c *controller) showVersions() {
 	newVersionsDialog(c.sh, c.store, id, orUntitled(c.art.Title), func(n int, res storage.ImportResult) {
 		c.undo.forget(id) // the highlights moved: old positions must not come back
 		c.sh.setStatus("Restored version %d as version %d: %s.", n, res.Version, res.Changes())
-		var o openedArticle
-		c.sh.run(func() { o = c.readArticle(id) }, func() {
-			if o.err != nil {
-				c.sh.showError("Could not open the article", o.err)
-				return
-			}
-			c.showArticle(o)
-			c.library.updateInfo(o.info) // its orphan count changed
-		})
+		c.openArticle(id)
 	}).load()
 }
 

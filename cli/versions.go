@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -148,16 +149,7 @@ func localTime(s string) string {
 func runVersionsShow(e *Env, args []string) error {
 	fs := newUsageFlagSet(e, "versions show ARTICLE N [--json]")
 	asJSON := fs.Bool("json", false, "print JSON: metadata, blocks and text of that version")
-	libFlag := addLibraryFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	n, err := versionArgs(pos)
-	if err != nil {
-		return err
-	}
-	lib, id, err := openArticle(e, *libFlag, pos[0], openLibraryToRead)
+	lib, id, n, err := openVersion(e, fs, args, openLibraryToRead)
 	if err != nil {
 		return err
 	}
@@ -185,16 +177,7 @@ func runVersionsShow(e *Env, args []string) error {
 func runVersionsRestore(e *Env, args []string) error {
 	fs := newUsageFlagSet(e, "versions restore ARTICLE N [--force]")
 	force := fs.Bool("force", false, "restore even when most of the article's highlights would be orphaned")
-	libFlag := addLibraryFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	n, err := versionArgs(pos)
-	if err != nil {
-		return err
-	}
-	lib, id, err := openArticle(e, *libFlag, pos[0], openLibrary)
+	lib, id, n, err := openVersion(e, fs, args, openLibrary)
 	if err != nil {
 		return err
 	}
@@ -209,6 +192,23 @@ func runVersionsRestore(e *Env, args []string) error {
 	}
 	_, err = fmt.Fprintf(e.Stdout, "Restored version %d of %s as version %d: %s\n", n, id, res.Version, res.Changes())
 	return err
+}
+
+// openVersion adds the library flags to fs (which holds the sub-command's
+// own), parses args as ARTICLE N, opens the library with open and returns
+// it with the article's id and N.
+func openVersion(e *Env, fs *flag.FlagSet, args []string, open func(*Env, libraryFlags) (*storage.Library, error)) (*storage.Library, string, int, error) {
+	libFlag := addLibraryFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, "", 0, err
+	}
+	n, err := versionArgs(pos)
+	if err != nil {
+		return nil, "", 0, err
+	}
+	lib, id, err := openArticle(e, *libFlag, pos[0], open)
+	return lib, id, n, err
 }
 
 // versionArgs checks ARTICLE N and returns N ("3" or "v3").

@@ -196,14 +196,8 @@ func TestMigrationFromEveryEarlierSchema(t *testing.T) {
 			f := newFixture(t)
 			p := filepath.Join(t.TempDir(), "library.db")
 			writeSchemaFile(t, p, v, f)
-			l, err := Open(p)
-			if err != nil {
-				t.Fatal(err)
-			}
+			l := openMigrated(t, p, f)
 			defer l.Close()
-			checkFixture(t, l, f)
-			checkIndexes(t, l)
-			checkCurrentLayout(t, l)
 			bs, _ := backups(p)
 			if len(bs) != 1 || !strings.Contains(bs[0], fmt.Sprintf("-schema%d", v)) {
 				t.Fatalf("backups = %v, want one of the schema %d file", bs, v)
@@ -323,14 +317,21 @@ func TestMigrationResumesAfterAnInterruptedBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	openMigrated(t, p, f).Close()
+}
+
+// openMigrated opens (and so migrates) the library at p and checks that it
+// holds f, its indexes are in step and its layout is today's.
+func openMigrated(t *testing.T, p string, f fixtureLibrary) *Library {
+	t.Helper()
 	l, err := Open(p)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("the library does not open: %v", err)
 	}
-	defer l.Close()
 	checkFixture(t, l, f)
 	checkIndexes(t, l)
 	checkCurrentLayout(t, l)
+	return l
 }
 
 // migrationChildEnv names the library the migration crash child opens.
@@ -386,14 +387,7 @@ func TestCrashDuringMigrationLosesNothing(t *testing.T) {
 		if slices.Contains(lines, "MIGRATED") {
 			migrated++
 		}
-		l, err := Open(p)
-		if err != nil {
-			t.Fatalf("round %d: the library does not open after a kill during its migration: %v", round, err)
-		}
-		checkFixture(t, l, f)
-		checkIndexes(t, l)
-		checkCurrentLayout(t, l)
-		l.Close()
+		openMigrated(t, p, f).Close()
 	}
 	t.Logf("%d SIGKILLs during or after migrating 2,500 articles (%d after it had finished): nothing lost", rounds, migrated)
 }
