@@ -329,3 +329,23 @@ func addedOf(t *testing.T, l *Library, id string) time.Time {
 	}
 	return info.Added
 }
+
+// A backup's article is matched to the library's like an import: an id,
+// or a URL with the same text, or the same text; a URL alone (the site's
+// catch-all canonical) is not the same article.
+func TestMatchArticleNeedsMoreThanAURL(t *testing.T) {
+	l := newLibrary(t)
+	a := newArticle(homeCanonical, "Raketen", storyA...)
+	r := importOK(t, l, a, ImportOptions{})
+	b := newArticle(homeCanonical, "Haushalt", storyB...)
+	for _, tc := range []struct{ id, url, hash, want string }{
+		{r.ID, homeCanonical, b.TextHash(), r.ID},
+		{"OTHER", homeCanonical, a.TextHash(), r.ID},
+		{"OTHER", homeCanonical, b.TextHash(), ""},
+		{"OTHER", "https://elsewhere.example/", a.TextHash(), r.ID},
+	} {
+		if got, hash, err := l.MatchArticle(tc.id, tc.url, tc.hash); got != tc.want || err != nil || (got != "" && hash != a.TextHash()) {
+			t.Errorf("MatchArticle(%q, %q, %q) = %q, %q, %v; want %q", tc.id, tc.url, tc.hash, got, hash, err, tc.want)
+		}
+	}
+}
