@@ -67,7 +67,7 @@ func (a *App) buildPanes() {
 		typedRune:       func(r rune) { a.typedRune(r) },
 	})
 	c.library, c.reader, c.notes = a.library, a.reader, a.notes
-	a.importer = &importer{sh: sh, store: c.store.ImportArticle, imported: func(res storage.ImportResult) {
+	a.importer = &importer{sh: sh, store: c.store.Import, imported: func(res storage.ImportResult) {
 		a.library.showAll()
 		if sh.dialogOpen() {
 			// The picker or a question belongs to the article in the
