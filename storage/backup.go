@@ -41,7 +41,9 @@ func backupBase(libraryPath string) string {
 // Backup writes a consistent copy of the library to path (bbolt's copy
 // inside a read transaction, so writes may go on meanwhile). The copy is
 // written to a temporary file and renamed into place: path never holds a
-// half-written library.
+// half-written library. Then the copy is read whole: a library damaged
+// since it was last checked gives a copy that says so, and the error
+// (ErrDamaged) says that the copy holds the damage too.
 func (l *Library) Backup(path string) error {
 	if realPath(absPath(path)) == realPath(absPath(l.path)) {
 		return errorf(ErrInvalid, "cannot back the library up onto itself")
@@ -55,6 +57,15 @@ func (l *Library) Backup(path string) error {
 	})
 	if err != nil {
 		return fmt.Errorf("backing up to %s: %w", path, err)
+	}
+	rep, err := checkPath(path)
+	if err == nil {
+		err = rep.Err()
+	}
+	if err != nil {
+		derr := damagedFile(l.path, err)
+		l.noteDamage(derr)
+		return fmt.Errorf("%w; the copy at %s holds the damage too", derr, path)
 	}
 	return nil
 }

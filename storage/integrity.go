@@ -264,6 +264,14 @@ const (
 	setHighlights
 	setHighlightIDs
 	setActors
+	// the keys of the highlight indexes, which every highlight must have
+	// its entries in: an entry lost to damage would make a highlight
+	// silently missing from its actor's list. (The address, text and name
+	// indexes are only checked to name existing records: an entry missing
+	// there costs a duplicate at worst, and their keys follow rules that
+	// changed over versions.)
+	setIDIndex
+	setActorIndex
 	numSets
 )
 
@@ -281,6 +289,9 @@ const (
 	refNameActor
 	refURLArticle
 	refHashArticle
+	// highlights whose index entries must exist
+	refHighlightInIDIndex
+	refHighlightInActorIndex
 	numRefs
 )
 
@@ -302,8 +313,12 @@ func (k refKind) target() (set int, what string) {
 		return setActors, "actor names of missing actors"
 	case refURLArticle:
 		return setArticles, "addresses of missing articles"
-	default:
+	case refHashArticle:
 		return setArticles, "text hashes of missing articles"
+	case refHighlightInIDIndex:
+		return setIDIndex, "highlights missing from the id index"
+	default:
+		return setActorIndex, "highlights missing from their actors' index"
 	}
 }
 
@@ -399,6 +414,7 @@ func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 			return damagedf("the id index entry names another highlight")
 		}
 		c.refer(refIDHighlight, v)
+		c.remember(setIDIndex, k)
 	case string(bActors):
 		a, err := decodeActor(v)
 		if err != nil {
@@ -415,6 +431,7 @@ func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 		}
 		c.refer(refActorIndexActor, k[:i])
 		c.refer(refActorIndexHighlight, k[i+1:])
+		c.remember(setActorIndex, k)
 	case string(bActorNames):
 		c.refer(refNameActor, v)
 	case string(bURLIndex):
@@ -441,8 +458,10 @@ func (c *recordChecker) checkHighlight(k, v []byte) error {
 		return err
 	}
 	c.remember(setHighlightIDs, []byte(h.ID))
+	c.refer(refHighlightInIDIndex, []byte(h.ID))
 	for _, a := range h.Actors {
 		c.refer(refHighlightActor, []byte(a.ActorID))
+		c.refer(refHighlightInActorIndex, actorIndexKey(a.ActorID, h.ID))
 	}
 	return nil
 }
@@ -455,8 +474,8 @@ func (c *recordChecker) finish() []error {
 		slices.Sort(c.sets[i])
 	}
 	for k := refKind(0); k < numRefs; k++ {
-		if c.version < 2 && k == refActorIndexHighlight {
-			continue // schema 1 has no actor index
+		if c.version < 2 && (k == refActorIndexHighlight || k == refHighlightInIDIndex || k == refHighlightInActorIndex) {
+			continue // schema 1 has no id or actor index
 		}
 		set, what := k.target()
 		missing := 0

@@ -198,9 +198,23 @@ func (f *pageFile) readPage(id uint64, buf []byte) (page, []byte, error) {
 // branch or leaf page laid out in data (a page or an inline bucket's
 // page), checking that they lie inside it.
 func element(data []byte, leaf bool, i int) (key, value []byte, flags uint32, child uint64, err error) {
+	ks, vs, ve, flags, child, err := elementSpan(data, leaf, i)
+	if err != nil {
+		return nil, nil, 0, 0, err
+	}
+	key = data[ks:vs]
+	if leaf {
+		value = data[vs:ve]
+	}
+	return key, value, flags, child, nil
+}
+
+// elementSpan returns where the i-th element's key [ks, vs) and value
+// [vs, ve) lie in data.
+func elementSpan(data []byte, leaf bool, i int) (ks, vs, ve int, flags uint32, child uint64, err error) {
 	off := pageHeaderSize + i*elementSize
 	if off+elementSize > len(data) {
-		return nil, nil, 0, 0, damagedf("element %d lies outside its page", i)
+		return 0, 0, 0, 0, 0, damagedf("element %d lies outside its page", i)
 	}
 	le := binary.LittleEndian
 	e := data[off : off+elementSize]
@@ -214,13 +228,9 @@ func element(data []byte, leaf bool, i int) (key, value []byte, flags uint32, ch
 	start := uint64(off) + pos
 	end := start + ksize + vsize
 	if pos == 0 || end > uint64(len(data)) {
-		return nil, nil, 0, 0, damagedf("element %d's key or value lies outside its page", i)
+		return 0, 0, 0, 0, 0, damagedf("element %d's key or value lies outside its page", i)
 	}
-	key = data[start : start+ksize]
-	if leaf {
-		value = data[start+ksize : end]
-	}
-	return key, value, flags, child, nil
+	return int(start), int(start + ksize), int(end), flags, child, nil
 }
 
 // bucketVisitor receives every key and value of the buckets a walk

@@ -8,13 +8,14 @@ import (
 )
 
 // A temporary file is left behind (stale) when nobody has it locked and it
-// has not been written for staleAfter: the library's writers lock theirs
-// (osFS.CreateTemp), and the age covers the moments between two holders
-// (a restore hands its file to bbolt and back) and writers that lock
-// nothing (export's ".dramatis-*.tmp"). Where files cannot be locked, only
+// has not been written for staleAfter: the library's writers hold a lock
+// on theirs while they work (osFS.CreateTemp, and bbolt's own lock while
+// it migrates a restore's copy), and the age covers the moments between a
+// file's close and its rename, and writers that lock nothing (export's
+// ".dramatis-*.tmp", written in one go). Where files cannot be locked, only
 // age tells, and it must be longer than any copy takes.
 const (
-	staleAfter         = time.Minute
+	staleAfter         = 10 * time.Second
 	staleUnlockedAfter = time.Hour
 )
 
