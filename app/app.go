@@ -25,6 +25,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/assets"
 	"github.com/dramatis-app/dramatis/storage"
+	"github.com/dramatis-app/dramatis/widgets"
 )
 
 // ID is the application id; Fyne keys preferences and storage by it.
@@ -60,7 +61,8 @@ type App struct {
 	notes    *notesPane
 	importer *importer
 	exporter *exporter
-	splits   [2]*container.Split
+	columns  *widgets.Columns
+	splits   [2]*container.Split // columns' Outer and Inner
 }
 
 // inUseQuitDelay is how long a second Dramatis shows why it cannot start.

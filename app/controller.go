@@ -48,6 +48,8 @@ type controller struct {
 	// selected is the highlight last tapped in the reader or the notes
 	// pane; Edit and Delete act on it.
 	selected string
+	// places are the reading positions of the articles read last.
+	places *positions
 
 	actors  actorSet
 	counts  map[string]int // actor id → number of highlights
@@ -66,7 +68,7 @@ type controller struct {
 
 func newController(sh *shell, store *storage.Library, opts Options) *controller {
 	return &controller{sh: sh, store: store, opts: opts, undo: newUndoStack(),
-		actors: actorSet{}, counts: map[string]int{}}
+		actors: actorSet{}, counts: map[string]int{}, places: &positions{}}
 }
 
 // openedArticle is an article read from the library with its highlights.
@@ -99,6 +101,7 @@ type startLoad struct {
 	counts  map[string]int
 	matcher *recognize.Matcher
 	recent  []string
+	places  *positions
 	last    string // the article to show
 	demoHL  string // the demo's example highlight, on a first start
 	opened  openedArticle
@@ -138,6 +141,8 @@ func (c *controller) loadStart() *startLoad {
 	if b, err := c.store.GetPreference(libPrefRecentActors); err == nil && len(b) > 0 {
 		s.recent = strings.Split(string(b), ",")
 	}
+	b, _ := c.store.GetPreference(libPrefPositions)
+	s.places = parsePositions(b)
 	if imported != "" {
 		s.last = imported
 	}
@@ -182,6 +187,7 @@ func (c *controller) applyStart(s *startLoad) {
 	c.setActors(s.actors, s.counts)
 	c.matcher = s.matcher
 	c.recent = s.recent
+	c.places = s.places
 	c.library.setItems(s.items, false)
 	c.sh.setStatus("%s", c.store.Path())
 	if len(s.errs) > 0 {
@@ -239,6 +245,7 @@ func (c *controller) openArticle(id string) {
 // showArticle puts a loaded article into the reader, the notes pane and
 // the window title, and marks it in the library list.
 func (c *controller) showArticle(o openedArticle) {
+	c.rememberPlace()
 	c.current, c.art, c.info, c.hls = o.id, o.art, o.info, o.hls
 	c.selected = ""
 	c.reader.show(o.art, c.actors.viewHighlights(o.hls))
@@ -248,9 +255,36 @@ func (c *controller) showArticle(o openedArticle) {
 	if j := c.pendingJump; j != "" {
 		c.pendingJump = ""
 		c.selectHighlight(j, true)
+	} else if off := c.places.of(o.id); off > 0 {
+		c.reader.view.SetTopOffset(off) // where the reader left it
 	}
 	c.ready()
 	c.prepareSuggestions()
+}
+
+// rememberPlace keeps the reading position of the article in the reader,
+// in the library, off the main goroutine.
+func (c *controller) rememberPlace() {
+	if data, ok := c.placeChanged(); ok {
+		c.sh.run(func() { _ = c.store.SetPreference(libPrefPositions, data) }, nil)
+	}
+}
+
+// rememberPlaceNow is rememberPlace at quit: written before the library
+// closes.
+func (c *controller) rememberPlaceNow() {
+	if data, ok := c.placeChanged(); ok {
+		_ = c.store.SetPreference(libPrefPositions, data)
+	}
+}
+
+// placeChanged records the current article's position and returns the
+// positions to store when that changed them.
+func (c *controller) placeChanged() ([]byte, bool) {
+	if c.current == "" || c.art == nil || !c.places.set(c.current, c.reader.view.TopOffset()) {
+		return nil, false
+	}
+	return c.places.encode(), true
 }
 
 // showNoArticle empties the reader and the notes when no article is left.
@@ -441,6 +475,13 @@ func (c *controller) deleteArticle(id string) {
 		}
 		c.counts = counts
 		c.undo.forget(id)
+		if id == c.current {
+			c.current, c.art = "", nil // gone: no place to remember
+		}
+		if c.places.forget(id) {
+			data := c.places.encode()
+			c.sh.run(func() { _ = c.store.SetPreference(libPrefPositions, data) }, nil)
+		}
 		c.library.selected = ""
 		c.library.setItems(items, false)
 		c.sh.setStatus("Article deleted.")

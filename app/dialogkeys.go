@@ -22,9 +22,13 @@ var dismissLabels = map[string]bool{"Cancel": true, "Close": true, "OK": true, "
 var enterLabels = map[string]bool{"OK": true, "Close": true}
 
 // installDialogKeys routes Escape and Enter that nobody else took to the
-// dialog on top of the window.
-func (s *shell) installDialogKeys() {
-	s.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { s.dialogKey(ev.Name) })
+// dialog on top of the window; the keys no dialog used go to other.
+func (s *shell) installDialogKeys(other func(fyne.KeyName)) {
+	s.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if !s.dialogKey(ev.Name) && other != nil && !s.dialogOpen() {
+			other(ev.Name)
+		}
+	})
 }
 
 // dialogKey closes the top dialog on Escape and presses its default button

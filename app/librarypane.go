@@ -352,6 +352,11 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 	e.p.do.focusReader()
 }
 
+// focusList gives the keyboard to the article list (↑/↓ open articles).
+func (p *libraryPane) focusList() {
+	p.sh.focus(p.list)
+}
+
 // focusSearch puts the cursor into the search field.
 func (p *libraryPane) focusSearch() {
 	p.sh.focus(p.search)

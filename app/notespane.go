@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/annotation"
@@ -29,8 +30,8 @@ type notesPane struct {
 	do      notesActions
 	filter  *widget.Select
 	heading *widget.Label
-	box     *fyne.Container
-	scroll  *container.Scroll
+	list    *widgets.CardList
+	scroll  *container.Scroll // the list's
 	content fyne.CanvasObject
 
 	cards    map[string]*widgets.HighlightCard
@@ -57,6 +58,12 @@ type notesActions struct {
 	selectHighlight func(id string)
 	// highlightMenu opens a highlight's context menu.
 	highlightMenu func(id string, abs fyne.Position)
+	// edit and remove act on a highlight from the keyboard (E, Delete).
+	edit, remove func(id string)
+	// letGo is Escape: no highlight stays selected.
+	letGo func()
+	// typedRune gets the letters the list does not use (H).
+	typedRune func(r rune)
 }
 
 func newNotesPane(sh *shell, do notesActions) *notesPane {
@@ -66,13 +73,32 @@ func newNotesPane(sh *shell, do notesActions) *notesPane {
 	p.filter = widget.NewSelect([]string{allActors}, func(s string) {
 		p.filterID = p.names[s]
 		p.first = 0
+		// Another actor's cards start at the top (or at the selected
+		// card), not at the previous list's offset.
+		p.scroll.Offset = fyne.Position{}
 		p.render()
 	})
-	p.box = container.NewVBox()
-	p.scroll = container.NewVScroll(p.box)
 	p.filter.Selected = allActors
-	p.content = container.NewBorder(container.NewVBox(p.heading, p.filter), nil, nil, nil, p.scroll)
+	p.list = widgets.NewCardList()
+	p.scroll = p.list.Scroller()
+	p.list.OnActivate = func(i int) { p.do.selectHighlight(p.cardID(i)) }
+	p.list.OnEdit = func(i int) { p.do.edit(p.cardID(i)) }
+	p.list.OnDelete = func(i int) { p.do.remove(p.cardID(i)) }
+	p.list.OnEscape = do.letGo
+	p.list.OnTypedRune = do.typedRune
+	// The filter before the list in the tree, so that Tab goes from the
+	// filter to the cards (container.NewBorder puts the centre first).
+	top := container.NewVBox(p.heading, p.filter)
+	p.content = container.New(layout.NewBorderLayout(top, nil, nil, nil), top, p.list)
 	return p
+}
+
+// cardID is the id of the highlight of the i-th card built.
+func (p *notesPane) cardID(i int) string {
+	if i < 0 || p.first+i >= len(p.shown) {
+		return ""
+	}
+	return p.shown[p.first+i].ID
 }
 
 // show rebuilds the list from an article's highlights ("" and none when
@@ -142,21 +168,22 @@ func (p *notesPane) render() {
 	n := len(p.shown)
 	p.first = max(0, min(p.first, n-notesWindow))
 	end := min(n, p.first+notesWindow)
-	var objs []fyne.CanvasObject
+	var before, after []fyne.CanvasObject
 	if p.first > 0 {
-		objs = append(objs, p.pageButton(fmt.Sprintf("Show earlier highlights (%d before these)", p.first), -notesWindow))
+		before = append(before, p.pageButton(fmt.Sprintf("Show earlier highlights (%d before these)", p.first), -notesWindow))
 	}
+	cards := make([]*widgets.HighlightCard, 0, end-p.first)
 	for _, h := range p.shown[p.first:end] {
-		objs = append(objs, p.card(h))
+		cards = append(cards, p.card(h))
 	}
 	if end < n {
-		objs = append(objs, p.pageButton(fmt.Sprintf("Show later highlights (%d after these)", n-end), notesWindow))
+		after = append(after, p.pageButton(fmt.Sprintf("Show later highlights (%d after these)", n-end), notesWindow))
 	}
 	switch {
 	case len(p.hls) == 0 && p.article != "":
-		objs = append(objs, dimWrapped("No highlights yet. Select a passage in the article and press H to highlight it and tag its actors."))
+		after = append(after, dimWrapped("No highlights yet. Select a passage in the article and press H to highlight it and tag its actors."))
 	case len(p.hls) > 0 && n == 0:
-		objs = append(objs, dimWrapped("No highlight with this actor."))
+		after = append(after, dimWrapped("No highlight with this actor."))
 	}
 	switch {
 	case p.filterID != "":
@@ -164,8 +191,8 @@ func (p *notesPane) render() {
 	default:
 		p.heading.SetText(fmt.Sprintf("Highlights (%d)", len(p.hls)))
 	}
-	p.box.Objects = objs
-	p.box.Refresh()
+	p.list.SetContent(before, cards, after)
+	p.list.ClampScroll()
 	p.markSelected(p.selected)
 }
 
@@ -231,22 +258,19 @@ func (p *notesPane) markSelected(id string) {
 	for cid, c := range p.cards {
 		c.SetSelected(cid == id)
 	}
-	c, ok := p.cards[id]
-	if !ok {
+	if _, ok := p.cards[id]; !ok {
 		if id != "" {
 			p.showWindowAround(id) // its render marks the card
 		}
 		return
 	}
-	// Scroll only when the card is out of view: a card clicked in the list
-	// must not jump away from under the mouse to the top.
-	y, h := c.Position().Y, c.Size().Height
-	top, vh := p.scroll.Offset.Y, p.scroll.Size().Height
-	switch {
-	case y < top || h >= vh:
-		p.scroll.ScrollToOffset(fyne.NewPos(0, y))
-	case y+h > top+vh:
-		p.scroll.ScrollToOffset(fyne.NewPos(0, y+h-vh))
+	// The keyboard's mark follows, and the list scrolls to the card when
+	// it is out of view.
+	for i := range len(p.cards) {
+		if p.cardID(i) == id {
+			p.list.SetCursor(i)
+			p.list.ShowCard(i)
+		}
 	}
 }
 

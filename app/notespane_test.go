@@ -158,3 +158,97 @@ func TestNotesPaneBuildsAWindowOfCards(t *testing.T) {
 		t.Errorf("%d cards after moving the window", n)
 	}
 }
+
+// Filtering by an actor starts the list at its top: with the list scrolled
+// down, the one matching card used to show with its first lines cut off
+// (the scroll kept the old offset).
+func TestNotesFilterShowsMatchingCardsFromTheTop(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	wsc, _, _ := lib.FindActor("Winston Churchill")
+	text := []rune(a.ctl.art.Text())
+	for i := 0; i < 24; i++ {
+		start := 40 * (i + 1)
+		if start+20 > len(text) {
+			break
+		}
+		if _, err := lib.AddHighlight(annotation.Highlight{ArticleID: a.ctl.current, Start: start, End: start + 20, Note: "Notiz"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.ctl.refreshCurrent(nil)
+	a.ctl.selectHighlight("", false) // no card to scroll to
+	sc := a.notes.scroll
+	sc.ScrollToBottom()
+	if sc.Offset.Y == 0 {
+		t.Fatal("the list does not scroll; the test needs more cards")
+	}
+	a.notes.setFilter(wsc.ID)
+	if n := len(a.notes.cards); n != 1 {
+		t.Fatalf("%d cards with Churchill, want 1", n)
+	}
+	for _, c := range a.notes.cards {
+		if y := c.Position().Y; y < sc.Offset.Y || y+c.Size().Height > sc.Offset.Y+sc.Size().Height {
+			t.Errorf("the matching card spans [%v, %v], the list shows [%v, %v]", y, y+c.Size().Height, sc.Offset.Y, sc.Offset.Y+sc.Size().Height)
+		}
+	}
+}
+
+// Tab from the actor filter reaches the highlight cards; ↑/↓ move the mark,
+// Enter goes to the passage, E edits, Delete deletes, Escape lets go.
+func TestNotesCardsTakeTheKeyboard(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	demo := a.ctl.hls[0]
+	other, err := lib.AddHighlight(annotation.Highlight{ArticleID: a.ctl.current, Start: demo.End + 10, End: demo.End + 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.ctl.refreshCurrent(nil)
+	a.ctl.selectHighlight("", false)
+	c := a.win.Canvas()
+	a.notes.focusFilter()
+	c.FocusNext()
+	if c.Focused() != focusable(a.notes.list) {
+		t.Fatalf("Tab from the filter went to %T, not the cards", c.Focused())
+	}
+	list := a.notes.list
+	if !a.notes.Card(demo.ID).Focused() {
+		t.Error("the first card has no focus mark")
+	}
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if !a.notes.Card(other.ID).Focused() || a.notes.Card(demo.ID).Focused() {
+		t.Error("↓ did not move the mark to the second card")
+	}
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if a.ctl.selected != other.ID || a.reader.view.MarkedHighlight() != other.ID {
+		t.Errorf("Enter selected %q, want the second highlight", a.ctl.selected)
+	}
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if a.ctl.selected != "" || a.reader.view.MarkedHighlight() != "" {
+		t.Errorf("Escape in the cards left %q outlined", a.reader.view.MarkedHighlight())
+	}
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	list.TypedRune('e')
+	if a.ctl.picker == nil || len(a.ctl.picker.Chosen()) != len(demo.Actors) {
+		t.Fatal("E on the first card did not open the picker on its highlight")
+	}
+	a.ctl.picker.Cancel()
+	c.Focus(list)
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if hls, _ := lib.Highlights(a.ctl.current); len(hls) != 1 || hls[0].ID != demo.ID {
+		t.Errorf("Delete on the second card left %+v", hls)
+	}
+}
+
+// Escape with nothing focused (after a click on a card) lets go of the
+// outlined highlight, as it does in the text.
+func TestEscapeWithNothingFocusedLetsGoOfHighlight(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	h := a.ctl.hls[0]
+	test.Tap(a.notes.Card(h.ID))
+	a.win.Canvas().Unfocus()
+	pressKey(a, fyne.KeyEscape)
+	if a.ctl.selected != "" || a.reader.view.MarkedHighlight() != "" || a.notes.Card(h.ID).Selected() {
+		t.Errorf("after Escape %q is still outlined", a.reader.view.MarkedHighlight())
+	}
+}

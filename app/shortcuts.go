@@ -3,6 +3,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/dramatis-app/dramatis/widgets"
 )
 
 // Every keyboard shortcut of the app, in one place. The menus show them;
@@ -25,11 +27,14 @@ var (
 	scSmaller     = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
 	scNextArt     = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
 	scPrevArt     = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
+	scFocusLib    = &desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierAlt}
 	scFocusRead   = &desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierAlt}
 	scFocusNotes  = &desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierAlt}
 	scDeleteArt   = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scExport      = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scCopyArticle = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scLibraryPane = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scNotesPane   = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // Ctrl++ also means Larger Text: on a German keyboard + is a key of its own
@@ -66,19 +71,44 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		prefs,
 	)
-	view := fyne.NewMenu("View",
-		menuItem("Actors…", scActors, c.showActors),
+	view := fyne.NewMenu("View", a.viewItems()...)
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }))
+	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+// viewItems are the View menu: the Actors window, moving between articles
+// and panes, showing the side panes, the text size.
+func (a *App) viewItems() []*fyne.MenuItem {
+	libPane := menuItem("Library Pane", scLibraryPane, func() { a.togglePane(widgets.Leading) })
+	notesPane := menuItem("Notes Pane", scNotesPane, func() { a.togglePane(widgets.Trailing) })
+	libPane.Checked, notesPane.Checked = a.columns.Shown(widgets.Leading), a.columns.Shown(widgets.Trailing)
+	a.columns.OnShownChanged = func(s widgets.Side, on bool) {
+		[]*fyne.MenuItem{libPane, notesPane}[s].Checked = on
+		if m := a.win.MainMenu(); m != nil {
+			m.Refresh()
+		}
+	}
+	return []*fyne.MenuItem{
+		menuItem("Actors…", scActors, a.ctl.showActors),
 		fyne.NewMenuItemSeparator(),
 		menuItem("Next Article", scNextArt, func() { a.library.step(1) }),
 		menuItem("Previous Article", scPrevArt, func() { a.library.step(-1) }),
+		menuItem("Go to Library", scFocusLib, func() {
+			a.showPane(widgets.Leading, true)
+			a.library.focusList()
+		}),
 		menuItem("Go to Reader", scFocusRead, a.reader.focus),
-		menuItem("Go to Notes", scFocusNotes, a.notes.focusFilter),
+		menuItem("Go to Notes", scFocusNotes, func() {
+			a.showPane(widgets.Trailing, true)
+			a.notes.focusFilter()
+		}),
+		fyne.NewMenuItemSeparator(),
+		libPane,
+		notesPane,
 		fyne.NewMenuItemSeparator(),
 		menuItem("Larger Text", scBigger, func() { a.reader.changeTextSize(+1) }),
 		menuItem("Smaller Text", scSmaller, func() { a.reader.changeTextSize(-1) }),
-	)
-	help := fyne.NewMenu("Help", fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }))
-	return fyne.NewMainMenu(file, edit, view, help)
+	}
 }
 
 // menuItem is a menu entry with its shortcut.
@@ -92,22 +122,13 @@ func menuItem(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
 // widget does not take them (the test driver has no menu bar).
 var allShortcuts = []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
 	scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt,
-	scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt, scBiggerPlus, scBiggerShift}
+	scFocusLib, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt, scBiggerPlus, scBiggerShift,
+	scLibraryPane, scNotesPane}
 
 // installKeys lets a plain H highlight the selection, whether the reader has
 // the focus (the ArticleView passes runes it does not use) or nothing has.
 func (a *App) installKeys() {
-	onRune := func(r rune) {
-		if a.shell.dialogOpen() {
-			return // a dialog or menu is open: letters are not commands there
-		}
-		switch r {
-		case 'h', 'H':
-			a.ctl.highlightSelection()
-		case 'e', 'E':
-			a.ctl.editSelectedHighlight()
-		}
-	}
+	onRune := a.typedRune
 	a.win.Canvas().SetOnTypedRune(onRune)
 	// Shortcuts the view does not use: try the menu's, e.g. when the test
 	// driver (which has no menu bar) delivers them to the view.
@@ -115,6 +136,20 @@ func (a *App) installKeys() {
 	for _, sc := range allShortcuts {
 		sc := sc
 		a.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { a.triggerShortcut(sc) })
+	}
+}
+
+// typedRune is a letter no focused widget took: H highlights the
+// selection, E edits the selected highlight.
+func (a *App) typedRune(r rune) {
+	if a.shell.dialogOpen() {
+		return // a dialog or menu is open: letters are not commands there
+	}
+	switch r {
+	case 'h', 'H':
+		a.ctl.highlightSelection()
+	case 'e', 'E':
+		a.ctl.editSelectedHighlight()
 	}
 }
 

@@ -224,9 +224,11 @@ func OpenWith(path string, o Options) (*Library, error) {
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	l.stop = stop
-	if l.readOnly == "" {
+	migrated := version < SchemaVersion && version > 0
+	if l.readOnly == "" && !migrated {
 		// Close waits for a backup under way rather than stopping it: a
 		// window closed soon after it opened still leaves the day's copy.
+		// After a migration the copy made before it is the day's backup.
 		l.scheduleDailyBackup(context.Background())
 	}
 	if o.BackgroundCheck && l.now().Sub(l.state.Checked) > checkInterval {

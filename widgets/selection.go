@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/dramatis-app/dramatis/internal/grapheme"
 )
 
 // multiClickDelay is the longest pause between clicks of a double or triple
@@ -44,11 +46,10 @@ type selectionState struct {
 // bounds returns the selection.
 func (s *selectionState) bounds() (int, int) { return s.start, s.end }
 
-// setSel changes the selection and tells the app.
+// setSel changes the selection, widened to whole characters as readers
+// see them (snapSel), and tells the app.
 func (v *ArticleView) setSel(a, b int) {
-	if a > b {
-		a, b = b, a
-	}
+	a, b = v.snapSel(a, b)
 	if a == v.sel.start && b == v.sel.end {
 		return
 	}
@@ -57,6 +58,13 @@ func (v *ArticleView) setSel(a, b int) {
 	if v.OnSelectionChanged != nil {
 		v.OnSelectionChanged(a, b)
 	}
+}
+
+// snapSel orders a and b and widens them to whole grapheme clusters, so
+// that a selection, and the highlight made from it, never holds half a
+// flag, part of a family emoji or a lone skin-tone modifier.
+func (v *ArticleView) snapSel(a, b int) (int, int) {
+	return grapheme.Snap(v.text, a, b)
 }
 
 // snapStart moves o back to the start of the word it is inside.
@@ -407,10 +415,10 @@ func (v *ArticleView) moveCaret(key fyne.KeyName, byWord bool) {
 		for c < len(v.text) && wordChar(v.text[c]) {
 			c++
 		}
-	case key == fyne.KeyLeft:
-		c = v.stepOverSeparator(c-1, -1)
+	case key == fyne.KeyLeft: // by one character as readers see it
+		c = v.stepOverSeparator(grapheme.Floor(v.text, v.clamp(c-1)), -1)
 	case key == fyne.KeyRight:
-		c = v.stepOverSeparator(c+1, +1)
+		c = v.stepOverSeparator(grapheme.Ceil(v.text, v.clamp(c+1)), +1)
 	case key == fyne.KeyUp || key == fyne.KeyDown || key == fyne.KeyHome || key == fyne.KeyEnd:
 		c = v.lineMove(c, key)
 	}

@@ -173,3 +173,49 @@ func TestArticleViewCursorAfterScroll(t *testing.T) {
 		t.Error("the pointer stayed after the highlight scrolled away from under the mouse")
 	}
 }
+
+// A selection never starts or ends inside a grapheme cluster: half a flag
+// or one member of a family emoji selects the whole, and Shift+arrows step
+// over a cluster at once.
+func TestArticleViewSelectionSnapsToGraphemes(t *testing.T) {
+	doc := Document{Blocks: []Block{{Kind: BlockParagraph, Text: "Die Flagge 🇩🇪 und die Familie 👨\u200d👩\u200d👧 mit 👍🏽 auf dem Plakat."}}}
+	text := canonical(doc)
+	v, _ := newTestView(t, doc, 700, 400)
+	flag := runeIndex(t, text, "🇩🇪", 0)
+	family := runeIndex(t, text, "👨", 0)
+	thumb := runeIndex(t, text, "👍", 0)
+	for _, tc := range []struct {
+		a, b int
+		want string
+	}{
+		{flag + 1, flag + 2, "🇩🇪"},
+		{flag - 4, flag + 1, "gge 🇩🇪"},
+		{family + 2, family + 3, "👨\u200d👩\u200d👧"},
+		{thumb + 1, thumb + 2, "👍🏽"},
+		{thumb, thumb + 1, "👍🏽"},
+	} {
+		v.SetSelection(tc.a, tc.b)
+		if got := v.SelectedText(); got != tc.want {
+			t.Errorf("SetSelection(%d, %d) selected %q, want %q", tc.a, tc.b, got, tc.want)
+		}
+	}
+	shiftKey := func(k fyne.KeyName) {
+		v.page.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		v.page.TypedKey(&fyne.KeyEvent{Name: k})
+		v.page.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	}
+	v.SetSelection(family, family)
+	shiftKey(fyne.KeyRight)
+	if got := v.SelectedText(); got != "👨\u200d👩\u200d👧" {
+		t.Errorf("Shift+Right before the family selected %q, want the whole family", got)
+	}
+	shiftKey(fyne.KeyRight)
+	if got := v.SelectedText(); got != "👨\u200d👩\u200d👧 " {
+		t.Errorf("a second Shift+Right selected %q, want one more character", got)
+	}
+	v.SetSelection(flag+2, flag+2)
+	shiftKey(fyne.KeyLeft)
+	if got := v.SelectedText(); got != "🇩🇪" {
+		t.Errorf("Shift+Left after the flag selected %q, want the flag", got)
+	}
+}
