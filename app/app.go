@@ -63,6 +63,7 @@ type App struct {
 	exporter *exporter
 	columns  *widgets.Columns
 	splits   [2]*container.Split // columns' Outer and Inner
+	notices  *noticeBar          // the library's notices above the toolbar (recovery.go)
 }
 
 // inUseQuitDelay is how long a second Dramatis shows why it cannot start.
@@ -94,16 +95,18 @@ func Run(opts Options) (err error) {
 	if err != nil {
 		return err
 	}
+	notices := &libraryNotices{}
 	start := func(l *storage.Library) {
 		lib = l
 		a := New(fa, l, opts)
+		notices.attach(a.notices, l)
 		a.win.Show()
 	}
-	l, openErr := storage.Open(path)
+	l, openErr := notices.open(path)
 	if openErr == nil {
 		start(l)
 	} else {
-		p := showLibraryProblem(fa, path, openErr, opts.Open, start)
+		p := showLibraryProblem(fa, path, openErr, opts.Open, notices, start)
 		if errors.Is(openErr, storage.ErrInUse) {
 			p.quitAfter(inUseQuitDelay, fa.Quit)
 		}
@@ -189,10 +192,10 @@ func (a *App) quit() {
 // first, then the location chosen in Preferences, then the default.
 func libraryPath(fa fyne.App, flagPath string) (string, error) {
 	if flagPath != "" {
-		return flagPath, nil
+		return storage.ExpandPath(flagPath)
 	}
 	if p := fa.Preferences().String(prefLibrary); p != "" {
-		return p, nil
+		return storage.ExpandPath(p)
 	}
 	p, err := storage.DefaultPath()
 	if err != nil {

@@ -254,6 +254,7 @@ type recordChecker struct {
 	count    map[string]int
 	sets     [numSets][]uint64 // hashes of the keys of each set
 	refs     [numRefs][]uint64 // hashes of the keys each kind of index entry names
+	buckets  []string          // the top-level buckets met
 	problems []error
 }
 
@@ -365,6 +366,8 @@ func (c *recordChecker) visit(bucket string, key, value []byte) error {
 	if value == nil { // a bucket entry
 		if bucket != "" {
 			c.problem(bucket, key, damagedf("an unexpected nested bucket"))
+		} else {
+			c.buckets = append(c.buckets, string(key))
 		}
 		return nil
 	}
@@ -491,7 +494,53 @@ func (c *recordChecker) finish() []error {
 	if texts, arts := len(c.sets[setTexts]), len(c.sets[setArticles]); texts < arts && len(out) < maxProblems {
 		out = append(out, damagedf("%d of %d articles have no text", arts-texts, arts))
 	}
+	return append(out, c.bucketProblems()...)
+}
+
+// bucketProblems checks the top-level buckets against those of the
+// file's schema: a missing one (its name damaged, or its entry lost) would
+// fail every use of it; an unknown one is a damaged name.
+func (c *recordChecker) bucketProblems() []error {
+	if c.version == 0 {
+		return nil
+	}
+	required, allowed := bucketsOf(c.version)
+	seen := map[string]bool{}
+	for _, b := range c.buckets {
+		seen[b] = true
+	}
+	known := map[string]bool{}
+	var out []error
+	for _, b := range required {
+		known[string(b)] = true
+		if !seen[string(b)] {
+			out = append(out, damagedf("the bucket %q is missing", b))
+		}
+	}
+	for _, b := range allowed {
+		known[string(b)] = true
+	}
+	for _, b := range c.buckets {
+		if !known[b] {
+			out = append(out, damagedf("an unknown bucket %q", printableKey([]byte(b))))
+		}
+	}
 	return out
+}
+
+// bucketsOf returns the buckets a library of schema v must have, and those
+// it may have besides: the next migration's prepare steps fill buckets the
+// old schema does not read, and a migration may be cut short between them.
+// A new schema adds its line here.
+func bucketsOf(v int) (required, allowed [][]byte) {
+	schema2 := append(schema1Buckets(), bHighlightID, bActorIndex)
+	switch v {
+	case 1:
+		return schema1Buckets(), nil
+	case 2:
+		return schema2, [][]byte{bArticleText}
+	}
+	return currentBuckets(), nil
 }
 
 // checkPause returns a pause function for a check in the background: it
