@@ -53,6 +53,9 @@ const (
 	// replaced entirely must not take minutes. Past it, highlights that no
 	// exact rule finds are orphaned.
 	anchorerBudget = 500_000_000
+	// sameScore: context scores closer than this are equal (they are sums
+	// of float divisions); the occurrence nearest the old position wins.
+	sameScore = 1e-9
 )
 
 // Anchoring is where a quote was found: [Start, End) in the new text, how,
@@ -79,23 +82,27 @@ const (
 	OrphanElsewhere OrphanReason = "elsewhere" // the words are there, in other surroundings
 )
 
-// orphanMessages are the reasons in words for the reader; a highlight
-// stores the words (Highlight.Orphaned).
-var orphanMessages = map[OrphanReason]string{
-	OrphanNoQuote:   "the highlight has no quoted text to look for",
-	OrphanTooLong:   "the quoted passage is longer than the new text",
-	OrphanGone:      "the quoted passage is no longer in the text",
-	OrphanElsewhere: "the quoted words appear elsewhere, but not in the same surroundings",
+// Message is the reason in words for the reader, which is what a
+// highlight stores (Highlight.Orphaned).
+func (r OrphanReason) Message() string {
+	switch r {
+	case OrphanNoQuote:
+		return "the highlight has no quoted text to look for"
+	case OrphanTooLong:
+		return "the quoted passage is longer than the new text"
+	case OrphanGone:
+		return "the quoted passage is no longer in the text"
+	case OrphanElsewhere:
+		return "the quoted words appear elsewhere, but not in the same surroundings"
+	}
+	return ""
 }
-
-// Message is the reason in words for the reader.
-func (r OrphanReason) Message() string { return orphanMessages[r] }
 
 // OrphanReasonOf tells the reason from a stored Highlight.Orphaned
 // message; "" for none and for words Anchor does not write.
 func OrphanReasonOf(message string) OrphanReason {
-	for r, m := range orphanMessages {
-		if m == message {
+	for _, r := range [...]OrphanReason{OrphanNoQuote, OrphanTooLong, OrphanGone, OrphanElsewhere} {
+		if message != "" && r.Message() == message {
 			return r
 		}
 	}
@@ -206,7 +213,7 @@ func (a *Anchorer) search(start, end int, exact []rune, q TextQuote) Anchoring {
 		for _, s := range occ {
 			ctx := a.context(s, s+m, q)
 			dist := abs(s - start)
-			if ctx > bestCtx+1e-9 || (ctx > bestCtx-1e-9 && dist < bestDist) {
+			if ctx > bestCtx+sameScore || (ctx > bestCtx-sameScore && dist < bestDist) {
 				best, bestCtx, bestDist = s, ctx, dist
 			}
 		}

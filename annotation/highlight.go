@@ -55,7 +55,8 @@ const ContextLen = 32
 // Highlight is a passage of an article the reader marked, with its actors
 // and note. Start and End are code point offsets into the article's
 // canonical text, half-open. A highlight that could not be re-anchored after
-// the text changed keeps its last offsets and says why in Orphaned.
+// the text changed keeps its last offsets and says why in Orphaned, in
+// words for the reader (OrphanReasonOf gives the reason as a code).
 type Highlight struct {
 	ID        string     `json:"id"`
 	ArticleID string     `json:"article"`

@@ -193,12 +193,35 @@ func (x *exporter) exportTo(dir string, g export.Grouping) {
 			return
 		}
 		x.sh.setStatus("%d notes written, %d unchanged in %s.", len(rep.Written), len(rep.Unchanged), filepath.Clean(dir))
-		if len(rep.Skipped) > 0 {
-			var lines []string
-			for _, e := range rep.Skipped {
-				lines = append(lines, e.Error())
-			}
-			x.sh.showError(fmt.Sprintf("%d notes were left as they were", len(rep.Skipped)), fmt.Errorf("%s", strings.Join(lines, "\n")))
-		}
+		x.showExportNotices(rep)
 	})
+}
+
+// showExportNotices tells the reader, in one dialog, what an export
+// left as it was (and why), what it kept or could not merge (notes where
+// both sides changed the same lines: the reader's lines stay, Dramatis's
+// version is in a copy beside the note), lines kept from notes without a
+// record, and warnings. Nothing to say, no dialog.
+func (x *exporter) showExportNotices(rep export.FolderReport) {
+	notes := rep.Notices()
+	for _, e := range rep.Skipped {
+		notes = append(notes, e.Error())
+	}
+	if len(notes) == 0 {
+		return
+	}
+	title := "Notes exported"
+	switch {
+	case len(rep.Skipped) > 0:
+		title = fmt.Sprintf("%d notes were left as they were", len(rep.Skipped))
+	case len(rep.Conflicts) > 0:
+		title = fmt.Sprintf("%d notes had changes on both sides", len(rep.Conflicts))
+	}
+	msg := widget.NewLabel(strings.Join(notes, "\n\n"))
+	msg.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(msg)
+	scroll.SetMinSize(fyne.NewSize(520, min(60*float32(len(notes)), 360)))
+	d := dialog.NewCustom(title, "OK", scroll, x.sh.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
 }

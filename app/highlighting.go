@@ -174,7 +174,7 @@ func (c *controller) actorFor(p widgets.PickedActor, suggested map[string]annota
 		return act, false, err
 	}
 	for _, act := range created {
-		if widgets.Fold(act.Name) == widgets.Fold(p.Name) {
+		if annotation.NameKey(act.Name) == annotation.NameKey(p.Name) {
 			return act, false, nil
 		}
 	}
@@ -182,7 +182,7 @@ func (c *controller) actorFor(p widgets.PickedActor, suggested map[string]annota
 	if !kind.Valid() {
 		kind = annotation.KindOther
 	}
-	full, ok := suggested[widgets.Fold(p.Name)]
+	full, ok := suggested[annotation.NameKey(p.Name)]
 	if !ok {
 		full = annotation.Actor{Name: p.Name, Aliases: p.Aliases}
 	}

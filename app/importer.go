@@ -12,11 +12,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/article"
-	libstorage "github.com/dramatis-app/dramatis/storage"
+	"github.com/dramatis-app/dramatis/storage"
 )
 
 // importer brings articles into the library: a file from the file dialog
@@ -26,9 +26,9 @@ import (
 type importer struct {
 	sh *shell
 	// store stores a cleaned article (off the main goroutine).
-	store func(*article.Article) (libstorage.ImportResult, error)
+	store func(*article.Article) (storage.ImportResult, error)
 	// imported shows a stored article.
-	imported func(res libstorage.ImportResult)
+	imported func(res storage.ImportResult)
 }
 
 // openFile imports an HTML or text file chosen in the file dialog.
@@ -44,15 +44,15 @@ func (im *importer) openFile() {
 		if rc == nil {
 			return // cancelled
 		}
-		if dir, err := storage.Parent(rc.URI()); err == nil {
+		if dir, err := fynestorage.Parent(rc.URI()); err == nil {
 			im.sh.prefs().SetString(prefOpenFolder, dir.String())
 		}
 		im.importURI(rc.URI(), rc)
 	}, im.sh.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".html", ".htm", ".xhtml", ".txt", ".text", ".md"}))
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".html", ".htm", ".xhtml", ".txt", ".text", ".md"}))
 	if last := im.sh.prefs().String(prefOpenFolder); last != "" {
-		if u, err := storage.ParseURI(last); err == nil {
-			if l, err := storage.ListerForURI(u); err == nil {
+		if u, err := fynestorage.ParseURI(last); err == nil {
+			if l, err := fynestorage.ListerForURI(u); err == nil {
 				d.SetLocation(l)
 			}
 		}
@@ -76,7 +76,7 @@ func (im *importer) importURI(u fyne.URI, rc fyne.URIReadCloser) {
 	im.importWith(name, func() (*article.Article, error) {
 		if rc == nil {
 			var err error
-			if rc, err = storage.Reader(u); err != nil {
+			if rc, err = fynestorage.Reader(u); err != nil {
 				return nil, fmt.Errorf("cannot read %s: %w", name, err)
 			}
 		}
@@ -223,7 +223,7 @@ func (im *importer) importWith(name string, load func() (*article.Article, error
 // calls done on the main goroutine first when it ends, however it ends.
 func (im *importer) importWithContext(ctx context.Context, name string, load func() (*article.Article, error), done func()) {
 	var (
-		res libstorage.ImportResult
+		res storage.ImportResult
 		err error
 	)
 	im.sh.run(func() {

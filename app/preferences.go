@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -103,7 +103,7 @@ func libraryRow(sh *shell, libPath string) (*dialogEntry, *widget.Button, *widge
 			}
 			loc.SetText(filepath.Join(dir.Path(), "library.db"))
 		}, sh.win)
-		if u, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(libPath))); err == nil {
+		if u, err := fynestorage.ListerForURI(fynestorage.NewFileURI(filepath.Dir(libPath))); err == nil {
 			d.SetLocation(u)
 		}
 		d.Resize(fyne.NewSize(900, 600)) // as large as the other file dialogs

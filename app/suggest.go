@@ -29,7 +29,7 @@ func (c *controller) suggest(passage string) []widgets.PickerActor {
 		default:
 			pa.Hint = "found in article"
 		}
-		c.suggested[widgets.Fold(act.Name)] = act
+		c.suggested[annotation.NameKey(act.Name)] = act
 		out = append(out, pa)
 	}
 	return out
@@ -63,7 +63,7 @@ func (c *controller) lookupActors(query string) []widgets.PickerActor {
 		if c.suggested == nil {
 			c.suggested = map[string]annotation.Actor{}
 		}
-		c.suggested[widgets.Fold(s.Actor.Name)] = s.Actor
+		c.suggested[annotation.NameKey(s.Actor.Name)] = s.Actor
 		out = append(out, pa)
 	}
 	return out

@@ -31,8 +31,9 @@ type Fetcher struct {
 	MaxBytes int64
 	// Progress, when set, is called on the fetching goroutine each time
 	// part of a page's body arrives, with the bytes received so far and
-	// the size the server announced (-1 when it did not), so that a
-	// window or a terminal can tell a slow site from a dead one.
+	// the size the server announced (-1 when it did not; once the body
+	// is complete, the size received), so that a window or a terminal
+	// can tell a slow site from a dead one, and a download from cleaning.
 	Progress func(received, total int64)
 
 	guard *netGuard
@@ -188,6 +189,10 @@ func (p *progressReader) Read(b []byte) (int, error) {
 	n, err := p.r.Read(b)
 	if n > 0 {
 		p.received += int64(n)
+		p.report(p.received, p.total)
+	}
+	if err == io.EOF && p.total != p.received {
+		p.total = p.received // the size is known now: say the download is complete
 		p.report(p.received, p.total)
 	}
 	return n, err

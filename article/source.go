@@ -46,11 +46,11 @@ func (f *Fetcher) Load(ctx context.Context, source string, stdin io.Reader) (*Ar
 		return nil, err
 	}
 	defer file.Close()
-	data, err := readLimited(file, f.maxBytes(), source)
+	data, err := readLimited(file, f.maxBytes(), shortSource(source))
 	if err != nil {
 		return nil, err
 	}
-	return loadBytes(data, source, "", "")
+	return loadBytes(data, shortSource(source), "", "")
 }
 
 // openPageFile opens a page file for reading after checking that it is a
@@ -59,20 +59,21 @@ func (f *Fetcher) Load(ctx context.Context, source string, stdin io.Reader) (*Ar
 // terminal would wait forever for a page that never comes). The file is
 // opened without blocking and checked again once open, so a pipe put in
 // its place meanwhile cannot hang the read either.
-func openPageFile(name string, limit int64) (*os.File, error) {
-	info, err := os.Stat(name)
+func openPageFile(path string, limit int64) (*os.File, error) {
+	name := shortSource(path)
+	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("%s: no such file", name)
 	case err != nil:
-		return nil, err // already names the file
+		return nil, pathError(name, err)
 	}
 	if err := checkPageFile(name, info, limit); err != nil {
 		return nil, err
 	}
-	file, err := os.OpenFile(name, os.O_RDONLY|openNonBlocking, 0)
+	file, err := os.OpenFile(path, os.O_RDONLY|openNonBlocking, 0)
 	if err != nil {
-		return nil, err
+		return nil, pathError(name, err)
 	}
 	if info, err = file.Stat(); err == nil {
 		err = checkPageFile(name, info, limit)
@@ -82,6 +83,16 @@ func openPageFile(name string, limit int64) (*os.File, error) {
 		return nil, err
 	}
 	return file, nil
+}
+
+// pathError names the file as name (shortened) instead of the whole path
+// an *fs.PathError repeats.
+func pathError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", name, pe.Err)
+	}
+	return err
 }
 
 // checkPageFile refuses anything but a regular file of at most limit bytes.

@@ -85,6 +85,9 @@ func runExport(e *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.Stdout, "%d notes written, %d unchanged in %s\n", len(rep.Written), len(rep.Unchanged), *out)
+	for _, n := range rep.Notices() {
+		fmt.Fprintf(e.Stderr, "dramatis export: %s\n", oneLine(n))
+	}
 	for _, err := range rep.Skipped {
 		fmt.Fprintf(e.Stderr, "dramatis export: %s\n", oneLine(err.Error()))
 	}

@@ -344,3 +344,39 @@ func TestExportRemovesStaleTemporaries(t *testing.T) {
 		}
 	}
 }
+
+// TestExportFolderConflict: a line the reader changed inside the managed
+// part, which Dramatis changed too, stays; the command says so on stderr
+// and names the conflict copy; exit 0.
+func TestExportFolderConflict(t *testing.T) {
+	path, ids := seedLibrary(t)
+	dir := filepath.Join(t.TempDir(), "vault")
+	if code, _, errs := exportCLI(t, path, "", "export", "--out", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	notePath := filepath.Join(dir, "Leaders meet.md")
+	note, _ := os.ReadFile(notePath)
+	edited := strings.Replace(string(note), "[[China]] (target)\n", "[[China]] (target, says who?)\nMy line.\n", 1)
+	if edited == string(note) {
+		t.Fatalf("no actor line in\n%s", note)
+	}
+	os.WriteFile(notePath, []byte(edited), 0o644)
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs, _ := lib.Highlights(ids[0])
+	hs[0].Actors[0].Role = annotation.RoleSpeaker
+	if _, err := lib.UpdateHighlight(hs[0]); err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	code, out, errs := exportCLI(t, path, "", "export", "--out", dir)
+	if code != 0 || !strings.HasPrefix(out, "1 notes written, 1 unchanged") || !strings.Contains(errs, "Leaders meet.md: you and Dramatis changed the same lines; your lines are kept, and Dramatis's version is in Leaders meet (Dramatis conflict ") {
+		t.Fatalf("exit %d: %q %q", code, out, errs)
+	}
+	got, _ := os.ReadFile(notePath)
+	if !strings.Contains(string(got), "[[China]] (target, says who?)\nMy line.\n") {
+		t.Errorf("the reader's lines:\n%s", got)
+	}
+}

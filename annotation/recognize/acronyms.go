@@ -19,7 +19,7 @@ func (d *discovery) findAcronyms() {
 			continue
 		}
 		n := len(t.fold)
-		if n < 2 || n > 6 || t.gap&gapHyphen != 0 || (k+1 < len(d.toks) && d.toks[k+1].gap&gapHyphen != 0) {
+		if n < minAcronymLen || n > maxAcronymLen || t.gap&gapHyphen != 0 || (k+1 < len(d.toks) && d.toks[k+1].gap&gapHyphen != 0) {
 			continue
 		}
 		letters := true

@@ -233,11 +233,16 @@ func (d *discovery) nameWord(k int) bool {
 	return true
 }
 
+// maxRegionWords bounds the region names tried, in tokens ("Straße von
+// Hormus" is three, "Indo-Pacific" two); the longest in the word lists has
+// three.
+const maxRegionWords = 4
+
 // isRegion reports whether tokens [from, to) name a geographic region
 // ("Indo-Pacific", "Naher Osten"), which is neither a person nor an
 // organisation.
 func (d *discovery) isRegion(from, to int) bool {
-	if to-from > 4 || to <= from || !d.m.words.regionStart[d.toks[from].fold] {
+	if to-from > maxRegionWords || to <= from || !d.m.words.regionStart[d.toks[from].fold] {
 		return false
 	}
 	var b strings.Builder

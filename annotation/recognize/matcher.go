@@ -68,6 +68,16 @@ const (
 	caseAll                   // the word must be in capitals ("USA", "DVRK")
 )
 
+// Abbreviations are two to six letters in capitals ("EU", "DVRK",
+// "UNESCO"): a longer word in capitals is a word set in capitals (a
+// headline, "WARNUNG"), not an acronym. An alias that is an abbreviation
+// matches only in capitals ("US" is not "us"), and discovery takes only
+// such words for unknown acronyms.
+const (
+	minAcronymLen = 2
+	maxAcronymLen = 6
+)
+
 // ruleFor derives the case rule from how an alias is written.
 func ruleFor(a string) caseRule {
 	first, _ := utf8.DecodeRuneInString(a)
@@ -76,7 +86,7 @@ func ruleFor(a string) caseRule {
 		word = a[:i]
 	}
 	switch {
-	case isAllCaps(word) && utf8.RuneCountInString(word) <= 6:
+	case isAllCaps(word) && utf8.RuneCountInString(word) <= maxAcronymLen:
 		return caseAll
 	case startsUpper(string(first)):
 		return caseUpper
@@ -95,6 +105,16 @@ func (c caseRule) allows(t *token) bool {
 	return true
 }
 
+// Sizes of the trie, guessed up front: about two edges per library name
+// (its words, and a person's surname), four per built-in actor (measured:
+// 2,192 for 602 built-ins). Oversizing the map costs more than the odd
+// growth.
+const (
+	namesPerActor    = 2 // a library actor's name and a person's surname, before its aliases
+	edgesPerUserName = 2
+	edgesPerBuiltin  = 4
+)
+
 // NewMatcher builds a matcher over the built-in knowledge and the user's
 // actors. Library actors come first: an alias the user gave to one actor is
 // never matched for another, and a built-in actor whose German or English
@@ -105,12 +125,9 @@ func NewMatcher(user []annotation.Actor) *Matcher {
 	gz := newGazetteer()
 	userAliases := 0
 	for _, a := range user {
-		userAliases += 2 + len(a.Aliases)
+		userAliases += namesPerActor + len(a.Aliases)
 	}
-	// Trie edges: about two per library name (words, surname), four per
-	// built-in actor (measured: 2,192 for 602 built-ins). Oversizing the
-	// map costs more than the odd growth.
-	edges := 2*userAliases + 4*len(gz.actors)
+	edges := edgesPerUserName*userAliases + edgesPerBuiltin*len(gz.actors)
 	m := &Matcher{
 		entries: make([]entry, 0, len(user)+len(gz.actors)),
 		nodes:   make([]trieNode, 1, edges+1),
@@ -473,6 +490,11 @@ func isDeterminer(f string) bool {
 	return false
 }
 
+// appositiveWords is the longest appositive looked into for a cue or a
+// role: ", the Norwegian missile maker", "Iran's envoy to the agency,".
+// Further away a word describes something else in the sentence.
+const appositiveWords = 5
+
 // cued reports whether the neighbourhood of vague mention i says what it
 // is: a cue word right before ("Versicherer Allianz", "sagte dem Spiegel",
 // "laut Spiegel") or joined after ("Allianz-Chef", "Spiegel-Interview"),
@@ -498,7 +520,7 @@ func (m *Matcher) cued(toks []token, matches []match, i int) bool {
 		}
 	}
 	if mt.to < len(toks) && toks[mt.to].gap&gapComma != 0 {
-		for k := mt.to; k < len(toks) && k-mt.to < 5; k++ {
+		for k := mt.to; k < len(toks) && k-mt.to < appositiveWords; k++ {
 			if k > mt.to && toks[k].gap.hard() {
 				break
 			}
@@ -664,11 +686,16 @@ func inOrEnding(f string, minEnding int, sets ...map[string]bool) bool {
 	return false
 }
 
+// minNounStem is the shortest stem (bytes) before a noun suffix: "Jung"
+// and "Klein" end like nouns but are names; "Zeitung" and "Freiheit" are
+// nouns.
+const minNounStem = 3
+
 // nounLike reports whether a folded word ends like a German common noun
 // ("Beziehungen", "Wissenschaft").
 func (w *wordLists) nounLike(f string) bool {
 	for _, s := range w.nounSuffix {
-		if strings.HasSuffix(f, s) && len(f) > len(s)+2 {
+		if strings.HasSuffix(f, s) && len(f)-len(s) >= minNounStem {
 			return true
 		}
 	}
@@ -718,16 +745,21 @@ func (m *Matcher) keyOf(i int32) string {
 	return e.builtin.key
 }
 
+// maxDatelineLead is how many capitalised words may stand before the
+// place in a dateline ("Shanghai, Tokio.", "NEW YORK/WASHINGTON"); with
+// more the block starts with a sentence, not a dateline.
+const maxDatelineLead = 2
+
 // dateline reports whether a match is part of a dateline ("Genf.",
 // "Shanghai, Tokio.", "VIENNA, Nov 24 (Reuters) -", "TAIPEI —"): at most
 // three capitalised words at the start of a block, followed by punctuation.
 // A capital there names the place of writing, not a government.
 func dateline(toks []token, mt match) bool {
 	b := mt.from
-	for b > 0 && toks[b].gap&gapBreak == 0 && mt.from-b <= 2 {
+	for b > 0 && toks[b].gap&gapBreak == 0 && mt.from-b <= maxDatelineLead {
 		b--
 	}
-	if mt.from-b > 2 || mt.to >= len(toks) {
+	if mt.from-b > maxDatelineLead || mt.to >= len(toks) {
 		return false
 	}
 	for k := b; k < mt.to; k++ {

@@ -85,11 +85,32 @@ func (d *discovery) orgFound(sp span) *found {
 	return d.discovered(name, annotation.KindOrganisation, words)
 }
 
+// How far orgAround grows a name around its organisation word, in words:
+// five before ("Stockholm International Peace Research Institute" has
+// four), six after ("Institut für Sicherheitspolitik an der Universität
+// Kiel"), at most two connectors in a row ("for the", "an der"). Further
+// the words belong to the sentence, not the name.
+const (
+	maxOrgWordsBefore = 5
+	maxOrgWordsAfter  = 6
+	maxConnectors     = 2
+)
+
+// maxNameAfterCue is the longest name, in words, taken after a word that
+// announces it (a trigger such as "Denkfabrik", or "at", "von der" after
+// a role): "Stiftung Wissenschaft und Politik".
+const maxNameAfterCue = 4
+
+// minGenitiveOrgWord is the shortest word (bytes) read as an organisation
+// word in the genitive ("Instituts", "Verbands"): a shorter word with a
+// final s is a plural or a name more often ("AGs").
+const minGenitiveOrgWord = 5
+
 // orgAround grows an organisation name around the organisation word at i.
 func (d *discovery) orgAround(i int) span {
 	w := &d.m.words
 	from := i
-	for k := i - 1; k >= 0 && i-k <= 5; k-- {
+	for k := i - 1; k >= 0 && i-k <= maxOrgWordsBefore; k-- {
 		if d.toks[k+1].gap.hard() || !d.nameWord(k) || d.owner[k] == ownPlace {
 			break
 		}
@@ -104,7 +125,7 @@ func (d *discovery) orgAround(i int) span {
 	leftNamed := from < i
 	to := i + 1
 	afterConnector := false
-	for to < len(d.toks) && to-i <= 6 {
+	for to < len(d.toks) && to-i <= maxOrgWordsAfter {
 		t := &d.toks[to]
 		if t.gap.hard() {
 			break
@@ -112,7 +133,7 @@ func (d *discovery) orgAround(i int) span {
 		if !t.upper && w.connector[t.fold] {
 			// Connectors only inside a name: "for Policy Studies", "of the".
 			k := to
-			for k < len(d.toks) && k-to < 2 && !d.toks[k].upper && w.connector[d.toks[k].fold] && !d.toks[k].gap.hard() {
+			for k < len(d.toks) && k-to < maxConnectors && !d.toks[k].upper && w.connector[d.toks[k].fold] && !d.toks[k].gap.hard() {
 				k++
 			}
 			isAnd := t.fold == "und" || t.fold == "and"
@@ -157,7 +178,7 @@ func (d *discovery) orgAround(i int) span {
 func (d *discovery) orgAfterTrigger(i int) span {
 	w := &d.m.words
 	to := i
-	for to < len(d.toks) && to-i < 4 {
+	for to < len(d.toks) && to-i < maxNameAfterCue {
 		if to > i && d.toks[to].gap.hard() {
 			break
 		}
@@ -200,7 +221,7 @@ func (d *discovery) orgWordBase(k int) (string, bool) {
 		return t.text, true
 	}
 	for _, suf := range []string{"es", "s"} {
-		if strings.HasSuffix(t.fold, suf) && w.orgWord[strings.TrimSuffix(t.fold, suf)] && len(t.fold) > 4 {
+		if strings.HasSuffix(t.fold, suf) && w.orgWord[strings.TrimSuffix(t.fold, suf)] && len(t.fold) >= minGenitiveOrgWord {
 			return t.text[:len(t.text)-len(suf)], true
 		}
 	}
@@ -268,7 +289,7 @@ func (d *discovery) findAffiliations(matches []match, dropped []bool) {
 			continue
 		}
 		to := k
-		for to < len(d.toks) && to-k < 4 && d.owner[to] == ownFree && d.nameWord(to) && (to == k || !d.toks[to].gap.hard()) {
+		for to < len(d.toks) && to-k < maxNameAfterCue && d.owner[to] == ownFree && d.nameWord(to) && (to == k || !d.toks[to].gap.hard()) {
 			to++
 		}
 		if to == k || d.toks[k].sentStart {

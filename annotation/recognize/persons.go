@@ -10,6 +10,10 @@ import (
 // word is a hyphenated compound's tokens [from, to) ("Jong-un").
 type word struct{ from, to int }
 
+// maxCapsNamePart is the longest word in capitals that can be part of a
+// name ("JD Vance"); a longer one is an acronym ("NATO").
+const maxCapsNamePart = 2
+
 // personWord reports whether the word can be part of a person's name: its
 // first part is a capitalised name word and all parts are letters.
 func (d *discovery) personWord(wd word) bool {
@@ -32,7 +36,7 @@ func (d *discovery) personWord(wd word) bool {
 		}
 	}
 	t := &d.toks[wd.from]
-	return d.nameWord(wd.from) && !(t.allCaps && len(t.fold) > 2 && !strings.Contains(t.fold, "."))
+	return d.nameWord(wd.from) && !(t.allCaps && len(t.fold) > maxCapsNamePart && !strings.Contains(t.fold, "."))
 }
 
 // findPersons finds people by name patterns and context: runs of up to
@@ -79,13 +83,21 @@ func (d *discovery) person(run []word) {
 	d.addPerson(run)
 }
 
+// maxNameWords is the most capitalised words of a person's name ("George
+// Herbert Walker Bush"); a longer run is cut at a given name.
+const maxNameWords = 4
+
+// minTrimmedRun is the shortest run that nameRun starts at a later given
+// name: two words are a given name and a surname as they stand.
+const minTrimmedRun = 3
+
 // nameRun cuts a run of name words down to the words that may be one
 // person's name: a run too long for a name is cut at a given name (nil
 // when it has none), and a run that starts with a common noun ("Anzeige
 // Homeday") starts at a later given name if there is one.
 func (d *discovery) nameRun(run []word) []word {
 	w := &d.m.words
-	for len(run) > 4 {
+	for len(run) > maxNameWords {
 		cut := -1
 		for p := 1; p < len(run); p++ {
 			if w.given[d.toks[run[p].from].fold] {
@@ -100,7 +112,7 @@ func (d *discovery) nameRun(run []word) []word {
 	}
 	// "Anzeige Homeday": a name rarely follows a common noun in a run;
 	// start at a given name if there is one later.
-	if len(run) > 2 && !w.given[d.toks[run[0].from].fold] {
+	if len(run) >= minTrimmedRun && !w.given[d.toks[run[0].from].fold] {
 		for p := 1; p < len(run)-1; p++ {
 			if w.given[d.toks[run[p].from].fold] {
 				run = run[p:]
@@ -209,7 +221,7 @@ func (d *discovery) appositive(from, to int) bool {
 	if to < len(d.toks) && d.toks[to].gap&gapComma == 0 {
 		return false
 	}
-	for k := from - 1; k >= 0 && from-k <= 5; k-- {
+	for k := from - 1; k >= 0 && from-k <= appositiveWords; k-- {
 		if d.m.words.isRole(d.toks[k].fold) {
 			return true
 		}
@@ -220,13 +232,17 @@ func (d *discovery) appositive(from, to int) bool {
 	return false
 }
 
+// maxWordsToRole is how far after the comma roleAfter looks for the role:
+// ", Gründer der", ", a senior fellow".
+const maxWordsToRole = 3
+
 // roleAfter reports whether ", <role>" follows token to-1 ("Ian Bremmer,
 // Gründer der …", "Jane Doe, a senior fellow at …").
 func (d *discovery) roleAfter(to int) bool {
 	if to >= len(d.toks) || d.toks[to].gap&gapComma == 0 {
 		return false
 	}
-	for k := to; k < len(d.toks) && k-to < 3; k++ {
+	for k := to; k < len(d.toks) && k-to < maxWordsToRole; k++ {
 		if k > to && d.toks[k].gap.hard() {
 			return false
 		}

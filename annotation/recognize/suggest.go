@@ -36,7 +36,7 @@ type Suggestion struct {
 // so that opening the picker repeatedly on one article does not rediscover
 // it each time. It is keyed by the block texts, not the joined text: the
 // same article's blocks are the same strings, which compare without reading
-// them, where joining a book-length article cost milliseconds and megabytes
+// them, while joining a book-length article costs milliseconds and megabytes
 // on every Suggest.
 type articleCache struct {
 	blocks []string
@@ -208,25 +208,36 @@ func (l *suggestionList) ranked(passageLen int) []Suggestion {
 	return out
 }
 
+// Scores of the three groups of suggestions, 0.3 apart: library actors
+// first (the reader's own), then built-in ones, then names discovered. What
+// mentions and an early first mention add within a group (at most
+// maxCountedMentions × scorePerMention + scoreEarly = 0.1) never lifts a
+// suggestion into the group above.
+const (
+	scoreLibrary       = 0.9
+	scoreBuiltin       = 0.6
+	scoreDiscovered    = 0.3
+	scorePerMention    = 0.015
+	maxCountedMentions = 5 // more mentions in one passage say no more
+	scoreEarly         = 0.025
+)
+
 // score ranks a suggestion: its group first (library, built-in, discovered),
 // then the number of mentions and how early the first one is.
 func score(s *Suggestion, passageLen int) float64 {
-	base := 0.3
+	base := scoreDiscovered
 	switch {
 	case s.Actor.ID != "":
-		base = 0.9
+		base = scoreLibrary
 	case s.Known:
-		base = 0.6
+		base = scoreBuiltin
 	}
-	n := len(s.Spans)
-	if n > 5 {
-		n = 5
-	}
+	n := min(len(s.Spans), maxCountedMentions)
 	early := 0.0
 	if passageLen > 0 && len(s.Spans) > 0 {
 		early = 1 - float64(s.Spans[0][0])/float64(passageLen)
 	}
-	return base + 0.015*float64(n) + 0.025*early
+	return base + scorePerMention*float64(n) + scoreEarly*early
 }
 
 // Prepare finds the names of a whole article ahead of the first Suggest
@@ -405,9 +416,9 @@ func (m *Matcher) Lookup(query, lang string, limit int) []Suggestion {
 	out := make([]Suggestion, len(hits))
 	for i, h := range hits {
 		a := m.actorFor(h.entry, lang)
-		base := 0.6
+		base := scoreBuiltin
 		if a.ID != "" {
-			base = 0.9
+			base = scoreLibrary
 		}
 		out[i] = Suggestion{Actor: a, Known: true, Key: m.keyOf(h.entry), Score: base}
 	}

@@ -5,14 +5,18 @@
 // letter without the ZERO WIDTH NON-JOINER that shapes it.
 //
 // Offsets are code point offsets, as everywhere in Dramatis. Segmentation
-// is go-text/typesetting's (Fyne draws with it), run over a short window
-// around the offset, so the cost does not grow with the text.
+// is rivo/uniseg's (Unicode 15.0 rules, tested against Unicode's own test
+// file), run over a short window around the offset, so the cost does not
+// grow with the text. go-text/typesetting's segmenter, which Fyne already
+// brings, splits an emoji ZWJ sequence that follows another emoji
+// ("🀍👩‍👽" gives 👩‍ and 👽), so it is not used here.
 package grapheme
 
 import (
 	"unicode"
+	"unicode/utf8"
 
-	"github.com/go-text/typesetting/segmenter"
+	"github.com/rivo/uniseg"
 )
 
 // maxContext bounds how far a window reaches on each side of an offset
@@ -77,15 +81,16 @@ func cluster(text []rune, off int) (lo, hi int, ok bool) {
 	for to < len(text) && to-off < maxContext && !breaksBetween(text[to-1], text[to]) {
 		to++
 	}
-	var seg segmenter.Segmenter
-	seg.Init(text[from:to])
-	it := seg.GraphemeIterator()
-	for it.Next() {
-		g := it.Grapheme()
-		start, end := from+g.Offset, from+g.Offset+len(g.Text)
+	window := string(text[from:to])
+	start, state := from, -1
+	for window != "" {
+		var c string
+		c, window, _, state = uniseg.FirstGraphemeClusterInString(window, state)
+		end := start + utf8.RuneCountInString(c)
 		if off >= start && off < end {
 			return start, end, true
 		}
+		start = end
 	}
 	return off, off, true
 }

@@ -5,20 +5,18 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/go-text/typesetting/segmenter"
+	"github.com/rivo/uniseg"
 )
 
 // bounds returns every cluster boundary of s, segmenting the whole text:
 // what the windowed search must agree with.
 func bounds(text []rune) map[int]bool {
-	var seg segmenter.Segmenter
-	seg.Init(text)
-	it := seg.GraphemeIterator()
 	out := map[int]bool{0: true, len(text): true}
-	for it.Next() {
-		g := it.Grapheme()
-		out[g.Offset] = true
-		out[g.Offset+len(g.Text)] = true
+	g := uniseg.NewGraphemes(string(text))
+	off := 0
+	for g.Next() {
+		off += len(g.Runes())
+		out[off] = true
 	}
 	return out
 }
@@ -31,6 +29,7 @@ var samples = []string{
 	"क्षत्रिय और हिन्दी में ज़्यादा",
 	"Café e\u0301\u0323 x\u0308\u0301 und 한국어 \u1100\u1161\u11A8 ｶﾞ",
 	"line\r\nbreak\n\nnext ‍ zwj alone",
+	"000000000000🀍👩\u200d👽 👍🏽👨\u200d👩\u200d👧🎉👨\u200d👩\u200d👧",
 }
 
 // Floor and Ceil agree with segmenting the whole text at every offset.
@@ -54,6 +53,31 @@ func TestFloorCeilAgreeWithWholeText(t *testing.T) {
 					t.Errorf("%q at %d: [%d, %d) is more than one cluster", s, off, f, c)
 				}
 			}
+		}
+	}
+}
+
+// Clusters readers know, spelled out (the reference above is the library
+// itself; this is what it must say).
+func TestKnownClusters(t *testing.T) {
+	for s, want := range map[string][]string{
+		"🇩🇪🇫🇷🇮":             {"🇩🇪", "🇫🇷", "🇮"},
+		"👍🏽👨\u200d👩\u200d👧": {"👍🏽", "👨\u200d👩\u200d👧"},
+		"🀍👩\u200d👽":         {"🀍", "👩\u200d👽"},
+		"🏳\ufe0f\u200d🌈x":   {"🏳\ufe0f\u200d🌈", "x"},
+		"می\u200cخ":         {"م", "ی\u200c", "خ"},
+		"e\u0301\u0323!":    {"e\u0301\u0323", "!"},
+		"\r\n\n":            {"\r\n", "\n"},
+	} {
+		text := []rune(s)
+		var got []string
+		for off := 0; off < len(text); {
+			end := Ceil(text, off+1)
+			got = append(got, string(text[off:end]))
+			off = end
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q: clusters %q, want %q", s, got, want)
 		}
 	}
 }
@@ -105,4 +129,25 @@ func BenchmarkSnapEmoji(b *testing.B) {
 	for b.Loop() {
 		Snap(text, 1235, 5679)
 	}
+}
+
+// FuzzFloorCeil checks the windowed search against segmenting the whole
+// text, for any text short enough that the window covers it.
+func FuzzFloorCeil(f *testing.F) {
+	for _, s := range samples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		text := []rune(s)
+		if len(text) > maxContext {
+			return
+		}
+		b := bounds(text)
+		for off := 0; off <= len(text); off++ {
+			fl, c := Floor(text, off), Ceil(text, off)
+			if b[off] != (fl == off) || !b[fl] || !b[c] || fl > off || c < off {
+				t.Fatalf("%q at %d: Floor %d, Ceil %d, boundary %v", s, off, fl, c, b[off])
+			}
+		}
+	})
 }
