@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -197,29 +198,36 @@ func (l *Library) scheduleDailyBackup(ctx context.Context) {
 		l.backupDue = true
 		return
 	}
+	// The snapshot is taken now, so that the backup holds the library as
+	// it was opened, before this session changed anything.
+	tx, err := l.db.DB.Begin(false)
+	if err != nil {
+		return
+	}
 	l.bg.Add(1)
 	go func() {
 		defer l.bg.Done()
-		err := l.makeDailyBackup(ctx)
+		err := l.makeDailyBackup(ctx, tx)
 		if err != nil && ctx.Err() == nil && noteBackupProblem(l.fs, l.real, l.now(), err, l.onProblem != nil) && l.onProblem != nil {
 			l.onProblem(err)
 		}
 	}()
 }
 
-// makeDailyBackup copies a snapshot of the open library (a read
+// makeDailyBackup copies the snapshot tx of the open library (a read
 // transaction: the window goes on writing meanwhile) into the day's backup,
-// checks the copy and rotates the backups.
-func (l *Library) makeDailyBackup(ctx context.Context) error {
+// checks the copy and rotates the backups. It ends tx.
+func (l *Library) makeDailyBackup(ctx context.Context, tx *bolt.Tx) (err error) {
+	defer l.recoverDamage(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer tx.Rollback()
 	target := dailyName(l.real, l.now())
 	if err := l.fs.MkdirAll(filepath.Dir(target), 0o700); err != nil {
 		return fmt.Errorf("the daily backup was not made: %w", err)
 	}
-	err := l.db.View(func(tx *bolt.Tx) error {
-		return writeAtomically(l.fs, target, 0o600, func(w io.Writer) error {
-			_, err := tx.WriteTo(ctxWriter{ctx, w})
-			return err
-		})
+	err = writeAtomically(l.fs, target, 0o600, func(w io.Writer) error {
+		_, err := tx.WriteTo(ctxWriter{ctx, w})
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("the daily backup was not made: %w", err)

@@ -11,8 +11,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // checkReport is what a full check of a library file found.
@@ -592,26 +590,12 @@ func (l *Library) checkInBackground(ctx context.Context) {
 // for the moment it is begun a write transaction holds writers off, so
 // that the meta page read is that transaction's.
 func (l *Library) checkSnapshot(ctx context.Context, pause func() error) error {
-	var txid uint64
-	var rtx *bolt.Tx
-	if l.readOnly == "" {
-		wtx, err := l.db.DB.Begin(true)
-		if err != nil {
-			return err
-		}
-		rtx, err = l.db.DB.Begin(false)
-		wtx.Rollback()
-		if err != nil {
-			return err
-		}
-	} else {
-		var err error
-		if rtx, err = l.db.DB.Begin(false); err != nil {
-			return err
-		}
+	rtx, err := l.pinSnapshot()
+	if err != nil {
+		return err
 	}
 	defer rtx.Rollback()
-	txid = uint64(rtx.ID())
+	txid := uint64(rtx.ID())
 	fi, err := l.file.Stat()
 	if err != nil {
 		return err

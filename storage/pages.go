@@ -248,13 +248,33 @@ type walker struct {
 	// problems collects structural damage; the walk goes on past a
 	// damaged subtree so that a report names all of it (up to a limit).
 	problems []error
+	// onDamage, when set, is told of each damaged part with the range of
+	// keys it held ([lo, hi), nil for an open end), so that a salvage can
+	// name what it could not read.
+	onDamage func(bucket string, lo, hi []byte, err error)
 }
 
 // maxProblems bounds a damage report: past a few, more lines say nothing.
 const maxProblems = 20
 
+// fail records damage that cost the keys in [lo, hi) of bucket path.
+func (w *walker) fail(path string, lo, hi []byte, err error) {
+	err = plainDamage(err)
+	w.problem(err)
+	if w.onDamage != nil {
+		w.onDamage(path, lo, hi, err)
+	}
+}
+
+// plainDamage words a damage error once: the page reader's errors nest
+// ("bucket …: library file is damaged: page …").
+func plainDamage(err error) error {
+	msg := strings.ReplaceAll(err.Error(), ErrDamaged.Error()+": ", "")
+	return damagedf("%s", strings.ReplaceAll(msg, `bucket "": `, "the list of buckets: "))
+}
+
 func (w *walker) problem(err error) {
-	err = damagedf("%s", strings.ReplaceAll(damageDetail(err), `bucket "": `, "the list of buckets: "))
+	err = plainDamage(err)
 	if len(w.problems) < maxProblems {
 		w.problems = append(w.problems, err)
 	}
@@ -264,20 +284,20 @@ func (w *walker) problem(err error) {
 // inline bucket, its page) is v.
 func (w *walker) walkBucket(path string, v []byte, depth int) error {
 	if len(v) < bucketHeader {
-		w.problem(damagedf("bucket %q has a malformed header", path))
+		w.fail(path, nil, nil, damagedf("bucket %q has a malformed header", path))
 		return nil
 	}
 	root := binary.LittleEndian.Uint64(v)
 	if root == 0 {
 		inline := v[bucketHeader:]
 		if len(inline) < pageHeaderSize {
-			w.problem(damagedf("inline bucket %q is cut short", path))
+			w.fail(path, nil, nil, damagedf("inline bucket %q is cut short", path))
 			return nil
 		}
 		le := binary.LittleEndian
 		flags, count := le.Uint16(inline[8:]), int(le.Uint16(inline[10:]))
 		if flags != flagLeaf {
-			w.problem(damagedf("inline bucket %q is not a leaf (flags %#x)", path, flags))
+			w.fail(path, nil, nil, damagedf("inline bucket %q is not a leaf (flags %#x)", path, flags))
 			return nil
 		}
 		return w.leaf(path, inline, count, nil, nil, depth)
@@ -289,11 +309,11 @@ func (w *walker) walkBucket(path string, v []byte, depth int) error {
 // for open ends), as bbolt's own check requires.
 func (w *walker) tree(path string, id uint64, lo, hi []byte, depth int) error {
 	if depth > maxTreeDepth {
-		w.problem(damagedf("bucket %q: the tree is deeper than %d levels (a loop of page pointers)", path, maxTreeDepth))
+		w.fail(path, lo, hi, damagedf("bucket %q: the tree is deeper than %d levels (a loop of page pointers)", path, maxTreeDepth))
 		return nil
 	}
 	if id < w.f.meta.hwm && w.reachable.has(id) {
-		w.problem(damagedf("bucket %q: page %d is referenced twice", path, id))
+		w.fail(path, lo, hi, damagedf("bucket %q: page %d is referenced twice", path, id))
 		return nil
 	}
 	p, buf, err := w.f.readPage(id, w.bufs[depth])
@@ -302,7 +322,7 @@ func (w *walker) tree(path string, id uint64, lo, hi []byte, depth int) error {
 		if !errors.Is(err, ErrDamaged) {
 			return err // an I/O error, not damage
 		}
-		w.problem(fmt.Errorf("bucket %q: %w", path, err))
+		w.fail(path, lo, hi, fmt.Errorf("bucket %q: %w", path, err))
 		return nil
 	}
 	w.pages++
@@ -315,25 +335,25 @@ func (w *walker) tree(path string, id uint64, lo, hi []byte, depth int) error {
 	case flagBranch:
 		return w.branch(path, p, lo, hi, depth)
 	}
-	w.problem(damagedf("bucket %q: page %d is a freelist page inside a tree", path, id))
+	w.fail(path, lo, hi, damagedf("bucket %q: page %d is a freelist page inside a tree", path, id))
 	return nil
 }
 
 func (w *walker) branch(path string, p page, lo, hi []byte, depth int) error {
 	if p.count == 0 {
-		w.problem(damagedf("bucket %q: branch page %d is empty", path, p.id))
+		w.fail(path, lo, hi, damagedf("bucket %q: branch page %d is empty", path, p.id))
 		return nil
 	}
 	prev := lo
 	for i := 0; i < p.count; i++ {
 		key, _, _, child, err := element(p.data, false, i)
 		if err != nil {
-			w.problem(fmt.Errorf("bucket %q: page %d: %w", path, p.id, err))
+			w.fail(path, prev, hi, fmt.Errorf("bucket %q: page %d: %w", path, p.id, err))
 			return nil
 		}
 		if (i > 0 && bytes.Compare(prev, key) >= 0) || (i == 0 && lo != nil && bytes.Compare(key, lo) < 0) ||
 			(hi != nil && bytes.Compare(key, hi) >= 0) {
-			w.problem(damagedf("bucket %q: branch page %d: key %d is out of order", path, p.id, i))
+			w.fail(path, prev, hi, damagedf("bucket %q: branch page %d: key %d is out of order", path, p.id, i))
 			return nil
 		}
 		next := hi
@@ -357,12 +377,12 @@ func (w *walker) leaf(path string, data []byte, count int, lo, hi []byte, depth 
 	for i := 0; i < count; i++ {
 		key, value, flags, _, err := element(data, true, i)
 		if err != nil {
-			w.problem(fmt.Errorf("bucket %q: %w", path, err))
+			w.fail(path, orKey(prev, lo), hi, fmt.Errorf("bucket %q: %w", path, err))
 			return nil
 		}
 		if (prev != nil && bytes.Compare(prev, key) >= 0) || (lo != nil && bytes.Compare(key, lo) < 0) ||
 			(hi != nil && bytes.Compare(key, hi) >= 0) {
-			w.problem(damagedf("bucket %q: key %d of a leaf is out of order", path, i))
+			w.fail(path, orKey(prev, lo), hi, damagedf("bucket %q: key %d of a leaf is out of order", path, i))
 			return nil
 		}
 		prev = key
@@ -390,6 +410,14 @@ func (w *walker) leaf(path string, data []byte, count int, lo, hi []byte, depth 
 		}
 	}
 	return nil
+}
+
+// orKey is k, or def when k is nil.
+func orKey(k, def []byte) []byte {
+	if k != nil {
+		return k
+	}
+	return def
 }
 
 // freelist reads the free page ids, checking them.
