@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/internal/libgen"
 	"github.com/dramatis-app/dramatis/storage"
@@ -154,13 +155,38 @@ func scaleOps(b *testing.B, size, path string, rows map[string]scaleRow) {
 		})
 	}
 	measure("open", func() int64 {
-		l, err := storage.Open(path)
+		l, err := storage.OpenWith(path, storage.Options{StartBackup: func(string) {}})
 		if err != nil {
 			b.Fatal(err)
 		}
 		l.Close()
 		return 0
 	})
+	measure("open-read", func() int64 {
+		l, err := storage.OpenWith(path, storage.Options{ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		l.Close()
+		return 0
+	})
+	func() {
+		l, err := storage.OpenWith(path, storage.Options{StartBackup: func(string) {}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer l.Close()
+		n := len([]rune(a.Text()))
+		i := 0
+		measure("add-highlight", func() int64 {
+			s := (i * 97) % (n - 50)
+			i++
+			if _, err := l.AddHighlight(annotation.Highlight{ArticleID: target, Start: s, End: s + 40}); err != nil {
+				b.Fatal(err)
+			}
+			return 0
+		})
+	}()
 	measure("show", func() int64 { _, rss := command(b, path, "show", target); return rss })
 	measure("annotate", func() int64 {
 		_, rss := command(b, path, "annotate", target, "--quote", quote, "--occurrence", "1", "--actor", "China")
@@ -200,16 +226,29 @@ func removeTodaysBackups(b *testing.B, path string) {
 	}
 }
 
-// waitForTodaysBackup waits for a daily backup made in the background, so
-// that it does not slow the next measurement down.
+// waitForTodaysBackup waits for a daily backup made in the background
+// (and for its process to end: it reads the copy back), so that it does
+// not slow the next measurement down.
 func waitForTodaysBackup(b *testing.B, path string) {
 	deadline := time.Now().Add(5 * time.Minute)
-	for len(todaysBackups(path)) == 0 {
+	for len(todaysBackups(path)) == 0 || backupRunning() {
 		if time.Now().After(deadline) {
 			b.Fatal("no daily backup appeared")
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// backupRunning reports whether a 'backup --auto' process is running
+// (Linux: /proc).
+func backupRunning() bool {
+	m, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	for _, p := range m {
+		if c, err := os.ReadFile(p); err == nil && strings.Contains(string(c), "backup\x00--auto") {
+			return true
+		}
+	}
+	return false
 }
 
 // logScaleTable logs each operation's time and peak RSS at every size with
