@@ -135,14 +135,30 @@ func backupDue(real string, pf *pageFile, now time.Time) (bool, error) {
 	return true, nil
 }
 
-// holdsNothing reports whether the library has no article and no actor.
+// holdsNothing reports whether the library has no article and no actor,
+// from the buckets' roots alone (a bucket with anything in it has a key in
+// its root page).
 func (f *pageFile) holdsNothing() bool {
 	for _, b := range [][]byte{bArticles, bActors} {
-		if n, err := f.countKeys(b); err != nil || n > 0 {
+		if !f.bucketEmpty(b) {
 			return false
 		}
 	}
 	return true
+}
+
+// bucketEmpty reports whether a top-level bucket holds no key (false when
+// it cannot tell).
+func (f *pageFile) bucketEmpty(bucket []byte) bool {
+	v, isBucket, err := f.lookup(f.meta.root, nil, bucket, 0)
+	if err != nil || !isBucket || len(v) < bucketHeader+pageHeaderSize {
+		return false
+	}
+	if root := binary.LittleEndian.Uint64(v); root != 0 {
+		p, _, err := f.readPage(root, nil)
+		return err == nil && p.flags == flagLeaf && p.count == 0
+	}
+	return binary.LittleEndian.Uint16(v[bucketHeader+10:]) == 0
 }
 
 // metaOfFile reads the newest meta page of a library or backup file.
@@ -232,7 +248,7 @@ func (l *Library) makeDailyBackup(ctx context.Context, tx *bolt.Tx) (err error) 
 	if err != nil {
 		return fmt.Errorf("the daily backup was not made: %w", err)
 	}
-	return finishDailyBackup(l.fs, l.real, target)
+	return finishDailyBackup(l.fs, l.real, target, checkPause(ctx))
 }
 
 // ctxWriter stops a long copy when its context ends.
@@ -251,8 +267,8 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 // finishDailyBackup checks a new daily backup completely (a backup that
 // does not read is removed, never kept in the rotation) and rotates the
 // backups.
-func finishDailyBackup(fs fileSystem, real, target string) error {
-	rep, err := checkPath(target)
+func finishDailyBackup(fs fileSystem, real, target string, pause func() error) error {
+	rep, err := checkPathPaced(target, pause)
 	if err == nil {
 		err = rep.Err()
 	}
@@ -266,6 +282,12 @@ func finishDailyBackup(fs fileSystem, real, target string) error {
 
 // checkPath runs the full check on the file at path.
 func checkPath(path string) (checkReport, error) {
+	return checkPathPaced(path, nil)
+}
+
+// checkPathPaced is checkPath with a pause between pages (checkPause), for
+// a check beside the window.
+func checkPathPaced(path string, pause func() error) (checkReport, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return checkReport{}, err
@@ -275,7 +297,7 @@ func checkPath(path string) (checkReport, error) {
 	if err != nil {
 		return checkReport{}, err
 	}
-	return checkFile(f, fi.Size(), nil, nil)
+	return checkFile(f, fi.Size(), nil, pause)
 }
 
 // MakeDailyBackup makes the daily backup of the library at libraryPath if
@@ -355,7 +377,7 @@ func copyUnlocked(fs fileSystem, real string, day time.Time) (bool, error) {
 		}
 		return false, fmt.Errorf("the daily backup was not made: %w", err)
 	}
-	return true, finishDailyBackup(fs, real, target)
+	return true, finishDailyBackup(fs, real, target, nil)
 }
 
 // copySnapshot writes the pages of transaction m (both meta pages made
