@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -230,4 +232,44 @@ func fileHash(t *testing.T, p string) [32]byte {
 		t.Fatal(err)
 	}
 	return sha256.Sum256(data)
+}
+
+// A library of an older schema is upgraded by the first command, even one
+// that only reads (this build cannot read the old layout), after a backup.
+func TestReadingCommandUpgradesAnOldLibraryOnce(t *testing.T) {
+	l := newLibEnv(t)
+	os.MkdirAll(filepath.Dir(l.path), 0o700)
+	writeSchema2Library(t, l.path)
+	out := l.ok("show", "01ARTICLE0000000000000000A")
+	if !strings.Contains(out, "Ein alter Text über Seoul.") {
+		t.Fatalf("show after the upgrade: %q", out)
+	}
+	bs, _ := filepath.Glob(filepath.Join(storage.BackupDir(l.path), "*-schema2.db"))
+	if len(bs) != 1 {
+		t.Fatalf("no backup of the old library: %v", bs)
+	}
+}
+
+// writeSchema2Library writes a library as Dramatis wrote it at schema 2:
+// one article, its text as JSON blocks.
+func writeSchema2Library(t *testing.T, path string) {
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range []string{"meta", "articles", "texts", "highlights", "actors", "prefs", "url_index", "hash_index", "actor_names", "highlight_ids", "actor_highlights"} {
+			if _, err := tx.CreateBucket([]byte(b)); err != nil {
+				return err
+			}
+		}
+		const id = "01ARTICLE0000000000000000A"
+		tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte{0, 0, 0, 2})
+		tx.Bucket([]byte("articles")).Put([]byte(id), []byte(`{"id":"`+id+`","title":"Alt","hash":"h","added":"2025-03-01T12:00:00Z"}`))
+		return tx.Bucket([]byte("texts")).Put([]byte(id), []byte(`[{"type":"paragraph","text":"Ein alter Text über Seoul."}]`))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

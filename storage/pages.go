@@ -168,11 +168,16 @@ func (f *pageFile) readPage(id uint64, buf []byte) (page, []byte, error) {
 	if id < 2 || id >= f.meta.hwm {
 		return page{}, buf, damagedf("page %d is outside the file's %d pages", id, f.meta.hwm)
 	}
-	var hdr [pageHeaderSize]byte
-	if _, err := f.r.ReadAt(hdr[:], int64(id*ps)); err != nil {
+	// One read for the page; a second for its overflow pages, if any.
+	if cap(buf) < int(ps) {
+		buf = make([]byte, ps, max(int(ps), 4*int(ps)))
+	}
+	first := buf[:ps]
+	if _, err := f.r.ReadAt(first, int64(id*ps)); err != nil {
 		return page{}, buf, fmt.Errorf("reading page %d: %w", id, err)
 	}
 	le := binary.LittleEndian
+	hdr := first[:pageHeaderSize]
 	p := page{id: le.Uint64(hdr[0:]), flags: le.Uint16(hdr[8:]), count: int(le.Uint16(hdr[10:])), overflow: uint64(le.Uint32(hdr[12:]))}
 	if p.id != id {
 		return p, buf, damagedf("page %d calls itself page %d", id, p.id)
@@ -185,11 +190,15 @@ func (f *pageFile) readPage(id uint64, buf []byte) (page, []byte, error) {
 	}
 	n := int((1 + p.overflow) * ps)
 	if cap(buf) < n {
-		buf = make([]byte, n)
+		grown := make([]byte, n)
+		copy(grown, first)
+		buf = grown
 	}
 	p.data = buf[:n]
-	if _, err := f.r.ReadAt(p.data, int64(id*ps)); err != nil {
-		return p, buf, fmt.Errorf("reading page %d: %w", id, err)
+	if p.overflow > 0 {
+		if _, err := f.r.ReadAt(p.data[ps:], int64((id+1)*ps)); err != nil {
+			return p, buf, fmt.Errorf("reading page %d: %w", id, err)
+		}
 	}
 	return p, buf, nil
 }
