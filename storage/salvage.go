@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"iter"
-	"os"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -13,310 +11,147 @@ import (
 	"github.com/dramatis-app/dramatis/article"
 )
 
-// Salvage reads a library record by record with the page reader, never
-// bbolt, so that it works on a damaged file as on a sound one: a record
-// that does not decode, or a page that cannot be read, is skipped and
-// named (Skipped), and everything else is read. Exports of a damaged
-// library use it to save what can be saved; its memory does not grow with
-// the library (one article at a time).
-type Salvage struct {
-	f       *os.File
-	pf      *pageFile
-	version int
-	skipped []Skipped
-	done    func()
+// Unreadable is a record a salvaging read skipped: what kind of record,
+// its id, and why it could not be read. Exports read record by record so
+// that one damaged record costs that record, not the whole export.
+type Unreadable struct {
+	What, ID string
+	Err      error
 }
 
-// Skipped names what a salvage could not read: a record (What is
-// "article", "text", "highlight", "actor" or "preference", ID its id) or
-// the records of a damaged page ("records": ID the range of keys).
-type Skipped struct {
-	What, ID, Why string
+func (u Unreadable) Error() string {
+	return fmt.Sprintf("the %s %s could not be read (%v)", u.What, u.ID, u.Err)
 }
 
-func (s Skipped) String() string {
-	if s.What == "records" {
-		return fmt.Sprintf("the records %s (%s)", s.ID, s.Why)
-	}
-	return fmt.Sprintf("%s %s (%s)", s.What, s.ID, s.Why)
-}
+func (u Unreadable) Unwrap() error { return u.Err }
 
-// OpenSalvage opens the library file at path for salvaging: read-only,
-// sharing the file with other readers; only its header must be intact.
-func OpenSalvage(path string) (*Salvage, error) {
-	p, err := ExpandPath(path)
-	if err != nil {
-		return nil, err
-	}
-	f, err := os.Open(realPath(p))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the library %s: %w", p, err)
-	}
-	if err := lockFile(f, false, lockTimeout); err != nil {
-		f.Close()
-		return nil, errorf(ErrInUse, "%s: %v", p, ErrInUse)
-	}
-	s, err := newSalvage(f, nil)
-	if err != nil {
-		f.Close()
-		return nil, damagedFile(p, err)
-	}
-	s.done = func() { f.Close() }
-	return s, nil
-}
-
-// Salvage reads the open library as it is now (its newest transaction,
-// pinned until Close), record by record, as OpenSalvage does a file.
-func (l *Library) Salvage() (*Salvage, error) {
-	rtx, err := l.pinSnapshot()
-	if err != nil {
-		return nil, err
-	}
-	txid := uint64(rtx.ID())
-	s, err := newSalvage(l.file, &txid)
-	if err != nil {
-		rtx.Rollback()
-		return nil, err
-	}
-	s.done = func() { rtx.Rollback() }
-	return s, nil
-}
-
-func newSalvage(f *os.File, pin *uint64) (*Salvage, error) {
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	pf, err := openPageFile(f, fi.Size())
-	if err != nil {
-		return nil, err
-	}
-	if pin != nil {
-		if err := pf.useTxid(*pin); err != nil {
-			return nil, err
-		}
-	}
-	s := &Salvage{f: f, pf: pf}
-	if s.version, err = pf.schemaVersion(); errors.Is(err, ErrTooNew) {
-		return nil, err
-	} else if err != nil {
-		s.version = SchemaVersion // a damaged version: read as today's layout
-		s.skip("records", "meta", damageDetail(err))
-	}
-	return s, nil
-}
-
-// Close lets go of the file (or the pinned transaction).
-func (s *Salvage) Close() error {
-	if s.done != nil {
-		s.done()
-		s.done = nil
-	}
-	return nil
-}
-
-// Skipped lists what could not be read so far.
-func (s *Salvage) Skipped() []Skipped {
-	return s.skipped
-}
-
-func (s *Salvage) skip(what, id, why string) {
-	s.skipped = append(s.skipped, Skipped{What: what, ID: id, Why: why})
-}
-
-// records walks the records of a top-level bucket in key order, naming
-// damaged pages in Skipped.
-func (s *Salvage) records(bucket []byte) iter.Seq2[[]byte, []byte] {
-	return func(yield func(k, v []byte) bool) {
-		v, isBucket, err := s.pf.lookup(s.pf.meta.root, nil, bucket, 0)
-		if err != nil || v == nil || !isBucket {
-			why := "the bucket is missing"
-			if err != nil {
-				why = damageDetail(err)
+// ArticleIDs returns the id of every article, in id order, reading keys
+// only. When bbolt cannot walk the articles (a damaged page on the way),
+// the page reader lists what it can reach (salvagefile.go), so that an
+// export still finds every article a damaged page does not hold.
+func (l *Library) ArticleIDs() ([]string, error) {
+	var ids []string
+	err := l.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bArticles).ForEach(func(k, _ []byte) error {
+			ids = append(ids, string(k))
+			return nil
+		})
+	})
+	if err != nil && errors.Is(err, ErrDamaged) {
+		if s, serr := l.Salvage(); serr == nil {
+			ids = ids[:0]
+			for k := range s.records(bArticles) {
+				ids = append(ids, string(k))
 			}
-			s.skip("records", "of "+string(bucket), why)
-			return
+			s.Close()
+			return ids, nil
 		}
-		stopped := errors.New("stopped")
-		w := &walker{f: s.pf, reachable: newBitset(s.pf.meta.hwm),
-			onDamage: func(path string, lo, hi []byte, err error) {
-				s.skip("records", keyRange(path, lo, hi), damageDetail(err))
-			},
-			visit: func(_ string, k, v []byte) error {
-				if v == nil || !yield(k, v) {
-					return stopped
-				}
-				return nil
-			}}
-		_ = w.walkBucket(string(bucket), v, 0)
 	}
+	if err != nil {
+		return nil, fmt.Errorf("listing the articles: %w", err)
+	}
+	return ids, nil
 }
 
-// keyRange names the keys a damaged page held.
-func keyRange(bucket string, lo, hi []byte) string {
-	from, to := "the first", "the last"
-	if lo != nil {
-		from = describeKey(bucket, lo)
-	}
-	if hi != nil {
-		to = "before " + describeKey(bucket, hi)
-	}
-	return fmt.Sprintf("of %s from %s to %s", bucket, from, to)
-}
-
-// describeKey shows a key for a reader: a highlight's key as its id and
-// article, others as they are.
-func describeKey(bucket string, k []byte) string {
-	if i := bytes.IndexByte(k, 0); bucket == string(bHighlights) && i > 0 {
-		return fmt.Sprintf("highlight %s of article %s", highlightIDOf(k), printableKey(k[:i]))
-	}
-	return printableKey(k)
-}
-
-// SalvagedArticle is one article as a salvage read it.
-type SalvagedArticle struct {
-	Info ArticleInfo
-	// Article has no blocks when its text could not be read (Skipped
-	// names it); its highlights still carry their quotes.
-	Article    *article.Article
-	Highlights []annotation.Highlight
-}
-
-// Articles calls fn for every article that can be read, in the order of
-// their ids (oldest added first), with its text and highlights, one at a
-// time. fn's error stops the walk and is returned.
-func (s *Salvage) Articles(fn func(SalvagedArticle) error) error {
-	textBucket := bArticleText
-	if s.version < 3 {
-		textBucket = bTexts
-	}
-	nextText, stopTexts := iter.Pull2(s.records(textBucket))
-	defer stopTexts()
-	nextHL, stopHL := iter.Pull2(s.records(bHighlights))
-	defer stopHL()
-	tk, tv, tok := nextText()
-	hk, hv, hok := nextHL()
-	var ferr error
-	for k, v := range s.records(bArticles) {
-		id := string(k)
-		rec, err := decodeArticleRecord(v)
-		if err != nil || rec.ID != id {
-			s.skip("article", id, recordWhy(err))
-		}
-		for tok && bytes.Compare(tk, k) < 0 {
-			tk, tv, tok = nextText()
+// SalvageArticle reads one article for an export, record by record: its
+// list entry, its text when withText, and every highlight that reads.
+// What does not read is returned in skipped and marks the library
+// damaged: an unreadable text gives an article without blocks, an
+// unreadable highlight is left out. The error is for an article of which
+// nothing can be read (its record missing or damaged, a damaged page).
+func (l *Library) SalvageArticle(id string, withText bool) (a *article.Article, info ArticleInfo, hs []annotation.Highlight, skipped []Unreadable, err error) {
+	err = l.db.View(func(tx *bolt.Tx) error {
+		r, err := loadRecord(tx, id)
+		if err != nil {
+			return err
 		}
 		var blocks []article.Block
-		if tok && bytes.Equal(tk, k) {
-			if blocks, err = s.decodeText(tv); err != nil {
-				s.skip("text", id, damageDetail(err))
+		if withText {
+			if blocks, err = loadBlocks(tx, id); err != nil {
+				skipped = append(skipped, Unreadable{"text of article", id, err})
 			}
-		} else if rec.ID == id {
-			s.skip("text", id, "it is missing")
 		}
-		prefix := articlePrefix(id)
-		for hok && bytes.Compare(hk, prefix) < 0 {
-			s.skip("highlight", highlightIDOf(hk), "its article is missing")
-			hk, hv, hok = nextHL()
-		}
-		var hs []annotation.Highlight
-		for ; hok && bytes.HasPrefix(hk, prefix); hk, hv, hok = nextHL() {
-			h, err := s.decodeHighlight(hk, hv)
-			if err != nil {
-				s.skip("highlight", highlightIDOf(hk), damageDetail(err))
-				continue
+		a, info = r.article(blocks), infoOf(tx, r)
+		hs, skipped = salvageHighlights(tx, id, skipped)
+		return nil
+	})
+	for _, s := range skipped {
+		l.noteDamage(s.Err)
+	}
+	if err != nil {
+		return nil, ArticleInfo{}, nil, skipped, fmt.Errorf("reading article %s: %w", id, err)
+	}
+	return a, info, hs, skipped, nil
+}
+
+// salvageHighlights decodes an article's highlights in reading order,
+// skipping the records that do not decode.
+func salvageHighlights(tx *bolt.Tx, articleID string, skipped []Unreadable) ([]annotation.Highlight, []Unreadable) {
+	prefix := articlePrefix(articleID)
+	var out []annotation.Highlight
+	c := tx.Bucket(bHighlights).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var h annotation.Highlight
+		if err := decodeHighlightInto(&h, articleID, k, v); err != nil {
+			id := ""
+			if len(k) > len(prefix)+9 {
+				id = string(k[len(prefix)+9:])
 			}
-			hs = append(hs, h)
-		}
-		if rec.ID != id {
-			if len(hs) > 0 {
-				s.skip("highlight", fmt.Sprintf("× %d of article %s", len(hs), id), "their article does not read")
-			}
+			skipped = append(skipped, Unreadable{"highlight", id, err})
 			continue
 		}
-		a := rec.article(blocks)
-		info := ArticleInfo{ID: id, Title: rec.Title, Kicker: rec.Kicker, Site: rec.Site, URL: rec.URL, Lang: rec.Lang,
-			Authors: append([]string(nil), rec.Authors...), Published: rec.Published, Added: rec.Added, Highlights: len(hs)}
-		for _, h := range hs {
-			if h.Orphaned != "" {
-				info.Orphaned++
-			}
-		}
-		if ferr = fn(SalvagedArticle{Info: info, Article: a, Highlights: hs}); ferr != nil {
-			break
-		}
+		out = append(out, h)
 	}
-	for ; ferr == nil && hok; hk, hv, hok = nextHL() {
-		s.skip("highlight", highlightIDOf(hk), "its article is missing")
-	}
-	return ferr
+	return out, skipped
 }
 
-func recordWhy(err error) string {
-	if err == nil {
-		return "it holds another record"
-	}
-	return damageDetail(err)
-}
-
-// highlightIDOf takes the highlight id from a highlights key (its end).
-func highlightIDOf(k []byte) string {
-	i := bytes.IndexByte(k, 0)
-	if i < 0 || len(k) < i+10 {
-		return printableKey(k)
-	}
-	return printableKey(k[i+10:])
-}
-
-func (s *Salvage) decodeText(v []byte) ([]article.Block, error) {
-	if s.version < 3 {
-		return decodeBlocksV2(v)
-	}
-	return decodeBlocks(v)
-}
-
-func (s *Salvage) decodeHighlight(k, v []byte) (annotation.Highlight, error) {
-	if s.version < 2 {
-		return decodeHighlightV1(v)
-	}
-	return decodeHighlight(k, v)
-}
-
-// Actors returns every actor that can be read.
-func (s *Salvage) Actors() []annotation.Actor {
+// SalvageActors returns every actor that reads, by name, and the records
+// that do not.
+func (l *Library) SalvageActors() ([]annotation.Actor, []Unreadable, error) {
 	var out []annotation.Actor
-	for k, v := range s.records(bActors) {
-		a, err := decodeActor(v)
-		if err != nil || a.ID != string(k) {
-			s.skip("actor", printableKey(k), recordWhy(err))
-			continue
-		}
-		out = append(out, a)
+	var skipped []Unreadable
+	err := l.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bActors).ForEach(func(k, v []byte) error {
+			a, err := decodeActor(v)
+			if err != nil {
+				skipped = append(skipped, Unreadable{"actor", string(k), err})
+				return nil
+			}
+			out = append(out, a)
+			return nil
+		})
+	})
+	for _, s := range skipped {
+		l.noteDamage(s.Err)
+	}
+	if err != nil {
+		return nil, skipped, fmt.Errorf("listing the actors: %w", err)
 	}
 	sortActors(out)
-	return out
+	return out, skipped, nil
 }
 
-// Preferences returns every preference that can be read.
-func (s *Salvage) Preferences() map[string][]byte {
-	out := map[string][]byte{}
-	for k, v := range s.records(bPrefs) {
-		out[string(k)] = append([]byte(nil), v...)
-	}
-	return out
-}
-
-// pinSnapshot begins a read transaction of the newest transaction while a
-// write transaction holds writers off, so that the meta page of the file
-// is that transaction's (see checkSnapshot).
-func (l *Library) pinSnapshot() (*bolt.Tx, error) {
-	if l.readOnly != "" || l.Damaged() != nil {
-		return l.db.DB.Begin(false)
-	}
-	wtx, err := l.db.DB.Begin(true)
-	if err != nil {
-		return nil, err
-	}
-	defer wtx.Rollback()
-	return l.db.DB.Begin(false)
+// MatchArticle returns the id of the stored article that an article
+// coming from elsewhere (a backup) is: the one with its id, else the one
+// with its URL, else the one with its text (by hash); "" when none is.
+// textHash is the stored article's text hash, so that a caller can tell
+// whether the texts differ without reading the text.
+func (l *Library) MatchArticle(id, url, hash string) (found, textHash string, err error) {
+	err = l.db.View(func(tx *bolt.Tx) error {
+		switch {
+		case tx.Bucket(bArticles).Get([]byte(id)) != nil:
+			found = id
+		case url != "" && tx.Bucket(bURLIndex).Get([]byte(url)) != nil:
+			found = string(tx.Bucket(bURLIndex).Get([]byte(url)))
+		case hash != "":
+			found = string(tx.Bucket(bHashIndex).Get([]byte(hash)))
+		}
+		if found == "" {
+			return nil
+		}
+		r, err := loadRecord(tx, found)
+		textHash = r.Hash
+		return err
+	})
+	return found, textHash, err
 }

@@ -2,158 +2,65 @@ package storage
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
-	"reflect"
-	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/dramatis-app/dramatis/annotation"
 )
 
-// salvageAll reads everything a salvage gives.
-func salvageAll(t *testing.T, s *Salvage) (map[string]SalvagedArticle, int) {
-	t.Helper()
-	out := map[string]SalvagedArticle{}
-	n := 0
-	if err := s.Articles(func(a SalvagedArticle) error {
-		out[a.Info.ID] = a
-		n += len(a.Highlights)
+// TestSalvageReadsAroundDamage: one undecodable highlight, text and actor
+// cost only themselves; the library is marked damaged.
+func TestSalvageReadsAroundDamage(t *testing.T) {
+	l := newLibrary(t)
+	a := newArticle("https://example.org/s", "Salvage", sampleParagraphs...)
+	r, err := l.ImportArticle(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kim := addActor(t, l, "Kim Jong-un")
+	addActor(t, l, "China")
+	var hs []annotation.Highlight
+	for _, p := range []string{"Pjöngjang", "Kim", "Raketen"} {
+		hs = append(hs, highlight(t, l, r.ID, a, p, annotation.ActorRef{ActorID: kim.ID}))
+	}
+	ids, err := l.ArticleIDs()
+	if err != nil || len(ids) != 1 || ids[0] != r.ID {
+		t.Fatalf("ids %v %v", ids, err)
+	}
+	l.db.DB.Update(func(tx *bolt.Tx) error {
+		k := tx.Bucket(bHighlightID).Get([]byte(hs[1].ID))
+		tx.Bucket(bHighlights).Put(k, []byte("{not json"))
+		tx.Bucket(bActors).Put([]byte(kim.ID), []byte{0xff})
 		return nil
-	}); err != nil {
-		t.Fatal(err)
+	})
+	got, info, ghs, skipped, err := l.SalvageArticle(r.ID, true)
+	if err != nil || got.Title != "Salvage" || len(got.Blocks) == 0 || info.ID != r.ID || len(ghs) != 2 || len(skipped) != 1 || skipped[0].ID != hs[1].ID {
+		t.Fatalf("%v %+v %d highlights, skipped %v", err, info, len(ghs), skipped)
 	}
-	return out, n
-}
-
-// On a sound library a salvage reads exactly what the library's own
-// methods read.
-func TestSalvageOfASoundLibraryReadsEverything(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "library.db")
-	buildCorruptionTarget(t, p)
-	l, err := OpenWith(p, Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
+	if !errors.Is(l.Damaged(), ErrDamaged) {
+		t.Errorf("not marked damaged: %v", l.Damaged())
 	}
-	defer l.Close()
-	for _, open := range []func() (*Salvage, error){func() (*Salvage, error) { return OpenSalvage(p) }, l.Salvage} {
-		s, err := open()
-		if err != nil {
-			t.Fatal(err)
+	actors, askipped, err := l.SalvageActors()
+	if err != nil || len(actors) != 1 || actors[0].Name != "China" || len(askipped) != 1 || askipped[0].ID != kim.ID {
+		t.Errorf("actors %v, skipped %v, %v", actors, askipped, err)
+	}
+	l.db.DB.Update(func(tx *bolt.Tx) error { return tx.Bucket(bArticleText).Put([]byte(r.ID), []byte("junk")) })
+	got, _, ghs, skipped, err = l.SalvageArticle(r.ID, true)
+	if err != nil || len(got.Blocks) != 0 || len(ghs) != 2 || len(skipped) != 2 {
+		t.Errorf("damaged text: %v, %d blocks, %d highlights, skipped %v", err, len(got.Blocks), len(ghs), skipped)
+	}
+	if _, _, _, _, err := l.SalvageArticle("NOPE", false); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing article: %v", err)
+	}
+	for _, tc := range []struct{ id, url, hash, want string }{
+		{r.ID, "", "", r.ID},
+		{"OTHER", "https://example.org/s", "", r.ID},
+		{"OTHER", "https://example.org/other", a.TextHash(), r.ID},
+		{"OTHER", "", "nohash", ""},
+	} {
+		if got, hash, err := l.MatchArticle(tc.id, tc.url, tc.hash); got != tc.want || err != nil || got != "" && hash != a.TextHash() {
+			t.Errorf("MatchArticle(%q, %q, %q) = %q, %v", tc.id, tc.url, tc.hash, got, err)
 		}
-		got, n := salvageAll(t, s)
-		infos, _ := l.Articles()
-		if len(got) != len(infos) || n != 14*4 {
-			t.Fatalf("salvaged %d articles, %d highlights", len(got), n)
-		}
-		for _, info := range infos {
-			a, _, _ := l.Article(info.ID)
-			hs, _ := l.Highlights(info.ID)
-			g := got[info.ID]
-			if !reflect.DeepEqual(g.Article, a) || !reflect.DeepEqual(g.Highlights, hs) || g.Info.Title != info.Title || g.Info.Highlights != info.Highlights {
-				t.Fatalf("article %s salvaged differently", info.ID)
-			}
-		}
-		actors, _ := l.Actors()
-		if !reflect.DeepEqual(s.Actors(), actors) {
-			t.Fatal("actors salvaged differently")
-		}
-		if string(s.Preferences()["theme"]) != "dark" {
-			t.Fatal("preferences not salvaged")
-		}
-		if len(s.Skipped()) != 0 {
-			t.Fatalf("skipped on a sound library: %v", s.Skipped())
-		}
-		s.Close()
-	}
-}
-
-// One unreadable highlight: the salvage reads everything else and names
-// the highlight it skipped.
-func TestSalvageSkipsAnUnreadableHighlightByName(t *testing.T) {
-	p, id := libraryWithHighlight(t, t.TempDir())
-	l, _ := OpenWith(p, Options{ReadOnly: true})
-	hs, _ := l.Highlights(id)
-	l.Close()
-	spoilHighlight(t, p, id)
-	if _, err := Open(p); !errors.Is(err, ErrDamaged) {
-		t.Fatalf("Open: %v", err)
-	}
-	s, err := OpenSalvage(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	got, n := salvageAll(t, s)
-	if len(got) != 1 || n != 0 || len(got[id].Article.Blocks) == 0 {
-		t.Fatalf("salvaged %d articles, %d highlights", len(got), n)
-	}
-	sk := s.Skipped()
-	if len(sk) != 1 || sk[0].What != "highlight" || sk[0].ID != hs[0].ID {
-		t.Fatalf("skipped %v, want highlight %s", sk, hs[0].ID)
-	}
-}
-
-// A damaged page costs the records on it, named by their range of keys;
-// the rest is read.
-func TestSalvageReadsAroundADamagedPage(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "library.db")
-	buildCorruptionTarget(t, p)
-	// Zero the first leaf page of the highlights bucket.
-	f, _ := os.OpenFile(p, os.O_RDWR, 0)
-	fi, _ := f.Stat()
-	pf, _ := openPageFile(f, fi.Size())
-	v, _, _ := pf.lookup(pf.meta.root, nil, bHighlights, 0)
-	leaf := firstLeaf(t, pf, v)
-	f.WriteAt(make([]byte, 4096), int64(leaf)*4096)
-	f.Close()
-	s, err := OpenSalvage(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	got, n := salvageAll(t, s)
-	if len(got) != 14 || n == 0 || n >= 14*4 {
-		t.Fatalf("salvaged %d articles, %d highlights", len(got), n)
-	}
-	found := false
-	for _, sk := range s.Skipped() {
-		found = found || (sk.What == "records" && strings.Contains(sk.ID, "of highlights"))
-	}
-	if !found {
-		t.Fatalf("the lost page is not named: %v", s.Skipped())
-	}
-	t.Logf("skipped: %v", s.Skipped())
-}
-
-// firstLeaf finds the first leaf page under a bucket's header value.
-func firstLeaf(t *testing.T, pf *pageFile, v []byte) uint64 {
-	id := uint64(0)
-	for i := 0; i < 8; i++ {
-		id = leUint64(v)
-		p, _, err := pf.readPage(id, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if p.flags == flagLeaf {
-			return id
-		}
-		_, _, _, child, _ := element(p.data, false, 0)
-		v = make([]byte, 8)
-		putLeUint64(v, child)
-	}
-	t.Fatal("no leaf")
-	return 0
-}
-
-func leUint64(b []byte) uint64 {
-	var x uint64
-	for i := 7; i >= 0; i-- {
-		x = x<<8 | uint64(b[i])
-	}
-	return x
-}
-
-func putLeUint64(b []byte, x uint64) {
-	for i := 0; i < 8; i++ {
-		b[i] = byte(x >> (8 * i))
 	}
 }
