@@ -93,7 +93,8 @@ func (a *App) buildWindow() {
 	a.columns.SetShownWide(p.BoolWithFallback(prefShowLibrary, true), p.BoolWithFallback(prefShowNotes, true))
 	a.splits = [2]*container.Split{a.columns.Outer, a.columns.Inner}
 
-	a.win.SetContent(container.NewBorder(a.toolbar(), a.shell.status, nil, nil, a.columns))
+	a.notices = newNoticeBar()
+	a.win.SetContent(container.NewBorder(container.NewVBox(a.notices.box, a.toolbar()), a.shell.status, nil, nil, a.columns))
 	a.win.SetMainMenu(a.mainMenu())
 	a.installKeys()
 	a.shell.installDialogKeys(func(k fyne.KeyName) {

@@ -65,6 +65,10 @@ var (
 	// ErrNoLibrary: a reading command found no library file (it never
 	// creates one).
 	ErrNoLibrary = errors.New("no library yet")
+	// ErrNeedsUpgrade: a library of an older schema was opened read-only;
+	// it must be opened for writing once (which migrates it, after a
+	// backup) before it can be read.
+	ErrNeedsUpgrade = errors.New("library needs an upgrade")
 )
 
 // lockTimeout is how long Open waits for another process to let go of the
@@ -223,7 +227,7 @@ func OpenWith(path string, o Options) (*Library, error) {
 	if version < SchemaVersion && version > 0 {
 		if l.readOnly != "" {
 			l.db.Close()
-			return nil, fmt.Errorf("%s was written by an older Dramatis and must be upgraded first, which needs it writable (%s): open it once in the window or with a command that writes", l.path, l.readOnly)
+			return nil, errorf(ErrNeedsUpgrade, "%s was written by an older Dramatis and must be upgraded first, which needs it writable (%s): open it once in the window or with a command that writes", l.path, l.readOnly)
 		}
 		if err := l.backupBeforeMigration(version); err != nil {
 			l.db.Close()

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -25,7 +26,9 @@ func (u Unreadable) Error() string {
 func (u Unreadable) Unwrap() error { return u.Err }
 
 // ArticleIDs returns the id of every article, in id order, reading keys
-// only.
+// only. When bbolt cannot walk the articles (a damaged page on the way),
+// the page reader lists what it can reach (salvagefile.go), so that an
+// export still finds every article a damaged page does not hold.
 func (l *Library) ArticleIDs() ([]string, error) {
 	var ids []string
 	err := l.db.View(func(tx *bolt.Tx) error {
@@ -34,6 +37,16 @@ func (l *Library) ArticleIDs() ([]string, error) {
 			return nil
 		})
 	})
+	if err != nil && errors.Is(err, ErrDamaged) {
+		if s, serr := l.Salvage(); serr == nil {
+			ids = ids[:0]
+			for k := range s.records(bArticles) {
+				ids = append(ids, string(k))
+			}
+			s.Close()
+			return ids, nil
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("listing the articles: %w", err)
 	}
