@@ -38,6 +38,13 @@ func (l *Library) PutBatch(b Batch) error {
 				return err
 			}
 		}
+		ids := make([]string, len(b.Articles))
+		for i, a := range b.Articles {
+			ids[i] = a.ID
+		}
+		if err := deferSearch(tx, ids); err != nil {
+			return err
+		}
 		for _, a := range b.Articles {
 			if err := putArticleTx(tx, a.ID, a.Article, a.Added); err != nil {
 				return err
@@ -56,7 +63,7 @@ func (l *Library) PutBatch(b Batch) error {
 				return err
 			}
 		}
-		return nil
+		return indexDeferred(tx)
 	})
 	if err != nil {
 		return fmt.Errorf("nothing was changed: %w", err)
@@ -105,14 +112,7 @@ func putArticleTx(tx *bolt.Tx, id string, a *article.Article, added time.Time) e
 	if a == nil || len(a.Blocks) == 0 {
 		return fmt.Errorf("the article %s has no text: %w", id, ErrInvalid)
 	}
-	var old articleRecord
-	if v := tx.Bucket(bArticles).Get([]byte(id)); v != nil {
-		var err error
-		if old, err = decodeArticleRecord(v); err != nil {
-			return err
-		}
-	}
-	return writeRecord(tx, recordOf(id, a, added), a.Blocks, old)
+	return putArticleExact(tx, id, a, added, time.Now().UTC().Truncate(time.Millisecond))
 }
 
 // putHighlightTx is PutHighlight inside a transaction.

@@ -17,8 +17,8 @@ var (
 	bHighlights  = []byte("highlights")  // highlightKey → highlightRecord (schema 1: annotation.Highlight)
 	bActors      = []byte("actors")      // actor id → annotation.Actor
 	bPrefs       = []byte("prefs")       // key → raw bytes
-	bURLIndex    = []byte("url_index")   // article URL → article id
-	bHashIndex   = []byte("hash_index")  // text hash → article id
+	bURLIndex    = []byte("url_index")   // article URL \0 article id → "" (schemas 1–3: URL → id)
+	bHashIndex   = []byte("hash_index")  // text hash \0 article id → "" (schemas 1–3: hash → id)
 	bActorNames  = []byte("actor_names") // folded name → actor id
 	bHighlightID = []byte("highlight_ids")
 	// highlight id → its highlightKey (schema 2)
@@ -26,13 +26,19 @@ var (
 	// actor id \0 highlight id → "" (schema 2)
 	bArticleText = []byte("article_text")
 	// article id → text record (schema 3, see text.go); replaces texts
+	bSourceIndex = []byte("source_index")
+	// import source \0 article id → "" (schema 4)
+	bVersions = []byte("versions")
+	// article id \0 BE32(number) → versionRecord (schema 4, see versions.go)
+	bVersionText = []byte("version_text")
+	// article id \0 BE32(number) → text record of that version (schema 4)
 )
 
 var keySchema = []byte("schema")
 
 // SchemaVersion is the layout this build writes. Files with a higher
 // number are refused (ErrTooNew); lower numbers migrate on open.
-const SchemaVersion = 3
+const SchemaVersion = 5
 
 // migration brings a file from schema number-1 to number.
 type migration struct {
@@ -44,10 +50,15 @@ type migration struct {
 	// and reports whether more is left. A crash between them loses only
 	// time: the next open carries on.
 	prepare func(tx *bolt.Tx) (more bool, err error)
-	// apply finishes the step in the transaction that records the new
-	// version, so a crash leaves the file at the old version, never
-	// half-migrated.
+	// apply, when set, finishes the step in the transaction that records
+	// the new version, so a crash leaves the file at the old version,
+	// never half-migrated.
 	apply func(tx *bolt.Tx) error
+	// keepsSearch says that the step changes nothing the search index
+	// holds (words, actors, dates, counts), so an index built for the
+	// schema before carries over. Without it the index is started afresh
+	// in the step's transaction and built again in the background.
+	keepsSearch bool
 }
 
 // migrations lists every schema step in order (lnd channeldb style).
@@ -56,6 +67,8 @@ func migrations() []migration {
 		{number: 1, what: "create the buckets", apply: createBuckets},
 		{number: 2, what: "compact highlight records, indexed by id and by actor", apply: rewriteHighlights},
 		{number: 3, what: "article texts as raw text with a chunk index", prepare: convertTexts, apply: finishTexts},
+		{number: 4, what: "article versions; URL and text indexes shared by several articles", apply: versionsAndSharedIndexes},
+		{number: 5, what: "a search index, built in the background"}, // carrySearch makes it
 	}
 }
 
@@ -64,20 +77,36 @@ func schema1Buckets() [][]byte {
 	return [][]byte{bMeta, bArticles, bTexts, bHighlights, bActors, bPrefs, bURLIndex, bHashIndex, bActorNames}
 }
 
-// currentBuckets are the buckets of SchemaVersion.
-func currentBuckets() [][]byte {
+// schema4Buckets are the buckets of schema 4.
+func schema4Buckets() [][]byte {
 	return [][]byte{bMeta, bArticles, bArticleText, bHighlights, bHighlightID, bActorIndex,
-		bActors, bPrefs, bURLIndex, bHashIndex, bActorNames}
+		bActors, bPrefs, bURLIndex, bHashIndex, bActorNames, bSourceIndex, bVersions, bVersionText}
 }
 
-// createLibrary lays out a new, empty library of SchemaVersion.
+// currentBuckets are the buckets of SchemaVersion.
+func currentBuckets() [][]byte {
+	return append(schema4Buckets(), searchBuckets()...)
+}
+
+// createLibrary lays out a new, empty library of SchemaVersion, with an
+// empty search index that is complete (stamped here: a library is created
+// outside the guard that stamps every other write).
 func createLibrary(tx *bolt.Tx) error {
-	for _, name := range currentBuckets() {
+	for _, name := range schema4Buckets() {
 		if _, err := tx.CreateBucket(name); err != nil {
 			return err
 		}
 	}
-	return putVersion(tx, SchemaVersion)
+	if err := putVersion(tx, SchemaVersion); err != nil {
+		return err
+	}
+	if err := resetSearch(tx); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bSearchMeta).Put(keyState, []byte(indexComplete)); err != nil {
+		return err
+	}
+	return stampSearch(tx)
 }
 
 func createBuckets(tx *bolt.Tx) error {
@@ -199,6 +228,31 @@ func finishTexts(tx *bolt.Tx) error {
 	return tx.DeleteBucket(bTexts)
 }
 
+// versionsAndSharedIndexes adds the version buckets and the source index,
+// and rebuilds the URL and hash indexes, which mapped a value to one
+// article, as value \0 id keys: several articles may now name the same
+// canonical URL (a site that points every page at its home page) or have
+// the same text.
+func versionsAndSharedIndexes(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bSourceIndex, bVersions, bVersionText, bURLIndex, bHashIndex} {
+		if tx.Bucket(name) != nil {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.CreateBucket(name); err != nil {
+			return err
+		}
+	}
+	return tx.Bucket(bArticles).ForEach(func(k, v []byte) error {
+		r, err := decodeArticleRecord(v)
+		if err != nil {
+			return fmt.Errorf("article %q: %w", k, err)
+		}
+		return indexArticle(tx, r)
+	})
+}
+
 // readVersion returns the schema version of a file: 0 for one without any
 // bucket (new), an error for a bbolt file that is not a Dramatis library
 // or is too new.
@@ -268,11 +322,34 @@ func (l *Library) runMigration(m migration) error {
 		}
 	}
 	return l.db.Update(func(tx *bolt.Tx) error {
-		if err := m.apply(tx); err != nil {
+		if m.apply != nil {
+			if err := m.apply(tx); err != nil {
+				return err
+			}
+		}
+		if err := putVersion(tx, m.number); err != nil {
 			return err
 		}
-		return putVersion(tx, m.number)
+		return carrySearch(tx, m)
 	})
+}
+
+// searchSince is the first schema with a search index.
+const searchSince = 5
+
+// carrySearch brings the search index over a schema step, after the new
+// version is recorded: step 5 creates it (empty, to be built in the
+// background); a later step marked keepsSearch carries an index of the
+// schema before over; any other later step starts it afresh.
+func carrySearch(tx *bolt.Tx, m migration) error {
+	if m.number < searchSince {
+		return nil
+	}
+	if meta := tx.Bucket(bSearchMeta); m.keepsSearch && meta != nil &&
+		be32(meta.Get(keyIndexSchema)) == uint32(m.number-1) {
+		return put32(meta, keyIndexSchema, uint32(m.number))
+	}
+	return resetSearch(tx)
 }
 
 func putVersion(tx *bolt.Tx, v int) error {

@@ -1,9 +1,13 @@
 package storage
 
 import (
+	"context"
 	"fmt"
+	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -93,9 +97,62 @@ var schemaWriters = map[int]func(tx *bolt.Tx, f fixtureLibrary) error{
 		}
 		return writeOldSchema(tx, f, 2, func(h annotation.Highlight) error { return putHighlight(tx, h) })
 	},
+	3: writeSchema3,
+	4: func(tx *bolt.Tx, f fixtureLibrary) error {
+		if err := writeSchema3(tx, f); err != nil {
+			return err
+		}
+		// Schema 4: URL and hash indexes as value \0 id → "", a source
+		// index, and (empty) buckets for kept versions.
+		for _, name := range [][]byte{bURLIndex, bHashIndex} {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		for _, name := range [][]byte{bURLIndex, bHashIndex, bSourceIndex, bVersions, bVersionText} {
+			if _, err := tx.CreateBucket(name); err != nil {
+				return err
+			}
+		}
+		for id, a := range f.articles {
+			entries := [][2]string{{string(bHashIndex), a.TextHash()}, {string(bURLIndex), a.URL}}
+			for _, e := range entries {
+				if e[1] == "" {
+					continue
+				}
+				if err := tx.Bucket([]byte(e[0])).Put([]byte(e[1]+"\x00"+id), nil); err != nil {
+					return err
+				}
+			}
+		}
+		return putVersion(tx, 4)
+	},
 }
 
-// writeOldSchema writes what schemas 1 and 2 share: the buckets, articles
+// writeSchema3 writes f as schema 3 did: texts as text records (today's
+// encodeText), no "texts" bucket.
+func writeSchema3(tx *bolt.Tx, f fixtureLibrary) error {
+	for _, name := range [][]byte{bHighlightID, bActorIndex, bArticleText} {
+		if _, err := tx.CreateBucket(name); err != nil {
+			return err
+		}
+	}
+	if err := writeOldSchema(tx, f, 3, func(h annotation.Highlight) error { return putHighlight(tx, h) }); err != nil {
+		return err
+	}
+	for id, a := range f.articles {
+		rec, err := encodeText(a.Blocks, textStride)
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket(bArticleText).Put([]byte(id), rec); err != nil {
+			return err
+		}
+	}
+	return tx.DeleteBucket(bTexts)
+}
+
+// writeOldSchema writes what schemas 1 to 3 share: the buckets, articles
 // with JSON block texts, single-valued URL and hash indexes, actors; and
 // the highlights with put.
 func writeOldSchema(tx *bolt.Tx, f fixtureLibrary, version int, put func(annotation.Highlight) error) error {
@@ -172,14 +229,8 @@ func TestMigrationFromEveryEarlierSchema(t *testing.T) {
 			f := newFixture(t)
 			p := filepath.Join(t.TempDir(), "library.db")
 			writeSchemaFile(t, p, v, f)
-			l, err := Open(p)
-			if err != nil {
-				t.Fatal(err)
-			}
+			l := openMigrated(t, p, f)
 			defer l.Close()
-			checkFixture(t, l, f)
-			checkIndexes(t, l)
-			checkCurrentLayout(t, l)
 			bs, _ := backups(p)
 			if len(bs) != 1 || !strings.Contains(bs[0], fmt.Sprintf("-schema%d", v)) {
 				t.Fatalf("backups = %v, want one of the schema %d file", bs, v)
@@ -190,7 +241,76 @@ func TestMigrationFromEveryEarlierSchema(t *testing.T) {
 			if err != nil || h.Quote != annotation.QuoteAt([]rune(long.Text()), s, e) {
 				t.Fatalf("AddHighlight after migration = %+v, %v", h.Quote, err)
 			}
+			checkMigratedSearch(t, l)
 		})
+	}
+}
+
+// checkMigratedSearch checks the search index a migration leaves: being
+// built, searches meanwhile finding what reading every article finds, and
+// once built, complete and in agreement with the library.
+func checkMigratedSearch(t *testing.T, l *Library) {
+	t.Helper()
+	const id = "01ARTICLE0000000000000000C"
+	st, err := l.SearchIndexStatus()
+	if err != nil || st.Ready {
+		t.Fatalf("search index after migration: %+v, %v; want one still to build", st, err)
+	}
+	found := func() []string {
+		res, err := l.Search(SearchQuery{Text: "sicherheitsrat pjongjang"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.IDs
+	}
+	before := found()
+	if !slices.Contains(before, id) {
+		t.Fatalf("search before the index is built = %v, want %s among them", before, id)
+	}
+	if err := l.BuildSearchIndex(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := l.SearchIndexStatus(); err != nil || !st.Ready || st.Indexed != st.Articles {
+		t.Fatalf("search index after the build: %+v, %v", st, err)
+	}
+	if got := found(); !slices.Equal(got, before) {
+		t.Fatalf("search with the index = %v, reading every article %v", got, before)
+	}
+	checkSearchIndex(t, l)
+}
+
+// TestMigrationCarriesTheSearchIndex checks carrySearch: a later step
+// marked keepsSearch keeps a built index (now of its schema); any other
+// step starts it afresh.
+func TestMigrationCarriesTheSearchIndex(t *testing.T) {
+	for _, keeps := range []bool{true, false} {
+		l := newLibrary(t)
+		importArticle(t, l, newArticle("https://example.org/a", "Sanktionen", "Der Sicherheitsrat tagte."))
+		next := migration{number: SchemaVersion + 1, what: "a test step", keepsSearch: keeps}
+		err := l.db.Update(func(tx *bolt.Tx) error {
+			if err := putVersion(tx, next.number); err != nil {
+				return err
+			}
+			return carrySearch(tx, next)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = l.db.View(func(tx *bolt.Tx) error {
+			ix := openIndex(tx)
+			switch {
+			case ix == nil:
+				return fmt.Errorf("keepsSearch %v: no index after the step", keeps)
+			case keeps && (ix.state != indexComplete || ix.count != 1):
+				return fmt.Errorf("keepsSearch: index %s with %d articles, want it kept complete with 1", ix.state, ix.count)
+			case !keeps && (ix.state != indexBuilding || ix.count != 0):
+				return fmt.Errorf("without keepsSearch: index %s with %d articles, want it started afresh", ix.state, ix.count)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -299,12 +419,77 @@ func TestMigrationResumesAfterAnInterruptedBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	openMigrated(t, p, f).Close()
+}
+
+// openMigrated opens (and so migrates) the library at p and checks that it
+// holds f, its indexes are in step and its layout is today's.
+func openMigrated(t *testing.T, p string, f fixtureLibrary) *Library {
+	t.Helper()
 	l, err := Open(p)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("the library does not open: %v", err)
 	}
-	defer l.Close()
 	checkFixture(t, l, f)
 	checkIndexes(t, l)
 	checkCurrentLayout(t, l)
+	return l
+}
+
+// migrationChildEnv names the library the migration crash child opens.
+const migrationChildEnv = "DRAMATIS_MIGRATION_CHILD_LIBRARY"
+
+// TestMigrationCrashChild opens (and so migrates) the library it is given,
+// then says so; the parent kills it at a random moment before or after.
+func TestMigrationCrashChild(t *testing.T) {
+	path := os.Getenv(migrationChildEnv)
+	if path == "" {
+		t.Skip("only runs as the child of TestCrashDuringMigrationLosesNothing")
+	}
+	l, err := OpenWith(path, Options{StartBackup: func(string) {}})
+	if err != nil {
+		fmt.Println("ERR", err)
+		os.Exit(3)
+	}
+	l.Close()
+	fmt.Println("MIGRATED")
+	time.Sleep(time.Hour)
+}
+
+// TestCrashDuringMigrationLosesNothing kills a process that is migrating a
+// schema 2 library of 2,500 articles (three text batches, the backup made
+// first) at random moments; after each kill the next open finishes the
+// migration and the library holds everything it held before.
+func TestCrashDuringMigrationLosesNothing(t *testing.T) {
+	if os.Getenv(migrationChildEnv) != "" {
+		t.Skip("in the child")
+	}
+	rounds := 10
+	if testing.Short() || raceEnabled {
+		rounds = 3
+	}
+	f := newFixture(t)
+	for i := 0; i < 2*textBatchArticles+500; i++ {
+		f.articles[fmt.Sprintf("01BULK%020d", i)] = newArticle("", fmt.Sprintf("Bulk %d", i), fmt.Sprintf("Absatz %d über Nordkorea.", i))
+	}
+	pristine := filepath.Join(t.TempDir(), "schema2.db")
+	writeSchemaFile(t, pristine, 2, f)
+	data, err := os.ReadFile(pristine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 11))
+	migrated := 0
+	for round := 0; round < rounds; round++ {
+		p := filepath.Join(t.TempDir(), "library.db")
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		lines := runUntilKilled(t, migrationChildEnv, p, "^TestMigrationCrashChild$", time.Duration(50+rng.IntN(1500))*time.Millisecond)
+		if slices.Contains(lines, "MIGRATED") {
+			migrated++
+		}
+		openMigrated(t, p, f).Close()
+	}
+	t.Logf("%d SIGKILLs during or after migrating 2,500 articles (%d after it had finished): nothing lost", rounds, migrated)
 }

@@ -395,10 +395,19 @@ func scanSearch(tx *bolt.Tx, ix *searchIndex, terms []queryTerm, names [][]strin
 			k, v = c.Next()
 		}
 	}
+	recordOnly := len(terms) == 0 && len(q.Actors) == 0 && !q.HasHighlights && !q.HasOrphans
 	for ; k != nil; k, v = c.Next() {
 		rec, err := decodeArticleRecord(v)
 		if err != nil {
 			return nil, err
+		}
+		if recordOnly {
+			// A listing, or one filtered by what the record says: the
+			// text and highlights need not be read.
+			if d := docRecordOf(rec, 0, 0); q.keep(d) {
+				out = append(out, hit{id: rec.ID, added: d.Added, published: d.Published})
+			}
+			continue
 		}
 		cont, err := loadDocContent(tx, rec)
 		if err != nil {
@@ -470,4 +479,15 @@ func (l *Library) ArticleInfos(ids []string) ([]ArticleInfo, error) {
 		return nil, fmt.Errorf("reading the library: %w", err)
 	}
 	return out, nil
+}
+
+// HasArticle reports whether the library holds an article with id (a
+// remembered one may have been deleted since), without reading it.
+func (l *Library) HasArticle(id string) bool {
+	found := false
+	_ = l.db.View(func(tx *bolt.Tx) error {
+		found = id != "" && tx.Bucket(bArticles).Get([]byte(id)) != nil
+		return nil
+	})
+	return found
 }

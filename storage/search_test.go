@@ -38,12 +38,15 @@ func newSearchFixture(t *testing.T) *searchFixture {
 	berlin.Published = time.Date(2024, 6, 15, 9, 0, 0, 0, time.UTC)
 	f.berlin = importArticle(t, l, berlin)
 	trade := newArticle("https://example.org/trade", "Zölle", "Die EU erhebt Strafzölle auf Elektroautos.", "Die neue Regelung gilt ab heute.")
-	f.trade = importArticle(t, l, trade)
+	res, err := l.Import(trade, ImportOptions{Source: trade.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.trade = res.ID
 	en := newArticle("https://example.org/en", "Sanctions", "The United States imposed new sanctions on Pyongyang.")
 	en.Site, en.Lang = "Reuters", "en"
 	f.en = importArticle(t, l, en)
 
-	var err error
 	if f.nk, err = l.AddActor(annotation.Actor{Name: "Nordkorea", Kind: annotation.KindState, Aliases: []string{"Pjöngjang", "DPRK"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +75,7 @@ func newSearchFixture(t *testing.T) *searchFixture {
 	}
 	f.orphanHL = oh.ID
 	trade2 := newArticle("https://example.org/trade", "Zölle", "Die EU erhebt Strafzölle auf Elektroautos.", "Ganz anderer Schlusssatz hier.")
-	if res, err := l.ImportArticle(trade2); err != nil || res.Orphaned != 1 {
+	if res, err := l.Import(trade2, ImportOptions{Source: trade.URL, Force: true}); err != nil || res.Orphaned != 1 {
 		t.Fatalf("re-import: %+v, %v", res, err)
 	}
 	checkIndexes(t, l)
@@ -239,7 +242,7 @@ func TestSearchIndexKeptInStep(t *testing.T) {
 				continue
 			}
 			a.Blocks = append(a.Blocks[1:], article.Block{Type: article.Paragraph, Text: sentence()})
-			if _, err := l.ImportArticle(a); err != nil {
+			if _, err := l.Import(a, ImportOptions{Source: a.URL, Force: true}); err != nil {
 				t.Fatal(err)
 			}
 		default:
@@ -510,5 +513,56 @@ func TestSnippetOfALongText(t *testing.T) {
 	}
 	if n := utf8.RuneCountInString(snip); n > snippetRunes+2 || n < snippetRunes/2 {
 		t.Fatalf("snippet of %d characters: %q", n, snip)
+	}
+}
+
+// TestSearchIndexKeptByBatches checks PutBatch's deferred indexing: new
+// articles with their highlights, an article already indexed replaced, a
+// highlight added to an existing article, all in one batch, leave the
+// index as a fresh build would, and the next batch finds it in step.
+func TestSearchIndexKeptByBatches(t *testing.T) {
+	f := newSearchFixture(t)
+	l := f.l
+	old, _, err := l.Article(f.berlin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Blocks = append(old.Blocks, article.Block{Type: article.Paragraph, Text: "Ein Nachtrag über Zolltarife."})
+	for round := 0; round < 2; round++ {
+		var b Batch
+		b.Articles = append(b.Articles, BatchArticle{ID: f.berlin, Article: old, Added: time.Now()})
+		for i := 0; i < 5; i++ {
+			id := annotation.NewID()
+			a := newArticle(fmt.Sprintf("https://example.org/batch/%d/%d", round, i), fmt.Sprintf("Stapel %d", i),
+				"Der Sicherheitsrat beriet über Pjöngjang.", fmt.Sprintf("Runde %d Absatz %d.", round, i))
+			b.Articles = append(b.Articles, BatchArticle{ID: id, Article: a, Added: time.Now()})
+			s, e := span(t, a, "Sicherheitsrat")
+			b.Highlights = append(b.Highlights, annotation.Highlight{ID: annotation.NewID(), ArticleID: id, Start: s, End: e,
+				Quote: annotation.QuoteAt([]rune(a.Text()), s, e), Note: fmt.Sprintf("Notiz %d", i), Created: time.Now(), Updated: time.Now(),
+				Actors: []annotation.ActorRef{{ActorID: f.nk.ID, Role: annotation.RoleSpeaker}}})
+		}
+		s, e := span(t, old, "Ian Bremmer")
+		b.Highlights = append(b.Highlights, annotation.Highlight{ID: annotation.NewID(), ArticleID: f.berlin, Start: s, End: e,
+			Quote: annotation.QuoteAt([]rune(old.Text()), s, e), Note: "Bremmer im Stapel", Created: time.Now(), Updated: time.Now()})
+		if err := l.PutBatch(b); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		checkSearchIndex(t, l)
+		for _, q := range []string{"sicherheitsrat", "notiz", "zolltarif", "stapel bremmer", "runde", "pjongjang"} {
+			compareWithScan(t, l, SearchQuery{Text: q})
+		}
+		compareWithScan(t, l, SearchQuery{Actors: []ActorFilter{{ActorID: f.nk.ID, Role: annotation.RoleSpeaker}}})
+		if ids := searchIDs(t, l, SearchQuery{Text: "runde"}); len(ids) != 5*(round+1) {
+			t.Fatalf("round %d: 'runde' finds %d articles, want %d", round, len(ids), 5*(round+1))
+		}
+	}
+	err = l.db.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bSearchDeferred) != nil {
+			return fmt.Errorf("the deferred-articles bucket outlived its transaction")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"time"
@@ -172,7 +173,7 @@ func articleWords(r articleRecord, textRecord []byte) (map[string]struct{}, erro
 // can be taken out. Part of the transaction that writes the article.
 func searchArticleWrite(tx *bolt.Tx, rec articleRecord, text []byte) error {
 	ix := openIndex(tx)
-	if ix == nil || !ix.covers(rec.ID) {
+	if ix == nil || !ix.covers(rec.ID) || searchDeferred(tx, rec.ID) {
 		return nil
 	}
 	next, err := articleWords(rec, text)
@@ -284,7 +285,7 @@ func searchHighlightPut(tx *bolt.Tx, h annotation.Highlight) error {
 // stored under key k that removeHighlight is about to delete: read as
 // stored, so that exactly what was counted is taken out.
 func searchHighlightRemove(tx *bolt.Tx, k []byte) error {
-	if openIndex(tx) == nil {
+	if openIndex(tx) == nil || searchDeferred(tx, string(k[:max(bytes.IndexByte(k, 0), 0)])) {
 		return nil
 	}
 	v := tx.Bucket(bHighlights).Get(k)
@@ -302,7 +303,7 @@ func searchHighlightRemove(tx *bolt.Tx, k []byte) error {
 // gives its article.
 func searchHighlightChange(tx *bolt.Tx, h annotation.Highlight, by int) error {
 	ix := openIndex(tx)
-	if ix == nil || !ix.covers(h.ArticleID) {
+	if ix == nil || !ix.covers(h.ArticleID) || searchDeferred(tx, h.ArticleID) {
 		return nil
 	}
 	doc, ok := ix.docOf(h.ArticleID)
