@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"slices"
 
 	"github.com/dramatis-app/dramatis/annotation"
 )
@@ -46,7 +47,14 @@ func (c *controller) loadActorHighlights(id string, then func([]annotation.Highl
 		if hls, err = c.store.ActorHighlights(id); err != nil {
 			return
 		}
-		infos, lerr := c.store.Articles()
+		// Only the articles these highlights are in, not the library.
+		var ids []string
+		for _, h := range hls {
+			if !slices.Contains(ids, h.ArticleID) {
+				ids = append(ids, h.ArticleID)
+			}
+		}
+		infos, lerr := c.store.ArticleInfos(ids)
 		if lerr != nil {
 			err = lerr
 			return

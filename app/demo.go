@@ -95,19 +95,18 @@ type demoState struct {
 	actors map[string]bool
 }
 
-// demoID is the id of the article in items with the demo's address, ""
-// when the library has none.
-func demoID(items []storage.ArticleInfo) string {
+// demoID is the id of the library's article with the demo's address, ""
+// when the library has none (looked up in the address index).
+func demoID(lib *storage.Library) string {
 	art, err := demoArticle()
 	if err != nil {
 		return ""
 	}
-	for _, it := range items {
-		if it.URL == art.URL {
-			return it.ID
-		}
+	id, _, err := lib.MatchArticle("", art.URL, "")
+	if err != nil {
+		return ""
 	}
-	return ""
+	return id
 }
 
 // loadDemoState reads what the demo article (id; "" for none) is now (off

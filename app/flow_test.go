@@ -404,8 +404,8 @@ func TestPasteAndDropImport(t *testing.T) {
 	if infos, _ = lib.Articles(); len(infos) != 2 {
 		t.Fatalf("drop: %d articles, want 2", len(infos))
 	}
-	if a.ctl.art.Title != "Kreml droht Kiew" || len(a.library.items) != 2 {
-		t.Errorf("after drop the reader shows %q and the list has %d rows", a.ctl.art.Title, len(a.library.items))
+	if a.ctl.art.Title != "Kreml droht Kiew" || len(rows(a.library)) != 2 {
+		t.Errorf("after drop the reader shows %q and the list has %d rows", a.ctl.art.Title, len(rows(a.library)))
 	}
 }
 

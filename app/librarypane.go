@@ -1,8 +1,8 @@
 package app
 
 import (
+	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -21,23 +22,40 @@ const (
 )
 
 // libraryPane lists the library's articles with title, site, date and number
-// of highlights, filtered by a search over title and text.
+// of highlights, found by a search (words in any order, across titles,
+// texts, notes and actors) and filters. The listing comes from the
+// library's search index: the pane holds the ids in order and reads the
+// rows it shows, a screenful at a time, as they come into view, so that a
+// library of 50,000 articles opens as fast as one of 500.
 type libraryPane struct {
-	sh      *shell
-	do      libraryActions
-	search  *searchEntry
-	sortBy  *widget.Select
-	list    *articleList
-	count   *widget.Label
-	content fyne.CanvasObject
+	sh        *shell
+	do        libraryActions
+	search    *searchEntry
+	sortBy    *widget.Select
+	filters   *filterBar
+	filterBtn *widget.Button
+	list      *articleList
+	count     *widget.Label
+	content   fyne.CanvasObject
 
-	items    []storage.ArticleInfo
+	// ids are the articles listed, in order; infos the rows read so far.
+	ids   []string
+	infos map[string]storage.ArticleInfo
+	// listed counts the listings shown, so that rows read for an older
+	// one are dropped.
+	listed int
+	// wantLo and wantHi are the rows drawn without their info (wantHi <
+	// wantLo for none); fetching is set while rows are read.
+	wantLo, wantHi int
+	fetching       bool
+	// indexNote says how far the search index is while it is built.
+	indexNote string
+	total     int // articles in the library
+
 	selected string
 	// reading is set while a list or search read runs in the background,
 	// again when the search text changed meanwhile: typing then starts
-	// one read after the running one instead of one per keystroke (each
-	// scans every article's text, ~150 ms for 1,000 articles, and eight
-	// of them at once made the last one's result arrive late).
+	// one read after the running one instead of one per keystroke.
 	reading, again bool
 	// reads counts the reads started, so that tests can see typing
 	// coalesce them.
@@ -50,36 +68,72 @@ type libraryPane struct {
 	row int
 }
 
+// Rows read at once around the rows drawn without their info: a screenful
+// and a half, so that scrolling on reads ahead of what is drawn.
+const (
+	rowsBehind = 20
+	rowsAhead  = 60
+)
+
 // libraryActions are what the library pane asks of the controller.
 type libraryActions struct {
-	// list reads the articles, or those whose title or text holds query;
-	// it runs off the main goroutine.
-	list func(query string) ([]storage.ArticleInfo, error)
+	// list finds the articles a request asks for; infos reads the rows
+	// of some of them (ids no longer there are left out). Both run off
+	// the main goroutine.
+	list  func(r listRequest) (storage.SearchResult, error)
+	infos func(ids []string) ([]storage.ArticleInfo, error)
 	// open shows an article in the reader.
 	open func(id string)
 	// focusReader gives the keyboard to the article text.
 	focusReader func()
 }
 
+// listRequest is a search as the pane asks for it: the query, and the
+// actor the reader typed (a name or alias, found by list) in a role.
+type listRequest struct {
+	query storage.SearchQuery
+	actor string
+	role  annotation.Role
+	// filtered is set when words or filters narrow the list.
+	filtered bool
+}
+
+// errNoSuchActor says that the actor filter names no actor.
+var errNoSuchActor = errors.New("no such actor")
+
+// listing is what a read gives the pane: the articles in order, the
+// first screenful of rows, and how far the index is.
+type listing struct {
+	ids      []string
+	rows     []storage.ArticleInfo
+	total    int
+	index    storage.IndexStatus
+	filtered bool
+	noActor  string
+}
+
 func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
-	p := &libraryPane{sh: sh, do: do, row: -1}
+	p := &libraryPane{sh: sh, do: do, row: -1, infos: map[string]storage.ArticleInfo{}, wantHi: -1}
 	p.search = newSearchEntry(p)
-	p.search.SetPlaceHolder("Search title and text")
+	p.search.SetPlaceHolder("Search titles, text, notes, actors")
 	p.search.OnChanged = func(string) { p.reload() }
 	p.search.OnSubmitted = func(string) { p.openFirst() }
-	p.sortBy = widget.NewSelect([]string{sortAdded, sortPublished}, func(s string) {
+	p.sortBy = widget.NewSelect([]string{sortAdded, sortPublished}, nil)
+	p.sortBy.SetSelected(sh.prefs().StringWithFallback(prefSort, sortAdded))
+	p.sortBy.OnChanged = func(s string) {
 		sh.prefs().SetString(prefSort, s)
-		p.sortItems()
-		p.list.Refresh()
-		// The list remembers a row number, not an article: without this the
-		// mark stays on whatever row moved there, and a click on that row
-		// opens nothing because the list thinks it is already selected.
-		p.markSelected(p.selected)
+		p.reload()
+	}
+	p.filters = newFilterBar(func() {
+		p.filterBtn.SetText(p.filters.summary())
+		p.reload()
 	})
+	p.filterBtn = widget.NewButton("Filters", p.toggleFilters)
 	p.count = widget.NewLabel("")
 	p.count.Importance = widget.LowImportance
+	p.count.Truncation = fyne.TextTruncateEllipsis
 	p.list = newArticleList(
-		func() int { return len(p.items) },
+		func() int { return len(p.ids) },
 		func() fyne.CanvasObject {
 			title := widget.NewLabel("Title")
 			title.TextStyle.Bold = true
@@ -89,15 +143,7 @@ func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 			meta.Truncation = fyne.TextTruncateEllipsis
 			return container.New(&tightVBox{}, title, meta)
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(p.items) {
-				return
-			}
-			it := p.items[i]
-			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(orUntitled(it.Title))
-			c.Objects[1].(*widget.Label).SetText(articleLine(it))
-		},
+		p.updateRow,
 	)
 	p.list.onRune = func(r rune) {
 		// The window's letter keys (H, E), as when nothing has the focus.
@@ -114,15 +160,105 @@ func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 			// desktop driver cannot find its canvas.)
 			sh.focus(p.list)
 		}
-		if i < len(p.items) && p.items[i].ID != p.selected {
-			p.selected = p.items[i].ID
-			do.open(p.items[i].ID)
+		if i < len(p.ids) && p.ids[i] != p.selected {
+			p.selected = p.ids[i]
+			do.open(p.ids[i])
 		}
 	}
-	p.sortBy.SetSelected(sh.prefs().StringWithFallback(prefSort, sortAdded))
-	top := container.NewVBox(p.search, container.NewBorder(nil, nil, p.count, nil, p.sortBy))
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(p.filterBtn, p.sortBy), p.count)
+	top := container.NewVBox(p.search, bar, p.filters.content)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
+}
+
+// toggleFilters shows or hides the filters; hidden, they still apply
+// (the button says how many are on).
+func (p *libraryPane) toggleFilters() {
+	if p.filters.content.Visible() {
+		p.filters.content.Hide()
+	} else {
+		p.filters.content.Show()
+	}
+	p.content.Refresh()
+}
+
+// updateRow draws row i: from its info when it was read, else empty for
+// now, and the row is read with those around it (want).
+func (p *libraryPane) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(p.ids) {
+		return
+	}
+	c := o.(*fyne.Container)
+	it, ok := p.infos[p.ids[i]]
+	if !ok {
+		c.Objects[0].(*widget.Label).SetText(" ")
+		c.Objects[1].(*widget.Label).SetText(" ")
+		p.want(i)
+		return
+	}
+	c.Objects[0].(*widget.Label).SetText(orUntitled(it.Title))
+	c.Objects[1].(*widget.Label).SetText(articleLine(it))
+}
+
+// want asks for row i's info; rows are read in the background, those
+// drawn meanwhile join the next read.
+func (p *libraryPane) want(i int) {
+	if p.wantHi < p.wantLo {
+		p.wantLo, p.wantHi = i, i
+	} else {
+		p.wantLo, p.wantHi = min(p.wantLo, i), max(p.wantHi, i)
+	}
+	if !p.fetching {
+		p.fetch()
+	}
+}
+
+// fetch reads the rows wanted, with some around them, off the main
+// goroutine, and redraws the list when they are there.
+func (p *libraryPane) fetch() {
+	lo, hi := max(p.wantLo-rowsBehind, 0), min(p.wantHi+rowsAhead, len(p.ids))
+	p.wantLo, p.wantHi = 0, -1
+	var ids []string
+	for _, id := range p.ids[lo:hi] {
+		if _, ok := p.infos[id]; !ok {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	p.fetching = true
+	listed := p.listed
+	var rows []storage.ArticleInfo
+	var err error
+	p.sh.run(func() { rows, err = p.do.infos(ids) }, func() {
+		p.fetching = false
+		if listed != p.listed {
+			p.fetchWanted()
+			return
+		}
+		if err != nil {
+			p.sh.showError("Could not read the library", err)
+			return
+		}
+		for _, id := range ids {
+			// One deleted meanwhile is drawn untitled until the next
+			// listing, not asked for again and again.
+			p.infos[id] = storage.ArticleInfo{ID: id}
+		}
+		for _, r := range rows {
+			p.infos[r.ID] = r
+		}
+		p.list.Refresh()
+		p.fetchWanted()
+	})
+}
+
+// fetchWanted reads the rows asked for while a read ran.
+func (p *libraryPane) fetchWanted() {
+	if p.wantHi >= p.wantLo && !p.fetching {
+		p.fetch()
+	}
 }
 
 // articleLine is the second line of a library row: site, date, highlights.
@@ -160,6 +296,37 @@ func orUntitled(s string) string {
 	return s
 }
 
+// request is the search the pane shows: its words, filters and order.
+func (p *libraryPane) request() listRequest {
+	r := listRequest{query: storage.SearchQuery{Text: strings.TrimSpace(p.search.Text)}}
+	if p.sortBy.Selected == sortPublished {
+		r.query.Sort = storage.SortPublished
+	}
+	p.filters.apply(&r.query)
+	r.actor, r.role = p.filters.actorName(), p.filters.roleChosen()
+	r.filtered = r.query.Text != "" || p.filters.active()
+	return r
+}
+
+// readListing runs a request off the main goroutine: the ids in order
+// from the index, and the first screenful of rows.
+func readListing(do libraryActions, r listRequest) (listing, error) {
+	res, err := do.list(r)
+	l := listing{filtered: r.filtered}
+	if errors.Is(err, errNoSuchActor) {
+		l.noActor = r.actor
+		return l, nil
+	}
+	if err != nil {
+		return l, err
+	}
+	l.ids, l.total, l.index = res.IDs, res.Library, res.Index
+	if len(l.ids) > 0 {
+		l.rows, err = do.infos(l.ids[:min(len(l.ids), rowsAhead)])
+	}
+	return l, err
+}
+
 // reload reads the article list (or the search result) off the main
 // goroutine and shows it, keeping the current article selected. While a
 // read runs, a new one waits for it and then reads the text as it is by
@@ -172,16 +339,16 @@ func (p *libraryPane) reload() {
 	}
 	p.reading = true
 	p.reads++
-	q := strings.TrimSpace(p.search.Text)
-	var items []storage.ArticleInfo
+	r := p.request()
+	var l listing
 	var err error
 	p.sh.run(func() {
-		items, err = p.do.list(q)
+		l, err = readListing(p.do, r)
 	}, func() {
 		if err != nil {
 			p.sh.showError("Could not read the library", err)
 		} else {
-			p.setItems(items, q != "")
+			p.setListing(l)
 		}
 		p.readDone()
 	})
@@ -197,41 +364,56 @@ func (p *libraryPane) readDone() {
 	}
 }
 
-// setItems shows a list of articles.
-func (p *libraryPane) setItems(items []storage.ArticleInfo, searching bool) {
-	p.items = items
-	p.sortItems()
+// setListing shows a list of articles.
+func (p *libraryPane) setListing(l listing) {
+	p.listed++
+	p.ids, p.total = l.ids, l.total
+	p.infos = make(map[string]storage.ArticleInfo, len(l.rows))
+	for _, r := range l.rows {
+		p.infos[r.ID] = r
+	}
+	p.wantLo, p.wantHi = 0, -1
+	p.setIndexStatus(l.index)
 	switch {
-	case searching:
-		p.count.SetText(fmt.Sprintf("%d found", len(items)))
-	case len(items) == 1:
-		p.count.SetText("1 article")
+	case l.noActor != "":
+		p.count.SetText(fmt.Sprintf("No actor %q", l.noActor))
+	case l.filtered:
+		p.count.SetText(fmt.Sprintf("%s found%s", thousands(len(l.ids)), p.indexNote))
+	case len(l.ids) == 1:
+		p.count.SetText("1 article" + p.indexNote)
 	default:
-		p.count.SetText(fmt.Sprintf("%d articles", len(items)))
+		p.count.SetText(thousands(len(l.ids)) + " articles" + p.indexNote)
 	}
 	p.list.Refresh()
 	p.markSelected(p.selected)
 }
 
-// sortItems orders the list by the chosen date, newest first. Sorted by
-// publication, articles without a known date come last (newest added
-// first): their import date says nothing about when they were published,
-// and would put every undated page above this week's news.
-func (p *libraryPane) sortItems() {
-	byPub := p.sortBy.Selected == sortPublished
-	sort.SliceStable(p.items, func(i, j int) bool {
-		a, b := p.items[i], p.items[j]
-		if byPub && !a.Published.Equal(b.Published) {
-			switch {
-			case a.Published.IsZero():
-				return false
-			case b.Published.IsZero():
-				return true
-			}
-			return a.Published.After(b.Published)
-		}
-		return a.Added.After(b.Added)
-	})
+// setIndexStatus notes how far the search index is (searches are slower
+// until it is complete, never wrong).
+func (p *libraryPane) setIndexStatus(st storage.IndexStatus) {
+	p.indexNote = ""
+	if !st.Ready && st.Articles > 0 {
+		p.indexNote = fmt.Sprintf(" · indexing %d%%", st.Indexed*100/st.Articles)
+	}
+}
+
+// indexProgress is told how far the background index build is.
+func (p *libraryPane) indexProgress(st storage.IndexStatus) {
+	before := p.indexNote
+	p.setIndexStatus(st)
+	if before != p.indexNote {
+		text := strings.TrimSuffix(p.count.Text, before)
+		p.count.SetText(text + p.indexNote)
+	}
+}
+
+// thousands writes n with thin groups: 50,000.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // markSelected highlights an article's row without opening it again.
@@ -260,8 +442,8 @@ func (p *libraryPane) markOpened(id string) {
 // rowOf is the row of the article with id in the list, -1 when it is not
 // listed (a search hides it, or it is gone).
 func (p *libraryPane) rowOf(id string) int {
-	for i, it := range p.items {
-		if it.ID == id {
+	for i, it := range p.ids {
+		if it == id {
 			return i
 		}
 	}
@@ -287,9 +469,15 @@ func (p *libraryPane) showRow(i int) {
 // updateInfo refreshes one row after its highlights changed.
 func (p *libraryPane) updateInfo(info storage.ArticleInfo) {
 	if i := p.rowOf(info.ID); i >= 0 {
-		p.items[i] = info
+		p.infos[info.ID] = info
 		p.list.RefreshItem(i)
 	}
+}
+
+// info is the row of article id when it was read.
+func (p *libraryPane) info(id string) (storage.ArticleInfo, bool) {
+	it, ok := p.infos[id]
+	return it, ok
 }
 
 // step opens the next or previous article in the list.
@@ -298,12 +486,12 @@ func (p *libraryPane) step(d int) {
 		return // the picker or a question belongs to the article in the reader
 	}
 	if i := p.rowOf(p.selected); i >= 0 {
-		if j := i + d; j >= 0 && j < len(p.items) {
+		if j := i + d; j >= 0 && j < len(p.ids) {
 			p.showRow(j)
 		}
 		return
 	}
-	if len(p.items) > 0 {
+	if len(p.ids) > 0 {
 		p.selectRow(0)
 	}
 }
@@ -318,10 +506,10 @@ func (p *libraryPane) selectRow(i int) {
 // openFirst opens the first article found and gives the keyboard to the
 // reader: Ctrl+F, a few letters, Enter, and the article is there to read.
 func (p *libraryPane) openFirst() {
-	if len(p.items) == 0 {
+	if len(p.ids) == 0 {
 		return
 	}
-	if p.items[0].ID != p.selected {
+	if p.ids[0] != p.selected {
 		p.selectRow(0)
 	}
 	p.do.focusReader()

@@ -67,8 +67,8 @@ func BenchmarkStartup(b *testing.B) {
 		}
 		shown := false
 		a := newApp(fa, lib, Options{}, true, func() { shown = true })
-		if !shown || a.ctl.art == nil || len(a.library.items) != 1000 {
-			b.Fatalf("start-up did not show the last article (shown=%v, %d items)", shown, len(a.library.items))
+		if !shown || a.ctl.art == nil || len(rows(a.library)) != 1000 {
+			b.Fatalf("start-up did not show the last article (shown=%v, %d items)", shown, len(rows(a.library)))
 		}
 		b.StopTimer()
 		a.win.Close()

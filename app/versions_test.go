@@ -115,7 +115,7 @@ func TestReimportAsksAndVersionsRestore(t *testing.T) {
 	if art, _, _ := lib.Article(id); art.Title != "Raketen" {
 		t.Fatalf("restored title %q", art.Title)
 	}
-	if row := a.library.items[a.library.rowOf(id)]; row.Orphaned != 0 || row.Version != 3 {
+	if row := rows(a.library)[a.library.rowOf(id)]; row.Orphaned != 0 || row.Version != 3 {
 		t.Fatalf("the library list still shows %+v", row)
 	}
 }

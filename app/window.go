@@ -41,12 +41,8 @@ const (
 func (a *App) buildPanes() {
 	c, sh := a.ctl, a.shell
 	a.library = newLibraryPane(sh, libraryActions{
-		list: func(q string) ([]storage.ArticleInfo, error) {
-			if q == "" {
-				return c.store.Articles()
-			}
-			return c.store.SearchArticles(q)
-		},
+		list:        c.listArticles,
+		infos:       c.store.ArticleInfos,
 		open:        c.openArticle,
 		focusReader: func() { a.reader.focus() },
 	})

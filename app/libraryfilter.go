@@ -1,0 +1,162 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+// anyRole is the role choice that filters by actor alone.
+const anyRole = "any role"
+
+// filterBar holds the library pane's filters: an actor (by name or alias,
+// in a role), the site, an author, a date range and whether the article
+// has highlights or orphaned ones. They combine with the search words; a
+// topic and stance filter (issue 14's statements) joins them here.
+type filterBar struct {
+	actor          *widget.SelectEntry
+	role           *widget.Select
+	site, author   *widget.Entry
+	from, to       *widget.Entry
+	highlighted    *widget.Check
+	orphaned       *widget.Check
+	clear          *widget.Button
+	content        *fyne.Container
+	changed        func()
+	settingQuietly bool
+}
+
+func newFilterBar(changed func()) *filterBar {
+	f := &filterBar{changed: changed, settingQuietly: true}
+	defer func() { f.settingQuietly = false }()
+	onChange := func(string) { f.notify() }
+	f.actor = widget.NewSelectEntry(nil)
+	f.actor.SetPlaceHolder("Actor or alias")
+	f.actor.OnChanged = onChange
+	roles := []string{anyRole}
+	for _, r := range annotation.Roles {
+		roles = append(roles, string(r))
+	}
+	f.role = widget.NewSelect(roles, onChange)
+	f.role.SetSelected(anyRole)
+	f.site = widget.NewEntry()
+	f.site.SetPlaceHolder("Site")
+	f.site.OnChanged = onChange
+	f.author = widget.NewEntry()
+	f.author.SetPlaceHolder("Author")
+	f.author.OnChanged = onChange
+	f.from = dateEntry("From (2024-03)", false, onChange)
+	f.to = dateEntry("To (2024-12-31)", true, onChange)
+	f.highlighted = widget.NewCheck("With highlights", func(bool) { f.notify() })
+	f.orphaned = widget.NewCheck("With orphaned", func(bool) { f.notify() })
+	f.clear = widget.NewButton("Clear filters", f.reset)
+	f.content = container.NewVBox(
+		container.NewBorder(nil, nil, nil, f.role, f.actor),
+		container.NewGridWithColumns(2, f.site, f.author),
+		container.NewGridWithColumns(2, f.from, f.to),
+		container.NewHBox(f.highlighted, f.orphaned),
+		container.NewHBox(f.clear),
+	)
+	f.content.Hide()
+	return f
+}
+
+// dateEntry is a field for one end of the date range: a day, a month or a
+// year, checked as the reader types.
+func dateEntry(hint string, end bool, onChange func(string)) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(hint)
+	e.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		_, err := storage.ParseDate(s, end)
+		return err
+	}
+	e.OnChanged = onChange
+	return e
+}
+
+// setActors offers the library's actor names in the actor field.
+func (f *filterBar) setActors(names []string) {
+	f.actor.SetOptions(names)
+}
+
+func (f *filterBar) notify() {
+	if !f.settingQuietly && f.changed != nil {
+		f.changed()
+	}
+}
+
+// reset clears every filter, with one reload.
+func (f *filterBar) reset() {
+	f.settingQuietly = true
+	f.actor.SetText("")
+	f.role.SetSelected(anyRole)
+	for _, e := range []*widget.Entry{f.site, f.author, f.from, f.to} {
+		e.SetText("")
+	}
+	f.highlighted.SetChecked(false)
+	f.orphaned.SetChecked(false)
+	f.settingQuietly = false
+	f.notify()
+}
+
+// active reports whether any filter is set.
+func (f *filterBar) active() bool {
+	return f.actorName() != "" || strings.TrimSpace(f.site.Text+f.author.Text+f.from.Text+f.to.Text) != "" ||
+		f.highlighted.Checked || f.orphaned.Checked
+}
+
+func (f *filterBar) actorName() string { return strings.TrimSpace(f.actor.Text) }
+
+// apply puts the filters into a search query (the actor, found by name,
+// is the caller's: see listRequest). A date that does not parse is left
+// out; its field says why.
+func (f *filterBar) apply(q *storage.SearchQuery) {
+	q.Site, q.Author = strings.TrimSpace(f.site.Text), strings.TrimSpace(f.author.Text)
+	q.HasHighlights, q.HasOrphans = f.highlighted.Checked, f.orphaned.Checked
+	if t, err := storage.ParseDate(f.from.Text, false); err == nil && strings.TrimSpace(f.from.Text) != "" {
+		q.Since = t
+	}
+	if t, err := storage.ParseDate(f.to.Text, true); err == nil && strings.TrimSpace(f.to.Text) != "" {
+		q.Before = t
+	}
+}
+
+// role is the chosen role, "" for any.
+func (f *filterBar) roleChosen() annotation.Role {
+	if f.role.Selected == anyRole {
+		return ""
+	}
+	return annotation.Role(f.role.Selected)
+}
+
+// summary says in a few words which filters are on, for the button that
+// shows and hides them.
+func (f *filterBar) summary() string {
+	n := 0
+	if f.actorName() != "" {
+		n++
+	}
+	for _, e := range []*widget.Entry{f.site, f.author, f.from, f.to} {
+		if strings.TrimSpace(e.Text) != "" {
+			n++
+		}
+	}
+	for _, c := range []*widget.Check{f.highlighted, f.orphaned} {
+		if c.Checked {
+			n++
+		}
+	}
+	if n == 0 {
+		return "Filters"
+	}
+	return fmt.Sprintf("Filters (%d)", n)
+}
