@@ -146,7 +146,7 @@ func (f *filterBar) summary() string {
 		n++
 	}
 	for _, e := range []*widget.Entry{f.site, f.author, f.from, f.to} {
-		if strings.TrimSpace(e.Text) != "" {
+		if strings.TrimSpace(e.Text) != "" && e.Validate() == nil {
 			n++
 		}
 	}
@@ -159,4 +159,18 @@ func (f *filterBar) summary() string {
 		return "Filters"
 	}
 	return fmt.Sprintf("Filters (%d)", n)
+}
+
+// problem says which date the filter leaves out because it is not one,
+// "" when both are fine.
+func (f *filterBar) problem() string {
+	for _, d := range []struct {
+		e    *widget.Entry
+		name string
+	}{{f.from, "From"}, {f.to, "To"}} {
+		if d.e.Validate() != nil {
+			return d.name + ": not a date"
+		}
+	}
+	return ""
 }

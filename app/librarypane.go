@@ -94,8 +94,10 @@ type listRequest struct {
 	query storage.SearchQuery
 	actor string
 	role  annotation.Role
-	// filtered is set when words or filters narrow the list.
+	// filtered is set when words or filters narrow the list; problem
+	// says why a filter the reader typed is left out.
 	filtered bool
+	problem  string
 }
 
 // errNoSuchActor says that the actor filter names no actor.
@@ -110,6 +112,7 @@ type listing struct {
 	index    storage.IndexStatus
 	filtered bool
 	noActor  string
+	problem  string
 }
 
 func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
@@ -131,7 +134,6 @@ func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 	p.filterBtn = widget.NewButton("Filters", p.toggleFilters)
 	p.count = widget.NewLabel("")
 	p.count.Importance = widget.LowImportance
-	p.count.Truncation = fyne.TextTruncateEllipsis
 	p.list = newArticleList(
 		func() int { return len(p.ids) },
 		func() fyne.CanvasObject {
@@ -165,8 +167,8 @@ func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 			do.open(p.ids[i])
 		}
 	}
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(p.filterBtn, p.sortBy), p.count)
-	top := container.NewVBox(p.search, bar, p.filters.content)
+	find := container.NewBorder(nil, nil, nil, p.filterBtn, p.search)
+	top := container.NewVBox(find, container.NewBorder(nil, nil, p.count, nil, p.sortBy), p.filters.content)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
 }
@@ -305,6 +307,7 @@ func (p *libraryPane) request() listRequest {
 	p.filters.apply(&r.query)
 	r.actor, r.role = p.filters.actorName(), p.filters.roleChosen()
 	r.filtered = r.query.Text != "" || p.filters.active()
+	r.problem = p.filters.problem()
 	return r
 }
 
@@ -312,7 +315,7 @@ func (p *libraryPane) request() listRequest {
 // from the index, and the first screenful of rows.
 func readListing(do libraryActions, r listRequest) (listing, error) {
 	res, err := do.list(r)
-	l := listing{filtered: r.filtered}
+	l := listing{filtered: r.filtered, problem: r.problem}
 	if errors.Is(err, errNoSuchActor) {
 		l.noActor = r.actor
 		return l, nil
@@ -377,6 +380,8 @@ func (p *libraryPane) setListing(l listing) {
 	switch {
 	case l.noActor != "":
 		p.count.SetText(fmt.Sprintf("No actor %q", l.noActor))
+	case l.problem != "":
+		p.count.SetText(fmt.Sprintf("%s found · %s", thousands(len(l.ids)), l.problem))
 	case l.filtered:
 		p.count.SetText(fmt.Sprintf("%s found%s", thousands(len(l.ids)), p.indexNote))
 	case len(l.ids) == 1:

@@ -66,7 +66,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		menuItem("Edit Highlight…", scEditHL, c.editSelectedHighlight),
 		menuItem("Delete Highlight", scDeleteHL, c.deleteSelectedHighlight),
 		fyne.NewMenuItemSeparator(),
-		menuItem("Find in Library", scFind, a.library.focusSearch),
+		menuItem("Find in Library", scFind, a.findInLibrary),
 		menuItem("Delete Article…", scDeleteArt, c.deleteCurrentArticle),
 		fyne.NewMenuItem("Article Versions…", c.showVersions),
 		fyne.NewMenuItemSeparator(),

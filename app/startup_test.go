@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -67,8 +68,8 @@ func BenchmarkStartup(b *testing.B) {
 		}
 		shown := false
 		a := newApp(fa, lib, Options{}, true, func() { shown = true })
-		if !shown || a.ctl.art == nil || len(rows(a.library)) != 1000 {
-			b.Fatalf("start-up did not show the last article (shown=%v, %d items)", shown, len(rows(a.library)))
+		if !shown || a.ctl.art == nil || len(a.library.ids) != 1000 {
+			b.Fatalf("start-up did not show the last article (shown=%v, %d listed)", shown, len(a.library.ids))
 		}
 		b.StopTimer()
 		a.win.Close()
@@ -88,4 +89,60 @@ func TestWriteStartupLibrary(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log(buildLibrary(t, dir, 1000))
+}
+
+// BenchmarkStartupScale times the window's start-up, from opening the
+// library to the first article on screen (headless), on the libraries of
+// the search benchmark (1k, 10k and 50k libgen articles with a complete
+// index; DRAMATIS_SEARCH_SCALE_CACHE names the folder holding
+// libgen-N/library.db, made by the root package's BenchmarkSearchScale).
+// Each iteration starts on every size in turn; medians and ratios to the
+// smallest are reported (issue 13: under 400 ms at 50k).
+func BenchmarkStartupScale(b *testing.B) {
+	dir := os.Getenv("DRAMATIS_SEARCH_SCALE_CACHE")
+	if dir == "" {
+		b.Skip("set DRAMATIS_SEARCH_SCALE_CACHE to the folder of the search benchmark's libraries")
+	}
+	var names, paths []string
+	for _, n := range []string{"1000", "10000", "50000"} {
+		p := filepath.Join(dir, "libgen-"+n, "library.db")
+		if _, err := os.Stat(p); err == nil {
+			names, paths = append(names, n), append(paths, p)
+		}
+	}
+	if len(paths) == 0 {
+		b.Skip("no libgen-N/library.db in " + dir)
+	}
+	fa := test.NewTempApp(b)
+	samples := make([][]time.Duration, len(paths))
+	for i := 0; i < b.N; i++ {
+		for j, p := range paths {
+			began := time.Now()
+			lib, err := storage.OpenWith(p, storage.Options{StartBackup: func(string) {}})
+			if err != nil {
+				b.Fatal(err)
+			}
+			shown, took := false, time.Duration(0)
+			a := newApp(fa, lib, Options{NoDemo: true}, true, func() { shown, took = true, time.Since(began) })
+			if !shown || a.ctl.art == nil || len(a.library.ids) == 0 {
+				b.Fatalf("start-up did not show an article (shown=%v, %d listed)", shown, len(a.library.ids))
+			}
+			samples[j] = append(samples[j], took)
+			a.win.Close()
+			lib.Close()
+		}
+	}
+	var base time.Duration
+	for j, n := range names {
+		s := append([]time.Duration(nil), samples[j]...)
+		slices.Sort(s)
+		m := s[len(s)/2]
+		if j == 0 {
+			base = m
+		}
+		b.ReportMetric(float64(m.Microseconds())/1000, "ms-"+n)
+		if j > 0 {
+			b.ReportMetric(float64(m)/float64(base), "x"+n)
+		}
+	}
 }

@@ -120,6 +120,13 @@ func (a *App) showPane(s widgets.Side, on bool) {
 	a.columns.SetShown(s, on)
 }
 
+// findInLibrary shows the library pane (a narrow window hides it) and
+// puts the cursor into its search field.
+func (a *App) findInLibrary() {
+	a.showPane(widgets.Leading, true)
+	a.library.focusSearch()
+}
+
 // togglePane shows a hidden side pane or hides a shown one.
 func (a *App) togglePane(s widgets.Side) {
 	a.showPane(s, !a.columns.Shown(s))
