@@ -44,7 +44,7 @@ func searchLibrary(b *testing.B, n int) string {
 		}
 		b.Log(st)
 	}
-	lib, err := storage.Open(path)
+	lib, err := storage.OpenWith(path, storage.Options{StartBackup: func(string) {}}) // no daily copy of a test library
 	if err != nil {
 		b.Fatal(err)
 	}
