@@ -21,7 +21,7 @@ import (
 // version of its own, searchFormat, apart from the schema number.
 //
 //	search_meta   "format" BE32, "schema" BE32 (the file's schema it was built
-//	              for), "state" ("building", "complete" or "stale"),
+//	              for), "status" ("building", "complete" or "stale"),
 //	              "cursor" (the last article id indexed while building),
 //	              "next" BE32 (next document number), "docs" BE32 (articles
 //	              indexed), "stamp" BE64 (the last transaction that kept it)
@@ -80,7 +80,7 @@ const (
 var (
 	keyFormat      = []byte("format")
 	keyIndexSchema = []byte("schema")
-	keyState       = []byte("state")
+	keyState       = []byte("status")
 	keyCursor      = []byte("cursor")
 	keyNext        = []byte("next")
 	keyDocs        = []byte("docs")
