@@ -61,13 +61,14 @@ func commands() map[string]command {
 		"import-backup": {runImportBackup, "import-backup FILE", "merge a JSON backup made by 'export --format backup' into the library"},
 		"backup":        {runBackup, "backup FILE | backup --auto", "write a consistent copy of the library file (--auto: the daily backup, if due)"},
 		"restore":       {runRestore, "restore FILE", "replace the library with a copy made by 'backup'"},
+		"analyse":       {runAnalyse, "analyse statements|network|timeline|actors|topics|export [FILTERS] ...   (also: analyze)", "statement tables, actor networks and timelines for R, Gephi, UCINET and spreadsheets"},
 	}
 }
 
 // IsCommand reports whether name is a sub-command, so that main can tell a
 // command line from GUI options.
 func IsCommand(name string) bool {
-	_, ok := commands()[name]
+	_, ok := commands()[commandName(name)]
 	return ok || name == "help" || name == "-h" || name == "--help" || name == "version" || name == "--version"
 }
 
@@ -113,7 +114,7 @@ func Run(e *Env, args []string) int {
 		fmt.Fprintln(e.Stdout, "dramatis", Version)
 		return 0
 	}
-	cmd, ok := commands()[args[0]]
+	cmd, ok := commands()[commandName(args[0])]
 	if !ok {
 		hint := ""
 		if near := nearestCommand(args[0]); near != "" {
@@ -139,6 +140,15 @@ func Run(e *Env, args []string) int {
 		fmt.Fprintf(e.Stderr, "dramatis %s: %s\n", args[0], oneLine(err.Error()))
 		return 1
 	}
+}
+
+// commandName returns the command name stands for: itself, or the
+// command it is another spelling of (American English "analyze").
+func commandName(name string) string {
+	if name == "analyze" {
+		return "analyse"
+	}
+	return name
 }
 
 // maxEchoedArg bounds how much of an unknown command the error repeats.
