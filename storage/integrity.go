@@ -264,6 +264,7 @@ const (
 	setHighlights
 	setHighlightIDs
 	setActors
+	setTopics
 	numSets
 )
 
@@ -281,6 +282,11 @@ const (
 	refNameActor
 	refURLArticle
 	refHashArticle
+	refHighlightTopic
+	refTopicIndexTopic
+	refTopicIndexHighlight
+	refNameTopic
+	refTopicParent
 	numRefs
 )
 
@@ -302,6 +308,16 @@ func (k refKind) target() (set int, what string) {
 		return setActors, "actor names of missing actors"
 	case refURLArticle:
 		return setArticles, "addresses of missing articles"
+	case refHighlightTopic:
+		return setTopics, "statements on missing topics"
+	case refTopicIndexTopic:
+		return setTopics, "topic index entries of missing topics"
+	case refTopicIndexHighlight:
+		return setHighlightIDs, "topic index entries of missing highlights"
+	case refNameTopic:
+		return setTopics, "topic names of missing topics"
+	case refTopicParent:
+		return setTopics, "topics under missing topics"
 	default:
 		return setArticles, "text hashes of missing articles"
 	}
@@ -417,6 +433,27 @@ func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 		c.refer(refActorIndexHighlight, k[i+1:])
 	case string(bActorNames):
 		c.refer(refNameActor, v)
+	case string(bTopics):
+		t, err := decodeTopic(v)
+		if err != nil {
+			return err
+		}
+		if t.ID != string(k) {
+			return damagedf("it holds topic %s", t.ID)
+		}
+		c.remember(setTopics, k)
+		if t.Parent != "" {
+			c.refer(refTopicParent, []byte(t.Parent))
+		}
+	case string(bTopicIndex):
+		i := bytes.IndexByte(k, 0)
+		if i <= 0 || i == len(k)-1 {
+			return damagedf("a malformed topic index key")
+		}
+		c.refer(refTopicIndexTopic, k[:i])
+		c.refer(refTopicIndexHighlight, k[i+1:])
+	case string(bTopicNames):
+		c.refer(refNameTopic, v)
 	case string(bURLIndex):
 		c.refer(refURLArticle, v)
 	case string(bHashIndex):
@@ -443,6 +480,9 @@ func (c *recordChecker) checkHighlight(k, v []byte) error {
 	c.remember(setHighlightIDs, []byte(h.ID))
 	for _, a := range h.Actors {
 		c.refer(refHighlightActor, []byte(a.ActorID))
+		if a.Topic != "" {
+			c.refer(refHighlightTopic, []byte(a.Topic))
+		}
 	}
 	return nil
 }

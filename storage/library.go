@@ -16,6 +16,9 @@
 //	actor_highlights  actor id \0 highlight id → ""
 //	actors            actor id → JSON annotation.Actor
 //	actor_names       case-folded name → actor id
+//	topics            topic id → JSON annotation.Topic
+//	topic_names       case-folded name → topic id
+//	topic_highlights  topic id \0 highlight id → ""
 //	url_index         URL → article id;  hash_index  text hash → article id
 //	prefs             key → bytes
 //

@@ -93,9 +93,30 @@ var schemaWriters = map[int]func(tx *bolt.Tx, f fixtureLibrary) error{
 		}
 		return writeOldSchema(tx, f, 2, func(h annotation.Highlight) error { return putHighlight(tx, h) })
 	},
+	3: func(tx *bolt.Tx, f fixtureLibrary) error {
+		for _, name := range [][]byte{bHighlightID, bActorIndex, bArticleText} {
+			if _, err := tx.CreateBucket(name); err != nil {
+				return err
+			}
+		}
+		if err := writeOldSchema(tx, f, 3, func(h annotation.Highlight) error { return putHighlight(tx, h) }); err != nil {
+			return err
+		}
+		// Schema 3: texts as text records (today's encodeText), no "texts".
+		for id, a := range f.articles {
+			rec, err := encodeText(a.Blocks, textStride)
+			if err != nil {
+				return err
+			}
+			if err := tx.Bucket(bArticleText).Put([]byte(id), rec); err != nil {
+				return err
+			}
+		}
+		return tx.DeleteBucket(bTexts)
+	},
 }
 
-// writeOldSchema writes what schemas 1 and 2 share: the buckets, articles
+// writeOldSchema writes what schemas 1 to 3 share: the buckets, articles
 // with JSON block texts, single-valued URL and hash indexes, actors; and
 // the highlights with put.
 func writeOldSchema(tx *bolt.Tx, f fixtureLibrary, version int, put func(annotation.Highlight) error) error {
