@@ -16,14 +16,14 @@ func TestHighlightRecordRoundTrip(t *testing.T) {
 		{ID: "01H", ArticleID: "01A", Start: 3, End: 9, Created: created, Updated: created},
 		{
 			ID: "01H2", ArticleID: "01A", Start: 0, End: 120,
-			Quote:  annotation.TextQuote{Exact: "„Wir lassen uns <nicht> einschüchtern“ & \"so\" \\ \u2028 \t😀", Prefix: "Kim:\n", Suffix: "\u0001"},
-			Color:  "#ffcc00",
+			Quote: annotation.TextQuote{Exact: "„Wir lassen uns <nicht> einschüchtern“ & \"so\" \\ \u2028 \t😀", Prefix: "Kim:\n", Suffix: "\u0001"},
+			Color: "#ffcc00",
 			Actors: []annotation.ActorRef{
 				{ActorID: "k", Role: annotation.RoleSpeaker, Topic: "T1", Stance: annotation.StanceOpposes},
 				{ActorID: "k", Role: annotation.RoleSpeaker, Topic: "T2"},
 				{ActorID: "c", Role: annotation.RoleMentioned},
 			},
-			Note:   "Notiz", Created: created, Updated: created.Add(time.Hour), Orphaned: "weg",
+			Note: "Notiz", Created: created, Updated: created.Add(time.Hour), Orphaned: "weg",
 		},
 	}
 	for _, h := range hs {

@@ -177,7 +177,7 @@ func TestStatementsOnHighlights(t *testing.T) {
 	// Invalid statements change nothing.
 	s, e := span(t, a, "Nordkorea")
 	for _, bad := range []annotation.ActorRef{
-		{ActorID: kim.ID, Stance: annotation.StanceOpposes},                   // a stance without a topic
+		{ActorID: kim.ID, Stance: annotation.StanceOpposes},                    // a stance without a topic
 		{ActorID: kim.ID, Topic: sanctions.ID, Stance: annotation.Stance("x")}, // not a stance
 		{ActorID: kim.ID, Topic: "01NOSUCHTOPIC0000000000000"},
 	} {
