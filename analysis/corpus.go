@@ -116,3 +116,12 @@ func claimOf(r annotation.ActorRef) Claim {
 	}
 	return Claim{Actor: r.ActorID, Role: role}
 }
+
+// StanceNamesForChoice lists Stances as strings, for a chooser.
+func StanceNamesForChoice() []string {
+	out := make([]string, len(Stances))
+	for i, s := range Stances {
+		out[i] = string(s)
+	}
+	return out
+}

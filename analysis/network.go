@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/dramatis-app/dramatis/annotation"
 )
 
 // EdgeKind says what ties two nodes of a network.
@@ -103,10 +105,6 @@ type Edge struct {
 	Weight float64
 	// Supports, Opposes and Neutral split an affiliation edge by stance.
 	Supports, Opposes, Neutral int
-	// Statements are the statements behind a roles, co-occurrence or
-	// affiliation edge (indices into Index.Statements); Network's
-	// EdgeStatements finds them for every kind.
-	Statements []int
 }
 
 // Network is a graph computed from a selection of statements. Edges are
@@ -125,6 +123,8 @@ type Network struct {
 	// positions are, in congruence and conflict networks, each node's
 	// stances by topic (stanceBit sets).
 	positions []map[int]uint8
+	// topicNodes maps corpus topics to nodes in a two-mode network.
+	topicNodes map[int]int
 }
 
 // NetworkOptions say which network to compute.
@@ -186,15 +186,22 @@ func joinChoices[T ~string](vs []T) string {
 // pairKey packs two node indices into one map key.
 func pairKey(a, b int) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
-// netBuilder accumulates nodes and edges.
+// netBuilder accumulates nodes and pair counts. Edges are counted, not
+// collected with their statements: a dense network of 2,000 actors has
+// two million pairs, and a click needs the statements of one edge only
+// (Network.EdgeStatements finds them from the nodes' members).
 type netBuilder struct {
-	x        *Index
-	sel      []int
-	nodes    []Node
-	actorAt  map[int]int // corpus actor → node
-	topicAt  map[int]int // corpus topic → node
-	edges    map[uint64]*Edge
-	directed bool
+	x     *Index
+	sel   []int
+	nodes []Node
+	// actorAt and topicAt map corpus actors and topics to nodes (-1: none).
+	actorAt, topicAt []int
+	// lastHL and lastArticle are the highlight and article each node
+	// was last counted on: a selection holds a highlight's statements,
+	// and an article's, together (NewIndex's order).
+	lastHL, lastArticle []int
+	pairs               *pairCounter
+	directed            bool
 	// denom is, per node, the size of the set the Jaccard weight divides by.
 	denom []int
 	// positions: see Network.positions.
@@ -202,27 +209,32 @@ type netBuilder struct {
 }
 
 func newNetBuilder(x *Index, sel []int, twoMode bool) *netBuilder {
-	b := &netBuilder{x: x, sel: sel, actorAt: map[int]int{}, topicAt: map[int]int{}, edges: map[uint64]*Edge{}}
 	c := x.Corpus
-	hl := map[uint64]bool{}
-	art := map[uint64]bool{}
+	b := &netBuilder{x: x, sel: sel, actorAt: filled(len(c.Actors), -1), topicAt: filled(len(c.Topics), -1)}
 	for _, si := range sel {
 		s := &x.Statements[si]
-		n := b.actorNode(s.Actor)
-		b.count(n, si, hl, art)
+		b.count(b.actorNode(s.Actor), si)
 		if twoMode && s.Topic >= 0 {
-			t, ok := b.topicAt[s.Topic]
-			if !ok {
+			t := b.topicAt[s.Topic]
+			if t < 0 {
 				tp := c.Topics[s.Topic]
-				t = len(b.nodes)
+				t = b.addNode(Node{ID: tp.ID, Label: tp.Name, Type: NodeTopic, Color: tp.Color, Kind: x.topicName(tp.Parent)})
 				b.topicAt[s.Topic] = t
-				b.nodes = append(b.nodes, Node{ID: tp.ID, Label: tp.Name, Type: NodeTopic, Color: tp.Color, Kind: x.topicName(tp.Parent)})
 			}
-			b.count(t, si, hl, art)
+			b.count(t, si)
 		}
 	}
 	b.denom = make([]int, len(b.nodes))
 	return b
+}
+
+// filled returns n copies of v.
+func filled(n, v int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
 }
 
 // topicName names the topic with id, or "".
@@ -233,21 +245,27 @@ func (x *Index) topicName(id string) string {
 	return ""
 }
 
+// addNode appends a node and returns its index.
+func (b *netBuilder) addNode(n Node) int {
+	b.nodes = append(b.nodes, n)
+	b.lastHL = append(b.lastHL, -1)
+	b.lastArticle = append(b.lastArticle, -1)
+	return len(b.nodes) - 1
+}
+
 // actorNode returns the node of a corpus actor, adding it on first use.
 func (b *netBuilder) actorNode(actor int) int {
-	if n, ok := b.actorAt[actor]; ok {
+	if n := b.actorAt[actor]; n >= 0 {
 		return n
 	}
 	a := b.x.Corpus.Actors[actor]
-	n := len(b.nodes)
+	n := b.addNode(Node{ID: a.ID, Label: a.Name, Type: NodeActor, Kind: string(a.Kind), Color: a.Color})
 	b.actorAt[actor] = n
-	b.nodes = append(b.nodes, Node{ID: a.ID, Label: a.Name, Type: NodeActor, Kind: string(a.Kind), Color: a.Color})
 	return n
 }
 
-// count adds statement si to node n; hl and art remember which
-// (node, highlight) and (node, article) pairs were counted already.
-func (b *netBuilder) count(n, si int, hl, art map[uint64]bool) {
+// count adds statement si to node n.
+func (b *netBuilder) count(n, si int) {
 	s := &b.x.Statements[si]
 	nd := &b.nodes[n]
 	nd.Statements++
@@ -260,29 +278,14 @@ func (b *netBuilder) count(n, si int, hl, art map[uint64]bool) {
 	case StanceNeutral:
 		nd.Neutral++
 	}
-	if k := pairKey(n, s.Highlight); !hl[k] {
-		hl[k] = true
+	if b.lastHL[n] != s.Highlight {
+		b.lastHL[n] = s.Highlight
 		nd.Highlights++
 	}
-	if k := pairKey(n, s.Article); !art[k] {
-		art[k] = true
+	if b.lastArticle[n] != s.Article {
+		b.lastArticle[n] = s.Article
 		nd.Articles++
 	}
-}
-
-// edge returns the edge between nodes a and b, adding it on first use.
-// Undirected edges are kept with the smaller node first.
-func (b *netBuilder) edge(a, c int) *Edge {
-	if !b.directed && a > c {
-		a, c = c, a
-	}
-	k := pairKey(a, c)
-	e := b.edges[k]
-	if e == nil {
-		e = &Edge{Source: a, Target: c}
-		b.edges[k] = e
-	}
-	return e
 }
 
 // byHighlight calls fn with each highlight's statements in the selection.
@@ -300,54 +303,40 @@ func (b *netBuilder) byHighlight(fn func(run []int)) {
 	}
 }
 
-// cooccurrence ties every two actors on one highlight.
+// cooccurrence ties every two actors on one highlight, once per
+// highlight however many claims each has on it.
 func (b *netBuilder) cooccurrence() {
+	b.pairs = newPairCounter(len(b.nodes), false)
 	for i := range b.nodes {
 		b.denom[i] = b.nodes[i].Highlights
 	}
+	var actors []int
 	b.byHighlight(func(run []int) {
-		for i, si := range run {
-			for _, sj := range run[i+1:] {
-				a, c := b.actorAt[b.x.Statements[si].Actor], b.actorAt[b.x.Statements[sj].Actor]
-				if a == c {
-					continue
-				}
-				e := b.edge(a, c)
-				b.addOnce(e, si, sj)
+		actors = actors[:0]
+		for _, si := range run {
+			if n := b.actorAt[b.x.Statements[si].Actor]; !slices.Contains(actors, n) {
+				actors = append(actors, n)
+			}
+		}
+		for i, a := range actors {
+			for _, c := range actors[i+1:] {
+				b.pairs.add(a, c)
 			}
 		}
 	})
 }
 
-// addOnce adds the statements si and sj to e and counts their highlight
-// once, however many statements of the two actors it holds.
-func (b *netBuilder) addOnce(e *Edge, si, sj int) {
-	h := b.x.Statements[si].Highlight
-	n := len(e.Statements)
-	if n == 0 || b.x.Statements[e.Statements[n-1]].Highlight != h {
-		e.Count++
-	}
-	e.Statements = appendNew(e.Statements, si, sj)
-}
-
-// appendNew appends the statements not already at the end of list (one
-// highlight's statements arrive together).
-func appendNew(list []int, ss ...int) []int {
-	for _, s := range ss {
-		if !slices.Contains(list[max(0, len(list)-8):], s) {
-			list = append(list, s)
-		}
-	}
-	return list
-}
-
-// roles ties each speaker to each target on the same highlight.
+// roles ties each speaker to each target on the same highlight, once per
+// highlight.
 func (b *netBuilder) roles() {
 	b.directed = true
+	b.pairs = newPairCounter(len(b.nodes), true)
 	for i := range b.nodes {
 		b.denom[i] = b.nodes[i].Highlights
 	}
+	var seen []uint64
 	b.byHighlight(func(run []int) {
+		seen = seen[:0]
 		for _, si := range run {
 			if b.x.Statements[si].Role != "speaker" {
 				continue
@@ -357,15 +346,16 @@ func (b *netBuilder) roles() {
 					continue
 				}
 				a, c := b.actorAt[b.x.Statements[si].Actor], b.actorAt[b.x.Statements[sj].Actor]
-				if a != c {
-					b.addOnce(b.edge(a, c), si, sj)
+				if k := pairKey(a, c); a != c && !slices.Contains(seen, k) {
+					seen = append(seen, k)
+					b.pairs.add(a, c)
 				}
 			}
 		}
 	})
 }
 
-// stanceBits are the stances as bits, for sets of stances.
+// stanceBit gives a stance as a bit, for sets of stances.
 func stanceBit(s Stance) uint8 {
 	switch s {
 	case StanceSupports:
@@ -380,10 +370,7 @@ func stanceBit(s Stance) uint8 {
 
 // agreement ties two actors for each topic on which they take the same
 // stance (congruent) or opposite stances, one supporting and one
-// opposing (conflict). Statements without a stance do not count. A
-// dense network of 2,000 actors has two million pairs, so pairs are
-// counted in a triangular matrix (pairCounter) and an edge's topics and
-// statements are found when asked for (EdgeTopics, EdgeStatements).
+// opposing (conflict). Statements without a stance do not count.
 func (b *netBuilder) agreement(congruent bool) {
 	b.positions = make([]map[int]uint8, len(b.nodes))
 	byTopic := map[int][]int{} // topic → nodes with a stance on it
@@ -403,7 +390,7 @@ func (b *netBuilder) agreement(congruent bool) {
 		}
 		b.positions[n][s.Topic] |= bit
 	}
-	counts := newPairCounter(len(b.nodes))
+	b.pairs = newPairCounter(len(b.nodes), false)
 	type position struct {
 		node int
 		bits uint8
@@ -417,12 +404,11 @@ func (b *netBuilder) agreement(congruent bool) {
 		for i, p := range ps {
 			for _, q := range ps[i+1:] {
 				if tied(p.bits, q.bits, congruent) {
-					counts.add(p.node, q.node)
+					b.pairs.add(p.node, q.node)
 				}
 			}
 		}
 	}
-	counts.each(func(a, c, n int) { b.edge(a, c).Count = n })
 }
 
 // tied reports whether two actors' stances on a topic agree (congruent)
@@ -434,61 +420,101 @@ func tied(p, q uint8, congruent bool) bool {
 	return p&1 != 0 && q&2 != 0 || p&2 != 0 && q&1 != 0
 }
 
-// affiliation ties each actor to the topics of its statements.
+// affiliation ties each actor to the topics of its statements; the
+// stance counts of an edge are found with its statements
+// (AffiliationStances).
 func (b *netBuilder) affiliation() {
 	b.directed = true
+	b.pairs = newPairCounter(len(b.nodes), true)
 	for _, si := range b.sel {
 		s := &b.x.Statements[si]
-		if s.Topic < 0 {
-			continue
-		}
-		e := b.edge(b.actorAt[s.Actor], b.topicAt[s.Topic])
-		e.Count++
-		e.Statements = append(e.Statements, si)
-		switch s.Stance {
-		case StanceSupports:
-			e.Supports++
-		case StanceOpposes:
-			e.Opposes++
-		case StanceNeutral:
-			e.Neutral++
+		if s.Topic >= 0 {
+			b.pairs.add(b.actorAt[s.Actor], b.topicAt[s.Topic])
 		}
 	}
 }
 
 // finish weighs the edges, drops the light ones and orders the rest
-// strongest first.
+// strongest first (ties: busier nodes first, the nodes' order).
 func (b *netBuilder) finish(o NetworkOptions) *Network {
 	n := &Network{Kind: o.Edges, Normalise: o.Normalise, Directed: b.directed && o.Edges != EdgesAffiliation,
 		TwoMode: o.Edges == EdgesAffiliation}
 	at := b.sortNodes()
 	n.Nodes, n.positions = b.nodes, b.positions
-	n.Edges = make([]Edge, 0, len(b.edges))
-	for _, e := range b.edges {
-		e.Source, e.Target = at[e.Source], at[e.Target]
+	n.Edges = make([]Edge, 0, b.pairs.len())
+	b.pairs.each(func(src, dst, count int) {
+		e := Edge{Source: at[src], Target: at[dst], Count: count, Weight: float64(count)}
 		if !b.directed && e.Source > e.Target {
 			e.Source, e.Target = e.Target, e.Source
 		}
-		e.Weight = float64(e.Count)
 		if o.Normalise == Jaccard {
 			if union := b.denom[e.Source] + b.denom[e.Target] - e.Count; union > 0 {
 				e.Weight = float64(e.Count) / float64(union)
 			}
 		}
 		if e.Weight >= o.MinWeight {
-			n.Edges = append(n.Edges, *e)
+			n.Edges = append(n.Edges, e)
 		}
-	}
+	})
 	slices.SortFunc(n.Edges, func(a, c Edge) int {
 		if r := cmp.Compare(c.Weight, a.Weight); r != 0 {
 			return r
 		}
-		if r := cmp.Compare(n.Nodes[a.Source].Label, n.Nodes[c.Source].Label); r != 0 {
+		if r := cmp.Compare(a.Source, c.Source); r != 0 {
 			return r
 		}
-		return cmp.Compare(n.Nodes[a.Target].Label, n.Nodes[c.Target].Label)
+		return cmp.Compare(a.Target, c.Target)
 	})
+	if n.TwoMode {
+		b.stanceCounts(n)
+	}
 	return n
+}
+
+// stanceCounts splits the affiliation edges' counts by stance.
+func (b *netBuilder) stanceCounts(n *Network) {
+	at := make(map[uint64]int, len(n.Edges))
+	for i, e := range n.Edges {
+		at[pairKey(e.Source, e.Target)] = i
+	}
+	for ni := range n.Nodes {
+		for _, si := range n.Nodes[ni].Members {
+			s := &b.x.Statements[si]
+			if n.Nodes[ni].Type != NodeActor || s.Topic < 0 {
+				continue
+			}
+			t := n.nodeOfTopic(b.x, s.Topic)
+			i, ok := at[pairKey(ni, t)]
+			if !ok {
+				continue
+			}
+			switch s.Stance {
+			case StanceSupports:
+				n.Edges[i].Supports++
+			case StanceOpposes:
+				n.Edges[i].Opposes++
+			case StanceNeutral:
+				n.Edges[i].Neutral++
+			}
+		}
+	}
+}
+
+// nodeOfTopic returns the node of a corpus topic in a two-mode network,
+// or -1.
+func (n *Network) nodeOfTopic(x *Index, topic int) int {
+	if n.topicNodes == nil {
+		n.topicNodes = map[int]int{}
+		for i, nd := range n.Nodes {
+			if nd.Type == NodeTopic {
+				n.topicNodes[x.TopicIndex(nd.ID)] = i
+			}
+		}
+	}
+	if i, ok := n.topicNodes[topic]; ok {
+		return i
+	}
+	return -1
 }
 
 // sortNodes orders the nodes actors first, then topics, each busiest
@@ -556,22 +582,69 @@ func (n *Network) EdgeTopics(e *Edge) []int {
 }
 
 // EdgeStatements returns the statements behind an edge, in date order:
-// what a click on the edge lists. For congruence and conflict they are
-// both actors' statements with a stance on the topics of the edge.
+// what a click on the edge lists. Co-occurrence: both actors' statements
+// on the highlights they share; roles: the speaker's and the target's
+// statements on the highlights where one speaks of the other;
+// congruence and conflict: both actors' statements with a stance on the
+// topics of the edge; affiliation: the actor's statements on the topic.
 func (n *Network) EdgeStatements(x *Index, e *Edge) []int {
-	if n.positions == nil {
-		return e.Statements
-	}
-	topics := n.EdgeTopics(e)
-	var out []int
-	for _, m := range [][]int{n.Nodes[e.Source].Members, n.Nodes[e.Target].Members} {
-		for _, si := range m {
+	src, dst := n.Nodes[e.Source].Members, n.Nodes[e.Target].Members
+	var keep func(si int, source bool) bool
+	switch n.Kind {
+	case EdgesCongruence, EdgesConflict:
+		topics := n.EdgeTopics(e)
+		keep = func(si int, _ bool) bool {
 			s := &x.Statements[si]
-			if stanceBit(s.Stance) != 0 && slices.Contains(topics, s.Topic) {
-				out = append(out, si)
+			return stanceBit(s.Stance) != 0 && slices.Contains(topics, s.Topic)
+		}
+	case EdgesAffiliation:
+		topic := x.TopicIndex(n.Nodes[e.Target].ID)
+		dst = nil
+		keep = func(si int, _ bool) bool { return x.Statements[si].Topic == topic }
+	default:
+		srcRole, dstRole := annotation.Role(""), annotation.Role("")
+		if n.Kind == EdgesRoles {
+			srcRole, dstRole = annotation.RoleSpeaker, annotation.RoleTarget
+		}
+		shared := sharedHighlights(x, src, dst, srcRole, dstRole)
+		keep = func(si int, source bool) bool {
+			s := &x.Statements[si]
+			role := dstRole
+			if source {
+				role = srcRole
 			}
+			return shared[s.Highlight] && (role == "" || s.Role == role)
+		}
+	}
+	var out []int
+	for _, si := range src {
+		if keep(si, true) {
+			out = append(out, si)
+		}
+	}
+	for _, si := range dst {
+		if keep(si, false) {
+			out = append(out, si)
 		}
 	}
 	slices.Sort(out) // statement indices are in date order
 	return out
+}
+
+// sharedHighlights returns the highlights on which statements of src (in
+// the role srcRole, any when empty) and of dst (in dstRole) both are.
+func sharedHighlights(x *Index, src, dst []int, srcRole, dstRole annotation.Role) map[int]bool {
+	in := map[int]bool{}
+	for _, si := range src {
+		if s := &x.Statements[si]; srcRole == "" || s.Role == srcRole {
+			in[s.Highlight] = true
+		}
+	}
+	shared := map[int]bool{}
+	for _, si := range dst {
+		if s := &x.Statements[si]; (dstRole == "" || s.Role == dstRole) && in[s.Highlight] {
+			shared[s.Highlight] = true
+		}
+	}
+	return shared
 }

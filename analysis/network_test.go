@@ -178,7 +178,7 @@ func TestPairCounterDenseAndSparseAgree(t *testing.T) {
 	pairs := [][2]int{{0, 1}, {1, 0}, {2, 5}, {4, 3}, {0, 1}}
 	got := map[string]string{}
 	for _, n := range []int{6, denseLimit + 1} {
-		c := newPairCounter(n)
+		c := newPairCounter(n, false)
 		for _, p := range pairs {
 			c.add(p[0], p[1])
 		}
@@ -189,5 +189,37 @@ func TestPairCounterDenseAndSparseAgree(t *testing.T) {
 	}
 	if got["false"] != got["true"] || got["false"] != "[0-1:3 2-5:1 3-4:1]" {
 		t.Errorf("dense %s, sparse %s", got["false"], got["true"])
+	}
+}
+
+func TestEdgeStatementsOfEveryKind(t *testing.T) {
+	x := NewIndex(smallCorpus())
+	want := map[EdgeKind]map[string]string{
+		EdgesRoles:        {"Kim Jong Un→USA": "[h1:kim h1:usa]", "Ian Bremmer→China": "[h4:bremmer h4:china]"},
+		EdgesCooccurrence: {"Kim Jong Un→USA": "[h1:kim h1:usa h3:usa h3:kim]", "China→Ian Bremmer": "[h4:bremmer h4:china]"},
+		EdgesAffiliation:  {"USA→Sanctions": "[h2:usa]", "Kim Jong Un→Nuclear programme": "[h5:kim]"},
+	}
+	for kind, edges := range want {
+		n, _ := x.Network(x.Select(Filter{}), NetworkOptions{Edges: kind})
+		found := 0
+		for i := range n.Edges {
+			e := &n.Edges[i]
+			w, ok := edges[n.Nodes[e.Source].Label+"→"+n.Nodes[e.Target].Label]
+			if !ok {
+				continue
+			}
+			found++
+			var got []string
+			for _, si := range n.EdgeStatements(x, e) {
+				s := x.Statements[si]
+				got = append(got, x.Corpus.Highlights[s.Highlight].ID+":"+x.Corpus.Actors[s.Actor].ID)
+			}
+			if fmt.Sprint(got) != w {
+				t.Errorf("%s %s→%s: %v, want %s", kind, n.Nodes[e.Source].Label, n.Nodes[e.Target].Label, got, w)
+			}
+		}
+		if found != len(edges) {
+			t.Errorf("%s: %d of the edges found", kind, found)
+		}
 	}
 }

@@ -33,6 +33,8 @@ type controller struct {
 	reader  *readerPane
 	notes   *notesPane
 	actorsW *actorsWindow // nil while the Actors window is closed
+	// analysisW is the Analysis window, nil while it is closed.
+	analysisW *analysisWindow
 
 	undo *undoStack
 	// picker is the actor picker shown last (tests drive it).

@@ -35,6 +35,7 @@ var (
 	scCopyArticle = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scLibraryPane = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scNotesPane   = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scAnalysis    = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // Ctrl++ also means Larger Text: on a German keyboard + is a key of its own
@@ -56,6 +57,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		menuItem("Paste Page from Browser", scPastePage, a.importer.pastePage),
 	}
 	fileItems = append(fileItems, a.exporter.exportMenuItems()...)
+	fileItems = append(fileItems, fyne.NewMenuItem("Export Analysis…", c.exportAnalysis))
 	fileItems = append(fileItems, fyne.NewMenuItemSeparator(), quit)
 	file := fyne.NewMenu("File", fileItems...)
 	prefs := menuItem("Preferences…", scPrefs, a.showPreferences)
@@ -95,6 +97,7 @@ func (a *App) viewItems() []*fyne.MenuItem {
 	}
 	return []*fyne.MenuItem{
 		menuItem("Actors…", scActors, a.ctl.showActors),
+		menuItem("Analysis…", scAnalysis, a.ctl.showAnalysis),
 		fyne.NewMenuItemSeparator(),
 		menuItem("Next Article", scNextArt, func() { a.library.step(1) }),
 		menuItem("Previous Article", scPrevArt, func() { a.library.step(-1) }),
@@ -128,7 +131,7 @@ func menuItem(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
 var allShortcuts = []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
 	scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt,
 	scFocusLib, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt, scBiggerPlus, scBiggerShift,
-	scLibraryPane, scNotesPane}
+	scLibraryPane, scNotesPane, scAnalysis}
 
 // installKeys lets a plain H highlight the selection, whether the reader has
 // the focus (the ArticleView passes runes it does not use) or nothing has.

@@ -278,16 +278,8 @@ func (c *analyseCommand) writeTo(w io.Writer, csvFile bool, write func(io.Writer
 
 // writeAtomic writes path through export's atomic file.
 func writeAtomic(path string, write func(io.Writer) error) error {
-	f, err := export.CreateAtomic(path)
-	if err != nil {
+	if err := export.WriteWith(path, write); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := write(f); err != nil {
-		f.Abort()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := f.Commit(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
 }

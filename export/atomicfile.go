@@ -2,6 +2,7 @@ package export
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -108,4 +109,18 @@ func writeFile(fs fileSystem, path string, data []byte) error {
 		return err
 	}
 	return a.Commit()
+}
+
+// WriteWith writes path through an AtomicFile, streaming what write
+// writes: a file already there stays whole if write or the commit fails.
+func WriteWith(path string, write func(io.Writer) error) error {
+	f, err := CreateAtomic(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit()
 }
