@@ -22,6 +22,8 @@ const (
 	// layoutMaxEdges is how many of the strongest edges pull on the
 	// layout; lighter ones change little and cost time.
 	layoutMaxEdges = 20000
+	// ringGap is how far outside the tied nodes the untied ones sit.
+	ringGap = 1.0
 	// goldenAngle spreads the start positions on a sunflower spiral,
 	// busiest nodes in the middle (nodes come busiest first).
 	goldenAngle = 2.399963229728653
@@ -61,7 +63,7 @@ func Layout(n *Network) []Point {
 			if d == 0 {
 				continue
 			}
-			pull := d * (0.5 + 0.5*e.Weight/maxW) // d²/k with k = 1, scaled by weight
+			pull := d * d * (0.5 + 0.5*e.Weight/maxW) // d²/k with k = 1, scaled by weight
 			fx, fy := dx/d*pull, dy/d*pull
 			disp[a].X -= fx
 			disp[a].Y -= fy
@@ -80,7 +82,47 @@ func Layout(n *Network) []Point {
 		}
 		temp = math.Max(temp-cool, 0.01)
 	}
+	ringIsolates(pos, edges)
 	return pos
+}
+
+// ringIsolates puts the nodes without a tie on a ring just outside the
+// tied ones, evenly spaced in their order (busiest first), so that they
+// neither hide among the tied nodes nor, drifting off, shrink the
+// picture of the network when it is fitted to a view.
+func ringIsolates(pos []Point, edges []Edge) {
+	tied := make([]bool, len(pos))
+	for _, e := range edges {
+		tied[e.Source], tied[e.Target] = true, true
+	}
+	var cx, cy float64
+	var n int
+	for i, p := range pos {
+		if tied[i] {
+			cx, cy, n = cx+p.X, cy+p.Y, n+1
+		}
+	}
+	if n == 0 || n == len(pos) {
+		return
+	}
+	cx, cy = cx/float64(n), cy/float64(n)
+	r := 0.0
+	for i, p := range pos {
+		if tied[i] {
+			r = math.Max(r, math.Hypot(p.X-cx, p.Y-cy))
+		}
+	}
+	r += ringGap
+	var isolates []int
+	for i := range pos {
+		if !tied[i] {
+			isolates = append(isolates, i)
+		}
+	}
+	for k, i := range isolates {
+		a := 2 * math.Pi * float64(k) / float64(len(isolates))
+		pos[i] = Point{cx + r*math.Cos(a), cy + r*math.Sin(a)}
+	}
 }
 
 // repel adds the repulsion between nodes closer than two units, found

@@ -44,3 +44,18 @@ func TestLayoutSmallNetworks(t *testing.T) {
 		}
 	}
 }
+
+func TestLayoutRingsIsolates(t *testing.T) {
+	n := &Network{Nodes: make([]Node, 5), Edges: []Edge{{Source: 0, Target: 1, Weight: 1, Count: 1}, {Source: 1, Target: 2, Weight: 1, Count: 1}}}
+	p := Layout(n)
+	cx, cy := (p[0].X+p[1].X+p[2].X)/3, (p[0].Y+p[1].Y+p[2].Y)/3
+	core := 0.0
+	for _, i := range []int{0, 1, 2} {
+		core = math.Max(core, math.Hypot(p[i].X-cx, p[i].Y-cy))
+	}
+	for _, i := range []int{3, 4} {
+		if d := math.Hypot(p[i].X-cx, p[i].Y-cy); d < core || d > core+2*ringGap {
+			t.Errorf("untied node %d is %.2f from the centre; the tied ones reach %.2f", i, d, core)
+		}
+	}
+}

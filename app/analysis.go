@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/analysis"
@@ -97,14 +99,19 @@ func newAnalysisWindow(c *controller) *analysisWindow {
 	w.listTitle = widget.NewLabel("Click a node, a line or a bar to list its passages.")
 	w.listTitle.Wrapping = fyne.TextWrapWord
 	w.status = widget.NewLabel("Reading the library…")
+	w.status.Truncation = fyne.TextTruncateEllipsis
 	w.list = widget.NewList(func() int { return len(w.listed) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			return l
+			head, quote := widget.NewLabel(""), widget.NewLabel("")
+			head.Truncation, quote.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+			head.TextStyle.Bold, quote.TextStyle.Italic = true, true
+			return container.NewVBox(head, quote)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(w.statementLine(w.listed[i]))
+			head, quote := w.statementLines(w.listed[i])
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(head)
+			box.Objects[1].(*widget.Label).SetText(quote)
 		})
 	w.list.OnSelected = w.openStatement
 	w.tabs = container.NewAppTabs(
@@ -154,22 +161,20 @@ func (w *analysisWindow) controls() fyne.CanvasObject {
 		return e
 	}
 	w.minWeight, w.from, w.to, w.site = entry("min. weight"), entry("from 2024-01-01"), entry("to 2024-12-31"), entry("site")
-	prev := widget.NewButton("◀", func() { w.step(-1) })
-	next := widget.NewButton("▶", func() { w.step(+1) })
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.step(-1) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.step(+1) })
 	export := widget.NewButton("Export…", w.chooseExportFolder)
-	row1 := container.NewHBox(widget.NewLabel("Network"), w.kind, widget.NewLabel("Weights"), w.norm, sized(w.minWeight, 110),
-		widget.NewLabel("Per"), w.period, layoutSpacer(), export)
+	row1 := container.NewHBox(widget.NewLabel("Network"), sized(w.kind, 290), widget.NewLabel("Weights"), w.norm, sized(w.minWeight, 110),
+		widget.NewLabel("Per"), w.period, export)
 	row2 := container.NewHBox(sized(w.from, 150), sized(w.to, 150), prev, next, w.stance, w.kindF, w.topic, sized(w.site, 140))
-	return container.NewVBox(row1, row2)
+	// Rows scroll sideways in a narrow window rather than widen it.
+	return container.NewVBox(container.NewHScroll(row1), container.NewHScroll(row2))
 }
 
 // sized gives an entry a fixed width in a row.
 func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
 }
-
-// layoutSpacer pushes what follows to the row's end.
-func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
 
 // reload reads the library anew off the main goroutine and recomputes.
 func (w *analysisWindow) reload() {
@@ -339,6 +344,8 @@ func (w *analysisWindow) show(pos []analysis.Point) {
 			gn.Color = c
 		} else if nd.Type == analysis.NodeTopic {
 			gn.Color = color.NRGBA{R: topicGrey, G: topicGrey, B: topicGrey, A: 0xff}
+		} else {
+			gn.Color = kindColor(annotation.Kind(nd.Kind))
 		}
 		nodes[i] = gn
 	}
@@ -362,6 +369,12 @@ func (w *analysisWindow) show(pos []analysis.Point) {
 	}
 	w.tlView.SetData(periods, series)
 	w.setListed("Click a node, a line or a bar to list its passages.", nil)
+}
+
+// kindColor colours an actor without a colour of its own by its kind.
+func kindColor(k annotation.Kind) color.Color {
+	i := max(0, slices.Index(annotation.Kinds, k))
+	return fallbackSeriesColor(i)
 }
 
 // fallbackSeriesColor tells apart series without a colour of their own.
@@ -406,23 +419,20 @@ func (w *analysisWindow) setListed(title string, stmts []int) {
 	w.list.Refresh()
 }
 
-// statementLine is one statement in the list: date, actor, role, topic
-// and stance, and the passage.
-func (w *analysisWindow) statementLine(si int) string {
+// statementLines are one statement in the list: date, actor, role,
+// topic and stance, and the article; then the passage.
+func (w *analysisWindow) statementLines(si int) (head, quote string) {
 	s := w.x.Statements[si]
 	c := w.x.Corpus
-	line := s.Date.Format(time.DateOnly) + " · " + c.Actors[s.Actor].Name + " (" + string(s.Role) + ")"
+	head = s.Date.Format(time.DateOnly) + " · " + c.Actors[s.Actor].Name + " (" + string(s.Role) + ")"
 	if s.Topic >= 0 {
-		line += " · " + c.Topics[s.Topic].Name
+		head += " · " + c.Topics[s.Topic].Name
 		if s.Stance != analysis.StanceUnset {
-			line += " " + string(s.Stance)
+			head += " " + string(s.Stance)
 		}
 	}
-	quote := []rune(c.Highlights[s.Highlight].Quote)
-	if len(quote) > 160 {
-		quote = append(quote[:159], '…')
-	}
-	return line + "\n„" + string(quote) + "“ — " + orUntitled(c.Articles[s.Article].Title)
+	head += " — " + orUntitled(c.Articles[s.Article].Title)
+	return head, "„" + strings.Join(strings.Fields(c.Highlights[s.Highlight].Quote), " ") + "“"
 }
 
 // openStatement opens a listed statement's passage in the main window.

@@ -41,6 +41,9 @@ const (
 	labelZoom = 60
 	// minRadius and maxRadius bound a node's circle, in pixels.
 	minRadius, maxRadius = 3, 22
+	// radiusPerUnit is the largest circle's radius per layout unit of
+	// zoom (up to maxRadius).
+	radiusPerUnit = 0.3
 	// arrowLen is the length of a directed edge's arrowhead, in pixels.
 	arrowLen = 8
 	// zoomStep is the zoom factor of one scroll-wheel step.
@@ -65,9 +68,13 @@ type NetworkView struct {
 	maxEdgeW float64
 
 	// zoom is pixels per layout unit; pan is the view's offset in pixels.
-	zoom     float32
-	pan      fyne.Position
-	fitted   bool
+	zoom   float32
+	pan    fyne.Position
+	fitted bool
+	// moved is set once the reader pans or zooms: until then the view
+	// fits the network to its size whenever that changes.
+	moved    bool
+	fitSize  fyne.Size
 	hover    int
 	selected int
 }
@@ -90,7 +97,7 @@ func (v *NetworkView) SetGraph(nodes []GraphNode, edges []GraphEdge, directed bo
 	for _, e := range edges {
 		v.maxEdgeW = math.Max(v.maxEdgeW, e.Weight)
 	}
-	v.hover, v.selected, v.fitted = -1, -1, false
+	v.hover, v.selected, v.fitted, v.moved = -1, -1, false, false
 	v.Refresh()
 }
 
@@ -116,7 +123,7 @@ func (v *NetworkView) Fit() {
 	v.zoom = float32(math.Min(float64(size.Width-2*margin)/w, float64(size.Height-2*margin)/h))
 	v.zoom = max(v.zoom, 0.01)
 	v.pan = fyne.NewPos(size.Width/2-float32((minX+maxX)/2)*v.zoom, size.Height/2-float32((minY+maxY)/2)*v.zoom)
-	v.fitted = true
+	v.fitted, v.moved, v.fitSize = true, false, size
 	v.Refresh()
 }
 
@@ -134,7 +141,10 @@ func (v *NetworkView) radius(i int) float32 {
 	if v.maxW <= 0 {
 		return minRadius
 	}
-	return minRadius + float32(math.Sqrt(v.nodes[i].Weight/v.maxW))*(maxRadius-minRadius)
+	// Circles shrink with the zoom so that neighbours do not cover each
+	// other in a small view (a layout unit is about one tie's length).
+	top := max(2*minRadius, min(maxRadius, v.zoom*radiusPerUnit))
+	return minRadius + float32(math.Sqrt(v.nodes[i].Weight/v.maxW))*(top-minRadius)
 }
 
 // NodeAt returns the node under pos, the topmost (last drawn) first, or -1.
@@ -192,6 +202,7 @@ func (v *NetworkView) Tapped(ev *fyne.PointEvent) {
 
 // Dragged pans the view.
 func (v *NetworkView) Dragged(ev *fyne.DragEvent) {
+	v.moved = true
 	v.pan = v.pan.Add(ev.Dragged)
 	v.Refresh()
 }
@@ -210,6 +221,7 @@ func (v *NetworkView) Scrolled(ev *fyne.ScrollEvent) {
 
 // ZoomAround scales the view by f keeping pos where it is.
 func (v *NetworkView) ZoomAround(pos fyne.Position, f float32) {
+	v.moved = true
 	v.pan = fyne.NewPos(pos.X-(pos.X-v.pan.X)*f, pos.Y-(pos.Y-v.pan.Y)*f)
 	v.zoom *= f
 	v.Refresh()
@@ -258,7 +270,7 @@ func (r *networkRenderer) Destroy() {}
 
 func (r *networkRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
-	if !r.v.fitted && size.Width > 0 {
+	if size.Width > 0 && (!r.v.fitted || !r.v.moved && size != r.v.fitSize) {
 		r.v.Fit()
 		return
 	}
@@ -315,7 +327,7 @@ func (r *networkRenderer) build(size fyne.Size) {
 		c.FillColor = nodeColor(v.nodes[i].Color)
 		c.StrokeWidth = 0
 		if i == v.selected || i == v.hover {
-			c.StrokeColor, c.StrokeWidth = theme.Color(theme.ColorNamePrimary), 3
+			c.StrokeColor, c.StrokeWidth = fg, 2.5 // the text colour: visible on any node colour
 		}
 		c.Position1 = fyne.NewPos(p.X-rad, p.Y-rad)
 		c.Position2 = fyne.NewPos(p.X+rad, p.Y+rad)

@@ -137,3 +137,22 @@ func TestTimelineViewBars(t *testing.T) {
 		t.Errorf("the peak bar is %v high, the plot %v", sz.Height, h)
 	}
 }
+
+func TestNetworkViewFollowsResizeUntilMoved(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewNetworkView()
+	nodes, edges := triangle()
+	v.SetGraph(nodes, edges, false)
+	v.Resize(fyne.NewSize(300, 200))
+	small := v.Zoom()
+	v.Resize(fyne.NewSize(900, 600))
+	if v.Zoom() <= small {
+		t.Errorf("a larger view keeps the zoom %v (was %v): the network does not fill it", v.Zoom(), small)
+	}
+	v.ZoomAround(fyne.NewPos(10, 10), 2)
+	z := v.Zoom()
+	v.Resize(fyne.NewSize(800, 500))
+	if v.Zoom() != z {
+		t.Errorf("after the reader zoomed, a resize changed the zoom from %v to %v", z, v.Zoom())
+	}
+}

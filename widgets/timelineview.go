@@ -218,6 +218,9 @@ func (r *timelineRenderer) build() {
 		every := max(1, int(float32(n)*70/w)+1)
 		for p := 0; p < n; p += every {
 			nt = r.text(nt, v.periods[p], fyne.NewPos(x+float32(p)*w/float32(n), y+h+4), fg)
+			if t := r.texts[nt-1]; t.Position().X+t.MinSize().Width > x+w+8 {
+				nt-- // it would run past the view's edge
+			}
 		}
 	}
 	r.axis.StrokeColor, r.axis.StrokeWidth = fg, 1
