@@ -94,7 +94,7 @@ func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, str
 	var best []Block
 	bestLen := -1
 	byline := ""
-	var bp *boilerplate
+	var bp phraseSet
 	for i, flags := range passes {
 		if i > 0 {
 			var err error
@@ -112,10 +112,13 @@ func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, str
 			continue
 		}
 		if bp == nil {
-			bp = boilerplateLang(lang, content)
+			bp = phrasesFor(lang, func() string { return textPrefix(content, langSampleBytes) })
 		}
-		removeFurniture(content, bp)
+		// A pass is judged on what it extracted, before the furniture
+		// goes: removing a page's share buttons must not send the cleaner
+		// on to a laxer pass that picks the comments instead.
 		length := textLen(content)
+		removeFurniture(content, bp)
 		if length > bestLen {
 			best, bestLen = cutCredits(blocksOf(content), bp), length
 		}
@@ -128,7 +131,7 @@ func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, str
 
 // cutCredits cuts a photo credit written into a caption's text ("Putin
 // und Kim in Pjöngjang. Foto: AP") off the caption.
-func cutCredits(blocks []Block, bp *boilerplate) []Block {
+func cutCredits(blocks []Block, bp phraseSet) []Block {
 	for i, b := range blocks {
 		if b.Type != Caption {
 			continue
