@@ -120,27 +120,13 @@ func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, str
 		length := textLen(content)
 		removeFurniture(content, bp)
 		if length > bestLen {
-			best, bestLen = cutCredits(blocksOf(content), bp), length
+			best, bestLen = tidyBlocks(blocksOf(content), bp), length
 		}
 		if length >= minArticleChars {
 			break
 		}
 	}
 	return best, byline
-}
-
-// cutCredits cuts a photo credit written into a caption's text ("Putin
-// und Kim in Pjöngjang. Foto: AP") off the caption.
-func cutCredits(blocks []Block, bp phraseSet) []Block {
-	for i, b := range blocks {
-		if b.Type != Caption {
-			continue
-		}
-		if at := bp.CreditAt(b.Text); at > 0 {
-			blocks[i].Text = b.Text[:at]
-		}
-	}
-	return blocks
 }
 
 // titleBlockReach is how many leading blocks may repeat the title or the

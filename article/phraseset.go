@@ -76,3 +76,8 @@ func (ps phraseSet) CreditAt(line string) int {
 	}
 	return at
 }
+
+// namesAgency reports whether any list's picture agency is named in s.
+func (ps phraseSet) namesAgency(s string) bool {
+	return ps.any(func(bp *boilerplate) bool { return bp.namesAgency(s) })
+}
