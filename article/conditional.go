@@ -22,7 +22,7 @@ func (x *extractor) prepare(content *html.Node) {
 	x.markDataTables(content)
 	x.cleanConditionally(content, atom.Form)
 	x.cleanConditionally(content, atom.Fieldset)
-	removeAll(content, atom.Object, atom.Embed, atom.Footer, atom.Link, atom.Aside, atom.Nav)
+	x.removeAll(content, atom.Object, atom.Embed, atom.Footer, atom.Link, atom.Aside, atom.Nav)
 	for _, top := range elementChildren(content) {
 		end := nextNode(top, true)
 		for n := nextNode(top, false); n != nil && n != end; {
@@ -34,7 +34,7 @@ func (x *extractor) prepare(content *html.Node) {
 			n = nextNode(n, false)
 		}
 	}
-	removeAll(content, atom.Iframe, atom.Input, atom.Textarea, atom.Select, atom.Button, atom.Svg)
+	x.removeAll(content, atom.Iframe, atom.Input, atom.Textarea, atom.Select, atom.Button, atom.Svg)
 	for _, h := range descendants(content, atom.H1, atom.H2) {
 		if x.classWeight(h) < 0 {
 			removeNode(h)
@@ -50,10 +50,16 @@ func (x *extractor) prepare(content *html.Node) {
 	}
 }
 
-// removeAll removes every element below n with one of the tags.
-func removeAll(n *html.Node, tags ...atom.Atom) {
+// removeAll removes every element below n with one of the tags. The
+// chosen container itself, and an element holding most of the content's
+// text, are never removed: they were chosen as the article, whatever their
+// tag ("<aside class=nfy-pa><article>…") says.
+func (x *extractor) removeAll(n *html.Node, tags ...atom.Atom) {
+	total := textLen(n)
 	for _, d := range descendants(n, tags...) {
-		removeNode(d)
+		if d != x.best && float64(textLen(d)) <= wrapperShare*float64(total) {
+			removeNode(d)
+		}
 	}
 }
 
@@ -142,7 +148,7 @@ func (x *extractor) cleanConditionally(content *html.Node, tag atom.Atom) {
 	// against its container (as a reverse document-order walk would).
 	for i := len(nodes) - 1; i >= 0; i-- {
 		n := nodes[i]
-		if n.Parent == nil || !attached(n, content) {
+		if n.Parent == nil || n == x.best || !attached(n, content) {
 			continue
 		}
 		if x.shouldRemove(n, tag) {

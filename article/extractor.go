@@ -48,6 +48,7 @@ type extractor struct {
 	title      string
 	byline     string
 	titleSeen  bool         // the heading that repeats the title is removed
+	best       *html.Node   // the chosen container, once chosen
 	candidates []*html.Node // scored containers, in document order of their first vote
 	// lens and pageLen are the text lengths when the sweep began.
 	lens       map[*html.Node]int
@@ -108,6 +109,7 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 	x.candidates = x.scoreParagraphs(toScore, lens)
 	top := x.topCandidates(x.candidates, lens)
 	best := x.chooseBest(top, body)
+	x.best = best
 	content := x.gatherSiblings(best, lens)
 	x.prepare(content)
 	return content
