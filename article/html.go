@@ -48,6 +48,7 @@ func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, e
 		Authors: m.Authors, Published: m.Published, Site: m.Site, URL: m.URL, Lang: m.Lang,
 	}
 	blocks, byline := extractBlocks(doc, src, m.Title, m.Lang)
+	blocks = declaredBody(blocks, m.body, m.Lang)
 	if len(a.Authors) == 0 && byline != "" {
 		a.Authors = splitAuthors(byline, true)
 	}
