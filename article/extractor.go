@@ -183,7 +183,7 @@ const unlikelyAncestorDepth = 3
 // than the article ("comment", "sidebar", "footer"; "article" or "main"
 // vetoes), or whose ARIA role is navigation, a menu or a dialog.
 func unlikely(n *html.Node, match string) bool {
-	if match != "" && kwUnlikely.in(match) && !kwMaybe.in(match) &&
+	if match != "" && (kwUnlikely.in(match) || kwBio.in(match)) && !kwMaybe.in(match) &&
 		!hasAncestor(n, atom.Table, unlikelyAncestorDepth, nil) && !hasAncestor(n, atom.Code, unlikelyAncestorDepth, nil) &&
 		n.DataAtom != atom.Body && n.DataAtom != atom.A {
 		return true

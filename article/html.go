@@ -82,6 +82,12 @@ func parsePage(src []byte) (*html.Node, error) {
 	return doc, nil
 }
 
+// laxPassGain is how much more text a laxer pass must find than a
+// stricter one to be preferred when none finds an article's worth: the
+// stricter rules removed comments, bios and sidebars for a reason, and a
+// short post should not lose to its own author box.
+const laxPassGain = 2
+
 // extractBlocks runs extraction passes, each less strict than the one before,
 // until one keeps enough text; otherwise it takes the longest result. Each
 // pass after the first works on a fresh parse, because passes edit the tree.
@@ -120,7 +126,7 @@ func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, str
 		// on to a laxer pass that picks the comments instead.
 		length := textLen(content)
 		removeFurniture(content, bp)
-		if length > bestLen {
+		if bestLen < 0 || float64(length) > laxPassGain*float64(bestLen) {
 			best, bestLen = tidyBlocks(blocksOf(content), bp), length
 		}
 		if length >= minArticleChars {
