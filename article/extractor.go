@@ -310,7 +310,7 @@ func (x *extractor) topCandidates(candidates []*html.Node, lens map[*html.Node]i
 // itself did, a new <div> holding all of the body.
 func (x *extractor) chooseBest(top []*html.Node, body *html.Node) *html.Node {
 	if len(top) > 0 && top[0].DataAtom != atom.Body {
-		return x.joinCousins(x.promote(top[0], top))
+		return x.outOfTable(x.joinCousins(x.promote(top[0], top)))
 	}
 	best := newElement(atom.Div)
 	for c := body.FirstChild; c != nil; c = body.FirstChild {
@@ -363,6 +363,33 @@ func (x *extractor) joinCousins(best *html.Node) *html.Node {
 	// Its siblings are measured against the best block's score.
 	x.scores[joined] = max(x.scores[joined], x.scores[best])
 	return joined
+}
+
+// outOfTable moves a best container that is a table, or part of one, up
+// to the nearest scored container that also holds minArticleChars of text
+// outside the table: table cells vote like paragraphs, so a long table in
+// an article (a list of members of parliament with their addresses)
+// outscores the article's prose around it. A page whose text is the table
+// keeps it.
+func (x *extractor) outOfTable(best *html.Node) *html.Node {
+	table := best
+	for table != nil && !isElem(table, atom.Table) {
+		if !isElem(table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th) {
+			return best
+		}
+		table = table.Parent
+	}
+	if table == nil {
+		return best
+	}
+	inTable := textLen(table)
+	for p := table.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body; p = p.Parent {
+		if _, scored := x.scores[p]; scored && textLen(p)-inTable >= minArticleChars {
+			x.scores[p] = max(x.scores[p], x.scores[best])
+			return p
+		}
+	}
+	return best
 }
 
 // isAncestorOf reports whether a is an ancestor of n.
