@@ -23,7 +23,8 @@ func tidyBlocks(blocks []Block, bp phraseSet) []Block {
 			continue
 		}
 		text := strings.Join(strings.Fields(b.Text), " ")
-		if isFurnitureBlock(text, bp) || b.Type != Heading && isPictureCredit(text, bp) {
+		if isFurnitureBlock(text, bp) || b.Type != Heading && isPictureCredit(text, bp) ||
+			isContactLine(text, bp) || isSlideCounter(text) {
 			continue
 		}
 		if b.Type == Caption || utf8.RuneCountInString(text) <= captionChars {
@@ -45,6 +46,25 @@ func isFurnitureBlock(text string, bp phraseSet) bool {
 	return n <= furnitureMaxChars && strings.Contains(text, " ") && bp.IsLine(text) ||
 		n <= creditMaxChars && bp.HasPrefix(text) ||
 		bp.Contains(text, len(strings.Fields(text)))
+}
+
+// maxContactWords bounds an author's contact line.
+const maxContactWords = 40
+
+// isContactLine reports the line that gives the author's address: opened
+// by a contact phrase ("Email", "Follow", "Kontakt") and holding an e-mail
+// address or a social-media handle.
+func isContactLine(text string, bp phraseSet) bool {
+	if countWords(text) > maxContactWords || !bp.opensContact(text) {
+		return false
+	}
+	for _, w := range strings.Fields(text) {
+		w = strings.Trim(w, ".,;:()")
+		if at := strings.IndexByte(w, '@'); at == 0 && len(w) > 1 || at > 0 && strings.Contains(w[at:], ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // captionChars is the longest paragraph that may be a caption with a

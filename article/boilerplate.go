@@ -49,6 +49,11 @@ const (
 	// one ("Judy Eddy/WENN.com") is a picture credit, and so is such a
 	// line in brackets at the end of a caption.
 	phraseAgency phraseKind = "agency"
+	// phraseContact: the first word of the line that closes an article
+	// with its author's address ("Email Jane at jane@example.com", "Follow
+	// him @jane"): such a line, short and with an e-mail address or a
+	// handle in it, is not article text.
+	phraseContact phraseKind = "contact"
 )
 
 // boilerplate is one language's list of phrases that mark page furniture
@@ -65,6 +70,7 @@ type boilerplate struct {
 	mores    []string // lower-cased, punctuation kept
 	credits  []string // lower-cased, punctuation kept; also in prefixes
 	agencies []string // lower-cased
+	contacts []string // lower-cased
 	// lastWords are the final words of suffixes: a line whose last word
 	// is not among them cannot end with one (a cheap pre-check).
 	lastWords map[string]bool
@@ -186,6 +192,8 @@ func parseBoilerplate(lang, data string) (*boilerplate, error) {
 			bp.ends[key] = true
 		case phraseKicker:
 			bp.kickers[key] = true
+		case phraseContact:
+			bp.contacts = append(bp.contacts, strings.ToLower(phrase))
 		case phraseAgency:
 			bp.agencies = append(bp.agencies, strings.ToLower(phrase))
 		case phraseMore:
@@ -496,6 +504,18 @@ func (bp *boilerplate) namesAgency(s string) bool {
 				return true
 			}
 			from = i + 1
+		}
+	}
+	return false
+}
+
+// opensContact reports whether line starts with a contact phrase followed
+// by a space ("email ", not "emails").
+func (bp *boilerplate) opensContact(line string) bool {
+	l := strings.ToLower(line)
+	for _, c := range bp.contacts {
+		if strings.HasPrefix(l, c+" ") {
+			return true
 		}
 	}
 	return false

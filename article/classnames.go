@@ -21,8 +21,13 @@ var (
 	kwShare = keywords{"share", "sharedaddy", "sharing", "social", "listen", "audio-player", "audioplayer", "vorlesen", "teilen"}
 )
 
-// negative reports class/id names that count against a node.
+// negative reports class/id names that count against a node. Drupal marks
+// every field whose label it hides "field--label-hidden": the field's
+// content is visible, so that name does not count as "hidden".
 func negative(lower string) bool {
+	if strings.Contains(lower, "label-hidden") {
+		lower = strings.ReplaceAll(lower, "label-hidden", "label")
+	}
 	return kwNegative.in(lower) || kwBio.in(lower) || hasField(lower, "hid")
 }
 

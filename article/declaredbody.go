@@ -15,32 +15,74 @@ import (
 // holds less than half of it, the declared body is the article.
 const declaredBodyShare = 0.5
 
-// declaredBody returns blocks, or the blocks of the declared body when
-// that is much longer (see declaredBodyShare) and article-sized.
-func declaredBody(blocks []Block, body, lang string) []Block {
-	body = strings.TrimSpace(body)
-	n := utf8.RuneCountInString(body)
-	if n < minArticleChars {
+// declaredBody returns blocks, or the declared body's blocks when those
+// are much longer (see declaredBodyShare) and at least minLen characters.
+func declaredBody(blocks, declared []Block, minLen int, lang string) []Block {
+	n := blocksLen(declared)
+	if n == 0 || n < minLen || float64(blocksLen(blocks)) >= declaredBodyShare*float64(n) {
 		return blocks
 	}
-	have := 0
-	for _, b := range blocks {
-		have += utf8.RuneCountInString(strings.Join(strings.Fields(b.Text), " "))
+	sample := func() string {
+		var b strings.Builder
+		for _, bl := range declared {
+			b.WriteString(bl.Text)
+			b.WriteByte('\n')
+		}
+		return b.String()
 	}
-	if float64(have) >= declaredBodyShare*float64(n) {
-		return blocks
-	}
-	declared := bodyBlocks(body)
-	if len(declared) == 0 {
-		return blocks
-	}
-	return tidyBlocks(declared, phrasesFor(lang, func() string { return body }))
+	return tidyBlocks(declared, phrasesFor(lang, sample))
 }
 
-// bodyBlocks turns a declared body into blocks: markup ("<p>…</p>") is
+// blocksLen is the length of the blocks' text in characters, white space
+// runs counted once.
+func blocksLen(blocks []Block) int {
+	n := 0
+	for _, b := range blocks {
+		n += utf8.RuneCountInString(strings.Join(strings.Fields(b.Text), " "))
+	}
+	return n
+}
+
+// markedBody returns the blocks of the element that the page's microdata
+// marks as the article's body (itemprop=articleBody) or, failing that, as
+// its description (itemprop=description on an element, not a <meta>):
+// some pages hold their whole text there, in markup the extractor's
+// scoring does not favour. The tree is only read.
+func markedBody(doc *html.Node) []Block {
+	var body, desc *html.Node
+	walk(doc, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || body != nil {
+			return body == nil
+		}
+		if skipped[n.DataAtom] {
+			return false
+		}
+		for _, p := range strings.Fields(attr(n, "itemprop")) {
+			switch {
+			case p == "articleBody":
+				body = n
+			case p == "description" && desc == nil:
+				desc = n
+			}
+		}
+		return body == nil
+	})
+	if body == nil {
+		body = desc
+	}
+	if body == nil {
+		return nil
+	}
+	return blocksOf(body)
+}
+
+// bodyBlocks turns a body declared in JSON-LD into blocks: markup ("<p>…</p>") is
 // read as HTML, plain text is split into paragraphs at its line breaks,
 // its character references decoded.
 func bodyBlocks(body string) []Block {
+	if body == "" {
+		return nil
+	}
 	if strings.Contains(body, "</") || strings.Contains(body, "<br") {
 		ctx := newElement(atom.Div)
 		nodes, err := html.ParseFragment(strings.NewReader(body), ctx)

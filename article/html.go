@@ -47,8 +47,15 @@ func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, e
 		Title: m.Title, Kicker: m.Kicker, Description: m.Description,
 		Authors: m.Authors, Published: m.Published, Site: m.Site, URL: m.URL, Lang: m.Lang,
 	}
+	marked := markedBody(doc)
 	blocks, byline := extractBlocks(doc, src, m.Title, m.Lang)
-	blocks = declaredBody(blocks, m.body, m.Lang)
+	if blocksLen(blocks) < minArticleChars {
+		// The marked element holds the article and often more (related
+		// links, comments): it stands in only when extraction failed, and
+		// then even a short product description beats no text.
+		blocks = declaredBody(blocks, marked, 0, m.Lang)
+	}
+	blocks = declaredBody(blocks, bodyBlocks(strings.TrimSpace(m.body)), minArticleChars, m.Lang)
 	if len(a.Authors) == 0 && byline != "" {
 		a.Authors = splitAuthors(byline, true)
 	}

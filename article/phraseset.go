@@ -81,3 +81,8 @@ func (ps phraseSet) CreditAt(line string) int {
 func (ps phraseSet) namesAgency(s string) bool {
 	return ps.any(func(bp *boilerplate) bool { return bp.namesAgency(s) })
 }
+
+// opensContact reports whether any list's contact phrase opens line.
+func (ps phraseSet) opensContact(line string) bool {
+	return ps.any(func(bp *boilerplate) bool { return bp.opensContact(line) })
+}
