@@ -14,7 +14,7 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+	if len(os.Args) > 1 && (cli.IsCommand(os.Args[1]) || cli.LooksLikeCommand(os.Args[1])) {
 		os.Exit(cli.Run(cli.OSEnv(), os.Args[1:]))
 	}
 	fs := flag.NewFlagSet("dramatis", flag.ContinueOnError)

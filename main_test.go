@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"strings"
@@ -27,6 +28,35 @@ func TestNoLocaleErrorUnderCUTF8(t *testing.T) {
 		}
 		if strings.Contains(string(out), "locale") {
 			t.Errorf("LANG=%s: start-up printed:\n%s", loc, out)
+		}
+	}
+}
+
+// TestMainChild runs main with the arguments in DRAMATIS_MAIN_ARGS, for
+// tests that need the real dispatch and exit status.
+func TestMainChild(t *testing.T) {
+	args := os.Getenv("DRAMATIS_MAIN_ARGS")
+	if args == "" {
+		t.Skip("run by TestUnknownCommand")
+	}
+	os.Args = append([]string{"dramatis"}, strings.Fields(args)...)
+	main()
+}
+
+// A word that is no command, file or URL is an unknown command, said on the
+// command line: it used to open the window to import a file of that name
+// ("no display" without one).
+func TestUnknownCommand(t *testing.T) {
+	for args, want := range map[string]string{
+		"frobnicate": `dramatis: unknown command "frobnicate" (see 'dramatis help')`,
+		"clena x":    `dramatis: unknown command "clena" (did you mean "clean"? see 'dramatis help')`,
+	} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$")
+		cmd.Env = append(os.Environ(), "DRAMATIS_MAIN_ARGS="+args, "DISPLAY=", "WAYLAND_DISPLAY=")
+		out, err := cmd.CombinedOutput()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 2 || strings.TrimSpace(string(out)) != want {
+			t.Errorf("dramatis %s: %v, output %q; want exit 2 and %q", args, err, out, want)
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package annotation
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // Kind classifies an actor.
 type Kind string
@@ -14,17 +18,37 @@ const (
 	KindOther        Kind = "other"
 )
 
-// Kinds lists every valid kind, in the order a picker offers them.
-var Kinds = []Kind{KindState, KindPerson, KindOrganisation, KindGroup, KindOther}
+// Kinds lists every valid kind, the most common in the news first. This
+// list is the one source: the actor picker, the Actors window, the command
+// line's usage and the library's checks all offer and accept exactly these,
+// in this order (see TestKindsAndRolesHaveOneHome).
+var Kinds = []Kind{KindPerson, KindState, KindOrganisation, KindGroup, KindOther}
 
 // Valid reports whether k is one of Kinds.
-func (k Kind) Valid() bool {
-	for _, v := range Kinds {
-		if k == v {
-			return true
-		}
+func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
+
+// KindNames returns Kinds as strings, for choosers.
+func KindNames() []string { return names(Kinds) }
+
+// KindChoices lists Kinds for a usage line or an error message:
+// "person, state, organisation, group or other".
+func KindChoices() string { return choices(KindNames()) }
+
+// names converts a list of kinds or roles to strings.
+func names[T ~string](list []T) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = string(v)
 	}
-	return false
+	return out
+}
+
+// choices joins names as a reader lists alternatives: "a, b or c".
+func choices(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // Actor is someone or something that acts or is acted upon in the news: a

@@ -53,6 +53,9 @@ const (
 	// replaced entirely must not take minutes. Past it, highlights that no
 	// exact rule finds are orphaned.
 	anchorerBudget = 500_000_000
+	// sameScore: context scores closer than this are equal (they are sums
+	// of float divisions); the occurrence nearest the old position wins.
+	sameScore = 1e-9
 )
 
 // Anchoring is where a quote was found: [Start, End) in the new text, how,
@@ -62,8 +65,53 @@ type Anchoring struct {
 	Method     AnchorMethod
 	// Score is the quote similarity of the match (1 for exact matches).
 	Score float64
-	// Orphaned explains, in words for the reader, why nothing was found.
+	// Reason says why nothing was found, for programs; Orphaned says it
+	// in words for the reader (Reason.Message()).
+	Reason   OrphanReason
 	Orphaned string
+}
+
+// OrphanReason says why a highlight has no place in a changed text.
+type OrphanReason string
+
+// The reasons Anchor orphans a highlight.
+const (
+	OrphanNoQuote   OrphanReason = "no-quote"  // the highlight has no quoted text
+	OrphanTooLong   OrphanReason = "too-long"  // the quote is longer than the new text
+	OrphanGone      OrphanReason = "gone"      // the quoted passage is not in the text
+	OrphanElsewhere OrphanReason = "elsewhere" // the words are there, in other surroundings
+)
+
+// Message is the reason in words for the reader, which is what a
+// highlight stores (Highlight.Orphaned).
+func (r OrphanReason) Message() string {
+	switch r {
+	case OrphanNoQuote:
+		return "the highlight has no quoted text to look for"
+	case OrphanTooLong:
+		return "the quoted passage is longer than the new text"
+	case OrphanGone:
+		return "the quoted passage is no longer in the text"
+	case OrphanElsewhere:
+		return "the quoted words appear elsewhere, but not in the same surroundings"
+	}
+	return ""
+}
+
+// OrphanReasonOf tells the reason from a stored Highlight.Orphaned
+// message; "" for none and for words Anchor does not write.
+func OrphanReasonOf(message string) OrphanReason {
+	for _, r := range [...]OrphanReason{OrphanNoQuote, OrphanTooLong, OrphanGone, OrphanElsewhere} {
+		if message != "" && r.Message() == message {
+			return r
+		}
+	}
+	return ""
+}
+
+// orphaned is an Anchoring that leaves the highlight at [start, end).
+func orphaned(start, end int, r OrphanReason) Anchoring {
+	return Anchoring{Start: start, End: end, Reason: r, Orphaned: r.Message()}
 }
 
 // QuoteAt returns the W3C TextQuoteSelector of text[start:end): the exact
@@ -131,10 +179,10 @@ func (a *Anchorer) Anchor(start, end int, q TextQuote) Anchoring {
 	exact := []rune(strings.ToValidUTF8(q.Exact, "\uFFFD"))
 	m := len(exact)
 	if m == 0 {
-		return Anchoring{Start: start, End: end, Orphaned: "the highlight has no quoted text to look for"}
+		return orphaned(start, end, OrphanNoQuote)
 	}
 	if m > len(a.runes) {
-		return Anchoring{Start: start, End: end, Orphaned: "the quoted passage is longer than the new text"}
+		return orphaned(start, end, OrphanTooLong)
 	}
 	if a.matchesAt(start, exact, q, contextAccept) {
 		return Anchoring{Start: start, End: start + m, Method: AnchorPosition, Score: 1}
@@ -165,7 +213,7 @@ func (a *Anchorer) search(start, end int, exact []rune, q TextQuote) Anchoring {
 		for _, s := range occ {
 			ctx := a.context(s, s+m, q)
 			dist := abs(s - start)
-			if ctx > bestCtx+1e-9 || (ctx > bestCtx-1e-9 && dist < bestDist) {
+			if ctx > bestCtx+sameScore || (ctx > bestCtx-sameScore && dist < bestDist) {
 				best, bestCtx, bestDist = s, ctx, dist
 			}
 		}
@@ -178,11 +226,10 @@ func (a *Anchorer) search(start, end int, exact []rune, q TextQuote) Anchoring {
 			return r
 		}
 	}
-	reason := "the quoted passage is no longer in the text"
 	if len(occ) > 0 {
-		reason = "the quoted words appear elsewhere, but not in the same surroundings"
+		return orphaned(start, end, OrphanElsewhere)
 	}
-	return Anchoring{Start: start, End: end, Orphaned: reason}
+	return orphaned(start, end, OrphanGone)
 }
 
 // occurrences returns the code point offsets of every occurrence of s.

@@ -130,8 +130,8 @@ func TestAnchorEdits(t *testing.T) {
 					string([]rune(tc.newText)[max(0, got.Start):min(len([]rune(tc.newText)), max(got.Start, got.End))]), tc.method)
 			}
 			if tc.method == AnchorOrphaned {
-				if got.Orphaned == "" {
-					t.Fatal("orphan without a reason")
+				if got.Orphaned == "" || got.Reason == "" || OrphanReasonOf(got.Orphaned) != got.Reason {
+					t.Fatalf("orphan reason %q, message %q: want a reason whose message this is", got.Reason, got.Orphaned)
 				}
 				if got.Start != s || got.End != e {
 					t.Fatalf("orphan moved to [%d,%d), want its old [%d,%d)", got.Start, got.End, s, e)

@@ -4,7 +4,10 @@
 // text is the subpackage recognize.
 package annotation
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Role says how an actor takes part in a highlighted passage.
 type Role string
@@ -16,13 +19,21 @@ const (
 	RoleMentioned Role = "mentioned"
 )
 
-// Roles lists every valid role, in the order a picker offers them.
-var Roles = []Role{RoleSpeaker, RoleTarget, RoleMentioned}
+// Roles lists every valid role. The first is the default, because most
+// actors in a passage are only mentioned; a stored reference without a role
+// has it too. Like Kinds, this list is the one source for the picker, the
+// command line and the library's checks.
+var Roles = []Role{RoleMentioned, RoleSpeaker, RoleTarget}
 
 // Valid reports whether r is one of Roles.
-func (r Role) Valid() bool {
-	return r == RoleSpeaker || r == RoleTarget || r == RoleMentioned
-}
+func (r Role) Valid() bool { return slices.Contains(Roles, r) }
+
+// RoleNames returns Roles as strings, for choosers.
+func RoleNames() []string { return names(Roles) }
+
+// RoleChoices lists Roles for a usage line or an error message:
+// "mentioned, speaker or target".
+func RoleChoices() string { return choices(RoleNames()) }
 
 // ActorRef tags a highlight with one actor in one role.
 type ActorRef struct {
@@ -44,7 +55,8 @@ const ContextLen = 32
 // Highlight is a passage of an article the reader marked, with its actors
 // and note. Start and End are code point offsets into the article's
 // canonical text, half-open. A highlight that could not be re-anchored after
-// the text changed keeps its last offsets and says why in Orphaned.
+// the text changed keeps its last offsets and says why in Orphaned, in
+// words for the reader (OrphanReasonOf gives the reason as a code).
 type Highlight struct {
 	ID        string     `json:"id"`
 	ArticleID string     `json:"article"`

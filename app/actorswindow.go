@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,12 +15,39 @@ import (
 	"github.com/dramatis-app/dramatis/annotation"
 )
 
+// actorEditor is what the Actors window asks of the controller: the actors
+// it knows, their highlights across the library, and the changes to them.
+// Every change is reported over parent, the window it was made in.
+type actorEditor interface {
+	// actorList lists the actors by name.
+	actorList() []annotation.Actor
+	// actorByID returns an actor the window knows.
+	actorByID(id string) (annotation.Actor, bool)
+	// actorName is an actor's name, or a placeholder for one deleted.
+	actorName(id string) string
+	// highlightCount is the number of highlights an actor is in.
+	highlightCount(id string) int
+	// loadActorHighlights reads an actor's highlights and the titles of
+	// their articles off the main goroutine and hands them to then.
+	loadActorHighlights(id string, then func(hls []annotation.Highlight, titles map[string]string, err error))
+	// saveActor stores an edited actor.
+	saveActor(act annotation.Actor, parent fyne.Window)
+	// mergeActors merges one actor into another, which the window then shows.
+	mergeActors(fromID, intoID string, parent fyne.Window)
+	// deleteActor removes an actor from the library and its highlights.
+	deleteActor(id string, parent fyne.Window)
+	// jumpToHighlight shows a highlight in the main window.
+	jumpToHighlight(articleID, hlID string)
+	// showError says what went wrong over a window.
+	showError(w fyne.Window, title string, err error)
+}
+
 // actorsWindow lists every actor with kind, colour, aliases and number of
 // highlights; the selected actor can be renamed, recoloured, given aliases,
 // merged into another or deleted, and its highlights across the library are
 // listed, each a click away from its place in the reader.
 type actorsWindow struct {
-	a   *App
+	ed  actorEditor
 	win fyne.Window
 
 	list    *widget.List
@@ -45,19 +71,30 @@ type actorsWindow struct {
 	syncing bool
 }
 
-// showActors opens (or raises) the Actors window.
-func (a *App) showActors() {
-	if a.actorsW == nil {
-		a.actorsW = newActorsWindow(a)
-	}
-	a.actorsW.reload()
-	a.actorsW.win.Show()
-	a.actorsW.win.RequestFocus()
+// newActorsWindow builds the Actors window (not yet shown).
+func newActorsWindow(fa fyne.App, ed actorEditor) *actorsWindow {
+	w := &actorsWindow{ed: ed, win: fa.NewWindow("Actors — Dramatis"), titles: map[string]string{}}
+	w.list = w.newActorList()
+	form, buttons := w.newForm()
+	w.hlLabel = widget.NewLabel("Highlights")
+	w.hlLabel.TextStyle.Bold = true
+	w.hlList = w.newHighlightList()
+	top := container.NewVBox(form, buttons, widget.NewSeparator(), w.hlLabel)
+	w.detail = container.NewBorder(top, nil, nil, nil, w.hlList)
+	w.detail.Hide()
+	w.hint = widget.NewLabel("Choose an actor on the left.")
+	w.hint.Importance = widget.LowImportance
+	split := container.NewHSplit(w.list, container.NewStack(container.NewCenter(w.hint), w.detail))
+	split.SetOffset(0.34)
+	w.win.SetContent(split)
+	w.win.Resize(fyne.NewSize(980, 640))
+	return w
 }
 
-func newActorsWindow(a *App) *actorsWindow {
-	w := &actorsWindow{a: a, win: a.fa.NewWindow("Actors — Dramatis"), titles: map[string]string{}}
-	w.list = widget.NewList(
+// newActorList is the list of actors: a colour swatch, the name, and a
+// line with kind, count and aliases.
+func (w *actorsWindow) newActorList() *widget.List {
+	l := widget.NewList(
 		func() int { return len(w.actors) },
 		func() fyne.CanvasObject {
 			sw := canvas.NewRectangle(color.Transparent)
@@ -89,12 +126,17 @@ func newActorsWindow(a *App) *actorsWindow {
 			sw.Refresh()
 		},
 	)
-	w.list.OnSelected = func(i widget.ListItemID) {
+	l.OnSelected = func(i widget.ListItemID) {
 		if i < len(w.actors) && !w.syncing {
 			w.selectActor(w.actors[i].ID)
 		}
 	}
+	return l
+}
 
+// newForm is the selected actor's form and its buttons (save, merge,
+// delete).
+func (w *actorsWindow) newForm() (*widget.Form, *fyne.Container) {
 	w.name = widget.NewEntry()
 	w.kind = widget.NewSelect(pickerKinds, nil)
 	w.swatch = canvas.NewRectangle(color.Transparent)
@@ -123,9 +165,13 @@ func newActorsWindow(a *App) *actorsWindow {
 		widget.NewFormItem("Aliases", w.aliases),
 		widget.NewFormItem("Note", w.note),
 	)
-	w.hlLabel = widget.NewLabel("Highlights")
-	w.hlLabel.TextStyle.Bold = true
-	w.hlList = widget.NewList(
+	return form, container.NewHBox(save, widget.NewSeparator(), w.merge, mergeBtn, widget.NewSeparator(), del)
+}
+
+// newHighlightList lists the selected actor's highlights across the
+// library; a click goes there in the main window.
+func (w *actorsWindow) newHighlightList() *widget.List {
+	l := widget.NewList(
 		func() int { return len(w.hls) },
 		func() fyne.CanvasObject {
 			q := widget.NewLabel("quote")
@@ -146,30 +192,19 @@ func newActorsWindow(a *App) *actorsWindow {
 			c.Objects[1].(*widget.Label).SetText(w.hlLine(h))
 		},
 	)
-	w.hlList.OnSelected = func(i widget.ListItemID) {
+	l.OnSelected = func(i widget.ListItemID) {
 		if i < len(w.hls) {
 			h := w.hls[i]
-			w.hlList.UnselectAll()
-			a.jumpToHighlight(h.ArticleID, h.ID)
+			l.UnselectAll()
+			w.ed.jumpToHighlight(h.ArticleID, h.ID)
 		}
 	}
-	buttons := container.NewHBox(save, widget.NewSeparator(), w.merge, mergeBtn, widget.NewSeparator(), del)
-	top := container.NewVBox(form, buttons, widget.NewSeparator(), w.hlLabel)
-	w.detail = container.NewBorder(top, nil, nil, nil, w.hlList)
-	w.detail.Hide()
-	w.hint = widget.NewLabel("Choose an actor on the left.")
-	w.hint.Importance = widget.LowImportance
-	split := container.NewHSplit(w.list, container.NewStack(container.NewCenter(w.hint), w.detail))
-	split.SetOffset(0.34)
-	w.win.SetContent(split)
-	w.win.Resize(fyne.NewSize(980, 640))
-	w.win.SetOnClosed(func() { a.actorsW = nil })
-	return w
+	return l
 }
 
 // actorLine is the second line of an actor's row: kind, count, aliases.
 func (w *actorsWindow) actorLine(act annotation.Actor) string {
-	n := w.a.counts[act.ID]
+	n := w.ed.highlightCount(act.ID)
 	parts := []string{string(act.Kind)}
 	if n == 1 {
 		parts = append(parts, "1 highlight")
@@ -196,10 +231,37 @@ func (w *actorsWindow) hlLine(h annotation.Highlight) string {
 	return t
 }
 
-// reload re-reads the actor list from the app's cache and the article titles.
+// reload re-reads the actor list from the controller and the highlights of
+// the selected actor.
 func (w *actorsWindow) reload() {
-	w.actors = w.a.sortedActors()
+	w.actors = w.ed.actorList()
 	w.list.Refresh()
+	w.setMergeOptions()
+	if w.sel == "" {
+		return
+	}
+	if _, ok := w.ed.actorByID(w.sel); !ok {
+		w.sel = ""
+		w.detail.Hide()
+		w.hint.Show()
+		w.list.UnselectAll()
+		return
+	}
+	// A rename can move the actor in the sorted list: the list selects
+	// rows by index, so it would mark another actor, and a click on that
+	// one would do nothing.
+	for i, act := range w.actors {
+		if act.ID == w.sel {
+			w.syncing = true
+			w.list.Select(i)
+			w.syncing = false
+		}
+	}
+	w.loadHighlights()
+}
+
+// setMergeOptions offers every other actor to merge the selected one into.
+func (w *actorsWindow) setMergeOptions() {
 	var opts []string
 	for _, act := range w.actors {
 		if act.ID != w.sel {
@@ -208,41 +270,11 @@ func (w *actorsWindow) reload() {
 	}
 	w.merge.Options = opts
 	w.merge.ClearSelected()
-	if w.sel != "" {
-		if _, ok := w.a.actors[w.sel]; !ok {
-			w.sel = ""
-			w.detail.Hide()
-			w.hint.Show()
-			w.list.UnselectAll()
-		} else {
-			// A rename can move the actor in the sorted list: the list
-			// selects rows by index, so it would mark another actor, and a
-			// click on that one would do nothing.
-			for i, act := range w.actors {
-				if act.ID == w.sel {
-					w.syncing = true
-					w.list.Select(i)
-					w.syncing = false
-				}
-			}
-			w.loadHighlights()
-		}
-	}
-}
-
-// sortedActors lists the cached actors by name.
-func (a *App) sortedActors() []annotation.Actor {
-	out := make([]annotation.Actor, 0, len(a.actors))
-	for _, act := range a.actors {
-		out = append(out, act)
-	}
-	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
-	return out
 }
 
 // selectActor fills the detail form and lists the actor's highlights.
 func (w *actorsWindow) selectActor(id string) {
-	act, ok := w.a.actors[id]
+	act, ok := w.ed.actorByID(id)
 	if !ok {
 		return
 	}
@@ -257,14 +289,7 @@ func (w *actorsWindow) selectActor(id string) {
 	w.swatch.Refresh()
 	w.aliases.SetText(strings.Join(act.Aliases, "\n"))
 	w.note.SetText(act.Note)
-	var opts []string
-	for _, o := range w.actors {
-		if o.ID != id {
-			opts = append(opts, o.Name)
-		}
-	}
-	w.merge.Options = opts
-	w.merge.ClearSelected()
+	w.setMergeOptions()
 	w.detail.Show()
 	w.hint.Hide()
 	for i, o := range w.actors {
@@ -278,40 +303,22 @@ func (w *actorsWindow) selectActor(id string) {
 // loadHighlights reads the actor's highlights across the library.
 func (w *actorsWindow) loadHighlights() {
 	id := w.sel
-	var (
-		hls    []annotation.Highlight
-		titles = map[string]string{}
-		err    error
-	)
-	w.a.run(func() {
-		if hls, err = w.a.lib.ActorHighlights(id); err != nil {
-			return
-		}
-		infos, lerr := w.a.lib.Articles()
-		if lerr != nil {
-			err = lerr
-			return
-		}
-		for _, in := range infos {
-			titles[in.ID] = in.Title
-		}
-	}, func() {
+	w.ed.loadActorHighlights(id, func(hls []annotation.Highlight, titles map[string]string, err error) {
 		if err != nil {
-			w.a.showError("Could not read the actor's highlights", err)
+			w.ed.showError(w.win, "Could not read the actor's highlights", err)
 			return
 		}
 		if id != w.sel {
 			return
 		}
 		w.hls, w.titles = hls, titles
-		w.hlLabel.SetText(fmt.Sprintf("Highlights with %s (%d) — click one to go there", w.a.actorName(id), len(hls)))
+		w.hlLabel.SetText(fmt.Sprintf("Highlights with %s (%d) — click one to go there", w.ed.actorName(id), len(hls)))
 		w.hlList.Refresh()
 	})
 }
 
-// pickColour opens Fyne's colour picker for the selected actor. The
-// chosen colour is saved at once: it used to wait for Save, so the reader
-// saw no change and lost the colour on choosing another actor.
+// pickColour opens Fyne's colour picker for the selected actor; the chosen
+// colour is saved at once, so the reader sees it everywhere.
 func (w *actorsWindow) pickColour() {
 	d := dialog.NewColorPicker("Colour", "Colour of "+w.name.Text, func(c color.Color) {
 		w.col = c
@@ -325,13 +332,13 @@ func (w *actorsWindow) pickColour() {
 
 // save stores the form: name, kind, colour, aliases and note.
 func (w *actorsWindow) save() {
-	act, ok := w.a.actors[w.sel]
+	act, ok := w.ed.actorByID(w.sel)
 	if !ok {
 		return
 	}
 	name := strings.TrimSpace(w.name.Text)
 	if name == "" {
-		w.a.showErrorIn(w.win, "Could not save the actor", fmt.Errorf("an actor needs a name"))
+		w.ed.showError(w.win, "Could not save the actor", fmt.Errorf("an actor needs a name"))
 		return
 	}
 	act.Name = name
@@ -343,7 +350,7 @@ func (w *actorsWindow) save() {
 	}
 	act.Aliases = splitAliases(w.aliases.Text)
 	act.Note = strings.TrimSpace(w.note.Text)
-	w.a.updateActor(act, w.win)
+	w.ed.saveActor(act, w.win)
 }
 
 // splitAliases reads one alias per line (commas also separate), dropping
@@ -361,21 +368,9 @@ func splitAliases(s string) []string {
 	return out
 }
 
-// updateActor stores an actor and redraws everything that shows it.
-func (a *App) updateActor(act annotation.Actor, parent fyne.Window) {
-	var err error
-	a.run(func() { _, err = a.lib.UpdateActor(act) }, func() {
-		if err != nil {
-			a.showErrorIn(parent, "Could not save the actor", err)
-			return
-		}
-		a.reloadActors(nil)
-	})
-}
-
 // mergeSelected merges the selected actor into the one chosen in the menu.
 func (w *actorsWindow) mergeSelected() {
-	from, ok := w.a.actors[w.sel]
+	from, ok := w.ed.actorByID(w.sel)
 	if !ok || w.merge.Selected == "" {
 		return
 	}
@@ -388,71 +383,24 @@ func (w *actorsWindow) mergeSelected() {
 	if into.ID == "" {
 		return
 	}
-	msg := fmt.Sprintf("Merge %s into %s? Its %d highlight(s) and its names become %s's.", from.Name, into.Name, w.a.counts[from.ID], into.Name)
+	msg := fmt.Sprintf("Merge %s into %s? Its %d highlight(s) and its names become %s's.", from.Name, into.Name, w.ed.highlightCount(from.ID), into.Name)
 	dialog.ShowConfirm("Merge actors", msg, func(yes bool) {
 		if yes {
-			w.a.mergeActors(from.ID, into.ID, w.win)
+			w.ed.mergeActors(from.ID, into.ID, w.win)
 		}
 	}, w.win)
-}
-
-// mergeActors merges one actor into another in the library.
-func (a *App) mergeActors(fromID, intoID string, parent fyne.Window) {
-	var err error
-	a.run(func() { err = a.lib.MergeActors(fromID, intoID) }, func() {
-		if err != nil {
-			a.showErrorIn(parent, "Could not merge the actors", err)
-			return
-		}
-		a.reloadActors(func() {
-			if a.actorsW != nil {
-				a.actorsW.selectActor(intoID)
-			}
-		})
-	})
 }
 
 // deleteSelected deletes the selected actor after asking.
 func (w *actorsWindow) deleteSelected() {
-	act, ok := w.a.actors[w.sel]
+	act, ok := w.ed.actorByID(w.sel)
 	if !ok {
 		return
 	}
-	msg := fmt.Sprintf("Delete %s? It is removed from its %d highlight(s); the highlights stay.", act.Name, w.a.counts[act.ID])
+	msg := fmt.Sprintf("Delete %s? It is removed from its %d highlight(s); the highlights stay.", act.Name, w.ed.highlightCount(act.ID))
 	dialog.ShowConfirm("Delete actor", msg, func(yes bool) {
-		if !yes {
-			return
+		if yes {
+			w.ed.deleteActor(act.ID, w.win)
 		}
-		var err error
-		w.a.run(func() { err = w.a.lib.DeleteActor(act.ID) }, func() {
-			if err != nil {
-				w.a.showErrorIn(w.win, "Could not delete the actor", err)
-				return
-			}
-			w.a.reloadActors(nil)
-		})
 	}, w.win)
-}
-
-// jumpToHighlight opens an article in the main window and scrolls to one
-// of its highlights.
-// The main window comes to the front in both cases (it used to stay behind
-// the Actors window when the highlight was in another article).
-func (a *App) jumpToHighlight(articleID, hlID string) {
-	a.win.RequestFocus()
-	if articleID == a.current {
-		a.reader.selectHighlight(hlID, true)
-		return
-	}
-	a.pendingJump = hlID
-	a.openArticle(articleID)
-}
-
-// showErrorIn shows an error over a given window (e.g. the Actors window).
-func (a *App) showErrorIn(w fyne.Window, title string, err error) {
-	if w == nil || w == a.win {
-		a.showError(title, err)
-		return
-	}
-	dialog.ShowError(fmt.Errorf("%s: %w", title, err), w)
 }

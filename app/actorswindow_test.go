@@ -1,7 +1,6 @@
 package app
 
 import (
-	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -49,11 +48,11 @@ func tapFirstSwatch(o fyne.CanvasObject) bool {
 func TestActorsWindowColourIsSavedWhenChosen(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
 	wsc, _, _ := lib.FindActor("Winston Churchill")
-	a.showActors()
-	a.actorsW.selectActor(wsc.ID)
+	a.ctl.showActors()
+	a.ctl.actorsW.selectActor(wsc.ID)
 	before := wsc.Color
-	a.actorsW.pickColour()
-	top := a.actorsW.win.Canvas().Overlays().Top()
+	a.ctl.actorsW.pickColour()
+	top := a.ctl.actorsW.win.Canvas().Overlays().Top()
 	if top == nil || !tapFirstSwatch(top) {
 		t.Fatal("no colour picker with a palette opened")
 	}
@@ -66,7 +65,7 @@ func TestActorsWindowColourIsSavedWhenChosen(t *testing.T) {
 	}
 	// The demo highlight's stripes show each actor's colour.
 	found := false
-	for _, c := range a.viewHighlight(a.hls[0]).Stripes {
+	for _, c := range a.ctl.actors.viewHighlight(a.ctl.hls[0]).Stripes {
 		found = found || formatColor(c) == got.Color
 	}
 	if !found {
@@ -78,35 +77,38 @@ func TestActorsWindowColourIsSavedWhenChosen(t *testing.T) {
 func TestActorsWindowEnterSavesName(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
 	wsc, _, _ := lib.FindActor("Winston Churchill")
-	a.showActors()
-	a.actorsW.selectActor(wsc.ID)
-	a.actorsW.win.Canvas().Focus(a.actorsW.name)
-	a.actorsW.name.SetText("Sir Winston Churchill")
-	a.actorsW.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	a.ctl.showActors()
+	a.ctl.actorsW.selectActor(wsc.ID)
+	a.ctl.actorsW.win.Canvas().Focus(a.ctl.actorsW.name)
+	a.ctl.actorsW.name.SetText("Sir Winston Churchill")
+	a.ctl.actorsW.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if got, _ := lib.Actor(wsc.ID); got.Name != "Sir Winston Churchill" {
 		t.Fatalf("name after Enter = %q", got.Name)
 	}
-	chips := a.notes.Card(a.hls[0].ID).ChipLabels()
+	chips := a.notes.Card(a.ctl.hls[0].ID).ChipLabels()
 	if !slices.Contains(chips, "Sir Winston Churchill · speaker") {
 		t.Errorf("notes pane chips after the rename: %q", chips)
 	}
 }
 
-// windowFocused reads whether the test driver's window has the focus (it
-// has no accessor; the field is fyne v2.7.1's test.window.focused).
-func windowFocused(t *testing.T, w fyne.Window) bool {
-	t.Helper()
-	f := reflect.ValueOf(w).Elem().FieldByName("focused")
-	if !f.IsValid() || f.Kind() != reflect.Bool {
-		t.Skip("the test driver's window has no 'focused' field in this Fyne version")
-	}
-	return f.Bool()
+// raiseSpy is the main window with its RequestFocus counted: the test
+// driver keeps whether a window has the focus to itself.
+type raiseSpy struct {
+	fyne.Window
+	raised int
+}
+
+func (w *raiseSpy) RequestFocus() {
+	w.raised++
+	w.Window.RequestFocus()
 }
 
 // Jumping to a highlight in another article brings the main window to the
 // front, as it does for one in the article already shown.
 func TestActorsWindowJumpRaisesMainWindow(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
+	spy := &raiseSpy{Window: a.win}
+	a.shell.win = spy
 	churchill, _, _ := lib.FindActor("Winston Churchill")
 	other := addArticle(t, lib, "Rede", "Churchill sprach vor dem Unterhaus.", time.Now())
 	h, err := lib.AddHighlight(annotation.Highlight{ArticleID: other, Start: 0, End: 9,
@@ -114,17 +116,17 @@ func TestActorsWindowJumpRaisesMainWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.reloadActors(nil)
-	a.showActors()
-	if windowFocused(t, a.win) {
-		t.Fatal("the main window has the focus while the Actors window is shown")
+	a.ctl.reloadActors(nil)
+	a.ctl.showActors()
+	if spy.raised != 0 {
+		t.Fatal("showing the Actors window raised the main window")
 	}
-	a.jumpToHighlight(other, h.ID)
-	if a.current != other || a.reader.selectedHL != h.ID {
-		t.Fatalf("jump opened %q with %q selected", a.current, a.reader.selectedHL)
+	a.ctl.jumpToHighlight(other, h.ID)
+	if a.ctl.current != other || a.ctl.selected != h.ID {
+		t.Fatalf("jump opened %q with %q selected", a.ctl.current, a.ctl.selected)
 	}
-	if !windowFocused(t, a.win) {
-		t.Error("the main window stayed behind the Actors window")
+	if spy.raised != 1 {
+		t.Errorf("the main window was raised %d times by the jump, want once", spy.raised)
 	}
 }
 
@@ -133,11 +135,11 @@ func TestActorsWindowJumpRaisesMainWindow(t *testing.T) {
 func TestActorsWindowListFollowsRename(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
 	fdr, _, _ := lib.FindActor("Franklin D. Roosevelt") // first by name
-	a.showActors()
-	w := a.actorsW
+	a.ctl.showActors()
+	w := a.ctl.actorsW
 	w.list.Select(0)
 	if w.sel != fdr.ID {
-		t.Fatalf("first row is %q, want Roosevelt", a.actorName(w.sel))
+		t.Fatalf("first row is %q, want Roosevelt", a.ctl.actors.name(w.sel))
 	}
 	w.name.SetText("Zachary Roosevelt")
 	w.save()
@@ -147,6 +149,6 @@ func TestActorsWindowListFollowsRename(t *testing.T) {
 	}
 	w.list.Select(0) // a click on the actor now in the first row
 	if w.sel != first.ID || w.name.Text != first.Name {
-		t.Errorf("clicking the first row shows %q (form %q), want %q", a.actorName(w.sel), w.name.Text, first.Name)
+		t.Errorf("clicking the first row shows %q (form %q), want %q", a.ctl.actors.name(w.sel), w.name.Text, first.Name)
 	}
 }

@@ -1,6 +1,15 @@
 // Package app is the Dramatis window: it wires the cleaner, the library and
 // the ArticleView widget into the program a reader uses all day. It is the
 // only package that touches both widgets and storage.
+//
+// The window is split as in dweymouth/supersonic: App (app.go, window.go,
+// shortcuts.go) only wires; the controller (controller.go, highlighting.go,
+// suggest.go, undo.go, actors.go) owns the state and is the only part that
+// talks to the library; each pane or dialog (librarypane.go, reader.go,
+// notespane.go, actorswindow.go, pickerpanel.go, importer.go, exporter.go,
+// preferences.go) owns its widgets and gets callbacks or a small interface,
+// plus the shell (shell.go): the window's canvas, status line, message
+// dialogs and background runner. Every shortcut is in shortcuts.go.
 package app
 
 import (
@@ -8,18 +17,12 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
-	"github.com/dramatis-app/dramatis/annotation"
-	"github.com/dramatis-app/dramatis/annotation/recognize"
-	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/assets"
 	"github.com/dramatis-app/dramatis/storage"
 	"github.com/dramatis-app/dramatis/widgets"
@@ -41,48 +44,25 @@ type Options struct {
 	started time.Time
 }
 
-// App is one Dramatis main window over one library. Its fields are touched
-// only on the Fyne main goroutine; disk and network work runs in
-// background goroutines started by run, which hand results back with fyne.Do.
+// App is one Dramatis main window over one library. It only wires: it
+// builds the panes, hands each the callbacks it needs into the controller
+// (which owns the state and talks to the library), and holds the menus and
+// shortcuts. Everything runs on the Fyne main goroutine; disk and network
+// work goes through the shell's runner.
 type App struct {
-	fa   fyne.App
-	win  fyne.Window
-	lib  *storage.Library
-	opts Options
+	fa    fyne.App
+	win   fyne.Window
+	opts  Options
+	shell *shell
+	ctl   *controller
 
-	library *libraryPane
-	reader  *reader
-	notes   *notesPane
-	actorsW *actorsWindow
-	undo    *undoStack
-	status  *widget.Label
-	splits  [2]*container.Split
-	// picker is the actor picker shown last (tests drive it).
-	picker *widgets.Picker
-	// matcher suggests actors for a passage: the library's actors, built-in
-	// knowledge and names discovered in the article. Rebuilt off the main
-	// goroutine whenever the actors change; nil until the first load.
-	matcher *recognize.Matcher
-	// suggested holds the full actors behind the picker's suggestions
-	// (built-in ones carry aliases and a Wikidata id), by folded name.
-	suggested map[string]annotation.Actor
-	// pendingJump is a highlight to scroll to once its article is open.
-	pendingJump string
-
-	actors  map[string]annotation.Actor // library actors by id
-	counts  map[string]int              // actor id → number of highlights
-	recent  []string                    // actor ids, most recently used first
-	current string                      // id of the article in the reader
-	art     *article.Article
-	info    storage.ArticleInfo
-	hls     []annotation.Highlight // the current article's highlights, reading order
-
-	// inline runs background work synchronously; tests set it so that a
-	// flow is deterministic without sleeping.
-	inline  bool
-	pending sync.WaitGroup
-	// onReady, when set, is called once the first article is on screen.
-	onReady func()
+	library  *libraryPane
+	reader   *readerPane
+	notes    *notesPane
+	importer *importer
+	exporter *exporter
+	columns  *widgets.Columns
+	splits   [2]*container.Split // columns' Outer and Inner
 }
 
 // inUseQuitDelay is how long a second Dramatis shows why it cannot start.
@@ -163,15 +143,18 @@ func New(fa fyne.App, lib *storage.Library, opts Options) *App {
 // background work synchronously, onReady is called once the first article
 // (or the empty state) is on screen.
 func newApp(fa fyne.App, lib *storage.Library, opts Options, inline bool, onReady func()) *App {
-	a := &App{fa: fa, lib: lib, opts: opts, inline: inline, onReady: onReady,
-		actors: map[string]annotation.Actor{}, counts: map[string]int{}}
-	a.undo = newUndoStack()
+	a := &App{fa: fa, opts: opts}
+	a.win = fa.NewWindow("Dramatis")
+	a.shell = newShell(fa, a.win, inline)
+	a.ctl = newController(a.shell, lib, opts)
+	a.ctl.onReady = onReady
+	a.buildPanes()
 	a.buildWindow()
 	fa.Lifecycle().SetOnStopped(a.saveLayout)
 	if os.Getenv("DRAMATIS_TRACE_STARTUP") != "" {
 		a.traceStartup(opts.started)
 	}
-	a.start()
+	a.ctl.start()
 	return a
 }
 
@@ -183,8 +166,8 @@ func (a *App) traceStartup(t0 time.Time) {
 		t0 = time.Now()
 	}
 	fmt.Fprintf(os.Stderr, "dramatis: window built %d ms after start\n", time.Since(t0).Milliseconds())
-	prev := a.onReady
-	a.onReady = func() {
+	prev := a.ctl.onReady
+	a.ctl.onReady = func() {
 		fmt.Fprintf(os.Stderr, "dramatis: first article on screen %d ms after start\n", time.Since(t0).Milliseconds())
 		if prev != nil {
 			prev()
@@ -194,47 +177,6 @@ func (a *App) traceStartup(t0 time.Time) {
 
 // Window is the main window.
 func (a *App) Window() fyne.Window { return a.win }
-
-// run does work off the main goroutine and then applies its result on it.
-// Either function may be nil. Errors are the work's business to report.
-func (a *App) run(work func(), then func()) {
-	if a.inline {
-		if work != nil {
-			work()
-		}
-		if then != nil {
-			then()
-		}
-		return
-	}
-	a.pending.Add(1)
-	go func() {
-		defer a.pending.Done()
-		if work != nil {
-			work()
-		}
-		if then != nil {
-			fyne.Do(then)
-		}
-	}()
-}
-
-// showError tells the reader in plain words what went wrong.
-func (a *App) showError(title string, err error) {
-	if err == nil {
-		return
-	}
-	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, "OK", msg, a.win)
-	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
-}
-
-// setStatus shows a one-line message at the bottom of the window.
-func (a *App) setStatus(format string, args ...any) {
-	a.status.SetText(fmt.Sprintf(format, args...))
-}
 
 // quit ends the program; the layout is saved when the app stops, however
 // it is asked to (menu, window close, or SIGTERM/SIGINT, which Fyne's

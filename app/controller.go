@@ -5,117 +5,231 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/annotation/recognize"
 	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/export"
 	"github.com/dramatis-app/dramatis/storage"
+	"github.com/dramatis-app/dramatis/widgets"
 )
+
+// controller owns what the window shows and is the only part of it that
+// talks to the library: the article in the reader with its highlights, the
+// actors, the recently used actors, the selected highlight and the undo
+// history. Panes own their widgets and call back into it; it tells them
+// what to show. Its fields are touched only on the main goroutine; disk
+// work runs through the shell's runner.
+type controller struct {
+	sh    *shell
+	store *storage.Library
+	opts  Options
+
+	library *libraryPane
+	reader  *readerPane
+	notes   *notesPane
+	actorsW *actorsWindow // nil while the Actors window is closed
+
+	undo *undoStack
+	// picker is the actor picker shown last (tests drive it).
+	picker *widgets.Picker
+	// matcher suggests actors for a passage: the library's actors, built-in
+	// knowledge and names discovered in the article. Rebuilt off the main
+	// goroutine whenever the actors change; nil until the first load.
+	matcher *recognize.Matcher
+	// suggested holds the full actors behind the picker's suggestions
+	// (built-in ones carry aliases and a Wikidata id), by folded name.
+	suggested map[string]annotation.Actor
+	// pendingJump is a highlight to scroll to once its article is open.
+	pendingJump string
+	// selected is the highlight last tapped in the reader or the notes
+	// pane; Edit and Delete act on it.
+	selected string
+	// places are the reading positions of the articles read last.
+	places *positions
+
+	actors  actorSet
+	counts  map[string]int // actor id → number of highlights
+	recent  []string       // actor ids, most recently used first
+	current string         // id of the article in the reader
+	art     *article.Article
+	info    storage.ArticleInfo
+	hls     []annotation.Highlight // the current article's highlights, reading order
+
+	// onReady, when set, is called once the first article is on screen.
+	onReady func()
+	// highlightMenuExtras adds items to a highlight's context menu (the
+	// exporter's Copy as Markdown).
+	highlightMenuExtras func(id string) []*fyne.MenuItem
+}
+
+func newController(sh *shell, store *storage.Library, opts Options) *controller {
+	return &controller{sh: sh, store: store, opts: opts, undo: newUndoStack(),
+		actors: actorSet{}, counts: map[string]int{}, places: &positions{}}
+}
+
+// openedArticle is an article read from the library with its highlights.
+type openedArticle struct {
+	id   string
+	art  *article.Article
+	info storage.ArticleInfo
+	hls  []annotation.Highlight
+	err  error
+}
+
+// readArticle reads an article and its highlights (off the main goroutine)
+// and remembers it in the library as the one to show on the next start.
+func (c *controller) readArticle(id string) openedArticle {
+	o := openedArticle{id: id}
+	if o.art, o.info, o.err = c.store.Article(id); o.err != nil {
+		return o
+	}
+	if o.hls, o.err = c.store.Highlights(id); o.err != nil {
+		return o
+	}
+	_ = c.store.SetPreference(libPrefLastArticle, []byte(id))
+	return o
+}
+
+// startLoad is what start reads off the main goroutine.
+type startLoad struct {
+	items   []storage.ArticleInfo
+	actors  []annotation.Actor
+	counts  map[string]int
+	matcher *recognize.Matcher
+	recent  []string
+	places  *positions
+	style   widgets.ReadingStyle
+	last    string // the article to show
+	demoHL  string // the demo's example highlight, on a first start
+	opened  openedArticle
+	errs    []error
+}
 
 // start loads the library off the main goroutine: the article list, the
 // actors, the demo article on a first start, the sources given on the
 // command line, and then the article read last.
-func (a *App) start() {
-	var (
-		items   []storage.ArticleInfo
-		actors  []annotation.Actor
-		counts  map[string]int
-		last    string
-		imports []string
-		errs    []error
-		demoHL  string
-		matcher *recognize.Matcher
-		recent  []string
-		art     *article.Article
-		info    storage.ArticleInfo
-		hls     []annotation.Highlight
-		artErr  error
-	)
-	a.setStatus("Opening the library…")
-	a.run(func() {
-		var err error
-		if items, err = a.lib.Articles(); err != nil {
-			errs = append(errs, err)
-			return
+func (c *controller) start() {
+	c.sh.setStatus("Opening the library…")
+	var s *startLoad
+	c.sh.run(func() { s = c.loadStart() }, func() { c.applyStart(s) })
+}
+
+// loadStart is start's work off the main goroutine.
+func (c *controller) loadStart() *startLoad {
+	s := &startLoad{}
+	items, err := c.store.Articles()
+	if err != nil {
+		s.errs = append(s.errs, err)
+		return s
+	}
+	if len(items) == 0 && !c.opts.NoDemo && len(c.opts.Open) == 0 {
+		if id, hl, err := importDemo(c.store); err != nil {
+			s.errs = append(s.errs, err)
+		} else {
+			s.last, s.demoHL = id, hl
 		}
-		if len(items) == 0 && !a.opts.NoDemo && len(a.opts.Open) == 0 {
-			if id, hl, err := importDemo(a.lib); err != nil {
-				errs = append(errs, err)
-			} else {
-				last, demoHL = id, hl
+	}
+	imported := c.importSources(s)
+	if s.last == "" {
+		if b, err := c.store.GetPreference(libPrefLastArticle); err == nil {
+			s.last = string(b)
+		}
+	}
+	if b, err := c.store.GetPreference(libPrefRecentActors); err == nil && len(b) > 0 {
+		s.recent = strings.Split(string(b), ",")
+	}
+	b, _ := c.store.GetPreference(libPrefPositions)
+	s.places = parsePositions(b)
+	if b, err := c.store.GetPreference(libPrefReading); err == nil {
+		s.style = decodeReadingStyle(string(b))
+	}
+	if imported != "" {
+		s.last = imported
+	}
+	if s.items, err = c.store.Articles(); err != nil {
+		s.errs = append(s.errs, err)
+	}
+	s.actors, _ = c.store.Actors()
+	s.counts, _ = c.store.HighlightCounts()
+	s.matcher = recognize.NewMatcher(s.actors)
+	if !containsArticle(s.items, s.last) && len(s.items) > 0 {
+		s.last = s.items[0].ID
+	}
+	if s.last != "" {
+		// Read the article here too: one trip to the main loop, not two.
+		s.opened = c.readArticle(s.last)
+	}
+	return s
+}
+
+// importSources imports the files and URLs given on the command line and
+// returns the id of the last one imported. The fetcher bounds each URL by
+// article.FetchTimeout.
+func (c *controller) importSources(s *startLoad) string {
+	last := ""
+	for _, src := range c.opts.Open {
+		art, err := article.Load(context.Background(), src, nil)
+		if err == nil {
+			var res storage.ImportResult
+			if res, err = c.store.ImportArticle(art); err == nil {
+				last = res.ID
 			}
 		}
-		for _, src := range a.opts.Open {
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-			art, err := article.Load(ctx, src, nil)
-			cancel()
-			if err == nil {
-				var res storage.ImportResult
-				if res, err = a.lib.ImportArticle(art); err == nil {
-					imports = append(imports, res.ID)
-				}
-			}
-			if err != nil {
-				errs = append(errs, err)
-			}
+		if err != nil {
+			s.errs = append(s.errs, err)
 		}
-		if last == "" {
-			if b, err := a.lib.GetPreference(libPrefLastArticle); err == nil {
-				last = string(b)
-			}
-		}
-		if b, err := a.lib.GetPreference(libPrefRecentActors); err == nil && len(b) > 0 {
-			recent = strings.Split(string(b), ",")
-		}
-		if len(imports) > 0 {
-			last = imports[len(imports)-1]
-		}
-		if items, err = a.lib.Articles(); err != nil {
-			errs = append(errs, err)
-		}
-		actors, _ = a.lib.Actors()
-		counts, _ = a.lib.HighlightCounts()
-		matcher = recognize.NewMatcher(actors)
-		if !containsArticle(items, last) && len(items) > 0 {
-			last = items[0].ID
-		}
-		if last != "" {
-			// Read the article here too: one trip to the main loop, not two.
-			art, info, artErr = a.lib.Article(last)
-			if artErr == nil {
-				hls, artErr = a.lib.Highlights(last)
-			}
-			_ = a.lib.SetPreference(libPrefLastArticle, []byte(last))
-		}
-	}, func() {
-		a.setActors(actors, counts)
-		a.matcher = matcher
-		a.recent = recent
-		a.library.setItems(items, false)
-		a.setStatus("%s", a.lib.Path())
-		if len(errs) > 0 {
-			a.showError("Could not open everything", errors.Join(errs...))
-		}
-		if last == "" {
-			a.reader.clear()
-			a.notes.show()
-			a.ready()
-			return
-		}
-		if artErr != nil {
-			a.showError("Could not open the article", artErr)
-			return
-		}
-		if demoHL != "" {
-			// The example highlight is the point of the demo: in view
-			// even in a small window, and marked in the notes pane.
-			a.pendingJump = demoHL
-		}
-		a.showArticle(last, art, info, hls)
-	})
+	}
+	return last
+}
+
+// applyStart shows what start read.
+func (c *controller) applyStart(s *startLoad) {
+	c.setActors(s.actors, s.counts)
+	c.matcher = s.matcher
+	c.recent = s.recent
+	c.places = s.places
+	c.reader.view.SetReadingStyle(s.style)
+	c.library.setItems(s.items, false)
+	c.sh.setStatus("%s", c.store.Path())
+	if len(s.errs) > 0 {
+		c.sh.showError("Could not open everything", errors.Join(s.errs...))
+	}
+	if s.last == "" {
+		c.reader.clear()
+		c.notes.show("", nil, c.actors, "")
+		c.ready()
+		return
+	}
+	if s.opened.err != nil {
+		c.sh.showError("Could not open the article", s.opened.err)
+		return
+	}
+	if s.demoHL != "" {
+		// The example highlight is the point of the demo: in view
+		// even in a small window, and marked in the notes pane.
+		c.pendingJump = s.demoHL
+	}
+	c.showArticle(s.opened)
+}
+
+// currentReadingStyle is the reader's column width, line spacing and
+// typeface (Preferences shows them).
+func (c *controller) currentReadingStyle() widgets.ReadingStyle {
+	return c.reader.view.ReadingStyle()
+}
+
+// setReadingStyle applies a reading style and remembers it in the library,
+// so it travels with the library to another computer.
+func (c *controller) setReadingStyle(st widgets.ReadingStyle) {
+	c.reader.view.SetReadingStyle(st)
+	enc := encodeReadingStyle(c.reader.view.ReadingStyle())
+	var err error
+	c.sh.run(func() { err = c.store.SetPreference(libPrefReading, []byte(enc)) },
+		func() { c.sh.showError("Could not remember the reading settings", err) })
 }
 
 func containsArticle(items []storage.ArticleInfo, id string) bool {
@@ -128,102 +242,139 @@ func containsArticle(items []storage.ArticleInfo, id string) bool {
 }
 
 // ready tells a waiting benchmark or test that the first article is shown.
-func (a *App) ready() {
-	if a.onReady != nil {
-		f := a.onReady
-		a.onReady = nil
+func (c *controller) ready() {
+	if c.onReady != nil {
+		f := c.onReady
+		c.onReady = nil
 		f()
 	}
 }
 
 // openArticle reads an article with its highlights and shows it; the
 // library remembers it as the one to show on the next start.
-func (a *App) openArticle(id string) {
-	var (
-		art  *article.Article
-		info storage.ArticleInfo
-		hls  []annotation.Highlight
-		err  error
-	)
-	a.run(func() {
-		if art, info, err = a.lib.Article(id); err != nil {
+func (c *controller) openArticle(id string) {
+	var o openedArticle
+	c.sh.run(func() { o = c.readArticle(id) }, func() {
+		if o.err != nil {
+			c.sh.showError("Could not open the article", o.err)
 			return
 		}
-		if hls, err = a.lib.Highlights(id); err != nil {
-			return
-		}
-		_ = a.lib.SetPreference(libPrefLastArticle, []byte(id))
-	}, func() {
-		if err != nil {
-			a.showError("Could not open the article", err)
-			return
-		}
-		a.showArticle(id, art, info, hls)
+		c.showArticle(o)
 	})
 }
 
 // showArticle puts a loaded article into the reader, the notes pane and
 // the window title, and marks it in the library list.
-func (a *App) showArticle(id string, art *article.Article, info storage.ArticleInfo, hls []annotation.Highlight) {
-	a.current, a.art, a.info, a.hls = id, art, info, hls
-	a.reader.show(art, info, hls)
-	a.notes.show()
-	a.library.markOpened(id)
-	a.win.SetTitle(orUntitled(art.Title) + " — Dramatis")
-	if j := a.pendingJump; j != "" {
-		a.pendingJump = ""
-		a.reader.selectHighlight(j, true)
+func (c *controller) showArticle(o openedArticle) {
+	c.rememberPlace()
+	c.current, c.art, c.info, c.hls = o.id, o.art, o.info, o.hls
+	c.selected = ""
+	c.reader.show(o.art, c.actors.viewHighlights(o.hls))
+	c.notes.show(o.id, o.hls, c.actors, "")
+	c.library.markOpened(o.id)
+	c.sh.win.SetTitle(orUntitled(o.art.Title) + " — Dramatis")
+	if j := c.pendingJump; j != "" {
+		c.pendingJump = ""
+		c.selectHighlight(j, true)
+	} else if off := c.places.of(o.id); off > 0 {
+		c.reader.view.SetTopOffset(off) // where the reader left it
 	}
-	a.ready()
-	a.prepareSuggestions()
+	c.ready()
+	c.prepareSuggestions()
+}
+
+// rememberPlace keeps the reading position of the article in the reader,
+// in the library, off the main goroutine.
+func (c *controller) rememberPlace() {
+	if data, ok := c.placeChanged(); ok {
+		c.sh.run(func() { _ = c.store.SetPreference(libPrefPositions, data) }, nil)
+	}
+}
+
+// rememberPlaceNow is rememberPlace at quit: written before the library
+// closes.
+func (c *controller) rememberPlaceNow() {
+	if data, ok := c.placeChanged(); ok {
+		_ = c.store.SetPreference(libPrefPositions, data)
+	}
+}
+
+// placeChanged records the current article's position and returns the
+// positions to store when that changed them.
+func (c *controller) placeChanged() ([]byte, bool) {
+	if c.current == "" || c.art == nil || !c.places.set(c.current, c.reader.view.TopOffset()) {
+		return nil, false
+	}
+	return c.places.encode(), true
+}
+
+// showNoArticle empties the reader and the notes when no article is left.
+func (c *controller) showNoArticle() {
+	c.current, c.art, c.hls, c.selected = "", nil, nil, ""
+	c.sh.win.SetTitle("Dramatis")
+	c.reader.clear()
+	c.notes.show("", nil, c.actors, "")
+}
+
+// selectHighlight makes a highlight the target of Edit and Delete and shows
+// it in both panes, outlined in the text and marked in the notes; scroll
+// brings it into view in the reader. "" selects none.
+func (c *controller) selectHighlight(id string, scroll bool) {
+	c.selected = id
+	c.reader.mark(id, scroll)
+	c.notes.reveal(id)
+	c.notes.markSelected(id)
 }
 
 // prepareSuggestions lets the matcher read the article's names in the
 // background, so that the actor picker opens at once even on a long one.
-func (a *App) prepareSuggestions() {
-	if m, art := a.matcher, a.art; m != nil && art != nil {
-		a.run(func() { m.Prepare(art) }, nil)
+func (c *controller) prepareSuggestions() {
+	if m, art := c.matcher, c.art; m != nil && art != nil {
+		c.sh.run(func() { m.Prepare(art) }, nil)
 	}
 }
 
+// refreshed is what refreshCurrent reads again after a change.
+type refreshed struct {
+	hls    []annotation.Highlight
+	info   storage.ArticleInfo
+	counts map[string]int
+	err    error
+}
+
 // refreshCurrent re-reads the current article's highlights and info after a
-// change, so that every pane shows what the library holds.
-func (a *App) refreshCurrent(then func()) {
-	id := a.current
+// change, so that every pane shows what the library holds; then runs after.
+func (c *controller) refreshCurrent(then func()) {
+	id := c.current
 	if id == "" {
 		if then != nil {
 			then()
 		}
 		return
 	}
-	var (
-		hls    []annotation.Highlight
-		info   storage.ArticleInfo
-		counts map[string]int
-		err    error
-	)
-	a.run(func() {
-		if hls, err = a.lib.Highlights(id); err != nil {
+	var r refreshed
+	c.sh.run(func() {
+		if r.hls, r.err = c.store.Highlights(id); r.err != nil {
 			return
 		}
-		if _, info, err = a.lib.Article(id); err != nil {
+		if _, r.info, r.err = c.store.Article(id); r.err != nil {
 			return
 		}
-		counts, err = a.lib.HighlightCounts()
+		r.counts, r.err = c.store.HighlightCounts()
 	}, func() {
-		if err != nil {
-			a.showError("Could not read the library", err)
+		if r.err != nil {
+			c.sh.showError("Could not read the library", r.err)
 			return
 		}
-		if id != a.current {
+		if id != c.current {
 			return
 		}
-		a.hls, a.info, a.counts = hls, info, counts
-		a.reader.view.SetHighlights(a.reader.viewHighlights(hls))
-		a.notes.show()
-		a.library.updateInfo(info)
-		if a.actorsW != nil {
-			a.actorsW.reload()
+		c.hls, c.info, c.counts = r.hls, r.info, r.counts
+		c.reader.setHighlights(c.actors.viewHighlights(r.hls))
+		c.notes.show(id, c.hls, c.actors, c.selected)
+		c.library.updateInfo(r.info)
+		if c.actorsW != nil {
+			c.actorsW.reload()
 		}
 		if then != nil {
 			then()
@@ -233,56 +384,45 @@ func (a *App) refreshCurrent(then func()) {
 
 // reloadActors re-reads all actors (after a rename, merge, recolour) and
 // redraws everything that shows them.
-func (a *App) reloadActors(then func()) {
+func (c *controller) reloadActors(then func()) {
 	var (
 		actors  []annotation.Actor
 		counts  map[string]int
 		matcher *recognize.Matcher
 		err     error
 	)
-	a.run(func() {
-		if actors, err = a.lib.Actors(); err != nil {
+	c.sh.run(func() {
+		if actors, err = c.store.Actors(); err != nil {
 			return
 		}
-		if counts, err = a.lib.HighlightCounts(); err != nil {
+		if counts, err = c.store.HighlightCounts(); err != nil {
 			return
 		}
 		matcher = recognize.NewMatcher(actors)
 	}, func() {
 		if err != nil {
-			a.showError("Could not read the actors", err)
+			c.sh.showError("Could not read the actors", err)
 			return
 		}
-		a.setActors(actors, counts)
-		a.matcher = matcher
-		a.prepareSuggestions()
-		a.refreshCurrent(then)
+		c.setActors(actors, counts)
+		c.matcher = matcher
+		c.prepareSuggestions()
+		c.refreshCurrent(then)
 	})
 }
 
 // setActors replaces the actor cache.
-func (a *App) setActors(actors []annotation.Actor, counts map[string]int) {
-	a.actors = make(map[string]annotation.Actor, len(actors))
-	for _, act := range actors {
-		a.actors[act.ID] = act
-	}
+func (c *controller) setActors(actors []annotation.Actor, counts map[string]int) {
+	c.actors = newActorSet(actors)
 	if counts != nil {
-		a.counts = counts
+		c.counts = counts
 	}
-}
-
-// actorName is an actor's display name, or a placeholder for one that was deleted.
-func (a *App) actorName(id string) string {
-	if act, ok := a.actors[id]; ok {
-		return act.Name
-	}
-	return "(unknown actor)"
 }
 
 // useRecent moves actors to the front of the recently-used list.
-func (a *App) useRecent(ids []string) {
+func (c *controller) useRecent(ids []string) {
 	out := append([]string(nil), ids...)
-	for _, id := range a.recent {
+	for _, id := range c.recent {
 		dup := false
 		for _, n := range ids {
 			dup = dup || n == id
@@ -291,18 +431,22 @@ func (a *App) useRecent(ids []string) {
 			out = append(out, id)
 		}
 	}
-	if len(out) > 9 {
-		out = out[:9]
+	if len(out) > maxRecent {
+		out = out[:maxRecent]
 	}
-	a.recent = out
+	c.recent = out
 	// Remembered in the library, so digits pick the same actors tomorrow.
 	data := []byte(strings.Join(out, ","))
-	a.run(func() { _ = a.lib.SetPreference(libPrefRecentActors, data) }, nil)
+	c.sh.run(func() { _ = c.store.SetPreference(libPrefRecentActors, data) }, nil)
 }
 
+// maxRecent is how many recent actors are remembered: the picker's digits
+// 1–9 reach that many.
+const maxRecent = 9
+
 // highlight returns the current article's highlight by id.
-func (a *App) highlight(id string) (annotation.Highlight, bool) {
-	for _, h := range a.hls {
+func (c *controller) highlight(id string) (annotation.Highlight, bool) {
+	for _, h := range c.hls {
 		if h.ID == id {
 			return h, true
 		}
@@ -312,66 +456,74 @@ func (a *App) highlight(id string) (annotation.Highlight, bool) {
 
 // deleteCurrentArticle removes the article in the reader, with its
 // highlights, after asking; the list then shows the next article.
-func (a *App) deleteCurrentArticle() {
-	if a.current == "" || a.art == nil {
+func (c *controller) deleteCurrentArticle() {
+	if c.current == "" || c.art == nil {
 		return
 	}
-	id, title, n := a.current, orUntitled(a.art.Title), len(a.hls)
+	id, title, n := c.current, orUntitled(c.art.Title), len(c.hls)
 	msg := fmt.Sprintf("Delete “%s” from the library?", title)
 	if n > 0 {
 		msg = fmt.Sprintf("Delete “%s” and its %d highlight(s) from the library? This cannot be undone.", title, n)
 	}
 	dialog.ShowConfirm("Delete article", msg, func(yes bool) {
 		if yes {
-			a.deleteArticle(id)
+			c.deleteArticle(id)
 		}
-	}, a.win)
+	}, c.sh.win)
 }
 
-// deleteArticle deletes an article and shows the newest remaining one.
-func (a *App) deleteArticle(id string) {
+// deleteArticle deletes an article and shows the one that took its place
+// in the list, as in a mail client, not the first.
+func (c *controller) deleteArticle(id string) {
 	var (
 		items  []storage.ArticleInfo
 		counts map[string]int
 		err    error
 	)
-	// The reader goes on with the article that took the deleted one's
-	// place in the list, as in a mail client, not with the first.
-	pos := 0
-	for i, it := range a.library.items {
-		if it.ID == id {
-			pos = i
-		}
-	}
-	a.run(func() {
-		if err = a.lib.DeleteArticle(id); err != nil {
+	pos := max(c.library.rowOf(id), 0)
+	c.sh.run(func() {
+		if err = c.store.DeleteArticle(id); err != nil {
 			return
 		}
-		if items, err = a.lib.Articles(); err != nil {
+		if items, err = c.store.Articles(); err != nil {
 			return
 		}
-		counts, err = a.lib.HighlightCounts()
+		counts, err = c.store.HighlightCounts()
 	}, func() {
 		if err != nil {
-			a.showError("Could not delete the article", err)
+			c.sh.showError("Could not delete the article", err)
 			return
 		}
-		a.counts = counts
-		a.undo.forget(id)
-		a.library.selected = ""
-		a.library.setItems(items, false)
-		a.setStatus("Article deleted.")
+		c.counts = counts
+		c.undo.forget(id)
+		if id == c.current {
+			c.current, c.art = "", nil // gone: no place to remember
+		}
+		if c.places.forget(id) {
+			data := c.places.encode()
+			c.sh.run(func() { _ = c.store.SetPreference(libPrefPositions, data) }, nil)
+		}
+		c.library.selected = ""
+		c.library.setItems(items, false)
+		c.sh.setStatus("Article deleted.")
 		if len(items) == 0 {
-			a.current, a.art, a.hls = "", nil, nil
-			a.win.SetTitle("Dramatis")
-			a.reader.clear()
-			a.notes.show()
+			c.showNoArticle()
 			return
 		}
 		next := items[0].ID
-		if shown := a.library.items; len(shown) > 0 {
+		if shown := c.library.items; len(shown) > 0 {
 			next = shown[min(pos, len(shown)-1)].ID
 		}
-		a.openArticle(next)
+		c.openArticle(next)
 	})
+}
+
+// exportArticle is the article in the reader as export sees it, with the
+// library's actors; ok is false when none is open.
+func (c *controller) exportArticle() (export.Article, map[string]annotation.Actor, bool) {
+	if c.art == nil {
+		return export.Article{}, nil, false
+	}
+	art := export.Article{ID: c.current, Added: c.info.Added, Article: *c.art, Highlights: append([]annotation.Highlight(nil), c.hls...)}
+	return art, c.actors, true
 }

@@ -22,15 +22,19 @@ var dismissLabels = map[string]bool{"Cancel": true, "Close": true, "OK": true, "
 var enterLabels = map[string]bool{"OK": true, "Close": true}
 
 // installDialogKeys routes Escape and Enter that nobody else took to the
-// dialog on top of the window.
-func (a *App) installDialogKeys() {
-	a.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { a.dialogKey(ev.Name) })
+// dialog on top of the window; the keys no dialog used go to other.
+func (s *shell) installDialogKeys(other func(fyne.KeyName)) {
+	s.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if !s.dialogKey(ev.Name) && other != nil && !s.dialogOpen() {
+			other(ev.Name)
+		}
+	})
 }
 
 // dialogKey closes the top dialog on Escape and presses its default button
 // on Enter. It reports whether it did anything.
-func (a *App) dialogKey(key fyne.KeyName) bool {
-	top := a.win.Canvas().Overlays().Top()
+func (s *shell) dialogKey(key fyne.KeyName) bool {
+	top := s.win.Canvas().Overlays().Top()
 	if top == nil {
 		return false
 	}
@@ -57,8 +61,8 @@ func (a *App) dialogKey(key fyne.KeyName) bool {
 // Main-menu shortcuts reach the menu even from inside a dialog; the actions
 // that open another dialog or change the article use this to wait until it
 // is closed, instead of stacking a second Open URL on the first.
-func (a *App) dialogOpen() bool {
-	return a.win.Canvas().Overlays().Top() != nil
+func (s *shell) dialogOpen() bool {
+	return s.win.Canvas().Overlays().Top() != nil
 }
 
 // dialogButtons finds a dialog's dismiss button and its default (high
@@ -102,8 +106,8 @@ type dialogEntry struct {
 }
 
 // newDialogEntry makes a one-line field whose Escape closes the top dialog.
-func (a *App) newDialogEntry() *dialogEntry {
-	e := &dialogEntry{onEscape: func() { a.dialogKey(fyne.KeyEscape) }}
+func (s *shell) newDialogEntry() *dialogEntry {
+	e := &dialogEntry{onEscape: func() { s.dialogKey(fyne.KeyEscape) }}
 	e.ExtendBaseWidget(e)
 	return e
 }
@@ -126,12 +130,12 @@ type dialogSlider struct {
 }
 
 // newDialogSlider makes a horizontal slider from min to max in steps of 1.
-func (a *App) newDialogSlider(min, max float64) *dialogSlider {
-	s := &dialogSlider{onKey: a.dialogKey}
-	s.Min, s.Max, s.Value, s.Step = min, max, min, 1
-	s.Orientation = widget.Horizontal
-	s.ExtendBaseWidget(s)
-	return s
+func (s *shell) newDialogSlider(min, max float64) *dialogSlider {
+	sl := &dialogSlider{onKey: s.dialogKey}
+	sl.Min, sl.Max, sl.Value, sl.Step = min, max, min, 1
+	sl.Orientation = widget.Horizontal
+	sl.ExtendBaseWidget(sl)
+	return sl
 }
 
 // TypedKey hands Escape and Enter to the dialog.
@@ -147,12 +151,12 @@ func (s *dialogSlider) TypedKey(ev *fyne.KeyEvent) {
 // unfocusAfterChoice gives the keyboard back to the dialog after an option
 // of a radio group is chosen: a clicked option keeps the focus, and Fyne's
 // radio options swallow Escape and Enter, so the dialog no longer closed.
-func (a *App) unfocusAfterChoice(r *widget.RadioGroup) {
+func (s *shell) unfocusAfterChoice(r *widget.RadioGroup) {
 	prev := r.OnChanged
-	r.OnChanged = func(s string) {
+	r.OnChanged = func(choice string) {
 		if prev != nil {
-			prev(s)
+			prev(choice)
 		}
-		a.win.Canvas().Unfocus()
+		s.win.Canvas().Unfocus()
 	}
 }

@@ -27,7 +27,7 @@ func pressKey(a *App, k fyne.KeyName) {
 func TestEscapeAndEnterCloseMessageDialog(t *testing.T) {
 	for _, k := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn} {
 		a, _ := newTestApp(t, Options{NoDemo: true})
-		a.showError("Could not import x", errors.New("the server answered 404"))
+		a.shell.showError("Could not import x", errors.New("the server answered 404"))
 		if a.win.Canvas().Overlays().Top() == nil {
 			t.Fatal("no error dialog")
 		}
@@ -43,7 +43,7 @@ func TestEnterConfirmsAndEscapeKeepsDeleteArticle(t *testing.T) {
 	addArticle(t, lib, "Erster", "Eins.", time.Now())
 	a.library.reload()
 	a.library.step(1)
-	a.deleteCurrentArticle()
+	a.ctl.deleteCurrentArticle()
 	pressKey(a, fyne.KeyEscape)
 	if infos, _ := lib.Articles(); len(infos) != 1 {
 		t.Fatalf("Escape deleted the article")
@@ -51,7 +51,7 @@ func TestEnterConfirmsAndEscapeKeepsDeleteArticle(t *testing.T) {
 	if a.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Escape left the question open")
 	}
-	a.deleteCurrentArticle()
+	a.ctl.deleteCurrentArticle()
 	pressKey(a, fyne.KeyReturn)
 	if infos, _ := lib.Articles(); len(infos) != 0 {
 		t.Errorf("Enter on 'Delete article?' did not delete it")
@@ -60,7 +60,7 @@ func TestEnterConfirmsAndEscapeKeepsDeleteArticle(t *testing.T) {
 
 func TestEscapeInOpenURLFieldCancels(t *testing.T) {
 	a, lib := newTestApp(t, Options{NoDemo: true})
-	a.openURL()
+	a.importer.openURL()
 	e, ok := a.win.Canvas().Focused().(*dialogEntry)
 	if !ok {
 		t.Fatalf("the address field does not have the focus: %T", a.win.Canvas().Focused())
@@ -77,7 +77,7 @@ func TestEscapeInOpenURLFieldCancels(t *testing.T) {
 
 func TestEscapeClosesFileDialog(t *testing.T) {
 	a, _ := newTestApp(t, Options{NoDemo: true})
-	a.openFile()
+	a.importer.openFile()
 	if a.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no file dialog")
 	}
@@ -89,7 +89,7 @@ func TestEscapeClosesFileDialog(t *testing.T) {
 
 func TestEscapeInExportFolderFieldCancels(t *testing.T) {
 	a, _ := newTestApp(t, Options{NoDemo: true})
-	a.showExport()
+	a.exporter.showExport()
 	if _, ok := a.win.Canvas().Focused().(*dialogEntry); !ok {
 		t.Fatalf("the folder field does not have the focus: %T", a.win.Canvas().Focused())
 	}
@@ -109,8 +109,8 @@ func TestEnterDoesNotCancelDownload(t *testing.T) {
 		<-r.Context().Done()
 	}))
 	defer srv.Close()
-	a.inline = false
-	a.fetchURL(srv.URL + "/slow")
+	a.shell.jobs.inline = false
+	a.importer.fetchURL(srv.URL + "/slow")
 	<-arrived
 	pressKey(a, fyne.KeyReturn)
 	if a.win.Canvas().Overlays().Top() == nil {
@@ -119,7 +119,7 @@ func TestEnterDoesNotCancelDownload(t *testing.T) {
 	top := a.win.Canvas().Overlays().Top()
 	pressKey(a, fyne.KeyEscape) // Escape is Cancel
 	done := make(chan struct{})
-	go func() { a.pending.Wait(); close(done) }()
+	go func() { a.shell.jobs.pending.Wait(); close(done) }()
 	select {
 	case <-done:
 	case <-time.After(5 * time.Second):
@@ -128,8 +128,8 @@ func TestEnterDoesNotCancelDownload(t *testing.T) {
 		}
 		<-done
 	}
-	if a.status.Text != "Cancelled." {
-		t.Errorf("Escape did not cancel the download: status %q", a.status.Text)
+	if a.shell.status.Text != "Cancelled." {
+		t.Errorf("Escape did not cancel the download: status %q", a.shell.status.Text)
 	}
 }
 
@@ -142,15 +142,15 @@ type embeddedEntry struct{ widget.Entry }
 // ShortcutUndo) used to undo the last highlight change behind the dialog.
 func TestCtrlZInDialogFieldDoesNotUndoHighlight(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
-	h := a.hls[0]
-	a.editHighlight(h.ID)
-	a.picker.SetNote("changed")
-	a.picker.Submit()
-	if len(a.undo.changes) != 1 {
+	h := a.ctl.hls[0]
+	a.ctl.editHighlight(h.ID)
+	a.ctl.picker.SetNote("changed")
+	a.ctl.picker.Submit()
+	if len(a.ctl.undo.changes) != 1 {
 		t.Fatal("the edit is not undoable")
 	}
 	fields := []fyne.Focusable{}
-	a.openURL()
+	a.importer.openURL()
 	fields = append(fields, a.win.Canvas().Focused())
 	e := &embeddedEntry{}
 	e.ExtendBaseWidget(e)
@@ -160,7 +160,7 @@ func TestCtrlZInDialogFieldDoesNotUndoHighlight(t *testing.T) {
 		if !a.triggerShortcut(&fyne.ShortcutUndo{}) {
 			t.Fatal("the menu has no Undo for ShortcutUndo")
 		}
-		if got, _ := lib.Highlight(h.ID); got.Note != "changed" || len(a.undo.changes) != 1 {
+		if got, _ := lib.Highlight(h.ID); got.Note != "changed" || len(a.ctl.undo.changes) != 1 {
 			t.Errorf("Ctrl+Z in a %T undid the highlight change (note %q)", f, got.Note)
 		}
 	}
@@ -175,8 +175,8 @@ func TestMenuShortcutsDoNotStackDialogs(t *testing.T) {
 	first := addArticle(t, lib, "Erster", "Eins.", time.Now())
 	addArticle(t, lib, "Zweiter", "Zwei.", time.Now())
 	a.library.reload()
-	a.openArticle(first)
-	a.openURL()
+	a.ctl.openArticle(first)
+	a.importer.openURL()
 	top := a.win.Canvas().Overlays().Top()
 	for _, sc := range []fyne.Shortcut{scOpenURL, scOpen, scPastePage, scExport, scPrefs, scNextArt, scPrevArt} {
 		a.triggerShortcut(sc)
@@ -185,8 +185,8 @@ func TestMenuShortcutsDoNotStackDialogs(t *testing.T) {
 			got.Hide()
 		}
 	}
-	if a.current != first {
-		t.Errorf("Alt+arrows changed the article under the open dialog to %q", a.reader.title.Text)
+	if a.ctl.current != first {
+		t.Errorf("Alt+arrows changed the article under the open dialog to %q", a.reader.view.Document().Title)
 	}
 	pressKey(a, fyne.KeyEscape)
 	a.triggerShortcut(scOpenURL)

@@ -16,6 +16,7 @@ import (
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/export"
 	"github.com/dramatis-app/dramatis/export/gather"
+	"github.com/dramatis-app/dramatis/storage"
 )
 
 // prefExportDir and prefExportGrouping remember the notes folder and the
@@ -35,59 +36,64 @@ var exportGroupings = []struct {
 	{"One note per actor (plus article notes)", export.PerActor},
 }
 
+// exporter writes the library's notes into a folder and copies the
+// current article or one highlight as Markdown.
+type exporter struct {
+	sh    *shell
+	store *storage.Library
+	// current is the article in the reader with its highlights, and the
+	// library's actors; ok is false when no article is open.
+	current func() (art export.Article, actors map[string]annotation.Actor, ok bool)
+}
+
 // exportMenuItems are File ▸ Export Notes… and Copy Article as Markdown.
-func (a *App) exportMenuItems() []*fyne.MenuItem {
-	exp := fyne.NewMenuItem("Export Notes to Folder…", a.showExport)
+func (x *exporter) exportMenuItems() []*fyne.MenuItem {
+	exp := fyne.NewMenuItem("Export Notes to Folder…", x.showExport)
 	exp.Shortcut = scExport
-	cp := fyne.NewMenuItem("Copy Article as Markdown", a.copyArticleMarkdown)
+	cp := fyne.NewMenuItem("Copy Article as Markdown", x.copyArticleMarkdown)
 	cp.Shortcut = scCopyArticle
 	return []*fyne.MenuItem{fyne.NewMenuItemSeparator(), exp, cp}
 }
 
 // highlightExportItems adds Copy as Markdown to a highlight's context menu.
-func (a *App) highlightExportItems(id string) []*fyne.MenuItem {
-	return []*fyne.MenuItem{fyne.NewMenuItem("Copy as Markdown", func() { a.copyHighlightMarkdown(id) })}
-}
-
-// currentExportArticle is the article in the reader as export sees it.
-func (a *App) currentExportArticle() (export.Article, bool) {
-	if a.art == nil {
-		return export.Article{}, false
-	}
-	return export.Article{ID: a.current, Added: a.info.Added, Article: *a.art, Highlights: append([]annotation.Highlight(nil), a.hls...)}, true
+func (x *exporter) highlightExportItems(id string) []*fyne.MenuItem {
+	return []*fyne.MenuItem{fyne.NewMenuItem("Copy as Markdown", func() { x.copyHighlightMarkdown(id) })}
 }
 
 // copyArticleMarkdown puts the current article's note on the clipboard,
 // ready to paste into Obsidian.
-func (a *App) copyArticleMarkdown() {
-	art, ok := a.currentExportArticle()
+func (x *exporter) copyArticleMarkdown() {
+	art, actors, ok := x.current()
 	if !ok {
 		return
 	}
-	a.fa.Clipboard().SetContent(string(export.ArticleMarkdown(art, a.actors)))
-	a.setStatus("Copied the article's note as Markdown.")
+	x.sh.clipboard().SetContent(string(export.ArticleMarkdown(art, actors)))
+	x.sh.setStatus("Copied the article's note as Markdown.")
 }
 
 // copyHighlightMarkdown puts one highlight as Markdown on the clipboard.
-func (a *App) copyHighlightMarkdown(id string) {
-	art, ok := a.currentExportArticle()
-	h, found := a.highlight(id)
-	if !ok || !found {
+func (x *exporter) copyHighlightMarkdown(id string) {
+	art, actors, ok := x.current()
+	if !ok {
 		return
 	}
-	a.fa.Clipboard().SetContent(string(export.HighlightMarkdown(art, h, a.actors)))
-	a.setStatus("Copied the highlight as Markdown.")
+	for _, h := range art.Highlights {
+		if h.ID == id {
+			x.sh.clipboard().SetContent(string(export.HighlightMarkdown(art, h, actors)))
+			x.sh.setStatus("Copied the highlight as Markdown.")
+		}
+	}
 }
 
 // showExport asks for a notes folder and a grouping, then writes the
 // library's notes there off the main goroutine. Notes already in the
 // folder keep everything outside the part Dramatis manages.
-func (a *App) showExport() {
-	if a.dialogOpen() {
+func (x *exporter) showExport() {
+	if x.sh.dialogOpen() {
 		return // one dialog at a time: the key reached the menu from inside a dialog
 	}
-	p := a.fa.Preferences()
-	dir := a.newDialogEntry()
+	p := x.sh.prefs()
+	dir := x.sh.newDialogEntry()
 	dir.SetPlaceHolder("Notes folder, e.g. your Obsidian vault")
 	dir.SetText(p.String(prefExportDir))
 	choose := widget.NewButton("Choose…", func() {
@@ -95,7 +101,7 @@ func (a *App) showExport() {
 			if err == nil && u != nil {
 				dir.SetText(u.Path())
 			}
-		}, a.win)
+		}, x.sh.win)
 		if cur := strings.TrimSpace(dir.Text); cur != "" {
 			if l, err := fynestorage.ListerForURI(fynestorage.NewFileURI(cur)); err == nil {
 				d.SetLocation(l)
@@ -116,7 +122,7 @@ func (a *App) showExport() {
 			group.SetSelected(l)
 		}
 	}
-	a.unfocusAfterChoice(group)
+	x.sh.unfocusAfterChoice(group)
 	form := widget.NewForm(
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, dir)),
 		widget.NewFormItem("Notes", group),
@@ -127,7 +133,7 @@ func (a *App) showExport() {
 		}
 		folder, err := exportFolder(dir.Text)
 		if err != nil {
-			a.showError("Could not export the notes", err)
+			x.sh.showError("Could not export the notes", err)
 			return
 		}
 		g := export.PerArticle
@@ -138,12 +144,12 @@ func (a *App) showExport() {
 		}
 		p.SetString(prefExportDir, folder)
 		p.SetString(prefExportGrouping, group.Selected)
-		a.exportTo(folder, g)
-	}, a.win)
-	dir.OnSubmitted = func(string) { a.dialogKey(fyne.KeyReturn) }
+		x.exportTo(folder, g)
+	}, x.sh.win)
+	dir.OnSubmitted = func(string) { x.sh.dialogKey(fyne.KeyReturn) }
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
-	a.win.Canvas().Focus(dir)
+	x.sh.focus(dir)
 }
 
 // exportFolder turns what the reader typed as the notes folder into a full
@@ -168,31 +174,62 @@ func exportFolder(s string) (string, error) {
 }
 
 // exportTo gathers the whole library and writes its notes into dir.
-func (a *App) exportTo(dir string, g export.Grouping) {
+func (x *exporter) exportTo(dir string, g export.Grouping) {
 	var (
-		rep export.FolderReport
-		err error
+		rep    export.FolderReport
+		unread []error
+		err    error
 	)
-	a.setStatus("Exporting notes to %s…", dir)
-	a.run(func() {
+	x.sh.setStatus("Exporting notes to %s…", dir)
+	x.sh.run(func() {
 		var lib *export.Library
-		if lib, err = gather.Library(a.lib, nil); err != nil {
+		if lib, unread, err = gather.Library(x.store, nil); err != nil {
 			return
 		}
 		rep, err = export.WriteFolder(dir, lib, g)
 	}, func() {
 		if err != nil {
-			a.setStatus("Export failed.")
-			a.showError("Could not export the notes", err)
+			x.sh.setStatus("Export failed.")
+			x.sh.showError("Could not export the notes", err)
 			return
 		}
-		a.setStatus("%d notes written, %d unchanged in %s.", len(rep.Written), len(rep.Unchanged), filepath.Clean(dir))
-		if len(rep.Skipped) > 0 {
-			var lines []string
-			for _, e := range rep.Skipped {
-				lines = append(lines, e.Error())
-			}
-			a.showError(fmt.Sprintf("%d notes were left as they were", len(rep.Skipped)), fmt.Errorf("%s", strings.Join(lines, "\n")))
-		}
+		x.sh.setStatus("%d notes written, %d unchanged in %s.", len(rep.Written), len(rep.Unchanged), filepath.Clean(dir))
+		x.showExportNotices(rep, unread)
 	})
+}
+
+// showExportNotices tells the reader, in one dialog, what of a damaged
+// library could not be read (unread: everything else was exported), what
+// an export left as it was (and why), what it kept or could not merge
+// (notes where both sides changed the same lines: the reader's lines
+// stay, Dramatis's version is in a copy beside the note), lines kept from
+// notes without a record, and warnings. Nothing to say, no dialog.
+func (x *exporter) showExportNotices(rep export.FolderReport, unread []error) {
+	var notes []string
+	for _, e := range unread {
+		notes = append(notes, e.Error())
+	}
+	notes = append(notes, rep.Notices()...)
+	for _, e := range rep.Skipped {
+		notes = append(notes, e.Error())
+	}
+	if len(notes) == 0 {
+		return
+	}
+	title := "Notes exported"
+	switch {
+	case len(unread) > 0:
+		title = fmt.Sprintf("%d records of the library could not be read; everything else was exported", len(unread))
+	case len(rep.Skipped) > 0:
+		title = fmt.Sprintf("%d notes were left as they were", len(rep.Skipped))
+	case len(rep.Conflicts) > 0:
+		title = fmt.Sprintf("%d notes had changes on both sides", len(rep.Conflicts))
+	}
+	msg := widget.NewLabel(strings.Join(notes, "\n\n"))
+	msg.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(msg)
+	scroll.SetMinSize(fyne.NewSize(520, min(60*float32(len(notes)), 360)))
+	d := dialog.NewCustom(title, "OK", scroll, x.sh.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
 }

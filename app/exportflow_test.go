@@ -26,7 +26,7 @@ func TestExportDialogHomeFolderAndGrouping(t *testing.T) {
 	cwd := t.TempDir()
 	t.Chdir(cwd)
 
-	a.showExport()
+	a.exporter.showExport()
 	d := a.win.Canvas().Overlays().Top()
 	dir, ok := a.win.Canvas().Focused().(*dialogEntry)
 	if !ok {
@@ -49,14 +49,14 @@ func TestExportDialogHomeFolderAndGrouping(t *testing.T) {
 	if got := a.fa.Preferences().String(prefExportDir); got != filepath.Join(home, "Vault") {
 		t.Errorf("remembered folder %q", got)
 	}
-	a.showExport()
+	a.exporter.showExport()
 	if got := findRadio(a.win.Canvas().Overlays().Top()).Selected; got != exportGroupings[2].label {
 		t.Errorf("the next export offers %q, want the grouping chosen last", got)
 	}
 	pressKey(a, fyne.KeyEscape)
 
 	// A relative folder is refused in plain words, and nothing is written.
-	a.showExport()
+	a.exporter.showExport()
 	dir = a.win.Canvas().Focused().(*dialogEntry)
 	dir.SetText("Notizen")
 	dir.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

@@ -15,10 +15,10 @@ const helpText = `**Import** an article with File ▸ Open (an HTML or text file
 `
 
 // showHelp explains the main job in a few sentences.
-func (a *App) showHelp() {
+func showHelp(win fyne.Window) {
 	t := widget.NewRichTextFromMarkdown(helpText)
 	t.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("How to highlight", "Close", t, a.win)
+	d := dialog.NewCustom("How to highlight", "Close", t, win)
 	d.Resize(fyne.NewSize(620, 460))
 	d.Show()
 }

@@ -12,42 +12,47 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/article"
-	libstorage "github.com/dramatis-app/dramatis/storage"
+	"github.com/dramatis-app/dramatis/storage"
 )
 
-// maxImportBytes caps a file read for import; a news page is far smaller,
-// and reading a huge file by mistake must not freeze the machine.
-const maxImportBytes = 32 << 20
-
-// urlTimeout bounds a URL import even if the reader never presses Cancel.
-const urlTimeout = 90 * time.Second
+// importer brings articles into the library: a file from the file dialog
+// or dropped on the window, a page pasted from the browser, a URL. It
+// cleans and stores off the main goroutine and hands each stored article
+// to imported.
+type importer struct {
+	sh *shell
+	// store stores a cleaned article (off the main goroutine).
+	store func(*article.Article) (storage.ImportResult, error)
+	// imported shows a stored article.
+	imported func(res storage.ImportResult)
+}
 
 // openFile imports an HTML or text file chosen in the file dialog.
-func (a *App) openFile() {
-	if a.dialogOpen() {
+func (im *importer) openFile() {
+	if im.sh.dialogOpen() {
 		return // one dialog at a time: the key reached the menu from inside a dialog
 	}
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
-			a.showError("Could not open the file", err)
+			im.sh.showError("Could not open the file", err)
 			return
 		}
 		if rc == nil {
 			return // cancelled
 		}
-		if dir, err := storage.Parent(rc.URI()); err == nil {
-			a.fa.Preferences().SetString(prefOpenFolder, dir.String())
+		if dir, err := fynestorage.Parent(rc.URI()); err == nil {
+			im.sh.prefs().SetString(prefOpenFolder, dir.String())
 		}
-		a.importURI(rc.URI(), rc)
-	}, a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".html", ".htm", ".xhtml", ".txt", ".text", ".md"}))
-	if last := a.fa.Preferences().String(prefOpenFolder); last != "" {
-		if u, err := storage.ParseURI(last); err == nil {
-			if l, err := storage.ListerForURI(u); err == nil {
+		im.importURI(rc.URI(), rc)
+	}, im.sh.win)
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".html", ".htm", ".xhtml", ".txt", ".text", ".md"}))
+	if last := im.sh.prefs().String(prefOpenFolder); last != "" {
+		if u, err := fynestorage.ParseURI(last); err == nil {
+			if l, err := fynestorage.ListerForURI(u); err == nil {
 				d.SetLocation(l)
 			}
 		}
@@ -57,31 +62,30 @@ func (a *App) openFile() {
 }
 
 // dropped imports files dropped onto the window, one after the other.
-func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
+func (im *importer) dropped(_ fyne.Position, uris []fyne.URI) {
 	for _, u := range uris {
-		a.importURI(u, nil)
+		im.importURI(u, nil)
 	}
 }
 
 // importURI reads a file (from an open reader, or by opening the URI) off
 // the main goroutine, cleans it and stores it.
-func (a *App) importURI(u fyne.URI, rc fyne.URIReadCloser) {
+func (im *importer) importURI(u fyne.URI, rc fyne.URIReadCloser) {
 	name := u.Name()
-	a.setStatus("Importing %s…", name)
-	a.importWith(name, func() (*article.Article, error) {
+	im.sh.setStatus("Importing %s…", name)
+	im.importWith(name, func() (*article.Article, error) {
 		if rc == nil {
 			var err error
-			if rc, err = storage.Reader(u); err != nil {
+			if rc, err = fynestorage.Reader(u); err != nil {
 				return nil, fmt.Errorf("cannot read %s: %w", name, err)
 			}
 		}
 		defer rc.Close()
-		data, err := io.ReadAll(io.LimitReader(rc, maxImportBytes+1))
+		// One byte more than the cleaners take, so that LoadBytes can
+		// say the file is too large rather than clean a cut-off page.
+		data, err := io.ReadAll(io.LimitReader(rc, article.MaxPageBytes+1))
 		if err != nil {
 			return nil, fmt.Errorf("cannot read %s: %w", name, err)
-		}
-		if len(data) > maxImportBytes {
-			return nil, fmt.Errorf("%s is larger than %d MB; that is not a news page", name, maxImportBytes>>20)
 		}
 		return article.LoadBytes(data, name, "")
 	})
@@ -89,22 +93,22 @@ func (a *App) importURI(u fyne.URI, rc fyne.URIReadCloser) {
 
 // pastePage imports a page copied from the browser: the clipboard text goes
 // through the plain-text cleaner, which drops menus, captions and ads.
-func (a *App) pastePage() {
-	if a.dialogOpen() {
+func (im *importer) pastePage() {
+	if im.sh.dialogOpen() {
 		return // one dialog at a time: the key reached the menu from inside a dialog
 	}
-	text := a.fa.Clipboard().Content()
+	text := im.sh.clipboard().Content()
 	if strings.TrimSpace(text) == "" {
-		a.showError("Nothing to paste", errors.New("the clipboard holds no text; copy the page in the browser (Ctrl+A, Ctrl+C) and try again"))
+		im.sh.showError("Nothing to paste", errors.New("the clipboard holds no text; copy the page in the browser (Ctrl+A, Ctrl+C) and try again"))
 		return
 	}
 	if u := strings.TrimSpace(text); isWebAddress(u) {
 		// The reader copied the address bar, not the page: open the page.
-		a.fetchURL(u)
+		im.fetchURL(u)
 		return
 	}
-	a.setStatus("Importing the pasted page…")
-	a.importWith("the pasted page", func() (*article.Article, error) {
+	im.sh.setStatus("Importing the pasted page…")
+	im.importWith("the pasted page", func() (*article.Article, error) {
 		return article.CleanText([]byte(text), "clipboard")
 	})
 }
@@ -116,13 +120,13 @@ func isWebAddress(s string) bool {
 }
 
 // openURL asks for a web address and fetches it with progress and Cancel.
-func (a *App) openURL() {
-	if a.dialogOpen() {
+func (im *importer) openURL() {
+	if im.sh.dialogOpen() {
 		return // one dialog at a time: the key reached the menu from inside a dialog
 	}
-	e := a.newDialogEntry()
+	e := im.sh.newDialogEntry()
 	e.SetPlaceHolder("https://…")
-	if clip := strings.TrimSpace(a.fa.Clipboard().Content()); isWebAddress(clip) {
+	if clip := strings.TrimSpace(im.sh.clipboard().Content()); isWebAddress(clip) {
 		e.SetText(clip)
 	}
 	var d *dialog.ConfirmDialog
@@ -135,30 +139,31 @@ func (a *App) openURL() {
 			u = "https://" + u
 		}
 		d.Hide()
-		a.fetchURL(u)
+		im.fetchURL(u)
 	}
 	e.OnSubmitted = func(string) { fetch() }
 	d = dialog.NewCustomConfirm("Open URL", "Open", "Cancel", e, func(ok bool) {
 		if ok {
 			fetch()
 		}
-	}, a.win)
+	}, im.sh.win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
-	a.win.Canvas().Focus(e)
+	im.sh.focus(e)
 }
 
-// fetchURL downloads and imports a page; Cancel stops the download at once.
-// The dialog counts the bytes as they arrive, so that a slow site can be
-// told from a dead one.
-func (a *App) fetchURL(u string) {
-	ctx, cancel := context.WithTimeout(context.Background(), urlTimeout)
+// fetchURL downloads and imports a page; Cancel stops the download at once,
+// and the fetcher gives up by itself after article.FetchTimeout. The dialog
+// counts the bytes as they arrive, so that a slow site can be told from a
+// dead one.
+func (im *importer) fetchURL(u string) {
+	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBarInfinite()
 	msg := widget.NewLabel("Fetching " + u)
 	msg.Truncation = fyne.TextTruncateEllipsis
 	got := widget.NewLabel("Connecting…")
 	got.Importance = widget.LowImportance
-	prog := dialog.NewCustom("Opening the page", "Cancel", container.NewVBox(msg, got, bar), a.win)
+	prog := dialog.NewCustom("Opening the page", "Cancel", container.NewVBox(msg, got, bar), im.sh.win)
 	prog.SetOnClosed(cancel)
 	prog.Resize(fyne.NewSize(480, 0))
 	prog.Show()
@@ -170,7 +175,7 @@ func (a *App) fetchURL(u string) {
 		defer close(stopped)
 		showReceived(stop, &received, got)
 	}()
-	a.importWithContext(ctx, u, func() (*article.Article, error) {
+	im.importWithContext(ctx, u, func() (*article.Article, error) {
 		return fetcher.Load(ctx, u, nil)
 	}, func() {
 		close(stop)
@@ -210,16 +215,18 @@ func receivedText(n int64) string { return article.SizeString(n) + " received" }
 
 // importWith cleans and stores an article off the main goroutine, then
 // opens it; errors come worded for the reader (see article.FetchError).
-func (a *App) importWith(name string, load func() (*article.Article, error)) {
-	a.importWithContext(context.Background(), name, load, nil)
+func (im *importer) importWith(name string, load func() (*article.Article, error)) {
+	im.importWithContext(context.Background(), name, load, nil)
 }
 
-func (a *App) importWithContext(ctx context.Context, name string, load func() (*article.Article, error), done func()) {
+// importWithContext is importWith that gives up when ctx is cancelled and
+// calls done on the main goroutine first when it ends, however it ends.
+func (im *importer) importWithContext(ctx context.Context, name string, load func() (*article.Article, error), done func()) {
 	var (
-		res libstorage.ImportResult
+		res storage.ImportResult
 		err error
 	)
-	a.run(func() {
+	im.sh.run(func() {
 		var art *article.Article
 		if art, err = load(); err != nil {
 			return
@@ -228,31 +235,28 @@ func (a *App) importWithContext(ctx context.Context, name string, load func() (*
 			err = ctx.Err()
 			return
 		}
-		res, err = a.lib.ImportArticle(art)
+		res, err = im.store(art)
 	}, func() {
 		if done != nil {
 			done()
 		}
 		if errors.Is(err, context.Canceled) {
-			a.setStatus("Cancelled.")
+			im.sh.setStatus("Cancelled.")
 			return
 		}
 		if err != nil {
-			a.setStatus("Import failed.")
-			a.showError("Could not import "+name, err)
+			im.sh.setStatus("Import failed.")
+			im.sh.showError("Could not import "+name, err)
 			return
 		}
 		switch {
 		case res.Updated && res.Orphaned > 0:
-			a.setStatus("Updated the article; %d highlight(s) no longer fit its text and are listed in the notes.", res.Orphaned)
+			im.sh.setStatus("Updated the article; %d highlight(s) no longer fit its text and are listed in the notes.", res.Orphaned)
 		case res.Updated:
-			a.setStatus("Updated the article already in the library.")
+			im.sh.setStatus("Updated the article already in the library.")
 		default:
-			a.setStatus("Imported %s.", name)
+			im.sh.setStatus("Imported %s.", name)
 		}
-		a.library.search.SetText("")
-		a.library.selected = ""
-		a.library.reload()
-		a.openArticle(res.ID)
+		im.imported(res)
 	})
 }

@@ -18,8 +18,8 @@ func TestOpenURLCancel(t *testing.T) {
 		<-r.Context().Done() // a slow site: answers only when the client gives up
 	}))
 	defer srv.Close()
-	a.inline = false // the fetch must run in the background for Cancel to be pressed
-	a.fetchURL(srv.URL + "/artikel")
+	a.shell.jobs.inline = false // the fetch must run in the background for Cancel to be pressed
+	a.importer.fetchURL(srv.URL + "/artikel")
 	select {
 	case <-arrived:
 	case <-time.After(10 * time.Second):
@@ -35,15 +35,15 @@ func TestOpenURLCancel(t *testing.T) {
 	}
 	start := time.Now()
 	cancel.OnTapped()
-	a.pending.Wait()
+	a.shell.jobs.pending.Wait()
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("Cancel took %v to stop the download", d)
 	}
 	if infos, _ := lib.Articles(); len(infos) != 0 {
 		t.Errorf("a cancelled download left %d article(s)", len(infos))
 	}
-	if a.status.Text != "Cancelled." {
-		t.Errorf("status after cancel = %q", a.status.Text)
+	if a.shell.status.Text != "Cancelled." {
+		t.Errorf("status after cancel = %q", a.shell.status.Text)
 	}
 }
 
@@ -63,7 +63,7 @@ func TestOpenURLCountsBytesReceived(t *testing.T) {
 		_, _ = w.Write([]byte(body))
 	}))
 	defer srv.Close()
-	a.fetchURL(srv.URL + "/seoul") // background work runs inline in tests
+	a.importer.fetchURL(srv.URL + "/seoul") // background work runs inline in tests
 	ov := <-dialogs
 	if infos, _ := lib.Articles(); len(infos) != 1 {
 		t.Fatalf("the download imported %d articles", len(infos))

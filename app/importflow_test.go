@@ -20,10 +20,10 @@ func TestPastingAnAddressOpensThePage(t *testing.T) {
 	}))
 	defer srv.Close()
 	a.fa.Clipboard().SetContent("  " + srv.URL + "/politik/seoul\n")
-	a.pastePage()
+	a.importer.pastePage()
 	infos, _ := lib.Articles()
-	if len(infos) != 1 || a.art == nil || a.art.Title != "Seoul warnt Pjöngjang" {
-		t.Fatalf("pasting an address imported %+v (status %q)", infos, a.status.Text)
+	if len(infos) != 1 || a.ctl.art == nil || a.ctl.art.Title != "Seoul warnt Pjöngjang" {
+		t.Fatalf("pasting an address imported %+v (status %q)", infos, a.shell.status.Text)
 	}
 }
 

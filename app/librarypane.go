@@ -22,7 +22,8 @@ const (
 // libraryPane lists the library's articles with title, site, date and number
 // of highlights, filtered by a search over title and text.
 type libraryPane struct {
-	a       *App
+	sh      *shell
+	do      libraryActions
 	search  *searchEntry
 	sortBy  *widget.Select
 	list    *articleList
@@ -48,14 +49,25 @@ type libraryPane struct {
 	row int
 }
 
-func newLibraryPane(a *App) *libraryPane {
-	p := &libraryPane{a: a, row: -1}
+// libraryActions are what the library pane asks of the controller.
+type libraryActions struct {
+	// list reads the articles, or those whose title or text holds query;
+	// it runs off the main goroutine.
+	list func(query string) ([]storage.ArticleInfo, error)
+	// open shows an article in the reader.
+	open func(id string)
+	// focusReader gives the keyboard to the article text.
+	focusReader func()
+}
+
+func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
+	p := &libraryPane{sh: sh, do: do, row: -1}
 	p.search = newSearchEntry(p)
 	p.search.SetPlaceHolder("Search title and text")
 	p.search.OnChanged = func(string) { p.reload() }
 	p.search.OnSubmitted = func(string) { p.openFirst() }
 	p.sortBy = widget.NewSelect([]string{sortAdded, sortPublished}, func(s string) {
-		a.fa.Preferences().SetString(prefSort, s)
+		sh.prefs().SetString(prefSort, s)
 		p.sortItems()
 		p.list.Refresh()
 		// The list remembers a row number, not an article: without this the
@@ -88,7 +100,7 @@ func newLibraryPane(a *App) *libraryPane {
 	)
 	p.list.onRune = func(r rune) {
 		// The window's letter keys (H, E), as when nothing has the focus.
-		if h := a.win.Canvas().OnTypedRune(); h != nil {
+		if h := sh.canvas().OnTypedRune(); h != nil {
 			h(r)
 		}
 	}
@@ -99,14 +111,14 @@ func newLibraryPane(a *App) *libraryPane {
 			// so that the arrows go on through the articles. (A click
 			// does not focus a List that another widget extends: the
 			// desktop driver cannot find its canvas.)
-			a.win.Canvas().Focus(p.list)
+			sh.focus(p.list)
 		}
 		if i < len(p.items) && p.items[i].ID != p.selected {
 			p.selected = p.items[i].ID
-			a.openArticle(p.items[i].ID)
+			do.open(p.items[i].ID)
 		}
 	}
-	p.sortBy.SetSelected(a.fa.Preferences().StringWithFallback(prefSort, sortAdded))
+	p.sortBy.SetSelected(sh.prefs().StringWithFallback(prefSort, sortAdded))
 	top := container.NewVBox(p.search, container.NewBorder(nil, nil, p.count, nil, p.sortBy))
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
@@ -162,15 +174,11 @@ func (p *libraryPane) reload() {
 	q := strings.TrimSpace(p.search.Text)
 	var items []storage.ArticleInfo
 	var err error
-	p.a.run(func() {
-		if q == "" {
-			items, err = p.a.lib.Articles()
-		} else {
-			items, err = p.a.lib.SearchArticles(q)
-		}
+	p.sh.run(func() {
+		items, err = p.do.list(q)
 	}, func() {
 		if err != nil {
-			p.a.showError("Could not read the library", err)
+			p.sh.showError("Could not read the library", err)
 		} else {
 			p.setItems(items, q != "")
 		}
@@ -285,7 +293,7 @@ func (p *libraryPane) updateInfo(info storage.ArticleInfo) {
 
 // step opens the next or previous article in the list.
 func (p *libraryPane) step(d int) {
-	if p.a.dialogOpen() {
+	if p.sh.dialogOpen() {
 		return // the picker or a question belongs to the article in the reader
 	}
 	if i := p.rowOf(p.selected); i >= 0 {
@@ -315,7 +323,7 @@ func (p *libraryPane) openFirst() {
 	if p.items[0].ID != p.selected {
 		p.selectRow(0)
 	}
-	p.a.reader.focus()
+	p.do.focusReader()
 }
 
 // searchEntry is the search field: Escape clears the search, and on an
@@ -341,12 +349,17 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 		e.SetText("")
 		return
 	}
-	e.p.a.reader.focus()
+	e.p.do.focusReader()
+}
+
+// focusList gives the keyboard to the article list (↑/↓ open articles).
+func (p *libraryPane) focusList() {
+	p.sh.focus(p.list)
 }
 
 // focusSearch puts the cursor into the search field.
 func (p *libraryPane) focusSearch() {
-	p.a.win.Canvas().Focus(p.search)
+	p.sh.focus(p.search)
 }
 
 // articleList is the list of articles: Up and Down open the next article at
@@ -408,4 +421,12 @@ func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		h += m.Height - 8
 	}
 	return fyne.NewSize(w, h+8)
+}
+
+// showAll clears the search and reads the whole list again, e.g. after an
+// import, so that the new article is listed.
+func (p *libraryPane) showAll() {
+	p.search.SetText("")
+	p.selected = ""
+	p.reload()
 }

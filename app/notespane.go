@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/annotation"
@@ -25,11 +26,12 @@ const notesWindow = 50
 // cards (quote, actor chips, note), filtered by actor; tapping a card
 // scrolls the reader to the passage.
 type notesPane struct {
-	a       *App
+	sh      *shell
+	do      notesActions
 	filter  *widget.Select
 	heading *widget.Label
-	box     *fyne.Container
-	scroll  *container.Scroll
+	list    *widgets.CardList
+	scroll  *container.Scroll // the list's
 	content fyne.CanvasObject
 
 	cards    map[string]*widgets.HighlightCard
@@ -41,32 +43,87 @@ type notesPane struct {
 	shown   []annotation.Highlight
 	first   int
 	article string // the article the window position belongs to
+
+	// hls and actors are what show was given last: the current article's
+	// highlights in reading order and the library's actors.
+	hls    []annotation.Highlight
+	actors actorSet
+	// selected is the highlight whose card is marked.
+	selected string
 }
 
-func newNotesPane(a *App) *notesPane {
-	p := &notesPane{a: a, cards: map[string]*widgets.HighlightCard{}}
+// notesActions are what the notes pane asks of the controller.
+type notesActions struct {
+	// selectHighlight selects a highlight and scrolls the reader to it.
+	selectHighlight func(id string)
+	// highlightMenu opens a highlight's context menu.
+	highlightMenu func(id string, abs fyne.Position)
+	// edit and remove act on a highlight from the keyboard (E, Delete).
+	edit, remove func(id string)
+	// letGo is Escape: no highlight stays selected.
+	letGo func()
+	// typedRune gets the letters the list does not use (H).
+	typedRune func(r rune)
+}
+
+func newNotesPane(sh *shell, do notesActions) *notesPane {
+	p := &notesPane{sh: sh, do: do, cards: map[string]*widgets.HighlightCard{}}
 	p.heading = widget.NewLabel("Highlights")
 	p.heading.TextStyle.Bold = true
 	p.filter = widget.NewSelect([]string{allActors}, func(s string) {
 		p.filterID = p.names[s]
 		p.first = 0
+		// Another actor's cards start at the top (or at the selected
+		// card), not at the previous list's offset.
+		p.scroll.Offset = fyne.Position{}
 		p.render()
 	})
-	p.box = container.NewVBox()
-	p.scroll = container.NewVScroll(p.box)
 	p.filter.Selected = allActors
-	p.content = container.NewBorder(container.NewVBox(p.heading, p.filter), nil, nil, nil, p.scroll)
+	p.list = widgets.NewCardList()
+	p.scroll = p.list.Scroller()
+	p.list.OnActivate = func(i int) { p.do.selectHighlight(p.cardID(i)) }
+	p.list.OnEdit = func(i int) { p.do.edit(p.cardID(i)) }
+	p.list.OnDelete = func(i int) { p.do.remove(p.cardID(i)) }
+	p.list.OnEscape = do.letGo
+	p.list.OnTypedRune = do.typedRune
+	// The filter before the list in the tree, so that Tab goes from the
+	// filter to the cards (container.NewBorder puts the centre first).
+	top := container.NewVBox(p.heading, p.filter)
+	p.content = container.New(layout.NewBorderLayout(top, nil, nil, nil), top, p.list)
 	return p
 }
 
-// show rebuilds the list from the app's current highlights, keeping the
-// actor filter when that actor still appears.
-func (p *notesPane) show() {
+// cardID is the id of the highlight of the i-th card built.
+func (p *notesPane) cardID(i int) string {
+	if i < 0 || p.first+i >= len(p.shown) {
+		return ""
+	}
+	return p.shown[p.first+i].ID
+}
+
+// show rebuilds the list from an article's highlights ("" and none when
+// no article is open), keeping the actor filter when that actor still
+// appears, and marks the selected highlight's card.
+func (p *notesPane) show(articleID string, hls []annotation.Highlight, actors actorSet, selected string) {
+	p.hls, p.actors, p.selected = hls, actors, selected
+	seen := p.setFilterOptions()
+	if !seen[p.filterID] {
+		p.filterID = ""
+	}
+	if p.article != articleID {
+		p.article, p.first = articleID, 0
+	}
+	p.render()
+}
+
+// setFilterOptions offers every actor of the highlights in the filter,
+// keeping the one chosen; it returns the actor ids offered.
+func (p *notesPane) setFilterOptions() map[string]bool {
 	p.names = map[string]string{allActors: ""}
 	opts := []string{allActors}
 	seen := map[string]bool{}
 	var ids []string
-	for _, h := range p.a.hls {
+	for _, h := range p.hls {
 		for _, ref := range h.Actors {
 			if !seen[ref.ActorID] {
 				seen[ref.ActorID] = true
@@ -76,7 +133,7 @@ func (p *notesPane) show() {
 	}
 	var labels []string
 	for _, id := range ids {
-		name := p.a.actorName(id)
+		name := p.actors.name(id)
 		label := name
 		if _, dup := p.names[label]; dup {
 			label = fmt.Sprintf("%s (%d)", name, len(labels)+1) // two actors of one name
@@ -93,15 +150,9 @@ func (p *notesPane) show() {
 			keep = l
 		}
 	}
-	if !seen[p.filterID] {
-		p.filterID = ""
-	}
 	p.filter.Selected = keep
 	p.filter.Refresh()
-	if p.article != p.a.current {
-		p.article, p.first = p.a.current, 0
-	}
-	p.render()
+	return seen
 }
 
 // render shows the cards that pass the filter, the window of them from
@@ -109,7 +160,7 @@ func (p *notesPane) show() {
 func (p *notesPane) render() {
 	p.cards = map[string]*widgets.HighlightCard{}
 	p.shown = p.shown[:0]
-	for _, h := range p.a.hls {
+	for _, h := range p.hls {
 		if p.filterID == "" || hasActor(h, p.filterID) {
 			p.shown = append(p.shown, h)
 		}
@@ -117,31 +168,32 @@ func (p *notesPane) render() {
 	n := len(p.shown)
 	p.first = max(0, min(p.first, n-notesWindow))
 	end := min(n, p.first+notesWindow)
-	var objs []fyne.CanvasObject
+	var before, after []fyne.CanvasObject
 	if p.first > 0 {
-		objs = append(objs, p.pageButton(fmt.Sprintf("Show earlier highlights (%d before these)", p.first), -notesWindow))
+		before = append(before, p.pageButton(fmt.Sprintf("Show earlier highlights (%d before these)", p.first), -notesWindow))
 	}
+	cards := make([]*widgets.HighlightCard, 0, end-p.first)
 	for _, h := range p.shown[p.first:end] {
-		objs = append(objs, p.card(h))
+		cards = append(cards, p.card(h))
 	}
 	if end < n {
-		objs = append(objs, p.pageButton(fmt.Sprintf("Show later highlights (%d after these)", n-end), notesWindow))
+		after = append(after, p.pageButton(fmt.Sprintf("Show later highlights (%d after these)", n-end), notesWindow))
 	}
 	switch {
-	case len(p.a.hls) == 0 && p.a.current != "":
-		objs = append(objs, dimWrapped("No highlights yet. Select a passage in the article and press H to highlight it and tag its actors."))
-	case len(p.a.hls) > 0 && n == 0:
-		objs = append(objs, dimWrapped("No highlight with this actor."))
+	case len(p.hls) == 0 && p.article != "":
+		after = append(after, dimWrapped("No highlights yet. Select a passage in the article and press H to highlight it and tag its actors."))
+	case len(p.hls) > 0 && n == 0:
+		after = append(after, dimWrapped("No highlight with this actor."))
 	}
 	switch {
 	case p.filterID != "":
-		p.heading.SetText(fmt.Sprintf("Highlights (%d of %d)", n, len(p.a.hls)))
+		p.heading.SetText(fmt.Sprintf("Highlights (%d of %d)", n, len(p.hls)))
 	default:
-		p.heading.SetText(fmt.Sprintf("Highlights (%d)", len(p.a.hls)))
+		p.heading.SetText(fmt.Sprintf("Highlights (%d)", len(p.hls)))
 	}
-	p.box.Objects = objs
-	p.box.Refresh()
-	p.markSelected(p.a.reader.selectedHL)
+	p.list.SetContent(before, cards, after)
+	p.list.ClampScroll()
+	p.markSelected(p.selected)
 }
 
 // pageButton moves the window of cards by step and shows its new start.
@@ -179,24 +231,22 @@ func (p *notesPane) card(h annotation.Highlight) *widgets.HighlightCard {
 	c := widgets.NewHighlightCard()
 	var chips []widgets.Chip
 	for _, ref := range h.Actors {
-		ch := widgets.Chip{Label: p.a.actorName(ref.ActorID)}
+		ch := widgets.Chip{Label: p.actors.name(ref.ActorID)}
 		if ref.Role != annotation.RoleMentioned {
 			ch.Role = string(ref.Role)
 		}
-		if act, ok := p.a.actors[ref.ActorID]; ok {
-			if col, ok := parseColor(act.Color); ok {
-				ch.Color = col
-			}
+		if col, ok := p.actors.color(ref.ActorID); ok {
+			ch.Color = col
 		}
 		chips = append(chips, ch)
 	}
 	warn := orphanWarning(h.Orphaned)
-	c.Set(h.Quote.Exact, chips, h.Note, p.a.viewHighlight(h).Color, warn)
+	c.Set(h.Quote.Exact, chips, h.Note, p.actors.viewHighlight(h).Color, warn)
 	id := h.ID
-	c.OnTapped = func() { p.a.reader.selectHighlight(id, true) }
+	c.OnTapped = func() { p.do.selectHighlight(id) }
 	c.OnSecondaryTapped = func(abs fyne.Position) {
-		p.a.reader.selectHighlight(id, true)
-		p.a.showHighlightMenu(id, abs)
+		p.do.selectHighlight(id)
+		p.do.highlightMenu(id, abs)
 	}
 	p.cards[id] = c
 	return c
@@ -204,25 +254,23 @@ func (p *notesPane) card(h annotation.Highlight) *widgets.HighlightCard {
 
 // markSelected marks a highlight's card and scrolls the list to it.
 func (p *notesPane) markSelected(id string) {
+	p.selected = id
 	for cid, c := range p.cards {
 		c.SetSelected(cid == id)
 	}
-	c, ok := p.cards[id]
-	if !ok {
+	if _, ok := p.cards[id]; !ok {
 		if id != "" {
 			p.showWindowAround(id) // its render marks the card
 		}
 		return
 	}
-	// Scroll only when the card is out of view: a card clicked in the list
-	// must not jump away from under the mouse to the top.
-	y, h := c.Position().Y, c.Size().Height
-	top, vh := p.scroll.Offset.Y, p.scroll.Size().Height
-	switch {
-	case y < top || h >= vh:
-		p.scroll.ScrollToOffset(fyne.NewPos(0, y))
-	case y+h > top+vh:
-		p.scroll.ScrollToOffset(fyne.NewPos(0, y+h-vh))
+	// The keyboard's mark follows, and the list scrolls to the card when
+	// it is out of view.
+	for i := range len(p.cards) {
+		if p.cardID(i) == id {
+			p.list.SetCursor(i)
+			p.list.ShowCard(i)
+		}
 	}
 }
 
@@ -240,7 +288,7 @@ func (p *notesPane) reveal(id string) {
 	if p.filterID == "" {
 		return
 	}
-	if _, ok := p.a.highlight(id); !ok {
+	if !p.has(id) {
 		return
 	}
 	p.filterID = ""
@@ -252,7 +300,7 @@ func (p *notesPane) Card(id string) *widgets.HighlightCard { return p.cards[id] 
 
 // focusFilter gives the keyboard to the actor filter.
 func (p *notesPane) focusFilter() {
-	p.a.win.Canvas().Focus(p.filter)
+	p.sh.focus(p.filter)
 }
 
 // setFilter filters by an actor id ("" for all).
@@ -267,16 +315,26 @@ func (p *notesPane) setFilter(actorID string) {
 
 // orphanWarning says in one sentence why a highlight has no place in the
 // text, without repeating the anchorer's reason when it says the same
-// ("the quoted passage is no longer in the text").
+// (annotation.OrphanGone: "the quoted passage is no longer in the text").
 func orphanWarning(reason string) string {
 	const kept = "; it is kept here with its actors and note."
 	switch {
 	case reason == "":
 		return ""
-	case strings.Contains(reason, "no longer in the text"):
+	case annotation.OrphanReasonOf(reason) == annotation.OrphanGone:
 		return "This passage is no longer in the article's text" + kept
 	}
 	return "This passage is no longer in the article's text as it was (" + reason + ")" + kept
+}
+
+// has reports whether the article shown has a highlight with id.
+func (p *notesPane) has(id string) bool {
+	for _, h := range p.hls {
+		if h.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 func hasActor(h annotation.Highlight, id string) bool {

@@ -55,8 +55,8 @@ func TestLibrarySearchAndSort(t *testing.T) {
 	}
 	// Opening from the list shows the article in the reader.
 	a.library.list.Select(1)
-	if a.current != old || a.reader.title.Text != "Gipfel in Peking" {
-		t.Errorf("selecting a row shows %q", a.reader.title.Text)
+	if a.ctl.current != old || a.reader.view.Document().Title != "Gipfel in Peking" {
+		t.Errorf("selecting a row shows %q", a.reader.view.Document().Title)
 	}
 }
 
@@ -77,10 +77,10 @@ func TestPaneSizesAreRemembered(t *testing.T) {
 
 func TestNotesCardScrollsReaderAndContextMenu(t *testing.T) {
 	a, _ := newTestApp(t, Options{})
-	h := a.hls[0]
+	h := a.ctl.hls[0]
 	test.Tap(a.notes.Card(h.ID))
-	if a.reader.selectedHL != h.ID {
-		t.Errorf("tapping the card selected %q, want %q", a.reader.selectedHL, h.ID)
+	if a.ctl.selected != h.ID {
+		t.Errorf("tapping the card selected %q, want %q", a.ctl.selected, h.ID)
 	}
 	if !a.notes.Card(h.ID).Selected() {
 		t.Error("the tapped card is not marked")
@@ -102,8 +102,8 @@ func TestNotesCardScrollsReaderAndContextMenu(t *testing.T) {
 	}
 	a.win.Canvas().Overlays().Remove(menu)
 	// Delete from the selected highlight (Ctrl+Delete in the menu).
-	a.deleteSelectedHighlight()
-	if len(a.hls) != 0 || a.notes.Card(h.ID) != nil {
+	a.ctl.deleteSelectedHighlight()
+	if len(a.ctl.hls) != 0 || a.notes.Card(h.ID) != nil {
 		t.Error("delete from the selection left the highlight")
 	}
 }
@@ -112,20 +112,20 @@ func TestHKeyInsideDialogDoesNotOpenSecondPicker(t *testing.T) {
 	a, _ := newTestApp(t, Options{})
 	a.reader.view.SetSelection(0, 10)
 	test.TypeOnCanvas(a.win.Canvas(), "h")
-	first := a.picker
+	first := a.ctl.picker
 	if first == nil {
 		t.Fatal("H did not open the picker")
 	}
 	a.win.Canvas().Unfocus()
 	test.TypeOnCanvas(a.win.Canvas(), "h")
-	if a.picker != first {
+	if a.ctl.picker != first {
 		t.Error("H with the picker open opened a second picker")
 	}
 }
 
 func TestActorsWindowJumpsToHighlightInOtherArticle(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
-	demo := a.current
+	demo := a.ctl.current
 	churchill, ok, _ := lib.FindActor("Winston Churchill")
 	if !ok {
 		t.Fatal("demo actor missing")
@@ -135,48 +135,48 @@ func TestActorsWindowJumpsToHighlightInOtherArticle(t *testing.T) {
 		Actors: []annotation.ActorRef{{ActorID: churchill.ID, Role: annotation.RoleSpeaker}}}); err != nil {
 		t.Fatal(err)
 	}
-	a.reloadActors(nil)
-	a.showActors()
-	a.actorsW.selectActor(churchill.ID)
-	if len(a.actorsW.hls) != 2 {
-		t.Fatalf("Actors window lists %d highlights of Churchill, want 2", len(a.actorsW.hls))
+	a.ctl.reloadActors(nil)
+	a.ctl.showActors()
+	a.ctl.actorsW.selectActor(churchill.ID)
+	if len(a.ctl.actorsW.hls) != 2 {
+		t.Fatalf("Actors window lists %d highlights of Churchill, want 2", len(a.ctl.actorsW.hls))
 	}
 	var target annotation.Highlight
-	for i, h := range a.actorsW.hls {
+	for i, h := range a.ctl.actorsW.hls {
 		if h.ArticleID == other {
 			target = h
-			a.actorsW.hlList.Select(i)
+			a.ctl.actorsW.hlList.Select(i)
 		}
 	}
-	if a.current != other || a.reader.selectedHL != target.ID {
-		t.Errorf("jump opened %q (highlight %q), want %q (%q); demo was %q", a.current, a.reader.selectedHL, other, target.ID, demo)
+	if a.ctl.current != other || a.ctl.selected != target.ID {
+		t.Errorf("jump opened %q (highlight %q), want %q (%q); demo was %q", a.ctl.current, a.ctl.selected, other, target.ID, demo)
 	}
 }
 
 func TestRecentActorsSurviveRestart(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
-	h := a.hls[0]
-	a.editHighlight(h.ID)
-	a.picker.Submit() // using actors makes them recent
-	want := strings.Join(a.recent, ",")
-	if len(a.recent) != 2 {
-		t.Fatalf("recent = %v, want the highlight's two actors", a.recent)
+	h := a.ctl.hls[0]
+	a.ctl.editHighlight(h.ID)
+	a.ctl.picker.Submit() // using actors makes them recent
+	want := strings.Join(a.ctl.recent, ",")
+	if len(a.ctl.recent) != 2 {
+		t.Fatalf("recent = %v, want the highlight's two actors", a.ctl.recent)
 	}
 	b := newApp(a.fa, lib, Options{}, true, nil)
 	defer b.win.Close()
-	if got := strings.Join(b.recent, ","); got != want {
+	if got := strings.Join(b.ctl.recent, ","); got != want {
 		t.Errorf("recent after restart = %q, want %q", got, want)
 	}
 }
 
 func TestOrphanedHighlightIsListedWithWarning(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
-	h := a.hls[0]
+	h := a.ctl.hls[0]
 	h.Orphaned = "the quote is no longer in the text"
 	if err := lib.PutHighlight(h); err != nil {
 		t.Fatal(err)
 	}
-	a.openArticle(a.current)
+	a.ctl.openArticle(a.ctl.current)
 	c := a.notes.Card(h.ID)
 	if c == nil {
 		t.Fatal("an orphaned highlight is not listed in the notes pane")
@@ -184,7 +184,7 @@ func TestOrphanedHighlightIsListedWithWarning(t *testing.T) {
 	if txt := renderedText(c); !strings.Contains(txt, "no longer in the article") {
 		t.Errorf("orphaned card shows no warning: %q", txt)
 	}
-	if vh := a.reader.viewHighlights(a.hls); len(vh) != 0 {
+	if vh := a.ctl.actors.viewHighlights(a.ctl.hls); len(vh) != 0 {
 		t.Errorf("an orphaned highlight is drawn in the text: %+v", vh)
 	}
 }
@@ -193,22 +193,22 @@ func TestMergeAndRecolourInActorsWindow(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
 	fdr, _, _ := lib.FindActor("Franklin D. Roosevelt")
 	wsc, _, _ := lib.FindActor("Winston Churchill")
-	a.showActors()
-	a.actorsW.selectActor(fdr.ID)
-	a.mergeActors(fdr.ID, wsc.ID, a.actorsW.win)
-	if _, ok := a.actors[fdr.ID]; ok {
+	a.ctl.showActors()
+	a.ctl.actorsW.selectActor(fdr.ID)
+	a.ctl.mergeActors(fdr.ID, wsc.ID, a.ctl.actorsW.win)
+	if _, ok := a.ctl.actors[fdr.ID]; ok {
 		t.Error("the merged actor is still listed")
 	}
-	if got := strings.Join(a.notes.Card(a.hls[0].ID).ChipLabels(), "|"); got != "Winston Churchill · speaker" {
+	if got := strings.Join(a.notes.Card(a.ctl.hls[0].ID).ChipLabels(), "|"); got != "Winston Churchill · speaker" {
 		t.Errorf("chips after merge = %q", got)
 	}
-	if a.actorsW.sel != wsc.ID {
-		t.Errorf("Actors window shows %q after the merge, want the actor merged into", a.actorsW.sel)
+	if a.ctl.actorsW.sel != wsc.ID {
+		t.Errorf("Actors window shows %q after the merge, want the actor merged into", a.ctl.actorsW.sel)
 	}
 	// Recolour and add an alias.
-	a.actorsW.col = parseColorMust(t, "#123456")
-	a.actorsW.aliases.SetText(a.actorsW.aliases.Text + "\nPremierminister")
-	a.actorsW.save()
+	a.ctl.actorsW.col = parseColorMust(t, "#123456")
+	a.ctl.actorsW.aliases.SetText(a.ctl.actorsW.aliases.Text + "\nPremierminister")
+	a.ctl.actorsW.save()
 	got, _ := lib.Actor(wsc.ID)
 	if got.Color != "#123456" {
 		t.Errorf("colour = %q", got.Color)
@@ -216,7 +216,7 @@ func TestMergeAndRecolourInActorsWindow(t *testing.T) {
 	if _, ok, _ := lib.FindActor("premierminister"); !ok {
 		t.Errorf("new alias not stored: %v", got.Aliases)
 	}
-	if vh := a.viewHighlight(a.hls[0]); formatColor(vh.Color) != "#123456" {
+	if vh := a.ctl.actors.viewHighlight(a.ctl.hls[0]); formatColor(vh.Color) != "#123456" {
 		t.Errorf("reader colour after recolour = %v", formatColor(vh.Color))
 	}
 }
@@ -252,28 +252,28 @@ func TestPreferencesApplyAndPersist(t *testing.T) {
 
 func TestDeleteArticle(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
-	demo := a.current
+	demo := a.ctl.current
 	other := addArticle(t, lib, "Zweiter Artikel", "Text über Moskau.", time.Now())
 	a.library.reload()
-	a.editHighlight(a.hls[0].ID)
-	a.picker.Submit()
-	if len(a.undo.changes) != 1 {
+	a.ctl.editHighlight(a.ctl.hls[0].ID)
+	a.ctl.picker.Submit()
+	if len(a.ctl.undo.changes) != 1 {
 		t.Fatal("the edit is not undoable")
 	}
-	a.deleteArticle(demo)
+	a.ctl.deleteArticle(demo)
 	infos, _ := lib.Articles()
 	if len(infos) != 1 || infos[0].ID != other {
 		t.Fatalf("after delete the library holds %+v", infos)
 	}
-	if a.current != other || len(a.library.items) != 1 {
-		t.Errorf("after delete the reader shows %q and the list %d rows", a.current, len(a.library.items))
+	if a.ctl.current != other || len(a.library.items) != 1 {
+		t.Errorf("after delete the reader shows %q and the list %d rows", a.ctl.current, len(a.library.items))
 	}
-	if len(a.undo.changes) != 0 {
+	if len(a.ctl.undo.changes) != 0 {
 		t.Errorf("undo still holds changes of the deleted article")
 	}
-	a.deleteArticle(other)
-	if a.current != "" || a.art != nil || len(a.library.items) != 0 {
-		t.Errorf("deleting the last article left %q shown", a.current)
+	a.ctl.deleteArticle(other)
+	if a.ctl.current != "" || a.ctl.art != nil || len(a.library.items) != 0 {
+		t.Errorf("deleting the last article left %q shown", a.ctl.current)
 	}
 }
 
@@ -286,14 +286,14 @@ func TestDeleteArticleOpensItsNeighbour(t *testing.T) {
 		ids = append(ids, addArticle(t, lib, title, "Text über "+title+".", time.Now()))
 	}
 	a.library.reload() // newest added first: Vierter, Dritter, Zweiter, Erster
-	a.openArticle(ids[2])
-	a.deleteArticle(ids[2])
-	if a.current != ids[1] {
-		t.Errorf("after deleting Dritter the reader shows %q, want Zweiter (its neighbour below)", a.reader.title.Text)
+	a.ctl.openArticle(ids[2])
+	a.ctl.deleteArticle(ids[2])
+	if a.ctl.current != ids[1] {
+		t.Errorf("after deleting Dritter the reader shows %q, want Zweiter (its neighbour below)", a.reader.view.Document().Title)
 	}
-	a.deleteArticle(ids[0]) // the last row: its neighbour is the row above
-	if a.current != ids[1] {
-		t.Errorf("after deleting the last row the reader shows %q, want Zweiter", a.reader.title.Text)
+	a.ctl.deleteArticle(ids[0]) // the last row: its neighbour is the row above
+	if a.ctl.current != ids[1] {
+		t.Errorf("after deleting the last row the reader shows %q, want Zweiter", a.reader.view.Document().Title)
 	}
 }
 
@@ -310,19 +310,19 @@ func TestSortChangeKeepsSelectionOnArticle(t *testing.T) {
 		t.Fatalf("newest added first: got %q", a.library.items[0].Title)
 	}
 	a.library.list.Select(0)
-	if a.current != older {
-		t.Fatalf("row 0 opened %q", a.reader.title.Text)
+	if a.ctl.current != older {
+		t.Fatalf("row 0 opened %q", a.reader.view.Document().Title)
 	}
 	a.library.sortBy.SetSelected(sortPublished)
 	if a.library.items[0].ID != newer {
 		t.Fatalf("newest published first: got %q", a.library.items[0].Title)
 	}
-	if a.current != older {
-		t.Errorf("changing the sort opened another article: %q", a.reader.title.Text)
+	if a.ctl.current != older {
+		t.Errorf("changing the sort opened another article: %q", a.reader.view.Document().Title)
 	}
 	a.library.list.Select(0) // the user clicks the row now at the top
-	if a.current != newer {
-		t.Errorf("clicking the top row after re-sorting left %q in the reader", a.reader.title.Text)
+	if a.ctl.current != newer {
+		t.Errorf("clicking the top row after re-sorting left %q in the reader", a.reader.view.Document().Title)
 	}
 }
 
@@ -367,8 +367,8 @@ func TestSearchFieldEnterOpensAndEscapeClears(t *testing.T) {
 	}
 	test.Type(a.library.search, "gipfel")
 	a.library.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if a.current != first {
-		t.Errorf("Enter in the search field left %q in the reader", a.reader.title.Text)
+	if a.ctl.current != first {
+		t.Errorf("Enter in the search field left %q in the reader", a.reader.view.Document().Title)
 	}
 	if f := a.win.Canvas().Focused(); f != focusable(a.reader.view) {
 		t.Errorf("after Enter the focus is on %T, want the reader", f)
@@ -403,12 +403,12 @@ func TestArrowKeysInArticleListOpenArticles(t *testing.T) {
 		t.Fatalf("after a click on a row the keyboard is with %T, not the list", f)
 	}
 	a.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	if a.current != first {
-		t.Errorf("Down in the list left %q in the reader, want the next article", a.reader.title.Text)
+	if a.ctl.current != first {
+		t.Errorf("Down in the list left %q in the reader, want the next article", a.reader.view.Document().Title)
 	}
 	a.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
-	if a.current != a.library.items[0].ID {
-		t.Errorf("Up in the list left %q in the reader", a.reader.title.Text)
+	if a.ctl.current != a.library.items[0].ID {
+		t.Errorf("Up in the list left %q in the reader", a.reader.view.Document().Title)
 	}
 	// Alt+Down from the search field changes the article, not the focus.
 	a.library.focusSearch()
@@ -427,7 +427,7 @@ func TestHWithArticleListFocusedHighlights(t *testing.T) {
 	dragSelect(t, a)
 	a.win.Canvas().Focus(a.library.list) // as a click on a row leaves it
 	a.library.list.TypedRune('h')
-	if a.win.Canvas().Overlays().Top() == nil || a.picker == nil {
+	if a.win.Canvas().Overlays().Top() == nil || a.ctl.picker == nil {
 		t.Error("H with the article list focused did not open the actor picker")
 	}
 }
@@ -481,11 +481,11 @@ func TestStepThroughLongListMarksAndFollows(t *testing.T) {
 	p := a.library
 	p.reload()
 	p.markOpened(p.items[0].ID)
-	a.openArticle(p.items[0].ID)
+	a.ctl.openArticle(p.items[0].ID)
 	for k := 1; k < 35; k++ {
 		p.step(1)
-		if a.current != p.items[k].ID || p.selected != p.items[k].ID || p.row != k {
-			t.Fatalf("step %d: reader shows %q, list marks row %d, want %q in row %d", k, a.reader.title.Text, p.row, p.items[k].Title, k)
+		if a.ctl.current != p.items[k].ID || p.selected != p.items[k].ID || p.row != k {
+			t.Fatalf("step %d: reader shows %q, list marks row %d, want %q in row %d", k, a.reader.view.Document().Title, p.row, p.items[k].Title, k)
 		}
 	}
 	if p.list.GetScrollOffset() <= 0 {
@@ -493,8 +493,8 @@ func TestStepThroughLongListMarksAndFollows(t *testing.T) {
 	}
 	for k := 33; k >= 0; k-- {
 		p.step(-1)
-		if a.current != p.items[k].ID || p.row != k {
-			t.Fatalf("step back to %d: reader shows %q, list marks row %d", k, a.reader.title.Text, p.row)
+		if a.ctl.current != p.items[k].ID || p.row != k {
+			t.Fatalf("step back to %d: reader shows %q, list marks row %d", k, a.reader.view.Document().Title, p.row)
 		}
 	}
 	if off := p.list.GetScrollOffset(); off != 0 {

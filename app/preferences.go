@@ -13,19 +13,64 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/widgets"
 )
 
-// showPreferences lets the reader choose the theme, the reader's text size
-// and where the library lives. Theme and size apply at once; a new library
-// location applies at the next start, because this window's data comes
-// from the open library.
-func (a *App) showPreferences() {
-	if a.dialogOpen() {
+// textSizer is the reader's text size, which Preferences shows and sets.
+type textSizer interface {
+	currentTextSize() float32
+	setTextSize(float32)
+}
+
+// readingStyler is the reader's column width, line spacing and typeface,
+// which Preferences shows and sets (remembered in the library).
+type readingStyler interface {
+	currentReadingStyle() widgets.ReadingStyle
+	setReadingStyle(widgets.ReadingStyle)
+}
+
+// showPreferences lets the reader choose the theme, the reader's text size,
+// column width, line spacing and typeface, and where the library lives.
+// Theme and reading settings apply at once; a new library location applies
+// at the next start, because this window's data comes from the open
+// library (libPath; overridden when --library chose it).
+func showPreferences(sh *shell, text textSizer, reading readingStyler, libPath string, overridden bool) {
+	if sh.dialogOpen() {
 		return // one dialog at a time: the key reached the menu from inside a dialog
 	}
-	p := a.fa.Preferences()
+	loc, choose, note := libraryRow(sh, libPath)
+	if overridden {
+		note.SetText("This run uses the library given with --library or DRAMATIS_LIBRARY, which overrides the choice here.")
+	}
+	form := widget.NewForm(
+		widget.NewFormItem("Theme", themeRow(sh)),
+		widget.NewFormItem("Reader text", textSizeRow(sh, text)),
+		widget.NewFormItem("Column", readingRow(sh, reading, widgets.Measures(), func(st *widgets.ReadingStyle) *widgets.Measure { return &st.Measure })),
+		widget.NewFormItem("Lines", readingRow(sh, reading, widgets.Spacings(), func(st *widgets.ReadingStyle) *widgets.Spacing { return &st.Spacing })),
+		widget.NewFormItem("Typeface", readingRow(sh, reading, widgets.BodyFonts(), func(st *widgets.ReadingStyle) *widgets.BodyFont { return &st.Font })),
+		widget.NewFormItem("Library", container.NewBorder(nil, nil, nil, choose, loc)),
+	)
+	d := dialog.NewCustom("Preferences", "Close", container.NewVBox(form, note), sh.win)
+	d.SetOnClosed(func() {
+		if s := loc.Text; strings.TrimSpace(s) != "" && s != libPath {
+			// A location that cannot be opened would greet every later
+			// start with "the library cannot be opened" and only a Quit
+			// button, so it is not saved.
+			if path, err := libraryChoice(s); err == nil {
+				sh.prefs().SetString(prefLibrary, path)
+			}
+		}
+	})
+	d.Resize(fyne.NewSize(640, 0))
+	d.Show()
+}
+
+// themeRow offers System, Light and Dark; a choice applies at once.
+func themeRow(sh *shell) *widget.RadioGroup {
+	p := sh.prefs()
 	themeChoice := widget.NewRadioGroup([]string{themeSystem, themeLight, themeDark}, func(s string) {
 		// SetSelected below calls this too: opening Preferences must not
 		// re-install the theme, which redraws every widget of the app.
@@ -33,45 +78,80 @@ func (a *App) showPreferences() {
 			return
 		}
 		p.SetString(prefTheme, s)
-		applyTheme(a.fa)
+		applyTheme(sh.fa)
 	})
 	themeChoice.Horizontal = true
 	themeChoice.Required = true
 	themeChoice.SetSelected(p.StringWithFallback(prefTheme, themeSystem))
-	a.unfocusAfterChoice(themeChoice)
+	sh.unfocusAfterChoice(themeChoice)
+	return themeChoice
+}
 
+// textSizeRow is a slider for the reader's text size with its value.
+func textSizeRow(sh *shell, text textSizer) fyne.CanvasObject {
 	sizeLabel := widget.NewLabel("")
-	size := a.newDialogSlider(minTextSize, maxTextSize)
-	size.SetValue(float64(a.reader.textSize))
-	sizeLabel.SetText(strconv.Itoa(int(a.reader.textSize)) + " pt")
+	size := sh.newDialogSlider(minTextSize, maxTextSize)
+	cur := text.currentTextSize()
+	size.SetValue(float64(cur))
+	sizeLabel.SetText(strconv.Itoa(int(cur)) + " pt")
 	size.OnChanged = func(v float64) {
 		sizeLabel.SetText(strconv.Itoa(int(v)) + " pt")
-		a.reader.setTextSize(float32(v))
+		text.setTextSize(float32(v))
 	}
+	return container.NewBorder(nil, nil, nil, sizeLabel, size)
+}
 
-	loc := a.newDialogEntry()
-	loc.SetText(a.lib.Path())
+// readingRow offers the choices of one reading setting (field picks it
+// out of the style) as radio buttons; a choice applies at once.
+func readingRow[T ~string](sh *shell, reading readingStyler, choices []T, field func(*widgets.ReadingStyle) *T) *widget.RadioGroup {
+	labels := make([]string, len(choices))
+	for i, c := range choices {
+		labels[i] = strings.ToUpper(string(c[:1])) + string(c[1:])
+	}
+	cur := reading.currentReadingStyle()
+	group := widget.NewRadioGroup(labels, func(label string) {
+		for i, l := range labels {
+			st := reading.currentReadingStyle()
+			if l == label && *field(&st) != choices[i] {
+				*field(&st) = choices[i]
+				reading.setReadingStyle(st)
+			}
+		}
+	})
+	group.Horizontal = true
+	group.Required = true
+	for i, c := range choices {
+		if c == *field(&cur) {
+			group.SetSelected(labels[i])
+		}
+	}
+	sh.unfocusAfterChoice(group)
+	return group
+}
+
+// libraryRow is the library location field, its Choose Folder button and
+// a note that says what a new location will do.
+func libraryRow(sh *shell, libPath string) (*dialogEntry, *widget.Button, *widget.Label) {
+	loc := sh.newDialogEntry()
+	loc.SetText(libPath)
 	note := widget.NewLabel("")
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
-	if a.opts.Library != "" {
-		note.SetText("This run uses the library given with --library or DRAMATIS_LIBRARY, which overrides the choice here.")
-	}
 	choose := widget.NewButton("Choose Folder…", func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil || dir == nil {
 				return
 			}
 			loc.SetText(filepath.Join(dir.Path(), "library.db"))
-		}, a.win)
-		if u, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(a.lib.Path()))); err == nil {
+		}, sh.win)
+		if u, err := fynestorage.ListerForURI(fynestorage.NewFileURI(filepath.Dir(libPath))); err == nil {
 			d.SetLocation(u)
 		}
 		d.Resize(fyne.NewSize(900, 600)) // as large as the other file dialogs
 		d.Show()
 	})
 	loc.OnChanged = func(s string) {
-		if strings.TrimSpace(s) == "" || s == a.lib.Path() {
+		if strings.TrimSpace(s) == "" || s == libPath {
 			note.SetText("")
 			return
 		}
@@ -82,24 +162,7 @@ func (a *App) showPreferences() {
 		}
 		note.SetText(fmt.Sprintf("Dramatis will use %s from the next start (a new, empty library if no file is there yet).", path))
 	}
-	form := widget.NewForm(
-		widget.NewFormItem("Theme", themeChoice),
-		widget.NewFormItem("Reader text", container.NewBorder(nil, nil, nil, sizeLabel, size)),
-		widget.NewFormItem("Library", container.NewBorder(nil, nil, nil, choose, loc)),
-	)
-	d := dialog.NewCustom("Preferences", "Close", container.NewVBox(form, note), a.win)
-	d.SetOnClosed(func() {
-		if s := loc.Text; strings.TrimSpace(s) != "" && s != a.lib.Path() {
-			// A location that cannot be opened would greet every later
-			// start with "the library cannot be opened" and only a Quit
-			// button, so it is not saved.
-			if path, err := libraryChoice(s); err == nil {
-				p.SetString(prefLibrary, path)
-			}
-		}
-	})
-	d.Resize(fyne.NewSize(640, 0))
-	d.Show()
+	return loc, choose, note
 }
 
 // boltMagic opens every bbolt file (its first meta page), so a file that

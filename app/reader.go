@@ -1,19 +1,14 @@
 package app
 
 import (
-	"image/color"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
-	"github.com/dramatis-app/dramatis/storage"
 	"github.com/dramatis-app/dramatis/widgets"
 )
 
@@ -24,43 +19,37 @@ const (
 	defaultTextSize = 16
 )
 
-// reader shows the current article: a metadata header (kicker, title,
-// byline with date and site, link to the source) above the ArticleView.
-type reader struct {
-	a       *App
-	kicker  *widget.Label
-	title   *widget.Label
-	byline  *widget.Label
-	link    *widget.Hyperlink
+// readerActions are what the reader pane asks of the controller.
+type readerActions struct {
+	// selectHighlight makes a highlight (a click on it) or none ("", a
+	// click elsewhere, Escape) the one Edit and Delete act on.
+	selectHighlight func(id string)
+	// highlightMenu opens a highlight's context menu.
+	highlightMenu func(id string, abs fyne.Position)
+	// highlight highlights the selection (the context menu's first item).
+	highlight func()
+}
+
+// readerPane shows the current article in an ArticleView, whose page
+// begins with the article's header (kicker, title, standfirst, byline with
+// date and site, link to the source) and scrolls it with the text.
+type readerPane struct {
+	sh      *shell
+	do      readerActions
 	view    *widgets.ArticleView
-	header  *fyne.Container
 	empty   *widget.Label
 	content *fyne.Container
 
 	textSize float32
-	// selectedHL is the highlight last tapped in the reader or the notes
-	// pane; Edit and Delete act on it.
-	selectedHL string
 }
 
-func newReader(a *App) *reader {
-	r := &reader{a: a}
-	r.kicker = widget.NewLabel("")
-	r.kicker.Importance = widget.HighImportance
-	r.kicker.TextStyle.Bold = true
-	r.kicker.Wrapping = fyne.TextWrapWord
-	r.title = widget.NewLabel("")
-	r.title.SizeName = theme.SizeNameHeadingText
-	r.title.TextStyle.Bold = true
-	r.title.Wrapping = fyne.TextWrapWord
-	r.byline = widget.NewLabel("")
-	r.byline.Wrapping = fyne.TextWrapWord
-	r.link = widget.NewHyperlink("", nil)
+func newReaderPane(sh *shell, do readerActions) *readerPane {
+	r := &readerPane{sh: sh, do: do}
 	r.view = widgets.NewArticleView()
-	r.textSize = float32(a.fa.Preferences().FloatWithFallback(prefFontSize, defaultTextSize))
+	r.textSize = float32(sh.prefs().FloatWithFallback(prefFontSize, defaultTextSize))
 	r.view.SetTextSize(r.textSize)
-	r.view.OnHighlightTapped = func(id string) { r.selectHighlight(id, false) }
-	r.view.OnHighlightContext = r.highlightMenu
+	r.view.OnHighlightTapped = do.selectHighlight
+	r.view.OnHighlightContext = do.highlightMenu
 	r.view.OnContext = r.selectionMenu
 	r.view.OnTypedKey = func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
@@ -70,14 +59,14 @@ func newReader(a *App) *reader {
 	r.view.OnSelectionChanged = func(start, end int) {
 		// A click elsewhere or a new selection lets go of the highlight
 		// (a click on one selects it again right after, on release).
-		if r.selectedHL != "" {
-			r.selectHighlight("", false)
+		if r.view.MarkedHighlight() != "" {
+			do.selectHighlight("")
 		}
 	}
 	// With nothing focused (at start, or after choosing an article in the
 	// library list) Ctrl+A and Ctrl+C still mean the article: the desktop
 	// driver hands them to the canvas, which had no handler for them.
-	c := a.win.Canvas()
+	c := sh.canvas()
 	c.AddShortcut(&fyne.ShortcutSelectAll{}, func(s fyne.Shortcut) {
 		r.focus()
 		r.view.TypedShortcut(s)
@@ -86,48 +75,48 @@ func newReader(a *App) *reader {
 	r.empty = widget.NewLabel("Open an article with File ▸ Open, paste a page copied from the browser with Ctrl+Shift+V, or drop a file here.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	r.empty.Truncation = fyne.TextTruncateEllipsis
-	r.header = container.NewVBox(r.kicker, r.title, container.NewBorder(nil, nil, nil, r.link, r.byline), widget.NewSeparator())
-	r.header.Hide()
-	r.content = container.NewBorder(r.header, nil, nil, nil, container.NewStack(r.view, container.NewCenter(r.empty)))
+	r.content = container.NewStack(r.view, container.NewCenter(r.empty))
 	return r
 }
 
+// setKeys hands the letters and shortcuts the article text does not use
+// to the window (H highlights, E edits, menu shortcuts).
+func (r *readerPane) setKeys(onRune func(rune), onShortcut func(fyne.Shortcut)) {
+	r.view.OnTypedRune = onRune
+	r.view.OnShortcut = onShortcut
+}
+
 // show puts an article and its highlights on screen.
-func (r *reader) show(art *article.Article, info storage.ArticleInfo, hls []annotation.Highlight) {
+func (r *readerPane) show(art *article.Article, hls []widgets.Highlight) {
 	r.empty.Hide()
-	r.selectedHL = ""
-	r.kicker.SetText(art.Kicker)
-	r.kicker.Hidden = art.Kicker == ""
-	r.title.SetText(orUntitled(art.Title))
-	r.byline.SetText(byline(art))
-	r.link.Hidden = true
-	if art.URL != "" {
-		if u, err := url.Parse(art.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-			r.link.SetText("Source: " + u.Hostname())
-			r.link.SetURL(u)
-			r.link.Hidden = false
-		}
-	}
-	r.header.Show()
-	r.header.Refresh()
-	// Lay the pane out now, not at the next frame: a jump to a highlight
-	// right after this must see the view's height under the header.
-	r.content.Refresh()
 	r.view.SetDocument(document(art))
-	r.view.SetHighlights(r.viewHighlights(hls))
+	r.view.SetHighlights(hls)
 	// Ready to read from the keyboard (Page Down, Shift+arrows) unless the
 	// reader is typing elsewhere, e.g. in the search field.
-	if r.a.win.Canvas().Focused() == nil {
+	if r.sh.canvas().Focused() == nil {
 		r.focus()
 	}
 }
 
 // clear shows the empty state, e.g. when the library has no article.
-func (r *reader) clear() {
-	r.header.Hide()
+func (r *readerPane) clear() {
 	r.view.SetDocument(widgets.Document{})
 	r.view.SetHighlights(nil)
 	r.empty.Show()
+}
+
+// standfirst is the article's description to show under the title, or ""
+// when the text already begins with it: a page's meta description is
+// often its lead paragraph, cut short with an ellipsis.
+func standfirst(art *article.Article) string {
+	d := strings.TrimSpace(art.Description)
+	lead := strings.TrimRight(d, "….  ")
+	for _, b := range art.Blocks[:min(2, len(art.Blocks))] {
+		if lead != "" && strings.HasPrefix(strings.TrimSpace(b.Text), lead) {
+			return ""
+		}
+	}
+	return d
 }
 
 // byline joins authors, date and site: "Anna Meier, Tom Roth · 3 Mar 2026 · tagesschau.de".
@@ -145,10 +134,20 @@ func byline(art *article.Article) string {
 	return strings.Join(parts, " · ")
 }
 
-// document turns an article into the ArticleView's model; offsets match
-// because both join block texts with two separator code points.
+// document turns an article into the ArticleView's model, header and
+// body; offsets match because both join block texts with two separator
+// code points.
 func document(art *article.Article) widgets.Document {
-	doc := widgets.Document{Blocks: make([]widgets.Block, len(art.Blocks))}
+	doc := widgets.Document{
+		Kicker:     art.Kicker,
+		Title:      orUntitled(art.Title),
+		Standfirst: standfirst(art),
+		Byline:     byline(art),
+		Blocks:     make([]widgets.Block, len(art.Blocks)),
+	}
+	if u, err := url.Parse(art.URL); art.URL != "" && err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		doc.SourceLabel, doc.Source = "Source: "+u.Hostname(), u
+	}
 	for i, b := range art.Blocks {
 		k := widgets.BlockParagraph
 		switch b.Type {
@@ -168,135 +167,94 @@ func document(art *article.Article) widgets.Document {
 	return doc
 }
 
-// viewHighlights maps stored highlights to coloured ranges; orphaned ones
-// have no place in the text and are listed only in the notes pane.
-func (r *reader) viewHighlights(hls []annotation.Highlight) []widgets.Highlight {
-	out := make([]widgets.Highlight, 0, len(hls))
-	for _, h := range hls {
-		if h.Orphaned != "" {
-			continue
-		}
-		out = append(out, r.a.viewHighlight(h))
-	}
-	return out
-}
-
-// viewHighlight colours a highlight by its own colour, else its first
-// actor's; with several actors each gets a stripe under the passage.
-func (a *App) viewHighlight(h annotation.Highlight) widgets.Highlight {
-	vh := widgets.Highlight{ID: h.ID, Start: h.Start, End: h.End, Color: defaultHighlightColor}
-	cols := a.actorColors(h)
-	if c, ok := parseColor(h.Color); ok {
-		vh.Color = c
-	} else if len(cols) > 0 {
-		vh.Color = cols[0]
-	}
-	if len(cols) > 1 {
-		// one stripe per actor, so every actor's colour shows
-		vh.Stripes = cols
-	}
-	return vh
-}
-
-// actorColors lists the colours of a highlight's actors, in its order.
-func (a *App) actorColors(h annotation.Highlight) []color.Color {
-	var out []color.Color
-	for _, ref := range h.Actors {
-		if act, ok := a.actors[ref.ActorID]; ok {
-			if c, ok := parseColor(act.Color); ok {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
-}
-
-// defaultHighlightColor marks passages without coloured actors.
-var defaultHighlightColor = color.NRGBA{R: 0xff, G: 0xd5, B: 0x4f, A: 0xff}
-
-// parseColor reads "#rrggbb" (the storage format) into a colour.
-func parseColor(s string) (color.Color, bool) {
-	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
-	if len(s) != 6 {
-		return nil, false
-	}
-	v, err := strconv.ParseUint(s, 16, 32)
-	if err != nil {
-		return nil, false
-	}
-	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}, true
-}
-
-// formatColor writes a colour as "#rrggbb".
-func formatColor(c color.Color) string {
-	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	const hex = "0123456789abcdef"
-	b := []byte{'#', hex[n.R>>4], hex[n.R&15], hex[n.G>>4], hex[n.G&15], hex[n.B>>4], hex[n.B&15]}
-	return string(b)
-}
-
-// selectHighlight makes a highlight the target of Edit/Delete and shows it
-// in both panes, outlined in the text and marked in the notes; fromNotes
-// scrolls the reader to it. "" selects none.
-func (r *reader) selectHighlight(id string, fromNotes bool) {
-	r.selectedHL = id
-	if fromNotes {
+// mark outlines a highlight in the text ("" none); scroll brings it into view.
+func (r *readerPane) mark(id string, scroll bool) {
+	if scroll {
 		r.view.ScrollToHighlight(id)
 	}
 	r.view.MarkHighlight(id)
-	r.a.notes.reveal(id)
-	r.a.notes.markSelected(id)
 }
 
 // letGo is Escape in the text: the selection collapses to its end and no
 // highlight stays selected.
-func (r *reader) letGo() {
+func (r *readerPane) letGo() {
 	_, e := r.view.Selection()
 	r.view.SetSelection(e, e)
-	r.selectHighlight("", false)
-}
-
-// highlightMenu is the reader's context menu on a highlight.
-func (r *reader) highlightMenu(id string, abs fyne.Position) {
-	r.selectHighlight(id, false)
-	r.a.showHighlightMenu(id, abs)
+	r.do.selectHighlight("")
 }
 
 // selectionMenu is the reader's context menu elsewhere in the text.
-func (r *reader) selectionMenu(offset int, abs fyne.Position) {
-	items := []*fyne.MenuItem{fyne.NewMenuItem("Highlight Selection…", r.a.highlightSelection)}
+func (r *readerPane) selectionMenu(offset int, abs fyne.Position) {
+	items := []*fyne.MenuItem{fyne.NewMenuItem("Highlight Selection…", r.do.highlight)}
 	if s, e := r.view.Selection(); s == e {
 		items[0].Disabled = true
 	}
 	items = append(items, fyne.NewMenuItem("Copy", func() {
 		if t := r.view.SelectedText(); t != "" {
-			r.a.fa.Clipboard().SetContent(t)
+			r.sh.clipboard().SetContent(t)
 		}
 	}))
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), r.a.win.Canvas(), abs)
+	r.sh.showMenu(items, abs)
 }
 
 // changeTextSize grows or shrinks the reader's text, keeping the place.
-func (r *reader) changeTextSize(d float32) {
+func (r *readerPane) changeTextSize(d float32) {
 	r.setTextSize(r.textSize + d)
 }
 
+// currentTextSize is the reader's text size (Preferences shows it).
+func (r *readerPane) currentTextSize() float32 { return r.textSize }
+
 // setTextSize applies and remembers the reader's text size.
-func (r *reader) setTextSize(s float32) {
-	if s < minTextSize {
-		s = minTextSize
-	}
-	if s > maxTextSize {
-		s = maxTextSize
-	}
+func (r *readerPane) setTextSize(s float32) {
+	s = min(max(s, minTextSize), maxTextSize)
 	r.textSize = s
 	r.view.SetTextSize(s)
-	r.a.fa.Preferences().SetFloat(prefFontSize, float64(s))
+	r.sh.prefs().SetFloat(prefFontSize, float64(s))
+}
+
+// encodeReadingStyle is how a reading style is stored in the library:
+// "medium normal serif" (the widget's words, so a later version reads it).
+func encodeReadingStyle(st widgets.ReadingStyle) string {
+	return string(st.Measure) + " " + string(st.Spacing) + " " + string(st.Font)
+}
+
+// decodeReadingStyle reads encodeReadingStyle's form; missing or unknown
+// words are the defaults.
+func decodeReadingStyle(s string) widgets.ReadingStyle {
+	f := append(strings.Fields(s), "", "", "")
+	return widgets.ReadingStyle{Measure: widgets.Measure(f[0]), Spacing: widgets.Spacing(f[1]), Font: widgets.BodyFont(f[2])}
 }
 
 // focus gives the keyboard to the article text.
-func (r *reader) focus() {
-	if f, ok := any(r.view).(fyne.Focusable); ok {
-		r.a.win.Canvas().Focus(f)
-	}
+func (r *readerPane) focus() {
+	r.sh.focus(r.view)
 }
+
+// setHighlights draws the article's highlights.
+func (r *readerPane) setHighlights(hs []widgets.Highlight) { r.view.SetHighlights(hs) }
+
+// updateHighlight redraws one highlight, new or changed.
+func (r *readerPane) updateHighlight(h widgets.Highlight) { r.view.UpdateHighlight(h) }
+
+// removeHighlight takes a highlight out of the text.
+func (r *readerPane) removeHighlight(id string) { r.view.RemoveHighlight(id) }
+
+// selection is the selected range of the text, start ≤ end.
+func (r *readerPane) selection() (start, end int) {
+	start, end = r.view.Selection()
+	if start > end {
+		start, end = end, start
+	}
+	return start, end
+}
+
+// reselect selects a passage again and scrolls to it (undo of a new
+// highlight: H tags it anew).
+func (r *readerPane) reselect(start, end int) {
+	r.view.SetSelection(start, end)
+	r.view.ScrollToOffset(start)
+}
+
+// collapseSelection ends the selection at end, e.g. once it is highlighted.
+func (r *readerPane) collapseSelection(end int) { r.view.SetSelection(end, end) }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
 )
 
 // With nothing focused, as after clicking an article in the library list,
@@ -19,13 +20,13 @@ func TestSelectAllAndCopyWithNothingFocused(t *testing.T) {
 	c := a.win.Canvas()
 	c.Unfocus()
 	c.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutSelectAll{})
-	if s, e := a.reader.view.Selection(); s != 0 || e != len([]rune(a.art.Text())) {
+	if s, e := a.reader.view.Selection(); s != 0 || e != len([]rune(a.ctl.art.Text())) {
 		t.Fatalf("Ctrl+A with nothing focused selected [%d,%d)", s, e)
 	}
 	a.reader.view.SetSelection(0, 8)
 	c.Unfocus()
 	c.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutCopy{})
-	if got, want := a.fa.Clipboard().Content(), string([]rune(a.art.Text())[:8]); got != want {
+	if got, want := a.fa.Clipboard().Content(), string([]rune(a.ctl.art.Text())[:8]); got != want {
 		t.Errorf("Ctrl+C with nothing focused copied %q, want %q", got, want)
 	}
 }
@@ -34,7 +35,7 @@ func TestSelectAllAndCopyWithNothingFocused(t *testing.T) {
 func TestOpenedArticleHasTheKeyboard(t *testing.T) {
 	a, _ := newTestApp(t, Options{})
 	a.win.Canvas().Unfocus()
-	a.openArticle(a.current)
+	a.ctl.openArticle(a.ctl.current)
 	f := a.win.Canvas().Focused()
 	if f == nil || (f != fyne.Focusable(a.reader.view) && f != a.reader.view.FocusTarget()) {
 		t.Errorf("after opening an article the focus is %v, want the reader", f)
@@ -46,7 +47,7 @@ func TestOpenedArticleHasTheKeyboard(t *testing.T) {
 // highlight the reader cannot see is chosen.
 func TestClickedHighlightIsOutlinedUntilClickElsewhere(t *testing.T) {
 	a, _ := newTestApp(t, Options{})
-	h := a.hls[0]
+	h := a.ctl.hls[0]
 	v := a.reader.view
 	// What a click does: the press moves the caret, the release taps.
 	v.SetSelection(h.Start+1, h.Start+1)
@@ -55,10 +56,10 @@ func TestClickedHighlightIsOutlinedUntilClickElsewhere(t *testing.T) {
 		t.Fatalf("clicked highlight: outlined %q, card marked %v", v.MarkedHighlight(), a.notes.Card(h.ID).Selected())
 	}
 	v.SetSelection(h.End+20, h.End+20) // a click elsewhere
-	if v.MarkedHighlight() != "" || a.notes.Card(h.ID).Selected() || a.reader.selectedHL != "" {
-		t.Errorf("after a click elsewhere: outlined %q, card marked %v, selected %q", v.MarkedHighlight(), a.notes.Card(h.ID).Selected(), a.reader.selectedHL)
+	if v.MarkedHighlight() != "" || a.notes.Card(h.ID).Selected() || a.ctl.selected != "" {
+		t.Errorf("after a click elsewhere: outlined %q, card marked %v, selected %q", v.MarkedHighlight(), a.notes.Card(h.ID).Selected(), a.ctl.selected)
 	}
-	a.editSelectedHighlight()
+	a.ctl.editSelectedHighlight()
 	if a.win.Canvas().Overlays().Top() != nil {
 		t.Error("E after a click elsewhere opened the picker on the old highlight")
 	}
@@ -68,21 +69,21 @@ func TestClickedHighlightIsOutlinedUntilClickElsewhere(t *testing.T) {
 // passage of an undone new highlight is selected again for H.
 func TestUndoSelectsWhatItRestored(t *testing.T) {
 	a, _ := newTestApp(t, Options{})
-	h := a.hls[0]
-	a.deleteHighlight(h.ID)
-	a.undoLast()
-	if a.reader.selectedHL != h.ID || a.reader.view.MarkedHighlight() != h.ID {
-		t.Errorf("after undoing a delete: selected %q, outlined %q, want %q", a.reader.selectedHL, a.reader.view.MarkedHighlight(), h.ID)
+	h := a.ctl.hls[0]
+	a.ctl.deleteHighlight(h.ID)
+	a.ctl.undoLast()
+	if a.ctl.selected != h.ID || a.reader.view.MarkedHighlight() != h.ID {
+		t.Errorf("after undoing a delete: selected %q, outlined %q, want %q", a.ctl.selected, a.reader.view.MarkedHighlight(), h.ID)
 	}
 
 	a.reader.view.SetSelection(h.End+10, h.End+30)
-	a.highlightSelection()
-	a.picker.Submit()
-	if len(a.hls) != 2 {
-		t.Fatalf("%d highlights after adding one", len(a.hls))
+	a.ctl.highlightSelection()
+	a.ctl.picker.Submit()
+	if len(a.ctl.hls) != 2 {
+		t.Fatalf("%d highlights after adding one", len(a.ctl.hls))
 	}
-	added := a.hls[1]
-	a.undoLast()
+	added := a.ctl.hls[1]
+	a.ctl.undoLast()
 	if s, e := a.reader.view.Selection(); s != added.Start || e != added.End {
 		t.Errorf("after undoing a new highlight the selection is [%d,%d), want its passage [%d,%d)", s, e, added.Start, added.End)
 	}
@@ -97,11 +98,11 @@ func TestPickerFitsSmallWindow(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	a.reloadActors(nil)
+	a.ctl.reloadActors(nil)
 	a.win.Resize(fyne.NewSize(900, 560))
-	h := a.hls[0]
-	a.editHighlight(h.ID)
-	p := a.picker
+	h := a.ctl.hls[0]
+	a.ctl.editHighlight(h.ID)
+	p := a.ctl.picker
 	for i := 0; i < 9; i++ {
 		test.Type(p.Focus(), string(rune('1'+i)))
 	}
@@ -146,12 +147,12 @@ func TestCtrlPlusEnlargesText(t *testing.T) {
 // Escape in the text lets go of the selection and of a selected highlight.
 func TestEscapeInReaderLetsGo(t *testing.T) {
 	a, _ := newTestApp(t, Options{})
-	h := a.hls[0]
+	h := a.ctl.hls[0]
 	a.reader.view.OnHighlightTapped(h.ID)
 	a.reader.focus()
 	a.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if a.reader.selectedHL != "" || a.reader.view.MarkedHighlight() != "" {
-		t.Errorf("after Escape the highlight %q is still selected", a.reader.selectedHL)
+	if a.ctl.selected != "" || a.reader.view.MarkedHighlight() != "" {
+		t.Errorf("after Escape the highlight %q is still selected", a.ctl.selected)
 	}
 	a.reader.view.SetSelection(10, 30)
 	a.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
@@ -165,7 +166,7 @@ func TestEscapeInReaderLetsGo(t *testing.T) {
 func TestHighlightTrimsSpacesAndBreaks(t *testing.T) {
 	a, lib := newTestApp(t, Options{NoDemo: true})
 	id := importTestFile(t, a)
-	text := []rune(a.art.Text())
+	text := []rune(a.ctl.art.Text())
 	brk := strings.Index(string(text), "\n\n")
 	if brk < 0 {
 		t.Fatal("test article has one paragraph")
@@ -176,8 +177,8 @@ func TestHighlightTrimsSpacesAndBreaks(t *testing.T) {
 		end++
 	}
 	a.reader.view.SetSelection(start, end+1) // "\n\nword … word "
-	a.highlightSelection()
-	a.picker.Submit()
+	a.ctl.highlightSelection()
+	a.ctl.picker.Submit()
 	hls, _ := lib.Highlights(id)
 	if len(hls) != 1 {
 		t.Fatalf("%d highlights", len(hls))
@@ -191,16 +192,36 @@ func TestHighlightTrimsSpacesAndBreaks(t *testing.T) {
 // laying a second, identical one over it.
 func TestHighlightOnHighlightedPassageEditsIt(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
-	h := a.hls[0]
+	h := a.ctl.hls[0]
 	a.reader.view.SetSelection(h.Start, h.End)
-	a.highlightSelection()
-	if a.picker == nil || len(a.picker.Chosen()) != len(h.Actors) {
+	a.ctl.highlightSelection()
+	if a.ctl.picker == nil || len(a.ctl.picker.Chosen()) != len(h.Actors) {
 		t.Fatalf("the picker does not show the highlight's %d actors", len(h.Actors))
 	}
-	a.picker.SetNote("geändert")
-	a.picker.Submit()
-	hls, _ := lib.Highlights(a.current)
+	a.ctl.picker.SetNote("geändert")
+	a.ctl.picker.Submit()
+	hls, _ := lib.Highlights(a.ctl.current)
 	if len(hls) != 1 || hls[0].ID != h.ID || hls[0].Note != "geändert" {
 		t.Errorf("after H on the highlighted passage: %d highlights, note %q", len(hls), hls[0].Note)
+	}
+}
+
+// TestStandfirstUnlessTheTextBeginsWithIt: the description shows under
+// the title unless the first blocks already begin with it (a meta
+// description copied from the lead, whole or cut short).
+func TestStandfirstUnlessTheTextBeginsWithIt(t *testing.T) {
+	lead := "Nordkorea spielt seine Schutzmächte gegeneinander aus. Russland hilft dabei."
+	for _, c := range []struct {
+		desc, want string
+	}{
+		{"Ein Teaser, der nicht im Text steht.", "Ein Teaser, der nicht im Text steht."},
+		{lead, ""},
+		{"Nordkorea spielt seine Schutzmächte …", ""},
+		{"", ""},
+	} {
+		art := &article.Article{Description: c.desc, Blocks: []article.Block{{Type: article.Paragraph, Text: lead}}}
+		if got := standfirst(art); got != c.want {
+			t.Errorf("standfirst(%q) = %q, want %q", c.desc, got, c.want)
+		}
 	}
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/dramatis-app/dramatis/widgets"
 )
 
 // Every keyboard shortcut of the app, in one place. The menus show them;
@@ -25,11 +27,14 @@ var (
 	scSmaller     = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
 	scNextArt     = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
 	scPrevArt     = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
+	scFocusLib    = &desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierAlt}
 	scFocusRead   = &desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierAlt}
 	scFocusNotes  = &desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierAlt}
 	scDeleteArt   = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scExport      = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scCopyArticle = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scLibraryPane = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scNotesPane   = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // Ctrl++ also means Larger Text: on a German keyboard + is a key of its own
@@ -42,74 +47,109 @@ var (
 // mainMenu builds the File, Edit, View and Help menus; every frequent action
 // is there with its shortcut, so the shortcuts can be discovered.
 func (a *App) mainMenu() *fyne.MainMenu {
-	item := func(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, f)
-		it.Shortcut = sc
-		return it
-	}
-	quit := item("Quit", scQuit, a.quit)
+	c := a.ctl
+	quit := menuItem("Quit", scQuit, a.quit)
 	quit.IsQuit = true
 	fileItems := []*fyne.MenuItem{
-		item("Open File…", scOpen, a.openFile),
-		item("Open URL…", scOpenURL, a.openURL),
-		item("Paste Page from Browser", scPastePage, a.pastePage),
+		menuItem("Open File…", scOpen, a.importer.openFile),
+		menuItem("Open URL…", scOpenURL, a.importer.openURL),
+		menuItem("Paste Page from Browser", scPastePage, a.importer.pastePage),
 	}
-	fileItems = append(fileItems, a.exportMenuItems()...)
+	fileItems = append(fileItems, a.exporter.exportMenuItems()...)
 	fileItems = append(fileItems, fyne.NewMenuItemSeparator(), quit)
 	file := fyne.NewMenu("File", fileItems...)
-	prefs := item("Preferences…", scPrefs, a.showPreferences)
+	prefs := menuItem("Preferences…", scPrefs, a.showPreferences)
 	edit := fyne.NewMenu("Edit",
-		item("Undo Highlight Change", scUndo, a.undoKey),
+		menuItem("Undo Highlight Change", scUndo, a.undoKey),
 		fyne.NewMenuItemSeparator(),
-		item("Highlight Selection… (or H)", scHighlight, a.highlightSelection),
-		item("Edit Highlight…", scEditHL, a.editSelectedHighlight),
-		item("Delete Highlight", scDeleteHL, a.deleteSelectedHighlight),
+		menuItem("Highlight Selection… (or H)", scHighlight, c.highlightSelection),
+		menuItem("Edit Highlight…", scEditHL, c.editSelectedHighlight),
+		menuItem("Delete Highlight", scDeleteHL, c.deleteSelectedHighlight),
 		fyne.NewMenuItemSeparator(),
-		item("Find in Library", scFind, a.library.focusSearch),
-		item("Delete Article…", scDeleteArt, a.deleteCurrentArticle),
+		menuItem("Find in Library", scFind, a.library.focusSearch),
+		menuItem("Delete Article…", scDeleteArt, c.deleteCurrentArticle),
 		fyne.NewMenuItemSeparator(),
 		prefs,
 	)
-	view := fyne.NewMenu("View",
-		item("Actors…", scActors, a.showActors),
-		fyne.NewMenuItemSeparator(),
-		item("Next Article", scNextArt, func() { a.library.step(1) }),
-		item("Previous Article", scPrevArt, func() { a.library.step(-1) }),
-		item("Go to Reader", scFocusRead, a.reader.focus),
-		item("Go to Notes", scFocusNotes, a.notes.focusFilter),
-		fyne.NewMenuItemSeparator(),
-		item("Larger Text", scBigger, func() { a.reader.changeTextSize(+1) }),
-		item("Smaller Text", scSmaller, func() { a.reader.changeTextSize(-1) }),
-	)
-	help := fyne.NewMenu("Help", fyne.NewMenuItem("How to Highlight", a.showHelp))
+	view := fyne.NewMenu("View", a.viewItems()...)
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }))
 	return fyne.NewMainMenu(file, edit, view, help)
 }
+
+// viewItems are the View menu: the Actors window, moving between articles
+// and panes, showing the side panes, the text size.
+func (a *App) viewItems() []*fyne.MenuItem {
+	libPane := menuItem("Library Pane", scLibraryPane, func() { a.togglePane(widgets.Leading) })
+	notesPane := menuItem("Notes Pane", scNotesPane, func() { a.togglePane(widgets.Trailing) })
+	libPane.Checked, notesPane.Checked = a.columns.Shown(widgets.Leading), a.columns.Shown(widgets.Trailing)
+	a.columns.OnShownChanged = func(s widgets.Side, on bool) {
+		[]*fyne.MenuItem{libPane, notesPane}[s].Checked = on
+		if m := a.win.MainMenu(); m != nil {
+			m.Refresh()
+		}
+	}
+	return []*fyne.MenuItem{
+		menuItem("Actors…", scActors, a.ctl.showActors),
+		fyne.NewMenuItemSeparator(),
+		menuItem("Next Article", scNextArt, func() { a.library.step(1) }),
+		menuItem("Previous Article", scPrevArt, func() { a.library.step(-1) }),
+		menuItem("Go to Library", scFocusLib, func() {
+			a.showPane(widgets.Leading, true)
+			a.library.focusList()
+		}),
+		menuItem("Go to Reader", scFocusRead, a.reader.focus),
+		menuItem("Go to Notes", scFocusNotes, func() {
+			a.showPane(widgets.Trailing, true)
+			a.notes.focusFilter()
+		}),
+		fyne.NewMenuItemSeparator(),
+		libPane,
+		notesPane,
+		fyne.NewMenuItemSeparator(),
+		menuItem("Larger Text", scBigger, func() { a.reader.changeTextSize(+1) }),
+		menuItem("Smaller Text", scSmaller, func() { a.reader.changeTextSize(-1) }),
+	}
+}
+
+// menuItem is a menu entry with its shortcut.
+func menuItem(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, f)
+	it.Shortcut = sc
+	return it
+}
+
+// allShortcuts are the shortcuts the canvas answers when the focused
+// widget does not take them (the test driver has no menu bar).
+var allShortcuts = []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
+	scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt,
+	scFocusLib, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt, scBiggerPlus, scBiggerShift,
+	scLibraryPane, scNotesPane}
 
 // installKeys lets a plain H highlight the selection, whether the reader has
 // the focus (the ArticleView passes runes it does not use) or nothing has.
 func (a *App) installKeys() {
-	onRune := func(r rune) {
-		if a.win.Canvas().Overlays().Top() != nil {
-			return // a dialog or menu is open: letters are not commands there
-		}
-		switch r {
-		case 'h', 'H':
-			a.highlightSelection()
-		case 'e', 'E':
-			a.editSelectedHighlight()
-		}
-	}
+	onRune := a.typedRune
 	a.win.Canvas().SetOnTypedRune(onRune)
-	a.reader.view.OnTypedRune = onRune
-	a.reader.view.OnShortcut = func(s fyne.Shortcut) {
-		// Shortcuts the view does not use: try the menu's, e.g. when the
-		// test driver (which has no menu bar) delivers them to the view.
-		a.triggerShortcut(s)
-	}
-	for _, sc := range []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
-		scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt, scBiggerPlus, scBiggerShift} {
+	// Shortcuts the view does not use: try the menu's, e.g. when the test
+	// driver (which has no menu bar) delivers them to the view.
+	a.reader.setKeys(onRune, func(s fyne.Shortcut) { a.triggerShortcut(s) })
+	for _, sc := range allShortcuts {
 		sc := sc
 		a.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { a.triggerShortcut(sc) })
+	}
+}
+
+// typedRune is a letter no focused widget took: H highlights the
+// selection, E edits the selected highlight.
+func (a *App) typedRune(r rune) {
+	if a.shell.dialogOpen() {
+		return // a dialog or menu is open: letters are not commands there
+	}
+	switch r {
+	case 'h', 'H':
+		a.ctl.highlightSelection()
+	case 'e', 'E':
+		a.ctl.editSelectedHighlight()
 	}
 }
 
@@ -122,21 +162,23 @@ func (a *App) triggerShortcut(s fyne.Shortcut) bool {
 	if m == nil {
 		return false
 	}
-	var walk func(items []*fyne.MenuItem) bool
-	walk = func(items []*fyne.MenuItem) bool {
-		for _, it := range items {
-			if it.Shortcut != nil && it.Action != nil && it.Shortcut.ShortcutName() == s.ShortcutName() {
-				it.Action()
-				return true
-			}
-			if it.ChildMenu != nil && walk(it.ChildMenu.Items) {
-				return true
-			}
-		}
-		return false
-	}
 	for _, menu := range m.Items {
-		if walk(menu.Items) {
+		if runShortcut(menu.Items, s.ShortcutName()) {
+			return true
+		}
+	}
+	return false
+}
+
+// runShortcut runs the first menu action (in submenus too) whose shortcut
+// is named name, and reports whether there was one.
+func runShortcut(items []*fyne.MenuItem, name string) bool {
+	for _, it := range items {
+		if it.Shortcut != nil && it.Action != nil && it.Shortcut.ShortcutName() == name {
+			it.Action()
+			return true
+		}
+		if it.ChildMenu != nil && runShortcut(it.ChildMenu.Items, name) {
 			return true
 		}
 	}
@@ -155,5 +197,10 @@ func (a *App) undoKey() {
 		e.TypedShortcut(&fyne.ShortcutUndo{})
 		return
 	}
-	a.undoLast()
+	a.ctl.undoLast()
+}
+
+// showPreferences opens Preferences over the main window.
+func (a *App) showPreferences() {
+	showPreferences(a.shell, a.reader, a.ctl, a.ctl.store.Path(), a.opts.Library != "")
 }

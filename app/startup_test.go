@@ -67,7 +67,7 @@ func BenchmarkStartup(b *testing.B) {
 		}
 		shown := false
 		a := newApp(fa, lib, Options{}, true, func() { shown = true })
-		if !shown || a.art == nil || len(a.library.items) != 1000 {
+		if !shown || a.ctl.art == nil || len(a.library.items) != 1000 {
 			b.Fatalf("start-up did not show the last article (shown=%v, %d items)", shown, len(a.library.items))
 		}
 		b.StopTimer()

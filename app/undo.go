@@ -53,49 +53,51 @@ func (u *undoStack) pop() (change, bool) {
 // undoLast takes back the last highlight change: it deletes an added
 // highlight, or puts back the previous state of an edited or deleted one
 // exactly as it was stored.
-func (a *App) undoLast() {
-	c, ok := a.undo.pop()
+func (c *controller) undoLast() {
+	ch, ok := c.undo.pop()
 	if !ok {
-		a.setStatus("Nothing to undo.")
+		c.sh.setStatus("Nothing to undo.")
 		return
 	}
 	var err error
 	var artID string
-	a.run(func() {
-		if c.before == nil {
-			artID = c.after.ArticleID
-			err = a.lib.DeleteHighlight(c.after.ID)
+	c.sh.run(func() {
+		if ch.before == nil {
+			artID = ch.after.ArticleID
+			err = c.store.DeleteHighlight(ch.after.ID)
 			return
 		}
-		artID = c.before.ArticleID
-		err = a.lib.PutHighlight(*c.before)
+		artID = ch.before.ArticleID
+		err = c.store.PutHighlight(*ch.before)
 	}, func() {
 		if err != nil {
-			a.showError("Could not undo", err)
+			c.sh.showError("Could not undo", err)
 			return
 		}
-		if c.before == nil {
-			a.reader.view.RemoveHighlight(c.after.ID)
+		c.showUndone(ch, artID)
+		c.sh.setStatus("Undone.")
+	})
+}
+
+// showUndone shows what an undo did: the highlight put back is selected
+// and in view; the passage of an undone new highlight is selected again,
+// so that H tags it anew.
+func (c *controller) showUndone(ch change, artID string) {
+	if ch.before == nil {
+		c.reader.removeHighlight(ch.after.ID)
+	}
+	if artID != c.current {
+		if ch.before != nil {
+			c.pendingJump = ch.before.ID
 		}
-		// Show what the undo did: the highlight put back is selected and in
-		// view; the passage of an undone new highlight is selected again,
-		// so that H tags it anew.
-		show := func() {
-			if c.before != nil {
-				a.reader.selectHighlight(c.before.ID, true)
-				return
-			}
-			a.reader.view.SetSelection(c.after.Start, c.after.End)
-			a.reader.view.ScrollToOffset(c.after.Start)
+		c.openArticle(artID)
+		return
+	}
+	c.refreshCurrent(func() {
+		if ch.before != nil {
+			c.selectHighlight(ch.before.ID, true)
+			return
 		}
-		if artID != a.current {
-			if c.before != nil {
-				a.pendingJump = c.before.ID
-			}
-			a.openArticle(artID)
-		} else {
-			a.refreshCurrent(show)
-		}
-		a.setStatus("Undone.")
+		c.reader.reselect(ch.after.Start, ch.after.End)
 	})
 }

@@ -8,50 +8,95 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/storage"
+	"github.com/dramatis-app/dramatis/widgets"
 )
 
 // Preference keys (Fyne preferences, per user rather than per library).
 const (
-	prefLibrary    = "library"
-	prefTheme      = "theme"
-	prefFontSize   = "readerFontSize"
-	prefSplitLeft  = "splitLeft"
-	prefSplitRight = "splitRight"
-	prefWidth      = "windowWidth"
-	prefHeight     = "windowHeight"
-	prefSort       = "librarySort"
-	prefOpenFolder = "openFolder"
+	prefLibrary     = "library"
+	prefTheme       = "theme"
+	prefFontSize    = "readerFontSize"
+	prefSplitLeft   = "splitLeft"
+	prefSplitRight  = "splitRight"
+	prefWidth       = "windowWidth"
+	prefHeight      = "windowHeight"
+	prefSort        = "librarySort"
+	prefShowLibrary = "showLibraryPane"
+	prefShowNotes   = "showNotesPane"
+	prefOpenFolder  = "openFolder"
 )
 
 // Library preference keys (stored in the library, so they travel with it).
 const (
 	libPrefLastArticle  = "gui.lastArticle"
 	libPrefRecentActors = "gui.recentActors"
+	libPrefPositions    = "gui.readingPositions"
+	libPrefReading      = "gui.readingStyle" // column width, line spacing, typeface
 )
+
+// buildPanes makes the panes and dialogs and wires each to the controller
+// with the callbacks it needs.
+func (a *App) buildPanes() {
+	c, sh := a.ctl, a.shell
+	a.library = newLibraryPane(sh, libraryActions{
+		list: func(q string) ([]storage.ArticleInfo, error) {
+			if q == "" {
+				return c.store.Articles()
+			}
+			return c.store.SearchArticles(q)
+		},
+		open:        c.openArticle,
+		focusReader: func() { a.reader.focus() },
+	})
+	a.reader = newReaderPane(sh, readerActions{
+		selectHighlight: func(id string) { c.selectHighlight(id, false) },
+		highlightMenu: func(id string, abs fyne.Position) {
+			c.selectHighlight(id, false)
+			c.showHighlightMenu(id, abs)
+		},
+		highlight: c.highlightSelection,
+	})
+	a.notes = newNotesPane(sh, notesActions{
+		selectHighlight: func(id string) { c.selectHighlight(id, true) },
+		highlightMenu:   c.showHighlightMenu,
+		edit:            c.editHighlight,
+		remove:          c.deleteHighlight,
+		letGo:           func() { c.selectHighlight("", false) },
+		typedRune:       func(r rune) { a.typedRune(r) },
+	})
+	c.library, c.reader, c.notes = a.library, a.reader, a.notes
+	a.importer = &importer{sh: sh, store: c.store.ImportArticle, imported: func(res storage.ImportResult) {
+		a.library.showAll()
+		c.openArticle(res.ID)
+	}}
+	a.exporter = &exporter{sh: sh, store: c.store, current: c.exportArticle}
+	c.highlightMenuExtras = a.exporter.highlightExportItems
+}
 
 // buildWindow lays out the three panes, the menus, the toolbar and the
 // status line, and restores their sizes from the last run.
 func (a *App) buildWindow() {
-	a.win = a.fa.NewWindow("Dramatis")
-	a.status = widget.NewLabel("")
-	a.status.Truncation = fyne.TextTruncateEllipsis
-	a.library = newLibraryPane(a)
-	a.reader = newReader(a)
-	a.notes = newNotesPane(a)
-
 	p := a.fa.Preferences()
-	right := container.NewHSplit(a.reader.content, a.notes.content)
-	right.SetOffset(p.FloatWithFallback(prefSplitRight, 0.70))
-	split := container.NewHSplit(a.library.content, right)
-	split.SetOffset(p.FloatWithFallback(prefSplitLeft, 0.24))
-	a.splits = [2]*container.Split{split, right}
+	a.columns = widgets.NewColumns(a.library.content, a.reader.content, a.notes.content)
+	a.columns.NarrowWidth = narrowWindow
+	a.columns.Inner.SetOffset(p.FloatWithFallback(prefSplitRight, 0.70))
+	a.columns.Outer.SetOffset(p.FloatWithFallback(prefSplitLeft, 0.24))
+	a.columns.SetShownWide(p.BoolWithFallback(prefShowLibrary, true), p.BoolWithFallback(prefShowNotes, true))
+	a.splits = [2]*container.Split{a.columns.Outer, a.columns.Inner}
 
-	top := a.toolbar()
-	a.win.SetContent(container.NewBorder(top, a.status, nil, nil, split))
+	a.win.SetContent(container.NewBorder(a.toolbar(), a.shell.status, nil, nil, a.columns))
 	a.win.SetMainMenu(a.mainMenu())
 	a.installKeys()
-	a.installDialogKeys()
-	a.win.SetOnDropped(a.dropped)
+	a.shell.installDialogKeys(func(k fyne.KeyName) {
+		// Escape with nothing focused (after a click on a card) lets go
+		// of the outlined highlight, as it does in the text.
+		if k == fyne.KeyEscape {
+			a.ctl.selectHighlight("", false)
+		}
+	})
+	a.win.SetOnDropped(a.importer.dropped)
 	a.win.Resize(fyne.NewSize(
 		float32(p.FloatWithFallback(prefWidth, 1200)),
 		float32(p.FloatWithFallback(prefHeight, 800))))
@@ -59,28 +104,49 @@ func (a *App) buildWindow() {
 	a.win.SetCloseIntercept(a.quit)
 }
 
+// narrowWindow is the window width below which the library and the notes
+// hide until asked for: at 900 px the three panes leave the reader about
+// 480 px, some 55 characters of body text, the least a column reads well at.
+const narrowWindow = 900
+
+// showPane shows a side pane that a narrow window (or the reader) hid;
+// View ▸ Library Pane and Notes Pane toggle them.
+func (a *App) showPane(s widgets.Side, on bool) {
+	a.columns.SetShown(s, on)
+}
+
+// togglePane shows a hidden side pane or hides a shown one.
+func (a *App) togglePane(s widgets.Side) {
+	a.showPane(s, !a.columns.Shown(s))
+}
+
 // toolbar offers the frequent actions to the mouse; each has a shortcut too.
 func (a *App) toolbar() fyne.CanvasObject {
-	hl := widget.NewButtonWithIcon("Highlight", theme.ColorPaletteIcon(), a.highlightSelection)
+	hl := widget.NewButtonWithIcon("Highlight", theme.ColorPaletteIcon(), a.ctl.highlightSelection)
 	hl.Importance = widget.HighImportance
 	return container.NewHBox(
-		widget.NewButtonWithIcon("Open…", theme.FolderOpenIcon(), a.openFile),
-		widget.NewButtonWithIcon("Open URL…", theme.ComputerIcon(), a.openURL),
-		widget.NewButtonWithIcon("Paste page", theme.ContentPasteIcon(), a.pastePage),
+		widget.NewButtonWithIcon("Open…", theme.FolderOpenIcon(), a.importer.openFile),
+		widget.NewButtonWithIcon("Open URL…", theme.ComputerIcon(), a.importer.openURL),
+		widget.NewButtonWithIcon("Paste page", theme.ContentPasteIcon(), a.importer.pastePage),
 		widget.NewSeparator(),
 		hl,
-		widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), a.undoLast),
+		widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), a.ctl.undoLast),
 		widget.NewSeparator(),
-		widget.NewButtonWithIcon("Actors", theme.AccountIcon(), a.showActors),
+		widget.NewButtonWithIcon("Actors", theme.AccountIcon(), a.ctl.showActors),
 	)
 }
 
-// saveLayout remembers the pane sizes and the window size for the next run.
+// saveLayout remembers the pane sizes and the window size for the next run,
+// and the reading position in the library.
 func (a *App) saveLayout() {
+	a.ctl.rememberPlaceNow()
 	p := a.fa.Preferences()
 	if a.splits[0] != nil {
 		p.SetFloat(prefSplitLeft, a.splits[0].Offset)
 		p.SetFloat(prefSplitRight, a.splits[1].Offset)
+		lib, notes := a.columns.ShownWide()
+		p.SetBool(prefShowLibrary, lib)
+		p.SetBool(prefShowNotes, notes)
 	}
 	if c := a.win.Canvas(); c != nil {
 		s := c.Size()

@@ -60,24 +60,25 @@ type Article struct {
 	Cleaner string `json:"cleaner,omitempty"`
 }
 
-// separator joins block texts in the canonical text.
-const separator = "\n\n"
+// Separator joins block texts in the canonical text; storage keeps texts
+// in this joined form, so it is part of the model, not a detail of cleaning.
+const Separator = "\n\n"
 
-// separatorLen is the length of separator in code points.
+// separatorLen is the length of Separator in code points.
 const separatorLen = 2
 
-// Text returns the canonical text: block texts joined by separator. Blocks
+// Text returns the canonical text: block texts joined by Separator. Blocks
 // are expected to be normalised already (see Normalize).
 func (a *Article) Text() string {
 	var b strings.Builder
 	n := 0
 	for _, bl := range a.Blocks {
-		n += len(bl.Text) + len(separator)
+		n += len(bl.Text) + len(Separator)
 	}
 	b.Grow(n)
 	for i, bl := range a.Blocks {
 		if i > 0 {
-			b.WriteString(separator)
+			b.WriteString(Separator)
 		}
 		b.WriteString(bl.Text)
 	}
@@ -108,14 +109,14 @@ func (a *Article) TextHash() string {
 // (except inside preformatted blocks, which keep their line breaks), and empty
 // blocks are dropped. Cleaners call it last; it is idempotent.
 func (a *Article) Normalize() {
-	a.Title = CleanInline(a.Title)
-	a.Kicker = CleanInline(a.Kicker)
-	a.Description = CleanInline(a.Description)
-	a.Site = CleanInline(a.Site)
+	a.Title = truncateText(CleanInline(a.Title), maxTitleRunes)
+	a.Kicker = truncateText(CleanInline(a.Kicker), maxMetaRunes)
+	a.Description = truncateText(CleanInline(a.Description), maxDescriptionRunes)
+	a.Site = truncateText(CleanInline(a.Site), maxMetaRunes)
 	authors := a.Authors[:0]
 	seen := map[string]bool{}
 	for _, au := range a.Authors {
-		au = CleanInline(au)
+		au = truncateText(CleanInline(au), maxMetaRunes)
 		if au != "" && !seen[strings.ToLower(au)] {
 			seen[strings.ToLower(au)] = true
 			authors = append(authors, au)
@@ -150,13 +151,17 @@ func CleanInline(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u2007':
 			space = true
 			continue
-		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
-			// Soft hyphens and zero-width characters only guide rendering;
+		case r == '\u200c' || r == '\u200d':
+			if !keepJoiner(s, i, r, space || b.Len() == 0) {
+				continue
+			}
+		case r == '\u00ad' || r == '\u200b' || r == '\u2060' || r == '\ufeff':
+			// Soft hyphens and zero-width spaces only guide rendering;
 			// keeping them would make identical words differ.
 			continue
 		case unicode.IsControl(r):
@@ -169,6 +174,30 @@ func CleanInline(s string) string {
 		b.WriteRune(r)
 	}
 	return norm.NFC.String(b.String())
+}
+
+// keepJoiner decides whether the ZERO WIDTH JOINER or NON-JOINER j at
+// byte i of s is kept. Between two characters of scripts that use them
+// (Persian and Arabic, Indic scripts) and inside emoji sequences (a family,
+// a rainbow flag) they are part of the text: without them words are
+// misspelt and emoji fall apart. Next to a space, at either end, or beside
+// Latin letters and ASCII they only steer ligatures, and keeping them would
+// make identical words differ. afterSpace says the character before is a
+// space or nothing.
+func keepJoiner(s string, i int, j rune, afterSpace bool) bool {
+	if afterSpace {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(j):])
+	return joinable(prev) && (joinable(next) || next == '\u200c' || next == '\u200d')
+}
+
+// joinable reports whether a joiner beside r can matter: r is not a space,
+// a control, ASCII or a Latin letter.
+func joinable(r rune) bool {
+	return r >= utf8.RuneSelf && r != utf8.RuneError && !unicode.IsSpace(r) && !unicode.IsControl(r) &&
+		!unicode.Is(unicode.Latin, r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
 }
 
 // isCleanInline reports whether CleanInline would return s unchanged: no
@@ -193,9 +222,11 @@ func isCleanInline(s string) bool {
 		ascii = false
 		r, n := utf8.DecodeRuneInString(s[i:])
 		// C1 controls, Unicode spaces (no-break ones included), soft
-		// hyphen, zero-width characters, invalid bytes.
+		// hyphen, zero-width characters, invalid bytes; joiners that
+		// CleanInline would drop.
 		if r == utf8.RuneError || r <= 0x9f || unicode.IsSpace(r) || r == '\u00ad' ||
-			r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' {
+			r == '\u200b' || r == '\u2060' || r == '\ufeff' ||
+			(r == '\u200c' || r == '\u200d') && !keepJoiner(s, i, r, i == 0) {
 			return false
 		}
 		i += n
@@ -205,7 +236,7 @@ func isCleanInline(s string) bool {
 
 // cleanPre keeps line structure but trims trailing spaces, drops control
 // characters other than newline and tab, and never yields a blank line pair
-// that could be confused with the block separator.
+// that could be confused with the block Separator.
 func cleanPre(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")

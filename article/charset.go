@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // charsetScanBytes is how far into a page a <meta charset> is looked for.
@@ -122,4 +123,63 @@ func metaCharset(head []byte) string {
 			}
 		}
 	}
+}
+
+// Telling UTF-16 without a byte order mark from other bytes. In UTF-16 text
+// with Latin letters, markup or even only spaces and digits, the high byte
+// of most code units is zero, the low byte almost never: one side of the
+// byte pairs is mostly zero, the other nearly never. utf16Sample bytes are
+// looked at.
+const (
+	utf16Sample      = 4096
+	utf16MinZeroHigh = 0.3  // at least this share of high bytes is zero…
+	utf16MaxZeroLow  = 0.02 // …and at most this share of low bytes
+	utf16MaxControls = 0.01 // decoded, at most this share are control characters
+)
+
+// utf16WithoutBOM recognises UTF-16 text that lacks a byte order mark and
+// returns it decoded to UTF-8. Data with a BOM, valid UTF-8 without zero
+// bytes, and bytes that do not decode to text are left alone (ok false).
+func utf16WithoutBOM(data []byte) (out []byte, ok bool) {
+	if len(data) < 4 || hasBOM(data) || bytes.IndexByte(data[:min(len(data), utf16Sample)], 0) < 0 {
+		return nil, false
+	}
+	head := data[:min(len(data), utf16Sample)&^1]
+	var zeroEven, zeroOdd int
+	for i := 0; i+1 < len(head); i += 2 {
+		if head[i] == 0 {
+			zeroEven++
+		}
+		if head[i+1] == 0 {
+			zeroOdd++
+		}
+	}
+	pairs := float64(len(head) / 2)
+	var enc encoding.Encoding
+	switch {
+	case float64(zeroOdd) >= utf16MinZeroHigh*pairs && float64(zeroEven) <= utf16MaxZeroLow*pairs:
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	case float64(zeroEven) >= utf16MinZeroHigh*pairs && float64(zeroOdd) <= utf16MaxZeroLow*pairs:
+		enc = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	default:
+		return nil, false
+	}
+	out, err := enc.NewDecoder().Bytes(data[:len(data)&^1])
+	if err != nil || !readsAsText(out[:min(len(out), 2*utf16Sample)]) {
+		return nil, false
+	}
+	return out, true
+}
+
+// readsAsText reports whether decoded UTF-8 has few control characters and
+// replacement characters, as text does and decoded binary data does not.
+func readsAsText(s []byte) bool {
+	bad, n := 0, 0
+	for _, r := range string(s) {
+		n++
+		if r == utf8.RuneError || r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' || r >= 0xd800 && r < 0xe000 {
+			bad++
+		}
+	}
+	return n > 0 && float64(bad) <= utf16MaxControls*float64(n)
 }

@@ -31,8 +31,9 @@ type Fetcher struct {
 	MaxBytes int64
 	// Progress, when set, is called on the fetching goroutine each time
 	// part of a page's body arrives, with the bytes received so far and
-	// the size the server announced (-1 when it did not), so that a
-	// window or a terminal can tell a slow site from a dead one.
+	// the size the server announced (-1 when it did not; once the body
+	// is complete, the size received), so that a window or a terminal
+	// can tell a slow site from a dead one, and a download from cleaning.
 	Progress func(received, total int64)
 
 	guard *netGuard
@@ -140,6 +141,7 @@ func (f *Fetcher) fetch(ctx context.Context, rawURL string) (*fetchedPage, error
 	req.Header.Set("User-Agent", userAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
 	req.Header.Set("Accept-Language", "de,en;q=0.8")
+	req.Header.Set("Accept-Encoding", acceptEncoding)
 	client := f.public
 	if f.guard.typedIsPrivate(ctx, u.Hostname()) {
 		client = f.private
@@ -152,22 +154,38 @@ func (f *Fetcher) fetch(ctx context.Context, rawURL string) (*fetchedPage, error
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, fmt.Errorf("fetching %s: the server answered %s", name, resp.Status)
 	}
+	data, err := f.readBody(resp, rawURL)
+	if err != nil {
+		return nil, err
+	}
+	return &fetchedPage{Data: data, ContentType: resp.Header.Get("Content-Type"), URL: resp.Request.URL.String()}, nil
+}
+
+// readBody reads a response's body within the size limit, decoding its
+// Content-Encoding and reporting progress.
+func (f *Fetcher) readBody(resp *http.Response, rawURL string) ([]byte, error) {
 	limit := f.maxBytes()
 	if resp.ContentLength > limit {
-		return nil, fmt.Errorf("fetching %s: the page is %s, %w (limit %s)", name, SizeString(resp.ContentLength), ErrTooLarge, SizeString(limit))
+		return nil, fmt.Errorf("fetching %s: the page is %s, %w (limit %s)", shortSource(rawURL), SizeString(resp.ContentLength), ErrTooLarge, SizeString(limit))
 	}
 	var body io.Reader = resp.Body
-	if f.Progress != nil {
+	if f.Progress != nil { // counts the bytes as they arrive, before decompression
 		body = &progressReader{r: body, total: resp.ContentLength, report: f.Progress}
 	}
+	body, err := decodeBody(body, resp.Header.Get("Content-Encoding"))
+	if err != nil {
+		return nil, fetchError(rawURL, err, f.Timeout)
+	}
+	// The limit bounds the decoded page, so a small compressed bomb is
+	// refused like a huge page.
 	data, err := io.ReadAll(io.LimitReader(body, limit+1))
 	if err != nil {
 		return nil, fetchError(rawURL, err, f.Timeout)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("fetching %s: the page is larger than %s, %w", name, SizeString(limit), ErrTooLarge)
+		return nil, fmt.Errorf("fetching %s: the page is larger than %s, %w", shortSource(rawURL), SizeString(limit), ErrTooLarge)
 	}
-	return &fetchedPage{Data: data, ContentType: resp.Header.Get("Content-Type"), URL: resp.Request.URL.String()}, nil
+	return data, nil
 }
 
 // progressReader reports the bytes read so far after every read.
@@ -182,6 +200,10 @@ func (p *progressReader) Read(b []byte) (int, error) {
 	n, err := p.r.Read(b)
 	if n > 0 {
 		p.received += int64(n)
+		p.report(p.received, p.total)
+	}
+	if err == io.EOF && p.total != p.received {
+		p.total = p.received // the size is known now: say the download is complete
 		p.report(p.received, p.total)
 	}
 	return n, err

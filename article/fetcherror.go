@@ -80,10 +80,15 @@ func plainReason(err error, timeout time.Duration) (string, bool) {
 		dns     *net.DNSError
 		nerr    net.Error
 		private *privateAddressError
+		damaged *decodeError
 	)
 	switch {
 	case errors.As(err, &private):
 		return private.Error(), true
+	case errors.As(err, &damaged):
+		return damaged.Error(), true
+	case errors.Is(err, errUnknownEncoding):
+		return err.Error(), true
 	case errors.Is(err, errRedirectLoop):
 		return "the server " + errRedirectLoop.Error(), true
 	case errors.Is(err, errTooManyRedirects):

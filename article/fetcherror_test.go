@@ -110,15 +110,33 @@ func TestFetchProgress(t *testing.T) {
 	if calls == 0 || last != int64(len(body)) || total != int64(len(body)) {
 		t.Errorf("progress: %d calls, last %d of %d; want the body's %d bytes", calls, last, total, len(body))
 	}
+	// Without a Content-Length the total is unknown until the body ends.
+	srv2 := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		for range 4 {
+			w.Write([]byte(body))
+			w.(http.Flusher).Flush()
+		}
+	}))
+	defer srv2.Close()
+	var unknown bool
+	f.Progress = func(n, tot int64) { last, total, unknown = n, tot, unknown || tot < 0 }
+	if _, err := f.fetch(context.Background(), srv2.URL); err != nil {
+		t.Fatal(err)
+	}
+	if !unknown || last != int64(4*len(body)) || total != last {
+		t.Errorf("progress without a length: last %d of %d (unknown before: %v); want %d of %d at the end", last, total, unknown, 4*len(body), 4*len(body))
+	}
 }
 
-// TestLongURLShortenedInErrors: a 100 kB address pasted by mistake gives
-// an error line of a few hundred characters, not 100 kB.
+// TestLongURLShortenedInErrors: a 100 kB address (or file name) pasted by
+// mistake gives an error line of a few hundred characters, not 100 kB.
 func TestLongURLShortenedInErrors(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	defer srv.Close()
 	long := srv.URL + "/" + strings.Repeat("a", 100<<10)
-	for _, u := range []string{long, "ftp://" + strings.Repeat("b", 100<<10), "http://[" + strings.Repeat("c", 100<<10)} {
+	for _, u := range []string{long, "ftp://" + strings.Repeat("b", 100<<10), "http://[" + strings.Repeat("c", 100<<10),
+		strings.Repeat("d", 100<<10) + ".html", "/tmp/" + strings.Repeat("e/", 50<<10) + "page.html"} {
 		_, err := Load(context.Background(), u, nil)
 		if err == nil {
 			t.Fatalf("%.40s…: no error", u)

@@ -41,27 +41,78 @@ func (f *Fetcher) Load(ctx context.Context, source string, stdin io.Reader) (*Ar
 		}
 		return loadBytes(page.Data, shortSource(source), page.ContentType, page.URL)
 	}
-	info, err := os.Stat(source)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("%s: no such file", source)
-	case err != nil:
-		return nil, err // already names the file
-	case info.IsDir():
-		return nil, fmt.Errorf("%s is a directory, not a page", source)
-	case info.Size() > f.maxBytes():
-		return nil, fmt.Errorf("%s is %s, %w (limit %s)", source, SizeString(info.Size()), ErrTooLarge, SizeString(f.maxBytes()))
-	}
-	file, err := os.Open(source)
+	file, err := openPageFile(source, f.maxBytes())
 	if err != nil {
 		return nil, err
 	}
 	defer file.Close()
-	data, err := readLimited(file, f.maxBytes(), source)
+	data, err := readLimited(file, f.maxBytes(), shortSource(source))
 	if err != nil {
 		return nil, err
 	}
-	return loadBytes(data, source, "", "")
+	return loadBytes(data, shortSource(source), "", "")
+}
+
+// openPageFile opens a page file for reading after checking that it is a
+// regular file within limit: a directory, a named pipe, a device or a
+// socket is refused with a message that says which (reading a pipe or a
+// terminal would wait forever for a page that never comes). The file is
+// opened without blocking and checked again once open, so a pipe put in
+// its place meanwhile cannot hang the read either.
+func openPageFile(path string, limit int64) (*os.File, error) {
+	name := shortSource(path)
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: no such file", name)
+	case err != nil:
+		return nil, pathError(name, err)
+	}
+	if err := checkPageFile(name, info, limit); err != nil {
+		return nil, err
+	}
+	file, err := os.OpenFile(path, os.O_RDONLY|openNonBlocking, 0)
+	if err != nil {
+		return nil, pathError(name, err)
+	}
+	if info, err = file.Stat(); err == nil {
+		err = checkPageFile(name, info, limit)
+	}
+	if err != nil {
+		file.Close()
+		return nil, err
+	}
+	return file, nil
+}
+
+// pathError names the file as name (shortened) instead of the whole path
+// an *fs.PathError repeats.
+func pathError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", name, pe.Err)
+	}
+	return err
+}
+
+// checkPageFile refuses anything but a regular file of at most limit bytes.
+func checkPageFile(name string, info fs.FileInfo, limit int64) error {
+	m := info.Mode()
+	switch {
+	case m.IsDir():
+		return fmt.Errorf("%s is a directory, not a page", name)
+	case m&fs.ModeNamedPipe != 0:
+		return fmt.Errorf("%s is a named pipe, not a page file (to read a page from a pipe, give - for standard input)", name)
+	case m&fs.ModeSocket != 0:
+		return fmt.Errorf("%s is a socket, not a page file", name)
+	case m&fs.ModeDevice != 0:
+		return fmt.Errorf("%s is a device, not a page file", name)
+	case !m.IsRegular():
+		return fmt.Errorf("%s is not a regular file (%v), not a page", name, m.Type())
+	case info.Size() > limit:
+		return fmt.Errorf("%s is %s, %w (limit %s)", name, SizeString(info.Size()), ErrTooLarge, SizeString(limit))
+	}
+	return nil
 }
 
 func (f *Fetcher) maxBytes() int64 {
@@ -103,6 +154,9 @@ func loadBytes(data []byte, name, contentType, pageURL string) (*Article, error)
 	if len(data) > MaxPageBytes {
 		return nil, fmt.Errorf("%s is %s, %w (limit %s)", name, SizeString(int64(len(data))), ErrTooLarge, SizeString(MaxPageBytes))
 	}
+	if decoded, ok := utf16WithoutBOM(data); ok {
+		data, contentType = decoded, withUTF8Charset(contentType)
+	}
 	kind, err := sniff(data, contentType)
 	if err != nil {
 		return nil, fmt.Errorf("%s is not a web page or text (%w)", name, err)
@@ -126,6 +180,17 @@ func loadBytes(data []byte, name, contentType, pageURL string) (*Article, error)
 		a.URL = pageURL
 	}
 	return a, nil
+}
+
+// withUTF8Charset returns contentType saying charset=utf-8, for data that
+// was decoded before the cleaners see it.
+func withUTF8Charset(contentType string) string {
+	mt, params, err := mime.ParseMediaType(contentType)
+	if err != nil || contentType == "" {
+		return ""
+	}
+	params["charset"] = "utf-8"
+	return mime.FormatMediaType(mt, params)
 }
 
 // sniff says whether data is "html" or "text"; anything else is an error

@@ -3,10 +3,12 @@ package article
 import (
 	"context"
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
@@ -126,6 +128,108 @@ func TestLoadUTF16HTML(t *testing.T) {
 		}
 		if got.Title != want.Title || got.Text() != want.Text() {
 			t.Errorf("%s: title %q and %d characters, want %q and %d", tc.name, got.Title, len(got.Text()), want.Title, len(want.Text()))
+		}
+	}
+}
+
+// Pages and text copies saved as UTF-16 without a byte order mark (some
+// Windows tools write them) read like the same file in UTF-8; they used to
+// be refused as binary.
+func TestLoadUTF16WithoutBOM(t *testing.T) {
+	page := readFixture(t, "de-news.html")
+	want, err := LoadBytes(page, "page.html", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []byte("Nordkorea feuert Raketen ab\n\nSeoul (dpa) – Nordkorea hat nach Angaben des südkoreanischen Militärs erneut ballistische Raketen abgefeuert. " +
+		"Die Geschosse seien ins Meer gestürzt, teilte der Generalstab in Seoul mit. Japan und die USA verurteilten den Start.\n\n" +
+		"Es ist bereits der dritte Start in diesem Monat. Beobachter rechnen mit weiteren Tests, sagte ein Sprecher der Regierung.\n")
+	wantText, err := LoadBytes(text, "copy.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name        string
+		enc         encoding.Encoding
+		contentType string
+	}{
+		{"UTF-16LE", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), ""},
+		{"UTF-16BE", unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), ""},
+		{"UTF-16LE served as utf-16", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "; charset=utf-16"},
+	} {
+		for _, src := range []struct {
+			data []byte
+			want *Article
+			mime string
+		}{{page, want, "text/html"}, {text, wantText, "text/plain"}} {
+			data, err := tc.enc.NewEncoder().Bytes(src.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if hasBOM(data) {
+				t.Fatalf("%s: the test data has a BOM", tc.name)
+			}
+			contentType := ""
+			if tc.contentType != "" {
+				contentType = src.mime + tc.contentType
+			}
+			got, err := LoadBytes(data, "page", contentType)
+			if err != nil {
+				t.Errorf("%s: %v", tc.name, err)
+				continue
+			}
+			if got.Title != src.want.Title || got.Text() != src.want.Text() {
+				t.Errorf("%s: title %q and %d characters, want %q and %d", tc.name, got.Title, len(got.Text()), src.want.Title, len(src.want.Text()))
+			}
+		}
+	}
+	// Binary data with many zero bytes is still not text.
+	bin := make([]byte, 4096)
+	for i := range bin {
+		if i%2 == 0 {
+			bin[i] = byte(i / 2 % 7) // small 16-bit numbers: high bytes zero, low bytes mostly control codes
+		}
+	}
+	if _, err := LoadBytes(bin, "table.bin", ""); err == nil || !strings.Contains(err.Error(), "is not a web page or text") {
+		t.Errorf("16-bit binary data: %v", err)
+	}
+}
+
+// A named pipe, a device or a socket given as a source is refused at once
+// with a message saying what it is; a pipe used to block forever, waiting
+// for a writer.
+func TestLoadRefusesNonRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "page.html")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("cannot make a named pipe here: %v", err)
+	}
+	sock := filepath.Join(dir, "s")
+	if ln, err := net.Listen("unix", sock); err == nil {
+		defer ln.Close()
+	} else {
+		sock = ""
+	}
+	for src, want := range map[string]string{
+		fifo:        "page.html is a named pipe, not a page file",
+		"/dev/null": "/dev/null is a device, not a page file",
+		sock:        "/s is a socket, not a page file",
+	} {
+		if src == "" {
+			continue
+		}
+		done := make(chan error, 1)
+		go func() {
+			_, err := Load(context.Background(), src, nil)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: %v, want %q", src, err, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s: Load still blocks after 5 s", src)
 		}
 	}
 }

@@ -56,7 +56,7 @@ func runActorsList(e *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("actors list takes no arguments (got %q)", pos[0])
 	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, err := openLibraryToRead(e, *libFlag)
 	if err != nil {
 		return err
 	}
@@ -91,8 +91,8 @@ func runActorsList(e *Env, args []string) error {
 }
 
 func runActorsAdd(e *Env, args []string) error {
-	fs := newUsageFlagSet(e, "actors add NAME [--kind state|person|organisation|group|other] [--alias A]... [--color C] [--wikidata Q…]")
-	kind := fs.String("kind", "other", "`KIND`: state, person, organisation, group or other")
+	fs := newUsageFlagSet(e, "actors add NAME [--kind "+strings.Join(annotation.KindNames(), "|")+"] [--alias A]... [--color C] [--wikidata Q…]")
+	kind := fs.String("kind", string(annotation.KindOther), "`KIND`: "+annotation.KindChoices())
 	var aliases repeatedFlag
 	fs.Var(&aliases, "alias", "another `NAME` the news uses for the actor (repeatable)")
 	color := fs.String("color", "", "colour `#rrggbb` (default: the next free palette colour)")
@@ -107,7 +107,7 @@ func runActorsAdd(e *Env, args []string) error {
 	}
 	k := annotation.Kind(strings.ToLower(*kind))
 	if !k.Valid() {
-		return usagef("unknown kind %q (state, person, organisation, group or other)", *kind)
+		return usagef("unknown kind %q (%s)", *kind, annotation.KindChoices())
 	}
 	colour := ""
 	if *color != "" {

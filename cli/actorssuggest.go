@@ -53,7 +53,7 @@ func runActorsSuggest(e *Env, args []string) error {
 			fmt.Fprintf(e.Stderr, "dramatis actors suggest: library actors not used: %s\n", oneLine(err.Error()))
 		}
 	} else {
-		lib, err := openLibrary(e, *libFlag)
+		lib, err := openLibraryToRead(e, *libFlag)
 		if err != nil {
 			return err
 		}
@@ -87,17 +87,13 @@ func isSource(arg string) bool {
 	return err == nil && !st.IsDir()
 }
 
-// libraryActorsIfAny returns the actors of the library when its file exists;
+// libraryActorsIfAny returns the actors of the library when there is one;
 // suggesting actors for a page must not create a library as a side effect.
-func libraryActorsIfAny(e *Env, flagValue string) ([]annotation.Actor, error) {
-	p, err := libraryPath(e, flagValue)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+func libraryActorsIfAny(e *Env, lf libraryFlags) ([]annotation.Actor, error) {
+	lib, err := openLibraryToRead(e, lf)
+	if errors.Is(err, storage.ErrNoLibrary) {
 		return nil, nil
 	}
-	lib, err := storage.Open(p)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/internal/grapheme"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -27,7 +28,7 @@ func runAnnotate(e *Env, args []string) error {
 	quote := fs.String("quote", "", "the exact `TEXT` to highlight (whitespace and Unicode forms may differ)")
 	occurrence := fs.Int("occurrence", 0, "which occurrence `N` (1, 2, …) when the quote appears more than once")
 	var actorFlags repeatedFlag
-	fs.Var(&actorFlags, "actor", "tag with actor `NAME[:ROLE]` (role speaker, target or mentioned; repeatable; unknown names are created)")
+	fs.Var(&actorFlags, "actor", "tag with actor `NAME[:ROLE]` (role "+annotation.RoleChoices()+"; repeatable; unknown names are created)")
 	note := fs.String("note", "", "a note on the highlight")
 	color := fs.String("color", "", "highlight colour: "+strings.Join(storage.HighlightColorNames, ", ")+" or #rrggbb")
 	libFlag := addLibraryFlag(fs)
@@ -131,7 +132,7 @@ func parseActorFlags(vals []string) ([]actorFlag, error) {
 			case annotation.Role(r).Valid():
 				name, role = v[:i], annotation.Role(r)
 			case r == "" || !strings.ContainsAny(r, " \t"):
-				return nil, usagef("invalid role %q in --actor %q (use speaker, target or mentioned; a name with a colon needs the role too: NAME:mentioned)", v[i+1:], v)
+				return nil, usagef("invalid role %q in --actor %q (use %s; a name with a colon needs the role too: NAME:%s)", v[i+1:], v, annotation.RoleChoices(), annotation.RoleMentioned)
 			}
 		}
 		name = article.CleanInline(name)
@@ -145,7 +146,8 @@ func parseActorFlags(vals []string) ([]actorFlag, error) {
 
 // locateQuote finds the code point range of a quote in the text. The quote
 // is matched as typed (NFC), then with whitespace collapsed as the cleaner
-// does. Several matches need --occurrence.
+// does. Several matches need --occurrence. Matches are whole characters as
+// readers see them (grapheme clusters, see quoteRanges).
 func locateQuote(text, quote string, occurrence int, articleID string) (int, int, error) {
 	candidates := []string{norm.NFC.String(quote), article.CleanInline(quote)}
 	textLen := utf8.RuneCountInString(text)
@@ -161,18 +163,46 @@ func locateQuote(text, quote string, occurrence int, articleID string) (int, int
 		}
 	}
 	qLen := utf8.RuneCountInString(candidates[1])
-	switch {
-	case len(offsets) == 0 && qLen > textLen:
-		return 0, 0, fmt.Errorf("the quote (%d characters) is longer than article %s (%d characters)", qLen, articleID, textLen)
-	case len(offsets) == 0:
-		return 0, 0, fmt.Errorf("the quote %s is not in article %s", shortQuote(quote), articleID)
-	case occurrence > len(offsets):
-		return 0, 0, fmt.Errorf("the quote %s occurs %d time(s) in article %s, so --occurrence %d does not exist", shortQuote(quote), len(offsets), articleID, occurrence)
-	case occurrence == 0 && len(offsets) > 1:
-		return 0, 0, fmt.Errorf("the quote %s occurs %d times in article %s; choose one with --occurrence 1 to %d", shortQuote(quote), len(offsets), articleID, len(offsets))
+	var ranges [][2]int
+	if len(offsets) > 0 {
+		ranges = quoteRanges([]rune(text), offsets, utf8.RuneCountInString(q))
 	}
-	i := max(occurrence, 1) - 1
-	return offsets[i], offsets[i] + utf8.RuneCountInString(q), nil
+	switch {
+	case len(ranges) == 0 && qLen > textLen:
+		return 0, 0, fmt.Errorf("the quote (%d characters) is longer than article %s (%d characters)", qLen, articleID, textLen)
+	case len(ranges) == 0:
+		return 0, 0, fmt.Errorf("the quote %s is not in article %s", shortQuote(quote), articleID)
+	case occurrence > len(ranges):
+		return 0, 0, fmt.Errorf("the quote %s occurs %d time(s) in article %s, so --occurrence %d does not exist", shortQuote(quote), len(ranges), articleID, occurrence)
+	case occurrence == 0 && len(ranges) > 1:
+		return 0, 0, fmt.Errorf("the quote %s occurs %d times in article %s; choose one with --occurrence 1 to %d", shortQuote(quote), len(ranges), articleID, len(ranges))
+	}
+	r := ranges[max(occurrence, 1)-1]
+	return r[0], r[1], nil
+}
+
+// quoteRanges turns the match offsets of a quote of n code points into
+// highlight ranges on grapheme cluster boundaries. Matches that begin and
+// end on boundaries are the occurrences; a quote found only inside
+// clusters (a flag's half, a letter without its combining mark, one member
+// of a family emoji) is widened to the whole clusters, and matches that
+// widen to the same range count once.
+func quoteRanges(text []rune, offsets []int, n int) [][2]int {
+	var whole, widened [][2]int
+	for _, o := range offsets {
+		if grapheme.IsBoundary(text, o) && grapheme.IsBoundary(text, o+n) {
+			whole = append(whole, [2]int{o, o + n})
+			continue
+		}
+		a, b := grapheme.Snap(text, o, o+n)
+		if len(widened) == 0 || widened[len(widened)-1] != [2]int{a, b} {
+			widened = append(widened, [2]int{a, b})
+		}
+	}
+	if len(whole) > 0 {
+		return whole
+	}
+	return widened
 }
 
 // occurrencesOf returns the code point offsets of every occurrence of s.
@@ -196,7 +226,7 @@ func occurrencesOf(text, s string) []int {
 func shortQuote(q string) string {
 	q = oneLine(q)
 	if r := []rune(q); len(r) > 40 {
-		q = string(r[:37]) + "…"
+		q = string(r[:grapheme.Floor(r, 37)]) + "…"
 	}
 	return "„" + q + "“"
 }

@@ -5,16 +5,28 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/dramatis-app/dramatis/storage"
 )
 
 // runBackup writes a consistent copy of the library file to FILE (safe
 // while the library is in use by this process; written aside and renamed).
+// With --auto it makes the daily backup into the backups folder if one is
+// due: what a command starts in the background after it has changed the
+// library, and what a scheduler (cron) may run.
 func runBackup(e *Env, args []string) error {
 	fs := newFlagSet(e, "backup")
+	auto := fs.Bool("auto", false, "make the daily backup in the backups folder next to the library, if the library changed since the last one")
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	if *auto {
+		if len(pos) != 0 {
+			return usagef("--auto writes into the backups folder and takes no FILE")
+		}
+		return runDailyBackup(e, *libFlag)
 	}
 	if len(pos) != 1 {
 		return usagef("want one FILE to write the backup to, got %d", len(pos))
@@ -22,7 +34,7 @@ func runBackup(e *Env, args []string) error {
 	if err := checkBackupTarget(pos[0]); err != nil {
 		return err
 	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, err := openLibraryToRead(e, *libFlag)
 	if err != nil {
 		return err
 	}
@@ -31,6 +43,25 @@ func runBackup(e *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.Stderr, "dramatis backup: library copied to %s\n", pos[0])
+	return nil
+}
+
+// runDailyBackup is 'dramatis backup --auto'.
+func runDailyBackup(e *Env, lf libraryFlags) error {
+	p, err := libraryPath(e, lf)
+	if err != nil {
+		return err
+	}
+	made, err := storage.MakeDailyBackup(p)
+	if err != nil {
+		return err
+	}
+	if made {
+		latest, _ := storage.LatestBackup(p)
+		fmt.Fprintf(e.Stderr, "dramatis backup: daily backup written to %s\n", latest)
+	} else {
+		fmt.Fprintf(e.Stderr, "dramatis backup: no daily backup needed (one was made today, or the library has not changed since the last)\n")
+	}
 	return nil
 }
 

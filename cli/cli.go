@@ -21,11 +21,15 @@ type Env struct {
 	Stderr io.Writer
 	// Getenv looks up environment variables (os.Getenv when nil).
 	Getenv func(string) string
+	// StartBackground starts 'dramatis ARGS…' as a process of its own that
+	// outlives this one (the daily backup after a command); nil starts
+	// nothing.
+	StartBackground func(args ...string) error
 }
 
 // OSEnv returns the Env of the running process.
 func OSEnv() *Env {
-	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, StartBackground: startDetached}
 }
 
 func (e *Env) getenv(k string) string {
@@ -54,7 +58,7 @@ func commands() map[string]command {
 		"actors":        {runActors, "actors [list|add|rename|merge|suggest] ...", "list and manage actors"},
 		"export":        {runExport, "export [--format md|w3c|backup] [--by-actor|--actors] [--out DIR] [ARTICLE...]", "export notes as Markdown, W3C Web Annotations or a full backup"},
 		"import-backup": {runImportBackup, "import-backup FILE", "merge a JSON backup made by 'export --format backup' into the library"},
-		"backup":        {runBackup, "backup FILE", "write a consistent copy of the library file"},
+		"backup":        {runBackup, "backup FILE | backup --auto", "write a consistent copy of the library file (--auto: the daily backup, if due)"},
 		"restore":       {runRestore, "restore FILE", "replace the library with a copy made by 'backup'"},
 	}
 }
@@ -64,6 +68,19 @@ func commands() map[string]command {
 func IsCommand(name string) bool {
 	_, ok := commands()[name]
 	return ok || name == "help" || name == "-h" || name == "--help" || name == "version" || name == "--version"
+}
+
+// LooksLikeCommand reports whether arg, given where a sub-command goes, is
+// meant as one although it is none ("dramatis frobnicate"): a bare word
+// that is not an option, a URL, or a file or folder that exists. main
+// hands such a word to Run, which says "unknown command", instead of
+// opening the window to import a file of that name.
+func LooksLikeCommand(arg string) bool {
+	if arg == "" || strings.HasPrefix(arg, "-") || strings.ContainsAny(arg, `./\:`) {
+		return false
+	}
+	_, err := os.Lstat(arg)
+	return err != nil
 }
 
 // Version is the program version shown by 'dramatis version'; main sets it
@@ -97,7 +114,11 @@ func Run(e *Env, args []string) int {
 	}
 	cmd, ok := commands()[args[0]]
 	if !ok {
-		fmt.Fprintf(e.Stderr, "dramatis: unknown command %q (see 'dramatis help')\n", args[0])
+		hint := ""
+		if near := nearestCommand(args[0]); near != "" {
+			hint = fmt.Sprintf("did you mean %q? ", near)
+		}
+		fmt.Fprintf(e.Stderr, "dramatis: unknown command %q (%ssee 'dramatis help')\n", shortArg(args[0]), hint)
 		return 2
 	}
 	err := cmd.run(e, args[1:])
@@ -117,6 +138,55 @@ func Run(e *Env, args []string) int {
 		fmt.Fprintf(e.Stderr, "dramatis %s: %s\n", args[0], oneLine(err.Error()))
 		return 1
 	}
+}
+
+// maxEchoedArg bounds how much of an unknown command the error repeats.
+const maxEchoedArg = 40
+
+// shortArg shortens a word for an error line.
+func shortArg(s string) string {
+	if r := []rune(s); len(r) > maxEchoedArg {
+		return string(r[:maxEchoedArg-1]) + "…"
+	}
+	return s
+}
+
+// maxTypoDistance is how many letters a mistyped command may be off
+// ("clena", "exprot") for "did you mean" to name the command.
+const maxTypoDistance = 2
+
+// nearestCommand returns the command closest to word in edit distance,
+// when it is close enough to be a typo, or "".
+func nearestCommand(word string) string {
+	best, bestD := "", maxTypoDistance+1
+	for name := range commands() {
+		if d := editDistance(strings.ToLower(word), name); d < bestD || d == bestD && name < best {
+			best, bestD = name, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 // errReported is returned by commands that already printed their errors

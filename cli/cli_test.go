@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -18,6 +19,34 @@ func TestFlagErrorsAndHelp(t *testing.T) {
 		code, out, errs := runCLI(t, "", append(append([]string{}, cmd...), "-h")...)
 		if code != 0 || out != "" || !strings.HasPrefix(errs, "usage: dramatis "+name+" ") || !strings.Contains(errs, "\n  -") {
 			t.Errorf("%s -h: exit %d, stderr:\n%s", name, code, errs)
+		}
+	}
+}
+
+func TestLooksLikeCommand(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("notes", []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for arg, want := range map[string]bool{
+		"frobnicate": true, "clena": true,
+		"notes": false, "page.html": false, "https://example.com/": false, "--library": false,
+		"./x": false, "": false, `C:\page.html`: false,
+	} {
+		if got := LooksLikeCommand(arg); got != want {
+			t.Errorf("LooksLikeCommand(%q) = %v", arg, got)
+		}
+	}
+}
+
+func TestNearestCommand(t *testing.T) {
+	for word, want := range map[string]string{
+		"clena": "clean", "exprot": "export", "Import": "import", "lst": "list",
+		"frobnicate": "", "x": "",
+	} {
+		if got := nearestCommand(word); got != want {
+			t.Errorf("nearestCommand(%q) = %q, want %q", word, got, want)
 		}
 	}
 }

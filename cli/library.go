@@ -1,42 +1,130 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/dramatis-app/dramatis/storage"
 )
 
-// addLibraryFlag adds --library to a command's flags. Pass its value to
-// openLibrary.
-func addLibraryFlag(fs *flag.FlagSet) *string {
-	return fs.String("library", "", "library `file` (default $DRAMATIS_LIBRARY, else "+defaultPathHint+")")
+// libraryFlags are the flags every library command has: --library and
+// --wait. Pass them (dereferenced) to openLibrary or openLibraryToRead.
+type libraryFlags struct {
+	path pathFlag
+	wait time.Duration
+}
+
+// pathFlag is --library: a value that must not be empty when given (an
+// empty --library "" used to mean the default library, silently).
+type pathFlag struct {
+	value string
+	set   bool
+}
+
+func (p *pathFlag) String() string { return p.value }
+
+func (p *pathFlag) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("it is empty; give a library file, or leave --library out for the default")
+	}
+	p.value, p.set = v, true
+	return nil
+}
+
+// addLibraryFlag adds --library and --wait to a command's flags.
+func addLibraryFlag(fs *flag.FlagSet) *libraryFlags {
+	lf := &libraryFlags{}
+	fs.Var(&lf.path, "library", "library `file` (default $DRAMATIS_LIBRARY, else "+defaultPathHint+")")
+	fs.DurationVar(&lf.wait, "wait", 0, "wait up to `DURATION` (e.g. 30s) for the window or another command to let go of the library (default 1s)")
+	return lf
 }
 
 const defaultPathHint = "$XDG_DATA_HOME/dramatis/library.db"
 
 // libraryPath resolves which library a command works on: --library, else
-// DRAMATIS_LIBRARY, else storage.DefaultPath.
-func libraryPath(e *Env, flagValue string) (string, error) {
-	if flagValue != "" {
-		return flagValue, nil
+// DRAMATIS_LIBRARY, else storage.DefaultPath; "~/" is the home folder.
+func libraryPath(e *Env, lf libraryFlags) (string, error) {
+	p := lf.path.value
+	if !lf.path.set {
+		p = e.getenv("DRAMATIS_LIBRARY")
 	}
-	if p := e.getenv("DRAMATIS_LIBRARY"); p != "" {
-		return p, nil
+	if p == "" {
+		return storage.DefaultPath()
 	}
-	return storage.DefaultPath()
+	return storage.ExpandPath(p)
 }
 
-// openLibrary opens the library a command works on (see libraryPath). The
-// caller closes it.
-func openLibrary(e *Env, flagValue string) (*storage.Library, error) {
-	p, err := libraryPath(e, flagValue)
+// openLibrary opens the library a command changes (see libraryPath),
+// creating it when there is none. The caller closes it; the daily backup,
+// when due, is then made by a process of its own ('dramatis backup
+// --auto'), so that the command never waits for it.
+func openLibrary(e *Env, lf libraryFlags) (*storage.Library, error) {
+	return open(e, lf, storage.Options{StartBackup: backupStarter(e)})
+}
+
+// openLibraryToRead opens the library a command only reads: read-only, so
+// that it works on a library it may not write, alongside other readers,
+// and never creates anything (no folder, no library, no backup).
+func openLibraryToRead(e *Env, lf libraryFlags) (*storage.Library, error) {
+	return open(e, lf, storage.Options{ReadOnly: true})
+}
+
+func open(e *Env, lf libraryFlags, o storage.Options) (*storage.Library, error) {
+	p, err := libraryPath(e, lf)
 	if err != nil {
 		return nil, err
 	}
-	lib, err := storage.Open(p)
+	o.Wait = lf.wait
+	lib, err := storage.OpenWith(p, o)
 	if err != nil {
-		return nil, fmt.Errorf("opening the library: %w", err)
+		return nil, openFailure(p, err)
+	}
+	if problem := lib.BackupProblem(); problem != nil {
+		fmt.Fprintf(e.Stderr, "dramatis: warning: %s\n", oneLine(problem.Error()))
 	}
 	return lib, nil
+}
+
+// openFailure words why the library did not open, and for a damaged one
+// names the way back: the latest backup and the command that restores it.
+func openFailure(path string, err error) error {
+	if !errors.Is(err, storage.ErrDamaged) {
+		return fmt.Errorf("opening the library: %w", err)
+	}
+	backup, berr := storage.LatestBackup(path)
+	if berr != nil {
+		return fmt.Errorf("%w. Nothing was written to it. There is no automatic backup of it in %s", err, storage.BackupDir(path))
+	}
+	when := ""
+	if fi, serr := statTime(backup); serr == nil {
+		when = " (" + fi.Format("2006-01-02 15:04") + ")"
+	}
+	return fmt.Errorf("%w. Nothing was written to it. The latest backup is %s%s: 'dramatis restore %s' puts it back and keeps the damaged file in %s",
+		err, backup, when, shellQuote(backup), filepath.Dir(backup))
+}
+
+// shellQuote quotes a path for a command the reader may paste.
+func shellQuote(p string) string {
+	if strings.ContainsAny(p, " \t'\"\\$`!*?[]{}()<>|&;#~") {
+		return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
+	}
+	return p
+}
+
+// backupStarter returns what starts the daily backup after a command: a
+// 'dramatis backup --auto' process of its own, or nothing where the
+// environment cannot start one (tests).
+func backupStarter(e *Env) func(string) {
+	if e.StartBackground == nil {
+		return func(string) {}
+	}
+	return func(libraryPath string) {
+		if err := e.StartBackground("backup", "--auto", "--library", libraryPath); err != nil {
+			fmt.Fprintf(e.Stderr, "dramatis: warning: the daily backup was not started: %s\n", oneLine(err.Error()))
+		}
+	}
 }

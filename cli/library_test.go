@@ -40,6 +40,16 @@ func newLibEnv(t *testing.T) *libEnv {
 	return &libEnv{t: t, path: filepath.Join(dir, "lib", "library.db"), dir: dir}
 }
 
+// create makes an empty library (reading commands never do).
+func (l *libEnv) create() {
+	l.t.Helper()
+	lib, err := storage.Open(l.path)
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	lib.Close()
+}
+
 // run runs a command and returns exit status, stdout and stderr.
 func (l *libEnv) run(stdin string, args ...string) (int, string, string) {
 	l.t.Helper()
@@ -90,16 +100,22 @@ func TestLibraryPathResolution(t *testing.T) {
 		}
 		return ""
 	}}
-	if p, _ := libraryPath(e, "/from/flag.db"); p != "/from/flag.db" {
+	flagged := libraryFlags{path: pathFlag{value: "/from/flag.db", set: true}}
+	if p, _ := libraryPath(e, flagged); p != "/from/flag.db" {
 		t.Errorf("flag: %q", p)
 	}
-	if p, _ := libraryPath(e, ""); p != "/from/env.db" {
+	if p, _ := libraryPath(e, libraryFlags{}); p != "/from/env.db" {
 		t.Errorf("env: %q", p)
 	}
 	t.Setenv("XDG_DATA_HOME", "/xdg")
 	e.Getenv = func(string) string { return "" }
-	if p, _ := libraryPath(e, ""); p != "/xdg/dramatis/library.db" {
+	if p, _ := libraryPath(e, libraryFlags{}); p != "/xdg/dramatis/library.db" {
 		t.Errorf("default: %q", p)
+	}
+	t.Setenv("HOME", "/home/leser")
+	home := libraryFlags{path: pathFlag{value: "~/notes/x.db", set: true}}
+	if p, _ := libraryPath(e, home); p != "/home/leser/notes/x.db" {
+		t.Errorf("~/: %q", p)
 	}
 }
 
@@ -330,7 +346,7 @@ func TestImportFromStdin(t *testing.T) {
 // stored.
 func TestImportSlowURLLeavesLibraryFree(t *testing.T) {
 	l := newLibEnv(t)
-	l.ok("list") // creates the library
+	l.create()
 	asked := make(chan struct{}, 1)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		asked <- struct{}{}
@@ -376,7 +392,7 @@ func TestImportSlowURLLeavesLibraryFree(t *testing.T) {
 // backup's FILE is one clear line (exit 1), and nothing is created.
 func TestBackupTargetRefused(t *testing.T) {
 	l := newLibEnv(t)
-	l.ok("list")
+	l.create()
 	missing := filepath.Join(l.dir, "typo", "sub", "copy.db")
 	tests := []struct{ name, target, want string }{
 		{"folder", l.dir, "is a folder; give the copy a file name"},

@@ -23,7 +23,7 @@ func runList(e *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("list takes no arguments (got %q); use --search to filter", pos[0])
 	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, err := openLibraryToRead(e, *libFlag)
 	if err != nil {
 		return err
 	}

@@ -110,7 +110,8 @@ func (p *progressLine) draw() {
 // must fit on one terminal line to be redrawn in place.
 const maxProgressSource = 50
 
-// text is the status line: "dramatis: fetching URL… 1.2 MB of 3.4 MB".
+// text is the status line: "dramatis: fetching URL… 1.2 MB of 3.4 MB",
+// then "dramatis: cleaning URL (3.4 MB)…" once the page is in.
 func (p *progressLine) text() string {
 	src := p.src
 	if r := []rune(src); len(r) > maxProgressSource {
@@ -120,6 +121,8 @@ func (p *progressLine) text() string {
 	switch {
 	case n == 0:
 		return fmt.Sprintf("dramatis: fetching %s… connecting", src)
+	case n >= total && total > 0:
+		return fmt.Sprintf("dramatis: cleaning %s (%s)…", src, article.SizeString(n))
 	case total > 0:
 		return fmt.Sprintf("dramatis: fetching %s… %s of %s", src, article.SizeString(n), article.SizeString(total))
 	}

@@ -22,6 +22,10 @@ func TestProgressLine(t *testing.T) {
 	if got := p.text(); got != "dramatis: fetching https://example.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxx…… 3.0 MB of 12.0 MB" {
 		t.Errorf("text = %q", got)
 	}
+	p.update(12<<20, 12<<20)
+	if got := p.text(); !strings.HasPrefix(got, "dramatis: cleaning https://example.com/") || !strings.HasSuffix(got, " (12.0 MB)…") {
+		t.Errorf("text once the page is in = %q", got)
+	}
 	p.update(40<<10, -1)
 	if got := p.text(); !strings.HasSuffix(got, "… 40 kB received") {
 		t.Errorf("text without a total = %q", got)

@@ -71,7 +71,7 @@ func runShow(e *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("want one ARTICLE (an id or a unique id prefix), got %d", len(pos))
 	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, err := openLibraryToRead(e, *libFlag)
 	if err != nil {
 		return err
 	}

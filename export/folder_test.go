@@ -52,13 +52,13 @@ func TestFolderRepeatedExport(t *testing.T) {
 		t.Fatalf("the reader's file was touched: %q", got)
 	}
 	files := listDir(t, dir)
-	want := []string{"AC DC The Band 1.md", "China.md", "Ian Bremmer.md", "Kim Jong-un.md", "Kim Wir sind bereit – Nordkorea, Russland & China.md", "_CON 0000000a.md", "_CON.md"}
+	want := []string{".dramatis", "AC DC The Band 1.md", "China.md", "Ian Bremmer.md", "Kim Jong-un.md", "Kim Wir sind bereit – Nordkorea, Russland & China.md", "_CON 0000000a.md", "_CON.md"}
 	if !slices.Equal(files, want) {
 		t.Fatalf("files %q, want %q", files, want)
 	}
 	kimPath := filepath.Join(dir, "Kim Wir sind bereit – Nordkorea, Russland & China.md")
 	note := readFile(t, kimPath)
-	if !strings.Contains(note, "\n"+beginLine+"\n") || !strings.HasSuffix(note, endMarker+"\n") {
+	if !strings.Contains(note, "\n"+beginLine+"\n") || !strings.HasSuffix(strings.TrimRight(note, "\n"), markerClose) || !strings.Contains(note, "\n"+endMarker+" ") {
 		t.Fatalf("no managed region:\n%s", note)
 	}
 	// The actor notes link to the article notes' real names.
@@ -111,7 +111,7 @@ func TestFolderRepeatedExport(t *testing.T) {
 	if r.props["rating"] != 5 || r.props["dramatis_id"] != art.ID {
 		t.Errorf("properties after merge: %v", r.props)
 	}
-	if len(listDir(t, dir)) != 7 {
+	if len(listDir(t, dir)) != 8 {
 		t.Errorf("files: %q", listDir(t, dir))
 	}
 }
@@ -123,7 +123,7 @@ func TestFolderBrokenNotes(t *testing.T) {
 	for _, tc := range []struct{ name, content, reason string }{
 		{"bad yaml", "---\ndramatis_id: 01JART2000000000000000000A\ntitle: [unclosed\n---\n", "not valid YAML"},
 		{"no end", "---\ndramatis_id: 01JART2000000000000000000A\n---\n" + beginLine + "\n# x\n", "no dramatis:end"},
-		{"two begins", "---\ndramatis_id: 01JART2000000000000000000A\n---\n" + beginLine + "\n" + endMarker + "\n" + beginLine + "\n" + endMarker + "\n", "more than one"},
+		{"two begins", "---\ndramatis_id: 01JART2000000000000000000A\n---\n" + beginLine + "\n" + endMarker + " -->\n" + beginLine + "\n" + endMarker + " -->\n", "more than one"},
 	} {
 		dir := t.TempDir()
 		path := filepath.Join(dir, "mine.md")
@@ -160,7 +160,7 @@ func TestFolderNoMarkers(t *testing.T) {
 	if !strings.Contains(got, "\nOnly my words.\n\n"+beginLine) || !strings.Contains(got, "# CON") {
 		t.Errorf("got:\n%s", got)
 	}
-	if files := listDir(t, dir); len(files) != 1 {
+	if files := listDir(t, dir); len(files) != 2 {
 		t.Errorf("files %q", files)
 	}
 }
@@ -172,12 +172,12 @@ func FuzzMergeNote(f *testing.F) {
 	lib := fixtureLibrary()
 	n := Notes(&Library{Articles: lib.Articles[:1], Actors: lib.Actors}, PerArticle, NewNames(lib, nil, nil), false)[0]
 	f.Add(string(freshNote(n)))
-	f.Add("---\ntitle: x\nrating: 5\n---\nmine\n" + beginLine + "\nold\n" + endMarker + "\nafter\n")
+	f.Add("---\ntitle: x\nrating: 5\n---\nmine\n" + beginLine + "\nold\n" + endMarker + " -->\nafter\n")
 	f.Add("no front matter at all\n")
 	f.Add("---\n[broken\n---\n")
-	f.Add("---\n---\n" + endMarker + "\n")
+	f.Add("---\n---\n" + endMarker + " -->\n")
 	f.Fuzz(func(t *testing.T, old string) {
-		out, err := mergeNote(old, n)
+		out, _, err := mergeNote(old, n, nil)
 		if err != nil {
 			return
 		}
@@ -188,7 +188,7 @@ func FuzzMergeNote(f *testing.F) {
 		if frontMatterID(s) != n.ID {
 			t.Fatalf("the merged note lost its id:\n%s", s)
 		}
-		again, err := mergeNote(s, n)
+		again, _, err := mergeNote(s, n, nil)
 		if err != nil || string(again) != s {
 			t.Fatalf("merging twice changes the note (%v):\n%s\n----\n%s", err, s, again)
 		}

@@ -327,14 +327,21 @@ func splitFrontMatter(doc string) (yamlText, body string, ok bool) {
 	return "", doc, false
 }
 
-// frontMatterID returns the dramatis_id property of a note, or "". It
-// reads the YAML as a node tree, so that a property the reader repeated
-// (which a strict decoder refuses) does not hide the note from Dramatis.
+// frontMatterID returns the dramatis_id property of a note, or "": in
+// front matter at the top, after a byte order mark, or below text the
+// reader wrote above it (see locateFrontMatter).
 func frontMatterID(doc string) string {
-	y, _, ok := splitFrontMatter(doc)
+	_, y, _, ok := locateFrontMatter(strings.TrimPrefix(doc, "\ufeff"))
 	if !ok {
 		return ""
 	}
+	return yamlID(y)
+}
+
+// yamlID returns the dramatis_id property of front matter YAML, or "". It
+// reads the YAML as a node tree, so that a property the reader repeated
+// (which a strict decoder refuses) does not hide the note from Dramatis.
+func yamlID(y string) string {
 	var n yaml.Node
 	if yaml.Unmarshal([]byte(y), &n) != nil || n.Kind != yaml.DocumentNode || len(n.Content) != 1 || n.Content[0].Kind != yaml.MappingNode {
 		return ""

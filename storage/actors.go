@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
-	"golang.org/x/text/cases"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
@@ -15,13 +14,6 @@ import (
 
 // maxNameLen bounds actor names and aliases (code points).
 const maxNameLen = 200
-
-// foldName is the key under which a name is unique: cleaned and case-folded
-// ("Nordkorea", "NORDKOREA" and "nordkorea" are one name; "Straße" and
-// "STRASSE" too).
-func foldName(s string) string {
-	return cases.Fold().String(article.CleanInline(s))
-}
 
 // cleanActor normalises an actor's name, aliases and kind and checks them.
 func cleanActor(a annotation.Actor) (annotation.Actor, error) {
@@ -36,7 +28,7 @@ func cleanActor(a annotation.Actor) (annotation.Actor, error) {
 		a.Kind = annotation.KindOther
 	}
 	if !a.Kind.Valid() {
-		return a, errorf(ErrInvalid, "%q is not a kind of actor (state, person, organisation, group, other)", a.Kind)
+		return a, errorf(ErrInvalid, "%q is not a kind of actor (%s)", a.Kind, annotation.KindChoices())
 	}
 	a.Aliases = mergeAliases(a.Name, a.Aliases)
 	for _, al := range a.Aliases {
@@ -53,15 +45,15 @@ func cleanActor(a annotation.Actor) (annotation.Actor, error) {
 // mergeAliases cleans aliases, dropping empties, repeats and the name
 // itself (all case-insensitively), keeping the first spelling seen.
 func mergeAliases(name string, lists ...[]string) []string {
-	seen := map[string]bool{foldName(name): true}
+	seen := map[string]bool{annotation.NameKey(name): true}
 	var out []string
 	for _, list := range lists {
 		for _, al := range list {
 			al = article.CleanInline(al)
-			if al == "" || seen[foldName(al)] {
+			if al == "" || seen[annotation.NameKey(al)] {
 				continue
 			}
-			seen[foldName(al)] = true
+			seen[annotation.NameKey(al)] = true
 			out = append(out, al)
 		}
 	}
@@ -80,7 +72,7 @@ func loadActor(tx *bolt.Tx, id string) (annotation.Actor, error) {
 // other actor has that name.
 func writeActor(tx *bolt.Tx, a annotation.Actor) error {
 	names := tx.Bucket(bActorNames)
-	key := []byte(foldName(a.Name))
+	key := []byte(annotation.NameKey(a.Name))
 	if other := names.Get(key); other != nil && string(other) != a.ID {
 		name := a.Name
 		if o, err := loadActor(tx, string(other)); err == nil {
@@ -101,7 +93,7 @@ func writeActor(tx *bolt.Tx, a annotation.Actor) error {
 // forgetName removes a name's index entry if it points at id.
 func forgetName(tx *bolt.Tx, name, id string) error {
 	names := tx.Bucket(bActorNames)
-	key := []byte(foldName(name))
+	key := []byte(annotation.NameKey(name))
 	if string(names.Get(key)) == id {
 		return names.Delete(key)
 	}
@@ -130,7 +122,7 @@ func (l *Library) Actors() ([]annotation.Actor, error) {
 
 func sortActors(as []annotation.Actor) {
 	sort.SliceStable(as, func(i, j int) bool {
-		fi, fj := foldName(as[i].Name), foldName(as[j].Name)
+		fi, fj := annotation.NameKey(as[i].Name), annotation.NameKey(as[j].Name)
 		if fi != fj {
 			return fi < fj
 		}
@@ -152,7 +144,7 @@ func (l *Library) Actor(id string) (annotation.Actor, error) {
 // FindActor looks an actor up by name or alias, ignoring case. Names win
 // over aliases; among aliases the actor first by name wins.
 func (l *Library) FindActor(nameOrAlias string) (annotation.Actor, bool, error) {
-	key := foldName(nameOrAlias)
+	key := annotation.NameKey(nameOrAlias)
 	if key == "" {
 		return annotation.Actor{}, false, nil
 	}
@@ -171,7 +163,7 @@ func (l *Library) FindActor(nameOrAlias string) (annotation.Actor, bool, error) 
 				return err
 			}
 			for _, al := range a.Aliases {
-				if foldName(al) == key {
+				if annotation.NameKey(al) == key {
 					matches = append(matches, a)
 					break
 				}

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -177,14 +176,14 @@ func writeRecord(tx *bolt.Tx, rec articleRecord, blocks []article.Block, old art
 	if err != nil {
 		return err
 	}
-	t, err := encode(blocks)
+	t, err := encodeText(blocks, textStride)
 	if err != nil {
 		return err
 	}
 	if err := tx.Bucket(bArticles).Put([]byte(rec.ID), v); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bTexts).Put([]byte(rec.ID), t); err != nil {
+	if err := tx.Bucket(bArticleText).Put([]byte(rec.ID), t); err != nil {
 		return err
 	}
 	if rec.URL != "" {
@@ -207,54 +206,29 @@ func loadRecord(tx *bolt.Tx, id string) (articleRecord, error) {
 }
 
 func loadBlocks(tx *bolt.Tx, id string) ([]article.Block, error) {
-	v := tx.Bucket(bTexts).Get([]byte(id))
-	if v == nil {
-		return nil, fmt.Errorf("%w: the text of article %s is missing", ErrDamaged, id)
-	}
-	return decodeBlocks(v)
-}
-
-// loadText returns an article's canonical text as code points.
-func loadText(tx *bolt.Tx, id string) (articleText, error) {
-	bs, err := loadBlocks(tx, id)
+	t, err := loadText(tx, id)
 	if err != nil {
-		return articleText{}, err
+		return nil, err
 	}
-	s := (&article.Article{Blocks: bs}).Text()
-	return articleText{s: s, n: utf8.RuneCountInString(s)}, nil
+	bs, err := t.blocks()
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	return bs, nil
 }
 
-// articleText is an article's canonical text with its length in code
-// points. Highlights need a few dozen code points of it; converting a
-// book-length text to runes for them cost more than everything else an
-// AddHighlight does.
-type articleText struct {
-	s string
-	n int
-}
-
-// quote returns the quote of [start,end) with its context, finding the
-// byte offsets in one pass over the text up to the end of the suffix.
-func (t articleText) quote(start, end int) annotation.TextQuote {
-	start = max(0, min(start, t.n))
-	end = max(start, min(end, t.n))
-	want := [4]int{max(0, start-annotation.ContextLen), start, end, min(t.n, end+annotation.ContextLen)}
-	var at [4]int
-	k, r := 0, 0
-	for b := range t.s {
-		for k < 4 && want[k] == r {
-			at[k] = b
-			k++
-		}
-		if k == 4 {
-			break
-		}
-		r++
+// loadText opens an article's stored text in place (valid until tx ends):
+// its length and quotes without decoding it (see text.go).
+func loadText(tx *bolt.Tx, id string) (storedText, error) {
+	v := tx.Bucket(bArticleText).Get([]byte(id))
+	if v == nil {
+		return storedText{}, fmt.Errorf("%w: the text of article %s is missing", ErrDamaged, id)
 	}
-	for ; k < 4; k++ {
-		at[k] = len(t.s) // offsets at the very end of the text
+	t, err := openText(v)
+	if err != nil {
+		return storedText{}, fmt.Errorf("article %s: %w", id, err)
 	}
-	return annotation.TextQuote{Prefix: t.s[at[0]:at[1]], Exact: t.s[at[1]:at[2]], Suffix: t.s[at[2]:at[3]]}
+	return t, nil
 }
 
 // PutArticle stores an article exactly as given under id (backup import):
@@ -419,7 +393,7 @@ func (l *Library) DeleteArticle(id string) error {
 				return err
 			}
 		}
-		if err := tx.Bucket(bTexts).Delete([]byte(id)); err != nil {
+		if err := tx.Bucket(bArticleText).Delete([]byte(id)); err != nil {
 			return err
 		}
 		return tx.Bucket(bArticles).Delete([]byte(id))

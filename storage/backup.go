@@ -1,8 +1,12 @@
 package storage
 
 import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,17 +17,24 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// keepBackups is how many automatic backups are kept next to a library.
+// keepBackups is how many automatic backups are kept next to a library: a
+// week of daily ones.
 const keepBackups = 7
 
-// BackupDir is the folder of a library's automatic backups.
+// spaceMargin is the room a daily backup leaves free on its disk beyond
+// its own size, so that it never takes the last bytes the library itself
+// needs to go on writing.
+const spaceMargin = 16 << 20
+
+// BackupDir is the folder of a library's automatic backups: "backups" next
+// to the library file (next to the file a symbolic link points to).
 func BackupDir(libraryPath string) string {
-	return filepath.Join(filepath.Dir(libraryPath), "backups")
+	return filepath.Join(filepath.Dir(realPath(libraryPath)), "backups")
 }
 
 // backupBase is the file name stem automatic backups of a library share.
 func backupBase(libraryPath string) string {
-	b := filepath.Base(libraryPath)
+	b := filepath.Base(realPath(libraryPath))
 	return strings.TrimSuffix(b, filepath.Ext(b))
 }
 
@@ -32,11 +43,12 @@ func backupBase(libraryPath string) string {
 // written to a temporary file and renamed into place: path never holds a
 // half-written library.
 func (l *Library) Backup(path string) error {
-	if abs1, abs2 := absPath(path), absPath(l.path); abs1 == abs2 {
+	if realPath(absPath(path)) == realPath(absPath(l.path)) {
 		return errorf(ErrInvalid, "cannot back the library up onto itself")
 	}
+	removeStaleTemps(l.fs, filepath.Dir(path), filepath.Base(path), nil)
 	err := l.db.View(func(tx *bolt.Tx) error {
-		return writeAtomically(path, func(w io.Writer) error {
+		return writeAtomically(l.fs, path, 0o600, func(w io.Writer) error {
 			_, err := tx.WriteTo(w)
 			return err
 		})
@@ -54,71 +66,323 @@ func absPath(p string) string {
 	return filepath.Clean(p)
 }
 
-// writeAtomically writes a file through a temporary sibling, fsyncs it and
-// renames it over path, then fsyncs the folder.
-func writeAtomically(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
+// backupBeforeMigration keeps a copy of a library of an older schema
+// before it is migrated; the migration does not run without one.
+func (l *Library) backupBeforeMigration(version int) error {
+	target := filepath.Join(BackupDir(l.real), fmt.Sprintf("%s-%s-schema%d.db", backupBase(l.real), l.now().Format("2006-01-02"), version))
+	if _, err := os.Stat(target); err == nil {
+		return nil
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
+	if err := l.fs.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+		return fmt.Errorf("the library was not upgraded: no backup of it could be made: %w", err)
 	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err := write(f); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o600); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	ok = true
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
+	if err := l.Backup(target); err != nil {
+		return fmt.Errorf("the library was not upgraded: no backup of it could be made: %w", err)
 	}
 	return nil
 }
 
-// autoBackup makes the day's automatic backup if there is none yet, and
-// always one before a schema migration, then keeps only the newest few.
-// It runs on open, so a backup holds the library as it was before the
-// session changed it.
-func (l *Library) autoBackup(version int) error {
-	dir := BackupDir(l.path)
-	name := backupBase(l.path) + "-" + l.now().Format("2006-01-02")
-	if version < SchemaVersion {
-		name += fmt.Sprintf("-schema%d", version)
-	}
-	target := filepath.Join(dir, name+".db")
-	if _, err := os.Stat(target); err == nil {
-		return nil
-	}
-	if err := l.Backup(target); err != nil {
-		return fmt.Errorf("automatic backup: %w", err)
-	}
-	return pruneBackups(l.path)
+// dailyName is the daily backup of the library file real made on day.
+func dailyName(real string, day time.Time) string {
+	return filepath.Join(BackupDir(real), backupBase(real)+"-"+day.Format("2006-01-02")+".db")
 }
 
-// backups lists a library's automatic backups, oldest first.
+// backupDue reports whether the library file real, whose newest meta page
+// (in the page file pf) is described, needs its daily backup: none was
+// made today, the library changed since the newest backup, and it holds
+// something (a new, empty library needs none). It returns an error when a
+// backup is due but cannot be made for want of space.
+func backupDue(real string, pf *pageFile, now time.Time) (bool, error) {
+	if _, err := os.Stat(dailyName(real, now)); err == nil {
+		return false, nil
+	}
+	all, _ := backups(real)
+	newest := ""
+	for i := len(all) - 1; i >= 0 && newest == ""; i-- {
+		if !strings.Contains(filepath.Base(all[i]), "-before-restore-") {
+			newest = all[i]
+		}
+	}
+	if newest == "" && pf.holdsNothing() {
+		return false, nil
+	}
+	if newest != "" {
+		if m, err := metaOfFile(newest); err == nil && m == pf.meta {
+			return false, nil // unchanged since the newest backup
+		}
+	}
+	need := pf.meta.hwm * uint64(pf.meta.pageSize)
+	dir := BackupDir(real)
+	if _, err := os.Stat(dir); err != nil {
+		dir = filepath.Dir(dir)
+	}
+	if free, ok := freeSpace(dir); ok && free < need+spaceMargin {
+		return false, fmt.Errorf("the daily backup was not made: the disk of %s has %s free, the copy needs %s",
+			dir, sizeString(free), sizeString(need+spaceMargin))
+	}
+	return true, nil
+}
+
+// holdsNothing reports whether the library has no article and no actor.
+func (f *pageFile) holdsNothing() bool {
+	for _, b := range [][]byte{bArticles, bActors} {
+		if n, err := f.countKeys(b); err != nil || n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// metaOfFile reads the newest meta page of a library or backup file.
+func metaOfFile(path string) (metaPage, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return metaPage{}, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return metaPage{}, err
+	}
+	return readMetaPages(f, fi.Size())
+}
+
+func sizeString(n uint64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.0f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d kB", n>>10)
+}
+
+// scheduleDailyBackup arranges the day's backup when it is due: in a
+// goroutine here, or by Options.StartBackup at Close. A full disk is
+// said once (BackupProblem, OnProblem).
+func (l *Library) scheduleDailyBackup(ctx context.Context) {
+	if p := takeBackupProblem(l.fs, l.real, l.now()); p != nil {
+		l.backupErr = p // one a background backup left for us to say
+	}
+	fi, err := l.file.Stat()
+	if err != nil {
+		return
+	}
+	pf, err := openPageFile(l.file, fi.Size())
+	if err != nil {
+		return
+	}
+	due, err := backupDue(l.real, pf, l.now())
+	if err != nil {
+		if noteBackupProblem(l.fs, l.real, l.now(), err, true) {
+			l.backupErr = err
+		}
+		return
+	}
+	if !due {
+		return
+	}
+	if l.startBackup != nil {
+		l.backupDue = true
+		return
+	}
+	l.bg.Add(1)
+	go func() {
+		defer l.bg.Done()
+		err := l.makeDailyBackup(ctx)
+		if err != nil && ctx.Err() == nil && noteBackupProblem(l.fs, l.real, l.now(), err, l.onProblem != nil) && l.onProblem != nil {
+			l.onProblem(err)
+		}
+	}()
+}
+
+// makeDailyBackup copies a snapshot of the open library (a read
+// transaction: the window goes on writing meanwhile) into the day's backup,
+// checks the copy and rotates the backups.
+func (l *Library) makeDailyBackup(ctx context.Context) error {
+	target := dailyName(l.real, l.now())
+	if err := l.fs.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+		return fmt.Errorf("the daily backup was not made: %w", err)
+	}
+	err := l.db.View(func(tx *bolt.Tx) error {
+		return writeAtomically(l.fs, target, 0o600, func(w io.Writer) error {
+			_, err := tx.WriteTo(ctxWriter{ctx, w})
+			return err
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("the daily backup was not made: %w", err)
+	}
+	return finishDailyBackup(l.fs, l.real, target)
+}
+
+// ctxWriter stops a long copy when its context ends.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// finishDailyBackup checks a new daily backup completely (a backup that
+// does not read is removed, never kept in the rotation) and rotates the
+// backups.
+func finishDailyBackup(fs fileSystem, real, target string) error {
+	rep, err := checkPath(target)
+	if err == nil {
+		err = rep.Err()
+	}
+	if err != nil {
+		fs.Remove(target)
+		return fmt.Errorf("the daily backup was not kept: the copy does not read back (%v)", err)
+	}
+	clearBackupProblem(fs, real)
+	return pruneBackups(fs, real, counts{rep.Articles, rep.Highlights})
+}
+
+// checkPath runs the full check on the file at path.
+func checkPath(path string) (checkReport, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return checkReport{}, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return checkReport{}, err
+	}
+	return checkFile(f, fi.Size(), nil, nil)
+}
+
+// MakeDailyBackup makes the daily backup of the library at libraryPath if
+// it is due, in a process of its own ('dramatis backup --auto', started by
+// a command that has finished its work). It does not lock the library, so
+// that the next command never waits for it: it copies the file as it is
+// and uses the copy only if no transaction was committed meanwhile
+// (bbolt never overwrites the pages of the newest transaction before the
+// next one is committed), trying again a few times otherwise. It reports
+// whether a backup was made.
+func MakeDailyBackup(libraryPath string) (bool, error) {
+	return makeDailyBackupUnlocked(osFS{}, libraryPath, time.Now)
+}
+
+// unlockedCopyTries is how often an unlocked copy is tried when the
+// library keeps changing under it; unlockedCopyPause is the wait between.
+const (
+	unlockedCopyTries = 4
+	unlockedCopyPause = 2 * time.Second
+)
+
+func makeDailyBackupUnlocked(fs fileSystem, libraryPath string, now func() time.Time) (bool, error) {
+	p, err := ExpandPath(libraryPath)
+	if err != nil {
+		return false, err
+	}
+	real := realPath(p)
+	var lastErr error
+	for try := 0; try < unlockedCopyTries; try++ {
+		if try > 0 {
+			time.Sleep(unlockedCopyPause)
+		}
+		made, err := copyUnlocked(fs, real, now())
+		if !errors.Is(err, errChanged) {
+			if err != nil {
+				noteBackupProblem(fs, real, now(), err, false)
+			}
+			return made, err
+		}
+		lastErr = err
+	}
+	return false, fmt.Errorf("the daily backup was not made: %w", lastErr)
+}
+
+// errChanged: the library was written during an unlocked copy.
+var errChanged = errors.New("the library changed during the copy; the next command tries again")
+
+// copyUnlocked makes one attempt of MakeDailyBackup.
+func copyUnlocked(fs fileSystem, real string, day time.Time) (bool, error) {
+	f, err := os.Open(real)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return false, err
+	}
+	pf, err := openPageFile(f, fi.Size())
+	if err != nil {
+		return false, err
+	}
+	due, err := backupDue(real, pf, day)
+	if err != nil || !due {
+		return false, err
+	}
+	target := dailyName(real, day)
+	if err := fs.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+		return false, fmt.Errorf("the daily backup was not made: %w", err)
+	}
+	err = writeAtomically(fs, target, 0o600, func(w io.Writer) error {
+		return copySnapshot(w, f, pf.meta)
+	})
+	if err != nil {
+		if errors.Is(err, errChanged) {
+			return false, err
+		}
+		return false, fmt.Errorf("the daily backup was not made: %w", err)
+	}
+	return true, finishDailyBackup(fs, real, target)
+}
+
+// copySnapshot writes the pages of transaction m (both meta pages made
+// from m, as bbolt's own copy does, then every page below its high water
+// mark) and fails with errChanged if a newer transaction was committed
+// while it read.
+func copySnapshot(w io.Writer, f io.ReaderAt, m metaPage) error {
+	ps := int64(m.pageSize)
+	metaBuf := make([]byte, ps)
+	if _, err := f.ReadAt(metaBuf, int64(m.txid%2)*ps); err != nil {
+		return err
+	}
+	for id := uint64(0); id < 2; id++ {
+		page := append([]byte(nil), metaBuf...)
+		binary.LittleEndian.PutUint64(page[0:], id)
+		// meta 1 says one transaction less, as in bbolt's Tx.WriteTo.
+		binary.LittleEndian.PutUint64(page[pageHeaderSize+48:], m.txid-id)
+		h := fnv.New64a()
+		h.Write(page[pageHeaderSize : pageHeaderSize+metaSize])
+		binary.LittleEndian.PutUint64(page[pageHeaderSize+metaSize:], h.Sum64())
+		if _, err := w.Write(page); err != nil {
+			return err
+		}
+	}
+	if _, err := io.Copy(w, io.NewSectionReader(f, 2*ps, int64(m.hwm)*ps-2*ps)); err != nil {
+		return err
+	}
+	fi, ok := f.(interface{ Stat() (os.FileInfo, error) })
+	size := int64(m.hwm) * ps
+	if ok {
+		if st, err := fi.Stat(); err == nil {
+			size = st.Size()
+		}
+	}
+	now, err := readMetaPages(f, size)
+	if err != nil || now.txid != m.txid {
+		return errChanged
+	}
+	return nil
+}
+
+// backups lists a library's automatic backups and kept copies, oldest
+// first.
 func backups(libraryPath string) ([]string, error) {
-	entries, err := os.ReadDir(BackupDir(libraryPath))
+	dir := BackupDir(libraryPath)
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, nil
@@ -130,26 +394,73 @@ func backups(libraryPath string) ([]string, error) {
 	for _, e := range entries {
 		n := e.Name()
 		if e.Type().IsRegular() && strings.HasPrefix(n, prefix) && strings.HasSuffix(n, ".db") {
-			out = append(out, filepath.Join(BackupDir(libraryPath), n))
+			out = append(out, filepath.Join(dir, n))
 		}
 	}
 	sort.Strings(out) // dates in the names sort by time
 	return out, nil
 }
 
-func pruneBackups(libraryPath string) error {
-	removeStaleTemps(BackupDir(libraryPath))
-	all, err := backups(libraryPath)
+// counts is what a library or backup holds, for the rotation.
+type counts struct{ articles, highlights int }
+
+// holdsMore reports whether c holds articles or highlights that lib does
+// not have room for: more of either.
+func (c counts) holdsMore(lib counts) bool {
+	return c.articles > lib.articles || c.highlights > lib.highlights
+}
+
+// pruneBackups keeps the newest keepBackups backups and deletes older
+// ones, except the newest of those that holds more than the library does
+// now (lib): a library that lost its contents (emptied, replaced, a bad
+// import) must never rotate the last good copy away, however many days
+// pass.
+func pruneBackups(fs fileSystem, real string, lib counts) error {
+	all, err := backups(real)
 	if err != nil {
 		return err
 	}
-	for len(all) > keepBackups {
-		if err := os.Remove(all[0]); err != nil {
+	if len(all) <= keepBackups {
+		return nil
+	}
+	old := all[:len(all)-keepBackups]
+	keptRicher := false
+	for i := len(old) - 1; i >= 0; i-- {
+		if !keptRicher {
+			if c, err := countsOfFile(old[i]); err == nil && c.holdsMore(lib) {
+				keptRicher = true
+				continue
+			}
+		}
+		if err := fs.Remove(old[i]); err != nil {
 			return fmt.Errorf("removing an old backup: %w", err)
 		}
-		all = all[1:]
 	}
 	return nil
+}
+
+// countsOfFile counts the articles and highlights of a library file from
+// its leaf page headers, without reading a record.
+func countsOfFile(path string) (counts, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return counts{}, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return counts{}, err
+	}
+	pf, err := openPageFile(f, fi.Size())
+	if err != nil {
+		return counts{}, err
+	}
+	a, err := pf.countKeys(bArticles)
+	if err != nil {
+		return counts{}, err
+	}
+	h, err := pf.countKeys(bHighlights)
+	return counts{a, h}, err
 }
 
 // LatestBackup returns the newest automatic backup of the library.
@@ -173,108 +484,62 @@ func LatestBackup(libraryPath string) (string, error) {
 	return "", errorf(ErrNotFound, "no automatic backup of %s yet", libraryPath)
 }
 
-// Restore replaces the library at libraryPath with the backup file at
-// backupPath. The backup is checked first (a damaged or too new file is
-// refused); the library must not be open elsewhere (ErrInUse); the current
-// library is kept in backups/ as "…-before-restore-…" so the restore can be
-// undone; the new file is written aside and renamed into place.
-func Restore(libraryPath, backupPath string) error {
-	if absPath(libraryPath) == absPath(backupPath) {
-		return errorf(ErrInvalid, "the backup is the library itself")
-	}
-	if _, err := os.Stat(backupPath); err != nil {
-		return fmt.Errorf("cannot read the backup: %w", err)
-	}
-	if _, err := inspect(backupPath); err != nil {
-		return fmt.Errorf("the backup cannot be restored: %w", err)
-	}
-	if err := os.MkdirAll(filepath.Dir(libraryPath), 0o700); err != nil {
-		return err
-	}
-	if _, err := os.Stat(libraryPath); err == nil {
-		if _, err := inspect(libraryPath); errors.Is(err, ErrDamaged) {
-			// bbolt cannot open (or lock) what it cannot read, and nobody
-			// can have it open: keep its bytes by moving it aside.
-			return restoreOverDamaged(libraryPath, backupPath)
-		} else if errors.Is(err, ErrInUse) {
-			return err
-		}
-	}
-	// Hold the library's lock while replacing it.
-	cur, err := bolt.Open(libraryPath, 0o600, &bolt.Options{Timeout: lockTimeout})
-	if err != nil {
-		return openError(libraryPath, err)
-	}
-	defer cur.Close()
-	err = cur.View(func(tx *bolt.Tx) error {
-		if tx.Size() <= int64(4*cur.Info().PageSize) && isEmpty(tx) {
-			return nil // a new, empty file: nothing to keep
-		}
-		return writeAtomically(keptPath(libraryPath, ""), func(w io.Writer) error { _, err := tx.WriteTo(w); return err })
-	})
-	if err != nil {
-		return fmt.Errorf("keeping the current library before restoring: %w", err)
-	}
-	return copyBackup(libraryPath, backupPath)
+// backupProblem is the note a failed daily backup leaves next to the
+// library (".NAME.backup-problem"), so that it is said once: by whoever
+// met it when they could tell the reader, else by the next Open.
+type backupProblem struct {
+	Day      string `json:"day"`
+	Message  string `json:"message"`
+	Reported bool   `json:"reported"`
 }
 
-// keptPath is where Restore keeps the library it replaces, in backups/ and
-// named so that LatestBackup never offers it: "<name>-<date>-before-restore-
-// <time>[-damaged].db".
-func keptPath(libraryPath, suffix string) string {
-	return filepath.Join(BackupDir(libraryPath), backupBase(libraryPath)+"-"+
-		time.Now().Format("2006-01-02-before-restore-150405")+suffix+".db")
+func problemPath(real string) string {
+	return filepath.Join(filepath.Dir(real), "."+filepath.Base(real)+".backup-problem")
 }
 
-// restoreOverDamaged moves a library bbolt cannot read into backups/ and
-// writes the backup in its place.
-func restoreOverDamaged(libraryPath, backupPath string) error {
-	if err := os.MkdirAll(BackupDir(libraryPath), 0o700); err != nil {
-		return fmt.Errorf("keeping the damaged library before restoring: %w", err)
+func readBackupProblem(real string) (backupProblem, bool) {
+	data, err := os.ReadFile(problemPath(real))
+	if err != nil || len(data) > maxStateSize {
+		return backupProblem{}, false
 	}
-	if err := os.Rename(libraryPath, keptPath(libraryPath, "-damaged")); err != nil {
-		return fmt.Errorf("keeping the damaged library before restoring: %w", err)
-	}
-	return copyBackup(libraryPath, backupPath)
+	var p backupProblem
+	return p, json.Unmarshal(data, &p) == nil
 }
 
-// copyBackup writes a consistent copy of the backup file to libraryPath.
-func copyBackup(libraryPath, backupPath string) error {
-	src, err := bolt.Open(backupPath, 0o600, &bolt.Options{ReadOnly: true, Timeout: lockTimeout})
-	if err != nil {
-		return openError(backupPath, err)
+// noteBackupProblem records that the daily backup failed with err today
+// and reports whether the reader is to be told now (told: the caller can
+// tell; the same problem already told today stays quiet).
+func noteBackupProblem(fs fileSystem, real string, now time.Time, err error, told bool) bool {
+	day := now.Format("2006-01-02")
+	if p, ok := readBackupProblem(real); ok && p.Day == day && p.Reported && p.Message == err.Error() {
+		return false
 	}
-	defer src.Close()
-	err = src.View(func(tx *bolt.Tx) error {
-		return writeAtomically(libraryPath, func(w io.Writer) error { _, err := tx.WriteTo(w); return err })
-	})
-	if err != nil {
-		return fmt.Errorf("restoring %s: %w", backupPath, err)
-	}
-	return nil
+	p := backupProblem{Day: day, Message: err.Error(), Reported: told}
+	data, _ := json.Marshal(p)
+	_ = writeAtomically(fs, problemPath(real), 0o600, func(w io.Writer) error { _, err := w.Write(data); return err })
+	return told
 }
 
-func isEmpty(tx *bolt.Tx) bool {
-	empty := true
-	_ = tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return nil })
-	return empty
+// takeBackupProblem returns a problem a backup in another process left
+// untold, marking it told.
+func takeBackupProblem(fs fileSystem, real string, now time.Time) error {
+	p, ok := readBackupProblem(real)
+	if !ok || p.Reported {
+		return nil
+	}
+	p.Reported = true
+	data, _ := json.Marshal(p)
+	_ = writeAtomically(fs, problemPath(real), 0o600, func(w io.Writer) error { _, err := w.Write(data); return err })
+	msg := p.Message
+	if p.Day != now.Format("2006-01-02") {
+		msg += " (on " + p.Day + ")"
+	}
+	return errors.New(msg)
 }
 
-// removeStaleTemps deletes temporary files an interrupted backup left
-// behind (writeAtomically names them ".NAME.tmp…"), once they are an hour
-// old, so no running backup loses its file.
-func removeStaleTemps(dir string) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		n := e.Name()
-		if !strings.HasPrefix(n, ".") || !strings.Contains(n, ".tmp") || !e.Type().IsRegular() {
-			continue
-		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
-			os.Remove(filepath.Join(dir, n))
-		}
+// clearBackupProblem forgets a problem once a backup succeeded.
+func clearBackupProblem(fs fileSystem, real string) {
+	if _, err := os.Stat(problemPath(real)); err == nil {
+		fs.Remove(problemPath(real))
 	}
 }

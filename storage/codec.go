@@ -11,7 +11,7 @@ import (
 )
 
 // articleRecord is the stored metadata of an article (the "articles"
-// bucket). The text lives apart (the "texts" bucket) so that listing the
+// bucket). The text lives apart (the "article_text" bucket) so that listing the
 // library never reads article bodies.
 type articleRecord struct {
 	ID          string    `json:"id"`
@@ -69,8 +69,17 @@ func decodeArticleRecord(v []byte) (articleRecord, error) {
 	return r, nil
 }
 
-// decodeBlocks reads a "texts" value.
+// decodeBlocks reads an "article_text" value (a text record).
 func decodeBlocks(v []byte) ([]article.Block, error) {
+	t, err := openText(v)
+	if err != nil {
+		return nil, err
+	}
+	return t.blocks()
+}
+
+// decodeBlocksV2 reads a schema 1 or 2 "texts" value: JSON blocks.
+func decodeBlocksV2(v []byte) ([]article.Block, error) {
 	if bs, ok := readBlocks(v); ok {
 		return bs, nil
 	}

@@ -31,29 +31,13 @@ func (l *Library) AddHighlight(h annotation.Highlight) (annotation.Highlight, er
 // name them; the rest is as AddActor and AddHighlight.
 func (l *Library) AddHighlightWithActors(h annotation.Highlight, newActors []annotation.Actor) (annotation.Highlight, []annotation.Actor, error) {
 	now := l.stamp()
-	added := make([]annotation.Actor, 0, len(newActors))
-	for _, a := range newActors {
-		c, err := cleanActor(a)
-		if err != nil {
-			return annotation.Highlight{}, nil, err
-		}
-		if err := checkID(c.ID); err != nil {
-			return annotation.Highlight{}, nil, errorf(ErrInvalid, "new actor %q needs an id", c.Name)
-		}
-		added = append(added, c)
+	added, err := cleanNewActors(newActors)
+	if err != nil {
+		return annotation.Highlight{}, nil, err
 	}
-	err := l.db.Update(func(tx *bolt.Tx) error {
-		for i := range added {
-			if tx.Bucket(bActors).Get([]byte(added[i].ID)) != nil {
-				return errorf(ErrInvalid, "an actor with id %s exists already", added[i].ID)
-			}
-			added[i].Created, added[i].Updated = now, now
-			if added[i].Color == "" {
-				added[i].Color = nextActorColor(tx)
-			}
-			if err := writeActor(tx, added[i]); err != nil {
-				return err
-			}
+	err = l.db.Update(func(tx *bolt.Tx) error {
+		if err := putNewActors(tx, added, now); err != nil {
+			return err
 		}
 		var err error
 		h, err = addHighlightTx(tx, h, now)
@@ -63,6 +47,41 @@ func (l *Library) AddHighlightWithActors(h annotation.Highlight, newActors []ann
 		return annotation.Highlight{}, nil, fmt.Errorf("adding a highlight: %w", err)
 	}
 	return h, added, nil
+}
+
+// cleanNewActors checks actors that are to be added with the ids their
+// caller chose.
+func cleanNewActors(newActors []annotation.Actor) ([]annotation.Actor, error) {
+	added := make([]annotation.Actor, 0, len(newActors))
+	for _, a := range newActors {
+		c, err := cleanActor(a)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkID(c.ID); err != nil {
+			return nil, errorf(ErrInvalid, "new actor %q needs an id", c.Name)
+		}
+		added = append(added, c)
+	}
+	return added, nil
+}
+
+// putNewActors stores cleaned new actors in tx, each with a palette colour
+// when it has none.
+func putNewActors(tx *bolt.Tx, added []annotation.Actor, now time.Time) error {
+	for i := range added {
+		if tx.Bucket(bActors).Get([]byte(added[i].ID)) != nil {
+			return errorf(ErrInvalid, "an actor with id %s exists already", added[i].ID)
+		}
+		added[i].Created, added[i].Updated = now, now
+		if added[i].Color == "" {
+			added[i].Color = nextActorColor(tx)
+		}
+		if err := writeActor(tx, added[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // addHighlightTx validates and stores a new highlight (see AddHighlight).
@@ -83,8 +102,10 @@ func addHighlightTx(tx *bolt.Tx, h annotation.Highlight, now time.Time) (annotat
 	if err := checkColor(h.Color); err != nil {
 		return h, err
 	}
+	if h.Quote, err = text.quote(h.Start, h.End); err != nil {
+		return h, err
+	}
 	h.ID = annotation.NewID()
-	h.Quote = text.quote(h.Start, h.End)
 	h.Created, h.Updated, h.Orphaned = now, now, ""
 	return h, putHighlight(tx, h)
 }
@@ -94,44 +115,70 @@ func addHighlightTx(tx *bolt.Tx, h annotation.Highlight, now time.Time) (annotat
 // takes a fresh quote, which also un-orphans a highlight the reader placed
 // again by hand.
 func (l *Library) UpdateHighlight(h annotation.Highlight) (annotation.Highlight, error) {
+	h, _, err := l.UpdateHighlightWithActors(h, nil)
+	return h, err
+}
+
+// UpdateHighlightWithActors stores new actors and a changed highlight that
+// may name them in one transaction, as AddHighlightWithActors does for a
+// new highlight: the window's picker creates actors while editing.
+func (l *Library) UpdateHighlightWithActors(h annotation.Highlight, newActors []annotation.Actor) (annotation.Highlight, []annotation.Actor, error) {
 	now := l.stamp()
-	err := l.db.Update(func(tx *bolt.Tx) error {
-		old, err := getHighlight(tx, h.ID)
-		if err != nil {
+	added, err := cleanNewActors(newActors)
+	if err != nil {
+		return annotation.Highlight{}, nil, err
+	}
+	err = l.db.Update(func(tx *bolt.Tx) error {
+		if err := putNewActors(tx, added, now); err != nil {
 			return err
 		}
-		if h.ArticleID != "" && h.ArticleID != old.ArticleID {
-			return errorf(ErrInvalid, "highlight %s belongs to article %s, not %s", h.ID, old.ArticleID, h.ArticleID)
-		}
-		h.ArticleID = old.ArticleID
-		if h.Start != old.Start || h.End != old.End {
-			text, err := loadText(tx, h.ArticleID)
-			if err != nil {
-				return err
-			}
-			if err := checkRange(h.Start, h.End, text.n); err != nil {
-				return err
-			}
-			h.Quote, h.Orphaned = text.quote(h.Start, h.End), ""
-		} else {
-			h.Quote, h.Orphaned = old.Quote, old.Orphaned
-		}
-		if h.Actors, err = checkActorRefs(tx, h.Actors); err != nil {
-			return err
-		}
-		if err := checkColor(h.Color); err != nil {
-			return err
-		}
-		h.Created, h.Updated = old.Created, now
-		if err := removeHighlight(tx, old); err != nil {
-			return err
-		}
-		return putHighlight(tx, h)
+		var err error
+		h, err = updateHighlightTx(tx, h, now)
+		return err
 	})
 	if err != nil {
-		return annotation.Highlight{}, fmt.Errorf("updating highlight %s: %w", h.ID, err)
+		return annotation.Highlight{}, nil, fmt.Errorf("updating highlight %s: %w", h.ID, err)
 	}
-	return h, nil
+	return h, added, nil
+}
+
+// updateHighlightTx validates and stores a changed highlight (see
+// UpdateHighlight).
+func updateHighlightTx(tx *bolt.Tx, h annotation.Highlight, now time.Time) (annotation.Highlight, error) {
+	old, err := getHighlight(tx, h.ID)
+	if err != nil {
+		return h, err
+	}
+	if h.ArticleID != "" && h.ArticleID != old.ArticleID {
+		return h, errorf(ErrInvalid, "highlight %s belongs to article %s, not %s", h.ID, old.ArticleID, h.ArticleID)
+	}
+	h.ArticleID = old.ArticleID
+	if h.Start != old.Start || h.End != old.End {
+		text, err := loadText(tx, h.ArticleID)
+		if err != nil {
+			return h, err
+		}
+		if err := checkRange(h.Start, h.End, text.n); err != nil {
+			return h, err
+		}
+		if h.Quote, err = text.quote(h.Start, h.End); err != nil {
+			return h, err
+		}
+		h.Orphaned = ""
+	} else {
+		h.Quote, h.Orphaned = old.Quote, old.Orphaned
+	}
+	if h.Actors, err = checkActorRefs(tx, h.Actors); err != nil {
+		return h, err
+	}
+	if err := checkColor(h.Color); err != nil {
+		return h, err
+	}
+	h.Created, h.Updated = old.Created, now
+	if err := removeHighlight(tx, old); err != nil {
+		return h, err
+	}
+	return h, putHighlight(tx, h)
 }
 
 // DeleteHighlight removes a highlight and its index entries.
@@ -216,7 +263,7 @@ func checkActorRefs(tx *bolt.Tx, refs []annotation.ActorRef) ([]annotation.Actor
 			r.Role = annotation.RoleMentioned
 		}
 		if !r.Role.Valid() {
-			return nil, errorf(ErrInvalid, "%q is not a role (speaker, target or mentioned)", r.Role)
+			return nil, errorf(ErrInvalid, "%q is not a role (%s)", r.Role, annotation.RoleChoices())
 		}
 		if tx.Bucket(bActors).Get([]byte(r.ActorID)) == nil {
 			return nil, errorf(ErrNotFound, "no actor with id %s", r.ActorID)

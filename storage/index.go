@@ -159,6 +159,7 @@ func articleHighlights(tx *bolt.Tx, articleID string) ([]annotation.Highlight, e
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer guardWorker(&errs[w])() // the values are read from the memory map
 			for i := lo; i < hi; i++ {
 				if err := decodeHighlightInto(&out[i], articleID, keys[i], vals[i]); err != nil {
 					errs[w] = err

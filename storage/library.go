@@ -4,11 +4,11 @@
 // every index (highlights by article, by id and by actor; articles by URL and
 // text hash; actors by name) is kept in step inside that same transaction.
 //
-// Layout (schema 2; see migration.go for the bucket names):
+// Layout (schema 3; see migration.go for the bucket names):
 //
 //	meta              "schema" → uint32 BE
 //	articles          article id → JSON metadata, hash, added (no text)
-//	texts             article id → JSON []article.Block
+//	article_text      article id → text record: raw text, chunk index, blocks (text.go)
 //	highlights        article id \0 flag BE32(start) BE32(end) highlight id → compact JSON
 //	                  (flag 0 anchored, 1 orphaned: a prefix scan lists one
 //	                  article in reading order, orphans last)
@@ -19,19 +19,20 @@
 //	url_index         URL → article id;  hash_index  text hash → article id
 //	prefs             key → bytes
 //
-// Open checks an existing file read-only first (size against its meta page,
-// bbolt's consistency check, schema version), so a damaged or newer file is
-// refused without a byte written; then it takes the write lock (a second
-// process gets ErrInUse after a second), makes the day's backup in
-// backups/ next to the file, and migrates older schemas in one transaction.
+// Opening is cheap whatever the library's size (see OpenWith): the whole
+// file is read only when it may have changed without Dramatis closing it
+// cleanly (state.go); damage met later, in a page or a record, is caught
+// as it is read (guard.go) and stops all writing. The daily backup is
+// made beside the reader's work, never before it (backup.go).
 package storage
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -54,6 +55,12 @@ var (
 	ErrInvalid = errors.New("invalid")
 	// ErrAmbiguous: an id prefix names more than one article.
 	ErrAmbiguous = errors.New("ambiguous")
+	// ErrReadOnly: the library is open read-only (a reading command, or a
+	// file or folder Dramatis may not write) and a change was asked for.
+	ErrReadOnly = errors.New("library is read-only")
+	// ErrNoLibrary: a reading command found no library file (it never
+	// creates one).
+	ErrNoLibrary = errors.New("no library yet")
 )
 
 // lockTimeout is how long Open waits for another process to let go of the
@@ -64,21 +71,87 @@ const lockTimeout = time.Second
 // Library is an open Dramatis library file. Its methods are safe for
 // concurrent use (bbolt serialises writers and isolates readers).
 type Library struct {
-	db   *bolt.DB
-	path string
+	db   guardedDB
+	path string   // as given, "~" expanded
+	real string   // path with symbolic links resolved: the file itself
+	file *os.File // the file bbolt works on
+	fs   fileSystem
 	now  func() time.Time
 	// stampMu guards lastStamp, the newest time handed out by stamp.
 	stampMu   sync.Mutex
 	lastStamp time.Time
-	// backupErr is why the automatic backup at Open failed, if it did.
+	// readOnly says why the library is open read-only, or is "".
+	readOnly string
+	damage   damageFlag
+	// state is what Open knew of the file; its Checked time is carried
+	// into the state Close writes. checkedWhole says whether Open read
+	// the whole file.
+	state        fileState
+	checkedWhole bool
+	// backupErr is why the daily backup cannot be made (a full disk), to
+	// be said once (BackupProblem).
 	backupErr error
+	// startBackup, backupDue: see Options.StartBackup.
+	startBackup func(string)
+	backupDue   bool
+	onProblem   func(error)
+	// bg runs the background backup and check; stop cancels them.
+	bg        sync.WaitGroup
+	stop      context.CancelFunc
+	closeOnce sync.Once
+	closeErr  error
 }
 
-// BackupProblem returns why the automatic backup made when the library was
-// opened failed (a full disk, an unwritable folder), or nil. The library
-// works regardless; the reader should be told.
+// Options say how OpenWith opens a library. The zero value opens it for
+// writing, creating it if needed, and makes the daily backup in the
+// background.
+type Options struct {
+	// ReadOnly opens the library for reading only: nothing is created or
+	// written (no folder, no library, no backup), and other readers may
+	// have it open at the same time. Reading commands use it.
+	ReadOnly bool
+	// Salvage opens a damaged library all the same, read-only (it
+	// implies ReadOnly), for an export to save what still reads; Damaged
+	// says what is wrong, and records that do not read are skipped by the
+	// salvaging reads (SalvageArticle, SalvageActors).
+	Salvage bool
+	// FallBackToReadOnly opens the library read-only when its file or
+	// folder may not be written (permissions, a read-only disk) instead of
+	// failing; ReadOnly() then says why. The window uses it.
+	FallBackToReadOnly bool
+	// Wait is how long to wait for another process to let go of the
+	// library before giving up with ErrInUse (default lockTimeout).
+	Wait time.Duration
+	// StartBackup, when set, makes the daily backup somebody else's work:
+	// Close calls it, after the file is closed, when a backup is due, and
+	// it starts 'dramatis backup --auto' in a process of its own, so that
+	// no command waits for a copy of the whole library. Without it, a
+	// goroutine makes the backup and Close waits for it to finish.
+	StartBackup func(libraryPath string)
+	// OnProblem is told, from another goroutine, what work in the
+	// background found: a daily backup that could not be made, damage
+	// found by the background check (errors.Is ErrDamaged).
+	OnProblem func(error)
+	// BackgroundCheck reads the whole file in the background after Open
+	// when it was last checked more than checkInterval ago (the window,
+	// which stays open long enough).
+	BackgroundCheck bool
+
+	fs  fileSystem       // tests inject faults here
+	now func() time.Time // tests move the clock
+}
+
+// BackupProblem returns why the daily backup could not be made (a full
+// disk, an unwritable folder) when the reader has not been told yet today,
+// or nil. The library works regardless; the caller says so once.
 func (l *Library) BackupProblem() error {
 	return l.backupErr
+}
+
+// ReadOnly returns why the library is open read-only, or "" when it can
+// be written.
+func (l *Library) ReadOnly() string {
+	return l.readOnly
 }
 
 // DefaultPath is where the library lives when neither --library nor
@@ -95,56 +168,200 @@ func DefaultPath() (string, error) {
 	return filepath.Join(home, ".local", "share", "dramatis", "library.db"), nil
 }
 
-// Open opens the library at path, creating it (and its directory) when it
-// does not exist. An existing file is first checked read-only, so that a
-// damaged file or one from a newer Dramatis is reported (ErrDamaged,
-// ErrTooNew) without a single byte written. Then it is opened for writing,
-// backed up once a day into backups/ next to it, and migrated from an older
-// schema if needed. A second process gets ErrInUse within about a second.
+// Open opens the library at path for writing, creating it (and its
+// folder) when it does not exist; see OpenWith.
 func Open(path string) (*Library, error) {
-	if path == "" {
-		return nil, errorf(ErrInvalid, "no library path given")
+	return OpenWith(path, Options{})
+}
+
+// OpenWith opens the library at path. An existing file is locked, then
+// checked before bbolt reads it: a file that is empty or not a Dramatis
+// library, damaged (the whole file is checked when it may have changed
+// since Dramatis last closed it) or from a newer Dramatis is refused
+// (ErrDamaged, ErrTooNew) without a byte written. A writable library is
+// migrated from an older schema after a backup of the old file. Another
+// process holding the library gives ErrInUse after Options.Wait.
+func OpenWith(path string, o Options) (*Library, error) {
+	if o.Wait <= 0 {
+		o.Wait = lockTimeout
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("cannot create the library folder: %w", err)
+	if o.fs == nil {
+		o.fs = osFS{}
 	}
-	existing := false
-	if st, err := os.Stat(path); err == nil {
-		if st.IsDir() {
-			return nil, errorf(ErrInvalid, "library path %s is a folder, not a file", path)
-		}
-		existing = st.Size() > 0
+	if o.now == nil {
+		o.now = time.Now
 	}
-	version := 0
-	if existing {
-		v, err := inspect(path)
-		if err != nil {
-			return nil, err
-		}
-		version = v
+	if o.Salvage {
+		o.ReadOnly = true
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
+	p, err := ExpandPath(path)
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, err
 	}
-	l := &Library{db: db, path: path, now: time.Now}
-	if existing {
-		if err := l.autoBackup(version); err != nil {
-			if version < SchemaVersion {
-				// Never migrate without a copy of the old file.
-				db.Close()
-				return nil, err
-			}
-			// A failed daily backup must not lock the reader out of the
-			// library; BackupProblem tells the GUI to say so.
-			l.backupErr = err
+	real, err := resolveLibraryPath(p)
+	if err != nil {
+		return nil, err
+	}
+	l := &Library{path: p, real: real, fs: o.fs, now: o.now, startBackup: o.StartBackup, onProblem: o.OnProblem}
+	version, err := l.openFile(o)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.openBolt(o); err != nil {
+		return nil, err
+	}
+	if l.readOnly == "" {
+		forgetState(l.fs, l.real)
+		fi, _ := l.file.Stat()
+		removeStaleTemps(l.fs, filepath.Dir(l.real), filepath.Base(l.real), fi)
+		removeStaleTemps(l.fs, BackupDir(l.real), "", nil)
+	}
+	if version < SchemaVersion && version > 0 {
+		if l.readOnly != "" {
+			l.db.Close()
+			return nil, fmt.Errorf("%s was written by an older Dramatis and must be upgraded first, which needs it writable (%s): open it once in the window or with a command that writes", l.path, l.readOnly)
+		}
+		if err := l.backupBeforeMigration(version); err != nil {
+			l.db.Close()
+			return nil, err
 		}
 	}
 	if err := l.migrate(); err != nil {
-		db.Close()
+		l.db.Close()
 		return nil, err
 	}
+	ctx, stop := context.WithCancel(context.Background())
+	l.stop = stop
+	migrated := version < SchemaVersion && version > 0
+	if l.readOnly == "" && !migrated {
+		// Close waits for a backup under way rather than stopping it: a
+		// window closed soon after it opened still leaves the day's copy.
+		// After a migration the copy made before it is the day's backup.
+		l.scheduleDailyBackup(context.Background())
+	}
+	if o.BackgroundCheck && l.now().Sub(l.state.Checked) > checkInterval {
+		l.checkInBackground(ctx)
+	}
 	return l, nil
+}
+
+// checkInterval is how often the window reads the whole file in the
+// background: daily, like the backup, so that damage that came without
+// any change Dramatis could notice (a failing disk) is found within a day.
+const checkInterval = 24 * time.Hour
+
+// openFile opens, locks and checks the library file (creating a new
+// library first when there is none and o allows it), leaving it in
+// l.file. It returns the schema version found.
+func (l *Library) openFile(o Options) (int, error) {
+	for attempt := 0; ; attempt++ {
+		f, err := l.openOrCreate(o)
+		if err != nil {
+			return 0, err
+		}
+		if err := lockFile(f, l.readOnly == "", o.Wait); err != nil {
+			f.Close()
+			if errors.Is(err, ErrInUse) {
+				return 0, l.inUse(o.Wait)
+			}
+			return 0, fmt.Errorf("cannot lock the library %s: %w", l.path, err)
+		}
+		// A restore may have put a new file in place while this one
+		// waited for the lock: work on the file at the path, not the old
+		// one.
+		if replaced(f, l.real) && attempt < 3 {
+			f.Close()
+			continue
+		}
+		l.file = f
+		version, err := l.check(o)
+		if err != nil {
+			f.Close()
+			return 0, err
+		}
+		return version, nil
+	}
+}
+
+// inUse is the error for a library another process holds.
+func (l *Library) inUse(wait time.Duration) error {
+	return errorf(ErrInUse, "%s: %v (waited %s; a command's --wait sets how long)", l.path, ErrInUse, wait)
+}
+
+// replaced reports whether the file at path is no longer f.
+func replaced(f *os.File, path string) bool {
+	a, err1 := f.Stat()
+	b, err2 := os.Stat(path)
+	return err1 == nil && err2 == nil && !os.SameFile(a, b)
+}
+
+// openOrCreate opens the library file, creating a new library when there
+// is none (never in read-only mode), and falls back to reading when the
+// file may not be written and o allows it.
+func (l *Library) openOrCreate(o Options) (*os.File, error) {
+	fi, err := os.Stat(l.real)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if o.ReadOnly {
+			return nil, errorf(ErrNoLibrary, "there is no library at %s yet (importing an article starts one)", l.path)
+		}
+		if err := l.create(); err != nil {
+			return nil, err
+		}
+	case err != nil:
+		return nil, fmt.Errorf("cannot open the library %s: %w", l.path, err)
+	case fi.IsDir():
+		return nil, errorf(ErrInvalid, "the library path %s is a folder, not a file", l.path)
+	case !fi.Mode().IsRegular():
+		return nil, errorf(ErrInvalid, "the library path %s is not a regular file", l.path)
+	}
+	if o.ReadOnly {
+		l.readOnly = "opened for reading"
+		return os.Open(l.real)
+	}
+	f, err := l.fs.OpenFile(l.real, os.O_RDWR, 0)
+	if err == nil {
+		return f, nil
+	}
+	if !isReadOnlyFS(err) {
+		return nil, fmt.Errorf("cannot open the library %s: %w", l.path, err)
+	}
+	if !o.FallBackToReadOnly {
+		return nil, errorf(ErrReadOnly, "cannot write the library %s (%v); reading commands still work", l.path, errors.Unwrap(err))
+	}
+	l.readOnly = "the file or its disk may not be written"
+	return os.Open(l.real)
+}
+
+// openBolt hands the checked, locked file to bbolt. bbolt reads its
+// freelist here, through its memory map, so a fault on a damaged page is
+// caught as inside transactions.
+func (l *Library) openBolt(o Options) (err error) {
+	handed := false
+	opts := &bolt.Options{Timeout: o.Wait, ReadOnly: l.readOnly != "",
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			if !handed {
+				handed = true
+				return l.file, nil
+			}
+			return os.OpenFile(name, flag, perm)
+		}}
+	defer func() {
+		if r := recover(); r != nil {
+			l.file.Close()
+			err = damagedFile(l.path, fmt.Errorf("bbolt cannot read it (%v)", r))
+		}
+	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	db, err := bolt.Open(l.real, 0o600, opts)
+	if err != nil {
+		if !handed {
+			l.file.Close()
+		}
+		return openError(l.path, err)
+	}
+	l.db = guardedDB{DB: db, lib: l}
+	return nil
 }
 
 // openError turns bbolt's open errors into the library's one-line errors.
@@ -154,51 +371,59 @@ func openError(path string, err error) error {
 		return fmt.Errorf("%s: %w", path, ErrInUse)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
 		errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrInvalidMapping):
-		return fmt.Errorf("%w: %s is not a readable Dramatis library (%v)", ErrDamaged, path, err)
+		return damagedFile(path, fmt.Errorf("not a readable Dramatis library (%v)", err))
 	case errors.Is(err, os.ErrPermission):
 		return fmt.Errorf("cannot open the library %s: permission denied: %w", path, err)
 	}
 	return fmt.Errorf("cannot open the library %s: %w", path, err)
 }
 
-// inspect opens an existing file read-only and checks that it is a bbolt
-// file whose pages are all consistent and whose schema this build can read.
-// It returns the schema version found (0 for a file without Dramatis
-// buckets). bbolt may panic on some corrupt pages; that is caught and
-// reported as ErrDamaged.
-func inspect(path string) (version int, err error) {
-	if err := checkFileSize(path); err != nil {
-		return 0, err
+// create makes a new, empty library at l.real: built in a temporary file
+// and linked into place, so that the path never holds a half-made library
+// (an empty file there is damage, never a new library), and two processes
+// creating it at once end up with one library.
+func (l *Library) create() error {
+	dir := filepath.Dir(l.real)
+	if err := l.fs.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("cannot create the library folder: %w", err)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: lockTimeout})
+	f, err := l.fs.CreateTemp(dir, tempPattern(l.real))
 	if err != nil {
-		return 0, openError(path, err)
+		return fmt.Errorf("cannot create the library %s: %w", l.path, err)
 	}
-	defer db.Close()
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: %s cannot be read (%v)", ErrDamaged, path, r)
-		}
-	}()
-	err = db.View(func(tx *bolt.Tx) error {
-		for cerr := range tx.Check() {
-			// Drain the channel so its goroutine ends, keep the first error.
-			if err == nil {
-				detail := strings.TrimPrefix(strings.TrimPrefix(cerr.Error(), "panic: "), "assertion failed: ")
-				err = fmt.Errorf("%w: %s fails its consistency check (bbolt: %s)", ErrDamaged, path, detail)
+	tmp := f.Name()
+	defer l.fs.Remove(tmp)
+	if err := f.Close(); err != nil {
+		return err
+	}
+	db, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: lockTimeout})
+	if err != nil {
+		return fmt.Errorf("cannot create the library %s: %w", l.path, err)
+	}
+	err = db.Update(createLibrary)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("cannot create the library %s: %w", l.path, err)
+	}
+	if err := l.fs.Link(tmp, l.real); err != nil {
+		switch {
+		case errors.Is(err, os.ErrExist):
+			return nil // another process made it first: use that one
+		case isUnsupported(err):
+			if _, serr := os.Stat(l.real); errors.Is(serr, os.ErrNotExist) {
+				if err := l.fs.Rename(tmp, l.real); err != nil {
+					return fmt.Errorf("cannot create the library %s: %w", l.path, err)
+				}
+				break
 			}
+			return nil
+		default:
+			return fmt.Errorf("cannot create the library %s: %w", l.path, err)
 		}
-		if err != nil {
-			return err
-		}
-		v, verr := readVersion(tx)
-		if verr != nil {
-			return fmt.Errorf("%s: %w", path, verr)
-		}
-		version = v
-		return nil
-	})
-	return version, err
+	}
+	return l.fs.SyncDir(dir)
 }
 
 // errorf formats a message for the reader and classifies it as kind for
@@ -212,9 +437,50 @@ type classified struct{ kind, err error }
 func (c classified) Error() string   { return c.err.Error() }
 func (c classified) Unwrap() []error { return []error{c.err, c.kind} }
 
-// Close releases the file (and its lock).
+// Close stops the background check, waits for a daily backup under way,
+// remembers the file's state (the
+// clean-shutdown mark: see state.go) and releases the file and its lock.
+// When the daily backup is due and Options.StartBackup was given, it is
+// called last.
 func (l *Library) Close() error {
-	return l.db.Close()
+	l.closeOnce.Do(func() {
+		if l.stop != nil {
+			l.stop()
+		}
+		l.bg.Wait()
+		l.saveState()
+		l.closeErr = l.db.Close()
+		if l.startBackup != nil && l.backupDue && l.Damaged() == nil {
+			l.startBackup(l.real)
+		}
+	})
+	return l.closeErr
+}
+
+// saveState writes the state a writing session ends with, or what a
+// reading session found out (damage).
+func (l *Library) saveState() {
+	damage := l.Damaged()
+	if l.readOnly != "" && damage == nil {
+		return
+	}
+	fi, err := l.file.Stat()
+	if err != nil {
+		return
+	}
+	pf, err := openPageFile(l.file, fi.Size())
+	if err != nil {
+		return
+	}
+	st, err := stateOf(l.file, pf.meta)
+	if err != nil {
+		return
+	}
+	st.Checked = l.state.Checked
+	if damage != nil {
+		st.Damage = damageDetail(damage)
+	}
+	_ = writeState(l.fs, l.real, st)
 }
 
 // Path is the library file's path.

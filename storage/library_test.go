@@ -247,7 +247,7 @@ func TestMigrationFromSchema1(t *testing.T) {
 		put(bTexts, artID, a.Blocks)
 		tx.Bucket(bURLIndex).Put([]byte(a.URL), []byte(artID))
 		put(bActors, actID, annotation.Actor{ID: actID, Name: "Kim Jong Un", Kind: annotation.KindPerson})
-		tx.Bucket(bActorNames).Put([]byte(foldName("Kim Jong Un")), []byte(actID))
+		tx.Bucket(bActorNames).Put([]byte(annotation.NameKey("Kim Jong Un")), []byte(actID))
 		r := []rune(a.Text())
 		for _, h := range []annotation.Highlight{
 			{ID: hlA, ArticleID: artID, Start: s, End: e, Quote: annotation.QuoteAt(r, s, e),
@@ -290,8 +290,8 @@ func TestMigrationFromSchema1(t *testing.T) {
 	if len(bs) != 1 || !strings.Contains(bs[0], "-schema1") {
 		t.Fatalf("backups = %v, want one of the schema 1 file", bs)
 	}
-	if _, err := inspect(bs[0]); err != nil {
-		t.Fatalf("pre-migration backup unreadable: %v", err)
+	if rep, err := checkPath(bs[0]); err != nil || rep.Err() != nil || rep.Version != 1 {
+		t.Fatalf("pre-migration backup: %+v, %v", rep, err)
 	}
 	checkIndexes(t, l)
 }
@@ -376,7 +376,7 @@ func checkIndexes(t *testing.T, l *Library) {
 			if r.URL != "" && string(tx.Bucket(bURLIndex).Get([]byte(r.URL))) != r.ID {
 				return fmt.Errorf("article %s missing from the URL index", k)
 			}
-			if tx.Bucket(bTexts).Get(k) == nil {
+			if tx.Bucket(bArticleText).Get(k) == nil {
 				return fmt.Errorf("article %s has no text", k)
 			}
 			return nil
@@ -388,7 +388,7 @@ func checkIndexes(t *testing.T, l *Library) {
 		err = tx.Bucket(bActors).ForEach(func(k, v []byte) error {
 			a, _ := decodeActor(v)
 			names++
-			if string(tx.Bucket(bActorNames).Get([]byte(foldName(a.Name)))) != a.ID {
+			if string(tx.Bucket(bActorNames).Get([]byte(annotation.NameKey(a.Name)))) != a.ID {
 				return fmt.Errorf("actor %q missing from the name index", a.Name)
 			}
 			return nil
@@ -446,8 +446,12 @@ func TestAutomaticBackups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	l.Close()
+	if l, err = Open(p); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := l.LatestBackup(); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("a new library has a backup: %v", err)
+		t.Fatalf("a new library that holds nothing has a backup: %v", err)
 	}
 	res, _ := l.ImportArticle(newArticle("https://example.org/b", "B", sampleParagraphs...))
 	l.Close()
@@ -455,14 +459,14 @@ func TestAutomaticBackups(t *testing.T) {
 		if l, err = Open(p); err != nil {
 			t.Fatal(err)
 		}
-		l.Close()
+		l.Close() // waits for the backup made in the background
 	}
 	bs, _ := backups(p)
 	if len(bs) != 1 {
 		t.Fatalf("backups after three opens in a day: %v", bs)
 	}
 	// The backup is a library holding the article.
-	b, err := Open(bs[0])
+	b, err := OpenWith(bs[0], Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -470,27 +474,35 @@ func TestAutomaticBackups(t *testing.T) {
 		t.Fatalf("backup lacks the article: %v", err)
 	}
 	b.Close()
-	os.RemoveAll(BackupDir(bs[0])) // opening the backup made its own backups folder
 
-	l, err = Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
+	// Ten days, each with a change: a week of backups is kept.
 	day := time.Date(2030, 1, 1, 9, 0, 0, 0, time.Local)
 	for i := 0; i < 10; i++ {
 		d := day.AddDate(0, 0, i)
-		l.now = func() time.Time { return d }
-		if err := l.autoBackup(SchemaVersion); err != nil {
+		l, err := OpenWith(p, Options{now: func() time.Time { return d }})
+		if err != nil {
 			t.Fatal(err)
 		}
+		addActor(t, l, fmt.Sprintf("Akteur %d", i))
+		l.Close()
+	}
+	// Each backup holds the library as it was opened, so the next day
+	// backs up the last day's change; a day after that, with nothing
+	// changed, makes no backup.
+	for _, later := range []int{20, 21} {
+		d := day.AddDate(0, 0, later)
+		l, err = OpenWith(p, Options{now: func() time.Time { return d }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Close()
 	}
 	bs, _ = backups(p)
 	if len(bs) != keepBackups {
 		t.Fatalf("%d backups kept, want %d: %v", len(bs), keepBackups, bs)
 	}
-	latest, err := l.LatestBackup()
-	if err != nil || !strings.HasSuffix(latest, "library-2030-01-10.db") {
+	latest, err := LatestBackup(p)
+	if err != nil || !strings.HasSuffix(latest, "library-2030-01-21.db") {
 		t.Fatalf("LatestBackup = %q, %v", latest, err)
 	}
 }
@@ -614,20 +626,62 @@ func TestFailedDailyBackupDoesNotLockTheReaderOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	addActor(t, l, "China")
 	l.Close()
 	// A file where the backups folder should be makes every backup fail.
 	if err := os.WriteFile(BackupDir(p), []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	l, err = Open(p)
+	var told []error
+	l, err = OpenWith(p, Options{OnProblem: func(err error) { told = append(told, err) }})
 	if err != nil {
 		t.Fatalf("Open with a failing backup: %v", err)
 	}
-	defer l.Close()
-	if l.BackupProblem() == nil {
-		t.Fatal("the failed backup was not reported")
-	}
-	if _, err := l.AddActor(annotation.Actor{Name: "China"}); err != nil {
+	if _, err := l.AddActor(annotation.Actor{Name: "Russland"}); err != nil {
 		t.Fatal(err)
+	}
+	l.Close()
+	if len(told) != 1 {
+		t.Fatalf("the failed backup was told %d times: %v", len(told), told)
+	}
+	// Told once: the same problem the same day stays quiet, in the
+	// window and in a command.
+	told = nil
+	l, err = OpenWith(p, Options{OnProblem: func(err error) { told = append(told, err) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	if len(told) != 0 || l.BackupProblem() != nil {
+		t.Fatalf("told again: %v, %v", told, l.BackupProblem())
+	}
+}
+
+// A backup made by another process (the command line's) that fails is
+// said by the next Open, once.
+func TestBackupProblemOfAnotherProcessIsToldOnce(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "library.db")
+	l, err := OpenWith(p, Options{StartBackup: func(string) {}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addActor(t, l, "China")
+	l.Close()
+	if err := os.WriteFile(BackupDir(p), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	made, err := MakeDailyBackup(p)
+	if made || err == nil {
+		t.Fatalf("MakeDailyBackup = %v, %v; want a failure", made, err)
+	}
+	for i, want := range []bool{true, false} {
+		l, err := OpenWith(p, Options{StartBackup: func(string) {}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.BackupProblem() != nil; got != want {
+			t.Errorf("open %d: problem told = %v (%v), want %v", i, got, l.BackupProblem(), want)
+		}
+		l.Close()
 	}
 }

@@ -13,7 +13,7 @@ import (
 var (
 	bMeta        = []byte("meta")        // "schema" → uint32 BE
 	bArticles    = []byte("articles")    // article id → articleRecord
-	bTexts       = []byte("texts")       // article id → []article.Block
+	bTexts       = []byte("texts")       // article id → []article.Block as JSON (schemas 1 and 2)
 	bHighlights  = []byte("highlights")  // highlightKey → highlightRecord (schema 1: annotation.Highlight)
 	bActors      = []byte("actors")      // actor id → annotation.Actor
 	bPrefs       = []byte("prefs")       // key → raw bytes
@@ -24,34 +24,60 @@ var (
 	// highlight id → its highlightKey (schema 2)
 	bActorIndex = []byte("actor_highlights")
 	// actor id \0 highlight id → "" (schema 2)
+	bArticleText = []byte("article_text")
+	// article id → text record (schema 3, see text.go); replaces texts
 )
 
 var keySchema = []byte("schema")
 
 // SchemaVersion is the layout this build writes. Files with a higher
 // number are refused (ErrTooNew); lower numbers migrate on open.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
-// migration brings a file from schema Number-1 to Number.
+// migration brings a file from schema number-1 to number.
 type migration struct {
 	number int
 	what   string
-	apply  func(tx *bolt.Tx) error
+	// prepare, when set, does the bulk of the work before apply, in
+	// transactions of bounded size, each leaving the file a valid library
+	// of schema number-1 (work goes to buckets that schema does not read),
+	// and reports whether more is left. A crash between them loses only
+	// time: the next open carries on.
+	prepare func(tx *bolt.Tx) (more bool, err error)
+	// apply finishes the step in the transaction that records the new
+	// version, so a crash leaves the file at the old version, never
+	// half-migrated.
+	apply func(tx *bolt.Tx) error
 }
 
-// migrations lists every schema step in order (lnd channeldb style). Each
-// runs inside the single transaction that also records the new version, so
-// a crash leaves the file at the old version, never half-migrated.
+// migrations lists every schema step in order (lnd channeldb style).
 func migrations() []migration {
 	return []migration{
-		{1, "create the buckets", createBuckets},
-		{2, "compact highlight records, indexed by id and by actor", rewriteHighlights},
+		{number: 1, what: "create the buckets", apply: createBuckets},
+		{number: 2, what: "compact highlight records, indexed by id and by actor", apply: rewriteHighlights},
+		{number: 3, what: "article texts as raw text with a chunk index", prepare: convertTexts, apply: finishTexts},
 	}
 }
 
 // schema1Buckets are the buckets of schema 1; later schemas add to them.
 func schema1Buckets() [][]byte {
 	return [][]byte{bMeta, bArticles, bTexts, bHighlights, bActors, bPrefs, bURLIndex, bHashIndex, bActorNames}
+}
+
+// currentBuckets are the buckets of SchemaVersion.
+func currentBuckets() [][]byte {
+	return [][]byte{bMeta, bArticles, bArticleText, bHighlights, bHighlightID, bActorIndex,
+		bActors, bPrefs, bURLIndex, bHashIndex, bActorNames}
+}
+
+// createLibrary lays out a new, empty library of SchemaVersion.
+func createLibrary(tx *bolt.Tx) error {
+	for _, name := range currentBuckets() {
+		if _, err := tx.CreateBucket(name); err != nil {
+			return err
+		}
+	}
+	return putVersion(tx, SchemaVersion)
 }
 
 func createBuckets(tx *bolt.Tx) error {
@@ -103,6 +129,76 @@ func rewriteHighlights(tx *bolt.Tx) error {
 	return nil
 }
 
+// Bounds of one transaction of convertTexts: bbolt holds a transaction's
+// written pages in memory until it commits, so converting a library of
+// 50,000 articles (600 MB of text) in one would need that much memory;
+// batches of this size keep it to tens of MB at about 50 commits.
+const (
+	textBatchArticles = 1000
+	textBatchBytes    = 32 << 20
+)
+
+// convertTexts writes the schema 3 text record of the next batch of
+// articles whose text is still only in the schema 2 "texts" bucket, in key
+// order, resuming after the last one converted.
+func convertTexts(tx *bolt.Tx) (more bool, err error) {
+	dst, err := tx.CreateBucketIfNotExists(bArticleText)
+	if err != nil {
+		return false, err
+	}
+	c := tx.Bucket(bTexts).Cursor()
+	k, v := c.First()
+	if last, _ := dst.Cursor().Last(); last != nil {
+		k, v = c.Seek(last)
+		if k != nil && string(k) == string(last) {
+			k, v = c.Next()
+		}
+	}
+	n, size := 0, 0
+	for ; k != nil; k, v = c.Next() {
+		if n >= textBatchArticles || size >= textBatchBytes {
+			return true, nil
+		}
+		if err := convertText(dst, k, v); err != nil {
+			return false, err
+		}
+		n, size = n+1, size+len(v)
+	}
+	return false, nil
+}
+
+// convertText stores one schema 2 text (JSON blocks) as a text record.
+func convertText(dst *bolt.Bucket, k, v []byte) error {
+	bs, err := decodeBlocksV2(v)
+	if err != nil {
+		return fmt.Errorf("the text of article %q: %w", k, err)
+	}
+	rec, err := encodeText(bs, textStride)
+	if err != nil {
+		return fmt.Errorf("the text of article %q: %w", k, err)
+	}
+	return dst.Put(k, rec)
+}
+
+// finishTexts converts whatever convertTexts left (nothing, unless a
+// record was missing) and drops the schema 2 texts.
+func finishTexts(tx *bolt.Tx) error {
+	dst, err := tx.CreateBucketIfNotExists(bArticleText)
+	if err != nil {
+		return err
+	}
+	err = tx.Bucket(bTexts).ForEach(func(k, v []byte) error {
+		if dst.Get(k) != nil {
+			return nil
+		}
+		return convertText(dst, k, v)
+	})
+	if err != nil {
+		return err
+	}
+	return tx.DeleteBucket(bTexts)
+}
+
 // readVersion returns the schema version of a file: 0 for one without any
 // bucket (new), an error for a bbolt file that is not a Dramatis library
 // or is too new.
@@ -141,21 +237,42 @@ func (l *Library) migrate() error {
 	if v == SchemaVersion {
 		return nil
 	}
-	err := l.db.Update(func(tx *bolt.Tx) error {
-		for _, m := range migrations() {
-			if m.number <= v {
-				continue
-			}
-			if err := m.apply(tx); err != nil {
-				return fmt.Errorf("migrating the library to schema %d (%s): %w", m.number, m.what, err)
-			}
+	if v == 0 {
+		// A new file gets today's layout in one transaction.
+		if err := l.db.Update(createLibrary); err != nil {
+			return fmt.Errorf("%s: creating the library: %w", l.path, err)
 		}
-		return putVersion(tx, SchemaVersion)
-	})
-	if err != nil {
-		return fmt.Errorf("%s: %w", l.path, err)
+		return nil
+	}
+	for _, m := range migrations() {
+		if m.number <= v {
+			continue
+		}
+		if err := l.runMigration(m); err != nil {
+			return fmt.Errorf("%s: migrating the library to schema %d (%s): %w", l.path, m.number, m.what, err)
+		}
 	}
 	return nil
+}
+
+// runMigration runs one step: its prepare transactions until no work is
+// left, then apply and the new version in one transaction.
+func (l *Library) runMigration(m migration) error {
+	for more := m.prepare != nil; more; {
+		if err := l.db.Update(func(tx *bolt.Tx) error {
+			var err error
+			more, err = m.prepare(tx)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	return l.db.Update(func(tx *bolt.Tx) error {
+		if err := m.apply(tx); err != nil {
+			return err
+		}
+		return putVersion(tx, m.number)
+	})
 }
 
 func putVersion(tx *bolt.Tx, v int) error {

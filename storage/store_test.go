@@ -435,6 +435,38 @@ func TestAddHighlightWithActorsIsAllOrNothing(t *testing.T) {
 	checkIndexes(t, l)
 }
 
+// An edit that tags a highlight with a new actor stores both or neither:
+// the actor of a failed edit (here: the highlight is gone) is not left
+// behind without its highlight.
+func TestUpdateHighlightWithActorsIsAllOrNothing(t *testing.T) {
+	l := newLibrary(t)
+	a := newArticle("https://example.org/x", "X", sampleParagraphs...)
+	res, _ := l.ImportArticle(a)
+	s, e := span(t, a, "Kim Jong Un sagte")
+	h, err := l.AddHighlight(annotation.Highlight{ArticleID: res.ID, Start: s, End: e})
+	if err != nil {
+		t.Fatal(err)
+	}
+	newKim := annotation.Actor{ID: annotation.NewID(), Name: "Kim Jong Un", Kind: annotation.KindPerson}
+	h.Actors = []annotation.ActorRef{{ActorID: newKim.ID, Role: annotation.RoleSpeaker}}
+	gone := h
+	gone.ID = annotation.NewID()
+	if _, _, err := l.UpdateHighlightWithActors(gone, []annotation.Actor{newKim}); err == nil {
+		t.Fatal("an edit of a missing highlight was accepted")
+	}
+	if as, _ := l.Actors(); len(as) != 0 {
+		t.Fatalf("a failed edit left actors behind: %+v", as)
+	}
+	got, added, err := l.UpdateHighlightWithActors(h, []annotation.Actor{newKim})
+	if err != nil || len(added) != 1 || added[0].Color == "" || got.Actors[0].ActorID != newKim.ID {
+		t.Fatalf("UpdateHighlightWithActors = %+v, %+v, %v", got, added, err)
+	}
+	if hs, _ := l.ActorHighlights(newKim.ID); len(hs) != 1 || hs[0].ID != h.ID {
+		t.Fatalf("actor highlights = %+v", hs)
+	}
+	checkIndexes(t, l)
+}
+
 // TestManyHighlightsDecodeInOrder covers the parallel decoding of a long
 // article's highlights: all present, in reading order, each intact.
 func TestManyHighlightsDecodeInOrder(t *testing.T) {

@@ -42,6 +42,7 @@ type HighlightCard struct {
 	bg       *canvas.Rectangle
 	content  *fyne.Container
 	selected bool
+	focused  bool
 }
 
 // NewHighlightCard builds a card; Set fills it.
@@ -134,6 +135,22 @@ func (c *HighlightCard) SetSelected(on bool) {
 // Selected reports whether the card is marked.
 func (c *HighlightCard) Selected() bool { return c.selected }
 
+// SetFocused draws the keyboard's focus ring around the card (the card a
+// CardList's arrows are on).
+func (c *HighlightCard) SetFocused(on bool) {
+	if c.focused != on {
+		c.focused = on
+		c.Refresh()
+	}
+}
+
+// Focused reports whether the card has the focus ring.
+func (c *HighlightCard) Focused() bool { return c.focused }
+
+// focusRing is the width of the keyboard focus ring, wider than the
+// selection's outline so that both show when they are on one card.
+const focusRing = 2
+
 // Refresh re-reads theme colours, which change with light/dark mode.
 func (c *HighlightCard) Refresh() {
 	c.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
@@ -142,6 +159,10 @@ func (c *HighlightCard) Refresh() {
 		c.bg.FillColor = theme.Color(theme.ColorNameSelection)
 		c.bg.StrokeColor = theme.Color(theme.ColorNamePrimary)
 		c.bg.StrokeWidth = 1
+	}
+	if c.focused {
+		c.bg.StrokeColor = theme.Color(theme.ColorNameFocus)
+		c.bg.StrokeWidth = focusRing
 	}
 	c.BaseWidget.Refresh()
 }

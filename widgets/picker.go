@@ -238,7 +238,7 @@ func (p *Picker) Cancel() {
 // empty query lists the suggestions, then the recent actors, then the rest
 // of the library.
 func (p *Picker) Matches(query string) []PickerActor {
-	q := Fold(strings.TrimSpace(query))
+	q := fold(strings.TrimSpace(query))
 	if q == "" {
 		// Suggestions, then recent actors, then the library so that a
 		// small library can be browsed without typing.
@@ -290,7 +290,7 @@ func (p *Picker) dedupe(list []PickerActor) []PickerActor {
 	seen := map[string]bool{}
 	out := list[:0]
 	for _, a := range list {
-		key := "n:" + Fold(a.Name)
+		key := "n:" + fold(a.Name)
 		if seen[key] || (a.ID != "" && seen["i:"+a.ID]) {
 			continue
 		}
@@ -308,7 +308,7 @@ func (p *Picker) dedupe(list []PickerActor) []PickerActor {
 func matchScore(q string, a PickerActor) (int, string) {
 	best, via := 0, ""
 	try := func(s string, bonus int, alias string) {
-		for _, f := range []string{Fold(s), foldGerman(s)} {
+		for _, f := range []string{fold(s), foldGerman(s)} {
 			sc := 0
 			switch {
 			case f == q:
@@ -332,9 +332,10 @@ func matchScore(q string, a PickerActor) (int, string) {
 	return best, via
 }
 
-// Fold lower-cases s and strips diacritics (ö → o, é → e, ß → ss), so that a
-// reader can type names without the accents the news spells them with.
-func Fold(s string) string {
+// fold lower-cases s and strips diacritics (ö → o, é → e, ß → ss), so that a
+// reader can type names without the accents the news spells them with. It
+// is for searching only; an actor's identity is annotation.NameKey.
+func fold(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		switch {
@@ -349,11 +350,11 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// foldGerman folds like Fold but spells umlauts the German way without
+// foldGerman folds like fold but spells umlauts the German way without
 // them (ö → oe), which is how many readers type on foreign keyboards.
 func foldGerman(s string) string {
 	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "ae", "Ö", "oe", "Ü", "ue")
-	return Fold(r.Replace(norm.NFC.String(s)))
+	return fold(r.Replace(norm.NFC.String(s)))
 }
 
 // refreshRows rebuilds the candidate list for the current query.
@@ -404,13 +405,13 @@ func (p *Picker) refreshRows() {
 // exactMatch reports whether a listed candidate is named exactly like the
 // query, in which case offering to create it again would make a duplicate.
 func (p *Picker) exactMatch(q string) bool {
-	fq := Fold(q)
+	fq := fold(q)
 	for _, a := range p.shown {
-		if Fold(a.Name) == fq {
+		if fold(a.Name) == fq {
 			return true
 		}
 		for _, al := range a.Aliases {
-			if Fold(al) == fq {
+			if fold(al) == fq {
 				return true
 			}
 		}
@@ -461,7 +462,7 @@ func (p *Picker) pick(i int) {
 // isChosen reports whether an actor is in the chosen list already.
 func (p *Picker) isChosen(a PickerActor) bool {
 	for _, c := range p.chosen {
-		if (a.ID != "" && c.ID == a.ID) || Fold(c.Name) == Fold(a.Name) {
+		if (a.ID != "" && c.ID == a.ID) || fold(c.Name) == fold(a.Name) {
 			return true
 		}
 	}

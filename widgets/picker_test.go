@@ -138,7 +138,7 @@ func TestPickerEscapeCancels(t *testing.T) {
 func TestPickerLookupAndCtrlEnter(t *testing.T) {
 	p := pickerFixture(t)
 	p.Lookup = func(q string) []PickerActor {
-		if Fold(q) == "usa" {
+		if fold(q) == "usa" {
 			return []PickerActor{{Name: "Vereinigte Staaten", Kind: "state", Aliases: []string{"USA"}}}
 		}
 		return nil

@@ -97,15 +97,15 @@ func TestArticleViewSetSelectionMovesTheCaret(t *testing.T) {
 }
 
 // The marked highlight (the one Edit and Delete act on) is outlined in the
-// primary colour, on every line it covers; unmarking removes the outline.
+// selection's colour, on every line it covers; unmarking removes the outline.
 func TestArticleViewMarkHighlightOutlines(t *testing.T) {
 	doc := germanDoc()
 	text := canonical(doc)
 	v, _ := newTestView(t, doc, 300, 600) // narrow: the highlight spans lines
 	h := Highlight{ID: "x", Start: runeIndex(t, text, "Regierung", 0), End: runeIndex(t, text, "Partnerschaft", 0)}
 	v.SetHighlights([]Highlight{h})
-	v.SetSelection(0, 3) // no caret, which has the same colour
-	primary := v.colors().caret
+	v.SetSelection(0, 0) // no selection, which has the same colour
+	primary := v.palette().sel
 	if c := countRects(v, primary); c[0] != 0 {
 		t.Fatalf("%d outline rectangles before marking", c[0])
 	}
@@ -171,5 +171,51 @@ func TestArticleViewCursorAfterScroll(t *testing.T) {
 	v.scrollBy(v.layout.lineHeight(v.layout.paras[v.layout.bodyPara(h.Start)]) * 3)
 	if cursorAt(v, at()) != desktop.TextCursor {
 		t.Error("the pointer stayed after the highlight scrolled away from under the mouse")
+	}
+}
+
+// A selection never starts or ends inside a grapheme cluster: half a flag
+// or one member of a family emoji selects the whole, and Shift+arrows step
+// over a cluster at once.
+func TestArticleViewSelectionSnapsToGraphemes(t *testing.T) {
+	doc := Document{Blocks: []Block{{Kind: BlockParagraph, Text: "Die Flagge 🇩🇪 und die Familie 👨\u200d👩\u200d👧 mit 👍🏽 auf dem Plakat."}}}
+	text := canonical(doc)
+	v, _ := newTestView(t, doc, 700, 400)
+	flag := runeIndex(t, text, "🇩🇪", 0)
+	family := runeIndex(t, text, "👨", 0)
+	thumb := runeIndex(t, text, "👍", 0)
+	for _, tc := range []struct {
+		a, b int
+		want string
+	}{
+		{flag + 1, flag + 2, "🇩🇪"},
+		{flag - 4, flag + 1, "gge 🇩🇪"},
+		{family + 2, family + 3, "👨\u200d👩\u200d👧"},
+		{thumb + 1, thumb + 2, "👍🏽"},
+		{thumb, thumb + 1, "👍🏽"},
+	} {
+		v.SetSelection(tc.a, tc.b)
+		if got := v.SelectedText(); got != tc.want {
+			t.Errorf("SetSelection(%d, %d) selected %q, want %q", tc.a, tc.b, got, tc.want)
+		}
+	}
+	shiftKey := func(k fyne.KeyName) {
+		v.page.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		v.page.TypedKey(&fyne.KeyEvent{Name: k})
+		v.page.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	}
+	v.SetSelection(family, family)
+	shiftKey(fyne.KeyRight)
+	if got := v.SelectedText(); got != "👨\u200d👩\u200d👧" {
+		t.Errorf("Shift+Right before the family selected %q, want the whole family", got)
+	}
+	shiftKey(fyne.KeyRight)
+	if got := v.SelectedText(); got != "👨\u200d👩\u200d👧 " {
+		t.Errorf("a second Shift+Right selected %q, want one more character", got)
+	}
+	v.SetSelection(flag+2, flag+2)
+	shiftKey(fyne.KeyLeft)
+	if got := v.SelectedText(); got != "🇩🇪" {
+		t.Errorf("Shift+Left after the flag selected %q, want the flag", got)
 	}
 }

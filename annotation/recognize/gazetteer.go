@@ -249,9 +249,30 @@ func (b *builtin) vagueName(s string) string {
 	return s
 }
 
+// asOf returns the date a data file's header gives its facts ("# … AS OF
+// 2026-11-27."), or "" when the header names none.
+func asOf(data string) string {
+	const marker = "AS OF "
+	for _, ln := range strings.Split(data, "\n") {
+		if !strings.HasPrefix(ln, "#") {
+			break
+		}
+		if i := strings.Index(ln, marker); i >= 0 {
+			if f := strings.Fields(ln[i+len(marker):]); len(f) > 0 {
+				return strings.TrimRight(f[0], ".,;:")
+			}
+		}
+	}
+	return ""
+}
+
 // addLeaders adds leaders.tsv. Single-word aliases are surnames: they count
 // unless a longer name covers them.
 func (g *gazetteer) addLeaders(index map[string]int) {
+	unverified := "; unverified: "
+	if d := asOf(assets.Leaders); d != "" {
+		unverified = "; as of " + d + ", unverified: "
+	}
 	for _, f := range dataLines(assets.Leaders) {
 		if len(f) < 7 {
 			continue
@@ -266,7 +287,7 @@ func (g *gazetteer) addLeaders(index map[string]int) {
 		}
 		p.note = office
 		if len(f) > 8 && strings.TrimSpace(f[8]) != "" {
-			p.note += "; as of 2026-11, unverified: " + strings.TrimSpace(f[8])
+			p.note += unverified + strings.TrimSpace(f[8])
 		}
 		if len(f) > 7 {
 			for _, a := range splitList(f[7]) {

@@ -68,3 +68,30 @@ func TestOrganisationData(t *testing.T) {
 		}
 	}
 }
+
+// A leader whose office may have changed says so with the date of the
+// list, taken from the file's header rather than written twice.
+func TestLeaderNoteDate(t *testing.T) {
+	date := asOf(assets.Leaders)
+	if len(date) != len("2006-01-02") {
+		t.Fatalf("leaders.tsv header gives the date %q, want YYYY-MM-DD", date)
+	}
+	if got := asOf("# no date here\n# AS OF 2030-01-31.\nkey\tQ1\n# AS OF 1999-01-01\n"); got != "2030-01-31" {
+		t.Errorf("asOf = %q, want the header's 2030-01-31", got)
+	}
+	if got := asOf("key\tQ1\n# AS OF 2030-01-31\n"); got != "" {
+		t.Errorf("asOf read a date after the header: %q", got)
+	}
+	unverified := 0
+	for _, b := range newGazetteer().actors {
+		if strings.Contains(b.note, "unverified") {
+			unverified++
+			if !strings.Contains(b.note, "as of "+date+", unverified: ") {
+				t.Errorf("%s: note %q lacks the list's date %s", b.key, b.note, date)
+			}
+		}
+	}
+	if unverified == 0 {
+		t.Error("no leader is marked unverified; the test checks nothing")
+	}
+}

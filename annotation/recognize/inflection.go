@@ -10,6 +10,27 @@ import (
 // "nordkoreanischer", "russischen").
 var adjectiveEndings = [...]string{"em", "en", "er", "es", "e"}
 
+// Word lengths (in bytes, a cheap upper bound of the letters) below which
+// baseForms takes no ending off: shorter words are names or stems as they
+// stand ("Bus", "Ems"), and a name ending in -n or -es must keep at least
+// four letters ("Iran" is not an inflected "Ira").
+const (
+	minInflected  = 4
+	minLongEnding = 5 // for -es and -n
+)
+
+// minAdjectiveLen is the shortest word (runes) adjectiveBases strips an
+// adjective ending from: "deutsche" is an inflected adjective, "Oder" or
+// "Rose" is not.
+const minAdjectiveLen = 5
+
+// Leading words shorter than these (runes) are never declined: they are
+// articles and name particles ("Le", "De", "Des"), not adjectives.
+const (
+	minDeclinableE  = 4 // ends in -e: "Neue", "Vereinigte"
+	minDeclinableES = 5 // ends in -es: "Weißes"
+)
+
 // baseForms appends to buf the forms a folded word may have before
 // inflection, for the last word of an alias: German genitive -s/-es
 // ("Chinas", "Russlands", "Kremls"), dative/plural -n ("Chinesen" from
@@ -26,7 +47,7 @@ func baseForms(w string, buf []string) []string {
 	case strings.HasSuffix(w, "'"):
 		return append(buf, w[:len(w)-1])
 	}
-	if n < 4 {
+	if n < minInflected {
 		return buf
 	}
 	if strings.Contains(w, "isch") {
@@ -36,13 +57,13 @@ func baseForms(w string, buf []string) []string {
 			}
 		}
 	}
-	if strings.HasSuffix(w, "es") && n >= 5 {
+	if strings.HasSuffix(w, "es") && n >= minLongEnding {
 		buf = append(buf, w[:len(w)-2])
 	}
 	if strings.HasSuffix(w, "s") {
 		buf = append(buf, w[:len(w)-1])
 	}
-	if strings.HasSuffix(w, "n") && n >= 5 {
+	if strings.HasSuffix(w, "n") && n >= minLongEnding {
 		buf = append(buf, w[:len(w)-1])
 	}
 	return buf
@@ -60,7 +81,7 @@ func declined(words []string) []string {
 	// allocating.
 	decl := false
 	for _, w := range words[:len(words)-1] {
-		if (strings.HasSuffix(w, "es") && utf8.RuneCountInString(w) > 4) || (strings.HasSuffix(w, "e") && utf8.RuneCountInString(w) > 3) {
+		if declinable(w) {
 			decl = true
 			break
 		}
@@ -76,10 +97,10 @@ func declined(words []string) []string {
 			break
 		}
 		switch {
-		case strings.HasSuffix(w, "es") && utf8.RuneCountInString(w) > 4:
+		case strings.HasSuffix(w, "es") && utf8.RuneCountInString(w) >= minDeclinableES:
 			out[i] = w[:len(w)-2] + "en"
 			changed = true
-		case strings.HasSuffix(w, "e") && utf8.RuneCountInString(w) > 3:
+		case strings.HasSuffix(w, "e") && utf8.RuneCountInString(w) >= minDeclinableE:
 			out[i] = w + "n"
 			changed = true
 		}
@@ -90,12 +111,19 @@ func declined(words []string) []string {
 	return out
 }
 
+// declinable reports whether a leading word of a name may be an adjective
+// in the strong form ("Vereinigte", "Weißes").
+func declinable(w string) bool {
+	return (strings.HasSuffix(w, "es") && utf8.RuneCountInString(w) >= minDeclinableES) ||
+		(strings.HasSuffix(w, "e") && utf8.RuneCountInString(w) >= minDeclinableE)
+}
+
 // adjectiveBases appends the stems a folded word may have under a German
 // adjective ending ("deutsche" → "deutsch", "britischen" → "britisch").
 // They only count for demonym adjective aliases, since stripping "-e" from
 // any word would invent too many false stems.
 func adjectiveBases(w string, buf []string) []string {
-	if utf8.RuneCountInString(w) < 5 {
+	if utf8.RuneCountInString(w) < minAdjectiveLen {
 		return buf
 	}
 	for _, e := range adjectiveEndings {

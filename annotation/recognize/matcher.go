@@ -68,6 +68,16 @@ const (
 	caseAll                   // the word must be in capitals ("USA", "DVRK")
 )
 
+// Abbreviations are two to six letters in capitals ("EU", "DVRK",
+// "UNESCO"): a longer word in capitals is a word set in capitals (a
+// headline, "WARNUNG"), not an acronym. An alias that is an abbreviation
+// matches only in capitals ("US" is not "us"), and discovery takes only
+// such words for unknown acronyms.
+const (
+	minAcronymLen = 2
+	maxAcronymLen = 6
+)
+
 // ruleFor derives the case rule from how an alias is written.
 func ruleFor(a string) caseRule {
 	first, _ := utf8.DecodeRuneInString(a)
@@ -76,7 +86,7 @@ func ruleFor(a string) caseRule {
 		word = a[:i]
 	}
 	switch {
-	case isAllCaps(word) && utf8.RuneCountInString(word) <= 6:
+	case isAllCaps(word) && utf8.RuneCountInString(word) <= maxAcronymLen:
 		return caseAll
 	case startsUpper(string(first)):
 		return caseUpper
@@ -95,6 +105,16 @@ func (c caseRule) allows(t *token) bool {
 	return true
 }
 
+// Sizes of the trie, guessed up front: about two edges per library name
+// (its words, and a person's surname), four per built-in actor (measured:
+// 2,192 for 602 built-ins). Oversizing the map costs more than the odd
+// growth.
+const (
+	namesPerActor    = 2 // a library actor's name and a person's surname, before its aliases
+	edgesPerUserName = 2
+	edgesPerBuiltin  = 4
+)
+
 // NewMatcher builds a matcher over the built-in knowledge and the user's
 // actors. Library actors come first: an alias the user gave to one actor is
 // never matched for another, and a built-in actor whose German or English
@@ -105,12 +125,9 @@ func NewMatcher(user []annotation.Actor) *Matcher {
 	gz := newGazetteer()
 	userAliases := 0
 	for _, a := range user {
-		userAliases += 2 + len(a.Aliases)
+		userAliases += namesPerActor + len(a.Aliases)
 	}
-	// Trie edges: about two per library name (words, surname), four per
-	// built-in actor (measured: 2,192 for 602 built-ins). Oversizing the
-	// map costs more than the odd growth.
-	edges := 2*userAliases + 4*len(gz.actors)
+	edges := edgesPerUserName*userAliases + edgesPerBuiltin*len(gz.actors)
 	m := &Matcher{
 		entries: make([]entry, 0, len(user)+len(gz.actors)),
 		nodes:   make([]trieNode, 1, edges+1),
@@ -120,8 +137,35 @@ func NewMatcher(user []annotation.Actor) *Matcher {
 	m.nodes[0] = trieNode{entry: -1}
 	defer func() { m.scratch = nil }()
 
-	byName := make(map[string]int, userAliases)
-	byWikidata := map[string]int{}
+	byName, byWikidata := m.addUser(user, userAliases)
+	byKey := m.addBuiltins(gz, byName, byWikidata)
+	for i := range m.entries {
+		if b := m.entries[i].builtin; b != nil {
+			for _, k := range b.context {
+				if c, ok := byKey[k]; ok {
+					m.entries[i].context = append(m.entries[i].context, c)
+				}
+			}
+		}
+	}
+	// Library people are also found by their surname alone ("Ballbach"),
+	// unless that word is taken.
+	for i, e := range m.entries {
+		if e.user && e.actor.Kind == annotation.KindPerson {
+			if f := strings.Fields(e.actor.Name); len(f) >= 2 {
+				m.insert(f[len(f)-1], aliasSurname, int32(i))
+			}
+		}
+	}
+	return m
+}
+
+// addUser adds the library actors, their names and aliases first in the
+// trie, and returns their entries by folded name or alias and by Wikidata
+// id, for the built-ins to merge into.
+func (m *Matcher) addUser(user []annotation.Actor, userAliases int) (byName, byWikidata map[string]int) {
+	byName = make(map[string]int, userAliases)
+	byWikidata = map[string]int{}
 	for _, a := range user {
 		i := len(m.entries)
 		m.entries = append(m.entries, entry{actor: a, user: true})
@@ -143,7 +187,13 @@ func NewMatcher(user []annotation.Actor) *Matcher {
 			m.insert(al, aliasName, int32(i))
 		}
 	}
-	// Built-ins: merged into a library actor, or an entry of their own.
+	return byName, byWikidata
+}
+
+// addBuiltins adds the built-in actors: each is merged into the library
+// actor with its Wikidata id or one of its names, or gets an entry of its
+// own. It returns the entries by built-in key.
+func (m *Matcher) addBuiltins(gz *gazetteer, byName, byWikidata map[string]int) map[string]int32 {
 	byKey := make(map[string]int32, len(gz.actors))
 	for bi := range gz.actors {
 		b := &gz.actors[bi]
@@ -167,25 +217,7 @@ func NewMatcher(user []annotation.Actor) *Matcher {
 		}
 		byKey[b.key] = int32(owner)
 	}
-	for i := range m.entries {
-		if b := m.entries[i].builtin; b != nil {
-			for _, k := range b.context {
-				if c, ok := byKey[k]; ok {
-					m.entries[i].context = append(m.entries[i].context, c)
-				}
-			}
-		}
-	}
-	// Library people are also found by their surname alone ("Ballbach"),
-	// unless that word is taken.
-	for i, e := range m.entries {
-		if e.user && e.actor.Kind == annotation.KindPerson {
-			if f := strings.Fields(e.actor.Name); len(f) >= 2 {
-				m.insert(f[len(f)-1], aliasSurname, int32(i))
-			}
-		}
-	}
-	return m
+	return byKey
 }
 
 // insert adds an alias to the trie unless an earlier actor owns it. German
@@ -458,6 +490,11 @@ func isDeterminer(f string) bool {
 	return false
 }
 
+// appositiveWords is the longest appositive looked into for a cue or a
+// role: ", the Norwegian missile maker", "Iran's envoy to the agency,".
+// Further away a word describes something else in the sentence.
+const appositiveWords = 5
+
 // cued reports whether the neighbourhood of vague mention i says what it
 // is: a cue word right before ("Versicherer Allianz", "sagte dem Spiegel",
 // "laut Spiegel") or joined after ("Allianz-Chef", "Spiegel-Interview"),
@@ -483,7 +520,7 @@ func (m *Matcher) cued(toks []token, matches []match, i int) bool {
 		}
 	}
 	if mt.to < len(toks) && toks[mt.to].gap&gapComma != 0 {
-		for k := mt.to; k < len(toks) && k-mt.to < 5; k++ {
+		for k := mt.to; k < len(toks) && k-mt.to < appositiveWords; k++ {
 			if k > mt.to && toks[k].gap.hard() {
 				break
 			}
@@ -649,11 +686,16 @@ func inOrEnding(f string, minEnding int, sets ...map[string]bool) bool {
 	return false
 }
 
+// minNounStem is the shortest stem (bytes) before a noun suffix: "Jung"
+// and "Klein" end like nouns but are names; "Zeitung" and "Freiheit" are
+// nouns.
+const minNounStem = 3
+
 // nounLike reports whether a folded word ends like a German common noun
 // ("Beziehungen", "Wissenschaft").
 func (w *wordLists) nounLike(f string) bool {
 	for _, s := range w.nounSuffix {
-		if strings.HasSuffix(f, s) && len(f) > len(s)+2 {
+		if strings.HasSuffix(f, s) && len(f)-len(s) >= minNounStem {
 			return true
 		}
 	}
@@ -703,16 +745,21 @@ func (m *Matcher) keyOf(i int32) string {
 	return e.builtin.key
 }
 
+// maxDatelineLead is how many capitalised words may stand before the
+// place in a dateline ("Shanghai, Tokio.", "NEW YORK/WASHINGTON"); with
+// more the block starts with a sentence, not a dateline.
+const maxDatelineLead = 2
+
 // dateline reports whether a match is part of a dateline ("Genf.",
 // "Shanghai, Tokio.", "VIENNA, Nov 24 (Reuters) -", "TAIPEI —"): at most
 // three capitalised words at the start of a block, followed by punctuation.
 // A capital there names the place of writing, not a government.
 func dateline(toks []token, mt match) bool {
 	b := mt.from
-	for b > 0 && toks[b].gap&gapBreak == 0 && mt.from-b <= 2 {
+	for b > 0 && toks[b].gap&gapBreak == 0 && mt.from-b <= maxDatelineLead {
 		b--
 	}
-	if mt.from-b > 2 || mt.to >= len(toks) {
+	if mt.from-b > maxDatelineLead || mt.to >= len(toks) {
 		return false
 	}
 	for k := b; k < mt.to; k++ {

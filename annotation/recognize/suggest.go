@@ -36,7 +36,7 @@ type Suggestion struct {
 // so that opening the picker repeatedly on one article does not rediscover
 // it each time. It is keyed by the block texts, not the joined text: the
 // same article's blocks are the same strings, which compare without reading
-// them, where joining a book-length article cost milliseconds and megabytes
+// them, while joining a book-length article costs milliseconds and megabytes
 // on every Suggest.
 type articleCache struct {
 	blocks []string
@@ -82,46 +82,78 @@ func (m *Matcher) Suggest(passage string, art *article.Article) []Suggestion {
 	// Names discovered in the whole article, to find those the passage only
 	// mentions by a short form, and to confirm vague aliases ("Allianz").
 	var fromArticle []*found
-	var licensed map[int32]bool
 	if art != nil {
 		fromArticle = m.articleFound(art, lang)
-		for _, af := range fromArticle {
-			if af.entry >= 0 {
-				if licensed == nil {
-					licensed = map[int32]bool{}
-				}
-				licensed[af.entry] = true
-			}
-		}
 	}
-	local := m.discover(passage, toks, lang, licensed)
-	var out []Suggestion
-	index := map[string]int{}
-	add := func(f *found) {
-		key := f.Key
-		if key == "" {
-			key = string(f.Kind) + ":" + f.Name
-		}
-		if i, ok := index[key]; ok {
-			out[i].Spans = append(out[i].Spans, f.spans...)
-			return
-		}
-		s := Suggestion{Known: f.Known, Spans: append([][2]int(nil), f.spans...), Key: f.Key}
-		if f.entry >= 0 {
-			s.Actor = m.actorFor(f.entry, lang)
-		} else {
-			s.Actor = annotation.Actor{Name: f.Name, Kind: f.Kind}
-		}
-		index[key] = len(out)
-		out = append(out, s)
-	}
+	local := m.discover(passage, toks, lang, licensedBy(fromArticle))
+	l := &suggestionList{m: m, lang: lang, index: map[string]int{}}
 	claimed := make([]bool, len(toks))
+	l.addKnown(local, toks, claimed)
+	l.addArticleNames(fromArticle, toks, claimed)
+	l.addDiscovered(local, fromArticle)
+	return l.ranked(utf8.RuneCountInString(passage))
+}
+
+// licensedBy returns the known actors among the names of an article (nil
+// when there are none): their mention there confirms their vague aliases
+// in a passage.
+func licensedBy(fromArticle []*found) map[int32]bool {
+	var licensed map[int32]bool
+	for _, af := range fromArticle {
+		if af.entry >= 0 {
+			if licensed == nil {
+				licensed = map[int32]bool{}
+			}
+			licensed[af.entry] = true
+		}
+	}
+	return licensed
+}
+
+// suggestionList collects the suggestions for one passage, one per actor:
+// a second mention of the same actor adds its spans.
+type suggestionList struct {
+	m     *Matcher
+	lang  string
+	out   []Suggestion
+	index map[string]int // by Key, or kind and name for a discovered one
+}
+
+// add adds the mentions of f, as a new suggestion or to the one for the
+// same actor.
+func (l *suggestionList) add(f *found) {
+	key := f.Key
+	if key == "" {
+		key = string(f.Kind) + ":" + f.Name
+	}
+	if i, ok := l.index[key]; ok {
+		l.out[i].Spans = append(l.out[i].Spans, f.spans...)
+		return
+	}
+	s := Suggestion{Known: f.Known, Spans: append([][2]int(nil), f.spans...), Key: f.Key}
+	if f.entry >= 0 {
+		s.Actor = l.m.actorFor(f.entry, l.lang)
+	} else {
+		s.Actor = annotation.Actor{Name: f.Name, Kind: f.Kind}
+	}
+	l.index[key] = len(l.out)
+	l.out = append(l.out, s)
+}
+
+// addKnown adds the known actors found in the passage and claims their
+// words.
+func (l *suggestionList) addKnown(local []*found, toks []token, claimed []bool) {
 	for _, f := range local {
 		if f.entry >= 0 {
-			add(f)
+			l.add(f)
 			markSpans(toks, f.spans, claimed)
 		}
 	}
+}
+
+// addArticleNames adds the names discovered in the article that the
+// passage mentions in one of their forms, in words not claimed yet.
+func (l *suggestionList) addArticleNames(fromArticle []*found, toks []token, claimed []bool) {
 	for _, af := range fromArticle {
 		if af.entry >= 0 {
 			continue
@@ -130,33 +162,42 @@ func (m *Matcher) Suggest(passage string, art *article.Article) []Suggestion {
 		if len(spans) == 0 {
 			continue
 		}
-		add(&found{Candidate: af.Candidate, entry: -1, spans: spans})
+		l.add(&found{Candidate: af.Candidate, entry: -1, spans: spans})
 	}
+}
+
+// addDiscovered adds the names discovered in the passage itself; one that
+// is a short form of a name of the article counts as that name.
+func (l *suggestionList) addDiscovered(local, fromArticle []*found) {
 	for _, f := range local {
 		if f.entry >= 0 {
 			continue
 		}
-		// A local name that is a short form of an article name is that name.
 		dup := false
 		for _, af := range fromArticle {
 			if af.entry < 0 && af.Kind == f.Kind && (sameWords(af.words, f.words) || hasForm(af.forms, f.words)) {
-				if i, ok := index[string(af.Kind)+":"+af.Name]; ok {
-					out[i].Spans = mergeSpans(out[i].Spans, f.spans)
+				if i, ok := l.index[string(af.Kind)+":"+af.Name]; ok {
+					l.out[i].Spans = mergeSpans(l.out[i].Spans, f.spans)
 				} else {
-					add(&found{Candidate: af.Candidate, entry: -1, spans: f.spans})
+					l.add(&found{Candidate: af.Candidate, entry: -1, spans: f.spans})
 				}
 				dup = true
 				break
 			}
 		}
 		if !dup {
-			add(f)
+			l.add(f)
 		}
 	}
-	n := utf8.RuneCountInString(passage)
+}
+
+// ranked scores the suggestions for a passage of passageLen code points
+// and returns them best first.
+func (l *suggestionList) ranked(passageLen int) []Suggestion {
+	out := l.out
 	for i := range out {
 		out[i].Spans = mergeSpans(nil, out[i].Spans)
-		out[i].Score = score(&out[i], n)
+		out[i].Score = score(&out[i], passageLen)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Score != out[j].Score {
@@ -167,25 +208,36 @@ func (m *Matcher) Suggest(passage string, art *article.Article) []Suggestion {
 	return out
 }
 
+// Scores of the three groups of suggestions, 0.3 apart: library actors
+// first (the reader's own), then built-in ones, then names discovered. What
+// mentions and an early first mention add within a group (at most
+// maxCountedMentions × scorePerMention + scoreEarly = 0.1) never lifts a
+// suggestion into the group above.
+const (
+	scoreLibrary       = 0.9
+	scoreBuiltin       = 0.6
+	scoreDiscovered    = 0.3
+	scorePerMention    = 0.015
+	maxCountedMentions = 5 // more mentions in one passage say no more
+	scoreEarly         = 0.025
+)
+
 // score ranks a suggestion: its group first (library, built-in, discovered),
 // then the number of mentions and how early the first one is.
 func score(s *Suggestion, passageLen int) float64 {
-	base := 0.3
+	base := scoreDiscovered
 	switch {
 	case s.Actor.ID != "":
-		base = 0.9
+		base = scoreLibrary
 	case s.Known:
-		base = 0.6
+		base = scoreBuiltin
 	}
-	n := len(s.Spans)
-	if n > 5 {
-		n = 5
-	}
+	n := min(len(s.Spans), maxCountedMentions)
 	early := 0.0
 	if passageLen > 0 && len(s.Spans) > 0 {
 		early = 1 - float64(s.Spans[0][0])/float64(passageLen)
 	}
-	return base + 0.015*float64(n) + 0.025*early
+	return base + scorePerMention*float64(n) + scoreEarly*early
 }
 
 // Prepare finds the names of a whole article ahead of the first Suggest
@@ -364,9 +416,9 @@ func (m *Matcher) Lookup(query, lang string, limit int) []Suggestion {
 	out := make([]Suggestion, len(hits))
 	for i, h := range hits {
 		a := m.actorFor(h.entry, lang)
-		base := 0.6
+		base := scoreBuiltin
 		if a.ID != "" {
-			base = 0.9
+			base = scoreLibrary
 		}
 		out[i] = Suggestion{Actor: a, Known: true, Key: m.keyOf(h.entry), Score: base}
 	}

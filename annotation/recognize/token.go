@@ -60,10 +60,15 @@ func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 // possessives, O'Brien).
 func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 
+// bytesPerToken sizes the token slice up front: a word and the space or
+// punctuation after it take about six bytes in German and English news, so
+// that the slice rarely grows and is not much too large.
+const bytesPerToken = 6
+
 // tokenize splits text into words with code point offsets. It never fails:
 // anything that is not a word only shapes the gap of the next token.
 func tokenize(text string) []token {
-	return tokenizeInto(make([]token, 0, len(text)/6+1), text)
+	return tokenizeInto(make([]token, 0, len(text)/bytesPerToken+1), text)
 }
 
 // tokenizeInto is tokenize appending to toks[:0], to reuse its memory.

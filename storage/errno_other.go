@@ -1,0 +1,14 @@
+//go:build !unix
+
+package storage
+
+import (
+	"errors"
+	"os"
+)
+
+func isUnsupported(err error) bool { return errors.Is(err, errors.ErrUnsupported) }
+
+func isNoSpace(err error) bool { return false }
+
+func isReadOnlyFS(err error) bool { return errors.Is(err, os.ErrPermission) }

@@ -1,0 +1,562 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// checkReport is what a full check of a library file found.
+type checkReport struct {
+	Version    int // schema version
+	Pages      int // tree pages read
+	Articles   int
+	Highlights int
+	Actors     int
+	// Problems is the damage found (ErrDamaged errors), at most
+	// maxProblems; none means the file is sound.
+	Problems []error
+}
+
+// Err returns nil for a sound file, else one ErrDamaged error naming the
+// first problem and how many there are.
+func (r checkReport) Err() error {
+	switch len(r.Problems) {
+	case 0:
+		return nil
+	case 1:
+		return r.Problems[0]
+	}
+	more := fmt.Sprintf("%d", len(r.Problems)-1)
+	if len(r.Problems) >= maxProblems {
+		more += " or more"
+	}
+	return fmt.Errorf("%w (and %s other problems)", r.Problems[0], more)
+}
+
+// checkFile reads a whole library file through the page reader: every page
+// of every bucket (structure as bbolt's own check sees it: pages in range,
+// referenced once, keys in order, every page either in a tree or free),
+// then every record as the library decodes it, and whether the indexes name
+// records that exist. It never maps the file, so no damage can fault it.
+// An error is returned when the file cannot be read (I/O) or is too new to
+// judge (ErrTooNew); damage is in the report. pin, when set, is the
+// transaction whose tree to read (see useTxid). pause, when set, is called between pages, so that a check
+// in the background can yield to the window (or stop it, with an error).
+func checkFile(r io.ReaderAt, size int64, pin *uint64, pause func() error) (checkReport, error) {
+	var rep checkReport
+	f, err := openPageFile(r, size)
+	if err != nil {
+		if errors.Is(err, ErrDamaged) {
+			rep.Problems = append(rep.Problems, err)
+			return rep, nil
+		}
+		return rep, err
+	}
+	if pin != nil {
+		if err := f.useTxid(*pin); err != nil {
+			return rep, err
+		}
+	}
+	version, err := f.schemaVersion()
+	if err != nil {
+		if errors.Is(err, ErrDamaged) {
+			rep.Problems = append(rep.Problems, err)
+			return rep, nil
+		}
+		return rep, err // ErrTooNew: not damage, and not this build's to read
+	}
+	rep.Version = version
+	rc := newRecordChecker(version)
+	w := &walker{f: f, reachable: newBitset(f.meta.hwm), visit: rc.visit}
+	if pause != nil {
+		w.visit = func(bucket string, k, v []byte) error {
+			if err := pause(); err != nil {
+				return err
+			}
+			return rc.visit(bucket, k, v)
+		}
+	}
+	w.reachable.set(0)
+	w.reachable.set(1)
+	free, freeProblems := f.freelist(&w.reachable)
+	w.problems = append(w.problems, freeProblems...)
+	if err := w.tree("", f.meta.root, nil, nil, 0); err != nil {
+		return rep, err
+	}
+	rep.Pages = w.pages
+	rep.Problems = append(rep.Problems, w.problems...)
+	if len(rep.Problems) == 0 {
+		// Leaked or doubly used pages only mean something in a tree that
+		// was read whole.
+		rep.Problems = append(rep.Problems, pageAccounting(f.meta.hwm, w.reachable, free)...)
+	}
+	rep.Problems = append(rep.Problems, rc.finish()...)
+	if len(rep.Problems) > maxProblems {
+		rep.Problems = rep.Problems[:maxProblems]
+	}
+	rep.Articles, rep.Highlights, rep.Actors = rc.count[string(bArticles)], rc.count[string(bHighlights)], rc.count[string(bActors)]
+	return rep, nil
+}
+
+// pageAccounting checks that every page below the high water mark is in a
+// tree or free, and none is both (a free page in use would be overwritten
+// by the next write).
+func pageAccounting(hwm uint64, reachable, free bitset) []error {
+	var out []error
+	for id := uint64(2); id < hwm && len(out) < maxProblems; id++ {
+		in, fr := reachable.has(id), free.has(id)
+		switch {
+		case in && fr:
+			out = append(out, damagedf("page %d is in use and listed as free", id))
+		case !in && !fr:
+			out = append(out, damagedf("page %d is neither in use nor free", id))
+		}
+	}
+	return out
+}
+
+// useTxid makes the page file read the tree of transaction txid (a read
+// transaction of the open library pins its pages), not the newest one.
+func (f *pageFile) useTxid(txid uint64) error {
+	buf := make([]byte, pageHeaderSize+metaSize+8)
+	for _, off := range []int64{0, int64(f.meta.pageSize)} {
+		if _, err := f.r.ReadAt(buf, off); err != nil {
+			return err
+		}
+		if m, ok := parseMeta(buf); ok && m.txid == txid {
+			f.meta = m
+			return nil
+		}
+	}
+	return fmt.Errorf("transaction %d is no longer in the file's meta pages", txid)
+}
+
+// get returns the value of key in the top-level bucket named bucket, or
+// nil, descending the trees as bbolt's lookups do but with every read
+// checked.
+func (f *pageFile) get(bucket, key []byte) ([]byte, error) {
+	v, isBucket, err := f.lookup(f.meta.root, nil, bucket, 0)
+	if err != nil || v == nil {
+		return nil, err
+	}
+	if !isBucket || len(v) < bucketHeader {
+		return nil, damagedf("%q is not a bucket", bucket)
+	}
+	root := binary.LittleEndian.Uint64(v)
+	if root == 0 {
+		val, _, err := f.lookup(0, v[bucketHeader:], key, 0)
+		return val, err
+	}
+	val, _, err := f.lookup(root, nil, key, 0)
+	return val, err
+}
+
+// lookup finds key in the tree at page id (or in the inline page data).
+func (f *pageFile) lookup(id uint64, inline, key []byte, depth int) (value []byte, isBucket bool, err error) {
+	if depth > maxTreeDepth {
+		return nil, false, damagedf("the tree is deeper than %d levels (a loop of page pointers)", maxTreeDepth)
+	}
+	data, count, leaf := inline, 0, true
+	if inline != nil {
+		if len(inline) < pageHeaderSize {
+			return nil, false, damagedf("an inline bucket is cut short")
+		}
+		count = int(binary.LittleEndian.Uint16(inline[10:]))
+	} else {
+		p, _, err := f.readPage(id, nil)
+		if err != nil {
+			return nil, false, err
+		}
+		data, count, leaf = p.data, p.count, p.flags == flagLeaf
+		if p.flags == flagFreelist {
+			return nil, false, damagedf("page %d is a freelist page inside a tree", id)
+		}
+	}
+	if !leaf {
+		child := uint64(0)
+		for i := 0; i < count; i++ {
+			k, _, _, c, err := element(data, false, i)
+			if err != nil {
+				return nil, false, err
+			}
+			if i > 0 && bytes.Compare(k, key) > 0 {
+				break
+			}
+			child = c
+		}
+		if child == 0 {
+			return nil, false, damagedf("branch page %d is empty", id)
+		}
+		return f.lookup(child, nil, key, depth+1)
+	}
+	for i := 0; i < count; i++ {
+		k, v, flags, _, err := element(data, true, i)
+		if err != nil {
+			return nil, false, err
+		}
+		if bytes.Equal(k, key) {
+			return append([]byte(nil), v...), flags&leafBucket != 0, nil
+		}
+	}
+	return nil, false, nil
+}
+
+// schemaVersion reads meta/schema: 0 for a file without buckets (new),
+// ErrDamaged for a bbolt file that is not a library, ErrTooNew for a newer
+// schema.
+func (f *pageFile) schemaVersion() (int, error) {
+	v, err := f.get(bMeta, keySchema)
+	if err != nil {
+		return 0, err
+	}
+	if v == nil {
+		meta, _, err := f.lookup(f.meta.root, nil, bMeta, 0)
+		if err != nil {
+			return 0, err
+		}
+		if meta != nil {
+			return 0, damagedf("the schema version is missing")
+		}
+		p, _, err := f.readPage(f.meta.root, nil)
+		if err != nil {
+			return 0, err
+		}
+		if p.count == 0 {
+			return 0, nil
+		}
+		return 0, damagedf("the file is a bbolt database but not a Dramatis library")
+	}
+	if len(v) != 4 {
+		return 0, damagedf("the schema version is malformed")
+	}
+	n := int(binary.BigEndian.Uint32(v))
+	if n > SchemaVersion {
+		return n, fmt.Errorf("%w (schema %d, this build reads up to %d); update Dramatis", ErrTooNew, n, SchemaVersion)
+	}
+	return n, nil
+}
+
+// recordChecker decodes every record as the library would and remembers
+// enough (64-bit hashes of ids and keys, 8 bytes each) to check the indexes
+// at the end: at 50,000 articles and 150,000 highlights a few MB.
+type recordChecker struct {
+	version  int
+	count    map[string]int
+	sets     [numSets][]uint64 // hashes of the keys of each set
+	refs     [numRefs][]uint64 // hashes of the keys each kind of index entry names
+	problems []error
+}
+
+// The key sets index entries refer to.
+const (
+	setArticles = iota
+	setTexts
+	setHighlights
+	setHighlightIDs
+	setActors
+	numSets
+)
+
+// refKind is a kind of index entry: which set it must name a key of, and
+// what a dangling one is called in the report.
+type refKind int
+
+const (
+	refTextArticle refKind = iota
+	refHighlightArticle
+	refHighlightActor
+	refIDHighlight
+	refActorIndexActor
+	refActorIndexHighlight
+	refNameActor
+	refURLArticle
+	refHashArticle
+	numRefs
+)
+
+func (k refKind) target() (set int, what string) {
+	switch k {
+	case refTextArticle:
+		return setArticles, "texts of missing articles"
+	case refHighlightArticle:
+		return setArticles, "highlights of missing articles"
+	case refHighlightActor:
+		return setActors, "highlights tagged with missing actors"
+	case refIDHighlight:
+		return setHighlights, "id index entries of missing highlights"
+	case refActorIndexActor:
+		return setActors, "actor index entries of missing actors"
+	case refActorIndexHighlight:
+		return setHighlightIDs, "actor index entries of missing highlights"
+	case refNameActor:
+		return setActors, "actor names of missing actors"
+	case refURLArticle:
+		return setArticles, "addresses of missing articles"
+	default:
+		return setArticles, "text hashes of missing articles"
+	}
+}
+
+func newRecordChecker(version int) *recordChecker {
+	return &recordChecker{version: version, count: map[string]int{}}
+}
+
+func hash64(b []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
+}
+
+func (c *recordChecker) problem(bucket string, key []byte, err error) {
+	if len(c.problems) < maxProblems {
+		c.problems = append(c.problems, damagedf("in %s, record %s: %s", bucket, printableKey(key), damageDetail(err)))
+	}
+}
+
+// printableKey shows a key in a message: ids as they are, binary parts
+// replaced.
+func printableKey(k []byte) string {
+	if len(k) > 80 {
+		k = k[:80]
+	}
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 {
+			return '·'
+		}
+		return r
+	}, strings.ToValidUTF8(string(k), "?"))
+}
+
+func (c *recordChecker) remember(set int, key []byte) {
+	c.sets[set] = append(c.sets[set], hash64(key))
+}
+
+func (c *recordChecker) refer(k refKind, key []byte) {
+	c.refs[k] = append(c.refs[k], hash64(key))
+}
+
+// visit checks one key and value (see checkRecord).
+func (c *recordChecker) visit(bucket string, key, value []byte) error {
+	if value == nil { // a bucket entry
+		if bucket != "" {
+			c.problem(bucket, key, damagedf("an unexpected nested bucket"))
+		}
+		return nil
+	}
+	if bucket == "" {
+		c.problem("the root", key, damagedf("a value outside any bucket"))
+		return nil
+	}
+	c.count[bucket]++
+	if err := c.checkRecord(bucket, key, value); err != nil {
+		c.problem(bucket, key, err)
+	}
+	return nil
+}
+
+// checkRecord decodes one record of a known bucket as the library reads it
+// and notes the index entries it makes; buckets not named here are only
+// checked for their structure.
+func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
+	switch bucket {
+	case string(bArticles):
+		r, err := decodeArticleRecord(v)
+		if err != nil {
+			return err
+		}
+		if r.ID != string(k) {
+			return damagedf("it holds article %s", r.ID)
+		}
+		c.remember(setArticles, k)
+	case string(bTexts): // schemas 1 and 2
+		if c.version < 3 {
+			c.refer(refTextArticle, k)
+			c.remember(setTexts, k)
+		}
+		_, err := decodeBlocksV2(v)
+		return err
+	case string(bArticleText): // schema 3 (and a schema 2 file half way through migrating)
+		if c.version >= 3 {
+			c.refer(refTextArticle, k)
+			c.remember(setTexts, k)
+		}
+		_, err := decodeBlocks(v)
+		return err
+	case string(bHighlights):
+		return c.checkHighlight(k, v)
+	case string(bHighlightID):
+		if !bytes.HasSuffix(v, k) {
+			return damagedf("the id index entry names another highlight")
+		}
+		c.refer(refIDHighlight, v)
+	case string(bActors):
+		a, err := decodeActor(v)
+		if err != nil {
+			return err
+		}
+		if a.ID != string(k) {
+			return damagedf("it holds actor %s", a.ID)
+		}
+		c.remember(setActors, k)
+	case string(bActorIndex):
+		i := bytes.IndexByte(k, 0)
+		if i <= 0 || i == len(k)-1 {
+			return damagedf("a malformed actor index key")
+		}
+		c.refer(refActorIndexActor, k[:i])
+		c.refer(refActorIndexHighlight, k[i+1:])
+	case string(bActorNames):
+		c.refer(refNameActor, v)
+	case string(bURLIndex):
+		c.refer(refURLArticle, v)
+	case string(bHashIndex):
+		c.refer(refHashArticle, v)
+	}
+	return nil
+}
+
+func (c *recordChecker) checkHighlight(k, v []byte) error {
+	i := bytes.IndexByte(k, 0)
+	if i <= 0 {
+		return damagedf("a malformed highlight key")
+	}
+	c.refer(refHighlightArticle, k[:i])
+	c.remember(setHighlights, k)
+	if c.version < 2 {
+		_, err := decodeHighlightV1(v)
+		return err
+	}
+	h, err := decodeHighlight(k, v)
+	if err != nil {
+		return err
+	}
+	c.remember(setHighlightIDs, []byte(h.ID))
+	for _, a := range h.Actors {
+		c.refer(refHighlightActor, []byte(a.ActorID))
+	}
+	return nil
+}
+
+// finish resolves the index entries against the key sets and checks that
+// every article has its text.
+func (c *recordChecker) finish() []error {
+	out := c.problems
+	for i := range c.sets {
+		slices.Sort(c.sets[i])
+	}
+	for k := refKind(0); k < numRefs; k++ {
+		if c.version < 2 && k == refActorIndexHighlight {
+			continue // schema 1 has no actor index
+		}
+		set, what := k.target()
+		missing := 0
+		for _, h := range c.refs[k] {
+			if _, ok := slices.BinarySearch(c.sets[set], h); !ok {
+				missing++
+			}
+		}
+		if missing > 0 && len(out) < maxProblems {
+			out = append(out, damagedf("%d %s", missing, what))
+		}
+	}
+	if texts, arts := len(c.sets[setTexts]), len(c.sets[setArticles]); texts < arts && len(out) < maxProblems {
+		out = append(out, damagedf("%d of %d articles have no text", arts-texts, arts))
+	}
+	return out
+}
+
+// checkPause returns a pause function for a check in the background: it
+// sleeps as long as the check worked, every few milliseconds of work, so
+// the check takes at most about half of one core, and it stops the check
+// when ctx ends.
+func checkPause(ctx context.Context) func() error {
+	const slice = 5 * time.Millisecond
+	began := time.Now()
+	return func() error {
+		if worked := time.Since(began); worked >= slice {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(worked):
+			}
+			began = time.Now()
+		}
+		return nil
+	}
+}
+
+// backgroundCheckDelay lets the window finish starting before the check
+// begins to read the file.
+const backgroundCheckDelay = 20 * time.Second
+
+// checkInBackground reads the whole file once, after a delay, in a
+// goroutine (see checkSnapshot). Damage found makes the library damaged
+// (no more writes) and is told through Options.OnProblem.
+func (l *Library) checkInBackground(ctx context.Context) {
+	l.bg.Add(1)
+	go func() {
+		defer l.bg.Done()
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(backgroundCheckDelay):
+		}
+		err := l.checkSnapshot(ctx, checkPause(ctx))
+		if errors.Is(err, ErrDamaged) && l.onProblem != nil {
+			l.onProblem(err)
+		}
+	}()
+}
+
+// checkSnapshot checks the whole file as of the newest transaction while
+// the library stays open for writing: a read transaction pins that
+// transaction's pages (bbolt reuses no page a reader may still see), and
+// for the moment it is begun a write transaction holds writers off, so
+// that the meta page read is that transaction's.
+func (l *Library) checkSnapshot(ctx context.Context, pause func() error) error {
+	var txid uint64
+	var rtx *bolt.Tx
+	if l.readOnly == "" {
+		wtx, err := l.db.DB.Begin(true)
+		if err != nil {
+			return err
+		}
+		rtx, err = l.db.DB.Begin(false)
+		wtx.Rollback()
+		if err != nil {
+			return err
+		}
+	} else {
+		var err error
+		if rtx, err = l.db.DB.Begin(false); err != nil {
+			return err
+		}
+	}
+	defer rtx.Rollback()
+	txid = uint64(rtx.ID())
+	fi, err := l.file.Stat()
+	if err != nil {
+		return err
+	}
+	rep, err := checkFile(l.file, fi.Size(), &txid, pause)
+	if err != nil {
+		return err
+	}
+	if derr := rep.Err(); derr != nil {
+		derr = damagedFile(l.path, derr)
+		l.noteDamage(derr)
+		return derr
+	}
+	l.state.Checked = l.now().UTC()
+	return nil
+}

@@ -1,0 +1,505 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"strings"
+)
+
+// pageFile reads the pages of a bbolt file with ReadAt, never through a
+// memory map: a damaged page id, size or offset becomes an error here,
+// where bbolt, which follows them inside its map, faults (SIGSEGV, SIGBUS)
+// or panics. The integrity check, the quick checks on open, record counts
+// and the salvage reader are built on it.
+//
+// The layout is bbolt's (version 2), little-endian: every page starts with
+// a 16-byte header (id u64, flags u16, count u16, overflow u32); branch
+// elements are (pos u32, ksize u32, pgid u64), leaf elements (flags u32,
+// pos u32, ksize u32, vsize u32), each key pos bytes after its element;
+// a bucket value is (root pgid u64, sequence u64), followed by the bucket's
+// page when root is 0 (an inline bucket).
+type pageFile struct {
+	r    io.ReaderAt
+	size int64 // bytes in the file
+	meta metaPage
+}
+
+// metaPage is the part of bbolt's meta page the checks need.
+type metaPage struct {
+	pageSize uint32
+	root     uint64 // root bucket's page
+	freelist uint64 // freelist page, or noFreelist
+	hwm      uint64 // high water mark: pages [0, hwm) are in use or free
+	txid     uint64
+	checksum uint64
+}
+
+// bbolt's on-disk constants.
+const (
+	boltMagic      = 0xED0CDAED
+	boltVersion    = 2
+	pageHeaderSize = 16
+	elementSize    = 16 // branch and leaf elements are both 16 bytes
+	bucketHeader   = 16 // root pgid, sequence
+	metaSize       = 56 // magic … txid, before the checksum
+
+	flagBranch   = 0x01
+	flagLeaf     = 0x02
+	flagMeta     = 0x04
+	flagFreelist = 0x10
+
+	leafBucket = 0x01 // leaf element flag: the value is a bucket
+
+	noFreelist = ^uint64(0)
+	// bbolt stores a freelist of 0xFFFF or more ids with its count in the
+	// first element.
+	freelistOverflowCount = 0xFFFF
+
+	minPageSize = 512
+	maxPageSize = 1 << 24 // bbolt looks for the second meta page up to 16 MB
+	// maxTreeDepth bounds the descent: a B+tree of a few levels holds
+	// billions of keys, so anything deeper is a loop of damaged pointers.
+	maxTreeDepth = 32
+)
+
+// errDamagedFile is a damaged page structure found by the page reader.
+func damagedf(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrDamaged, fmt.Sprintf(format, args...))
+}
+
+// parseMeta reads a meta page's fields from buf (the page, header
+// included) and reports whether its magic, version and checksum hold.
+func parseMeta(buf []byte) (metaPage, bool) {
+	if len(buf) < pageHeaderSize+metaSize+8 {
+		return metaPage{}, false
+	}
+	m := buf[pageHeaderSize:]
+	le := binary.LittleEndian
+	h := fnv.New64a()
+	h.Write(m[:metaSize])
+	mp := metaPage{
+		pageSize: le.Uint32(m[8:]),
+		root:     le.Uint64(m[16:]),
+		freelist: le.Uint64(m[32:]),
+		hwm:      le.Uint64(m[40:]),
+		txid:     le.Uint64(m[48:]),
+		checksum: le.Uint64(m[56:]),
+	}
+	ok := le.Uint32(m[0:]) == boltMagic && le.Uint32(m[4:]) == boltVersion &&
+		mp.checksum == h.Sum64() && mp.pageSize >= minPageSize && mp.pageSize <= maxPageSize
+	return mp, ok
+}
+
+// readMetaPages finds the meta page bbolt would use: the valid one of the
+// two with the higher transaction id. The second page's offset depends on
+// the page size, which a damaged first page does not tell; like bbolt,
+// try every power of two.
+func readMetaPages(r io.ReaderAt, size int64) (metaPage, error) {
+	buf := make([]byte, pageHeaderSize+metaSize+8)
+	read := func(off int64) (metaPage, bool) {
+		if off+int64(len(buf)) > size {
+			return metaPage{}, false
+		}
+		if _, err := r.ReadAt(buf, off); err != nil {
+			return metaPage{}, false
+		}
+		return parseMeta(buf)
+	}
+	var best metaPage
+	found := false
+	m0, ok0 := read(0)
+	if ok0 {
+		best, found = m0, true
+	}
+	for ps := int64(minPageSize); ps <= maxPageSize; ps <<= 1 {
+		if ok0 && ps != int64(m0.pageSize) {
+			continue
+		}
+		if m1, ok := read(ps); ok && int64(m1.pageSize) == ps {
+			if !found || m1.txid > best.txid {
+				best = m1
+			}
+			found = true
+			break
+		}
+	}
+	if !found {
+		return metaPage{}, damagedf("no valid bbolt header (both meta pages are damaged, or it is not a library file)")
+	}
+	if need := best.hwm * uint64(best.pageSize); need > uint64(size) || best.hwm < 2 {
+		return best, damagedf("the file is truncated (%d of %d bytes)", size, need)
+	}
+	if best.root < 2 || best.root >= best.hwm {
+		return best, damagedf("the root page %d is outside the file's %d pages", best.root, best.hwm)
+	}
+	if best.freelist != noFreelist && (best.freelist < 2 || best.freelist >= best.hwm) {
+		return best, damagedf("the freelist page %d is outside the file's %d pages", best.freelist, best.hwm)
+	}
+	return best, nil
+}
+
+// openPageFile reads the header of a bbolt file of size bytes.
+func openPageFile(r io.ReaderAt, size int64) (*pageFile, error) {
+	m, err := readMetaPages(r, size)
+	if err != nil {
+		return nil, err
+	}
+	return &pageFile{r: r, size: size, meta: m}, nil
+}
+
+// page is one page (with its overflow pages) as read from the file.
+type page struct {
+	id       uint64
+	flags    uint16
+	count    int
+	overflow uint64
+	data     []byte // the whole page, header included
+}
+
+// readPage reads page id and checks its header: in range, its own id,
+// one known type, elements inside the page. buf is reused when large
+// enough; the returned page's data aliases it.
+func (f *pageFile) readPage(id uint64, buf []byte) (page, []byte, error) {
+	ps := uint64(f.meta.pageSize)
+	if id < 2 || id >= f.meta.hwm {
+		return page{}, buf, damagedf("page %d is outside the file's %d pages", id, f.meta.hwm)
+	}
+	var hdr [pageHeaderSize]byte
+	if _, err := f.r.ReadAt(hdr[:], int64(id*ps)); err != nil {
+		return page{}, buf, fmt.Errorf("reading page %d: %w", id, err)
+	}
+	le := binary.LittleEndian
+	p := page{id: le.Uint64(hdr[0:]), flags: le.Uint16(hdr[8:]), count: int(le.Uint16(hdr[10:])), overflow: uint64(le.Uint32(hdr[12:]))}
+	if p.id != id {
+		return p, buf, damagedf("page %d calls itself page %d", id, p.id)
+	}
+	if p.flags != flagBranch && p.flags != flagLeaf && p.flags != flagFreelist {
+		return p, buf, damagedf("page %d has the unknown type %#x", id, p.flags)
+	}
+	if id+p.overflow >= f.meta.hwm {
+		return p, buf, damagedf("page %d runs %d pages past the end of the file", id, id+p.overflow+1-f.meta.hwm)
+	}
+	n := int((1 + p.overflow) * ps)
+	if cap(buf) < n {
+		buf = make([]byte, n)
+	}
+	p.data = buf[:n]
+	if _, err := f.r.ReadAt(p.data, int64(id*ps)); err != nil {
+		return p, buf, fmt.Errorf("reading page %d: %w", id, err)
+	}
+	return p, buf, nil
+}
+
+// element returns the i-th key (and for leaves the value and flags) of a
+// branch or leaf page laid out in data (a page or an inline bucket's
+// page), checking that they lie inside it.
+func element(data []byte, leaf bool, i int) (key, value []byte, flags uint32, child uint64, err error) {
+	off := pageHeaderSize + i*elementSize
+	if off+elementSize > len(data) {
+		return nil, nil, 0, 0, damagedf("element %d lies outside its page", i)
+	}
+	le := binary.LittleEndian
+	e := data[off : off+elementSize]
+	var pos, ksize, vsize uint64
+	if leaf {
+		flags = le.Uint32(e[0:])
+		pos, ksize, vsize = uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
+	} else {
+		pos, ksize, child = uint64(le.Uint32(e[0:])), uint64(le.Uint32(e[4:])), le.Uint64(e[8:])
+	}
+	start := uint64(off) + pos
+	end := start + ksize + vsize
+	if pos == 0 || end > uint64(len(data)) {
+		return nil, nil, 0, 0, damagedf("element %d's key or value lies outside its page", i)
+	}
+	key = data[start : start+ksize]
+	if leaf {
+		value = data[start+ksize : end]
+	}
+	return key, value, flags, child, nil
+}
+
+// bucketVisitor receives every key and value of the buckets a walk
+// reaches: bucket is the path of bucket names joined by "/", value nil for
+// a nested bucket. Slices are only valid during the call.
+type bucketVisitor func(bucket string, key, value []byte) error
+
+// walker walks a file's bucket trees, marking every page it reaches.
+type walker struct {
+	f         *pageFile
+	reachable bitset
+	visit     bucketVisitor
+	bufs      [maxTreeDepth + 1][]byte // one page buffer per tree level
+	pages     int                      // pages read
+	// problems collects structural damage; the walk goes on past a
+	// damaged subtree so that a report names all of it (up to a limit).
+	problems []error
+}
+
+// maxProblems bounds a damage report: past a few, more lines say nothing.
+const maxProblems = 20
+
+func (w *walker) problem(err error) {
+	err = damagedf("%s", strings.ReplaceAll(damageDetail(err), `bucket "": `, "the list of buckets: "))
+	if len(w.problems) < maxProblems {
+		w.problems = append(w.problems, err)
+	}
+}
+
+// walkBucket walks the tree of the bucket whose value (header and, for an
+// inline bucket, its page) is v.
+func (w *walker) walkBucket(path string, v []byte, depth int) error {
+	if len(v) < bucketHeader {
+		w.problem(damagedf("bucket %q has a malformed header", path))
+		return nil
+	}
+	root := binary.LittleEndian.Uint64(v)
+	if root == 0 {
+		inline := v[bucketHeader:]
+		if len(inline) < pageHeaderSize {
+			w.problem(damagedf("inline bucket %q is cut short", path))
+			return nil
+		}
+		le := binary.LittleEndian
+		flags, count := le.Uint16(inline[8:]), int(le.Uint16(inline[10:]))
+		if flags != flagLeaf {
+			w.problem(damagedf("inline bucket %q is not a leaf (flags %#x)", path, flags))
+			return nil
+		}
+		return w.leaf(path, inline, count, nil, nil, depth)
+	}
+	return w.tree(path, root, nil, nil, depth)
+}
+
+// tree walks the subtree at page id, whose keys must lie in [lo, hi) (nil
+// for open ends), as bbolt's own check requires.
+func (w *walker) tree(path string, id uint64, lo, hi []byte, depth int) error {
+	if depth > maxTreeDepth {
+		w.problem(damagedf("bucket %q: the tree is deeper than %d levels (a loop of page pointers)", path, maxTreeDepth))
+		return nil
+	}
+	if id < w.f.meta.hwm && w.reachable.has(id) {
+		w.problem(damagedf("bucket %q: page %d is referenced twice", path, id))
+		return nil
+	}
+	p, buf, err := w.f.readPage(id, w.bufs[depth])
+	w.bufs[depth] = buf
+	if err != nil {
+		if !errors.Is(err, ErrDamaged) {
+			return err // an I/O error, not damage
+		}
+		w.problem(fmt.Errorf("bucket %q: %w", path, err))
+		return nil
+	}
+	w.pages++
+	for i := uint64(0); i <= p.overflow; i++ {
+		w.reachable.set(id + i)
+	}
+	switch p.flags {
+	case flagLeaf:
+		return w.leaf(path, p.data, p.count, lo, hi, depth)
+	case flagBranch:
+		return w.branch(path, p, lo, hi, depth)
+	}
+	w.problem(damagedf("bucket %q: page %d is a freelist page inside a tree", path, id))
+	return nil
+}
+
+func (w *walker) branch(path string, p page, lo, hi []byte, depth int) error {
+	if p.count == 0 {
+		w.problem(damagedf("bucket %q: branch page %d is empty", path, p.id))
+		return nil
+	}
+	prev := lo
+	for i := 0; i < p.count; i++ {
+		key, _, _, child, err := element(p.data, false, i)
+		if err != nil {
+			w.problem(fmt.Errorf("bucket %q: page %d: %w", path, p.id, err))
+			return nil
+		}
+		if (i > 0 && bytes.Compare(prev, key) >= 0) || (i == 0 && lo != nil && bytes.Compare(key, lo) < 0) ||
+			(hi != nil && bytes.Compare(key, hi) >= 0) {
+			w.problem(damagedf("bucket %q: branch page %d: key %d is out of order", path, p.id, i))
+			return nil
+		}
+		next := hi
+		if i+1 < p.count {
+			if k, _, _, _, err := element(p.data, false, i+1); err == nil {
+				next = k
+			}
+		}
+		// The child's page buffer is the next level's, so key and next
+		// (slices of this page) stay valid while it is walked.
+		if err := w.tree(path, child, key, next, depth+1); err != nil {
+			return err
+		}
+		prev = key
+	}
+	return nil
+}
+
+func (w *walker) leaf(path string, data []byte, count int, lo, hi []byte, depth int) error {
+	var prev []byte
+	for i := 0; i < count; i++ {
+		key, value, flags, _, err := element(data, true, i)
+		if err != nil {
+			w.problem(fmt.Errorf("bucket %q: %w", path, err))
+			return nil
+		}
+		if (prev != nil && bytes.Compare(prev, key) >= 0) || (lo != nil && bytes.Compare(key, lo) < 0) ||
+			(hi != nil && bytes.Compare(key, hi) >= 0) {
+			w.problem(damagedf("bucket %q: key %d of a leaf is out of order", path, i))
+			return nil
+		}
+		prev = key
+		if flags&leafBucket != 0 {
+			sub := string(key)
+			if path != "" {
+				sub = path + "/" + sub
+			}
+			if w.visit != nil {
+				if err := w.visit(path, key, nil); err != nil {
+					return err
+				}
+			}
+			// Copy: the nested walk reuses deeper buffers, not this one,
+			// but an inline bucket's page is read from this value.
+			if err := w.walkBucket(sub, append([]byte(nil), value...), depth+1); err != nil {
+				return err
+			}
+			continue
+		}
+		if w.visit != nil {
+			if err := w.visit(path, key, value); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// freelist reads the free page ids, checking them.
+func (f *pageFile) freelist(reachable *bitset) (bitset, []error) {
+	free := newBitset(f.meta.hwm)
+	if f.meta.freelist == noFreelist {
+		return free, nil
+	}
+	p, _, err := f.readPage(f.meta.freelist, nil)
+	if err != nil {
+		return free, []error{fmt.Errorf("the freelist: %w", err)}
+	}
+	if p.flags != flagFreelist {
+		return free, []error{damagedf("the freelist page %d is a %#x page", p.id, p.flags)}
+	}
+	for i := uint64(0); i <= p.overflow; i++ {
+		reachable.set(p.id + i)
+	}
+	le := binary.LittleEndian
+	body := p.data[pageHeaderSize:]
+	count, first := uint64(p.count), 0
+	if p.count == freelistOverflowCount {
+		if len(body) < 8 {
+			return free, []error{damagedf("the freelist page is cut short")}
+		}
+		count, first = le.Uint64(body), 1
+	}
+	if count > uint64(len(body)/8-first) {
+		return free, []error{damagedf("the freelist claims %d pages but holds at most %d", count, len(body)/8-first)}
+	}
+	var problems []error
+	for i := uint64(0); i < count; i++ {
+		id := le.Uint64(body[(uint64(first)+i)*8:])
+		switch {
+		case id < 2 || id >= f.meta.hwm:
+			problems = append(problems, damagedf("the freelist names page %d, outside the file's %d pages", id, f.meta.hwm))
+		case free.has(id):
+			problems = append(problems, damagedf("page %d is freed twice", id))
+		default:
+			free.set(id)
+		}
+		if len(problems) >= maxProblems {
+			break
+		}
+	}
+	return free, problems
+}
+
+// bitset is a set of page ids below a high water mark.
+type bitset []uint64
+
+func newBitset(n uint64) bitset { return make(bitset, (n+63)/64) }
+
+func (b bitset) has(i uint64) bool {
+	return i/64 < uint64(len(b)) && b[i/64]&(1<<(i%64)) != 0
+}
+
+func (b bitset) set(i uint64) {
+	if i/64 < uint64(len(b)) {
+		b[i/64] |= 1 << (i % 64)
+	}
+}
+
+// countKeys counts the keys of a top-level bucket from its leaf pages'
+// headers alone (a branch page is read whole, a leaf page's first 16
+// bytes): what the backup rotation needs to compare backups, at a few
+// hundred bytes per thousand records.
+func (f *pageFile) countKeys(bucket []byte) (int, error) {
+	v, isBucket, err := f.lookup(f.meta.root, nil, bucket, 0)
+	if err != nil || v == nil {
+		return 0, err
+	}
+	if !isBucket || len(v) < bucketHeader {
+		return 0, damagedf("%q is not a bucket", bucket)
+	}
+	root := binary.LittleEndian.Uint64(v)
+	if root == 0 {
+		if len(v) < bucketHeader+pageHeaderSize {
+			return 0, damagedf("inline bucket %q is cut short", bucket)
+		}
+		return int(binary.LittleEndian.Uint16(v[bucketHeader+10:])), nil
+	}
+	seen := newBitset(f.meta.hwm)
+	return f.countTree(root, seen, 0)
+}
+
+func (f *pageFile) countTree(id uint64, seen bitset, depth int) (int, error) {
+	if depth > maxTreeDepth || seen.has(id) {
+		return 0, damagedf("a loop of page pointers at page %d", id)
+	}
+	seen.set(id)
+	if id < 2 || id >= f.meta.hwm {
+		return 0, damagedf("page %d is outside the file's %d pages", id, f.meta.hwm)
+	}
+	var hdr [pageHeaderSize]byte
+	if _, err := f.r.ReadAt(hdr[:], int64(id)*int64(f.meta.pageSize)); err != nil {
+		return 0, err
+	}
+	flags, count := binary.LittleEndian.Uint16(hdr[8:]), int(binary.LittleEndian.Uint16(hdr[10:]))
+	if flags == flagLeaf {
+		return count, nil
+	}
+	p, _, err := f.readPage(id, nil)
+	if err != nil {
+		return 0, err
+	}
+	if p.flags != flagBranch {
+		return 0, damagedf("page %d is a %#x page inside a tree", id, p.flags)
+	}
+	n := 0
+	for i := 0; i < p.count; i++ {
+		_, _, _, child, err := element(p.data, false, i)
+		if err != nil {
+			return 0, err
+		}
+		c, err := f.countTree(child, seen, depth+1)
+		if err != nil {
+			return 0, err
+		}
+		n += c
+	}
+	return n, nil
+}
