@@ -171,3 +171,29 @@ func TestOutOfTable(t *testing.T) {
 		t.Errorf("no table: best %q", attr(got, "id"))
 	}
 }
+
+// TestStandfirst checks that the lead paragraph a page shows in its header,
+// outside the article's container, begins the text, and that a declared
+// description the page does not show stays out of it.
+func TestStandfirst(t *testing.T) {
+	lead := "Die Stadt will die Innenstadt umbauen: mehr Grün, breitere Radwege, weniger Autos."
+	for _, c := range []struct {
+		name, shown string
+		want        bool
+	}{
+		{"shown", `<p class="teaser">` + lead + `</p>`, true},
+		{"not shown", ``, false},
+	} {
+		body := `<header><h1>Ein neues Konzept für die Innenstadt</h1>` + c.shown + `</header><article><div class="text">` + paras(3) + `</div></article>`
+		a, err := CleanHTML([]byte(`<html lang="de"><head><title>Ein neues Konzept für die Innenstadt</title><meta name="description" content="`+lead+`"></head><body>`+body+`</body></html>`), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Blocks[0].Text == lead; got != c.want {
+			t.Errorf("%s: first block %q", c.name, a.Blocks[0].Text)
+		}
+		if a.Description != lead {
+			t.Errorf("%s: description %q", c.name, a.Description)
+		}
+	}
+}

@@ -48,6 +48,7 @@ func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, e
 		Authors: m.Authors, Published: m.Published, Site: m.Site, URL: m.URL, Lang: m.Lang,
 	}
 	marked := markedBody(doc)
+	lead := shownStandfirst(doc, m.Description)
 	blocks, byline := extractBlocks(doc, src, m.Title, m.Lang)
 	if blocksLen(blocks) < minArticleChars {
 		// The marked element holds the article and often more (related
@@ -56,6 +57,7 @@ func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, e
 		blocks = declaredBody(blocks, marked, 0, m.Lang)
 	}
 	blocks = declaredBody(blocks, bodyBlocks(strings.TrimSpace(m.body)), minArticleChars, m.Lang)
+	blocks = withStandfirst(blocks, lead)
 	if len(a.Authors) == 0 && byline != "" {
 		a.Authors = splitAuthors(byline, true)
 	}
