@@ -197,3 +197,11 @@ func TestStandfirst(t *testing.T) {
 		}
 	}
 }
+
+// TestNavigationOnlyPage checks that the exception for a wrapping <aside>
+// does not turn a page of links into an article.
+func TestNavigationOnlyPage(t *testing.T) {
+	if a, err := CleanHTML([]byte(`<html><body><nav><a href="/">Home</a> <a href="/a">About</a></nav></body></html>`), ""); err == nil {
+		t.Errorf("a page of links gave an article: %q", a.Text())
+	}
+}

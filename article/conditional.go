@@ -51,15 +51,17 @@ func (x *extractor) prepare(content *html.Node) {
 }
 
 // removeAll removes every element below n with one of the tags. The
-// chosen container itself, and an element holding most of the content's
-// text, are never removed: they were chosen as the article, whatever their
-// tag ("<aside class=nfy-pa><article>…") says.
+// chosen container itself is never removed: it was chosen as the article,
+// whatever its tag. Nor is an <aside> holding most of the content's text:
+// some sites wrap their article in one ("<aside class=nfy-pa><article>…"),
+// while a <nav> or <footer> holding most of it is a page of links.
 func (x *extractor) removeAll(n *html.Node, tags ...atom.Atom) {
 	total := textLen(n)
 	for _, d := range descendants(n, tags...) {
-		if d != x.best && float64(textLen(d)) <= wrapperShare*float64(total) {
-			removeNode(d)
+		if d == x.best || d.DataAtom == atom.Aside && float64(textLen(d)) > wrapperShare*float64(total) {
+			continue
 		}
+		removeNode(d)
 	}
 }
 
