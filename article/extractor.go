@@ -50,9 +50,7 @@ type extractor struct {
 	titleSeen  bool         // the heading that repeats the title is removed
 	best       *html.Node   // the chosen container, once chosen
 	candidates []*html.Node // scored containers, in document order of their first vote
-	// lens and pageLen are the text lengths when the sweep began.
-	lens       map[*html.Node]int
-	pageLen    int
+	pageLen    int          // the page's text length when the sweep began
 	scores     map[*html.Node]float64
 	dataTables map[*html.Node]bool
 }
@@ -122,8 +120,7 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 // returns the elements whose text will vote for their ancestors.
 func (x *extractor) sweep(root *html.Node) []*html.Node {
 	var toScore []*html.Node
-	x.lens = textLens(root)
-	x.pageLen = x.lens[root]
+	x.pageLen = textLen(root)
 	n := root
 	for n != nil {
 		if n.DataAtom == atom.Html {
@@ -197,10 +194,11 @@ func unlikely(n *html.Node, match string) bool {
 // page.
 const wrapperShare = 0.5
 
-// holdsThePage reports whether n holds more than wrapperShare of the
-// page's text (as it was when the sweep began).
+// holdsThePage reports whether n holds the page's h1 and more than
+// wrapperShare of its text (as it was when the sweep began). Only the few
+// unlikely-named elements are measured.
 func (x *extractor) holdsThePage(n *html.Node) bool {
-	return float64(x.lens[n]) > wrapperShare*float64(x.pageLen) && findFirst(n, atom.H1) != nil
+	return findFirst(n, atom.H1) != nil && float64(textLen(n)) > wrapperShare*float64(x.pageLen)
 }
 
 // paragraphDivLinkDensity is the link density under which a <div> that

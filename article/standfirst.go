@@ -19,29 +19,46 @@ const standfirstSlack = 1.5
 
 // shownStandfirst returns the text of the visible element that shows the
 // page's description (the whole of it, or it cut short), or "" when the
-// page does not show it. The tree is only read.
+// page does not show it. Only text nodes holding the description's first
+// word are followed up, to the innermost ancestor whose text begins with
+// the description; the tree is only read.
 func shownStandfirst(doc *html.Node, description string) string {
 	want := strings.TrimRight(CleanInline(description), ".… ")
-	if utf8.RuneCountInString(want) < minParagraphChars {
+	n := utf8.RuneCountInString(want)
+	if n < minParagraphChars {
 		return ""
 	}
-	lens := textLens(doc)
-	n := utf8.RuneCountInString(want)
+	first, _, _ := strings.Cut(want, " ")
+	limit := int(standfirstSlack * float64(n))
+	seen := map[*html.Node]bool{}
 	found := ""
 	walk(doc, func(e *html.Node) bool {
 		if found != "" || e.Type == html.ElementNode && (skipped[e.DataAtom] || !visible(e)) {
 			return false
 		}
-		if e.Type != html.ElementNode || lens[e] < n || float64(lens[e]) > standfirstSlack*float64(n) {
-			return e.Type == html.ElementNode || e.Type == html.DocumentNode
-		}
-		if t := CleanInline(textContent(e)); strings.HasPrefix(t, want) {
-			found = t
-			return false
+		if e.Type == html.TextNode && strings.Contains(e.Data, first) {
+			found = standfirstAround(e, want, limit, seen)
 		}
 		return true
 	})
 	return found
+}
+
+// standfirstAround climbs from text node e to the innermost ancestor whose
+// text begins with want and is at most limit runes long, and returns that
+// text, or "". Ancestors already measured (seen) are not measured again.
+func standfirstAround(e *html.Node, want string, limit int, seen map[*html.Node]bool) string {
+	for a := e.Parent; a != nil && a.Type == html.ElementNode && !seen[a]; a = a.Parent {
+		seen[a] = true
+		t := CleanInline(textContent(a))
+		if utf8.RuneCountInString(t) > limit {
+			return ""
+		}
+		if strings.HasPrefix(t, want) {
+			return t
+		}
+	}
+	return ""
 }
 
 // withStandfirst puts the shown standfirst before the blocks when they do
