@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/article"
@@ -31,26 +30,23 @@ type readerActions struct {
 	highlight func()
 }
 
-// readerPane shows the current article: a metadata header (kicker, title,
-// byline with date and site, link to the source) above the ArticleView.
+// readerPane shows the current article in an ArticleView, whose page
+// begins with the article's header (kicker, title, standfirst, byline with
+// date and site, link to the source) and scrolls it with the text.
 type readerPane struct {
 	sh      *shell
 	do      readerActions
-	kicker  *widget.Label
-	title   *widget.Label
-	byline  *widget.Label
-	link    *widget.Hyperlink
 	view    *widgets.ArticleView
-	header  *fyne.Container
 	empty   *widget.Label
 	content *fyne.Container
 
 	textSize float32
+	// onKey gets the keys the text does not use (F10 opens the menus).
+	onKey func(fyne.KeyName)
 }
 
 func newReaderPane(sh *shell, do readerActions) *readerPane {
 	r := &readerPane{sh: sh, do: do}
-	r.buildHeader()
 	r.view = widgets.NewArticleView()
 	r.textSize = float32(sh.prefs().FloatWithFallback(prefFontSize, defaultTextSize))
 	r.view.SetTextSize(r.textSize)
@@ -58,8 +54,11 @@ func newReaderPane(sh *shell, do readerActions) *readerPane {
 	r.view.OnHighlightContext = do.highlightMenu
 	r.view.OnContext = r.selectionMenu
 	r.view.OnTypedKey = func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
+		switch {
+		case ev.Name == fyne.KeyEscape:
 			r.letGo()
+		case r.onKey != nil:
+			r.onKey(ev.Name)
 		}
 	}
 	r.view.OnSelectionChanged = func(start, end int) {
@@ -81,54 +80,21 @@ func newReaderPane(sh *shell, do readerActions) *readerPane {
 	r.empty = widget.NewLabel("Open an article with File ▸ Open, paste a page copied from the browser with Ctrl+Shift+V, or drop a file here.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	r.empty.Truncation = fyne.TextTruncateEllipsis
-	r.content = container.NewBorder(r.header, nil, nil, nil, container.NewStack(r.view, container.NewCenter(r.empty)))
+	r.content = container.NewStack(r.view, container.NewCenter(r.empty))
 	return r
 }
 
-// buildHeader makes the kicker, title, byline and source link.
-func (r *readerPane) buildHeader() {
-	r.kicker = widget.NewLabel("")
-	r.kicker.Importance = widget.HighImportance
-	r.kicker.TextStyle.Bold = true
-	r.kicker.Wrapping = fyne.TextWrapWord
-	r.title = widget.NewLabel("")
-	r.title.SizeName = theme.SizeNameHeadingText
-	r.title.TextStyle.Bold = true
-	r.title.Wrapping = fyne.TextWrapWord
-	r.byline = widget.NewLabel("")
-	r.byline.Wrapping = fyne.TextWrapWord
-	r.link = widget.NewHyperlink("", nil)
-	r.header = container.NewVBox(r.kicker, r.title, container.NewBorder(nil, nil, nil, r.link, r.byline), widget.NewSeparator())
-	r.header.Hide()
-}
-
-// setKeys hands the letters and shortcuts the article text does not use
-// to the window (H highlights, E edits, menu shortcuts).
-func (r *readerPane) setKeys(onRune func(rune), onShortcut func(fyne.Shortcut)) {
+// setKeys hands the letters, keys and shortcuts the article text does not
+// use to the window (H highlights, E edits, F10 and menu shortcuts).
+func (r *readerPane) setKeys(onRune func(rune), onKey func(fyne.KeyName), onShortcut func(fyne.Shortcut)) {
 	r.view.OnTypedRune = onRune
+	r.onKey = onKey
 	r.view.OnShortcut = onShortcut
 }
 
 // show puts an article and its highlights on screen.
 func (r *readerPane) show(art *article.Article, hls []widgets.Highlight) {
 	r.empty.Hide()
-	r.kicker.SetText(art.Kicker)
-	r.kicker.Hidden = art.Kicker == ""
-	r.title.SetText(orUntitled(art.Title))
-	r.byline.SetText(byline(art))
-	r.link.Hidden = true
-	if art.URL != "" {
-		if u, err := url.Parse(art.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-			r.link.SetText("Source: " + u.Hostname())
-			r.link.SetURL(u)
-			r.link.Hidden = false
-		}
-	}
-	r.header.Show()
-	r.header.Refresh()
-	// Lay the pane out now, not at the next frame: a jump to a highlight
-	// right after this must see the view's height under the header.
-	r.content.Refresh()
 	r.view.SetDocument(document(art))
 	r.view.SetHighlights(hls)
 	// Ready to read from the keyboard (Page Down, Shift+arrows) unless the
@@ -140,10 +106,23 @@ func (r *readerPane) show(art *article.Article, hls []widgets.Highlight) {
 
 // clear shows the empty state, e.g. when the library has no article.
 func (r *readerPane) clear() {
-	r.header.Hide()
 	r.view.SetDocument(widgets.Document{})
 	r.view.SetHighlights(nil)
 	r.empty.Show()
+}
+
+// standfirst is the article's description to show under the title, or ""
+// when the text already begins with it: a page's meta description is
+// often its lead paragraph, cut short with an ellipsis.
+func standfirst(art *article.Article) string {
+	d := strings.TrimSpace(art.Description)
+	lead := strings.TrimRight(d, "….  ")
+	for _, b := range art.Blocks[:min(2, len(art.Blocks))] {
+		if lead != "" && strings.HasPrefix(strings.TrimSpace(b.Text), lead) {
+			return ""
+		}
+	}
+	return d
 }
 
 // byline joins authors, date and site: "Anna Meier, Tom Roth · 3 Mar 2026 · tagesschau.de".
@@ -161,10 +140,20 @@ func byline(art *article.Article) string {
 	return strings.Join(parts, " · ")
 }
 
-// document turns an article into the ArticleView's model; offsets match
-// because both join block texts with two separator code points.
+// document turns an article into the ArticleView's model, header and
+// body; offsets match because both join block texts with two separator
+// code points.
 func document(art *article.Article) widgets.Document {
-	doc := widgets.Document{Blocks: make([]widgets.Block, len(art.Blocks))}
+	doc := widgets.Document{
+		Kicker:     art.Kicker,
+		Title:      orUntitled(art.Title),
+		Standfirst: standfirst(art),
+		Byline:     byline(art),
+		Blocks:     make([]widgets.Block, len(art.Blocks)),
+	}
+	if u, err := url.Parse(art.URL); art.URL != "" && err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		doc.SourceLabel, doc.Source = "Source: "+u.Hostname(), u
+	}
 	for i, b := range art.Blocks {
 		k := widgets.BlockParagraph
 		switch b.Type {
@@ -230,6 +219,19 @@ func (r *readerPane) setTextSize(s float32) {
 	r.sh.prefs().SetFloat(prefFontSize, float64(s))
 }
 
+// encodeReadingStyle is how a reading style is stored in the library:
+// "medium normal serif" (the widget's words, so a later version reads it).
+func encodeReadingStyle(st widgets.ReadingStyle) string {
+	return string(st.Measure) + " " + string(st.Spacing) + " " + string(st.Font)
+}
+
+// decodeReadingStyle reads encodeReadingStyle's form; missing or unknown
+// words are the defaults.
+func decodeReadingStyle(s string) widgets.ReadingStyle {
+	f := append(strings.Fields(s), "", "", "")
+	return widgets.ReadingStyle{Measure: widgets.Measure(f[0]), Spacing: widgets.Spacing(f[1]), Font: widgets.BodyFont(f[2])}
+}
+
 // focus gives the keyboard to the article text.
 func (r *readerPane) focus() {
 	r.sh.focus(r.view)
@@ -262,3 +264,33 @@ func (r *readerPane) reselect(start, end int) {
 
 // collapseSelection ends the selection at end, e.g. once it is highlighted.
 func (r *readerPane) collapseSelection(end int) { r.view.SetSelection(end, end) }
+
+// anchorFor is where the passage [start, end) is on the canvas, for a
+// panel to sit beside it: scrolled into view first, and to the top of the
+// view when it would leave no room above or below for a panel. nil when
+// it has no place (start < 0) or is not laid out.
+func (r *readerPane) anchorFor(start, end int) *anchor {
+	if start < 0 || end <= start {
+		return nil
+	}
+	r.view.ScrollToOffset(start)
+	pos, size, ok := r.view.RangeBounds(start, end)
+	if !ok {
+		return nil
+	}
+	vh := r.view.Size().Height
+	if room := vh - size.Height; pos.Y < pickerMinHeight && room-pos.Y < pickerMinHeight && room >= pickerMinHeight {
+		r.view.SetTopOffset(start)
+		if pos, size, ok = r.view.RangeBounds(start, end); !ok {
+			return nil
+		}
+	}
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.view)
+	return &anchor{pos: abs.Add(pos), size: size, column: abs.AddXY(pos.X, 0), columnW: size.Width}
+}
+
+// place is the reading position: the offset of the first line in view.
+func (r *readerPane) place() int { return r.view.TopOffset() }
+
+// setPlace scrolls back to a reading position.
+func (r *readerPane) setPlace(off int) { r.view.SetTopOffset(off) }

@@ -74,6 +74,11 @@ func actorIndexKey(actorID, highlightID string) []byte {
 	return append(k, highlightID...)
 }
 
+// topicIndexKey is topicID \0 highlightID.
+func topicIndexKey(topicID, highlightID string) []byte {
+	return actorIndexKey(topicID, highlightID)
+}
+
 // putHighlight writes h and its index entries. The caller has removed any
 // previous version (removeHighlight).
 func putHighlight(tx *bolt.Tx, h annotation.Highlight) error {
@@ -93,6 +98,11 @@ func putHighlight(tx *bolt.Tx, h annotation.Highlight) error {
 			return err
 		}
 	}
+	for _, t := range topicIDs(h.Actors) {
+		if err := tx.Bucket(bTopicIndex).Put(topicIndexKey(t, h.ID), nil); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -109,6 +119,11 @@ func removeHighlight(tx *bolt.Tx, h annotation.Highlight) error {
 	}
 	for _, r := range h.Actors {
 		if err := tx.Bucket(bActorIndex).Delete(actorIndexKey(r.ActorID, h.ID)); err != nil {
+			return err
+		}
+	}
+	for _, t := range topicIDs(h.Actors) {
+		if err := tx.Bucket(bTopicIndex).Delete(topicIndexKey(t, h.ID)); err != nil {
 			return err
 		}
 	}
@@ -189,4 +204,48 @@ func countHighlights(tx *bolt.Tx, articleID string) (all, orphaned int) {
 		}
 	}
 	return all, orphaned
+}
+
+// Indexes where many articles may share a value (URL, source, text hash)
+// are keyed value \0 article id → "".
+
+// multiKey is the key of id under value in a shared-value index.
+func multiKey(value, id string) []byte {
+	k := make([]byte, 0, len(value)+1+len(id))
+	k = append(k, value...)
+	k = append(k, 0)
+	return append(k, id...)
+}
+
+// indexIDs lists the article ids under value. The caller checks each
+// against its record: the index only says where to look.
+func indexIDs(b *bolt.Bucket, value string) []string {
+	if value == "" || len(value) > maxIndexedLen {
+		return nil
+	}
+	prefix := multiKey(value, "")
+	var ids []string
+	c := b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if id := string(k[len(prefix):]); checkID(id) == nil {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// putIndex adds id under value (nothing for an empty or overlong value).
+func putIndex(b *bolt.Bucket, value, id string) error {
+	if value == "" || len(value) > maxIndexedLen {
+		return nil
+	}
+	return b.Put(multiKey(value, id), nil)
+}
+
+// deleteIndex removes id from under value.
+func deleteIndex(b *bolt.Bucket, value, id string) error {
+	if value == "" || len(value) > maxIndexedLen {
+		return nil
+	}
+	return b.Delete(multiKey(value, id))
 }

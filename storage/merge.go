@@ -3,6 +3,7 @@ package storage
 import (
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -48,7 +49,7 @@ func (l *Library) PutBatch(b Batch) error {
 			}
 		}
 		for k, v := range b.Preferences {
-			if k == "" || len(k) > 256 || len(v) > maxPreferenceLen {
+			if k == "" || len(k) > MaxPreferenceKeyBytes || len(v) > maxPreferenceLen {
 				return fmt.Errorf("the preference %.40q is malformed: %w", k, ErrInvalid)
 			}
 			if err := tx.Bucket(bPrefs).Put([]byte(k), v); err != nil {
@@ -83,6 +84,11 @@ func putActorTx(tx *bolt.Tx, a annotation.Actor) error {
 	if article.CleanInline(a.Name) == "" {
 		return fmt.Errorf("actor %s has no name: %w", a.ID, ErrInvalid)
 	}
+	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		if utf8.RuneCountInString(n) > maxNameLen {
+			return fmt.Errorf("actor %s has a name or alias of %d characters: %w", a.ID, utf8.RuneCountInString(n), ErrInvalid)
+		}
+	}
 	if old, err := loadActor(tx, a.ID); err == nil {
 		if err := forgetName(tx, old.Name, a.ID); err != nil {
 			return err
@@ -99,14 +105,7 @@ func putArticleTx(tx *bolt.Tx, id string, a *article.Article, added time.Time) e
 	if a == nil || len(a.Blocks) == 0 {
 		return fmt.Errorf("the article %s has no text: %w", id, ErrInvalid)
 	}
-	var old articleRecord
-	if v := tx.Bucket(bArticles).Get([]byte(id)); v != nil {
-		var err error
-		if old, err = decodeArticleRecord(v); err != nil {
-			return err
-		}
-	}
-	return writeRecord(tx, recordOf(id, a, added), a.Blocks, old)
+	return putArticleExact(tx, id, a, added, time.Now().UTC().Truncate(time.Millisecond))
 }
 
 // putHighlightTx is PutHighlight inside a transaction.
@@ -132,3 +131,13 @@ func putHighlightTx(tx *bolt.Tx, h annotation.Highlight) error {
 	}
 	return putHighlight(tx, h)
 }
+
+// Limits of what PutBatch stores, for callers that check a batch before
+// writing any of it (a backup import that writes in several batches).
+const (
+	MaxIDBytes            = maxIDLen
+	MaxPreferenceKeyBytes = 256
+	MaxPreferenceBytes    = maxPreferenceLen
+	MaxOffset             = maxOffset
+	MaxNameRunes          = maxNameLen
+)

@@ -13,11 +13,13 @@ import (
 )
 
 // Chip is one actor shown on a highlight card: its name, the role it plays
-// in the passage and its colour.
+// in the passage, its colour and, when it makes a statement on a topic,
+// what it says ("opposes Sanctions").
 type Chip struct {
-	Label string
-	Role  string
-	Color color.Color
+	Label     string
+	Role      string
+	Color     color.Color
+	Statement string
 }
 
 // maxQuoteRunes keeps long passages from turning the notes pane into a
@@ -40,6 +42,7 @@ type HighlightCard struct {
 	note     *widget.Label
 	warn     *widget.Label
 	bg       *canvas.Rectangle
+	ring     *canvas.Rectangle // the keyboard's focus ring, around bg
 	content  *fyne.Container
 	selected bool
 	focused  bool
@@ -54,6 +57,7 @@ func NewHighlightCard() *HighlightCard {
 		note:  widget.NewLabel(""),
 		warn:  widget.NewLabel(""),
 		bg:    canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)),
+		ring:  canvas.NewRectangle(color.Transparent),
 	}
 	c.bar.SetMinSize(fyne.NewSize(4, 4))
 	c.bg.CornerRadius = theme.InputRadiusSize()
@@ -64,7 +68,8 @@ func NewHighlightCard() *HighlightCard {
 	c.warn.Wrapping = fyne.TextWrapWord
 	c.warn.Hide()
 	body := container.NewVBox(c.warn, c.quote, c.chips, c.note)
-	c.content = container.NewStack(c.bg, container.NewBorder(nil, nil, c.bar, nil, body))
+	c.ring.CornerRadius = c.bg.CornerRadius + focusGap
+	c.content = container.New(&ringLayout{}, c.ring, container.NewStack(c.bg, container.NewBorder(nil, nil, c.bar, nil, body)))
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -147,9 +152,30 @@ func (c *HighlightCard) SetFocused(on bool) {
 // Focused reports whether the card has the focus ring.
 func (c *HighlightCard) Focused() bool { return c.focused }
 
-// focusRing is the width of the keyboard focus ring, wider than the
-// selection's outline so that both show when they are on one card.
-const focusRing = 2
+// focusRing is the width of the keyboard focus ring, and focusGap the
+// space between it and the card, so that it shows apart from the
+// selection's fill and outline when both are on one card.
+const (
+	focusRing = 2
+	focusGap  = 2
+)
+
+// ringLayout draws the focus ring (the first object) around the card (the
+// second), which it insets by the ring and its gap.
+type ringLayout struct{}
+
+func (ringLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+	in := float32(focusRing + focusGap)
+	objs[1].Move(fyne.NewPos(in, in))
+	objs[1].Resize(size.SubtractWidthHeight(2*in, 2*in))
+}
+
+func (ringLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	in := float32(focusRing + focusGap)
+	return objs[1].MinSize().AddWidthHeight(2*in, 2*in)
+}
 
 // Refresh re-reads theme colours, which change with light/dark mode.
 func (c *HighlightCard) Refresh() {
@@ -160,10 +186,12 @@ func (c *HighlightCard) Refresh() {
 		c.bg.StrokeColor = theme.Color(theme.ColorNamePrimary)
 		c.bg.StrokeWidth = 1
 	}
+	c.ring.StrokeWidth = 0
 	if c.focused {
-		c.bg.StrokeColor = theme.Color(theme.ColorNameFocus)
-		c.bg.StrokeWidth = focusRing
+		c.ring.StrokeColor = theme.Color(theme.ColorNamePrimary)
+		c.ring.StrokeWidth = focusRing
 	}
+	c.ring.Refresh()
 	c.BaseWidget.Refresh()
 }
 
@@ -209,6 +237,9 @@ func newChipView(ch Chip) *chipView {
 	label := ch.Label
 	if ch.Role != "" {
 		label += " · " + ch.Role
+	}
+	if ch.Statement != "" {
+		label += " · " + ch.Statement
 	}
 	v := &chipView{bg: canvas.NewRectangle(withAlpha(col, 0x60)), text: canvas.NewText(label, theme.Color(theme.ColorNameForeground))}
 	v.bg.StrokeColor = col
