@@ -25,20 +25,41 @@ func (u Unreadable) Error() string {
 func (u Unreadable) Unwrap() error { return u.Err }
 
 // ArticleIDs returns the id of every article, in id order, reading keys
-// only.
+// only, a few thousand at a time, letting the pages read go in between
+// (ReleaseReadPages): the articles' records fill a large part of a big
+// library, and the listing should not make it resident.
 func (l *Library) ArticleIDs() ([]string, error) {
 	var ids []string
-	err := l.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bArticles).ForEach(func(k, _ []byte) error {
-			ids = append(ids, string(k))
+	var after []byte
+	for {
+		n := 0
+		err := l.db.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bArticles).Cursor()
+			k, _ := c.First()
+			if after != nil {
+				if k, _ = c.Seek(after); k != nil && bytes.Equal(k, after) {
+					k, _ = c.Next()
+				}
+			}
+			for ; k != nil && n < idsPerRead; k, _ = c.Next() {
+				ids = append(ids, string(k))
+				n++
+			}
 			return nil
 		})
-	})
-	if err != nil {
-		return nil, fmt.Errorf("listing the articles: %w", err)
+		if err != nil {
+			return nil, fmt.Errorf("listing the articles: %w", err)
+		}
+		if n < idsPerRead {
+			return ids, nil
+		}
+		after = []byte(ids[len(ids)-1])
+		l.ReleaseReadPages()
 	}
-	return ids, nil
 }
+
+// idsPerRead is how many article ids ArticleIDs lists per transaction.
+const idsPerRead = 4096
 
 // SalvageArticle reads one article for an export, record by record: its
 // list entry, its text when withText, and every highlight that reads.
