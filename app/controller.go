@@ -102,6 +102,7 @@ type startLoad struct {
 	matcher *recognize.Matcher
 	recent  []string
 	places  *positions
+	style   widgets.ReadingStyle
 	last    string // the article to show
 	demoHL  string // the demo's example highlight, on a first start
 	opened  openedArticle
@@ -143,6 +144,9 @@ func (c *controller) loadStart() *startLoad {
 	}
 	b, _ := c.store.GetPreference(libPrefPositions)
 	s.places = parsePositions(b)
+	if b, err := c.store.GetPreference(libPrefReading); err == nil {
+		s.style = decodeReadingStyle(string(b))
+	}
 	if imported != "" {
 		s.last = imported
 	}
@@ -188,6 +192,7 @@ func (c *controller) applyStart(s *startLoad) {
 	c.matcher = s.matcher
 	c.recent = s.recent
 	c.places = s.places
+	c.reader.view.SetReadingStyle(s.style)
 	c.library.setItems(s.items, false)
 	c.sh.setStatus("%s", c.store.Path())
 	if len(s.errs) > 0 {
@@ -209,6 +214,22 @@ func (c *controller) applyStart(s *startLoad) {
 		c.pendingJump = s.demoHL
 	}
 	c.showArticle(s.opened)
+}
+
+// currentReadingStyle is the reader's column width, line spacing and
+// typeface (Preferences shows them).
+func (c *controller) currentReadingStyle() widgets.ReadingStyle {
+	return c.reader.view.ReadingStyle()
+}
+
+// setReadingStyle applies a reading style and remembers it in the library,
+// so it travels with the library to another computer.
+func (c *controller) setReadingStyle(st widgets.ReadingStyle) {
+	c.reader.view.SetReadingStyle(st)
+	enc := encodeReadingStyle(c.reader.view.ReadingStyle())
+	var err error
+	c.sh.run(func() { err = c.store.SetPreference(libPrefReading, []byte(enc)) },
+		func() { c.sh.showError("Could not remember the reading settings", err) })
 }
 
 func containsArticle(items []storage.ArticleInfo, id string) bool {

@@ -186,7 +186,7 @@ func TestMenuShortcutsDoNotStackDialogs(t *testing.T) {
 		}
 	}
 	if a.ctl.current != first {
-		t.Errorf("Alt+arrows changed the article under the open dialog to %q", a.reader.title.Text)
+		t.Errorf("Alt+arrows changed the article under the open dialog to %q", a.reader.view.Document().Title)
 	}
 	pressKey(a, fyne.KeyEscape)
 	a.triggerShortcut(scOpenURL)

@@ -55,8 +55,8 @@ func TestLibrarySearchAndSort(t *testing.T) {
 	}
 	// Opening from the list shows the article in the reader.
 	a.library.list.Select(1)
-	if a.ctl.current != old || a.reader.title.Text != "Gipfel in Peking" {
-		t.Errorf("selecting a row shows %q", a.reader.title.Text)
+	if a.ctl.current != old || a.reader.view.Document().Title != "Gipfel in Peking" {
+		t.Errorf("selecting a row shows %q", a.reader.view.Document().Title)
 	}
 }
 
@@ -289,11 +289,11 @@ func TestDeleteArticleOpensItsNeighbour(t *testing.T) {
 	a.ctl.openArticle(ids[2])
 	a.ctl.deleteArticle(ids[2])
 	if a.ctl.current != ids[1] {
-		t.Errorf("after deleting Dritter the reader shows %q, want Zweiter (its neighbour below)", a.reader.title.Text)
+		t.Errorf("after deleting Dritter the reader shows %q, want Zweiter (its neighbour below)", a.reader.view.Document().Title)
 	}
 	a.ctl.deleteArticle(ids[0]) // the last row: its neighbour is the row above
 	if a.ctl.current != ids[1] {
-		t.Errorf("after deleting the last row the reader shows %q, want Zweiter", a.reader.title.Text)
+		t.Errorf("after deleting the last row the reader shows %q, want Zweiter", a.reader.view.Document().Title)
 	}
 }
 
@@ -311,18 +311,18 @@ func TestSortChangeKeepsSelectionOnArticle(t *testing.T) {
 	}
 	a.library.list.Select(0)
 	if a.ctl.current != older {
-		t.Fatalf("row 0 opened %q", a.reader.title.Text)
+		t.Fatalf("row 0 opened %q", a.reader.view.Document().Title)
 	}
 	a.library.sortBy.SetSelected(sortPublished)
 	if a.library.items[0].ID != newer {
 		t.Fatalf("newest published first: got %q", a.library.items[0].Title)
 	}
 	if a.ctl.current != older {
-		t.Errorf("changing the sort opened another article: %q", a.reader.title.Text)
+		t.Errorf("changing the sort opened another article: %q", a.reader.view.Document().Title)
 	}
 	a.library.list.Select(0) // the user clicks the row now at the top
 	if a.ctl.current != newer {
-		t.Errorf("clicking the top row after re-sorting left %q in the reader", a.reader.title.Text)
+		t.Errorf("clicking the top row after re-sorting left %q in the reader", a.reader.view.Document().Title)
 	}
 }
 
@@ -368,7 +368,7 @@ func TestSearchFieldEnterOpensAndEscapeClears(t *testing.T) {
 	test.Type(a.library.search, "gipfel")
 	a.library.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if a.ctl.current != first {
-		t.Errorf("Enter in the search field left %q in the reader", a.reader.title.Text)
+		t.Errorf("Enter in the search field left %q in the reader", a.reader.view.Document().Title)
 	}
 	if f := a.win.Canvas().Focused(); f != focusable(a.reader.view) {
 		t.Errorf("after Enter the focus is on %T, want the reader", f)
@@ -404,11 +404,11 @@ func TestArrowKeysInArticleListOpenArticles(t *testing.T) {
 	}
 	a.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	if a.ctl.current != first {
-		t.Errorf("Down in the list left %q in the reader, want the next article", a.reader.title.Text)
+		t.Errorf("Down in the list left %q in the reader, want the next article", a.reader.view.Document().Title)
 	}
 	a.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
 	if a.ctl.current != a.library.items[0].ID {
-		t.Errorf("Up in the list left %q in the reader", a.reader.title.Text)
+		t.Errorf("Up in the list left %q in the reader", a.reader.view.Document().Title)
 	}
 	// Alt+Down from the search field changes the article, not the focus.
 	a.library.focusSearch()
@@ -485,7 +485,7 @@ func TestStepThroughLongListMarksAndFollows(t *testing.T) {
 	for k := 1; k < 35; k++ {
 		p.step(1)
 		if a.ctl.current != p.items[k].ID || p.selected != p.items[k].ID || p.row != k {
-			t.Fatalf("step %d: reader shows %q, list marks row %d, want %q in row %d", k, a.reader.title.Text, p.row, p.items[k].Title, k)
+			t.Fatalf("step %d: reader shows %q, list marks row %d, want %q in row %d", k, a.reader.view.Document().Title, p.row, p.items[k].Title, k)
 		}
 	}
 	if p.list.GetScrollOffset() <= 0 {
@@ -494,7 +494,7 @@ func TestStepThroughLongListMarksAndFollows(t *testing.T) {
 	for k := 33; k >= 0; k-- {
 		p.step(-1)
 		if a.ctl.current != p.items[k].ID || p.row != k {
-			t.Fatalf("step back to %d: reader shows %q, list marks row %d", k, a.reader.title.Text, p.row)
+			t.Fatalf("step back to %d: reader shows %q, list marks row %d", k, a.reader.view.Document().Title, p.row)
 		}
 	}
 	if off := p.list.GetScrollOffset(); off != 0 {

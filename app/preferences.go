@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/widgets"
 )
 
 // textSizer is the reader's text size, which Preferences shows and sets.
@@ -23,11 +25,19 @@ type textSizer interface {
 	setTextSize(float32)
 }
 
-// showPreferences lets the reader choose the theme, the reader's text size
-// and where the library lives. Theme and size apply at once; a new library
-// location applies at the next start, because this window's data comes
-// from the open library (libPath; overridden when --library chose it).
-func showPreferences(sh *shell, text textSizer, libPath string, overridden bool) {
+// readingStyler is the reader's column width, line spacing and typeface,
+// which Preferences shows and sets (remembered in the library).
+type readingStyler interface {
+	currentReadingStyle() widgets.ReadingStyle
+	setReadingStyle(widgets.ReadingStyle)
+}
+
+// showPreferences lets the reader choose the theme, the reader's text size,
+// column width, line spacing and typeface, and where the library lives.
+// Theme and reading settings apply at once; a new library location applies
+// at the next start, because this window's data comes from the open
+// library (libPath; overridden when --library chose it).
+func showPreferences(sh *shell, text textSizer, reading readingStyler, libPath string, overridden bool) {
 	if sh.dialogOpen() {
 		return // one dialog at a time: the key reached the menu from inside a dialog
 	}
@@ -38,6 +48,9 @@ func showPreferences(sh *shell, text textSizer, libPath string, overridden bool)
 	form := widget.NewForm(
 		widget.NewFormItem("Theme", themeRow(sh)),
 		widget.NewFormItem("Reader text", textSizeRow(sh, text)),
+		widget.NewFormItem("Column", readingRow(sh, reading, widgets.Measures(), func(st *widgets.ReadingStyle) *widgets.Measure { return &st.Measure })),
+		widget.NewFormItem("Lines", readingRow(sh, reading, widgets.Spacings(), func(st *widgets.ReadingStyle) *widgets.Spacing { return &st.Spacing })),
+		widget.NewFormItem("Typeface", readingRow(sh, reading, widgets.BodyFonts(), func(st *widgets.ReadingStyle) *widgets.BodyFont { return &st.Font })),
 		widget.NewFormItem("Library", container.NewBorder(nil, nil, nil, choose, loc)),
 	)
 	d := dialog.NewCustom("Preferences", "Close", container.NewVBox(form, note), sh.win)
@@ -86,6 +99,34 @@ func textSizeRow(sh *shell, text textSizer) fyne.CanvasObject {
 		text.setTextSize(float32(v))
 	}
 	return container.NewBorder(nil, nil, nil, sizeLabel, size)
+}
+
+// readingRow offers the choices of one reading setting (field picks it
+// out of the style) as radio buttons; a choice applies at once.
+func readingRow[T ~string](sh *shell, reading readingStyler, choices []T, field func(*widgets.ReadingStyle) *T) *widget.RadioGroup {
+	labels := make([]string, len(choices))
+	for i, c := range choices {
+		labels[i] = strings.ToUpper(string(c[:1])) + string(c[1:])
+	}
+	cur := reading.currentReadingStyle()
+	group := widget.NewRadioGroup(labels, func(label string) {
+		for i, l := range labels {
+			st := reading.currentReadingStyle()
+			if l == label && *field(&st) != choices[i] {
+				*field(&st) = choices[i]
+				reading.setReadingStyle(st)
+			}
+		}
+	})
+	group.Horizontal = true
+	group.Required = true
+	for i, c := range choices {
+		if c == *field(&cur) {
+			group.SetSelected(labels[i])
+		}
+	}
+	sh.unfocusAfterChoice(group)
+	return group
 }
 
 // libraryRow is the library location field, its Choose Folder button and

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/widgets"
 )
 
 func TestLibraryChoice(t *testing.T) {
@@ -150,5 +153,41 @@ func TestLibraryFolderDialogIsFullSize(t *testing.T) {
 	}
 	if s := pop.Content.Size(); s.Width < 800 || s.Height < 500 {
 		t.Errorf("the folder dialog is %v, want 900×600 like the other file dialogs", s)
+	}
+}
+
+// TestReadingSettingsAreRememberedInTheLibrary: the column width, line
+// spacing and typeface chosen in Preferences apply to the reader at once,
+// are stored in the library (they travel with it), and a window opened on
+// the same library starts with them (issue 17.14).
+func TestReadingSettingsAreRememberedInTheLibrary(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	a.showPreferences()
+	d := a.win.Canvas().Overlays().Top()
+	choose := func(option string) {
+		g := findFirst[*widget.RadioGroup](d, func(g *widget.RadioGroup) bool { return slices.Contains(g.Options, option) })
+		if g == nil {
+			t.Fatalf("Preferences offers no %q", option)
+		}
+		g.SetSelected(option)
+	}
+	choose("Wide")
+	choose("Loose")
+	choose("Serif")
+	pressKey(a, fyne.KeyEscape)
+	want := widgets.ReadingStyle{Measure: widgets.MeasureWide, Spacing: widgets.SpacingLoose, Font: widgets.FontSerif}
+	if got := a.reader.view.ReadingStyle(); got != want {
+		t.Errorf("the reader's style is %+v, want %+v", got, want)
+	}
+	if b, err := lib.GetPreference(libPrefReading); err != nil || string(b) != "wide loose serif" {
+		t.Errorf("stored in the library: %q, %v", b, err)
+	}
+	b := newApp(fyne.CurrentApp(), lib, Options{NoDemo: true}, true, nil)
+	t.Cleanup(b.win.Close)
+	if got := b.reader.view.ReadingStyle(); got != want {
+		t.Errorf("a new window on the library starts with %+v, want %+v", got, want)
+	}
+	if got := decodeReadingStyle("narrow"); got != (widgets.ReadingStyle{Measure: widgets.MeasureNarrow}) {
+		t.Errorf("a partial stored style reads as %+v", got)
 	}
 }

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/article"
@@ -31,17 +30,13 @@ type readerActions struct {
 	highlight func()
 }
 
-// readerPane shows the current article: a metadata header (kicker, title,
-// byline with date and site, link to the source) above the ArticleView.
+// readerPane shows the current article in an ArticleView, whose page
+// begins with the article's header (kicker, title, standfirst, byline with
+// date and site, link to the source) and scrolls it with the text.
 type readerPane struct {
 	sh      *shell
 	do      readerActions
-	kicker  *widget.Label
-	title   *widget.Label
-	byline  *widget.Label
-	link    *widget.Hyperlink
 	view    *widgets.ArticleView
-	header  *fyne.Container
 	empty   *widget.Label
 	content *fyne.Container
 
@@ -50,7 +45,6 @@ type readerPane struct {
 
 func newReaderPane(sh *shell, do readerActions) *readerPane {
 	r := &readerPane{sh: sh, do: do}
-	r.buildHeader()
 	r.view = widgets.NewArticleView()
 	r.textSize = float32(sh.prefs().FloatWithFallback(prefFontSize, defaultTextSize))
 	r.view.SetTextSize(r.textSize)
@@ -81,25 +75,8 @@ func newReaderPane(sh *shell, do readerActions) *readerPane {
 	r.empty = widget.NewLabel("Open an article with File ▸ Open, paste a page copied from the browser with Ctrl+Shift+V, or drop a file here.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	r.empty.Truncation = fyne.TextTruncateEllipsis
-	r.content = container.NewBorder(r.header, nil, nil, nil, container.NewStack(r.view, container.NewCenter(r.empty)))
+	r.content = container.NewStack(r.view, container.NewCenter(r.empty))
 	return r
-}
-
-// buildHeader makes the kicker, title, byline and source link.
-func (r *readerPane) buildHeader() {
-	r.kicker = widget.NewLabel("")
-	r.kicker.Importance = widget.HighImportance
-	r.kicker.TextStyle.Bold = true
-	r.kicker.Wrapping = fyne.TextWrapWord
-	r.title = widget.NewLabel("")
-	r.title.SizeName = theme.SizeNameHeadingText
-	r.title.TextStyle.Bold = true
-	r.title.Wrapping = fyne.TextWrapWord
-	r.byline = widget.NewLabel("")
-	r.byline.Wrapping = fyne.TextWrapWord
-	r.link = widget.NewHyperlink("", nil)
-	r.header = container.NewVBox(r.kicker, r.title, container.NewBorder(nil, nil, nil, r.link, r.byline), widget.NewSeparator())
-	r.header.Hide()
 }
 
 // setKeys hands the letters and shortcuts the article text does not use
@@ -112,23 +89,6 @@ func (r *readerPane) setKeys(onRune func(rune), onShortcut func(fyne.Shortcut)) 
 // show puts an article and its highlights on screen.
 func (r *readerPane) show(art *article.Article, hls []widgets.Highlight) {
 	r.empty.Hide()
-	r.kicker.SetText(art.Kicker)
-	r.kicker.Hidden = art.Kicker == ""
-	r.title.SetText(orUntitled(art.Title))
-	r.byline.SetText(byline(art))
-	r.link.Hidden = true
-	if art.URL != "" {
-		if u, err := url.Parse(art.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-			r.link.SetText("Source: " + u.Hostname())
-			r.link.SetURL(u)
-			r.link.Hidden = false
-		}
-	}
-	r.header.Show()
-	r.header.Refresh()
-	// Lay the pane out now, not at the next frame: a jump to a highlight
-	// right after this must see the view's height under the header.
-	r.content.Refresh()
 	r.view.SetDocument(document(art))
 	r.view.SetHighlights(hls)
 	// Ready to read from the keyboard (Page Down, Shift+arrows) unless the
@@ -140,10 +100,23 @@ func (r *readerPane) show(art *article.Article, hls []widgets.Highlight) {
 
 // clear shows the empty state, e.g. when the library has no article.
 func (r *readerPane) clear() {
-	r.header.Hide()
 	r.view.SetDocument(widgets.Document{})
 	r.view.SetHighlights(nil)
 	r.empty.Show()
+}
+
+// standfirst is the article's description to show under the title, or ""
+// when the text already begins with it: a page's meta description is
+// often its lead paragraph, cut short with an ellipsis.
+func standfirst(art *article.Article) string {
+	d := strings.TrimSpace(art.Description)
+	lead := strings.TrimRight(d, "….  ")
+	for _, b := range art.Blocks[:min(2, len(art.Blocks))] {
+		if lead != "" && strings.HasPrefix(strings.TrimSpace(b.Text), lead) {
+			return ""
+		}
+	}
+	return d
 }
 
 // byline joins authors, date and site: "Anna Meier, Tom Roth · 3 Mar 2026 · tagesschau.de".
@@ -161,10 +134,20 @@ func byline(art *article.Article) string {
 	return strings.Join(parts, " · ")
 }
 
-// document turns an article into the ArticleView's model; offsets match
-// because both join block texts with two separator code points.
+// document turns an article into the ArticleView's model, header and
+// body; offsets match because both join block texts with two separator
+// code points.
 func document(art *article.Article) widgets.Document {
-	doc := widgets.Document{Blocks: make([]widgets.Block, len(art.Blocks))}
+	doc := widgets.Document{
+		Kicker:     art.Kicker,
+		Title:      orUntitled(art.Title),
+		Standfirst: standfirst(art),
+		Byline:     byline(art),
+		Blocks:     make([]widgets.Block, len(art.Blocks)),
+	}
+	if u, err := url.Parse(art.URL); art.URL != "" && err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		doc.SourceLabel, doc.Source = "Source: "+u.Hostname(), u
+	}
 	for i, b := range art.Blocks {
 		k := widgets.BlockParagraph
 		switch b.Type {
@@ -228,6 +211,19 @@ func (r *readerPane) setTextSize(s float32) {
 	r.textSize = s
 	r.view.SetTextSize(s)
 	r.sh.prefs().SetFloat(prefFontSize, float64(s))
+}
+
+// encodeReadingStyle is how a reading style is stored in the library:
+// "medium normal serif" (the widget's words, so a later version reads it).
+func encodeReadingStyle(st widgets.ReadingStyle) string {
+	return string(st.Measure) + " " + string(st.Spacing) + " " + string(st.Font)
+}
+
+// decodeReadingStyle reads encodeReadingStyle's form; missing or unknown
+// words are the defaults.
+func decodeReadingStyle(s string) widgets.ReadingStyle {
+	f := append(strings.Fields(s), "", "", "")
+	return widgets.ReadingStyle{Measure: widgets.Measure(f[0]), Spacing: widgets.Spacing(f[1]), Font: widgets.BodyFont(f[2])}
 }
 
 // focus gives the keyboard to the article text.

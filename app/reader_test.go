@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
 )
 
 // With nothing focused, as after clicking an article in the library list,
@@ -202,5 +203,25 @@ func TestHighlightOnHighlightedPassageEditsIt(t *testing.T) {
 	hls, _ := lib.Highlights(a.ctl.current)
 	if len(hls) != 1 || hls[0].ID != h.ID || hls[0].Note != "geändert" {
 		t.Errorf("after H on the highlighted passage: %d highlights, note %q", len(hls), hls[0].Note)
+	}
+}
+
+// TestStandfirstUnlessTheTextBeginsWithIt: the description shows under
+// the title unless the first blocks already begin with it (a meta
+// description copied from the lead, whole or cut short).
+func TestStandfirstUnlessTheTextBeginsWithIt(t *testing.T) {
+	lead := "Nordkorea spielt seine Schutzmächte gegeneinander aus. Russland hilft dabei."
+	for _, c := range []struct {
+		desc, want string
+	}{
+		{"Ein Teaser, der nicht im Text steht.", "Ein Teaser, der nicht im Text steht."},
+		{lead, ""},
+		{"Nordkorea spielt seine Schutzmächte …", ""},
+		{"", ""},
+	} {
+		art := &article.Article{Description: c.desc, Blocks: []article.Block{{Type: article.Paragraph, Text: lead}}}
+		if got := standfirst(art); got != c.want {
+			t.Errorf("standfirst(%q) = %q, want %q", c.desc, got, c.want)
+		}
 	}
 }

@@ -202,5 +202,5 @@ func (a *App) undoKey() {
 
 // showPreferences opens Preferences over the main window.
 func (a *App) showPreferences() {
-	showPreferences(a.shell, a.reader, a.ctl.store.Path(), a.opts.Library != "")
+	showPreferences(a.shell, a.reader, a.ctl, a.ctl.store.Path(), a.opts.Library != "")
 }

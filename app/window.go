@@ -33,6 +33,7 @@ const (
 	libPrefLastArticle  = "gui.lastArticle"
 	libPrefRecentActors = "gui.recentActors"
 	libPrefPositions    = "gui.readingPositions"
+	libPrefReading      = "gui.readingStyle" // column width, line spacing, typeface
 )
 
 // buildPanes makes the panes and dialogs and wires each to the controller

@@ -222,9 +222,11 @@ func isCleanInline(s string) bool {
 		ascii = false
 		r, n := utf8.DecodeRuneInString(s[i:])
 		// C1 controls, Unicode spaces (no-break ones included), soft
-		// hyphen, zero-width characters, invalid bytes.
+		// hyphen, zero-width characters, invalid bytes; joiners that
+		// CleanInline would drop.
 		if r == utf8.RuneError || r <= 0x9f || unicode.IsSpace(r) || r == '\u00ad' ||
-			r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' {
+			r == '\u200b' || r == '\u2060' || r == '\ufeff' ||
+			(r == '\u200c' || r == '\u200d') && !keepJoiner(s, i, r, i == 0) {
 			return false
 		}
 		i += n

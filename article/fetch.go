@@ -154,15 +154,26 @@ func (f *Fetcher) fetch(ctx context.Context, rawURL string) (*fetchedPage, error
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, fmt.Errorf("fetching %s: the server answered %s", name, resp.Status)
 	}
+	data, err := f.readBody(resp, rawURL)
+	if err != nil {
+		return nil, err
+	}
+	return &fetchedPage{Data: data, ContentType: resp.Header.Get("Content-Type"), URL: resp.Request.URL.String()}, nil
+}
+
+// readBody reads a response's body within the size limit, decoding its
+// Content-Encoding and reporting progress.
+func (f *Fetcher) readBody(resp *http.Response, rawURL string) ([]byte, error) {
 	limit := f.maxBytes()
 	if resp.ContentLength > limit {
-		return nil, fmt.Errorf("fetching %s: the page is %s, %w (limit %s)", name, SizeString(resp.ContentLength), ErrTooLarge, SizeString(limit))
+		return nil, fmt.Errorf("fetching %s: the page is %s, %w (limit %s)", shortSource(rawURL), SizeString(resp.ContentLength), ErrTooLarge, SizeString(limit))
 	}
 	var body io.Reader = resp.Body
 	if f.Progress != nil { // counts the bytes as they arrive, before decompression
 		body = &progressReader{r: body, total: resp.ContentLength, report: f.Progress}
 	}
-	if body, err = decodeBody(body, resp.Header.Get("Content-Encoding")); err != nil {
+	body, err := decodeBody(body, resp.Header.Get("Content-Encoding"))
+	if err != nil {
 		return nil, fetchError(rawURL, err, f.Timeout)
 	}
 	// The limit bounds the decoded page, so a small compressed bomb is
@@ -172,9 +183,9 @@ func (f *Fetcher) fetch(ctx context.Context, rawURL string) (*fetchedPage, error
 		return nil, fetchError(rawURL, err, f.Timeout)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("fetching %s: the page is larger than %s, %w", name, SizeString(limit), ErrTooLarge)
+		return nil, fmt.Errorf("fetching %s: the page is larger than %s, %w", shortSource(rawURL), SizeString(limit), ErrTooLarge)
 	}
-	return &fetchedPage{Data: data, ContentType: resp.Header.Get("Content-Type"), URL: resp.Request.URL.String()}, nil
+	return data, nil
 }
 
 // progressReader reports the bytes read so far after every read.

@@ -30,6 +30,9 @@ func TestCleanInlineJoiners(t *testing.T) {
 		if again := CleanInline(got); again != got {
 			t.Errorf("CleanInline is not idempotent on %q: %q", got, again)
 		}
+		if isCleanInline(in) != (in == want) || !isCleanInline(got) {
+			t.Errorf("isCleanInline(%q) = %v, isCleanInline(%q) = %v", in, isCleanInline(in), got, isCleanInline(got))
+		}
 	}
 }
 

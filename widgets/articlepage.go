@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -38,29 +37,37 @@ func (p *articlePage) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
-// lineKey names one wrapped line, so that a line that stays in view keeps
-// its canvas.Text (and its rendered texture) while scrolling.
+// lineKey names one run of text on one wrapped line (a line splits into
+// runs where the selection or the source link changes its colour), so that
+// a line that stays in view keeps its canvas.Text (and its rendered
+// texture) while scrolling.
 type lineKey struct {
-	para, line int
-	bullet     bool
+	para, line, run int
+	bullet          bool
 }
 
-// pageRenderer holds the pooled objects of the visible lines.
+// pageRenderer holds the pooled objects of the visible lines, in drawing
+// order: fills under the text, the text, marks over it, hotspots on top.
 type pageRenderer struct {
 	p        *articlePage
 	sentinel *canvas.Rectangle // refreshed after every render to request a repaint
 	objects  []fyne.CanvasObject
 
-	rects []*canvas.Rectangle
-	nRect int
-	spots []*hotspot
-	nSpot int
+	under  rectPool // highlight tints, selection
+	dashes []*dashLine
+	nDash  int
+	over   rectPool // underlines of one actor, caret, outlines, rules
+	spots  []*hotspot
+	nSpot  int
 
 	lineText map[lineKey]*canvas.Text // texts of the previous render
 	nextText map[lineKey]*canvas.Text
 	freeText []*canvas.Text
 	texts    []fyne.CanvasObject
 	scale    float32 // canvas scale, to put texts on whole pixels
+
+	hlBuf []*Highlight // the highlights of one line, reused
+	cuts  []int        // boundaries of one line's highlights or runs, reused
 }
 
 // Layout is part of fyne.WidgetRenderer: a resize re-flows the viewport.
@@ -72,7 +79,7 @@ func (r *pageRenderer) MinSize() fyne.Size { return r.p.MinSize() }
 // Refresh is part of fyne.WidgetRenderer.
 func (r *pageRenderer) Refresh() { r.p.v.render(r) }
 
-// Objects is part of fyne.WidgetRenderer: rectangles first, texts on top.
+// Objects is part of fyne.WidgetRenderer.
 func (r *pageRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 // Destroy is part of fyne.WidgetRenderer; it stops a running auto-scroll.
@@ -80,7 +87,7 @@ func (r *pageRenderer) Destroy() { r.p.v.stopAutoScroll() }
 
 // begin starts a new frame of pooled objects.
 func (r *pageRenderer) begin() {
-	r.nRect, r.nSpot = 0, 0
+	r.under.n, r.over.n, r.nDash, r.nSpot = 0, 0, 0, 0
 	r.texts = r.texts[:0]
 	r.scale = 1
 	if c := fyne.CurrentApp().Driver().CanvasForObject(r.p); c != nil {
@@ -91,22 +98,80 @@ func (r *pageRenderer) begin() {
 	}
 }
 
-// rect places the next pooled rectangle.
-func (r *pageRenderer) rect(x, y, w, h float32, c color.Color) {
+// rectPool reuses rectangles from frame to frame.
+type rectPool struct {
+	rs []*canvas.Rectangle
+	n  int
+}
+
+// place puts the next pooled rectangle at x, y with size w×h.
+func (p *rectPool) place(x, y, w, h float32, c color.Color) {
 	if w <= 0 || h <= 0 {
 		return
 	}
-	if r.nRect == len(r.rects) {
-		r.rects = append(r.rects, canvas.NewRectangle(c))
+	if p.n == len(p.rs) {
+		p.rs = append(p.rs, canvas.NewRectangle(c))
 	}
-	o := r.rects[r.nRect]
-	r.nRect++
+	o := p.rs[p.n]
+	p.n++
 	if o.FillColor != c {
 		o.FillColor = c
 		o.Refresh()
 	}
 	o.Move(fyne.NewPos(x, y))
 	o.Resize(fyne.NewSize(w, h))
+}
+
+// dashLine is a thin line of dashes cycling through several colours: the
+// marker of a highlight with several actors. One raster per line segment
+// keeps the object count independent of the dash count.
+type dashLine struct {
+	r     *canvas.Raster
+	cols  []color.NRGBA
+	dash  float32 // dash length in pixels
+	phase float32 // pixels of the pattern before the left edge
+}
+
+func newDashLine() *dashLine {
+	d := &dashLine{}
+	d.r = canvas.NewRasterWithPixels(func(x, _, _, _ int) color.Color {
+		if len(d.cols) == 0 || d.dash <= 0 {
+			return color.Transparent
+		}
+		k := int((float32(x) + d.phase) / d.dash)
+		return d.cols[k%len(d.cols)]
+	})
+	return d
+}
+
+// dash places the next pooled dash line; x0 is where the pattern starts
+// (the start of the highlight's first line), so dashes of one highlight
+// line up from line to line.
+func (r *pageRenderer) dash(x, y, w, h, dash, x0 float32, cols []color.NRGBA) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	if r.nDash == len(r.dashes) {
+		r.dashes = append(r.dashes, newDashLine())
+	}
+	d := r.dashes[r.nDash]
+	r.nDash++
+	s := r.scale
+	if s <= 0 {
+		s = 1
+	}
+	phase := float32(math.Mod(float64((x-x0)*s), float64(dash*s*float32(len(cols)))))
+	changed := d.dash != dash*s || d.phase != phase || len(d.cols) != len(cols)
+	for i := 0; !changed && i < len(cols); i++ {
+		changed = d.cols[i] != cols[i]
+	}
+	if changed {
+		d.cols = append(d.cols[:0], cols...)
+		d.dash, d.phase = dash*s, phase
+		d.r.Refresh()
+	}
+	d.r.Move(fyne.NewPos(x, y))
+	d.r.Resize(fyne.NewSize(w, h))
 }
 
 // spot places the next pooled hotspot.
@@ -123,9 +188,10 @@ func (r *pageRenderer) spot(x, y, w, h float32) {
 	o.Resize(fyne.NewSize(w, h))
 }
 
-// text places the canvas.Text for line k, reusing last frame's object for
-// the same line when possible.
-func (r *pageRenderer) text(k lineKey, s string, x, y, w, h float32, size float32, style fyne.TextStyle, c color.Color) {
+// text places the canvas.Text for run k, reusing last frame's object for
+// the same run when possible. src is the font to draw with (nil: the
+// theme's for style).
+func (r *pageRenderer) text(k lineKey, s string, x, y, w, h float32, size float32, style fyne.TextStyle, src fyne.Resource, c color.Color) {
 	o, ok := r.lineText[k]
 	if ok {
 		delete(r.lineText, k)
@@ -135,8 +201,8 @@ func (r *pageRenderer) text(k lineKey, s string, x, y, w, h float32, size float3
 	} else {
 		o = canvas.NewText("", c)
 	}
-	if o.Text != s || o.TextSize != size || o.TextStyle != style || o.Color != c {
-		o.Text, o.TextSize, o.TextStyle, o.Color = s, size, style, c
+	if o.Text != s || o.TextSize != size || o.TextStyle != style || o.FontSource != src || o.Color != c {
+		o.Text, o.TextSize, o.TextStyle, o.FontSource, o.Color = s, size, style, src, c
 		o.Refresh()
 	}
 	// On whole pixels: the GL painter sizes a text texture from the rounded
@@ -165,10 +231,16 @@ func (r *pageRenderer) end() {
 	}
 	r.lineText, r.nextText = r.nextText, r.lineText
 	r.objects = append(r.objects[:0], r.sentinel)
-	for _, o := range r.rects[:r.nRect] {
+	for _, o := range r.under.rs[:r.under.n] {
 		r.objects = append(r.objects, o)
 	}
+	for _, d := range r.dashes[:r.nDash] {
+		r.objects = append(r.objects, d.r)
+	}
 	r.objects = append(r.objects, r.texts...)
+	for _, o := range r.over.rs[:r.over.n] {
+		r.objects = append(r.objects, o)
+	}
 	for _, o := range r.spots[:r.nSpot] {
 		r.objects = append(r.objects, o)
 	}
@@ -197,27 +269,6 @@ type renderState struct {
 	topKnown bool
 	// viewport is the scroll container's size the last frame was drawn for.
 	viewport fyne.Size
-}
-
-// palette is the theme colours one render uses.
-type palette struct {
-	fg, muted, sel, bar, caret color.Color
-}
-
-// colors reads the current theme colours, so a theme switch shows at once.
-func (v *ArticleView) colors() palette {
-	th := v.Theme()
-	vr := fyne.CurrentApp().Settings().ThemeVariant()
-	fg := th.Color(theme.ColorNameForeground, vr)
-	n := color.NRGBAModel.Convert(fg).(color.NRGBA)
-	n.A = 0x50
-	return palette{
-		fg:    fg,
-		muted: th.Color(theme.ColorNamePlaceHolder, vr),
-		sel:   th.Color(theme.ColorNameSelection, vr),
-		bar:   n,
-		caret: th.Color(theme.ColorNamePrimary, vr),
-	}
 }
 
 // render lays out the paragraphs in view and rebuilds the visible objects.
@@ -295,137 +346,6 @@ func (v *ArticleView) renderOnce(r *pageRenderer) {
 		st.anchorTop = l.tops[st.anchor]
 	}
 	v.drawVisible(r, y, y+vs.Height)
-}
-
-// drawVisible creates the objects for the lines between y0 and y1.
-func (v *ArticleView) drawVisible(r *pageRenderer, y0, y1 float32) {
-	l := v.layout
-	pal := v.colors()
-	selA, selB := v.sel.bounds()
-	mark := [2]int{}
-	if v.marked != "" {
-		if i := v.hl.index(v.marked); i >= 0 {
-			mark = [2]int{v.hl.hs[i].Start, v.hl.hs[i].End}
-		}
-	}
-	caret := -1
-	if v.page.focused && v.sel.placed && selA == selB {
-		caret = v.sel.caret
-	}
-	for i := max(0, l.paraAtY(y0)); i < len(l.paras) && l.tops[i] < y1; i++ {
-		p := l.paras[i]
-		if !p.exact {
-			l.ensure(i) // paragraphs in view are exact; this only guards
-		}
-		lh := l.lineHeight(p)
-		base := l.tops[i] + p.before*l.size
-		j0 := max(0, int((y0-base)/lh))
-		fs := l.fontSize(p)
-		m := l.sh.lineMetrics(p.style, fs)
-		x := l.textX(p)
-		for j := j0; j < len(p.lines); j++ {
-			top := base + float32(j)*lh
-			if top >= y1 {
-				break
-			}
-			ln := p.lines[j]
-			if p.start >= 0 {
-				v.drawLineBackground(r, p, ln, x, top, lh, selA, selB, mark, pal)
-			}
-			if caret >= 0 && p.start >= 0 && caret >= p.start+int(ln.from) && (caret < p.start+int(ln.to) || int(ln.to) == len(p.runes) && caret == p.start+int(ln.to)) {
-				k := caret - p.start
-				r.rect(x+p.prefix[k]-p.prefix[ln.from]-0.75, top+(lh-m.thickness)/2, 1.5, m.thickness, pal.caret)
-			}
-			if p.kind == BlockQuote && p.start >= 0 {
-				r.rect(l.colX+0.45*l.size, top, max(2, l.size/6), lh, pal.bar)
-			}
-			if p.kind == BlockListItem && j == 0 {
-				r.text(lineKey{i, j, true}, "•", x-0.95*l.size, top+(lh-m.thickness)/2, l.size, m.thickness, fs, p.style, pal.fg)
-			}
-			s := lineString(p, ln)
-			if s == "" {
-				continue
-			}
-			c := pal.fg
-			if p.kind == BlockCaption || (p.start < 0 && p.kind != BlockHeading) {
-				c = pal.muted
-			}
-			w := p.prefix[ln.end] - p.prefix[ln.from]
-			r.text(lineKey{i, j, false}, s, x, top+(lh-m.thickness)/2, w+1, m.thickness, fs, p.style, c)
-		}
-	}
-}
-
-// lineString is the drawn text of a line, with tabs and newlines as spaces
-// (which is how they were measured).
-func lineString(p *para, ln span) string {
-	rs := p.runes[ln.from:ln.end]
-	if p.kind == BlockPre || hasTab(rs) {
-		rs = displayRunes(rs)
-	}
-	return string(rs)
-}
-
-// drawLineBackground draws highlight, stripe, selection and mark
-// rectangles of one line. A range that goes on past the end of a paragraph
-// gets a small nub after the last character, so the break is visibly
-// included. mark is the range of the marked highlight, outlined.
-func (v *ArticleView) drawLineBackground(r *pageRenderer, p *para, ln span, x, top, lh float32, selA, selB int, mark [2]int, pal palette) {
-	l := v.layout
-	a := p.start + int(ln.from)
-	b := p.start + int(ln.to)
-	last := int(ln.to) == len(p.runes)
-	reach := b
-	if last {
-		reach = b + separatorLen
-	}
-	nub := 0.35 * l.size
-	xOf := func(off int) float32 {
-		k := min(max(off-p.start, int(ln.from)), int(ln.to))
-		return x + p.prefix[k] - p.prefix[ln.from]
-	}
-	span := func(s, e int) (float32, float32, bool) {
-		if e <= a || s >= reach {
-			return 0, 0, false
-		}
-		x0, x1 := xOf(s), xOf(e)
-		if last && e > b {
-			x1 += nub
-		}
-		return x0, x1, x1 > x0
-	}
-	v.hl.each(a, reach, func(h *Highlight) {
-		x0, x1, ok := span(h.Start, h.End)
-		if !ok {
-			return
-		}
-		r.rect(x0, top, x1-x0, lh, fillColor(h.Color))
-		r.spot(x0, top, xOf(h.End)-x0, lh) // not over the nub: a click there is not on the highlight
-		if len(h.Stripes) > 1 {
-			sh := max(2, lh/10)
-			for k, c := range h.Stripes {
-				r.rect(x0, top+lh-float32(k+1)*sh, x1-x0, sh, c)
-			}
-		}
-	})
-	if selB > selA {
-		if x0, x1, ok := span(selA, selB); ok {
-			r.rect(x0, top, x1-x0, lh, pal.sel)
-		}
-	}
-	if ms, me := mark[0], mark[1]; me > ms {
-		if x0, x1, ok := span(ms, me); ok {
-			t := max(1.5, lh/14)
-			r.rect(x0, top, x1-x0, t, pal.caret)
-			r.rect(x0, top+lh-t, x1-x0, t, pal.caret)
-			if ms >= a { // the highlight starts on this line
-				r.rect(x0, top, t, lh, pal.caret)
-			}
-			if me <= reach { // and ends on it
-				r.rect(x1-t, top, t, lh, pal.caret)
-			}
-		}
-	}
 }
 
 // hotspot is an invisible object over a highlight on one line that shows

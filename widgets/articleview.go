@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,20 +32,27 @@ type Block struct {
 	Text  string
 }
 
-// Document is what an ArticleView shows. Title and Subtitle are drawn on top
-// and are not part of the offset space; the offsets count code points of the
-// block texts joined by two separator code points, exactly like
-// article.Article.Text(). Block texts are expected in NFC, as stored.
+// Document is what an ArticleView shows. The header (Kicker, Title,
+// Standfirst, Byline and the source link) is drawn above the body inside
+// the scrolled page, aligned with the body text, and is not part of the
+// offset space: the offsets count code points of the block texts joined by
+// two separator code points, exactly like article.Article.Text(). Block
+// texts are expected in NFC, as stored.
 type Document struct {
-	Title    string
-	Subtitle string
-	Blocks   []Block
+	Kicker     string // the rubric over the title, e.g. "Geopolitik"
+	Title      string
+	Standfirst string // the lead under the title (the page's description)
+	Byline     string // authors, date and site in one line
+	// SourceLabel is drawn as a link after the byline; a click opens Source.
+	SourceLabel string
+	Source      *url.URL
+	Blocks      []Block
 }
 
-// Highlight is a coloured range [Start, End) of code point offsets. Color is
-// drawn behind the characters (opaque colours are made translucent so that
-// overlapping highlights stay readable); Stripes, when there are two or
-// more, are drawn as thin bars under the highlight, one per actor colour.
+// Highlight is a coloured range [Start, End) of code point offsets. It is
+// drawn as a pale tint of Color behind the text (overlaps deepen it) and a
+// thin marker under the text, below the descenders: one line in Color, or,
+// with Stripes (one colour per actor), a dashed line cycling through them.
 type Highlight struct {
 	ID      string
 	Start   int
@@ -91,16 +99,22 @@ type ArticleView struct {
 	page   *articlePage
 	scroll *container.Scroll
 
+	pal        *palette // colours of palTheme in palVariant
+	palTheme   fyne.Theme
+	palVariant fyne.ThemeVariant
+
 	marked   string // ID of the outlined highlight
 	sel      selectionState
 	rendered renderState
 	auto     *autoScroller
+	autoTick time.Duration // how often auto-scroll steps (autoScrollTick)
 	now      func() time.Time
+	openURL  func(*url.URL) error
 }
 
 // NewArticleView returns an empty view.
 func NewArticleView() *ArticleView {
-	v := &ArticleView{now: time.Now}
+	v := &ArticleView{now: time.Now, autoTick: autoScrollTick, openURL: func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }}
 	v.ExtendBaseWidget(v)
 	v.page = newArticlePage(v)
 	v.scroll = container.NewVScroll(v.page)
@@ -129,12 +143,15 @@ func (v *ArticleView) SetDocument(doc Document) {
 	v.text = text
 	v.ensureLayout()
 	v.layout.setDocument(doc, text)
-	v.sel = selectionState{}
+	v.sel = selectionState{placed: v.page.focused} // a focused view shows its caret at the start
 	v.marked = ""
 	v.rendered = renderState{}
 	v.scroll.Offset = fyne.Position{}
 	v.relayout()
 }
+
+// Document returns the document shown.
+func (v *ArticleView) Document() Document { return v.doc }
 
 // SetHighlights replaces all highlights; only the visible lines are redrawn.
 func (v *ArticleView) SetHighlights(hs []Highlight) {
@@ -181,7 +198,7 @@ func (v *ArticleView) SetSelection(start, end int) {
 	start, end = v.clamp(start), v.clamp(end)
 	// The caret goes to the end, so that it is drawn there and Shift+arrows
 	// extend from there, not from where the mouse last was.
-	v.sel.anchor, v.sel.caret, v.sel.placed, v.sel.unit = start, end, true, unitChar
+	v.sel.anchor, v.sel.caret, v.sel.placed, v.sel.unit, v.sel.goalSet = start, end, true, unitChar, false
 	if start == v.sel.start && end == v.sel.end {
 		v.page.Refresh() // only the caret moved
 		return
@@ -220,9 +237,18 @@ func (v *ArticleView) SetTextSize(size float32) {
 	if size == v.textSize {
 		return
 	}
-	top := v.keptTop()
-	v.textSize = size
-	v.rendered.pending, v.rendered.pendingAt = top+1, true
+	v.keepPlace(func() { v.textSize = size })
+}
+
+// keepPlace applies a change that re-flows the text (change) and keeps
+// the line at the top of the viewport there; a view scrolled to the very
+// top stays there, header and all.
+func (v *ArticleView) keepPlace(change func()) {
+	if v.scroll.Offset.Y > 0 {
+		top := v.keptTop()
+		v.rendered.pending, v.rendered.pendingAt = top+1, true
+	}
+	change()
 	v.relayout()
 }
 
@@ -274,6 +300,7 @@ func (v *ArticleView) keptTop() int {
 // Refresh re-reads the theme (colours, fonts, text size) and redraws.
 func (v *ArticleView) Refresh() {
 	v.BaseWidget.Refresh() // first: it drops the cached theme
+	v.pal = nil
 	v.relayout()
 }
 

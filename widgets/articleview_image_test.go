@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -28,12 +29,17 @@ func imageDoc() Document {
 	doc := germanDoc()
 	doc.Blocks[0].Text = strings.Replace(doc.Blocks[0].Text, " (김정은)", "", 1)
 	doc.Blocks = append(doc.Blocks, Block{Kind: BlockPre, Text: "preformatted\n  indented line"})
+	doc.Kicker = "Nordkorea"
+	doc.Byline = "Anna Meier · 3 March 2026"
+	doc.SourceLabel = "Source: example.org"
+	doc.Source, _ = url.Parse("https://example.org/")
 	return doc
 }
 
 // TestArticleViewImages renders the view in both theme variants and in a
-// narrow window, with overlapping highlights (one with two actor stripes)
-// and a selection across a block break. The references were reviewed by eye.
+// narrow window: the header with its source link, overlapping highlights
+// (one with two actors' markers) and a selection across a block break.
+// The references were reviewed by eye.
 func TestArticleViewImages(t *testing.T) {
 	for _, c := range []struct {
 		name    string
@@ -68,7 +74,7 @@ func TestArticleViewImages(t *testing.T) {
 }
 
 // TestArticleViewRefreshRereadsTheTheme switches light to dark: the text
-// takes the new foreground colour after Refresh.
+// takes the new theme's colours after Refresh.
 func TestArticleViewRefreshRereadsTheTheme(t *testing.T) {
 	test.NewTempApp(t)
 	fyne.CurrentApp().Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
@@ -84,12 +90,13 @@ func TestArticleViewRefreshRereadsTheTheme(t *testing.T) {
 		t.Fatal("first line not drawn")
 		return nil
 	}
-	if c := fg(); !sameColor(c, theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantLight)) {
-		t.Fatalf("light text colour %v", c)
+	light := nrgba(fg())
+	if l := luminance(light); l > 0.1 {
+		t.Fatalf("light theme text colour %v is not dark", light)
 	}
 	fyne.CurrentApp().Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
 	v.Refresh()
-	if c := fg(); !sameColor(c, theme.DefaultTheme().Color(theme.ColorNameForeground, theme.VariantDark)) {
+	if c := nrgba(fg()); luminance(c) < 0.5 {
 		t.Errorf("after switching to dark the text colour is %v", c)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -18,8 +19,8 @@ import (
 // „German quotes“, a Korean name and a very long compound word.
 func germanDoc() Document {
 	return Document{
-		Title:    "Nordkorea rückt näher an Russland",
-		Subtitle: "Pjöngjang und Moskau vertiefen ihre Zusammenarbeit",
+		Title:      "Nordkorea rückt näher an Russland",
+		Standfirst: "Pjöngjang und Moskau vertiefen ihre Zusammenarbeit",
 		Blocks: []Block{
 			{Kind: BlockParagraph, Text: "Die Regierung in Pjöngjang erklärte am Montag, man werde die „strategische Partnerschaft“ mit Moskau ausbauen. Machthaber Kim Jong-un (김정은) empfing dazu den russischen Außenminister."},
 			{Kind: BlockHeading, Level: 2, Text: "Reaktionen aus Peking"},
@@ -275,11 +276,11 @@ func TestArticleViewShiftClickAndKeyboard(t *testing.T) {
 		t.Fatalf("shift+down did not extend past the line: %d", e)
 	}
 	v.page.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-	// Without shift the arrows do not select.
-	before, _ := v.Selection()
+	// Without shift an arrow collapses the selection to that side.
+	_, end := v.Selection()
 	v.page.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	if s, _ := v.Selection(); s != before {
-		t.Errorf("plain arrow changed the selection")
+	if s, e := v.Selection(); s != end || e != end {
+		t.Errorf("plain right on a selection ending at %d left [%d,%d)", end, s, e)
 	}
 
 	// Ctrl+Shift+Right extends by a word.
@@ -376,22 +377,32 @@ func TestArticleViewHighlightEvents(t *testing.T) {
 		t.Error("no text cursor outside highlights")
 	}
 
-	// Both highlights and both stripes are drawn where they overlap.
-	fills := countRects(v, fillColor(long.Color), fillColor(short.Color), short.Stripes[0], short.Stripes[1])
+	// The long highlight's tint, the deeper tint of the overlap (in the
+	// mean colour of both), the long one's marker and the short one's
+	// dashed marker in both actor colours are drawn.
+	pal := v.palette()
+	overlap := func(a, b color.Color) color.Color {
+		x, y := opaque(a), opaque(b)
+		return pal.tint(color.NRGBA{R: uint8((int(x.R) + int(y.R)) / 2), G: uint8((int(x.G) + int(y.G)) / 2), B: uint8((int(x.B) + int(y.B)) / 2), A: 0xff}, 2)
+	}
+	fills := countRects(v, tintOf(v, long.Color), overlap(long.Color, short.Color), pal.marker(opaque(long.Color)))
 	for i, n := range fills {
 		if n == 0 {
 			t.Errorf("colour %d not drawn (counts %v)", i, fills)
 		}
 	}
+	if n := countDashes(v, short.Stripes...); n != 1 {
+		t.Errorf("%d dashed markers in both actor colours, want 1", n)
+	}
 
 	// UpdateHighlight recolours without re-shaping; RemoveHighlight removes.
 	shaped := v.layout.shapes
 	v.UpdateHighlight(Highlight{ID: "short", Start: short.Start, End: short.End, Color: color.NRGBA{G: 128, A: 255}})
-	if c := countRects(v, fillColor(color.NRGBA{G: 128, A: 255}), fillColor(short.Color)); c[0] == 0 || c[1] != 0 {
+	if c := countRects(v, overlap(long.Color, color.NRGBA{G: 128, A: 255}), overlap(long.Color, short.Color)); c[0] == 0 || c[1] != 0 {
 		t.Errorf("after update: new colour drawn %d times, old %d", c[0], c[1])
 	}
 	v.RemoveHighlight("long")
-	if c := countRects(v, fillColor(long.Color)); c[0] != 0 {
+	if c := countRects(v, tintOf(v, long.Color)); c[0] != 0 {
 		t.Error("removed highlight still drawn")
 	}
 	if v.layout.shapes != shaped {
@@ -424,6 +435,27 @@ func countRects(v *ArticleView, cs ...color.Color) []int {
 					n[i]++
 				}
 			}
+		}
+	}
+	return n
+}
+
+// tintOf is the tint of a lone highlight in colour c.
+func tintOf(v *ArticleView, c color.Color) color.Color { return v.palette().tint(opaque(c), 1) }
+
+// countDashes counts the dashed markers that cycle through exactly cs.
+func countDashes(v *ArticleView, cs ...color.Color) int {
+	n := 0
+	for _, d := range test.WidgetRenderer(v.page).(*pageRenderer).dashes {
+		if !slices.ContainsFunc(test.WidgetRenderer(v.page).Objects(), func(o fyne.CanvasObject) bool { return o == d.r }) || len(d.cols) != len(cs) {
+			continue
+		}
+		same := true
+		for i := range cs {
+			same = same && sameColor(d.cols[i], v.palette().marker(opaque(cs[i])))
+		}
+		if same {
+			n++
 		}
 	}
 	return n
@@ -529,7 +561,7 @@ func TestArticleViewScrollToOffsetTopOffsetAndTextSize(t *testing.T) {
 	if y := v.scroll.Offset.Y; ly < y || ly > y+600 {
 		t.Errorf("highlight line at %.0f not in viewport from %.0f", ly, y)
 	}
-	if c := countRects(v, fillColor(nil)); c[0] == 0 {
+	if c := countRects(v, tintOf(v, nil)); c[0] == 0 {
 		t.Error("highlight near the end not drawn after ScrollToHighlight")
 	}
 }
@@ -571,6 +603,9 @@ func TestArticleViewObjectsIndependentOfLength(t *testing.T) {
 func TestArticleViewAutoScrollWhileDraggingPastTheEdge(t *testing.T) {
 	doc := generatedDoc(50_000)
 	v, _ := newTestView(t, doc, 800, 400)
+	// The test takes the steps itself: the test driver's fyne.Do runs a
+	// ticker's step on the ticker's goroutine, racing with the test.
+	v.autoTick = time.Hour
 	start := charCenter(t, v, 10)
 	press(v, start, 0)
 	below := fyne.NewPos(300, 450) // under the bottom edge

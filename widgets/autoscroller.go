@@ -37,7 +37,7 @@ func (v *ArticleView) updateAutoScroll() {
 		a := &autoScroller{stop: make(chan struct{})}
 		v.auto = a
 		go func() {
-			t := time.NewTicker(autoScrollTick)
+			t := time.NewTicker(v.autoTick)
 			defer t.Stop()
 			for {
 				select {

@@ -1,9 +1,6 @@
 package widgets
 
-import (
-	"image/color"
-	"sort"
-)
+import "sort"
 
 // highlightSet keeps highlights sorted by start with a running maximum of
 // their ends, so that "which highlights touch [a, b)" walks back from b only
@@ -96,17 +93,4 @@ func (s *highlightSet) at(off int) (Highlight, bool) {
 		return Highlight{}, false
 	}
 	return *best, true
-}
-
-// fillColor makes an opaque highlight colour translucent, so that text
-// stays readable and overlapping highlights visibly stack.
-func fillColor(c color.Color) color.Color {
-	if c == nil {
-		return color.NRGBA{R: 0xff, G: 0xd5, B: 0x4f, A: 0x70}
-	}
-	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	if n.A == 0xff {
-		n.A = 0x66
-	}
-	return n
 }

@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"math"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -41,6 +43,10 @@ type selectionState struct {
 	clicks           int
 	shift            bool
 	dragView         fyne.Position // last drag position relative to the viewport
+	// goalX is the column Up, Down and Page keys keep (set by the first of
+	// a run of them), so a short line in between does not pull it left.
+	goalX   float32
+	goalSet bool
 }
 
 // bounds returns the selection.
@@ -168,7 +174,7 @@ func (p *articlePage) MouseDown(ev *desktop.MouseEvent) {
 		s.clicks = 1
 	}
 	s.lastDown, s.pressPos = now, ev.Position
-	s.pressed, s.dragged = true, false
+	s.pressed, s.dragged, s.goalSet = true, false, false
 	shift := s.shift || ev.Modifier&fyne.KeyModifierShift != 0
 	switch {
 	case s.clicks == 1 && shift && s.placed:
@@ -187,14 +193,24 @@ func (p *articlePage) MouseDown(ev *desktop.MouseEvent) {
 	}
 }
 
-// MouseUp ends a press; a plain click on a highlight reports it.
+// MouseUp ends a press; a plain click on a highlight reports it, one on
+// the source link in the header opens the source.
 func (p *articlePage) MouseUp(ev *desktop.MouseEvent) {
 	v := p.v
 	s := &v.sel
 	wasClick := s.pressed && !s.dragged && s.clicks == 1
 	s.pressed = false
 	v.stopAutoScroll()
-	if ev.Button != desktop.MouseButtonPrimary || !wasClick || v.OnHighlightTapped == nil || v.layout == nil {
+	if ev.Button != desktop.MouseButtonPrimary || !wasClick || v.layout == nil {
+		return
+	}
+	if v.doc.Source != nil && v.layout.onLink(ev.Position) {
+		if err := v.openURL(v.doc.Source); err != nil {
+			fyne.LogError("opening the article's source", err)
+		}
+		return
+	}
+	if v.OnHighlightTapped == nil {
 		return
 	}
 	if h, ok := v.highlightAt(ev.Position); ok {
@@ -260,13 +276,41 @@ func (p *articlePage) TappedSecondary(ev *fyne.PointEvent) {
 	}
 }
 
+// wheelLines is how many body lines one notch of the mouse wheel scrolls,
+// as in browsers and reading apps; Fyne's own scroll moves about one.
+const wheelLines = 3
+
+// driverNotch is the scroll distance Fyne's desktop driver reports for one
+// wheel notch (scroll_speed_*.go in its glfw driver: 10 on macOS, else 25).
+func driverNotch() float32 {
+	if runtime.GOOS == "darwin" {
+		return 10
+	}
+	return 25
+}
+
+// Scrolled scrolls wheelLines body lines per wheel notch (touchpads, which
+// report fractions of a notch, in proportion).
+func (p *articlePage) Scrolled(ev *fyne.ScrollEvent) {
+	v := p.v
+	if v.layout == nil || len(v.layout.paras) == 0 {
+		return
+	}
+	lh := float32(math.Round(float64(v.layout.size * v.layout.bodyLineF())))
+	v.scrollBy(-ev.Scrolled.DY / driverNotch() * wheelLines * lh)
+}
+
 // Cursor is the text cursor; over highlights, the hotspots drawn on top
 // of them answer with a pointer (see hotspot).
 func (p *articlePage) Cursor() desktop.Cursor { return desktop.TextCursor }
 
-// FocusGained shows the caret.
+// FocusGained shows the caret; one never placed goes to the first line in
+// view, so the keyboard starts where the reader is reading.
 func (p *articlePage) FocusGained() {
 	p.focused = true
+	if !p.v.sel.placed && p.v.layout != nil {
+		p.v.placeCaretAtTop()
+	}
 	p.Refresh()
 }
 
@@ -309,35 +353,15 @@ func (v *ArticleView) shiftHeld() bool {
 	return false
 }
 
-// TypedKey extends the selection with Shift+arrows/Home/End and scrolls
-// with the plain keys; other keys go to OnTypedKey.
+// TypedKey moves the caret with the arrows, Home, End, Page Up and Page
+// Down, extending the selection with Shift; other keys go to OnTypedKey.
 func (p *articlePage) TypedKey(ev *fyne.KeyEvent) {
 	v := p.v
 	if v.layout == nil {
 		return
 	}
-	switch ev.Name {
-	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd:
-		if v.shiftHeld() {
-			v.moveCaret(ev.Name, false)
-			return
-		}
-		switch ev.Name {
-		case fyne.KeyUp:
-			v.scrollBy(-v.layout.size * 2)
-		case fyne.KeyDown:
-			v.scrollBy(v.layout.size * 2)
-		case fyne.KeyHome:
-			v.scrollBy(-v.page.minH)
-		case fyne.KeyEnd:
-			v.scrollBy(v.page.minH)
-		}
-		return
-	case fyne.KeyPageUp:
-		v.scrollBy(-(v.scroll.Size().Height - v.layout.size*2))
-		return
-	case fyne.KeyPageDown:
-		v.scrollBy(v.scroll.Size().Height - v.layout.size*2)
+	if m, ok := plainMoves[ev.Name]; ok {
+		v.moveCaret(m, v.shiftHeld())
 		return
 	}
 	if v.OnTypedKey != nil {
@@ -345,7 +369,7 @@ func (p *articlePage) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// TypedShortcut copies, selects all and extends by words; the rest goes
+// TypedShortcut copies, selects all and moves the caret with Ctrl; the rest goes
 // to OnShortcut, because a focused view swallows every shortcut.
 func (p *articlePage) TypedShortcut(sc fyne.Shortcut) {
 	v := p.v
@@ -364,127 +388,17 @@ func (p *articlePage) TypedShortcut(sc fyne.Shortcut) {
 		v.setSel(0, len(v.text))
 		return
 	case *desktop.CustomShortcut:
-		if sc.Modifier == fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift && v.layout != nil {
-			switch sc.KeyName {
-			case fyne.KeyLeft, fyne.KeyRight, fyne.KeyHome, fyne.KeyEnd:
-				v.moveCaret(sc.KeyName, true)
-				return
-			}
+		// Ctrl with arrows, Home and End moves by words, paragraphs and to
+		// the ends of the article; the driver sends them as shortcuts.
+		mod := sc.Modifier &^ fyne.KeyModifierShift
+		if m, ok := ctrlMoves[sc.KeyName]; ok && mod == fyne.KeyModifierShortcutDefault && v.layout != nil {
+			v.moveCaret(m, sc.Modifier&fyne.KeyModifierShift != 0)
+			return
 		}
 	}
 	if v.OnShortcut != nil {
 		v.OnShortcut(sc)
 	}
-}
-
-// moveCaret moves the caret one step (a word or the whole text with
-// byWord) and selects from the anchor to it, keeping the caret in view.
-func (v *ArticleView) moveCaret(key fyne.KeyName, byWord bool) {
-	s := &v.sel
-	if !s.placed {
-		top := v.TopOffset()
-		s.anchor, s.caret, s.placed = top, top, true
-	}
-	switch {
-	case s.start == s.end:
-		s.anchor = s.caret
-	case s.caret >= s.anchor:
-		// A drag or shift-click snapped to whole words: extend from the
-		// selection's ends, not from the characters under the mouse.
-		s.anchor, s.caret = s.start, s.end
-	default:
-		s.anchor, s.caret = s.end, s.start
-	}
-	c := s.caret
-	switch {
-	case byWord && key == fyne.KeyHome:
-		c = 0
-	case byWord && key == fyne.KeyEnd:
-		c = len(v.text)
-	case byWord && key == fyne.KeyLeft:
-		for c > 0 && !wordChar(v.text[c-1]) {
-			c--
-		}
-		for c > 0 && wordChar(v.text[c-1]) {
-			c--
-		}
-	case byWord && key == fyne.KeyRight:
-		for c < len(v.text) && !wordChar(v.text[c]) {
-			c++
-		}
-		for c < len(v.text) && wordChar(v.text[c]) {
-			c++
-		}
-	case key == fyne.KeyLeft: // by one character as readers see it
-		c = v.stepOverSeparator(grapheme.Floor(v.text, v.clamp(c-1)), -1)
-	case key == fyne.KeyRight:
-		c = v.stepOverSeparator(grapheme.Ceil(v.text, v.clamp(c+1)), +1)
-	case key == fyne.KeyUp || key == fyne.KeyDown || key == fyne.KeyHome || key == fyne.KeyEnd:
-		c = v.lineMove(c, key)
-	}
-	c = v.clamp(c)
-	s.caret = c
-	v.setSel(min(s.anchor, c), max(s.anchor, c))
-	v.scrollToOffset(c, false)
-}
-
-// stepOverSeparator keeps a caret moved by one out of the two separator
-// code points between blocks: it jumps to the neighbouring block.
-func (v *ArticleView) stepOverSeparator(c, dir int) int {
-	c = v.clamp(c)
-	l := v.layout
-	i := l.bodyPara(c)
-	if i < 0 {
-		return c
-	}
-	p := l.paras[i]
-	if end := p.start + len(p.runes); c > end && i+1 < len(l.paras) {
-		if dir > 0 {
-			return l.paras[i+1].start
-		}
-		return end
-	}
-	return c
-}
-
-// lineMove returns the caret after Up/Down (same x on the neighbouring
-// line) or Home/End (start or end of the line).
-func (v *ArticleView) lineMove(c int, key fyne.KeyName) int {
-	l := v.layout
-	pi, line, x := l.position(c)
-	if pi < 0 {
-		return c
-	}
-	p := l.paras[pi]
-	switch key {
-	case fyne.KeyHome:
-		return p.start + int(p.lines[line].from)
-	case fyne.KeyEnd:
-		return p.start + int(p.lines[line].end)
-	case fyne.KeyUp:
-		line--
-		if line < 0 {
-			if pi-1 < l.nHead {
-				return p.start
-			}
-			pi--
-			l.ensure(pi)
-			p = l.paras[pi]
-			line = len(p.lines) - 1
-		}
-	case fyne.KeyDown:
-		line++
-		if line >= len(p.lines) {
-			if pi+1 >= len(l.paras) {
-				return p.start + len(p.runes)
-			}
-			pi++
-			l.ensure(pi)
-			p = l.paras[pi]
-			line = 0
-		}
-	}
-	return p.start + p.indexAtX(line, x-l.textX(p))
 }
 
 // scrollBy scrolls the viewport by dy (clamped) and redraws.

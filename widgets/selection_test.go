@@ -97,15 +97,15 @@ func TestArticleViewSetSelectionMovesTheCaret(t *testing.T) {
 }
 
 // The marked highlight (the one Edit and Delete act on) is outlined in the
-// primary colour, on every line it covers; unmarking removes the outline.
+// selection's colour, on every line it covers; unmarking removes the outline.
 func TestArticleViewMarkHighlightOutlines(t *testing.T) {
 	doc := germanDoc()
 	text := canonical(doc)
 	v, _ := newTestView(t, doc, 300, 600) // narrow: the highlight spans lines
 	h := Highlight{ID: "x", Start: runeIndex(t, text, "Regierung", 0), End: runeIndex(t, text, "Partnerschaft", 0)}
 	v.SetHighlights([]Highlight{h})
-	v.SetSelection(0, 3) // no caret, which has the same colour
-	primary := v.colors().caret
+	v.SetSelection(0, 0) // no selection, which has the same colour
+	primary := v.palette().sel
 	if c := countRects(v, primary); c[0] != 0 {
 		t.Fatalf("%d outline rectangles before marking", c[0])
 	}

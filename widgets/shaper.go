@@ -25,7 +25,7 @@ type textShaper struct {
 	regular fyne.Resource // th's regular font when the shaper was built
 	hb      shaping.HarfbuzzShaper
 	seg     shaping.Segmenter
-	maps    map[fyne.TextStyle]*faceMap
+	maps    map[faceKey]*faceMap
 	sys     *fontscan.FontMap
 	sysErr  bool
 	// metrics caches line metrics per style and size.
@@ -33,8 +33,15 @@ type textShaper struct {
 }
 
 type metricKey struct {
+	faceKey
+	size float32
+}
+
+// faceKey names a font: a style of the theme's fonts (src nil) or a font
+// resource drawn with canvas.Text.FontSource.
+type faceKey struct {
 	style fyne.TextStyle
-	size  float32
+	src   fyne.Resource
 }
 
 // lineMetrics are the vertical measures Fyne uses to place a canvas.Text.
@@ -53,11 +60,12 @@ type faceMap struct {
 	faces   []*font.Face
 	pending []func() *font.Face
 	aspect  font.Aspect
+	family  string // asked of the system for runes none of the faces has
 }
 
 // newTextShaper prepares a shaper for the fonts of th.
 func newTextShaper(th fyne.Theme) *textShaper {
-	s := &textShaper{th: th, regular: th.Font(fyne.TextStyle{}), maps: map[fyne.TextStyle]*faceMap{}, metrics: map[metricKey]lineMetrics{}}
+	s := &textShaper{th: th, regular: th.Font(fyne.TextStyle{}), maps: map[faceKey]*faceMap{}, metrics: map[metricKey]lineMetrics{}}
 	// The default cache holds one font, so alternating headings and body
 	// text would rebuild HarfBuzz font tables (~50 µs) on every paragraph.
 	s.hb.SetFontCacheSize(16)
@@ -85,7 +93,7 @@ func (m *faceMap) ResolveFace(r rune) *font.Face {
 		}
 	}
 	if sys := m.sh.systemFonts(); sys != nil {
-		sys.SetQuery(fontscan.Query{Families: []string{fontscan.SansSerif}})
+		sys.SetQuery(fontscan.Query{Families: []string{m.family}})
 		if f := sys.ResolveFace(r); f != nil {
 			m.faces = append(m.faces, f)
 			return f
@@ -108,11 +116,17 @@ func (s *textShaper) systemFonts() *fontscan.FontMap {
 	return s.sys
 }
 
-// faces returns the face map for a text style, building it on first use.
-func (s *textShaper) faces(style fyne.TextStyle) *faceMap {
-	if m, ok := s.maps[style]; ok {
+// faces returns the face map for a font, building it on first use.
+func (s *textShaper) faces(k faceKey) *faceMap {
+	if m, ok := s.maps[k]; ok {
 		return m
 	}
+	if k.src != nil {
+		m := s.sourceFaces(k.src)
+		s.maps[k] = m
+		return m
+	}
+	style := k.style
 	var primary, fallback fyne.Resource
 	switch {
 	case style.Monospace:
@@ -126,7 +140,7 @@ func (s *textShaper) faces(style fyne.TextStyle) *faceMap {
 	default:
 		primary, fallback = s.th.Font(style), theme.DefaultTextFont()
 	}
-	m := &faceMap{sh: s}
+	m := &faceMap{sh: s, family: fontscan.SansSerif}
 	if style.Bold {
 		m.aspect.Weight = font.WeightBold
 	}
@@ -154,22 +168,35 @@ func (s *textShaper) faces(style fyne.TextStyle) *faceMap {
 		l, _ := fontscan.NewLangID(language.Language(lang.SystemLocale().LanguageString()))
 		return sys.ResolveFaceForLang(l)
 	})
-	s.maps[style] = m
+	s.maps[k] = m
 	return m
 }
 
-// advances writes the advance of each rune of text into adv (len(text)),
+// sourceFaces mirrors what Fyne's painter does for a canvas.Text with a
+// FontSource: that font alone, then the system's font for any rune it
+// lacks, asked for by the resource's name.
+func (s *textShaper) sourceFaces(src fyne.Resource) *faceMap {
+	m := &faceMap{sh: s, family: src.Name()}
+	if f := parseFont(src); f != nil {
+		m.faces = append(m.faces, f)
+	} else {
+		m.faces = append(m.faces, parseFont(theme.DefaultTextFont()))
+	}
+	return m
+}
+
+// advances writes the advance of each rune of text in font k into adv (len(text)),
 // shaping runs exactly as Fyne's painter splits them. Runes of one glyph
 // cluster (ligatures) share its advance evenly so that hit-testing inside
 // them still works.
-func (s *textShaper) advances(text []rune, style fyne.TextStyle, size float32, adv []float32) {
+func (s *textShaper) advances(text []rune, k faceKey, size float32, adv []float32) {
 	for i := range adv {
 		adv[i] = 0
 	}
 	if len(text) == 0 {
 		return
 	}
-	fm := s.faces(style)
+	fm := s.faces(k)
 	in := shaping.Input{
 		Text:      text,
 		RunStart:  0,
@@ -200,12 +227,12 @@ func (s *textShaper) advances(text []rune, style fyne.TextStyle, size float32, a
 
 // lineMetrics returns ascent and line thickness for a style and size, the
 // numbers canvas.Text uses for its minimum height.
-func (s *textShaper) lineMetrics(style fyne.TextStyle, size float32) lineMetrics {
-	k := metricKey{style, size}
+func (s *textShaper) lineMetrics(f faceKey, size float32) lineMetrics {
+	k := metricKey{f, size}
 	if m, ok := s.metrics[k]; ok {
 		return m
 	}
-	fm := s.faces(style)
+	fm := s.faces(f)
 	out := s.hb.Shape(shaping.Input{
 		Text: []rune{' '}, RunStart: 0, RunEnd: 1,
 		Direction: di.DirectionLTR,

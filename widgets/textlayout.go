@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"github.com/go-text/typesetting/segmenter"
+
+	"github.com/dramatis-app/dramatis/widgets/internal/serif"
 )
 
 // Break flags per rune position of a paragraph (index i means "before rune i").
@@ -30,18 +32,21 @@ const eagerParas = 1500
 // [from, end) are drawn (trailing spaces and newlines hang in the margin).
 type span struct{ from, to, end int32 }
 
-// para is one laid-out block, or the title/subtitle (start == -1).
+// para is one laid-out block, or a line of the header (start == -1).
 type para struct {
-	kind   BlockKind
-	level  int
-	runes  []rune
-	start  int // offset of runes[0] in the canonical text; -1 for header lines
-	style  fyne.TextStyle
-	scale  float32 // font size relative to the body size
-	lineF  float32 // line height relative to the font size
-	before float32 // space above, in body-size units
-	after  float32 // space below, in body-size units
-	indent float32 // left indent, in body-size units
+	kind BlockKind
+	role headRole
+	// linkFrom is where the source link starts in a byline's runes; -1: none.
+	linkFrom int
+	level    int
+	runes    []rune
+	start    int // offset of runes[0] in the canonical text; -1 for header lines
+	style    fyne.TextStyle
+	scale    float32 // font size relative to the body size
+	lineF    float32 // line height relative to the font size
+	before   float32 // space above, in body-size units
+	after    float32 // space below, in body-size units
+	indent   float32 // left indent, in body-size units
 
 	shapedAt float32   // font size prefix was computed for; 0 = not shaped
 	prefix   []float32 // prefix[i] = advance of runes[:i]
@@ -58,8 +63,9 @@ type para struct {
 type textLayout struct {
 	sh    *textShaper
 	seg   segmenter.Segmenter
+	style ReadingStyle // normalised
 	paras []*para
-	nHead int // leading header paragraphs (title, subtitle)
+	nHead int // leading header paragraphs (kicker, title, standfirst, byline)
 	total int // length of the canonical text in code points
 	eager bool
 
@@ -80,23 +86,54 @@ type textLayout struct {
 
 // newTextLayout returns an empty layout measuring with sh.
 func newTextLayout(sh *textShaper, size float32) *textLayout {
-	return &textLayout{sh: sh, size: size, avgEm: 0.5, pad: 16, topsDirty: true}
+	return &textLayout{sh: sh, size: size, avgEm: 0.5, pad: 16, topsDirty: true, style: ReadingStyle{}.normal()}
 }
+
+// headRole says which part of the header a header paragraph is.
+type headRole int
+
+const (
+	roleBody headRole = iota
+	roleKicker
+	roleTitle
+	roleStandfirst
+	roleByline
+)
+
+// headRule is the space around the rule under the header, in body-size
+// units: the header reads as one unit, set apart from the body.
+const headRule = 1.1
 
 // setDocument builds paragraphs for doc, whose canonical text is text
 // (paragraphs share its runes); nothing is shaped yet.
 func (l *textLayout) setDocument(doc Document, text []rune) {
 	l.paras = l.paras[:0]
-	l.nHead = 0
-	if doc.Title != "" {
-		l.paras = append(l.paras, &para{runes: []rune(doc.Title), start: -1, style: fyne.TextStyle{Bold: true}, scale: 1.9, lineF: 1.25, after: 0.5, kind: BlockHeading, level: 1})
+	head := func(role headRole, s string) *para {
+		if s == "" {
+			return nil
+		}
+		p := &para{role: role, runes: []rune(s), start: -1, linkFrom: -1}
+		styleHeader(p)
+		l.paras = append(l.paras, p)
+		return p
 	}
-	if doc.Subtitle != "" {
-		l.paras = append(l.paras, &para{runes: []rune(doc.Subtitle), start: -1, scale: 1.12, lineF: 1.45, after: 0.6})
+	head(roleKicker, doc.Kicker)
+	head(roleTitle, doc.Title)
+	head(roleStandfirst, doc.Standfirst)
+	byline := doc.Byline
+	link := doc.SourceLabel
+	if doc.Source == nil {
+		link = ""
+	}
+	if link != "" && byline != "" {
+		byline += " · "
+	}
+	if p := head(roleByline, byline+link); p != nil && link != "" {
+		p.linkFrom = len(p.runes) - len([]rune(link))
 	}
 	l.nHead = len(l.paras)
 	if l.nHead > 0 {
-		l.paras[l.nHead-1].after += 0.8
+		l.paras[l.nHead-1].after += 2 * headRule
 	}
 	off := 0
 	for i, b := range doc.Blocks {
@@ -104,7 +141,7 @@ func (l *textLayout) setDocument(doc Document, text []rune) {
 			off += separatorLen
 		}
 		n := utf8.RuneCountInString(b.Text)
-		p := &para{kind: b.Kind, level: b.Level, runes: text[off : off+n : off+n], start: off}
+		p := &para{kind: b.Kind, level: b.Level, runes: text[off : off+n : off+n], start: off, linkFrom: -1}
 		styleBlock(p)
 		l.paras = append(l.paras, p)
 		off += n
@@ -114,10 +151,35 @@ func (l *textLayout) setDocument(doc Document, text []rune) {
 	l.topsDirty = true
 }
 
+// styleHeader sets the typography of a header paragraph, in units of the
+// body text size like styleBlock.
+func styleHeader(p *para) {
+	switch p.role {
+	case roleKicker:
+		p.style.Bold = true
+		p.scale, p.lineF, p.after = 0.85, 1.4, 0.3
+	case roleTitle:
+		p.kind, p.level = BlockHeading, 1
+		p.style.Bold = true
+		p.scale, p.lineF, p.after = titleMaxScale, 1.22, 0.6
+	case roleStandfirst:
+		p.scale, p.lineF, p.after = 1.15, 1.5, 0.7
+	case roleByline:
+		p.scale, p.lineF, p.after = 0.88, 1.45, 0
+	}
+}
+
+// bodyLineF is the line height of body paragraphs relative to the body size.
+func (l *textLayout) bodyLineF() float32 { return l.style.Spacing.lineF() }
+
+// bodyLineHeight is the body text's line height relative to its size:
+// generous, as in print for a column of about 70 characters.
+const bodyLineHeight = 1.55
+
 // styleBlock sets the typography of a block from its kind: the numbers are
 // in units of the body text size so that SetTextSize scales everything.
 func styleBlock(p *para) {
-	p.scale, p.lineF, p.after = 1, 1.55, 0.85
+	p.scale, p.lineF, p.after = 1, bodyLineHeight, 0.85
 	switch p.kind {
 	case BlockHeading:
 		p.style.Bold = true
@@ -162,6 +224,9 @@ func (l *textLayout) setGeometry(size, width float32) bool {
 		if sizeChanged {
 			p.shapedAt = 0
 		}
+		if p.role == roleTitle {
+			p.scale = l.titleScale()
+		}
 		p.exact = false
 		p.wrapW = 0
 	}
@@ -169,24 +234,72 @@ func (l *textLayout) setGeometry(size, width float32) bool {
 	return true
 }
 
-// columnWidth is the readable measure: about 70 characters of body text.
+// The title's size relative to the body: titleMaxScale in a full column,
+// shrinking in a narrow one (a small window) down to titleMinScale, so the
+// title does not fill the first screen. titleEms is the column width, in
+// body sizes, below which it shrinks.
+const (
+	titleMaxScale = 1.9
+	titleMinScale = 1.6
+	titleEms      = 16 * titleMaxScale
+)
+
+// titleScale is the title's size for the current column.
+func (l *textLayout) titleScale() float32 {
+	return min(titleMaxScale, max(titleMinScale, l.colW/(l.size*titleEms)*titleMaxScale))
+}
+
+// columnWidth is the readable measure: the reading style's number of
+// characters of body text (70 by default).
 func (l *textLayout) columnWidth() float32 {
 	sample := []rune("Die Regierung in Pjöngjang erklärte am Montag, man werde die Gespräche fortsetzen")
 	adv := make([]float32, len(sample))
-	l.sh.advances(sample, fyne.TextStyle{}, l.size, adv)
+	l.sh.advances(sample, l.face(&para{}), l.size, adv)
 	var w float32
 	for _, a := range adv {
 		w += a
 	}
-	return w / float32(len(sample)) * 70
+	return w / float32(len(sample)) * l.style.Measure.chars()
+}
+
+// fontSource is the font paragraph p is drawn with; nil is the theme's
+// font for p's style. The serif setting covers the article's words (title,
+// standfirst, body, headings, captions), not the kicker and byline, which
+// are labels, nor preformatted text.
+func (l *textLayout) fontSource(p *para) fyne.Resource {
+	if l.style.Font != FontSerif || p.style.Monospace || p.role == roleKicker || p.role == roleByline {
+		return nil
+	}
+	return serif.For(p.style)
+}
+
+// face is the font paragraph p is measured with.
+func (l *textLayout) face(p *para) faceKey {
+	return faceKey{style: p.style, src: l.fontSource(p)}
+}
+
+// setStyle applies a reading style: the next setGeometry re-wraps
+// everything, and a new typeface re-shapes.
+func (l *textLayout) setStyle(s ReadingStyle) {
+	if s.Font != l.style.Font {
+		l.size = 0 // forces re-shaping
+	}
+	l.style = s
+	l.width = 0
+	l.topsDirty = true
 }
 
 // fontSize is the size paragraph p is drawn at.
 func (l *textLayout) fontSize(p *para) float32 { return l.size * p.scale }
 
-// lineHeight is the distance between baselines in paragraph p.
+// lineHeight is the distance between baselines in paragraph p; the
+// reading style's spacing scales the body's, not headings or code.
 func (l *textLayout) lineHeight(p *para) float32 {
-	return float32(math.Round(float64(l.fontSize(p) * p.lineF)))
+	f := p.lineF
+	if p.role == roleBody && p.kind != BlockHeading && p.kind != BlockPre {
+		f *= l.style.Spacing.lineF() / bodyLineHeight
+	}
+	return float32(math.Round(float64(l.fontSize(p) * f)))
 }
 
 // textX is the left edge of paragraph p's text.
@@ -212,7 +325,7 @@ func (l *textLayout) shape(p *para) {
 	if p.kind == BlockPre || hasTab(p.runes) {
 		disp = displayRunes(p.runes)
 	}
-	l.sh.advances(disp, p.style, fs, adv)
+	l.sh.advances(disp, l.face(p), fs, adv)
 	if cap(p.prefix) < n+1 {
 		p.prefix = make([]float32, n+1)
 	}
@@ -515,15 +628,25 @@ func wordChar(r rune) bool {
 }
 
 // charAt returns the offset of the character under pos, or -1 when pos is
-// not over text (margins, past a line's end). Trailing spaces count: a
-// highlight covers them.
+// not over body text (margins, past a line's end, the header). Trailing
+// spaces count: a highlight covers them.
 func (l *textLayout) charAt(pos fyne.Position) int {
-	if len(l.paras) == l.nHead {
+	pi, k, ok := l.runeAt(pos)
+	if !ok || pi < l.nHead {
 		return -1
 	}
+	return l.paras[pi].start + k
+}
+
+// runeAt returns the paragraph and the index of the rune under pos, in the
+// header or the body; ok is false over margins and past a line's end.
+func (l *textLayout) runeAt(pos fyne.Position) (pi, k int, ok bool) {
+	if len(l.paras) == 0 {
+		return 0, 0, false
+	}
 	l.updateTops()
-	if pos.Y < l.tops[l.nHead] || pos.Y >= l.tops[len(l.paras)] {
-		return -1
+	if pos.Y < l.tops[0] || pos.Y >= l.tops[len(l.paras)] {
+		return 0, 0, false
 	}
 	i := l.paraAtY(pos.Y)
 	if l.ensure(i) {
@@ -532,14 +655,20 @@ func (l *textLayout) charAt(pos fyne.Position) int {
 	p := l.paras[i]
 	j := int(math.Floor(float64((pos.Y - l.tops[i] - p.before*l.size) / l.lineHeight(p))))
 	if j < 0 || j >= len(p.lines) {
-		return -1
+		return 0, 0, false
 	}
 	ln := p.lines[j]
 	x := pos.X - l.textX(p)
 	base := p.prefix[ln.from]
 	if x < 0 || x >= p.prefix[ln.to]-base {
-		return -1
+		return 0, 0, false
 	}
-	k := int(ln.from) + sort.Search(int(ln.to-ln.from), func(k int) bool { return p.prefix[int(ln.from)+k+1]-base > x })
-	return p.start + k
+	k = int(ln.from) + sort.Search(int(ln.to-ln.from), func(k int) bool { return p.prefix[int(ln.from)+k+1]-base > x })
+	return i, k, true
+}
+
+// onLink reports whether pos is over the source link in the header.
+func (l *textLayout) onLink(pos fyne.Position) bool {
+	pi, k, ok := l.runeAt(pos)
+	return ok && pi < l.nHead && l.paras[pi].linkFrom >= 0 && k >= l.paras[pi].linkFrom
 }

@@ -53,3 +53,19 @@ func TestArticleViewGrowingFillsTheViewport(t *testing.T) {
 		})
 	}
 }
+
+// TestArticleViewWheelNotchScrollsThreeLines: one notch of the wheel, as
+// the desktop driver reports it, moves three body lines (issue 17.6: it
+// moved one), down and back up.
+func TestArticleViewWheelNotchScrollsThreeLines(t *testing.T) {
+	v, win := newTestView(t, generatedDoc(60_000), 600, 400)
+	lh := v.layout.lineHeight(v.layout.paras[v.layout.nHead])
+	test.Scroll(win.Canvas(), fyne.NewPos(300, 200), 0, -driverNotch())
+	if got := v.scroll.Offset.Y; got < 2.9*lh || got > 3.1*lh {
+		t.Errorf("one notch down scrolled %.1f px, want three lines (%.0f px)", got, 3*lh)
+	}
+	test.Scroll(win.Canvas(), fyne.NewPos(300, 200), 0, driverNotch())
+	if got := v.scroll.Offset.Y; got != 0 {
+		t.Errorf("one notch back up left the offset at %.1f", got)
+	}
+}

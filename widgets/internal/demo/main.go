@@ -4,12 +4,14 @@
 //	go build -o /tmp/demo ./widgets/internal/demo && /tmp/demo [FILE] [-big]
 //
 // Keys: h highlights the selection, + and - change the text size, d toggles
-// dark/light, Ctrl+C copies. With -big the text is repeated to about 3 MB.
+// dark/light, s serif/sans, w the column width, l the line spacing, Ctrl+C
+// copies. With -big the text is repeated to about 3 MB.
 package main
 
 import (
 	"fmt"
 	"image/color"
+	"net/url"
 	"os"
 	"strings"
 
@@ -98,6 +100,21 @@ func main() {
 		case '-':
 			size -= 2
 			v.SetTextSize(size)
+		case 's':
+			st := v.ReadingStyle()
+			st.Font = widgets.FontSerif
+			if st.Font == v.ReadingStyle().Font {
+				st.Font = widgets.FontSans
+			}
+			v.SetReadingStyle(st)
+		case 'w':
+			st := v.ReadingStyle()
+			st.Measure = next(widgets.Measures(), st.Measure)
+			v.SetReadingStyle(st)
+		case 'l':
+			st := v.ReadingStyle()
+			st.Spacing = next(widgets.Spacings(), st.Spacing)
+			v.SetReadingStyle(st)
 		case 'd':
 			dark = !dark
 			vr := theme.VariantLight
@@ -136,8 +153,12 @@ func documentFrom(s string) widgets.Document {
 			continue
 		}
 		if doc.Title == "" {
+			doc.Kicker = "Geopolitik"
 			doc.Title = "Zwischen Nordkorea und seiner Schutzmacht China wachsen Spannungen"
-			doc.Subtitle = "Sample page copy (seed 000), 한국어 이름: 김정은"
+			doc.Standfirst = "Sample page copy (seed 000), 한국어 이름: 김정은"
+			doc.Byline = "Martin Benninghoff, Martin Kölling · 8 November 2024"
+			doc.SourceLabel = "Source: example.org"
+			doc.Source, _ = url.Parse("https://example.org/")
 		}
 		kind := widgets.BlockParagraph
 		switch {
@@ -155,6 +176,16 @@ func documentFrom(s string) widgets.Document {
 		doc.Blocks = append(doc.Blocks, b)
 	}
 	return doc
+}
+
+// next returns the value after cur in vs, wrapping around.
+func next[T comparable](vs []T, cur T) T {
+	for i, v := range vs {
+		if v == cur {
+			return vs[(i+1)%len(vs)]
+		}
+	}
+	return vs[0]
 }
 
 func blockTexts(doc widgets.Document) []string {
