@@ -67,11 +67,18 @@ func (a *App) buildPanes() {
 		typedRune:       func(r rune) { a.typedRune(r) },
 	})
 	c.library, c.reader, c.notes = a.library, a.reader, a.notes
-	a.importer = &importer{sh: sh, store: c.store.ImportArticle, imported: func(res storage.ImportResult) {
+	a.importer = &importer{sh: sh, store: c.store.Import, imported: func(res storage.ImportResult) {
 		a.library.showAll()
+		if sh.dialogOpen() {
+			// The picker or a question belongs to the article in the
+			// reader (a file dropped or handed over meanwhile).
+			sh.setStatus("Imported; the article is in the list.")
+			return
+		}
 		c.openArticle(res.ID)
 	}}
-	a.exporter = &exporter{sh: sh, store: c.store, current: c.exportArticle}
+	a.exporter = &exporter{sh: sh, store: c.store, current: c.exportArticle,
+		leaveOut: func() (string, map[string]bool) { return c.demo.leftOut() }}
 	c.highlightMenuExtras = a.exporter.highlightExportItems
 }
 
@@ -86,7 +93,8 @@ func (a *App) buildWindow() {
 	a.columns.SetShownWide(p.BoolWithFallback(prefShowLibrary, true), p.BoolWithFallback(prefShowNotes, true))
 	a.splits = [2]*container.Split{a.columns.Outer, a.columns.Inner}
 
-	a.win.SetContent(container.NewBorder(a.toolbar(), a.shell.status, nil, nil, a.columns))
+	a.notices = newNoticeBar()
+	a.win.SetContent(container.NewBorder(container.NewVBox(a.notices.box, a.toolbar()), a.shell.status, nil, nil, a.columns))
 	a.win.SetMainMenu(a.mainMenu())
 	a.installKeys()
 	a.shell.installDialogKeys(func(k fyne.KeyName) {
@@ -95,6 +103,7 @@ func (a *App) buildWindow() {
 		if k == fyne.KeyEscape {
 			a.ctl.selectHighlight("", false)
 		}
+		a.menuKey(k)
 	})
 	a.win.SetOnDropped(a.importer.dropped)
 	a.win.Resize(fyne.NewSize(
