@@ -617,10 +617,10 @@ func (c *controller) deleteArticle(id string) {
 
 // exportArticle is the article in the reader as export sees it, with the
 // library's actors; ok is false when none is open.
-func (c *controller) exportArticle() (export.Article, map[string]annotation.Actor, bool) {
+func (c *controller) exportArticle() (export.Article, map[string]annotation.Actor, map[string]annotation.Topic, bool) {
 	if c.art == nil {
-		return export.Article{}, nil, false
+		return export.Article{}, nil, nil, false
 	}
 	art := export.Article{ID: c.current, Added: c.info.Added, Article: *c.art, Highlights: append([]annotation.Highlight(nil), c.hls...)}
-	return art, c.actors, true
+	return art, c.actors, c.topics, true
 }
