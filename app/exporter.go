@@ -43,7 +43,7 @@ type exporter struct {
 	store *storage.Library
 	// current is the article in the reader with its highlights, and the
 	// library's actors; ok is false when no article is open.
-	current func() (art export.Article, actors map[string]annotation.Actor, ok bool)
+	current func() (art export.Article, actors map[string]annotation.Actor, topics map[string]annotation.Topic, ok bool)
 	// leaveOut, when set, names an article and actors that are not the
 	// reader's work (the demo as shipped): the notes folder gets neither.
 	leaveOut func() (articleID string, actors map[string]bool)
@@ -88,23 +88,23 @@ func (x *exporter) highlightExportItems(id string) []*fyne.MenuItem {
 // copyArticleMarkdown puts the current article's note on the clipboard,
 // ready to paste into Obsidian.
 func (x *exporter) copyArticleMarkdown() {
-	art, actors, ok := x.current()
+	art, actors, topics, ok := x.current()
 	if !ok {
 		return
 	}
-	x.sh.clipboard().SetContent(string(export.ArticleMarkdown(art, actors)))
+	x.sh.clipboard().SetContent(string(export.ArticleMarkdown(art, actors, topics)))
 	x.sh.setStatus("Copied the article's note as Markdown.")
 }
 
 // copyHighlightMarkdown puts one highlight as Markdown on the clipboard.
 func (x *exporter) copyHighlightMarkdown(id string) {
-	art, actors, ok := x.current()
+	art, actors, topics, ok := x.current()
 	if !ok {
 		return
 	}
 	for _, h := range art.Highlights {
 		if h.ID == id {
-			x.sh.clipboard().SetContent(string(export.HighlightMarkdown(art, h, actors)))
+			x.sh.clipboard().SetContent(string(export.HighlightMarkdown(art, h, actors, topics)))
 			x.sh.setStatus("Copied the highlight as Markdown.")
 		}
 	}
