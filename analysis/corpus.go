@@ -18,9 +18,8 @@ import (
 )
 
 // Stance is the position an actor takes on a topic in a statement. Its
-// values are those of the library's statements ("supports", "opposes",
-// "neutral", or empty for unset), kept as a string here so that the
-// analysis reads any library it is given.
+// values are annotation.Stance's ("supports", "opposes", "neutral", or
+// empty for unset); TestStancesMatchTheLibrary keeps them in step.
 type Stance string
 
 // The stances a statement can carry.
@@ -107,14 +106,19 @@ func HighlightOf(h annotation.Highlight) Highlight {
 	return out
 }
 
-// claimOf reads one actor reference. A missing role is "mentioned", as
-// the library treats it.
+// claimOf reads one actor reference: the actor's statement. A missing
+// role is "mentioned", as the library treats it.
 func claimOf(r annotation.ActorRef) Claim {
 	role := r.Role
 	if role == "" {
 		role = annotation.RoleMentioned
 	}
-	return Claim{Actor: r.ActorID, Role: role}
+	return Claim{Actor: r.ActorID, Role: role, Topic: r.Topic, Stance: Stance(r.Stance)}
+}
+
+// TopicOf converts a stored topic into the analysis's form.
+func TopicOf(t annotation.Topic) Topic {
+	return Topic{ID: t.ID, Name: t.Name, Color: t.Color, Parent: t.Parent, Aliases: t.Aliases}
 }
 
 // StanceNamesForChoice lists Stances as strings, for a chooser.

@@ -11,14 +11,15 @@ import (
 )
 
 // analyseLibrary imports the North Korea page and tags three passages:
-// Kim speaks at the USA, China and Russia block sanctions, the USA
-// announce consequences.
+// Kim speaks at the USA against sanctions, China and Russia block
+// sanctions, the USA announce consequences (for sanctions).
 func analyseLibrary(t *testing.T) (*libEnv, string) {
 	l := newLibEnv(t)
 	id := strings.Fields(l.ok("import", l.page("nk.html", nkPage)))[0]
-	l.ok("annotate", id, "--quote", "Machthaber Kim Jong Un sagte", "--actor", "Kim Jong Un:speaker", "--actor", "USA:target")
-	l.ok("annotate", id, "--quote", "Russland und China verhinderten", "--actor", "Russland:speaker", "--actor", "China:speaker", "--note", `"Veto", sagt man`)
-	l.ok("annotate", id, "--quote", "Die USA kündigten Konsequenzen an", "--actor", "USA:speaker", "--actor", "China:target")
+	l.ok("annotate", id, "--quote", "Machthaber Kim Jong Un sagte", "--actor", "Kim Jong Un:speaker", "--topic", "Sanktionen:opposes", "--actor", "USA:target")
+	l.ok("annotate", id, "--quote", "Russland und China verhinderten", "--actor", "Russland:speaker", "--topic", "Sanktionen:-",
+		"--actor", "China:speaker", "--topic", "Sanktionen:-", "--note", `"Veto", sagt man`)
+	l.ok("annotate", id, "--quote", "Die USA kündigten Konsequenzen an", "--actor", "USA:speaker", "--topic", "Sanktionen:+", "--actor", "China:target")
 	return l, id
 }
 
@@ -91,8 +92,28 @@ func TestAnalyseNetworkFormats(t *testing.T) {
 	if !strings.HasPrefix(dl, "DL N=4\r\nFORMAT = EDGELIST1\r\n") {
 		t.Errorf("DL: %q", dl)
 	}
-	if js := l.ok("analyse", "network", "--format", "json", "--edges", "conflict"); !strings.Contains(js, `"edges": []`) {
-		t.Errorf("a library without topics has no conflict edges: %s", js)
+	// On Sanktionen the USA support what Kim, Russia and China oppose.
+	for kind, want := range map[string][]string{
+		"conflict":    {"China,USA", "Kim Jong Un,USA", "Russland,USA"},
+		"congruence":  {"China,Kim Jong Un", "China,Russland", "Kim Jong Un,Russland"},
+		"affiliation": {"China,Sanktionen", "Kim Jong Un,Sanktionen", "Russland,Sanktionen", "USA,Sanktionen"},
+	} {
+		var got []string
+		for _, r := range readCSVOut(t, l.ok("analyse", "network", "--format", "csv", "--edges", kind))[1:] {
+			pair := []string{r[5], r[6]}
+			if kind != "affiliation" {
+				slices.Sort(pair)
+			}
+			got = append(got, strings.Join(pair, ","))
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %q, want %q", kind, got, want)
+		}
+	}
+	recs := readCSVOut(t, l.ok("analyse", "statements", "--topic", "sanktionen", "--stance", "+"))
+	if len(recs) != 2 || recs[1][9] != "USA" || recs[1][13] != "Sanktionen" || recs[1][14] != "supports" {
+		t.Errorf("statements for sanctions: %q", recs)
 	}
 }
 
