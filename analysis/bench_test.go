@@ -38,7 +38,7 @@ func benchCorpus(articles, highlights, actors, topics int) *Corpus {
 		for range 2 + r.IntN(3) {
 			cl := Claim{Actor: c.Actors[actorZipf.Uint64()].ID, Role: roles[r.IntN(3)]}
 			if r.IntN(2) == 0 {
-				cl.Topic, cl.Stance = c.Topics[topicZipf.Uint64()].ID, Stances[r.IntN(3)]
+				cl.Topic, cl.Stance = c.Topics[topicZipf.Uint64()].ID, annotation.Stances[r.IntN(3)]
 			}
 			h.Claims = append(h.Claims, cl)
 		}

@@ -17,22 +17,18 @@ import (
 	"github.com/dramatis-app/dramatis/annotation"
 )
 
-// Stance is the position an actor takes on a topic in a statement. Its
-// values are annotation.Stance's ("supports", "opposes", "neutral", or
-// empty for unset); TestStancesMatchTheLibrary keeps them in step.
-type Stance string
+// Stance is the position an actor takes on a topic in a statement:
+// annotation.Stance, supports, opposes, neutral or unset.
+type Stance = annotation.Stance
 
-// The stances a statement can carry.
+// The stances a statement can carry (annotation's, named here for
+// brevity).
 const (
-	StanceUnset    Stance = ""
-	StanceSupports Stance = "supports"
-	StanceOpposes  Stance = "opposes"
-	StanceNeutral  Stance = "neutral"
+	StanceUnset    = annotation.StanceUnset
+	StanceSupports = annotation.StanceSupports
+	StanceOpposes  = annotation.StanceOpposes
+	StanceNeutral  = annotation.StanceNeutral
 )
-
-// Stances lists the stances that say something, in the order tables
-// give their columns.
-var Stances = []Stance{StanceSupports, StanceOpposes, StanceNeutral}
 
 // Article is what the analysis needs of an article: its metadata.
 type Article struct {
@@ -113,19 +109,10 @@ func claimOf(r annotation.ActorRef) Claim {
 	if role == "" {
 		role = annotation.RoleMentioned
 	}
-	return Claim{Actor: r.ActorID, Role: role, Topic: r.Topic, Stance: Stance(r.Stance)}
+	return Claim{Actor: r.ActorID, Role: role, Topic: r.Topic, Stance: r.Stance}
 }
 
 // TopicOf converts a stored topic into the analysis's form.
 func TopicOf(t annotation.Topic) Topic {
 	return Topic{ID: t.ID, Name: t.Name, Color: t.Color, Parent: t.Parent, Aliases: t.Aliases}
-}
-
-// StanceNamesForChoice lists Stances as strings, for a chooser.
-func StanceNamesForChoice() []string {
-	out := make([]string, len(Stances))
-	for i, s := range Stances {
-		out[i] = string(s)
-	}
-	return out
 }

@@ -93,15 +93,7 @@ func TestHighlightOfDefaultsRole(t *testing.T) {
 	}
 }
 
-func TestStancesMatchTheLibrary(t *testing.T) {
-	if len(Stances) != len(annotation.Stances) {
-		t.Fatalf("analysis has %d stances, the library %d", len(Stances), len(annotation.Stances))
-	}
-	for i, s := range annotation.Stances {
-		if string(Stances[i]) != string(s) {
-			t.Errorf("stance %d: %q here, %q in the library", i, Stances[i], s)
-		}
-	}
+func TestHighlightOfReadsStatements(t *testing.T) {
 	h := HighlightOf(annotation.Highlight{Actors: []annotation.ActorRef{{ActorID: "kim", Role: annotation.RoleSpeaker, Topic: "t1", Stance: annotation.StanceOpposes}}})
 	if c := h.Claims[0]; c.Topic != "t1" || c.Stance != StanceOpposes {
 		t.Errorf("the statement read as %+v", c)

@@ -6,13 +6,16 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dramatis-app/dramatis/annotation"
 )
 
 // CSV files are RFC 4180: UTF-8, a header row, CRLF line ends, fields
 // quoted where they hold a comma, a quote or a line break. Dates are ISO
 // 8601. Column names are lower case so that R's read.csv keeps them as
-// they are; Gephi's spreadsheet import recognises id, label, source,
-// target, type and weight.
+// they are, except the columns Gephi's spreadsheet import recognises,
+// spelt as its documentation spells them: Id, Label, Source, Target,
+// Type and Weight.
 
 // BOM is the byte order mark a CSV file may start with so that Excel
 // reads it as UTF-8 (umlauts stay umlauts). R, Gephi and LibreOffice do
@@ -74,7 +77,7 @@ func WriteStatementsCSV(w io.Writer, rows []Row) error {
 
 // WriteNodesCSV writes n's nodes, one row each.
 func WriteNodesCSV(w io.Writer, n *Network) error {
-	header := []string{"id", "label", "type", "kind", "color", "statements", "highlights", "articles", "supports", "opposes", "neutral"}
+	header := append([]string{"Id", "Label", "type", "kind", "color", "statements", "highlights", "articles"}, annotation.StanceNames()...)
 	return writeTable(w, header, func(emit func([]string) error) error {
 		for _, nd := range n.Nodes {
 			if err := emit([]string{nd.ID, nd.Label, string(nd.Type), nd.Kind, nd.Color, itoa(nd.Statements),
@@ -89,7 +92,7 @@ func WriteNodesCSV(w io.Writer, n *Network) error {
 // WriteEdgesCSV writes n's edges, strongest first, with both ends' ids
 // (for Gephi and igraph) and labels (for a person reading the table).
 func WriteEdgesCSV(w io.Writer, n *Network) error {
-	header := []string{"source", "target", "type", "weight", "count", "source_label", "target_label", "topics", "supports", "opposes", "neutral"}
+	header := append([]string{"Source", "Target", "Type", "Weight", "count", "source_label", "target_label", "topics"}, annotation.StanceNames()...)
 	typ := "Undirected"
 	if n.Directed {
 		typ = "Directed"
@@ -128,19 +131,20 @@ func WriteTimelineCSV(w io.Writer, tl *Timeline) error {
 
 // WriteFrequenciesCSV writes a frequency table (Frequencies' rows).
 func WriteFrequenciesCSV(w io.Writer, fs []Frequency, group GroupBy) error {
-	header := []string{"id", "name", "kind", "statements", "highlights", "articles", "speaker", "target", "mentioned",
-		"supports", "opposes", "neutral", "first", "last"}
+	header := append([]string{"id", "name", "kind", "statements", "highlights", "articles"}, annotation.RoleNames()...)
 	if group == ByTopic {
-		header = []string{"id", "name", "parent", "statements", "highlights", "articles", "actors",
-			"supports", "opposes", "neutral", "first", "last"}
+		header = []string{"id", "name", "parent", "statements", "highlights", "articles", "actors"}
 	}
+	header = append(append(header, annotation.StanceNames()...), "first", "last")
 	return writeTable(w, header, func(emit func([]string) error) error {
 		for _, f := range fs {
 			row := []string{f.ID, f.Name, f.Kind, itoa(f.Statements), itoa(f.Highlights), itoa(f.Articles)}
 			if group == ByTopic {
 				row = append(row, itoa(f.Actors))
 			} else {
-				row = append(row, itoa(f.Speaker), itoa(f.Target), itoa(f.Mentioned))
+				for _, r := range annotation.Roles {
+					row = append(row, itoa(f.RoleCount(r)))
+				}
 			}
 			row = append(row, itoa(f.Supports), itoa(f.Opposes), itoa(f.Neutral), isoDate(f.First), isoDate(f.Last))
 			if err := emit(row); err != nil {

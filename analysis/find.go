@@ -48,23 +48,13 @@ func (c *Corpus) FindTopic(name string) (string, error) {
 	return "", fmt.Errorf("no topic named %q in the library", name)
 }
 
-// ParseStance reads a stance as a reader types it: its name, a prefix of
-// three letters or more, or its sign (+, - or −, 0).
+// ParseStance reads a stance as a reader types it (annotation.ParseStance:
+// a name, a prefix of three letters or more, or a sign + - 0), with an
+// error that lists the choices.
 func ParseStance(s string) (Stance, error) {
-	switch s {
-	case "+":
-		return StanceSupports, nil
-	case "-", "−", "–":
-		return StanceOpposes, nil
-	case "0":
-		return StanceNeutral, nil
-	case "unset", "none":
-		return StanceUnset, nil
+	st, ok := annotation.ParseStance(s)
+	if !ok {
+		return StanceUnset, fmt.Errorf("no stance %q: choose %s (or + - 0), or unset", s, annotation.StanceChoices())
 	}
-	for _, st := range Stances {
-		if len(s) >= 3 && len(s) <= len(st) && string(st[:len(s)]) == s {
-			return st, nil
-		}
-	}
-	return "", fmt.Errorf("no stance %q: choose supports (+), opposes (-), neutral (0) or unset", s)
+	return st, nil
 }

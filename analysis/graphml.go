@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/dramatis-app/dramatis/annotation"
 )
 
 // graphmlKey declares one GraphML attribute. The ids are the attribute
@@ -32,15 +34,15 @@ func graphmlKeys() []graphmlKey {
 		{id: "statements", domain: "node", typ: "int", node: func(_ *Network, n *Node) string { return itoa(n.Statements) }},
 		{id: "highlights", domain: "node", typ: "int", node: func(_ *Network, n *Node) string { return itoa(n.Highlights) }},
 		{id: "articles", domain: "node", typ: "int", node: func(_ *Network, n *Node) string { return itoa(n.Articles) }},
-		{id: "supports", domain: "node", typ: "int", node: func(_ *Network, n *Node) string { return itoa(n.Supports) }},
-		{id: "opposes", domain: "node", typ: "int", node: func(_ *Network, n *Node) string { return itoa(n.Opposes) }},
-		{id: "neutral", domain: "node", typ: "int", node: func(_ *Network, n *Node) string { return itoa(n.Neutral) }},
+		{id: string(annotation.StanceSupports), domain: "node", typ: "int", node: func(_ *Network, n *Node) string { return itoa(n.Supports) }},
+		{id: string(annotation.StanceOpposes), domain: "node", typ: "int", node: func(_ *Network, n *Node) string { return itoa(n.Opposes) }},
+		{id: string(annotation.StanceNeutral), domain: "node", typ: "int", node: func(_ *Network, n *Node) string { return itoa(n.Neutral) }},
 		{id: "weight", domain: "edge", typ: "double", edge: func(_ *Network, e *Edge) string { return formatWeight(e.Weight) }},
 		{id: "count", domain: "edge", typ: "int", edge: func(_ *Network, e *Edge) string { return itoa(e.Count) }},
 		{id: "topics", domain: "edge", typ: "string", edge: func(n *Network, e *Edge) string { return strings.Join(n.topicNames(e), "; ") }},
-		{id: "e_supports", domain: "edge", typ: "int", edge: func(_ *Network, e *Edge) string { return itoa(e.Supports) }},
-		{id: "e_opposes", domain: "edge", typ: "int", edge: func(_ *Network, e *Edge) string { return itoa(e.Opposes) }},
-		{id: "e_neutral", domain: "edge", typ: "int", edge: func(_ *Network, e *Edge) string { return itoa(e.Neutral) }},
+		{id: edgeKey(annotation.StanceSupports), domain: "edge", typ: "int", edge: func(_ *Network, e *Edge) string { return itoa(e.Supports) }},
+		{id: edgeKey(annotation.StanceOpposes), domain: "edge", typ: "int", edge: func(_ *Network, e *Edge) string { return itoa(e.Opposes) }},
+		{id: edgeKey(annotation.StanceNeutral), domain: "edge", typ: "int", edge: func(_ *Network, e *Edge) string { return itoa(e.Neutral) }},
 	}
 }
 
@@ -56,7 +58,7 @@ func WriteGraphML(w io.Writer, n *Network) error {
 	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
 		` xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
 	for _, k := range keys {
-		name := strings.TrimPrefix(k.id, "e_")
+		name := strings.TrimPrefix(k.id, edgePrefix)
 		fmt.Fprintf(bw, "  <key id=%q for=%q attr.name=%q attr.type=%q/>\n", k.id, k.domain, name, k.typ)
 	}
 	dir := "undirected"
@@ -89,6 +91,13 @@ func WriteGraphML(w io.Writer, n *Network) error {
 	return bw.Flush()
 }
 
+// edgeKey is the key id of an edge attribute that shares its name with a
+// node attribute (GraphML key ids are unique across domains).
+func edgeKey(name annotation.Stance) string { return edgePrefix + string(name) }
+
+// edgePrefix marks such edge key ids; the attribute name is without it.
+const edgePrefix = "e_"
+
 // writeData writes one attribute value; empty values are left out.
 func writeData(w *bufio.Writer, key, v string) {
 	if v != "" {
@@ -101,7 +110,7 @@ func (n *Network) edgeKeyApplies(id string) bool {
 	switch id {
 	case "topics":
 		return n.Kind == EdgesCongruence || n.Kind == EdgesConflict
-	case "e_supports", "e_opposes", "e_neutral":
+	case edgeKey(annotation.StanceSupports), edgeKey(annotation.StanceOpposes), edgeKey(annotation.StanceNeutral):
 		return n.Kind == EdgesAffiliation
 	}
 	return true

@@ -338,11 +338,11 @@ func (b *netBuilder) roles() {
 	b.byHighlight(func(run []int) {
 		seen = seen[:0]
 		for _, si := range run {
-			if b.x.Statements[si].Role != "speaker" {
+			if b.x.Statements[si].Role != annotation.RoleSpeaker {
 				continue
 			}
 			for _, sj := range run {
-				if b.x.Statements[sj].Role != "target" {
+				if b.x.Statements[sj].Role != annotation.RoleTarget {
 					continue
 				}
 				a, c := b.actorAt[b.x.Statements[si].Actor], b.actorAt[b.x.Statements[sj].Actor]

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/dramatis-app/dramatis/annotation"
 )
 
 // Row is one statement as a table shows it: the columns, every
@@ -96,7 +98,7 @@ func (x *Index) Frequencies(sel []int, group GroupBy) []Frequency {
 			seen[[3]int{i, 2, s.Actor}] = true
 			f.Actors++
 		}
-		f.countRole(string(s.Role))
+		f.countRole(s.Role)
 		f.countStance(s.Stance)
 		if f.First.IsZero() || s.Date.Before(f.First) {
 			f.First = s.Date
@@ -123,15 +125,26 @@ func (x *Index) frequencyOf(group GroupBy, i int) Frequency {
 	return Frequency{ID: a.ID, Name: a.Name, Kind: string(a.Kind)}
 }
 
-func (f *Frequency) countRole(role string) {
+func (f *Frequency) countRole(role annotation.Role) {
 	switch role {
-	case "speaker":
+	case annotation.RoleSpeaker:
 		f.Speaker++
-	case "target":
+	case annotation.RoleTarget:
 		f.Target++
 	default:
 		f.Mentioned++
 	}
+}
+
+// RoleCount is how many of an actor's statements are in role r.
+func (f *Frequency) RoleCount(r annotation.Role) int {
+	switch r {
+	case annotation.RoleSpeaker:
+		return f.Speaker
+	case annotation.RoleTarget:
+		return f.Target
+	}
+	return f.Mentioned
 }
 
 func (f *Frequency) countStance(s Stance) {

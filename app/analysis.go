@@ -147,7 +147,7 @@ func (w *analysisWindow) controls() fyne.CanvasObject {
 	w.norm.SetSelected("Count")
 	w.period = widget.NewSelect([]string{"Week", "Month"}, changed)
 	w.period.SetSelected("Month")
-	w.stance = widget.NewSelect(append([]string{"Any stance"}, analysis.StanceNamesForChoice()...), changed)
+	w.stance = widget.NewSelect(append([]string{"Any stance"}, annotation.StanceNames()...), changed)
 	w.stance.SetSelected("Any stance")
 	w.kindF = widget.NewSelect(append([]string{"Any kind"}, annotation.KindNames()...), changed)
 	w.kindF.SetSelected("Any kind")

@@ -81,11 +81,11 @@ func TestAnalyseNetworkFormats(t *testing.T) {
 		t.Errorf("roles network: %+v", g.Graph)
 	}
 	edges := readCSVOut(t, l.ok("analyse", "network", "--format", "csv", "--edges", "cooccurrence", "--normalise", "jaccard"))
-	if len(edges) != 4 || edges[0][0] != "source" || edges[1][2] != "Undirected" {
+	if len(edges) != 4 || edges[0][0] != "Source" || edges[1][2] != "Undirected" {
 		t.Errorf("co-occurrence edges: %q", edges)
 	}
 	nodes := readCSVOut(t, l.ok("analyse", "network", "--format", "csv", "--nodes"))
-	if len(nodes) != 5 || nodes[0][1] != "label" {
+	if len(nodes) != 5 || nodes[0][1] != "Label" {
 		t.Errorf("nodes: %q", nodes)
 	}
 	dl := l.ok("analyse", "network", "--format", "dl", "--min-weight", "1")
