@@ -26,11 +26,22 @@ type Article struct {
 }
 
 // Library is what an export covers: articles (each with its highlights),
-// every actor they may name, and the preferences worth backing up.
+// every actor and topic they may name, and the preferences worth backing
+// up.
 type Library struct {
 	Articles    []Article
 	Actors      []annotation.Actor
+	Topics      []annotation.Topic
 	Preferences map[string]string
+}
+
+// TopicMap indexes the library's topics by id.
+func (l *Library) TopicMap() map[string]annotation.Topic {
+	m := make(map[string]annotation.Topic, len(l.Topics))
+	for _, t := range l.Topics {
+		m[t.ID] = t
+	}
+	return m
 }
 
 // ActorMap indexes the library's actors by id.

@@ -114,9 +114,14 @@ type highlightRecord struct {
 	Orphaned string      `json:"o,omitempty"`
 }
 
+// refRecord is an annotation.ActorRef as stored: Topic and Stance are
+// left out when unset, so a highlight without topics is stored as it was
+// before topics existed.
 type refRecord struct {
-	Actor string `json:"a"`
-	Role  string `json:"r"`
+	Actor  string `json:"a"`
+	Role   string `json:"r"`
+	Topic  string `json:"t,omitempty"`
+	Stance string `json:"s,omitempty"`
 }
 
 func millis(t time.Time) int64 {
@@ -143,7 +148,7 @@ func encodeHighlight(h annotation.Highlight) ([]byte, error) {
 		Orphaned: h.Orphaned,
 	}
 	for _, a := range h.Actors {
-		r.Actors = append(r.Actors, refRecord{a.ActorID, string(a.Role)})
+		r.Actors = append(r.Actors, refRecord{a.ActorID, string(a.Role), a.Topic, string(a.Stance)})
 	}
 	return encode(r)
 }
@@ -189,7 +194,7 @@ func decodeHighlightInto(h *annotation.Highlight, articleID string, k, v []byte)
 	if len(r.Actors) > 0 {
 		h.Actors = make([]annotation.ActorRef, len(r.Actors))
 		for j, a := range r.Actors {
-			h.Actors[j] = annotation.ActorRef{ActorID: a.Actor, Role: annotation.Role(a.Role)}
+			h.Actors[j] = annotation.ActorRef{ActorID: a.Actor, Role: annotation.Role(a.Role), Topic: a.Topic, Stance: annotation.Stance(a.Stance)}
 		}
 	}
 	return nil

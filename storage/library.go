@@ -17,6 +17,9 @@
 //	actor_highlights  actor id \0 highlight id → ""
 //	actors            actor id → JSON annotation.Actor
 //	actor_names       case-folded name → actor id
+//	topics            topic id → JSON annotation.Topic
+//	topic_names       case-folded name → topic id
+//	topic_highlights  topic id \0 highlight id → ""
 //	url_index, source_index, hash_index
 //	                  URL / import source / text hash \0 article id → ""
 //	versions          article id \0 BE32(n) → JSON: an earlier version's metadata

@@ -379,6 +379,7 @@ func checkIndexes(t *testing.T, l *Library) {
 	if err != nil {
 		t.Fatalf("indexes out of step: %v", err)
 	}
+	checkTopicIndexes(t, l)
 }
 
 func TestPreferences(t *testing.T) {

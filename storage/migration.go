@@ -32,13 +32,19 @@ var (
 	// article id \0 BE32(number) → versionRecord (schema 4, see versions.go)
 	bVersionText = []byte("version_text")
 	// article id \0 BE32(number) → text record of that version (schema 4)
+	bTopics = []byte("topics")
+	// topic id → JSON annotation.Topic (schema 5, see topics.go)
+	bTopicNames = []byte("topic_names")
+	// case-folded topic name → topic id (schema 5)
+	bTopicIndex = []byte("topic_highlights")
+	// topic id \0 highlight id → "" (schema 5)
 )
 
 var keySchema = []byte("schema")
 
 // SchemaVersion is the layout this build writes. Files with a higher
 // number are refused (ErrTooNew); lower numbers migrate on open.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // migration brings a file from schema number-1 to number.
 type migration struct {
@@ -63,6 +69,7 @@ func migrations() []migration {
 		{number: 2, what: "compact highlight records, indexed by id and by actor", apply: rewriteHighlights},
 		{number: 3, what: "article texts as raw text with a chunk index", prepare: convertTexts, apply: finishTexts},
 		{number: 4, what: "article versions; URL and text indexes shared by several articles", apply: versionsAndSharedIndexes},
+		{number: 5, what: "topics, and statements (actor, topic, stance) on highlights", apply: createTopicBuckets},
 	}
 }
 
@@ -74,7 +81,8 @@ func schema1Buckets() [][]byte {
 // currentBuckets are the buckets of SchemaVersion.
 func currentBuckets() [][]byte {
 	return [][]byte{bMeta, bArticles, bArticleText, bHighlights, bHighlightID, bActorIndex,
-		bActors, bPrefs, bURLIndex, bHashIndex, bActorNames, bSourceIndex, bVersions, bVersionText}
+		bActors, bPrefs, bURLIndex, bHashIndex, bActorNames, bSourceIndex, bVersions, bVersionText,
+		bTopics, bTopicNames, bTopicIndex}
 }
 
 // createLibrary lays out a new, empty library of SchemaVersion.
@@ -89,6 +97,20 @@ func createLibrary(tx *bolt.Tx) error {
 
 func createBuckets(tx *bolt.Tx) error {
 	for _, name := range schema1Buckets() {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// createTopicBuckets adds the topics, their names and the index of
+// statements by topic. Highlights written before have no topics, so
+// nothing else changes; the new number keeps older builds, which would
+// drop a statement's topic when they rewrite a highlight, from opening
+// the file.
+func createTopicBuckets(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bTopics, bTopicNames, bTopicIndex} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}

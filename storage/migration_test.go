@@ -96,27 +96,59 @@ var schemaWriters = map[int]func(tx *bolt.Tx, f fixtureLibrary) error{
 		}
 		return writeOldSchema(tx, f, 2, func(h annotation.Highlight) error { return putHighlight(tx, h) })
 	},
-	3: func(tx *bolt.Tx, f fixtureLibrary) error {
-		for _, name := range [][]byte{bHighlightID, bActorIndex, bArticleText} {
+	3: writeSchema3,
+	4: func(tx *bolt.Tx, f fixtureLibrary) error {
+		if err := writeSchema3(tx, f); err != nil {
+			return err
+		}
+		// Schema 4: URL and hash indexes as value \0 id → "", a source
+		// index, and (empty) buckets for kept versions.
+		for _, name := range [][]byte{bURLIndex, bHashIndex} {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		for _, name := range [][]byte{bURLIndex, bHashIndex, bSourceIndex, bVersions, bVersionText} {
 			if _, err := tx.CreateBucket(name); err != nil {
 				return err
 			}
 		}
-		if err := writeOldSchema(tx, f, 3, func(h annotation.Highlight) error { return putHighlight(tx, h) }); err != nil {
+		for id, a := range f.articles {
+			entries := [][2]string{{string(bHashIndex), a.TextHash()}, {string(bURLIndex), a.URL}}
+			for _, e := range entries {
+				if e[1] == "" {
+					continue
+				}
+				if err := tx.Bucket([]byte(e[0])).Put([]byte(e[1]+"\x00"+id), nil); err != nil {
+					return err
+				}
+			}
+		}
+		return putVersion(tx, 4)
+	},
+}
+
+// writeSchema3 writes f as schema 3 did: texts as text records (today's
+// encodeText), no "texts" bucket.
+func writeSchema3(tx *bolt.Tx, f fixtureLibrary) error {
+	for _, name := range [][]byte{bHighlightID, bActorIndex, bArticleText} {
+		if _, err := tx.CreateBucket(name); err != nil {
 			return err
 		}
-		// Schema 3: texts as text records (today's encodeText), no "texts".
-		for id, a := range f.articles {
-			rec, err := encodeText(a.Blocks, textStride)
-			if err != nil {
-				return err
-			}
-			if err := tx.Bucket(bArticleText).Put([]byte(id), rec); err != nil {
-				return err
-			}
+	}
+	if err := writeOldSchema(tx, f, 3, func(h annotation.Highlight) error { return putHighlight(tx, h) }); err != nil {
+		return err
+	}
+	for id, a := range f.articles {
+		rec, err := encodeText(a.Blocks, textStride)
+		if err != nil {
+			return err
 		}
-		return tx.DeleteBucket(bTexts)
-	},
+		if err := tx.Bucket(bArticleText).Put([]byte(id), rec); err != nil {
+			return err
+		}
+	}
+	return tx.DeleteBucket(bTexts)
 }
 
 // writeOldSchema writes what schemas 1 to 3 share: the buckets, articles

@@ -55,6 +55,12 @@ func Library(lib *storage.Library, refs []string) (out *export.Library, skipped 
 		return nil, nil, err
 	}
 	out.Actors = actors
+	skipped = append(skipped, asErrors(sk)...)
+	topics, sk, err := lib.SalvageTopics()
+	if err != nil {
+		return nil, nil, err
+	}
+	out.Topics = topics
 	return out, append(skipped, asErrors(sk)...), nil
 }
 
@@ -133,6 +139,9 @@ type Source struct {
 	// (the backup must hold every actor its highlights name).
 	actors []annotation.Actor
 	known  map[string]bool
+	// topics and knownTopics: the same for topics.
+	topics      []annotation.Topic
+	knownTopics map[string]bool
 }
 
 // NewSource reads lib for a backup: the articles named by refs (ids or
@@ -183,7 +192,7 @@ func (s *Source) EachArticle(fn func(*export.Article) error) error {
 	return nil
 }
 
-// readActors reads the actors once.
+// readActors reads the actors and topics once.
 func (s *Source) readActors() error {
 	if s.known != nil {
 		return nil
@@ -196,6 +205,22 @@ func (s *Source) readActors() error {
 	s.actors, s.known = actors, map[string]bool{}
 	for _, a := range actors {
 		s.known[a.ID] = true
+	}
+	topics, sk, err := s.lib.SalvageTopics()
+	if err != nil {
+		return err
+	}
+	s.Skipped = append(s.Skipped, asErrors(sk)...)
+	s.topics, s.knownTopics = topics, map[string]bool{}
+	for _, t := range topics {
+		s.knownTopics[t.ID] = true
+	}
+	// A topic under one that could not be read goes to the top level.
+	for i := range s.topics {
+		if p := s.topics[i].Parent; p != "" && !s.knownTopics[p] {
+			s.Skipped = append(s.Skipped, fmt.Errorf("topic %q is under topic %s, which could not be read; the backup puts it at the top level", s.topics[i].Name, p))
+			s.topics[i].Parent = ""
+		}
 	}
 	return nil
 }
@@ -212,7 +237,21 @@ func (s *Source) dropUnknownActors(a *export.Article) {
 			s.Skipped = append(s.Skipped, fmt.Errorf("highlight %s names actor %s, which could not be read; the backup leaves that out", h.ID, r.ActorID))
 			return true
 		})
+		for j := range h.Actors {
+			if r := &h.Actors[j]; r.Topic != "" && !s.knownTopics[r.Topic] {
+				s.Skipped = append(s.Skipped, fmt.Errorf("highlight %s names topic %s, which could not be read; the backup keeps the actor without the topic", h.ID, r.Topic))
+				r.Topic, r.Stance = "", annotation.StanceUnset
+			}
+		}
 	}
+}
+
+// Topics returns every readable topic.
+func (s *Source) Topics() ([]annotation.Topic, error) {
+	if err := s.readActors(); err != nil {
+		return nil, err
+	}
+	return s.topics, nil
 }
 
 // Actors returns every readable actor.
