@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -84,5 +85,53 @@ func TestEditKeepsStatements(t *testing.T) {
 	got, _ := lib.Highlight(h.ID)
 	if got.Actors[0].Topic != topic.ID || got.Actors[0].Stance != annotation.StanceSupports {
 		t.Errorf("after the edit: %+v", got.Actors)
+	}
+}
+
+// The Topics window: it lists the topics with their uses, renames and
+// moves one under another, merges (statements follow) and deletes with
+// the uses quoted in the question; the highlights keep their actors.
+func TestTopicsWindow(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	h := a.ctl.hls[0]
+	sank, _ := lib.AddTopic(annotation.Topic{Name: "Sanktionen"})
+	atom, _ := lib.AddTopic(annotation.Topic{Name: "Atomprogramm"})
+	h.Actors[0].Topic, h.Actors[0].Stance = atom.ID, annotation.StanceOpposes
+	if _, err := lib.UpdateHighlight(h); err != nil {
+		t.Fatal(err)
+	}
+	a.ctl.reloadActors(nil)
+	a.ctl.showTopics()
+	w := a.ctl.topicsW
+	if len(w.topics) != 2 || a.ctl.topicCounts[atom.ID] != 1 {
+		t.Fatalf("topics %d, uses of Atomprogramm %d", len(w.topics), a.ctl.topicCounts[atom.ID])
+	}
+	w.selectTopic(atom.ID)
+	if len(w.hls) != 1 || !strings.Contains(w.hlLine(w.hls[0]), "opposes") {
+		t.Fatalf("statements listed: %d %q", len(w.hls), w.hlLine(w.hls[0]))
+	}
+	w.name.SetText("Atomwaffen")
+	w.parent.SetSelected("Sanktionen")
+	w.save()
+	got, _ := lib.Topic(atom.ID)
+	if got.Name != "Atomwaffen" || got.Parent != sank.ID {
+		t.Fatalf("after save: %+v", got)
+	}
+	if !strings.Contains(w.topicLine(got), "in Sanktionen · 1 highlight") {
+		t.Errorf("row says %q", w.topicLine(got))
+	}
+	w.deleteSelected()
+	if !strings.Contains(renderedText(a.ctl.topicsW.win.Canvas().Overlays().Top()), h.Quote.Exact[:10]) {
+		t.Error("the delete question does not quote the highlight that uses the topic")
+	}
+	a.ctl.mergeTopics(atom.ID, sank.ID, w.win)
+	hl, _ := lib.Highlight(h.ID)
+	if hl.Actors[0].Topic != sank.ID || hl.Actors[0].Stance != annotation.StanceOpposes || w.sel != sank.ID {
+		t.Fatalf("after the merge: %+v, window on %s", hl.Actors[0], w.sel)
+	}
+	a.ctl.deleteTopic(sank.ID, w.win)
+	hl, _ = lib.Highlight(h.ID)
+	if hl.Actors[0].Topic != "" || len(hl.Actors) == 0 || len(w.topics) != 0 {
+		t.Fatalf("after the delete: %+v, %d topics listed", hl.Actors, len(w.topics))
 	}
 }
