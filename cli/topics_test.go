@@ -62,3 +62,28 @@ func TestTopicsOnTheCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// dramatis edit corrects an article's metadata; show and export say the
+// corrected values, and importing the page again keeps them.
+func TestEditArticleOnTheCommandLine(t *testing.T) {
+	l := newLibEnv(t)
+	page := l.page("nk.html", nkPage)
+	id := strings.TrimSpace(l.ok("import", page))
+	l.ok("edit", id, "--title", "Nordkorea testet erneut Raketen", "--site", "Beispiel-Zeitung", "--published", "2024-11-08T12:22",
+		"--author", "Anna Müller", "--author", "J. O'Brien", "--lang", "de", "--section", "Asien")
+	l.ok("import", page)
+	out := l.ok("show", id)
+	for _, want := range []string{"Asien\nNordkorea testet erneut Raketen\n", "Beispiel-Zeitung · Anna Müller, J. O'Brien · 2024-11-08"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out[:min(len(out), 400)])
+		}
+	}
+	if md := l.ok("export", id); !strings.Contains(md, "title: Nordkorea testet erneut Raketen") || !strings.Contains(md, "Anna Müller") {
+		t.Errorf("export:\n%s", md[:min(len(md), 600)])
+	}
+	for _, bad := range [][]string{{"edit", id}, {"edit", id, "--published", "gestern"}, {"edit", id, "--url", "ftp://x"}, {"edit", "ZZZ", "--title", "x"}} {
+		if code, _, _ := l.run("", bad...); code == 0 {
+			t.Errorf("%v succeeded", bad)
+		}
+	}
+}
