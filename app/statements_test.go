@@ -135,3 +135,35 @@ func TestTopicsWindow(t *testing.T) {
 		t.Fatalf("after the delete: %+v, %d topics listed", hl.Actors, len(w.topics))
 	}
 }
+
+// Article Info: the dialog shows the article's details; what the reader
+// changes is stored (what is left alone is not marked as set), the window
+// shows it, and a date that does not read is refused.
+func TestArticleInfo(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	a.ctl.showArticleInfo()
+	if a.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("Article Info shows no dialog")
+	}
+	f := newArticleInfoForm(a.ctl.art)
+	f.title.SetText("Ein besserer Titel")
+	f.site.SetText("Beispiel-Zeitung")
+	f.authors.SetText("Anna Müller,  J. O'Brien ,")
+	f.published.SetText("2024-11-08 12:22")
+	e, changed, err := f.edit(a.ctl.art)
+	if err != nil || !changed || e.URL != nil || e.Lang != nil || len(*e.Authors) != 2 {
+		t.Fatalf("edit = %+v, %v, %v", e, changed, err)
+	}
+	a.ctl.saveArticleInfo(a.ctl.current, e)
+	art, info, _ := lib.Article(a.ctl.current)
+	if art.Title != "Ein besserer Titel" || art.Site != "Beispiel-Zeitung" || info.Published.Local().Format(infoTimeLayout) != "2024-11-08 12:22" {
+		t.Fatalf("stored: %q %q %v", art.Title, art.Site, info.Published)
+	}
+	if a.ctl.art.Title != "Ein besserer Titel" || !strings.HasPrefix(a.win.Title(), "Ein besserer Titel") {
+		t.Errorf("the window shows %q, titled %q", a.ctl.art.Title, a.win.Title())
+	}
+	f.published.SetText("gestern")
+	if _, _, err := f.edit(a.ctl.art); err == nil {
+		t.Error("a date that does not read was taken")
+	}
+}
