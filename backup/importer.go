@@ -142,6 +142,7 @@ func (w *batchWriter) flush() error {
 		return commitError{err}
 	}
 	w.commits++
+	w.lib.ReleaseReadPages()
 	w.written += w.pending
 	w.pending, w.bytes = 0, 0
 	w.batch = storage.Batch{}

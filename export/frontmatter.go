@@ -252,7 +252,7 @@ func encodeFrontMatter(n *yaml.Node) []byte {
 }
 
 // articleKeys are the properties of an article note.
-var articleKeys = []string{"title", "source", "authors", "published", "site", "language", "actors", "topics", "tags", "dramatis_id"}
+var articleKeys = []string{"title", "description", "source", "authors", "published", "site", "language", "actors", "topics", "tags", "dramatis_id"}
 
 // actorKeys are the properties of an actor note.
 var actorKeys = []string{"title", "aliases", "kind", "wikidata", "tags", "dramatis_id"}
@@ -263,6 +263,7 @@ var actorKeys = []string{"title", "aliases", "kind", "wikidata", "tags", "dramat
 func articleFrontMatter(a *Article, actorLinks, topics []string) *frontMatter {
 	f := newFrontMatter(articleKeys...)
 	f.str("title", a.Title)
+	f.str("description", a.Description)
 	f.str("source", a.URL)
 	f.list("authors", a.Authors)
 	if !a.Published.IsZero() {

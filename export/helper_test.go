@@ -223,7 +223,8 @@ func fixtureLibrary() *Library {
 	kim := annotation.Actor{ID: "01JKIM00000000000000000AAA", Name: "Kim Jong-un", Kind: annotation.KindPerson, Aliases: []string{"Kim", "Machthaber Kim"}, Wikidata: "https://www.wikidata.org/wiki/Q56226", Created: t0, Updated: t0}
 	a1 := article.Article{
 		Title: `Kim: "Wir sind bereit" – Nordkorea, Russland & China`, Kicker: "Geopolitik",
-		Authors: []string{"Anna Müller", "J. O'Brien"}, Published: t0, Site: "Beispiel: Zeitung", URL: "https://example.com/politik/nordkorea?id=1&x=2",
+		Description: "Pjöngjang droht: # nicht bereit? – Peking schweigt, sagt: \"nichts\".",
+		Authors:     []string{"Anna Müller", "J. O'Brien"}, Published: t0, Site: "Beispiel: Zeitung", URL: "https://example.com/politik/nordkorea?id=1&x=2",
 		Lang: "de",
 		Blocks: []article.Block{
 			{Type: article.Paragraph, Text: "Nordkoreas Machthaber Kim Jong-un sagt: # Wir sind bereit. Peking schweigt."},

@@ -185,6 +185,11 @@ func (r *renderer) articleNote(a *Article, g Grouping) Note {
 	if r.combined {
 		r.sourceLine(&b, a)
 	}
+	if strings.TrimSpace(a.Description) != "" {
+		// The standfirst, as the article shows it under its title.
+		b.WriteString("\n")
+		writeLines(&b, a.Description, "")
+	}
 	anchored, orphaned := splitOrphans(hs)
 	if g == ByActor {
 		r.byActor(&b, anchored)
