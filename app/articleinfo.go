@@ -41,6 +41,10 @@ func newArticleInfoForm(a *article.Article) *articleInfoForm {
 	}
 }
 
+func (f *articleInfoForm) entries() []*widget.Entry {
+	return []*widget.Entry{f.title, f.site, f.url, f.authors, f.published, f.section, f.lang}
+}
+
 func (f *articleInfoForm) items() []*widget.FormItem {
 	return []*widget.FormItem{
 		widget.NewFormItem("Title", f.title), widget.NewFormItem("Site", f.site), widget.NewFormItem("Address", f.url),
@@ -125,6 +129,10 @@ func (c *controller) showArticleInfo() {
 			c.saveArticleInfo(id, e)
 		}
 	}, c.sh.win)
+	// Enter in any field saves, as in the other dialogs.
+	for _, e := range f.entries() {
+		e.OnSubmitted = func(string) { d.Submit() }
+	}
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	c.sh.win.Canvas().Focus(f.title)

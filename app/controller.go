@@ -107,20 +107,22 @@ func (c *controller) readArticle(id string) openedArticle {
 
 // startLoad is what start reads off the main goroutine.
 type startLoad struct {
-	items   []storage.ArticleInfo
-	actors  []annotation.Actor
-	topics  []annotation.Topic
-	counts  map[string]int
-	matcher *recognize.Matcher
-	recent  []string
-	places  *positions
-	demo    demoState
-	all     *recognize.Matcher // matcher with the demo's own actors
-	style   widgets.ReadingStyle
-	last    string // the article to show
-	demoHL  string // the demo's example highlight, on a first start
-	opened  openedArticle
-	errs    []error
+	items  []storage.ArticleInfo
+	actors []annotation.Actor
+	topics []annotation.Topic
+	counts map[string]int
+	// topicCounts: topic id → number of highlights with statements on it
+	topicCounts map[string]int
+	matcher     *recognize.Matcher
+	recent      []string
+	places      *positions
+	demo        demoState
+	all         *recognize.Matcher // matcher with the demo's own actors
+	style       widgets.ReadingStyle
+	last        string // the article to show
+	demoHL      string // the demo's example highlight, on a first start
+	opened      openedArticle
+	errs        []error
 }
 
 // start loads the library off the main goroutine: the article list, the
@@ -169,6 +171,7 @@ func (c *controller) loadStart() *startLoad {
 	}
 	s.actors, _ = c.store.Actors()
 	s.topics, _ = c.store.Topics()
+	s.topicCounts, _ = c.store.TopicCounts()
 	s.counts, _ = c.store.HighlightCounts()
 	s.demo = loadDemoState(c.store, demoID(s.items))
 	s.matcher, s.all = buildMatchers(s.actors, s.demo)
@@ -206,6 +209,7 @@ func (c *controller) importSources(s *startLoad) string {
 func (c *controller) applyStart(s *startLoad) {
 	c.setActors(s.actors, s.counts)
 	c.setTopics(s.topics)
+	c.topicCounts = s.topicCounts
 	c.matcher, c.matcherAll, c.demo = s.matcher, s.all, s.demo
 	c.recent = s.recent
 	c.places = s.places
