@@ -23,7 +23,7 @@ func TestTopicsOnTheCommandLine(t *testing.T) {
 	}
 	hl = strings.TrimSpace(hl)
 	out := l.ok("show", id)
-	if !strings.Contains(out, "Kim Jong Un (speaker; opposes Sanktionen), Kim Jong Un (speaker; on Atomprogramm), USA (target; supports Ölembargo)") {
+	if !strings.Contains(out, "Kim Jong-un (speaker; opposes Sanktionen), Kim Jong-un (speaker; on Atomprogramm), Vereinigte Staaten (target; supports Ölembargo)") {
 		t.Errorf("show:\n%s", out)
 	}
 	var topics []topicJSON
@@ -36,7 +36,7 @@ func TestTopicsOnTheCommandLine(t *testing.T) {
 	l.ok("topics", "rename", "Atomprogramm", "Atomwaffen")
 	l.ok("topics", "edit", "Ölembargo", "--top", "--note", "seit 2022", "--color", "#0891b2")
 	l.ok("topics", "merge", "Atomwaffen", "Sanktionen")
-	if out := l.ok("show", id); !strings.Contains(out, "Kim Jong Un (speaker; opposes Sanktionen), USA") {
+	if out := l.ok("show", id); !strings.Contains(out, "Kim Jong-un (speaker; opposes Sanktionen), Vereinigte Staaten") {
 		t.Errorf("after the merge Kim should have one statement, with its stance:\n%s", out)
 	}
 	code, _, errs = l.run("", "topics", "delete", "Sanktionen")
@@ -44,7 +44,7 @@ func TestTopicsOnTheCommandLine(t *testing.T) {
 		t.Fatalf("deleting a used topic without --force: exit %d: %s", code, errs)
 	}
 	l.ok("topics", "delete", "Sanktionen", "--force")
-	if out := l.ok("show", id); !strings.Contains(out, "Kim Jong Un (speaker), USA (target; supports Ölembargo)") {
+	if out := l.ok("show", id); !strings.Contains(out, "Kim Jong-un (speaker), Vereinigte Staaten (target; supports Ölembargo)") {
 		t.Errorf("after the delete:\n%s", out)
 	}
 	for _, bad := range [][]string{
@@ -85,5 +85,43 @@ func TestEditArticleOnTheCommandLine(t *testing.T) {
 		if code, _, _ := l.run("", bad...); code == 0 {
 			t.Errorf("%v succeeded", bad)
 		}
+	}
+}
+
+// Straight quotation marks typed in --quote find the article's „…“, “…”
+// and ’ at the same offsets.
+func TestQuoteWithStraightQuotes(t *testing.T) {
+	text := "Er sagte: „Wir sind bereit.“ Sie schrieb: “It’s over.” Ende."
+	for _, tc := range []struct{ quote, want string }{
+		{`"Wir sind bereit."`, "„Wir sind bereit.“"},
+		{`"It's over."`, "“It’s over.”"},
+		{`It's`, "It’s"},
+	} {
+		s, e, err := locateQuote(text, tc.quote, 0, "A1")
+		if err != nil {
+			t.Errorf("%s: %v", tc.quote, err)
+			continue
+		}
+		if got := string([]rune(text)[s:e]); got != tc.want {
+			t.Errorf("%s: selected %q, want %q", tc.quote, got, tc.want)
+		}
+	}
+}
+
+// --actor resolves names and aliases through the built-in actors as the
+// picker does: "Peking" is China with its aliases, "China" again is the
+// same actor, not a bare new one.
+func TestAnnotateResolvesBuiltinActors(t *testing.T) {
+	l := newLibEnv(t)
+	id := strings.TrimSpace(l.ok("import", l.page("nk.html", nkPage)))
+	_, _, errs := l.run("", "annotate", id, "--quote", "Russland und China", "--actor", "Peking:target")
+	l.ok("annotate", id, "--quote", "Sicherheitsrat", "--actor", "china")
+	var actors []actorJSON
+	if err := json.Unmarshal([]byte(l.ok("actors", "--json")), &actors); err != nil || len(actors) != 1 {
+		t.Fatalf("actors: %v %+v (%s)", err, actors, errs)
+	}
+	a := actors[0]
+	if a.Name != "China" || a.Kind != "state" || a.Highlights != 2 || !strings.Contains(strings.Join(a.Aliases, ","), "Peking") {
+		t.Errorf("actor: %+v", a)
 	}
 }
