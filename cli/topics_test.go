@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -123,5 +126,61 @@ func TestAnnotateResolvesBuiltinActors(t *testing.T) {
 	a := actors[0]
 	if a.Name != "China" || a.Kind != "state" || a.Highlights != 2 || !strings.Contains(strings.Join(a.Aliases, ","), "Peking") {
 		t.Errorf("actor: %+v", a)
+	}
+}
+
+// seedCopy is the user's sample: text copied from a German news page.
+const seedCopy = "../../shared/seeds/000_dcb08cbd2e7ce4f1.txt"
+
+// The seed article coded with three topics and stances by the command
+// line round-trips through backup → new library → backup byte for byte,
+// and through a Markdown re-export without losing a line the reader wrote
+// in the note.
+func TestSeedStatementsRoundTrip(t *testing.T) {
+	if _, err := os.Stat(seedCopy); err != nil {
+		t.Skipf("the seed article (%s) is absent: ../shared is not beside the repository", seedCopy)
+	}
+	l := newLibEnv(t)
+	id := strings.TrimSpace(l.ok("import", seedCopy))
+	l.ok("annotate", id, "--quote", `"schwierig geworden"`, "--actor", "Yoon Young-kwan:speaker", "--topic", "Beziehungen China–Nordkorea:opposes",
+		"--actor", "Peking:target", "--topic", "Beziehungen China–Nordkorea")
+	l.ok("annotate", id, "--quote", "Bremmer schlägt daher vor", "--actor", "Ian Bremmer:speaker", "--topic", "Kontaktgruppe:+",
+		"--topic", "Sanktionen:0")
+	l.ok("topics", "edit", "Kontaktgruppe", "--parent", "Beziehungen China–Nordkorea", "--note", "Vorschlag: USA, Südkorea, Japan, China")
+	first := filepath.Join(l.dir, "first.json")
+	l.ok("export", "--format", "backup", "--out", first)
+
+	other := newLibEnv(t)
+	other.create()
+	other.ok("import-backup", first)
+	second := filepath.Join(other.dir, "second.json")
+	other.ok("export", "--format", "backup", "--out", second)
+	a, _ := os.ReadFile(first)
+	b, _ := os.ReadFile(second)
+	if !bytes.Equal(a, b) || !bytes.Contains(a, []byte(`"stance": "opposes"`)) || !bytes.Contains(a, []byte(`"name": "Kontaktgruppe"`)) {
+		t.Fatalf("backup → new library → backup differs (%d and %d bytes) or lacks the statements", len(a), len(b))
+	}
+
+	notes := filepath.Join(l.dir, "notes")
+	l.ok("export", "--out", notes)
+	files, _ := filepath.Glob(filepath.Join(notes, "*.md"))
+	if len(files) != 1 {
+		t.Fatalf("notes: %v", files)
+	}
+	md, _ := os.ReadFile(files[0])
+	for _, want := range []string{"topics:\n", "  - Kontaktgruppe\n", "[[Ian Bremmer]] (speaker; supports Kontaktgruppe; neutral Sanktionen)", "(speaker; opposes Beziehungen China–Nordkorea)"} {
+		if !bytes.Contains(md, []byte(want)) {
+			t.Errorf("the note lacks %q:\n%s", want, md)
+		}
+	}
+	mine := "\nMeine Zeile: Bremmer meint das ernst.\n"
+	if err := os.WriteFile(files[0], append(md, mine...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l.ok("annotate", id, "--quote", "Kontaktgruppe mit China", "--actor", "USA", "--topic", "Kontaktgruppe:supports")
+	l.ok("export", "--out", notes)
+	md2, _ := os.ReadFile(files[0])
+	if !bytes.Contains(md2, []byte(mine)) || !bytes.Contains(md2, []byte("(supports Kontaktgruppe)")) {
+		t.Errorf("the re-export lost the reader's line or the new statement:\n%s", md2)
 	}
 }
