@@ -33,6 +33,7 @@ type controller struct {
 	reader  *readerPane
 	notes   *notesPane
 	actorsW *actorsWindow // nil while the Actors window is closed
+	topicsW *topicsWindow // nil while the Topics window is closed
 	// analysisW is the Analysis window, nil while it is closed.
 	analysisW *analysisWindow
 
@@ -65,7 +66,8 @@ type controller struct {
 	// last, most recent first (offered first in the picker's topic step).
 	topics       topicSet
 	recentTopics []string
-	current      string // id of the article in the reader
+	topicCounts  map[string]int // topic id → number of highlights with statements on it
+	current      string         // id of the article in the reader
 	art          *article.Article
 	info         storage.ArticleInfo
 	hls          []annotation.Highlight // the current article's highlights, reading order
@@ -107,20 +109,22 @@ func (c *controller) readArticle(id string) openedArticle {
 
 // startLoad is what start reads off the main goroutine.
 type startLoad struct {
-	items   []storage.ArticleInfo
-	actors  []annotation.Actor
-	topics  []annotation.Topic
-	counts  map[string]int
-	matcher *recognize.Matcher
-	recent  []string
-	places  *positions
-	demo    demoState
-	all     *recognize.Matcher // matcher with the demo's own actors
-	style   widgets.ReadingStyle
-	last    string // the article to show
-	demoHL  string // the demo's example highlight, on a first start
-	opened  openedArticle
-	errs    []error
+	items  []storage.ArticleInfo
+	actors []annotation.Actor
+	topics []annotation.Topic
+	counts map[string]int
+	// topicCounts: topic id → number of highlights with statements on it
+	topicCounts map[string]int
+	matcher     *recognize.Matcher
+	recent      []string
+	places      *positions
+	demo        demoState
+	all         *recognize.Matcher // matcher with the demo's own actors
+	style       widgets.ReadingStyle
+	last        string // the article to show
+	demoHL      string // the demo's example highlight, on a first start
+	opened      openedArticle
+	errs        []error
 }
 
 // start loads the library off the main goroutine: the article list, the
@@ -169,6 +173,7 @@ func (c *controller) loadStart() *startLoad {
 	}
 	s.actors, _ = c.store.Actors()
 	s.topics, _ = c.store.Topics()
+	s.topicCounts, _ = c.store.TopicCounts()
 	s.counts, _ = c.store.HighlightCounts()
 	s.demo = loadDemoState(c.store, demoID(s.items))
 	s.matcher, s.all = buildMatchers(s.actors, s.demo)
@@ -206,6 +211,7 @@ func (c *controller) importSources(s *startLoad) string {
 func (c *controller) applyStart(s *startLoad) {
 	c.setActors(s.actors, s.counts)
 	c.setTopics(s.topics)
+	c.topicCounts = s.topicCounts
 	c.matcher, c.matcherAll, c.demo = s.matcher, s.all, s.demo
 	c.recent = s.recent
 	c.places = s.places
@@ -377,11 +383,11 @@ func (c *controller) prepareSuggestions() {
 
 // refreshed is what refreshCurrent reads again after a change.
 type refreshed struct {
-	hls    []annotation.Highlight
-	info   storage.ArticleInfo
-	counts map[string]int
-	demo   demoState
-	err    error
+	hls                 []annotation.Highlight
+	info                storage.ArticleInfo
+	counts, topicCounts map[string]int
+	demo                demoState
+	err                 error
 }
 
 // refreshCurrent re-reads the current article's highlights and info after a
@@ -404,7 +410,10 @@ func (c *controller) refreshCurrent(then func()) {
 		if _, r.info, r.err = c.store.Article(id); r.err != nil {
 			return
 		}
-		r.counts, r.err = c.store.HighlightCounts()
+		if r.counts, r.err = c.store.HighlightCounts(); r.err != nil {
+			return
+		}
+		r.topicCounts, r.err = c.store.TopicCounts()
 	}, func() {
 		if r.err != nil {
 			c.sh.showError("Could not read the library", r.err)
@@ -413,13 +422,16 @@ func (c *controller) refreshCurrent(then func()) {
 		if id != c.current {
 			return
 		}
-		c.hls, c.info, c.counts = r.hls, r.info, r.counts
+		c.hls, c.info, c.counts, c.topicCounts = r.hls, r.info, r.counts, r.topicCounts
 		c.setDemo(r.demo)
 		c.reader.setHighlights(c.actors.viewHighlights(r.hls))
 		c.notes.show(id, c.hls, c.actors, c.selected)
 		c.library.updateInfo(r.info)
 		if c.actorsW != nil {
 			c.actorsW.reload()
+		}
+		if c.topicsW != nil {
+			c.topicsW.reload()
 		}
 		if then != nil {
 			then()
@@ -431,19 +443,23 @@ func (c *controller) refreshCurrent(then func()) {
 // redraws everything that shows them.
 func (c *controller) reloadActors(then func()) {
 	var (
-		actors     []annotation.Actor
-		topics     []annotation.Topic
-		counts     map[string]int
-		demo       demoState
-		live, all  *recognize.Matcher
-		err        error
-		demoBefore = c.demo.article
+		actors      []annotation.Actor
+		topics      []annotation.Topic
+		topicCounts map[string]int
+		counts      map[string]int
+		demo        demoState
+		live, all   *recognize.Matcher
+		err         error
+		demoBefore  = c.demo.article
 	)
 	c.sh.run(func() {
 		if actors, err = c.store.Actors(); err != nil {
 			return
 		}
 		if topics, err = c.store.Topics(); err != nil {
+			return
+		}
+		if topicCounts, err = c.store.TopicCounts(); err != nil {
 			return
 		}
 		if counts, err = c.store.HighlightCounts(); err != nil {
@@ -458,6 +474,7 @@ func (c *controller) reloadActors(then func()) {
 		}
 		c.setActors(actors, counts)
 		c.setTopics(topics)
+		c.topicCounts = topicCounts
 		c.matcher, c.matcherAll, c.demo = live, all, demo
 		c.prepareSuggestions()
 		c.refreshCurrent(then)

@@ -22,6 +22,8 @@ var (
 	scDeleteHL    = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault}
 	scFind        = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	scActors      = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scArticleInfo = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	scTopics      = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scPrefs       = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 	scBigger      = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
 	scSmaller     = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
@@ -69,6 +71,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		menuItem("Delete Highlight", scDeleteHL, c.deleteSelectedHighlight),
 		fyne.NewMenuItemSeparator(),
 		menuItem("Find in Library", scFind, a.library.focusSearch),
+		menuItem("Article Info…", scArticleInfo, c.showArticleInfo),
 		menuItem("Delete Article…", scDeleteArt, c.deleteCurrentArticle),
 		fyne.NewMenuItem("Article Versions…", c.showVersions),
 		fyne.NewMenuItemSeparator(),
@@ -97,6 +100,7 @@ func (a *App) viewItems() []*fyne.MenuItem {
 	}
 	return []*fyne.MenuItem{
 		menuItem("Actors…", scActors, a.ctl.showActors),
+		menuItem("Topics…", scTopics, a.ctl.showTopics),
 		menuItem("Analysis…", scAnalysis, a.ctl.showAnalysis),
 		fyne.NewMenuItemSeparator(),
 		menuItem("Next Article", scNextArt, func() { a.library.step(1) }),
@@ -129,7 +133,7 @@ func menuItem(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
 // allShortcuts are the shortcuts the canvas answers when the focused
 // widget does not take them (the test driver has no menu bar).
 var allShortcuts = []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
-	scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt,
+	scEditHL, scDeleteHL, scFind, scActors, scTopics, scArticleInfo, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt,
 	scFocusLib, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt, scBiggerPlus, scBiggerShift,
 	scLibraryPane, scNotesPane, scAnalysis}
 

@@ -47,7 +47,7 @@ func TestAnalyseStatements(t *testing.T) {
 	}
 	// Filters: an actor by name, a role; the American spelling.
 	recs = readCSVOut(t, l.ok("analyze", "statements", "--actor", "usa", "--role", "speaker"))
-	if len(recs) != 2 || recs[1][9] != "USA" || recs[1][11] != "speaker" {
+	if len(recs) != 2 || recs[1][9] != "Vereinigte Staaten" || recs[1][11] != "speaker" {
 		t.Errorf("USA as speaker: %q", recs)
 	}
 	if out := l.ok("analyse", "statements", "--json", "--to", "1999"); strings.TrimSpace(out) != "[]" {
@@ -92,11 +92,13 @@ func TestAnalyseNetworkFormats(t *testing.T) {
 	if !strings.HasPrefix(dl, "DL N=4\r\nFORMAT = EDGELIST1\r\n") {
 		t.Errorf("DL: %q", dl)
 	}
+	// annotate --actor resolves USA and Kim Jong Un to the built-in
+	// actors (Vereinigte Staaten, Kim Jong-un).
 	// On Sanktionen the USA support what Kim, Russia and China oppose.
 	for kind, want := range map[string][]string{
-		"conflict":    {"China,USA", "Kim Jong Un,USA", "Russland,USA"},
-		"congruence":  {"China,Kim Jong Un", "China,Russland", "Kim Jong Un,Russland"},
-		"affiliation": {"China,Sanktionen", "Kim Jong Un,Sanktionen", "Russland,Sanktionen", "USA,Sanktionen"},
+		"conflict":    {"China,Vereinigte Staaten", "Kim Jong-un,Vereinigte Staaten", "Russland,Vereinigte Staaten"},
+		"congruence":  {"China,Kim Jong-un", "China,Russland", "Kim Jong-un,Russland"},
+		"affiliation": {"China,Sanktionen", "Kim Jong-un,Sanktionen", "Russland,Sanktionen", "Vereinigte Staaten,Sanktionen"},
 	} {
 		var got []string
 		for _, r := range readCSVOut(t, l.ok("analyse", "network", "--format", "csv", "--edges", kind))[1:] {
@@ -112,7 +114,7 @@ func TestAnalyseNetworkFormats(t *testing.T) {
 		}
 	}
 	recs := readCSVOut(t, l.ok("analyse", "statements", "--topic", "sanktionen", "--stance", "+"))
-	if len(recs) != 2 || recs[1][9] != "USA" || recs[1][13] != "Sanktionen" || recs[1][14] != "supports" {
+	if len(recs) != 2 || recs[1][9] != "Vereinigte Staaten" || recs[1][13] != "Sanktionen" || recs[1][14] != "supports" {
 		t.Errorf("statements for sanctions: %q", recs)
 	}
 }
@@ -124,7 +126,7 @@ func TestAnalyseTimelineFrequenciesAndExport(t *testing.T) {
 		t.Errorf("timeline: %q", tl)
 	}
 	actors := readCSVOut(t, l.ok("analyse", "actors"))
-	if len(actors) != 5 || actors[1][1] != "China" && actors[1][1] != "USA" || actors[1][3] != "2" {
+	if len(actors) != 5 || actors[1][1] != "China" && actors[1][1] != "Vereinigte Staaten" || actors[1][3] != "2" {
 		t.Errorf("actors: %q", actors)
 	}
 	dir := filepath.Join(l.dir, "out")

@@ -78,7 +78,7 @@ func runAnnotate(e *Env, args []string) error {
 	}
 	h := annotation.Highlight{ArticleID: id, Start: start, End: end, Note: *note, Color: colour}
 	var created storage.NewTags
-	if h.Actors, err = resolveStatements(lib, wanted, &created); err != nil {
+	if h.Actors, err = resolveStatements(lib, a.Lang, wanted, &created); err != nil {
 		return err
 	}
 	h, added, err := lib.AddHighlightWith(h, created)
@@ -155,6 +155,19 @@ func locateQuote(text, quote string, occurrence int, articleID string) (int, int
 			break
 		}
 	}
+	if len(offsets) == 0 {
+		// Typed quotation marks are straight; the article's are „…“,
+		// “…”, «…» or ‚…‘. One rune for one, so offsets stay.
+		ft := quoteFolder.Replace(text)
+		for _, c := range candidates {
+			if c = quoteFolder.Replace(c); c != "" {
+				if offsets = occurrencesOf(ft, c); len(offsets) > 0 {
+					q, text = c, ft
+					break
+				}
+			}
+		}
+	}
 	qLen := utf8.RuneCountInString(candidates[1])
 	var ranges [][2]int
 	if len(offsets) > 0 {
@@ -173,6 +186,10 @@ func locateQuote(text, quote string, occurrence int, articleID string) (int, int
 	r := ranges[max(occurrence, 1)-1]
 	return r[0], r[1], nil
 }
+
+// quoteFolder makes every quotation mark straight, one rune for one.
+var quoteFolder = strings.NewReplacer("„", `"`, "“", `"`, "”", `"`, "‟", `"`, "«", `"`, "»", `"`, "″", `"`,
+	"‚", "'", "‘", "'", "’", "'", "‛", "'", "‹", "'", "›", "'", "′", "'")
 
 // quoteRanges turns the match offsets of a quote of n code points into
 // highlight ranges on grapheme cluster boundaries. Matches that begin and

@@ -57,6 +57,7 @@ func commands() map[string]command {
 		"show":          {runShow, "show ARTICLE [--json]", "print an article with its highlights"},
 		"annotate":      {runAnnotate, "annotate ARTICLE --quote TEXT [--occurrence N] [--actor NAME[:ROLE] [--topic TOPIC[:STANCE]]...]... [--note TEXT] [--color NAME]", "highlight a passage and tag it with actors and their statements"},
 		"actors":        {runActors, "actors [list|add|rename|merge|suggest] ...", "list and manage actors"},
+		"edit":          {runEdit, "edit ARTICLE [--title T] [--site S] [--url U] [--published 2024-11-08T12:22] [--author A]... [--lang de] [--section S]", "correct an article's metadata (kept when the page is imported again)"},
 		"topics":        {runTopics, "topics [list|add|edit|rename|merge|delete] ...", "list and manage topics (what actors' statements are about)"},
 		"export":        {runExport, "export [--format md|w3c|backup] [--by-actor|--actors] [--out DIR] [ARTICLE...]", "export notes as Markdown, W3C Web Annotations or a full backup"},
 		"import-backup": {runImportBackup, "import-backup FILE", "merge a JSON backup made by 'export --format backup' into the library"},

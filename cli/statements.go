@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/annotation/recognize"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/storage"
 )
@@ -95,17 +97,38 @@ func parseTopicFlag(v string) (string, annotation.Stance, error) {
 // resolveStatements finds the actors and topics the statements name in
 // the library, or adds them to created (new ones with fresh ids, stored
 // with the highlight).
-func resolveStatements(lib *storage.Library, wanted []wantedStatement, created *storage.NewTags) ([]annotation.ActorRef, error) {
+func resolveStatements(lib *storage.Library, lang string, wanted []wantedStatement, created *storage.NewTags) ([]annotation.ActorRef, error) {
 	var refs []annotation.ActorRef
+	var known *builtinActors
 	for _, w := range wanted {
 		act, ok, err := lib.FindActor(w.name)
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if known == nil {
+				if known, err = newBuiltinActors(lib); err != nil {
+					return nil, err
+				}
+			}
+			act, ok, err = known.find(lib, w.name, lang)
+			if err != nil {
+				return nil, err
+			}
+		}
+		if !ok {
 			act = pendingActor(created.Actors, w.name)
 			if act.ID == "" {
 				act = annotation.Actor{ID: annotation.NewID(), Name: w.name, Kind: annotation.KindOther}
+				created.Actors = append(created.Actors, act)
+			}
+		} else if act.ID == "" {
+			// A built-in actor: the library gets it whole (kind,
+			// aliases, Wikidata), once.
+			if p := pendingActor(created.Actors, act.Name); p.ID != "" {
+				act = p
+			} else {
+				act.ID = annotation.NewID()
 				created.Actors = append(created.Actors, act)
 			}
 		}
@@ -127,6 +150,39 @@ func resolveStatements(lib *storage.Library, wanted []wantedStatement, created *
 		refs = append(refs, ref)
 	}
 	return refs, nil
+}
+
+// builtinActors looks names up in Dramatis's built-in actors, as the
+// picker does: "Peking" is China, with its aliases and Wikidata id.
+type builtinActors struct{ m *recognize.Matcher }
+
+func newBuiltinActors(lib *storage.Library) (*builtinActors, error) {
+	actors, err := lib.Actors()
+	if err != nil {
+		return nil, err
+	}
+	return &builtinActors{recognize.NewMatcher(actors)}, nil
+}
+
+// find returns the built-in actor (no id) whose name or an alias is name
+// exactly, ignoring case and accents; or, when that actor's own name is
+// in the library, the library's actor.
+func (b *builtinActors) find(lib *storage.Library, name, lang string) (annotation.Actor, bool, error) {
+	key := annotation.NameKey(name)
+	for _, s := range b.m.Lookup(name, lang, 0) {
+		a := s.Actor
+		if !slices.ContainsFunc(append([]string{a.Name}, a.Aliases...), func(n string) bool { return annotation.NameKey(n) == key }) {
+			continue
+		}
+		if a.ID != "" {
+			return a, true, nil
+		}
+		if own, ok, err := lib.FindActor(a.Name); err != nil || ok {
+			return own, ok, err
+		}
+		return a, true, nil
+	}
+	return annotation.Actor{}, false, nil
 }
 
 // pendingTopic finds a topic created earlier in the same command.

@@ -114,7 +114,7 @@ func (f *folderWriter) write(lib *Library, g Grouping) (FolderReport, error) {
 	for id := range existing {
 		f.seen[id] = true
 	}
-	r := &renderer{actors: lib.ActorMap(), names: NewNames(lib, existing, taken)}
+	r := &renderer{actors: lib.ActorMap(), topics: lib.TopicMap(), names: NewNames(lib, existing, taken)}
 	articles := PerArticle
 	if g == ByActor {
 		articles = ByActor

@@ -32,6 +32,9 @@ type articleRecord struct {
 	// it has had (0 in records written before versions: 1).
 	Source  string `json:"source,omitempty"`
 	Version int    `json:"version,omitempty"`
+	// Edited are the reader's corrections of the metadata above, which
+	// an import applies over the page's (see EditArticle).
+	Edited *articleEdits `json:"edited,omitempty"`
 }
 
 // recordOf makes the stored record of a (normalised) article.

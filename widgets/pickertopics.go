@@ -31,6 +31,10 @@ type PickerStance struct {
 	Name, Sign, Keys string
 }
 
+// topicPlaceHolder is the name field's hint once topics are on offer: it
+// names the key that opens the topic step.
+const topicPlaceHolder = "Name or alias · 1–9 picks · Alt+S/T/M role · # topic · Tab: note"
+
 // topicKey, typed into the empty name field, opens the topic field: the
 // character readers tag topics with in notes (#Sanktionen).
 const topicKey = '#'
@@ -56,6 +60,9 @@ func (t *pickerTopics) open() bool { return t.forStatement >= 0 }
 // are listed. Without stances the picker has no topic step.
 func (p *Picker) SetTopics(library, recent []PickerTopic, stances []PickerStance) {
 	p.topics.library, p.topics.recent, p.topics.stances = library, recent, stances
+	if len(stances) > 0 {
+		p.query.SetPlaceHolder(topicPlaceHolder)
+	}
 	p.refreshChosen()
 }
 
