@@ -56,13 +56,17 @@ type controller struct {
 	// places are the reading positions of the articles read last.
 	places *positions
 
-	actors  actorSet
-	counts  map[string]int // actor id → number of highlights
-	recent  []string       // actor ids, most recently used first
-	current string         // id of the article in the reader
-	art     *article.Article
-	info    storage.ArticleInfo
-	hls     []annotation.Highlight // the current article's highlights, reading order
+	actors actorSet
+	counts map[string]int // actor id → number of highlights
+	recent []string       // actor ids, most recently used first
+	// topics are the library's topics; recentTopics the topic ids used
+	// last, most recent first (offered first in the picker's topic step).
+	topics       topicSet
+	recentTopics []string
+	current      string // id of the article in the reader
+	art          *article.Article
+	info         storage.ArticleInfo
+	hls          []annotation.Highlight // the current article's highlights, reading order
 
 	// onReady, when set, is called once the first article is on screen.
 	onReady func()
@@ -73,7 +77,7 @@ type controller struct {
 
 func newController(sh *shell, store *storage.Library, opts Options) *controller {
 	return &controller{sh: sh, store: store, opts: opts, undo: newUndoStack(),
-		actors: actorSet{}, counts: map[string]int{}, places: &positions{}}
+		actors: actorSet{}, topics: topicSet{}, counts: map[string]int{}, places: &positions{}}
 }
 
 // openedArticle is an article read from the library with its highlights.
@@ -103,6 +107,7 @@ func (c *controller) readArticle(id string) openedArticle {
 type startLoad struct {
 	items   []storage.ArticleInfo
 	actors  []annotation.Actor
+	topics  []annotation.Topic
 	counts  map[string]int
 	matcher *recognize.Matcher
 	recent  []string
@@ -161,6 +166,7 @@ func (c *controller) loadStart() *startLoad {
 		s.errs = append(s.errs, err)
 	}
 	s.actors, _ = c.store.Actors()
+	s.topics, _ = c.store.Topics()
 	s.counts, _ = c.store.HighlightCounts()
 	s.demo = loadDemoState(c.store, demoID(s.items))
 	s.matcher, s.all = buildMatchers(s.actors, s.demo)
@@ -197,6 +203,7 @@ func (c *controller) importSources(s *startLoad) string {
 // applyStart shows what start read.
 func (c *controller) applyStart(s *startLoad) {
 	c.setActors(s.actors, s.counts)
+	c.setTopics(s.topics)
 	c.matcher, c.matcherAll, c.demo = s.matcher, s.all, s.demo
 	c.recent = s.recent
 	c.places = s.places
@@ -423,6 +430,7 @@ func (c *controller) refreshCurrent(then func()) {
 func (c *controller) reloadActors(then func()) {
 	var (
 		actors     []annotation.Actor
+		topics     []annotation.Topic
 		counts     map[string]int
 		demo       demoState
 		live, all  *recognize.Matcher
@@ -431,6 +439,9 @@ func (c *controller) reloadActors(then func()) {
 	)
 	c.sh.run(func() {
 		if actors, err = c.store.Actors(); err != nil {
+			return
+		}
+		if topics, err = c.store.Topics(); err != nil {
 			return
 		}
 		if counts, err = c.store.HighlightCounts(); err != nil {
@@ -444,6 +455,7 @@ func (c *controller) reloadActors(then func()) {
 			return
 		}
 		c.setActors(actors, counts)
+		c.setTopics(topics)
 		c.matcher, c.matcherAll, c.demo = live, all, demo
 		c.prepareSuggestions()
 		c.refreshCurrent(then)
@@ -472,6 +484,23 @@ func (c *controller) setActors(actors []annotation.Actor, counts map[string]int)
 	if counts != nil {
 		c.counts = counts
 	}
+}
+
+// setTopics replaces the topic cache, which the notes pane reads too.
+func (c *controller) setTopics(topics []annotation.Topic) {
+	c.topics = newTopicSet(topics)
+	c.notes.topics = c.topics
+}
+
+// useRecentTopics moves topics to the front of the topics offered first.
+func (c *controller) useRecentTopics(ids []string) {
+	out := append([]string(nil), ids...)
+	for _, id := range c.recentTopics {
+		if !slices.Contains(ids, id) {
+			out = append(out, id)
+		}
+	}
+	c.recentTopics = out[:min(len(out), maxRecent)]
 }
 
 // useRecent moves actors to the front of the recently-used list.
@@ -588,10 +617,10 @@ func (c *controller) deleteArticle(id string) {
 
 // exportArticle is the article in the reader as export sees it, with the
 // library's actors; ok is false when none is open.
-func (c *controller) exportArticle() (export.Article, map[string]annotation.Actor, bool) {
+func (c *controller) exportArticle() (export.Article, map[string]annotation.Actor, map[string]annotation.Topic, bool) {
 	if c.art == nil {
-		return export.Article{}, nil, false
+		return export.Article{}, nil, nil, false
 	}
 	art := export.Article{ID: c.current, Added: c.info.Added, Article: *c.art, Highlights: append([]annotation.Highlight(nil), c.hls...)}
-	return art, c.actors, true
+	return art, c.actors, c.topics, true
 }

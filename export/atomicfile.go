@@ -34,7 +34,7 @@ func createAtomic(fs fileSystem, path string) (*AtomicFile, error) {
 	a := &AtomicFile{fs: fs, f: f, path: path}
 	// A temporary file is private; an export is as readable as the file
 	// it replaces, or as any new file.
-	mode := os.FileMode(0o644)
+	mode := newFileMode
 	if fi, err := os.Stat(path); err == nil {
 		mode = fi.Mode().Perm()
 	}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -306,15 +307,32 @@ func (l *Library) UpdateTopic(t annotation.Topic) (annotation.Topic, error) {
 // (backup import). Its name must not belong to another topic, and its
 // parent, when it has one, must be stored first.
 func (l *Library) PutTopic(t annotation.Topic) error {
+	if err := checkTopicRecord(t); err != nil {
+		return err
+	}
+	return l.db.Update(func(tx *bolt.Tx) error {
+		return putTopicTx(tx, t)
+	})
+}
+
+// checkTopicRecord checks what PutTopic and PutBatch take as given: an
+// id, a name, names and a note of bounded length.
+func checkTopicRecord(t annotation.Topic) error {
 	if err := checkID(t.ID); err != nil {
 		return errorf(ErrInvalid, "topic %w", err)
 	}
 	if article.CleanInline(t.Name) == "" {
 		return errorf(ErrInvalid, "topic %s has no name", t.ID)
 	}
-	return l.db.Update(func(tx *bolt.Tx) error {
-		return putTopicTx(tx, t)
-	})
+	for _, n := range append([]string{t.Name}, t.Aliases...) {
+		if utf8.RuneCountInString(n) > maxNameLen {
+			return errorf(ErrInvalid, "topic %s has a name or alias of %d characters", t.ID, utf8.RuneCountInString(n))
+		}
+	}
+	if len(t.Note) > maxTopicNoteLen {
+		return errorf(ErrInvalid, "topic %s has a note of %d bytes, more than %d", t.ID, len(t.Note), maxTopicNoteLen)
+	}
+	return nil
 }
 
 // putTopicTx is PutTopic inside a transaction.
@@ -555,4 +573,30 @@ func topicIDs(refs []annotation.ActorRef) []string {
 		}
 	}
 	return out
+}
+
+// SalvageTopics returns every topic that reads, by name, and the records
+// that do not (for exports and backups of a damaged library).
+func (l *Library) SalvageTopics() ([]annotation.Topic, []Unreadable, error) {
+	var out []annotation.Topic
+	var skipped []Unreadable
+	err := l.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bTopics).ForEach(func(k, v []byte) error {
+			t, err := decodeTopic(v)
+			if err != nil {
+				skipped = append(skipped, Unreadable{"topic", string(k), err})
+				return nil
+			}
+			out = append(out, t)
+			return nil
+		})
+	})
+	for _, s := range skipped {
+		l.noteDamage(s.Err)
+	}
+	if err != nil {
+		return nil, skipped, fmt.Errorf("listing the topics: %w", err)
+	}
+	sortTopics(out)
+	return out, skipped, nil
 }
