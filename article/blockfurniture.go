@@ -24,7 +24,7 @@ func tidyBlocks(blocks []Block, bp phraseSet) []Block {
 		}
 		text := strings.Join(strings.Fields(b.Text), " ")
 		if isFurnitureBlock(text, bp) || b.Type != Heading && isPictureCredit(text, bp) ||
-			isContactLine(text, bp) || isSlideCounter(text) {
+			isContactLine(text, bp) || isSlideCounter(text) || b.Type != Heading && bp.IsDisclosure(text) {
 			continue
 		}
 		if b.Type == Caption || utf8.RuneCountInString(text) <= captionChars {

@@ -54,23 +54,30 @@ const (
 	// him @jane"): such a line, short and with an e-mail address or a
 	// handle in it, is not article text.
 	phraseContact phraseKind = "contact"
+	// phraseDisclosure: the words of a disclosure or editorial note
+	// ("contains affiliate links", "Links zu Anbietern enthalten"): a
+	// paragraph whose first sentence holds one, at most disclosureWords
+	// long, is a note about the article, not article text. A note states
+	// what it is in its first sentence and may run on for several more.
+	phraseDisclosure phraseKind = "disclosure"
 )
 
 // boilerplate is one language's list of phrases that mark page furniture
 // rather than article text. It is read-only once built.
 type boilerplate struct {
-	Lang     string
-	lines    map[string]bool
-	sections map[string]bool
-	ends     map[string]bool
-	kickers  map[string]bool
-	prefixes []string // folded
-	contains []string // folded
-	suffixes []string // folded multi-word line phrases, longest first
-	mores    []string // lower-cased, punctuation kept
-	credits  []string // lower-cased, punctuation kept; also in prefixes
-	agencies []string // lower-cased
-	contacts []string // lower-cased
+	Lang        string
+	lines       map[string]bool
+	sections    map[string]bool
+	ends        map[string]bool
+	kickers     map[string]bool
+	prefixes    []string // folded
+	contains    []string // folded
+	suffixes    []string // folded multi-word line phrases, longest first
+	mores       []string // lower-cased, punctuation kept
+	credits     []string // lower-cased, punctuation kept; also in prefixes
+	agencies    []string // lower-cased
+	contacts    []string // lower-cased
+	disclosures []string // lower-cased
 	// lastWords are the final words of suffixes: a line whose last word
 	// is not among them cannot end with one (a cheap pre-check).
 	lastWords map[string]bool
@@ -194,6 +201,8 @@ func parseBoilerplate(lang, data string) (*boilerplate, error) {
 			bp.kickers[key] = true
 		case phraseContact:
 			bp.contacts = append(bp.contacts, strings.ToLower(phrase))
+		case phraseDisclosure:
+			bp.disclosures = append(bp.disclosures, strings.ToLower(phrase))
 		case phraseAgency:
 			bp.agencies = append(bp.agencies, strings.ToLower(phrase))
 		case phraseMore:
@@ -270,6 +279,41 @@ func singleSpaced(s string) bool {
 		}
 	}
 	return true
+}
+
+// disclosureWords is the longest paragraph that can be a disclosure: the
+// longest notes on the development pages (a card site's advertising
+// policy, a magazine's affiliate note) run to about 45 words.
+const disclosureWords = 80
+
+// IsDisclosure reports a paragraph that is a disclosure or editorial note:
+// at most disclosureWords words, with a disclosure phrase in its first
+// sentence.
+func (bp *boilerplate) IsDisclosure(text string) bool {
+	if len(bp.disclosures) == 0 || countWords(text) > disclosureWords {
+		return false
+	}
+	first := strings.ToLower(firstSentence(text))
+	for _, d := range bp.disclosures {
+		if strings.Contains(first, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstSentence returns text up to the end of its first sentence (a
+// full stop, question or exclamation mark before a space), or all of it.
+func firstSentence(text string) string {
+	for i := 0; i+1 < len(text); i++ {
+		switch text[i] {
+		case '.', '!', '?':
+			if text[i+1] == ' ' {
+				return text[:i+1]
+			}
+		}
+	}
+	return text
 }
 
 // phraseKey is a line prepared once for matching against the lists.

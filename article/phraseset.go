@@ -38,7 +38,7 @@ func (ps phraseSet) any(f func(*boilerplate) bool) bool {
 	return false
 }
 
-// IsLine, IsSection, IsEnd, HasPrefix and Contains are the boilerplate
+// IsLine, IsSection, IsDisclosure, IsEnd, HasPrefix and Contains are the boilerplate
 // methods of the same names over every list of the set.
 func (ps phraseSet) IsLine(s string) bool {
 	k := newPhraseKey(s)
@@ -48,6 +48,10 @@ func (ps phraseSet) IsLine(s string) bool {
 func (ps phraseSet) IsSection(s string) bool {
 	k := newPhraseKey(s)
 	return ps.any(func(bp *boilerplate) bool { return bp.sections[k.fold] })
+}
+
+func (ps phraseSet) IsDisclosure(s string) bool {
+	return ps.any(func(bp *boilerplate) bool { return bp.IsDisclosure(s) })
 }
 
 func (ps phraseSet) IsEnd(s string) bool {
