@@ -80,7 +80,7 @@ func (pc *pageCopy) findTitle(s, e int) int {
 // words in the body is the headline, and the best one its subtitle or
 // teaser: a header opens with its headline.
 const (
-	upperReach   = 1
+	upperReach   = 3
 	upperMargin  = 2.5
 	upperTopical = 0.5
 )
@@ -182,7 +182,7 @@ func (pc *pageCopy) titleScore(i, s int, vocab map[string]int) (float64, bool) {
 		return 0, false // the heading of an entry of a live ticker
 	}
 	metaBelow := pc.metaWithin(i+1, metaReach, 1)
-	if l.prose && !metaBelow && i < s {
+	if l.prose && !metaBelow && i < s && !headlineQuestion(l) {
 		return 0, false // a paragraph of another text above the body
 	}
 	if strings.HasSuffix(strings.TrimRight(l.text, "\"'“”»«’)"), ".") {
@@ -225,6 +225,15 @@ func (pc *pageCopy) titleScore(i, s int, vocab map[string]int) (float64, bool) {
 		return 0, false // a name in title case, not a headline
 	}
 	return sc, true
+}
+
+// headlineQuestion reports a line of headline length that asks or
+// exclaims ("Where do strained U.S.-Israeli relations go after
+// Netanyahu's victory?"): it reads as a sentence, but a paragraph of
+// another text above the body would end with a full stop.
+func headlineQuestion(l *copyLine) bool {
+	t := strings.TrimRight(l.text, " \"'“”»«’)")
+	return l.words <= headlineLenMax && (strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!"))
 }
 
 // minTopicalWords is how many content words a line needs to earn the
@@ -307,8 +316,11 @@ func (pc *pageCopy) headlineCandidate(l *copyLine) bool {
 	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ";") {
 		return false
 	}
-	if first, _, _ := strings.Cut(l.text, " "); startsLower(first) {
-		return false
+	if first, _, _ := strings.Cut(l.text, " "); startsLower(first) || strings.HasPrefix(first, "#") || bulleted(l.text) {
+		return false // lower case, a hashtag, an item of a list
+	}
+	if !hasLetterWord(l.text) {
+		return false // figures: a rating, a period of dates, a score
 	}
 	if isCreditLine(l.text) || isFileName(l.text) || numberedItem(l.text) || isTagList(l.text) || isBreadcrumb(l.text) || strings.Contains(l.text, "©") {
 		return false
@@ -320,6 +332,11 @@ func (pc *pageCopy) headlineCandidate(l *copyLine) bool {
 		return false
 	}
 	return true
+}
+
+// hasLetterWord reports whether a word of t holds a letter.
+func hasLetterWord(t string) bool {
+	return strings.IndexFunc(t, unicode.IsLetter) >= 0
 }
 
 // breadcrumbSeparators join the items of a breadcrumb trail ("Home /
