@@ -140,9 +140,11 @@ type libraryNotices struct {
 
 // open opens a library as the window does: read-only when its file or disk
 // may not be written (the bar says so), checked whole in the background
-// once a day, its background findings told to the bar.
+// once a day and, after an unclean shutdown, right after it opens (the
+// reader reads meanwhile; changes wait for the check), its background
+// findings told to the bar.
 func (n *libraryNotices) open(path string) (*storage.Library, error) {
-	return storage.OpenWith(path, storage.Options{FallBackToReadOnly: true, BackgroundCheck: true, OnProblem: n.problem})
+	return storage.OpenWith(path, storage.Options{FallBackToReadOnly: true, BackgroundCheck: true, CheckLater: true, OnProblem: n.problem})
 }
 
 // problem is the library's Options.OnProblem.
