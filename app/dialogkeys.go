@@ -14,12 +14,12 @@ import (
 
 // dismissLabels are the texts of the buttons that close a dialog without
 // acting (Fyne's file dialog uses "Cancel", its confirm dialog "No").
-var dismissLabels = map[string]bool{"Cancel": true, "Close": true, "OK": true, "No": true}
+var dismissLabels = map[string]bool{"Cancel": true, "Close": true, "OK": true, "No": true, keepTextLabel: true}
 
 // enterLabels are the plain buttons Enter may press when a dialog has no
 // default button: acknowledging a message. "Cancel" is not among them, so
 // that an Enter pressed twice never cancels the download it just started.
-var enterLabels = map[string]bool{"OK": true, "Close": true}
+var enterLabels = map[string]bool{"OK": true, "Close": true, keepTextLabel: true}
 
 // installDialogKeys routes Escape and Enter that nobody else took to the
 // dialog on top of the window; the keys no dialog used go to other.
@@ -34,7 +34,18 @@ func (s *shell) installDialogKeys(other func(fyne.KeyName)) {
 // dialogKey closes the top dialog on Escape and presses its default button
 // on Enter. It reports whether it did anything.
 func (s *shell) dialogKey(key fyne.KeyName) bool {
-	top := s.win.Canvas().Overlays().Top()
+	return dialogKeyOn(s.win.Canvas(), key)
+}
+
+// installDialogKeysOn gives the dialogs of another window (the Actors
+// window) Escape and Enter.
+func installDialogKeysOn(w fyne.Window) {
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { dialogKeyOn(w.Canvas(), ev.Name) })
+}
+
+// dialogKeyOn is dialogKey for the dialogs over any canvas.
+func dialogKeyOn(c fyne.Canvas, key fyne.KeyName) bool {
+	top := c.Overlays().Top()
 	if top == nil {
 		return false
 	}

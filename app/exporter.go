@@ -44,6 +44,31 @@ type exporter struct {
 	// current is the article in the reader with its highlights, and the
 	// library's actors; ok is false when no article is open.
 	current func() (art export.Article, actors map[string]annotation.Actor, ok bool)
+	// leaveOut, when set, names an article and actors that are not the
+	// reader's work (the demo as shipped): the notes folder gets neither.
+	leaveOut func() (articleID string, actors map[string]bool)
+}
+
+// leaveOut drops an article and actors from what an export writes.
+func leaveOut(lib *export.Library, articleID string, actors map[string]bool) {
+	if articleID != "" {
+		kept := lib.Articles[:0]
+		for _, a := range lib.Articles {
+			if a.ID != articleID {
+				kept = append(kept, a)
+			}
+		}
+		lib.Articles = kept
+	}
+	if len(actors) > 0 {
+		kept := lib.Actors[:0]
+		for _, a := range lib.Actors {
+			if !actors[a.ID] {
+				kept = append(kept, a)
+			}
+		}
+		lib.Actors = kept
+	}
 }
 
 // exportMenuItems are File ▸ Export Notes… and Copy Article as Markdown.
@@ -181,11 +206,17 @@ func (x *exporter) exportTo(dir string, g export.Grouping) {
 		err    error
 	)
 	x.sh.setStatus("Exporting notes to %s…", dir)
+	var skipArticle string
+	var skipActors map[string]bool
+	if x.leaveOut != nil {
+		skipArticle, skipActors = x.leaveOut()
+	}
 	x.sh.run(func() {
 		var lib *export.Library
 		if lib, unread, err = gather.Library(x.store, nil); err != nil {
 			return
 		}
+		leaveOut(lib, skipArticle, skipActors)
 		rep, err = export.WriteFolder(dir, lib, g)
 	}, func() {
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -288,6 +289,7 @@ const (
 	refNameActor
 	refURLArticle
 	refHashArticle
+	refVersionArticle
 	// highlights whose index entries must exist
 	refHighlightInIDIndex
 	refHighlightInActorIndex
@@ -312,6 +314,8 @@ func (k refKind) target() (set int, what string) {
 		return setActors, "actor names of missing actors"
 	case refURLArticle:
 		return setArticles, "addresses of missing articles"
+	case refVersionArticle:
+		return setArticles, "versions of missing articles"
 	case refHashArticle:
 		return setArticles, "text hashes of missing articles"
 	case refHighlightInIDIndex:
@@ -435,10 +439,43 @@ func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 		c.remember(setActorIndex, k)
 	case string(bActorNames):
 		c.refer(refNameActor, v)
-	case string(bURLIndex):
-		c.refer(refURLArticle, v)
+	case string(bURLIndex), string(bSourceIndex):
+		c.refer(refURLArticle, c.indexedID(k, v))
 	case string(bHashIndex):
-		c.refer(refHashArticle, v)
+		c.refer(refHashArticle, c.indexedID(k, v))
+	case string(bVersions), string(bVersionText):
+		return c.checkVersion(bucket, k, v)
+	}
+	return nil
+}
+
+// indexedID is the article an URL, source or hash index entry names: its
+// value up to schema 3, the part of its key after the last 0 byte from
+// schema 4 (value \0 id).
+func (c *recordChecker) indexedID(k, v []byte) []byte {
+	if c.version < 4 {
+		return v
+	}
+	return k[bytes.LastIndexByte(k, 0)+1:]
+}
+
+// checkVersion decodes a kept version (schema 4): its record or its text.
+func (c *recordChecker) checkVersion(bucket string, k, v []byte) error {
+	i := bytes.IndexByte(k, 0)
+	if i <= 0 || len(k) != i+5 {
+		return damagedf("a malformed version key")
+	}
+	c.refer(refVersionArticle, k[:i])
+	if bucket == string(bVersionText) {
+		_, err := decodeBlocks(v)
+		return err
+	}
+	var r versionRecord
+	if err := json.Unmarshal(v, &r); err != nil {
+		return damagedf("an unreadable version: %v", err)
+	}
+	if r.Article.ID != string(k[:i]) || r.Number != int(binary.BigEndian.Uint32(k[i+1:])) {
+		return damagedf("version %d of article %s stored under the wrong key", r.Number, r.Article.ID)
 	}
 	return nil
 }
@@ -537,6 +574,10 @@ func bucketsOf(v int) (required, allowed [][]byte) {
 		return schema1Buckets(), nil
 	case 2:
 		return schema2, [][]byte{bArticleText}
+	case 3:
+		schema3 := [][]byte{bMeta, bArticles, bArticleText, bHighlights, bHighlightID, bActorIndex,
+			bActors, bPrefs, bURLIndex, bHashIndex, bActorNames}
+		return schema3, [][]byte{bSourceIndex, bVersions, bVersionText}
 	}
 	return currentBuckets(), nil
 }

@@ -52,7 +52,8 @@ func removeStaleTemps(fs fileSystem, dir, base string, library os.FileInfo) int 
 }
 
 // isOurTemp reports whether a file name is one of Dramatis's temporary
-// files (of the library file base, when given).
+// files (of the library file base, when given): the library's own
+// (".library.db.tmp…") or its state marker's ("..library.db.state.tmp…").
 func isOurTemp(name, base string) bool {
 	if strings.HasPrefix(name, ".dramatis-") && strings.HasSuffix(name, ".tmp") {
 		return true
@@ -64,7 +65,7 @@ func isOurTemp(name, base string) bool {
 	if i < 0 {
 		return false
 	}
-	return base == "" || strings.HasPrefix(name[1:], base)
+	return base == "" || strings.HasPrefix(name[1:], base) || strings.HasPrefix(name[1:], "."+base+".state")
 }
 
 // isStale reports whether the temporary file at p, last written age ago,
