@@ -170,6 +170,7 @@ func (n *libraryNotices) attach(bar *noticeBar, lib *storage.Library) {
 	if err := lib.BackupProblem(); err != nil {
 		bar.showProblem(err)
 	}
+	bar.showChecking(lib.Checking())
 	n.mu.Lock()
 	n.bar = bar
 	pending := n.pending
@@ -185,6 +186,7 @@ const (
 	noticeReadOnly = "read-only"
 	noticeBackup   = "backup"
 	noticeDamage   = "damage"
+	noticeCheck    = "check"
 )
 
 // noticeBar is the strip above the toolbar where the library's notices
@@ -213,6 +215,34 @@ func (b *noticeBar) showProblem(err error) {
 	b.show(noticeBackup, false, oneLine(err.Error())+". Your work is saved as always; only the day's copy in the backups folder is missing.")
 }
 
+// showChecking says, until done is closed, that the library is being read
+// whole after an unclean shutdown and that changes wait for it (see
+// storage.Options.CheckLater); nothing when done is nil or closed already.
+// Damage the check finds comes as a problem of its own.
+func (b *noticeBar) showChecking(done <-chan struct{}) {
+	if done == nil {
+		return
+	}
+	select {
+	case <-done:
+		return
+	default:
+	}
+	b.show(noticeCheck, false, "Dramatis was not closed properly last time, so it is reading the whole library to make sure nothing was damaged. You can read meanwhile; what you change is saved once the check is done.")
+	go func() {
+		<-done
+		fyne.Do(func() { b.remove(noticeCheck) })
+	}()
+}
+
+// remove takes the notice of kind down, if it is up.
+func (b *noticeBar) remove(kind string) {
+	if row := b.shown[kind]; row != nil {
+		b.box.Remove(row)
+		delete(b.shown, kind)
+	}
+}
+
 // show puts up (or replaces) the notice of kind.
 func (b *noticeBar) show(kind string, warning bool, text string) {
 	if old := b.shown[kind]; old != nil {
@@ -228,13 +258,9 @@ func (b *noticeBar) show(kind string, warning bool, text string) {
 	} else {
 		bg.FillColor = tint(theme.Color(theme.ColorNamePrimary))
 	}
-	var row fyne.CanvasObject
-	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
-		b.box.Remove(row)
-		delete(b.shown, kind)
-	})
+	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { b.remove(kind) })
 	dismiss.Importance = widget.LowImportance
-	row = container.NewStack(bg, container.NewBorder(nil, nil, icon, dismiss, label))
+	row := container.NewStack(bg, container.NewBorder(nil, nil, icon, dismiss, label))
 	b.shown[kind] = row
 	b.box.Add(row)
 }

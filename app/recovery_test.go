@@ -180,3 +180,30 @@ func TestNoticesAboveTheToolbar(t *testing.T) {
 	a.win.Close()
 	rw.Close()
 }
+
+// While the whole-file check after an unclean shutdown runs, the bar says
+// why changes wait; the notice goes when the check is done.
+func TestCheckingNoticeStaysUntilTheCheckIsDone(t *testing.T) {
+	test.NewTempApp(t)
+	bar := newNoticeBar()
+	bar.showChecking(nil)
+	closed := make(chan struct{})
+	close(closed)
+	bar.showChecking(closed)
+	if txt := renderedText(bar.box); txt != "" {
+		t.Fatalf("a notice without a check under way: %q", txt)
+	}
+	done := make(chan struct{})
+	bar.showChecking(done)
+	if txt := renderedText(bar.box); !strings.Contains(txt, "not closed properly") || !strings.Contains(txt, "saved once the check is done") {
+		t.Fatalf("while checking: %q", txt)
+	}
+	close(done)
+	deadline := time.Now().Add(5 * time.Second)
+	for renderedText(bar.box) != "" {
+		if time.Now().After(deadline) {
+			t.Fatalf("after the check: %q", renderedText(bar.box))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -172,6 +172,16 @@ func (l *Library) ReadOnly() string {
 	return l.readOnly
 }
 
+// Checking returns a channel that is closed when the whole-file check
+// Options.CheckLater put off is done, or nil when Open put none off: the
+// window says meanwhile why a change it saves waits.
+func (l *Library) Checking() <-chan struct{} {
+	if l.unchecked == nil {
+		return nil
+	}
+	return l.unchecked
+}
+
 // DefaultPath is where the library lives when neither --library nor
 // DRAMATIS_LIBRARY says otherwise: $XDG_DATA_HOME/dramatis/library.db, or
 // ~/.local/share/dramatis/library.db (the platform's data directory elsewhere).

@@ -447,16 +447,25 @@ func TestCheckLaterHoldsChangesUntilChecked(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		checking := l.Checking()
+		if checking == nil {
+			t.Fatal("no check put off after an unclean shutdown")
+		}
 		if _, err := l.AddActor(annotation.Actor{Name: "China"}); err != nil {
 			t.Fatalf("a change after the check: %v", err)
 		}
+		select {
+		case <-checking:
+		default:
+			t.Error("a change was saved before the check ended")
+		}
 		l.Close()
-		l, err = OpenWith(p, Options{StartBackup: func(string) {}})
+		l, err = OpenWith(p, Options{CheckLater: true, StartBackup: func(string) {}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer l.Close()
-		if l.checkedWhole {
+		if l.checkedWhole || l.Checking() != nil {
 			t.Error("checked again: the finished check was not remembered")
 		}
 	})
