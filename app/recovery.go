@@ -240,6 +240,7 @@ func (b *noticeBar) remove(kind string) {
 	if row := b.shown[kind]; row != nil {
 		b.box.Remove(row)
 		delete(b.shown, kind)
+		b.box.Refresh() // Remove only lays out: without it the window repaints late
 	}
 }
 
@@ -263,6 +264,7 @@ func (b *noticeBar) show(kind string, warning bool, text string) {
 	row := container.NewStack(bg, container.NewBorder(nil, nil, icon, dismiss, label))
 	b.shown[kind] = row
 	b.box.Add(row)
+	b.box.Refresh() // Add only lays out: a notice from the background would wait for a repaint
 }
 
 // tint is a colour at a fifth of its strength, for a background that
