@@ -218,21 +218,29 @@ func (b *noticeBar) showProblem(err error) {
 // showChecking says, until done is closed, that the library is being read
 // whole after an unclean shutdown and that changes wait for it (see
 // storage.Options.CheckLater); nothing when done is nil or closed already.
-// Damage the check finds comes as a problem of its own.
-func (b *noticeBar) showChecking(done <-chan struct{}) {
-	if done == nil {
-		return
-	}
+// Damage the check finds comes as a problem of its own. The channel it
+// returns is closed once the notice is down.
+func (b *noticeBar) showChecking(done <-chan struct{}) <-chan struct{} {
+	gone := make(chan struct{})
 	select {
 	case <-done:
-		return
+		close(gone)
+		return gone
 	default:
+		if done == nil {
+			close(gone)
+			return gone
+		}
 	}
 	b.show(noticeCheck, false, "Dramatis was not closed properly last time, so it is reading the whole library to make sure nothing was damaged. You can read meanwhile; what you change is saved once the check is done.")
 	go func() {
 		<-done
-		fyne.Do(func() { b.remove(noticeCheck) })
+		fyne.Do(func() {
+			b.remove(noticeCheck)
+			close(gone)
+		})
 	}()
+	return gone
 }
 
 // remove takes the notice of kind down, if it is up.

@@ -194,17 +194,18 @@ func TestCheckingNoticeStaysUntilTheCheckIsDone(t *testing.T) {
 		t.Fatalf("a notice without a check under way: %q", txt)
 	}
 	done := make(chan struct{})
-	bar.showChecking(done)
+	gone := bar.showChecking(done)
 	if txt := renderedText(bar.box); !strings.Contains(txt, "not closed properly") || !strings.Contains(txt, "saved once the check is done") {
 		t.Fatalf("while checking: %q", txt)
 	}
 	close(done)
-	deadline := time.Now().Add(5 * time.Second)
-	for renderedText(bar.box) != "" {
-		if time.Now().After(deadline) {
-			t.Fatalf("after the check: %q", renderedText(bar.box))
-		}
-		time.Sleep(10 * time.Millisecond)
+	select {
+	case <-gone:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the notice did not go when the check ended")
+	}
+	if txt := renderedText(bar.box); txt != "" {
+		t.Fatalf("after the check: %q", txt)
 	}
 }
 
