@@ -94,7 +94,9 @@ type openedArticle struct {
 }
 
 // readArticle reads an article and its highlights (off the main goroutine)
-// and remembers it in the library as the one to show on the next start.
+// and remembers it in the library as the one to show on the next start,
+// in a job of its own: the article is shown without waiting for that
+// write (which waits for the whole-file check after an unclean shutdown).
 func (c *controller) readArticle(id string) openedArticle {
 	o := openedArticle{id: id}
 	if o.art, o.info, o.err = c.store.Article(id); o.err != nil {
@@ -103,7 +105,7 @@ func (c *controller) readArticle(id string) openedArticle {
 	if o.hls, o.err = c.store.Highlights(id); o.err != nil {
 		return o
 	}
-	_ = c.store.SetPreference(libPrefLastArticle, []byte(id))
+	c.sh.run(func() { _ = c.store.SetPreference(libPrefLastArticle, []byte(id)) }, nil)
 	return o
 }
 

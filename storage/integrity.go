@@ -670,6 +670,34 @@ func (l *Library) checkInBackground(ctx context.Context) {
 	}()
 }
 
+// checkAfterOpen does the whole-file check Options.CheckLater put off, at
+// once and at full speed, then lets the held writes go (or, on damage,
+// fail).
+func (l *Library) checkAfterOpen(ctx context.Context) {
+	l.bg.Add(1)
+	go func() {
+		defer l.bg.Done()
+		defer close(l.unchecked)
+		err := l.checkSnapshot(ctx, func() error { return ctx.Err() })
+		switch {
+		case err == nil:
+			l.checkDone = true
+		case errors.Is(err, ErrDamaged):
+			l.checkDone = true
+			if l.onProblem != nil {
+				l.onProblem(err)
+			}
+		case ctx.Err() == nil:
+			// The file could not be read to the end: nothing may be
+			// written to what was not checked.
+			l.noteDamage(damagedFile(l.path, err))
+			if l.onProblem != nil {
+				l.onProblem(l.Damaged())
+			}
+		}
+	}()
+}
+
 // checkSnapshot checks the whole file as of the newest transaction while
 // the library stays open for writing: a read transaction pins that
 // transaction's pages (bbolt reuses no page a reader may still see), and

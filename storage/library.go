@@ -99,6 +99,10 @@ type Library struct {
 	// the whole file.
 	state        fileState
 	checkedWhole bool
+	// unchecked, when not nil, is closed once the whole-file check that
+	// Options.CheckLater put off is done; writes wait for it.
+	unchecked chan struct{}
+	checkDone bool // that check finished (else Close keeps no state)
 	// backupErr is why the daily backup cannot be made (a full disk), to
 	// be said once (BackupProblem).
 	backupErr error
@@ -147,6 +151,12 @@ type Options struct {
 	// when it was last checked more than checkInterval ago (the window,
 	// which stays open long enough).
 	BackgroundCheck bool
+	// CheckLater does the whole-file check an unclean shutdown calls for
+	// after Open instead of in it (the window: at 50,000 articles it takes
+	// seconds, and the reader can read meanwhile): every write waits until
+	// it is done, and damage it finds is told through OnProblem, after
+	// which nothing is written.
+	CheckLater bool
 
 	fs  fileSystem       // tests inject faults here
 	now func() time.Time // tests move the clock
@@ -163,6 +173,16 @@ func (l *Library) BackupProblem() error {
 // be written.
 func (l *Library) ReadOnly() string {
 	return l.readOnly
+}
+
+// Checking returns a channel that is closed when the whole-file check
+// Options.CheckLater put off is done, or nil when Open put none off: the
+// window says meanwhile why a change it saves waits.
+func (l *Library) Checking() <-chan struct{} {
+	if l.unchecked == nil {
+		return nil
+	}
+	return l.unchecked
 }
 
 // DefaultPath is where the library lives when neither --library nor
@@ -250,7 +270,10 @@ func OpenWith(path string, o Options) (*Library, error) {
 		// After a migration the copy made before it is the day's backup.
 		l.scheduleDailyBackup(context.Background())
 	}
-	if o.BackgroundCheck && l.now().Sub(l.state.Checked) > checkInterval {
+	switch {
+	case l.unchecked != nil:
+		l.checkAfterOpen(ctx)
+	case o.BackgroundCheck && l.now().Sub(l.state.Checked) > checkInterval:
 		l.checkInBackground(ctx)
 	}
 	return l, nil
@@ -474,6 +497,9 @@ func (l *Library) saveState() {
 	damage := l.Damaged()
 	if l.readOnly != "" && damage == nil {
 		return
+	}
+	if l.unchecked != nil && !l.checkDone && damage == nil {
+		return // closed before the put-off check ended: the next Open checks
 	}
 	fi, err := l.file.Stat()
 	if err != nil {

@@ -661,3 +661,55 @@ func TestBackupProblemOfAnotherProcessIsToldOnce(t *testing.T) {
 		l.Close()
 	}
 }
+
+// A backup of an older schema is upgraded on its copy, and the copy read
+// whole, before it replaces the library: the library at the path is of
+// this build's schema the moment the restore returns. An old backup with a
+// text record that neither reads nor converts is refused (by the check
+// before the copy) and leaves the library as it was.
+func TestRestoreMigratesTheCopyFirst(t *testing.T) {
+	dir := t.TempDir()
+	p, _ := libraryWithHighlight(t, filepath.Join(dir, "lib"))
+	old := filepath.Join(dir, "old.db")
+	a := newArticle("https://example.org/old", "Alt", sampleParagraphs...)
+	const artID = "01ARTICLE0000000000000000A"
+	writeSchema1 := func(path string, text []byte) {
+		db, err := bolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		err = db.Update(func(tx *bolt.Tx) error {
+			if err := createBuckets(tx); err != nil {
+				return err
+			}
+			if err := putVersion(tx, 1); err != nil {
+				return err
+			}
+			rec, _ := encode(recordOf(artID, a, time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)))
+			tx.Bucket(bArticles).Put([]byte(artID), rec)
+			tx.Bucket(bURLIndex).Put([]byte(a.URL), []byte(artID))
+			return tx.Bucket(bTexts).Put([]byte(artID), text)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	blocks, _ := encode(a.Blocks)
+	writeSchema1(old, blocks)
+	if err := Restore(p, old); err != nil {
+		t.Fatalf("restoring a schema 1 backup: %v", err)
+	}
+	if rep, err := checkPath(p); err != nil || rep.Err() != nil || rep.Version != SchemaVersion {
+		t.Fatalf("the restored library: schema %d, %v, %v; want schema %d, whole", rep.Version, err, rep.Err(), SchemaVersion)
+	}
+	before := fileHash(t, p)
+	broken := filepath.Join(dir, "broken.db")
+	writeSchema1(broken, []byte(`{"not":"blocks"}`))
+	if err := Restore(p, broken); err == nil {
+		t.Fatal("a backup whose upgrade fails was restored")
+	}
+	if fileHash(t, p) != before {
+		t.Fatal("a refused restore changed the library")
+	}
+}
