@@ -72,7 +72,8 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		prefs,
 	)
 	view := fyne.NewMenu("View", a.viewItems()...)
-	help := fyne.NewMenu("Help", fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }))
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }),
+		fyne.NewMenuItemSeparator(), fyne.NewMenuItem("About Dramatis", a.showAbout))
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 
