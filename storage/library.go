@@ -149,20 +149,6 @@ func (l *Library) ReadOnly() string {
 	return l.readOnly
 }
 
-// DefaultPath is where the library lives when neither --library nor
-// DRAMATIS_LIBRARY says otherwise: $XDG_DATA_HOME/dramatis/library.db, or
-// ~/.local/share/dramatis/library.db (the platform's data directory elsewhere).
-func DefaultPath() (string, error) {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "dramatis", "library.db"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find a place for the library (no home directory): %w", err)
-	}
-	return filepath.Join(home, ".local", "share", "dramatis", "library.db"), nil
-}
-
 // Open opens the library at path for writing, creating it (and its
 // folder) when it does not exist; see OpenWith.
 func Open(path string) (*Library, error) {
