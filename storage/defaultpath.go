@@ -6,7 +6,8 @@ import (
 	"os"
 	"path"
 	"runtime"
-	"strings"
+
+	"github.com/dramatis-app/dramatis/internal/userpath"
 )
 
 // DefaultPath is where the library lives when neither --library nor
@@ -35,13 +36,13 @@ func defaultPath(goos string, getenv func(string) string, home string, homeErr e
 	case "windows":
 		// Roaming AppData, as Fyne keeps the preferences: the library
 		// follows the reader to another PC of the same domain.
-		if d := getenv("APPDATA"); isAbsWindows(d) {
-			return joinWindows(d, "Dramatis", "library.db"), nil
+		if d := getenv("APPDATA"); userpath.IsAbs("windows", d) {
+			return userpath.Join("windows", d, "Dramatis", "library.db"), nil
 		}
-		if !isAbsWindows(home) {
+		if !userpath.IsAbs("windows", home) {
 			return noHome()
 		}
-		return joinWindows(home, "AppData", "Roaming", "Dramatis", "library.db"), nil
+		return userpath.Join("windows", home, "AppData", "Roaming", "Dramatis", "library.db"), nil
 	case "darwin", "ios":
 		if !path.IsAbs(home) {
 			return noHome()
@@ -58,25 +59,4 @@ func defaultPath(goos string, getenv func(string) string, home string, homeErr e
 		}
 		return path.Join(home, ".local", "share", "dramatis", "library.db"), nil
 	}
-}
-
-// isAbsWindows reports whether p is an absolute Windows path: a drive
-// letter with a separator (C:\, C:/) or a UNC path (\\server\share).
-// "C:foo" is relative to the drive's current folder, "\foo" to the current
-// drive: neither is a place to keep a library.
-func isAbsWindows(p string) bool {
-	isSep := func(c byte) bool { return c == '\\' || c == '/' }
-	switch {
-	case len(p) >= 3 && (p[0]|0x20 >= 'a' && p[0]|0x20 <= 'z') && p[1] == ':' && isSep(p[2]):
-		return true
-	case len(p) >= 5 && isSep(p[0]) && isSep(p[1]) && !isSep(p[2]):
-		return strings.ContainsAny(p[3:], `\/`)
-	}
-	return false
-}
-
-// joinWindows joins a Windows folder and names with backslashes, as
-// filepath.Join does there.
-func joinWindows(dir string, names ...string) string {
-	return strings.TrimRight(dir, `\/`) + `\` + strings.Join(names, `\`)
 }

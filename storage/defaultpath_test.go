@@ -64,15 +64,3 @@ func TestDefaultPath(t *testing.T) {
 		t.Fatalf("DefaultPath = %q, %v", p, err)
 	}
 }
-
-func TestIsAbsWindows(t *testing.T) {
-	for p, want := range map[string]bool{
-		`C:\`: true, `c:/Users`: true, `Z:\x`: true, `\\server\share`: true, `//server/share/x`: true,
-		`C:`: false, `C:foo`: false, `\foo`: false, `/foo`: false, `\\server`: false, `\\\x\y`: false,
-		`foo\bar`: false, ``: false, `1:\x`: false,
-	} {
-		if got := isAbsWindows(p); got != want {
-			t.Errorf("isAbsWindows(%q) = %v, want %v", p, got, want)
-		}
-	}
-}

@@ -331,6 +331,7 @@ func (l *Library) openBolt(o Options) (err error) {
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	handOver(l.file) // Windows: bbolt takes the lock again itself
 	db, err := bolt.Open(l.real, 0o600, opts)
 	if err != nil {
 		if !handed {
