@@ -88,6 +88,9 @@ func newActorsWindow(fa fyne.App, ed actorEditor) *actorsWindow {
 	split.SetOffset(0.34)
 	w.win.SetContent(split)
 	w.win.Resize(fyne.NewSize(980, 640))
+	// Its questions (merge, delete) and messages take Enter and Escape,
+	// as the main window's do.
+	installDialogKeysOn(w.win)
 	return w
 }
 

@@ -152,3 +152,33 @@ func TestActorsWindowListFollowsRename(t *testing.T) {
 		t.Errorf("clicking the first row shows %q (form %q), want %q", a.ctl.actors.name(w.sel), w.name.Text, first.Name)
 	}
 }
+
+// The Actors window's questions take Escape (no) and Enter (yes).
+func TestActorsWindowDialogsTakeEnterAndEscape(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	wsc, _, _ := lib.FindActor("Winston Churchill")
+	a.ctl.showActors()
+	w := a.ctl.actorsW
+	w.selectActor(wsc.ID)
+	c := w.win.Canvas()
+	press := func(k fyne.KeyName) {
+		c.Unfocus() // a fresh dialog has nothing focused
+		c.OnTypedKey()(&fyne.KeyEvent{Name: k})
+	}
+	w.deleteSelected()
+	if c.Overlays().Top() == nil {
+		t.Fatal("no question before deleting an actor")
+	}
+	press(fyne.KeyEscape)
+	if c.Overlays().Top() != nil {
+		t.Fatal("Escape left the question open")
+	}
+	if _, err := lib.Actor(wsc.ID); err != nil {
+		t.Fatal("Escape deleted the actor")
+	}
+	w.deleteSelected()
+	press(fyne.KeyReturn)
+	if _, err := lib.Actor(wsc.ID); err == nil {
+		t.Error("Enter on 'Delete actor?' did not delete it")
+	}
+}

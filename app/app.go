@@ -15,16 +15,20 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	fynestorage "fyne.io/fyne/v2/storage"
 
 	"github.com/dramatis-app/dramatis/assets"
 	"github.com/dramatis-app/dramatis/internal/buildinfo"
+	"github.com/dramatis-app/dramatis/internal/handoff"
 	"github.com/dramatis-app/dramatis/storage"
 	"github.com/dramatis-app/dramatis/widgets"
 )
@@ -65,7 +69,10 @@ type App struct {
 	importer *importer
 	exporter *exporter
 	columns  *widgets.Columns
-	splits   [2]*container.Split // columns' Outer and Inner
+	// menuOpener, when set, stands in for the menu bar (tests: the test
+	// driver has none).
+	menuOpener func(i int)
+	splits     [2]*container.Split // columns' Outer and Inner
 }
 
 // inUseQuitDelay is how long a second Dramatis shows why it cannot start.
@@ -97,15 +104,21 @@ func Run(opts Options) (err error) {
 	if err != nil {
 		return err
 	}
+	var listener io.Closer
 	start := func(l *storage.Library) {
 		lib = l
 		a := New(fa, l, opts)
 		a.win.Show()
+		listener = a.listenForOthers(path)
 	}
 	l, openErr := storage.Open(path)
 	if openErr == nil {
 		start(l)
 	} else {
+		if errors.Is(openErr, storage.ErrInUse) && handOff(path, opts.Open) == nil {
+			fmt.Fprintln(os.Stderr, "dramatis: the Dramatis window already open with this library takes it from here")
+			return nil
+		}
 		p := showLibraryProblem(fa, path, openErr, opts.Open, start)
 		if errors.Is(openErr, storage.ErrInUse) {
 			p.quitAfter(inUseQuitDelay, fa.Quit)
@@ -113,6 +126,9 @@ func Run(opts Options) (err error) {
 		p.win.Show()
 	}
 	fa.Run()
+	if listener != nil {
+		listener.Close()
+	}
 	if lib == nil {
 		if errors.Is(openErr, storage.ErrInUse) {
 			return errors.New("Dramatis is already open with this library (" + path + ")")
@@ -120,6 +136,48 @@ func Run(opts Options) (err error) {
 		return openErr
 	}
 	return lib.Close()
+}
+
+// handOff gives the sources to the window already open with the library
+// at path and brings it to the front; an error means none took them.
+func handOff(path string, sources []string) error {
+	req := handoff.Request{}
+	for _, src := range sources {
+		if !isWebAddress(src) {
+			if abs, err := filepath.Abs(src); err == nil {
+				src = abs // the running window has its own working folder
+			}
+		}
+		req.Open = append(req.Open, src)
+	}
+	return handoff.Send(handoff.SocketPath(path), req)
+}
+
+// listenForOthers lets a second Dramatis started with the same library
+// hand its files and URLs to this window, which opens them and comes to
+// the front. Without the socket a second start only says this one is open.
+func (a *App) listenForOthers(path string) io.Closer {
+	ln, err := handoff.Listen(handoff.SocketPath(path), func(req handoff.Request) {
+		fyne.Do(func() { a.openFromOther(req.Open) })
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "dramatis:", err)
+		return nil
+	}
+	return ln
+}
+
+// openFromOther imports what a second Dramatis was asked to open and
+// brings the window to the front.
+func (a *App) openFromOther(sources []string) {
+	a.shell.win.RequestFocus()
+	for _, src := range sources {
+		if isWebAddress(src) {
+			a.importer.fetchURL(src)
+		} else {
+			a.importer.importURI(fynestorage.NewFileURI(src), nil)
+		}
+	}
 }
 
 // checkDisplay refuses to start the window where there is no display to

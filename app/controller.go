@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -38,8 +39,12 @@ type controller struct {
 	picker *widgets.Picker
 	// matcher suggests actors for a passage: the library's actors, built-in
 	// knowledge and names discovered in the article. Rebuilt off the main
-	// goroutine whenever the actors change; nil until the first load.
-	matcher *recognize.Matcher
+	// goroutine whenever the actors change; nil until the first load. It
+	// leaves out the demo's own actors; matcherAll, for the demo article,
+	// has them.
+	matcher, matcherAll *recognize.Matcher
+	// demo is the demo article and the actors only it uses.
+	demo demoState
 	// suggested holds the full actors behind the picker's suggestions
 	// (built-in ones carry aliases and a Wikidata id), by folded name.
 	suggested map[string]annotation.Actor
@@ -102,6 +107,8 @@ type startLoad struct {
 	matcher *recognize.Matcher
 	recent  []string
 	places  *positions
+	demo    demoState
+	all     *recognize.Matcher // matcher with the demo's own actors
 	style   widgets.ReadingStyle
 	last    string // the article to show
 	demoHL  string // the demo's example highlight, on a first start
@@ -155,7 +162,8 @@ func (c *controller) loadStart() *startLoad {
 	}
 	s.actors, _ = c.store.Actors()
 	s.counts, _ = c.store.HighlightCounts()
-	s.matcher = recognize.NewMatcher(s.actors)
+	s.demo = loadDemoState(c.store, demoID(s.items))
+	s.matcher, s.all = buildMatchers(s.actors, s.demo)
 	if !containsArticle(s.items, s.last) && len(s.items) > 0 {
 		s.last = s.items[0].ID
 	}
@@ -189,12 +197,13 @@ func (c *controller) importSources(s *startLoad) string {
 // applyStart shows what start read.
 func (c *controller) applyStart(s *startLoad) {
 	c.setActors(s.actors, s.counts)
-	c.matcher = s.matcher
+	c.matcher, c.matcherAll, c.demo = s.matcher, s.all, s.demo
 	c.recent = s.recent
 	c.places = s.places
 	c.reader.view.SetReadingStyle(s.style)
 	c.library.setItems(s.items, false)
 	c.sh.setStatus("%s", c.store.Path())
+	defer c.unifyActors()
 	if len(s.errs) > 0 {
 		c.sh.showError("Could not open everything", errors.Join(s.errs...))
 	}
@@ -241,6 +250,25 @@ func containsArticle(items []storage.ArticleInfo, id string) bool {
 	return false
 }
 
+// unifyActors merges the library's actors that are one entity, after the
+// window shows the first article (it reads the built-in data, which takes
+// a moment), and shows the result when it merged any.
+func (c *controller) unifyActors() {
+	var (
+		merged []string
+		err    error
+	)
+	c.sh.run(func() { merged, err = unifyActors(c.store) }, func() {
+		if err != nil {
+			c.sh.showError("Could not merge actors that are one", err)
+		}
+		if len(merged) > 0 {
+			c.sh.setStatus("Merged actors that are one: %s.", strings.Join(merged, "; "))
+			c.reloadActors(nil)
+		}
+	})
+}
+
 // ready tells a waiting benchmark or test that the first article is shown.
 func (c *controller) ready() {
 	if c.onReady != nil {
@@ -273,11 +301,14 @@ func (c *controller) showArticle(o openedArticle) {
 	c.notes.show(o.id, o.hls, c.actors, "")
 	c.library.markOpened(o.id)
 	c.sh.win.SetTitle(orUntitled(o.art.Title) + " — Dramatis")
+	if o.id == c.demo.article {
+		c.sh.setStatus("This is the example article. Help ▸ Remove the Example Article takes it and its actors out of the library.")
+	}
 	if j := c.pendingJump; j != "" {
 		c.pendingJump = ""
 		c.selectHighlight(j, true)
 	} else if off := c.places.of(o.id); off > 0 {
-		c.reader.view.SetTopOffset(off) // where the reader left it
+		c.reader.setPlace(off) // where the reader left it
 	}
 	c.ready()
 	c.prepareSuggestions()
@@ -302,7 +333,7 @@ func (c *controller) rememberPlaceNow() {
 // placeChanged records the current article's position and returns the
 // positions to store when that changed them.
 func (c *controller) placeChanged() ([]byte, bool) {
-	if c.current == "" || c.art == nil || !c.places.set(c.current, c.reader.view.TopOffset()) {
+	if c.current == "" || c.art == nil || !c.places.set(c.current, c.reader.place()) {
 		return nil, false
 	}
 	return c.places.encode(), true
@@ -329,7 +360,7 @@ func (c *controller) selectHighlight(id string, scroll bool) {
 // prepareSuggestions lets the matcher read the article's names in the
 // background, so that the actor picker opens at once even on a long one.
 func (c *controller) prepareSuggestions() {
-	if m, art := c.matcher, c.art; m != nil && art != nil {
+	if m, art := c.actorMatcher(), c.art; art != nil {
 		c.sh.run(func() { m.Prepare(art) }, nil)
 	}
 }
@@ -339,6 +370,7 @@ type refreshed struct {
 	hls    []annotation.Highlight
 	info   storage.ArticleInfo
 	counts map[string]int
+	demo   demoState
 	err    error
 }
 
@@ -353,7 +385,9 @@ func (c *controller) refreshCurrent(then func()) {
 		return
 	}
 	var r refreshed
+	demoID := c.demo.article
 	c.sh.run(func() {
+		r.demo = loadDemoState(c.store, demoID)
 		if r.hls, r.err = c.store.Highlights(id); r.err != nil {
 			return
 		}
@@ -370,6 +404,7 @@ func (c *controller) refreshCurrent(then func()) {
 			return
 		}
 		c.hls, c.info, c.counts = r.hls, r.info, r.counts
+		c.setDemo(r.demo)
 		c.reader.setHighlights(c.actors.viewHighlights(r.hls))
 		c.notes.show(id, c.hls, c.actors, c.selected)
 		c.library.updateInfo(r.info)
@@ -386,10 +421,12 @@ func (c *controller) refreshCurrent(then func()) {
 // redraws everything that shows them.
 func (c *controller) reloadActors(then func()) {
 	var (
-		actors  []annotation.Actor
-		counts  map[string]int
-		matcher *recognize.Matcher
-		err     error
+		actors     []annotation.Actor
+		counts     map[string]int
+		demo       demoState
+		live, all  *recognize.Matcher
+		err        error
+		demoBefore = c.demo.article
 	)
 	c.sh.run(func() {
 		if actors, err = c.store.Actors(); err != nil {
@@ -398,16 +435,33 @@ func (c *controller) reloadActors(then func()) {
 		if counts, err = c.store.HighlightCounts(); err != nil {
 			return
 		}
-		matcher = recognize.NewMatcher(actors)
+		demo = loadDemoState(c.store, demoBefore)
+		live, all = buildMatchers(actors, demo)
 	}, func() {
 		if err != nil {
 			c.sh.showError("Could not read the actors", err)
 			return
 		}
 		c.setActors(actors, counts)
-		c.matcher = matcher
+		c.matcher, c.matcherAll, c.demo = live, all, demo
 		c.prepareSuggestions()
 		c.refreshCurrent(then)
+	})
+}
+
+// setDemo takes a new demo state; when a demo actor was used elsewhere it
+// joins the reader's actors, and the matchers are built again.
+func (c *controller) setDemo(d demoState) {
+	same := c.demo.sameActors(d)
+	c.demo = d
+	if same {
+		return
+	}
+	actors := c.actors.sorted()
+	var live, all *recognize.Matcher
+	c.sh.run(func() { live, all = buildMatchers(actors, d) }, func() {
+		c.matcher, c.matcherAll = live, all
+		c.prepareSuggestions()
 	})
 }
 
@@ -437,6 +491,19 @@ func (c *controller) useRecent(ids []string) {
 	c.recent = out
 	// Remembered in the library, so digits pick the same actors tomorrow.
 	data := []byte(strings.Join(out, ","))
+	c.sh.run(func() { _ = c.store.SetPreference(libPrefRecentActors, data) }, nil)
+}
+
+// forgetRecent drops actors from the recently-used list (they are gone).
+func (c *controller) forgetRecent(ids []string) {
+	kept := c.recent[:0]
+	for _, id := range c.recent {
+		if !slices.Contains(ids, id) {
+			kept = append(kept, id)
+		}
+	}
+	c.recent = kept
+	data := []byte(strings.Join(kept, ","))
 	c.sh.run(func() { _ = c.store.SetPreference(libPrefRecentActors, data) }, nil)
 }
 

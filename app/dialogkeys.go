@@ -34,7 +34,18 @@ func (s *shell) installDialogKeys(other func(fyne.KeyName)) {
 // dialogKey closes the top dialog on Escape and presses its default button
 // on Enter. It reports whether it did anything.
 func (s *shell) dialogKey(key fyne.KeyName) bool {
-	top := s.win.Canvas().Overlays().Top()
+	return dialogKeyOn(s.win.Canvas(), key)
+}
+
+// installDialogKeysOn gives the dialogs of another window (the Actors
+// window) Escape and Enter.
+func installDialogKeysOn(w fyne.Window) {
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { dialogKeyOn(w.Canvas(), ev.Name) })
+}
+
+// dialogKeyOn is dialogKey for the dialogs over any canvas.
+func dialogKeyOn(c fyne.Canvas, key fyne.KeyName) bool {
+	top := c.Overlays().Top()
 	if top == nil {
 		return false
 	}

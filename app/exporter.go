@@ -46,6 +46,31 @@ type exporter struct {
 	// current is the article in the reader with its highlights, and the
 	// library's actors; ok is false when no article is open.
 	current func() (art export.Article, actors map[string]annotation.Actor, ok bool)
+	// leaveOut, when set, names an article and actors that are not the
+	// reader's work (the demo as shipped): the notes folder gets neither.
+	leaveOut func() (articleID string, actors map[string]bool)
+}
+
+// leaveOut drops an article and actors from what an export writes.
+func leaveOut(lib *export.Library, articleID string, actors map[string]bool) {
+	if articleID != "" {
+		kept := lib.Articles[:0]
+		for _, a := range lib.Articles {
+			if a.ID != articleID {
+				kept = append(kept, a)
+			}
+		}
+		lib.Articles = kept
+	}
+	if len(actors) > 0 {
+		kept := lib.Actors[:0]
+		for _, a := range lib.Actors {
+			if !actors[a.ID] {
+				kept = append(kept, a)
+			}
+		}
+		lib.Actors = kept
+	}
 }
 
 // exportMenuItems are File ▸ Export Notes… and Copy Article as Markdown.
@@ -178,15 +203,22 @@ func exportFolder(s string) (string, error) {
 // exportTo gathers the whole library and writes its notes into dir.
 func (x *exporter) exportTo(dir string, g export.Grouping) {
 	var (
-		rep export.FolderReport
-		err error
+		rep    export.FolderReport
+		unread []error
+		err    error
 	)
 	x.sh.setStatus("Exporting notes to %s…", dir)
+	var skipArticle string
+	var skipActors map[string]bool
+	if x.leaveOut != nil {
+		skipArticle, skipActors = x.leaveOut()
+	}
 	x.sh.run(func() {
 		var lib *export.Library
-		if lib, err = gather.Library(x.store, nil); err != nil {
+		if lib, unread, err = gather.Library(x.store, nil); err != nil {
 			return
 		}
+		leaveOut(lib, skipArticle, skipActors)
 		rep, err = export.WriteFolder(dir, lib, g)
 	}, func() {
 		if err != nil {
@@ -195,17 +227,22 @@ func (x *exporter) exportTo(dir string, g export.Grouping) {
 			return
 		}
 		x.sh.setStatus("%d notes written, %d unchanged in %s.", len(rep.Written), len(rep.Unchanged), filepath.Clean(dir))
-		x.showExportNotices(rep)
+		x.showExportNotices(rep, unread)
 	})
 }
 
-// showExportNotices tells the reader, in one dialog, what an export
-// left as it was (and why), what it kept or could not merge (notes where
-// both sides changed the same lines: the reader's lines stay, Dramatis's
-// version is in a copy beside the note), lines kept from notes without a
-// record, and warnings. Nothing to say, no dialog.
-func (x *exporter) showExportNotices(rep export.FolderReport) {
-	notes := rep.Notices()
+// showExportNotices tells the reader, in one dialog, what of a damaged
+// library could not be read (unread: everything else was exported), what
+// an export left as it was (and why), what it kept or could not merge
+// (notes where both sides changed the same lines: the reader's lines
+// stay, Dramatis's version is in a copy beside the note), lines kept from
+// notes without a record, and warnings. Nothing to say, no dialog.
+func (x *exporter) showExportNotices(rep export.FolderReport, unread []error) {
+	var notes []string
+	for _, e := range unread {
+		notes = append(notes, e.Error())
+	}
+	notes = append(notes, rep.Notices()...)
 	for _, e := range rep.Skipped {
 		notes = append(notes, e.Error())
 	}
@@ -214,6 +251,8 @@ func (x *exporter) showExportNotices(rep export.FolderReport) {
 	}
 	title := "Notes exported"
 	switch {
+	case len(unread) > 0:
+		title = fmt.Sprintf("%d records of the library could not be read; everything else was exported", len(unread))
 	case len(rep.Skipped) > 0:
 		title = fmt.Sprintf("%d notes were left as they were", len(rep.Skipped))
 	case len(rep.Conflicts) > 0:

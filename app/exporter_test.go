@@ -14,6 +14,7 @@ import (
 // both sides and where Dramatis's version went.
 func TestExportKeepsReaderLinesAndSaysSo(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
+	workWithDemo(t, a) // the demo as shipped is not exported
 	dir := t.TempDir()
 	a.exporter.exportTo(dir, 0)
 	if top := a.win.Canvas().Overlays().Top(); top != nil {

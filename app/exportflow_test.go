@@ -21,6 +21,7 @@ func findRadio(o fyne.CanvasObject) *widget.RadioGroup {
 // export offers the same grouping.
 func TestExportDialogHomeFolderAndGrouping(t *testing.T) {
 	a, _ := newTestApp(t, Options{})
+	workWithDemo(t, a)
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	cwd := t.TempDir()

@@ -356,6 +356,7 @@ func TestPickingKnownSuggestionAddsActorWithAliases(t *testing.T) {
 
 func TestExportAndCopyAsMarkdown(t *testing.T) {
 	a, _ := newTestApp(t, Options{})
+	workWithDemo(t, a)
 	dir := t.TempDir()
 	a.exporter.exportTo(dir, 0)
 	files, err := filepath.Glob(filepath.Join(dir, "*.md"))

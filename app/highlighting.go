@@ -39,8 +39,9 @@ func (c *controller) highlightSelection() {
 		}
 	}
 	passage := string(text[start:end])
-	c.openPicker("Highlight", passage, nil, func(res widgets.PickerResult) {
-		c.saveNewHighlight(start, end, res)
+	artID := c.current
+	c.openPicker("Highlight", passage, start, end, nil, func(res widgets.PickerResult) {
+		c.saveNewHighlight(artID, start, end, res)
 	})
 }
 
@@ -106,21 +107,29 @@ func (c *controller) editHighlight(id string) {
 			chosen = append(chosen, widgets.PickedActor{PickerActor: pickerActor(act), Role: string(ref.Role)})
 		}
 	}
-	c.openPicker("Edit highlight", h.Quote.Exact, &pickerStart{chosen: chosen, note: h.Note}, func(res widgets.PickerResult) {
+	start, end := h.Start, h.End
+	if h.Orphaned != "" {
+		start, end = -1, -1 // no place in the text to sit beside
+	}
+	c.openPicker("Edit highlight", h.Quote.Exact, start, end, &pickerStart{chosen: chosen, note: h.Note}, func(res widgets.PickerResult) {
 		c.saveEditedHighlight(h, res)
 	})
 }
 
 // openPicker shows the actor picker with the library's actors, the ones
-// suggested for the passage and the recent ones.
-func (c *controller) openPicker(title, passage string, start *pickerStart, done func(widgets.PickerResult)) {
+// suggested for the passage and the recent ones, beside the passage at
+// [from, to) (-1: none in the text).
+func (c *controller) openPicker(title, passage string, from, to int, start *pickerStart, done func(widgets.PickerResult)) {
+	// The demo's own actors stay out of the way away from the demo.
 	var library []widgets.PickerActor
 	for _, act := range c.actors.sorted() {
-		library = append(library, pickerActor(act))
+		if !c.demo.hides(act.ID, c.current) {
+			library = append(library, pickerActor(act))
+		}
 	}
 	var recent []widgets.PickerActor
 	for _, id := range c.recent {
-		if act, ok := c.actors[id]; ok {
+		if act, ok := c.actors[id]; ok && !c.demo.hides(id, c.current) {
 			pa := pickerActor(act)
 			pa.Hint = "recent"
 			recent = append(recent, pa)
@@ -134,7 +143,7 @@ func (c *controller) openPicker(title, passage string, start *pickerStart, done 
 	// Give the keyboard back to the reader when the picker closes:
 	// otherwise its note field keeps the focus and swallows Ctrl+Z, H and
 	// the arrows.
-	showPicker(c.sh, p, title, passage, done, c.reader.focus)
+	showPicker(c.sh, p, title, passage, c.reader.anchorFor(from, to), done, c.reader.focus)
 	c.picker = p
 }
 
@@ -193,8 +202,8 @@ func (c *controller) actorFor(p widgets.PickedActor, suggested map[string]annota
 // saveNewHighlight stores a new highlight with its actors and note; actors
 // created in the picker are stored in the same transaction, so that a
 // window killed halfway leaves neither without the other.
-func (c *controller) saveNewHighlight(start, end int, res widgets.PickerResult) {
-	artID, suggested := c.current, c.suggested
+func (c *controller) saveNewHighlight(artID string, start, end int, res widgets.PickerResult) {
+	suggested := c.suggested
 	var (
 		saved   annotation.Highlight
 		created []annotation.Actor
@@ -211,9 +220,11 @@ func (c *controller) saveNewHighlight(start, end int, res widgets.PickerResult) 
 			c.sh.showError("Could not save the highlight", err)
 			return
 		}
-		c.reader.collapseSelection(end)
+		if artID == c.current {
+			c.reader.collapseSelection(end)
+		}
 		c.afterChange(created, saved, func() { c.selectHighlight(saved.ID, false) })
-		c.undo.push(change{after: &saved})
+		c.undo.push(change{after: &saved, created: actorIDs(created)})
 		c.sh.setStatus("Highlighted. Ctrl+Z undoes it.")
 	})
 }
@@ -245,6 +256,15 @@ func (c *controller) saveEditedHighlight(before annotation.Highlight, res widget
 		c.afterChange(created, saved, nil)
 		c.sh.setStatus("Highlight changed. Ctrl+Z undoes it.")
 	})
+}
+
+// actorIDs lists the actors' ids.
+func actorIDs(actors []annotation.Actor) []string {
+	ids := make([]string, len(actors))
+	for i, a := range actors {
+		ids[i] = a.ID
+	}
+	return ids
 }
 
 // deleteHighlight removes a highlight; Ctrl+Z brings it back.
@@ -280,7 +300,9 @@ func (c *controller) afterChange(created []annotation.Actor, saved annotation.Hi
 		ids = append(ids, r.ActorID)
 	}
 	c.useRecent(ids)
-	c.reader.updateHighlight(c.actors.viewHighlight(saved))
+	if saved.ArticleID == c.current {
+		c.reader.updateHighlight(c.actors.viewHighlight(saved))
+	}
 	if len(created) > 0 {
 		c.reloadActors(then)
 		return

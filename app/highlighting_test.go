@@ -1,10 +1,13 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/dramatis-app/dramatis/widgets"
 )
 
 // typeNewActor types a name nobody knows into the open picker and adds it.
@@ -73,5 +76,70 @@ func TestEditWithNewActorIsStoredTogetherOrNotAtAll(t *testing.T) {
 	}
 	if _, ok := a.ctl.actors[act.ID]; !ok {
 		t.Error("the window does not know the new actor")
+	}
+}
+
+// The picker opens in a panel beside the passage, never over it, at every
+// window size from 640×480 up, and keeps its place and size while the
+// reader types.
+func TestPickerPanelSitsBesideThePassage(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1600, Height: 1000}, {Width: 1200, Height: 800}, {Width: 800, Height: 600}, {Width: 640, Height: 480}} {
+		a, _ := newTestApp(t, Options{NoDemo: true})
+		importTestFile(t, a)
+		a.win.Resize(size)
+		text := a.ctl.art.Text()
+		for _, word := range []string{"Shanghai, Tokio.", "Beziehungen zwischen Peking und Pjöngjang", "Kontaktgruppe mit China"} {
+			i := strings.Index(text, word)
+			if i < 0 {
+				t.Fatalf("the sample lacks %q", word)
+			}
+			start := len([]rune(text[:i]))
+			a.reader.view.SetSelection(start, start+len([]rune(word)))
+			a.ctl.highlightSelection()
+			panel, ok := a.win.Canvas().Overlays().Top().(*widgets.Panel)
+			if !ok {
+				t.Fatalf("%v: the picker is a %T, not a panel", size, a.win.Canvas().Overlays().Top())
+			}
+			pos, psize := panel.Bounds()
+			sp, ss, ok := a.reader.view.RangeBounds(start, start+len([]rune(word)))
+			if !ok {
+				t.Fatalf("%v: the passage %q is not in view with the picker open", size, word)
+			}
+			abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(a.reader.view).Add(sp)
+			if overlaps(pos, psize, abs, ss) {
+				t.Errorf("%v: the panel %v+%v covers the passage %q at %v+%v", size, pos, psize, word, abs, ss)
+			}
+			if pos.X < 0 || pos.Y < 0 || pos.X+psize.Width > size.Width || pos.Y+psize.Height > size.Height {
+				t.Errorf("%v: the panel %v+%v leaves the window", size, pos, psize)
+			}
+			test.Type(a.ctl.picker.Focus(), "Ru")
+			if p2, s2 := panel.Bounds(); p2 != pos || s2 != psize {
+				t.Errorf("%v: typing moved the panel from %v+%v to %v+%v", size, pos, psize, p2, s2)
+			}
+			a.ctl.picker.Cancel()
+			if a.win.Canvas().Overlays().Top() != nil {
+				t.Fatal("Cancel left the panel open")
+			}
+		}
+	}
+}
+
+func overlaps(p1 fyne.Position, s1 fyne.Size, p2 fyne.Position, s2 fyne.Size) bool {
+	return p1.X < p2.X+s2.Width && p2.X < p1.X+s1.Width && p1.Y < p2.Y+s2.Height && p2.Y < p1.Y+s1.Height
+}
+
+// The quote above the picker is cut at the end of a word, never inside one.
+func TestShortQuoteCutsAtAWord(t *testing.T) {
+	s := strings.Repeat("Die Beziehungen zwischen Peking und Pjöngjang seien schwierig geworden, ", 5)
+	got := shortQuote(s, 60)
+	if !strings.HasSuffix(got, " …") || len([]rune(got)) > 62 {
+		t.Fatalf("shortQuote = %q", got)
+	}
+	last := strings.Fields(strings.TrimSuffix(got, " …"))
+	if w := last[len(last)-1]; !strings.Contains(s, " "+w+" ") && !strings.Contains(s, " "+w+",") {
+		t.Errorf("the quote ends in a cut word %q: %q", w, got)
+	}
+	if got := shortQuote("kurz", 60); got != "kurz" {
+		t.Errorf("a short passage became %q", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -331,6 +332,9 @@ func (p *libraryPane) openFirst() {
 type searchEntry struct {
 	widget.Entry
 	p *libraryPane
+	// onKey and onShortcut get F10 and the menus' Alt+letter.
+	onKey      func(fyne.KeyName)
+	onShortcut func(fyne.Shortcut)
 }
 
 func newSearchEntry(p *libraryPane) *searchEntry {
@@ -339,8 +343,12 @@ func newSearchEntry(p *libraryPane) *searchEntry {
 	return e
 }
 
-// TypedKey handles Escape; everything else is the Entry's.
+// TypedKey handles Escape and F10; everything else is the Entry's.
 func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF10 && e.onKey != nil {
+		e.onKey(ev.Name)
+		return
+	}
 	if ev.Name != fyne.KeyEscape {
 		e.Entry.TypedKey(ev)
 		return
@@ -357,6 +365,23 @@ func (p *libraryPane) focusList() {
 	p.sh.focus(p.list)
 }
 
+// TypedShortcut passes Alt+letter on to the window (the menus): an Entry
+// has no use for it.
+func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierAlt && e.onShortcut != nil {
+		e.onShortcut(s)
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// setKeys hands F10 and the shortcuts the list and search field do not use
+// to the window.
+func (p *libraryPane) setKeys(onKey func(fyne.KeyName), onShortcut func(fyne.Shortcut)) {
+	p.search.onKey, p.search.onShortcut = onKey, onShortcut
+	p.list.onKey = onKey
+}
+
 // focusSearch puts the cursor into the search field.
 func (p *libraryPane) focusSearch() {
 	p.sh.focus(p.search)
@@ -370,6 +395,8 @@ type articleList struct {
 	// onRune receives the letters the list does not use (H highlights
 	// the reader's selection even when the list has the keyboard).
 	onRune func(rune)
+	// onKey receives F10.
+	onKey func(fyne.KeyName)
 }
 
 func newArticleList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *articleList {
@@ -395,6 +422,10 @@ func (l *articleList) TypedKey(ev *fyne.KeyEvent) {
 		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	case fyne.KeyReturn, fyne.KeyEnter:
 		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	case fyne.KeyF10:
+		if l.onKey != nil {
+			l.onKey(ev.Name)
+		}
 	default:
 		l.List.TypedKey(ev)
 	}

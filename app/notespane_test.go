@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/storage"
 )
 
 // A highlight the reader clicks in the text, or has just made, gets its
@@ -53,10 +54,10 @@ func TestNotesFilterMakesWayForTheSelectedHighlight(t *testing.T) {
 	}
 }
 
-// Clicking a card that is in view keeps the list where it is; selecting a
-// highlight whose card is out of view scrolls the list to it.
-func TestNotesListScrollsOnlyToCardsOutOfView(t *testing.T) {
-	a, lib := newTestApp(t, Options{})
+// addManyHighlights adds up to 24 short highlights to the article shown,
+// enough for the notes list to scroll.
+func addManyHighlights(t *testing.T, a *App, lib *storage.Library) {
+	t.Helper()
 	text := []rune(a.ctl.art.Text())
 	for i := 0; i < 24; i++ {
 		start := 40 * (i + 1)
@@ -68,6 +69,13 @@ func TestNotesListScrollsOnlyToCardsOutOfView(t *testing.T) {
 		}
 	}
 	a.ctl.refreshCurrent(nil)
+}
+
+// Clicking a card that is in view keeps the list where it is; selecting a
+// highlight whose card is out of view scrolls the list to it.
+func TestNotesListScrollsOnlyToCardsOutOfView(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	addManyHighlights(t, a, lib)
 	if len(a.ctl.hls) < 15 {
 		t.Fatalf("only %d highlights", len(a.ctl.hls))
 	}
@@ -165,17 +173,7 @@ func TestNotesPaneBuildsAWindowOfCards(t *testing.T) {
 func TestNotesFilterShowsMatchingCardsFromTheTop(t *testing.T) {
 	a, lib := newTestApp(t, Options{})
 	wsc, _, _ := lib.FindActor("Winston Churchill")
-	text := []rune(a.ctl.art.Text())
-	for i := 0; i < 24; i++ {
-		start := 40 * (i + 1)
-		if start+20 > len(text) {
-			break
-		}
-		if _, err := lib.AddHighlight(annotation.Highlight{ArticleID: a.ctl.current, Start: start, End: start + 20, Note: "Notiz"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	a.ctl.refreshCurrent(nil)
+	addManyHighlights(t, a, lib)
 	a.ctl.selectHighlight("", false) // no card to scroll to
 	sc := a.notes.scroll
 	sc.ScrollToBottom()

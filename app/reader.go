@@ -41,6 +41,8 @@ type readerPane struct {
 	content *fyne.Container
 
 	textSize float32
+	// onKey gets the keys the text does not use (F10 opens the menus).
+	onKey func(fyne.KeyName)
 }
 
 func newReaderPane(sh *shell, do readerActions) *readerPane {
@@ -52,8 +54,11 @@ func newReaderPane(sh *shell, do readerActions) *readerPane {
 	r.view.OnHighlightContext = do.highlightMenu
 	r.view.OnContext = r.selectionMenu
 	r.view.OnTypedKey = func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
+		switch {
+		case ev.Name == fyne.KeyEscape:
 			r.letGo()
+		case r.onKey != nil:
+			r.onKey(ev.Name)
 		}
 	}
 	r.view.OnSelectionChanged = func(start, end int) {
@@ -79,10 +84,11 @@ func newReaderPane(sh *shell, do readerActions) *readerPane {
 	return r
 }
 
-// setKeys hands the letters and shortcuts the article text does not use
-// to the window (H highlights, E edits, menu shortcuts).
-func (r *readerPane) setKeys(onRune func(rune), onShortcut func(fyne.Shortcut)) {
+// setKeys hands the letters, keys and shortcuts the article text does not
+// use to the window (H highlights, E edits, F10 and menu shortcuts).
+func (r *readerPane) setKeys(onRune func(rune), onKey func(fyne.KeyName), onShortcut func(fyne.Shortcut)) {
 	r.view.OnTypedRune = onRune
+	r.onKey = onKey
 	r.view.OnShortcut = onShortcut
 }
 
@@ -258,3 +264,33 @@ func (r *readerPane) reselect(start, end int) {
 
 // collapseSelection ends the selection at end, e.g. once it is highlighted.
 func (r *readerPane) collapseSelection(end int) { r.view.SetSelection(end, end) }
+
+// anchorFor is where the passage [start, end) is on the canvas, for a
+// panel to sit beside it: scrolled into view first, and to the top of the
+// view when it would leave no room above or below for a panel. nil when
+// it has no place (start < 0) or is not laid out.
+func (r *readerPane) anchorFor(start, end int) *anchor {
+	if start < 0 || end <= start {
+		return nil
+	}
+	r.view.ScrollToOffset(start)
+	pos, size, ok := r.view.RangeBounds(start, end)
+	if !ok {
+		return nil
+	}
+	vh := r.view.Size().Height
+	if room := vh - size.Height; pos.Y < pickerMinHeight && room-pos.Y < pickerMinHeight && room >= pickerMinHeight {
+		r.view.SetTopOffset(start)
+		if pos, size, ok = r.view.RangeBounds(start, end); !ok {
+			return nil
+		}
+	}
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.view)
+	return &anchor{pos: abs.Add(pos), size: size, column: abs.AddXY(pos.X, 0), columnW: size.Width}
+}
+
+// place is the reading position: the offset of the first line in view.
+func (r *readerPane) place() int { return r.view.TopOffset() }
+
+// setPlace scrolls back to a reading position.
+func (r *readerPane) setPlace(off int) { r.view.SetTopOffset(off) }

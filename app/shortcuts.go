@@ -72,8 +72,13 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		prefs,
 	)
 	view := fyne.NewMenu("View", a.viewItems()...)
-	help := fyne.NewMenu("Help", fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }),
-		fyne.NewMenuItemSeparator(), fyne.NewMenuItem("About Dramatis", a.showAbout))
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Remove the Example Article…", c.removeDemo),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("About Dramatis", a.showAbout),
+	)
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 
@@ -133,10 +138,17 @@ func (a *App) installKeys() {
 	a.win.Canvas().SetOnTypedRune(onRune)
 	// Shortcuts the view does not use: try the menu's, e.g. when the test
 	// driver (which has no menu bar) delivers them to the view.
-	a.reader.setKeys(onRune, func(s fyne.Shortcut) { a.triggerShortcut(s) })
+	onKey := func(k fyne.KeyName) { a.menuKey(k) }
+	onShortcut := func(s fyne.Shortcut) { a.triggerShortcut(s) }
+	a.reader.setKeys(onRune, onKey, onShortcut)
+	a.library.setKeys(onKey, onShortcut)
+	a.notes.list.OnTypedKey = onKey
 	for _, sc := range allShortcuts {
 		sc := sc
 		a.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { a.triggerShortcut(sc) })
+	}
+	for _, sc := range a.menuShortcuts() {
+		a.win.Canvas().AddShortcut(sc, func(s fyne.Shortcut) { a.menuShortcut(s) })
 	}
 }
 
@@ -156,6 +168,9 @@ func (a *App) typedRune(r rune) {
 
 // triggerShortcut runs the main-menu action bound to a shortcut, if any.
 func (a *App) triggerShortcut(s fyne.Shortcut) bool {
+	if a.menuShortcut(s) {
+		return true
+	}
 	if n := s.ShortcutName(); n == scBiggerPlus.ShortcutName() || n == scBiggerShift.ShortcutName() {
 		s = scBigger
 	}

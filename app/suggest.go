@@ -35,14 +35,34 @@ func (c *controller) suggest(passage string) []widgets.PickerActor {
 	return out
 }
 
-// actorMatcher is the matcher over the library's actors. start and every
-// change of the actors build it off the main goroutine; should the picker
-// open before the first one is there, it is built now.
+// actorMatcher is the matcher over the library's actors for the article in
+// the reader: without the demo's own actors, except in the demo. start and
+// every change of the actors build them off the main goroutine; should the
+// picker open before the first one is there, they are built now.
 func (c *controller) actorMatcher() *recognize.Matcher {
 	if c.matcher == nil {
-		c.matcher = recognize.NewMatcher(c.actors.sorted())
+		c.matcher, c.matcherAll = buildMatchers(c.actors.sorted(), c.demo)
+	}
+	if c.current != "" && c.current == c.demo.article {
+		return c.matcherAll
 	}
 	return c.matcher
+}
+
+// buildMatchers builds the matcher without the demo's own actors and the
+// one with them (the same one when the demo has none).
+func buildMatchers(actors []annotation.Actor, demo demoState) (live, all *recognize.Matcher) {
+	all = recognize.NewMatcher(actors)
+	if len(demo.actors) == 0 {
+		return all, all
+	}
+	kept := make([]annotation.Actor, 0, len(actors))
+	for _, a := range actors {
+		if !demo.actors[a.ID] {
+			kept = append(kept, a)
+		}
+	}
+	return recognize.NewMatcher(kept), all
 }
 
 // lookupActors finds built-in actors (states, leaders, organisations) by a

@@ -3,13 +3,15 @@ package app
 import "github.com/dramatis-app/dramatis/annotation"
 
 // change is one highlight change: before is nil for an added highlight,
-// after is nil for a deleted one.
+// after is nil for a deleted one. created are the actors the change made
+// in the picker: undoing it removes those that no highlight uses then.
 type change struct {
 	before, after *annotation.Highlight
+	created       []string
 }
 
 // undoStack remembers highlight changes so Ctrl+Z can take them back, most
-// recent first. Actors created along the way stay: they may be in use.
+// recent first.
 type undoStack struct {
 	changes []change
 }
@@ -61,10 +63,13 @@ func (c *controller) undoLast() {
 	}
 	var err error
 	var artID string
+	var dropped []string
 	c.sh.run(func() {
 		if ch.before == nil {
 			artID = ch.after.ArticleID
-			err = c.store.DeleteHighlight(ch.after.ID)
+			if err = c.store.DeleteHighlight(ch.after.ID); err == nil {
+				dropped, err = c.dropUnused(ch.created)
+			}
 			return
 		}
 		artID = ch.before.ArticleID
@@ -74,9 +79,34 @@ func (c *controller) undoLast() {
 			c.sh.showError("Could not undo", err)
 			return
 		}
+		if len(dropped) > 0 {
+			c.forgetRecent(dropped)
+			c.reloadActors(nil)
+		}
 		c.showUndone(ch, artID)
 		c.sh.setStatus("Undone.")
 	})
+}
+
+// dropUnused deletes the actors a change created that no highlight uses
+// (off the main goroutine) and returns their ids: an actor made in the
+// picker and undone with its highlight is gone with it.
+func (c *controller) dropUnused(created []string) ([]string, error) {
+	var dropped []string
+	for _, id := range created {
+		hls, err := c.store.ActorHighlights(id)
+		if err != nil {
+			return dropped, err
+		}
+		if len(hls) > 0 {
+			continue
+		}
+		if err := c.store.DeleteActor(id); err != nil {
+			return dropped, err
+		}
+		dropped = append(dropped, id)
+	}
+	return dropped, nil
 }
 
 // showUndone shows what an undo did: the highlight put back is selected

@@ -69,9 +69,16 @@ func (a *App) buildPanes() {
 	c.library, c.reader, c.notes = a.library, a.reader, a.notes
 	a.importer = &importer{sh: sh, store: c.store.ImportArticle, imported: func(res storage.ImportResult) {
 		a.library.showAll()
+		if sh.dialogOpen() {
+			// The picker or a question belongs to the article in the
+			// reader (a file dropped or handed over meanwhile).
+			sh.setStatus("Imported; the article is in the list.")
+			return
+		}
 		c.openArticle(res.ID)
 	}}
-	a.exporter = &exporter{sh: sh, store: c.store, current: c.exportArticle}
+	a.exporter = &exporter{sh: sh, store: c.store, current: c.exportArticle,
+		leaveOut: func() (string, map[string]bool) { return c.demo.leftOut() }}
 	c.highlightMenuExtras = a.exporter.highlightExportItems
 }
 
@@ -95,6 +102,7 @@ func (a *App) buildWindow() {
 		if k == fyne.KeyEscape {
 			a.ctl.selectHighlight("", false)
 		}
+		a.menuKey(k)
 	})
 	a.win.SetOnDropped(a.importer.dropped)
 	a.win.Resize(fyne.NewSize(

@@ -1,11 +1,13 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/dramatis-app/dramatis/widgets"
 )
@@ -121,5 +123,39 @@ func TestReadingPositionIsRestored(t *testing.T) {
 	b.ctl.deleteArticle(long)
 	if b.ctl.places.of(long) != 0 {
 		t.Error("the deleted article's place is still kept")
+	}
+}
+
+// F10 opens the first menu and Alt+letter the menu it names, wherever the
+// keyboard is in the main window; not while a dialog is open.
+func TestMenusOpenFromTheKeyboard(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	var opened []int
+	a.menuOpener = func(i int) { opened = append(opened, i) }
+	c := a.win.Canvas()
+	c.Unfocus()
+	pressKey(a, fyne.KeyF10)
+	for _, f := range []fyne.Focusable{focusable(a.reader.view), a.library.list, a.library.search, a.notes.list} {
+		c.Focus(f)
+		pressKey(a, fyne.KeyF10)
+	}
+	if len(opened) != 5 {
+		t.Errorf("F10 opened %d menus in 5 places (%v)", len(opened), opened)
+	}
+	opened = nil
+	altV := &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierAlt}
+	c.Unfocus()
+	c.(fyne.Shortcutable).TypedShortcut(altV)
+	a.reader.view.FocusTarget().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierAlt})
+	a.library.search.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierAlt})
+	if want := []int{2, 3, 0}; !slices.Equal(opened, want) {
+		t.Errorf("Alt+V, Alt+H, Alt+F opened menus %v, want %v", opened, want)
+	}
+	opened = nil
+	a.ctl.deleteCurrentArticle() // a question is open
+	c.Unfocus()
+	pressKey(a, fyne.KeyF10)
+	if len(opened) != 0 {
+		t.Error("F10 opened a menu over a dialog")
 	}
 }

@@ -9,12 +9,14 @@
 package backup
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
-	"sort"
+	"strings"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/export"
@@ -27,9 +29,6 @@ const (
 	Version = 1
 )
 
-// MaxBytes bounds a backup file read by Read.
-const MaxBytes = 1 << 30
-
 // ErrNotBackup is wrapped when a file is not a Dramatis backup;
 // ErrTooNew when it was written by a newer version.
 var (
@@ -37,9 +36,9 @@ var (
 	ErrTooNew    = errors.New("the backup was written by a newer version of Dramatis")
 )
 
-// backupFile is the JSON document of a backup. Field order is the order
-// written; every list is sorted by id, so the same library always gives
-// the same bytes.
+// backupFile is the JSON document of a backup, as Read takes it whole.
+// Write writes the same fields in this order; every list is sorted by id,
+// so the same library always gives the same bytes.
 type backupFile struct {
 	Format      string             `json:"format"`
 	Version     int                `json:"version"`
@@ -48,38 +47,122 @@ type backupFile struct {
 	Preferences map[string]string  `json:"preferences"`
 }
 
-// Backup returns the whole library (articles with their text, metadata and
-// highlights; actors; preferences) as one versioned JSON document. Lists
-// are sorted by id and empty lists written as [], so that a library
-// restored from a backup backs up to the same bytes.
-func Encode(lib *export.Library) ([]byte, error) {
-	f := backupFile{
-		Format: Format, Version: Version,
-		Articles: make([]export.Article, 0, len(lib.Articles)), Actors: slices.Clone(lib.Actors),
-		Preferences: lib.Preferences,
-	}
-	if f.Actors == nil {
-		f.Actors = []annotation.Actor{}
-	}
-	if f.Preferences == nil {
-		f.Preferences = map[string]string{}
-	}
-	for _, a := range lib.Articles {
-		a.Highlights = slices.Clone(a.Highlights)
-		if a.Highlights == nil {
-			a.Highlights = []annotation.Highlight{}
-		}
-		sort.Slice(a.Highlights, func(i, j int) bool { return a.Highlights[i].ID < a.Highlights[j].ID })
-		f.Articles = append(f.Articles, a)
-	}
-	sort.Slice(f.Articles, func(i, j int) bool { return f.Articles[i].ID < f.Articles[j].ID })
-	sort.Slice(f.Actors, func(i, j int) bool { return f.Actors[i].ID < f.Actors[j].ID })
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", " ")
+// Source is the library a backup is written from, read one article at a
+// time so that a library of any size is written in little memory.
+type Source interface {
+	// EachArticle calls fn with every article, with its text and
+	// highlights, in id order.
+	EachArticle(fn func(*export.Article) error) error
+	Actors() ([]annotation.Actor, error)
+	Preferences() (map[string]string, error)
+}
+
+// Write writes the whole library (articles with their text, metadata and
+// highlights; actors; preferences) to w as one versioned JSON document,
+// streamed article by article. Lists are sorted by id and empty lists
+// written as [], so that a library restored from a backup backs up to the
+// same bytes; the layout is what encoding/json writes with an indent of
+// one space.
+func Write(w io.Writer, src Source) error {
+	bw := bufio.NewWriterSize(w, writeBuffer)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f); err != nil {
-		return nil, fmt.Errorf("writing the backup: %w", err)
+	// put encodes v at the given depth, without encoding/json's final
+	// line break.
+	put := func(v any, prefix string) error {
+		buf.Reset()
+		enc.SetIndent(prefix, " ")
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		_, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return err
+	}
+	fmt.Fprintf(bw, "{\n \"format\": %q,\n \"version\": %d,\n \"articles\": [", Format, Version)
+	n := 0
+	err := src.EachArticle(func(a *export.Article) error {
+		c := *a
+		c.Highlights = slices.Clone(a.Highlights)
+		if c.Highlights == nil {
+			c.Highlights = []annotation.Highlight{}
+		}
+		slices.SortFunc(c.Highlights, func(x, y annotation.Highlight) int { return strings.Compare(x.ID, y.ID) })
+		sep := ",\n  "
+		if n == 0 {
+			sep = "\n  "
+		}
+		n++
+		bw.WriteString(sep)
+		return put(&c, "  ")
+	})
+	if err != nil {
+		return fmt.Errorf("writing the backup: %w", err)
+	}
+	if n > 0 {
+		bw.WriteString("\n ")
+	}
+	actors, err := src.Actors()
+	if err != nil {
+		return fmt.Errorf("writing the backup: %w", err)
+	}
+	actors = slices.Clone(actors)
+	if actors == nil {
+		actors = []annotation.Actor{}
+	}
+	slices.SortFunc(actors, func(x, y annotation.Actor) int { return strings.Compare(x.ID, y.ID) })
+	prefs, err := src.Preferences()
+	if err != nil {
+		return fmt.Errorf("writing the backup: %w", err)
+	}
+	if prefs == nil {
+		prefs = map[string]string{}
+	}
+	bw.WriteString("],\n \"actors\": ")
+	if err := put(actors, " "); err != nil {
+		return fmt.Errorf("writing the backup: %w", err)
+	}
+	bw.WriteString(",\n \"preferences\": ")
+	if err := put(prefs, " "); err != nil {
+		return fmt.Errorf("writing the backup: %w", err)
+	}
+	bw.WriteString("\n}\n")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing the backup: %w", err)
+	}
+	return nil
+}
+
+// writeBuffer is how much Write gathers before writing to its writer.
+const writeBuffer = 256 << 10
+
+// Encode returns the backup of a library held in memory (see Write).
+func Encode(lib *export.Library) ([]byte, error) {
+	var b bytes.Buffer
+	if err := Write(&b, Memory(lib)); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
 }
+
+// Memory is a Source over a library held in memory.
+func Memory(lib *export.Library) Source { return memorySource{lib} }
+
+type memorySource struct{ lib *export.Library }
+
+func (m memorySource) EachArticle(fn func(*export.Article) error) error {
+	arts := make([]*export.Article, len(m.lib.Articles))
+	for i := range m.lib.Articles {
+		arts[i] = &m.lib.Articles[i]
+	}
+	slices.SortStableFunc(arts, func(x, y *export.Article) int { return strings.Compare(x.ID, y.ID) })
+	for _, a := range arts {
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m memorySource) Actors() ([]annotation.Actor, error)     { return m.lib.Actors, nil }
+func (m memorySource) Preferences() (map[string]string, error) { return m.lib.Preferences, nil }

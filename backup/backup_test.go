@@ -52,11 +52,16 @@ func TestReadRefuses(t *testing.T) {
 		{"newer", `{"format":"dramatis-backup","version":2,"articles":[]}`, ErrTooNew, "version 2"},
 		{"version zero", `{"format":"dramatis-backup","version":0}`, ErrNotBackup, "version 0"},
 		{"version string", `{"format":"dramatis-backup","version":"1"}`, ErrNotBackup, "version"},
-		{"truncated", string(good[:len(good)/2]), ErrNotBackup, "not JSON"},
+		{"truncated", string(good[:len(good)/2]), ErrNotBackup, "damaged"},
+		{"cut in the header", string(good[:20]), ErrNotBackup, "not JSON"},
 		{"wrong types", `{"format":"dramatis-backup","version":1,"articles":{}}`, ErrNotBackup, "damaged"},
 		{"dangling actor", strings.Replace(string(good), `"id": "01JCHINA0000000000000000AA"`, `"id": "01JOTHER"`, 1), nil, "does not hold"},
 		{"duplicate highlight", strings.Replace(string(good), `"01JHL3000000000000000000AA"`, `"01JHL1000000000000000000AA"`, 1), nil, "appears twice"},
-		{"range outside", strings.Replace(string(good), `"end": 46`, `"end": 4600`, 1), nil, "outside"},
+		{"id that is a path", strings.Replace(string(good), `"id": "01JHL3000000000000000000AA"`, `"id": "../../etc/passwd"`, 1), nil, "malformed id"},
+		{"actor id with a slash", strings.Replace(string(good), `"01JCHINA0000000000000000AA"`, `"01J/CHINA"`, -1), nil, "malformed id"},
+		{"articles before another format", `{"articles":[],"format":"something","version":1}`, ErrNotBackup, `format is "something"`},
+		{"long actor name", strings.Replace(string(good), `"name": "China"`, `"name": "`+strings.Repeat("x", 1000)+`"`, 1), nil, "longer than any actor's"},
+		{"trailing garbage", string(good) + "{}", ErrNotBackup, "goes on after its end"},
 		{"deep nesting", `{"format":"dramatis-backup","version":1,"articles":` + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + `}`, ErrNotBackup, ""},
 	}
 	for _, tt := range tests {

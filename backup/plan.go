@@ -4,14 +4,15 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/export"
 )
 
-// MergePlan is what importing a backup into a library writes, worked out
-// beforehand so that the writes can happen in one transaction and an
-// error changes nothing.
+// MergePlan is what merging a backup into a library writes (Articles,
+// Actors, Highlights, Preferences: filled by PlanMerge; Import writes as
+// it plans and fills only the counts), and what it does, for the report.
 type MergePlan struct {
 	// Articles to store (new ones; existing articles are never replaced).
 	Articles []export.Article
@@ -19,7 +20,7 @@ type MergePlan struct {
 	// existing ones that gained aliases from a same-named backup actor.
 	Actors []annotation.Actor
 	// Highlights to store, with article and actor ids mapped onto the
-	// library's and offsets re-anchored where the library's text differs.
+	// library's and placed in the library's text (see placeAll).
 	Highlights []annotation.Highlight
 	// Preferences the library does not have yet.
 	Preferences map[string]string
@@ -29,94 +30,171 @@ type MergePlan struct {
 	NewHighlights, UpdatedHighlights, KeptHighlights, Reanchored, Orphaned int
 }
 
-// PlanMerge works out how to merge a backup into the current library
-// (which may be empty), by id and without duplicates:
+// Target is the library a backup is merged into, as planning asks it.
+type Target interface {
+	// MatchArticle returns the id of the library's article that a backup
+	// article is (the same id, else the same URL, else the same text),
+	// with that article's text hash; "" when there is none.
+	MatchArticle(id, url, textHash string) (found, foundHash string, err error)
+	// ArticleText returns the text of a library article.
+	ArticleText(id string) (string, error)
+	// Highlight returns the library's highlight with the id, if any.
+	Highlight(id string) (h annotation.Highlight, ok bool, err error)
+}
+
+// planner merges a backup into a library one article at a time:
 //   - an article whose id is in the library, or whose URL (else text) is,
 //     is the library's: its text and metadata stay, and the backup's
-//     highlights on it are re-anchored in the library's text when the
-//     texts differ;
+//     highlights on it are placed in the library's text;
 //   - an actor whose id is in the library replaces it only when the
 //     backup's version is newer; an actor with another id but the same
 //     name (case-insensitively) is merged into the library's actor: its
 //     aliases are added there and its highlights are remapped to it;
 //   - a highlight whose id is in the library replaces it only when the
-//     backup's version is newer;
+//     backup's version is newer; every highlight is placed by its quote
+//     where its offsets do not hold it (a tampered or damaged backup),
+//     and orphaned when the quote is not found;
 //   - preferences are added where the library has none of that name.
-func PlanMerge(current, backup *export.Library) (*MergePlan, error) {
-	p := &MergePlan{Preferences: map[string]string{}}
-	actorMap := p.planActors(current.Actors, backup.Actors)
+type planner struct {
+	target   Target
+	actorMap map[string]string
+	p        *MergePlan
+}
 
-	curArts := map[string]*export.Article{}
-	byURL, byHash := map[string]*export.Article{}, map[string]*export.Article{}
-	curHls := map[string]annotation.Highlight{}
-	for i := range current.Articles {
-		a := &current.Articles[i]
-		curArts[a.ID] = a
-		if a.URL != "" {
-			byURL[a.URL] = a
-		}
-		byHash[a.TextHash()] = a
-		for _, h := range a.Highlights {
-			curHls[h.ID] = h
+// newPlanner plans the actors and preferences of a backup against the
+// library's.
+func newPlanner(t Target, curActors []annotation.Actor, curPrefs map[string]string, cont contents) *planner {
+	pl := &planner{target: t, p: &MergePlan{Preferences: map[string]string{}}}
+	pl.actorMap = pl.p.planActors(curActors, cont.actors)
+	for k, v := range cont.prefs {
+		if _, ok := curPrefs[k]; !ok {
+			pl.p.Preferences[k] = v
 		}
 	}
-	arts := slices.Clone(backup.Articles)
-	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
-	for i := range arts {
-		b := &arts[i]
-		target := curArts[b.ID]
-		if target == nil && b.URL != "" {
-			target = byURL[b.URL]
+	return pl
+}
+
+// article plans one backup article: the article to store (nil when the
+// library has it) and the highlights to store.
+func (pl *planner) article(b *export.Article) (*export.Article, []annotation.Highlight, error) {
+	p := pl.p
+	hash := b.TextHash()
+	target, targetHash, err := pl.target.MatchArticle(b.ID, b.URL, hash)
+	if err != nil {
+		return nil, nil, err
+	}
+	var na *export.Article
+	articleID := b.ID
+	if target == "" {
+		p.NewArticles++
+		c := *b
+		c.Highlights = nil
+		na = &c
+	} else {
+		p.SameArticles++
+		articleID = target
+	}
+	hs := slices.Clone(b.Highlights)
+	slices.SortFunc(hs, func(x, y annotation.Highlight) int { return strings.Compare(x.ID, y.ID) })
+	out := hs[:0]
+	for _, h := range hs {
+		h.ArticleID = articleID
+		h.Actors = remapRefs(h.Actors, pl.actorMap)
+		old, ok, err := pl.target.Highlight(h.ID)
+		switch {
+		case err != nil:
+			return nil, nil, err
+		case ok && (!h.Updated.After(old.Updated) || old.ArticleID != articleID):
+			p.KeptHighlights++
+			continue
+		case ok:
+			p.UpdatedHighlights++
+		default:
+			p.NewHighlights++
 		}
-		if target == nil {
-			target = byHash[b.TextHash()]
-		}
-		var anchorer *annotation.Anchorer
-		articleID := b.ID
-		if target == nil {
-			p.NewArticles++
-			na := *b
-			na.Highlights = nil
-			p.Articles = append(p.Articles, na)
+		out = append(out, h)
+	}
+	text, changed := "", target != "" && targetHash != hash
+	if len(out) > 0 {
+		if changed {
+			if text, err = pl.target.ArticleText(target); err != nil {
+				return nil, nil, err
+			}
 		} else {
-			p.SameArticles++
-			articleID = target.ID
-			if target.Text() != b.Text() {
-				anchorer = annotation.NewAnchorer(target.Text())
-			}
-		}
-		hs := slices.Clone(b.Highlights)
-		sort.Slice(hs, func(i, j int) bool { return hs[i].ID < hs[j].ID })
-		for _, h := range hs {
-			h.ArticleID = articleID
-			h.Actors = remapRefs(h.Actors, actorMap)
-			if old, ok := curHls[h.ID]; ok {
-				if !h.Updated.After(old.Updated) || old.ArticleID != articleID {
-					p.KeptHighlights++
-					continue
-				}
-				p.UpdatedHighlights++
-			} else {
-				p.NewHighlights++
-			}
-			if anchorer != nil {
-				var m annotation.AnchorMethod
-				h, m = anchorer.Reanchor(h)
-				if m == annotation.AnchorOrphaned {
-					p.Orphaned++
-				} else {
-					p.Reanchored++
-				}
-			}
-			p.Highlights = append(p.Highlights, h)
+			text = b.Text()
 		}
 	}
-	for k, v := range backup.Preferences {
-		if _, ok := current.Preferences[k]; !ok {
-			p.Preferences[k] = v
+	var pc placement
+	placeAll(text, out, changed, &pc)
+	p.Reanchored += pc.reanchored
+	p.Orphaned += pc.orphaned
+	return na, out, nil
+}
+
+// PlanMerge works out how to merge a backup held in memory (checked by
+// Read) into a library held in memory (which may be empty), as Import
+// does for a library on disk (see planner).
+func PlanMerge(current, backup *export.Library) (*MergePlan, error) {
+	pl := newPlanner(newMemTarget(current), current.Actors, current.Preferences, contents{actors: backup.Actors, prefs: backup.Preferences})
+	arts := make([]*export.Article, len(backup.Articles))
+	for i := range backup.Articles {
+		arts[i] = &backup.Articles[i]
+	}
+	slices.SortFunc(arts, func(x, y *export.Article) int { return strings.Compare(x.ID, y.ID) })
+	for _, b := range arts {
+		na, hs, err := pl.article(b)
+		if err != nil {
+			return nil, err
+		}
+		if na != nil {
+			pl.p.Articles = append(pl.p.Articles, *na)
+		}
+		pl.p.Highlights = append(pl.p.Highlights, hs...)
+	}
+	return pl.p, nil
+}
+
+// memTarget is a library held in memory as a Target.
+type memTarget struct {
+	byID, byURL, byHash map[string]*export.Article
+	hls                 map[string]annotation.Highlight
+}
+
+func newMemTarget(lib *export.Library) *memTarget {
+	t := &memTarget{byID: map[string]*export.Article{}, byURL: map[string]*export.Article{}, byHash: map[string]*export.Article{}, hls: map[string]annotation.Highlight{}}
+	for i := range lib.Articles {
+		a := &lib.Articles[i]
+		t.byID[a.ID] = a
+		if a.URL != "" {
+			t.byURL[a.URL] = a
+		}
+		t.byHash[a.TextHash()] = a
+		for _, h := range a.Highlights {
+			t.hls[h.ID] = h
 		}
 	}
-	return p, nil
+	return t
+}
+
+func (t *memTarget) MatchArticle(id, url, hash string) (string, string, error) {
+	a := t.byID[id]
+	if a == nil && url != "" {
+		a = t.byURL[url]
+	}
+	if a == nil {
+		a = t.byHash[hash]
+	}
+	if a == nil {
+		return "", "", nil
+	}
+	return a.ID, a.TextHash(), nil
+}
+
+func (t *memTarget) ArticleText(id string) (string, error) { return t.byID[id].Text(), nil }
+
+func (t *memTarget) Highlight(id string) (annotation.Highlight, bool, error) {
+	h, ok := t.hls[id]
+	return h, ok, nil
 }
 
 // planActors decides what happens to each backup actor and returns how

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -10,6 +12,7 @@ import (
 	"github.com/dramatis-app/dramatis/export"
 	"github.com/dramatis-app/dramatis/export/gather"
 	"github.com/dramatis-app/dramatis/internal/userpath"
+	"github.com/dramatis-app/dramatis/storage"
 )
 
 // runExport writes notes as Markdown (to stdout, or as notes into a
@@ -36,40 +39,38 @@ func runExport(e *Env, args []string) error {
 	if (*byActor || *perActor) && *format != "md" && *format != "markdown" {
 		return usagef("--by-actor and --actors only apply to --format md")
 	}
-	lib, err := openLibraryToRead(e, *libFlag)
+	// A damaged library is opened all the same, read-only, so that the
+	// export saves what still reads.
+	lib, err := open(e, *libFlag, storage.Options{Salvage: true})
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
+	if d := lib.Damaged(); d != nil {
+		fmt.Fprintf(e.Stderr, "dramatis export: %s (%s); exporting what can still be read\n", lib.Path(), oneLine(d.Error()))
+	}
 	target, err := exportTarget(*format, *out, lib.Path())
 	if err != nil {
 		return err
 	}
-	data, err := gather.Library(lib, ids)
+	if *format == "backup" {
+		src, err := gather.NewSource(lib, ids)
+		if err != nil {
+			return err
+		}
+		err = writeOut(e, target, func(w io.Writer) error { return backup.Write(w, src) })
+		return reportSkipped(e, lib, src.Skipped, err)
+	}
+	data, skipped, err := gather.Library(lib, ids)
 	if err != nil {
 		return err
 	}
-	switch *format {
-	case "w3c":
+	if *format == "w3c" {
 		doc, err := export.W3C(data)
-		if err != nil {
-			return err
+		if err == nil {
+			err = writeOut(e, target, func(w io.Writer) error { _, err := w.Write(doc); return err })
 		}
-		return emit(e, target, doc)
-	case "backup":
-		prefs, skipped, err := gather.Preferences(lib)
-		if err != nil {
-			return err
-		}
-		for _, k := range skipped {
-			fmt.Fprintf(e.Stderr, "dramatis export: the preference %q is not text and is not in the backup\n", k)
-		}
-		data.Preferences = prefs
-		doc, err := backup.Encode(data)
-		if err != nil {
-			return err
-		}
-		return emit(e, target, doc)
+		return reportSkipped(e, lib, skipped, err)
 	}
 	g := export.PerArticle
 	switch {
@@ -80,7 +81,7 @@ func runExport(e *Env, args []string) error {
 	}
 	if *out == "" {
 		_, err := e.Stdout.Write(export.Markdown(data, g))
-		return err
+		return reportSkipped(e, lib, skipped, err)
 	}
 	rep, err := export.WriteFolder(*out, data, g)
 	if err != nil {
@@ -90,10 +91,21 @@ func runExport(e *Env, args []string) error {
 	for _, n := range rep.Notices() {
 		fmt.Fprintf(e.Stderr, "dramatis export: %s\n", oneLine(n))
 	}
-	for _, err := range rep.Skipped {
-		fmt.Fprintf(e.Stderr, "dramatis export: %s\n", oneLine(err.Error()))
+	return reportSkipped(e, lib, append(skipped, rep.Skipped...), nil)
+}
+
+// reportSkipped names on stderr, one line each, what an export could not
+// read or write, and makes the command fail (after writing everything
+// else) when there is any: a script must not take a salvaged export for
+// a whole one.
+func reportSkipped(e *Env, lib *storage.Library, skipped []error, err error) error {
+	if err != nil {
+		return err
 	}
-	if len(rep.Skipped) > 0 {
+	for _, s := range skipped {
+		fmt.Fprintf(e.Stderr, "dramatis export: skipped: %s\n", oneLine(s.Error()))
+	}
+	if len(skipped) > 0 || lib.Damaged() != nil {
 		return errReported
 	}
 	return nil
@@ -139,15 +151,26 @@ func exportTarget(format, out, libraryPath string) (string, error) {
 	return out, nil
 }
 
-// emit writes a JSON document to stdout (no target), or atomically to the
-// checked target file.
-func emit(e *Env, target string, doc []byte) error {
+// writeOut streams an export to stdout (no target), or to the checked
+// target file through a temporary file that replaces it only when whole.
+func writeOut(e *Env, target string, write func(io.Writer) error) error {
 	if target == "" {
-		_, err := e.Stdout.Write(doc)
-		return err
+		w := bufio.NewWriter(e.Stdout)
+		if err := write(w); err != nil {
+			return err
+		}
+		return w.Flush()
 	}
 	export.RemoveStaleTemps(filepath.Dir(target))
-	if err := export.WriteFile(target, doc); err != nil {
+	f, err := export.CreateAtomic(target)
+	if err == nil {
+		if err = write(f); err != nil {
+			f.Abort()
+		} else {
+			err = f.Commit()
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("writing %s: %w", target, err)
 	}
 	fmt.Fprintf(e.Stdout, "wrote %s\n", target)

@@ -6,15 +6,12 @@ import (
 	"os"
 
 	"github.com/dramatis-app/dramatis/backup"
-	"github.com/dramatis-app/dramatis/export"
-	"github.com/dramatis-app/dramatis/export/gather"
-	"github.com/dramatis-app/dramatis/storage"
 )
 
 // runImportBackup merges a JSON backup (export --format backup) into the
-// library by id, without duplicates, in one transaction: on any error the
-// library is unchanged. Actors with the same name but another id are
-// merged into the library's actor (see backup.PlanMerge).
+// library by id, without duplicates (see backup.Checked.Import). The whole
+// file is checked before the library is opened; a backup of any size is
+// read and written without being held in memory.
 func runImportBackup(e *Env, args []string) error {
 	fs := newFlagSet(e, "import-backup")
 	libFlag := addLibraryFlag(fs)
@@ -25,60 +22,51 @@ func runImportBackup(e *Env, args []string) error {
 	if len(files) != 1 {
 		return usagef("give exactly one backup FILE (or - for stdin)")
 	}
-	b, err := readBackupFile(e, files[0])
+	f, cleanup, err := openBackupFile(e, files[0])
 	if err != nil {
 		return err
+	}
+	defer cleanup()
+	checked, err := backup.Check(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", files[0], err)
 	}
 	lib, err := openLibrary(e, *libFlag)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
-	current, err := gather.Library(lib, nil)
+	plan, err := checked.Import(lib)
 	if err != nil {
-		return err
-	}
-	if current.Preferences, _, err = gather.Preferences(lib); err != nil {
-		return err
-	}
-	plan, err := backup.PlanMerge(current, b)
-	if err != nil {
-		return err
-	}
-	if err := lib.PutBatch(batchOf(plan)); err != nil {
 		return fmt.Errorf("importing %s: %w", files[0], err)
 	}
 	fmt.Fprintf(e.Stdout, "imported %s: %s\n", files[0], plan.Summary())
 	return nil
 }
 
-// readBackupFile reads and checks a backup file ("-": stdin).
-func readBackupFile(e *Env, name string) (*export.Library, error) {
-	var r io.Reader = e.Stdin
+// openBackupFile opens a backup file, or copies stdin ("-") to a
+// temporary file: an import reads the backup twice. cleanup closes (and
+// removes) it.
+func openBackupFile(e *Env, name string) (*os.File, func(), error) {
 	if name != "-" {
+		// A pipe or device would block the open or the second reading.
+		if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
+			return nil, nil, fmt.Errorf("%s is not a backup file (a folder, pipe or device)", name)
+		}
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, fmt.Errorf("opening the backup: %w", err)
+			return nil, nil, fmt.Errorf("opening the backup: %w", err)
 		}
-		defer f.Close()
-		r = f
+		return f, func() { f.Close() }, nil
 	}
-	b, err := backup.Read(r)
+	f, err := os.CreateTemp("", "dramatis-import-*.json")
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, nil, fmt.Errorf("keeping the backup from stdin: %w", err)
 	}
-	return b, nil
-}
-
-// batchOf turns a merge plan into the library's writes.
-func batchOf(p *backup.MergePlan) storage.Batch {
-	b := storage.Batch{Actors: p.Actors, Highlights: p.Highlights, Preferences: map[string][]byte{}}
-	for i := range p.Articles {
-		a := &p.Articles[i]
-		b.Articles = append(b.Articles, storage.BatchArticle{ID: a.ID, Article: &a.Article, Added: a.Added})
+	cleanup := func() { f.Close(); os.Remove(f.Name()) }
+	if _, err := io.Copy(f, e.Stdin); err != nil {
+		cleanup()
+		return nil, nil, fmt.Errorf("reading the backup from stdin: %w", err)
 	}
-	for k, v := range p.Preferences {
-		b.Preferences[k] = []byte(v)
-	}
-	return b
+	return f, cleanup, nil
 }

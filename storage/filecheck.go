@@ -26,8 +26,11 @@ func (l *Library) check(o Options) (int, error) {
 	}
 	if st, ok := readState(l.real); ok && st.sameFile(now) {
 		l.state = st
-		if st.Damage != "" {
+		if st.Damage != "" && !o.Salvage {
 			return 0, damagedFile(l.path, errors.New(st.Damage))
+		}
+		if st.Damage != "" {
+			l.noteDamage(fmt.Errorf("%w: %s", ErrDamaged, st.Damage))
 		}
 		v, err := pf.schemaVersion()
 		if errors.Is(err, ErrDamaged) {
@@ -48,7 +51,10 @@ func (l *Library) check(o Options) (int, error) {
 	if derr := rep.Err(); derr != nil {
 		now.Damage = damageDetail(derr)
 		_ = writeState(l.fs, l.real, now) // the next Open refuses at once
-		return 0, damagedFile(l.path, derr)
+		if !o.Salvage {
+			return 0, damagedFile(l.path, derr)
+		}
+		l.noteDamage(fmt.Errorf("%w: %s", ErrDamaged, now.Damage))
 	}
 	if l.readOnly != "" {
 		_ = writeState(l.fs, l.real, now) // a writer removes it when it opens

@@ -110,6 +110,11 @@ type Options struct {
 	// written (no folder, no library, no backup), and other readers may
 	// have it open at the same time. Reading commands use it.
 	ReadOnly bool
+	// Salvage opens a damaged library all the same, read-only (it
+	// implies ReadOnly), for an export to save what still reads; Damaged
+	// says what is wrong, and records that do not read are skipped by the
+	// salvaging reads (SalvageArticle, SalvageActors).
+	Salvage bool
 	// FallBackToReadOnly opens the library read-only when its file or
 	// folder may not be written (permissions, a read-only disk) instead of
 	// failing; ReadOnly() then says why. The window uses it.
@@ -171,6 +176,9 @@ func OpenWith(path string, o Options) (*Library, error) {
 	}
 	if o.now == nil {
 		o.now = time.Now
+	}
+	if o.Salvage {
+		o.ReadOnly = true
 	}
 	p, err := ExpandPath(path)
 	if err != nil {

@@ -3,6 +3,7 @@ package storage
 import (
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -48,7 +49,7 @@ func (l *Library) PutBatch(b Batch) error {
 			}
 		}
 		for k, v := range b.Preferences {
-			if k == "" || len(k) > 256 || len(v) > maxPreferenceLen {
+			if k == "" || len(k) > MaxPreferenceKeyBytes || len(v) > maxPreferenceLen {
 				return fmt.Errorf("the preference %.40q is malformed: %w", k, ErrInvalid)
 			}
 			if err := tx.Bucket(bPrefs).Put([]byte(k), v); err != nil {
@@ -82,6 +83,11 @@ func putActorTx(tx *bolt.Tx, a annotation.Actor) error {
 	}
 	if article.CleanInline(a.Name) == "" {
 		return fmt.Errorf("actor %s has no name: %w", a.ID, ErrInvalid)
+	}
+	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		if utf8.RuneCountInString(n) > maxNameLen {
+			return fmt.Errorf("actor %s has a name or alias of %d characters: %w", a.ID, utf8.RuneCountInString(n), ErrInvalid)
+		}
 	}
 	if old, err := loadActor(tx, a.ID); err == nil {
 		if err := forgetName(tx, old.Name, a.ID); err != nil {
@@ -132,3 +138,13 @@ func putHighlightTx(tx *bolt.Tx, h annotation.Highlight) error {
 	}
 	return putHighlight(tx, h)
 }
+
+// Limits of what PutBatch stores, for callers that check a batch before
+// writing any of it (a backup import that writes in several batches).
+const (
+	MaxIDBytes            = maxIDLen
+	MaxPreferenceKeyBytes = 256
+	MaxPreferenceBytes    = maxPreferenceLen
+	MaxOffset             = maxOffset
+	MaxNameRunes          = maxNameLen
+)

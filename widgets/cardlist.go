@@ -19,6 +19,8 @@ type CardList struct {
 	OnDelete    func(i int) // Delete or Backspace
 	OnEscape    func()
 	OnTypedRune func(r rune)
+	// OnTypedKey gets the keys the list does not use.
+	OnTypedKey func(k fyne.KeyName)
 
 	scroll  *container.Scroll
 	box     *fyne.Container
@@ -146,6 +148,10 @@ func (l *CardList) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		if l.OnEscape != nil {
 			l.OnEscape()
+		}
+	default:
+		if l.OnTypedKey != nil {
+			l.OnTypedKey(ev.Name)
 		}
 	}
 }

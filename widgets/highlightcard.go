@@ -40,6 +40,7 @@ type HighlightCard struct {
 	note     *widget.Label
 	warn     *widget.Label
 	bg       *canvas.Rectangle
+	ring     *canvas.Rectangle // the keyboard's focus ring, around bg
 	content  *fyne.Container
 	selected bool
 	focused  bool
@@ -54,6 +55,7 @@ func NewHighlightCard() *HighlightCard {
 		note:  widget.NewLabel(""),
 		warn:  widget.NewLabel(""),
 		bg:    canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)),
+		ring:  canvas.NewRectangle(color.Transparent),
 	}
 	c.bar.SetMinSize(fyne.NewSize(4, 4))
 	c.bg.CornerRadius = theme.InputRadiusSize()
@@ -64,7 +66,8 @@ func NewHighlightCard() *HighlightCard {
 	c.warn.Wrapping = fyne.TextWrapWord
 	c.warn.Hide()
 	body := container.NewVBox(c.warn, c.quote, c.chips, c.note)
-	c.content = container.NewStack(c.bg, container.NewBorder(nil, nil, c.bar, nil, body))
+	c.ring.CornerRadius = c.bg.CornerRadius + focusGap
+	c.content = container.New(&ringLayout{}, c.ring, container.NewStack(c.bg, container.NewBorder(nil, nil, c.bar, nil, body)))
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -147,9 +150,30 @@ func (c *HighlightCard) SetFocused(on bool) {
 // Focused reports whether the card has the focus ring.
 func (c *HighlightCard) Focused() bool { return c.focused }
 
-// focusRing is the width of the keyboard focus ring, wider than the
-// selection's outline so that both show when they are on one card.
-const focusRing = 2
+// focusRing is the width of the keyboard focus ring, and focusGap the
+// space between it and the card, so that it shows apart from the
+// selection's fill and outline when both are on one card.
+const (
+	focusRing = 2
+	focusGap  = 2
+)
+
+// ringLayout draws the focus ring (the first object) around the card (the
+// second), which it insets by the ring and its gap.
+type ringLayout struct{}
+
+func (ringLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+	in := float32(focusRing + focusGap)
+	objs[1].Move(fyne.NewPos(in, in))
+	objs[1].Resize(size.SubtractWidthHeight(2*in, 2*in))
+}
+
+func (ringLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	in := float32(focusRing + focusGap)
+	return objs[1].MinSize().AddWidthHeight(2*in, 2*in)
+}
 
 // Refresh re-reads theme colours, which change with light/dark mode.
 func (c *HighlightCard) Refresh() {
@@ -160,10 +184,12 @@ func (c *HighlightCard) Refresh() {
 		c.bg.StrokeColor = theme.Color(theme.ColorNamePrimary)
 		c.bg.StrokeWidth = 1
 	}
+	c.ring.StrokeWidth = 0
 	if c.focused {
-		c.bg.StrokeColor = theme.Color(theme.ColorNameFocus)
-		c.bg.StrokeWidth = focusRing
+		c.ring.StrokeColor = theme.Color(theme.ColorNamePrimary)
+		c.ring.StrokeWidth = focusRing
 	}
+	c.ring.Refresh()
 	c.BaseWidget.Refresh()
 }
 

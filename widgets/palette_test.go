@@ -120,3 +120,31 @@ func TestHighlightMarkersSitBelowTheDescenders(t *testing.T) {
 		t.Errorf("%d marker lines for a highlight over several lines", n)
 	}
 }
+
+// TestArticleViewReselectedPassageLooksSelected: what Ctrl+Z does to a new
+// highlight - remove it and select its passage - leaves the passage drawn
+// as the selection (the inverse fill, its words in the page colour), with
+// no tint left and nothing in a highlight's colours (issue 17.4).
+func TestArticleViewReselectedPassageLooksSelected(t *testing.T) {
+	doc := germanDoc()
+	text := canonical(doc)
+	v, _ := newTestView(t, doc, 700, 600)
+	blue := color.NRGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff}
+	h := Highlight{ID: "x", Start: runeIndex(t, text, "Regierung", 0), End: runeIndex(t, text, "Montag", 0) + 6, Color: blue}
+	v.SetHighlights([]Highlight{h})
+	v.RemoveHighlight("x")
+	v.SetSelection(h.Start, h.End)
+	pal := v.palette()
+	if c := countRects(v, tintOf(v, blue), pal.marker(blue)); c[0]+c[1] != 0 {
+		t.Errorf("the undone highlight still drawn: %d tints, %d markers", c[0], c[1])
+	}
+	if c := countRects(v, pal.sel); c[0] == 0 {
+		t.Error("the reselected passage has no selection fill")
+	}
+	if tx := drawnText(v, "Regierung"); len(tx) != 1 || !sameColor(tx[0].Color, pal.selText) {
+		t.Errorf("the selected words are not drawn in the page colour: %v", tx)
+	}
+	if r := contrast(pal.sel, pal.tint(blue, 1)); r < selectionOnTint {
+		t.Errorf("selection against this highlight's tint: %.2f:1", r)
+	}
+}

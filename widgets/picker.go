@@ -96,7 +96,7 @@ func NewPicker(library, suggested, recent []PickerActor, roles, kinds []string) 
 		p.defaultRole = roles[0]
 	}
 	p.query = newPickerEntry(p)
-	p.query.SetPlaceHolder("Name or alias · digit picks a listed actor · Alt+S/T/M sets the role")
+	p.query.SetPlaceHolder("Name or alias · 1–9 picks · Alt+S/T/M role · Tab: note")
 	p.query.OnChanged = func(string) {
 		p.cursor = 0
 		p.refreshRows()
@@ -120,7 +120,10 @@ func NewPicker(library, suggested, recent []PickerActor, roles, kinds []string) 
 	lists := container.NewVBox(p.rows, widget.NewSeparator(), p.chosenBox)
 	p.lists = container.NewVScroll(lists)
 	p.listsBox = container.New(&boundedLayout{p: p, inner: lists}, p.lists)
-	p.content = container.NewVBox(
+	// The lists take whatever height the picker is given beyond its
+	// minimum, so that in a panel of fixed size the query, the note and
+	// the buttons stay where they are while the lists change.
+	p.content = container.New(&stretchLayout{stretch: p.listsBox},
 		p.query,
 		container.NewBorder(nil, nil, widget.NewLabel("New actors are a"), nil, p.kind),
 		p.listsBox,
@@ -151,6 +154,41 @@ func (p *Picker) MinSize() fyne.Size {
 func (p *Picker) SetMaxHeight(h float32) {
 	p.maxH = h
 	p.Refresh()
+}
+
+// stretchLayout stacks objects like a VBox but gives the height beyond
+// their minimum to one of them.
+type stretchLayout struct{ stretch fyne.CanvasObject }
+
+func (l *stretchLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	extra := size.Height - l.MinSize(objs).Height
+	y := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height
+		if o == l.stretch && extra > 0 {
+			h += extra
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + theme.Padding()
+	}
+}
+
+func (l *stretchLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w, h = max(w, m.Width), h+m.Height
+		n++
+	}
+	return fyne.NewSize(w, h+float32(max(0, n-1))*theme.Padding())
 }
 
 // boundedLayout gives the picker's lists their natural height, or less
@@ -611,13 +649,34 @@ func (e *noteEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
-// TypedKey cancels on Escape.
+// AcceptsTab takes Tab from the focus chain: Shift+Tab goes straight back
+// to the name field, Tab on to the buttons (a note has no use for a tab
+// character).
+func (e *noteEntry) AcceptsTab() bool { return true }
+
+// TypedKey cancels on Escape and moves the focus on Tab.
 func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
+	switch k.Name {
+	case fyne.KeyEscape:
 		e.p.Cancel()
-		return
+	case fyne.KeyTab:
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			if shiftHeld() {
+				c.Focus(e.p.query)
+			} else {
+				c.FocusNext()
+			}
+		}
+	default:
+		e.Entry.TypedKey(k)
 	}
-	e.Entry.TypedKey(k)
+}
+
+// shiftHeld reports whether Shift is down (a KeyEvent carries no
+// modifiers; the desktop driver knows them).
+func shiftHeld() bool {
+	d, ok := fyne.CurrentApp().Driver().(desktop.Driver)
+	return ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
 }
 
 // pickerEntry is the query field: it passes Up/Down/Enter/Escape and, when
@@ -633,9 +692,21 @@ func newPickerEntry(p *Picker) *pickerEntry {
 	return e
 }
 
-// TypedKey steers the candidate list.
+// AcceptsTab keeps Tab for the picker: it goes straight to the note, past
+// the kind, the rows and the chosen actors' roles.
+func (e *pickerEntry) AcceptsTab() bool { return true }
+
+// TypedKey steers the candidate list; Tab goes to the note.
 func (e *pickerEntry) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
+	case fyne.KeyTab:
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			if shiftHeld() {
+				c.FocusPrevious()
+			} else {
+				c.Focus(e.p.note)
+			}
+		}
 	case fyne.KeyDown:
 		e.p.moveCursor(1)
 	case fyne.KeyUp:

@@ -301,6 +301,46 @@ func TestPickerCursorRowStaysInView(t *testing.T) {
 	}
 }
 
+// The note is one key away: Tab in the name field goes straight to it, and
+// Shift+Tab in the note comes back.
+func TestPickerTabGoesToTheNote(t *testing.T) {
+	p := pickerFixture(t)
+	c := fyne.CurrentApp().Driver().CanvasForObject(p)
+	c.Focus(p.query)
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if c.Focused() != p.note {
+		t.Fatalf("Tab in the name field went to %T, not the note", c.Focused())
+	}
+	test.Type(p.note, "kurz")
+	if p.note.Text != "kurz" {
+		t.Errorf("note = %q", p.note.Text)
+	}
+}
+
+// Given more height than it needs (a panel of fixed size), the picker gives
+// it to the lists: the note and the buttons do not move as rows come and go.
+func TestPickerKeepsItsPartsInPlaceWhileTyping(t *testing.T) {
+	p := pickerFixture(t)
+	win := fyne.CurrentApp().Driver().AllWindows()[0]
+	win.Resize(fyne.NewSize(520, 700))
+	p.SetMaxHeight(640)
+	p.Resize(fyne.NewSize(500, 640))
+	save := findPickerButton(p.content, "Save")
+	d := fyne.CurrentApp().Driver()
+	before := d.AbsolutePositionForObject(p.note)
+	saveAt := d.AbsolutePositionForObject(save)
+	for _, q := range []string{"R", "Ru", "Rux", ""} {
+		test.Type(p.query, q)
+		if got := d.AbsolutePositionForObject(p.note); got != before {
+			t.Errorf("after typing %q the note moved from %v to %v", q, before, got)
+		}
+		if got := d.AbsolutePositionForObject(save); got != saveAt {
+			t.Errorf("after typing %q Save moved from %v to %v", q, saveAt, got)
+		}
+		p.query.SetText("")
+	}
+}
+
 // A note pasted on Windows arrives with CRLF (or a lone CR from old Mac
 // text): it is saved with "\n" line ends only.
 func TestPickerNoteLineEnds(t *testing.T) {

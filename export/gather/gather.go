@@ -1,56 +1,82 @@
 // Package gather reads what an export covers out of the library: the
-// articles (with their text and highlights), the actors and the
-// preferences, as the export and backup packages take them. The command
-// line and the window both export through it.
+// articles (with their highlights, and their text for a backup), the
+// actors and the preferences, as the export and backup packages take
+// them. The command line and the window both export through it.
+//
+// It reads record by record and salvages: a record that cannot be read
+// (a damaged library) is left out and named, and everything else is
+// exported.
 package gather
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
+	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/export"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
-// Library reads the articles named by refs (ids or unique id prefixes,
-// each once; every article, newest added first, when refs is empty), each
-// with its text and highlights, and every actor.
-func Library(lib *storage.Library, refs []string) (*export.Library, error) {
+// Library reads what a Markdown or W3C export covers: the articles named
+// by refs (ids or unique id prefixes, each once, in that order; every
+// article, newest added first, when refs is empty) with their metadata
+// and highlights, not their text, and every actor. What cannot be read
+// is left out and named in skipped.
+func Library(lib *storage.Library, refs []string) (out *export.Library, skipped []error, err error) {
 	ids, err := articleIDs(lib, refs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := &export.Library{Articles: make([]export.Article, 0, len(ids))}
+	out = &export.Library{Articles: make([]export.Article, 0, len(ids))}
 	for _, id := range ids {
-		a, info, err := lib.Article(id)
+		a, sk, err := readArticle(lib, id, false)
+		skipped = append(skipped, sk...)
 		if err != nil {
-			return nil, fmt.Errorf("reading article %s: %w", id, err)
+			skipped = append(skipped, err)
+			continue
 		}
-		hs, err := lib.Highlights(id)
-		if err != nil {
-			return nil, fmt.Errorf("reading the highlights of article %s: %w", id, err)
+		if a != nil {
+			out.Articles = append(out.Articles, *a)
 		}
-		out.Articles = append(out.Articles, export.Article{ID: id, Added: info.Added, Article: *a, Highlights: hs})
 	}
-	if out.Actors, err = lib.Actors(); err != nil {
-		return nil, fmt.Errorf("reading the actors: %w", err)
+	if len(refs) == 0 {
+		slices.SortStableFunc(out.Articles, func(x, y export.Article) int {
+			if c := y.Added.Compare(x.Added); c != 0 {
+				return c
+			}
+			return cmp.Compare(y.ID, x.ID)
+		})
 	}
-	return out, nil
+	actors, sk, err := lib.SalvageActors()
+	if err != nil {
+		return nil, nil, err
+	}
+	out.Actors = actors
+	return out, append(skipped, asErrors(sk)...), nil
+}
+
+// readArticle reads one article; nil without an error when it is gone
+// (deleted while the export ran).
+func readArticle(lib *storage.Library, id string, withText bool) (*export.Article, []error, error) {
+	a, info, hs, sk, err := lib.SalvageArticle(id, withText)
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, asErrors(sk), err
+	}
+	return &export.Article{ID: id, Added: info.Added, Article: *a, Highlights: hs}, asErrors(sk), nil
 }
 
 // articleIDs resolves refs to article ids, or lists every article.
 func articleIDs(lib *storage.Library, refs []string) ([]string, error) {
-	var ids []string
 	if len(refs) == 0 {
-		infos, err := lib.Articles()
-		if err != nil {
-			return nil, err
-		}
-		for _, in := range infos {
-			ids = append(ids, in.ID)
-		}
-		return ids, nil
+		return lib.ArticleIDs()
 	}
+	var ids []string
 	seen := map[string]bool{}
 	for _, r := range refs {
 		id, err := lib.ResolveArticle(r)
@@ -63,6 +89,15 @@ func articleIDs(lib *storage.Library, refs []string) ([]string, error) {
 		}
 	}
 	return ids, nil
+}
+
+// asErrors turns the records a salvaging read skipped into errors.
+func asErrors(us []storage.Unreadable) []error {
+	out := make([]error, len(us))
+	for i, u := range us {
+		out[i] = u
+	}
+	return out
 }
 
 // Preferences reads the preferences for a backup. A value (or name) that
@@ -82,4 +117,117 @@ func Preferences(lib *storage.Library) (prefs map[string]string, skipped []strin
 		prefs[k] = string(v)
 	}
 	return prefs, skipped, nil
+}
+
+// Source is the library as a backup reads it: every article with its
+// text and highlights, one at a time in id order, then the actors and
+// the preferences (backup.Source). What cannot be read is left out and
+// collected in Skipped; an article whose text cannot be read is left out
+// whole, since a backup article needs its text.
+type Source struct {
+	lib     *storage.Library
+	ids     []string
+	Skipped []error
+	// actors are the readable actors, read before the articles so that
+	// references to an unreadable one can be left out of the highlights
+	// (the backup must hold every actor its highlights name).
+	actors []annotation.Actor
+	known  map[string]bool
+}
+
+// NewSource reads lib for a backup: the articles named by refs (ids or
+// unique id prefixes), or every article when refs is empty, with every
+// actor and preference.
+func NewSource(lib *storage.Library, refs []string) (*Source, error) {
+	s := &Source{lib: lib}
+	if len(refs) > 0 {
+		ids, err := articleIDs(lib, refs)
+		if err != nil {
+			return nil, err
+		}
+		s.ids = slices.Sorted(slices.Values(ids))
+	}
+	return s, nil
+}
+
+// EachArticle calls fn with every readable article, in id order.
+func (s *Source) EachArticle(fn func(*export.Article) error) error {
+	if err := s.readActors(); err != nil {
+		return err
+	}
+	ids := s.ids
+	if ids == nil {
+		var err error
+		if ids, err = s.lib.ArticleIDs(); err != nil {
+			return err
+		}
+	}
+	for _, id := range ids {
+		a, sk, err := readArticle(s.lib, id, true)
+		s.Skipped = append(s.Skipped, sk...)
+		switch {
+		case err != nil:
+			s.Skipped = append(s.Skipped, err)
+			continue
+		case a == nil:
+			continue
+		case len(a.Blocks) == 0:
+			s.Skipped = append(s.Skipped, fmt.Errorf("article %s (%q) and its %d highlights are not in the backup: its text could not be read", id, a.Title, len(a.Highlights)))
+			continue
+		}
+		s.dropUnknownActors(a)
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readActors reads the actors once.
+func (s *Source) readActors() error {
+	if s.known != nil {
+		return nil
+	}
+	actors, sk, err := s.lib.SalvageActors()
+	if err != nil {
+		return err
+	}
+	s.Skipped = append(s.Skipped, asErrors(sk)...)
+	s.actors, s.known = actors, map[string]bool{}
+	for _, a := range actors {
+		s.known[a.ID] = true
+	}
+	return nil
+}
+
+// dropUnknownActors leaves out of an article's highlights the references
+// to actors that could not be read, naming each.
+func (s *Source) dropUnknownActors(a *export.Article) {
+	for i := range a.Highlights {
+		h := &a.Highlights[i]
+		h.Actors = slices.DeleteFunc(h.Actors, func(r annotation.ActorRef) bool {
+			if s.known[r.ActorID] {
+				return false
+			}
+			s.Skipped = append(s.Skipped, fmt.Errorf("highlight %s names actor %s, which could not be read; the backup leaves that out", h.ID, r.ActorID))
+			return true
+		})
+	}
+}
+
+// Actors returns every readable actor.
+func (s *Source) Actors() ([]annotation.Actor, error) {
+	if err := s.readActors(); err != nil {
+		return nil, err
+	}
+	return s.actors, nil
+}
+
+// Preferences returns the preferences that are text.
+func (s *Source) Preferences() (map[string]string, error) {
+	prefs, sk, err := Preferences(s.lib)
+	for _, k := range sk {
+		s.Skipped = append(s.Skipped, fmt.Errorf("the preference %q is not text and is not in the backup", k))
+	}
+	return prefs, err
 }

@@ -1,0 +1,230 @@
+package backup
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+// checker checks a backup as it is read, article by article, with the
+// checks an import makes (article.MaxPageBytes for a text) and those the
+// library makes when it stores records, so that an import refuses a
+// damaged or tampered backup before writing anything, and cannot fail
+// half-way for anything in the file. It keeps only ids.
+type checker struct {
+	articles, highlights map[string]bool
+	// refs are the actors highlights name, each with one highlight that
+	// names it (for the message).
+	refs map[string]string
+	// count is how many articles were checked.
+	count int
+}
+
+func newChecker() *checker {
+	return &checker{articles: map[string]bool{}, highlights: map[string]bool{}, refs: map[string]string{}}
+}
+
+// article checks one article and its highlights, and fills in the
+// article id a highlight leaves out.
+func (c *checker) article(a *export.Article) error {
+	c.count++
+	if err := checkID("article", a.ID); err != nil {
+		return err
+	}
+	if c.articles[a.ID] {
+		return fmt.Errorf("the article id %s appears twice", a.ID)
+	}
+	c.articles[a.ID] = true
+	if len(a.Blocks) == 0 {
+		return fmt.Errorf("the article %s has no text", a.ID)
+	}
+	if n := textBytes(a); n > article.MaxPageBytes {
+		return fmt.Errorf("the article %s has %s of text, more than any page Dramatis imports (%s)", a.ID, article.SizeString(int64(n)), article.SizeString(article.MaxPageBytes))
+	}
+	for j := range a.Highlights {
+		if err := c.highlight(a.ID, &a.Highlights[j]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// textBytes is the length of an article's text without building it.
+func textBytes(a *export.Article) int {
+	n := 0
+	for _, b := range a.Blocks {
+		n += len(b.Text) + 2
+	}
+	return n
+}
+
+// highlight checks one highlight of article id. Offsets are not checked
+// here: offsets that do not hold the quote are placed by the quote when
+// the highlight is imported (see place).
+func (c *checker) highlight(articleID string, h *annotation.Highlight) error {
+	if err := checkID("highlight", h.ID); err != nil {
+		return err
+	}
+	if c.highlights[h.ID] {
+		return fmt.Errorf("the highlight id %s appears twice", h.ID)
+	}
+	c.highlights[h.ID] = true
+	if h.ArticleID == "" {
+		h.ArticleID = articleID
+	}
+	if h.ArticleID != articleID {
+		return fmt.Errorf("the highlight %s is filed under article %s but names article %s", h.ID, articleID, cut(h.ArticleID, 40))
+	}
+	for _, ref := range h.Actors {
+		if ref.Role != "" && !ref.Role.Valid() {
+			return fmt.Errorf("the highlight %s gives actor %s the role %q", h.ID, cut(ref.ActorID, 40), cut(string(ref.Role), 20))
+		}
+		if _, ok := c.refs[ref.ActorID]; !ok {
+			c.refs[ref.ActorID] = h.ID
+		}
+	}
+	return nil
+}
+
+// finish checks the actors and preferences, and that every actor a
+// highlight names is in the backup.
+func (c *checker) finish(cont contents) error {
+	actors := map[string]bool{}
+	for _, a := range cont.actors {
+		if err := checkID("actor", a.ID); err != nil {
+			return err
+		}
+		if actors[a.ID] {
+			return fmt.Errorf("the actor id %s appears twice", a.ID)
+		}
+		actors[a.ID] = true
+		if article.CleanInline(a.Name) == "" {
+			return fmt.Errorf("the actor %s has no name", a.ID)
+		}
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			if utf8.RuneCountInString(n) > storage.MaxNameRunes {
+				return fmt.Errorf("the actor %s has a name or alias of %d characters, longer than any actor's", a.ID, utf8.RuneCountInString(n))
+			}
+		}
+	}
+	for id, h := range c.refs {
+		if !actors[id] {
+			return fmt.Errorf("the highlight %s names actor %s, which the backup does not hold", h, cut(id, 40))
+		}
+	}
+	for k, v := range cont.prefs {
+		if k == "" || len(k) > storage.MaxPreferenceKeyBytes || len(v) > storage.MaxPreferenceBytes {
+			return fmt.Errorf("the preference %q is not a setting Dramatis keeps", cut(k, 40))
+		}
+	}
+	return nil
+}
+
+// checkID accepts the ids Dramatis makes: letters, digits, '-' and '_',
+// at most storage.MaxIDBytes long. Anything else (a path such as
+// "../../x", a control character) is not an id of Dramatis's.
+func checkID(what, id string) error {
+	ok := id != "" && len(id) <= storage.MaxIDBytes
+	for i := 0; ok && i < len(id); i++ {
+		c := id[i]
+		ok = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_'
+	}
+	if !ok {
+		return fmt.Errorf("a %s has the malformed id %q", what, cut(strings.ToValidUTF8(id, "\uFFFD"), 40))
+	}
+	return nil
+}
+
+// placement counts what placing highlights did.
+type placement struct {
+	reanchored, orphaned int
+}
+
+// placeAll puts highlights into text: a highlight stays where it is when
+// its quote is there, else it goes where its quote is found
+// (annotation.Anchorer), else it is orphaned. Orphans are looked for only
+// when the text is not the one they were orphaned in (reanchorOrphans);
+// their stale offsets are kept inside the text, as the library stores
+// them. The anchorer (the text as code points) is only built when a
+// highlight is not where it says.
+func placeAll(text string, hs []annotation.Highlight, reanchorOrphans bool, p *placement) {
+	if len(hs) == 0 {
+		return
+	}
+	inPlace := quotesInPlace(text, hs)
+	n := utf8.RuneCountInString(text)
+	var anc *annotation.Anchorer
+	for i := range hs {
+		h := &hs[i]
+		if h.Orphaned == "" && inPlace[i] && !reanchorOrphans {
+			continue
+		}
+		if h.Orphaned == "" || reanchorOrphans {
+			if anc == nil {
+				anc = annotation.NewAnchorer(text)
+			}
+			was := h.Orphaned
+			var m annotation.AnchorMethod
+			*h, m = anc.Reanchor(*h)
+			switch {
+			case m == annotation.AnchorOrphaned && was == "":
+				p.orphaned++
+			case m != annotation.AnchorOrphaned && m != annotation.AnchorPosition:
+				p.reanchored++
+			}
+		}
+		h.Start = max(0, min(h.Start, n))
+		h.End = max(h.Start, min(h.End, n))
+	}
+}
+
+// quotesInPlace reports, for each highlight, whether the text holds its
+// quote, non-empty, at its offsets (code points). It walks the text once,
+// in the order of the highlights' starts.
+func quotesInPlace(text string, hs []annotation.Highlight) []bool {
+	order := make([]int, len(hs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(hs[a].Start, hs[b].Start) })
+	ok := make([]bool, len(hs))
+	r, b := 0, 0 // code point r is at byte b
+	advance := func(to int) int {
+		for r < to && b < len(text) {
+			_, size := utf8.DecodeRuneInString(text[b:])
+			b += size
+			r++
+		}
+		return b
+	}
+	for _, i := range order {
+		h := &hs[i]
+		if h.Start < 0 || h.End <= h.Start || h.End-h.Start > len(h.Quote.Exact) {
+			continue
+		}
+		bs := advance(h.Start)
+		if r != h.Start {
+			break // past the end of the text; so are the rest
+		}
+		be := advance(h.End)
+		ok[i] = r == h.End && text[bs:be] == h.Quote.Exact
+		r, b = h.Start, bs // the next highlight starts here or later
+	}
+	return ok
+}
+
+// placeInOwnText places an article's highlights in its own text (a new
+// article from the backup).
+func placeInOwnText(a *export.Article, p *placement) {
+	if p == nil {
+		p = &placement{}
+	}
+	placeAll(a.Text(), a.Highlights, false, p)
+}

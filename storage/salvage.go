@@ -1,0 +1,144 @@
+package storage
+
+import (
+	"bytes"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
+)
+
+// Unreadable is a record a salvaging read skipped: what kind of record,
+// its id, and why it could not be read. Exports read record by record so
+// that one damaged record costs that record, not the whole export.
+type Unreadable struct {
+	What, ID string
+	Err      error
+}
+
+func (u Unreadable) Error() string {
+	return fmt.Sprintf("the %s %s could not be read (%v)", u.What, u.ID, u.Err)
+}
+
+func (u Unreadable) Unwrap() error { return u.Err }
+
+// ArticleIDs returns the id of every article, in id order, reading keys
+// only.
+func (l *Library) ArticleIDs() ([]string, error) {
+	var ids []string
+	err := l.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bArticles).ForEach(func(k, _ []byte) error {
+			ids = append(ids, string(k))
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing the articles: %w", err)
+	}
+	return ids, nil
+}
+
+// SalvageArticle reads one article for an export, record by record: its
+// list entry, its text when withText, and every highlight that reads.
+// What does not read is returned in skipped and marks the library
+// damaged: an unreadable text gives an article without blocks, an
+// unreadable highlight is left out. The error is for an article of which
+// nothing can be read (its record missing or damaged, a damaged page).
+func (l *Library) SalvageArticle(id string, withText bool) (a *article.Article, info ArticleInfo, hs []annotation.Highlight, skipped []Unreadable, err error) {
+	err = l.db.View(func(tx *bolt.Tx) error {
+		r, err := loadRecord(tx, id)
+		if err != nil {
+			return err
+		}
+		var blocks []article.Block
+		if withText {
+			if blocks, err = loadBlocks(tx, id); err != nil {
+				skipped = append(skipped, Unreadable{"text of article", id, err})
+			}
+		}
+		a, info = r.article(blocks), infoOf(tx, r)
+		hs, skipped = salvageHighlights(tx, id, skipped)
+		return nil
+	})
+	for _, s := range skipped {
+		l.noteDamage(s.Err)
+	}
+	if err != nil {
+		return nil, ArticleInfo{}, nil, skipped, fmt.Errorf("reading article %s: %w", id, err)
+	}
+	return a, info, hs, skipped, nil
+}
+
+// salvageHighlights decodes an article's highlights in reading order,
+// skipping the records that do not decode.
+func salvageHighlights(tx *bolt.Tx, articleID string, skipped []Unreadable) ([]annotation.Highlight, []Unreadable) {
+	prefix := articlePrefix(articleID)
+	var out []annotation.Highlight
+	c := tx.Bucket(bHighlights).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var h annotation.Highlight
+		if err := decodeHighlightInto(&h, articleID, k, v); err != nil {
+			id := ""
+			if len(k) > len(prefix)+9 {
+				id = string(k[len(prefix)+9:])
+			}
+			skipped = append(skipped, Unreadable{"highlight", id, err})
+			continue
+		}
+		out = append(out, h)
+	}
+	return out, skipped
+}
+
+// SalvageActors returns every actor that reads, by name, and the records
+// that do not.
+func (l *Library) SalvageActors() ([]annotation.Actor, []Unreadable, error) {
+	var out []annotation.Actor
+	var skipped []Unreadable
+	err := l.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bActors).ForEach(func(k, v []byte) error {
+			a, err := decodeActor(v)
+			if err != nil {
+				skipped = append(skipped, Unreadable{"actor", string(k), err})
+				return nil
+			}
+			out = append(out, a)
+			return nil
+		})
+	})
+	for _, s := range skipped {
+		l.noteDamage(s.Err)
+	}
+	if err != nil {
+		return nil, skipped, fmt.Errorf("listing the actors: %w", err)
+	}
+	sortActors(out)
+	return out, skipped, nil
+}
+
+// MatchArticle returns the id of the stored article that an article
+// coming from elsewhere (a backup) is: the one with its id, else the one
+// with its URL, else the one with its text (by hash); "" when none is.
+// textHash is the stored article's text hash, so that a caller can tell
+// whether the texts differ without reading the text.
+func (l *Library) MatchArticle(id, url, hash string) (found, textHash string, err error) {
+	err = l.db.View(func(tx *bolt.Tx) error {
+		switch {
+		case tx.Bucket(bArticles).Get([]byte(id)) != nil:
+			found = id
+		case url != "" && tx.Bucket(bURLIndex).Get([]byte(url)) != nil:
+			found = string(tx.Bucket(bURLIndex).Get([]byte(url)))
+		case hash != "":
+			found = string(tx.Bucket(bHashIndex).Get([]byte(hash)))
+		}
+		if found == "" {
+			return nil
+		}
+		r, err := loadRecord(tx, found)
+		textHash = r.Hash
+		return err
+	})
+	return found, textHash, err
+}
