@@ -41,8 +41,20 @@ func main() {
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
+	if *library == "" && flagGiven(fs, "library") {
+		fmt.Fprintln(os.Stderr, "dramatis: --library is empty; give a library file, or leave --library out for the default")
+		os.Exit(2)
+	}
 	if err := app.Run(app.Options{Library: *library, Open: fs.Args(), Build: build}); err != nil {
 		fmt.Fprintln(os.Stderr, "dramatis:", err)
 		os.Exit(1)
 	}
+}
+
+// flagGiven reports whether the flag name was on the command line (an
+// empty --library "" must not quietly mean the default library).
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }

@@ -7,11 +7,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/internal/libgen"
 	"github.com/dramatis-app/dramatis/storage"
@@ -66,9 +67,18 @@ func scaleLibrary(b *testing.B, n int, pages func() []*article.Article) string {
 }
 
 // command runs the test binary as dramatis with args and returns its wall
-// time and peak RSS.
+// time and peak RSS. The RSS is measured by GNU time (/usr/bin/time -f
+// %M) when it is there: the kernel's own count for a child started from
+// this process includes this process's memory (the child shares it until
+// it execs), which at 50k articles is hundreds of MB that are not the
+// command's. Without GNU time no RSS is reported.
 func command(b *testing.B, lib string, args ...string) (time.Duration, int64) {
-	cmd := exec.Command(os.Args[0], args...)
+	name, argv := os.Args[0], args
+	gnuTime := false
+	if _, err := os.Stat("/usr/bin/time"); err == nil {
+		name, argv, gnuTime = "/usr/bin/time", append([]string{"-f", "RSS %M", os.Args[0]}, args...), true
+	}
+	cmd := exec.Command(name, argv...)
 	cmd.Env = append(os.Environ(), runMainEnv+"=1", "DRAMATIS_LIBRARY="+lib, "LANG=C.UTF-8")
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
@@ -79,26 +89,97 @@ func command(b *testing.B, lib string, args ...string) (time.Duration, int64) {
 		b.Fatalf("dramatis %s: %v: %s", strings.Join(args, " "), err, stderr.String())
 	}
 	rss := int64(0)
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss * 1024 // kilobytes on Linux
+	if gnuTime {
+		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+		if kb, err := strconv.ParseInt(strings.TrimPrefix(lines[len(lines)-1], "RSS "), 10, 64); err == nil {
+			rss = kb * 1024
+		}
 	}
 	return took, rss
 }
 
-// scaleRow is one measured operation at one size.
-type scaleRow struct {
-	op, size string
-	perOp    time.Duration
-	rss      int64
+// scaleLib is one generated library and what the operations need of it.
+type scaleLib struct {
+	name, path     string
+	target, quote  string
+	textLen        int
+	open           *storage.Library // for add-highlight, as the window has it
+	highlightCount int
+}
+
+// scaleOp is one operation: it returns the time it took (preparation and
+// waiting around it do not count) and, for a whole command, its peak RSS.
+type scaleOp struct {
+	name string
+	run  func(b *testing.B, l *scaleLib) (time.Duration, int64)
 }
 
 // BenchmarkScale times what issue 13 asks to cost the same at 1k, 10k and
-// 50k articles: opening the library, show and annotate as whole commands
-// (with their peak RSS), adding a highlight in an open library (as the
-// window does), and the first command of the day, when the daily backup is
-// due. Select sizes with -bench 'Scale/1k' etc.; the table of ratios to
-// 1k is logged at the end (-v).
+// 50k articles: opening the library (for writing and for reading), adding
+// a highlight in an open library (as the window does), show and annotate
+// as whole commands with their peak RSS, and the first command of the day
+// (annotate when the daily backup is due; the backup itself runs after it
+// in a process of its own, and is waited for outside the timing). Each
+// iteration runs the operation once on every size in turn, so that the
+// sizes share the machine's drifting speed; the medians and their ratios
+// to 1k are reported (ms-1k, ms-10k, ms-50k, x10k, x50k) and logged as a
+// table (-v). Select operations with -bench 'Scale/annotate'; the sizes
+// with DRAMATIS_SCALE_SIZES=1k,10k.
 func BenchmarkScale(b *testing.B) {
+	libs := scaleLibraries(b)
+	defer func() {
+		for _, l := range libs {
+			l.open.Close()
+		}
+	}()
+	var rows []scaleRow
+	last := map[string]int{} // the probing run with N=1 comes first: keep the last
+	for _, op := range scaleOps() {
+		b.Run(op.name, func(b *testing.B) {
+			samples := make([][]time.Duration, len(libs))
+			peaks := make([]int64, len(libs))
+			for i := 0; i < b.N; i++ {
+				for j, l := range libs {
+					d, rss := op.run(b, l)
+					samples[j] = append(samples[j], d)
+					peaks[j] = max(peaks[j], rss)
+				}
+			}
+			var base time.Duration
+			for j, l := range libs {
+				m := median(samples[j])
+				if j == 0 {
+					base = m
+				}
+				b.ReportMetric(float64(m.Microseconds())/1000, "ms-"+l.name)
+				if j > 0 && base > 0 {
+					b.ReportMetric(float64(m)/float64(base), "x"+l.name)
+				}
+				if peaks[j] > 0 {
+					b.ReportMetric(float64(peaks[j])/(1<<20), "MiB-"+l.name)
+				}
+				row := scaleRow{op.name, l.name, m, peaks[j], float64(m) / float64(base)}
+				if i, ok := last[op.name+l.name]; ok {
+					rows[i] = row
+				} else {
+					last[op.name+l.name] = len(rows)
+					rows = append(rows, row)
+				}
+			}
+		})
+	}
+	logScaleTable(b, rows)
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+// scaleLibraries builds (or finds in the cache) the libraries of the sizes
+// asked for and picks an article in the middle of each to work on.
+func scaleLibraries(b *testing.B) []*scaleLib {
 	var pagesCache []*article.Article
 	pages := func() []*article.Article {
 		if pagesCache == nil {
@@ -112,70 +193,114 @@ func BenchmarkScale(b *testing.B) {
 		}
 		return pagesCache
 	}
-	rows := map[string]scaleRow{} // by op and size: the last run of each counts
+	want := os.Getenv("DRAMATIS_SCALE_SIZES")
+	var libs []*scaleLib
 	for _, size := range scaleSizes {
-		b.Run(size.name, func(b *testing.B) {
-			path := scaleLibrary(b, size.n, pages)
-			scaleOps(b, size.name, path, rows)
-		})
-	}
-	logScaleTable(b, rows)
-}
-
-// scaleOps runs the operations on one library and records them in rows.
-func scaleOps(b *testing.B, size, path string, rows map[string]scaleRow) {
-	lib, err := storage.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	arts, err := lib.Articles()
-	if err != nil {
-		b.Fatal(err)
-	}
-	target := arts[len(arts)/2].ID
-	a, _, err := lib.Article(target)
-	if err != nil {
-		b.Fatal(err)
-	}
-	lib.Close()
-	quote := quoteOf(a.Text())
-	measure := func(op string, run func() int64) {
-		b.Run(op, func(b *testing.B) {
-			var peak int64
-			began := time.Now()
-			for i := 0; i < b.N; i++ {
-				peak = max(peak, run())
-			}
-			per := time.Since(began) / time.Duration(b.N)
-			if peak > 0 {
-				b.ReportMetric(float64(peak)/(1<<20), "MiB-peak-RSS")
-			}
-			rows[op+"/"+size] = scaleRow{op, size, per, peak}
-		})
-	}
-	measure("open", func() int64 {
-		l, err := storage.Open(path)
+		if want != "" && !strings.Contains(","+want+",", ","+size.name+",") {
+			continue
+		}
+		path := scaleLibrary(b, size.n, pages)
+		lib, err := storage.OpenWith(path, storage.Options{ReadOnly: true})
 		if err != nil {
 			b.Fatal(err)
 		}
-		l.Close()
-		return 0
-	})
-	measure("show", func() int64 { _, rss := command(b, path, "show", target); return rss })
-	measure("annotate", func() int64 {
-		_, rss := command(b, path, "annotate", target, "--quote", quote, "--occurrence", "1", "--actor", "China")
-		return rss
-	})
-	measure("first-of-day", func() int64 {
-		b.StopTimer()
-		removeTodaysBackups(b, path)
-		b.StartTimer()
-		_, rss := command(b, path, "annotate", target, "--quote", quote, "--occurrence", "1")
-		b.StopTimer()
-		waitForTodaysBackup(b, path)
-		b.StartTimer()
-		return rss
-	})
+		arts, err := lib.Articles()
+		if err != nil {
+			b.Fatal(err)
+		}
+		target := arts[len(arts)/2].ID
+		a, _, err := lib.Article(target)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lib.Close()
+		// The library as the window has it open, for adding highlights;
+		// its daily backup (made now, if due) is out of the way before the
+		// timing starts.
+		open, err := storage.OpenWith(path, storage.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		libs = append(libs, &scaleLib{name: size.name, path: path, target: target, quote: quoteOf(a.Text()),
+			textLen: len([]rune(a.Text())), open: open})
+	}
+	if len(libs) == 0 {
+		b.Skip("DRAMATIS_SCALE_SIZES selects no size")
+	}
+	return libs
+}
+
+// scaleOps are the operations BenchmarkScale times.
+func scaleOps() []scaleOp {
+	since := func(began time.Time) time.Duration { return time.Since(began) }
+	return []scaleOp{
+		{"open", func(b *testing.B, l *scaleLib) (time.Duration, int64) {
+			l.open.Close() // the window's copy lets go while a command opens it
+			began := time.Now()
+			lib, err := storage.OpenWith(l.path, storage.Options{StartBackup: func(string) {}})
+			if err != nil {
+				b.Fatal(err)
+			}
+			lib.Close()
+			d := since(began)
+			reopen(b, l)
+			return d, 0
+		}},
+		{"open-read", func(b *testing.B, l *scaleLib) (time.Duration, int64) {
+			l.open.Close()
+			began := time.Now()
+			lib, err := storage.OpenWith(l.path, storage.Options{ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			lib.Close()
+			d := since(began)
+			reopen(b, l)
+			return d, 0
+		}},
+		{"add-highlight", func(b *testing.B, l *scaleLib) (time.Duration, int64) {
+			s := (l.highlightCount * 97) % (l.textLen - 50)
+			l.highlightCount++
+			began := time.Now()
+			if _, err := l.open.AddHighlight(annotation.Highlight{ArticleID: l.target, Start: s, End: s + 40}); err != nil {
+				b.Fatal(err)
+			}
+			return since(began), 0
+		}},
+		{"show", func(b *testing.B, l *scaleLib) (time.Duration, int64) {
+			l.open.Close()
+			defer reopen(b, l)
+			return command(b, l.path, "show", l.target)
+		}},
+		{"annotate", func(b *testing.B, l *scaleLib) (time.Duration, int64) {
+			l.open.Close()
+			defer reopen(b, l)
+			return command(b, l.path, "annotate", l.target, "--quote", l.quote, "--occurrence", "1", "--actor", "China")
+		}},
+		{"first-of-day", func(b *testing.B, l *scaleLib) (time.Duration, int64) {
+			// Yesterday's work: the library changed since its last backup.
+			if _, err := l.open.AddHighlight(annotation.Highlight{ArticleID: l.target, Start: 1, End: 9}); err != nil {
+				b.Fatal(err)
+			}
+			l.open.Close()
+			defer reopen(b, l)
+			removeTodaysBackups(b, l.path)
+			d, rss := command(b, l.path, "annotate", l.target, "--quote", l.quote, "--occurrence", "1")
+			waitForTodaysBackup(b, l.path)
+			return d, rss
+		}},
+	}
+}
+
+// reopen opens the library again as the window has it (after an
+// operation that needed it closed). Today's backup exists by then, so no
+// backup runs in the background of the next measurement.
+func reopen(b *testing.B, l *scaleLib) {
+	open, err := storage.OpenWith(l.path, storage.Options{StartBackup: func(string) {}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	l.open = open
 }
 
 // quoteOf picks a passage of the text that annotate can find.
@@ -192,19 +317,24 @@ func todaysBackups(path string) []string {
 	return m
 }
 
+// removeTodaysBackups makes today's backups yesterday's, so that the
+// next command is the first of the day, as after a night: a backup exists,
+// but not today's, and the library changed since.
 func removeTodaysBackups(b *testing.B, path string) {
+	today, yesterday := time.Now().Format("2006-01-02"), time.Now().AddDate(0, 0, -1).Format("2006-01-02")
 	for _, p := range todaysBackups(path) {
-		if err := os.Remove(p); err != nil {
+		if err := os.Rename(p, strings.Replace(p, today, yesterday, 1)); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// waitForTodaysBackup waits for a daily backup made in the background, so
-// that it does not slow the next measurement down.
+// waitForTodaysBackup waits for a daily backup made in the background
+// (and for its process to end: it reads the copy back), so that it does
+// not slow the next measurement down.
 func waitForTodaysBackup(b *testing.B, path string) {
 	deadline := time.Now().Add(5 * time.Minute)
-	for len(todaysBackups(path)) == 0 {
+	for len(todaysBackups(path)) == 0 || backupRunning() {
 		if time.Now().After(deadline) {
 			b.Fatal("no daily backup appeared")
 		}
@@ -212,41 +342,40 @@ func waitForTodaysBackup(b *testing.B, path string) {
 	}
 }
 
-// logScaleTable logs each operation's time and peak RSS at every size with
-// its ratio to the 1k figure.
-func logScaleTable(b *testing.B, byKey map[string]scaleRow) {
-	if len(byKey) == 0 {
+// backupRunning reports whether a 'backup --auto' process is running
+// (Linux: /proc).
+func backupRunning() bool {
+	m, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	for _, p := range m {
+		if c, err := os.ReadFile(p); err == nil && strings.Contains(string(c), "backup\x00--auto") {
+			return true
+		}
+	}
+	return false
+}
+
+// scaleRow is one operation's median at one size.
+type scaleRow struct {
+	op, size string
+	median   time.Duration
+	rss      int64
+	ratio    float64
+}
+
+// logScaleTable logs each operation's median and peak RSS at every size
+// with its ratio to the smallest size.
+func logScaleTable(b *testing.B, rows []scaleRow) {
+	if len(rows) == 0 {
 		return
 	}
-	var rows []scaleRow
-	for _, r := range byKey {
-		rows = append(rows, r)
-	}
-	base := map[string]time.Duration{}
-	for _, r := range rows {
-		if r.size == "1k" {
-			base[r.op] = r.perOp
-		}
-	}
-	order := map[string]int{"1k": 0, "10k": 1, "50k": 2}
-	sort.Slice(rows, func(i, j int) bool {
-		if rows[i].op != rows[j].op {
-			return rows[i].op < rows[j].op
-		}
-		return order[rows[i].size] < order[rows[j].size]
-	})
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "\n%-14s %-5s %12s %8s %10s\n", "operation", "size", "per op", "×1k", "peak RSS")
+	fmt.Fprintf(&sb, "\n%-14s %-5s %12s %8s %10s\n", "operation", "size", "median", "ratio", "peak RSS")
 	for _, r := range rows {
-		ratio := "–"
-		if base[r.op] > 0 {
-			ratio = fmt.Sprintf("%.2f", float64(r.perOp)/float64(base[r.op]))
-		}
 		rss := "–"
 		if r.rss > 0 {
 			rss = fmt.Sprintf("%.0f MiB", float64(r.rss)/(1<<20))
 		}
-		fmt.Fprintf(&sb, "%-14s %-5s %12s %8s %10s\n", r.op, r.size, r.perOp.Round(10*time.Microsecond), ratio, rss)
+		fmt.Fprintf(&sb, "%-14s %-5s %12s %8.2f %10s\n", r.op, r.size, r.median.Round(10*time.Microsecond), r.ratio, rss)
 	}
 	b.Log(sb.String())
 }

@@ -73,6 +73,7 @@ type App struct {
 	// driver has none).
 	menuOpener func(i int)
 	splits     [2]*container.Split // columns' Outer and Inner
+	notices    *noticeBar          // the library's notices above the toolbar (recovery.go)
 }
 
 // inUseQuitDelay is how long a second Dramatis shows why it cannot start.
@@ -105,13 +106,15 @@ func Run(opts Options) (err error) {
 		return err
 	}
 	var listener io.Closer
+	notices := &libraryNotices{}
 	start := func(l *storage.Library) {
 		lib = l
 		a := New(fa, l, opts)
+		notices.attach(a.notices, l)
 		a.win.Show()
 		listener = a.listenForOthers(path)
 	}
-	l, openErr := storage.Open(path)
+	l, openErr := notices.open(path)
 	if openErr == nil {
 		start(l)
 	} else {
@@ -119,7 +122,7 @@ func Run(opts Options) (err error) {
 			fmt.Fprintln(os.Stderr, "dramatis: the Dramatis window already open with this library takes it from here")
 			return nil
 		}
-		p := showLibraryProblem(fa, path, openErr, opts.Open, start)
+		p := showLibraryProblem(fa, path, openErr, opts.Open, notices, start)
 		if errors.Is(openErr, storage.ErrInUse) {
 			p.quitAfter(inUseQuitDelay, fa.Quit)
 		}
@@ -250,10 +253,10 @@ func (a *App) quit() {
 // first, then the location chosen in Preferences, then the default.
 func libraryPath(fa fyne.App, flagPath string) (string, error) {
 	if flagPath != "" {
-		return flagPath, nil
+		return storage.ExpandPath(flagPath)
 	}
 	if p := fa.Preferences().String(prefLibrary); p != "" {
-		return p, nil
+		return storage.ExpandPath(p)
 	}
 	p, err := storage.DefaultPath()
 	if err != nil {

@@ -183,7 +183,7 @@ func (c *controller) importSources(s *startLoad) string {
 		art, err := article.Load(context.Background(), src, nil)
 		if err == nil {
 			var res storage.ImportResult
-			if res, err = c.store.ImportArticle(art); err == nil {
+			if res, err = c.store.Import(art, storage.ImportOptions{Source: src}); err == nil {
 				last = res.ID
 			}
 		}
@@ -300,6 +300,7 @@ func (c *controller) showArticle(o openedArticle) {
 	c.reader.show(o.art, c.actors.viewHighlights(o.hls))
 	c.notes.show(o.id, o.hls, c.actors, "")
 	c.library.markOpened(o.id)
+	c.library.updateInfo(o.info) // its row may be older than what was read (a restored version)
 	c.sh.win.SetTitle(orUntitled(o.art.Title) + " — Dramatis")
 	if o.id == c.demo.article {
 		c.sh.setStatus("This is the example article. Help ▸ Remove the Example Article takes it and its actors out of the library.")

@@ -14,12 +14,12 @@ import (
 
 // dismissLabels are the texts of the buttons that close a dialog without
 // acting (Fyne's file dialog uses "Cancel", its confirm dialog "No").
-var dismissLabels = map[string]bool{"Cancel": true, "Close": true, "OK": true, "No": true}
+var dismissLabels = map[string]bool{"Cancel": true, "Close": true, "OK": true, "No": true, keepTextLabel: true}
 
 // enterLabels are the plain buttons Enter may press when a dialog has no
 // default button: acknowledging a message. "Cancel" is not among them, so
 // that an Enter pressed twice never cancels the download it just started.
-var enterLabels = map[string]bool{"OK": true, "Close": true}
+var enterLabels = map[string]bool{"OK": true, "Close": true, keepTextLabel: true}
 
 // installDialogKeys routes Escape and Enter that nobody else took to the
 // dialog on top of the window; the keys no dialog used go to other.

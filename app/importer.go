@@ -22,11 +22,13 @@ import (
 // importer brings articles into the library: a file from the file dialog
 // or dropped on the window, a page pasted from the browser, a URL. It
 // cleans and stores off the main goroutine and hands each stored article
-// to imported.
+// to imported. When a page would replace an article's text and orphan most
+// of its highlights, it asks before replacing it.
 type importer struct {
 	sh *shell
-	// store stores a cleaned article (off the main goroutine).
-	store func(*article.Article) (storage.ImportResult, error)
+	// store stores a cleaned article (off the main goroutine); the options
+	// say where it came from (storage.Import).
+	store func(*article.Article, storage.ImportOptions) (storage.ImportResult, error)
 	// imported shows a stored article.
 	imported func(res storage.ImportResult)
 }
@@ -71,9 +73,12 @@ func (im *importer) dropped(_ fyne.Position, uris []fyne.URI) {
 // importURI reads a file (from an open reader, or by opening the URI) off
 // the main goroutine, cleans it and stores it.
 func (im *importer) importURI(u fyne.URI, rc fyne.URIReadCloser) {
-	name := u.Name()
+	name, source := u.Name(), ""
+	if u.Scheme() == "file" {
+		source = u.Path() // the same file again, with similar text, is the same article
+	}
 	im.sh.setStatus("Importing %s…", name)
-	im.importWith(name, func() (*article.Article, error) {
+	im.importWith(name, source, func() (*article.Article, error) {
 		if rc == nil {
 			var err error
 			if rc, err = fynestorage.Reader(u); err != nil {
@@ -108,7 +113,7 @@ func (im *importer) pastePage() {
 		return
 	}
 	im.sh.setStatus("Importing the pasted page…")
-	im.importWith("the pasted page", func() (*article.Article, error) {
+	im.importWith("the pasted page", "", func() (*article.Article, error) {
 		return article.CleanText([]byte(text), "clipboard")
 	})
 }
@@ -175,7 +180,7 @@ func (im *importer) fetchURL(u string) {
 		defer close(stopped)
 		showReceived(stop, &received, got)
 	}()
-	im.importWithContext(ctx, u, func() (*article.Article, error) {
+	im.importWithContext(ctx, u, u, func() (*article.Article, error) {
 		return fetcher.Load(ctx, u, nil)
 	}, func() {
 		close(stop)
@@ -215,19 +220,21 @@ func receivedText(n int64) string { return article.SizeString(n) + " received" }
 
 // importWith cleans and stores an article off the main goroutine, then
 // opens it; errors come worded for the reader (see article.FetchError).
-func (im *importer) importWith(name string, load func() (*article.Article, error)) {
-	im.importWithContext(context.Background(), name, load, nil)
+// source is the web address or file it came from ("" for a paste).
+func (im *importer) importWith(name, source string, load func() (*article.Article, error)) {
+	im.importWithContext(context.Background(), name, source, load, nil)
 }
 
 // importWithContext is importWith that gives up when ctx is cancelled and
 // calls done on the main goroutine first when it ends, however it ends.
-func (im *importer) importWithContext(ctx context.Context, name string, load func() (*article.Article, error), done func()) {
+func (im *importer) importWithContext(ctx context.Context, name, source string, load func() (*article.Article, error), done func()) {
 	var (
+		art *article.Article
 		res storage.ImportResult
 		err error
 	)
+	opts := storage.ImportOptions{Source: source}
 	im.sh.run(func() {
-		var art *article.Article
 		if art, err = load(); err != nil {
 			return
 		}
@@ -235,28 +242,79 @@ func (im *importer) importWithContext(ctx context.Context, name string, load fun
 			err = ctx.Err()
 			return
 		}
-		res, err = im.store(art)
+		res, err = im.store(art, opts)
 	}, func() {
 		if done != nil {
 			done()
 		}
-		if errors.Is(err, context.Canceled) {
-			im.sh.setStatus("Cancelled.")
-			return
-		}
-		if err != nil {
-			im.sh.setStatus("Import failed.")
-			im.sh.showError("Could not import "+name, err)
-			return
-		}
-		switch {
-		case res.Updated && res.Orphaned > 0:
-			im.sh.setStatus("Updated the article; %d highlight(s) no longer fit its text and are listed in the notes.", res.Orphaned)
-		case res.Updated:
-			im.sh.setStatus("Updated the article already in the library.")
-		default:
-			im.sh.setStatus("Imported %s.", name)
-		}
-		im.imported(res)
+		im.stored(name, art, opts, res, err)
 	})
 }
+
+// stored tells the reader what an import did and opens the article; a
+// refusal to orphan most highlights becomes a question.
+func (im *importer) stored(name string, art *article.Article, opts storage.ImportOptions, res storage.ImportResult, err error) {
+	var oe *storage.OrphanError
+	switch {
+	case errors.Is(err, context.Canceled):
+		im.sh.setStatus("Cancelled.")
+		return
+	case errors.As(err, &oe):
+		im.sh.setStatus("Not imported yet: the new text would orphan most highlights of “%s”.", oe.Title)
+		im.askReplace(name, art, opts, oe)
+		return
+	case err != nil:
+		im.sh.setStatus("Import failed.")
+		im.sh.showError("Could not import "+name, err)
+		return
+	}
+	im.sh.setStatus("%s", importStatus(name, res))
+	im.imported(res)
+}
+
+// importStatus says in the status line what an import did.
+func importStatus(name string, res storage.ImportResult) string {
+	switch res.Outcome {
+	case storage.ImportUnchanged:
+		return fmt.Sprintf("%s is in the library already, unchanged.", name)
+	case storage.ImportUpdated:
+		return fmt.Sprintf("Updated the article from %s: %s.", name, res.Changes())
+	}
+	if res.Lookalike != "" {
+		return fmt.Sprintf("Imported %s as a new article: it names the address of another article in the library, but its text is different.", name)
+	}
+	return fmt.Sprintf("Imported %s.", name)
+}
+
+// askReplace asks whether a page whose text would orphan most of an
+// article's highlights (a paywall, a login page, a different page at the
+// same address) should replace that article's text. Keeping the current
+// text is what Escape does; replacing needs a click.
+func (im *importer) askReplace(name string, art *article.Article, opts storage.ImportOptions, oe *storage.OrphanError) {
+	msg := widget.NewLabel(fmt.Sprintf("The new text of “%s” lacks the passages of %d of its %d highlights: the page may now be "+
+		"behind a paywall or a login, or the address may show a different page.\n\nIf you replace the text, those highlights are kept "+
+		"as orphans, and the current text stays in the library as an earlier version (Edit ▸ Article Versions…), from which it can be restored.",
+		oe.Title, oe.Orphaned, oe.Anchored))
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	keep := widget.NewButton(keepTextLabel, func() {
+		d.Hide()
+		im.sh.setStatus("Kept the current text of “%s”; %s was not imported.", oe.Title, name)
+	})
+	replace := widget.NewButton("Replace Text", func() {
+		d.Hide()
+		opts.Force = true
+		var res storage.ImportResult
+		var err error
+		im.sh.run(func() { res, err = im.store(art, opts) }, func() { im.stored(name, art, opts, res, err) })
+	})
+	replace.Importance = widget.DangerImportance
+	d = dialog.NewCustomWithoutButtons("Replace the article’s text?", msg, im.sh.win)
+	d.SetButtons([]fyne.CanvasObject{keep, replace})
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
+// keepTextLabel is the button that keeps an article's text; Escape presses
+// it (dialogkeys.go).
+const keepTextLabel = "Keep Current Text"

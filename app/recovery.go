@@ -3,11 +3,16 @@ package app
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -26,16 +31,21 @@ type problemWindow struct {
 	status *widget.Label
 	// restored receives the library once a backup was restored and opened.
 	restored func(*storage.Library)
+	// notices opens the restored library as the window opens libraries.
+	notices *libraryNotices
 }
 
 // showLibraryProblem opens the problem window for an error from storage.Open;
 // notOpened are the files or URLs the reader asked to open, which are not.
-func showLibraryProblem(fa fyne.App, path string, openErr error, notOpened []string, restored func(*storage.Library)) *problemWindow {
-	p := &problemWindow{win: fa.NewWindow("Dramatis"), restored: restored}
+func showLibraryProblem(fa fyne.App, path string, openErr error, notOpened []string, notices *libraryNotices, restored func(*storage.Library)) *problemWindow {
+	if notices == nil {
+		notices = &libraryNotices{}
+	}
+	p := &problemWindow{win: fa.NewWindow("Dramatis"), restored: restored, notices: notices}
 	title := widget.NewLabel("The library cannot be opened")
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
-	msg := widget.NewLabel(openErr.Error())
+	msg := widget.NewLabel(sentence(openErr.Error()))
 	msg.Wrapping = fyne.TextWrapWord
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
@@ -103,7 +113,7 @@ func (p *problemWindow) restore(path, backup string, status *widget.Label, btn *
 		var lib *storage.Library
 		err := storage.Restore(path, backup) // keeps the damaged file in backups/
 		if err == nil {
-			lib, err = storage.Open(path)
+			lib, err = p.notices.open(path)
 		}
 		fyne.Do(func() {
 			if err != nil {
@@ -115,4 +125,133 @@ func (p *problemWindow) restore(path, backup string, status *widget.Label, btn *
 			p.win.Close()
 		})
 	}()
+}
+
+// libraryNotices carries what the library says about itself to the window:
+// that it is read-only, that the daily backup could not be made, that
+// damage was found while the window was open. The library is opened before
+// the window exists and tells its background findings from other
+// goroutines, so notices wait here until a window's bar is attached.
+type libraryNotices struct {
+	mu      sync.Mutex
+	bar     *noticeBar
+	pending []error
+}
+
+// open opens a library as the window does: read-only when its file or disk
+// may not be written (the bar says so), checked whole in the background
+// once a day, its background findings told to the bar.
+func (n *libraryNotices) open(path string) (*storage.Library, error) {
+	return storage.OpenWith(path, storage.Options{FallBackToReadOnly: true, BackgroundCheck: true, OnProblem: n.problem})
+}
+
+// problem is the library's Options.OnProblem.
+func (n *libraryNotices) problem(err error) {
+	n.mu.Lock()
+	bar := n.bar
+	if bar == nil {
+		n.pending = append(n.pending, err)
+	}
+	n.mu.Unlock()
+	if bar != nil {
+		fyne.Do(func() { bar.showProblem(err) })
+	}
+}
+
+// attach makes bar the window's notices, showing what lib knew at once
+// and what came before.
+func (n *libraryNotices) attach(bar *noticeBar, lib *storage.Library) {
+	bar.path = lib.Path()
+	if why := lib.ReadOnly(); why != "" {
+		bar.show(noticeReadOnly, true, "This library is read-only ("+why+"): you can read, search and export it, but no change can be saved. "+lib.Path())
+	}
+	if err := lib.BackupProblem(); err != nil {
+		bar.showProblem(err)
+	}
+	n.mu.Lock()
+	n.bar = bar
+	pending := n.pending
+	n.pending = nil
+	n.mu.Unlock()
+	for _, err := range pending {
+		bar.showProblem(err)
+	}
+}
+
+// The kinds of notice; one of each is shown at a time.
+const (
+	noticeReadOnly = "read-only"
+	noticeBackup   = "backup"
+	noticeDamage   = "damage"
+)
+
+// noticeBar is the strip above the toolbar where the library's notices
+// stand, each in a sentence with a button to dismiss it, warnings on a
+// tinted background.
+type noticeBar struct {
+	box   *fyne.Container
+	shown map[string]fyne.CanvasObject
+	path  string // the library's, for the backup a damage notice names
+}
+
+func newNoticeBar() *noticeBar {
+	return &noticeBar{box: container.NewVBox(), shown: map[string]fyne.CanvasObject{}}
+}
+
+// showProblem shows a problem the library found in the background.
+func (b *noticeBar) showProblem(err error) {
+	if errors.Is(err, storage.ErrDamaged) {
+		text := oneLine(err.Error()) + ". Nothing more will be written to it; what you see can still be read and exported."
+		if backup, berr := storage.LatestBackup(b.path); b.path != "" && berr == nil {
+			text += " Quit and start Dramatis again to restore the latest backup (" + filepath.Base(backup) + ")."
+		}
+		b.show(noticeDamage, true, text)
+		return
+	}
+	b.show(noticeBackup, false, oneLine(err.Error())+". Your work is saved as always; only the day's copy in the backups folder is missing.")
+}
+
+// show puts up (or replaces) the notice of kind.
+func (b *noticeBar) show(kind string, warning bool, text string) {
+	if old := b.shown[kind]; old != nil {
+		b.box.Remove(old)
+	}
+	label := widget.NewLabel(text)
+	label.Wrapping = fyne.TextWrapWord
+	icon := widget.NewIcon(theme.InfoIcon())
+	bg := canvas.NewRectangle(color.Transparent)
+	if warning {
+		icon.SetResource(theme.WarningIcon())
+		bg.FillColor = tint(theme.Color(theme.ColorNameWarning))
+	} else {
+		bg.FillColor = tint(theme.Color(theme.ColorNamePrimary))
+	}
+	var row fyne.CanvasObject
+	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		b.box.Remove(row)
+		delete(b.shown, kind)
+	})
+	dismiss.Importance = widget.LowImportance
+	row = container.NewStack(bg, container.NewBorder(nil, nil, icon, dismiss, label))
+	b.shown[kind] = row
+	b.box.Add(row)
+}
+
+// tint is a colour at a fifth of its strength, for a background that
+// stays readable in light and dark themes.
+func tint(c color.Color) color.Color {
+	r, g, bl, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(bl >> 8), A: 0x33}
+}
+
+// oneLine keeps a message on one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// sentence starts a message with a capital letter, as the window's text
+// does (errors are written to follow "dramatis CMD: ").
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

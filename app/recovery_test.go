@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -40,7 +41,7 @@ func TestDamagedLibraryOffersLatestBackup(t *testing.T) {
 		t.Fatalf("open of a damaged file: %v", openErr)
 	}
 	got := make(chan *storage.Library, 1)
-	p := showLibraryProblem(fa, path, openErr, nil, func(l *storage.Library) { got <- l })
+	p := showLibraryProblem(fa, path, openErr, nil, nil, func(l *storage.Library) { got <- l })
 	p.win.Show()
 	if txt := renderedText(p.win.Content()); !strings.Contains(txt, "damaged") {
 		t.Errorf("window does not give the store's message: %q", txt)
@@ -66,7 +67,7 @@ func TestLibraryInUseSaysSo(t *testing.T) {
 	fa := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "library.db")
 	err := fmtErrInUse(path)
-	p := showLibraryProblem(fa, path, err, []string{"seite.html"}, nil)
+	p := showLibraryProblem(fa, path, err, []string{"seite.html"}, nil, nil)
 	txt := renderedText(p.win.Content())
 	if !strings.Contains(txt, "Dramatis is already open with this library") || !strings.Contains(txt, "Not opened here: seite.html") {
 		t.Errorf("window says %q", txt)
@@ -110,4 +111,72 @@ func TestNoDisplayIsOneClearError(t *testing.T) {
 	if err := checkDisplay(); err != nil {
 		t.Errorf("checkDisplay on Wayland = %v", err)
 	}
+}
+
+// The window says, above the toolbar, that a library is read-only, that the
+// daily backup could not be made, and that damage was found while it was
+// open, each once, in words for the reader.
+func TestNoticesAboveTheToolbar(t *testing.T) {
+	fa := test.NewTempApp(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "library.db")
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := importDemo(lib); err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+
+	// Read-only.
+	ro, err := storage.OpenWith(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notices := &libraryNotices{}
+	a := newApp(fa, ro, Options{NoDemo: true}, true, nil)
+	notices.attach(a.notices, ro)
+	if txt := renderedText(a.notices.box); !strings.Contains(txt, "This library is read-only") {
+		t.Errorf("read-only notice: %q", txt)
+	}
+	a.win.Close()
+	ro.Close()
+
+	// The daily backup fails in the background (its folder is a file):
+	// the notice comes when the window is there, once.
+	if err := os.WriteFile(storage.BackupDir(path), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	notices = &libraryNotices{}
+	rw, err := notices.open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a = newApp(fa, rw, Options{NoDemo: true}, true, nil)
+	notices.attach(a.notices, rw)
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(renderedText(a.notices.box), "daily backup was not made") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no backup notice: %q", renderedText(a.notices.box))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// Damage found while the window is open.
+	notices.problem(fmt.Errorf("%w: the library %s is damaged: page 7 is referenced twice", storage.ErrDamaged, path))
+	txt := renderedText(a.notices.box)
+	if !strings.Contains(txt, "page 7 is referenced twice") || !strings.Contains(txt, "Nothing more will be written") {
+		t.Errorf("damage notice: %q", txt)
+	}
+	if n := len(a.notices.box.Objects); n != 2 {
+		t.Errorf("%d notices, want the backup and the damage one", n)
+	}
+	// Dismissed, it goes.
+	dismiss := findFirst(a.notices.box, func(b *widget.Button) bool { return b.Text == "" })
+	test.Tap(dismiss)
+	if n := len(a.notices.box.Objects); n != 1 {
+		t.Errorf("%d notices after dismissing one", n)
+	}
+	a.win.Close()
+	rw.Close()
 }

@@ -68,6 +68,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		menuItem("Find in Library", scFind, a.library.focusSearch),
 		menuItem("Delete Article…", scDeleteArt, c.deleteCurrentArticle),
+		fyne.NewMenuItem("Article Versions…", c.showVersions),
 		fyne.NewMenuItemSeparator(),
 		prefs,
 	)

@@ -67,7 +67,7 @@ func (a *App) buildPanes() {
 		typedRune:       func(r rune) { a.typedRune(r) },
 	})
 	c.library, c.reader, c.notes = a.library, a.reader, a.notes
-	a.importer = &importer{sh: sh, store: c.store.ImportArticle, imported: func(res storage.ImportResult) {
+	a.importer = &importer{sh: sh, store: c.store.Import, imported: func(res storage.ImportResult) {
 		a.library.showAll()
 		if sh.dialogOpen() {
 			// The picker or a question belongs to the article in the
@@ -93,7 +93,8 @@ func (a *App) buildWindow() {
 	a.columns.SetShownWide(p.BoolWithFallback(prefShowLibrary, true), p.BoolWithFallback(prefShowNotes, true))
 	a.splits = [2]*container.Split{a.columns.Outer, a.columns.Inner}
 
-	a.win.SetContent(container.NewBorder(a.toolbar(), a.shell.status, nil, nil, a.columns))
+	a.notices = newNoticeBar()
+	a.win.SetContent(container.NewBorder(container.NewVBox(a.notices.box, a.toolbar()), a.shell.status, nil, nil, a.columns))
 	a.win.SetMainMenu(a.mainMenu())
 	a.installKeys()
 	a.shell.installDialogKeys(func(k fyne.KeyName) {

@@ -54,7 +54,8 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"clean":         {runClean, "clean [--format text|json|md] [--timeout D] SOURCE...   (a file, an http(s) URL or - for stdin)", "print the cleaned article of an HTML file, URL, text copy or - (stdin)"},
-		"import":        {runImport, "import [--timeout D] SOURCE...   (files, http(s) URLs or - for stdin)", "clean and store articles in the library, print their ids"},
+		"import":        {runImport, "import [--timeout D] [--force] SOURCE...   (files, http(s) URLs or - for stdin)", "clean and store articles in the library, print their ids"},
+		"versions":      {runVersions, "versions [list|show|restore] ARTICLE [N] [--json] [--force]", "list, show and restore the earlier texts of an article"},
 		"list":          {runList, "list [--json] [--search TEXT]", "list the articles in the library"},
 		"show":          {runShow, "show ARTICLE [--json]", "print an article with its highlights"},
 		"annotate":      {runAnnotate, "annotate ARTICLE --quote TEXT [--occurrence N] [--actor NAME[:ROLE]]... [--note TEXT] [--color NAME]", "highlight a passage and tag it with actors"},

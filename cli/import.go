@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -12,17 +13,22 @@ import (
 	"github.com/dramatis-app/dramatis/storage"
 )
 
-// runImport cleans each SOURCE (file, URL or -) and stores it, printing one
-// article id per line. A source already in the library (same URL, or same
-// text) is updated and its highlights re-anchored; stderr says how many
-// moved and how many were orphaned. A failing source prints its error and
-// the others still run (exit 1 at the end). Every source is read before the
-// library is opened, so a slow download (up to --timeout) does not lock the
+// runImport cleans each SOURCE (file, URL or -) and stores it, printing
+// the article's id on stdout (one per line, for scripts) and on stderr, for
+// the reader, which source became which article and what happened: "new",
+// "updated: 3 highlights moved, 1 orphaned …" or "unchanged". A source is
+// the same article as one in the library only when it is recognisably so
+// (storage.Import). A re-import that would orphan most of an article's
+// highlights is refused unless --force (the replaced text is kept as a
+// version either way). A failing source prints its error and the others
+// still run (exit 1 at the end). Every source is read before the library
+// is opened, so a slow download (up to --timeout) does not lock the
 // library against the window or another command meanwhile.
 func runImport(e *Env, args []string) error {
 	fs := newFlagSet(e, "import")
 	libFlag := addLibraryFlag(fs)
 	timeout := addTimeoutFlag(fs)
+	force := fs.Bool("force", false, "replace an article's text even when most of its highlights would be orphaned (the old text is kept as a version)")
 	sources, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -38,24 +44,22 @@ func runImport(e *Env, args []string) error {
 		return err
 	}
 	defer stop()
-	loaded, failed := loadSources(ctx, e, fetcher, sources)
-	if len(loaded) > 0 {
-		lib, err := openLibrary(e, *libFlag)
-		if err != nil {
-			return err
+	loaded := loadSources(ctx, e, fetcher, sources)
+	var lib *storage.Library
+	failed := 0
+	for _, l := range loaded {
+		if l.err == nil && lib == nil {
+			if lib, err = openLibrary(e, *libFlag); err != nil {
+				reportLoadErrors(e, loaded)
+				return err
+			}
+			defer lib.Close()
 		}
-		defer lib.Close()
-		for _, l := range loaded {
-			res, err := lib.ImportArticle(l.article)
-			if err != nil {
-				failed++
-				fmt.Fprintf(e.Stderr, "dramatis import: %s\n", oneLine(err.Error()))
-				continue
-			}
-			fmt.Fprintln(e.Stdout, res.ID)
-			if res.Updated {
-				fmt.Fprintf(e.Stderr, "dramatis import: %s: updated %s: %s\n", l.source, res.ID, importSummary(res))
-			}
+		if l.err != nil {
+			fmt.Fprintf(e.Stderr, "dramatis import: %s\n", oneLine(l.err.Error()))
+			failed++
+		} else if !storeSource(e, lib, l, *force) {
+			failed++
 		}
 	}
 	if failed > 0 {
@@ -64,26 +68,68 @@ func runImport(e *Env, args []string) error {
 	return nil
 }
 
-// loadedSource is one cleaned source waiting to be stored.
+// reportLoadErrors prints the errors of the sources that could not be read.
+func reportLoadErrors(e *Env, loaded []loadedSource) {
+	for _, l := range loaded {
+		if l.err != nil {
+			fmt.Fprintf(e.Stderr, "dramatis import: %s\n", oneLine(l.err.Error()))
+		}
+	}
+}
+
+// storeSource imports one cleaned source and reports it; false when it
+// failed or was refused.
+func storeSource(e *Env, lib *storage.Library, l loadedSource, force bool) bool {
+	label := sourceLabel(l.source)
+	res, err := lib.Import(l.article, storage.ImportOptions{Source: l.source, Force: force})
+	var oe *storage.OrphanError
+	switch {
+	case errors.As(err, &oe):
+		fmt.Fprintf(e.Stderr, "dramatis import: %s: refused: %s. To replace the text anyway, import it again with --force; "+
+			"the current text is then kept as a version ('dramatis versions %s')\n", label, oneLine(oe.Error()), oe.ArticleID)
+		return false
+	case err != nil:
+		fmt.Fprintf(e.Stderr, "dramatis import: %s: %s\n", label, oneLine(err.Error()))
+		return false
+	}
+	fmt.Fprintln(e.Stdout, res.ID)
+	fmt.Fprintf(e.Stderr, "dramatis import: %s: %s %s\n", label, res.ID, res.Summary())
+	return true
+}
+
+// maxLabelRunes bounds how much of a source an import line repeats (a
+// 100 KB URL must not fill the terminal).
+const maxLabelRunes = 120
+
+// sourceLabel is a source as the reader typed it, shortened to
+// maxLabelRunes, "standard input" for -.
+func sourceLabel(src string) string {
+	if src == "-" {
+		return "standard input"
+	}
+	if r := []rune(src); len(r) > maxLabelRunes {
+		return string(r[:maxLabelRunes-1]) + "…"
+	}
+	return src
+}
+
+// loadedSource is one source, cleaned and waiting to be stored, or the
+// error that kept it from being read.
 type loadedSource struct {
 	source  string
 	article *article.Article
+	err     error
 }
 
-// loadSources cleans every source, printing the error of each that fails.
-func loadSources(ctx context.Context, e *Env, fetcher *article.Fetcher, sources []string) ([]loadedSource, int) {
-	var loaded []loadedSource
-	failed := 0
+// loadSources cleans every source, in order; the errors are reported with
+// the results, so that the lines follow the order of the sources.
+func loadSources(ctx context.Context, e *Env, fetcher *article.Fetcher, sources []string) []loadedSource {
+	loaded := make([]loadedSource, 0, len(sources))
 	for _, src := range sources {
 		a, err := loadSource(ctx, e, fetcher, src)
-		if err != nil {
-			failed++
-			fmt.Fprintf(e.Stderr, "dramatis import: %s\n", oneLine(err.Error()))
-			continue
-		}
-		loaded = append(loaded, loadedSource{source: src, article: a})
+		loaded = append(loaded, loadedSource{source: src, article: a, err: err})
 	}
-	return loaded, failed
+	return loaded
 }
 
 // addTimeoutFlag adds --timeout, how long clean and import wait for a URL.
@@ -116,12 +162,4 @@ func stdinOnce(sources []string) error {
 		return usagef("- (stdin) can be given only once")
 	}
 	return nil
-}
-
-// importSummary says what re-importing did to an article's highlights.
-func importSummary(r storage.ImportResult) string {
-	if r.Highlights == 0 {
-		return "no highlights to re-anchor"
-	}
-	return fmt.Sprintf("%d highlight(s), %d re-anchored, %d orphaned", r.Highlights, r.Reanchored, r.Orphaned)
 }

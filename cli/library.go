@@ -69,7 +69,20 @@ func openLibrary(e *Env, lf libraryFlags) (*storage.Library, error) {
 // openLibraryToRead opens the library a command only reads: read-only, so
 // that it works on a library it may not write, alongside other readers,
 // and never creates anything (no folder, no library, no backup).
+//
+// A library written by an older Dramatis is upgraded first, once (which
+// writes it, after a backup of the old file), since this build cannot read
+// the old layout; when it may not be written, the error says so.
 func openLibraryToRead(e *Env, lf libraryFlags) (*storage.Library, error) {
+	lib, err := open(e, lf, storage.Options{ReadOnly: true})
+	if !errors.Is(err, storage.ErrNeedsUpgrade) {
+		return lib, err
+	}
+	up, uerr := open(e, lf, storage.Options{StartBackup: backupStarter(e)})
+	if uerr != nil {
+		return nil, err
+	}
+	up.Close()
 	return open(e, lf, storage.Options{ReadOnly: true})
 }
 

@@ -189,7 +189,7 @@ func TestReimportReportsReanchoring(t *testing.T) {
 	if code != 0 || strings.TrimSpace(out) != id {
 		t.Fatalf("re-import: exit %d, out %q, err %q", code, out, errs)
 	}
-	if !strings.Contains(errs, "3 highlight(s), 2 re-anchored, 1 orphaned") {
+	if !strings.Contains(errs, "nk2.html: "+id+" updated: 2 highlights moved, 1 orphaned (the previous version is kept as version 1)") {
 		t.Fatalf("re-import stderr %q", errs)
 	}
 	var show showJSON
@@ -380,8 +380,9 @@ func TestImportSlowURLLeavesLibraryFree(t *testing.T) {
 	if r.code != 1 || len(strings.Fields(r.out)) != 1 {
 		t.Fatalf("import with a timed-out URL: exit %d, stdout %q, stderr %q", r.code, r.out, r.errs)
 	}
-	if strings.Count(r.errs, "\n") != 1 || !strings.Contains(r.errs, "no complete answer within 2s") {
-		t.Fatalf("stderr %q, want one line about the timeout", r.errs)
+	if strings.Count(r.errs, "\n") != 2 || !strings.Contains(r.errs, "no complete answer within 2s") ||
+		!strings.Contains(r.errs, "nk.html: "+strings.TrimSpace(r.out)+" new") {
+		t.Fatalf("stderr %q, want one line about the timeout and one about nk.html", r.errs)
 	}
 	if code, _, _ := l.run("", "import", "--timeout", "0s", file); code != 2 {
 		t.Fatalf("import --timeout 0s: exit %d, want 2", code)

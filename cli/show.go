@@ -25,6 +25,7 @@ type showJSON struct {
 	URL         string              `json:"url"`
 	Lang        string              `json:"lang"`
 	Added       string              `json:"added"`
+	Version     int                 `json:"version"`
 	Blocks      []showBlockJSON     `json:"blocks"`
 	Text        string              `json:"text"`
 	Highlights  []showHighlightJSON `json:"highlights"`
@@ -121,7 +122,7 @@ func writeShowJSON(w io.Writer, a *article.Article, info storage.ArticleInfo, hs
 	out := showJSON{
 		ID: info.ID, Title: a.Title, Kicker: a.Kicker, Description: a.Description,
 		Authors: append([]string{}, a.Authors...), Published: rfc3339OrEmpty(a.Published),
-		Site: a.Site, URL: a.URL, Lang: a.Lang, Added: rfc3339OrEmpty(info.Added),
+		Site: a.Site, URL: a.URL, Lang: a.Lang, Added: rfc3339OrEmpty(info.Added), Version: info.Version,
 		Blocks: make([]showBlockJSON, 0, len(a.Blocks)), Text: a.Text(),
 		Highlights: make([]showHighlightJSON, 0, len(hs)),
 	}
@@ -167,7 +168,11 @@ func writeShowText(w io.Writer, a *article.Article, info storage.ArticleInfo, hs
 	if a.URL != "" {
 		b.WriteString(a.URL + "\n")
 	}
-	fmt.Fprintf(&b, "id %s, added %s\n\n", info.ID, info.Added.Local().Format("2006-01-02 15:04"))
+	fmt.Fprintf(&b, "id %s, added %s", info.ID, info.Added.Local().Format("2006-01-02 15:04"))
+	if info.Version > 1 {
+		fmt.Fprintf(&b, ", version %d (earlier ones: dramatis versions %s)", info.Version, info.ID)
+	}
+	b.WriteString("\n\n")
 	b.WriteString(a.Text())
 	b.WriteString("\n")
 	if len(hs) > 0 {

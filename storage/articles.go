@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -27,18 +28,117 @@ type ArticleInfo struct {
 	Added      time.Time `json:"added"`
 	Highlights int       `json:"highlights"`
 	Orphaned   int       `json:"orphaned"`
+	// Version is the number of the article's current text among those it
+	// has had (see Versions).
+	Version int `json:"version"`
 }
 
-// ImportResult says what ImportArticle did: a new article, or an update of
-// one already in the library (same URL, or same text when there is no URL)
-// whose highlights were re-anchored.
+// ImportOutcome says what an import did with an article.
+type ImportOutcome int
+
+// The outcomes of an import.
+const (
+	// ImportNew: the page became a new article.
+	ImportNew ImportOutcome = iota
+	// ImportUpdated: an article already in the library (see findSame) got
+	// the page's text or metadata; what it had is kept as a version.
+	ImportUpdated
+	// ImportUnchanged: the article already had exactly this text and
+	// metadata; nothing was written.
+	ImportUnchanged
+)
+
+// ImportResult says what an import (or a restored version) did.
 type ImportResult struct {
 	ID      string
+	Outcome ImportOutcome
+	// Updated is true for ImportUpdated and ImportUnchanged: the page was
+	// an article already in the library.
 	Updated bool
-	// Highlights is how many highlights the article has now; Reanchored
-	// how many of them moved or were matched approximately; Orphaned how
-	// many could not be found in the new text.
-	Highlights, Reanchored, Orphaned int
+	// MatchedBy says how the article was recognised (MatchAddress,
+	// MatchCanonical, MatchText); Similarity is the texts' similarity for
+	// MatchCanonical.
+	MatchedBy  string
+	Similarity float64
+	// Lookalike is an article the page named as its address (canonical)
+	// whose text is too different (LookalikeSimilarity): the page became a
+	// new article instead of replacing it.
+	Lookalike           string
+	LookalikeSimilarity float64
+	// Version is the article's version now; Saved the number under which
+	// the version it replaced was kept (0 when nothing was replaced).
+	Version, Saved int
+	// TextChanged is false for an update of the metadata alone.
+	TextChanged bool
+	// NeedsForce (from PreviewRestore) says the change would orphan most
+	// highlights and is refused unless forced.
+	NeedsForce bool
+	// Anchored is how many highlights fitted the text before the change.
+	Anchored int
+	// Highlights is how many highlights the article has now; Moved how
+	// many were found at other offsets or on changed words; Orphaned how
+	// many are orphaned now, NewlyOrphaned of them by this change;
+	// Recovered how many orphans were found again; Reanchored is Moved +
+	// Recovered.
+	Highlights, Moved, Orphaned, NewlyOrphaned, Recovered, Reanchored int
+}
+
+// Summary says in a few words what happened: "new", "unchanged",
+// "updated: 3 highlights moved, 1 orphaned".
+func (r ImportResult) Summary() string {
+	switch r.Outcome {
+	case ImportNew:
+		if r.Lookalike != "" {
+			return fmt.Sprintf("new (the page names the address of article %s, but its text is different: %.0f%% alike)",
+				r.Lookalike, 100*r.LookalikeSimilarity)
+		}
+		return "new"
+	case ImportUnchanged:
+		if r.Recovered > 0 {
+			return fmt.Sprintf("unchanged, %s found again", plural(r.Recovered, "orphaned highlight"))
+		}
+		return "unchanged"
+	}
+	return "updated: " + r.Changes()
+}
+
+// Changes says what an update did to the highlights, and where the
+// previous version went: "3 highlights moved, 1 orphaned (the previous
+// version is kept as version 2)".
+func (r ImportResult) Changes() string {
+	var parts []string
+	if r.Moved > 0 {
+		parts = append(parts, plural(r.Moved, "highlight")+" moved")
+	}
+	if r.NewlyOrphaned > 0 {
+		parts = append(parts, fmt.Sprintf("%d orphaned", r.NewlyOrphaned))
+	}
+	if r.Recovered > 0 {
+		parts = append(parts, fmt.Sprintf("%d found again", r.Recovered))
+	}
+	if len(parts) == 0 {
+		switch {
+		case !r.TextChanged:
+			parts = append(parts, "title and details only")
+		case r.Highlights == 0:
+			parts = append(parts, "new text")
+		default:
+			parts = append(parts, "new text, all highlights in place")
+		}
+	}
+	s := strings.Join(parts, ", ")
+	if r.Saved > 0 {
+		s += fmt.Sprintf(" (the previous version is kept as version %d)", r.Saved)
+	}
+	return s
+}
+
+// plural says n things: "1 highlight", "3 highlights".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 func infoOf(tx *bolt.Tx, r articleRecord) ArticleInfo {
@@ -46,7 +146,7 @@ func infoOf(tx *bolt.Tx, r articleRecord) ArticleInfo {
 	return ArticleInfo{
 		ID: r.ID, Title: r.Title, Kicker: r.Kicker, Site: r.Site, URL: r.URL, Lang: r.Lang,
 		Authors: append([]string(nil), r.Authors...), Published: r.Published, Added: r.Added,
-		Highlights: n, Orphaned: o,
+		Highlights: n, Orphaned: o, Version: r.version(),
 	}
 }
 
@@ -69,44 +169,45 @@ func normalized(a *article.Article) (*article.Article, error) {
 	return &c, nil
 }
 
-// ImportArticle stores a cleaned article. An article already in the library
-// with the same URL (or, without a URL, the same text) is updated instead:
-// its text and metadata are replaced and its highlights re-anchored in the
-// new text, orphaned when they cannot be found. One transaction.
+// ImportArticle stores a cleaned article; it is Import without a source.
 func (l *Library) ImportArticle(a *article.Article) (ImportResult, error) {
+	return l.Import(a, ImportOptions{})
+}
+
+// Import stores a cleaned article, in one transaction. When the page is an
+// article the library already holds (fetched from the same address, or
+// tied to it by an address and with similar text: see findSame), that
+// article is updated: its text and metadata are replaced, what it had is
+// kept as a version, and its highlights are re-anchored in the new text
+// (orphaned where they cannot be found). When that would orphan most of
+// them, Import refuses with an *OrphanError (errors.Is ErrWouldOrphan)
+// unless opts.Force. Otherwise the page is a new article.
+func (l *Library) Import(a *article.Article, opts ImportOptions) (ImportResult, error) {
 	a, err := normalized(a)
 	if err != nil {
 		return ImportResult{}, err
 	}
+	text, err := encodeText(a.Blocks, textStride)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	src := sourceKey(opts.Source)
 	now := l.stamp()
 	var res ImportResult
 	err = l.db.Update(func(tx *bolt.Tx) error {
-		id := existingArticle(tx, a)
-		if id == "" {
-			res.ID = annotation.NewID()
-			return writeArticle(tx, res.ID, a, now)
-		}
-		old, err := loadRecord(tx, id)
+		m, err := findSame(tx, a, a.Text(), src)
 		if err != nil {
 			return err
 		}
-		res.ID, res.Updated = id, true
-		if a.URL == "" {
-			a.URL = old.URL // a copy of the text does not forget where it came from
+		if m.id == "" {
+			res = ImportResult{ID: annotation.NewID(), Outcome: ImportNew, Version: 1,
+				Lookalike: m.lookalike, LookalikeSimilarity: m.lookalikeSimilarity}
+			rec := recordOf(res.ID, a, now)
+			rec.Source = src
+			return writeEncoded(tx, rec, text, articleRecord{})
 		}
-		rec := recordOf(id, a, old.Added)
-		rec.Updated = now
-		if err := writeRecord(tx, rec, a.Blocks, old); err != nil {
-			return err
-		}
-		if old.Hash == rec.Hash {
-			res.Highlights, res.Orphaned = countHighlights(tx, id)
-			if res.Orphaned == 0 {
-				return nil
-			}
-			// Same text: still give orphans another chance below.
-		}
-		return reanchorAll(tx, id, a.Text(), now, &res)
+		res = ImportResult{ID: m.id, Updated: true, MatchedBy: m.by, Similarity: m.similarity}
+		return updateArticle(tx, m.id, a, text, src, opts.Force, now, &res)
 	})
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("storing the article %q: %w", a.Title, err)
@@ -114,43 +215,77 @@ func (l *Library) ImportArticle(a *article.Article) (ImportResult, error) {
 	return res, nil
 }
 
-// existingArticle finds the article an import updates: same URL, else (for
-// articles without a URL) the same text.
-func existingArticle(tx *bolt.Tx, a *article.Article) string {
-	if a.URL != "" {
-		return string(tx.Bucket(bURLIndex).Get([]byte(a.URL)))
-	}
-	return string(tx.Bucket(bHashIndex).Get([]byte(a.TextHash())))
-}
-
-// reanchorAll places every highlight of an article in its new text.
-func reanchorAll(tx *bolt.Tx, id, text string, now time.Time, res *ImportResult) error {
-	hs, err := articleHighlights(tx, id)
+// updateArticle gives article id the text (an encoded text record) and
+// metadata of a, as Import describes.
+func updateArticle(tx *bolt.Tx, id string, a *article.Article, text []byte, src string, force bool, now time.Time, res *ImportResult) error {
+	old, err := loadRecord(tx, id)
 	if err != nil {
 		return err
 	}
-	anc := annotation.NewAnchorer(text)
-	res.Highlights, res.Reanchored, res.Orphaned = len(hs), 0, 0
-	for _, h := range hs {
-		nh, method := anc.Reanchor(h)
-		switch {
-		case method == annotation.AnchorOrphaned:
-			res.Orphaned++
-		case method != annotation.AnchorPosition:
-			res.Reanchored++
-		}
-		if nh.Start == h.Start && nh.End == h.End && nh.Orphaned == h.Orphaned && nh.Quote == h.Quote {
-			continue
-		}
-		nh.Updated = now
-		if err := removeHighlight(tx, h); err != nil {
-			return err
-		}
-		if err := putHighlight(tx, nh); err != nil {
-			return err
-		}
+	rec := recordOf(id, a, old.Added)
+	rec.Source, rec.Version, rec.Updated = src, old.version(), old.Updated
+	if src == "" {
+		rec.Source = old.Source
 	}
+	if a.URL == "" {
+		rec.URL = old.URL // a copy of the text does not forget where it came from
+	}
+	oldText := tx.Bucket(bArticleText).Get([]byte(id))
+	sameText := bytes.Equal(oldText, text)
+	if sameText && sameContent(old, rec) {
+		res.Outcome, res.Version = ImportUnchanged, old.version()
+		if rec.Source != old.Source {
+			if err := writeEncoded(tx, rec, text, old); err != nil {
+				return err
+			}
+		}
+		// Orphans get another chance: the text may be the one they came from.
+		return reanchorOrphans(tx, id, a.Text(), now, res)
+	}
+	plan, err := planReanchor(tx, id, a.Text())
+	if err != nil {
+		return err
+	}
+	if err := plan.refuse(old, "re-importing", force); err != nil {
+		return err
+	}
+	if err := saveVersion(tx, old, oldText, sameText, now, "re-imported"); err != nil {
+		return err
+	}
+	rec.Version, rec.Updated = old.version()+1, now
+	if err := writeEncoded(tx, rec, text, old); err != nil {
+		return err
+	}
+	if err := plan.apply(tx, now); err != nil {
+		return err
+	}
+	res.Outcome, res.Version, res.Saved, res.TextChanged = ImportUpdated, rec.Version, old.version(), !sameText
+	plan.count(res)
 	return nil
+}
+
+// reanchorOrphans re-anchors an unchanged article's highlights when some
+// are orphaned (nothing else can move in the same text).
+func reanchorOrphans(tx *bolt.Tx, id, text string, now time.Time, res *ImportResult) error {
+	n, o := countHighlights(tx, id)
+	res.Highlights, res.Orphaned = n, o
+	if o == 0 {
+		return nil
+	}
+	plan, err := planReanchor(tx, id, text)
+	if err != nil {
+		return err
+	}
+	plan.count(res)
+	return plan.apply(tx, now)
+}
+
+// sameContent reports whether two records of one article say the same
+// (everything but where it was fetched from, its version and dates).
+func sameContent(a, b articleRecord) bool {
+	return a.Title == b.Title && a.Kicker == b.Kicker && a.Description == b.Description &&
+		slices.Equal(a.Authors, b.Authors) && a.Published.Equal(b.Published) && a.Site == b.Site &&
+		a.URL == b.URL && a.Lang == b.Lang && a.Cleaner == b.Cleaner && a.Hash == b.Hash
 }
 
 // writeArticle stores a new article and its index entries.
@@ -158,17 +293,20 @@ func writeArticle(tx *bolt.Tx, id string, a *article.Article, added time.Time) e
 	return writeRecord(tx, recordOf(id, a, added), a.Blocks, articleRecord{})
 }
 
-// writeRecord stores an article's record and text, moving its URL and hash
-// index entries from old (the zero record for a new article).
+// writeRecord stores an article's record and text, moving its index
+// entries from old (the zero record for a new article).
 func writeRecord(tx *bolt.Tx, rec articleRecord, blocks []article.Block, old articleRecord) error {
-	urls, hashes := tx.Bucket(bURLIndex), tx.Bucket(bHashIndex)
-	if old.URL != "" && string(urls.Get([]byte(old.URL))) == rec.ID {
-		if err := urls.Delete([]byte(old.URL)); err != nil {
-			return err
-		}
+	t, err := encodeText(blocks, textStride)
+	if err != nil {
+		return err
 	}
-	if old.Hash != "" && string(hashes.Get([]byte(old.Hash))) == rec.ID {
-		if err := hashes.Delete([]byte(old.Hash)); err != nil {
+	return writeEncoded(tx, rec, t, old)
+}
+
+// writeEncoded is writeRecord with the text record already encoded.
+func writeEncoded(tx *bolt.Tx, rec articleRecord, text []byte, old articleRecord) error {
+	if old.ID != "" {
+		if err := unindexArticle(tx, old); err != nil {
 			return err
 		}
 	}
@@ -176,23 +314,41 @@ func writeRecord(tx *bolt.Tx, rec articleRecord, blocks []article.Block, old art
 	if err != nil {
 		return err
 	}
-	t, err := encodeText(blocks, textStride)
-	if err != nil {
-		return err
-	}
 	if err := tx.Bucket(bArticles).Put([]byte(rec.ID), v); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bArticleText).Put([]byte(rec.ID), t); err != nil {
+	if err := tx.Bucket(bArticleText).Put([]byte(rec.ID), text); err != nil {
 		return err
 	}
-	if rec.URL != "" {
-		if err := urls.Put([]byte(rec.URL), []byte(rec.ID)); err != nil {
+	return indexArticle(tx, rec)
+}
+
+// indexEntry is an article's value in one of the article indexes.
+type indexEntry struct {
+	bucket []byte
+	value  string
+}
+
+// articleIndexes are an article's entries in the indexes: by canonical
+// URL, by source and by text hash.
+func articleIndexes(r articleRecord) [3]indexEntry {
+	return [3]indexEntry{{bURLIndex, r.URL}, {bSourceIndex, r.Source}, {bHashIndex, r.Hash}}
+}
+
+func indexArticle(tx *bolt.Tx, r articleRecord) error {
+	for _, ix := range articleIndexes(r) {
+		if err := putIndex(tx.Bucket(ix.bucket), ix.value, r.ID); err != nil {
 			return err
 		}
 	}
-	if hashes.Get([]byte(rec.Hash)) == nil {
-		return hashes.Put([]byte(rec.Hash), []byte(rec.ID))
+	return nil
+}
+
+func unindexArticle(tx *bolt.Tx, r articleRecord) error {
+	for _, ix := range articleIndexes(r) {
+		if err := deleteIndex(tx.Bucket(ix.bucket), ix.value, r.ID); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -233,6 +389,7 @@ func loadText(tx *bolt.Tx, id string) (storedText, error) {
 
 // PutArticle stores an article exactly as given under id (backup import):
 // no re-anchoring; highlights already stored under id stay as they are.
+// A different text or metadata it replaces is kept as a version.
 func (l *Library) PutArticle(id string, a *article.Article, added time.Time) error {
 	if err := checkID(id); err != nil {
 		return errorf(ErrInvalid, "article %w", err)
@@ -240,16 +397,38 @@ func (l *Library) PutArticle(id string, a *article.Article, added time.Time) err
 	if a == nil || len(a.Blocks) == 0 {
 		return errorf(ErrInvalid, "the article %s has no text", id)
 	}
+	now := l.stamp()
 	return l.db.Update(func(tx *bolt.Tx) error {
-		var old articleRecord
-		if v := tx.Bucket(bArticles).Get([]byte(id)); v != nil {
-			var err error
-			if old, err = decodeArticleRecord(v); err != nil {
-				return err
-			}
-		}
-		return writeRecord(tx, recordOf(id, a, added), a.Blocks, old)
+		return putArticleExact(tx, id, a, added, now)
 	})
+}
+
+// putArticleExact is PutArticle inside a transaction (now is the time a
+// replaced version is stamped with).
+func putArticleExact(tx *bolt.Tx, id string, a *article.Article, added, now time.Time) error {
+	text, err := encodeText(a.Blocks, textStride)
+	if err != nil {
+		return err
+	}
+	rec := recordOf(id, a, added)
+	v := tx.Bucket(bArticles).Get([]byte(id))
+	if v == nil {
+		return writeEncoded(tx, rec, text, articleRecord{})
+	}
+	old, err := decodeArticleRecord(v)
+	if err != nil {
+		return err
+	}
+	rec.Source, rec.Version, rec.Updated = old.Source, old.version(), old.Updated
+	oldText := tx.Bucket(bArticleText).Get([]byte(id))
+	sameText := bytes.Equal(oldText, text)
+	if !sameText || !sameContent(old, rec) {
+		if err := saveVersion(tx, old, oldText, sameText, now, "replaced from a backup"); err != nil {
+			return err
+		}
+		rec.Version, rec.Updated = old.version()+1, now
+	}
+	return writeEncoded(tx, rec, text, old)
 }
 
 // Articles lists the library, newest added first.
@@ -366,8 +545,8 @@ func (l *Library) ResolveArticle(idOrPrefix string) (string, error) {
 	return found[0], nil
 }
 
-// DeleteArticle removes an article, its text, its highlights and every
-// index entry that names them, in one transaction.
+// DeleteArticle removes an article, its text, its kept versions, its
+// highlights and every index entry that names them, in one transaction.
 func (l *Library) DeleteArticle(id string) error {
 	return l.db.Update(func(tx *bolt.Tx) error {
 		r, err := loadRecord(tx, id)
@@ -383,15 +562,11 @@ func (l *Library) DeleteArticle(id string) error {
 				return err
 			}
 		}
-		if r.URL != "" && string(tx.Bucket(bURLIndex).Get([]byte(r.URL))) == id {
-			if err := tx.Bucket(bURLIndex).Delete([]byte(r.URL)); err != nil {
-				return err
-			}
+		if err := unindexArticle(tx, r); err != nil {
+			return err
 		}
-		if string(tx.Bucket(bHashIndex).Get([]byte(r.Hash))) == id {
-			if err := tx.Bucket(bHashIndex).Delete([]byte(r.Hash)); err != nil {
-				return err
-			}
+		if err := deleteVersions(tx, id); err != nil {
+			return err
 		}
 		if err := tx.Bucket(bArticleText).Delete([]byte(id)); err != nil {
 			return err

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -41,7 +42,9 @@ func backupBase(libraryPath string) string {
 // Backup writes a consistent copy of the library to path (bbolt's copy
 // inside a read transaction, so writes may go on meanwhile). The copy is
 // written to a temporary file and renamed into place: path never holds a
-// half-written library.
+// half-written library. Then the copy is read whole: a library damaged
+// since it was last checked gives a copy that says so, and the error
+// (ErrDamaged) says that the copy holds the damage too.
 func (l *Library) Backup(path string) error {
 	if realPath(absPath(path)) == realPath(absPath(l.path)) {
 		return errorf(ErrInvalid, "cannot back the library up onto itself")
@@ -55,6 +58,15 @@ func (l *Library) Backup(path string) error {
 	})
 	if err != nil {
 		return fmt.Errorf("backing up to %s: %w", path, err)
+	}
+	rep, err := checkPath(path)
+	if err == nil {
+		err = rep.Err()
+	}
+	if err != nil {
+		derr := damagedFile(l.path, err)
+		l.noteDamage(derr)
+		return fmt.Errorf("%w; the copy at %s holds the damage too", derr, path)
 	}
 	return nil
 }
@@ -123,14 +135,30 @@ func backupDue(real string, pf *pageFile, now time.Time) (bool, error) {
 	return true, nil
 }
 
-// holdsNothing reports whether the library has no article and no actor.
+// holdsNothing reports whether the library has no article and no actor,
+// from the buckets' roots alone (a bucket with anything in it has a key in
+// its root page).
 func (f *pageFile) holdsNothing() bool {
 	for _, b := range [][]byte{bArticles, bActors} {
-		if n, err := f.countKeys(b); err != nil || n > 0 {
+		if !f.bucketEmpty(b) {
 			return false
 		}
 	}
 	return true
+}
+
+// bucketEmpty reports whether a top-level bucket holds no key (false when
+// it cannot tell).
+func (f *pageFile) bucketEmpty(bucket []byte) bool {
+	v, isBucket, err := f.lookup(f.meta.root, nil, bucket, 0)
+	if err != nil || !isBucket || len(v) < bucketHeader+pageHeaderSize {
+		return false
+	}
+	if root := binary.LittleEndian.Uint64(v); root != 0 {
+		p, _, err := f.readPage(root, nil)
+		return err == nil && p.flags == flagLeaf && p.count == 0
+	}
+	return binary.LittleEndian.Uint16(v[bucketHeader+10:]) == 0
 }
 
 // metaOfFile reads the newest meta page of a library or backup file.
@@ -186,34 +214,41 @@ func (l *Library) scheduleDailyBackup(ctx context.Context) {
 		l.backupDue = true
 		return
 	}
+	// The snapshot is taken now, so that the backup holds the library as
+	// it was opened, before this session changed anything.
+	tx, err := l.db.DB.Begin(false)
+	if err != nil {
+		return
+	}
 	l.bg.Add(1)
 	go func() {
 		defer l.bg.Done()
-		err := l.makeDailyBackup(ctx)
+		err := l.makeDailyBackup(ctx, tx)
 		if err != nil && ctx.Err() == nil && noteBackupProblem(l.fs, l.real, l.now(), err, l.onProblem != nil) && l.onProblem != nil {
 			l.onProblem(err)
 		}
 	}()
 }
 
-// makeDailyBackup copies a snapshot of the open library (a read
+// makeDailyBackup copies the snapshot tx of the open library (a read
 // transaction: the window goes on writing meanwhile) into the day's backup,
-// checks the copy and rotates the backups.
-func (l *Library) makeDailyBackup(ctx context.Context) error {
+// checks the copy and rotates the backups. It ends tx.
+func (l *Library) makeDailyBackup(ctx context.Context, tx *bolt.Tx) (err error) {
+	defer l.recoverDamage(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer tx.Rollback()
 	target := dailyName(l.real, l.now())
 	if err := l.fs.MkdirAll(filepath.Dir(target), 0o700); err != nil {
 		return fmt.Errorf("the daily backup was not made: %w", err)
 	}
-	err := l.db.View(func(tx *bolt.Tx) error {
-		return writeAtomically(l.fs, target, 0o600, func(w io.Writer) error {
-			_, err := tx.WriteTo(ctxWriter{ctx, w})
-			return err
-		})
+	err = writeAtomically(l.fs, target, 0o600, func(w io.Writer) error {
+		_, err := tx.WriteTo(ctxWriter{ctx, w})
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("the daily backup was not made: %w", err)
 	}
-	return finishDailyBackup(l.fs, l.real, target)
+	return finishDailyBackup(l.fs, l.real, target, checkPause(ctx))
 }
 
 // ctxWriter stops a long copy when its context ends.
@@ -232,8 +267,8 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 // finishDailyBackup checks a new daily backup completely (a backup that
 // does not read is removed, never kept in the rotation) and rotates the
 // backups.
-func finishDailyBackup(fs fileSystem, real, target string) error {
-	rep, err := checkPath(target)
+func finishDailyBackup(fs fileSystem, real, target string, pause func() error) error {
+	rep, err := checkPathPaced(target, pause)
 	if err == nil {
 		err = rep.Err()
 	}
@@ -247,6 +282,12 @@ func finishDailyBackup(fs fileSystem, real, target string) error {
 
 // checkPath runs the full check on the file at path.
 func checkPath(path string) (checkReport, error) {
+	return checkPathPaced(path, nil)
+}
+
+// checkPathPaced is checkPath with a pause between pages (checkPause), for
+// a check beside the window.
+func checkPathPaced(path string, pause func() error) (checkReport, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return checkReport{}, err
@@ -256,7 +297,7 @@ func checkPath(path string) (checkReport, error) {
 	if err != nil {
 		return checkReport{}, err
 	}
-	return checkFile(f, fi.Size(), nil, nil)
+	return checkFile(f, fi.Size(), nil, pause)
 }
 
 // MakeDailyBackup makes the daily backup of the library at libraryPath if
@@ -336,7 +377,7 @@ func copyUnlocked(fs fileSystem, real string, day time.Time) (bool, error) {
 		}
 		return false, fmt.Errorf("the daily backup was not made: %w", err)
 	}
-	return true, finishDailyBackup(fs, real, target)
+	return true, finishDailyBackup(fs, real, target, nil)
 }
 
 // copySnapshot writes the pages of transaction m (both meta pages made

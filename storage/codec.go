@@ -27,6 +27,11 @@ type articleRecord struct {
 	Hash        string    `json:"hash"`
 	Added       time.Time `json:"added"`
 	Updated     time.Time `json:"updated,omitzero"`
+	// Source is where the reader imported it from (a web address or a
+	// file path; see ImportOptions), Version its number among the texts
+	// it has had (0 in records written before versions: 1).
+	Source  string `json:"source,omitempty"`
+	Version int    `json:"version,omitempty"`
 }
 
 // recordOf makes the stored record of a (normalised) article.

@@ -190,3 +190,47 @@ func countHighlights(tx *bolt.Tx, articleID string) (all, orphaned int) {
 	}
 	return all, orphaned
 }
+
+// Indexes where many articles may share a value (URL, source, text hash)
+// are keyed value \0 article id → "".
+
+// multiKey is the key of id under value in a shared-value index.
+func multiKey(value, id string) []byte {
+	k := make([]byte, 0, len(value)+1+len(id))
+	k = append(k, value...)
+	k = append(k, 0)
+	return append(k, id...)
+}
+
+// indexIDs lists the article ids under value. The caller checks each
+// against its record: the index only says where to look.
+func indexIDs(b *bolt.Bucket, value string) []string {
+	if value == "" || len(value) > maxIndexedLen {
+		return nil
+	}
+	prefix := multiKey(value, "")
+	var ids []string
+	c := b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if id := string(k[len(prefix):]); checkID(id) == nil {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// putIndex adds id under value (nothing for an empty or overlong value).
+func putIndex(b *bolt.Bucket, value, id string) error {
+	if value == "" || len(value) > maxIndexedLen {
+		return nil
+	}
+	return b.Put(multiKey(value, id), nil)
+}
+
+// deleteIndex removes id from under value.
+func deleteIndex(b *bolt.Bucket, value, id string) error {
+	if value == "" || len(value) > maxIndexedLen {
+		return nil
+	}
+	return b.Delete(multiKey(value, id))
+}

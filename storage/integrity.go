@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -11,8 +12,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // checkReport is what a full check of a library file found.
@@ -254,6 +253,7 @@ type recordChecker struct {
 	count    map[string]int
 	sets     [numSets][]uint64 // hashes of the keys of each set
 	refs     [numRefs][]uint64 // hashes of the keys each kind of index entry names
+	buckets  []string          // the top-level buckets met
 	problems []error
 }
 
@@ -264,6 +264,14 @@ const (
 	setHighlights
 	setHighlightIDs
 	setActors
+	// the keys of the highlight indexes, which every highlight must have
+	// its entries in: an entry lost to damage would make a highlight
+	// silently missing from its actor's list. (The address, text and name
+	// indexes are only checked to name existing records: an entry missing
+	// there costs a duplicate at worst, and their keys follow rules that
+	// changed over versions.)
+	setIDIndex
+	setActorIndex
 	numSets
 )
 
@@ -281,6 +289,10 @@ const (
 	refNameActor
 	refURLArticle
 	refHashArticle
+	refVersionArticle
+	// highlights whose index entries must exist
+	refHighlightInIDIndex
+	refHighlightInActorIndex
 	numRefs
 )
 
@@ -302,8 +314,14 @@ func (k refKind) target() (set int, what string) {
 		return setActors, "actor names of missing actors"
 	case refURLArticle:
 		return setArticles, "addresses of missing articles"
-	default:
+	case refVersionArticle:
+		return setArticles, "versions of missing articles"
+	case refHashArticle:
 		return setArticles, "text hashes of missing articles"
+	case refHighlightInIDIndex:
+		return setIDIndex, "highlights missing from the id index"
+	default:
+		return setActorIndex, "highlights missing from their actors' index"
 	}
 }
 
@@ -350,6 +368,8 @@ func (c *recordChecker) visit(bucket string, key, value []byte) error {
 	if value == nil { // a bucket entry
 		if bucket != "" {
 			c.problem(bucket, key, damagedf("an unexpected nested bucket"))
+		} else {
+			c.buckets = append(c.buckets, string(key))
 		}
 		return nil
 	}
@@ -399,6 +419,7 @@ func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 			return damagedf("the id index entry names another highlight")
 		}
 		c.refer(refIDHighlight, v)
+		c.remember(setIDIndex, k)
 	case string(bActors):
 		a, err := decodeActor(v)
 		if err != nil {
@@ -415,12 +436,46 @@ func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 		}
 		c.refer(refActorIndexActor, k[:i])
 		c.refer(refActorIndexHighlight, k[i+1:])
+		c.remember(setActorIndex, k)
 	case string(bActorNames):
 		c.refer(refNameActor, v)
-	case string(bURLIndex):
-		c.refer(refURLArticle, v)
+	case string(bURLIndex), string(bSourceIndex):
+		c.refer(refURLArticle, c.indexedID(k, v))
 	case string(bHashIndex):
-		c.refer(refHashArticle, v)
+		c.refer(refHashArticle, c.indexedID(k, v))
+	case string(bVersions), string(bVersionText):
+		return c.checkVersion(bucket, k, v)
+	}
+	return nil
+}
+
+// indexedID is the article an URL, source or hash index entry names: its
+// value up to schema 3, the part of its key after the last 0 byte from
+// schema 4 (value \0 id).
+func (c *recordChecker) indexedID(k, v []byte) []byte {
+	if c.version < 4 {
+		return v
+	}
+	return k[bytes.LastIndexByte(k, 0)+1:]
+}
+
+// checkVersion decodes a kept version (schema 4): its record or its text.
+func (c *recordChecker) checkVersion(bucket string, k, v []byte) error {
+	i := bytes.IndexByte(k, 0)
+	if i <= 0 || len(k) != i+5 {
+		return damagedf("a malformed version key")
+	}
+	c.refer(refVersionArticle, k[:i])
+	if bucket == string(bVersionText) {
+		_, err := decodeBlocks(v)
+		return err
+	}
+	var r versionRecord
+	if err := json.Unmarshal(v, &r); err != nil {
+		return damagedf("an unreadable version: %v", err)
+	}
+	if r.Article.ID != string(k[:i]) || r.Number != int(binary.BigEndian.Uint32(k[i+1:])) {
+		return damagedf("version %d of article %s stored under the wrong key", r.Number, r.Article.ID)
 	}
 	return nil
 }
@@ -441,8 +496,10 @@ func (c *recordChecker) checkHighlight(k, v []byte) error {
 		return err
 	}
 	c.remember(setHighlightIDs, []byte(h.ID))
+	c.refer(refHighlightInIDIndex, []byte(h.ID))
 	for _, a := range h.Actors {
 		c.refer(refHighlightActor, []byte(a.ActorID))
+		c.refer(refHighlightInActorIndex, actorIndexKey(a.ActorID, h.ID))
 	}
 	return nil
 }
@@ -455,8 +512,8 @@ func (c *recordChecker) finish() []error {
 		slices.Sort(c.sets[i])
 	}
 	for k := refKind(0); k < numRefs; k++ {
-		if c.version < 2 && k == refActorIndexHighlight {
-			continue // schema 1 has no actor index
+		if c.version < 2 && (k == refActorIndexHighlight || k == refHighlightInIDIndex || k == refHighlightInActorIndex) {
+			continue // schema 1 has no id or actor index
 		}
 		set, what := k.target()
 		missing := 0
@@ -472,7 +529,57 @@ func (c *recordChecker) finish() []error {
 	if texts, arts := len(c.sets[setTexts]), len(c.sets[setArticles]); texts < arts && len(out) < maxProblems {
 		out = append(out, damagedf("%d of %d articles have no text", arts-texts, arts))
 	}
+	return append(out, c.bucketProblems()...)
+}
+
+// bucketProblems checks the top-level buckets against those of the
+// file's schema: a missing one (its name damaged, or its entry lost) would
+// fail every use of it; an unknown one is a damaged name.
+func (c *recordChecker) bucketProblems() []error {
+	if c.version == 0 {
+		return nil
+	}
+	required, allowed := bucketsOf(c.version)
+	seen := map[string]bool{}
+	for _, b := range c.buckets {
+		seen[b] = true
+	}
+	known := map[string]bool{}
+	var out []error
+	for _, b := range required {
+		known[string(b)] = true
+		if !seen[string(b)] {
+			out = append(out, damagedf("the bucket %q is missing", b))
+		}
+	}
+	for _, b := range allowed {
+		known[string(b)] = true
+	}
+	for _, b := range c.buckets {
+		if !known[b] {
+			out = append(out, damagedf("an unknown bucket %q", printableKey([]byte(b))))
+		}
+	}
 	return out
+}
+
+// bucketsOf returns the buckets a library of schema v must have, and those
+// it may have besides: the next migration's prepare steps fill buckets the
+// old schema does not read, and a migration may be cut short between them.
+// A new schema adds its line here.
+func bucketsOf(v int) (required, allowed [][]byte) {
+	schema2 := append(schema1Buckets(), bHighlightID, bActorIndex)
+	switch v {
+	case 1:
+		return schema1Buckets(), nil
+	case 2:
+		return schema2, [][]byte{bArticleText}
+	case 3:
+		schema3 := [][]byte{bMeta, bArticles, bArticleText, bHighlights, bHighlightID, bActorIndex,
+			bActors, bPrefs, bURLIndex, bHashIndex, bActorNames}
+		return schema3, [][]byte{bSourceIndex, bVersions, bVersionText}
+	}
+	return currentBuckets(), nil
 }
 
 // checkPause returns a pause function for a check in the background: it
@@ -524,26 +631,12 @@ func (l *Library) checkInBackground(ctx context.Context) {
 // for the moment it is begun a write transaction holds writers off, so
 // that the meta page read is that transaction's.
 func (l *Library) checkSnapshot(ctx context.Context, pause func() error) error {
-	var txid uint64
-	var rtx *bolt.Tx
-	if l.readOnly == "" {
-		wtx, err := l.db.DB.Begin(true)
-		if err != nil {
-			return err
-		}
-		rtx, err = l.db.DB.Begin(false)
-		wtx.Rollback()
-		if err != nil {
-			return err
-		}
-	} else {
-		var err error
-		if rtx, err = l.db.DB.Begin(false); err != nil {
-			return err
-		}
+	rtx, err := l.pinSnapshot()
+	if err != nil {
+		return err
 	}
 	defer rtx.Rollback()
-	txid = uint64(rtx.ID())
+	txid := uint64(rtx.ID())
 	fi, err := l.file.Stat()
 	if err != nil {
 		return err

@@ -1,10 +1,11 @@
 // Package storage keeps a Dramatis library (articles, their texts,
 // highlights and actors) in one bbolt file. Every user action is one
 // read-write transaction, committed (fsynced) before the call returns, and
-// every index (highlights by article, by id and by actor; articles by URL and
-// text hash; actors by name) is kept in step inside that same transaction.
+// every index (highlights by article, by id and by actor; articles by URL,
+// source and text hash; actors by name) is kept in step inside that same
+// transaction.
 //
-// Layout (schema 3; see migration.go for the bucket names):
+// Layout (schema 4; see migration.go for the bucket names):
 //
 //	meta              "schema" → uint32 BE
 //	articles          article id → JSON metadata, hash, added (no text)
@@ -16,7 +17,10 @@
 //	actor_highlights  actor id \0 highlight id → ""
 //	actors            actor id → JSON annotation.Actor
 //	actor_names       case-folded name → actor id
-//	url_index         URL → article id;  hash_index  text hash → article id
+//	url_index, source_index, hash_index
+//	                  URL / import source / text hash \0 article id → ""
+//	versions          article id \0 BE32(n) → JSON: an earlier version's metadata
+//	version_text      article id \0 BE32(n) → its text record (versions.go)
 //	prefs             key → bytes
 //
 // Opening is cheap whatever the library's size (see OpenWith): the whole
@@ -61,6 +65,10 @@ var (
 	// ErrNoLibrary: a reading command found no library file (it never
 	// creates one).
 	ErrNoLibrary = errors.New("no library yet")
+	// ErrNeedsUpgrade: a library of an older schema was opened read-only;
+	// it must be opened for writing once (which migrates it, after a
+	// backup) before it can be read.
+	ErrNeedsUpgrade = errors.New("library needs an upgrade")
 )
 
 // lockTimeout is how long Open waits for another process to let go of the
@@ -205,7 +213,7 @@ func OpenWith(path string, o Options) (*Library, error) {
 	if version < SchemaVersion && version > 0 {
 		if l.readOnly != "" {
 			l.db.Close()
-			return nil, fmt.Errorf("%s was written by an older Dramatis and must be upgraded first, which needs it writable (%s): open it once in the window or with a command that writes", l.path, l.readOnly)
+			return nil, errorf(ErrNeedsUpgrade, "%s was written by an older Dramatis and must be upgraded first, which needs it writable (%s): open it once in the window or with a command that writes", l.path, l.readOnly)
 		}
 		if err := l.backupBeforeMigration(version); err != nil {
 			l.db.Close()

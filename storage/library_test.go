@@ -356,32 +356,7 @@ func checkIndexes(t *testing.T, l *Library) {
 		if n != len(wantActor) {
 			return fmt.Errorf("actor index has %d entries, want %d", n, len(wantActor))
 		}
-		for _, b := range [][]byte{bURLIndex, bHashIndex} {
-			err = tx.Bucket(b).ForEach(func(k, v []byte) error {
-				r, err := loadRecord(tx, string(v))
-				if err != nil {
-					return fmt.Errorf("%s entry %q: %v", b, k, err)
-				}
-				if string(k) != r.URL && string(k) != r.Hash {
-					return fmt.Errorf("%s entry %q points at article %s with other url/hash", b, k, v)
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-		}
-		err = tx.Bucket(bArticles).ForEach(func(k, v []byte) error {
-			r, _ := decodeArticleRecord(v)
-			if r.URL != "" && string(tx.Bucket(bURLIndex).Get([]byte(r.URL))) != r.ID {
-				return fmt.Errorf("article %s missing from the URL index", k)
-			}
-			if tx.Bucket(bArticleText).Get(k) == nil {
-				return fmt.Errorf("article %s has no text", k)
-			}
-			return nil
-		})
-		if err != nil {
+		if err := checkArticleIndexes(tx); err != nil {
 			return err
 		}
 		names := 0

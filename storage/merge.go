@@ -105,14 +105,7 @@ func putArticleTx(tx *bolt.Tx, id string, a *article.Article, added time.Time) e
 	if a == nil || len(a.Blocks) == 0 {
 		return fmt.Errorf("the article %s has no text: %w", id, ErrInvalid)
 	}
-	var old articleRecord
-	if v := tx.Bucket(bArticles).Get([]byte(id)); v != nil {
-		var err error
-		if old, err = decodeArticleRecord(v); err != nil {
-			return err
-		}
-	}
-	return writeRecord(tx, recordOf(id, a, added), a.Blocks, old)
+	return putArticleExact(tx, id, a, added, time.Now().UTC().Truncate(time.Millisecond))
 }
 
 // putHighlightTx is PutHighlight inside a transaction.

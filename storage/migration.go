@@ -17,8 +17,8 @@ var (
 	bHighlights  = []byte("highlights")  // highlightKey → highlightRecord (schema 1: annotation.Highlight)
 	bActors      = []byte("actors")      // actor id → annotation.Actor
 	bPrefs       = []byte("prefs")       // key → raw bytes
-	bURLIndex    = []byte("url_index")   // article URL → article id
-	bHashIndex   = []byte("hash_index")  // text hash → article id
+	bURLIndex    = []byte("url_index")   // article URL \0 article id → "" (schemas 1–3: URL → id)
+	bHashIndex   = []byte("hash_index")  // text hash \0 article id → "" (schemas 1–3: hash → id)
 	bActorNames  = []byte("actor_names") // folded name → actor id
 	bHighlightID = []byte("highlight_ids")
 	// highlight id → its highlightKey (schema 2)
@@ -26,13 +26,19 @@ var (
 	// actor id \0 highlight id → "" (schema 2)
 	bArticleText = []byte("article_text")
 	// article id → text record (schema 3, see text.go); replaces texts
+	bSourceIndex = []byte("source_index")
+	// import source \0 article id → "" (schema 4)
+	bVersions = []byte("versions")
+	// article id \0 BE32(number) → versionRecord (schema 4, see versions.go)
+	bVersionText = []byte("version_text")
+	// article id \0 BE32(number) → text record of that version (schema 4)
 )
 
 var keySchema = []byte("schema")
 
 // SchemaVersion is the layout this build writes. Files with a higher
 // number are refused (ErrTooNew); lower numbers migrate on open.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // migration brings a file from schema number-1 to number.
 type migration struct {
@@ -56,6 +62,7 @@ func migrations() []migration {
 		{number: 1, what: "create the buckets", apply: createBuckets},
 		{number: 2, what: "compact highlight records, indexed by id and by actor", apply: rewriteHighlights},
 		{number: 3, what: "article texts as raw text with a chunk index", prepare: convertTexts, apply: finishTexts},
+		{number: 4, what: "article versions; URL and text indexes shared by several articles", apply: versionsAndSharedIndexes},
 	}
 }
 
@@ -67,7 +74,7 @@ func schema1Buckets() [][]byte {
 // currentBuckets are the buckets of SchemaVersion.
 func currentBuckets() [][]byte {
 	return [][]byte{bMeta, bArticles, bArticleText, bHighlights, bHighlightID, bActorIndex,
-		bActors, bPrefs, bURLIndex, bHashIndex, bActorNames}
+		bActors, bPrefs, bURLIndex, bHashIndex, bActorNames, bSourceIndex, bVersions, bVersionText}
 }
 
 // createLibrary lays out a new, empty library of SchemaVersion.
@@ -197,6 +204,31 @@ func finishTexts(tx *bolt.Tx) error {
 		return err
 	}
 	return tx.DeleteBucket(bTexts)
+}
+
+// versionsAndSharedIndexes adds the version buckets and the source index,
+// and rebuilds the URL and hash indexes, which mapped a value to one
+// article, as value \0 id keys: several articles may now name the same
+// canonical URL (a site that points every page at its home page) or have
+// the same text.
+func versionsAndSharedIndexes(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bSourceIndex, bVersions, bVersionText, bURLIndex, bHashIndex} {
+		if tx.Bucket(name) != nil {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.CreateBucket(name); err != nil {
+			return err
+		}
+	}
+	return tx.Bucket(bArticles).ForEach(func(k, v []byte) error {
+		r, err := decodeArticleRecord(v)
+		if err != nil {
+			return fmt.Errorf("article %q: %w", k, err)
+		}
+		return indexArticle(tx, r)
+	})
 }
 
 // readVersion returns the schema version of a file: 0 for one without any

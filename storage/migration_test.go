@@ -2,8 +2,11 @@ package storage
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -93,9 +96,30 @@ var schemaWriters = map[int]func(tx *bolt.Tx, f fixtureLibrary) error{
 		}
 		return writeOldSchema(tx, f, 2, func(h annotation.Highlight) error { return putHighlight(tx, h) })
 	},
+	3: func(tx *bolt.Tx, f fixtureLibrary) error {
+		for _, name := range [][]byte{bHighlightID, bActorIndex, bArticleText} {
+			if _, err := tx.CreateBucket(name); err != nil {
+				return err
+			}
+		}
+		if err := writeOldSchema(tx, f, 3, func(h annotation.Highlight) error { return putHighlight(tx, h) }); err != nil {
+			return err
+		}
+		// Schema 3: texts as text records (today's encodeText), no "texts".
+		for id, a := range f.articles {
+			rec, err := encodeText(a.Blocks, textStride)
+			if err != nil {
+				return err
+			}
+			if err := tx.Bucket(bArticleText).Put([]byte(id), rec); err != nil {
+				return err
+			}
+		}
+		return tx.DeleteBucket(bTexts)
+	},
 }
 
-// writeOldSchema writes what schemas 1 and 2 share: the buckets, articles
+// writeOldSchema writes what schemas 1 to 3 share: the buckets, articles
 // with JSON block texts, single-valued URL and hash indexes, actors; and
 // the highlights with put.
 func writeOldSchema(tx *bolt.Tx, f fixtureLibrary, version int, put func(annotation.Highlight) error) error {
@@ -172,14 +196,8 @@ func TestMigrationFromEveryEarlierSchema(t *testing.T) {
 			f := newFixture(t)
 			p := filepath.Join(t.TempDir(), "library.db")
 			writeSchemaFile(t, p, v, f)
-			l, err := Open(p)
-			if err != nil {
-				t.Fatal(err)
-			}
+			l := openMigrated(t, p, f)
 			defer l.Close()
-			checkFixture(t, l, f)
-			checkIndexes(t, l)
-			checkCurrentLayout(t, l)
 			bs, _ := backups(p)
 			if len(bs) != 1 || !strings.Contains(bs[0], fmt.Sprintf("-schema%d", v)) {
 				t.Fatalf("backups = %v, want one of the schema %d file", bs, v)
@@ -299,12 +317,77 @@ func TestMigrationResumesAfterAnInterruptedBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	openMigrated(t, p, f).Close()
+}
+
+// openMigrated opens (and so migrates) the library at p and checks that it
+// holds f, its indexes are in step and its layout is today's.
+func openMigrated(t *testing.T, p string, f fixtureLibrary) *Library {
+	t.Helper()
 	l, err := Open(p)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("the library does not open: %v", err)
 	}
-	defer l.Close()
 	checkFixture(t, l, f)
 	checkIndexes(t, l)
 	checkCurrentLayout(t, l)
+	return l
+}
+
+// migrationChildEnv names the library the migration crash child opens.
+const migrationChildEnv = "DRAMATIS_MIGRATION_CHILD_LIBRARY"
+
+// TestMigrationCrashChild opens (and so migrates) the library it is given,
+// then says so; the parent kills it at a random moment before or after.
+func TestMigrationCrashChild(t *testing.T) {
+	path := os.Getenv(migrationChildEnv)
+	if path == "" {
+		t.Skip("only runs as the child of TestCrashDuringMigrationLosesNothing")
+	}
+	l, err := OpenWith(path, Options{StartBackup: func(string) {}})
+	if err != nil {
+		fmt.Println("ERR", err)
+		os.Exit(3)
+	}
+	l.Close()
+	fmt.Println("MIGRATED")
+	time.Sleep(time.Hour)
+}
+
+// TestCrashDuringMigrationLosesNothing kills a process that is migrating a
+// schema 2 library of 2,500 articles (three text batches, the backup made
+// first) at random moments; after each kill the next open finishes the
+// migration and the library holds everything it held before.
+func TestCrashDuringMigrationLosesNothing(t *testing.T) {
+	if os.Getenv(migrationChildEnv) != "" {
+		t.Skip("in the child")
+	}
+	rounds := 10
+	if testing.Short() || raceEnabled {
+		rounds = 3
+	}
+	f := newFixture(t)
+	for i := 0; i < 2*textBatchArticles+500; i++ {
+		f.articles[fmt.Sprintf("01BULK%020d", i)] = newArticle("", fmt.Sprintf("Bulk %d", i), fmt.Sprintf("Absatz %d über Nordkorea.", i))
+	}
+	pristine := filepath.Join(t.TempDir(), "schema2.db")
+	writeSchemaFile(t, pristine, 2, f)
+	data, err := os.ReadFile(pristine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 11))
+	migrated := 0
+	for round := 0; round < rounds; round++ {
+		p := filepath.Join(t.TempDir(), "library.db")
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		lines := runUntilKilled(t, migrationChildEnv, p, "^TestMigrationCrashChild$", time.Duration(50+rng.IntN(1500))*time.Millisecond)
+		if slices.Contains(lines, "MIGRATED") {
+			migrated++
+		}
+		openMigrated(t, p, f).Close()
+	}
+	t.Logf("%d SIGKILLs during or after migrating 2,500 articles (%d after it had finished): nothing lost", rounds, migrated)
 }

@@ -168,11 +168,16 @@ func (f *pageFile) readPage(id uint64, buf []byte) (page, []byte, error) {
 	if id < 2 || id >= f.meta.hwm {
 		return page{}, buf, damagedf("page %d is outside the file's %d pages", id, f.meta.hwm)
 	}
-	var hdr [pageHeaderSize]byte
-	if _, err := f.r.ReadAt(hdr[:], int64(id*ps)); err != nil {
+	// One read for the page; a second for its overflow pages, if any.
+	if cap(buf) < int(ps) {
+		buf = make([]byte, ps, max(int(ps), 4*int(ps)))
+	}
+	first := buf[:ps]
+	if _, err := f.r.ReadAt(first, int64(id*ps)); err != nil {
 		return page{}, buf, fmt.Errorf("reading page %d: %w", id, err)
 	}
 	le := binary.LittleEndian
+	hdr := first[:pageHeaderSize]
 	p := page{id: le.Uint64(hdr[0:]), flags: le.Uint16(hdr[8:]), count: int(le.Uint16(hdr[10:])), overflow: uint64(le.Uint32(hdr[12:]))}
 	if p.id != id {
 		return p, buf, damagedf("page %d calls itself page %d", id, p.id)
@@ -185,11 +190,15 @@ func (f *pageFile) readPage(id uint64, buf []byte) (page, []byte, error) {
 	}
 	n := int((1 + p.overflow) * ps)
 	if cap(buf) < n {
-		buf = make([]byte, n)
+		grown := make([]byte, n)
+		copy(grown, first)
+		buf = grown
 	}
 	p.data = buf[:n]
-	if _, err := f.r.ReadAt(p.data, int64(id*ps)); err != nil {
-		return p, buf, fmt.Errorf("reading page %d: %w", id, err)
+	if p.overflow > 0 {
+		if _, err := f.r.ReadAt(p.data[ps:], int64((id+1)*ps)); err != nil {
+			return p, buf, fmt.Errorf("reading page %d: %w", id, err)
+		}
 	}
 	return p, buf, nil
 }
@@ -198,9 +207,23 @@ func (f *pageFile) readPage(id uint64, buf []byte) (page, []byte, error) {
 // branch or leaf page laid out in data (a page or an inline bucket's
 // page), checking that they lie inside it.
 func element(data []byte, leaf bool, i int) (key, value []byte, flags uint32, child uint64, err error) {
+	ks, vs, ve, flags, child, err := elementSpan(data, leaf, i)
+	if err != nil {
+		return nil, nil, 0, 0, err
+	}
+	key = data[ks:vs]
+	if leaf {
+		value = data[vs:ve]
+	}
+	return key, value, flags, child, nil
+}
+
+// elementSpan returns where the i-th element's key [ks, vs) and value
+// [vs, ve) lie in data.
+func elementSpan(data []byte, leaf bool, i int) (ks, vs, ve int, flags uint32, child uint64, err error) {
 	off := pageHeaderSize + i*elementSize
 	if off+elementSize > len(data) {
-		return nil, nil, 0, 0, damagedf("element %d lies outside its page", i)
+		return 0, 0, 0, 0, 0, damagedf("element %d lies outside its page", i)
 	}
 	le := binary.LittleEndian
 	e := data[off : off+elementSize]
@@ -214,13 +237,9 @@ func element(data []byte, leaf bool, i int) (key, value []byte, flags uint32, ch
 	start := uint64(off) + pos
 	end := start + ksize + vsize
 	if pos == 0 || end > uint64(len(data)) {
-		return nil, nil, 0, 0, damagedf("element %d's key or value lies outside its page", i)
+		return 0, 0, 0, 0, 0, damagedf("element %d's key or value lies outside its page", i)
 	}
-	key = data[start : start+ksize]
-	if leaf {
-		value = data[start+ksize : end]
-	}
-	return key, value, flags, child, nil
+	return int(start), int(start + ksize), int(end), flags, child, nil
 }
 
 // bucketVisitor receives every key and value of the buckets a walk
@@ -238,13 +257,33 @@ type walker struct {
 	// problems collects structural damage; the walk goes on past a
 	// damaged subtree so that a report names all of it (up to a limit).
 	problems []error
+	// onDamage, when set, is told of each damaged part with the range of
+	// keys it held ([lo, hi), nil for an open end), so that a salvage can
+	// name what it could not read.
+	onDamage func(bucket string, lo, hi []byte, err error)
 }
 
 // maxProblems bounds a damage report: past a few, more lines say nothing.
 const maxProblems = 20
 
+// fail records damage that cost the keys in [lo, hi) of bucket path.
+func (w *walker) fail(path string, lo, hi []byte, err error) {
+	err = plainDamage(err)
+	w.problem(err)
+	if w.onDamage != nil {
+		w.onDamage(path, lo, hi, err)
+	}
+}
+
+// plainDamage words a damage error once: the page reader's errors nest
+// ("bucket …: library file is damaged: page …").
+func plainDamage(err error) error {
+	msg := strings.ReplaceAll(err.Error(), ErrDamaged.Error()+": ", "")
+	return damagedf("%s", strings.ReplaceAll(msg, `bucket "": `, "the list of buckets: "))
+}
+
 func (w *walker) problem(err error) {
-	err = damagedf("%s", strings.ReplaceAll(damageDetail(err), `bucket "": `, "the list of buckets: "))
+	err = plainDamage(err)
 	if len(w.problems) < maxProblems {
 		w.problems = append(w.problems, err)
 	}
@@ -254,20 +293,20 @@ func (w *walker) problem(err error) {
 // inline bucket, its page) is v.
 func (w *walker) walkBucket(path string, v []byte, depth int) error {
 	if len(v) < bucketHeader {
-		w.problem(damagedf("bucket %q has a malformed header", path))
+		w.fail(path, nil, nil, damagedf("bucket %q has a malformed header", path))
 		return nil
 	}
 	root := binary.LittleEndian.Uint64(v)
 	if root == 0 {
 		inline := v[bucketHeader:]
 		if len(inline) < pageHeaderSize {
-			w.problem(damagedf("inline bucket %q is cut short", path))
+			w.fail(path, nil, nil, damagedf("inline bucket %q is cut short", path))
 			return nil
 		}
 		le := binary.LittleEndian
 		flags, count := le.Uint16(inline[8:]), int(le.Uint16(inline[10:]))
 		if flags != flagLeaf {
-			w.problem(damagedf("inline bucket %q is not a leaf (flags %#x)", path, flags))
+			w.fail(path, nil, nil, damagedf("inline bucket %q is not a leaf (flags %#x)", path, flags))
 			return nil
 		}
 		return w.leaf(path, inline, count, nil, nil, depth)
@@ -279,11 +318,11 @@ func (w *walker) walkBucket(path string, v []byte, depth int) error {
 // for open ends), as bbolt's own check requires.
 func (w *walker) tree(path string, id uint64, lo, hi []byte, depth int) error {
 	if depth > maxTreeDepth {
-		w.problem(damagedf("bucket %q: the tree is deeper than %d levels (a loop of page pointers)", path, maxTreeDepth))
+		w.fail(path, lo, hi, damagedf("bucket %q: the tree is deeper than %d levels (a loop of page pointers)", path, maxTreeDepth))
 		return nil
 	}
 	if id < w.f.meta.hwm && w.reachable.has(id) {
-		w.problem(damagedf("bucket %q: page %d is referenced twice", path, id))
+		w.fail(path, lo, hi, damagedf("bucket %q: page %d is referenced twice", path, id))
 		return nil
 	}
 	p, buf, err := w.f.readPage(id, w.bufs[depth])
@@ -292,7 +331,7 @@ func (w *walker) tree(path string, id uint64, lo, hi []byte, depth int) error {
 		if !errors.Is(err, ErrDamaged) {
 			return err // an I/O error, not damage
 		}
-		w.problem(fmt.Errorf("bucket %q: %w", path, err))
+		w.fail(path, lo, hi, fmt.Errorf("bucket %q: %w", path, err))
 		return nil
 	}
 	w.pages++
@@ -305,25 +344,25 @@ func (w *walker) tree(path string, id uint64, lo, hi []byte, depth int) error {
 	case flagBranch:
 		return w.branch(path, p, lo, hi, depth)
 	}
-	w.problem(damagedf("bucket %q: page %d is a freelist page inside a tree", path, id))
+	w.fail(path, lo, hi, damagedf("bucket %q: page %d is a freelist page inside a tree", path, id))
 	return nil
 }
 
 func (w *walker) branch(path string, p page, lo, hi []byte, depth int) error {
 	if p.count == 0 {
-		w.problem(damagedf("bucket %q: branch page %d is empty", path, p.id))
+		w.fail(path, lo, hi, damagedf("bucket %q: branch page %d is empty", path, p.id))
 		return nil
 	}
 	prev := lo
 	for i := 0; i < p.count; i++ {
 		key, _, _, child, err := element(p.data, false, i)
 		if err != nil {
-			w.problem(fmt.Errorf("bucket %q: page %d: %w", path, p.id, err))
+			w.fail(path, prev, hi, fmt.Errorf("bucket %q: page %d: %w", path, p.id, err))
 			return nil
 		}
 		if (i > 0 && bytes.Compare(prev, key) >= 0) || (i == 0 && lo != nil && bytes.Compare(key, lo) < 0) ||
 			(hi != nil && bytes.Compare(key, hi) >= 0) {
-			w.problem(damagedf("bucket %q: branch page %d: key %d is out of order", path, p.id, i))
+			w.fail(path, prev, hi, damagedf("bucket %q: branch page %d: key %d is out of order", path, p.id, i))
 			return nil
 		}
 		next := hi
@@ -347,12 +386,12 @@ func (w *walker) leaf(path string, data []byte, count int, lo, hi []byte, depth 
 	for i := 0; i < count; i++ {
 		key, value, flags, _, err := element(data, true, i)
 		if err != nil {
-			w.problem(fmt.Errorf("bucket %q: %w", path, err))
+			w.fail(path, orKey(prev, lo), hi, fmt.Errorf("bucket %q: %w", path, err))
 			return nil
 		}
 		if (prev != nil && bytes.Compare(prev, key) >= 0) || (lo != nil && bytes.Compare(key, lo) < 0) ||
 			(hi != nil && bytes.Compare(key, hi) >= 0) {
-			w.problem(damagedf("bucket %q: key %d of a leaf is out of order", path, i))
+			w.fail(path, orKey(prev, lo), hi, damagedf("bucket %q: key %d of a leaf is out of order", path, i))
 			return nil
 		}
 		prev = key
@@ -380,6 +419,14 @@ func (w *walker) leaf(path string, data []byte, count int, lo, hi []byte, depth 
 		}
 	}
 	return nil
+}
+
+// orKey is k, or def when k is nil.
+func orKey(k, def []byte) []byte {
+	if k != nil {
+		return k
+	}
+	return def
 }
 
 // freelist reads the free page ids, checking them.

@@ -104,13 +104,25 @@ func prepareRestore(fs fileSystem, real, backup string, now func() time.Time) (s
 		err = migrateCopy(fs, tmp, now)
 	}
 	if err == nil {
-		err = checkBackup(tmp)
+		err = checkLocked(tmp)
 	}
 	if err != nil {
 		fs.Remove(tmp)
 		return "", fmt.Errorf("the backup was not restored (the library is unchanged): %w", err)
 	}
 	return tmp, nil
+}
+
+// checkLocked reads the copy whole while holding a lock on it, so that no
+// cleaner takes it for a stale file while it is being read.
+func checkLocked(tmp string) error {
+	f, err := os.Open(tmp)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	tryLock(f)
+	return checkBackup(tmp)
 }
 
 // migrateCopy brings the copy at path to this build's schema, as Open
@@ -180,9 +192,13 @@ func keepCurrent(fs fileSystem, cur *os.File, real string, now func() time.Time)
 	if fi.Size() == 0 {
 		suffix = "-damaged"
 	}
-	kept := filepath.Join(BackupDir(real), backupBase(real)+"-"+now().Format("2006-01-02-before-restore-150405")+suffix+".db")
-	if err := fs.MkdirAll(filepath.Dir(kept), 0o700); err != nil {
+	stem := filepath.Join(BackupDir(real), backupBase(real)+"-"+now().Format("2006-01-02-before-restore-150405"))
+	if err := fs.MkdirAll(filepath.Dir(stem), 0o700); err != nil {
 		return err
+	}
+	kept := stem + suffix + ".db"
+	for n := 2; fileExists(kept); n++ { // two restores in one second
+		kept = fmt.Sprintf("%s-%d%s.db", stem, n, suffix)
 	}
 	// A second name for the same file costs nothing and cannot fail half
 	// way; where links are not possible, copy.
@@ -219,4 +235,9 @@ func installRestored(fs fileSystem, real, tmp string, now func() time.Time) erro
 		}
 	}
 	return nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
 }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -25,7 +26,9 @@ func (u Unreadable) Error() string {
 func (u Unreadable) Unwrap() error { return u.Err }
 
 // ArticleIDs returns the id of every article, in id order, reading keys
-// only.
+// only. When bbolt cannot walk the articles (a damaged page on the way),
+// the page reader lists what it can reach (salvagefile.go), so that an
+// export still finds every article a damaged page does not hold.
 func (l *Library) ArticleIDs() ([]string, error) {
 	var ids []string
 	err := l.db.View(func(tx *bolt.Tx) error {
@@ -34,6 +37,16 @@ func (l *Library) ArticleIDs() ([]string, error) {
 			return nil
 		})
 	})
+	if err != nil && errors.Is(err, ErrDamaged) {
+		if s, serr := l.Salvage(); serr == nil {
+			ids = ids[:0]
+			for k := range s.records(bArticles) {
+				ids = append(ids, string(k))
+			}
+			s.Close()
+			return ids, nil
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("listing the articles: %w", err)
 	}
@@ -119,19 +132,33 @@ func (l *Library) SalvageActors() ([]annotation.Actor, []Unreadable, error) {
 }
 
 // MatchArticle returns the id of the stored article that an article
-// coming from elsewhere (a backup) is: the one with its id, else the one
-// with its URL, else the one with its text (by hash); "" when none is.
-// textHash is the stored article's text hash, so that a caller can tell
-// whether the texts differ without reading the text.
+// coming from elsewhere (a backup) is: the one with its id, else one with
+// its URL and its text (by hash), else one with its text; "" when none is.
+// A URL alone is not enough (a site may give every page the same
+// canonical URL; see identity.go): an article at the same URL with another
+// text is a different article to the library, unless the caller does not
+// know the text (hash ""). textHash is the stored article's text hash, so
+// that a caller can tell whether the texts differ without reading the text.
 func (l *Library) MatchArticle(id, url, hash string) (found, textHash string, err error) {
 	err = l.db.View(func(tx *bolt.Tx) error {
-		switch {
-		case tx.Bucket(bArticles).Get([]byte(id)) != nil:
+		if tx.Bucket(bArticles).Get([]byte(id)) != nil {
 			found = id
-		case url != "" && tx.Bucket(bURLIndex).Get([]byte(url)) != nil:
-			found = string(tx.Bucket(bURLIndex).Get([]byte(url)))
-		case hash != "":
-			found = string(tx.Bucket(bHashIndex).Get([]byte(hash)))
+		}
+		for _, cand := range indexIDs(tx.Bucket(bURLIndex), url) {
+			if found != "" {
+				break
+			}
+			if r, err := loadRecord(tx, cand); err == nil && r.URL == url && (hash == "" || r.Hash == hash) {
+				found = cand
+			}
+		}
+		for _, cand := range indexIDs(tx.Bucket(bHashIndex), hash) {
+			if found != "" {
+				break
+			}
+			if r, err := loadRecord(tx, cand); err == nil && r.Hash == hash {
+				found = cand
+			}
 		}
 		if found == "" {
 			return nil

@@ -8,13 +8,14 @@ import (
 )
 
 // A temporary file is left behind (stale) when nobody has it locked and it
-// has not been written for staleAfter: the library's writers lock theirs
-// (osFS.CreateTemp), and the age covers the moments between two holders
-// (a restore hands its file to bbolt and back) and writers that lock
-// nothing (export's ".dramatis-*.tmp"). Where files cannot be locked, only
+// has not been written for staleAfter: the library's writers hold a lock
+// on theirs while they work (osFS.CreateTemp, and bbolt's own lock while
+// it migrates a restore's copy), and the age covers the moments between a
+// file's close and its rename, and writers that lock nothing (export's
+// ".dramatis-*.tmp", written in one go). Where files cannot be locked, only
 // age tells, and it must be longer than any copy takes.
 const (
-	staleAfter         = time.Minute
+	staleAfter         = 10 * time.Second
 	staleUnlockedAfter = time.Hour
 )
 
@@ -51,7 +52,8 @@ func removeStaleTemps(fs fileSystem, dir, base string, library os.FileInfo) int 
 }
 
 // isOurTemp reports whether a file name is one of Dramatis's temporary
-// files (of the library file base, when given).
+// files (of the library file base, when given): the library's own
+// (".library.db.tmp…") or its state marker's ("..library.db.state.tmp…").
 func isOurTemp(name, base string) bool {
 	if strings.HasPrefix(name, ".dramatis-") && strings.HasSuffix(name, ".tmp") {
 		return true
@@ -63,7 +65,7 @@ func isOurTemp(name, base string) bool {
 	if i < 0 {
 		return false
 	}
-	return base == "" || strings.HasPrefix(name[1:], base)
+	return base == "" || strings.HasPrefix(name[1:], base) || strings.HasPrefix(name[1:], "."+base+".state")
 }
 
 // isStale reports whether the temporary file at p, last written age ago,
