@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +17,7 @@ import (
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/export"
 	"github.com/dramatis-app/dramatis/export/gather"
+	"github.com/dramatis-app/dramatis/internal/userpath"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -189,7 +191,7 @@ func exportFolder(s string) (string, error) {
 	case s == "":
 		return "", errors.New("choose the folder for the notes first (Choose…)")
 	case !filepath.IsAbs(s):
-		return "", fmt.Errorf("give the whole path of the notes folder, e.g. %s", filepath.Join(string(filepath.Separator), "home", "me", "Notes"))
+		return "", fmt.Errorf("give the whole path of the notes folder, e.g. %s", userpath.Example(runtime.GOOS, "Notes"))
 	}
 	s = filepath.Clean(s)
 	if fi, err := os.Stat(s); err == nil && !fi.IsDir() {

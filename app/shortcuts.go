@@ -82,6 +82,8 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Remove the Example Article…", c.removeDemo),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("About Dramatis", a.showAbout),
 	)
 	return fyne.NewMainMenu(file, edit, view, help)
 }

@@ -25,6 +25,9 @@ type Env struct {
 	// outlives this one (the daily backup after a command); nil starts
 	// nothing.
 	StartBackground func(args ...string) error
+	// Version is the line 'dramatis version' prints (main sets it from
+	// internal/buildinfo).
+	Version string
 }
 
 // OSEnv returns the Env of the running process.
@@ -87,10 +90,6 @@ func LooksLikeCommand(arg string) bool {
 	return err != nil
 }
 
-// Version is the program version shown by 'dramatis version'; main sets it
-// from FyneApp.toml's version at build time when available.
-const Version = "0.1.0"
-
 // usageError marks errors in how a command was called (exit status 2).
 type usageError struct{ msg string }
 
@@ -113,7 +112,11 @@ func Run(e *Env, args []string) int {
 		return 0
 	}
 	if args[0] == "version" || args[0] == "--version" {
-		fmt.Fprintln(e.Stdout, "dramatis", Version)
+		v := e.Version
+		if v == "" {
+			v = "dramatis (version unknown)"
+		}
+		fmt.Fprintln(e.Stdout, v)
 		return 0
 	}
 	cmd, ok := commands()[commandName(args[0])]
@@ -213,7 +216,8 @@ func oneLine(s string) string {
 
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "Dramatis: read the news, highlight what actors say and do, export your notes.")
-	fmt.Fprintln(w, "\nWithout a command, dramatis opens the window (dramatis [--library PATH]).")
+	fmt.Fprintln(w, "\nWithout a command, dramatis opens the window (dramatis [--library PATH] [FILE|URL...]).")
+	fmt.Fprintln(w, "dramatis --version prints the version and the commit it was built from.")
 	fmt.Fprintln(w, "\nCommands (all library commands take --library PATH or DRAMATIS_LIBRARY):")
 	cmds := commands()
 	names := make([]string, 0, len(cmds))

@@ -72,7 +72,7 @@ func TestKillChild(t *testing.T) {
 		fmt.Println("MIGRATED")
 	case "limit": // add highlights under a file size limit until one fails
 		limit, _ := strconv.ParseUint(args[2], 10, 64)
-		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: limit, Max: ^uint64(0)}); err != nil {
+		if err := setFileSizeLimit(limit, ^uint64(0)); err != nil {
 			fmt.Println("ERR", err)
 			os.Exit(3)
 		}

@@ -185,20 +185,6 @@ func (l *Library) Checking() <-chan struct{} {
 	return l.unchecked
 }
 
-// DefaultPath is where the library lives when neither --library nor
-// DRAMATIS_LIBRARY says otherwise: $XDG_DATA_HOME/dramatis/library.db, or
-// ~/.local/share/dramatis/library.db (the platform's data directory elsewhere).
-func DefaultPath() (string, error) {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "dramatis", "library.db"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find a place for the library (no home directory): %w", err)
-	}
-	return filepath.Join(home, ".local", "share", "dramatis", "library.db"), nil
-}
-
 // Open opens the library at path for writing, creating it (and its
 // folder) when it does not exist; see OpenWith.
 func Open(path string) (*Library, error) {
@@ -387,6 +373,7 @@ func (l *Library) openBolt(o Options) (err error) {
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	handOver(l.file) // Windows: bbolt takes the lock again itself
 	db, err := bolt.Open(l.real, 0o600, opts)
 	if err != nil {
 		if !handed {

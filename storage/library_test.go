@@ -404,18 +404,6 @@ func TestPreferences(t *testing.T) {
 	}
 }
 
-func TestDefaultPath(t *testing.T) {
-	t.Setenv("XDG_DATA_HOME", "/tmp/xdg")
-	if p, err := DefaultPath(); err != nil || p != "/tmp/xdg/dramatis/library.db" {
-		t.Fatalf("DefaultPath = %q, %v", p, err)
-	}
-	t.Setenv("XDG_DATA_HOME", "")
-	t.Setenv("HOME", "/home/leser")
-	if p, err := DefaultPath(); err != nil || p != "/home/leser/.local/share/dramatis/library.db" {
-		t.Fatalf("DefaultPath = %q, %v", p, err)
-	}
-}
-
 func TestAutomaticBackups(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "library.db")
 	l, err := Open(p)

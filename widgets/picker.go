@@ -279,7 +279,10 @@ func (p *Picker) SetNewKind(kind string) { p.kind.SetSelected(kind) }
 // Submit hands the chosen actors and note to OnSubmit.
 func (p *Picker) Submit() {
 	if p.OnSubmit != nil {
-		p.OnSubmit(PickerResult{Actors: p.Chosen(), Note: strings.TrimSpace(p.note.Text)})
+		// Text pasted on Windows keeps its CRLF line ends; the note keeps
+		// "\n" only, like notes typed anywhere.
+		note := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(p.note.Text)
+		p.OnSubmit(PickerResult{Actors: p.Chosen(), Note: strings.TrimSpace(note)})
 	}
 }
 
