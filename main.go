@@ -4,18 +4,37 @@
 package main
 
 import (
+	_ "embed"
 	"flag"
 	"fmt"
 	"os"
 
 	"github.com/dramatis-app/dramatis/app"
 	"github.com/dramatis-app/dramatis/cli"
+	"github.com/dramatis-app/dramatis/internal/buildinfo"
 	_ "github.com/dramatis-app/dramatis/internal/localeenv" // before Fyne reads the locale
 )
 
+// fyneAppTOML is the app's metadata; its version and build number are the
+// version every build reports.
+//
+//go:embed FyneApp.toml
+var fyneAppTOML []byte
+
+// commit is the commit the binary was built from, set by scripts/package
+// with -ldflags "-X main.commit=HASH" (with buildinfo.DirtySuffix for a
+// tree with changes); plain go builds inside git fall back to the VCS stamp.
+var commit string
+
 func main() {
+	// A FyneApp.toml that does not parse fails TestRepositoryFyneAppTOML;
+	// the program still runs and says "unknown version".
+	build, _ := buildinfo.New(fyneAppTOML, commit)
 	if len(os.Args) > 1 && (cli.IsCommand(os.Args[1]) || cli.LooksLikeCommand(os.Args[1])) {
-		os.Exit(cli.Run(cli.OSEnv(), os.Args[1:]))
+		attachConsole()
+		env := cli.OSEnv()
+		env.Version = build.String()
+		os.Exit(cli.Run(env, os.Args[1:]))
 	}
 	fs := flag.NewFlagSet("dramatis", flag.ContinueOnError)
 	library := fs.String("library", os.Getenv("DRAMATIS_LIBRARY"), "library file (default: the user's data directory)")
@@ -26,7 +45,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "dramatis: --library is empty; give a library file, or leave --library out for the default")
 		os.Exit(2)
 	}
-	if err := app.Run(app.Options{Library: *library, Open: fs.Args()}); err != nil {
+	if err := app.Run(app.Options{Library: *library, Open: fs.Args(), Build: build}); err != nil {
 		fmt.Fprintln(os.Stderr, "dramatis:", err)
 		os.Exit(1)
 	}

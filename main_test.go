@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -57,6 +58,24 @@ func TestUnknownCommand(t *testing.T) {
 		var exit *exec.ExitError
 		if !errors.As(err, &exit) || exit.ExitCode() != 2 || strings.TrimSpace(string(out)) != want {
 			t.Errorf("dramatis %s: %v, output %q; want exit 2 and %q", args, err, out, want)
+		}
+	}
+}
+
+// --version prints the version and build of FyneApp.toml, the commit and
+// the Go release, on one line, and exits 0 without opening a window.
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"--version", "version"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$")
+		cmd.Env = append(os.Environ(), "DRAMATIS_MAIN_ARGS="+arg, "DISPLAY=", "WAYLAND_DISPLAY=")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("dramatis %s: %v\n%s", arg, err, out)
+		}
+		got := strings.TrimSpace(string(out))
+		want := regexp.MustCompile(`^dramatis \d+\.\d+\.\d+ \(build \d+\), commit (unknown|[0-9a-f]{12}(\+changes)?), go\S+ \w+/\w+$`)
+		if !want.MatchString(got) {
+			t.Errorf("dramatis %s printed %q", arg, got)
 		}
 	}
 }

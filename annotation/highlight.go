@@ -35,10 +35,17 @@ func RoleNames() []string { return names(Roles) }
 // "mentioned, speaker or target".
 func RoleChoices() string { return choices(RoleNames()) }
 
-// ActorRef tags a highlight with one actor in one role.
+// ActorRef tags a highlight with one actor in one role and, optionally,
+// what the actor says or does about a topic: a statement (actor, topic,
+// stance) in the Discourse Network Analyzer's sense ("Kim Jong Un,
+// speaker, on Sanctions: opposes"). A highlight may name an actor several
+// times, once per topic; Topic is a topic id, and Stance is unset when
+// there is no topic.
 type ActorRef struct {
 	ActorID string `json:"actor"`
 	Role    Role   `json:"role"`
+	Topic   string `json:"topic,omitempty"`
+	Stance  Stance `json:"stance,omitempty"`
 }
 
 // TextQuote is the W3C TextQuoteSelector of a highlight: the exact passage

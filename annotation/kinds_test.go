@@ -20,7 +20,8 @@ var spelledOut = map[string]string{
 	"app/help.go": "help text",
 }
 
-// Kinds and Roles are the one source of actor kinds and roles: no string
+// Kinds, Roles and Stances are the one source of actor kinds, roles and
+// stances: no string
 // in the program (tests and this package's definitions aside) is a kind or
 // a role, or lists two of them, so that a kind or role added to the lists
 // reaches every chooser, usage line and check without further edits. Each
@@ -28,13 +29,14 @@ var spelledOut = map[string]string{
 // Roles.
 func TestKindsAndRolesHaveOneHome(t *testing.T) {
 	var words []string
-	for _, n := range append(KindNames(), RoleNames()...) {
+	all := append(append(KindNames(), RoleNames()...), StanceNames()...)
+	for _, n := range all {
 		words = append(words, regexp.QuoteMeta(n))
 	}
 	alt := `\b(?:` + strings.Join(words, "|") + `)\b`
 	list := regexp.MustCompile(alt + `(?:\s*[,|/;]\s*|\s+(?:or|and|oder|und)\s+)` + alt)
 	exact := map[string]bool{}
-	for _, n := range append(KindNames(), RoleNames()...) {
+	for _, n := range all {
 		exact[n] = true
 	}
 	root := ".."
@@ -52,7 +54,7 @@ func TestKindsAndRolesHaveOneHome(t *testing.T) {
 			return nil
 		}
 		if !strings.HasSuffix(rel, ".go") || strings.HasSuffix(rel, "_test.go") ||
-			rel == "annotation/actor.go" || rel == "annotation/highlight.go" || spelledOut[rel] != "" {
+			rel == "annotation/actor.go" || rel == "annotation/highlight.go" || rel == "annotation/stance.go" || spelledOut[rel] != "" {
 			return nil
 		}
 		fset := token.NewFileSet()
@@ -63,7 +65,7 @@ func TestKindsAndRolesHaveOneHome(t *testing.T) {
 		checked++
 		ast.Inspect(f, func(n ast.Node) bool {
 			if cl, ok := n.(*ast.CompositeLit); ok && constantsIn(cl) >= 2 {
-				t.Errorf("%s: a hand-kept list of kinds or roles; use annotation.Kinds/Roles or KindNames/RoleNames", fset.Position(cl.Pos()))
+				t.Errorf("%s: a hand-kept list of kinds, roles or stances; use annotation.Kinds/Roles/Stances or KindNames/RoleNames/StanceNames", fset.Position(cl.Pos()))
 			}
 			lit, ok := n.(*ast.BasicLit)
 			if !ok || lit.Kind != token.STRING {
@@ -74,7 +76,7 @@ func TestKindsAndRolesHaveOneHome(t *testing.T) {
 				return true
 			}
 			if exact[s] || list.MatchString(s) {
-				t.Errorf("%s: the string %q spells out an actor kind or role; use annotation's constants, Kinds/Roles, KindNames/RoleNames or KindChoices/RoleChoices", fset.Position(lit.Pos()), s)
+				t.Errorf("%s: the string %q spells out an actor kind, role or stance; use annotation's constants, Kinds/Roles/Stances, KindNames/RoleNames/StanceNames or KindChoices/RoleChoices/StanceChoices", fset.Position(lit.Pos()), s)
 			}
 			return true
 		})
@@ -150,6 +152,11 @@ func isKindOrRoleConst(name string) bool {
 	}
 	for _, r := range Roles {
 		if name == "Role"+kindConstSuffix(Kind(r)) {
+			return true
+		}
+	}
+	for _, st := range Stances {
+		if name == "Stance"+kindConstSuffix(Kind(st)) {
 			return true
 		}
 	}

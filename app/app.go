@@ -27,6 +27,7 @@ import (
 	fynestorage "fyne.io/fyne/v2/storage"
 
 	"github.com/dramatis-app/dramatis/assets"
+	"github.com/dramatis-app/dramatis/internal/buildinfo"
 	"github.com/dramatis-app/dramatis/internal/handoff"
 	"github.com/dramatis-app/dramatis/storage"
 	"github.com/dramatis-app/dramatis/widgets"
@@ -43,6 +44,8 @@ type Options struct {
 	Open []string
 	// NoDemo skips importing the demo article into an empty library.
 	NoDemo bool
+	// Build is the version and commit Help ▸ About shows.
+	Build buildinfo.Info
 
 	// started is when Run began, for the start-up trace.
 	started time.Time

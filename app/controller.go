@@ -33,6 +33,9 @@ type controller struct {
 	reader  *readerPane
 	notes   *notesPane
 	actorsW *actorsWindow // nil while the Actors window is closed
+	topicsW *topicsWindow // nil while the Topics window is closed
+	// analysisW is the Analysis window, nil while it is closed.
+	analysisW *analysisWindow
 
 	undo *undoStack
 	// picker is the actor picker shown last (tests drive it).
@@ -56,13 +59,18 @@ type controller struct {
 	// places are the reading positions of the articles read last.
 	places *positions
 
-	actors  actorSet
-	counts  map[string]int // actor id → number of highlights
-	recent  []string       // actor ids, most recently used first
-	current string         // id of the article in the reader
-	art     *article.Article
-	info    storage.ArticleInfo
-	hls     []annotation.Highlight // the current article's highlights, reading order
+	actors actorSet
+	counts map[string]int // actor id → number of highlights
+	recent []string       // actor ids, most recently used first
+	// topics are the library's topics; recentTopics the topic ids used
+	// last, most recent first (offered first in the picker's topic step).
+	topics       topicSet
+	recentTopics []string
+	topicCounts  map[string]int // topic id → number of highlights with statements on it
+	current      string         // id of the article in the reader
+	art          *article.Article
+	info         storage.ArticleInfo
+	hls          []annotation.Highlight // the current article's highlights, reading order
 
 	// onReady, when set, is called once the first article is on screen.
 	onReady func()
@@ -73,7 +81,7 @@ type controller struct {
 
 func newController(sh *shell, store *storage.Library, opts Options) *controller {
 	return &controller{sh: sh, store: store, opts: opts, undo: newUndoStack(),
-		actors: actorSet{}, counts: map[string]int{}, places: &positions{}}
+		actors: actorSet{}, topics: topicSet{}, counts: map[string]int{}, places: &positions{}}
 }
 
 // openedArticle is an article read from the library with its highlights.
@@ -86,7 +94,9 @@ type openedArticle struct {
 }
 
 // readArticle reads an article and its highlights (off the main goroutine)
-// and remembers it in the library as the one to show on the next start.
+// and remembers it in the library as the one to show on the next start,
+// in a job of its own: the article is shown without waiting for that
+// write (which waits for the whole-file check after an unclean shutdown).
 func (c *controller) readArticle(id string) openedArticle {
 	o := openedArticle{id: id}
 	if o.art, o.info, o.err = c.store.Article(id); o.err != nil {
@@ -95,25 +105,28 @@ func (c *controller) readArticle(id string) openedArticle {
 	if o.hls, o.err = c.store.Highlights(id); o.err != nil {
 		return o
 	}
-	_ = c.store.SetPreference(libPrefLastArticle, []byte(id))
+	c.sh.run(func() { _ = c.store.SetPreference(libPrefLastArticle, []byte(id)) }, nil)
 	return o
 }
 
 // startLoad is what start reads off the main goroutine.
 type startLoad struct {
-	list    listing
-	actors  []annotation.Actor
-	counts  map[string]int
-	matcher *recognize.Matcher
-	recent  []string
-	places  *positions
-	demo    demoState
-	all     *recognize.Matcher // matcher with the demo's own actors
-	style   widgets.ReadingStyle
-	last    string // the article to show
-	demoHL  string // the demo's example highlight, on a first start
-	opened  openedArticle
-	errs    []error
+	list   listing
+	actors []annotation.Actor
+	topics []annotation.Topic
+	counts map[string]int
+	// topicCounts: topic id → number of highlights with statements on it
+	topicCounts map[string]int
+	matcher     *recognize.Matcher
+	recent      []string
+	places      *positions
+	demo        demoState
+	all         *recognize.Matcher // matcher with the demo's own actors
+	style       widgets.ReadingStyle
+	last        string // the article to show
+	demoHL      string // the demo's example highlight, on a first start
+	opened      openedArticle
+	errs        []error
 }
 
 // start loads the library off the main goroutine: the article list, the
@@ -165,6 +178,8 @@ func (c *controller) loadStart(r listRequest) *startLoad {
 		s.errs = append(s.errs, err)
 	}
 	s.actors, _ = c.store.Actors()
+	s.topics, _ = c.store.Topics()
+	s.topicCounts, _ = c.store.TopicCounts()
 	s.counts, _ = c.store.HighlightCounts()
 	s.demo = loadDemoState(c.store, demoID(c.store))
 	s.matcher, s.all = buildMatchers(s.actors, s.demo)
@@ -204,6 +219,8 @@ func (c *controller) importSources(s *startLoad) string {
 // applyStart shows what start read.
 func (c *controller) applyStart(s *startLoad) {
 	c.setActors(s.actors, s.counts)
+	c.setTopics(s.topics)
+	c.topicCounts = s.topicCounts
 	c.matcher, c.matcherAll, c.demo = s.matcher, s.all, s.demo
 	c.recent = s.recent
 	c.places = s.places
@@ -398,11 +415,11 @@ func (c *controller) prepareSuggestions() {
 
 // refreshed is what refreshCurrent reads again after a change.
 type refreshed struct {
-	hls    []annotation.Highlight
-	info   storage.ArticleInfo
-	counts map[string]int
-	demo   demoState
-	err    error
+	hls                 []annotation.Highlight
+	info                storage.ArticleInfo
+	counts, topicCounts map[string]int
+	demo                demoState
+	err                 error
 }
 
 // refreshCurrent re-reads the current article's highlights and info after a
@@ -425,7 +442,10 @@ func (c *controller) refreshCurrent(then func()) {
 		if _, r.info, r.err = c.store.Article(id); r.err != nil {
 			return
 		}
-		r.counts, r.err = c.store.HighlightCounts()
+		if r.counts, r.err = c.store.HighlightCounts(); r.err != nil {
+			return
+		}
+		r.topicCounts, r.err = c.store.TopicCounts()
 	}, func() {
 		if r.err != nil {
 			c.sh.showError("Could not read the library", r.err)
@@ -434,13 +454,16 @@ func (c *controller) refreshCurrent(then func()) {
 		if id != c.current {
 			return
 		}
-		c.hls, c.info, c.counts = r.hls, r.info, r.counts
+		c.hls, c.info, c.counts, c.topicCounts = r.hls, r.info, r.counts, r.topicCounts
 		c.setDemo(r.demo)
 		c.reader.setHighlights(c.actors.viewHighlights(r.hls))
 		c.notes.show(id, c.hls, c.actors, c.selected)
 		c.library.updateInfo(r.info)
 		if c.actorsW != nil {
 			c.actorsW.reload()
+		}
+		if c.topicsW != nil {
+			c.topicsW.reload()
 		}
 		if then != nil {
 			then()
@@ -452,15 +475,23 @@ func (c *controller) refreshCurrent(then func()) {
 // redraws everything that shows them.
 func (c *controller) reloadActors(then func()) {
 	var (
-		actors     []annotation.Actor
-		counts     map[string]int
-		demo       demoState
-		live, all  *recognize.Matcher
-		err        error
-		demoBefore = c.demo.article
+		actors      []annotation.Actor
+		topics      []annotation.Topic
+		topicCounts map[string]int
+		counts      map[string]int
+		demo        demoState
+		live, all   *recognize.Matcher
+		err         error
+		demoBefore  = c.demo.article
 	)
 	c.sh.run(func() {
 		if actors, err = c.store.Actors(); err != nil {
+			return
+		}
+		if topics, err = c.store.Topics(); err != nil {
+			return
+		}
+		if topicCounts, err = c.store.TopicCounts(); err != nil {
 			return
 		}
 		if counts, err = c.store.HighlightCounts(); err != nil {
@@ -474,6 +505,8 @@ func (c *controller) reloadActors(then func()) {
 			return
 		}
 		c.setActors(actors, counts)
+		c.setTopics(topics)
+		c.topicCounts = topicCounts
 		c.matcher, c.matcherAll, c.demo = live, all, demo
 		c.prepareSuggestions()
 		c.refreshCurrent(then)
@@ -510,6 +543,23 @@ func (c *controller) setActors(actors []annotation.Actor, counts map[string]int)
 	if counts != nil {
 		c.counts = counts
 	}
+}
+
+// setTopics replaces the topic cache, which the notes pane reads too.
+func (c *controller) setTopics(topics []annotation.Topic) {
+	c.topics = newTopicSet(topics)
+	c.notes.topics = c.topics
+}
+
+// useRecentTopics moves topics to the front of the topics offered first.
+func (c *controller) useRecentTopics(ids []string) {
+	out := append([]string(nil), ids...)
+	for _, id := range c.recentTopics {
+		if !slices.Contains(ids, id) {
+			out = append(out, id)
+		}
+	}
+	c.recentTopics = out[:min(len(out), maxRecent)]
 }
 
 // useRecent moves actors to the front of the recently-used list.
@@ -628,10 +678,10 @@ func (c *controller) deleteArticle(id string) {
 
 // exportArticle is the article in the reader as export sees it, with the
 // library's actors; ok is false when none is open.
-func (c *controller) exportArticle() (export.Article, map[string]annotation.Actor, bool) {
+func (c *controller) exportArticle() (export.Article, map[string]annotation.Actor, map[string]annotation.Topic, bool) {
 	if c.art == nil {
-		return export.Article{}, nil, false
+		return export.Article{}, nil, nil, false
 	}
 	art := export.Article{ID: c.current, Added: c.info.Added, Article: *c.art, Highlights: append([]annotation.Highlight(nil), c.hls...)}
-	return art, c.actors, true
+	return art, c.actors, c.topics, true
 }

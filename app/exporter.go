@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +17,7 @@ import (
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/export"
 	"github.com/dramatis-app/dramatis/export/gather"
+	"github.com/dramatis-app/dramatis/internal/userpath"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -43,7 +45,7 @@ type exporter struct {
 	store *storage.Library
 	// current is the article in the reader with its highlights, and the
 	// library's actors; ok is false when no article is open.
-	current func() (art export.Article, actors map[string]annotation.Actor, ok bool)
+	current func() (art export.Article, actors map[string]annotation.Actor, topics map[string]annotation.Topic, ok bool)
 	// leaveOut, when set, names an article and actors that are not the
 	// reader's work (the demo as shipped): the notes folder gets neither.
 	leaveOut func() (articleID string, actors map[string]bool)
@@ -88,23 +90,23 @@ func (x *exporter) highlightExportItems(id string) []*fyne.MenuItem {
 // copyArticleMarkdown puts the current article's note on the clipboard,
 // ready to paste into Obsidian.
 func (x *exporter) copyArticleMarkdown() {
-	art, actors, ok := x.current()
+	art, actors, topics, ok := x.current()
 	if !ok {
 		return
 	}
-	x.sh.clipboard().SetContent(string(export.ArticleMarkdown(art, actors)))
+	x.sh.clipboard().SetContent(string(export.ArticleMarkdown(art, actors, topics)))
 	x.sh.setStatus("Copied the article's note as Markdown.")
 }
 
 // copyHighlightMarkdown puts one highlight as Markdown on the clipboard.
 func (x *exporter) copyHighlightMarkdown(id string) {
-	art, actors, ok := x.current()
+	art, actors, topics, ok := x.current()
 	if !ok {
 		return
 	}
 	for _, h := range art.Highlights {
 		if h.ID == id {
-			x.sh.clipboard().SetContent(string(export.HighlightMarkdown(art, h, actors)))
+			x.sh.clipboard().SetContent(string(export.HighlightMarkdown(art, h, actors, topics)))
 			x.sh.setStatus("Copied the highlight as Markdown.")
 		}
 	}
@@ -189,7 +191,7 @@ func exportFolder(s string) (string, error) {
 	case s == "":
 		return "", errors.New("choose the folder for the notes first (Choose…)")
 	case !filepath.IsAbs(s):
-		return "", fmt.Errorf("give the whole path of the notes folder, e.g. %s", filepath.Join(string(filepath.Separator), "home", "me", "Notes"))
+		return "", fmt.Errorf("give the whole path of the notes folder, e.g. %s", userpath.Example(runtime.GOOS, "Notes"))
 	}
 	s = filepath.Clean(s)
 	if fi, err := os.Stat(s); err == nil && !fi.IsDir() {
@@ -224,7 +226,7 @@ func (x *exporter) exportTo(dir string, g export.Grouping) {
 			x.sh.showError("Could not export the notes", err)
 			return
 		}
-		x.sh.setStatus("%d notes written, %d unchanged in %s.", len(rep.Written), len(rep.Unchanged), filepath.Clean(dir))
+		x.sh.setStatus("%s, %d unchanged in %s.", count(len(rep.Written), "note written", "notes written"), len(rep.Unchanged), filepath.Clean(dir))
 		x.showExportNotices(rep, unread)
 	})
 }
@@ -250,17 +252,42 @@ func (x *exporter) showExportNotices(rep export.FolderReport, unread []error) {
 	title := "Notes exported"
 	switch {
 	case len(unread) > 0:
-		title = fmt.Sprintf("%d records of the library could not be read; everything else was exported", len(unread))
+		title = fmt.Sprintf("%s of the library could not be read; everything else was exported", count(len(unread), "record"))
 	case len(rep.Skipped) > 0:
-		title = fmt.Sprintf("%d notes were left as they were", len(rep.Skipped))
+		title = fmt.Sprintf("%s left as they were", count(len(rep.Skipped), "note was", "notes were"))
 	case len(rep.Conflicts) > 0:
-		title = fmt.Sprintf("%d notes had changes on both sides", len(rep.Conflicts))
+		title = fmt.Sprintf("%s changes on both sides", count(len(rep.Conflicts), "note had", "notes had"))
 	}
 	msg := widget.NewLabel(strings.Join(notes, "\n\n"))
 	msg.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(msg)
-	scroll.SetMinSize(fyne.NewSize(520, min(60*float32(len(notes)), 360)))
-	d := dialog.NewCustom(title, "OK", scroll, x.sh.win)
-	d.Resize(fyne.NewSize(560, 0))
+	var content fyne.CanvasObject = msg
+	if len(notes) > noticesWithoutScroll {
+		scroll := container.NewVScroll(msg)
+		scroll.SetMinSize(fyne.NewSize(noticesWidth-40, noticesScrollHeight))
+		content = scroll
+	}
+	d := dialog.NewCustom(title, "OK", content, x.sh.win)
+	d.Resize(fyne.NewSize(noticesWidth, 0))
 	d.Show()
+}
+
+// The export notices dialog: wide enough for two long note names on a
+// line or two; a few notices are shown whole, more scroll.
+const (
+	noticesWidth         = 640
+	noticesWithoutScroll = 4
+	noticesScrollHeight  = 360
+)
+
+// count says "1 note was" or "3 notes were": n with the singular or, for
+// any other number, the plural (the singular with an s when none is
+// given).
+func count(n int, one string, many ...string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	if len(many) > 0 {
+		return fmt.Sprintf("%d %s", n, many[0])
+	}
+	return fmt.Sprintf("%d %ss", n, one)
 }

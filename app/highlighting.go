@@ -1,11 +1,13 @@
 package app
 
 import (
+	"slices"
 	"unicode"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/storage"
 	"github.com/dramatis-app/dramatis/widgets"
 )
 
@@ -104,7 +106,11 @@ func (c *controller) editHighlight(id string) {
 	var chosen []widgets.PickedActor
 	for _, ref := range h.Actors {
 		if act, ok := c.actors[ref.ActorID]; ok {
-			chosen = append(chosen, widgets.PickedActor{PickerActor: pickerActor(act), Role: string(ref.Role)})
+			pa := widgets.PickedActor{PickerActor: pickerActor(act), Role: string(ref.Role), Stance: string(ref.Stance)}
+			if t, ok := c.topics[ref.Topic]; ok {
+				pa.Topic = c.topics.pickerTopic(t)
+			}
+			chosen = append(chosen, pa)
 		}
 	}
 	start, end := h.Start, h.End
@@ -137,6 +143,7 @@ func (c *controller) openPicker(title, passage string, from, to int, start *pick
 	}
 	p := widgets.NewPicker(library, c.suggest(passage), recent, pickerRoles, pickerKinds)
 	p.Lookup = c.lookupActors
+	p.SetTopics(c.pickerTopics())
 	if start != nil {
 		p.SetChosen(start.chosen, start.note)
 	}
@@ -147,22 +154,36 @@ func (c *controller) openPicker(title, passage string, from, to int, start *pick
 	c.picker = p
 }
 
-// newActors turns the picker's choice into actor references. Actors not in
-// the library yet get their ids here and are returned to be stored in the
-// same transaction as the highlight that names them. It runs off the main
-// goroutine.
-func (c *controller) newActors(picked []widgets.PickedActor, suggested map[string]annotation.Actor) ([]annotation.ActorRef, []annotation.Actor, error) {
+// pickerTopics lists the library's topics and the recent ones for the
+// picker's topic step, with the stances.
+func (c *controller) pickerTopics() (library, recent []widgets.PickerTopic, stances []widgets.PickerStance) {
+	for _, t := range c.topics.sorted() {
+		library = append(library, c.topics.pickerTopic(t))
+	}
+	for _, id := range c.recentTopics {
+		if t, ok := c.topics[id]; ok {
+			recent = append(recent, c.topics.pickerTopic(t))
+		}
+	}
+	return library, recent, pickerStances()
+}
+
+// newStatements turns the picker's choice into statements (actor, role,
+// topic, stance). Actors and topics not in the library yet get their ids
+// here and are returned to be stored in the same transaction as the
+// highlight that names them. It runs off the main goroutine.
+func (c *controller) newStatements(picked []widgets.PickedActor, suggested map[string]annotation.Actor) ([]annotation.ActorRef, storage.NewTags, error) {
 	var refs []annotation.ActorRef
-	var created []annotation.Actor
+	var tags storage.NewTags
 	for _, p := range picked {
 		id := p.ID
 		if id == "" {
-			act, isNew, err := c.actorFor(p, suggested, created)
+			act, isNew, err := c.actorFor(p, suggested, tags.Actors)
 			if err != nil {
-				return nil, nil, err
+				return nil, tags, err
 			}
 			if isNew {
-				created = append(created, act)
+				tags.Actors = append(tags.Actors, act)
 			}
 			id = act.ID
 		}
@@ -170,9 +191,43 @@ func (c *controller) newActors(picked []widgets.PickedActor, suggested map[strin
 		if !role.Valid() {
 			role = annotation.RoleMentioned
 		}
-		refs = append(refs, annotation.ActorRef{ActorID: id, Role: role})
+		ref := annotation.ActorRef{ActorID: id, Role: role}
+		if p.Topic.Name != "" {
+			t, isNew, err := c.topicFor(p.Topic, tags.Topics)
+			if err != nil {
+				return nil, tags, err
+			}
+			if isNew {
+				tags.Topics = append(tags.Topics, t)
+			}
+			ref.Topic = t.ID
+			if st, ok := annotation.ParseStance(p.Stance); ok {
+				ref.Stance = st
+			}
+		}
+		refs = append(refs, ref)
 	}
-	return refs, created, nil
+	return refs, tags, nil
+}
+
+// topicFor finds the topic a picked one means: the library's (by id, else
+// by name or alias), one created earlier in the same choice, or a new one
+// with a fresh id, not yet stored.
+func (c *controller) topicFor(pt widgets.PickerTopic, created []annotation.Topic) (annotation.Topic, bool, error) {
+	if pt.ID != "" {
+		if t, ok := c.topics[pt.ID]; ok {
+			return t, false, nil
+		}
+	}
+	if t, found, err := c.store.FindTopic(pt.Name); err != nil || found {
+		return t, false, err
+	}
+	for _, t := range created {
+		if annotation.NameKey(t.Name) == annotation.NameKey(pt.Name) {
+			return t, false, nil
+		}
+	}
+	return annotation.Topic{ID: annotation.NewID(), Name: pt.Name}, true, nil
 }
 
 // actorFor finds the library actor a picked name means, or one created
@@ -206,15 +261,15 @@ func (c *controller) saveNewHighlight(artID string, start, end int, res widgets.
 	suggested := c.suggested
 	var (
 		saved   annotation.Highlight
-		created []annotation.Actor
+		created storage.NewTags
 		err     error
 	)
 	c.sh.run(func() {
 		var refs []annotation.ActorRef
-		if refs, created, err = c.newActors(res.Actors, suggested); err != nil {
+		if refs, created, err = c.newStatements(res.Actors, suggested); err != nil {
 			return
 		}
-		saved, created, err = c.store.AddHighlightWithActors(annotation.Highlight{ArticleID: artID, Start: start, End: end, Actors: refs, Note: res.Note}, created)
+		saved, created, err = c.store.AddHighlightWith(annotation.Highlight{ArticleID: artID, Start: start, End: end, Actors: refs, Note: res.Note}, created)
 	}, func() {
 		if err != nil {
 			c.sh.showError("Could not save the highlight", err)
@@ -224,7 +279,7 @@ func (c *controller) saveNewHighlight(artID string, start, end int, res widgets.
 			c.reader.collapseSelection(end)
 		}
 		c.afterChange(created, saved, func() { c.selectHighlight(saved.ID, false) })
-		c.undo.push(change{after: &saved, created: actorIDs(created)})
+		c.undo.push(change{after: &saved, created: actorIDs(created.Actors), createdTopics: topicIDs(created.Topics)})
 		c.sh.setStatus("Highlighted. Ctrl+Z undoes it.")
 	})
 }
@@ -235,17 +290,17 @@ func (c *controller) saveEditedHighlight(before annotation.Highlight, res widget
 	suggested := c.suggested
 	var (
 		saved   annotation.Highlight
-		created []annotation.Actor
+		created storage.NewTags
 		err     error
 	)
 	c.sh.run(func() {
 		var refs []annotation.ActorRef
-		if refs, created, err = c.newActors(res.Actors, suggested); err != nil {
+		if refs, created, err = c.newStatements(res.Actors, suggested); err != nil {
 			return
 		}
 		h := before
 		h.Actors, h.Note = refs, res.Note
-		saved, created, err = c.store.UpdateHighlightWithActors(h, created)
+		saved, created, err = c.store.UpdateHighlightWith(h, created)
 	}, func() {
 		if err != nil {
 			c.sh.showError("Could not save the highlight", err)
@@ -256,6 +311,15 @@ func (c *controller) saveEditedHighlight(before annotation.Highlight, res widget
 		c.afterChange(created, saved, nil)
 		c.sh.setStatus("Highlight changed. Ctrl+Z undoes it.")
 	})
+}
+
+// topicIDs lists the topics' ids.
+func topicIDs(topics []annotation.Topic) []string {
+	ids := make([]string, len(topics))
+	for i, t := range topics {
+		ids[i] = t.ID
+	}
+	return ids
 }
 
 // actorIDs lists the actors' ids.
@@ -291,19 +355,26 @@ func (c *controller) deleteHighlight(id string) {
 
 // afterChange updates the caches and panes after a highlight was saved;
 // then runs once the panes show the library's state.
-func (c *controller) afterChange(created []annotation.Actor, saved annotation.Highlight, then func()) {
-	for _, act := range created {
+func (c *controller) afterChange(created storage.NewTags, saved annotation.Highlight, then func()) {
+	for _, act := range created.Actors {
 		c.actors[act.ID] = act
 	}
-	var ids []string
+	for _, t := range created.Topics {
+		c.topics[t.ID] = t
+	}
+	var ids, topics []string
 	for _, r := range saved.Actors {
 		ids = append(ids, r.ActorID)
+		if r.Topic != "" && !slices.Contains(topics, r.Topic) {
+			topics = append(topics, r.Topic)
+		}
 	}
 	c.useRecent(ids)
+	c.useRecentTopics(topics)
 	if saved.ArticleID == c.current {
 		c.reader.updateHighlight(c.actors.viewHighlight(saved))
 	}
-	if len(created) > 0 {
+	if len(created.Actors) > 0 || len(created.Topics) > 0 {
 		c.reloadActors(then)
 		return
 	}

@@ -48,6 +48,8 @@ type notesPane struct {
 	// highlights in reading order and the library's actors.
 	hls    []annotation.Highlight
 	actors actorSet
+	// topics names the topics of statements (the controller sets it).
+	topics topicSet
 	// selected is the highlight whose card is marked.
 	selected string
 }
@@ -238,6 +240,7 @@ func (p *notesPane) card(h annotation.Highlight) *widgets.HighlightCard {
 		if col, ok := p.actors.color(ref.ActorID); ok {
 			ch.Color = col
 		}
+		ch.Statement = p.topics.statement(ref)
 		chips = append(chips, ch)
 	}
 	warn := orphanWarning(h.Orphaned)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -16,6 +17,7 @@ import (
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dramatis-app/dramatis/internal/userpath"
 	"github.com/dramatis-app/dramatis/widgets"
 )
 
@@ -179,7 +181,7 @@ func libraryChoice(s string) (string, error) {
 		return "", err
 	}
 	if !filepath.IsAbs(s) {
-		return "", fmt.Errorf("give the whole path of the library, e.g. %s", filepath.Join(string(filepath.Separator), "home", "me", "library.db"))
+		return "", fmt.Errorf("give the whole path of the library, e.g. %s", userpath.Example(runtime.GOOS, "library.db"))
 	}
 	s = filepath.Clean(s)
 	fi, err := os.Stat(s)
@@ -201,16 +203,11 @@ func libraryChoice(s string) (string, error) {
 }
 
 // expandHome replaces a leading ~ with the home folder, as a shell would:
-// readers type ~/Notes, and a GUI program has no shell to do it.
+// readers type ~/Notes (~\Notes on Windows), and a GUI program has no
+// shell to do it.
 func expandHome(s string) (string, error) {
-	if s != "~" && !strings.HasPrefix(s, "~/") {
-		return s, nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find the home folder: %w", err)
-	}
-	return filepath.Join(home, strings.TrimPrefix(s, "~")), nil
+	home, _ := os.UserHomeDir()
+	return userpath.ExpandHome(runtime.GOOS, home, s)
 }
 
 // isLibraryFile reports whether an existing file can be opened as a

@@ -140,9 +140,11 @@ type libraryNotices struct {
 
 // open opens a library as the window does: read-only when its file or disk
 // may not be written (the bar says so), checked whole in the background
-// once a day, its background findings told to the bar.
+// once a day and, after an unclean shutdown, right after it opens (the
+// reader reads meanwhile; changes wait for the check), its background
+// findings told to the bar.
 func (n *libraryNotices) open(path string) (*storage.Library, error) {
-	return storage.OpenWith(path, storage.Options{FallBackToReadOnly: true, BackgroundCheck: true, OnProblem: n.problem})
+	return storage.OpenWith(path, storage.Options{FallBackToReadOnly: true, BackgroundCheck: true, CheckLater: true, OnProblem: n.problem})
 }
 
 // problem is the library's Options.OnProblem.
@@ -168,6 +170,7 @@ func (n *libraryNotices) attach(bar *noticeBar, lib *storage.Library) {
 	if err := lib.BackupProblem(); err != nil {
 		bar.showProblem(err)
 	}
+	bar.showChecking(lib.Checking())
 	n.mu.Lock()
 	n.bar = bar
 	pending := n.pending
@@ -183,6 +186,7 @@ const (
 	noticeReadOnly = "read-only"
 	noticeBackup   = "backup"
 	noticeDamage   = "damage"
+	noticeCheck    = "check"
 )
 
 // noticeBar is the strip above the toolbar where the library's notices
@@ -211,6 +215,43 @@ func (b *noticeBar) showProblem(err error) {
 	b.show(noticeBackup, false, oneLine(err.Error())+". Your work is saved as always; only the day's copy in the backups folder is missing.")
 }
 
+// showChecking says, until done is closed, that the library is being read
+// whole after an unclean shutdown and that changes wait for it (see
+// storage.Options.CheckLater); nothing when done is nil or closed already.
+// Damage the check finds comes as a problem of its own. The channel it
+// returns is closed once the notice is down.
+func (b *noticeBar) showChecking(done <-chan struct{}) <-chan struct{} {
+	gone := make(chan struct{})
+	select {
+	case <-done:
+		close(gone)
+		return gone
+	default:
+		if done == nil {
+			close(gone)
+			return gone
+		}
+	}
+	b.show(noticeCheck, false, "Dramatis was not closed properly last time, so it is reading the whole library to make sure nothing was damaged. You can read meanwhile; what you change is saved once the check is done.")
+	go func() {
+		<-done
+		fyne.Do(func() {
+			b.remove(noticeCheck)
+			close(gone)
+		})
+	}()
+	return gone
+}
+
+// remove takes the notice of kind down, if it is up.
+func (b *noticeBar) remove(kind string) {
+	if row := b.shown[kind]; row != nil {
+		b.box.Remove(row)
+		delete(b.shown, kind)
+		b.box.Refresh() // Remove only lays out: without it the window repaints late
+	}
+}
+
 // show puts up (or replaces) the notice of kind.
 func (b *noticeBar) show(kind string, warning bool, text string) {
 	if old := b.shown[kind]; old != nil {
@@ -226,15 +267,12 @@ func (b *noticeBar) show(kind string, warning bool, text string) {
 	} else {
 		bg.FillColor = tint(theme.Color(theme.ColorNamePrimary))
 	}
-	var row fyne.CanvasObject
-	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
-		b.box.Remove(row)
-		delete(b.shown, kind)
-	})
+	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { b.remove(kind) })
 	dismiss.Importance = widget.LowImportance
-	row = container.NewStack(bg, container.NewBorder(nil, nil, icon, dismiss, label))
+	row := container.NewStack(bg, container.NewBorder(nil, nil, icon, dismiss, label))
 	b.shown[kind] = row
 	b.box.Add(row)
+	b.box.Refresh() // Add only lays out: a notice from the background would wait for a repaint
 }
 
 // tint is a colour at a fifth of its strength, for a background that

@@ -180,3 +180,68 @@ func TestNoticesAboveTheToolbar(t *testing.T) {
 	a.win.Close()
 	rw.Close()
 }
+
+// While the whole-file check after an unclean shutdown runs, the bar says
+// why changes wait; the notice goes when the check is done.
+func TestCheckingNoticeStaysUntilTheCheckIsDone(t *testing.T) {
+	test.NewTempApp(t)
+	bar := newNoticeBar()
+	bar.showChecking(nil)
+	closed := make(chan struct{})
+	close(closed)
+	bar.showChecking(closed)
+	if txt := renderedText(bar.box); txt != "" {
+		t.Fatalf("a notice without a check under way: %q", txt)
+	}
+	done := make(chan struct{})
+	gone := bar.showChecking(done)
+	if txt := renderedText(bar.box); !strings.Contains(txt, "not closed properly") || !strings.Contains(txt, "saved once the check is done") {
+		t.Fatalf("while checking: %q", txt)
+	}
+	close(done)
+	select {
+	case <-gone:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the notice did not go when the check ended")
+	}
+	if txt := renderedText(bar.box); txt != "" {
+		t.Fatalf("after the check: %q", txt)
+	}
+}
+
+// A daily backup that failed in a command's process ('backup --auto') is
+// told by the window when it next opens the library, once.
+func TestWindowTellsABackupProblemACommandLeft(t *testing.T) {
+	fa := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "library.db")
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := importDemo(lib); err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	os.RemoveAll(storage.BackupDir(path))
+	if err := os.WriteFile(storage.BackupDir(path), []byte("x"), 0o600); err != nil {
+		t.Fatal(err) // the backups folder is a file: no copy can be made
+	}
+	if made, err := storage.MakeDailyBackup(path); made || err == nil {
+		t.Fatalf("the command's daily backup: made %v, %v", made, err)
+	}
+	for i, want := range []bool{true, false} {
+		notices := &libraryNotices{}
+		rw, err := notices.open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := newApp(fa, rw, Options{NoDemo: true}, true, nil)
+		notices.attach(a.notices, rw)
+		time.Sleep(200 * time.Millisecond) // the window's own attempt, told or not
+		if got := strings.Contains(renderedText(a.notices.box), "daily backup was not made"); got != want {
+			t.Errorf("window %d: backup notice shown = %v, want %v: %q", i+1, got, want, renderedText(a.notices.box))
+		}
+		a.win.Close()
+		rw.Close()
+	}
+}

@@ -22,6 +22,8 @@ var (
 	scDeleteHL    = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault}
 	scFind        = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	scActors      = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scArticleInfo = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	scTopics      = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scPrefs       = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 	scBigger      = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
 	scSmaller     = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
@@ -35,6 +37,7 @@ var (
 	scCopyArticle = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scLibraryPane = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scNotesPane   = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scAnalysis    = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // Ctrl++ also means Larger Text: on a German keyboard + is a key of its own
@@ -56,6 +59,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		menuItem("Paste Page from Browser", scPastePage, a.importer.pastePage),
 	}
 	fileItems = append(fileItems, a.exporter.exportMenuItems()...)
+	fileItems = append(fileItems, fyne.NewMenuItem("Export Analysis…", c.exportAnalysis))
 	fileItems = append(fileItems, fyne.NewMenuItemSeparator(), quit)
 	file := fyne.NewMenu("File", fileItems...)
 	prefs := menuItem("Preferences…", scPrefs, a.showPreferences)
@@ -67,6 +71,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		menuItem("Delete Highlight", scDeleteHL, c.deleteSelectedHighlight),
 		fyne.NewMenuItemSeparator(),
 		menuItem("Find in Library", scFind, a.findInLibrary),
+		menuItem("Article Info…", scArticleInfo, c.showArticleInfo),
 		menuItem("Delete Article…", scDeleteArt, c.deleteCurrentArticle),
 		fyne.NewMenuItem("Article Versions…", c.showVersions),
 		fyne.NewMenuItemSeparator(),
@@ -77,6 +82,8 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Remove the Example Article…", c.removeDemo),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("About Dramatis", a.showAbout),
 	)
 	return fyne.NewMainMenu(file, edit, view, help)
 }
@@ -95,6 +102,8 @@ func (a *App) viewItems() []*fyne.MenuItem {
 	}
 	return []*fyne.MenuItem{
 		menuItem("Actors…", scActors, a.ctl.showActors),
+		menuItem("Topics…", scTopics, a.ctl.showTopics),
+		menuItem("Analysis…", scAnalysis, a.ctl.showAnalysis),
 		fyne.NewMenuItemSeparator(),
 		menuItem("Next Article", scNextArt, func() { a.library.step(1) }),
 		menuItem("Previous Article", scPrevArt, func() { a.library.step(-1) }),
@@ -126,9 +135,9 @@ func menuItem(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
 // allShortcuts are the shortcuts the canvas answers when the focused
 // widget does not take them (the test driver has no menu bar).
 var allShortcuts = []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
-	scEditHL, scDeleteHL, scFind, scActors, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt,
+	scEditHL, scDeleteHL, scFind, scActors, scTopics, scArticleInfo, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt,
 	scFocusLib, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt, scBiggerPlus, scBiggerShift,
-	scLibraryPane, scNotesPane}
+	scLibraryPane, scNotesPane, scAnalysis}
 
 // installKeys lets a plain H highlight the selection, whether the reader has
 // the focus (the ArticleView passes runes it does not use) or nothing has.

@@ -7,7 +7,9 @@ import "github.com/dramatis-app/dramatis/annotation"
 // in the picker: undoing it removes those that no highlight uses then.
 type change struct {
 	before, after *annotation.Highlight
-	created       []string
+	// created and createdTopics are the actors and topics made with the
+	// change; undoing it deletes those no other highlight uses.
+	created, createdTopics []string
 }
 
 // undoStack remembers highlight changes so Ctrl+Z can take them back, most
@@ -64,11 +66,15 @@ func (c *controller) undoLast() {
 	var err error
 	var artID string
 	var dropped []string
+	var droppedTopics int
 	c.sh.run(func() {
 		if ch.before == nil {
 			artID = ch.after.ArticleID
 			if err = c.store.DeleteHighlight(ch.after.ID); err == nil {
 				dropped, err = c.dropUnused(ch.created)
+			}
+			if err == nil {
+				droppedTopics, err = c.dropUnusedTopics(ch.createdTopics)
 			}
 			return
 		}
@@ -79,13 +85,33 @@ func (c *controller) undoLast() {
 			c.sh.showError("Could not undo", err)
 			return
 		}
-		if len(dropped) > 0 {
+		if len(dropped) > 0 || droppedTopics > 0 {
 			c.forgetRecent(dropped)
 			c.reloadActors(nil)
 		}
 		c.showUndone(ch, artID)
 		c.sh.setStatus("Undone.")
 	})
+}
+
+// dropUnusedTopics deletes the topics a change created that no highlight
+// uses (off the main goroutine) and returns how many it deleted.
+func (c *controller) dropUnusedTopics(created []string) (int, error) {
+	n := 0
+	for _, id := range created {
+		hls, err := c.store.TopicHighlights(id)
+		if err != nil {
+			return n, err
+		}
+		if len(hls) > 0 {
+			continue
+		}
+		if err := c.store.DeleteTopic(id); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // dropUnused deletes the actors a change created that no highlight uses

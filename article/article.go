@@ -22,7 +22,7 @@ import (
 // CleanerVersion identifies the rules that produced an article's text. Bump it
 // whenever a change to the cleaners can change the canonical text of a page,
 // so that stored articles know they may need re-anchoring.
-const CleanerVersion = "2"
+const CleanerVersion = "4"
 
 // BlockType says what role a block plays in the article body.
 type BlockType string

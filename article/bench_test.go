@@ -1,6 +1,10 @@
 package article
 
-import "testing"
+import (
+	"bytes"
+	"os"
+	"testing"
+)
 
 // BenchmarkClean runs CleanHTML over every corpus page per iteration and
 // reports throughput in MB/s of HTML.
@@ -18,6 +22,67 @@ func BenchmarkClean(b *testing.B) {
 			if _, err := CleanHTML(p.html, "http://fakehost/test/page.html"); err != nil {
 				b.Fatalf("%s: %v", p.name, err)
 			}
+		}
+	}
+}
+
+// typicalPage is a German news page of about 150 KB, as a reader imports
+// them: markup, scripts, navigation and a few screens of article.
+const typicalPage = "testdata/corpus/trafilatura-dev/de_Osthessen_news_de_Buergermeisterwahl/source.html"
+
+// largePageBytes is the size of the large page benchmark: a page of 3 MB,
+// far beyond a news article but what a long live blog or an archive page
+// can reach.
+const largePageBytes = 3 << 20
+
+// BenchmarkCleanHTMLTypical cleans the typical page; the target is under
+// 30 ms a page on the project's machine (issue 12).
+func BenchmarkCleanHTMLTypical(b *testing.B) {
+	page, err := os.ReadFile(typicalPage)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkCleanHTML(b, page)
+}
+
+// BenchmarkCleanHTMLLarge cleans a 3 MB page made of the typical page's
+// body repeated; the target is under 500 ms (issue 12).
+func BenchmarkCleanHTMLLarge(b *testing.B) {
+	page, err := os.ReadFile(typicalPage)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkCleanHTML(b, largePage(b, page))
+}
+
+// largePage repeats the body of page until the page is largePageBytes.
+func largePage(tb testing.TB, page []byte) []byte {
+	open := bytes.Index(page, []byte("<body"))
+	end := bytes.LastIndex(page, []byte("</body>"))
+	if end < 0 {
+		end = len(page) // the page leaves its body open, as this one does
+	}
+	if open < 0 || end < open {
+		tb.Fatal("the typical page has no body")
+	}
+	open += bytes.IndexByte(page[open:], '>') + 1
+	body := page[open:end]
+	var b bytes.Buffer
+	b.Write(page[:open])
+	for b.Len()+len(page)-end < largePageBytes {
+		b.Write(body)
+	}
+	b.Write(page[end:])
+	return b.Bytes()
+}
+
+func benchmarkCleanHTML(b *testing.B, page []byte) {
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := CleanHTML(page, ""); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -44,21 +44,40 @@ const (
 	// a prefix, and the caption line right above a credit line (no blank
 	// line between: one figure) is not article text either.
 	phraseCredit phraseKind = "credit"
+	// phraseAgency: a picture agency or library ("Getty Images", "dpa",
+	// "iStock"). A short line of names around a slash or dash that names
+	// one ("Judy Eddy/WENN.com") is a picture credit, and so is such a
+	// line in brackets at the end of a caption.
+	phraseAgency phraseKind = "agency"
+	// phraseContact: the first word of the line that closes an article
+	// with its author's address ("Email Jane at jane@example.com", "Follow
+	// him @jane"): such a line, short and with an e-mail address or a
+	// handle in it, is not article text.
+	phraseContact phraseKind = "contact"
+	// phraseDisclosure: the words of a disclosure or editorial note
+	// ("contains affiliate links", "Links zu Anbietern enthalten"): a
+	// paragraph whose first sentence holds one, at most disclosureWords
+	// long, is a note about the article, not article text. A note states
+	// what it is in its first sentence and may run on for several more.
+	phraseDisclosure phraseKind = "disclosure"
 )
 
 // boilerplate is one language's list of phrases that mark page furniture
 // rather than article text. It is read-only once built.
 type boilerplate struct {
-	Lang     string
-	lines    map[string]bool
-	sections map[string]bool
-	ends     map[string]bool
-	kickers  map[string]bool
-	prefixes []string // folded
-	contains []string // folded
-	suffixes []string // folded multi-word line phrases, longest first
-	mores    []string // lower-cased, punctuation kept
-	credits  []string // lower-cased, punctuation kept; also in prefixes
+	Lang        string
+	lines       map[string]bool
+	sections    map[string]bool
+	ends        map[string]bool
+	kickers     map[string]bool
+	prefixes    []string // folded
+	contains    []string // folded
+	suffixes    []string // folded multi-word line phrases, longest first
+	mores       []string // lower-cased, punctuation kept
+	credits     []string // lower-cased, punctuation kept; also in prefixes
+	agencies    []string // lower-cased
+	contacts    []string // lower-cased
+	disclosures []string // lower-cased
 	// lastWords are the final words of suffixes: a line whose last word
 	// is not among them cannot end with one (a cheap pre-check).
 	lastWords map[string]bool
@@ -180,6 +199,12 @@ func parseBoilerplate(lang, data string) (*boilerplate, error) {
 			bp.ends[key] = true
 		case phraseKicker:
 			bp.kickers[key] = true
+		case phraseContact:
+			bp.contacts = append(bp.contacts, strings.ToLower(phrase))
+		case phraseDisclosure:
+			bp.disclosures = append(bp.disclosures, strings.ToLower(phrase))
+		case phraseAgency:
+			bp.agencies = append(bp.agencies, strings.ToLower(phrase))
 		case phraseMore:
 			bp.mores = append(bp.mores, strings.ToLower(phrase))
 		default:
@@ -256,6 +281,41 @@ func singleSpaced(s string) bool {
 	return true
 }
 
+// disclosureWords is the longest paragraph that can be a disclosure: the
+// longest notes on the development pages (a card site's advertising
+// policy, a magazine's affiliate note) run to about 45 words.
+const disclosureWords = 80
+
+// IsDisclosure reports a paragraph that is a disclosure or editorial note:
+// at most disclosureWords words, with a disclosure phrase in its first
+// sentence.
+func (bp *boilerplate) IsDisclosure(text string) bool {
+	if len(bp.disclosures) == 0 || countWords(text) > disclosureWords {
+		return false
+	}
+	first := strings.ToLower(firstSentence(text))
+	for _, d := range bp.disclosures {
+		if strings.Contains(first, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstSentence returns text up to the end of its first sentence (a
+// full stop, question or exclamation mark before a space), or all of it.
+func firstSentence(text string) string {
+	for i := 0; i+1 < len(text); i++ {
+		switch text[i] {
+		case '.', '!', '?':
+			if text[i+1] == ' ' {
+				return text[:i+1]
+			}
+		}
+	}
+	return text
+}
+
 // phraseKey is a line prepared once for matching against the lists.
 type phraseKey struct {
 	lower string // lower-cased, trimmed
@@ -321,6 +381,10 @@ func (bp *boilerplate) CreditAt(line string) int {
 	return bp.creditAt(strings.ToLower(line))
 }
 
+// creditSeparators may stand between a caption's last sentence and its
+// credit.
+var creditSeparators = []string{"(", "|", "–", "—", "-", "/"}
+
 func (bp *boilerplate) creditAt(l string) int {
 	if strings.IndexByte(l, ':') < 0 && !strings.Contains(l, "©") {
 		return -1 // credit phrases end in a colon, or are the copyright sign
@@ -336,9 +400,16 @@ func (bp *boilerplate) creditAt(l string) int {
 				break
 			}
 			i += from
-			// "… Ortsschild. (Foto: …)": an opening bracket may stand
-			// between the sentence and the credit.
-			before := strings.TrimRight(strings.TrimSuffix(strings.TrimRight(l[:i], " \u00a0"), "("), " \u00a0")
+			// "… Ortsschild. (Foto: …)", "… gesegnet. | © …": an opening
+			// bracket or a separator may stand between the sentence and
+			// the credit.
+			before := strings.TrimRight(l[:i], " \u00a0")
+			for _, sep := range creditSeparators {
+				if b, ok := strings.CutSuffix(before, sep); ok {
+					before = strings.TrimRight(b, " \u00a0")
+					break
+				}
+			}
 			if before != "" && len(before) < i && strings.IndexAny(before[len(before)-1:], ".!?)”\"'") == 0 {
 				return i
 			}
@@ -459,4 +530,37 @@ func (bp *boilerplate) TrimSuffix(line string) (string, bool) {
 		}
 	}
 	return line, false
+}
+
+// namesAgency reports whether s names a picture agency of the list as a
+// whole word ("Mike Watson Images/Moodboard/Getty", not "Gettysburg").
+func (bp *boilerplate) namesAgency(s string) bool {
+	l := strings.ToLower(s)
+	for _, a := range bp.agencies {
+		for from := 0; ; {
+			i := strings.Index(l[from:], a)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(a)
+			if (i == 0 || !isAlnum(l[i-1])) && (end == len(l) || !isAlnum(l[end])) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
+// opensContact reports whether line starts with a contact phrase followed
+// by a space ("email ", not "emails").
+func (bp *boilerplate) opensContact(line string) bool {
+	l := strings.ToLower(line)
+	for _, c := range bp.contacts {
+		if strings.HasPrefix(l, c+" ") {
+			return true
+		}
+	}
+	return false
 }

@@ -15,11 +15,21 @@ var (
 	kwPositive = keywords{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"}
 	kwNegative = keywords{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "credit", "copyright"}
 	kwByline   = keywords{"byline", "author", "dateline", "writtenby", "p-author"}
-	kwShare    = keywords{"share", "sharedaddy", "sharing", "social", "listen", "audio-player", "audioplayer", "vorlesen", "teilen"}
+	// kwBio are the names of the box about the author that closes many
+	// articles: never the article, and a few hundred words long.
+	kwBio   = keywords{"author-bio", "authorbio", "author-box", "authorbox", "author-description", "about-author", "about-the-author", "aboutauthor", "author-info", "author-card", "author-profile", "autorenbox", "autor-box", "autorbox", "bio-box", "biobox"}
+	kwShare = keywords{"share", "sharedaddy", "sharing", "social", "listen", "audio-player", "audioplayer", "vorlesen", "teilen"}
 )
 
-// negative reports class/id names that count against a node.
-func negative(lower string) bool { return kwNegative.in(lower) || hasField(lower, "hid") }
+// negative reports class/id names that count against a node. Drupal marks
+// every field whose label it hides "field--label-hidden": the field's
+// content is visible, so that name does not count as "hidden".
+func negative(lower string) bool {
+	if strings.Contains(lower, "label-hidden") {
+		lower = strings.ReplaceAll(lower, "label-hidden", "label")
+	}
+	return kwNegative.in(lower) || kwBio.in(lower) || hasField(lower, "hid")
+}
 
 // unlikelyRoles are ARIA roles of page parts that are never the article.
 var unlikelyRoles = map[string]bool{

@@ -22,7 +22,7 @@ func (x *extractor) prepare(content *html.Node) {
 	x.markDataTables(content)
 	x.cleanConditionally(content, atom.Form)
 	x.cleanConditionally(content, atom.Fieldset)
-	removeAll(content, atom.Object, atom.Embed, atom.Footer, atom.Link, atom.Aside, atom.Nav)
+	x.removeAll(content, atom.Object, atom.Embed, atom.Footer, atom.Link, atom.Aside, atom.Nav)
 	for _, top := range elementChildren(content) {
 		end := nextNode(top, true)
 		for n := nextNode(top, false); n != nil && n != end; {
@@ -34,7 +34,7 @@ func (x *extractor) prepare(content *html.Node) {
 			n = nextNode(n, false)
 		}
 	}
-	removeAll(content, atom.Iframe, atom.Input, atom.Textarea, atom.Select, atom.Button, atom.Svg)
+	x.removeAll(content, atom.Iframe, atom.Input, atom.Textarea, atom.Select, atom.Button, atom.Svg)
 	for _, h := range descendants(content, atom.H1, atom.H2) {
 		if x.classWeight(h) < 0 {
 			removeNode(h)
@@ -50,9 +50,17 @@ func (x *extractor) prepare(content *html.Node) {
 	}
 }
 
-// removeAll removes every element below n with one of the tags.
-func removeAll(n *html.Node, tags ...atom.Atom) {
+// removeAll removes every element below n with one of the tags. The
+// chosen container itself is never removed: it was chosen as the article,
+// whatever its tag. Nor is an <aside> holding most of the content's text:
+// some sites wrap their article in one ("<aside class=nfy-pa><article>…"),
+// while a <nav> or <footer> holding most of it is a page of links.
+func (x *extractor) removeAll(n *html.Node, tags ...atom.Atom) {
+	total := textLen(n)
 	for _, d := range descendants(n, tags...) {
+		if d == x.best || d.DataAtom == atom.Aside && float64(textLen(d)) > wrapperShare*float64(total) {
+			continue
+		}
 		removeNode(d)
 	}
 }
@@ -142,7 +150,7 @@ func (x *extractor) cleanConditionally(content *html.Node, tag atom.Atom) {
 	// against its container (as a reverse document-order walk would).
 	for i := len(nodes) - 1; i >= 0; i-- {
 		n := nodes[i]
-		if n.Parent == nil || !attached(n, content) {
+		if n.Parent == nil || n == x.best || !attached(n, content) {
 			continue
 		}
 		if x.shouldRemove(n, tag) {

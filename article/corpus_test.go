@@ -166,13 +166,14 @@ func prf(truth, pred string) (p, r, f float64) {
 	return p, r, f
 }
 
-// minCorpusF1 is the floor for the mean F1 of CleanHTML over the corpus, set
-// a little under the measured result (0.975 on 2026-11-27) so that a
-// regression fails the build. minSubsetF1 is the same for the subset in
-// testdata (0.960 when it was chosen; hukumusume, the corpus's
-// second-worst page, is in it).
+// minCorpusF1 is the floor for the mean F1 of CleanHTML over the corpus:
+// issue 12's goal (0.972 measured on 2026-12-02; 0.975 before the cleaner
+// dropped, on purpose, the author bios, picture credits and dangling
+// headings that Readability's expected text keeps). minSubsetF1 is a little
+// under the result on the subset in testdata (0.960; hukumusume, the
+// corpus's second-worst page, is in it).
 const (
-	minCorpusF1 = 0.972
+	minCorpusF1 = 0.97
 	minSubsetF1 = 0.955
 )
 

@@ -47,7 +47,10 @@ type extractor struct {
 	flags      int
 	title      string
 	byline     string
-	titleSeen  bool // the heading that repeats the title is removed
+	titleSeen  bool         // the heading that repeats the title is removed
+	best       *html.Node   // the chosen container, once chosen
+	candidates []*html.Node // scored containers, in document order of their first vote
+	pageLen    int          // the page's text length when the sweep began
 	scores     map[*html.Node]float64
 	dataTables map[*html.Node]bool
 }
@@ -101,8 +104,10 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 	// The tree holds still from here until the content is prepared, so text
 	// lengths are computed once.
 	lens := textLens(root)
-	top := x.topCandidates(x.scoreParagraphs(toScore, lens), lens)
+	x.candidates = x.scoreParagraphs(toScore, lens)
+	top := x.topCandidates(x.candidates, lens)
 	best := x.chooseBest(top, body)
+	x.best = best
 	content := x.gatherSiblings(best, lens)
 	x.prepare(content)
 	return content
@@ -115,6 +120,7 @@ func (x *extractor) grab(doc *html.Node) *html.Node {
 // returns the elements whose text will vote for their ancestors.
 func (x *extractor) sweep(root *html.Node) []*html.Node {
 	var toScore []*html.Node
+	x.pageLen = textLen(root)
 	n := root
 	for n != nil {
 		if n.DataAtom == atom.Html {
@@ -160,7 +166,7 @@ func (x *extractor) sweptAway(n *html.Node) bool {
 		x.titleSeen = true
 		return true
 	}
-	if x.active(flagStripUnlikely) && unlikely(n, match) {
+	if x.active(flagStripUnlikely) && unlikely(n, match) && !x.holdsThePage(n) {
 		return true
 	}
 	return isElem(n, atom.Div, atom.Section, atom.Header, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6) && isEmptyElement(n)
@@ -174,12 +180,25 @@ const unlikelyAncestorDepth = 3
 // than the article ("comment", "sidebar", "footer"; "article" or "main"
 // vetoes), or whose ARIA role is navigation, a menu or a dialog.
 func unlikely(n *html.Node, match string) bool {
-	if match != "" && kwUnlikely.in(match) && !kwMaybe.in(match) &&
+	if match != "" && (kwUnlikely.in(match) || kwBio.in(match)) && !kwMaybe.in(match) &&
 		!hasAncestor(n, atom.Table, unlikelyAncestorDepth, nil) && !hasAncestor(n, atom.Code, unlikelyAncestorDepth, nil) &&
 		n.DataAtom != atom.Body && n.DataAtom != atom.A {
 		return true
 	}
 	return unlikelyRoles[attr(n, "role")]
+}
+
+// wrapperShare is the share of the page's text above which an element is a
+// layout wrapper, whatever its names say: "layout-container has-sidebar"
+// names the layout's state, and a sidebar or footer never holds most of a
+// page.
+const wrapperShare = 0.5
+
+// holdsThePage reports whether n holds the page's h1 and more than
+// wrapperShare of its text (as it was when the sweep began). Only the few
+// unlikely-named elements are measured.
+func (x *extractor) holdsThePage(n *html.Node) bool {
+	return findFirst(n, atom.H1) != nil && float64(textLen(n)) > wrapperShare*float64(x.pageLen)
 }
 
 // paragraphDivLinkDensity is the link density under which a <div> that
@@ -289,7 +308,7 @@ func (x *extractor) topCandidates(candidates []*html.Node, lens map[*html.Node]i
 // itself did, a new <div> holding all of the body.
 func (x *extractor) chooseBest(top []*html.Node, body *html.Node) *html.Node {
 	if len(top) > 0 && top[0].DataAtom != atom.Body {
-		return x.promote(top[0], top)
+		return x.outOfTable(x.joinCousins(x.promote(top[0], top)))
 	}
 	best := newElement(atom.Div)
 	for c := body.FirstChild; c != nil; c = body.FirstChild {
@@ -299,6 +318,86 @@ func (x *extractor) chooseBest(top []*html.Node, body *html.Node) *html.Node {
 	body.AppendChild(best)
 	x.initNode(best)
 	return best
+}
+
+// A cousin of the best container carries its tag and class, scores at
+// least cousinShare of it, and shares an ancestor with it at most
+// cousinReach levels up.
+const (
+	cousinShare = 0.2
+	cousinReach = 4
+)
+
+// joinCousins widens the best container to take in its cousins: page
+// builders and content systems split an article into blocks of one kind
+// (a text widget, a paragraph component) with images, quotes and
+// headings between them, and the best block alone is one part. The new
+// container is the nearest common ancestor of the best and its cousins.
+func (x *extractor) joinCousins(best *html.Node) *html.Node {
+	class := attr(best, "class")
+	if class == "" {
+		return best
+	}
+	up := ancestors(best, cousinReach)
+	top := -1 // index into up of the widest common ancestor so far
+	for _, c := range x.candidates {
+		if c == best || c.DataAtom != best.DataAtom || attr(c, "class") != class || x.scores[c] < cousinShare*x.scores[best] {
+			continue
+		}
+		for i := max(top, 0); i < len(up); i++ {
+			if isAncestorOf(up[i], c) {
+				top = max(top, i)
+				break
+			}
+		}
+	}
+	if top < 0 {
+		return best
+	}
+	joined := up[top]
+	if _, ok := x.scores[joined]; !ok {
+		x.initNode(joined)
+	}
+	// Its siblings are measured against the best block's score.
+	x.scores[joined] = max(x.scores[joined], x.scores[best])
+	return joined
+}
+
+// outOfTable moves a best container that is a table, or part of one, up
+// to the nearest scored container that also holds minArticleChars of text
+// outside the table: table cells vote like paragraphs, so a long table in
+// an article (a list of members of parliament with their addresses)
+// outscores the article's prose around it. A page whose text is the table
+// keeps it.
+func (x *extractor) outOfTable(best *html.Node) *html.Node {
+	table := best
+	for table != nil && !isElem(table, atom.Table) {
+		if !isElem(table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th) {
+			return best
+		}
+		table = table.Parent
+	}
+	if table == nil {
+		return best
+	}
+	inTable := textLen(table)
+	for p := table.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body; p = p.Parent {
+		if _, scored := x.scores[p]; scored && textLen(p)-inTable >= minArticleChars {
+			x.scores[p] = max(x.scores[p], x.scores[best])
+			return p
+		}
+	}
+	return best
+}
+
+// isAncestorOf reports whether a is an ancestor of n.
+func isAncestorOf(a, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
 }
 
 // Readability's own rules for siblings of the best container: a sibling

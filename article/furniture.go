@@ -3,7 +3,6 @@ package article
 import (
 	"strings"
 
-	"github.com/dramatis-app/dramatis/internal/words"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -51,7 +50,7 @@ const (
 const langSampleBytes = 16 << 10
 
 // removeFurniture removes furniture blocks below content, in place.
-func removeFurniture(content *html.Node, bp *boilerplate) {
+func removeFurniture(content *html.Node, bp phraseSet) {
 	var drop []*html.Node
 	var sections, ends, emptied []*html.Node
 	lens := textLens(content)
@@ -164,7 +163,7 @@ func isItemRow(b *html.Node) bool {
 // ("32 Kommentare", "Lesezeit: 6 Min.") or a date (metadata, not text).
 // A single word ("Photo", "Video") may label the picture next to it for
 // screen readers, as article extractors keep it, and does not count.
-func isFurnitureItem(n *html.Node, bp *boilerplate) bool {
+func isFurnitureItem(n *html.Node, bp phraseSet) bool {
 	if isElem(n, atom.Time) {
 		return true
 	}
@@ -299,17 +298,4 @@ func textPrefix(n *html.Node, max int) string {
 		return true
 	})
 	return b.String()
-}
-
-// boilerplateLang picks the phrase list for a page: its declared language,
-// else the language its text is written in.
-func boilerplateLang(declared string, content *html.Node) *boilerplate {
-	lang := strings.ToLower(declared)
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
-	}
-	if lang == "" && content != nil {
-		lang = words.DetectLang(textPrefix(content, langSampleBytes))
-	}
-	return boilerplateFor(lang)
 }

@@ -47,7 +47,17 @@ func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, e
 		Title: m.Title, Kicker: m.Kicker, Description: m.Description,
 		Authors: m.Authors, Published: m.Published, Site: m.Site, URL: m.URL, Lang: m.Lang,
 	}
+	marked := markedBody(doc)
+	lead := shownStandfirst(doc, m.Description)
 	blocks, byline := extractBlocks(doc, src, m.Title, m.Lang)
+	if blocksLen(blocks) < minArticleChars {
+		// The marked element holds the article and often more (related
+		// links, comments): it stands in only when extraction failed, and
+		// then even a short product description beats no text.
+		blocks = declaredBody(blocks, marked, 0, m.Lang)
+	}
+	blocks = declaredBody(blocks, bodyBlocks(strings.TrimSpace(m.body)), minArticleChars, m.Lang)
+	blocks = withStandfirst(blocks, lead)
 	if len(a.Authors) == 0 && byline != "" {
 		a.Authors = splitAuthors(byline, true)
 	}
@@ -81,6 +91,12 @@ func parsePage(src []byte) (*html.Node, error) {
 	return doc, nil
 }
 
+// laxPassGain is how much more text a laxer pass must find than a
+// stricter one to be preferred when none finds an article's worth: the
+// stricter rules removed comments, bios and sidebars for a reason, and a
+// short post should not lose to its own author box.
+const laxPassGain = 2
+
 // extractBlocks runs extraction passes, each less strict than the one before,
 // until one keeps enough text; otherwise it takes the longest result. Each
 // pass after the first works on a fresh parse, because passes edit the tree.
@@ -94,7 +110,7 @@ func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, str
 	var best []Block
 	bestLen := -1
 	byline := ""
-	var bp *boilerplate
+	var bp phraseSet
 	for i, flags := range passes {
 		if i > 0 {
 			var err error
@@ -112,32 +128,21 @@ func extractBlocks(doc *html.Node, src []byte, title, lang string) ([]Block, str
 			continue
 		}
 		if bp == nil {
-			bp = boilerplateLang(lang, content)
+			bp = phrasesFor(lang, func() string { return textPrefix(content, langSampleBytes) })
 		}
-		removeFurniture(content, bp)
+		// A pass is judged on what it extracted, before the furniture
+		// goes: removing a page's share buttons must not send the cleaner
+		// on to a laxer pass that picks the comments instead.
 		length := textLen(content)
-		if length > bestLen {
-			best, bestLen = cutCredits(blocksOf(content), bp), length
+		removeFurniture(content, bp)
+		if bestLen < 0 || float64(length) > laxPassGain*float64(bestLen) {
+			best, bestLen = tidyBlocks(blocksOf(content), bp), length
 		}
 		if length >= minArticleChars {
 			break
 		}
 	}
 	return best, byline
-}
-
-// cutCredits cuts a photo credit written into a caption's text ("Putin
-// und Kim in Pjöngjang. Foto: AP") off the caption.
-func cutCredits(blocks []Block, bp *boilerplate) []Block {
-	for i, b := range blocks {
-		if b.Type != Caption {
-			continue
-		}
-		if at := bp.CreditAt(b.Text); at > 0 {
-			blocks[i].Text = b.Text[:at]
-		}
-	}
-	return blocks
 }
 
 // titleBlockReach is how many leading blocks may repeat the title or the

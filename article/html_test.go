@@ -418,7 +418,7 @@ func TestRemoveFurnitureInnermost(t *testing.T) {
 		}
 		return content == nil
 	})
-	removeFurniture(content, boilerplateFor("de"))
+	removeFurniture(content, phraseSet{boilerplateFor("de")})
 	got := strings.Join(strings.Fields(textContent(content)), " ")
 	if want := "Ein kurzer Absatz. Der Text geht nach dem Kasten weiter, und das ist Artikeltext."; got != want {
 		t.Errorf("got %q, want %q", got, want)
@@ -445,7 +445,7 @@ func TestRemoveFurnitureEndOnlyAtTheEnd(t *testing.T) {
 			}
 			return content == nil
 		})
-		removeFurniture(content, boilerplateFor("de"))
+		removeFurniture(content, phraseSet{boilerplateFor("de")})
 		text := textContent(content)
 		for _, w := range tt.want {
 			if !strings.Contains(text, w) {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+
+	"golang.org/x/net/html"
 )
 
 // ldArticle is the part of a schema.org JSON-LD object that Dramatis reads.
@@ -12,6 +14,7 @@ type ldArticle struct {
 	Headline      string            `json:"headline"`
 	Name          string            `json:"name"`
 	Description   string            `json:"description"`
+	ArticleBody   string            `json:"articleBody"`
 	Author        json.RawMessage   `json:"author"`
 	Creator       json.RawMessage   `json:"creator"`
 	DatePublished string            `json:"datePublished"`
@@ -115,14 +118,14 @@ func ldNames(raw json.RawMessage) []string {
 		}
 		switch t := v.(type) {
 		case string:
-			out = append(out, splitAuthors(t, false)...)
+			out = append(out, splitAuthors(html.UnescapeString(t), false)...)
 		case []any:
 			for _, x := range t {
 				add(x, depth+1)
 			}
 		case map[string]any:
 			if s, ok := t["name"].(string); ok {
-				out = append(out, splitAuthors(s, false)...)
+				out = append(out, splitAuthors(html.UnescapeString(s), false)...)
 			}
 		}
 	}
@@ -136,4 +139,16 @@ func ldName(raw json.RawMessage) string {
 		return n[0]
 	}
 	return ""
+}
+
+// unescapeLD decodes the character references that many sites leave in
+// JSON-LD strings ("&#8222;Krieg&#8220;", "world&#039;s"): JSON needs no
+// HTML escaping, but content systems apply it anyway, and a reader must
+// never see it.
+func unescapeLD(a ldArticle) ldArticle {
+	a.Headline = html.UnescapeString(a.Headline)
+	a.Name = html.UnescapeString(a.Name)
+	a.Description = html.UnescapeString(a.Description)
+	a.DatePublished = html.UnescapeString(a.DatePublished)
+	return a
 }

@@ -85,17 +85,15 @@ func unlabelledKicker(h1 *html.Node, lang string) string {
 		strings.ContainsAny(t, ".!?") {
 		return ""
 	}
-	var lists []*boilerplate
+	var lists phraseSet
 	for _, l := range boilerplateLangs() {
 		lists = append(lists, boilerplateFor(l))
 	}
 	if lang != "" {
-		lists = []*boilerplate{boilerplateLang(lang, nil)}
+		lists = phrasesFor(lang, nil)
 	}
-	for _, bp := range lists {
-		if bp.IsLine(t) || bp.IsSection(t) {
-			return ""
-		}
+	if lists.IsLine(t) || lists.IsSection(t) {
+		return ""
 	}
 	return strings.TrimRight(t, ":")
 }

@@ -17,6 +17,8 @@ type metadata struct {
 	Authors                                     []string
 	Published                                   time.Time
 	h1                                          string
+	// body is the article body the page declares in JSON-LD, if any.
+	body string
 }
 
 // metaSelector picks, in one pass over the page, every element that carries
@@ -96,8 +98,9 @@ func readMetadata(doc *html.Node, pageURL string) metadata {
 		}
 		return ""
 	}
-	ld := pm.ld
+	ld := unescapeLD(pm.ld)
 	var m metadata
+	m.body = ld.ArticleBody
 	if pm.h1 != nil {
 		m.h1 = CleanInline(pm.h1.Text())
 	}

@@ -44,6 +44,7 @@ type copyLine struct {
 	words int
 	prose bool // reads like a sentence or paragraph of article text
 	drop  bool // page furniture
+	boxed bool // dropped only as a line of a box of links ("Themen"), not by its own text
 	meta  bool // used as byline, date, kicker or teaser
 	kind  BlockType
 	level int
@@ -56,6 +57,9 @@ type pageCopy struct {
 	lines []copyLine
 	lang  string
 	bps   []*boilerplate // own language first, English as a fallback
+	// copyrights are the lines with a copyright notice (nil until
+	// copyrightLines looks for them).
+	copyrights []int
 }
 
 func newPageCopy(text string) *pageCopy {
@@ -132,7 +136,15 @@ func (pc *pageCopy) article() (*Article, bool) {
 		s, e = 0, len(pc.lines)
 	}
 	art := &Article{Lang: pc.lang}
-	title := pc.findTitle(s)
+	title := pc.findTitle(s, e)
+	if title >= s {
+		// The headline opens the body: what came before it in the body
+		// (a caption, a promo) is not the article's.
+		for k := s; k < title; k++ {
+			pc.lines[k].drop = true
+		}
+		s = title + 1
+	}
 	if title >= 0 {
 		art.Title = pc.lines[title].text
 		pc.lines[title].meta = true

@@ -7,7 +7,8 @@ import "strings"
 // body (the "body text extraction" idea: text wins, furniture costs).
 // A run of at most shortRunLines short lines (or one standing alone)
 // costs only briefCost a line: a heading, a caption, an aside; a list of
-// up to maxAnnouncedList lines after a colon costs 1 a line.
+// up to maxAnnouncedList lines that the text announces with a colon costs
+// nothing (ingredients, steps, the points a paragraph introduces).
 const (
 	lineCost         = 5
 	droppedCost      = 1
@@ -40,6 +41,13 @@ func (pc *pageCopy) resumesAfterBox(i, e int) bool {
 	return k+1 < e && kept(&ls[k]) && kept(&ls[k+1]) && ls[k+1].para && ls[k].words+ls[k+1].words >= 2*minArticleWords
 }
 
+// announces reports whether line i is kept text that ends with a colon:
+// it introduces the list after it. A listed label ("Lesen Sie auch:",
+// "Tags:") introduces links, not text.
+func (pc *pageCopy) announces(i int) bool {
+	return i >= 0 && !pc.lines[i].drop && strings.HasSuffix(strings.TrimSpace(pc.lines[i].text), ":")
+}
+
 // minArticleWords is about the length of a paragraph of an article;
 // teasers of other articles are shorter.
 const minArticleWords = 25
@@ -65,7 +73,7 @@ func (pc *pageCopy) weights() []int {
 			}
 			j++
 		}
-		intro := i > 0 && strings.HasSuffix(ls[i-1].text, ":")
+		intro := pc.announces(i - 1)
 		for k := i; k < j; k++ {
 			switch {
 			case ls[k].drop:
@@ -74,8 +82,10 @@ func (pc *pageCopy) weights() []int {
 				w[k] = 0
 			case codeLike(ls[k].text):
 				w[k] = -1
+			case dataLine(ls[k].text):
+				w[k] = 0 // a field or an amount: the page's data, not its menu
 			case intro && n <= maxAnnouncedList:
-				w[k] = -1
+				w[k] = 0
 			case n <= shortRunLines || pc.alone(k):
 				w[k] = -briefCost
 			default:
@@ -117,9 +127,48 @@ func (pc *pageCopy) cutTeaserCards(s, e int, w []int) int {
 		if acc > min(total/2, cardsAfter) && pc.cardsAt(i, e) >= minCards {
 			return i
 		}
+		if acc > min(total/2, cardsAfter) {
+			if t := pc.teaserAt(i, s, e); t >= 0 {
+				return t
+			}
+		}
 		acc += w[i]
 	}
 	return e
+}
+
+// teaserAt returns where the teaser of another article starts when line i
+// is a paragraph followed by a "read more" line of its own ("Read More",
+// "Weiterlesen"): the paragraph and the headline right above it. It
+// returns -1 otherwise.
+func (pc *pageCopy) teaserAt(i, s, e int) int {
+	ls := pc.lines
+	if !ls[i].prose || ls[i].drop {
+		return -1
+	}
+	n := i + 1
+	if n >= e || !pc.isMoreLine(&ls[n]) || n+1 < len(ls) && !ls[n+1].para {
+		return -1 // no link of its own: "Read more" heading a box of links
+	}
+	if h := i - 1; h > s && !ls[h].prose && !ls[h].drop && headingShaped(&ls[h]) {
+		return h
+	}
+	return i
+}
+
+// isMoreLine reports a line that is only a "read more" link.
+func (pc *pageCopy) isMoreLine(l *copyLine) bool {
+	if l.key.fold == "" {
+		return false
+	}
+	for _, bp := range pc.bps {
+		for _, m := range bp.mores {
+			if foldPhrase(m) == l.key.fold {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cardsAt counts the headline-and-teaser pairs that start at line i.

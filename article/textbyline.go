@@ -1,6 +1,7 @@
 package article
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -12,16 +13,7 @@ import (
 // part looks like a person's name, so that a sentence is never taken for
 // a byline.
 func parseAuthors(s string) []string {
-	s = strings.TrimSpace(s)
-	low := strings.ToLower(s)
-	prefixed := false
-	for _, p := range bylinePrefixes {
-		if strings.HasPrefix(low, p) {
-			s = s[len(p):]
-			prefixed = true
-			break
-		}
-	}
+	s, prefixed := cutBylinePrefix(strings.TrimSpace(s))
 	// Roles in parentheses ("(reporting)") and trailing separators go.
 	var b strings.Builder
 	depth := 0
@@ -41,7 +33,7 @@ func parseAuthors(s string) []string {
 	if s == "" {
 		return nil
 	}
-	for _, sep := range []string{" und ", " and ", " & ", ";", " | ", " • "} {
+	for _, sep := range []string{" und ", " and ", " & ", " y ", " et ", ";", " | ", " • "} {
 		s = strings.ReplaceAll(s, sep, ",")
 	}
 	var names []string
@@ -71,24 +63,10 @@ func parseAuthors(s string) []string {
 // something else.
 const maxBylineNames = 6
 
-// bylinePrefixes introduce the authors of an article, lower-cased.
-var bylinePrefixes = []string{"by ", "von ", "written by ", "text: ", "autor: ", "autorin: ", "author: ", "par ", "por ", "di ",
-	"ein artikel von ", "eine analyse von ", "ein kommentar von ", "ein gastbeitrag von ", "ein interview von ",
-	"eine reportage von ", "eine kolumne von ", "ein essay von ", "analysis by ", "opinion by ", "commentary by "}
-
-// roleWords are job titles that follow names in bylines.
-var roleWords = map[string]bool{
-	"editor": true, "correspondent": true, "reporter": true, "writer": true, "staff": true,
-	"senior": true, "chief": true, "columnist": true, "contributor": true, "technologist": true,
-	"analyst": true, "director": true, "producer": true, "redakteur": true, "redakteurin": true,
-	"korrespondent": true, "korrespondentin": true, "redaktion": true, "chefredakteur": true,
-	"autor": true, "autorin": true, "contributing": true, "associated": true, "press": true,
-}
-
 // hasRoleWord reports a part of a byline that is a job title or outlet.
 func hasRoleWord(part string) bool {
 	for _, w := range strings.Fields(strings.ToLower(part)) {
-		if roleWords[w] {
+		if bylineWordsList().roles[w] {
 			return true
 		}
 	}
@@ -136,4 +114,124 @@ func looksLikeName(s string) bool {
 		caps++
 	}
 	return caps >= 2
+}
+
+// maxLeadingNameWords is the longest name taken from the start of a byline
+// that goes on with other words ("By Lucy Akins eHow Contributor").
+const maxLeadingNameWords = 4
+
+// bylineSeparators join the names of a byline.
+var bylineSeparators = []string{", ", " and ", " und ", " & ", " y ", " et ", " e ", "; "}
+
+// leadingAuthors reads the names that open a byline after its prefix
+// ("By Erin Cunningham March 18 at 3:57 PM Follow @erin", "By Alex Heath,
+// a deputy editor …"): each part between separators contributes the
+// longest run of words at its start that looks like a name; the first
+// part without one ends the names. It returns nil when t has no byline
+// prefix or no name follows it.
+func leadingAuthors(t string) []string {
+	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	if !hasBylinePrefix(t) {
+		return nil
+	}
+	if names := parseAuthors(t); names != nil {
+		return names
+	}
+	t, _ = cutBylinePrefix(t)
+	var names []string
+	for t != "" {
+		part, rest := t, ""
+		cut := len(t)
+		for _, sep := range bylineSeparators {
+			if i := strings.Index(t, sep); i >= 0 && i < cut {
+				cut, part, rest = i, t[:i], t[i+len(sep):]
+			}
+		}
+		name := leadingName(part)
+		if name == "" || hasRoleWord(name) {
+			break
+		}
+		names = append(names, name)
+		if len(strings.Fields(name)) < len(strings.Fields(part)) {
+			break // the part went on after the name: the byline's names end
+		}
+		t = rest
+	}
+	if len(names) == 0 || len(names) > maxBylineNames {
+		return nil
+	}
+	return names
+}
+
+// leadingName returns the longest run of words at the start of s that
+// looks like a person's name, without a month's name or a handle glued to
+// its end ("Alissa Wilkinson@alissamarie").
+func leadingName(s string) string {
+	ws := strings.Fields(s)
+	for n := min(len(ws), maxLeadingNameWords); n >= 2; n-- {
+		cand := ws[:n]
+		last := cand[n-1]
+		if at := strings.IndexByte(last, '@'); at > 0 {
+			cand = append(cand[:n-1:n-1], last[:at])
+		}
+		if _, month := words.Month(strings.ToLower(strings.Trim(cand[len(cand)-1], ".,"))); month {
+			continue
+		}
+		if name := strings.Join(cand, " "); looksLikeName(strings.TrimRight(name, ",.")) {
+			return strings.TrimRight(name, ",.")
+		}
+	}
+	return ""
+}
+
+// bylineCompany reports whether a line next to line i (the nearest kept or
+// box line above and below) dates the article, gives the time, says how
+// long it reads, names the author's role ("Games Editor") or offers to
+// follow them: what stands by a byline, as menus and headings that look
+// like names have no such company.
+func (pc *pageCopy) bylineCompany(i int) bool {
+	bw := bylineWordsList()
+	for _, k := range []int{i - 1, i + 1} {
+		if k < 0 || k >= len(pc.lines) {
+			continue
+		}
+		l := &pc.lines[k]
+		t := strings.ToLower(strings.TrimSpace(l.text))
+		switch {
+		case pc.isDateOnly(k), isClockLine(l.text), bw.follows[t]:
+			return true
+		case l.words <= maxClockLineWords && allRoleWords(t):
+			return true
+		}
+		for _, w := range bw.readTimes {
+			if strings.Contains(t, w) && l.words <= maxClockLineWords+1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// allRoleWords reports a line of job titles only ("Games Editor", "eHow
+// Contributor" has a site's name too, and "Senior Staff Technologist").
+func allRoleWords(t string) bool {
+	roles, known := 0, bylineWordsList().roles
+	for _, w := range strings.Fields(t) {
+		if known[w] {
+			roles++
+		}
+	}
+	return roles > 0 && roles+1 >= len(strings.Fields(t))
+}
+
+// relativeTimeRe matches the end of a byline that says how long ago the
+// article appeared ("Alex Perry 1 day ago", "James Akinaka • 8h"); it is
+// compiled once and never changes.
+var relativeTimeRe = regexp.MustCompile(`(?i)\s*(?:[•·|–-]\s*)?(?:\d+\s*(?:h|m|d|min|std\.?)|\d+\s+\w+\s+ago|vor\s+\d+\s+\w+|yesterday|gestern)\s*$`)
+
+// bareAuthors reads a line that is only names, maybe with the time since
+// it appeared after them.
+func bareAuthors(t string) []string {
+	t = relativeTimeRe.ReplaceAllString(t, "")
+	return parseAuthors(t)
 }

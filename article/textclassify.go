@@ -7,12 +7,14 @@ import (
 )
 
 // A run of minLinkListLines or more short lines is a list of links unless
-// a colon announces it and its lines average listItemWords words; a short
+// a colon announces it and its lines average listItemWords words, or it
+// stands between paragraphs and its lines average verseWords; a short
 // line after a colon, or ending a sentence, needs minItemWords words to be
 // text.
 const (
+	verseWords       = 6
 	minLinkListLines = 3
-	listItemWords    = 4
+	listItemWords    = 2
 	minItemWords     = 3
 )
 
@@ -48,7 +50,7 @@ func (pc *pageCopy) classifyBody(s, e int) {
 			j++
 		}
 		prev := pc.prevKept(i, s)
-		intro := prev >= 0 && strings.HasSuffix(strings.TrimSpace(ls[prev].text), ":")
+		intro := prev >= 0 && pc.announces(prev)
 		// A heading leads into kept text, not into a dropped box.
 		k := j
 		for k < e && ls[k].drop {
@@ -59,6 +61,24 @@ func (pc *pageCopy) classifyBody(s, e int) {
 		case n >= minLinkListLines && intro && words >= listItemWords*n:
 			for _, k := range run {
 				ls[k].kind, ls[k].level = ListItem, 1
+			}
+		case n >= minLinkListLines && prev >= 0 && ls[prev].prose && proseNext && words >= verseWords*n && pc.oneBlock(run) && len(run) == j-i && pc.verses(run):
+			// Lines as long as a verse, in one block between paragraphs of
+			// the text and without furniture among them: a poem, lyrics,
+			// a quoted list. Links are shorter, and teasers come one to a
+			// block.
+			for _, k := range run {
+				ls[k].kind = Paragraph
+			}
+		case n >= minLinkListLines && pc.mostlyData(run):
+			// Fields and amounts (a recipe's ingredients, an event's
+			// place and time, a product's specifications): the lines
+			// with data are the page's content, the labels among them
+			// not.
+			for _, k := range run {
+				if dataLine(ls[k].text) {
+					ls[k].kind, ls[k].level = ListItem, 1
+				}
 			}
 		case n >= minLinkListLines:
 			// a list of links: related articles, topics, tags
@@ -78,6 +98,46 @@ func (pc *pageCopy) classifyBody(s, e int) {
 		}
 		i = j
 	}
+}
+
+// minVerseWords is the shortest line of a poem or quoted list; labels,
+// counters and rubrics among teasers are shorter.
+const minVerseWords = 3
+
+// verses reports whether every line of run is long enough to be a verse
+// and none is a trail of links.
+func (pc *pageCopy) verses(run []int) bool {
+	for _, k := range run {
+		if l := &pc.lines[k]; l.words < minVerseWords || isBreadcrumb(l.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// mostlyData reports whether at least half the lines of run are fields or
+// amounts.
+func (pc *pageCopy) mostlyData(run []int) bool {
+	n := 0
+	for _, k := range run {
+		if dataLine(pc.lines[k].text) {
+			n++
+		}
+	}
+	return 2*n >= len(run)
+}
+
+// oneBlock reports whether the lines of run follow each other without
+// blank lines (one element broken into lines), as verses and the items of
+// a list do, where headlines of teasers each stand apart.
+func (pc *pageCopy) oneBlock(run []int) bool {
+	apart := 0
+	for _, k := range run[1:] {
+		if pc.lines[k].para {
+			apart++
+		}
+	}
+	return apart*3 <= len(run)
 }
 
 // amidFurniture reports a line glued (no blank line) between two dropped

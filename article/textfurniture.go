@@ -20,6 +20,7 @@ func (pc *pageCopy) markBoilerplate() {
 			// The box holds short lines up to a blank line or prose.
 			for j := i + 1; j < len(ls) && !ls[j].para && !ls[j].prose; j++ {
 				ls[j].drop = true
+				ls[j].boxed = !pc.isFurniture(&ls[j])
 				i = j
 			}
 			continue

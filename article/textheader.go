@@ -6,13 +6,15 @@ import "strings"
 // body; it reaches headerBodyLines kept lines into the body; a date may
 // stand up to dateAboveTitle lines above the title; a date line with at
 // most datelineWords other words (or a byline) is metadata; the teaser is
-// at most maxTeaserLines lines.
+// at most maxTeaserLines lines; a byline may stand up to authorsAboveTitle
+// lines above the title (Medium puts the author first).
 const (
 	headerNoTitleLines = 5
 	headerBodyLines    = 4
 	dateAboveTitle     = 4
 	datelineWords      = 6
 	maxTeaserLines     = 3
+	authorsAboveTitle  = 4
 )
 
 // readHeader takes the byline, date and teaser from the lines between the
@@ -32,38 +34,13 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		}
 		to++
 	}
-	dateFound := false
-	metaAt := -1
-	// Dates sometimes stand just above the title (heise: "08.04.2015 12:46").
-	for i := max(0, from-dateAboveTitle); i < to; i++ {
-		l := &pc.lines[i]
-		if i < from && l.meta {
-			continue
-		}
-		d, ok := findTextDate(l.text, pc.lang)
-		if ok && !dateFound && !l.prose {
-			art.Published = d.t.Truncate(0)
-			dateFound = true
-			rest := strings.TrimSpace(l.text[:d.start] + " " + l.text[d.end:])
-			if i >= from {
-				if authors := parseAuthors(trimMetaWords(rest)); authors != nil && len(art.Authors) == 0 {
-					art.Authors = authors
-				}
-				if countWords(trimMetaWords(rest)) <= datelineWords || len(art.Authors) > 0 {
-					l.meta = true
-					metaAt = max(metaAt, i)
-				}
-			}
-			continue
-		}
-		if i < from || l.prose {
-			continue
-		}
-		if len(art.Authors) == 0 && !l.drop {
-			if authors := parseAuthors(l.text); authors != nil && (hasBylinePrefix(l.text) || pc.nextToDate(i)) {
-				art.Authors = authors
-				l.meta = true
-				metaAt = max(metaAt, i)
+	metaAt := pc.readDate(art, from, to)
+	if len(art.Authors) == 0 {
+		if authors, at := pc.findByline(max(0, from-authorsAboveTitle), to, title); authors != nil {
+			art.Authors = authors
+			pc.lines[at].meta = true
+			if at > title {
+				metaAt = max(metaAt, at)
 			}
 		}
 	}
@@ -83,6 +60,83 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		s++
 	}
 	return s
+}
+
+// readDate takes the article's date from lines [from-dateAboveTitle, to)
+// (dates sometimes stand just above the title, heise: "08.04.2015 12:46").
+// A dateline — the date with at most datelineWords other words, or with a
+// byline — wins over a date inside a longer line, which is a date the page
+// mentions (a photo caption's "on Feb. 3, 2025"); the first such date is
+// the fallback. It marks the dateline as metadata and returns its index
+// (-1 when none below the title).
+func (pc *pageCopy) readDate(art *Article, from, to int) int {
+	fallback := -1
+	var fallbackDate textDate
+	for i := max(0, from-dateAboveTitle); i < to; i++ {
+		l := &pc.lines[i]
+		if i < from && l.meta || l.prose {
+			continue
+		}
+		d, ok := findTextDate(l.text, pc.lang)
+		if !ok {
+			continue
+		}
+		rest := strings.TrimSpace(l.text[:d.start] + " " + l.text[d.end:])
+		authors := datelineAuthors(rest)
+		if countWords(trimMetaWords(rest)) > datelineWords && authors == nil {
+			if fallback < 0 {
+				fallback, fallbackDate = i, d
+			}
+			continue
+		}
+		art.Published = d.t.Truncate(0)
+		if i < from {
+			return -1
+		}
+		if authors != nil && len(art.Authors) == 0 {
+			art.Authors = authors
+		}
+		l.meta = true
+		return i
+	}
+	if fallback >= 0 {
+		art.Published = fallbackDate.t.Truncate(0)
+	}
+	return -1
+}
+
+// datelineAuthors reads the names in what a date line holds besides the
+// date ("Martin Benninghoff, Martin Kölling", "By Erin Cunningham … Follow
+// @erin").
+func datelineAuthors(rest string) []string {
+	if names := leadingAuthors(rest); names != nil {
+		return names
+	}
+	return parseAuthors(trimMetaWords(rest))
+}
+
+// findByline looks for the byline in lines [from, to), not the title: a
+// line that starts with "By"/"Von" and a name wins; otherwise a line of
+// names in a byline's company (a date, a time, a role, a follow button)
+// counts. It returns the names and the line, or nil and -1.
+func (pc *pageCopy) findByline(from, to, title int) ([]string, int) {
+	for i := from; i < to; i++ {
+		if l := &pc.lines[i]; i != title && !l.meta {
+			if names := leadingAuthors(l.text); names != nil {
+				return names, i
+			}
+		}
+	}
+	for i := from; i < to; i++ {
+		l := &pc.lines[i]
+		if i == title || l.prose || l.meta || l.drop && !l.boxed {
+			continue
+		}
+		if names := bareAuthors(l.text); names != nil && (pc.nextToDate(i) || pc.bylineCompany(i)) {
+			return names, i
+		}
+	}
+	return nil, -1
 }
 
 // isCreditLine reports "By …", "Edited by …", "Photo by …" lines: bylines
@@ -124,13 +178,8 @@ func (pc *pageCopy) nextToDate(i int) bool {
 
 // hasBylinePrefix reports "By …" / "Von …" lines.
 func hasBylinePrefix(t string) bool {
-	l := strings.ToLower(t)
-	for _, p := range bylinePrefixes {
-		if strings.HasPrefix(l, p) {
-			return true
-		}
-	}
-	return false
+	_, ok := cutBylinePrefix(t)
+	return ok
 }
 
 // trimMetaWords removes the words that accompany a date in a byline

@@ -241,6 +241,41 @@ func codeLike(s string) bool {
 	return n >= 2 || n == 1 && strings.HasSuffix(s, ";")
 }
 
+// maxFieldLabelWords bounds the label of a field line ("Ort:",
+// "Anmeldung & Karten:").
+const maxFieldLabelWords = 3
+
+// dataLine reports a line of the page's data rather than its navigation:
+// a field ("Ort: Marktplatz Halle", "Gewicht: 2 kg") or an amount ("125 g
+// Mehl", "2 cups flour"). Menus and link lists carry neither.
+func dataLine(t string) bool {
+	if label, value, ok := strings.Cut(t, ": "); ok && value != "" && label != "" {
+		if w := countWords(label); w >= 1 && w <= maxFieldLabelWords && !strings.ContainsAny(label, ".!?") {
+			r, _ := utf8.DecodeRuneInString(label)
+			return unicode.IsUpper(r)
+		}
+	}
+	return quantityLine(t)
+}
+
+// quantityLine reports a line that starts with an amount: a number, maybe
+// a fraction or range, then a word ("125 g Mehl", "1 ½ cups", "2-3 EL").
+func quantityLine(t string) bool {
+	i := 0
+	for i < len(t) && (t[i] >= '0' && t[i] <= '9' || t[i] == ',' || t[i] == '.' || t[i] == '/' || t[i] == '-') {
+		i++
+	}
+	if i == 0 || i >= len(t) || t[0] < '0' || t[0] > '9' {
+		return false
+	}
+	rest := strings.TrimLeft(t[i:], " ½¼¾⅓⅔")
+	return len(rest) < len(t[i:]) && rest != "" && countWords(rest) <= maxQuantityWords
+}
+
+// maxQuantityWords bounds what follows an amount in a line of a list of
+// amounts; a longer line starting with a number is a sentence.
+const maxQuantityWords = 8
+
 func hasLetter(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) {

@@ -6,69 +6,427 @@ import (
 	"unicode/utf8"
 )
 
-// headerLookup is how many lines above the body are searched for the
-// title. A headline shares topicalWords content words with the body's
-// opening (or one, when it has at most shortHeadlineWords); a headline the
-// page repeats wins over the nearest one up to repeatReach lines above it.
+// The headline is searched from titleLookup lines above the body to its
+// first titleBodyLines kept lines (a headline written as a sentence, "Diese
+// Ymers! Zwei Überraschungen an einem Tag!", reads as prose and opens the
+// body). The body's first vocabularyWords content words are what a headline
+// is compared with.
 const (
-	headerLookup       = 30
-	topicalWords       = 2
-	shortHeadlineWords = 3
-	repeatReach        = 12
+	titleLookup     = 60
+	titleBodyLines  = 3
+	vocabularyWords = 1500
 )
 
-// findTitle looks upward from the body start for the headline: the
-// nearest headline-shaped line that shares words with the body's opening
-// (a headline names what the article is about; menus, promos and buttons
-// do not). Without such a line, a headline the page repeats (share text,
-// image credit) or else the nearest headline-shaped line is taken.
-func (pc *pageCopy) findTitle(s int) int {
-	body := pc.openingWords(s)
-	nearest, repeated, topical := -1, -1, -1
-	seen := 0
-	for i := s - 1; i >= 0 && seen < headerLookup; i-- {
-		l := &pc.lines[i]
-		seen++
-		if !pc.headlineShaped(l) || pc.inHeadlineList(i) {
-			continue
+// The weights of the headline's signs, in points; a line needs
+// minTitleScore to be taken. A headline names what the article is about
+// (topicalWeight for all its content words found in the body), opens the
+// article's header (a byline or date follows within metaReach kept lines,
+// or the text itself follows), is often repeated on the page (breadcrumb,
+// share text) and stands near the body (distanceCost a kept line between).
+// A prose line of the body skipped to reach a headline inside the body
+// costs skippedProseCost: the body must not lose its lead.
+const (
+	topicalWeight    = 4.0
+	metaBelowWeight  = 3.0
+	metaAboveWeight  = 1.0
+	textBelowWeight  = 1.0
+	repeatedWeight   = 1.0
+	headlineLenBonus = 1.0
+	distanceCost     = 0.1
+	maxDistanceCost  = 2.0
+	skippedProseCost = 2.0
+	minTitleScore    = 2.0
+	metaReach        = 3
+)
+
+// A headline of headlineLenMin to headlineLenMax words earns
+// headlineLenBonus: menu items are shorter, captions and teasers longer.
+const (
+	headlineLenMin = 4
+	headlineLenMax = 20
+)
+
+// findTitle returns the line that is the article's headline, or -1. It
+// scores every headline-shaped line from above the body [s, e) to its first
+// lines by the signs above and takes the best.
+func (pc *pageCopy) findTitle(s, e int) int {
+	vocab := pc.bodyVocabulary(s, e)
+	hi, kept := s, 0
+	for hi < e && kept < titleBodyLines {
+		if !pc.lines[hi].drop {
+			kept++
 		}
-		cw := contentWords(l.text)
-		shared := 0
-		for _, w := range cw {
-			if body[w] {
-				shared++
+		hi++
+	}
+	best, bestScore := -1, minTitleScore
+	skipped := 0
+	for i := max(0, s-titleLookup); i < hi; i++ {
+		sc, ok := pc.titleScore(i, s, vocab)
+		if i >= s {
+			sc -= skippedProseCost * float64(skipped)
+			if l := &pc.lines[i]; l.prose && !l.drop {
+				skipped++
 			}
 		}
-		// A headline in title case reads like a list of names ("Octopuses
-		// Sleep, and May Even Dream, Researchers Say"); it is a byline
-		// unless it names what the body is about.
-		if parseAuthors(l.text) != nil && shared < topicalWords {
+		if ok && sc > bestScore {
+			best, bestScore = i, sc
+		}
+	}
+	return pc.headOfHeader(best, s, bestScore, vocab)
+}
+
+// A line right above the best headline (within upperReach kept lines) that
+// scores at most upperMargin less and has at least upperTopical of its
+// words in the body is the headline, and the best one its subtitle or
+// teaser: a header opens with its headline.
+const (
+	upperReach   = 3
+	upperMargin  = 2.5
+	upperTopical = 0.5
+)
+
+// A teaser has teaserWords words or more, or ends with a full stop.
+const teaserWords = 12
+
+// teaserLike reports a line that reads as the teaser under a headline.
+func (pc *pageCopy) teaserLike(i int) bool {
+	l := &pc.lines[i]
+	return l.words >= teaserWords || strings.HasSuffix(strings.TrimRight(l.text, "\"'“”»"), ".")
+}
+
+// headOfHeader moves from the best headline b up to the line that opens
+// its header.
+func (pc *pageCopy) headOfHeader(b, s int, score float64, vocab map[string]int) int {
+	for k, n := b-1, 0; k >= 0 && n < upperReach; k-- {
+		l := &pc.lines[k]
+		if l.drop && !l.boxed {
 			continue
 		}
-		if nearest < 0 {
-			nearest = i
+		n++
+		if l.words < headlineLenMin || l.words < pc.lines[b].words && !pc.teaserLike(b) || strings.HasSuffix(l.text, ".") {
+			break // a rubric above the headline
 		}
-		if repeated < 0 && pc.repeatedElsewhere(i) {
-			repeated = i
-		}
-		if topical < 0 && (shared >= topicalWords || shared == 1 && len(cw) <= shortHeadlineWords) {
-			topical = i
+		sc, ok := pc.titleScore(k, s, vocab)
+		if ok && sc >= score-upperMargin && pc.topicalShare(k, s, vocab) >= upperTopical {
+			return k
 		}
 	}
-	switch {
-	case topical >= 0:
-		return topical
-	case repeated >= 0 && nearest >= 0 && nearest-repeated <= repeatReach:
-		return repeated
-	case nearest < 0 && s+1 < len(pc.lines) && pc.titleShaped(&pc.lines[s]) && !pc.lines[s].prose:
-		return s
+	return b
+}
+
+// bodyVocabulary counts the content words of the prose of [s, e).
+func (pc *pageCopy) bodyVocabulary(s, e int) map[string]int {
+	vocab := map[string]int{}
+	n := 0
+	for i := s; i < e && n < vocabularyWords; i++ {
+		if l := &pc.lines[i]; l.prose && !l.drop {
+			for _, w := range contentWords(l.text) {
+				vocab[wordStem(w)]++
+				n++
+			}
+		}
 	}
-	return nearest
+	return vocab
+}
+
+// stemRunes is how much of a word is compared with the body's words: a
+// German compound in a headline ("Tabaksteuermodernisierungsgesetz")
+// shares its start with the words of the text ("Tabaksteuer"), and
+// inflected forms share their stem.
+const stemRunes = 5
+
+// wordStem returns the first stemRunes letters of a lower-cased word.
+func wordStem(w string) string {
+	n := 0
+	for i := range w {
+		if n == stemRunes {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
+// sharedWords counts the words of cw (line i's content words) that the
+// body's vocabulary holds, not counting the line itself.
+func (pc *pageCopy) sharedWords(i, s int, cw []string, vocab map[string]int) int {
+	shared := 0
+	for _, w := range cw {
+		n := vocab[wordStem(w)]
+		if i >= s && pc.lines[i].prose {
+			n-- // the line's own words are in the vocabulary
+		}
+		if n > 0 {
+			shared++
+		}
+	}
+	return shared
+}
+
+// topicalShare is the share of line i's content words found in the body.
+func (pc *pageCopy) topicalShare(i, s int, vocab map[string]int) float64 {
+	cw := contentWords(pc.lines[i].text)
+	if len(cw) == 0 {
+		return 0
+	}
+	return float64(pc.sharedWords(i, s, cw, vocab)) / float64(len(cw))
+}
+
+// titleScore scores line i as the headline of the body starting at s.
+func (pc *pageCopy) titleScore(i, s int, vocab map[string]int) (float64, bool) {
+	l := &pc.lines[i]
+	if !pc.headlineCandidate(l) || pc.inHeadlineList(i) {
+		return 0, false
+	}
+	if i > 0 && isClockLine(pc.lines[i-1].text) {
+		return 0, false // the heading of an entry of a live ticker
+	}
+	metaBelow := pc.metaWithin(i+1, metaReach, 1)
+	if l.prose && !metaBelow && i < s && !headlineQuestion(l) {
+		return 0, false // a paragraph of another text above the body
+	}
+	if strings.HasSuffix(strings.TrimRight(l.text, "\"'“”»«’)"), ".") {
+		return 0, false // a sentence: a teaser or caption, not a headline
+	}
+	cw := contentWords(l.text)
+	if len(cw) == 0 {
+		return 0, false
+	}
+	shared := pc.sharedWords(i, s, cw, vocab)
+	// A line of one content word ("Aus dem Magazin") matches the body by
+	// chance more easily than a headline that names its subject.
+	sc := topicalWeight * float64(shared) / float64(max(len(cw), minTopicalWords))
+	if n := pc.nextKept(i); n >= 0 && pc.isMetaLine(n) {
+		sc += metaBelowWeight
+	} else if metaBelow {
+		sc += metaBelowWeight / 2
+	} else if pc.metaWithin(i-1, metaReach, -1) {
+		sc += metaAboveWeight
+	}
+	if n := pc.nextKept(i); n >= 0 && pc.lines[n].prose {
+		sc += textBelowWeight
+	}
+	if pc.repeatedElsewhere(i) {
+		sc += repeatedWeight
+	}
+	if l.words >= headlineLenMin && l.words <= headlineLenMax {
+		sc += headlineLenBonus
+	}
+	if i < s {
+		dist := 0
+		for k := i + 1; k < s; k++ {
+			if !pc.lines[k].drop {
+				dist++
+			}
+		}
+		sc -= min(maxDistanceCost, distanceCost*float64(dist))
+	}
+	if parseAuthors(l.text) != nil && shared < topicalWords {
+		return 0, false // a name in title case, not a headline
+	}
+	return sc, true
+}
+
+// headlineQuestion reports a line of headline length that asks or
+// exclaims ("Where do strained U.S.-Israeli relations go after
+// Netanyahu's victory?"): it reads as a sentence, but a paragraph of
+// another text above the body would end with a full stop.
+func headlineQuestion(l *copyLine) bool {
+	t := strings.TrimRight(l.text, " \"'“”»«’)")
+	return l.words <= headlineLenMax && (strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!"))
+}
+
+// minTopicalWords is how many content words a line needs to earn the
+// whole topicalWeight.
+const minTopicalWords = 2
+
+// topicalWords is how many content words a line in title case ("Octopuses
+// Sleep, and May Even Dream, Researchers Say") must share with the body to
+// be a headline and not a byline.
+const topicalWords = 2
+
+// maxClockLineWords bounds a line that is only a time of day with a word
+// or two ("11:52 GMT", "Posted at 11:52").
+const maxClockLineWords = 4
+
+// isClockLine reports a short line that gives a time of day and no date:
+// the stamp of an entry in a live ticker.
+func isClockLine(t string) bool {
+	if countWords(t) > maxClockLineWords {
+		return false
+	}
+	for f := range strings.FieldsSeq(t) {
+		if startsWithClock(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextKept returns the first line after i that is not furniture, or -1.
+func (pc *pageCopy) nextKept(i int) int {
+	for k := i + 1; k < len(pc.lines); k++ {
+		if !pc.lines[k].drop {
+			return k
+		}
+	}
+	return -1
+}
+
+// metaWithin reports a byline or date line among the reach kept lines
+// from line from in direction dir (1 down, -1 up).
+func (pc *pageCopy) metaWithin(from, reach, dir int) bool {
+	for k, n := from, 0; k >= 0 && k < len(pc.lines) && n < reach; k += dir {
+		l := &pc.lines[k]
+		if l.drop && !l.boxed {
+			continue
+		}
+		n++
+		if pc.isMetaLine(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// A byline or date line has at most metaLineWords words.
+const metaLineWords = 16
+
+// isMetaLine reports a short line that dates or signs the article: a date
+// with a few words around it, or a byline.
+func (pc *pageCopy) isMetaLine(k int) bool {
+	l := &pc.lines[k]
+	if l.words > metaLineWords {
+		return false
+	}
+	if _, ok := findTextDate(l.text, pc.lang); ok {
+		return true
+	}
+	return hasBylinePrefix(l.text) && parseAuthors(l.text) != nil
+}
+
+// headlineCandidate: a line that may be a headline by its shape: not
+// furniture, minTitleWords to maxTitleWords words, no list of tags, no
+// caption credit, byline or date, not a numbered item.
+func (pc *pageCopy) headlineCandidate(l *copyLine) bool {
+	if l.drop && !l.boxed || l.words < minTitleWords || l.words > maxTitleWords || utf8.RuneCountInString(l.text) > maxTitleChars {
+		return false
+	}
+	t := strings.TrimRight(l.text, " \"'“”»")
+	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ";") {
+		return false
+	}
+	if first, _, _ := strings.Cut(l.text, " "); startsLower(first) || strings.HasPrefix(first, "#") || bulleted(l.text) {
+		return false // lower case, a hashtag, an item of a list
+	}
+	if !hasLetterWord(l.text) {
+		return false // figures: a rating, a period of dates, a score
+	}
+	if isCreditLine(l.text) || isFileName(l.text) || numberedItem(l.text) || isTagList(l.text) || isBreadcrumb(l.text) || strings.Contains(l.text, "©") {
+		return false
+	}
+	if pc.isSiteName(l) {
+		return false
+	}
+	if _, ok := findTextDate(l.text, pc.lang); ok {
+		return false
+	}
+	return true
+}
+
+// hasLetterWord reports whether a word of t holds a letter.
+func hasLetterWord(t string) bool {
+	return strings.IndexFunc(t, unicode.IsLetter) >= 0
+}
+
+// breadcrumbSeparators join the items of a breadcrumb trail ("Home /
+// Politik / Ausland").
+var breadcrumbSeparators = []string{" / ", " » ", " > ", " › ", " | ", " :: "}
+
+// isBreadcrumb reports a line of two or more separators of one kind: a
+// trail of links or a row of buttons, not a headline (which may hold one,
+// "Schule / Bildung: …").
+func isBreadcrumb(t string) bool {
+	for _, sep := range breadcrumbSeparators {
+		if strings.Count(t, sep) >= 2 {
+			return true
+		}
+	}
+	return strings.Count(t, ">") >= 2 || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "Home /") || strings.HasPrefix(t, "Startseite /")
+}
+
+// isSiteName reports a line that the page's copyright notice names ("©
+// 2021 Bundesamt für Naturschutz"): the publisher's name, as its logo or
+// a heading of the page, not a headline.
+func (pc *pageCopy) isSiteName(l *copyLine) bool {
+	for _, k := range pc.copyrightLines() {
+		if strings.Contains(pc.lines[k].key.lower, l.key.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCopyrightWords bounds a copyright notice: the sign, a year, a name.
+const maxCopyrightWords = 16
+
+// copyrightLines returns the lines that hold a copyright notice, found once.
+func (pc *pageCopy) copyrightLines() []int {
+	if pc.copyrights == nil {
+		pc.copyrights = []int{}
+		for i := range pc.lines {
+			l := &pc.lines[i]
+			if l.words <= maxCopyrightWords && (strings.Contains(l.text, "©") || strings.HasPrefix(l.key.lower, "copyright")) {
+				pc.copyrights = append(pc.copyrights, i)
+			}
+		}
+	}
+	return pc.copyrights
+}
+
+// isFileName reports a line that is the name of an image or document file
+// (a picture's alternative text left as its name).
+func isFileName(t string) bool {
+	if strings.Contains(t, " ") {
+		return false
+	}
+	ext := strings.ToLower(t[strings.LastIndexByte(t, '.')+1:])
+	switch ext {
+	case "jpg", "jpeg", "png", "gif", "webp", "svg", "pdf", "tif", "tiff", "avif":
+		return true
+	}
+	return false
+}
+
+// startsLower reports a word that starts in lower case and has no capital
+// ("iPhone" and "eBay" are names, "und" is not).
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r) && countUpper(w) == 0
+}
+
+// isTagList reports a line of comma-separated labels ("Bildung,
+// Homeschooling, Schule"): several items of at most two words each.
+func isTagList(t string) bool {
+	parts := strings.Split(t, ",")
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if len(strings.Fields(p)) > 2 {
+			return false
+		}
+	}
+	return true
 }
 
 // minListedHeadlineWords is the shortest line that counts as a headline in
 // a list of them.
 const minListedHeadlineWords = 4
+
+// listLengthRatio bounds how much longer one item of a list of headlines
+// is than another: a headline, its standfirst and its byline differ more.
+const listLengthRatio = 2
 
 // inHeadlineList reports whether line i is one of three or more
 // headline-shaped lines in a row (a summary's bullet points, a list of
@@ -76,31 +434,20 @@ const minListedHeadlineWords = 4
 // neighbours, with a rubric, byline or teaser around it.
 func (pc *pageCopy) inHeadlineList(i int) bool {
 	shaped := func(k int) bool {
-		return k >= 0 && k < len(pc.lines) && pc.lines[k].words >= minListedHeadlineWords && !pc.lines[k].prose && pc.titleShaped(&pc.lines[k])
+		if k < 0 || k >= len(pc.lines) {
+			return false
+		}
+		l, w := &pc.lines[k], pc.lines[i].words
+		similar := l.words <= listLengthRatio*w && w <= listLengthRatio*l.words
+		// A line with a byline or date under it heads an article's
+		// header, not an item of a list.
+		dated := k+1 < len(pc.lines) && pc.isMetaLine(k+1)
+		return similar && !dated && l.words >= minListedHeadlineWords && !l.prose && pc.headlineCandidate(l) && parseAuthors(l.text) == nil
 	}
 	if !shaped(i) {
 		return false
 	}
 	return shaped(i-1) && (shaped(i-2) || shaped(i+1)) || shaped(i+1) && shaped(i+2)
-}
-
-// openingSample is how many content words of the body's opening are
-// compared with candidate headlines.
-const openingSample = 400
-
-// openingWords are the content words of the body's first prose lines.
-func (pc *pageCopy) openingWords(s int) map[string]bool {
-	words := map[string]bool{}
-	n := 0
-	for i := s; i < len(pc.lines) && n < openingSample; i++ {
-		if l := &pc.lines[i]; l.prose && !l.drop {
-			for _, w := range contentWords(l.text) {
-				words[w] = true
-				n++
-			}
-		}
-	}
-	return words
 }
 
 // minContentWordLetters: words this long are names and nouns more than
@@ -126,33 +473,6 @@ const (
 	maxTitleWords = 30
 	maxTitleChars = 250
 )
-
-// titleShaped: minTitleWords to maxTitleWords words, no full stop at the end, not furniture, not a
-// byline or a date.
-func (pc *pageCopy) titleShaped(l *copyLine) bool {
-	return pc.headlineShaped(l) && parseAuthors(l.text) == nil
-}
-
-// headlineShaped is titleShaped except for the byline test.
-func (pc *pageCopy) headlineShaped(l *copyLine) bool {
-	if l.drop || l.words < minTitleWords || l.words > maxTitleWords || utf8.RuneCountInString(l.text) > maxTitleChars {
-		return false
-	}
-	t := strings.TrimRight(l.text, " \"'“”»")
-	if strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ":") {
-		return false
-	}
-	if r, _ := utf8.DecodeRuneInString(l.text); unicode.IsLower(r) {
-		return false
-	}
-	if isCreditLine(l.text) || numberedItem(l.text) {
-		return false
-	}
-	if _, ok := findTextDate(l.text, pc.lang); ok {
-		return false
-	}
-	return true
-}
 
 // repeatedElsewhere reports whether line i's text occurs again in another
 // line, whole or as its end ("Africa|United States to Lift …").

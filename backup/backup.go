@@ -1,6 +1,6 @@
 // Package backup reads and writes Dramatis's lossless JSON backup
 // ("export --format backup", "import-backup"): the whole library —
-// articles with their text, metadata and highlights, actors and
+// articles with their text, metadata and highlights, actors, topics and
 // preferences — as one versioned document, and the plan for merging such a
 // document into a library by id without duplicates.
 //
@@ -23,10 +23,12 @@ import (
 )
 
 // The backup file's format name and the newest version this build reads
-// and writes.
+// and writes. Version 2 adds topics, and statements (topic and stance) on
+// highlights' actors: a build that reads only version 1 would drop them,
+// so it refuses the file instead. Version 1 files read as ever.
 const (
 	Format  = "dramatis-backup"
-	Version = 1
+	Version = 2
 )
 
 // ErrNotBackup is wrapped when a file is not a Dramatis backup;
@@ -44,6 +46,7 @@ type backupFile struct {
 	Version     int                `json:"version"`
 	Articles    []export.Article   `json:"articles"`
 	Actors      []annotation.Actor `json:"actors"`
+	Topics      []annotation.Topic `json:"topics"`
 	Preferences map[string]string  `json:"preferences"`
 }
 
@@ -54,11 +57,12 @@ type Source interface {
 	// highlights, in id order.
 	EachArticle(fn func(*export.Article) error) error
 	Actors() ([]annotation.Actor, error)
+	Topics() ([]annotation.Topic, error)
 	Preferences() (map[string]string, error)
 }
 
 // Write writes the whole library (articles with their text, metadata and
-// highlights; actors; preferences) to w as one versioned JSON document,
+// highlights; actors; topics; preferences) to w as one versioned JSON document,
 // streamed article by article. Lists are sorted by id and empty lists
 // written as [], so that a library restored from a backup backs up to the
 // same bytes; the layout is what encoding/json writes with an indent of
@@ -122,6 +126,19 @@ func Write(w io.Writer, src Source) error {
 	if err := put(actors, " "); err != nil {
 		return fmt.Errorf("writing the backup: %w", err)
 	}
+	topics, err := src.Topics()
+	if err != nil {
+		return fmt.Errorf("writing the backup: %w", err)
+	}
+	topics = slices.Clone(topics)
+	if topics == nil {
+		topics = []annotation.Topic{}
+	}
+	slices.SortFunc(topics, func(x, y annotation.Topic) int { return strings.Compare(x.ID, y.ID) })
+	bw.WriteString(",\n \"topics\": ")
+	if err := put(topics, " "); err != nil {
+		return fmt.Errorf("writing the backup: %w", err)
+	}
 	bw.WriteString(",\n \"preferences\": ")
 	if err := put(prefs, " "); err != nil {
 		return fmt.Errorf("writing the backup: %w", err)
@@ -165,4 +182,5 @@ func (m memorySource) EachArticle(fn func(*export.Article) error) error {
 }
 
 func (m memorySource) Actors() ([]annotation.Actor, error)     { return m.lib.Actors, nil }
+func (m memorySource) Topics() ([]annotation.Topic, error)     { return m.lib.Topics, nil }
 func (m memorySource) Preferences() (map[string]string, error) { return m.lib.Preferences, nil }

@@ -21,14 +21,14 @@ import (
 type checker struct {
 	articles, highlights map[string]bool
 	// refs are the actors highlights name, each with one highlight that
-	// names it (for the message).
-	refs map[string]string
+	// names it (for the message); topicRefs the same for topics.
+	refs, topicRefs map[string]string
 	// count is how many articles were checked.
 	count int
 }
 
 func newChecker() *checker {
-	return &checker{articles: map[string]bool{}, highlights: map[string]bool{}, refs: map[string]string{}}
+	return &checker{articles: map[string]bool{}, highlights: map[string]bool{}, refs: map[string]string{}, topicRefs: map[string]string{}}
 }
 
 // article checks one article and its highlights, and fills in the
@@ -89,6 +89,27 @@ func (c *checker) highlight(articleID string, h *annotation.Highlight) error {
 		if _, ok := c.refs[ref.ActorID]; !ok {
 			c.refs[ref.ActorID] = h.ID
 		}
+		if err := c.statement(h.ID, ref); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// statement checks the topic and stance of one actor of highlight id: a
+// known stance, and only on a topic.
+func (c *checker) statement(id string, ref annotation.ActorRef) error {
+	if !ref.Stance.Valid() {
+		return fmt.Errorf("the highlight %s gives actor %s the stance %q, not one of %s", id, cut(ref.ActorID, 40), cut(string(ref.Stance), 20), annotation.StanceChoices())
+	}
+	if ref.Topic == "" {
+		if ref.Stance != annotation.StanceUnset {
+			return fmt.Errorf("the highlight %s gives actor %s a stance without a topic", id, cut(ref.ActorID, 40))
+		}
+		return nil
+	}
+	if _, ok := c.topicRefs[ref.Topic]; !ok {
+		c.topicRefs[ref.Topic] = id
 	}
 	return nil
 }
@@ -119,9 +140,63 @@ func (c *checker) finish(cont contents) error {
 			return fmt.Errorf("the highlight %s names actor %s, which the backup does not hold", h, cut(id, 40))
 		}
 	}
+	if err := c.finishTopics(cont.topics); err != nil {
+		return err
+	}
 	for k, v := range cont.prefs {
 		if k == "" || len(k) > storage.MaxPreferenceKeyBytes || len(v) > storage.MaxPreferenceBytes {
 			return fmt.Errorf("the preference %q is not a setting Dramatis keeps", cut(k, 40))
+		}
+	}
+	return nil
+}
+
+// finishTopics checks the topics as the library would store them (an
+// id, a name unique case-insensitively, bounded names and note, a parent
+// in the backup that has no parent itself), and that every topic a
+// highlight names is in the backup.
+func (c *checker) finishTopics(topics []annotation.Topic) error {
+	byID := map[string]annotation.Topic{}
+	names := map[string]string{}
+	for _, t := range topics {
+		if err := checkID("topic", t.ID); err != nil {
+			return err
+		}
+		if _, ok := byID[t.ID]; ok {
+			return fmt.Errorf("the topic id %s appears twice", t.ID)
+		}
+		byID[t.ID] = t
+		if article.CleanInline(t.Name) == "" {
+			return fmt.Errorf("the topic %s has no name", t.ID)
+		}
+		if other, ok := names[annotation.NameKey(t.Name)]; ok {
+			return fmt.Errorf("the topics %s and %s have the same name %q", other, t.ID, cut(t.Name, 40))
+		}
+		names[annotation.NameKey(t.Name)] = t.ID
+		for _, n := range append([]string{t.Name}, t.Aliases...) {
+			if utf8.RuneCountInString(n) > storage.MaxNameRunes {
+				return fmt.Errorf("the topic %s has a name or alias of %d characters, longer than any topic's", t.ID, utf8.RuneCountInString(n))
+			}
+		}
+		if len(t.Note) > storage.MaxTopicNoteBytes {
+			return fmt.Errorf("the topic %s has a note of %d bytes, longer than any topic's", t.ID, len(t.Note))
+		}
+	}
+	for _, t := range topics {
+		if t.Parent == "" {
+			continue
+		}
+		p, ok := byID[t.Parent]
+		switch {
+		case !ok:
+			return fmt.Errorf("the topic %s is under topic %s, which the backup does not hold", t.ID, cut(t.Parent, 40))
+		case p.Parent != "" || p.ID == t.ID:
+			return fmt.Errorf("the topic %s is under topic %s, which is not a top-level topic (topics go one level deep)", t.ID, p.ID)
+		}
+	}
+	for id, h := range c.topicRefs {
+		if _, ok := byID[id]; !ok {
+			return fmt.Errorf("the highlight %s names topic %s, which the backup does not hold", h, cut(id, 40))
 		}
 	}
 	return nil

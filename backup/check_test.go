@@ -138,7 +138,7 @@ func TestWriteIsEncodingJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f := backupFile{Format: Format, Version: Version, Articles: []export.Article{}, Actors: []annotation.Actor{}, Preferences: map[string]string{}}
+		f := backupFile{Format: Format, Version: Version, Articles: []export.Article{}, Actors: []annotation.Actor{}, Topics: []annotation.Topic{}, Preferences: map[string]string{}}
 		for _, a := range lib.Articles {
 			if a.Highlights == nil {
 				a.Highlights = []annotation.Highlight{}
@@ -147,6 +147,9 @@ func TestWriteIsEncodingJSON(t *testing.T) {
 		}
 		if lib.Actors != nil {
 			f.Actors = lib.Actors
+		}
+		if lib.Topics != nil {
+			f.Topics = lib.Topics
 		}
 		if lib.Preferences != nil {
 			f.Preferences = lib.Preferences

@@ -61,21 +61,25 @@ func (c *Checked) Import(lib *storage.Library) (*MergePlan, error) {
 	if _, err := c.r.Seek(0, io.SeekStart); err != nil {
 		return nil, fmt.Errorf("reading the backup again: %w", err)
 	}
-	curActors, err := lib.Actors()
-	if err != nil {
+	cur := &export.Library{}
+	var err error
+	if cur.Actors, err = lib.Actors(); err != nil {
+		return nil, err
+	}
+	if cur.Topics, err = lib.Topics(); err != nil {
 		return nil, err
 	}
 	raw, err := lib.Preferences()
 	if err != nil {
 		return nil, fmt.Errorf("reading the preferences: %w", err)
 	}
-	curPrefs := make(map[string]string, len(raw))
+	cur.Preferences = make(map[string]string, len(raw))
 	for k, v := range raw {
-		curPrefs[k] = string(v)
+		cur.Preferences[k] = string(v)
 	}
-	pl := newPlanner(libraryTarget{lib}, curActors, curPrefs, c.cont)
+	pl := newPlanner(libraryTarget{lib}, cur, c.cont)
 	w := &batchWriter{lib: lib, total: c.count, max: c.batchArticles}
-	w.batch.Actors = pl.p.Actors
+	w.batch.Actors, w.batch.Topics = pl.p.Actors, pl.p.Topics
 	w.batch.Preferences = map[string][]byte{}
 	for k, v := range pl.p.Preferences {
 		w.batch.Preferences[k] = []byte(v)
@@ -138,6 +142,7 @@ func (w *batchWriter) flush() error {
 		return commitError{err}
 	}
 	w.commits++
+	w.lib.ReleaseReadPages()
 	w.written += w.pending
 	w.pending, w.bytes = 0, 0
 	w.batch = storage.Batch{}

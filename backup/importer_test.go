@@ -129,6 +129,7 @@ func (s storeSource) EachArticle(fn func(*export.Article) error) error {
 }
 
 func (s storeSource) Actors() ([]annotation.Actor, error) { return s.l.Actors() }
+func (s storeSource) Topics() ([]annotation.Topic, error) { return s.l.Topics() }
 
 func (s storeSource) Preferences() (map[string]string, error) {
 	raw, err := s.l.Preferences()

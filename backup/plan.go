@@ -19,6 +19,9 @@ type MergePlan struct {
 	// Actors to store: new ones, newer versions of existing ones, and
 	// existing ones that gained aliases from a same-named backup actor.
 	Actors []annotation.Actor
+	// Topics to store, as actors are (a topic under another comes after
+	// it).
+	Topics []annotation.Topic
 	// Highlights to store, with article and actor ids mapped onto the
 	// library's and placed in the library's text (see placeAll).
 	Highlights []annotation.Highlight
@@ -27,6 +30,7 @@ type MergePlan struct {
 
 	// What the plan does, for the report.
 	NewArticles, SameArticles, NewActors, MergedActors, UpdatedActors      int
+	NewTopics, MergedTopics, UpdatedTopics                                 int
 	NewHighlights, UpdatedHighlights, KeptHighlights, Reanchored, Orphaned int
 }
 
@@ -54,18 +58,23 @@ type Target interface {
 //     backup's version is newer; every highlight is placed by its quote
 //     where its offsets do not hold it (a tampered or damaged backup),
 //     and orphaned when the quote is not found;
+//   - topics are merged as actors are (by id if newer, else by name);
+//     a topic whose parent would break the one level of hierarchy in the
+//     merged library goes to the top level;
 //   - preferences are added where the library has none of that name.
 type planner struct {
-	target   Target
-	actorMap map[string]string
-	p        *MergePlan
+	target             Target
+	actorMap, topicMap map[string]string
+	p                  *MergePlan
 }
 
 // newPlanner plans the actors and preferences of a backup against the
 // library's.
-func newPlanner(t Target, curActors []annotation.Actor, curPrefs map[string]string, cont contents) *planner {
+func newPlanner(t Target, cur *export.Library, cont contents) *planner {
 	pl := &planner{target: t, p: &MergePlan{Preferences: map[string]string{}}}
-	pl.actorMap = pl.p.planActors(curActors, cont.actors)
+	pl.actorMap = pl.p.planActors(cur.Actors, cont.actors)
+	pl.topicMap = pl.p.planTopics(cur.Topics, cont.topics)
+	curPrefs := cur.Preferences
 	for k, v := range cont.prefs {
 		if _, ok := curPrefs[k]; !ok {
 			pl.p.Preferences[k] = v
@@ -99,7 +108,7 @@ func (pl *planner) article(b *export.Article) (*export.Article, []annotation.Hig
 	out := hs[:0]
 	for _, h := range hs {
 		h.ArticleID = articleID
-		h.Actors = remapRefs(h.Actors, pl.actorMap)
+		h.Actors = remapRefs(h.Actors, pl.actorMap, pl.topicMap)
 		old, ok, err := pl.target.Highlight(h.ID)
 		switch {
 		case err != nil:
@@ -135,7 +144,7 @@ func (pl *planner) article(b *export.Article) (*export.Article, []annotation.Hig
 // Read) into a library held in memory (which may be empty), as Import
 // does for a library on disk (see planner).
 func PlanMerge(current, backup *export.Library) (*MergePlan, error) {
-	pl := newPlanner(newMemTarget(current), current.Actors, current.Preferences, contents{actors: backup.Actors, prefs: backup.Preferences})
+	pl := newPlanner(newMemTarget(current), current, contents{actors: backup.Actors, topics: backup.Topics, prefs: backup.Preferences})
 	arts := make([]*export.Article, len(backup.Articles))
 	for i := range backup.Articles {
 		arts[i] = &backup.Articles[i]
@@ -257,22 +266,27 @@ func (p *MergePlan) planActors(current, backup []annotation.Actor) map[string]st
 	return idMap
 }
 
-// remapRefs points actor references at the library's actors, dropping a
-// repeat when two backup actors became one.
-func remapRefs(refs []annotation.ActorRef, idMap map[string]string) []annotation.ActorRef {
+// remapRefs points statements at the library's actors and topics,
+// dropping a repeat (the same actor on the same topic) when two backup
+// actors or topics became one.
+func remapRefs(refs []annotation.ActorRef, actorMap, topicMap map[string]string) []annotation.ActorRef {
 	if len(refs) == 0 {
 		return refs
 	}
 	out := make([]annotation.ActorRef, 0, len(refs))
-	seen := map[string]bool{}
+	seen := map[[2]string]bool{}
 	for _, r := range refs {
-		if id, ok := idMap[r.ActorID]; ok {
+		if id, ok := actorMap[r.ActorID]; ok {
 			r.ActorID = id
 		}
-		if seen[r.ActorID] {
+		if id, ok := topicMap[r.Topic]; ok && r.Topic != "" {
+			r.Topic = id
+		}
+		k := [2]string{r.ActorID, r.Topic}
+		if seen[k] {
 			continue
 		}
-		seen[r.ActorID] = true
+		seen[k] = true
 		out = append(out, r)
 	}
 	return out
@@ -297,7 +311,7 @@ func mergeAliasList(name string, old, add []string) []string {
 
 // Summary says in one line what the plan does.
 func (p *MergePlan) Summary() string {
-	return fmt.Sprintf("%d new articles (%d already in the library), %d new actors (%d merged by name, %d updated), %d new highlights (%d updated, %d kept as they were; %d re-anchored, %d orphaned), %d preferences",
-		p.NewArticles, p.SameArticles, p.NewActors, p.MergedActors, p.UpdatedActors,
+	return fmt.Sprintf("%d new articles (%d already in the library), %d new actors (%d merged by name, %d updated), %d new topics (%d merged by name, %d updated), %d new highlights (%d updated, %d kept as they were; %d re-anchored, %d orphaned), %d preferences",
+		p.NewArticles, p.SameArticles, p.NewActors, p.MergedActors, p.UpdatedActors, p.NewTopics, p.MergedTopics, p.UpdatedTopics,
 		p.NewHighlights, p.UpdatedHighlights, p.KeptHighlights, p.Reanchored, p.Orphaned, len(p.Preferences))
 }

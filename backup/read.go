@@ -69,13 +69,14 @@ func (h header) check() error {
 // contents are the parts of a backup other than its articles.
 type contents struct {
 	actors []annotation.Actor
+	topics []annotation.Topic
 	prefs  map[string]string
 }
 
 // scan reads a backup from r one value at a time and calls article for
 // each article as it is decoded, so that a backup of any size is read in
 // little memory. A UTF-8 byte order mark (which some editors add) is
-// skipped. It returns the actors and preferences; an error says, in one
+// skipped. It returns the actors, topics and preferences; an error says, in one
 // line, why the file is not a backup, too new, or damaged.
 func scan(r io.Reader, article func(*export.Article) error) (contents, error) {
 	return scanLimited(r, maxValueBytes, article)
@@ -157,6 +158,10 @@ func scanObject(dec *json.Decoder, lim *valueLimit, h *header, c *contents, arti
 			if err := dec.Decode(&c.actors); err != nil {
 				return fmt.Errorf("its actors: %w", err)
 			}
+		case "topics":
+			if err := dec.Decode(&c.topics); err != nil {
+				return fmt.Errorf("its topics: %w", err)
+			}
 		case "preferences":
 			if err := dec.Decode(&c.prefs); err != nil {
 				return fmt.Errorf("its preferences: %w", err)
@@ -236,7 +241,7 @@ func Read(r io.Reader) (*export.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	lib.Actors, lib.Preferences = cont.actors, cont.prefs
+	lib.Actors, lib.Topics, lib.Preferences = cont.actors, cont.topics, cont.prefs
 	for i := range lib.Articles {
 		placeInOwnText(&lib.Articles[i], nil)
 	}

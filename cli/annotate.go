@@ -27,8 +27,9 @@ func runAnnotate(e *Env, args []string) error {
 	fs := newFlagSet(e, "annotate")
 	quote := fs.String("quote", "", "the exact `TEXT` to highlight (whitespace and Unicode forms may differ)")
 	occurrence := fs.Int("occurrence", 0, "which occurrence `N` (1, 2, …) when the quote appears more than once")
-	var actorFlags repeatedFlag
-	fs.Var(&actorFlags, "actor", "tag with actor `NAME[:ROLE]` (role "+annotation.RoleChoices()+"; repeatable; unknown names are created)")
+	var order statementFlags
+	fs.Var(order.kind("actor"), "actor", "tag with actor `NAME[:ROLE]` (role "+annotation.RoleChoices()+"; repeatable; unknown names are created)")
+	fs.Var(order.kind("topic"), "topic", "the actor before it makes a statement on `TOPIC[:STANCE]` (stance "+annotation.StanceChoices()+", or + - 0; repeatable; unknown topics are created)")
 	note := fs.String("note", "", "a note on the highlight")
 	color := fs.String("color", "", "highlight colour: "+strings.Join(storage.HighlightColorNames, ", ")+" or #rrggbb")
 	libFlag := addLibraryFlag(fs)
@@ -53,7 +54,7 @@ func runAnnotate(e *Env, args []string) error {
 		}
 		colour = c
 	}
-	wanted, err := parseActorFlags(actorFlags)
+	wanted, err := order.parse()
 	if err != nil {
 		return err
 	}
@@ -76,27 +77,19 @@ func runAnnotate(e *Env, args []string) error {
 		return err
 	}
 	h := annotation.Highlight{ArticleID: id, Start: start, End: end, Note: *note, Color: colour}
-	var created []annotation.Actor
-	for _, w := range wanted {
-		act, ok, err := lib.FindActor(w.name)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			act = pendingActor(created, w.name)
-			if act.ID == "" {
-				act = annotation.Actor{ID: annotation.NewID(), Name: w.name, Kind: annotation.KindOther}
-				created = append(created, act)
-			}
-		}
-		h.Actors = append(h.Actors, annotation.ActorRef{ActorID: act.ID, Role: w.role})
+	var created storage.NewTags
+	if h.Actors, err = resolveStatements(lib, a.Lang, wanted, &created); err != nil {
+		return err
 	}
-	h, added, err := lib.AddHighlightWithActors(h, created)
+	h, added, err := lib.AddHighlightWith(h, created)
 	if err != nil {
 		return err
 	}
-	for _, a := range added {
+	for _, a := range added.Actors {
 		fmt.Fprintf(e.Stderr, "dramatis annotate: new actor %q (%s)\n", a.Name, a.ID)
+	}
+	for _, t := range added.Topics {
+		fmt.Fprintf(e.Stderr, "dramatis annotate: new topic %q (%s)\n", t.Name, t.ID)
 	}
 	fmt.Fprintln(e.Stdout, h.ID)
 	return nil
@@ -164,6 +157,19 @@ func locateQuote(text, quote string, occurrence int, articleID string) (int, int
 			break
 		}
 	}
+	if len(offsets) == 0 {
+		// Typed quotation marks are straight; the article's are „…“,
+		// “…”, «…» or ‚…‘. One rune for one, so offsets stay.
+		ft := quoteFolder.Replace(text)
+		for _, c := range candidates {
+			if c = quoteFolder.Replace(c); c != "" {
+				if offsets = occurrencesOf(ft, c); len(offsets) > 0 {
+					q, text = c, ft
+					break
+				}
+			}
+		}
+	}
 	qLen := utf8.RuneCountInString(candidates[1])
 	var ranges [][2]int
 	if len(offsets) > 0 {
@@ -182,6 +188,10 @@ func locateQuote(text, quote string, occurrence int, articleID string) (int, int
 	r := ranges[max(occurrence, 1)-1]
 	return r[0], r[1], nil
 }
+
+// quoteFolder makes every quotation mark straight, one rune for one.
+var quoteFolder = strings.NewReplacer("„", `"`, "“", `"`, "”", `"`, "‟", `"`, "«", `"`, "»", `"`, "″", `"`,
+	"‚", "'", "‘", "'", "’", "'", "‛", "'", "‹", "'", "›", "'", "′", "'")
 
 // quoteRanges turns the match offsets of a quote of n code points into
 // highlight ranges on grapheme cluster boundaries. Matches that begin and

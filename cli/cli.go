@@ -25,6 +25,9 @@ type Env struct {
 	// outlives this one (the daily backup after a command); nil starts
 	// nothing.
 	StartBackground func(args ...string) error
+	// Version is the line 'dramatis version' prints (main sets it from
+	// internal/buildinfo).
+	Version string
 }
 
 // OSEnv returns the Env of the running process.
@@ -56,19 +59,22 @@ func commands() map[string]command {
 		"list":          {runList, "list [--json] [--search WORDS] [FILTERS]", "list the articles in the library"},
 		"search":        {runSearch, "search WORDS... [--json] [--limit N] [FILTERS]   (FILTERS: --actor NAME[:ROLE] --site TEXT --author TEXT --from DATE --to DATE --highlighted --orphaned --sort added|published)", "find articles by words in their text, titles, notes and actors, with where they were found"},
 		"show":          {runShow, "show ARTICLE [--json]", "print an article with its highlights"},
-		"annotate":      {runAnnotate, "annotate ARTICLE --quote TEXT [--occurrence N] [--actor NAME[:ROLE]]... [--note TEXT] [--color NAME]", "highlight a passage and tag it with actors"},
+		"annotate":      {runAnnotate, "annotate ARTICLE --quote TEXT [--occurrence N] [--actor NAME[:ROLE] [--topic TOPIC[:STANCE]]...]... [--note TEXT] [--color NAME]", "highlight a passage and tag it with actors and their statements"},
 		"actors":        {runActors, "actors [list|add|rename|merge|suggest] ...", "list and manage actors"},
+		"edit":          {runEdit, "edit ARTICLE [--title T] [--site S] [--url U] [--published 2024-11-08T12:22] [--author A]... [--lang de] [--section S]", "correct an article's metadata (kept when the page is imported again)"},
+		"topics":        {runTopics, "topics [list|add|edit|rename|merge|delete] ...", "list and manage topics (what actors' statements are about)"},
 		"export":        {runExport, "export [--format md|w3c|backup] [--by-actor|--actors] [--out DIR] [ARTICLE...]", "export notes as Markdown, W3C Web Annotations or a full backup"},
 		"import-backup": {runImportBackup, "import-backup FILE", "merge a JSON backup made by 'export --format backup' into the library"},
 		"backup":        {runBackup, "backup FILE | backup --auto", "write a consistent copy of the library file (--auto: the daily backup, if due)"},
 		"restore":       {runRestore, "restore FILE", "replace the library with a copy made by 'backup'"},
+		"analyse":       {runAnalyse, "analyse statements|network|timeline|actors|topics|export [FILTERS] ...   (also: analyze)", "statement tables, actor networks and timelines for R, Gephi, UCINET and spreadsheets"},
 	}
 }
 
 // IsCommand reports whether name is a sub-command, so that main can tell a
 // command line from GUI options.
 func IsCommand(name string) bool {
-	_, ok := commands()[name]
+	_, ok := commands()[commandName(name)]
 	return ok || name == "help" || name == "-h" || name == "--help" || name == "version" || name == "--version"
 }
 
@@ -84,10 +90,6 @@ func LooksLikeCommand(arg string) bool {
 	_, err := os.Lstat(arg)
 	return err != nil
 }
-
-// Version is the program version shown by 'dramatis version'; main sets it
-// from FyneApp.toml's version at build time when available.
-const Version = "0.1.0"
 
 // usageError marks errors in how a command was called (exit status 2).
 type usageError struct{ msg string }
@@ -111,10 +113,14 @@ func Run(e *Env, args []string) int {
 		return 0
 	}
 	if args[0] == "version" || args[0] == "--version" {
-		fmt.Fprintln(e.Stdout, "dramatis", Version)
+		v := e.Version
+		if v == "" {
+			v = "dramatis (version unknown)"
+		}
+		fmt.Fprintln(e.Stdout, v)
 		return 0
 	}
-	cmd, ok := commands()[args[0]]
+	cmd, ok := commands()[commandName(args[0])]
 	if !ok {
 		hint := ""
 		if near := nearestCommand(args[0]); near != "" {
@@ -140,6 +146,15 @@ func Run(e *Env, args []string) int {
 		fmt.Fprintf(e.Stderr, "dramatis %s: %s\n", args[0], oneLine(err.Error()))
 		return 1
 	}
+}
+
+// commandName returns the command name stands for: itself, or the
+// command it is another spelling of (American English "analyze").
+func commandName(name string) string {
+	if name == "analyze" {
+		return "analyse"
+	}
+	return name
 }
 
 // maxEchoedArg bounds how much of an unknown command the error repeats.
@@ -202,7 +217,8 @@ func oneLine(s string) string {
 
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "Dramatis: read the news, highlight what actors say and do, export your notes.")
-	fmt.Fprintln(w, "\nWithout a command, dramatis opens the window (dramatis [--library PATH]).")
+	fmt.Fprintln(w, "\nWithout a command, dramatis opens the window (dramatis [--library PATH] [FILE|URL...]).")
+	fmt.Fprintln(w, "dramatis --version prints the version and the commit it was built from.")
 	fmt.Fprintln(w, "\nCommands (all library commands take --library PATH or DRAMATIS_LIBRARY):")
 	cmds := commands()
 	names := make([]string, 0, len(cmds))

@@ -6,10 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/dramatis-app/dramatis/backup"
 	"github.com/dramatis-app/dramatis/export"
 	"github.com/dramatis-app/dramatis/export/gather"
+	"github.com/dramatis-app/dramatis/internal/userpath"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -121,6 +123,9 @@ const (
 // which must be new or an earlier export, never the library, a link, a
 // device or someone's file (see export.CheckTarget). Empty means stdout.
 func exportTarget(format, out, libraryPath string) (string, error) {
+	if err := userpath.Foreign(runtime.GOOS, out); err != nil {
+		return "", err
+	}
 	if out == "" {
 		return "", nil
 	}

@@ -57,6 +57,29 @@ type showActorJSON struct {
 	Name string `json:"name"`
 	Kind string `json:"kind"`
 	Role string `json:"role"`
+	// The statement, when the actor says something on a topic.
+	Topic     string `json:"topic,omitempty"`
+	TopicName string `json:"topicName,omitempty"`
+	Stance    string `json:"stance,omitempty"`
+}
+
+// showTags are the library's actors and topics by id.
+type showTags struct {
+	actors map[string]annotation.Actor
+	topics map[string]annotation.Topic
+}
+
+// statement says what an actor says on its topic: "opposes Sanktionen",
+// "on Sanktionen" without a stance, "" without a topic.
+func (t showTags) statement(r annotation.ActorRef) string {
+	if r.Topic == "" {
+		return ""
+	}
+	name := t.topics[r.Topic].Name
+	if r.Stance == annotation.StanceUnset {
+		return "on " + name
+	}
+	return string(r.Stance) + " " + name
 }
 
 // runShow prints one article (id or unique id prefix) with its highlights
@@ -93,10 +116,18 @@ func runShow(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return writeShowJSON(e.Stdout, a, info, hs, actors)
+	topics, err := lib.Topics()
+	if err != nil {
+		return err
 	}
-	return writeShowText(e.Stdout, a, info, hs, actors)
+	tags := showTags{actors: actors, topics: map[string]annotation.Topic{}}
+	for _, t := range topics {
+		tags.topics[t.ID] = t
+	}
+	if *asJSON {
+		return writeShowJSON(e.Stdout, a, info, hs, tags)
+	}
+	return writeShowText(e.Stdout, a, info, hs, tags)
 }
 
 func libraryActorsByID(lib *storage.Library) (map[string]annotation.Actor, error) {
@@ -118,7 +149,7 @@ func rfc3339OrEmpty(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-func writeShowJSON(w io.Writer, a *article.Article, info storage.ArticleInfo, hs []annotation.Highlight, actors map[string]annotation.Actor) error {
+func writeShowJSON(w io.Writer, a *article.Article, info storage.ArticleInfo, hs []annotation.Highlight, tags showTags) error {
 	out := showJSON{
 		ID: info.ID, Title: a.Title, Kicker: a.Kicker, Description: a.Description,
 		Authors: append([]string{}, a.Authors...), Published: rfc3339OrEmpty(a.Published),
@@ -136,8 +167,9 @@ func writeShowJSON(w io.Writer, a *article.Article, info storage.ArticleInfo, hs
 			Created: rfc3339OrEmpty(h.Created), Updated: rfc3339OrEmpty(h.Updated), Orphaned: h.Orphaned,
 		}
 		for _, r := range h.Actors {
-			act := actors[r.ActorID]
-			j.Actors = append(j.Actors, showActorJSON{ID: r.ActorID, Name: act.Name, Kind: string(act.Kind), Role: string(r.Role)})
+			act := tags.actors[r.ActorID]
+			j.Actors = append(j.Actors, showActorJSON{ID: r.ActorID, Name: act.Name, Kind: string(act.Kind), Role: string(r.Role),
+				Topic: r.Topic, TopicName: tags.topics[r.Topic].Name, Stance: string(r.Stance)})
 		}
 		out.Highlights = append(out.Highlights, j)
 	}
@@ -147,7 +179,7 @@ func writeShowJSON(w io.Writer, a *article.Article, info storage.ArticleInfo, hs
 	return enc.Encode(out)
 }
 
-func writeShowText(w io.Writer, a *article.Article, info storage.ArticleInfo, hs []annotation.Highlight, actors map[string]annotation.Actor) error {
+func writeShowText(w io.Writer, a *article.Article, info storage.ArticleInfo, hs []annotation.Highlight, tags showTags) error {
 	var b strings.Builder
 	if a.Kicker != "" {
 		b.WriteString(a.Kicker + "\n")
@@ -186,9 +218,16 @@ func writeShowText(w io.Writer, a *article.Article, info storage.ArticleInfo, hs
 		fmt.Fprintf(&b, "\n%s  [%s]\n  „%s“\n", h.ID, where, oneLine(h.Quote.Exact))
 		var names []string
 		for _, r := range h.Actors {
-			n := actors[r.ActorID].Name
+			n := tags.actors[r.ActorID].Name
+			var parts []string
 			if r.Role != annotation.RoleMentioned {
-				n += " (" + string(r.Role) + ")"
+				parts = append(parts, string(r.Role))
+			}
+			if st := tags.statement(r); st != "" {
+				parts = append(parts, st)
+			}
+			if len(parts) > 0 {
+				n += " (" + strings.Join(parts, "; ") + ")"
 			}
 			names = append(names, n)
 		}

@@ -160,7 +160,7 @@ func runVersionsShow(e *Env, args []string) error {
 	}
 	info := storage.ArticleInfo{ID: id, Added: v.Added} // no "version N" line: the heading says it
 	if *asJSON {
-		return writeShowJSON(e.Stdout, a, info, nil, nil)
+		return writeShowJSON(e.Stdout, a, info, nil, showTags{})
 	}
 	what := fmt.Sprintf("Version %d of %s, the article's text from %s", v.Number, id, v.Since.Local().Format("2006-01-02 15:04"))
 	if !v.Current {
@@ -171,7 +171,7 @@ func runVersionsShow(e *Env, args []string) error {
 	if _, err := fmt.Fprintf(e.Stdout, "%s\n\n", what); err != nil {
 		return err
 	}
-	return writeShowText(e.Stdout, a, info, nil, nil)
+	return writeShowText(e.Stdout, a, info, nil, showTags{})
 }
 
 func runVersionsRestore(e *Env, args []string) error {

@@ -2,6 +2,7 @@ package export
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -34,7 +35,7 @@ func createAtomic(fs fileSystem, path string) (*AtomicFile, error) {
 	a := &AtomicFile{fs: fs, f: f, path: path}
 	// A temporary file is private; an export is as readable as the file
 	// it replaces, or as any new file.
-	mode := os.FileMode(0o644)
+	mode := newFileMode
 	if fi, err := os.Stat(path); err == nil {
 		mode = fi.Mode().Perm()
 	}
@@ -108,4 +109,18 @@ func writeFile(fs fileSystem, path string, data []byte) error {
 		return err
 	}
 	return a.Commit()
+}
+
+// WriteWith writes path through an AtomicFile, streaming what write
+// writes: a file already there stays whole if write or the commit fails.
+func WriteWith(path string, write func(io.Writer) error) error {
+	f, err := CreateAtomic(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit()
 }

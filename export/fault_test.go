@@ -147,7 +147,7 @@ func faultScene(t *testing.T) (dir string, lib *Library) {
 		})
 	}
 	editNote(t, filepath.Join(dir, kimNote), func(s string) string {
-		return strings.Replace(s, "[[Kim Jong-un]] (speaker) · [[China]]\n", "[[Kim Jong-un]] (speaker) · [[China]] Reader line 99 changed\n", 1)
+		return strings.Replace(s, "[[Kim Jong-un]] (speaker; opposes Sanktionen; on Atomprogramm) · [[China]]\n", "[[Kim Jong-un]] (speaker; opposes Sanktionen; on Atomprogramm) · [[China]] Reader line 99 changed\n", 1)
 	})
 	for i := range lib.Articles {
 		lib.Articles[i].Title += " (neu)"

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 )
 
 // maxScanBytes is how much of an existing note is read to find its
@@ -56,8 +55,7 @@ type Conflict struct {
 // Notes that cannot be merged (unreadable front matter, broken markers
 // and no record) are skipped and reported, not overwritten.
 func WriteFolder(dir string, lib *Library, g Grouping) (FolderReport, error) {
-	f := &folderWriter{dir: dir, fs: osFS{}, now: time.Now, batchNotes: batchNotes, batchBytes: batchBytes}
-	return f.write(lib, g)
+	return newFolderWriter(dir).write(lib, g)
 }
 
 // scanFolder finds the notes Dramatis wrote before (dramatis_id → name)

@@ -252,16 +252,18 @@ func encodeFrontMatter(n *yaml.Node) []byte {
 }
 
 // articleKeys are the properties of an article note.
-var articleKeys = []string{"title", "source", "authors", "published", "site", "language", "actors", "tags", "dramatis_id"}
+var articleKeys = []string{"title", "description", "source", "authors", "published", "site", "language", "actors", "topics", "tags", "dramatis_id"}
 
 // actorKeys are the properties of an actor note.
 var actorKeys = []string{"title", "aliases", "kind", "wikidata", "tags", "dramatis_id"}
 
 // articleFrontMatter returns an article note's properties; actorLinks are
-// the wiki links of the actors its highlights name.
-func articleFrontMatter(a *Article, actorLinks []string) *frontMatter {
+// the wiki links of the actors its highlights name, topics the names of
+// the topics they make statements on.
+func articleFrontMatter(a *Article, actorLinks, topics []string) *frontMatter {
 	f := newFrontMatter(articleKeys...)
 	f.str("title", a.Title)
+	f.str("description", a.Description)
 	f.str("source", a.URL)
 	f.list("authors", a.Authors)
 	if !a.Published.IsZero() {
@@ -270,6 +272,7 @@ func articleFrontMatter(a *Article, actorLinks []string) *frontMatter {
 	f.str("site", a.Site)
 	f.str("language", a.Lang)
 	f.list("actors", actorLinks)
+	f.list("topics", topics)
 	f.list("tags", []string{"dramatis"})
 	f.str("dramatis_id", a.ID)
 	return f

@@ -2,6 +2,8 @@ package export
 
 import (
 	"os"
+
+	"github.com/dramatis-app/dramatis/internal/osfile"
 )
 
 // fileSystem is what writing an export needs of the file system. osFS is
@@ -33,7 +35,7 @@ type tempFile interface {
 type osFS struct{}
 
 func (osFS) CreateTemp(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
-func (osFS) Rename(from, to string) error                     { return os.Rename(from, to) }
+func (osFS) Rename(from, to string) error                     { return osfile.Rename(from, to) }
 func (osFS) Remove(name string) error                         { return os.Remove(name) }
 func (osFS) SyncFiles(dir string, names []string) error       { return syncFiles(dir, names) }
 

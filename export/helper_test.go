@@ -217,10 +217,14 @@ func fixtureLibrary() *Library {
 	china := annotation.Actor{ID: "01JCHINA0000000000000000AA", Name: "China", Kind: annotation.KindState, Aliases: []string{"Peking", "Chinas", "Volksrepublik China"}, Wikidata: "Q148", Created: t0, Updated: t0}
 	bremmer := annotation.Actor{ID: "01JBREMMER00000000000000AA", Name: "Ian Bremmer", Kind: annotation.KindPerson, Aliases: []string{"Bremmer"}, Created: t0, Updated: t0}
 	weird := annotation.Actor{ID: "01JWEIRD000000000000000AAA", Name: "AC/DC | The [Band] #1", Kind: annotation.KindGroup, Created: t0, Updated: t0}
+	sanktionen := annotation.Topic{ID: "01JTOPSANKTIONEN0000000000", Name: "Sanktionen", Color: "#dc2626", Aliases: []string{"Sanctions"}, Created: t0, Updated: t0}
+	atom := annotation.Topic{ID: "01JTOPATOM0000000000000000", Name: "Atomprogramm", Color: "#7c3aed", Aliases: []string{"nuclear programme"}, Created: t0, Updated: t0}
+	oel := annotation.Topic{ID: "01JTOPOEL00000000000000000", Name: "Ölembargo", Color: "#0891b2", Parent: sanktionen.ID, Note: `Embargo | "Öl" — #1`, Created: t0, Updated: t0}
 	kim := annotation.Actor{ID: "01JKIM00000000000000000AAA", Name: "Kim Jong-un", Kind: annotation.KindPerson, Aliases: []string{"Kim", "Machthaber Kim"}, Wikidata: "https://www.wikidata.org/wiki/Q56226", Created: t0, Updated: t0}
 	a1 := article.Article{
 		Title: `Kim: "Wir sind bereit" – Nordkorea, Russland & China`, Kicker: "Geopolitik",
-		Authors: []string{"Anna Müller", "J. O'Brien"}, Published: t0, Site: "Beispiel: Zeitung", URL: "https://example.com/politik/nordkorea?id=1&x=2",
+		Description: "Pjöngjang droht: # nicht bereit? – Peking schweigt, sagt: \"nichts\".",
+		Authors:     []string{"Anna Müller", "J. O'Brien"}, Published: t0, Site: "Beispiel: Zeitung", URL: "https://example.com/politik/nordkorea?id=1&x=2",
 		Lang: "de",
 		Blocks: []article.Block{
 			{Type: article.Paragraph, Text: "Nordkoreas Machthaber Kim Jong-un sagt: # Wir sind bereit. Peking schweigt."},
@@ -251,9 +255,10 @@ func fixtureLibrary() *Library {
 	orphan.Orphaned = "the quoted passage is no longer in the text"
 	art1 := Article{ID: "01JART1000000000000000000A", Added: t0.Add(time.Hour), Article: a1, Highlights: []annotation.Highlight{
 		hl("01JHL2000000000000000000AA", s2, e2, "- a note that starts like a list\n\n# and a heading\n<script>x</script>",
-			annotation.ActorRef{ActorID: bremmer.ID, Role: annotation.RoleSpeaker}, annotation.ActorRef{ActorID: china.ID, Role: annotation.RoleMentioned}, annotation.ActorRef{ActorID: weird.ID, Role: annotation.RoleTarget}),
-		hl("01JHL1000000000000000000AA", s1, e1, "", annotation.ActorRef{ActorID: kim.ID, Role: annotation.RoleSpeaker}, annotation.ActorRef{ActorID: china.ID, Role: annotation.RoleMentioned}),
-		hl("01JHL3000000000000000000AA", s3, e3, "no actors here"),
+			annotation.ActorRef{ActorID: bremmer.ID, Role: annotation.RoleSpeaker, Topic: oel.ID, Stance: annotation.StanceNeutral}, annotation.ActorRef{ActorID: china.ID, Role: annotation.RoleMentioned}, annotation.ActorRef{ActorID: weird.ID, Role: annotation.RoleTarget}),
+		hl("01JHL1000000000000000000AA", s1, e1, "", annotation.ActorRef{ActorID: kim.ID, Role: annotation.RoleSpeaker, Topic: sanktionen.ID, Stance: annotation.StanceOpposes},
+			annotation.ActorRef{ActorID: kim.ID, Role: annotation.RoleSpeaker, Topic: atom.ID}, annotation.ActorRef{ActorID: china.ID, Role: annotation.RoleMentioned}),
+		coloured(hl("01JHL3000000000000000000AA", s3, e3, "no actors here"), "#ffd54f"),
 		orphan,
 	}}
 	a2 := article.Article{
@@ -264,7 +269,13 @@ func fixtureLibrary() *Library {
 	h5 := annotation.Highlight{ID: "01JHL5000000000000000000AA", ArticleID: "01JART2000000000000000000A", Start: 0, End: len(t2),
 		Quote: annotation.QuoteAt(t2, 0, len(t2)), Actors: []annotation.ActorRef{{ActorID: china.ID, Role: annotation.RoleTarget}, {ActorID: bremmer.ID}}, Created: t0, Updated: t0}
 	art2 := Article{ID: "01JART2000000000000000000A", Added: t0.Add(2 * time.Hour), Article: a2, Highlights: []annotation.Highlight{h5}}
-	return &Library{Articles: []Article{art2, art1}, Actors: []annotation.Actor{weird, kim, bremmer, china}, Preferences: map[string]string{"theme": "dark", "textSize": "16"}}
+	return &Library{Articles: []Article{art2, art1}, Actors: []annotation.Actor{weird, kim, bremmer, china}, Topics: []annotation.Topic{oel, atom, sanktionen}, Preferences: map[string]string{"theme": "dark", "textSize": "16"}}
+}
+
+// coloured gives a highlight its own colour.
+func coloured(h annotation.Highlight, c string) annotation.Highlight {
+	h.Color = c
+	return h
 }
 
 // nextElement returns the next sibling element of n, or nil.

@@ -1,10 +1,21 @@
 // Package export turns a Dramatis library into the shapes readers keep
 // their notes in: Markdown notes for Obsidian (per article, grouped by
-// actor, one note per actor, written safely into a notes folder), W3C Web
-// Annotation JSON-LD, and a lossless, versioned JSON backup.
+// actor, one note per actor) and W3C Web Annotation JSON-LD, and writes
+// files so that none is ever half-written (AtomicFile, CheckTarget).
+//
+// A notes folder is written safely and repeatedly (WriteFolder): each
+// note's managed part lies between markers, the end marker carries the
+// hash of what Dramatis wrote, and .dramatis/export-state beside the
+// notes the hashes of its lines, so that the next export merges
+// Dramatis's changes around every line the reader added or changed there
+// (three-way, line by line: managed.go, notemerge.go, merge3.go,
+// linediff.go), with a conflict copy where both changed the same lines.
+// Notes are written aside and put in place in batches, one sync each
+// (notewriter.go).
 //
 // Everything here works on plain data (Library, Article) so that it knows
-// nothing of how the library is stored; the CLI and the GUI gather it.
+// nothing of how the library is stored; export/gather reads it out of the
+// library for the CLI and the window. The JSON backup is package backup.
 package export
 
 import (
@@ -26,11 +37,22 @@ type Article struct {
 }
 
 // Library is what an export covers: articles (each with its highlights),
-// every actor they may name, and the preferences worth backing up.
+// every actor and topic they may name, and the preferences worth backing
+// up.
 type Library struct {
 	Articles    []Article
 	Actors      []annotation.Actor
+	Topics      []annotation.Topic
 	Preferences map[string]string
+}
+
+// TopicMap indexes the library's topics by id.
+func (l *Library) TopicMap() map[string]annotation.Topic {
+	m := make(map[string]annotation.Topic, len(l.Topics))
+	for _, t := range l.Topics {
+		m[t.ID] = t
+	}
+	return m
 }
 
 // ActorMap indexes the library's actors by id.

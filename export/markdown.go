@@ -104,9 +104,11 @@ func (n *Names) Actor(a annotation.Actor) string {
 	return FileName(a.Name)
 }
 
-// renderer writes notes; it holds what links need: actors and names.
+// renderer writes notes; it holds what links need: actors, topics and
+// names.
 type renderer struct {
 	actors map[string]annotation.Actor
+	topics map[string]annotation.Topic
 	names  *Names
 	// combined: notes are joined into one document, so each article
 	// section says where it comes from (no front matter there).
@@ -118,17 +120,17 @@ type renderer struct {
 // ArticleMarkdown returns the Markdown note of one article ("Copy as
 // Markdown"): front matter, title, highlights with actors and notes, and
 // orphaned highlights in their own section. Links use file names made
-// from titles and actor names.
-func ArticleMarkdown(a Article, actors map[string]annotation.Actor) []byte {
-	r := &renderer{actors: actors, names: &Names{}}
+// from titles and actor names; topics name the statements' topics.
+func ArticleMarkdown(a Article, actors map[string]annotation.Actor, topics map[string]annotation.Topic) []byte {
+	r := &renderer{actors: actors, topics: topics, names: &Names{}}
 	return r.articleNote(&a, PerArticle).Bytes()
 }
 
 // HighlightMarkdown returns one highlight as Markdown ("Copy as
 // Markdown" on a highlight): the quote, its actors, its note and a link
 // back to its place in the article's note.
-func HighlightMarkdown(a Article, h annotation.Highlight, actors map[string]annotation.Actor) []byte {
-	r := &renderer{actors: actors, names: &Names{}}
+func HighlightMarkdown(a Article, h annotation.Highlight, actors map[string]annotation.Actor, topics map[string]annotation.Topic) []byte {
+	r := &renderer{actors: actors, topics: topics, names: &Names{}}
 	var b strings.Builder
 	r.quote(&b, h.Quote.Exact)
 	b.WriteByte('\n')
@@ -161,7 +163,7 @@ func Markdown(lib *Library, g Grouping) []byte {
 // source line under each article title, for notes shown without their
 // front matter.
 func Notes(lib *Library, g Grouping, names *Names, combined bool) []Note {
-	r := &renderer{actors: lib.ActorMap(), names: names, combined: combined}
+	r := &renderer{actors: lib.ActorMap(), topics: lib.TopicMap(), names: names, combined: combined}
 	if g == PerActor {
 		return r.actorNotes(lib)
 	}
@@ -183,6 +185,11 @@ func (r *renderer) articleNote(a *Article, g Grouping) Note {
 	if r.combined {
 		r.sourceLine(&b, a)
 	}
+	if strings.TrimSpace(a.Description) != "" {
+		// The standfirst, as the article shows it under its title.
+		b.WriteString("\n")
+		writeLines(&b, a.Description, "")
+	}
 	anchored, orphaned := splitOrphans(hs)
 	if g == ByActor {
 		r.byActor(&b, anchored)
@@ -202,7 +209,7 @@ func (r *renderer) articleNote(a *Article, g Grouping) Note {
 			b.WriteString("\n")
 		}
 	}
-	return Note{Name: r.names.Article(a), ID: a.ID, front: articleFrontMatter(a, r.articleActorLinks(hs)), Body: []byte(b.String())}
+	return Note{Name: r.names.Article(a), ID: a.ID, front: articleFrontMatter(a, r.articleActorLinks(hs), r.articleTopics(hs)), Body: []byte(b.String())}
 }
 
 // byActor writes one section per actor (by name) with its highlights, then
@@ -308,13 +315,14 @@ func (r *renderer) tail(b *strings.Builder, h annotation.Highlight) {
 }
 
 // actorLine writes a blank line and a highlight's actors as wiki links,
-// with the role where it is not "mentioned": "[[Ian Bremmer]] (speaker) ·
-// [[China]]". Nothing when it has none.
+// each with its role where it is not "mentioned" and its statements on
+// topics: "[[Kim Jong-un]] (speaker; opposes Sanktionen; on Atomprogramm)
+// · [[China]]". Nothing when it has none.
 func (r *renderer) actorLine(b *strings.Builder, refs []annotation.ActorRef) {
 	n := 0
-	for _, ref := range refs {
+	for i, ref := range refs {
 		a, ok := r.actors[ref.ActorID]
-		if !ok {
+		if !ok || slices.ContainsFunc(refs[:i], func(o annotation.ActorRef) bool { return o.ActorID == ref.ActorID }) {
 			continue
 		}
 		if n == 0 {
@@ -324,15 +332,70 @@ func (r *renderer) actorLine(b *strings.Builder, refs []annotation.ActorRef) {
 		}
 		n++
 		b.WriteString(r.actorLink(a))
-		if ref.Role != "" && ref.Role != annotation.RoleMentioned {
+		if parts := r.refParts(refs[i:], ref.ActorID); len(parts) > 0 {
 			b.WriteString(" (")
-			escapeInline(b, singleLine(string(ref.Role)))
+			escapeInline(b, strings.Join(parts, "; "))
 			b.WriteString(")")
 		}
 	}
 	if n > 0 {
 		b.WriteString("\n")
 	}
+}
+
+// refParts says how the actor id takes part according to refs: its role
+// where it is not "mentioned" (the first such), then its statements.
+func (r *renderer) refParts(refs []annotation.ActorRef, id string) []string {
+	var role string
+	var parts []string
+	for _, ref := range refs {
+		if ref.ActorID != id {
+			continue
+		}
+		if role == "" && ref.Role != "" && ref.Role != annotation.RoleMentioned {
+			role = singleLine(string(ref.Role))
+		}
+		if st := r.statement(ref); st != "" {
+			parts = append(parts, st)
+		}
+	}
+	if role != "" {
+		parts = append([]string{role}, parts...)
+	}
+	return parts
+}
+
+// statement says what an actor says on its topic, "opposes Sanktionen"
+// or "on Sanktionen" without a stance; "" without a (known) topic.
+func (r *renderer) statement(ref annotation.ActorRef) string {
+	t, ok := r.topics[ref.Topic]
+	if ref.Topic == "" || !ok {
+		return ""
+	}
+	name := singleLine(t.Name)
+	if ref.Stance == annotation.StanceUnset {
+		return "on " + name
+	}
+	return string(ref.Stance) + " " + name
+}
+
+// articleTopics lists the names of the topics an article's highlights
+// make statements on, by name.
+func (r *renderer) articleTopics(hs []annotation.Highlight) []string {
+	var names []string
+	seen := map[string]bool{}
+	for i := range hs {
+		for _, ref := range hs[i].Actors {
+			t, ok := r.topics[ref.Topic]
+			if ref.Topic == "" || !ok || seen[t.ID] {
+				continue
+			}
+			seen[t.ID] = true
+			names = append(names, singleLine(t.Name))
+		}
+	}
+	slices.SortFunc(names, func(x, y string) int { return strings.Compare(strings.ToLower(x), strings.ToLower(y)) })
+	return names
 }
 
 // actorLink is the wiki link to an actor's note, showing its name. Links
@@ -423,13 +486,15 @@ func urlText(u string) string {
 
 // backLink links to a highlight's block in its article note; role, when
 // given and not "mentioned", follows it.
-func (r *renderer) backLink(a *Article, h annotation.Highlight, role annotation.Role) string {
+func (r *renderer) backLink(a *Article, h annotation.Highlight, actorID string) string {
 	s := "[[" + r.names.Article(a) + "#^" + blockID(h.ID) + "|source]]"
 	if !a.Published.IsZero() {
 		s += " · " + a.Published.Format("2006-01-02")
 	}
-	if role != "" && role != annotation.RoleMentioned {
-		s += " · " + inline(string(role))
+	if actorID != "" {
+		for _, p := range r.refParts(h.Actors, actorID) {
+			s += " · " + inline(p)
+		}
 	}
 	return s
 }
@@ -446,8 +511,8 @@ func orUntitled(t string) string {
 // then per article (newest first) the highlights naming it.
 func (r *renderer) actorNotes(lib *Library) []Note {
 	type entry struct {
-		h    annotation.Highlight
-		role annotation.Role
+		h     annotation.Highlight
+		actor string
 	}
 	byActor := map[string]map[*Article][]entry{}
 	for i := range lib.Articles {
@@ -464,7 +529,10 @@ func (r *renderer) actorNotes(lib *Library) []Note {
 					m = map[*Article][]entry{}
 					byActor[ref.ActorID] = m
 				}
-				m[a] = append(m[a], entry{h, ref.Role})
+				if es := m[a]; len(es) > 0 && es[len(es)-1].h.ID == h.ID {
+					continue // the actor's second statement in the highlight
+				}
+				m[a] = append(m[a], entry{h, ref.ActorID})
 			}
 		}
 	}
@@ -495,7 +563,7 @@ func (r *renderer) actorNotes(lib *Library) []Note {
 				b.WriteByte('\n')
 				r.quote(&b, e.h.Quote.Exact)
 				b.WriteString("\n")
-				b.WriteString(r.backLink(a, e.h, e.role))
+				b.WriteString(r.backLink(a, e.h, e.actor))
 				if e.h.Orphaned != "" {
 					b.WriteString(" · not found in the current text")
 				}

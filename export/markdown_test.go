@@ -27,7 +27,7 @@ func TestMarkdownGolden(t *testing.T) {
 		golden(t, tc.file, all)
 	}
 	golden(t, "combined.md", Markdown(lib, PerArticle))
-	golden(t, "highlight.md", HighlightMarkdown(lib.Articles[1], lib.Articles[1].Highlights[0], lib.ActorMap()))
+	golden(t, "highlight.md", HighlightMarkdown(lib.Articles[1], lib.Articles[1].Highlights[0], lib.ActorMap(), lib.TopicMap()))
 }
 
 // wikiLinkRE finds Obsidian wiki links in rendered text.
@@ -41,7 +41,7 @@ func TestArticleNoteReadsBack(t *testing.T) {
 	lib := fixtureLibrary()
 	actors := lib.ActorMap()
 	for _, a := range lib.Articles {
-		md := ArticleMarkdown(a, actors)
+		md := ArticleMarkdown(a, actors, nil)
 		r := render(t, md)
 		if r.props["title"] != a.Title || r.props["dramatis_id"] != a.ID || r.props["source"] != nilIfEmpty(a.URL) || r.props["language"] != a.Lang {
 			t.Errorf("%s: properties %v", a.ID, r.props)
@@ -101,7 +101,7 @@ func nilIfEmpty(s string) any {
 // TestOrphanedSection checks orphans are listed apart, not dropped.
 func TestOrphanedSection(t *testing.T) {
 	lib := fixtureLibrary()
-	md := string(ArticleMarkdown(lib.Articles[1], lib.ActorMap()))
+	md := string(ArticleMarkdown(lib.Articles[1], lib.ActorMap(), lib.TopicMap()))
 	i := strings.Index(md, "\n## Orphaned highlights\n")
 	if i < 0 {
 		t.Fatalf("no orphan section:\n%s", md)
@@ -181,7 +181,7 @@ func FuzzMarkdown(f *testing.F) {
 		a := Article{ID: "01JFUZZ0000000000000000000", Article: article.Article{Title: title, Blocks: []article.Block{{Type: article.Paragraph, Text: "x"}}}}
 		act := annotation.Actor{ID: "01JACT", Name: title}
 		a.Highlights = []annotation.Highlight{{ID: "01JH", Start: 0, End: 1, Quote: annotation.TextQuote{Exact: quote}, Note: note, Actors: []annotation.ActorRef{{ActorID: act.ID, Role: annotation.RoleSpeaker}}}}
-		md := ArticleMarkdown(a, map[string]annotation.Actor{act.ID: act})
+		md := ArticleMarkdown(a, map[string]annotation.Actor{act.ID: act}, nil)
 		if !utf8.Valid(md) {
 			t.Fatal("invalid UTF-8")
 		}

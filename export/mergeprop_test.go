@@ -60,7 +60,7 @@ func newPropWorld(t *testing.T, seed uint64) *propWorld {
 	for range 1 + w.rng.IntN(6) {
 		w.addHighlight()
 	}
-	w.fw = &folderWriter{dir: w.dir, fs: noSyncFS{}, now: func() time.Time { return t0 }, batchNotes: 3, batchBytes: batchBytes}
+	w.fw = &folderWriter{dir: w.dir, fs: noSyncFS{}, now: func() time.Time { return t0 }, batchNotes: 3, batchBytes: batchBytes, workers: 2}
 	return w
 }
 

@@ -158,29 +158,33 @@ func (m lineMerge) marked(hash string) []string {
 	return append(out, texts[last+1:]...)
 }
 
-// readNote returns an existing note's content, or nil when there is none.
-// A link is refused, not followed: the export writes only notes it can
-// replace whole.
-func readNote(path string) ([]byte, error) {
+// readNote returns an existing note's content and permissions, or nil
+// when there is none. A link is refused, not followed: the export writes
+// only notes it can replace whole.
+func readNote(path string) ([]byte, os.FileMode, error) {
 	fi, err := os.Lstat(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
+		return nil, newFileMode, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", filepath.Base(path), err)
+		return nil, 0, fmt.Errorf("reading %s: %w", filepath.Base(path), err)
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", filepath.Base(path))
+		return nil, 0, fmt.Errorf("%s is not a regular file", filepath.Base(path))
 	}
 	if fi.Size() > maxNoteBytes {
-		return nil, fmt.Errorf("%s is too large to be a note (%d bytes)", filepath.Base(path), fi.Size())
+		return nil, 0, fmt.Errorf("%s is too large to be a note (%d bytes)", filepath.Base(path), fi.Size())
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", filepath.Base(path), err)
+		return nil, 0, fmt.Errorf("reading %s: %w", filepath.Base(path), err)
 	}
 	if data == nil {
 		data = []byte{}
 	}
-	return data, nil
+	return data, fi.Mode().Perm(), nil
 }
+
+// newFileMode is the permissions of a new note or export: readable by
+// all, as files an editor makes.
+const newFileMode os.FileMode = 0o644

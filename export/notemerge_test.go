@@ -67,7 +67,7 @@ func TestReaderLinesInsideManagedPart(t *testing.T) {
 	dir, lib := exportFixture(t)
 	path := filepath.Join(dir, kimNote)
 	editNote(t, path, func(s string) string {
-		s = strings.Replace(s, "[[Kim Jong-un]] (speaker) · [[China]]\n", "[[Kim Jong-un]] (speaker) · [[China]]\nMy thought on this.\n", 1)
+		s = strings.Replace(s, "[[Kim Jong-un]] (speaker; opposes Sanktionen; on Atomprogramm) · [[China]]\n", "[[Kim Jong-un]] (speaker; opposes Sanktionen; on Atomprogramm) · [[China]]\nMy thought on this.\n", 1)
 		return strings.Replace(s, " -->\n", " --> and my remark\n", 2)
 	})
 	h1 := highlightOf(lib, "01JHL1000000000000000000AA")
@@ -81,7 +81,7 @@ func TestReaderLinesInsideManagedPart(t *testing.T) {
 	}
 	got := readFile(t, path)
 	for _, want := range []string{
-		"[[Kim Jong-un]] (speaker) · [[China]] · [[Ian Bremmer]] (target)\nMy thought on this.\n",
+		"[[Kim Jong-un]] (speaker; opposes Sanktionen; on Atomprogramm) · [[China]] · [[Ian Bremmer]] (target)\nMy thought on this.\n",
 		"\n and my remark\n", "# Neuer Titel\n",
 	} {
 		if !strings.Contains(got, want) {
@@ -106,7 +106,7 @@ func TestConflictCopy(t *testing.T) {
 	dir, lib := exportFixture(t)
 	path := filepath.Join(dir, kimNote)
 	editNote(t, path, func(s string) string {
-		return strings.Replace(s, "[[Kim Jong-un]] (speaker) · [[China]]\n", "[[Kim Jong-un]] (speaker, I think) · [[China]]\n", 1)
+		return strings.Replace(s, "[[Kim Jong-un]] (speaker; opposes Sanktionen; on Atomprogramm) · [[China]]\n", "[[Kim Jong-un]] (speaker, I think; opposes Sanktionen; on Atomprogramm) · [[China]]\n", 1)
 	})
 	h1 := highlightOf(lib, "01JHL1000000000000000000AA")
 	h1.Actors = h1.Actors[:1]
@@ -115,11 +115,11 @@ func TestConflictCopy(t *testing.T) {
 		t.Fatalf("%+v %v", rep, err)
 	}
 	got := readFile(t, path)
-	if !strings.Contains(got, "(speaker, I think) · [[China]]\n") {
+	if !strings.Contains(got, "(speaker, I think; opposes Sanktionen; on Atomprogramm) · [[China]]\n") {
 		t.Errorf("the reader's line was not kept:\n%s", got)
 	}
 	cp := readFile(t, filepath.Join(dir, rep.Conflicts[0].Copy))
-	if !strings.Contains(cp, "\n[[Kim Jong-un]] (speaker)\n") || strings.Contains(cp, "dramatis_id") || !strings.Contains(cp, "conflict_of: '[["+strings.TrimSuffix(kimNote, ".md")+"]]'") {
+	if !strings.Contains(cp, "\n[[Kim Jong-un]] (speaker; opposes Sanktionen)\n") || strings.Contains(cp, "dramatis_id") || !strings.Contains(cp, "conflict_of: '[["+strings.TrimSuffix(kimNote, ".md")+"]]'") {
 		t.Errorf("conflict copy:\n%s", cp)
 	}
 	checkOneManagedPart(t, got)

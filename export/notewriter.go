@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 )
 
@@ -24,17 +26,33 @@ type folderWriter struct {
 	now func() time.Time
 	// batchNotes and batchBytes bound a batch (tests make them small).
 	batchNotes, batchBytes int
+	// workers prepare notes at the same time (read the old note, merge,
+	// write aside) while this goroutine keeps the books and puts batches
+	// in place; 0 does everything in order on one goroutine (the fault
+	// tests count operations).
+	workers int
 
+	// state is the record as loaded: workers read it, nothing writes it
+	// until the notes are done. updates are what this export recorded.
 	state      *exportState
+	updates    map[string][]uint64
 	stateDirty bool
 	// seen holds the ids of notes in the folder or written now; the
 	// record keeps only those.
-	seen  map[string]bool
-	taken map[string]bool
-	rep   FolderReport
+	seen map[string]bool
+	// taken are the file names in use; workers name conflict copies.
+	taken   map[string]bool
+	takenMu sync.Mutex
+	rep     FolderReport
 
 	pending      []pendingFile
 	pendingBytes int
+}
+
+// newFolderWriter writes into dir through the operating system, one
+// worker per core.
+func newFolderWriter(dir string) *folderWriter {
+	return &folderWriter{dir: dir, fs: osFS{}, now: time.Now, batchNotes: batchNotes, batchBytes: batchBytes, workers: runtime.GOMAXPROCS(0)}
 }
 
 // pendingFile is a file written aside, waiting for its batch's sync and
@@ -50,11 +68,36 @@ type pendingFile struct {
 	lines    []uint64
 	conflict string
 	isCopy   bool
+	// mode is the permissions the file gets: those of the file it
+	// replaces, or newFileMode; size is its length.
+	mode os.FileMode
+	size int
+}
+
+// prepared is a note a worker made ready: skipped (err), unchanged, or
+// written aside (files: its conflict copy first, then the note), with the
+// files that could not be written aside.
+type prepared struct {
+	id        string
+	err       error
+	unchanged bool
+	name      string
+	lines     []uint64
+	kept      int
+	files     []pendingFile
+	failed    []failedFile
+}
+
+// failedFile is a file that could not be written aside.
+type failedFile struct {
+	p   pendingFile
+	err error
 }
 
 // write exports lib into the folder (see WriteFolder).
 func (f *folderWriter) write(lib *Library, g Grouping) (FolderReport, error) {
 	f.rep, f.stateDirty, f.pending, f.pendingBytes = FolderReport{}, false, nil, 0
+	f.updates = map[string][]uint64{}
 	if err := os.MkdirAll(f.dir, 0o755); err != nil {
 		return f.rep, fmt.Errorf("creating the notes folder: %w", err)
 	}
@@ -71,62 +114,125 @@ func (f *folderWriter) write(lib *Library, g Grouping) (FolderReport, error) {
 	for id := range existing {
 		f.seen[id] = true
 	}
-	r := &renderer{actors: lib.ActorMap(), names: NewNames(lib, existing, taken)}
+	r := &renderer{actors: lib.ActorMap(), topics: lib.TopicMap(), names: NewNames(lib, existing, taken)}
 	articles := PerArticle
 	if g == ByActor {
 		articles = ByActor
 	}
-	for i := range lib.Articles {
-		f.note(r.articleNote(&lib.Articles[i], articles))
-	}
-	if g == PerActor {
-		for _, n := range r.actorNotes(lib) {
-			f.note(n)
+	f.run(func(emit func(Note)) {
+		for i := range lib.Articles {
+			emit(r.articleNote(&lib.Articles[i], articles))
 		}
-	}
+		if g == PerActor {
+			for _, n := range r.actorNotes(lib) {
+				emit(n)
+			}
+		}
+	})
 	f.flush()
 	f.saveState()
 	return f.rep, nil
 }
 
-// note merges one note with what the folder holds and queues it.
-func (f *folderWriter) note(n Note) {
-	path := filepath.Join(f.dir, n.Name+".md")
-	f.seen[n.ID] = true
-	old, err := readNote(path)
-	if err != nil {
-		f.rep.Skipped = append(f.rep.Skipped, err)
+// run renders the notes (produce) on one goroutine, prepares them on
+// f.workers and keeps the books on this one.
+func (f *folderWriter) run(produce func(emit func(Note))) {
+	if f.workers <= 0 {
+		produce(func(n Note) { f.collect(f.prepare(n)) })
 		return
+	}
+	notes := make(chan Note, 4*f.workers)
+	results := make(chan prepared, 4*f.workers)
+	go func() {
+		defer close(notes)
+		produce(func(n Note) { notes <- n })
+	}()
+	var wg sync.WaitGroup
+	for range f.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range notes {
+				results <- f.prepare(n)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	for pr := range results {
+		f.collect(pr)
+	}
+}
+
+// prepare merges one note with what the folder holds and writes it aside
+// (a worker's part: it reads only the loaded record).
+func (f *folderWriter) prepare(n Note) prepared {
+	path := filepath.Join(f.dir, n.Name+".md")
+	pr := prepared{id: n.ID, name: n.Name + ".md"}
+	old, mode, err := readNote(path)
+	if err != nil {
+		pr.err = err
+		return pr
 	}
 	var data []byte
 	var res mergeResult
 	if old == nil {
 		data = freshNote(n)
 	} else if data, res, err = mergeNote(string(old), n, f.state); err != nil {
-		f.rep.Skipped = append(f.rep.Skipped, fmt.Errorf("%s.md was left as it is: %w", n.Name, err))
-		return
+		pr.err = fmt.Errorf("%s.md was left as it is: %w", n.Name, err)
+		return pr
 	}
-	lines := lineHashes(managedLines(n.Body))
+	pr.lines = lineHashes(managedLines(n.Body))
 	if old != nil && bytes.Equal(old, data) {
-		f.rep.Unchanged = append(f.rep.Unchanged, n.Name+".md")
-		f.record(n.ID, lines)
-		return
+		pr.unchanged = true
+		return pr
 	}
-	f.rep.Kept += res.kept
-	p := pendingFile{path: path, name: n.Name + ".md", id: n.ID, lines: lines}
+	pr.kept = res.kept
+	p := pendingFile{path: path, name: pr.name, id: n.ID, lines: pr.lines, mode: mode}
 	if res.conflicts > 0 {
-		p.conflict = f.conflictCopy(n)
+		cp := pendingFile{isCopy: true, mode: newFileMode}
+		cp.name = f.conflictName(n) + ".md"
+		cp.path = filepath.Join(f.dir, cp.name)
+		pr.writeAside(f.fs, f.dir, cp, conflictNote(n))
+		p.conflict = cp.name
 	}
-	f.add(p, data)
+	pr.writeAside(f.fs, f.dir, p, data)
+	return pr
 }
 
-// conflictCopy queues the copy of a note that holds Dramatis's version
-// of its managed part, and returns the copy's file name.
-func (f *folderWriter) conflictCopy(n Note) string {
-	name := uniqueName(n.Name+" (Dramatis conflict "+f.now().Format("2006-01-02 150405")+")", n.ID, f.taken)
-	p := pendingFile{path: filepath.Join(f.dir, name+".md"), name: name + ".md", isCopy: true}
-	f.add(p, conflictNote(n))
-	return p.name
+// conflictName is a new, unique name for a note's conflict copy.
+func (f *folderWriter) conflictName(n Note) string {
+	f.takenMu.Lock()
+	defer f.takenMu.Unlock()
+	return uniqueName(n.Name+" (Dramatis conflict "+f.now().Format("2006-01-02 150405")+")", n.ID, f.taken)
+}
+
+// collect keeps the books of a prepared note and queues its files; a
+// full batch is put in place.
+func (f *folderWriter) collect(pr prepared) {
+	f.seen[pr.id] = true
+	switch {
+	case pr.err != nil:
+		f.rep.Skipped = append(f.rep.Skipped, pr.err)
+		return
+	case pr.unchanged:
+		f.rep.Unchanged = append(f.rep.Unchanged, pr.name)
+		f.record(pr.id, pr.lines)
+		return
+	}
+	for _, x := range pr.failed {
+		f.fail(x.p, x.err)
+	}
+	f.rep.Kept += pr.kept
+	for _, p := range pr.files {
+		f.pending = append(f.pending, p)
+		f.pendingBytes += p.size
+	}
+	if len(f.pending) >= f.batchNotes || f.pendingBytes >= f.batchBytes {
+		f.flush()
+	}
 }
 
 // conflictNote is a conflict copy: a short explanation and Dramatis's
@@ -143,20 +249,16 @@ func conflictNote(n Note) []byte {
 	return b.Bytes()
 }
 
-// add writes a file aside (not yet synced) and queues it; a full batch
-// is flushed.
-func (f *folderWriter) add(p pendingFile, data []byte) {
-	t, err := f.fs.CreateTemp(f.dir, tempPattern)
+// writeAside writes a file to a temporary file beside it (not yet
+// synced) and adds it to the prepared note's files, or to its failures.
+func (pr *prepared) writeAside(fs fileSystem, dir string, p pendingFile, data []byte) {
+	t, err := fs.CreateTemp(dir, tempPattern)
 	if err != nil {
-		f.fail(p, err)
+		pr.failed = append(pr.failed, failedFile{p, err})
 		return
 	}
-	p.tmp = t.Name()
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(p.path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	err = t.Chmod(mode)
+	p.tmp, p.size = t.Name(), len(data)
+	err = t.Chmod(p.mode)
 	if err == nil {
 		_, err = t.Write(data)
 	}
@@ -164,15 +266,11 @@ func (f *folderWriter) add(p pendingFile, data []byte) {
 		err = cerr
 	}
 	if err != nil {
-		f.fs.Remove(p.tmp)
-		f.fail(p, err)
+		fs.Remove(p.tmp)
+		pr.failed = append(pr.failed, failedFile{p, err})
 		return
 	}
-	f.pending = append(f.pending, p)
-	f.pendingBytes += len(data)
-	if len(f.pending) >= f.batchNotes || f.pendingBytes >= f.batchBytes {
-		f.flush()
-	}
+	pr.files = append(pr.files, p)
 }
 
 // flush makes the batch durable with one sync and renames its files into
@@ -233,12 +331,13 @@ func (f *folderWriter) fail(p pendingFile, err error) {
 	f.rep.Skipped = append(f.rep.Skipped, fmt.Errorf("%s was left as it is: %w", p.name, err))
 }
 
-// record notes what Dramatis's part of note id now holds.
+// record notes what Dramatis's part of note id now holds (in updates:
+// workers may still read the record as loaded).
 func (f *folderWriter) record(id string, lines []uint64) {
-	if old, ok := f.state.notes[id]; ok && regionHash(old) == regionHash(lines) && len(old) == len(lines) {
+	if old, ok := f.state.notes[id]; ok && len(old) == len(lines) && regionHash(old) == regionHash(lines) {
 		return
 	}
-	f.state.notes[id] = lines
+	f.updates[id] = lines
 	f.stateDirty = true
 }
 
@@ -246,6 +345,9 @@ func (f *folderWriter) record(id string, lines []uint64) {
 // changed. Losing it loses nothing: the next export then keeps every line
 // it cannot place.
 func (f *folderWriter) saveState() {
+	for id, lines := range f.updates {
+		f.state.notes[id] = lines
+	}
 	before := len(f.state.notes)
 	f.state.keepOnly(f.seen)
 	if !f.stateDirty && len(f.state.notes) == before {

@@ -98,7 +98,7 @@ func TestSeedReadsBack(t *testing.T) {
 	}
 	lib.Articles = []Article{art}
 	checkNotesReadBack(t, lib)
-	md := string(ArticleMarkdown(art, lib.ActorMap()))
+	md := string(ArticleMarkdown(art, lib.ActorMap(), lib.TopicMap()))
 	if !strings.Contains(md, "[[Nordkorea]] (speaker)") || strings.Count(md, "\n^hl-") != len(art.Highlights) {
 		t.Errorf("seed note:\n%.2000s", md)
 	}

@@ -17,10 +17,12 @@ import (
 const sniffBytes = 512
 
 // writtenHeads are how the files an export writes begin: the JSON backup
-// and the W3C annotation collection, as their encoders lay them out.
+// and the W3C annotation collection, as their encoders lay them out (the
+// collection before and after it declared the dramatis: vocabulary).
 var writtenHeads = [][]byte{
 	[]byte("{\n \"format\": \"dramatis-backup\",\n"),
 	[]byte("{\n  \"@context\": \"" + AnnotationContext + "\",\n  \"type\": \"AnnotationCollection\",\n  \"label\": \"Dramatis highlights\",\n"),
+	[]byte("{\n  \"@context\": [\n    \"" + AnnotationContext + "\",\n    {\n      \"dramatis\": \"" + VocabularyNS + "\",\n"),
 }
 
 // ErrTarget is wrapped when an export refuses the file it was asked to

@@ -304,28 +304,19 @@ func (l *Library) MergeActors(fromID, intoID string) error {
 	})
 }
 
-// mergeRefs replaces from by into in a highlight's actors. If into was
-// already there, one ref stays, with the more specific role (speaker or
-// target beats mentioned).
+// mergeRefs replaces from by into in a highlight's statements. Where into
+// then makes the same statement twice (on the same topic, or on none), one
+// stays, with the more specific role (speaker or target beats mentioned)
+// and a stance where one had it.
 func mergeRefs(refs []annotation.ActorRef, from, into string) []annotation.ActorRef {
-	var out []annotation.ActorRef
-	at := -1
+	out := make([]annotation.ActorRef, 0, len(refs))
 	for _, r := range refs {
 		if r.ActorID == from {
 			r.ActorID = into
 		}
-		if r.ActorID != into {
-			out = append(out, r)
-			continue
-		}
-		if at < 0 {
-			at = len(out)
-			out = append(out, r)
-		} else if out[at].Role == annotation.RoleMentioned {
-			out[at].Role = r.Role
-		}
+		out = append(out, r)
 	}
-	return out
+	return mergeStatements(out)
 }
 
 // DeleteActor removes an actor and untags it from every highlight.

@@ -230,6 +230,8 @@ func updateArticle(tx *bolt.Tx, id string, a *article.Article, text []byte, src 
 	if a.URL == "" {
 		rec.URL = old.URL // a copy of the text does not forget where it came from
 	}
+	rec.Edited = old.Edited.forPage(a.URL)
+	rec.Edited.apply(&rec) // what the reader set wins over the page
 	oldText := tx.Bucket(bArticleText).Get([]byte(id))
 	sameText := bytes.Equal(oldText, text)
 	if sameText && sameContent(old, rec) {
@@ -333,9 +335,16 @@ type indexEntry struct {
 }
 
 // articleIndexes are an article's entries in the indexes: by canonical
-// URL, by source and by text hash.
-func articleIndexes(r articleRecord) [3]indexEntry {
-	return [3]indexEntry{{bURLIndex, r.URL}, {bSourceIndex, r.Source}, {bHashIndex, r.Hash}}
+// URL (and the page's own when the reader corrected it), by source and by
+// text hash.
+func articleIndexes(r articleRecord) []indexEntry {
+	ix := []indexEntry{{bURLIndex, r.URL}, {bSourceIndex, r.Source}, {bHashIndex, r.Hash}}
+	if r.Edited != nil && r.Edited.PageURL != "" && r.Edited.PageURL != r.URL {
+		// The page's own address, which the reader corrected: importing
+		// that page again still finds the article (see EditArticle).
+		ix = append(ix, indexEntry{bURLIndex, r.Edited.PageURL})
+	}
+	return ix
 }
 
 func indexArticle(tx *bolt.Tx, r articleRecord) error {

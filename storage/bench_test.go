@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -20,12 +19,6 @@ import (
 // benchmarks run on is shared with other builds, so wall time per op swings
 // with their load; CPU time per op (reported as cpu-ms/op) does much less.
 type cpuClock struct{ start time.Duration }
-
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 func startCPU(b *testing.B) cpuClock {
 	b.ResetTimer()

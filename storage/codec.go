@@ -32,6 +32,9 @@ type articleRecord struct {
 	// it has had (0 in records written before versions: 1).
 	Source  string `json:"source,omitempty"`
 	Version int    `json:"version,omitempty"`
+	// Edited are the reader's corrections of the metadata above, which
+	// an import applies over the page's (see EditArticle).
+	Edited *articleEdits `json:"edited,omitempty"`
 }
 
 // recordOf makes the stored record of a (normalised) article.
@@ -114,9 +117,14 @@ type highlightRecord struct {
 	Orphaned string      `json:"o,omitempty"`
 }
 
+// refRecord is an annotation.ActorRef as stored: Topic and Stance are
+// left out when unset, so a highlight without topics is stored as it was
+// before topics existed.
 type refRecord struct {
-	Actor string `json:"a"`
-	Role  string `json:"r"`
+	Actor  string `json:"a"`
+	Role   string `json:"r"`
+	Topic  string `json:"t,omitempty"`
+	Stance string `json:"s,omitempty"`
 }
 
 func millis(t time.Time) int64 {
@@ -143,7 +151,7 @@ func encodeHighlight(h annotation.Highlight) ([]byte, error) {
 		Orphaned: h.Orphaned,
 	}
 	for _, a := range h.Actors {
-		r.Actors = append(r.Actors, refRecord{a.ActorID, string(a.Role)})
+		r.Actors = append(r.Actors, refRecord{a.ActorID, string(a.Role), a.Topic, string(a.Stance)})
 	}
 	return encode(r)
 }
@@ -189,7 +197,7 @@ func decodeHighlightInto(h *annotation.Highlight, articleID string, k, v []byte)
 	if len(r.Actors) > 0 {
 		h.Actors = make([]annotation.ActorRef, len(r.Actors))
 		for j, a := range r.Actors {
-			h.Actors[j] = annotation.ActorRef{ActorID: a.Actor, Role: annotation.Role(a.Role)}
+			h.Actors[j] = annotation.ActorRef{ActorID: a.Actor, Role: annotation.Role(a.Role), Topic: a.Topic, Stance: annotation.Stance(a.Stance)}
 		}
 	}
 	return nil

@@ -16,10 +16,14 @@ func TestHighlightRecordRoundTrip(t *testing.T) {
 		{ID: "01H", ArticleID: "01A", Start: 3, End: 9, Created: created, Updated: created},
 		{
 			ID: "01H2", ArticleID: "01A", Start: 0, End: 120,
-			Quote:  annotation.TextQuote{Exact: "„Wir lassen uns <nicht> einschüchtern“ & \"so\" \\ \u2028 \t😀", Prefix: "Kim:\n", Suffix: "\u0001"},
-			Color:  "#ffcc00",
-			Actors: []annotation.ActorRef{{ActorID: "k", Role: annotation.RoleSpeaker}, {ActorID: "c", Role: annotation.RoleMentioned}},
-			Note:   "Notiz", Created: created, Updated: created.Add(time.Hour), Orphaned: "weg",
+			Quote: annotation.TextQuote{Exact: "„Wir lassen uns <nicht> einschüchtern“ & \"so\" \\ \u2028 \t😀", Prefix: "Kim:\n", Suffix: "\u0001"},
+			Color: "#ffcc00",
+			Actors: []annotation.ActorRef{
+				{ActorID: "k", Role: annotation.RoleSpeaker, Topic: "T1", Stance: annotation.StanceOpposes},
+				{ActorID: "k", Role: annotation.RoleSpeaker, Topic: "T2"},
+				{ActorID: "c", Role: annotation.RoleMentioned},
+			},
+			Note: "Notiz", Created: created, Updated: created.Add(time.Hour), Orphaned: "weg",
 		},
 	}
 	for _, h := range hs {
@@ -68,6 +72,7 @@ func FuzzHighlightRecord(f *testing.F) {
 	f.Add([]byte(`{"id":"01H","s":3,"e":9,"x":"abc","p":"\u00fc\n","a":[{"a":"k","r":"speaker"}],"t":1700000000000}`))
 	f.Add([]byte(`{"id":"a","s":0,"e":0,"x":"\ud83d\ude00 \\ \" \/","o":"gone","u":-5}`))
 	f.Add([]byte(` { "id" : "a" , "a" : [ ] } `))
+	f.Add([]byte(`{"id":"a","a":[{"a":"k","r":"speaker","t":"T","s":"opposes"},{"a":"c","r":"mentioned","s":""}]}`))
 	f.Add([]byte(`{"ID":"a","s":1.5}`))
 	f.Add([]byte(`[{"type":"heading","level":2,"text":"Titel \u003c"},{"type":"paragraph","text":"x"}]`))
 	f.Add([]byte(`null`))
@@ -97,4 +102,19 @@ func FuzzHighlightRecord(f *testing.F) {
 		_, _ = decodeArticleRecord(data)
 		_, _ = decodeBlocks(data)
 	})
+}
+
+// A highlight without topics is stored in the bytes it had before topics
+// existed: libraries and their backups do not change for readers who do
+// not use them.
+func TestHighlightWithoutTopicsKeepsItsBytes(t *testing.T) {
+	h := annotation.Highlight{ID: "01H", ArticleID: "01A", Start: 1, End: 4,
+		Actors: []annotation.ActorRef{{ActorID: "k", Role: annotation.RoleSpeaker}}}
+	v, err := encodeHighlight(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"id":"01H","s":1,"e":4,"x":"","a":[{"a":"k","r":"speaker"}]}`; string(v) != want {
+		t.Errorf("stored %s, want %s", v, want)
+	}
 }

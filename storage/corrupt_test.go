@@ -615,3 +615,113 @@ func corruptOp(op, p, base string, trial int, ids, actorIDs []string) (string, e
 	}
 	return "", errors.New("unknown op " + op)
 }
+
+// A page pointer that leads outside the file, in a library whose state says
+// it was checked (the damage came after: bit rot), makes bbolt fault in its
+// memory map when the operation reaches it. The fault guard turns that into
+// a one-line "damaged" error and a library that is no longer written, never
+// a crash: every operation runs in a child, and must end in its output or
+// an error, and those that read highlights in "damaged".
+func TestFaultOnADamagedPageIsDamageNotACrash(t *testing.T) {
+	if os.Getenv(corruptChildEnv) != "" {
+		t.Skip("in the child")
+	}
+	base := t.TempDir()
+	pristinePath := filepath.Join(base, "pristine", "library.db")
+	buildCorruptionTarget(t, pristinePath)
+	pristine, err := os.ReadFile(pristinePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged := append([]byte(nil), pristine...)
+	at := bucketRootOffset(t, pristinePath, bHighlights)
+	binary.LittleEndian.PutUint64(damaged[at:], 1<<34) // 64 TiB into the file
+	for i, data := range [][]byte{pristine, damaged} {
+		p := filepath.Join(base, strconv.Itoa(i), "library.db")
+		os.MkdirAll(filepath.Dir(p), 0o700)
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pretendChecked(filepath.Join(base, "1", "library.db"))
+	results, crashes := runCorruptChild(t, base, 2)
+	if crashes[1] != "" {
+		t.Fatalf("crashed: %s", crashes[1])
+	}
+	for _, op := range corruptOps {
+		r := results[1][op]
+		switch {
+		case strings.HasPrefix(r.output, "FAIL "):
+			t.Errorf("%s: %s", op, r.output)
+		case (op == "show" || op == "actorhl" || op == "annotate") && (r.ok || !strings.Contains(r.output, "damaged")):
+			t.Errorf("%s on a library whose highlights lie outside the file: ok=%v %q, want a damaged error", op, r.ok, r.output)
+		}
+	}
+}
+
+// bucketRootOffset is the file offset of the root page id of a top-level
+// bucket (not inline) in the library at p. The root bucket's tree is one
+// leaf in a small library and a branch over leaves once it holds enough
+// buckets: the search goes down to the leaf whose key range holds bucket.
+func bucketRootOffset(t *testing.T, p string, bucket []byte) int64 {
+	t.Helper()
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fi, _ := f.Stat()
+	pf, err := openPageFile(f, fi.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := pf.meta.root
+	for depth := 0; ; depth++ {
+		pg, _, err := pf.readPage(id, nil)
+		if err != nil || depth > 8 {
+			t.Fatalf("the root bucket's page %d does not read: %v", id, err)
+		}
+		if pg.flags == flagLeaf {
+			return leafBucketValueOffset(t, pf, pg, bucket)
+		}
+		id = branchChildFor(t, pg, bucket)
+	}
+}
+
+// branchChildFor returns the child of a branch page whose key range holds
+// key: the last element whose key is not above it.
+func branchChildFor(t *testing.T, pg page, key []byte) uint64 {
+	t.Helper()
+	var child uint64
+	for i := 0; i < pg.count; i++ {
+		ks, vs, _, _, c, err := elementSpan(pg.data, false, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i > 0 && string(pg.data[ks:vs]) > string(key) {
+			break
+		}
+		child = c
+	}
+	return child
+}
+
+// leafBucketValueOffset is the file offset of bucket's root page id in the
+// leaf page pg of the root bucket.
+func leafBucketValueOffset(t *testing.T, pf *pageFile, pg page, bucket []byte) int64 {
+	t.Helper()
+	for i := 0; i < pg.count; i++ {
+		ks, vs, _, flags, _, err := elementSpan(pg.data, true, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if flags&leafBucket != 0 && string(pg.data[ks:vs]) == string(bucket) {
+			if binary.LittleEndian.Uint64(pg.data[vs:]) == 0 {
+				t.Fatalf("the %s bucket is inline", bucket)
+			}
+			return int64(pg.id)*int64(pf.meta.pageSize) + int64(vs)
+		}
+	}
+	t.Fatalf("no %s bucket", bucket)
+	return 0
+}

@@ -38,6 +38,14 @@ func (l *Library) check(o Options) (int, error) {
 		}
 		return v, err
 	}
+	if o.CheckLater {
+		// The window: check beside the reader (checkAfterOpen), writes
+		// held until it is done. An upgrade is checked first, below.
+		if v, err := pf.schemaVersion(); err == nil && v == SchemaVersion {
+			l.unchecked = make(chan struct{})
+			return v, nil
+		}
+	}
 	l.checkedWhole = true
 	rep, err := checkFile(l.file, fi.Size(), nil, nil)
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/dramatis-app/dramatis/internal/osfile"
 )
 
 // fileSystem is every file operation the library makes outside bbolt:
@@ -49,7 +51,7 @@ func (osFS) OpenFile(path string, flag int, perm os.FileMode) (*os.File, error) 
 	return os.OpenFile(path, flag, perm)
 }
 
-func (osFS) Rename(from, to string) error                 { return os.Rename(from, to) }
+func (osFS) Rename(from, to string) error                 { return osfile.Rename(from, to) }
 func (osFS) Link(from, to string) error                   { return os.Link(from, to) }
 func (osFS) Remove(path string) error                     { return os.Remove(path) }
 func (osFS) MkdirAll(path string, perm os.FileMode) error { return os.MkdirAll(path, perm) }

@@ -41,6 +41,9 @@ func (g guardedDB) View(fn func(*bolt.Tx) error) (err error) {
 // Update runs a write transaction with faults caught, unless the library
 // is damaged or read-only.
 func (g guardedDB) Update(fn func(*bolt.Tx) error) (err error) {
+	if g.lib.unchecked != nil {
+		<-g.lib.unchecked // a put-off whole-file check runs (CheckLater)
+	}
 	if err := g.lib.writable(); err != nil {
 		return err
 	}

@@ -30,13 +30,29 @@ func (l *Library) AddHighlight(h annotation.Highlight) (annotation.Highlight, er
 // carry ids chosen by the caller (annotation.NewID) so that h.Actors can
 // name them; the rest is as AddActor and AddHighlight.
 func (l *Library) AddHighlightWithActors(h annotation.Highlight, newActors []annotation.Actor) (annotation.Highlight, []annotation.Actor, error) {
+	h, added, err := l.AddHighlightWith(h, NewTags{Actors: newActors})
+	return h, added.Actors, err
+}
+
+// NewTags are actors and topics to be stored with the highlight that
+// names them, in its transaction, with ids their caller chose
+// (annotation.NewID) so that the highlight's statements can name them.
+type NewTags struct {
+	Actors []annotation.Actor
+	Topics []annotation.Topic
+}
+
+// AddHighlightWith stores new actors, new topics and a highlight that may
+// name them in one transaction (see AddHighlightWithActors); it returns
+// the highlight and the tags as stored.
+func (l *Library) AddHighlightWith(h annotation.Highlight, tags NewTags) (annotation.Highlight, NewTags, error) {
 	now := l.stamp()
-	added, err := cleanNewActors(newActors)
+	added, err := cleanNewTags(tags)
 	if err != nil {
-		return annotation.Highlight{}, nil, err
+		return annotation.Highlight{}, NewTags{}, err
 	}
 	err = l.db.Update(func(tx *bolt.Tx) error {
-		if err := putNewActors(tx, added, now); err != nil {
+		if err := putNewTags(tx, added, now); err != nil {
 			return err
 		}
 		var err error
@@ -44,9 +60,55 @@ func (l *Library) AddHighlightWithActors(h annotation.Highlight, newActors []ann
 		return err
 	})
 	if err != nil {
-		return annotation.Highlight{}, nil, fmt.Errorf("adding a highlight: %w", err)
+		return annotation.Highlight{}, NewTags{}, fmt.Errorf("adding a highlight: %w", err)
 	}
 	return h, added, nil
+}
+
+// cleanNewTags checks the actors and topics to be added with a highlight.
+func cleanNewTags(tags NewTags) (NewTags, error) {
+	actors, err := cleanNewActors(tags.Actors)
+	if err != nil {
+		return NewTags{}, err
+	}
+	topics := make([]annotation.Topic, 0, len(tags.Topics))
+	for _, t := range tags.Topics {
+		c, err := cleanTopic(t)
+		if err != nil {
+			return NewTags{}, err
+		}
+		if err := checkID(c.ID); err != nil {
+			return NewTags{}, errorf(ErrInvalid, "new topic %q needs an id", c.Name)
+		}
+		topics = append(topics, c)
+	}
+	return NewTags{Actors: actors, Topics: topics}, nil
+}
+
+// putNewTags stores cleaned new actors and topics in tx, each with a
+// palette colour when it has none. A new topic may sit under another
+// new one listed before it.
+func putNewTags(tx *bolt.Tx, tags NewTags, now time.Time) error {
+	if err := putNewActors(tx, tags.Actors, now); err != nil {
+		return err
+	}
+	for i := range tags.Topics {
+		t := &tags.Topics[i]
+		if tx.Bucket(bTopics).Get([]byte(t.ID)) != nil {
+			return errorf(ErrInvalid, "a topic with id %s exists already", t.ID)
+		}
+		if err := checkParent(tx, *t); err != nil {
+			return err
+		}
+		t.Created, t.Updated = now, now
+		if t.Color == "" {
+			t.Color = nextTopicColor(tx)
+		}
+		if err := writeTopic(tx, *t); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // cleanNewActors checks actors that are to be added with the ids their
@@ -123,13 +185,20 @@ func (l *Library) UpdateHighlight(h annotation.Highlight) (annotation.Highlight,
 // may name them in one transaction, as AddHighlightWithActors does for a
 // new highlight: the window's picker creates actors while editing.
 func (l *Library) UpdateHighlightWithActors(h annotation.Highlight, newActors []annotation.Actor) (annotation.Highlight, []annotation.Actor, error) {
+	h, added, err := l.UpdateHighlightWith(h, NewTags{Actors: newActors})
+	return h, added.Actors, err
+}
+
+// UpdateHighlightWith stores new actors, new topics and a changed
+// highlight that may name them in one transaction.
+func (l *Library) UpdateHighlightWith(h annotation.Highlight, tags NewTags) (annotation.Highlight, NewTags, error) {
 	now := l.stamp()
-	added, err := cleanNewActors(newActors)
+	added, err := cleanNewTags(tags)
 	if err != nil {
-		return annotation.Highlight{}, nil, err
+		return annotation.Highlight{}, NewTags{}, err
 	}
 	err = l.db.Update(func(tx *bolt.Tx) error {
-		if err := putNewActors(tx, added, now); err != nil {
+		if err := putNewTags(tx, added, now); err != nil {
 			return err
 		}
 		var err error
@@ -137,7 +206,7 @@ func (l *Library) UpdateHighlightWithActors(h annotation.Highlight, newActors []
 		return err
 	})
 	if err != nil {
-		return annotation.Highlight{}, nil, fmt.Errorf("updating highlight %s: %w", h.ID, err)
+		return annotation.Highlight{}, NewTags{}, fmt.Errorf("updating highlight %s: %w", h.ID, err)
 	}
 	return h, added, nil
 }
@@ -209,6 +278,9 @@ func (l *Library) PutHighlight(h annotation.Highlight) error {
 			if tx.Bucket(bActors).Get([]byte(r.ActorID)) == nil {
 				return errorf(ErrNotFound, "highlight %s names actor %s, which is not in the library", h.ID, r.ActorID)
 			}
+			if r.Topic != "" && tx.Bucket(bTopics).Get([]byte(r.Topic)) == nil {
+				return errorf(ErrNotFound, "highlight %s names topic %s, which is not in the library", h.ID, r.Topic)
+			}
 		}
 		if old, err := getHighlight(tx, h.ID); err == nil {
 			if err := removeHighlight(tx, old); err != nil {
@@ -253,11 +325,13 @@ func checkRange(start, end, n int) error {
 	return nil
 }
 
-// checkActorRefs checks that every actor exists and has a valid role
-// (empty means mentioned), and drops repeats of the same actor.
+// checkActorRefs checks a highlight's statements: every actor and topic
+// exists, roles and stances are valid (an empty role means mentioned), a
+// stance has a topic; and it drops repeats of a statement (the same actor
+// on the same topic, or on none), keeping the first.
 func checkActorRefs(tx *bolt.Tx, refs []annotation.ActorRef) ([]annotation.ActorRef, error) {
 	out := make([]annotation.ActorRef, 0, len(refs))
-	seen := map[string]bool{}
+	seen := map[[2]string]bool{}
 	for _, r := range refs {
 		if r.Role == "" {
 			r.Role = annotation.RoleMentioned
@@ -265,13 +339,23 @@ func checkActorRefs(tx *bolt.Tx, refs []annotation.ActorRef) ([]annotation.Actor
 		if !r.Role.Valid() {
 			return nil, errorf(ErrInvalid, "%q is not a role (%s)", r.Role, annotation.RoleChoices())
 		}
+		if !r.Stance.Valid() {
+			return nil, errorf(ErrInvalid, "%q is not a stance (%s)", r.Stance, annotation.StanceChoices())
+		}
 		if tx.Bucket(bActors).Get([]byte(r.ActorID)) == nil {
 			return nil, errorf(ErrNotFound, "no actor with id %s", r.ActorID)
 		}
-		if seen[r.ActorID] {
+		if r.Topic == "" && r.Stance != annotation.StanceUnset {
+			return nil, errorf(ErrInvalid, "a stance (%s) is taken on a topic: give the actor a topic too", r.Stance)
+		}
+		if r.Topic != "" && tx.Bucket(bTopics).Get([]byte(r.Topic)) == nil {
+			return nil, errorf(ErrNotFound, "no topic with id %s", r.Topic)
+		}
+		k := [2]string{r.ActorID, r.Topic}
+		if seen[k] {
 			continue
 		}
-		seen[r.ActorID] = true
+		seen[k] = true
 		out = append(out, r)
 	}
 	if len(out) == 0 {

@@ -74,6 +74,11 @@ func actorIndexKey(actorID, highlightID string) []byte {
 	return append(k, highlightID...)
 }
 
+// topicIndexKey is topicID \0 highlightID.
+func topicIndexKey(topicID, highlightID string) []byte {
+	return actorIndexKey(topicID, highlightID)
+}
+
 // putHighlight writes h and its index entries. The caller has removed any
 // previous version (removeHighlight).
 func putHighlight(tx *bolt.Tx, h annotation.Highlight) error {
@@ -90,6 +95,11 @@ func putHighlight(tx *bolt.Tx, h annotation.Highlight) error {
 	}
 	for _, r := range h.Actors {
 		if err := tx.Bucket(bActorIndex).Put(actorIndexKey(r.ActorID, h.ID), nil); err != nil {
+			return err
+		}
+	}
+	for _, t := range topicIDs(h.Actors) {
+		if err := tx.Bucket(bTopicIndex).Put(topicIndexKey(t, h.ID), nil); err != nil {
 			return err
 		}
 	}
@@ -112,6 +122,11 @@ func removeHighlight(tx *bolt.Tx, h annotation.Highlight) error {
 	}
 	for _, r := range h.Actors {
 		if err := tx.Bucket(bActorIndex).Delete(actorIndexKey(r.ActorID, h.ID)); err != nil {
+			return err
+		}
+	}
+	for _, t := range topicIDs(h.Actors) {
+		if err := tx.Bucket(bTopicIndex).Delete(topicIndexKey(t, h.ID)); err != nil {
 			return err
 		}
 	}

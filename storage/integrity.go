@@ -264,6 +264,7 @@ const (
 	setHighlights
 	setHighlightIDs
 	setActors
+	setTopics
 	// the keys of the highlight indexes, which every highlight must have
 	// its entries in: an entry lost to damage would make a highlight
 	// silently missing from its actor's list. (The address, text and name
@@ -289,6 +290,11 @@ const (
 	refNameActor
 	refURLArticle
 	refHashArticle
+	refHighlightTopic
+	refTopicIndexTopic
+	refTopicIndexHighlight
+	refNameTopic
+	refTopicParent
 	refVersionArticle
 	// highlights whose index entries must exist
 	refHighlightInIDIndex
@@ -314,6 +320,16 @@ func (k refKind) target() (set int, what string) {
 		return setActors, "actor names of missing actors"
 	case refURLArticle:
 		return setArticles, "addresses of missing articles"
+	case refHighlightTopic:
+		return setTopics, "statements on missing topics"
+	case refTopicIndexTopic:
+		return setTopics, "topic index entries of missing topics"
+	case refTopicIndexHighlight:
+		return setHighlightIDs, "topic index entries of missing highlights"
+	case refNameTopic:
+		return setTopics, "topic names of missing topics"
+	case refTopicParent:
+		return setTopics, "topics under missing topics"
 	case refVersionArticle:
 		return setArticles, "versions of missing articles"
 	case refHashArticle:
@@ -439,6 +455,27 @@ func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 		c.remember(setActorIndex, k)
 	case string(bActorNames):
 		c.refer(refNameActor, v)
+	case string(bTopics):
+		t, err := decodeTopic(v)
+		if err != nil {
+			return err
+		}
+		if t.ID != string(k) {
+			return damagedf("it holds topic %s", t.ID)
+		}
+		c.remember(setTopics, k)
+		if t.Parent != "" {
+			c.refer(refTopicParent, []byte(t.Parent))
+		}
+	case string(bTopicIndex):
+		i := bytes.IndexByte(k, 0)
+		if i <= 0 || i == len(k)-1 {
+			return damagedf("a malformed topic index key")
+		}
+		c.refer(refTopicIndexTopic, k[:i])
+		c.refer(refTopicIndexHighlight, k[i+1:])
+	case string(bTopicNames):
+		c.refer(refNameTopic, v)
 	case string(bURLIndex), string(bSourceIndex):
 		c.refer(refURLArticle, c.indexedID(k, v))
 	case string(bHashIndex):
@@ -510,6 +547,9 @@ func (c *recordChecker) checkHighlight(k, v []byte) error {
 	for _, a := range h.Actors {
 		c.refer(refHighlightActor, []byte(a.ActorID))
 		c.refer(refHighlightInActorIndex, actorIndexKey(a.ActorID, h.ID))
+		if a.Topic != "" {
+			c.refer(refHighlightTopic, []byte(a.Topic))
+		}
 	}
 	return nil
 }
@@ -584,12 +624,17 @@ func bucketsOf(v int) (required, allowed [][]byte) {
 		return schema1Buckets(), nil
 	case 2:
 		return schema2, [][]byte{bArticleText}
+	}
+	schema3 := [][]byte{bMeta, bArticles, bArticleText, bHighlights, bHighlightID, bActorIndex,
+		bActors, bPrefs, bURLIndex, bHashIndex, bActorNames}
+	schema4 := append(schema3, bSourceIndex, bVersions, bVersionText)
+	switch v {
 	case 3:
-		schema3 := [][]byte{bMeta, bArticles, bArticleText, bHighlights, bHighlightID, bActorIndex,
-			bActors, bPrefs, bURLIndex, bHashIndex, bActorNames}
 		return schema3, [][]byte{bSourceIndex, bVersions, bVersionText}
 	case 4:
-		return schema4Buckets(), nil
+		return schema4, nil
+	case 5:
+		return schema5Buckets(), nil
 	}
 	return currentBuckets(), nil
 }
@@ -633,6 +678,34 @@ func (l *Library) checkInBackground(ctx context.Context) {
 		err := l.checkSnapshot(ctx, checkPause(ctx))
 		if errors.Is(err, ErrDamaged) && l.onProblem != nil {
 			l.onProblem(err)
+		}
+	}()
+}
+
+// checkAfterOpen does the whole-file check Options.CheckLater put off, at
+// once and at full speed, then lets the held writes go (or, on damage,
+// fail).
+func (l *Library) checkAfterOpen(ctx context.Context) {
+	l.bg.Add(1)
+	go func() {
+		defer l.bg.Done()
+		defer close(l.unchecked)
+		err := l.checkSnapshot(ctx, func() error { return ctx.Err() })
+		switch {
+		case err == nil:
+			l.checkDone = true
+		case errors.Is(err, ErrDamaged):
+			l.checkDone = true
+			if l.onProblem != nil {
+				l.onProblem(err)
+			}
+		case ctx.Err() == nil:
+			// The file could not be read to the end: nothing may be
+			// written to what was not checked.
+			l.noteDamage(damagedFile(l.path, err))
+			if l.onProblem != nil {
+				l.onProblem(l.Damaged())
+			}
 		}
 	}()
 }

@@ -49,6 +49,19 @@ func TestKillChild(t *testing.T) {
 			}
 			fmt.Println("RESTORED", src)
 		}
+	case "backup": // back LIB up to TARGET again and again until killed
+		l, err := OpenWith(args[1], Options{ReadOnly: true})
+		if err != nil {
+			fmt.Println("ERR", err)
+			os.Exit(3)
+		}
+		for {
+			if err := l.Backup(args[2]); err != nil {
+				fmt.Println("ERR", err)
+				os.Exit(3)
+			}
+			fmt.Println("BACKED UP")
+		}
 	case "migrate":
 		l, err := OpenWith(args[1], Options{StartBackup: func(string) {}})
 		if err != nil {
@@ -59,7 +72,7 @@ func TestKillChild(t *testing.T) {
 		fmt.Println("MIGRATED")
 	case "limit": // add highlights under a file size limit until one fails
 		limit, _ := strconv.ParseUint(args[2], 10, 64)
-		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: limit, Max: ^uint64(0)}); err != nil {
+		if err := setFileSizeLimit(limit, ^uint64(0)); err != nil {
 			fmt.Println("ERR", err)
 			os.Exit(3)
 		}
@@ -198,6 +211,73 @@ func TestKillDuringRestore(t *testing.T) {
 		assertNoTemps(t, &faultCase{dir: filepath.Dir(lib)})
 	}
 	t.Logf("%d SIGKILLs during %d restores: the library was whole, old or new, every time", rounds, restores)
+}
+
+// A backup killed at any moment leaves the target either as it was or a
+// whole copy, never half of one; the temporary file it leaves is removed
+// by the next backup to the same place.
+func TestKillDuringBackup(t *testing.T) {
+	if os.Getenv(killChildEnv) != "" {
+		t.Skip("in the child")
+	}
+	rounds := 15
+	if testing.Short() || raceEnabled {
+		rounds = 4
+	}
+	dir := t.TempDir()
+	lib, _ := faultLibrary(t, filepath.Join(dir, "lib"), "https://example.org/a")
+	l, err := OpenWith(lib, Options{StartBackup: func(string) {}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.ImportArticle(benchArticle("https://example.org/long", 400)); err != nil {
+		t.Fatal(err) // long enough for a copy to be killed in the middle
+	}
+	l.Close()
+	want := highlightIDs(t, lib)
+	target := filepath.Join(dir, "copies", "copy.db")
+	os.MkdirAll(filepath.Dir(target), 0o700)
+	backUp := func(what string) {
+		t.Helper()
+		l, err := OpenWith(lib, Options{ReadOnly: true})
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		defer l.Close()
+		if err := l.Backup(target); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		assertNoTemps(t, &faultCase{dir: filepath.Dir(target)})
+	}
+	// What a kill in the middle of a copy leaves, for certain once.
+	os.WriteFile(filepath.Join(filepath.Dir(target), ".copy.db.tmp4242"), []byte("half a cop"), 0o600)
+	ageTemps(t, filepath.Dir(target))
+	backUp("a backup after a killed one")
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 4))
+	left, copies := 0, 0
+	for round := 0; round < rounds; round++ {
+		cmd, lines := runKillChild(t, "backup "+lib+" "+target)
+		time.Sleep(time.Duration(20+rng.IntN(200)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		for ln := range lines {
+			if strings.HasPrefix(ln, "BACKED UP") {
+				copies++
+			} else if strings.HasPrefix(ln, "ERR") {
+				t.Errorf("child: %s", ln)
+			}
+		}
+		cmd.Wait()
+		if _, err := os.Stat(target); err == nil && highlightIDs(t, target) != want {
+			t.Fatalf("round %d: the copy at the target is not the library", round)
+		}
+		if temps, _ := filepath.Glob(filepath.Join(filepath.Dir(target), tempPattern(target))); len(temps) > 0 {
+			left++
+		}
+		// The next backup, a while later, removes what the killed one left.
+		ageTemps(t, filepath.Dir(target))
+		backUp(fmt.Sprintf("round %d: the next backup", round))
+	}
+	t.Logf("%d SIGKILLs during %d backups, %d left a temporary file: each was removed by the next backup, and the target was always whole", rounds, copies, left)
 }
 
 // ageTemps makes the temporary files in dir look a minute old.

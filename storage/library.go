@@ -17,6 +17,9 @@
 //	actor_highlights  actor id \0 highlight id → ""
 //	actors            actor id → JSON annotation.Actor
 //	actor_names       case-folded name → actor id
+//	topics            topic id → JSON annotation.Topic
+//	topic_names       case-folded name → topic id
+//	topic_highlights  topic id \0 highlight id → ""
 //	url_index, source_index, hash_index
 //	                  URL / import source / text hash \0 article id → ""
 //	versions          article id \0 BE32(n) → JSON: an earlier version's metadata
@@ -97,6 +100,10 @@ type Library struct {
 	// the whole file.
 	state        fileState
 	checkedWhole bool
+	// unchecked, when not nil, is closed once the whole-file check that
+	// Options.CheckLater put off is done; writes wait for it.
+	unchecked chan struct{}
+	checkDone bool // that check finished (else Close keeps no state)
 	// backupErr is why the daily backup cannot be made (a full disk), to
 	// be said once (BackupProblem).
 	backupErr error
@@ -150,6 +157,12 @@ type Options struct {
 	// when it was last checked more than checkInterval ago (the window,
 	// which stays open long enough).
 	BackgroundCheck bool
+	// CheckLater does the whole-file check an unclean shutdown calls for
+	// after Open instead of in it (the window: at 50,000 articles it takes
+	// seconds, and the reader can read meanwhile): every write waits until
+	// it is done, and damage it finds is told through OnProblem, after
+	// which nothing is written.
+	CheckLater bool
 
 	fs  fileSystem       // tests inject faults here
 	now func() time.Time // tests move the clock
@@ -168,18 +181,14 @@ func (l *Library) ReadOnly() string {
 	return l.readOnly
 }
 
-// DefaultPath is where the library lives when neither --library nor
-// DRAMATIS_LIBRARY says otherwise: $XDG_DATA_HOME/dramatis/library.db, or
-// ~/.local/share/dramatis/library.db (the platform's data directory elsewhere).
-func DefaultPath() (string, error) {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "dramatis", "library.db"), nil
+// Checking returns a channel that is closed when the whole-file check
+// Options.CheckLater put off is done, or nil when Open put none off: the
+// window says meanwhile why a change it saves waits.
+func (l *Library) Checking() <-chan struct{} {
+	if l.unchecked == nil {
+		return nil
 	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find a place for the library (no home directory): %w", err)
-	}
-	return filepath.Join(home, ".local", "share", "dramatis", "library.db"), nil
+	return l.unchecked
 }
 
 // Open opens the library at path for writing, creating it (and its
@@ -257,7 +266,10 @@ func OpenWith(path string, o Options) (*Library, error) {
 		// After a migration the copy made before it is the day's backup.
 		l.scheduleDailyBackup(context.Background())
 	}
-	if o.BackgroundCheck && l.now().Sub(l.state.Checked) > checkInterval {
+	switch {
+	case l.unchecked != nil:
+		l.checkAfterOpen(ctx)
+	case o.BackgroundCheck && l.now().Sub(l.state.Checked) > checkInterval:
 		l.checkInBackground(ctx)
 	}
 	return l, nil
@@ -371,6 +383,7 @@ func (l *Library) openBolt(o Options) (err error) {
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	handOver(l.file) // Windows: bbolt takes the lock again itself
 	db, err := bolt.Open(l.real, 0o600, opts)
 	if err != nil {
 		if !handed {
@@ -481,6 +494,9 @@ func (l *Library) saveState() {
 	damage := l.Damaged()
 	if l.readOnly != "" && damage == nil {
 		return
+	}
+	if l.unchecked != nil && !l.checkDone && damage == nil {
+		return // closed before the put-off check ended: the next Open checks
 	}
 	fi, err := l.file.Stat()
 	if err != nil {

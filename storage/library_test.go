@@ -381,6 +381,7 @@ func checkIndexes(t *testing.T, l *Library) {
 	if err != nil {
 		t.Fatalf("indexes out of step: %v", err)
 	}
+	checkTopicIndexes(t, l)
 }
 
 func TestPreferences(t *testing.T) {
@@ -402,18 +403,6 @@ func TestPreferences(t *testing.T) {
 	}
 	if err := l.SetPreference("", []byte("x")); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("empty key: %v", err)
-	}
-}
-
-func TestDefaultPath(t *testing.T) {
-	t.Setenv("XDG_DATA_HOME", "/tmp/xdg")
-	if p, err := DefaultPath(); err != nil || p != "/tmp/xdg/dramatis/library.db" {
-		t.Fatalf("DefaultPath = %q, %v", p, err)
-	}
-	t.Setenv("XDG_DATA_HOME", "")
-	t.Setenv("HOME", "/home/leser")
-	if p, err := DefaultPath(); err != nil || p != "/home/leser/.local/share/dramatis/library.db" {
-		t.Fatalf("DefaultPath = %q, %v", p, err)
 	}
 }
 
@@ -684,4 +673,56 @@ func rootPageOffset(t *testing.T, p string) int64 {
 		t.Fatal(err)
 	}
 	return int64(pf.meta.root) * int64(pf.meta.pageSize)
+}
+
+// A backup of an older schema is upgraded on its copy, and the copy read
+// whole, before it replaces the library: the library at the path is of
+// this build's schema the moment the restore returns. An old backup with a
+// text record that neither reads nor converts is refused (by the check
+// before the copy) and leaves the library as it was.
+func TestRestoreMigratesTheCopyFirst(t *testing.T) {
+	dir := t.TempDir()
+	p, _ := libraryWithHighlight(t, filepath.Join(dir, "lib"))
+	old := filepath.Join(dir, "old.db")
+	a := newArticle("https://example.org/old", "Alt", sampleParagraphs...)
+	const artID = "01ARTICLE0000000000000000A"
+	writeSchema1 := func(path string, text []byte) {
+		db, err := bolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		err = db.Update(func(tx *bolt.Tx) error {
+			if err := createBuckets(tx); err != nil {
+				return err
+			}
+			if err := putVersion(tx, 1); err != nil {
+				return err
+			}
+			rec, _ := encode(recordOf(artID, a, time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)))
+			tx.Bucket(bArticles).Put([]byte(artID), rec)
+			tx.Bucket(bURLIndex).Put([]byte(a.URL), []byte(artID))
+			return tx.Bucket(bTexts).Put([]byte(artID), text)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	blocks, _ := encode(a.Blocks)
+	writeSchema1(old, blocks)
+	if err := Restore(p, old); err != nil {
+		t.Fatalf("restoring a schema 1 backup: %v", err)
+	}
+	if rep, err := checkPath(p); err != nil || rep.Err() != nil || rep.Version != SchemaVersion {
+		t.Fatalf("the restored library: schema %d, %v, %v; want schema %d, whole", rep.Version, err, rep.Err(), SchemaVersion)
+	}
+	before := fileHash(t, p)
+	broken := filepath.Join(dir, "broken.db")
+	writeSchema1(broken, []byte(`{"not":"blocks"}`))
+	if err := Restore(p, broken); err == nil {
+		t.Fatal("a backup whose upgrade fails was restored")
+	}
+	if fileHash(t, p) != before {
+		t.Fatal("a refused restore changed the library")
+	}
 }

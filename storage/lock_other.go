@@ -1,4 +1,4 @@
-//go:build !unix
+//go:build !unix && !windows
 
 package storage
 
@@ -7,10 +7,12 @@ import (
 	"time"
 )
 
-// lockFile does nothing where bbolt's lock cannot be taken twice on one
-// handle (Windows locks are not re-entrant): bbolt takes it when it opens
-// the file, just after the checks.
+// lockFile does nothing where the system has no lock bbolt shares (Plan 9,
+// WebAssembly): bbolt opens such files unlocked too.
 func lockFile(f *os.File, exclusive bool, wait time.Duration) error { return nil }
+
+// handOver has no lock to hand over.
+func handOver(f *os.File) {}
 
 // tryLock reports true: without locks, temporary files are judged by age.
 func tryLock(f *os.File) bool { return true }
@@ -18,3 +20,6 @@ func tryLock(f *os.File) bool { return true }
 // tempLocks says whether the library's temporary files are locked while
 // written, so that an unlocked one is known to be left behind.
 const tempLocks = false
+
+// canReplaceOpenFile: assume not, as on Windows.
+const canReplaceOpenFile = false

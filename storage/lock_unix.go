@@ -3,14 +3,10 @@
 package storage
 
 import (
-	"errors"
 	"os"
 	"syscall"
 	"time"
 )
-
-// lockPoll is how often a waiting Open tries the lock again.
-const lockPoll = 25 * time.Millisecond
 
 // lockFile takes bbolt's lock on f (flock: shared for readers, exclusive
 // for the writer) before Open reads anything, waiting up to wait. bbolt
@@ -22,21 +18,12 @@ func lockFile(f *os.File, exclusive bool, wait time.Duration) error {
 	if exclusive {
 		how = syscall.LOCK_EX
 	}
-	deadline := time.Now().Add(wait)
-	for {
-		err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
-		if err == nil {
-			return nil
-		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) {
-			return err
-		}
-		if time.Now().After(deadline) {
-			return ErrInUse
-		}
-		time.Sleep(lockPoll)
-	}
+	return retryLock(func() error { return syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB) }, wait)
 }
+
+// handOver readies f for bbolt's own lock: nothing to do, flock is
+// re-entrant on one open file.
+func handOver(f *os.File) {}
 
 // tryLock takes an exclusive lock on f if nobody holds one, without
 // waiting: a temporary file whose writer is alive stays locked.
@@ -47,3 +34,7 @@ func tryLock(f *os.File) bool {
 // tempLocks says whether the library's temporary files are locked while
 // written, so that an unlocked one is known to be left behind.
 const tempLocks = true
+
+// canReplaceOpenFile says whether a file may be renamed over while it is
+// open (here by the restore holding the library's lock).
+const canReplaceOpenFile = true

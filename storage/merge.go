@@ -18,23 +18,33 @@ type BatchArticle struct {
 	Added   time.Time
 }
 
-// Batch is a set of exact writes (backup import): actors, articles,
-// highlights and preferences, each as PutActor, PutArticle, PutHighlight
-// and SetPreference would store it.
+// Batch is a set of exact writes (backup import): actors, topics,
+// articles, highlights and preferences, each as PutActor, PutTopic,
+// PutArticle, PutHighlight and SetPreference would store it. Topics under
+// another come after it.
 type Batch struct {
 	Actors      []annotation.Actor
+	Topics      []annotation.Topic
 	Articles    []BatchArticle
 	Highlights  []annotation.Highlight
 	Preferences map[string][]byte
 }
 
 // PutBatch applies a batch in one transaction: all of it, or, on any
-// error, nothing. Actors come first, then articles, then the highlights
-// that may name both.
+// error, nothing. Actors and topics come first, then articles, then the
+// highlights that may name them.
 func (l *Library) PutBatch(b Batch) error {
 	err := l.db.Update(func(tx *bolt.Tx) error {
 		for _, a := range b.Actors {
 			if err := putActorTx(tx, a); err != nil {
+				return err
+			}
+		}
+		for _, t := range b.Topics {
+			if err := checkTopicRecord(t); err != nil {
+				return err
+			}
+			if err := putTopicTx(tx, t); err != nil {
 				return err
 			}
 		}
@@ -130,6 +140,9 @@ func putHighlightTx(tx *bolt.Tx, h annotation.Highlight) error {
 		if tx.Bucket(bActors).Get([]byte(r.ActorID)) == nil {
 			return fmt.Errorf("highlight %s names actor %s, which is not in the library: %w", h.ID, r.ActorID, ErrNotFound)
 		}
+		if r.Topic != "" && tx.Bucket(bTopics).Get([]byte(r.Topic)) == nil {
+			return fmt.Errorf("highlight %s names topic %s, which is not in the library: %w", h.ID, r.Topic, ErrNotFound)
+		}
 	}
 	if old, err := getHighlight(tx, h.ID); err == nil {
 		if err := removeHighlight(tx, old); err != nil {
@@ -147,4 +160,5 @@ const (
 	MaxPreferenceBytes    = maxPreferenceLen
 	MaxOffset             = maxOffset
 	MaxNameRunes          = maxNameLen
+	MaxTopicNoteBytes     = maxTopicNoteLen
 )

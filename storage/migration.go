@@ -32,13 +32,19 @@ var (
 	// article id \0 BE32(number) → versionRecord (schema 4, see versions.go)
 	bVersionText = []byte("version_text")
 	// article id \0 BE32(number) → text record of that version (schema 4)
+	bTopics = []byte("topics")
+	// topic id → JSON annotation.Topic (schema 5, see topics.go)
+	bTopicNames = []byte("topic_names")
+	// case-folded topic name → topic id (schema 5)
+	bTopicIndex = []byte("topic_highlights")
+	// topic id \0 highlight id → "" (schema 5)
 )
 
 var keySchema = []byte("schema")
 
 // SchemaVersion is the layout this build writes. Files with a higher
 // number are refused (ErrTooNew); lower numbers migrate on open.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // migration brings a file from schema number-1 to number.
 type migration struct {
@@ -68,7 +74,8 @@ func migrations() []migration {
 		{number: 2, what: "compact highlight records, indexed by id and by actor", apply: rewriteHighlights},
 		{number: 3, what: "article texts as raw text with a chunk index", prepare: convertTexts, apply: finishTexts},
 		{number: 4, what: "article versions; URL and text indexes shared by several articles", apply: versionsAndSharedIndexes},
-		{number: 5, what: "a search index, built in the background"}, // carrySearch makes it
+		{number: 5, what: "topics, and statements (actor, topic, stance) on highlights", apply: createTopicBuckets},
+		{number: 6, what: "a search index, built in the background"}, // carrySearch makes it
 	}
 }
 
@@ -77,22 +84,24 @@ func schema1Buckets() [][]byte {
 	return [][]byte{bMeta, bArticles, bTexts, bHighlights, bActors, bPrefs, bURLIndex, bHashIndex, bActorNames}
 }
 
-// schema4Buckets are the buckets of schema 4.
-func schema4Buckets() [][]byte {
+// schema5Buckets are the buckets of schema 5, the last before the search
+// index.
+func schema5Buckets() [][]byte {
 	return [][]byte{bMeta, bArticles, bArticleText, bHighlights, bHighlightID, bActorIndex,
-		bActors, bPrefs, bURLIndex, bHashIndex, bActorNames, bSourceIndex, bVersions, bVersionText}
+		bActors, bPrefs, bURLIndex, bHashIndex, bActorNames, bSourceIndex, bVersions, bVersionText,
+		bTopics, bTopicNames, bTopicIndex}
 }
 
 // currentBuckets are the buckets of SchemaVersion.
 func currentBuckets() [][]byte {
-	return append(schema4Buckets(), searchBuckets()...)
+	return append(schema5Buckets(), searchBuckets()...)
 }
 
 // createLibrary lays out a new, empty library of SchemaVersion, with an
 // empty search index that is complete (stamped here: a library is created
 // outside the guard that stamps every other write).
 func createLibrary(tx *bolt.Tx) error {
-	for _, name := range schema4Buckets() {
+	for _, name := range schema5Buckets() {
 		if _, err := tx.CreateBucket(name); err != nil {
 			return err
 		}
@@ -111,6 +120,20 @@ func createLibrary(tx *bolt.Tx) error {
 
 func createBuckets(tx *bolt.Tx) error {
 	for _, name := range schema1Buckets() {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// createTopicBuckets adds the topics, their names and the index of
+// statements by topic. Highlights written before have no topics, so
+// nothing else changes; the new number keeps older builds, which would
+// drop a statement's topic when they rewrite a highlight, from opening
+// the file.
+func createTopicBuckets(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bTopics, bTopicNames, bTopicIndex} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
@@ -335,10 +358,10 @@ func (l *Library) runMigration(m migration) error {
 }
 
 // searchSince is the first schema with a search index.
-const searchSince = 5
+const searchSince = 6
 
 // carrySearch brings the search index over a schema step, after the new
-// version is recorded: step 5 creates it (empty, to be built in the
+// version is recorded: step 6 creates it (empty, to be built in the
 // background); a later step marked keepsSearch carries an index of the
 // schema before over; any other later step starts it afresh.
 func carrySearch(tx *bolt.Tx, m migration) error {

@@ -98,35 +98,54 @@ var schemaWriters = map[int]func(tx *bolt.Tx, f fixtureLibrary) error{
 		return writeOldSchema(tx, f, 2, func(h annotation.Highlight) error { return putHighlight(tx, h) })
 	},
 	3: writeSchema3,
-	4: func(tx *bolt.Tx, f fixtureLibrary) error {
-		if err := writeSchema3(tx, f); err != nil {
+	4: writeSchema4,
+	5: writeSchema5,
+}
+
+// writeSchema4 writes f as schema 4 did: schema 3 with the URL and hash
+// indexes as value \0 id keys, a source index and version buckets.
+func writeSchema4(tx *bolt.Tx, f fixtureLibrary) error {
+	if err := writeSchema3(tx, f); err != nil {
+		return err
+	}
+	// Schema 4: URL and hash indexes as value \0 id → "", a source
+	// index, and (empty) buckets for kept versions.
+	for _, name := range [][]byte{bURLIndex, bHashIndex} {
+		if err := tx.DeleteBucket(name); err != nil {
 			return err
 		}
-		// Schema 4: URL and hash indexes as value \0 id → "", a source
-		// index, and (empty) buckets for kept versions.
-		for _, name := range [][]byte{bURLIndex, bHashIndex} {
-			if err := tx.DeleteBucket(name); err != nil {
+	}
+	for _, name := range [][]byte{bURLIndex, bHashIndex, bSourceIndex, bVersions, bVersionText} {
+		if _, err := tx.CreateBucket(name); err != nil {
+			return err
+		}
+	}
+	for id, a := range f.articles {
+		entries := [][2]string{{string(bHashIndex), a.TextHash()}, {string(bURLIndex), a.URL}}
+		for _, e := range entries {
+			if e[1] == "" {
+				continue
+			}
+			if err := tx.Bucket([]byte(e[0])).Put([]byte(e[1]+"\x00"+id), nil); err != nil {
 				return err
 			}
 		}
-		for _, name := range [][]byte{bURLIndex, bHashIndex, bSourceIndex, bVersions, bVersionText} {
-			if _, err := tx.CreateBucket(name); err != nil {
-				return err
-			}
+	}
+	return putVersion(tx, 4)
+}
+
+// writeSchema5 writes f as schema 5 did: schema 4 with the (empty) topic
+// buckets, and no search index.
+func writeSchema5(tx *bolt.Tx, f fixtureLibrary) error {
+	if err := writeSchema4(tx, f); err != nil {
+		return err
+	}
+	for _, name := range [][]byte{bTopics, bTopicNames, bTopicIndex} {
+		if _, err := tx.CreateBucket(name); err != nil {
+			return err
 		}
-		for id, a := range f.articles {
-			entries := [][2]string{{string(bHashIndex), a.TextHash()}, {string(bURLIndex), a.URL}}
-			for _, e := range entries {
-				if e[1] == "" {
-					continue
-				}
-				if err := tx.Bucket([]byte(e[0])).Put([]byte(e[1]+"\x00"+id), nil); err != nil {
-					return err
-				}
-			}
-		}
-		return putVersion(tx, 4)
-	},
+	}
+	return putVersion(tx, 5)
 }
 
 // writeSchema3 writes f as schema 3 did: texts as text records (today's

@@ -407,3 +407,66 @@ func TestOpenWaitsForTheLock(t *testing.T) {
 		t.Errorf("the second open did not wait (%v)", d)
 	}
 }
+
+// The window opens a library that needs the whole-file check (after a
+// crash) at once and checks it beside the reader: changes wait for the
+// check; damage it finds is told, and nothing is written.
+func TestCheckLaterHoldsChangesUntilChecked(t *testing.T) {
+	t.Run("damaged", func(t *testing.T) {
+		p, id := libraryWithHighlight(t, t.TempDir())
+		spoilHighlight(t, p, id) // also what a crash looks like: no state matches
+		before := fileHash(t, p)
+		told := make(chan error, 4)
+		l, err := OpenWith(p, Options{CheckLater: true, StartBackup: func(string) {}, OnProblem: func(err error) { told <- err }})
+		if err != nil {
+			t.Fatalf("open with the check put off: %v", err)
+		}
+		if _, _, err := l.Article(id); err != nil {
+			t.Errorf("reading while the check runs: %v", err)
+		}
+		if _, err := l.AddActor(annotation.Actor{Name: "China"}); !errors.Is(err, ErrDamaged) {
+			t.Fatalf("a change on a library the check finds damaged: %v", err)
+		}
+		select {
+		case err := <-told:
+			if !errors.Is(err, ErrDamaged) {
+				t.Fatalf("told %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("the damage was not told")
+		}
+		l.Close()
+		if fileHash(t, p) != before {
+			t.Fatal("the damaged library was written")
+		}
+	})
+	t.Run("sound", func(t *testing.T) {
+		p, _ := libraryWithHighlight(t, t.TempDir())
+		os.Remove(statePath(p)) // killed last time
+		l, err := OpenWith(p, Options{CheckLater: true, StartBackup: func(string) {}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checking := l.Checking()
+		if checking == nil {
+			t.Fatal("no check put off after an unclean shutdown")
+		}
+		if _, err := l.AddActor(annotation.Actor{Name: "China"}); err != nil {
+			t.Fatalf("a change after the check: %v", err)
+		}
+		select {
+		case <-checking:
+		default:
+			t.Error("a change was saved before the check ended")
+		}
+		l.Close()
+		l, err = OpenWith(p, Options{CheckLater: true, StartBackup: func(string) {}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		if l.checkedWhole || l.Checking() != nil {
+			t.Error("checked again: the finished check was not remembered")
+		}
+	})
+}

@@ -13,6 +13,14 @@ var ActorPalette = []string{
 	"#8c564b", "#e377c2", "#bcbd22", "#7f7f7f", "#393b79", "#637939",
 }
 
+// TopicPalette is the colours new topics get, in order: hues apart from
+// each other and, first, from the actor palette's first colours, so that
+// a topic chip beside an actor chip reads as something else.
+var TopicPalette = []string{
+	"#6a3d9a", "#b15928", "#1b9e77", "#e7298a", "#66a61e", "#e6ab02",
+	"#a6761d", "#386cb0", "#f0027f", "#bf5b17", "#666666", "#7570b3",
+}
+
 // HighlightColors maps the colour names a highlight may carry (CLI
 // --color, the GUI's colour menu) to their hex values.
 var HighlightColors = map[string]string{

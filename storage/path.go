@@ -6,7 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+
+	"github.com/dramatis-app/dramatis/internal/userpath"
 )
 
 // ExpandPath turns a library path as the reader gave it into the path to
@@ -16,6 +19,9 @@ import (
 func ExpandPath(p string) (string, error) {
 	if strings.TrimSpace(p) == "" {
 		return "", errorf(ErrInvalid, "the library path is empty; give a file, or leave --library out for the default")
+	}
+	if err := userpath.Foreign(runtime.GOOS, p); err != nil {
+		return "", errorf(ErrInvalid, "%v", err)
 	}
 	if p == "~" || strings.HasPrefix(p, "~/") || strings.HasPrefix(p, "~"+string(filepath.Separator)) {
 		home, err := os.UserHomeDir()

@@ -252,7 +252,7 @@ func (p *recordReader) hex4() (rune, bool) {
 	return r, true
 }
 
-// refs reads the actors array: [{"a":"…","r":"…"},…].
+// refs reads the actors array: [{"a":"…","r":"…","t":"…","s":"…"},…].
 func (p *recordReader) refs() ([]refRecord, bool) {
 	if !p.byte('[') {
 		return nil, false
@@ -277,6 +277,10 @@ func (p *recordReader) refs() ([]refRecord, bool) {
 					ref.Actor, ok = p.string()
 				case "r":
 					ref.Role, ok = p.string()
+				case "t":
+					ref.Topic, ok = p.string()
+				case "s":
+					ref.Stance, ok = p.string()
 				default:
 					return nil, false
 				}

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/dramatis-app/dramatis/annotation"
@@ -207,8 +205,8 @@ func TestDiskLimitChild(t *testing.T) {
 		fmt.Println("ERR", err)
 		os.Exit(3)
 	}
-	signal.Ignore(syscall.SIGXFSZ) // a write past the limit fails with EFBIG instead of killing
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: limit, Max: limit}); err != nil {
+	ignoreFileSizeSignal() // a write past the limit fails with EFBIG instead of killing
+	if err := setFileSizeLimit(limit, limit); err != nil {
 		fmt.Println("ERR", err)
 		os.Exit(3)
 	}

@@ -164,6 +164,12 @@ func swapIn(fs fileSystem, real, shown, tmp string, now func() time.Time) error 
 	if err := keepCurrent(fs, cur, real, now); err != nil {
 		return fmt.Errorf("keeping the current library before restoring (nothing was changed): %w", err)
 	}
+	if !canReplaceOpenFile {
+		// Windows renames over no open file, ours included: let go of it.
+		// A Dramatis opening the library in this moment makes the rename
+		// fail (osfile.InUseError) with the library unchanged.
+		cur.Close()
+	}
 	return installRestored(fs, real, tmp, now)
 }
 

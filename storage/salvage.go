@@ -26,32 +26,62 @@ func (u Unreadable) Error() string {
 func (u Unreadable) Unwrap() error { return u.Err }
 
 // ArticleIDs returns the id of every article, in id order, reading keys
-// only. When bbolt cannot walk the articles (a damaged page on the way),
-// the page reader lists what it can reach (salvagefile.go), so that an
-// export still finds every article a damaged page does not hold.
+// only, a few thousand at a time, letting the pages read go in between
+// (ReleaseReadPages): the articles' records fill a large part of a big
+// library, and the listing should not make it resident. When bbolt cannot
+// walk the articles (a damaged page on the way), the page reader lists what
+// it can reach (salvagefile.go), so that an export still finds every article
+// a damaged page does not hold.
 func (l *Library) ArticleIDs() ([]string, error) {
 	var ids []string
-	err := l.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bArticles).ForEach(func(k, _ []byte) error {
-			ids = append(ids, string(k))
+	var after []byte
+	for {
+		n := 0
+		err := l.db.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bArticles).Cursor()
+			k, _ := c.First()
+			if after != nil {
+				if k, _ = c.Seek(after); k != nil && bytes.Equal(k, after) {
+					k, _ = c.Next()
+				}
+			}
+			for ; k != nil && n < idsPerRead; k, _ = c.Next() {
+				ids = append(ids, string(k))
+				n++
+			}
 			return nil
 		})
-	})
-	if err != nil && errors.Is(err, ErrDamaged) {
-		if s, serr := l.Salvage(); serr == nil {
-			ids = ids[:0]
-			for k := range s.records(bArticles) {
-				ids = append(ids, string(k))
-			}
-			s.Close()
+		if err != nil && errors.Is(err, ErrDamaged) {
+			return l.salvagedArticleIDs(err)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("listing the articles: %w", err)
+		}
+		if n < idsPerRead {
 			return ids, nil
 		}
+		after = []byte(ids[len(ids)-1])
+		l.ReleaseReadPages()
 	}
+}
+
+// salvagedArticleIDs lists the articles the page reader can reach, for when
+// bbolt's own walk stopped at a damaged page (walkErr).
+func (l *Library) salvagedArticleIDs(walkErr error) ([]string, error) {
+	s, err := l.Salvage()
 	if err != nil {
-		return nil, fmt.Errorf("listing the articles: %w", err)
+		return nil, fmt.Errorf("listing the articles: %w", walkErr)
+	}
+	defer s.Close()
+	var ids []string
+	for k := range s.records(bArticles) {
+		ids = append(ids, string(k))
 	}
 	return ids, nil
 }
+
+// idsPerRead is how many article ids ArticleIDs lists per transaction.
+const idsPerRead = 4096
 
 // SalvageArticle reads one article for an export, record by record: its
 // list entry, its text when withText, and every highlight that reads.

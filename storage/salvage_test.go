@@ -2,6 +2,8 @@ package storage
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -62,5 +64,29 @@ func TestSalvageReadsAroundDamage(t *testing.T) {
 		if got, hash, err := l.MatchArticle(tc.id, tc.url, tc.hash); got != tc.want || err != nil || got != "" && hash != a.TextHash() {
 			t.Errorf("MatchArticle(%q, %q, %q) = %q, %v", tc.id, tc.url, tc.hash, got, err)
 		}
+	}
+}
+
+// TestArticleIDsInChunks: listing more ids than one read takes gives
+// every id once, in order.
+func TestArticleIDsInChunks(t *testing.T) {
+	l := newLibrary(t)
+	var want []string
+	err := l.db.Update(func(tx *bolt.Tx) error {
+		for i := range idsPerRead*2 + 3 {
+			id := fmt.Sprintf("01J%08d", i)
+			want = append(want, id)
+			if err := tx.Bucket(bArticles).Put([]byte(id), []byte("{}")); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := l.ArticleIDs()
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("%d ids, %v", len(got), err)
 	}
 }

@@ -13,11 +13,13 @@ import (
 )
 
 // Chip is one actor shown on a highlight card: its name, the role it plays
-// in the passage and its colour.
+// in the passage, its colour and, when it makes a statement on a topic,
+// what it says ("opposes Sanctions").
 type Chip struct {
-	Label string
-	Role  string
-	Color color.Color
+	Label     string
+	Role      string
+	Color     color.Color
+	Statement string
 }
 
 // maxQuoteRunes keeps long passages from turning the notes pane into a
@@ -235,6 +237,9 @@ func newChipView(ch Chip) *chipView {
 	label := ch.Label
 	if ch.Role != "" {
 		label += " · " + ch.Role
+	}
+	if ch.Statement != "" {
+		label += " · " + ch.Statement
 	}
 	v := &chipView{bg: canvas.NewRectangle(withAlpha(col, 0x60)), text: canvas.NewText(label, theme.Color(theme.ColorNameForeground))}
 	v.bg.StrokeColor = col

@@ -30,10 +30,17 @@ type PickerActor struct {
 	Hint string
 }
 
-// PickedActor is an actor the reader chose, with the role it plays in the passage.
+// PickedActor is an actor the reader chose, with the role it plays in the
+// passage and, optionally, a topic it speaks or acts on and its stance on
+// it: one statement. The same actor may be picked once per topic.
 type PickedActor struct {
 	PickerActor
 	Role string
+	// Topic is the statement's topic (zero when none; an empty ID is a
+	// topic the reader created by typing its name).
+	Topic PickerTopic
+	// Stance is one of the PickerStance names given to SetTopics, or "".
+	Stance string
 }
 
 // PickerResult is what the picker hands back when the reader saves.
@@ -50,8 +57,12 @@ const maxRows = 9
 // first rows of the empty-query list (suggestions, then recently used
 // actors), Enter to add the current row or create a new actor of the chosen
 // kind, a role per chosen actor (Alt+S/T/M for the one added last) and an
-// optional note. It knows nothing of
-// storage: actors in, a PickerResult out.
+// optional note. With topics (SetTopics), # in the empty name field opens
+// a topic field for the actor added last: type-ahead over topics, Enter
+// picks or creates one, then +, − or 0 sets the stance (see
+// pickertopics.go). Readers who do not use topics type exactly what they
+// typed before. It knows nothing of storage: actors and topics in, a
+// PickerResult out.
 type Picker struct {
 	widget.BaseWidget
 
@@ -74,6 +85,10 @@ type Picker struct {
 	shown  []PickerActor // rows currently listed; a row with empty Name and ID is never shown
 	newRow bool          // the last row offers to create an actor named like the query
 	cursor int
+	// current is the chosen statement that Alt+S/T/M and # act on: the
+	// one added last, or the one whose topic button was pressed.
+	current int
+	topics  pickerTopics
 
 	maxH      float32           // bound on the picker's height; 0 = none
 	lists     *container.Scroll // the candidate and chosen lists
@@ -97,6 +112,9 @@ func NewPicker(library, suggested, recent []PickerActor, roles, kinds []string) 
 	}
 	p.query = newPickerEntry(p)
 	p.query.SetPlaceHolder("Name or alias · 1–9 picks · Alt+S/T/M role · Tab: note")
+	p.topics.field = newTopicEntry(p)
+	p.topics.field.Hide()
+	p.topics.forStatement = -1
 	p.query.OnChanged = func(string) {
 		p.cursor = 0
 		p.refreshRows()
@@ -124,7 +142,7 @@ func NewPicker(library, suggested, recent []PickerActor, roles, kinds []string) 
 	// minimum, so that in a panel of fixed size the query, the note and
 	// the buttons stay where they are while the lists change.
 	p.content = container.New(&stretchLayout{stretch: p.listsBox},
-		p.query,
+		container.NewStack(p.query, p.topics.field),
 		container.NewBorder(nil, nil, widget.NewLabel("New actors are a"), nil, p.kind),
 		p.listsBox,
 		p.note,
@@ -224,9 +242,11 @@ func (l *boundedLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // Focus is the object to focus when the picker appears, so typing starts at once.
 func (p *Picker) Focus() fyne.Focusable { return p.query }
 
-// SetChosen preselects actors and a note, for editing an existing highlight.
+// SetChosen preselects actors (with their topics and stances) and a note,
+// for editing an existing highlight.
 func (p *Picker) SetChosen(actors []PickedActor, note string) {
 	p.chosen = append([]PickedActor(nil), actors...)
+	p.current = len(p.chosen) - 1
 	p.note.SetText(note)
 	p.refreshChosen()
 	p.refreshRows()
@@ -259,7 +279,10 @@ func (p *Picker) SetNewKind(kind string) { p.kind.SetSelected(kind) }
 // Submit hands the chosen actors and note to OnSubmit.
 func (p *Picker) Submit() {
 	if p.OnSubmit != nil {
-		p.OnSubmit(PickerResult{Actors: p.Chosen(), Note: strings.TrimSpace(p.note.Text)})
+		// Text pasted on Windows keeps its CRLF line ends; the note keeps
+		// "\n" only, like notes typed anywhere.
+		note := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(p.note.Text)
+		p.OnSubmit(PickerResult{Actors: p.Chosen(), Note: strings.TrimSpace(note)})
 	}
 }
 
@@ -370,8 +393,13 @@ func matchScore(q string, a PickerActor) (int, string) {
 	return best, via
 }
 
-// refreshRows rebuilds the candidate list for the current query.
+// refreshRows rebuilds the candidate list for the current query (or, while
+// the topic field is open, the topics or stances it offers).
 func (p *Picker) refreshRows() {
+	if p.topics.open() {
+		p.refreshTopicRows()
+		return
+	}
 	q := strings.TrimSpace(p.query.Text)
 	p.shown = p.Matches(q)
 	if len(p.shown) > maxRows {
@@ -473,36 +501,56 @@ func (p *Picker) pick(i int) {
 }
 
 // isChosen reports whether an actor is in the chosen list already.
-func (p *Picker) isChosen(a PickerActor) bool {
-	for _, c := range p.chosen {
-		if (a.ID != "" && c.ID == a.ID) || fold.String(c.Name) == fold.String(a.Name) {
-			return true
+func (p *Picker) isChosen(a PickerActor) bool { return p.chosenAt(a, false) >= 0 }
+
+// chosenAt returns the index of a statement of actor a (with untopiced:
+// one without a topic), or -1.
+func (p *Picker) chosenAt(a PickerActor, untopiced bool) int {
+	for i, c := range p.chosen {
+		if ((a.ID != "" && c.ID == a.ID) || fold.String(c.Name) == fold.String(a.Name)) && (!untopiced || c.Topic.Name == "") {
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
-// add appends an actor to the chosen list unless it is there already.
+// add appends an actor to the chosen list. An actor chosen already is
+// added again only when each of its statements has a topic (the reader
+// is about to give it another one); otherwise its statement without a
+// topic becomes the current one.
 func (p *Picker) add(a PickerActor) {
-	if p.isChosen(a) {
+	if i := p.chosenAt(a, true); i >= 0 {
+		p.current = i
 		return
 	}
 	p.chosen = append(p.chosen, PickedActor{PickerActor: a, Role: p.defaultRole})
+	p.current = len(p.chosen) - 1
 	p.refreshChosen()
 	p.refreshRows() // the row now says "chosen"
 }
 
-// remove drops the i-th chosen actor.
+// remove drops the i-th chosen statement.
 func (p *Picker) remove(i int) {
 	if i < 0 || i >= len(p.chosen) {
 		return
 	}
 	p.chosen = append(p.chosen[:i], p.chosen[i+1:]...)
+	switch {
+	case p.current == i:
+		p.current = len(p.chosen) - 1
+	case p.current > i:
+		p.current--
+	}
+	if p.topics.forStatement == i {
+		p.closeTopic()
+	} else if p.topics.forStatement > i {
+		p.topics.forStatement--
+	}
 	p.refreshChosen()
 	p.refreshRows()
 }
 
-// refreshChosen lists the chosen actors, each with its role and a remove button.
+// refreshChosen lists the chosen statements (chosenRow).
 func (p *Picker) refreshChosen() {
 	if len(p.chosen) == 0 {
 		p.chosenBox.Objects = []fyne.CanvasObject{dimLabel("No actors chosen yet.")}
@@ -510,37 +558,48 @@ func (p *Picker) refreshChosen() {
 		return
 	}
 	objs := make([]fyne.CanvasObject, 0, len(p.chosen))
-	for i, c := range p.chosen {
-		i := i
-		role := widget.NewSelect(p.roles, func(r string) {
-			if i < len(p.chosen) {
-				p.chosen[i].Role = r
-			}
-		})
-		role.SetSelected(c.Role)
-		name := c.Name
-		if c.ID == "" {
-			name += " (new " + c.Kind + ")"
-		}
-		col := c.Color
-		if col == nil {
-			col = theme.Color(theme.ColorNameDisabled)
-		}
-		objs = append(objs, container.NewBorder(nil, nil,
-			container.NewHBox(container.NewCenter(chipSwatch(col)), widget.NewLabel(name)),
-			container.NewHBox(role, widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.remove(i) })),
-		))
+	for i := range p.chosen {
+		objs = append(objs, p.chosenRow(i))
 	}
 	p.chosenBox.Objects = objs
 	p.chosenBox.Refresh()
 }
 
+// chosenRow is one chosen statement: the actor with its colour, its role,
+// a button to give it a topic and one to remove it; below, when it has a
+// topic, the topic and the stance.
+func (p *Picker) chosenRow(i int) fyne.CanvasObject {
+	c := p.chosen[i]
+	role := widget.NewSelect(p.roles, func(r string) {
+		if i < len(p.chosen) {
+			p.chosen[i].Role = r
+		}
+	})
+	role.SetSelected(c.Role)
+	name := c.Name
+	if c.ID == "" {
+		name += " (new " + c.Kind + ")"
+	}
+	col := c.Color
+	if col == nil {
+		col = theme.Color(theme.ColorNameDisabled)
+	}
+	buttons := container.NewHBox(role)
+	if len(p.topics.stances) > 0 {
+		buttons.Add(p.topicButton(i))
+	}
+	buttons.Add(widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.remove(i) }))
+	line := container.NewBorder(nil, nil,
+		container.NewHBox(container.NewCenter(chipSwatch(col)), widget.NewLabel(name)), buttons)
+	if c.Topic.Name == "" {
+		return line
+	}
+	return container.NewVBox(line, p.statementLine(i))
+}
+
 // moveCursor steps the emphasised row, wrapping at both ends.
 func (p *Picker) moveCursor(d int) {
-	n := len(p.shown)
-	if p.newRow {
-		n++
-	}
+	n := p.rowCount()
 	if n == 0 {
 		return
 	}
@@ -552,10 +611,11 @@ func (p *Picker) moveCursor(d int) {
 // showCursor scrolls a bounded picker's lists so that the cursor row is in
 // view (Down past the last visible row used to move it out of sight).
 func (p *Picker) showCursor() {
-	if p.cursor >= len(p.rows.Objects) {
+	at := p.cursor + p.headerRows()
+	if at >= len(p.rows.Objects) {
 		return
 	}
-	o := p.rows.Objects[p.cursor]
+	o := p.rows.Objects[at]
 	y, h := p.rows.Position().Y+o.Position().Y, o.Size().Height
 	top, vh := p.lists.Offset.Y, p.lists.Size().Height
 	switch {
@@ -634,6 +694,7 @@ func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyTab:
 		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
 			if shiftHeld() {
+				e.p.closeTopic()
 				c.Focus(e.p.query)
 			} else {
 				c.FocusNext()
@@ -693,7 +754,8 @@ func (e *pickerEntry) TypedKey(k *fyne.KeyEvent) {
 }
 
 // TypedShortcut gives Alt+<first letter of a role> (Alt+S speaker, Alt+T
-// target, Alt+M mentioned) to the actor chosen last, so roles need no mouse.
+// target, Alt+M mentioned) to the current statement (the actor chosen
+// last), so roles need no mouse.
 // Ctrl+Enter adds what is typed (as Enter would) and saves.
 func (e *pickerEntry) TypedShortcut(s fyne.Shortcut) {
 	if isSave(s) {
@@ -706,7 +768,7 @@ func (e *pickerEntry) TypedShortcut(s fyne.Shortcut) {
 	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierAlt && len(e.p.chosen) > 0 {
 		for _, r := range e.p.roles {
 			if r != "" && strings.EqualFold(string(cs.KeyName), r[:1]) {
-				e.p.SetRole(len(e.p.chosen)-1, r)
+				e.p.SetRole(e.p.current, r)
 				return
 			}
 		}
@@ -714,8 +776,13 @@ func (e *pickerEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
-// TypedRune picks the n-th listed actor for a digit typed into an empty field.
+// TypedRune picks the n-th listed actor for a digit typed into an empty
+// field; # there opens the topic field for the current statement.
 func (e *pickerEntry) TypedRune(r rune) {
+	if e.Text == "" && r == topicKey && len(e.p.chosen) > 0 && len(e.p.topics.stances) > 0 {
+		e.p.StartTopic(e.p.current)
+		return
+	}
 	if e.Text == "" && r >= '1' && r <= '9' {
 		i := int(r - '1')
 		if i < len(e.p.shown) {

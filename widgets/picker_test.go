@@ -342,3 +342,22 @@ func TestPickerKeepsItsPartsInPlaceWhileTyping(t *testing.T) {
 		p.query.SetText("")
 	}
 }
+
+// A note pasted on Windows arrives with CRLF (or a lone CR from old Mac
+// text): it is saved with "\n" line ends only.
+func TestPickerNoteLineEnds(t *testing.T) {
+	for pasted, want := range map[string]string{
+		"Erste Zeile\r\nzweite Zeile\r\n": "Erste Zeile\nzweite Zeile",
+		"a\rb":                            "a\nb",
+		"a\n\nb":                          "a\n\nb",
+	} {
+		p := pickerFixture(t)
+		var res *PickerResult
+		p.OnSubmit = func(r PickerResult) { res = &r }
+		p.SetNote(pasted)
+		p.Submit()
+		if res == nil || res.Note != want {
+			t.Errorf("note %q saved as %+v, want %q", pasted, res, want)
+		}
+	}
+}

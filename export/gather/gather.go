@@ -30,8 +30,12 @@ func Library(lib *storage.Library, refs []string) (out *export.Library, skipped 
 	if err != nil {
 		return nil, nil, err
 	}
+	lib.ReleaseReadPages() // listing read every article's record
 	out = &export.Library{Articles: make([]export.Article, 0, len(ids))}
-	for _, id := range ids {
+	for i, id := range ids {
+		if i%releaseEvery == releaseEvery-1 {
+			lib.ReleaseReadPages()
+		}
 		a, sk, err := readArticle(lib, id, false)
 		skipped = append(skipped, sk...)
 		if err != nil {
@@ -55,8 +59,20 @@ func Library(lib *storage.Library, refs []string) (out *export.Library, skipped 
 		return nil, nil, err
 	}
 	out.Actors = actors
+	skipped = append(skipped, asErrors(sk)...)
+	topics, sk, err := lib.SalvageTopics()
+	if err != nil {
+		return nil, nil, err
+	}
+	out.Topics = topics
 	return out, append(skipped, asErrors(sk)...), nil
 }
+
+// releaseEvery is how many articles an export reads before it lets the
+// pages of the library file it read go (storage.ReleaseReadPages): about
+// 10 MB of a library of typical articles, so that the resident memory of
+// an export stays that small at any library size.
+const releaseEvery = 256
 
 // readArticle reads one article; nil without an error when it is gone
 // (deleted while the export ran).
@@ -133,6 +149,9 @@ type Source struct {
 	// (the backup must hold every actor its highlights name).
 	actors []annotation.Actor
 	known  map[string]bool
+	// topics and knownTopics: the same for topics.
+	topics      []annotation.Topic
+	knownTopics map[string]bool
 }
 
 // NewSource reads lib for a backup: the articles named by refs (ids or
@@ -161,8 +180,12 @@ func (s *Source) EachArticle(fn func(*export.Article) error) error {
 		if ids, err = s.lib.ArticleIDs(); err != nil {
 			return err
 		}
+		s.lib.ReleaseReadPages() // listing read every article's record
 	}
-	for _, id := range ids {
+	for i, id := range ids {
+		if i%releaseEvery == releaseEvery-1 {
+			s.lib.ReleaseReadPages()
+		}
 		a, sk, err := readArticle(s.lib, id, true)
 		s.Skipped = append(s.Skipped, sk...)
 		switch {
@@ -183,7 +206,7 @@ func (s *Source) EachArticle(fn func(*export.Article) error) error {
 	return nil
 }
 
-// readActors reads the actors once.
+// readActors reads the actors and topics once.
 func (s *Source) readActors() error {
 	if s.known != nil {
 		return nil
@@ -196,6 +219,22 @@ func (s *Source) readActors() error {
 	s.actors, s.known = actors, map[string]bool{}
 	for _, a := range actors {
 		s.known[a.ID] = true
+	}
+	topics, sk, err := s.lib.SalvageTopics()
+	if err != nil {
+		return err
+	}
+	s.Skipped = append(s.Skipped, asErrors(sk)...)
+	s.topics, s.knownTopics = topics, map[string]bool{}
+	for _, t := range topics {
+		s.knownTopics[t.ID] = true
+	}
+	// A topic under one that could not be read goes to the top level.
+	for i := range s.topics {
+		if p := s.topics[i].Parent; p != "" && !s.knownTopics[p] {
+			s.Skipped = append(s.Skipped, fmt.Errorf("topic %q is under topic %s, which could not be read; the backup puts it at the top level", s.topics[i].Name, p))
+			s.topics[i].Parent = ""
+		}
 	}
 	return nil
 }
@@ -212,7 +251,21 @@ func (s *Source) dropUnknownActors(a *export.Article) {
 			s.Skipped = append(s.Skipped, fmt.Errorf("highlight %s names actor %s, which could not be read; the backup leaves that out", h.ID, r.ActorID))
 			return true
 		})
+		for j := range h.Actors {
+			if r := &h.Actors[j]; r.Topic != "" && !s.knownTopics[r.Topic] {
+				s.Skipped = append(s.Skipped, fmt.Errorf("highlight %s names topic %s, which could not be read; the backup keeps the actor without the topic", h.ID, r.Topic))
+				r.Topic, r.Stance = "", annotation.StanceUnset
+			}
+		}
 	}
+}
+
+// Topics returns every readable topic.
+func (s *Source) Topics() ([]annotation.Topic, error) {
+	if err := s.readActors(); err != nil {
+		return nil, err
+	}
+	return s.topics, nil
 }
 
 // Actors returns every readable actor.

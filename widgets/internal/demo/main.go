@@ -34,6 +34,28 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 	return t.Theme.Color(n, t.variant)
 }
 
+// demoPalette are the highlight colours the demo cycles through.
+var demoPalette = []color.Color{
+	color.NRGBA{R: 0xff, G: 0xc1, B: 0x07, A: 0xff},
+	color.NRGBA{R: 0x21, G: 0x96, B: 0xf3, A: 0xff},
+	color.NRGBA{R: 0xe5, G: 0x39, B: 0x35, A: 0xff},
+}
+
+// bigTextBytes is the size -big repeats the text to: the "3 MB article"
+// the project's standards call a normal case.
+const bigTextBytes = 3 << 20
+
+// demo is the window's state: the view, its highlights and the settings the
+// keys change.
+type demo struct {
+	app    fyne.App
+	view   *widgets.ArticleView
+	status *widget.Label
+	hs     []widgets.Highlight
+	size   float32
+	dark   bool
+}
+
 func main() {
 	path := "../shared/seeds/000_dcb08cbd2e7ce4f1.txt"
 	big := false
@@ -52,95 +74,107 @@ func main() {
 	doc := documentFrom(string(data))
 	if big {
 		blocks := doc.Blocks
-		for size := len(data); size < 3<<20; size += len(data) {
+		for size := len(data); size < bigTextBytes; size += len(data) {
 			doc.Blocks = append(doc.Blocks, blocks...)
 		}
 	}
-
-	a := app.NewWithID("io.github.dramatis.articleview-demo")
-	dark := true
-	a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
-	w := a.NewWindow("ArticleView demo")
-	v := widgets.NewArticleView()
-	v.SetDocument(doc)
-	status := widget.NewLabel("")
-	v.OnSelectionChanged = func(s, e int) {
-		status.SetText(fmt.Sprintf("selection [%d,%d) top %d", s, e, v.TopOffset()))
-	}
-	palette := []color.Color{
-		color.NRGBA{R: 0xff, G: 0xc1, B: 0x07, A: 0xff},
-		color.NRGBA{R: 0x21, G: 0x96, B: 0xf3, A: 0xff},
-		color.NRGBA{R: 0xe5, G: 0x39, B: 0x35, A: 0xff},
-	}
-	var hs []widgets.Highlight
-	v.OnHighlightTapped = func(id string) { status.SetText("tapped highlight " + id) }
-	v.OnHighlightContext = func(id string, abs fyne.Position) {
-		status.SetText(fmt.Sprintf("context on highlight %s at %v", id, abs))
-	}
-	v.OnContext = func(off int, abs fyne.Position) { status.SetText(fmt.Sprintf("context at offset %d", off)) }
-	size := theme.TextSize()
-	v.OnTypedRune = func(r rune) {
-		switch r {
-		case 'h':
-			s, e := v.Selection()
-			if s == e {
-				return
-			}
-			n := len(hs)
-			h := widgets.Highlight{ID: fmt.Sprint("h", n), Start: s, End: e, Color: palette[n%len(palette)]}
-			if n%2 == 1 {
-				h.Stripes = []color.Color{palette[0], palette[2]}
-			}
-			hs = append(hs, h)
-			v.UpdateHighlight(h)
-			v.SetSelection(e, e)
-		case '+':
-			size += 2
-			v.SetTextSize(size)
-		case '-':
-			size -= 2
-			v.SetTextSize(size)
-		case 's':
-			st := v.ReadingStyle()
-			st.Font = widgets.FontSerif
-			if st.Font == v.ReadingStyle().Font {
-				st.Font = widgets.FontSans
-			}
-			v.SetReadingStyle(st)
-		case 'w':
-			st := v.ReadingStyle()
-			st.Measure = next(widgets.Measures(), st.Measure)
-			v.SetReadingStyle(st)
-		case 'l':
-			st := v.ReadingStyle()
-			st.Spacing = next(widgets.Spacings(), st.Spacing)
-			v.SetReadingStyle(st)
-		case 'd':
-			dark = !dark
-			vr := theme.VariantLight
-			if dark {
-				vr = theme.VariantDark
-			}
-			a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), vr})
-		}
-	}
-	// A few highlights to start with, two overlapping.
-	text := []rune(strings.Join(blockTexts(doc), "\n\n"))
-	for i, word := range []string{"Nordkoreas Entsendung von Soldaten", "Soldaten für Russlands Ukraine-Krieg", "Lin Jian"} {
-		if k := strings.Index(string(text), word); k >= 0 {
-			s := len([]rune(string(text)[:k]))
-			h := widgets.Highlight{ID: fmt.Sprint("seed", i), Start: s, End: s + len([]rune(word)), Color: palette[i]}
-			if i == 1 {
-				h.Stripes = []color.Color{palette[1], palette[2]}
-			}
-			hs = append(hs, h)
-		}
-	}
-	v.SetHighlights(hs)
-	w.SetContent(container.NewBorder(nil, status, nil, nil, v))
+	d := &demo{app: app.NewWithID("io.github.dramatis.articleview-demo"), dark: true, size: theme.TextSize()}
+	d.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+	w := d.app.NewWindow("ArticleView demo")
+	d.view = widgets.NewArticleView()
+	d.view.SetDocument(doc)
+	d.status = widget.NewLabel("")
+	d.wire()
+	d.seedHighlights(doc)
+	w.SetContent(container.NewBorder(nil, d.status, nil, nil, d.view))
 	w.Resize(fyne.NewSize(1100, 820))
-	w.Canvas().Focus(v.FocusTarget())
+	w.Canvas().Focus(d.view.FocusTarget())
 	w.ShowAndRun()
+}
+
+// wire reports the view's events in the status line and hands keys to
+// typed.
+func (d *demo) wire() {
+	v := d.view
+	v.OnSelectionChanged = func(s, e int) {
+		d.status.SetText(fmt.Sprintf("selection [%d,%d) top %d", s, e, v.TopOffset()))
+	}
+	v.OnHighlightTapped = func(id string) { d.status.SetText("tapped highlight " + id) }
+	v.OnHighlightContext = func(id string, abs fyne.Position) {
+		d.status.SetText(fmt.Sprintf("context on highlight %s at %v", id, abs))
+	}
+	v.OnContext = func(off int, abs fyne.Position) { d.status.SetText(fmt.Sprintf("context at offset %d", off)) }
+	v.OnTypedRune = d.typed
+}
+
+// typed runs the key commands listed in the package comment.
+func (d *demo) typed(r rune) {
+	st := d.view.ReadingStyle()
+	switch r {
+	case 'h':
+		d.highlightSelection()
+	case '+', '-':
+		if r == '+' {
+			d.size += 2
+		} else {
+			d.size -= 2
+		}
+		d.view.SetTextSize(d.size)
+	case 's':
+		if st.Font == widgets.FontSerif {
+			st.Font = widgets.FontSans
+		} else {
+			st.Font = widgets.FontSerif
+		}
+		d.view.SetReadingStyle(st)
+	case 'w':
+		st.Measure = next(widgets.Measures(), st.Measure)
+		d.view.SetReadingStyle(st)
+	case 'l':
+		st.Spacing = next(widgets.Spacings(), st.Spacing)
+		d.view.SetReadingStyle(st)
+	case 'd':
+		d.dark = !d.dark
+		vr := theme.VariantLight
+		if d.dark {
+			vr = theme.VariantDark
+		}
+		d.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), vr})
+	}
+}
+
+// highlightSelection highlights the selection, every second one striped
+// to show overlapping actors.
+func (d *demo) highlightSelection() {
+	s, e := d.view.Selection()
+	if s == e {
+		return
+	}
+	n := len(d.hs)
+	h := widgets.Highlight{ID: fmt.Sprint("h", n), Start: s, End: e, Color: demoPalette[n%len(demoPalette)]}
+	if n%2 == 1 {
+		h.Stripes = []color.Color{demoPalette[0], demoPalette[2]}
+	}
+	d.hs = append(d.hs, h)
+	d.view.UpdateHighlight(h)
+	d.view.SetSelection(e, e)
+}
+
+// seedHighlights starts with a few highlights in the sample, two
+// overlapping.
+func (d *demo) seedHighlights(doc widgets.Document) {
+	text := strings.Join(blockTexts(doc), "\n\n")
+	for i, word := range []string{"Nordkoreas Entsendung von Soldaten", "Soldaten für Russlands Ukraine-Krieg", "Lin Jian"} {
+		if k := strings.Index(text, word); k >= 0 {
+			s := len([]rune(text[:k]))
+			h := widgets.Highlight{ID: fmt.Sprint("seed", i), Start: s, End: s + len([]rune(word)), Color: demoPalette[i]}
+			if i == 1 {
+				h.Stripes = []color.Color{demoPalette[1], demoPalette[2]}
+			}
+			d.hs = append(d.hs, h)
+		}
+	}
+	d.view.SetHighlights(d.hs)
 }
 
 // documentFrom makes blocks from a text file: blank-line separated
@@ -188,6 +222,7 @@ func next[T comparable](vs []T, cur T) T {
 	return vs[0]
 }
 
+// blockTexts returns the blocks' texts, to find the seed passages in.
 func blockTexts(doc widgets.Document) []string {
 	out := make([]string, len(doc.Blocks))
 	for i, b := range doc.Blocks {

@@ -1,0 +1,518 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/analysis"
+	"github.com/dramatis-app/dramatis/analysis/source"
+	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/widgets"
+)
+
+// Analysis window tuning.
+const (
+	// timelineSeries is how many actors (or topics) the timeline charts:
+	// the busiest in the selection; more colours would not be told apart.
+	timelineSeries = 8
+	// listedStatements bounds the statements the side list shows for a
+	// node, an edge or a bar; the export has all of them.
+	listedStatements = 500
+)
+
+// topicGrey marks topic nodes without a colour of their own in the
+// affiliation network.
+const topicGrey = 0x90
+
+// edgeKindName is a network choice as the window names it.
+func edgeKindName(k analysis.EdgeKind) string {
+	return map[analysis.EdgeKind]string{
+		analysis.EdgesCooccurrence: "Co-occurrence (same passage)",
+		analysis.EdgesRoles:        "Speaker → target",
+		analysis.EdgesCongruence:   "Agreement on topics (congruence)",
+		analysis.EdgesConflict:     "Disagreement on topics (conflict)",
+		analysis.EdgesAffiliation:  "Actors and topics (affiliation)",
+	}[k]
+}
+
+// analysisWindow is View ▸ Analysis: the actor network and the timeline
+// of the library's statements, filtered, each node, edge and bar one
+// click from its passages.
+type analysisWindow struct {
+	c   *controller
+	win fyne.Window
+
+	x     *analysis.Index
+	sel   []int
+	net   *analysis.Network
+	tl    *analysis.Timeline
+	gen   int // computation generation: a late result of an older one is dropped
+	ready bool
+
+	kind, norm, period, stance, kindF, topic, group *widget.Select
+	minWeight, from, to, site                       *widget.Entry
+	netView                                         *widgets.NetworkView
+	tlView                                          *widgets.TimelineView
+	tabs                                            *container.AppTabs
+	listTitle, status                               *widget.Label
+	list                                            *widget.List
+	listed                                          []int
+}
+
+// showAnalysis opens (or raises) the Analysis window and reads the
+// library into it.
+func (c *controller) showAnalysis() {
+	if c.analysisW == nil {
+		c.analysisW = newAnalysisWindow(c)
+		c.analysisW.win.SetOnClosed(func() { c.analysisW = nil })
+	}
+	c.analysisW.reload()
+	c.analysisW.win.Show()
+	c.analysisW.win.RequestFocus()
+}
+
+// exportAnalysis is File ▸ Export Analysis: the Analysis window with its
+// export dialog.
+func (c *controller) exportAnalysis() {
+	c.showAnalysis()
+	c.analysisW.chooseExportFolder()
+}
+
+func newAnalysisWindow(c *controller) *analysisWindow {
+	w := &analysisWindow{c: c, win: c.sh.fa.NewWindow("Analysis — Dramatis")}
+	w.netView = widgets.NewNetworkView()
+	w.netView.OnNodeTapped = w.nodeTapped
+	w.netView.OnEdgeTapped = w.edgeTapped
+	w.tlView = widgets.NewTimelineView()
+	w.tlView.OnBarTapped = w.barTapped
+	w.listTitle = widget.NewLabel("Click a node, a line or a bar to list its passages.")
+	w.listTitle.Wrapping = fyne.TextWrapWord
+	w.status = widget.NewLabel("Reading the library…")
+	w.status.Truncation = fyne.TextTruncateEllipsis
+	w.list = widget.NewList(func() int { return len(w.listed) },
+		func() fyne.CanvasObject {
+			head, quote := widget.NewLabel(""), widget.NewLabel("")
+			head.Truncation, quote.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+			head.TextStyle.Bold, quote.TextStyle.Italic = true, true
+			return container.NewVBox(head, quote)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			head, quote := w.statementLines(w.listed[i])
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(head)
+			box.Objects[1].(*widget.Label).SetText(quote)
+		})
+	w.list.OnSelected = w.openStatement
+	w.tabs = container.NewAppTabs(
+		container.NewTabItem("Network", w.netView),
+		container.NewTabItem("Timeline", container.NewBorder(container.NewHBox(widget.NewLabel("Series:"), w.groupSelect()), nil, nil, nil, w.tlView)),
+	)
+	side := container.NewBorder(w.listTitle, nil, nil, nil, w.list)
+	split := container.NewHSplit(w.tabs, side)
+	split.Offset = 0.68
+	w.win.SetContent(container.NewBorder(w.controls(), w.status, nil, nil, split))
+	w.win.Resize(fyne.NewSize(1100, 720))
+	return w
+}
+
+// groupSelect chooses the timeline's series.
+func (w *analysisWindow) groupSelect() *widget.Select {
+	w.group = widget.NewSelect([]string{"Actors", "Topics"}, func(string) { w.recompute() })
+	w.group.SetSelected("Actors")
+	return w.group
+}
+
+// controls builds the filter bar: network and weights, date window with
+// steps, stance, kind, topic, site, and Export.
+func (w *analysisWindow) controls() fyne.CanvasObject {
+	var kinds []string
+	for _, k := range analysis.EdgeKinds {
+		kinds = append(kinds, edgeKindName(k))
+	}
+	changed := func(string) { w.recompute() }
+	w.kind = widget.NewSelect(kinds, changed)
+	w.kind.SetSelected(edgeKindName(analysis.EdgesCooccurrence))
+	w.norm = widget.NewSelect([]string{"Count", "Jaccard"}, changed)
+	w.norm.SetSelected("Count")
+	w.period = widget.NewSelect([]string{"Week", "Month"}, changed)
+	w.period.SetSelected("Month")
+	w.stance = widget.NewSelect(append([]string{"Any stance"}, annotation.StanceNames()...), changed)
+	w.stance.SetSelected("Any stance")
+	w.kindF = widget.NewSelect(append([]string{"Any kind"}, annotation.KindNames()...), changed)
+	w.kindF.SetSelected("Any kind")
+	w.topic = widget.NewSelect([]string{"Any topic"}, changed)
+	w.topic.SetSelected("Any topic")
+	submit := func(string) { w.recompute() }
+	entry := func(hint string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(hint)
+		e.OnSubmitted = submit
+		return e
+	}
+	w.minWeight, w.from, w.to, w.site = entry("min. weight"), entry("from 2024-01-01"), entry("to 2024-12-31"), entry("site")
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.step(-1) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.step(+1) })
+	export := widget.NewButton("Export…", w.chooseExportFolder)
+	row1 := container.NewHBox(widget.NewLabel("Network"), sized(w.kind, 290), widget.NewLabel("Weights"), w.norm, sized(w.minWeight, 110),
+		widget.NewLabel("Per"), w.period, export)
+	row2 := container.NewHBox(sized(w.from, 150), sized(w.to, 150), prev, next, w.stance, w.kindF, w.topic, sized(w.site, 140))
+	// Rows scroll sideways in a narrow window rather than widen it.
+	return container.NewVBox(container.NewHScroll(row1), container.NewHScroll(row2))
+}
+
+// sized gives an entry a fixed width in a row.
+func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+}
+
+// reload reads the library anew off the main goroutine and recomputes.
+func (w *analysisWindow) reload() {
+	w.status.SetText("Reading the library…")
+	var x *analysis.Index
+	var skipped []error
+	var err error
+	w.c.sh.run(func() {
+		var corpus *analysis.Corpus
+		corpus, skipped, err = source.Read(w.c.store, nil)
+		if err == nil {
+			x = analysis.NewIndex(corpus)
+		}
+	}, func() {
+		if err != nil {
+			w.c.sh.showErrorIn(w.win, "Could not read the library", err)
+			return
+		}
+		w.x, w.ready = x, true
+		w.fillTopics()
+		if len(skipped) > 0 {
+			w.c.sh.setStatus("The analysis leaves out %d records that could not be read.", len(skipped))
+		}
+		w.recompute()
+	})
+}
+
+// fillTopics offers the library's topics in the topic filter.
+func (w *analysisWindow) fillTopics() {
+	opts := []string{"Any topic"}
+	for _, t := range w.x.Corpus.Topics {
+		opts = append(opts, t.Name)
+	}
+	w.topic.Options = opts
+	w.topic.Refresh()
+}
+
+// filter reads the filter bar. Dates that do not read are reported in the
+// status line and ignored.
+func (w *analysisWindow) filter() (analysis.Filter, string) {
+	var f analysis.Filter
+	var problems []string
+	if t, ok := readDay(w.from.Text); ok {
+		f.From = t
+	} else {
+		problems = append(problems, fmt.Sprintf("“%s” is not a date (2024-11-30)", w.from.Text))
+	}
+	if t, ok := readDay(w.to.Text); ok && !t.IsZero() {
+		f.To = analysis.ToDay(t)
+	} else if !ok {
+		problems = append(problems, fmt.Sprintf("“%s” is not a date (2024-11-30)", w.to.Text))
+	}
+	if st, err := analysis.ParseStance(w.stance.Selected); err == nil && w.stance.SelectedIndex() > 0 {
+		f.Stances = []analysis.Stance{st}
+	}
+	if w.kindF.SelectedIndex() > 0 {
+		f.Kinds = []annotation.Kind{annotation.Kind(w.kindF.Selected)}
+	}
+	if i := w.topic.SelectedIndex(); i > 0 && i-1 < len(w.x.Corpus.Topics) {
+		f.Topics = []string{w.x.Corpus.Topics[i-1].ID}
+	}
+	if s := strings.TrimSpace(w.site.Text); s != "" {
+		f.Sites = []string{s}
+	}
+	return f, strings.Join(problems, "; ")
+}
+
+// readDay reads a day the reader typed; "" is no day.
+func readDay(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, true
+	}
+	t, err := time.ParseInLocation(time.DateOnly, s, time.Local)
+	return t, err == nil
+}
+
+// options reads the network choices.
+func (w *analysisWindow) options() analysis.NetworkOptions {
+	o := analysis.NetworkOptions{Edges: analysis.EdgeKinds[max(0, w.kind.SelectedIndex())], Normalise: analysis.Raw}
+	if w.norm.Selected == "Jaccard" && o.Edges != analysis.EdgesAffiliation {
+		o.Normalise = analysis.Jaccard
+	}
+	if v, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(w.minWeight.Text), ",", "."), 64); err == nil {
+		o.MinWeight = v
+	}
+	return o
+}
+
+// recompute selects, computes the network, its layout and the timeline
+// off the main goroutine, then shows them.
+func (w *analysisWindow) recompute() {
+	if !w.ready || w.group == nil {
+		return
+	}
+	w.gen++
+	gen, x := w.gen, w.x
+	f, problem := w.filter()
+	o := w.options()
+	by := analysis.Month
+	if w.period.Selected == "Week" {
+		by = analysis.Week
+	}
+	group := analysis.ByActor
+	if w.group.Selected == "Topics" {
+		group = analysis.ByTopic
+	}
+	var sel []int
+	var n *analysis.Network
+	var pos []analysis.Point
+	var tl *analysis.Timeline
+	var err error
+	w.c.sh.run(func() {
+		sel = x.Select(f)
+		if n, err = x.Network(sel, o); err != nil {
+			return
+		}
+		pos = analysis.Layout(n)
+		tl = topSeries(x.Timeline(sel, by, group, nil), timelineSeries)
+	}, func() {
+		if gen != w.gen {
+			return
+		}
+		if err != nil {
+			w.status.SetText(err.Error())
+			return
+		}
+		w.sel, w.net, w.tl = sel, n, tl
+		w.show(pos)
+		w.status.SetText(w.summary(problem))
+	})
+}
+
+// topSeries keeps a timeline's busiest series (they come busiest first).
+func topSeries(tl *analysis.Timeline, n int) *analysis.Timeline {
+	if len(tl.Series) > n {
+		tl.Series = tl.Series[:n]
+	}
+	return tl
+}
+
+// summary says what is shown.
+func (w *analysisWindow) summary(problem string) string {
+	first, last := w.x.Span(w.sel)
+	s := fmt.Sprintf("%d statements · %d nodes · %d edges", len(w.sel), len(w.net.Nodes), len(w.net.Edges))
+	if len(w.sel) > 0 {
+		s += fmt.Sprintf(" · %s – %s", first.Format(time.DateOnly), last.Format(time.DateOnly))
+	}
+	if len(w.net.Edges) > 1500 {
+		s += " · the strongest 1,500 edges drawn"
+	}
+	if len(w.x.Corpus.Topics) == 0 {
+		s += " · no topics in this library yet: agreement, conflict and affiliation need statements with topics"
+	}
+	if problem != "" {
+		s += " · " + problem
+	}
+	return s
+}
+
+// show hands the network and the timeline to their views.
+func (w *analysisWindow) show(pos []analysis.Point) {
+	nodes := make([]widgets.GraphNode, len(w.net.Nodes))
+	for i, nd := range w.net.Nodes {
+		gn := widgets.GraphNode{X: pos[i].X, Y: pos[i].Y, Weight: float64(nd.Statements), Label: nd.Label}
+		if c, ok := parseColor(nd.Color); ok {
+			gn.Color = c
+		} else if nd.Type == analysis.NodeTopic {
+			gn.Color = color.NRGBA{R: topicGrey, G: topicGrey, B: topicGrey, A: 0xff}
+		} else {
+			gn.Color = kindColor(annotation.Kind(nd.Kind))
+		}
+		nodes[i] = gn
+	}
+	edges := make([]widgets.GraphEdge, len(w.net.Edges))
+	for i, e := range w.net.Edges {
+		edges[i] = widgets.GraphEdge{From: e.Source, To: e.Target, Weight: e.Weight}
+	}
+	w.netView.SetGraph(nodes, edges, w.net.Directed)
+	var periods []string
+	for _, s := range w.tl.Starts {
+		periods = append(periods, w.tl.By.Label(s))
+	}
+	series := make([]widgets.TimelineSeries, len(w.tl.Series))
+	for i, s := range w.tl.Series {
+		series[i] = widgets.TimelineSeries{Label: s.Label, Counts: s.Counts}
+		if c, ok := parseColor(s.Color); ok {
+			series[i].Color = c
+		} else {
+			series[i].Color = fallbackSeriesColor(i)
+		}
+	}
+	w.tlView.SetData(periods, series)
+	w.setListed("Click a node, a line or a bar to list its passages.", nil)
+}
+
+// kindColor colours an actor without a colour of its own by its kind.
+func kindColor(k annotation.Kind) color.Color {
+	i := max(0, slices.Index(annotation.Kinds, k))
+	return fallbackSeriesColor(i)
+}
+
+// fallbackSeriesColor tells apart series without a colour of their own.
+func fallbackSeriesColor(i int) color.Color {
+	palette := []color.NRGBA{{0x43, 0x63, 0xd8, 0xff}, {0xf5, 0x82, 0x31, 0xff}, {0x3c, 0xb4, 0x4b, 0xff}, {0x91, 0x1e, 0xb4, 0xff},
+		{0xe6, 0x19, 0x4b, 0xff}, {0x46, 0xf0, 0xf0, 0xff}, {0xbc, 0xf6, 0x0c, 0xff}, {0xfa, 0xbe, 0xd4, 0xff}}
+	return palette[i%len(palette)]
+}
+
+// nodeTapped lists a node's statements.
+func (w *analysisWindow) nodeTapped(i int) {
+	nd := w.net.Nodes[i]
+	w.setListed(fmt.Sprintf("%s: %d statements in %d passages of %d articles", nd.Label, nd.Statements, nd.Highlights, nd.Articles), nd.Members)
+}
+
+// edgeTapped lists the statements behind an edge.
+func (w *analysisWindow) edgeTapped(i int) {
+	e := &w.net.Edges[i]
+	arrow := "–"
+	if w.net.Directed || w.net.TwoMode {
+		arrow = "→"
+	}
+	title := fmt.Sprintf("%s %s %s: weight %s", w.net.Nodes[e.Source].Label, arrow, w.net.Nodes[e.Target].Label, strconv.FormatFloat(e.Weight, 'g', 3, 64))
+	w.setListed(title, w.net.EdgeStatements(w.x, e))
+}
+
+// barTapped lists the statements of one series in one period.
+func (w *analysisWindow) barTapped(s, p int) {
+	sr := w.tl.Series[s]
+	w.setListed(fmt.Sprintf("%s, %s: %d statements", sr.Label, w.tl.By.Label(w.tl.Starts[p]), sr.Counts[p]), sr.Statements[p])
+}
+
+// setListed shows statements in the side list.
+func (w *analysisWindow) setListed(title string, stmts []int) {
+	if len(stmts) > listedStatements {
+		title += fmt.Sprintf(" (the first %d listed; Export has all)", listedStatements)
+		stmts = stmts[:listedStatements]
+	}
+	w.listTitle.SetText(title)
+	w.listed = stmts
+	w.list.UnselectAll()
+	w.list.Refresh()
+}
+
+// statementLines are one statement in the list: date, actor, role,
+// topic and stance, and the article; then the passage.
+func (w *analysisWindow) statementLines(si int) (head, quote string) {
+	s := w.x.Statements[si]
+	c := w.x.Corpus
+	head = s.Date.Format(time.DateOnly) + " · " + c.Actors[s.Actor].Name + " (" + string(s.Role) + ")"
+	if s.Topic >= 0 {
+		head += " · " + c.Topics[s.Topic].Name
+		if s.Stance != analysis.StanceUnset {
+			head += " " + string(s.Stance)
+		}
+	}
+	head += " — " + orUntitled(c.Articles[s.Article].Title)
+	return head, "„" + strings.Join(strings.Fields(c.Highlights[s.Highlight].Quote), " ") + "“"
+}
+
+// openStatement opens a listed statement's passage in the main window.
+func (w *analysisWindow) openStatement(i widget.ListItemID) {
+	if i < 0 || i >= len(w.listed) {
+		return
+	}
+	s := w.x.Statements[w.listed[i]]
+	c := w.x.Corpus
+	w.c.jumpToHighlight(c.Articles[s.Article].ID, c.Highlights[s.Highlight].ID)
+}
+
+// step moves the date window by one period (week or month) back or
+// forward; without one it starts at the last period with statements.
+func (w *analysisWindow) step(dir int) {
+	if !w.ready {
+		return
+	}
+	by := analysis.Month
+	if w.period.Selected == "Week" {
+		by = analysis.Week
+	}
+	from, ok := readDay(w.from.Text)
+	if !ok || from.IsZero() {
+		_, last := w.x.Span(w.x.Select(analysis.Filter{}))
+		if last.IsZero() {
+			return
+		}
+		from = by.Start(last)
+		dir = 0
+	}
+	start := by.Start(from)
+	for ; dir > 0; dir-- {
+		start = by.Next(start)
+	}
+	for ; dir < 0; dir++ {
+		start = previous(by, start)
+	}
+	end := by.Next(start).AddDate(0, 0, -1)
+	w.from.SetText(start.Format(time.DateOnly))
+	w.to.SetText(end.Format(time.DateOnly))
+	w.recompute()
+}
+
+// previous is the start of the period before the one starting at s.
+func previous(by analysis.Period, s time.Time) time.Time {
+	if by == analysis.Week {
+		return s.AddDate(0, 0, -7)
+	}
+	return s.AddDate(0, -1, 0)
+}
+
+// chooseExportFolder asks for a folder and writes every table and the
+// current network into it, off the main goroutine.
+func (w *analysisWindow) chooseExportFolder() {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			return
+		}
+		w.exportTo(u.Path())
+	}, w.win)
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// exportTo writes the analysis into dir.
+func (w *analysisWindow) exportTo(dir string) {
+	if !w.ready || w.net == nil {
+		return
+	}
+	x, sel, n, by := w.x, w.sel, w.net, w.tl.By
+	var files []string
+	var err error
+	w.c.sh.run(func() {
+		files, err = analysis.WriteFolder(dir, x, sel, n, by, false, export.WriteWith)
+	}, func() {
+		if err != nil {
+			w.c.sh.showErrorIn(w.win, "Could not export the analysis", err)
+			return
+		}
+		w.status.SetText(fmt.Sprintf("Wrote %d files to %s: statements, actors, topics, timelines and the %s network (GraphML, CSV, JSON, UCINET DL).", len(files), dir, n.Kind))
+	})
+}

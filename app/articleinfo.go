@@ -1,0 +1,155 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/storage"
+)
+
+// infoTimeLayout is how the Article Info dialog shows and reads the
+// publication time; the date alone is accepted too.
+const infoTimeLayout = "2006-01-02 15:04"
+
+// articleInfoForm is the Article Info dialog's fields.
+type articleInfoForm struct {
+	title, site, url, authors, published, section, lang *widget.Entry
+}
+
+func newArticleInfoForm(a *article.Article) *articleInfoForm {
+	entry := func(v, hint string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetText(v)
+		e.SetPlaceHolder(hint)
+		return e
+	}
+	pub := ""
+	if !a.Published.IsZero() {
+		pub = a.Published.Local().Format(infoTimeLayout)
+	}
+	return &articleInfoForm{
+		title: entry(a.Title, "Title"), site: entry(a.Site, "Newspaper, site or source"),
+		url: entry(a.URL, "https://…"), authors: entry(strings.Join(a.Authors, ", "), "Authors, separated by commas"),
+		published: entry(pub, "2024-11-08 12:22 or 2024-11-08"), section: entry(a.Kicker, "Section or kicker"),
+		lang: entry(a.Lang, "de, en, …"),
+	}
+}
+
+func (f *articleInfoForm) entries() []*widget.Entry {
+	return []*widget.Entry{f.title, f.site, f.url, f.authors, f.published, f.section, f.lang}
+}
+
+func (f *articleInfoForm) items() []*widget.FormItem {
+	return []*widget.FormItem{
+		widget.NewFormItem("Title", f.title), widget.NewFormItem("Site", f.site), widget.NewFormItem("Address", f.url),
+		widget.NewFormItem("Authors", f.authors), widget.NewFormItem("Published", f.published),
+		widget.NewFormItem("Section", f.section), widget.NewFormItem("Language", f.lang),
+	}
+}
+
+// edit is what the reader changed against a, as a storage.ArticleEdit
+// (fields left as they were are not set, so they keep following the
+// page); an error for a date that does not read.
+func (f *articleInfoForm) edit(a *article.Article) (storage.ArticleEdit, bool, error) {
+	var e storage.ArticleEdit
+	changed := false
+	str := func(dst **string, entry *widget.Entry, was string) {
+		if v := strings.TrimSpace(entry.Text); v != was {
+			*dst, changed = &v, true
+		}
+	}
+	str(&e.Title, f.title, a.Title)
+	str(&e.Site, f.site, a.Site)
+	str(&e.URL, f.url, a.URL)
+	str(&e.Section, f.section, a.Kicker)
+	str(&e.Lang, f.lang, a.Lang)
+	var authors []string
+	for _, s := range strings.Split(f.authors.Text, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			authors = append(authors, s)
+		}
+	}
+	if strings.Join(authors, "\x00") != strings.Join(a.Authors, "\x00") {
+		e.Authors, changed = &authors, true
+	}
+	pub := strings.TrimSpace(f.published.Text)
+	was := ""
+	if !a.Published.IsZero() {
+		was = a.Published.Local().Format(infoTimeLayout)
+	}
+	if pub != was {
+		t, err := parseInfoTime(pub)
+		if err != nil {
+			return e, false, err
+		}
+		e.Published, changed = &t, true
+	}
+	return e, changed, nil
+}
+
+// parseInfoTime reads the Published field: empty clears it.
+func parseInfoTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, l := range []string{infoTimeLayout, "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(l, s, time.Local); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date: write it as 2024-11-08 12:22 or 2024-11-08", s)
+}
+
+// showArticleInfo lets the reader correct the current article's title,
+// site, address, authors, date, section and language. What the reader
+// sets is kept when the page is imported again.
+func (c *controller) showArticleInfo() {
+	if c.art == nil {
+		c.sh.setStatus("Open an article first.")
+		return
+	}
+	id, a := c.current, c.art
+	f := newArticleInfoForm(a)
+	d := dialog.NewForm("Article Info", "Save", "Cancel", f.items(), func(ok bool) {
+		if !ok {
+			return
+		}
+		e, changed, err := f.edit(a)
+		if err != nil {
+			c.sh.showError("Could not save the article's details", err)
+			return
+		}
+		if changed {
+			c.saveArticleInfo(id, e)
+		}
+	}, c.sh.win)
+	// Enter in any field saves, as in the other dialogs.
+	for _, e := range f.entries() {
+		e.OnSubmitted = func(string) { d.Submit() }
+	}
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	c.sh.win.Canvas().Focus(f.title)
+}
+
+// saveArticleInfo stores the corrections off the main goroutine and shows
+// the article again with them.
+func (c *controller) saveArticleInfo(id string, e storage.ArticleEdit) {
+	var err error
+	c.sh.run(func() { _, err = c.store.EditArticle(id, e) }, func() {
+		if err != nil {
+			c.sh.showError("Could not save the article's details", err)
+			return
+		}
+		c.sh.setStatus("Saved the article's details; they stay when the page is imported again.")
+		if id == c.current {
+			c.openArticle(id)
+		}
+	})
+}

@@ -1,0 +1,95 @@
+package article
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestBylineWordsList(t *testing.T) {
+	bw, err := parseBylineWords(bylineWordsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bw.prefixes) == 0 || len(bw.roles) == 0 || len(bw.readTimes) == 0 || len(bw.follows) == 0 {
+		t.Fatalf("a kind is empty: %d prefixes, %d roles, %d read times, %d follows", len(bw.prefixes), len(bw.roles), len(bw.readTimes), len(bw.follows))
+	}
+	for i := 1; i < len(bw.prefixes); i++ {
+		if len(bw.prefixes[i]) > len(bw.prefixes[i-1]) {
+			t.Errorf("prefix %q after the shorter %q: longest must come first", bw.prefixes[i], bw.prefixes[i-1])
+		}
+	}
+	for _, bad := range []string{"prefix by", "nickname: Bob", "role:"} {
+		if _, err := parseBylineWords(bad); err == nil {
+			t.Errorf("parseBylineWords(%q) accepted a malformed line", bad)
+		}
+	}
+}
+
+func TestLeadingAuthors(t *testing.T) {
+	cases := map[string][]string{
+		"By Erin Cunningham March 18 at 3:57 PM Follow @erin": {"Erin Cunningham"},
+		"By Alex Heath, a deputy editor at the Verge":         {"Alex Heath"},
+		"By Lucy Akins eHow Contributor":                      {"Lucy Akins"},
+		"Von Anna Schmidt und Jonas Weber, 3. März 2025":      {"Anna Schmidt", "Jonas Weber"},
+		"By Alissa Wilkinson@alissamarie":                     {"Alissa Wilkinson"},
+		"Eine Analyse von Peter Meier":                        {"Peter Meier"},
+		"Anna Schmidt wrote this":                             nil, // no prefix: not a byline start
+		"By the time the vote came, nobody was left":          nil,
+		"By Senior Editor staff":                              nil,
+	}
+	for in, want := range cases {
+		if got := leadingAuthors(in); !slices.Equal(got, want) {
+			t.Errorf("leadingAuthors(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBareAuthors(t *testing.T) {
+	cases := map[string][]string{
+		"Alex Perry 1 day ago":         {"Alex Perry"},
+		"James Akinaka • 8h":           {"James Akinaka"},
+		"Martina Frey vor 3 Stunden":   {"Martina Frey"},
+		"Jane Doe and John Roe":        {"Jane Doe", "John Roe"},
+		"Most Read Stories 2 days ago": {"Most Read Stories"}, // names alone look alike: company decides
+		"The council met 2 days ago":   nil,
+	}
+	for in, want := range cases {
+		if got := bareAuthors(in); !slices.Equal(got, want) {
+			t.Errorf("bareAuthors(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCopyBylineCompany: a line of names is a byline when a date, a time,
+// a role, a reading time or a follow button stands beside it; the same
+// names among menu lines are not, and a "By" line above the title counts.
+func TestCopyBylineCompany(t *testing.T) {
+	body := strings.Repeat("The council voted on Monday to spend more on buses, after a long debate that lasted into the night and split both parties. ", 3)
+	cases := []struct {
+		name, header string
+		want         []string
+	}{
+		{"role", "Council backs the new bus plan after a long night\nSophie Clarke\nTransport Correspondent\n", []string{"Sophie Clarke"}},
+		{"follow", "Council backs the new bus plan after a long night\nSophie Clarke\nFollow\n", []string{"Sophie Clarke"}},
+		{"read time", "Council backs the new bus plan after a long night\nSophie Clarke\n6 min read\n", []string{"Sophie Clarke"}},
+		{"date", "Council backs the new bus plan after a long night\nSophie Clarke\n19 June 2025\n", []string{"Sophie Clarke"}},
+		{"above title", "By Sophie Clarke\nCouncil backs the new bus plan after a long night\n", []string{"Sophie Clarke"}},
+		{"no company", "Council backs the new bus plan after a long night\nSophie Clarke\nTransport Policy\n", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := "Home\nNews\nSport\n\n" + c.header + "\n" + body + "\n\n" + body + "\n"
+			a, err := CleanText([]byte(in), c.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(a.Authors, c.want) {
+				t.Errorf("authors %q, want %q", a.Authors, c.want)
+			}
+			if strings.Contains(a.Text(), "Sophie Clarke") && c.want != nil {
+				t.Errorf("the byline stayed in the text:\n%s", a.Text())
+			}
+		})
+	}
+}

@@ -1,0 +1,81 @@
+package article
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// The words that make or stand by a byline are data (bylinewords.txt), so
+// that a newsroom's "Eine Analyse von" or "min read" is added without a
+// change to the cleaner's logic.
+//
+//go:embed bylinewords.txt
+var bylineWordsFile string
+
+// bylineWords is the parsed bylinewords.txt. It is read-only once built.
+type bylineWords struct {
+	prefixes  []string // lower-cased, with the space that follows them; longest first
+	roles     map[string]bool
+	readTimes []string
+	follows   map[string]bool
+}
+
+// loadedBylineWords parses the embedded list once; a malformed list is a
+// build defect, which TestBylineWordsList catches.
+var loadedBylineWords = sync.OnceValues(func() (*bylineWords, error) {
+	return parseBylineWords(bylineWordsFile)
+})
+
+// bylineWordsList returns the byline word lists.
+func bylineWordsList() *bylineWords {
+	bw, err := loadedBylineWords()
+	if err != nil {
+		panic(err) // the embedded file is part of the build; its test fails first
+	}
+	return bw
+}
+
+// parseBylineWords reads "kind: words" lines; # starts a comment.
+func parseBylineWords(src string) (*bylineWords, error) {
+	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		kind, w, ok := strings.Cut(line, ":")
+		if w = strings.ToLower(strings.TrimSpace(w)); !ok || w == "" {
+			return nil, fmt.Errorf("bylinewords.txt line %d: want \"kind: words\", got %q", n, line)
+		}
+		switch strings.TrimSpace(kind) {
+		case "prefix":
+			bw.prefixes = append(bw.prefixes, w+" ")
+		case "role":
+			bw.roles[w] = true
+		case "readtime":
+			bw.readTimes = append(bw.readTimes, w)
+		case "follow":
+			bw.follows[w] = true
+		default:
+			return nil, fmt.Errorf("bylinewords.txt line %d: unknown kind %q", n, kind)
+		}
+	}
+	slices.SortStableFunc(bw.prefixes, func(a, b string) int { return len(b) - len(a) })
+	return bw, sc.Err()
+}
+
+// cutBylinePrefix returns s without the byline prefix it starts with
+// ("By ", "Eine Analyse von "), and whether it had one.
+func cutBylinePrefix(s string) (string, bool) {
+	for _, p := range bylineWordsList().prefixes {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return s[len(p):], true
+		}
+	}
+	return s, false
+}

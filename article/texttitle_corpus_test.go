@@ -1,0 +1,216 @@
+package article
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The title of a page copy is judged against the headline the page itself
+// declares: its <h1> elements, og:title, twitter:title, the JSON-LD
+// headline and <title> (whole and each part between separators, as titles
+// carry the site's name). A chosen title is right when its words match one
+// of them closely (token F1 of at least titleMatchF1: a rubric split off or
+// a site name left on still counts, a share-button row or a section heading
+// does not). Pages whose copy has no line that matches any of them have no
+// headline to find (a copy of a page that hides it); they are counted apart.
+const titleMatchF1 = 0.8
+
+// Floors for the share of copies whose title is the headline, a little
+// under the measured results (both corpora from ../shared, and the subset
+// in testdata).
+const (
+	minCopyTitleRate       = 0.70
+	minSubsetCopyTitleRate = 0.80
+)
+
+// titleRefs are the headlines a page declares, from its HTML.
+func titleRefs(src []byte) []string {
+	doc, err := html.Parse(bytes.NewReader(toUTF8(src, "")))
+	if err != nil {
+		return nil
+	}
+	var refs []string
+	var ldHeadline string
+	add := func(s string) {
+		if s = CleanInline(s); len(wordTokens(s)) >= 2 {
+			refs = append(refs, s)
+		}
+	}
+	walk(doc, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		switch n.DataAtom {
+		case atom.H1:
+			add(nodeText(n))
+			return false
+		case atom.Title:
+			if !hasAncestor(n, atom.Svg, 0, nil) {
+				t := CleanInline(nodeText(n))
+				add(t)
+				add(longestTitlePart(t))
+			}
+			return false
+		case atom.Meta:
+			switch strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"))) {
+			case "og:title", "twitter:title":
+				add(attr(n, "content"))
+			}
+		case atom.Script:
+			if attr(n, "type") == "application/ld+json" && ldHeadline == "" {
+				ld, _ := findLDArticle([]byte(nodeText(n)), 0)
+				ldHeadline = ld.Headline
+			}
+			return false
+		}
+		return true
+	})
+	add(ldHeadline)
+	return refs
+}
+
+// longestTitlePart is the longest part of a page title between
+// separators: the headline, where the others name the site or a section.
+func longestTitlePart(t string) string {
+	longest := ""
+	for _, sep := range titleSeparators {
+		for part := range strings.SplitSeq(t, sep) {
+			if part != t && len(part) > len(longest) {
+				longest = part
+			}
+		}
+	}
+	return longest
+}
+
+// nodeText is the text under n.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	walk(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+		}
+		return true
+	})
+	return b.String()
+}
+
+// tokenF1 is the bag-of-words F1 of two short texts.
+func tokenF1(a, b string) float64 {
+	_, _, f := prf(a, b)
+	return f
+}
+
+// matchesRef reports whether s is one of the page's headlines: their
+// words match closely, or one holds all the words of the other and at
+// least half as many (a headline with its subtitle, or without its
+// tagline).
+func matchesRef(s string, refs []string) bool {
+	for _, r := range refs {
+		if tokenF1(r, s) >= titleMatchF1 || nested(r, s) || nested(s, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// minNestedTokens is the shortest headline that counts when nested in a
+// longer one.
+const minNestedTokens = 3
+
+// nested reports whether every word of inner is in outer and outer has at
+// most twice as many.
+func nested(inner, outer string) bool {
+	in, out := wordTokens(inner), wordTokens(outer)
+	if len(in) < minNestedTokens || 2*len(in) < len(out) {
+		return false
+	}
+	p, _, _ := prf(outer, inner)
+	return p == 1
+}
+
+// headlineInCopy reports whether a line of the copy is one of the page's
+// headlines.
+func headlineInCopy(copyText []byte, refs []string) bool {
+	for line := range strings.SplitSeq(string(copyText), "\n") {
+		if line = strings.TrimSpace(line); line != "" && len(line) < 4*maxTitleChars && matchesRef(line, refs) {
+			return true
+		}
+	}
+	return false
+}
+
+// copyTitleCase is a page copy with the page it was copied from.
+type copyTitleCase struct {
+	name       string
+	html, copy []byte
+}
+
+// scoreCopyTitles cleans each copy and fails t when the share of titles
+// that are the page's headline, among the copies that show it, is under
+// floor. It logs every miss.
+func scoreCopyTitles(t *testing.T, cases []copyTitleCase, floor float64) {
+	t.Helper()
+	right, judged, hidden := 0, 0, 0
+	for _, c := range cases {
+		refs := titleRefs(c.html)
+		if len(c.copy) == 0 || !headlineInCopy(c.copy, refs) {
+			hidden++
+			continue
+		}
+		judged++
+		got := ""
+		if a, err := CleanText(c.copy, c.name); err == nil {
+			got = a.Title
+			if a.Kicker != "" && !matchesRef(got, refs) {
+				got = a.Kicker + " " + a.Title
+			}
+		}
+		if matchesRef(got, refs) {
+			right++
+			continue
+		}
+		t.Logf("  miss %-45s %q (page: %q)", c.name, got, refs[0])
+	}
+	rate := float64(right) / float64(max(judged, 1))
+	t.Logf("title is the headline on %d of %d copies (%.1f %%); %d copies do not show the headline", right, judged, 100*rate, hidden)
+	if rate < floor {
+		t.Errorf("title rate %.3f is below the floor %.3f", rate, floor)
+	}
+}
+
+// TestCopyTitlesCorpus measures the titles of the page copies of both
+// corpora in ../shared.
+func TestCopyTitlesCorpus(t *testing.T) {
+	var cases []copyTitleCase
+	for _, p := range loadCorpus(t) {
+		cases = append(cases, copyTitleCase{"readability/" + p.name, p.html, p.copy})
+	}
+	for _, p := range loadSnippetCorpus(t) {
+		cases = append(cases, copyTitleCase{p.id, p.html, p.copy})
+	}
+	scoreCopyTitles(t, cases, minCopyTitleRate)
+}
+
+// TestCopyTitlesSubset measures the titles of the copies in testdata,
+// which run in every clone.
+func TestCopyTitlesSubset(t *testing.T) {
+	var cases []copyTitleCase
+	for _, p := range loadSubset(t) {
+		cases = append(cases, copyTitleCase{"readability/" + p.name, p.html, p.copy})
+	}
+	for _, p := range loadSnippetPages(t, snippetSubsetDir) {
+		cases = append(cases, copyTitleCase{p.id, p.html, p.copy})
+	}
+	if _, err := os.Stat(filepath.Join(snippetSubsetDir, "snippets.json")); err != nil {
+		t.Fatal(err)
+	}
+	scoreCopyTitles(t, cases, minSubsetCopyTitleRate)
+}

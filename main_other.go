@@ -1,0 +1,7 @@
+//go:build !windows
+
+package main
+
+// attachConsole does nothing: elsewhere a program run from a terminal has
+// its streams.
+func attachConsole() {}

@@ -1,0 +1,158 @@
+package widgets
+
+import (
+	"image/color"
+	"math"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+)
+
+// triangle is three nodes, 0 the heaviest, tied 0–1 and 1–2.
+func triangle() ([]GraphNode, []GraphEdge) {
+	red := color.NRGBA{R: 230, G: 25, B: 75, A: 255}
+	return []GraphNode{{X: 0, Y: 0, Weight: 9, Color: red, Label: "Kim Jong Un"}, {X: 1, Y: 0, Weight: 4, Label: "USA"}, {X: 0, Y: 1, Weight: 1, Label: "China"}},
+		[]GraphEdge{{From: 0, To: 1, Weight: 2}, {From: 1, To: 2, Weight: 1}}
+}
+
+func TestNetworkViewTapHoverZoom(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewNetworkView()
+	nodes, edges := triangle()
+	v.SetGraph(nodes, edges, true)
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(400, 300))
+	v.Resize(fyne.NewSize(400, 300))
+	tapped := -1
+	v.OnNodeTapped = func(i int) { tapped = i }
+	usa := v.screen(1)
+	test.TapCanvas(w.Canvas(), usa.Add(v.Position()))
+	if tapped != 1 {
+		t.Fatalf("a tap on USA at %v gave node %d", usa, tapped)
+	}
+	edge := -1
+	v.OnEdgeTapped = func(i int) { edge = i }
+	mid := fyne.NewPos((v.screen(0).X+v.screen(1).X)/2, v.screen(0).Y)
+	v.Tapped(&fyne.PointEvent{Position: mid})
+	if edge != 0 {
+		t.Errorf("a tap on the Kim–USA line gave edge %d", edge)
+	}
+	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: v.screen(2)}})
+	if !rendersText(v, "China") {
+		t.Error("hovering China does not show its name")
+	}
+	before := v.screen(1)
+	z := v.Zoom()
+	v.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: before}, Scrolled: fyne.Delta{DY: 1}})
+	if v.Zoom() <= z || math.Abs(float64(v.screen(1).X-before.X)) > 0.01 {
+		t.Errorf("zoom %v → %v; the node under the pointer moved from %v to %v", z, v.Zoom(), before, v.screen(1))
+	}
+	v.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 30, DY: -10}})
+	if got := v.screen(1); math.Abs(float64(got.X-before.X-30)) > 0.01 {
+		t.Errorf("a drag by 30 moved the node from %v to %v", before, got)
+	}
+}
+
+// rendersText reports whether the view draws a text s.
+func rendersText(v fyne.Widget, s string) bool {
+	for _, o := range test.WidgetRenderer(v).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Text == s && tx.Visible() {
+			return true
+		}
+	}
+	return false
+}
+
+// bigGraph is n nodes on a grid with about k edges each.
+func bigGraph(n, k int) ([]GraphNode, []GraphEdge) {
+	nodes := make([]GraphNode, n)
+	side := int(math.Sqrt(float64(n)))
+	for i := range nodes {
+		nodes[i] = GraphNode{X: float64(i % side), Y: float64(i / side), Weight: float64(n - i), Label: "Actor"}
+	}
+	var edges []GraphEdge
+	for i := range n {
+		for j := 1; j <= k; j++ {
+			edges = append(edges, GraphEdge{From: i, To: (i + j*7) % n, Weight: float64(k - j + 1)})
+		}
+	}
+	return nodes, edges
+}
+
+func TestNetworkViewBuildsOnlyWhatIsShown(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewNetworkView()
+	nodes, edges := bigGraph(2000, 50) // 100,000 edges
+	v.SetGraph(nodes, edges, false)
+	v.Resize(fyne.NewSize(800, 600))
+	objs := len(test.WidgetRenderer(v).Objects())
+	if limit := 1 + maxDrawnEdges + len(nodes) + maxLabels; objs > limit {
+		t.Errorf("%d objects for the whole network, want at most %d", objs, limit)
+	}
+	v.ZoomAround(fyne.NewPos(400, 300), 20)
+	if zoomed := len(test.WidgetRenderer(v).Objects()); zoomed >= objs/2 {
+		t.Errorf("zoomed in, the view still builds %d objects (whole: %d)", zoomed, objs)
+	}
+}
+
+func BenchmarkNetworkViewPan(b *testing.B) {
+	test.NewTempApp(b)
+	v := NewNetworkView()
+	nodes, edges := bigGraph(2000, 50)
+	v.SetGraph(nodes, edges, false)
+	v.Resize(fyne.NewSize(1200, 800))
+	b.ResetTimer()
+	for b.Loop() {
+		v.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 1}})
+	}
+}
+
+func TestTimelineViewBars(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewTimelineView()
+	v.SetData([]string{"2024-10", "2024-11", "2024-12"}, []TimelineSeries{
+		{Label: "USA", Counts: []int{2, 1, 0}}, {Label: "China", Counts: []int{1, 0, 3}}})
+	v.Resize(fyne.NewSize(400, 200))
+	var gotS, gotP = -1, -1
+	v.OnBarTapped = func(s, p int) { gotS, gotP = s, p }
+	pos, size := v.segment(1, 2)
+	centre := pos.Add(fyne.NewPos(size.Width/2, size.Height/2))
+	v.Tapped(&fyne.PointEvent{Position: centre})
+	if gotS != 1 || gotP != 2 {
+		t.Errorf("a tap on China's December bar gave series %d period %d", gotS, gotP)
+	}
+	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: centre}})
+	if got := v.Hovered(); got != "China · 2024-12: 3" {
+		t.Errorf("hover says %q", got)
+	}
+	if s, _ := v.BarAt(fyne.NewPos(1, 1)); s != -1 {
+		t.Errorf("the legend's corner is bar %d", s)
+	}
+	// The peak period (3) fills the plot's height.
+	_, _, _, h := v.plot()
+	if _, sz := v.segment(1, 2); math.Abs(float64(sz.Height-h)) > 0.5 {
+		t.Errorf("the peak bar is %v high, the plot %v", sz.Height, h)
+	}
+}
+
+func TestNetworkViewFollowsResizeUntilMoved(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewNetworkView()
+	nodes, edges := triangle()
+	v.SetGraph(nodes, edges, false)
+	v.Resize(fyne.NewSize(300, 200))
+	small := v.Zoom()
+	v.Resize(fyne.NewSize(900, 600))
+	if v.Zoom() <= small {
+		t.Errorf("a larger view keeps the zoom %v (was %v): the network does not fill it", v.Zoom(), small)
+	}
+	v.ZoomAround(fyne.NewPos(10, 10), 2)
+	z := v.Zoom()
+	v.Resize(fyne.NewSize(800, 500))
+	if v.Zoom() != z {
+		t.Errorf("after the reader zoomed, a resize changed the zoom from %v to %v", z, v.Zoom())
+	}
+}

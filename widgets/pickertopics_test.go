@@ -1,0 +1,167 @@
+package widgets
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+)
+
+var testStances = []PickerStance{{"supports", "+", "+"}, {"opposes", "−", "−-–"}, {"neutral", "0", "0"}}
+
+func topicPicker(t *testing.T) *Picker {
+	t.Helper()
+	p := pickerFixture(t)
+	p.SetTopics([]PickerTopic{
+		{ID: "t1", Name: "Sanktionen", Aliases: []string{"Sanctions"}},
+		{ID: "t2", Name: "Atomprogramm"},
+		{ID: "t3", Name: "Ölembargo", Parent: "Sanktionen"},
+	}, []PickerTopic{{ID: "t2", Name: "Atomprogramm"}}, testStances)
+	fyne.CurrentApp().Driver().CanvasForObject(p).Focus(p.Focus())
+	return p
+}
+
+func typeKey(f fyne.Focusable, k fyne.KeyName) { f.TypedKey(&fyne.KeyEvent{Name: k}) }
+
+// typeOn types into whatever has the picker's keyboard, as a reader's
+// keys arrive: the focus may move while a string is typed.
+func typeOn(p *Picker, s string) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(p)
+	for _, r := range s {
+		c.Focused().TypedRune(r)
+	}
+}
+
+// The whole statement by keyboard: an actor, # for its topic with
+// type-ahead, a stance key; a second actor with a new topic; Enter saves.
+func TestPickerTopicAndStanceByKeyboard(t *testing.T) {
+	p := topicPicker(t)
+	var res *PickerResult
+	p.OnSubmit = func(r PickerResult) { res = &r }
+	c := fyne.CurrentApp().Driver().CanvasForObject(p)
+	test.Type(p.query, "3") // Kim Jong Un (recent)
+	p.query.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierAlt})
+	test.Type(p.query, "#")
+	if !p.TopicOpen() || c.Focused() != p.TopicField() || p.query.Text != "" {
+		t.Fatalf("# did not open the topic field (open %v, focus %T, query %q)", p.TopicOpen(), c.Focused(), p.query.Text)
+	}
+	test.Type(p.topics.field, "sanct") // an alias, without the case
+	typeKey(p.topics.field, fyne.KeyReturn)
+	if got := p.Chosen()[0].Topic.Name; got != "Sanktionen" {
+		t.Fatalf("topic = %q, want Sanktionen", got)
+	}
+	test.Type(p.topics.field, "-") // a hyphen for the minus sign
+	if p.TopicOpen() || c.Focused() != p.query {
+		t.Fatal("the stance key did not return to the name field")
+	}
+	test.Type(p.query, "pjö")
+	typeKey(p.query, fyne.KeyReturn)
+	test.Type(p.query, "#")
+	test.Type(p.topics.field, "Raketentests")
+	typeKey(p.topics.field, fyne.KeyReturn) // a new topic
+	test.Type(p.topics.field, "0")
+	typeKey(p.query, fyne.KeyReturn) // Enter on the empty name field saves
+	if res == nil || len(res.Actors) != 2 {
+		t.Fatalf("submitted %+v", res)
+	}
+	kim, nk := res.Actors[0], res.Actors[1]
+	if kim.ID != "a3" || kim.Role != "speaker" || kim.Topic.ID != "t1" || kim.Stance != "opposes" {
+		t.Errorf("first statement = %+v", kim)
+	}
+	if nk.ID != "a1" || nk.Topic.ID != "" || nk.Topic.Name != "Raketentests" || nk.Stance != "neutral" {
+		t.Errorf("second statement = %+v", nk)
+	}
+}
+
+// Readers who do not use topics type what they always typed: the name
+// field keeps the keyboard after an actor is chosen and Enter saves.
+func TestPickerWithTopicsKeepsTheTwoKeyPath(t *testing.T) {
+	p := topicPicker(t)
+	var res *PickerResult
+	p.OnSubmit = func(r PickerResult) { res = &r }
+	c := fyne.CurrentApp().Driver().CanvasForObject(p)
+	test.Type(p.query, "1")
+	if c.Focused() != p.query || p.TopicOpen() {
+		t.Fatal("choosing an actor took the keyboard away from the name field")
+	}
+	typeKey(p.query, fyne.KeyReturn)
+	if res == nil || len(res.Actors) != 1 || res.Actors[0].Topic.Name != "" || res.Actors[0].Stance != "" {
+		t.Fatalf("submitted %+v", res)
+	}
+}
+
+// After a topic, a letter that is no stance key ends the topic step and
+// starts the next actor's name; Escape and Enter in the empty field go
+// back without a stance, and the picker stays open.
+func TestPickerTopicStepEndsGently(t *testing.T) {
+	p := topicPicker(t)
+	cancelled := false
+	p.OnCancel = func() { cancelled = true }
+	typeOn(p, "1#2") // the second listed topic: Sanktionen after the recent Atomprogramm
+	if got := p.Chosen()[0].Topic.Name; got != "Sanktionen" {
+		t.Fatalf("digit 2 chose %q", got)
+	}
+	test.Type(p.topics.field, "R")
+	if p.TopicOpen() || p.query.Text != "R" || p.Chosen()[0].Stance != "" {
+		t.Fatalf("after R: open %v, query %q, stance %q", p.TopicOpen(), p.query.Text, p.Chosen()[0].Stance)
+	}
+	p.query.SetText("")
+	test.Type(p.query, "#")
+	typeKey(p.topics.field, fyne.KeyEscape)
+	if p.TopicOpen() || cancelled || p.Chosen()[0].Topic.Name != "Sanktionen" {
+		t.Fatalf("Escape in the topic field: open %v, cancelled %v, topic %q", p.TopicOpen(), cancelled, p.Chosen()[0].Topic.Name)
+	}
+	test.Type(p.query, "#")
+	typeKey(p.topics.field, fyne.KeyBackspace)
+	if p.TopicOpen() {
+		t.Error("Backspace in the empty topic field did not go back")
+	}
+	typeOn(p, "#ato")
+	typeKey(p.topics.field, fyne.KeyReturn)
+	typeKey(p.topics.field, fyne.KeyReturn) // no stance
+	if s := p.Chosen()[0]; s.Topic.Name != "Atomprogramm" || s.Stance != "" || p.TopicOpen() {
+		t.Errorf("statement = %+v, open %v", s, p.TopicOpen())
+	}
+}
+
+// One actor can make statements on several topics: picking it again once
+// its statement has a topic adds another.
+func TestPickerSameActorOnTwoTopics(t *testing.T) {
+	p := topicPicker(t)
+	typeOn(p, "1#1+") // Russland, Atomprogramm, supports
+	test.Type(p.query, "russ")
+	typeKey(p.query, fyne.KeyReturn)
+	typeOn(p, "#sankt")
+	typeKey(p.topics.field, fyne.KeyReturn)
+	test.Type(p.topics.field, "−")
+	got := p.Chosen()
+	if len(got) != 2 || got[0].Name != got[1].Name || got[0].Topic.ID != "t2" || got[0].Stance != "supports" || got[1].Topic.ID != "t1" || got[1].Stance != "opposes" {
+		t.Fatalf("statements = %+v", got)
+	}
+	// Picking it a third time while one statement has no topic adds nothing.
+	p.SetTopic(1, PickerTopic{})
+	test.Type(p.query, "russ")
+	typeKey(p.query, fyne.KeyReturn)
+	if n := len(p.Chosen()); n != 2 {
+		t.Errorf("%d statements after picking the actor again", n)
+	}
+}
+
+// Without topics offered, # is just a character of a name; Ctrl+Enter in
+// the topic field takes what is typed and saves.
+func TestPickerHashWithoutTopicsAndCtrlEnter(t *testing.T) {
+	p := pickerFixture(t)
+	test.Type(p.query, "1#")
+	if p.TopicOpen() || p.query.Text != "#" {
+		t.Fatalf("without topics #: open %v, query %q", p.TopicOpen(), p.query.Text)
+	}
+	p = topicPicker(t)
+	var res *PickerResult
+	p.OnSubmit = func(r PickerResult) { res = &r }
+	typeOn(p, "1#ölem")
+	p.topics.field.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	if res == nil || len(res.Actors) != 1 || res.Actors[0].Topic.ID != "t3" {
+		t.Fatalf("Ctrl+Enter in the topic field submitted %+v", res)
+	}
+}
