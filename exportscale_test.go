@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -84,10 +83,8 @@ func timedCommand(b *testing.B, lib string, args ...string) exportRow {
 	if err != nil {
 		b.Fatalf("dramatis %s: %v: %s", strings.Join(args, " "), err, stderr.String())
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.rss = ru.Maxrss * 1024 // kilobytes on Linux
-		r.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
+	r.rss = peakRSS(cmd.ProcessState)
+	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	if i := strings.LastIndex(stderr.String(), "dramatis-rss-kb "); useTime && i >= 0 {
 		var kb int64
 		fmt.Sscan(stderr.String()[i+len("dramatis-rss-kb "):], &kb)

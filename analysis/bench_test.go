@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"syscall"
 	"testing"
 	"time"
 
@@ -57,15 +56,6 @@ var benchSizes = []struct {
 	{"10k-highlights", 2000, 10000, 500, 30},
 	{"issue-100k-statements", 10000, 33000, 2000, 60},
 	{"50k-articles", 50000, 150000, 2000, 60},
-}
-
-// cpuTime is the process's user and system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // loop runs fn b.N times and reports, beside the wall time, the CPU time
