@@ -19,9 +19,9 @@ const MaxFileNameBytes = 100
 const forbiddenFileRunes = `/\:*?"<>|#^[]`
 
 // reservedWindowsNames are device names Windows refuses as file names,
-// with or without an extension.
+// with or without an extension (CONIN$ and CONOUT$ are the console's).
 var reservedWindowsNames = [...]string{
-	"CON", "PRN", "AUX", "NUL",
+	"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
 	"COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
 	"LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
 	"COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³",

@@ -19,6 +19,8 @@ func TestFileName(t *testing.T) {
 		{"con.txt", "_con.txt"},
 		{"Com1", "_Com1"},
 		{"LPT9", "_LPT9"},
+		{"CONIN$", "_CONIN$"},
+		{"conout$.md", "_conout$.md"},
 		{"COMMA", "COMMA"},
 		{"Ende.", "Ende"},
 		{"Ende. ", "Ende"},
