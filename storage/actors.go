@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -144,34 +145,51 @@ func (l *Library) Actor(id string) (annotation.Actor, error) {
 // FindActor looks an actor up by name or alias, ignoring case. Names win
 // over aliases; among aliases the actor first by name wins.
 func (l *Library) FindActor(nameOrAlias string) (annotation.Actor, bool, error) {
+	return findNamed(l, nameOrAlias, namedRecords[annotation.Actor]{
+		names: bActorNames, records: bActors, load: loadActor, decode: decodeActor,
+		aliases: func(a annotation.Actor) []string { return a.Aliases }, sort: sortActors,
+	})
+}
+
+// namedRecords describes a bucket of records that have a name (indexed by
+// its NameKey) and aliases (not indexed): actors and topics.
+type namedRecords[T any] struct {
+	names, records []byte
+	load           func(tx *bolt.Tx, id string) (T, error)
+	decode         func(v []byte) (T, error)
+	aliases        func(T) []string
+	sort           func([]T)
+}
+
+// findNamed looks a record up by name or alias, ignoring case: the name
+// index first, then every record's aliases, where the record first in
+// sort order wins.
+func findNamed[T any](l *Library, nameOrAlias string, r namedRecords[T]) (T, bool, error) {
+	var found T
 	key := annotation.NameKey(nameOrAlias)
 	if key == "" {
-		return annotation.Actor{}, false, nil
+		return found, false, nil
 	}
-	var found annotation.Actor
 	ok := false
 	err := l.db.View(func(tx *bolt.Tx) error {
-		if id := tx.Bucket(bActorNames).Get([]byte(key)); id != nil {
-			a, err := loadActor(tx, string(id))
-			found, ok = a, err == nil
+		if id := tx.Bucket(r.names).Get([]byte(key)); id != nil {
+			v, err := r.load(tx, string(id))
+			found, ok = v, err == nil
 			return err
 		}
-		var matches []annotation.Actor
-		err := tx.Bucket(bActors).ForEach(func(_, v []byte) error {
-			a, err := decodeActor(v)
+		var matches []T
+		err := tx.Bucket(r.records).ForEach(func(_, raw []byte) error {
+			v, err := r.decode(raw)
 			if err != nil {
 				return err
 			}
-			for _, al := range a.Aliases {
-				if annotation.NameKey(al) == key {
-					matches = append(matches, a)
-					break
-				}
+			if slices.ContainsFunc(r.aliases(v), func(al string) bool { return annotation.NameKey(al) == key }) {
+				matches = append(matches, v)
 			}
 			return nil
 		})
 		if err == nil && len(matches) > 0 {
-			sortActors(matches)
+			r.sort(matches)
 			found, ok = matches[0], true
 		}
 		return err

@@ -206,39 +206,10 @@ func (l *Library) Topic(id string) (annotation.Topic, error) {
 // FindTopic looks a topic up by name or alias, ignoring case. Names win
 // over aliases; among aliases the topic first by name wins.
 func (l *Library) FindTopic(nameOrAlias string) (annotation.Topic, bool, error) {
-	key := annotation.NameKey(nameOrAlias)
-	if key == "" {
-		return annotation.Topic{}, false, nil
-	}
-	var found annotation.Topic
-	ok := false
-	err := l.db.View(func(tx *bolt.Tx) error {
-		if id := tx.Bucket(bTopicNames).Get([]byte(key)); id != nil {
-			t, err := loadTopic(tx, string(id))
-			found, ok = t, err == nil
-			return err
-		}
-		var matches []annotation.Topic
-		err := tx.Bucket(bTopics).ForEach(func(_, v []byte) error {
-			t, err := decodeTopic(v)
-			if err != nil {
-				return err
-			}
-			for _, al := range t.Aliases {
-				if annotation.NameKey(al) == key {
-					matches = append(matches, t)
-					break
-				}
-			}
-			return nil
-		})
-		if err == nil && len(matches) > 0 {
-			sortTopics(matches)
-			found, ok = matches[0], true
-		}
-		return err
+	return findNamed(l, nameOrAlias, namedRecords[annotation.Topic]{
+		names: bTopicNames, records: bTopics, load: loadTopic, decode: decodeTopic,
+		aliases: func(t annotation.Topic) []string { return t.Aliases }, sort: sortTopics,
 	})
-	return found, ok, err
 }
 
 // AddTopic stores a new topic. It sets the id, the times and, when empty,
