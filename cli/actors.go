@@ -143,16 +143,7 @@ func findActorArg(lib *storage.Library, name string) (annotation.Actor, error) {
 }
 
 func runActorsRename(e *Env, args []string) error {
-	fs := newUsageFlagSet(e, "actors rename OLD NEW")
-	libFlag := addLibraryFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 2 {
-		return usagef("want OLD and NEW names, got %d argument(s)", len(pos))
-	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, pos, err := openForTwoNames(e, args, "actors rename OLD NEW", "OLD", "NEW")
 	if err != nil {
 		return err
 	}
@@ -167,16 +158,7 @@ func runActorsRename(e *Env, args []string) error {
 }
 
 func runActorsMerge(e *Env, args []string) error {
-	fs := newUsageFlagSet(e, "actors merge FROM INTO")
-	libFlag := addLibraryFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 2 {
-		return usagef("want FROM and INTO names, got %d argument(s)", len(pos))
-	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, pos, err := openForTwoNames(e, args, "actors merge FROM INTO", "FROM", "INTO")
 	if err != nil {
 		return err
 	}

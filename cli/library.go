@@ -141,3 +141,23 @@ func backupStarter(e *Env) func(string) {
 		}
 	}
 }
+
+// openForTwoNames parses a command that takes exactly two names (usage
+// "actors rename OLD NEW": first and second name them in the error) and
+// opens the library for writing. The caller closes it.
+func openForTwoNames(e *Env, args []string, usage, first, second string) (*storage.Library, [2]string, error) {
+	fs := newUsageFlagSet(e, usage)
+	libFlag := addLibraryFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, [2]string{}, err
+	}
+	if len(pos) != 2 {
+		return nil, [2]string{}, usagef("want %s and %s names, got %d argument(s)", first, second, len(pos))
+	}
+	lib, err := openLibrary(e, *libFlag)
+	if err != nil {
+		return nil, [2]string{}, err
+	}
+	return lib, [2]string{pos[0], pos[1]}, nil
+}

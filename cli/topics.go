@@ -235,16 +235,7 @@ func findTopicArg(lib *storage.Library, name string) (annotation.Topic, error) {
 }
 
 func runTopicsRename(e *Env, args []string) error {
-	fs := newUsageFlagSet(e, "topics rename OLD NEW")
-	libFlag := addLibraryFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 2 {
-		return usagef("want OLD and NEW names, got %d argument(s)", len(pos))
-	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, pos, err := openForTwoNames(e, args, "topics rename OLD NEW", "OLD", "NEW")
 	if err != nil {
 		return err
 	}
@@ -259,16 +250,7 @@ func runTopicsRename(e *Env, args []string) error {
 }
 
 func runTopicsMerge(e *Env, args []string) error {
-	fs := newUsageFlagSet(e, "topics merge FROM INTO")
-	libFlag := addLibraryFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 2 {
-		return usagef("want FROM and INTO names, got %d argument(s)", len(pos))
-	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, pos, err := openForTwoNames(e, args, "topics merge FROM INTO", "FROM", "INTO")
 	if err != nil {
 		return err
 	}
