@@ -174,35 +174,7 @@ func (w *actorsWindow) newForm() (*widget.Form, *fyne.Container) {
 // newHighlightList lists the selected actor's highlights across the
 // library; a click goes there in the main window.
 func (w *actorsWindow) newHighlightList() *widget.List {
-	l := widget.NewList(
-		func() int { return len(w.hls) },
-		func() fyne.CanvasObject {
-			q := widget.NewLabel("quote")
-			q.Truncation = fyne.TextTruncateEllipsis
-			q.TextStyle.Italic = true
-			t := widget.NewLabel("article")
-			t.SizeName = theme.SizeNameCaptionText
-			t.Truncation = fyne.TextTruncateEllipsis
-			return container.New(&tightVBox{}, q, t)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(w.hls) {
-				return
-			}
-			h := w.hls[i]
-			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText("“" + shortQuote(h.Quote.Exact, 160) + "”")
-			c.Objects[1].(*widget.Label).SetText(w.hlLine(h))
-		},
-	)
-	l.OnSelected = func(i widget.ListItemID) {
-		if i < len(w.hls) {
-			h := w.hls[i]
-			l.UnselectAll()
-			w.ed.jumpToHighlight(h.ArticleID, h.ID)
-		}
-	}
-	return l
+	return newPassageList(func() []annotation.Highlight { return w.hls }, w.hlLine, w.ed.jumpToHighlight)
 }
 
 // actorLine is the second line of an actor's row: kind, count, aliases.
