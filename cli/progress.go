@@ -35,10 +35,10 @@ func loadSource(ctx context.Context, e *Env, f *article.Fetcher, src string) (*a
 	return f.Load(ctx, src, e.Stdin)
 }
 
-// isTerminal reports whether w is a character device (a terminal), not a
-// file or a pipe.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+// isTerminal reports whether a stream (stdin, stdout or stderr) is a
+// character device (a terminal), not a file or a pipe.
+func isTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
 	if !ok {
 		return false
 	}
