@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+	"os"
 	"strings"
 	"testing"
 )
@@ -146,6 +147,14 @@ func TestConfirm(t *testing.T) {
 	}
 	if isTerminal(strings.NewReader("")) || isTerminal(io.Discard) {
 		t.Error("a reader or writer that is no file is no terminal")
+	}
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	if isTerminal(null) {
+		t.Error("the null device is no terminal: 'delete ID </dev/null' would ask no one")
 	}
 }
 

@@ -36,14 +36,19 @@ func loadSource(ctx context.Context, e *Env, f *article.Fetcher, src string) (*a
 }
 
 // isTerminal reports whether a stream (stdin, stdout or stderr) is a
-// character device (a terminal), not a file or a pipe.
+// character device (a terminal), not a file, a pipe or the null device
+// (a character device too: 'dramatis delete ID </dev/null' is a script).
 func isTerminal(stream any) bool {
 	f, ok := stream.(*os.File)
 	if !ok {
 		return false
 	}
 	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	if err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(info, null)
 }
 
 // progressLine is the status line of one download.
