@@ -151,7 +151,11 @@ func (n *Network) Description() string {
 		EdgesConflict:     "actors taking opposite stances on a topic, counted in topics",
 		EdgesAffiliation:  "actors and the topics of their statements, counted in statements",
 	}[n.Kind]
-	return fmt.Sprintf("Dramatis %s network: %s; weights %s; %d nodes, %d edges", n.Kind, what, n.Normalise, len(n.Nodes), len(n.Edges))
+	edges := fmt.Sprintf("%d edges", len(n.Edges))
+	if n.TotalEdges > len(n.Edges) {
+		edges = fmt.Sprintf("the strongest %d of %d edges", len(n.Edges), n.TotalEdges)
+	}
+	return fmt.Sprintf("Dramatis %s network: %s; weights %s; %d nodes, %s", n.Kind, what, n.Normalise, len(n.Nodes), edges)
 }
 
 // topicNames names the topics of a congruence or conflict edge. The
