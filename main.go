@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/dramatis-app/dramatis/app"
 	"github.com/dramatis-app/dramatis/cli"
@@ -27,6 +28,7 @@ var fyneAppTOML []byte
 var commit string
 
 func main() {
+	started := time.Now()
 	// A FyneApp.toml that does not parse fails TestRepositoryFyneAppTOML;
 	// the program still runs and says "unknown version".
 	build, _ := buildinfo.New(fyneAppTOML, commit)
@@ -45,7 +47,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "dramatis: --library is empty; give a library file, or leave --library out for the default")
 		os.Exit(2)
 	}
-	if err := app.Run(app.Options{Library: *library, Open: fs.Args(), Build: build}); err != nil {
+	if err := app.Run(app.Options{Library: *library, Open: fs.Args(), Build: build, Started: started}); err != nil {
 		fmt.Fprintln(os.Stderr, "dramatis:", err)
 		os.Exit(1)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -77,6 +78,8 @@ type controller struct {
 
 	// onReady, when set, is called once the first article is on screen.
 	onReady func()
+	// loaded brings what start read to finishStart.
+	loaded chan *startLoad
 	// highlightMenuExtras adds items to a highlight's context menu (the
 	// exporter's Copy as Markdown).
 	highlightMenuExtras func(id string) []*fyne.MenuItem
@@ -137,9 +140,26 @@ type startLoad struct {
 // command line, and then the article read last.
 func (c *controller) start() {
 	c.sh.setStatus("Opening the library…")
-	var s *startLoad
 	r := c.library.request()
-	c.sh.run(func() { s = c.loadStart(r) }, func() { c.applyStart(s) })
+	loaded := make(chan *startLoad, 1)
+	c.loaded = loaded
+	c.sh.run(func() { loaded <- c.loadStart(r) }, nil)
+}
+
+// finishStart shows what start read: at once when it is read within wait
+// (so that the window's first frame has the article in it rather than
+// empty panes painted and then painted again), else when it is.
+func (c *controller) finishStart(wait time.Duration) {
+	loaded := c.loaded
+	c.loaded = nil
+	select {
+	case s := <-loaded:
+		c.applyStart(s)
+		return
+	case <-time.After(wait):
+	}
+	var s *startLoad
+	c.sh.run(func() { s = <-loaded }, func() { c.applyStart(s) })
 }
 
 // loadStart is start's work off the main goroutine.

@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
@@ -143,6 +145,53 @@ func BenchmarkStartupScale(b *testing.B) {
 		b.ReportMetric(float64(m.Microseconds())/1000, "ms-"+n)
 		if j > 0 {
 			b.ReportMetric(float64(m)/float64(base), "x"+n)
+		}
+	}
+}
+
+// TestStartShowsTheArticleWhenTheLibraryIsSlow: when the library's first
+// screenful is not read within the wait, the window is built without it
+// and the article is shown when it is read (the late path of finishStart,
+// through the real background runner).
+func TestStartShowsTheArticleWhenTheLibraryIsSlow(t *testing.T) {
+	path := buildLibrary(t, t.TempDir(), 20)
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	fa := test.NewTempApp(t)
+	shown := make(chan struct{})
+	a := newApp(fa, lib, Options{NoDemo: true, startWait: time.Nanosecond}, false, func() { close(shown) })
+	select {
+	case <-shown:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the first article was never shown")
+	}
+	a.shell.jobs.pending.Wait()
+	var title string
+	var listed int
+	fyne.DoAndWait(func() { title, listed = a.ctl.art.Title, len(a.library.ids) })
+	if listed != 20 || !strings.HasPrefix(title, "Artikel 19") {
+		t.Errorf("after a slow start: %d articles listed, %q shown; want 20 and the newest", listed, title)
+	}
+	a.win.Close()
+}
+
+// TestWarmFontsBesideTheMainGoroutine: loading the fonts on another
+// goroutine while the main goroutine measures text is safe (run with
+// -race) and leaves text measuring as it was.
+func TestWarmFontsBesideTheMainGoroutine(t *testing.T) {
+	test.NewTempApp(t)
+	wait := warmFonts()
+	var sizes []fyne.Size
+	for _, st := range firstScreenStyles() {
+		sizes = append(sizes, fyne.MeasureText("Pjöngjang", theme.TextSize(), st))
+	}
+	wait()
+	for i, st := range firstScreenStyles() {
+		if again := fyne.MeasureText("Pjöngjang", theme.TextSize(), st); again != sizes[i] || again.Width <= 0 {
+			t.Errorf("style %+v measures %v after warming, %v before", st, again, sizes[i])
 		}
 	}
 }

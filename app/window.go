@@ -91,7 +91,11 @@ func (a *App) buildWindow() {
 	a.splits = [2]*container.Split{a.columns.Outer, a.columns.Inner}
 
 	a.notices = newNoticeBar()
-	a.win.SetContent(container.NewBorder(container.NewVBox(a.notices.box, a.toolbar()), a.shell.status, nil, nil, a.columns))
+	var content fyne.CanvasObject = container.NewBorder(container.NewVBox(a.notices.box, a.toolbar()), a.shell.status, nil, nil, a.columns)
+	if a.probe != nil {
+		content = a.probe.over(content)
+	}
+	a.win.SetContent(content)
 	a.win.SetMainMenu(a.mainMenu())
 	a.installKeys()
 	a.shell.installDialogKeys(func(k fyne.KeyName) {
@@ -103,11 +107,15 @@ func (a *App) buildWindow() {
 		a.menuKey(k)
 	})
 	a.win.SetOnDropped(a.importer.dropped)
-	a.win.Resize(fyne.NewSize(
-		float32(p.FloatWithFallback(prefWidth, 1200)),
-		float32(p.FloatWithFallback(prefHeight, 800))))
+	a.win.Resize(savedWindowSize(p))
 	a.win.SetMaster()
 	a.win.SetCloseIntercept(a.quit)
+}
+
+// savedWindowSize is the window's size when it was last closed (1200×800
+// the first time).
+func savedWindowSize(p fyne.Preferences) fyne.Size {
+	return fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1200)), float32(p.FloatWithFallback(prefHeight, 800)))
 }
 
 // narrowWindow is the window width below which the library and the notes
@@ -163,7 +171,7 @@ func (a *App) saveLayout() {
 	}
 	if c := a.win.Canvas(); c != nil {
 		s := c.Size()
-		if os.Getenv("DRAMATIS_TRACE_STARTUP") != "" {
+		if a.opts.trace.on() {
 			fmt.Fprintf(os.Stderr, "dramatis: window %v at quit\n", s)
 		}
 		if s.Width > 200 && s.Height > 200 && s.Width < 4000 && s.Height < 3000 {
