@@ -19,7 +19,8 @@ const (
 
 // readHeader takes the byline, date and teaser from the lines between the
 // title and the body (and the first lines of the body, where a teaser or a
-// byline joined by the copy may sit). It returns the new body start.
+// byline joined by the copy may sit), and the site's name from the copy's
+// chrome. It returns the new body start.
 func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 	from := title + 1
 	if title < 0 {
@@ -55,6 +56,10 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 			}
 		}
 		art.Description = strings.Join(teaser, " ")
+	}
+	if art.Site == "" {
+		art.Site = pc.siteName(title, s, e)
+		art.Title = stripSiteSuffix(art.Title, art.Site)
 	}
 	for s < e && (pc.lines[s].meta || pc.lines[s].drop) {
 		s++
