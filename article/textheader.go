@@ -45,6 +45,15 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 			}
 		}
 	}
+	if art.Site == "" {
+		art.Site = pc.siteName(title, s, e)
+		art.Title = stripSiteSuffix(art.Title, art.Site)
+	}
+	if len(art.Authors) == 0 {
+		if a := pc.mentionedAuthor(s, e); a != nil && !strings.EqualFold(a[0], art.Site) {
+			art.Authors = a // the site's name recurs like an author's
+		}
+	}
 	// The teaser: prose between the title and the byline or date.
 	if title >= 0 && metaAt > title {
 		var teaser []string
@@ -56,10 +65,6 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 			}
 		}
 		art.Description = strings.Join(teaser, " ")
-	}
-	if art.Site == "" {
-		art.Site = pc.siteName(title, s, e)
-		art.Title = stripSiteSuffix(art.Title, art.Site)
 	}
 	for s < e && (pc.lines[s].meta || pc.lines[s].drop) {
 		s++
