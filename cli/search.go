@@ -69,7 +69,7 @@ func runSearch(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	hits, err := lib.SearchHits(ids, query)
+	hits, err := lib.SearchHits(ids, q)
 	if err != nil {
 		return err
 	}
