@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/storage"
@@ -63,20 +63,14 @@ func shownSnippets(a *App) []*snippetText {
 	return out
 }
 
-func snippetString(s *snippetText) string {
-	var b strings.Builder
-	for _, seg := range s.text.Segments {
-		b.WriteString(seg.Textual())
-	}
-	return b.String()
-}
+func snippetString(s *snippetText) string { return s.String() }
 
-// markedParts are the runs of a snippet shown marked.
+// markedParts are the runs of a snippet shown marked, as drawn (bold).
 func markedParts(s *snippetText) []string {
 	var out []string
-	for _, seg := range s.text.Segments {
-		if ts, ok := seg.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold {
-			out = append(out, ts.Text)
+	for _, o := range test.WidgetRenderer(s).Objects() {
+		if t, ok := o.(*canvas.Text); ok && t.TextStyle.Bold {
+			out = append(out, t.Text)
 		}
 	}
 	return out
