@@ -143,7 +143,7 @@ func TestActorsWindowListFollowsRename(t *testing.T) {
 	}
 	w.name.SetText("Zachary Roosevelt")
 	w.save()
-	first := w.actors[0]
+	first := w.k.actors[0]
 	if first.ID == fdr.ID {
 		t.Fatal("the renamed actor is still first")
 	}

@@ -48,6 +48,9 @@ type controller struct {
 	matcher, matcherAll *recognize.Matcher
 	// demo is the demo article and the actors only it uses.
 	demo demoState
+	// onDemo hears whether the demo article is in the library, each time
+	// that may have changed (the Help menu offers to remove it only then).
+	onDemo func(present bool)
 	// suggested holds the full actors behind the picker's suggestions
 	// (built-in ones carry aliases and a Wikidata id), by folded name.
 	suggested map[string]annotation.Actor
@@ -221,7 +224,8 @@ func (c *controller) applyStart(s *startLoad) {
 	c.setActors(s.actors, s.counts)
 	c.setTopics(s.topics)
 	c.topicCounts = s.topicCounts
-	c.matcher, c.matcherAll, c.demo = s.matcher, s.all, s.demo
+	c.matcher, c.matcherAll = s.matcher, s.all
+	c.takeDemo(s.demo)
 	c.recent = s.recent
 	c.places = s.places
 	c.reader.view.SetReadingStyle(s.style)
@@ -519,7 +523,8 @@ func (c *controller) reloadActors(then func()) {
 		c.setActors(actors, counts)
 		c.setTopics(topics)
 		c.topicCounts = topicCounts
-		c.matcher, c.matcherAll, c.demo = live, all, demo
+		c.matcher, c.matcherAll = live, all
+		c.takeDemo(demo)
 		c.prepareSuggestions()
 		c.refreshCurrent(then)
 	})
@@ -529,7 +534,7 @@ func (c *controller) reloadActors(then func()) {
 // joins the reader's actors, and the matchers are built again.
 func (c *controller) setDemo(d demoState) {
 	same := c.demo.sameActors(d)
-	c.demo = d
+	c.takeDemo(d)
 	if same {
 		return
 	}
@@ -674,6 +679,9 @@ func (c *controller) deleteArticle(id string) {
 		c.undo.forget(id)
 		if id == c.current {
 			c.current, c.art = "", nil // gone: no place to remember
+		}
+		if id == c.demo.article {
+			c.takeDemo(demoState{})
 		}
 		if c.places.forget(id) {
 			data := c.places.encode()

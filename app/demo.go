@@ -173,6 +173,15 @@ func (d demoState) sameActors(e demoState) bool {
 	return true
 }
 
+// takeDemo sets the demo state and tells onDemo whether the demo article
+// is still in the library.
+func (c *controller) takeDemo(d demoState) {
+	c.demo = d
+	if c.onDemo != nil {
+		c.onDemo(d.article != "")
+	}
+}
+
 // removeDemo takes the demo article out of the library in one step, with
 // the actors only it uses, after asking.
 func (c *controller) removeDemo() {
@@ -213,7 +222,7 @@ func (c *controller) deleteDemo(id string, actors map[string]bool) {
 			ids = append(ids, actorID)
 		}
 		c.forgetRecent(ids)
-		c.demo = demoState{}
+		c.takeDemo(demoState{})
 		c.deleteArticle(id)
 		c.reloadActors(nil)
 	})

@@ -125,6 +125,40 @@ func TestRemoveDemoInOneStep(t *testing.T) {
 	if a.ctl.demo.article != "" {
 		t.Error("the window still knows a demo")
 	}
+	if it := removeDemoMenuItem(t, a); !it.Disabled {
+		t.Error("Help still offers to remove an example that is gone")
+	}
+}
+
+// Help offers to remove the example only while it is in the library:
+// deleting it like any other article takes the offer away too.
+func TestRemoveDemoOfferedOnlyWithDemo(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	if it := removeDemoMenuItem(t, a); it.Disabled {
+		t.Fatal("the example is in the library but Help cannot remove it")
+	}
+	a.ctl.deleteArticle(a.ctl.demo.article)
+	if a.ctl.demo.article != "" {
+		t.Fatal("deleting the example article left the window knowing a demo")
+	}
+	if it := removeDemoMenuItem(t, a); !it.Disabled {
+		t.Error("Help still offers to remove the deleted example")
+	}
+}
+
+// removeDemoMenuItem finds Help ▸ Remove the Example Article… in the
+// window's menu.
+func removeDemoMenuItem(t *testing.T, a *App) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range a.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == "Remove the Example Article…" {
+				return it
+			}
+		}
+	}
+	t.Fatal("no Remove the Example Article… in the menu")
+	return nil
 }
 
 // An actor made in the picker and then undone does not stay behind as a

@@ -81,11 +81,28 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("How to Highlight", func() { showHelp(a.win) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Remove the Example Article…", c.removeDemo),
+		a.removeDemoItem(),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("About Dramatis", a.showAbout),
 	)
 	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+// removeDemoItem is Help ▸ Remove the Example Article…, enabled only while
+// the example article is in the library.
+func (a *App) removeDemoItem() *fyne.MenuItem {
+	it := fyne.NewMenuItem("Remove the Example Article…", a.ctl.removeDemo)
+	it.Disabled = a.ctl.demo.article == ""
+	a.ctl.onDemo = func(present bool) {
+		if it.Disabled == !present {
+			return
+		}
+		it.Disabled = !present
+		if m := a.win.MainMenu(); m != nil {
+			m.Refresh()
+		}
+	}
+	return it
 }
 
 // viewItems are the View menu: the Actors window, moving between articles

@@ -104,15 +104,15 @@ func TestTopicsWindow(t *testing.T) {
 	a.ctl.applyStart(a.ctl.loadStart(a.ctl.library.request()))
 	a.ctl.showTopics()
 	w := a.ctl.topicsW
-	if len(w.topics) != 2 || a.ctl.topicCounts[atom.ID] != 1 {
-		t.Fatalf("topics %d, uses of Atomprogramm %d", len(w.topics), a.ctl.topicCounts[atom.ID])
+	if len(w.k.topics) != 2 || a.ctl.topicCounts[atom.ID] != 1 {
+		t.Fatalf("topics %d, uses of Atomprogramm %d", len(w.k.topics), a.ctl.topicCounts[atom.ID])
 	}
 	w.selectTopic(atom.ID)
 	if len(w.hls) != 1 || !strings.Contains(w.hlLine(w.hls[0]), "opposes") {
 		t.Fatalf("statements listed: %d %q", len(w.hls), w.hlLine(w.hls[0]))
 	}
 	w.name.SetText("Atomwaffen")
-	w.parent.SetSelected("Sanktionen")
+	w.k.parent.SetSelected("Sanktionen")
 	w.save()
 	got, _ := lib.Topic(atom.ID)
 	if got.Name != "Atomwaffen" || got.Parent != sank.ID {
@@ -132,8 +132,8 @@ func TestTopicsWindow(t *testing.T) {
 	}
 	a.ctl.deleteTopic(sank.ID, w.win)
 	hl, _ = lib.Highlight(h.ID)
-	if hl.Actors[0].Topic != "" || len(hl.Actors) == 0 || len(w.topics) != 0 {
-		t.Fatalf("after the delete: %+v, %d topics listed", hl.Actors, len(w.topics))
+	if hl.Actors[0].Topic != "" || len(hl.Actors) == 0 || len(w.k.topics) != 0 {
+		t.Fatalf("after the delete: %+v, %d topics listed", hl.Actors, len(w.k.topics))
 	}
 }
 

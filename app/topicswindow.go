@@ -2,14 +2,9 @@ package app
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/annotation"
@@ -29,99 +24,80 @@ const maxUsesInQuestion = 5
 // statements on it across the library are listed, each a click away from
 // its place in the reader.
 type topicsWindow struct {
-	c   *controller
-	win fyne.Window
+	*namedEditor
+	k *topicKind
+}
 
-	list    *widget.List
-	topics  []annotation.Topic
-	sel     string
-	name    *widget.Entry
-	parent  *widget.Select
-	swatch  *canvas.Rectangle
-	col     color.Color
-	aliases *widget.Entry
-	note    *widget.Entry
-	merge   *widget.Select
-	detail  *fyne.Container
-	hlList  *widget.List
-	hls     []annotation.Highlight
-	titles  map[string]string
-	hlLabel *widget.Label
-	hint    *widget.Label
-	syncing bool
+// topicKind is what the Topics window edits: topics, with their parent as
+// the form's own field.
+type topicKind struct {
+	c   *controller
+	win func() fyne.Window
+	// parent is the topic's parent in the form.
+	parent *widget.Select
+	// topics are the topics as listed.
+	topics []annotation.Topic
 }
 
 // newTopicsWindow builds the Topics window (not yet shown).
 func newTopicsWindow(c *controller) *topicsWindow {
-	w := &topicsWindow{c: c, win: c.sh.fa.NewWindow("Topics — Dramatis"), titles: map[string]string{}}
-	w.list = w.newTopicList()
-	form, buttons := w.newForm()
-	w.hlLabel = widget.NewLabel("Statements")
-	w.hlLabel.TextStyle.Bold = true
-	w.hlList = w.newHighlightList()
-	top := container.NewVBox(form, buttons, widget.NewSeparator(), w.hlLabel)
-	w.detail = container.NewBorder(top, nil, nil, nil, w.hlList)
-	w.detail.Hide()
-	w.hint = widget.NewLabel("Choose a topic on the left. New topics are made in the highlight picker: # after an actor.")
-	w.hint.Importance = widget.LowImportance
-	w.hint.Wrapping = fyne.TextWrapWord
-	split := container.NewHSplit(w.list, container.NewStack(container.NewCenter(w.hint), w.detail))
-	split.SetOffset(0.34)
-	w.win.SetContent(split)
-	w.win.Resize(fyne.NewSize(980, 640))
-	installDialogKeysOn(w.win)
+	k := &topicKind{c: c, parent: widget.NewSelect(nil, nil)}
+	w := &topicsWindow{k: k}
+	k.win = func() fyne.Window { return w.win }
+	w.namedEditor = newNamedEditor(c.sh.fa, k, namedLook{
+		noun:      "topic",
+		title:     "Topics — Dramatis",
+		hint:      "Choose a topic on the left. New topics are made in the highlight picker: # after an actor.",
+		passages:  "Statements",
+		own:       widget.NewFormItem("Under", k.parent),
+		aliasHint: "Other names, one per line (Sanctions, Strafmaßnahmen …)",
+		noteHint:  "What the topic covers (optional)",
+		aliasRows: 2,
+		noteRows:  2,
+	})
 	return w
 }
 
-// newTopicList is the list of topics: a swatch, the name, and a line with
-// parent, count and aliases.
-func (w *topicsWindow) newTopicList() *widget.List {
-	l := widget.NewList(
-		func() int { return len(w.topics) },
-		func() fyne.CanvasObject {
-			sw := canvas.NewRectangle(color.Transparent)
-			sw.CornerRadius = 3
-			sw.SetMinSize(fyne.NewSize(14, 14))
-			name := widget.NewLabel("Name")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
-			meta := widget.NewLabel("meta")
-			meta.SizeName = theme.SizeNameCaptionText
-			meta.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewCenter(sw), nil, container.New(&tightVBox{}, name, meta))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(w.topics) {
-				return
-			}
-			t := w.topics[i]
-			c := o.(*fyne.Container)
-			texts := c.Objects[0].(*fyne.Container)
-			texts.Objects[0].(*widget.Label).SetText(t.Name)
-			texts.Objects[1].(*widget.Label).SetText(w.topicLine(t))
-			sw := c.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
-			sw.FillColor = color.Transparent
-			if col, ok := parseColor(t.Color); ok {
-				sw.FillColor = col
-			}
-			sw.Refresh()
-		},
-	)
-	l.OnSelected = func(i widget.ListItemID) {
-		if i < len(w.topics) && !w.syncing {
-			w.selectTopic(w.topics[i].ID)
-		}
-	}
-	return l
-}
+// selectTopic fills the form with a topic and lists the statements on it.
+func (w *topicsWindow) selectTopic(id string) { w.choose(id) }
+
+// hlLine is a highlight's line in the list of the selected topic.
+func (w *topicsWindow) hlLine(h annotation.Highlight) string { return w.passageLine(h) }
 
 // topicLine is the second line of a topic's row.
-func (w *topicsWindow) topicLine(t annotation.Topic) string {
+func (w *topicsWindow) topicLine(t annotation.Topic) string { return w.k.topicLine(t) }
+
+// topicNamed is what the shared editor shows of a topic.
+func (k *topicKind) topicNamed(t annotation.Topic) named {
+	return named{ID: t.ID, Name: t.Name, Color: t.Color, Note: t.Note, Aliases: t.Aliases, Line: k.topicLine(t)}
+}
+
+// rows lists the topics by name.
+func (k *topicKind) rows() []named {
+	k.topics = k.c.topics.sorted()
+	out := make([]named, len(k.topics))
+	for i, t := range k.topics {
+		out[i] = k.topicNamed(t)
+	}
+	return out
+}
+
+// record reads one topic.
+func (k *topicKind) record(id string) (named, bool) {
+	t, ok := k.c.topics[id]
+	if !ok {
+		return named{}, false
+	}
+	return k.topicNamed(t), true
+}
+
+// topicLine is the second line of a topic's row: parent, uses, aliases.
+func (k *topicKind) topicLine(t annotation.Topic) string {
 	var parts []string
 	if t.Parent != "" {
-		parts = append(parts, "in "+w.c.topics.name(t.Parent))
+		parts = append(parts, "in "+k.c.topics.name(t.Parent))
 	}
-	parts = append(parts, countWord(w.c.topicCounts[t.ID], "highlight"))
+	parts = append(parts, countWord(k.c.topicCounts[t.ID], "highlight"))
 	if len(t.Aliases) > 0 {
 		parts = append(parts, strings.Join(t.Aliases, ", "))
 	}
@@ -136,57 +112,67 @@ func countWord(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// newForm is the selected topic's form and its buttons.
-func (w *topicsWindow) newForm() (*widget.Form, *fyne.Container) {
-	w.name = widget.NewEntry()
-	w.name.OnSubmitted = func(string) { w.save() }
-	w.parent = widget.NewSelect(nil, nil)
-	w.swatch = canvas.NewRectangle(color.Transparent)
-	w.swatch.CornerRadius = 4
-	w.swatch.SetMinSize(fyne.NewSize(28, 28))
-	recolour := widget.NewButton("Change…", w.pickColour)
-	w.aliases = widget.NewMultiLineEntry()
-	w.aliases.SetPlaceHolder("Other names, one per line (Sanctions, Strafmaßnahmen …)")
-	w.aliases.SetMinRowsVisible(2)
-	w.note = widget.NewMultiLineEntry()
-	w.note.SetPlaceHolder("What the topic covers (optional)")
-	w.note.SetMinRowsVisible(2)
-	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), w.save)
-	save.Importance = widget.HighImportance
-	w.merge = widget.NewSelect(nil, nil)
-	w.merge.PlaceHolder = "Merge into…"
-	mergeBtn := widget.NewButton("Merge", w.mergeSelected)
-	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), w.deleteSelected)
-	del.Importance = widget.DangerImportance
-	form := widget.NewForm(
-		widget.NewFormItem("Name", w.name),
-		widget.NewFormItem("Under", w.parent),
-		widget.NewFormItem("Colour", container.NewHBox(w.swatch, recolour)),
-		widget.NewFormItem("Aliases", w.aliases),
-		widget.NewFormItem("Note", w.note),
-	)
-	return form, container.NewHBox(save, widget.NewSeparator(), w.merge, mergeBtn, widget.NewSeparator(), del)
+// offerOwn offers the parents the selected topic may have: top-level
+// topics other than itself, none when it has topics under it (one level
+// of hierarchy).
+func (k *topicKind) offerOwn(sel string) {
+	hasChildren := false
+	for _, t := range k.topics {
+		hasChildren = hasChildren || t.Parent == sel
+	}
+	parents := []string{topicTop}
+	for _, t := range k.topics {
+		if t.ID != sel && t.Parent == "" && !hasChildren {
+			parents = append(parents, t.Name)
+		}
+	}
+	k.parent.Options = parents
 }
 
-// newHighlightList lists the statements on the selected topic; a click
-// goes there in the main window.
-func (w *topicsWindow) newHighlightList() *widget.List {
-	return newPassageList(func() []annotation.Highlight { return w.hls }, w.hlLine, w.c.jumpToHighlight)
+// fillOwn shows the topic's parent.
+func (k *topicKind) fillOwn(id string) {
+	t := k.c.topics[id]
+	if t.Parent != "" {
+		k.parent.SetSelected(k.c.topics.name(t.Parent))
+		return
+	}
+	k.parent.SetSelected(topicTop)
 }
 
-// hlLine names a highlight's article and who says what on the topic:
+// save stores the topic with the form's fields and parent.
+func (k *topicKind) save(n named) {
+	t, ok := k.c.topics[n.ID]
+	if !ok {
+		return
+	}
+	t.Name, t.Color, t.Aliases, t.Note = n.Name, n.Color, n.Aliases, n.Note
+	t.Parent = ""
+	for _, o := range k.topics {
+		if o.Name == k.parent.Selected && o.ID != t.ID {
+			t.Parent = o.ID
+		}
+	}
+	k.c.saveTopic(t, k.win())
+}
+
+// loadPassages reads the statements on a topic across the library.
+func (k *topicKind) loadPassages(id string, then func([]annotation.Highlight, map[string]string, error)) {
+	k.c.loadTopicHighlights(id, then)
+}
+
+// passageLine names a highlight's article and who says what on the topic:
 // "Title · Kim Jong-un opposes".
-func (w *topicsWindow) hlLine(h annotation.Highlight) string {
-	t := w.titles[h.ArticleID]
+func (k *topicKind) passageLine(sel string, h annotation.Highlight, titles map[string]string) string {
+	t := titles[h.ArticleID]
 	if t == "" {
 		t = "Untitled"
 	}
 	parts := []string{t}
 	for _, r := range h.Actors {
-		if r.Topic != w.sel {
+		if r.Topic != sel {
 			continue
 		}
-		s := w.c.actors.name(r.ActorID)
+		s := k.c.actors.name(r.ActorID)
 		if r.Stance != annotation.StanceUnset {
 			s += " " + string(r.Stance)
 		}
@@ -195,199 +181,54 @@ func (w *topicsWindow) hlLine(h annotation.Highlight) string {
 	return strings.Join(parts, " · ")
 }
 
-// reload re-reads the topics from the controller and the statements on
-// the selected one.
-func (w *topicsWindow) reload() {
-	w.topics = w.c.topics.sorted()
-	w.list.Refresh()
-	if w.sel == "" {
-		return
-	}
-	if _, ok := w.c.topics[w.sel]; !ok {
-		w.sel = ""
-		w.detail.Hide()
-		w.hint.Show()
-		w.list.UnselectAll()
-		return
-	}
-	w.setChoices()
-	for i, t := range w.topics {
-		if t.ID == w.sel {
-			w.syncing = true
-			w.list.Select(i)
-			w.syncing = false
-		}
-	}
-	w.loadHighlights()
+// passagesHeading heads the list of statements on a topic.
+func (k *topicKind) passagesHeading(id string, n int) string {
+	return fmt.Sprintf("Statements on %s (%d) — click one to go there", k.c.topics.name(id), n)
 }
 
-// setChoices offers the parents the selected topic may have (top-level
-// topics other than itself, none when it has topics under it) and the
-// topics it may be merged into.
-func (w *topicsWindow) setChoices() {
-	hasChildren := false
-	for _, t := range w.topics {
-		hasChildren = hasChildren || t.Parent == w.sel
-	}
-	parents := []string{topicTop}
-	var merge []string
-	for _, t := range w.topics {
-		if t.ID == w.sel {
-			continue
-		}
-		merge = append(merge, t.Name)
-		if t.Parent == "" && !hasChildren {
-			parents = append(parents, t.Name)
-		}
-	}
-	w.parent.Options = parents
-	w.merge.Options = merge
-	w.merge.ClearSelected()
-}
-
-// selectTopic fills the form and lists the statements on the topic.
-func (w *topicsWindow) selectTopic(id string) {
-	t, ok := w.c.topics[id]
-	if !ok {
-		return
-	}
-	w.sel = id
-	w.name.SetText(t.Name)
-	w.setChoices()
-	if t.Parent != "" {
-		w.parent.SetSelected(w.c.topics.name(t.Parent))
-	} else {
-		w.parent.SetSelected(topicTop)
-	}
-	w.col, _ = parseColor(t.Color)
-	if w.col == nil {
-		w.col = color.Transparent
-	}
-	w.swatch.FillColor = w.col
-	w.swatch.Refresh()
-	w.aliases.SetText(strings.Join(t.Aliases, "\n"))
-	w.note.SetText(t.Note)
-	w.detail.Show()
-	w.hint.Hide()
-	for i, o := range w.topics {
-		if o.ID == id {
-			w.syncing = true
-			w.list.Select(i)
-			w.syncing = false
-		}
-	}
-	w.loadHighlights()
-}
-
-// loadHighlights reads the statements on the selected topic.
-func (w *topicsWindow) loadHighlights() {
-	id := w.sel
-	w.c.loadTopicHighlights(id, func(hls []annotation.Highlight, titles map[string]string, err error) {
-		if err != nil {
-			w.c.showError(w.win, "Could not read the topic's highlights", err)
-			return
-		}
-		if id != w.sel {
-			return
-		}
-		w.hls, w.titles = hls, titles
-		w.hlLabel.SetText(fmt.Sprintf("Statements on %s (%d) — click one to go there", w.c.topics.name(id), len(hls)))
-		w.hlList.Refresh()
-	})
-}
-
-// pickColour recolours the selected topic and saves at once.
-func (w *topicsWindow) pickColour() {
-	d := dialog.NewColorPicker("Colour", "Colour of "+w.name.Text, func(c color.Color) {
-		w.col = c
-		w.swatch.FillColor = c
-		w.swatch.Refresh()
-		w.save()
-	}, w.win)
-	d.Advanced = true
-	d.Show()
-}
-
-// save stores the form.
-func (w *topicsWindow) save() {
-	t, ok := w.c.topics[w.sel]
-	if !ok {
-		return
-	}
-	name := strings.TrimSpace(w.name.Text)
-	if name == "" {
-		w.c.showError(w.win, "Could not save the topic", fmt.Errorf("a topic needs a name"))
-		return
-	}
-	t.Name = name
-	t.Parent = ""
-	for _, o := range w.topics {
-		if o.Name == w.parent.Selected && o.ID != t.ID {
-			t.Parent = o.ID
-		}
-	}
-	if w.col != nil {
-		if _, _, _, al := w.col.RGBA(); al > 0 {
-			t.Color = formatColor(w.col)
-		}
-	}
-	t.Aliases = splitAliases(w.aliases.Text)
-	t.Note = strings.TrimSpace(w.note.Text)
-	w.c.saveTopic(t, w.win)
-}
-
-// usesText quotes up to maxUsesInQuestion of the highlights shown for
-// the selected topic, for a question about it.
-func (w *topicsWindow) usesText() string {
+// usesText quotes up to maxUsesInQuestion of the highlights listed for a
+// topic, for a question about it.
+func usesText(hls []annotation.Highlight, titles map[string]string) string {
 	var b strings.Builder
-	for i, h := range w.hls {
+	for i, h := range hls {
 		if i == maxUsesInQuestion {
-			fmt.Fprintf(&b, "\n… and %d more", len(w.hls)-i)
+			fmt.Fprintf(&b, "\n… and %d more", len(hls)-i)
 			break
 		}
-		fmt.Fprintf(&b, "\n“%s” (%s)", shortQuote(h.Quote.Exact, 60), w.titles[h.ArticleID])
+		fmt.Fprintf(&b, "\n“%s” (%s)", shortQuote(h.Quote.Exact, 60), titles[h.ArticleID])
 	}
 	return b.String()
 }
 
-// mergeSelected merges the selected topic into the one chosen in the menu.
-func (w *topicsWindow) mergeSelected() {
-	from, ok := w.c.topics[w.sel]
-	if !ok || w.merge.Selected == "" {
-		return
-	}
-	var into annotation.Topic
-	for _, t := range w.topics {
-		if t.Name == w.merge.Selected && t.ID != from.ID {
-			into = t
-		}
-	}
-	if into.ID == "" {
-		return
-	}
-	msg := fmt.Sprintf("Merge %s into %s? Its %s and its names become %s's.%s", from.Name, into.Name,
-		countWord(len(w.hls), "highlight"), into.Name, w.usesText())
-	dialog.ShowConfirm("Merge topics", msg, func(yes bool) {
-		if yes {
-			w.c.mergeTopics(from.ID, into.ID, w.win)
-		}
-	}, w.win)
+// mergeQuestion asks before merging one topic into another, quoting its
+// uses.
+func (k *topicKind) mergeQuestion(fromID, intoID string, uses []annotation.Highlight, titles map[string]string) string {
+	from, into := k.c.topics.name(fromID), k.c.topics.name(intoID)
+	return fmt.Sprintf("Merge %s into %s? Its %s and its names become %s's.%s", from, into,
+		countWord(len(uses), "highlight"), into, usesText(uses, titles))
 }
 
-// deleteSelected deletes the selected topic after asking, with its uses
-// quoted in the question.
-func (w *topicsWindow) deleteSelected() {
-	t, ok := w.c.topics[w.sel]
-	if !ok {
-		return
+// deleteQuestion asks before deleting a topic, quoting its uses.
+func (k *topicKind) deleteQuestion(id string, uses []annotation.Highlight, titles map[string]string) string {
+	name := k.c.topics.name(id)
+	if len(uses) == 0 {
+		return fmt.Sprintf("Delete %s? No highlight uses it.", name)
 	}
-	msg := fmt.Sprintf("Delete %s? No highlight uses it.", t.Name)
-	if len(w.hls) > 0 {
-		msg = fmt.Sprintf("Delete %s? %s lose it; their actors stay:%s", t.Name, countWord(len(w.hls), "highlight"), w.usesText())
-	}
-	dialog.ShowConfirm("Delete topic", msg, func(yes bool) {
-		if yes {
-			w.c.deleteTopic(t.ID, w.win)
-		}
-	}, w.win)
+	return fmt.Sprintf("Delete %s? %s lose it; their actors stay:%s", name, countWord(len(uses), "highlight"), usesText(uses, titles))
+}
+
+// merge merges one topic into another.
+func (k *topicKind) merge(fromID, intoID string, parent fyne.Window) {
+	k.c.mergeTopics(fromID, intoID, parent)
+}
+
+// remove deletes a topic.
+func (k *topicKind) remove(id string, parent fyne.Window) { k.c.deleteTopic(id, parent) }
+
+// jumpToHighlight shows a highlight in the main window.
+func (k *topicKind) jumpToHighlight(articleID, hlID string) { k.c.jumpToHighlight(articleID, hlID) }
+
+// showError says what went wrong over a window.
+func (k *topicKind) showError(win fyne.Window, title string, err error) {
+	k.c.showError(win, title, err)
 }

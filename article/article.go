@@ -58,6 +58,10 @@ type Article struct {
 	Blocks      []Block   `json:"blocks"`
 	// Cleaner is the CleanerVersion that produced Blocks.
 	Cleaner string `json:"cleaner,omitempty"`
+	// Corrected are the reader's corrections of the metadata above
+	// (which already shows them), for an article read from the library;
+	// a cleaner never sets them.
+	Corrected *Corrections `json:"corrected,omitempty"`
 }
 
 // Separator joins block texts in the canonical text; storage keeps texts

@@ -24,11 +24,13 @@ import (
 
 // The backup file's format name and the newest version this build reads
 // and writes. Version 2 adds topics, and statements (topic and stance) on
-// highlights' actors: a build that reads only version 1 would drop them,
-// so it refuses the file instead. Version 1 files read as ever.
+// highlights' actors; version 3 adds the reader's corrections of an
+// article's metadata ("corrected", see article.Corrections). A build that
+// reads only an older version would drop what the newer one adds, so it
+// refuses the file instead. Older files read as ever.
 const (
 	Format  = "dramatis-backup"
-	Version = 2
+	Version = 3
 )
 
 // ErrNotBackup is wrapped when a file is not a Dramatis backup;

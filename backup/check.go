@@ -48,6 +48,9 @@ func (c *checker) article(a *export.Article) error {
 	if n := textBytes(a); n > article.MaxPageBytes {
 		return fmt.Errorf("the article %s has %s of text, more than any page Dramatis imports (%s)", a.ID, article.SizeString(int64(n)), article.SizeString(article.MaxPageBytes))
 	}
+	if err := storage.CheckCorrections(a.Corrected); err != nil {
+		return fmt.Errorf("the article %s: %w", a.ID, err)
+	}
 	for j := range a.Highlights {
 		if err := c.highlight(a.ID, &a.Highlights[j]); err != nil {
 			return err

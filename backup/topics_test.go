@@ -137,6 +137,7 @@ func TestReadsVersion1(t *testing.T) {
 	lib := fixtureLibrary()
 	lib.Topics = nil
 	for i := range lib.Articles {
+		lib.Articles[i].Corrected = nil
 		for j := range lib.Articles[i].Highlights {
 			h := &lib.Articles[i].Highlights[j]
 			for k := range h.Actors {
@@ -145,8 +146,8 @@ func TestReadsVersion1(t *testing.T) {
 		}
 	}
 	data, _ := Encode(lib)
-	v1 := strings.Replace(strings.Replace(string(data), `"version": 2`, `"version": 1`, 1), "\n \"topics\": [],", "", 1)
-	if strings.Contains(v1, "topic") || !strings.Contains(v1, `"version": 1`) {
+	v1 := strings.Replace(strings.Replace(string(data), `"version": 3`, `"version": 1`, 1), "\n \"topics\": [],", "", 1)
+	if strings.Contains(v1, "topic") || strings.Contains(v1, "corrected") || !strings.Contains(v1, `"version": 1`) {
 		t.Fatalf("not a version 1 backup:\n%s", v1)
 	}
 	back, err := Read(strings.NewReader(v1))

@@ -14,8 +14,10 @@ import (
 //
 //	dramatis actors [list] [--json]
 //	dramatis actors add NAME [--kind K] [--alias A]... [--color C] [--wikidata Q]
+//	dramatis actors edit NAME [--name N] [--kind K] [--alias A]... [--wikidata Q] [--color C] [--note N]
 //	dramatis actors rename OLD NEW
 //	dramatis actors merge FROM INTO
+//	dramatis actors delete NAME [--force]
 //	dramatis actors suggest ARTICLE|SOURCE [--json]
 //
 // Actors are named by name or alias, ignoring case.
@@ -29,6 +31,10 @@ func runActors(e *Env, args []string) error {
 		return runActorsList(e, args)
 	case "add":
 		return runActorsAdd(e, args)
+	case "edit":
+		return runActorsEdit(e, args)
+	case "delete":
+		return runActorsDelete(e, args)
 	case "rename":
 		return runActorsRename(e, args)
 	case "merge":
@@ -36,7 +42,7 @@ func runActors(e *Env, args []string) error {
 	case "suggest":
 		return runActorsSuggest(e, args)
 	}
-	return usagef("unknown actors command %q (list, add, rename, merge or suggest)", sub)
+	return usagef("unknown actors command %q (list, add, edit, rename, merge, delete or suggest)", sub)
 }
 
 // actorJSON is one actor in 'dramatis actors --json'.
@@ -109,13 +115,9 @@ func runActorsAdd(e *Env, args []string) error {
 	if !k.Valid() {
 		return usagef("unknown kind %q (%s)", *kind, annotation.KindChoices())
 	}
-	colour := ""
-	if *color != "" {
-		c, ok := storage.HighlightColor(*color)
-		if !ok || !strings.HasPrefix(c, "#") {
-			return usagef("--color wants #rrggbb, not %q", *color)
-		}
-		colour = c
+	colour, err := actorColour(*color)
+	if err != nil {
+		return err
 	}
 	lib, err := openLibrary(e, *libFlag)
 	if err != nil {
@@ -182,5 +184,147 @@ func runActorsMerge(e *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.Stderr, "dramatis actors merge: %q merged into %q (%d highlight(s) moved)\n", from.Name, into.Name, counts[from.ID])
+	return nil
+}
+
+// actorsEditUsage is the synopsis of 'actors edit'.
+var actorsEditUsage = "actors edit NAME [--name NEW] [--kind " + strings.Join(annotation.KindNames(), "|") + "] [--alias A]... [--wikidata Q…] [--color #rrggbb] [--note TEXT]"
+
+// runActorsEdit changes an actor as the Actors window does: name, kind,
+// aliases (the ones given replace the old), Wikidata id, colour, note.
+// Highlights name actors by id, so they follow.
+func runActorsEdit(e *Env, args []string) error {
+	fs := newUsageFlagSet(e, actorsEditUsage)
+	name := fs.String("name", "", "a new `NAME`")
+	kind := fs.String("kind", "", "`KIND`: "+annotation.KindChoices())
+	var aliases repeatedFlag
+	fs.Var(&aliases, "alias", "the aliases, replacing the old ones (repeatable; --alias '' clears them)")
+	wikidata := fs.String("wikidata", "", "the Wikidata id, e.g. Q423 ('' clears it)")
+	color := fs.String("color", "", "a new colour `#rrggbb`")
+	note := fs.String("note", "", "a note on the actor ('' clears it)")
+	libFlag := addLibraryFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want the NAME of one actor, got %d argument(s) (quote names with spaces)", len(pos))
+	}
+	set := flagsSet(fs)
+	delete(set, "library")
+	delete(set, "wait")
+	if len(set) == 0 {
+		return usagef("nothing to change: give --name, --kind, --alias, --wikidata, --color or --note")
+	}
+	k := annotation.Kind(strings.ToLower(strings.TrimSpace(*kind)))
+	if set["kind"] && !k.Valid() {
+		return usagef("unknown kind %q (%s)", *kind, annotation.KindChoices())
+	}
+	if set["name"] && strings.TrimSpace(*name) == "" {
+		return usagef("--name is empty: an actor needs a name")
+	}
+	colour, err := actorColour(*color)
+	if err != nil {
+		return err
+	}
+	qid := strings.ToUpper(strings.TrimSpace(*wikidata))
+	if qid != "" && !isWikidataID(qid) {
+		return usagef("--wikidata wants an item id like Q423, not %q", *wikidata)
+	}
+	lib, err := openLibrary(e, *libFlag)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	a, err := findActorArg(lib, pos[0])
+	if err != nil {
+		return err
+	}
+	if set["name"] {
+		a.Name = *name
+	}
+	if set["kind"] {
+		a.Kind = k
+	}
+	if set["alias"] {
+		a.Aliases = nil
+		for _, al := range aliases {
+			if strings.TrimSpace(al) != "" {
+				a.Aliases = append(a.Aliases, al)
+			}
+		}
+	}
+	if set["wikidata"] {
+		a.Wikidata = qid
+	}
+	if set["note"] {
+		a.Note = *note
+	}
+	a.Color = colour // empty keeps the old one
+	a, err = lib.UpdateActor(a)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stderr, "dramatis actors edit: %s (%s)", a.Name, a.Kind)
+	if len(a.Aliases) > 0 {
+		fmt.Fprintf(e.Stderr, ", aka %s", strings.Join(a.Aliases, ", "))
+	}
+	fmt.Fprintln(e.Stderr)
+	return nil
+}
+
+// actorColour reads --color of the actors commands: #rrggbb, or "" for
+// none given.
+func actorColour(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	c, ok := storage.HighlightColor(s)
+	if !ok || !strings.HasPrefix(c, "#") {
+		return "", usagef("--color wants #rrggbb, not %q", s)
+	}
+	return c, nil
+}
+
+// isWikidataID reports whether s is a Wikidata item id: Q and digits.
+func isWikidataID(s string) bool {
+	return len(s) > 1 && len(s) <= 12 && s[0] == 'Q' && strings.Trim(s[1:], "0123456789") == ""
+}
+
+// runActorsDelete deletes an actor, as the Actors window does. One that
+// highlights use is deleted only with --force, after its uses are listed:
+// the highlights stay, without it.
+func runActorsDelete(e *Env, args []string) error {
+	fs := newUsageFlagSet(e, "actors delete NAME [--force]")
+	force := fs.Bool("force", false, "delete an actor that highlights use (they stay, without it)")
+	libFlag := addLibraryFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want the NAME of one actor, got %d argument(s) (quote names with spaces)", len(pos))
+	}
+	lib, err := openLibrary(e, *libFlag)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	a, err := findActorArg(lib, pos[0])
+	if err != nil {
+		return err
+	}
+	uses, err := lib.ActorHighlights(a.ID)
+	if err != nil {
+		return err
+	}
+	listUses(e.Stderr, uses)
+	if len(uses) > 0 && !*force {
+		return fmt.Errorf("%d highlight(s) name %q (listed above); --force deletes the actor, and they stay without it", len(uses), a.Name)
+	}
+	if err := lib.DeleteActor(a.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stderr, "dramatis actors delete: %q deleted (%d highlight(s) lose it)\n", a.Name, len(uses))
 	return nil
 }

@@ -48,11 +48,9 @@ func runAnnotate(e *Env, args []string) error {
 	}
 	colour := ""
 	if *color != "" {
-		c, ok := storage.HighlightColor(*color)
-		if !ok {
-			return usagef("unknown colour %q (use %s or #rrggbb)", *color, strings.Join(storage.HighlightColorNames, ", "))
+		if colour, err = highlightColour(*color); err != nil {
+			return err
 		}
-		colour = c
 	}
 	wanted, err := order.parse()
 	if err != nil {
@@ -85,12 +83,7 @@ func runAnnotate(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, a := range added.Actors {
-		fmt.Fprintf(e.Stderr, "dramatis annotate: new actor %q (%s)\n", a.Name, a.ID)
-	}
-	for _, t := range added.Topics {
-		fmt.Fprintf(e.Stderr, "dramatis annotate: new topic %q (%s)\n", t.Name, t.ID)
-	}
+	reportCreated(e.Stderr, "annotate", added)
 	fmt.Fprintln(e.Stdout, h.ID)
 	return nil
 }

@@ -238,7 +238,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"rename unknown", []string{"actors", "rename", "Merkel", "Scholz"}, 1, `no actor named "Merkel"`},
 		{"merge unknown", []string{"actors", "merge", "Kim Jong Un", "Merkel"}, 1, `no actor named "Merkel"`},
 		{"merge into itself", []string{"actors", "merge", "Kim Jong Un", "KIM JONG UN"}, 1, "same actor"},
-		{"unknown actors command", []string{"actors", "delete", "Kim"}, 2, "unknown actors command"},
+		{"unknown actors command", []string{"actors", "frobnicate", "Kim"}, 2, "unknown actors command"},
 		{"import missing file", []string{"import", filepath.Join(l.dir, "missing.html")}, 1, "missing.html"},
 		{"restore damaged", []string{"restore", l.page("junk.db", "not a library")}, 1, "damaged"},
 	}

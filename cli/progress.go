@@ -35,15 +35,20 @@ func loadSource(ctx context.Context, e *Env, f *article.Fetcher, src string) (*a
 	return f.Load(ctx, src, e.Stdin)
 }
 
-// isTerminal reports whether w is a character device (a terminal), not a
-// file or a pipe.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+// isTerminal reports whether a stream (stdin, stdout or stderr) is a
+// character device (a terminal), not a file, a pipe or the null device
+// (a character device too: 'dramatis delete ID </dev/null' is a script).
+func isTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
 	if !ok {
 		return false
 	}
 	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	if err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(info, null)
 }
 
 // progressLine is the status line of one download.

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -277,9 +278,21 @@ func runTopicsMerge(e *Env, args []string) error {
 	return nil
 }
 
-// maxUsesShown is how many highlights 'topics delete' names before it
-// says how many more there are.
+// maxUsesShown is how many highlights 'topics delete' and 'actors
+// delete' name before they say how many more there are.
 const maxUsesShown = 10
+
+// listUses names the highlights a deletion touches, one a line (article,
+// highlight, quote), the first maxUsesShown of them.
+func listUses(w io.Writer, uses []annotation.Highlight) {
+	for i, h := range uses {
+		if i == maxUsesShown {
+			fmt.Fprintf(w, "  … and %d more\n", len(uses)-i)
+			return
+		}
+		fmt.Fprintf(w, "  %s  %s  %s\n", h.ArticleID, h.ID, shortQuote(h.Quote.Exact))
+	}
+}
 
 // runTopicsDelete deletes a topic. One in use is deleted only with
 // --force, after its uses are listed: the statements keep their actors
@@ -308,13 +321,7 @@ func runTopicsDelete(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	for i, h := range uses {
-		if i == maxUsesShown {
-			fmt.Fprintf(e.Stderr, "  … and %d more\n", len(uses)-i)
-			break
-		}
-		fmt.Fprintf(e.Stderr, "  %s  %s  %s\n", h.ArticleID, h.ID, shortQuote(h.Quote.Exact))
-	}
+	listUses(e.Stderr, uses)
 	if len(uses) > 0 && !*force {
 		return fmt.Errorf("%d highlight(s) make statements on %q (listed above); --force deletes the topic, and they keep their actors without it", len(uses), t.Name)
 	}

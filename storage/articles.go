@@ -230,8 +230,8 @@ func updateArticle(tx *bolt.Tx, id string, a *article.Article, text []byte, src 
 	if a.URL == "" {
 		rec.URL = old.URL // a copy of the text does not forget where it came from
 	}
-	rec.Edited = old.Edited.forPage(a.URL)
-	rec.Edited.apply(&rec) // what the reader set wins over the page
+	rec.Edited = editsForPage(old.Edited, a.URL)
+	applyEdits(rec.Edited, &rec) // what the reader set wins over the page
 	oldText := tx.Bucket(bArticleText).Get([]byte(id))
 	sameText := bytes.Equal(oldText, text)
 	if sameText && sameContent(old, rec) {
@@ -401,13 +401,20 @@ func loadText(tx *bolt.Tx, id string) (storedText, error) {
 
 // PutArticle stores an article exactly as given under id (backup import):
 // no re-anchoring; highlights already stored under id stay as they are.
-// A different text or metadata it replaces is kept as a version.
+// A different text or metadata it replaces is kept as a version. The
+// reader's corrections (a.Corrected) are kept with it and win over its
+// metadata, so that importing the page again does not undo them; an
+// article without them (from an older backup) keeps those the library's
+// article under id has.
 func (l *Library) PutArticle(id string, a *article.Article, added time.Time) error {
 	if err := checkID(id); err != nil {
 		return errorf(ErrInvalid, "article %w", err)
 	}
 	if a == nil || len(a.Blocks) == 0 {
 		return errorf(ErrInvalid, "the article %s has no text", id)
+	}
+	if err := CheckCorrections(a.Corrected); err != nil {
+		return fmt.Errorf("the article %s: %w", id, err)
 	}
 	now := l.stamp()
 	return l.db.Update(func(tx *bolt.Tx) error {
@@ -423,14 +430,20 @@ func putArticleExact(tx *bolt.Tx, id string, a *article.Article, added, now time
 		return err
 	}
 	rec := recordOf(id, a, added)
+	rec.Edited = a.Corrected.Clone()
 	v := tx.Bucket(bArticles).Get([]byte(id))
 	if v == nil {
+		applyEdits(rec.Edited, &rec)
 		return writeEncoded(tx, rec, text, articleRecord{})
 	}
 	old, err := decodeArticleRecord(v)
 	if err != nil {
 		return err
 	}
+	if rec.Edited == nil {
+		rec.Edited = old.Edited.Clone()
+	}
+	applyEdits(rec.Edited, &rec)
 	rec.Source, rec.Version, rec.Updated = old.Source, old.version(), old.Updated
 	oldText := tx.Bucket(bArticleText).Get([]byte(id))
 	sameText := bytes.Equal(oldText, text)

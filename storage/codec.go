@@ -34,7 +34,7 @@ type articleRecord struct {
 	Version int    `json:"version,omitempty"`
 	// Edited are the reader's corrections of the metadata above, which
 	// an import applies over the page's (see EditArticle).
-	Edited *articleEdits `json:"edited,omitempty"`
+	Edited *article.Corrections `json:"edited,omitempty"`
 }
 
 // recordOf makes the stored record of a (normalised) article.
@@ -53,6 +53,7 @@ func (r articleRecord) article(blocks []article.Block) *article.Article {
 		Title: r.Title, Kicker: r.Kicker, Description: r.Description,
 		Authors: append([]string(nil), r.Authors...), Published: r.Published,
 		Site: r.Site, URL: r.URL, Lang: r.Lang, Blocks: blocks, Cleaner: r.Cleaner,
+		Corrected: r.Edited.Clone(),
 	}
 }
 

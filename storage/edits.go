@@ -21,28 +21,12 @@ type ArticleEdit struct {
 	Published                       *time.Time
 }
 
-// articleEdits are the reader's corrections kept in an article's record
-// ("edited"), applied over the page's metadata at every import.
-type articleEdits struct {
-	Title     *string    `json:"title,omitempty"`
-	Site      *string    `json:"site,omitempty"`
-	URL       *string    `json:"url,omitempty"`
-	Section   *string    `json:"section,omitempty"`
-	Lang      *string    `json:"lang,omitempty"`
-	Authors   *[]string  `json:"authors,omitempty"`
-	Published *time.Time `json:"published,omitempty"`
-	// PageURL is the address the page itself gave when the reader
-	// corrected it; the URL index keeps it, so that importing the page
-	// again finds the article.
-	PageURL string `json:"pageURL,omitempty"`
-}
-
 // maxMetaRunes bounds an edited title, site, section or author: longer is
 // a mistake (a pasted paragraph), not metadata.
 const maxMetaRunes = 1000
 
-// merge takes the fields e sets, cleaned, into the kept edits.
-func (k *articleEdits) merge(e ArticleEdit) error {
+// mergeEdits takes the fields e sets, cleaned, into the kept corrections.
+func mergeEdits(k *article.Corrections, e ArticleEdit) error {
 	str := func(dst **string, v *string, what string) error {
 		if v == nil {
 			return nil
@@ -63,16 +47,10 @@ func (k *articleEdits) merge(e ArticleEdit) error {
 			return err
 		}
 	}
-	if k.URL != nil && *k.URL != "" && !strings.HasPrefix(*k.URL, "http://") && !strings.HasPrefix(*k.URL, "https://") {
-		return errorf(ErrInvalid, "the address %.60q is not an http(s) URL", *k.URL)
-	}
 	if e.Authors != nil {
-		var as []string
+		as := []string{} // not nil: "cleared" must survive JSON (null would read as "not corrected")
 		for _, a := range *e.Authors {
 			if a = article.CleanInline(a); a != "" {
-				if len([]rune(a)) > maxMetaRunes {
-					return errorf(ErrInvalid, "an author's name is longer than %d characters", maxMetaRunes)
-				}
 				as = append(as, a)
 			}
 		}
@@ -82,43 +60,57 @@ func (k *articleEdits) merge(e ArticleEdit) error {
 		p := e.Published.Truncate(time.Second)
 		k.Published = &p
 	}
-	return nil
+	return CheckCorrections(k)
 }
 
-// forPage returns the edits for a new import of the page at url: the
-// page's address is remembered where the reader corrected it.
-func (k *articleEdits) forPage(url string) *articleEdits {
+// CheckCorrections checks corrections as the library stores them (what
+// EditArticle makes of a reader's input; a backup's must pass too, so
+// that its import cannot fail half-way): no field longer than
+// maxMetaRunes, the address http(s). (PageURL only goes into the URL
+// index, which takes any text.)
+func CheckCorrections(k *article.Corrections) error {
 	if k == nil {
 		return nil
 	}
-	c := *k
-	if c.URL != nil && url != "" {
-		c.PageURL = url
+	for _, f := range []struct {
+		v    *string
+		what string
+	}{{k.Title, "title"}, {k.Site, "site"}, {k.URL, "address"}, {k.Section, "section"}, {k.Lang, "language"}} {
+		if f.v != nil && len([]rune(*f.v)) > maxMetaRunes {
+			return errorf(ErrInvalid, "the corrected %s is longer than %d characters", f.what, maxMetaRunes)
+		}
 	}
-	return &c
+	if k.Authors != nil {
+		for _, a := range *k.Authors {
+			if len([]rune(a)) > maxMetaRunes {
+				return errorf(ErrInvalid, "a corrected author's name is longer than %d characters", maxMetaRunes)
+			}
+		}
+	}
+	if u := k.URL; u != nil && *u != "" && !strings.HasPrefix(*u, "http://") && !strings.HasPrefix(*u, "https://") {
+		return errorf(ErrInvalid, "the address %.60q is not an http(s) URL", *u)
+	}
+	return nil
 }
 
-// apply puts the reader's corrections over a record's metadata.
-func (k *articleEdits) apply(r *articleRecord) {
+// editsForPage returns the corrections for a new import of the page at
+// url: the page's address is remembered where the reader corrected it.
+func editsForPage(k *article.Corrections, url string) *article.Corrections {
+	c := k.Clone()
+	if c != nil && c.URL != nil && url != "" {
+		c.PageURL = url
+	}
+	return c
+}
+
+// applyEdits puts the reader's corrections over a record's metadata.
+func applyEdits(k *article.Corrections, r *articleRecord) {
 	if k == nil {
 		return
 	}
-	set := func(dst *string, v *string) {
-		if v != nil {
-			*dst = *v
-		}
-	}
-	set(&r.Title, k.Title)
-	set(&r.Site, k.Site)
-	set(&r.URL, k.URL)
-	set(&r.Kicker, k.Section)
-	set(&r.Lang, k.Lang)
-	if k.Authors != nil {
-		r.Authors = append([]string(nil), (*k.Authors)...)
-	}
-	if k.Published != nil {
-		r.Published = *k.Published
-	}
+	a := r.article(nil)
+	k.Apply(a)
+	r.Title, r.Site, r.URL, r.Kicker, r.Lang, r.Authors, r.Published = a.Title, a.Site, a.URL, a.Kicker, a.Lang, a.Authors, a.Published
 }
 
 // EditArticle corrects an article's metadata (see ArticleEdit); the text
@@ -132,18 +124,18 @@ func (l *Library) EditArticle(id string, e ArticleEdit) (ArticleInfo, error) {
 			return err
 		}
 		rec := old
-		kept := articleEdits{}
-		if old.Edited != nil {
-			kept = *old.Edited
+		kept := old.Edited.Clone()
+		if kept == nil {
+			kept = &article.Corrections{}
 		}
 		if e.URL != nil && kept.PageURL == "" {
 			kept.PageURL = old.URL
 		}
-		if err := kept.merge(e); err != nil {
+		if err := mergeEdits(kept, e); err != nil {
 			return err
 		}
-		rec.Edited = &kept
-		kept.apply(&rec)
+		rec.Edited = kept
+		applyEdits(kept, &rec)
 		rec.Updated = l.stamp()
 		text := bytes.Clone(tx.Bucket(bArticleText).Get([]byte(id)))
 		if err := writeEncoded(tx, rec, text, old); err != nil {

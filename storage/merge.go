@@ -122,6 +122,9 @@ func putArticleTx(tx *bolt.Tx, id string, a *article.Article, added time.Time) e
 	if a == nil || len(a.Blocks) == 0 {
 		return fmt.Errorf("the article %s has no text: %w", id, ErrInvalid)
 	}
+	if err := CheckCorrections(a.Corrected); err != nil {
+		return fmt.Errorf("the article %s: %w", id, err)
+	}
 	return putArticleExact(tx, id, a, added, time.Now().UTC().Truncate(time.Millisecond))
 }
 

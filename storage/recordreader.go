@@ -166,6 +166,12 @@ func (p *recordReader) string() (string, bool) {
 		}
 		p.i++
 	}
+	return p.escapedString(start)
+}
+
+// escapedString reads the rest of a string holding escapes, from start
+// (just after the opening quote), with p.i at the first backslash.
+func (p *recordReader) escapedString(start int) (string, bool) {
 	buf := append([]byte(nil), p.data[start:p.i]...)
 	for p.i < len(p.data) {
 		c := p.data[p.i]
@@ -183,51 +189,72 @@ func (p *recordReader) string() (string, bool) {
 			p.i++
 			continue
 		}
-		if p.i+1 >= len(p.data) {
-			return "", false
-		}
-		e := p.data[p.i+1]
-		p.i += 2
-		switch e {
-		case '"', '\\', '/':
-			buf = append(buf, e)
-		case 'b':
-			buf = append(buf, '\b')
-		case 'f':
-			buf = append(buf, '\f')
-		case 'n':
-			buf = append(buf, '\n')
-		case 'r':
-			buf = append(buf, '\r')
-		case 't':
-			buf = append(buf, '\t')
-		case 'u':
-			r, ok := p.hex4()
-			if !ok {
-				return "", false
-			}
-			if utf16.IsSurrogate(r) {
-				// Only well-formed pairs; encoding/json's handling of lone
-				// surrogates is left to encoding/json.
-				if p.i+1 >= len(p.data) || p.data[p.i] != '\\' || p.data[p.i+1] != 'u' {
-					return "", false
-				}
-				p.i += 2
-				r2, ok := p.hex4()
-				if !ok {
-					return "", false
-				}
-				r = utf16.DecodeRune(r, r2)
-				if r == utf8.RuneError {
-					return "", false
-				}
-			}
-			buf = utf8.AppendRune(buf, r)
-		default:
+		var ok bool
+		if buf, ok = p.appendEscape(buf); !ok {
 			return "", false
 		}
 	}
 	return "", false
+}
+
+// simpleEscape is what a one-letter JSON escape stands for, or 0.
+func simpleEscape(e byte) byte {
+	switch e {
+	case '"', '\\', '/':
+		return e
+	case 'b':
+		return '\b'
+	case 'f':
+		return '\f'
+	case 'n':
+		return '\n'
+	case 'r':
+		return '\r'
+	case 't':
+		return '\t'
+	}
+	return 0
+}
+
+// appendEscape reads the escape at p.i (a backslash and what follows) and
+// appends what it stands for.
+func (p *recordReader) appendEscape(buf []byte) ([]byte, bool) {
+	if p.i+1 >= len(p.data) {
+		return buf, false
+	}
+	e := p.data[p.i+1]
+	p.i += 2
+	if c := simpleEscape(e); c != 0 {
+		return append(buf, c), true
+	}
+	if e != 'u' {
+		return buf, false
+	}
+	r, ok := p.unicodeEscape()
+	if !ok {
+		return buf, false
+	}
+	return utf8.AppendRune(buf, r), true
+}
+
+// unicodeEscape reads the four hex digits after \u, and a second \uXXXX
+// when the first is a surrogate. Only well-formed pairs are taken;
+// encoding/json's handling of lone surrogates is left to encoding/json.
+func (p *recordReader) unicodeEscape() (rune, bool) {
+	r, ok := p.hex4()
+	if !ok || !utf16.IsSurrogate(r) {
+		return r, ok
+	}
+	if p.i+1 >= len(p.data) || p.data[p.i] != '\\' || p.data[p.i+1] != 'u' {
+		return 0, false
+	}
+	p.i += 2
+	r2, ok := p.hex4()
+	if !ok {
+		return 0, false
+	}
+	r = utf16.DecodeRune(r, r2)
+	return r, r != utf8.RuneError
 }
 
 func (p *recordReader) hex4() (rune, bool) {

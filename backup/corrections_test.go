@@ -1,0 +1,119 @@
+package backup
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/dramatis-app/dramatis/article"
+)
+
+// The fixture's first article carries the reader's corrections (title,
+// site, section, authors, date) and the page's own address. Imported
+// into a new library they are kept as corrections, not just as metadata:
+// importing the page again (from its own address, with its own title and
+// site) finds the article and leaves what the reader set.
+func TestCorrectionsSurviveARestoreAndAReimport(t *testing.T) {
+	data, err := Encode(fixtureLibrary())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Check(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := openLibrary(t)
+	if _, err := c.Import(l); err != nil {
+		t.Fatal(err)
+	}
+	const id = "01JART1000000000000000000A"
+	a, _, err := l.Article(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Corrected == nil || a.Corrected.Site == nil || *a.Corrected.Site != "Beispiel: Zeitung" || a.Corrected.PageURL != "https://example.com/amp/nordkorea" {
+		t.Fatalf("corrections after the import: %+v", a.Corrected)
+	}
+	page := *a
+	page.Corrected = nil
+	page.Title, page.Site, page.Kicker, page.Authors = "Nordkorea | Beispiel", "beispiel.com", "", []string{"Redaktion"}
+	page.URL = "https://example.com/amp/nordkorea"
+	res, err := l.ImportArticle(&page)
+	if err != nil || res.ID != id {
+		t.Fatalf("re-import of the page: %+v, %v (want article %s)", res, err, id)
+	}
+	after, _, err := l.Article(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Title != a.Title || after.Site != "Beispiel: Zeitung" || after.Kicker != "Geopolitik" || strings.Join(after.Authors, ", ") != "Anna Müller, J. O'Brien" || !after.Published.Equal(a.Published) {
+		t.Errorf("the page's metadata won over the reader's: %q · %q · %q · %q · %v", after.Title, after.Site, after.Kicker, after.Authors, after.Published)
+	}
+	if after.URL != a.URL {
+		t.Errorf("the address was not corrected, so the page's %q may replace %q; got %q", page.URL, a.URL, after.URL)
+	}
+}
+
+// A version 2 backup (written before corrections) reads and imports as
+// it did; this build writes version 3, which a version 2 build refuses
+// (see TestReadRefuses "newer") rather than dropping the corrections.
+func TestReadsVersion2(t *testing.T) {
+	lib := fixtureLibrary()
+	for i := range lib.Articles {
+		lib.Articles[i].Corrected = nil
+	}
+	data, _ := Encode(lib)
+	v2 := strings.Replace(string(data), `"version": 3`, `"version": 2`, 1)
+	if strings.Contains(v2, "corrected") || !strings.Contains(v2, `"version": 2`) {
+		t.Fatalf("not a version 2 backup:\n%.300s", v2)
+	}
+	c, err := Check(strings.NewReader(v2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := openLibrary(t)
+	if p, err := c.Import(l); err != nil || p.NewArticles != 2 {
+		t.Fatalf("%v %+v", err, p)
+	}
+	a, _, err := l.Article("01JART1000000000000000000A")
+	if err != nil || a.Corrected != nil {
+		t.Fatalf("%v; corrections from nowhere: %+v", err, a.Corrected)
+	}
+}
+
+// Corrections the library would refuse are refused with the file, before
+// anything is written, so that an import cannot stop half-way.
+func TestReadRefusesBadCorrections(t *testing.T) {
+	good, _ := Encode(fixtureLibrary())
+	g := string(good)
+	for _, tt := range []struct{ name, in, msg string }{
+		{"address not http", strings.Replace(g, `"url": "https://example.com/politik/nordkorea?id=1&x=2",
+    "section"`, `"url": "javascript:alert(1)",
+    "section"`, 1), "not an http(s) URL"},
+		{"huge title", strings.Replace(g, `"section": "Geopolitik",`, `"section": "`+strings.Repeat("x", 1001)+`",`, 1), "longer than"},
+		{"not an object", strings.Replace(g, `"corrected": {`, `"corrected": [], "x": {`, 1), "damaged"},
+	} {
+		if tt.in == g {
+			t.Fatalf("%s: the replacement did not apply", tt.name)
+		}
+		_, err := Check(strings.NewReader(tt.in))
+		if err == nil || !strings.Contains(err.Error(), tt.msg) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: %v, want one line with %q", tt.name, err, tt.msg)
+		}
+	}
+}
+
+// Corrections are written in a fixed order and only the fields the reader
+// set, so that the same library always backs up to the same bytes.
+func TestCorrectionsAreWrittenAsSet(t *testing.T) {
+	lib := fixtureLibrary()
+	empty := ""
+	lib.Articles[1].Corrected = &article.Corrections{Site: &empty}
+	data, err := Encode(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "\"corrected\": {\n    \"site\": \"\"\n   },") {
+		t.Errorf("a cleared site must be written as cleared:\n%s", data)
+	}
+}
