@@ -43,7 +43,9 @@ func (a *App) buildPanes() {
 	a.library = newLibraryPane(sh, libraryActions{
 		list:        c.listArticles,
 		infos:       c.store.ArticleInfos,
+		hits:        c.store.SearchHits,
 		open:        c.openArticle,
+		openAt:      c.jumpToHighlight,
 		focusReader: func() { a.reader.focus() },
 		analyse:     c.analyseArticles,
 	})
