@@ -47,6 +47,7 @@ func (a *App) buildPanes() {
 		open:        c.openArticle,
 		openAt:      c.jumpToHighlight,
 		focusReader: func() { a.reader.focus() },
+		analyse:     c.analyseArticles,
 	})
 	a.reader = newReaderPane(sh, readerActions{
 		selectHighlight: func(id string) { c.selectHighlight(id, false) },
