@@ -146,7 +146,7 @@ func TestArticleInfo(t *testing.T) {
 	if a.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("Article Info shows no dialog")
 	}
-	f := newArticleInfoForm(a.ctl.art)
+	f := newArticleInfoForm(a.shell, a.ctl.art)
 	f.title.SetText("Ein besserer Titel")
 	f.site.SetText("Beispiel-Zeitung")
 	f.authors.SetText("Anna Müller,  J. O'Brien ,")
