@@ -15,7 +15,11 @@ import (
 // actors are in most of the news, most actors in a few articles), half
 // of the claims on a topic with a stance. Deterministic.
 func benchCorpus(articles, highlights, actors, topics int) *Corpus {
-	r := rand.New(rand.NewPCG(1, 2))
+	return randomCorpus(rand.New(rand.NewPCG(1, 2)), articles, highlights, actors, topics)
+}
+
+// randomCorpus makes a library as benchCorpus does, drawn from r.
+func randomCorpus(r *rand.Rand, articles, highlights, actors, topics int) *Corpus {
 	c := &Corpus{}
 	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range articles {
@@ -88,6 +92,15 @@ func BenchmarkNetwork(b *testing.B) {
 				sel := x.Select(Filter{})
 				loop(b, func() {
 					if _, err := x.Network(sel, NetworkOptions{Edges: kind}); err != nil {
+						b.Fatal(err)
+					}
+				})
+			})
+			// What the window asks for: the edges the layout reads.
+			b.Run(sz.name+"/"+string(kind)+"/top", func(b *testing.B) {
+				sel := x.Select(Filter{})
+				loop(b, func() {
+					if _, err := x.Network(sel, NetworkOptions{Edges: kind, Top: LayoutEdges}); err != nil {
 						b.Fatal(err)
 					}
 				})

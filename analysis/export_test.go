@@ -83,14 +83,14 @@ func checkSameGraph(t *testing.T, g *readGraph, n *Network) {
 		t.Errorf("read back directed=%v, wrote %v", g.directed, n.Directed)
 	}
 	for _, nd := range n.Nodes {
-		attrs := g.nodes[nd.ID]
+		attrs := g.nodes[graphmlID(nd.ID)]
 		if attrs["label"] != nd.Label || attrs["statements"] != itoa(nd.Statements) || attrs["type"] != string(nd.Type) {
 			t.Errorf("node %s read back as %v", nd.ID, attrs)
 		}
 	}
 	for i, e := range n.Edges {
 		r := g.edges[i]
-		if r.source != n.Nodes[e.Source].ID || r.target != n.Nodes[e.Target].ID || r.attrs["weight"] != formatWeight(e.Weight) {
+		if r.source != graphmlID(n.Nodes[e.Source].ID) || r.target != graphmlID(n.Nodes[e.Target].ID) || r.attrs["weight"] != formatWeight(e.Weight) {
 			t.Errorf("edge %d read back as %+v, wrote %s→%s %v", i, r, n.Nodes[e.Source].ID, n.Nodes[e.Target].ID, e.Weight)
 		}
 	}
@@ -111,7 +111,7 @@ func TestGraphMLEscapesHostileNames(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a hostile name broke the GraphML: %v\n%s", err, out)
 	}
-	if got := g.nodes[c.Actors[0].ID]["label"]; got != "<script>&\"'\uFFFD\uFFFD]]>äää" {
+	if got := g.nodes[graphmlID(c.Actors[0].ID)]["label"]; got != "<script>&\"'\uFFFD\uFFFD]]>äää" {
 		t.Errorf("label read back as %q", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dramatis-app/dramatis/annotation"
 )
@@ -69,7 +70,7 @@ func WriteGraphML(w io.Writer, n *Network) error {
 	fmt.Fprintf(bw, "    <desc>%s</desc>\n", xmlText(n.Description()))
 	for i := range n.Nodes {
 		nd := &n.Nodes[i]
-		fmt.Fprintf(bw, "    <node id=\"%s\">\n", xmlText(nd.ID))
+		fmt.Fprintf(bw, "    <node id=\"%s\">\n", graphmlID(nd.ID))
 		for _, k := range keys {
 			if k.node != nil {
 				writeData(bw, k.id, k.node(n, nd))
@@ -79,7 +80,7 @@ func WriteGraphML(w io.Writer, n *Network) error {
 	}
 	for i := range n.Edges {
 		e := &n.Edges[i]
-		fmt.Fprintf(bw, "    <edge id=\"e%d\" source=\"%s\" target=\"%s\">\n", i, xmlText(n.Nodes[e.Source].ID), xmlText(n.Nodes[e.Target].ID))
+		fmt.Fprintf(bw, "    <edge id=\"e%d\" source=\"%s\" target=\"%s\">\n", i, graphmlID(n.Nodes[e.Source].ID), graphmlID(n.Nodes[e.Target].ID))
 		for _, k := range keys {
 			if k.edge != nil && n.edgeKeyApplies(k.id) {
 				writeData(bw, k.id, k.edge(n, e))
@@ -114,6 +115,33 @@ func (n *Network) edgeKeyApplies(id string) bool {
 		return n.Kind == EdgesAffiliation
 	}
 	return true
+}
+
+// graphmlID writes an id as the schema wants node ids: an XML NMTOKEN.
+// Dramatis's own ids (ULIDs, Wikidata ids) are written as they are; an
+// id from elsewhere with other characters (a space, a quote, an umlaut)
+// has each of them, and each "_x" that would read as an escape, written
+// as _xHHHH_ (XML's own name escaping, as .NET's EncodeNmToken does), so
+// that different ids stay different. The empty id becomes "_x_".
+func graphmlID(id string) string {
+	if id == "" {
+		return "_x_"
+	}
+	plain := func(r rune) bool {
+		return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._:", r))
+	}
+	if !strings.Contains(id, "_x") && strings.IndexFunc(id, func(r rune) bool { return !plain(r) }) < 0 {
+		return id
+	}
+	var b strings.Builder
+	for i, r := range id {
+		if plain(r) && !(r == '_' && strings.HasPrefix(id[i:], "_x")) {
+			b.WriteRune(r)
+			continue
+		}
+		fmt.Fprintf(&b, "_x%04X_", r)
+	}
+	return b.String()
 }
 
 // xmlText escapes s for XML text or a quoted attribute. Characters XML
@@ -151,7 +179,11 @@ func (n *Network) Description() string {
 		EdgesConflict:     "actors taking opposite stances on a topic, counted in topics",
 		EdgesAffiliation:  "actors and the topics of their statements, counted in statements",
 	}[n.Kind]
-	return fmt.Sprintf("Dramatis %s network: %s; weights %s; %d nodes, %d edges", n.Kind, what, n.Normalise, len(n.Nodes), len(n.Edges))
+	edges := fmt.Sprintf("%d edges", len(n.Edges))
+	if n.TotalEdges > len(n.Edges) {
+		edges = fmt.Sprintf("the strongest %d of %d edges", len(n.Edges), n.TotalEdges)
+	}
+	return fmt.Sprintf("Dramatis %s network: %s; weights %s; %d nodes, %s", n.Kind, what, n.Normalise, len(n.Nodes), edges)
 }
 
 // topicNames names the topics of a congruence or conflict edge. The

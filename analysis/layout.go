@@ -19,9 +19,10 @@ const (
 	// layoutGravity pulls every node toward the centre, so that actors
 	// without ties stay in the picture instead of drifting off.
 	layoutGravity = 0.03
-	// layoutMaxEdges is how many of the strongest edges pull on the
-	// layout; lighter ones change little and cost time.
-	layoutMaxEdges = 20000
+	// LayoutEdges is how many of the strongest edges pull on the layout;
+	// lighter ones change little and cost time. A network computed with
+	// NetworkOptions{Top: LayoutEdges} lays out as the whole one does.
+	LayoutEdges = 20000
 	// ringGap is how far outside the tied nodes the untied ones sit.
 	ringGap = 1.0
 	// goldenAngle spreads the start positions on a sunflower spiral,
@@ -43,8 +44,8 @@ func Layout(n *Network) []Point {
 		return pos
 	}
 	edges := n.Edges
-	if len(edges) > layoutMaxEdges {
-		edges = edges[:layoutMaxEdges] // strongest first
+	if len(edges) > LayoutEdges {
+		edges = edges[:LayoutEdges] // strongest first
 	}
 	maxW := 0.0
 	for _, e := range edges {

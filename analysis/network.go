@@ -117,12 +117,15 @@ type Network struct {
 	TwoMode bool
 	Nodes   []Node
 	Edges   []Edge
+	// TotalEdges counts the edges at least MinWeight heavy, kept or not:
+	// len(Edges) unless NetworkOptions.Top cut the list.
+	TotalEdges int
 	// TopicNames are the corpus's topic names by index, what EdgeTopics
 	// refers to.
 	TopicNames []string
 	// positions are, in congruence and conflict networks, each node's
-	// stances by topic (stanceBit sets).
-	positions []map[int]uint8
+	// stances by topic, in topic order.
+	positions [][]position
 	// topicNodes maps corpus topics to nodes in a two-mode network.
 	topicNodes map[int]int
 }
@@ -133,6 +136,10 @@ type NetworkOptions struct {
 	Normalise Normalisation
 	// MinWeight leaves out edges lighter than it (after normalisation).
 	MinWeight float64
+	// Top keeps only the Top strongest edges, the first Top of the whole
+	// list (0 keeps all). A view that draws the strongest edges asks for
+	// them (LayoutEdges lays out alike); an export asks for all.
+	Top int
 }
 
 // Network computes the network o asks for over the statements sel
@@ -197,15 +204,19 @@ type netBuilder struct {
 	// actorAt and topicAt map corpus actors and topics to nodes (-1: none).
 	actorAt, topicAt []int
 	// lastHL and lastArticle are the highlight and article each node
-	// was last counted on: a selection holds a highlight's statements,
-	// and an article's, together (NewIndex's order).
+	// was last counted on while the nodes are counted: a selection holds
+	// a highlight's statements, and an article's, together (NewIndex's
+	// order).
 	lastHL, lastArticle []int
 	pairs               *pairCounter
 	directed            bool
 	// denom is, per node, the size of the set the Jaccard weight divides by.
 	denom []int
 	// positions: see Network.positions.
-	positions []map[int]uint8
+	positions [][]position
+	// order is every actor's stance set on every topic, in topic order
+	// (congruence and conflict).
+	order []topicNode
 }
 
 func newNetBuilder(x *Index, sel []int, twoMode bool) *netBuilder {
@@ -225,6 +236,7 @@ func newNetBuilder(x *Index, sel []int, twoMode bool) *netBuilder {
 		}
 	}
 	b.denom = make([]int, len(b.nodes))
+	b.sortNodes()
 	return b
 }
 
@@ -355,71 +367,6 @@ func (b *netBuilder) roles() {
 	})
 }
 
-// stanceBit gives a stance as a bit, for sets of stances.
-func stanceBit(s Stance) uint8 {
-	switch s {
-	case StanceSupports:
-		return 1
-	case StanceOpposes:
-		return 2
-	case StanceNeutral:
-		return 4
-	}
-	return 0
-}
-
-// agreement ties two actors for each topic on which they take the same
-// stance (congruent) or opposite stances, one supporting and one
-// opposing (conflict). Statements without a stance do not count.
-func (b *netBuilder) agreement(congruent bool) {
-	b.positions = make([]map[int]uint8, len(b.nodes))
-	byTopic := map[int][]int{} // topic → nodes with a stance on it
-	for _, si := range b.sel {
-		s := &b.x.Statements[si]
-		bit := stanceBit(s.Stance)
-		if s.Topic < 0 || bit == 0 {
-			continue
-		}
-		n := b.actorAt[s.Actor]
-		if b.positions[n] == nil {
-			b.positions[n] = map[int]uint8{}
-		}
-		if b.positions[n][s.Topic] == 0 {
-			byTopic[s.Topic] = append(byTopic[s.Topic], n)
-			b.denom[n]++
-		}
-		b.positions[n][s.Topic] |= bit
-	}
-	b.pairs = newPairCounter(len(b.nodes), false)
-	type position struct {
-		node int
-		bits uint8
-	}
-	var ps []position
-	for t, nodes := range byTopic {
-		ps = ps[:0]
-		for _, n := range nodes {
-			ps = append(ps, position{n, b.positions[n][t]})
-		}
-		for i, p := range ps {
-			for _, q := range ps[i+1:] {
-				if tied(p.bits, q.bits, congruent) {
-					b.pairs.add(p.node, q.node)
-				}
-			}
-		}
-	}
-}
-
-// tied reports whether two actors' stances on a topic agree (congruent)
-// or conflict.
-func tied(p, q uint8, congruent bool) bool {
-	if congruent {
-		return p&q != 0
-	}
-	return p&1 != 0 && q&2 != 0 || p&2 != 0 && q&1 != 0
-}
-
 // affiliation ties each actor to the topics of its statements; the
 // stance counts of an edge are found with its statements
 // (AffiliationStances).
@@ -432,43 +379,6 @@ func (b *netBuilder) affiliation() {
 			b.pairs.add(b.actorAt[s.Actor], b.topicAt[s.Topic])
 		}
 	}
-}
-
-// finish weighs the edges, drops the light ones and orders the rest
-// strongest first (ties: busier nodes first, the nodes' order).
-func (b *netBuilder) finish(o NetworkOptions) *Network {
-	n := &Network{Kind: o.Edges, Normalise: o.Normalise, Directed: b.directed && o.Edges != EdgesAffiliation,
-		TwoMode: o.Edges == EdgesAffiliation}
-	at := b.sortNodes()
-	n.Nodes, n.positions = b.nodes, b.positions
-	n.Edges = make([]Edge, 0, b.pairs.len())
-	b.pairs.each(func(src, dst, count int) {
-		e := Edge{Source: at[src], Target: at[dst], Count: count, Weight: float64(count)}
-		if !b.directed && e.Source > e.Target {
-			e.Source, e.Target = e.Target, e.Source
-		}
-		if o.Normalise == Jaccard {
-			if union := b.denom[e.Source] + b.denom[e.Target] - e.Count; union > 0 {
-				e.Weight = float64(e.Count) / float64(union)
-			}
-		}
-		if e.Weight >= o.MinWeight {
-			n.Edges = append(n.Edges, e)
-		}
-	})
-	slices.SortFunc(n.Edges, func(a, c Edge) int {
-		if r := cmp.Compare(c.Weight, a.Weight); r != 0 {
-			return r
-		}
-		if r := cmp.Compare(a.Source, c.Source); r != 0 {
-			return r
-		}
-		return cmp.Compare(a.Target, c.Target)
-	})
-	if n.TwoMode {
-		b.stanceCounts(n)
-	}
-	return n
 }
 
 // stanceCounts splits the affiliation edges' counts by stance.
@@ -518,9 +428,11 @@ func (n *Network) nodeOfTopic(x *Index, topic int) int {
 }
 
 // sortNodes orders the nodes actors first, then topics, each busiest
-// first and then by name, so that every export lists them alike; it
-// returns where each node went and reorders denom with them.
-func (b *netBuilder) sortNodes() []int {
+// first and then by name, so that every export lists them alike, and
+// points actorAt and topicAt at the nodes' new places. It runs before the
+// pairs are counted, so that they are counted between final indices and
+// come out of the counter in (source, target) order.
+func (b *netBuilder) sortNodes() {
 	order := make([]int, len(b.nodes))
 	for i := range order {
 		order[i] = i
@@ -543,42 +455,19 @@ func (b *netBuilder) sortNodes() []int {
 	})
 	at := make([]int, len(order))
 	nodes := make([]Node, len(order))
-	denom := make([]int, len(order))
 	for to, from := range order {
 		at[from] = to
 		nodes[to] = b.nodes[from]
-		denom[to] = b.denom[from]
 	}
-	b.nodes, b.denom = nodes, denom
-	if b.positions != nil {
-		pos := make([]map[int]uint8, len(order))
-		for to, from := range order {
-			pos[to] = b.positions[from]
-		}
-		b.positions = pos
-	}
-	return at
-}
-
-// EdgeTopics returns the topics (corpus indices, ascending) on which the
-// ends of a congruence or conflict edge agree or disagree; nil for other
-// networks.
-func (n *Network) EdgeTopics(e *Edge) []int {
-	if n.positions == nil {
-		return nil
-	}
-	p, q := n.positions[e.Source], n.positions[e.Target]
-	if len(q) < len(p) {
-		p, q = q, p
-	}
-	var out []int
-	for t, bits := range p {
-		if other, ok := q[t]; ok && tied(bits, other, n.Kind == EdgesCongruence) {
-			out = append(out, t)
+	b.nodes = nodes
+	for _, m := range [][]int{b.actorAt, b.topicAt} {
+		for i, n := range m {
+			if n >= 0 {
+				m[i] = at[n]
+			}
 		}
 	}
-	slices.Sort(out)
-	return out
+	b.lastHL, b.lastArticle = nil, nil // counted: no longer needed
 }
 
 // EdgeStatements returns the statements behind an edge, in date order:

@@ -1,5 +1,7 @@
 package analysis
 
+import "slices"
+
 // Dense limits: networks up to these sizes count their pairs in a dense
 // matrix (4,096 nodes: 8.4 million int32 cells for unordered pairs, 34
 // MB; 2,048 nodes: 4.2 million for ordered pairs, 17 MB); larger ones
@@ -15,6 +17,8 @@ type pairCounter struct {
 	directed bool
 	dense    []int32
 	sparse   map[uint64]int32
+	// pairs is how many different pairs were counted.
+	pairs int
 }
 
 func newPairCounter(n int, directed bool) *pairCounter {
@@ -30,13 +34,15 @@ func newPairCounter(n int, directed bool) *pairCounter {
 	return p
 }
 
-// cell is the pair's place in the dense matrix: row-major for ordered
-// pairs, the lower triangle (a < b) for unordered ones.
+// cell is the pair's place in the dense matrix, row by row: all of a
+// row's cells for ordered pairs, the cells right of the diagonal (a < b)
+// for unordered ones. Reading the matrix in memory order visits the pairs
+// in (a, b) order.
 func (p *pairCounter) cell(a, b int) int {
 	if p.directed {
 		return a*p.n + b
 	}
-	return b*(b-1)/2 + a
+	return a*(2*p.n-a-1)/2 + b - a - 1
 }
 
 // add counts the pair (a, b) once; a and b differ.
@@ -45,35 +51,64 @@ func (p *pairCounter) add(a, b int) {
 		a, b = b, a
 	}
 	if p.dense != nil {
-		p.dense[p.cell(a, b)]++
+		c := &p.dense[p.cell(a, b)]
+		if *c == 0 {
+			p.pairs++
+		}
+		*c++
 		return
 	}
-	p.sparse[pairKey(a, b)]++
-}
-
-// len returns an upper bound of the number of pairs counted, for sizing.
-func (p *pairCounter) len() int {
-	if p.sparse != nil {
-		return len(p.sparse)
+	k := pairKey(a, b)
+	if p.sparse[k] == 0 {
+		p.pairs++
 	}
-	return 0
+	p.sparse[k]++
 }
 
-// each calls fn with every counted pair and its count (a < b for
-// unordered pairs).
-func (p *pairCounter) each(fn func(a, b, n int)) {
-	if p.sparse != nil {
-		for k, c := range p.sparse {
-			fn(int(k>>32), int(uint32(k)), int(c))
+// addRow counts the pairs (a, c) for each c of cs, which ascend and are
+// all after a: in the dense matrix one row, written left to right.
+func (p *pairCounter) addRow(a int, cs []int) {
+	if p.dense == nil || p.directed {
+		for _, c := range cs {
+			p.add(a, c)
 		}
 		return
 	}
+	base := p.cell(a, a+1) - a - 1 // the cell of (a, c) is base + c
+	for _, c := range cs {
+		cell := &p.dense[base+c]
+		if *cell == 0 {
+			p.pairs++
+		}
+		*cell++
+	}
+}
+
+// len returns the number of different pairs counted.
+func (p *pairCounter) len() int { return p.pairs }
+
+// each calls fn with every counted pair and its count, in (a, b) order
+// (a < b for unordered pairs).
+func (p *pairCounter) each(fn func(a, b, n int)) {
+	if p.sparse != nil {
+		keys := make([]uint64, 0, len(p.sparse))
+		for k := range p.sparse {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys) // pairKey orders as (a, b) does
+		for _, k := range keys {
+			fn(int(k>>32), int(uint32(k)), int(p.sparse[k]))
+		}
+		return
+	}
+	i := 0
 	for a := 0; a < p.n; a++ {
-		for b := 0; b < p.n; b++ {
-			if a == b || !p.directed && a > b {
-				continue
-			}
-			if c := p.dense[p.cell(a, b)]; c > 0 {
+		b := 0
+		if !p.directed {
+			b = a + 1
+		}
+		for ; b < p.n; b, i = b+1, i+1 {
+			if c := p.dense[i]; c > 0 && a != b {
 				fn(a, b, int(c))
 			}
 		}

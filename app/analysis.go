@@ -274,6 +274,7 @@ func (w *analysisWindow) recompute() {
 	gen, x := w.gen, w.x
 	f, problem := w.filter()
 	o := w.options()
+	o.Top = analysis.LayoutEdges // the layout reads these; the view draws fewer
 	by := analysis.Month
 	if w.period.Selected == "Week" {
 		by = analysis.Week
@@ -319,11 +320,11 @@ func topSeries(tl *analysis.Timeline, n int) *analysis.Timeline {
 // summary says what is shown.
 func (w *analysisWindow) summary(problem string) string {
 	first, last := w.x.Span(w.sel)
-	s := fmt.Sprintf("%d statements · %d nodes · %d edges", len(w.sel), len(w.net.Nodes), len(w.net.Edges))
+	s := fmt.Sprintf("%d statements · %d nodes · %d edges", len(w.sel), len(w.net.Nodes), w.net.TotalEdges)
 	if len(w.sel) > 0 {
 		s += fmt.Sprintf(" · %s – %s", first.Format(time.DateOnly), last.Format(time.DateOnly))
 	}
-	if len(w.net.Edges) > 1500 {
+	if w.net.TotalEdges > 1500 {
 		s += " · the strongest 1,500 edges drawn"
 	}
 	if len(w.x.Corpus.Topics) == 0 {
@@ -503,11 +504,16 @@ func (w *analysisWindow) exportTo(dir string) {
 	if !w.ready || w.net == nil {
 		return
 	}
-	x, sel, n, by := w.x, w.sel, w.net, w.tl.By
+	x, sel, by := w.x, w.sel, w.tl.By
+	o := w.options()
 	var files []string
+	var n *analysis.Network
 	var err error
 	w.c.sh.run(func() {
-		files, err = analysis.WriteFolder(dir, x, sel, n, by, false, export.WriteWith)
+		// The view holds the strongest edges only; the files get them all.
+		if n, err = x.Network(sel, o); err == nil {
+			files, err = analysis.WriteFolder(dir, x, sel, n, by, false, export.WriteWith)
+		}
 	}, func() {
 		if err != nil {
 			w.c.sh.showErrorIn(w.win, "Could not export the analysis", err)

@@ -86,3 +86,25 @@ func benchmarkCleanHTML(b *testing.B, page []byte) {
 		}
 	}
 }
+
+// deepNesting is how deep the nested page of BenchmarkCleanHTMLDeep goes:
+// near the parser's limit of 512 levels, as hostile or badly generated
+// pages (forum threads quoting quotes, builder output) come.
+const deepNesting = 450
+
+// BenchmarkCleanHTMLDeep cleans a page of deepNesting nested blocks, each
+// with a paragraph and a short list: the case where measuring every nested
+// element again for each element judged costs time in the square of the
+// depth.
+func BenchmarkCleanHTMLDeep(b *testing.B) {
+	var page bytes.Buffer
+	page.WriteString("<html><head><title>Deep</title></head><body><article>")
+	for i := 0; i < deepNesting; i++ {
+		page.WriteString(`<div class="level"><p>A paragraph of the article, long enough to count, with a comma, and another one.</p><ul><li>one</li><li>two</li></ul>`)
+	}
+	for i := 0; i < deepNesting; i++ {
+		page.WriteString("</div>")
+	}
+	page.WriteString("</article></body></html>")
+	benchmarkCleanHTML(b, page.Bytes())
+}

@@ -146,6 +146,7 @@ func (x *extractor) cleanConditionally(content *html.Node, tag atom.Atom) {
 		return
 	}
 	nodes := descendants(content, tag)
+	ix := x.newSubtreeIndex(nodes)
 	// Children before parents, so that a removed child no longer counts
 	// against its container (as a reverse document-order walk would).
 	for i := len(nodes) - 1; i >= 0; i-- {
@@ -153,8 +154,8 @@ func (x *extractor) cleanConditionally(content *html.Node, tag atom.Atom) {
 		if n.Parent == nil || n == x.best || !attached(n, content) {
 			continue
 		}
-		if x.shouldRemove(n, tag) {
-			removeNode(n)
+		if x.shouldRemove(n, tag, ix.get(n)) {
+			ix.remove(n)
 		}
 	}
 }
@@ -167,59 +168,6 @@ func attached(n, root *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// subtreeCounts are the element counts and text measures of a subtree
-// that the conditional cleaning rules look at, gathered in one walk.
-type subtreeCounts struct {
-	p, img, li, input, embeds int
-	listText, headingText     int
-	textishText               int
-	video, dataTable          bool
-}
-
-// countSubtree walks below n once; lengths of nested elements are summed as
-// often as they nest, like the per-tag measures they replace.
-func (x *extractor) countSubtree(n *html.Node) subtreeCounts {
-	var c subtreeCounts
-	walk(n, func(d *html.Node) bool {
-		if d == n || d.Type != html.ElementNode {
-			return d == n || d.Type == html.DocumentNode
-		}
-		switch d.DataAtom {
-		case atom.P:
-			c.p++
-		case atom.Img:
-			c.img++
-		case atom.Li:
-			c.li++
-		case atom.Input:
-			c.input++
-		case atom.Table:
-			if x.dataTables[d] {
-				c.dataTable = true
-			}
-		case atom.Object, atom.Embed, atom.Iframe:
-			for _, a := range d.Attr {
-				if reVideo.MatchString(a.Val) {
-					c.video = true
-				}
-			}
-			c.embeds++
-		}
-		switch d.DataAtom {
-		case atom.Ul, atom.Ol:
-			c.listText += textLen(d)
-		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-			c.headingText += textLen(d)
-		}
-		switch d.DataAtom {
-		case atom.Span, atom.Li, atom.Td, atom.Blockquote, atom.Dl, atom.Div, atom.Img, atom.Ol, atom.P, atom.Pre, atom.Table, atom.Ul:
-			c.textishText += textLen(d)
-		}
-		return true
-	})
-	return c
 }
 
 // Readability's own measures of clutter in the kept content. A block is
@@ -255,8 +203,8 @@ const (
 // shouldRemove reports whether the element n (one of tag) in the kept
 // content is clutter rather than article: never a data table or what sits
 // in one or in code, always a block whose names count against it, else by
-// the measures above.
-func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
+// the measures above, taken from m, n's measures.
+func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom, m *subtreeMeasure) bool {
 	if tag == atom.Table && x.dataTables[n] {
 		return false
 	}
@@ -264,17 +212,17 @@ func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
 	if hasAncestor(n, atom.Table, -1, isData) || hasAncestor(n, atom.Code, shieldDepth, nil) {
 		return false
 	}
-	c := x.countSubtree(n)
+	c := m.below
 	if c.dataTable {
 		return false
 	}
-	contentLength := textLen(n)
+	contentLength := m.span.n
 	isList := tag == atom.Ul || tag == atom.Ol || contentLength > 0 && float64(c.listText)/float64(contentLength) > listShare
 	weight := x.classWeight(n)
 	if weight < 0 {
 		return true
 	}
-	if commasIn(n) >= keepCommas || c.video {
+	if m.commas >= keepCommas || c.video {
 		return false
 	}
 	if contentLength < adLabelChars {
@@ -282,7 +230,7 @@ func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
 			return true
 		}
 	}
-	remove := cluttered(n, c, contentLength, weight, isList)
+	remove := cluttered(n, c, contentLength, m.linkDensity(), weight, isList)
 	if isList && remove {
 		for _, ch := range elementChildren(n) {
 			if len(elementChildren(ch)) > 1 {
@@ -297,14 +245,13 @@ func (x *extractor) shouldRemove(n *html.Node, tag atom.Atom) bool {
 }
 
 // cluttered applies the measures of clutter (see shouldRemove) to n, whose
-// subtree counts c, text length and class weight are known.
-func cluttered(n *html.Node, c subtreeCounts, contentLength int, weight float64, isList bool) bool {
+// subtree counts c, text length, link density and class weight are known.
+func cluttered(n *html.Node, c subtreeCounts, contentLength int, ld, weight float64, isList bool) bool {
 	headingDensity, density := 0.0, 0.0
 	if contentLength > 0 {
 		headingDensity = float64(c.headingText) / float64(contentLength)
 		density = float64(c.textishText) / float64(contentLength)
 	}
-	ld := linkDensity(n)
 	inFigure := hasAncestor(n, atom.Figure, shieldDepth, nil)
 	return (!inFigure && c.img > 1 && float64(c.p)/float64(c.img) < paragraphsPerImage) ||
 		(!isList && c.li-listItemAllowance > c.p) ||
