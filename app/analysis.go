@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/analysis"
@@ -53,21 +51,36 @@ type analysisWindow struct {
 	c   *controller
 	win fyne.Window
 
-	x     *analysis.Index
-	sel   []int
-	net   *analysis.Network
-	tl    *analysis.Timeline
-	gen   int // computation generation: a late result of an older one is dropped
-	ready bool
+	x   *analysis.Index
+	sel []int
+	net *analysis.Network
+	pos []analysis.Point
+	tl  *analysis.Timeline
+	gen int // computation generation: a late result of an older one is dropped
+	// computing is set while a computation runs, pending when the filter
+	// bar changed meanwhile; settle waits for the date slider to rest.
+	computing, pending bool
+	settle             *time.Timer
+	ready              bool
+	// only restricts the analysis to these articles (nil: the library).
+	only      []string
+	onlyBar   *fyne.Container
+	onlyLabel *widget.Label
 
-	kind, norm, period, stance, kindF, topic, group *widget.Select
-	minWeight, from, to, site                       *widget.Entry
-	netView                                         *widgets.NetworkView
-	tlView                                          *widgets.TimelineView
-	tabs                                            *container.AppTabs
-	listTitle, status                               *widget.Label
-	list                                            *widget.List
-	listed                                          []int
+	kind, norm, period, stance, kindF, topic, group, colourBy *widget.Select
+	minWeight, from, to, site                                 *widget.Entry
+	// slider steps the date window through periods (left end: no window);
+	// periods are their starts, syncing is set while the window moves it.
+	slider            *widget.Slider
+	sliderLabel       *widget.Label
+	periods           []time.Time
+	syncing           bool
+	netView           *widgets.NetworkView
+	tlView            *widgets.TimelineView
+	tabs              *container.AppTabs
+	listTitle, status *widget.Label
+	list              *widget.List
+	listed            []int
 }
 
 // showAnalysis opens (or raises) the Analysis window and reads the
@@ -75,7 +88,13 @@ type analysisWindow struct {
 func (c *controller) showAnalysis() {
 	if c.analysisW == nil {
 		c.analysisW = newAnalysisWindow(c)
-		c.analysisW.win.SetOnClosed(func() { c.analysisW = nil })
+		w := c.analysisW
+		w.win.SetOnClosed(func() {
+			if w.settle != nil {
+				w.settle.Stop()
+			}
+			c.analysisW = nil
+		})
 	}
 	c.analysisW.reload()
 	c.analysisW.win.Show()
@@ -133,49 +152,6 @@ func (w *analysisWindow) groupSelect() *widget.Select {
 	return w.group
 }
 
-// controls builds the filter bar: network and weights, date window with
-// steps, stance, kind, topic, site, and Export.
-func (w *analysisWindow) controls() fyne.CanvasObject {
-	var kinds []string
-	for _, k := range analysis.EdgeKinds {
-		kinds = append(kinds, edgeKindName(k))
-	}
-	changed := func(string) { w.recompute() }
-	w.kind = widget.NewSelect(kinds, changed)
-	w.kind.SetSelected(edgeKindName(analysis.EdgesCooccurrence))
-	w.norm = widget.NewSelect([]string{"Count", "Jaccard"}, changed)
-	w.norm.SetSelected("Count")
-	w.period = widget.NewSelect([]string{"Week", "Month"}, changed)
-	w.period.SetSelected("Month")
-	w.stance = widget.NewSelect(append([]string{"Any stance"}, annotation.StanceNames()...), changed)
-	w.stance.SetSelected("Any stance")
-	w.kindF = widget.NewSelect(append([]string{"Any kind"}, annotation.KindNames()...), changed)
-	w.kindF.SetSelected("Any kind")
-	w.topic = widget.NewSelect([]string{"Any topic"}, changed)
-	w.topic.SetSelected("Any topic")
-	submit := func(string) { w.recompute() }
-	entry := func(hint string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetPlaceHolder(hint)
-		e.OnSubmitted = submit
-		return e
-	}
-	w.minWeight, w.from, w.to, w.site = entry("min. weight"), entry("from 2024-01-01"), entry("to 2024-12-31"), entry("site")
-	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.step(-1) })
-	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.step(+1) })
-	export := widget.NewButton("Export…", w.chooseExportFolder)
-	row1 := container.NewHBox(widget.NewLabel("Network"), sized(w.kind, 290), widget.NewLabel("Weights"), w.norm, sized(w.minWeight, 110),
-		widget.NewLabel("Per"), w.period, export)
-	row2 := container.NewHBox(sized(w.from, 150), sized(w.to, 150), prev, next, w.stance, w.kindF, w.topic, sized(w.site, 140))
-	// Rows scroll sideways in a narrow window rather than widen it.
-	return container.NewVBox(container.NewHScroll(row1), container.NewHScroll(row2))
-}
-
-// sized gives an entry a fixed width in a row.
-func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
-}
-
 // reload reads the library anew off the main goroutine and recomputes.
 func (w *analysisWindow) reload() {
 	w.status.SetText("Reading the library…")
@@ -212,103 +188,6 @@ func (w *analysisWindow) fillTopics() {
 	w.topic.Refresh()
 }
 
-// filter reads the filter bar. Dates that do not read are reported in the
-// status line and ignored.
-func (w *analysisWindow) filter() (analysis.Filter, string) {
-	var f analysis.Filter
-	var problems []string
-	if t, ok := readDay(w.from.Text); ok {
-		f.From = t
-	} else {
-		problems = append(problems, fmt.Sprintf("“%s” is not a date (2024-11-30)", w.from.Text))
-	}
-	if t, ok := readDay(w.to.Text); ok && !t.IsZero() {
-		f.To = analysis.ToDay(t)
-	} else if !ok {
-		problems = append(problems, fmt.Sprintf("“%s” is not a date (2024-11-30)", w.to.Text))
-	}
-	if st, err := analysis.ParseStance(w.stance.Selected); err == nil && w.stance.SelectedIndex() > 0 {
-		f.Stances = []analysis.Stance{st}
-	}
-	if w.kindF.SelectedIndex() > 0 {
-		f.Kinds = []annotation.Kind{annotation.Kind(w.kindF.Selected)}
-	}
-	if i := w.topic.SelectedIndex(); i > 0 && i-1 < len(w.x.Corpus.Topics) {
-		f.Topics = []string{w.x.Corpus.Topics[i-1].ID}
-	}
-	if s := strings.TrimSpace(w.site.Text); s != "" {
-		f.Sites = []string{s}
-	}
-	return f, strings.Join(problems, "; ")
-}
-
-// readDay reads a day the reader typed; "" is no day.
-func readDay(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, true
-	}
-	t, err := time.ParseInLocation(time.DateOnly, s, time.Local)
-	return t, err == nil
-}
-
-// options reads the network choices.
-func (w *analysisWindow) options() analysis.NetworkOptions {
-	o := analysis.NetworkOptions{Edges: analysis.EdgeKinds[max(0, w.kind.SelectedIndex())], Normalise: analysis.Raw}
-	if w.norm.Selected == "Jaccard" && o.Edges != analysis.EdgesAffiliation {
-		o.Normalise = analysis.Jaccard
-	}
-	if v, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(w.minWeight.Text), ",", "."), 64); err == nil {
-		o.MinWeight = v
-	}
-	return o
-}
-
-// recompute selects, computes the network, its layout and the timeline
-// off the main goroutine, then shows them.
-func (w *analysisWindow) recompute() {
-	if !w.ready || w.group == nil {
-		return
-	}
-	w.gen++
-	gen, x := w.gen, w.x
-	f, problem := w.filter()
-	o := w.options()
-	o.Top = analysis.LayoutEdges // the layout reads these; the view draws fewer
-	by := analysis.Month
-	if w.period.Selected == "Week" {
-		by = analysis.Week
-	}
-	group := analysis.ByActor
-	if w.group.Selected == "Topics" {
-		group = analysis.ByTopic
-	}
-	var sel []int
-	var n *analysis.Network
-	var pos []analysis.Point
-	var tl *analysis.Timeline
-	var err error
-	w.c.sh.run(func() {
-		sel = x.Select(f)
-		if n, err = x.Network(sel, o); err != nil {
-			return
-		}
-		pos = analysis.Layout(n)
-		tl = topSeries(x.Timeline(sel, by, group, nil), timelineSeries)
-	}, func() {
-		if gen != w.gen {
-			return
-		}
-		if err != nil {
-			w.status.SetText(err.Error())
-			return
-		}
-		w.sel, w.net, w.tl = sel, n, tl
-		w.show(pos)
-		w.status.SetText(w.summary(problem))
-	})
-}
-
 // topSeries keeps a timeline's busiest series (they come busiest first).
 func topSeries(tl *analysis.Timeline, n int) *analysis.Timeline {
 	if len(tl.Series) > n {
@@ -336,19 +215,13 @@ func (w *analysisWindow) summary(problem string) string {
 	return s
 }
 
-// show hands the network and the timeline to their views.
-func (w *analysisWindow) show(pos []analysis.Point) {
+// show hands the network and the timeline to their views; f's date
+// window is marked on the timeline.
+func (w *analysisWindow) show(f analysis.Filter) {
 	nodes := make([]widgets.GraphNode, len(w.net.Nodes))
+	colours := w.nodeColours()
 	for i, nd := range w.net.Nodes {
-		gn := widgets.GraphNode{X: pos[i].X, Y: pos[i].Y, Weight: float64(nd.Statements), Label: nd.Label}
-		if c, ok := parseColor(nd.Color); ok {
-			gn.Color = c
-		} else if nd.Type == analysis.NodeTopic {
-			gn.Color = color.NRGBA{R: topicGrey, G: topicGrey, B: topicGrey, A: 0xff}
-		} else {
-			gn.Color = kindColor(annotation.Kind(nd.Kind))
-		}
-		nodes[i] = gn
+		nodes[i] = widgets.GraphNode{X: w.pos[i].X, Y: w.pos[i].Y, Weight: float64(nd.Statements), Label: nd.Label, Color: colours[i]}
 	}
 	edges := make([]widgets.GraphEdge, len(w.net.Edges))
 	for i, e := range w.net.Edges {
@@ -369,13 +242,35 @@ func (w *analysisWindow) show(pos []analysis.Point) {
 		}
 	}
 	w.tlView.SetData(periods, series)
+	w.tlView.SetMarked(w.markedPeriods(f))
 	w.setListed("Click a node, a line or a bar to list its passages.", nil)
 }
 
-// kindColor colours an actor without a colour of its own by its kind.
-func kindColor(k annotation.Kind) color.Color {
-	i := max(0, slices.Index(annotation.Kinds, k))
-	return fallbackSeriesColor(i)
+// nodeColours colours the nodes as the Colour choice says: an actor by
+// its own colour (its kind's when it has none) or by its kind; a topic
+// by its own colour, grey when it has none.
+func (w *analysisWindow) nodeColours() []color.Color {
+	byKind := w.nodeColour() == analysis.ColourKind
+	out := make([]color.Color, len(w.net.Nodes))
+	for i, nd := range w.net.Nodes {
+		c, ok := parseColor(nd.Color)
+		switch {
+		case nd.Type == analysis.NodeTopic && !ok:
+			c = color.NRGBA{R: topicGrey, G: topicGrey, B: topicGrey, A: 0xff}
+		case nd.Type == analysis.NodeActor && (byKind || !ok):
+			c, _ = parseColor(analysis.KindColor(annotation.Kind(nd.Kind)))
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// recolour applies the Colour choice to the network shown, keeping where
+// the reader panned and zoomed.
+func (w *analysisWindow) recolour() {
+	if w.net != nil {
+		w.netView.SetNodeColors(w.nodeColours())
+	}
 }
 
 // fallbackSeriesColor tells apart series without a colour of their own.
@@ -446,46 +341,6 @@ func (w *analysisWindow) openStatement(i widget.ListItemID) {
 	w.c.jumpToHighlight(c.Articles[s.Article].ID, c.Highlights[s.Highlight].ID)
 }
 
-// step moves the date window by one period (week or month) back or
-// forward; without one it starts at the last period with statements.
-func (w *analysisWindow) step(dir int) {
-	if !w.ready {
-		return
-	}
-	by := analysis.Month
-	if w.period.Selected == "Week" {
-		by = analysis.Week
-	}
-	from, ok := readDay(w.from.Text)
-	if !ok || from.IsZero() {
-		_, last := w.x.Span(w.x.Select(analysis.Filter{}))
-		if last.IsZero() {
-			return
-		}
-		from = by.Start(last)
-		dir = 0
-	}
-	start := by.Start(from)
-	for ; dir > 0; dir-- {
-		start = by.Next(start)
-	}
-	for ; dir < 0; dir++ {
-		start = previous(by, start)
-	}
-	end := by.Next(start).AddDate(0, 0, -1)
-	w.from.SetText(start.Format(time.DateOnly))
-	w.to.SetText(end.Format(time.DateOnly))
-	w.recompute()
-}
-
-// previous is the start of the period before the one starting at s.
-func previous(by analysis.Period, s time.Time) time.Time {
-	if by == analysis.Week {
-		return s.AddDate(0, 0, -7)
-	}
-	return s.AddDate(0, -1, 0)
-}
-
 // chooseExportFolder asks for a folder and writes every table and the
 // current network into it, off the main goroutine.
 func (w *analysisWindow) chooseExportFolder() {
@@ -505,13 +360,14 @@ func (w *analysisWindow) exportTo(dir string) {
 		return
 	}
 	x, sel, by := w.x, w.sel, w.tl.By
-	o := w.options()
+	o, colour := w.options(), w.nodeColour()
 	var files []string
 	var n *analysis.Network
 	var err error
 	w.c.sh.run(func() {
 		// The view holds the strongest edges only; the files get them all.
 		if n, err = x.Network(sel, o); err == nil {
+			n.ColourBy(colour)
 			files, err = analysis.WriteFolder(dir, x, sel, n, by, false, export.WriteWith)
 		}
 	}, func() {

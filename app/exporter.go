@@ -51,28 +51,6 @@ type exporter struct {
 	leaveOut func() (articleID string, actors map[string]bool)
 }
 
-// leaveOut drops an article and actors from what an export writes.
-func leaveOut(lib *export.Library, articleID string, actors map[string]bool) {
-	if articleID != "" {
-		kept := lib.Articles[:0]
-		for _, a := range lib.Articles {
-			if a.ID != articleID {
-				kept = append(kept, a)
-			}
-		}
-		lib.Articles = kept
-	}
-	if len(actors) > 0 {
-		kept := lib.Actors[:0]
-		for _, a := range lib.Actors {
-			if !actors[a.ID] {
-				kept = append(kept, a)
-			}
-		}
-		lib.Actors = kept
-	}
-}
-
 // exportMenuItems are File ▸ Export Notes… and Copy Article as Markdown.
 func (x *exporter) exportMenuItems() []*fyne.MenuItem {
 	exp := fyne.NewMenuItem("Export Notes to Folder…", x.showExport)
@@ -214,12 +192,13 @@ func (x *exporter) exportTo(dir string, g export.Grouping) {
 		skipArticle, skipActors = x.leaveOut()
 	}
 	x.sh.run(func() {
-		var lib *export.Library
-		if lib, unread, err = gather.Library(x.store, nil); err != nil {
+		var src *gather.Notes
+		if src, err = gather.NewNotes(x.store, nil); err != nil {
 			return
 		}
-		leaveOut(lib, skipArticle, skipActors)
-		rep, err = export.WriteFolder(dir, lib, g)
+		src.LeaveOut(skipArticle, skipActors)
+		rep, err = export.WriteFolderFrom(dir, src, g)
+		unread = src.Skipped
 	}, func() {
 		if err != nil {
 			x.sh.setStatus("Export failed.")

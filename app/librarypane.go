@@ -86,6 +86,8 @@ type libraryActions struct {
 	open func(id string)
 	// focusReader gives the keyboard to the article text.
 	focusReader func()
+	// analyse opens the Analysis window for the articles listed.
+	analyse func(ids []string, search string, filtered bool)
 }
 
 // listRequest is a search as the pane asks for it: the query, and the
@@ -168,7 +170,9 @@ func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 		}
 	}
 	find := container.NewBorder(nil, nil, nil, p.filterBtn, p.search)
-	top := container.NewVBox(find, container.NewBorder(nil, nil, p.count, nil, p.sortBy), p.filters.content)
+	analyse := widget.NewButton("Analyse", func() { do.analyse(p.ids, p.search.Text, p.filters.active()) })
+	analyse.Importance = widget.LowImportance
+	top := container.NewVBox(find, container.NewBorder(nil, nil, p.count, analyse, p.sortBy), p.filters.content)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
 }

@@ -45,6 +45,7 @@ func (a *App) buildPanes() {
 		infos:       c.store.ArticleInfos,
 		open:        c.openArticle,
 		focusReader: func() { a.reader.focus() },
+		analyse:     c.analyseArticles,
 	})
 	a.reader = newReaderPane(sh, readerActions{
 		selectHighlight: func(id string) { c.selectHighlight(id, false) },

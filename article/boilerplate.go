@@ -60,6 +60,11 @@ const (
 	// long, is a note about the article, not article text. A note states
 	// what it is in its first sentence and may run on for several more.
 	phraseDisclosure phraseKind = "disclosure"
+	// phrasePromo: the start of a word or words with which a page calls
+	// its reader to act ("Newsletter", "abonn", "support us"): a short
+	// paragraph holding one at the very end of an article is a sign-up,
+	// subscription or donation box, not the article's last paragraph.
+	phrasePromo phraseKind = "promo"
 )
 
 // boilerplate is one language's list of phrases that mark page furniture
@@ -78,6 +83,7 @@ type boilerplate struct {
 	agencies    []string // lower-cased
 	contacts    []string // lower-cased
 	disclosures []string // lower-cased
+	promos      []string // lower-cased
 	// lastWords are the final words of suffixes: a line whose last word
 	// is not among them cannot end with one (a cheap pre-check).
 	lastWords map[string]bool
@@ -203,6 +209,8 @@ func parseBoilerplate(lang, data string) (*boilerplate, error) {
 			bp.contacts = append(bp.contacts, strings.ToLower(phrase))
 		case phraseDisclosure:
 			bp.disclosures = append(bp.disclosures, strings.ToLower(phrase))
+		case phrasePromo:
+			bp.promos = append(bp.promos, strings.ToLower(phrase))
 		case phraseAgency:
 			bp.agencies = append(bp.agencies, strings.ToLower(phrase))
 		case phraseMore:
@@ -483,6 +491,25 @@ func (bp *boilerplate) containsIn(k phraseKey, words int) bool {
 		}
 	}
 	return len(found) >= 2 && words <= noticeWords || len(found) >= 3
+}
+
+// callsToAct reports a line (lower-cased) holding a promo phrase at the
+// start of a word.
+func (bp *boilerplate) callsToAct(lower string) bool {
+	for _, p := range bp.promos {
+		for i := 0; i < len(lower); {
+			j := strings.Index(lower[i:], p)
+			if j < 0 {
+				break
+			}
+			j += i
+			if r, _ := utf8.DecodeLastRuneInString(lower[:j]); j == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return true
+			}
+			i = j + len(p)
+		}
+	}
+	return false
 }
 
 // IsTeaser reports a line that ends with a "read more" link: the teaser

@@ -222,17 +222,36 @@ func sniff(data []byte, contentType string) (string, error) {
 
 // looksLikeHTML finds HTML markup near the start of data that
 // http.DetectContentType missed (a comment or XML declaration first, an
-// unusual first tag).
+// unusual first tag). Data that does not open with markup is HTML only
+// when markup runs through it (most of its lines hold a tag, or one long
+// line does): a page copy may hold a few lines of it, as a browser copies
+// what a page shows without JavaScript (<noscript> ad tags, tracking
+// pixels) as text.
 func looksLikeHTML(data []byte) bool {
 	head := data[:min(len(data), 8192)]
 	if bytes.HasPrefix(head, boms[1]) || bytes.HasPrefix(head, boms[2]) {
 		head = toUTF8(head, "") // UTF-16 with a byte order mark: its tags have zero bytes between the letters
 	}
 	head = bytes.ToLower(head[:min(len(head), 4096)])
+	found := false
 	for _, tag := range []string{"<html", "<!doctype html", "<body", "<head", "<article", "<div", "<p>", "<p ", "<h1"} {
 		if bytes.Contains(head, []byte(tag)) {
-			return true
+			found = true
+			break
 		}
 	}
-	return false
+	if !found || bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\ufeff"), []byte("<")) {
+		return found
+	}
+	lines, marked := 0, 0
+	for line := range bytes.SplitSeq(head, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		lines++
+		if bytes.IndexByte(line, '<') >= 0 {
+			marked++
+		}
+	}
+	return 2*marked > lines
 }

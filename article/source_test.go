@@ -89,6 +89,20 @@ func TestLoadSniffs(t *testing.T) {
 	if strings.Contains(b.Text(), "<") {
 		t.Errorf("markup left in text: %q", firstWords(b.Text(), 10))
 	}
+	// A page copy with a few lines of markup (what a browser copies of
+	// <noscript> without JavaScript) is a page copy; an HTML file that
+	// opens with a line of text is still HTML.
+	for _, tc := range []struct {
+		name, data, want string
+	}{
+		{"copy with noscript lines", "Menu\nSearch\n\nHeadline of the page\n\n<div class=\"alert\"><p>JavaScript is off.</p></div>\n\n" + strings.Repeat("A sentence of the article, long enough to count. ", 20) + "\n\nHome\nContact\n<img src=\"https://t.example/p.gif\">\n", "text"},
+		{"HTML after a line of text", "Warning: cache miss\n<html>\n<head><title>T</title></head>\n<body>\n<div>\n<p>Text.</p>\n</div>\n</body>\n</html>\n", "html"},
+		{"one long line of HTML after text", "saved page <html><head><title>T</title></head><body><div><p>Text.</p></div></body></html>", "html"},
+	} {
+		if got, err := sniff([]byte(tc.data), ""); got != tc.want || err != nil {
+			t.Errorf("%s: sniffed %q (%v), want %q", tc.name, got, err, tc.want)
+		}
+	}
 	seed, err := os.ReadFile("../../shared/seeds/000_dcb08cbd2e7ce4f1.txt")
 	if err != nil {
 		t.Skipf("seed not available: %v", err)

@@ -167,6 +167,9 @@ func (pc *pageCopy) article() (*Article, bool) {
 		}
 		art.Blocks = append(art.Blocks, Block{Type: l.kind, Level: l.level, Text: l.text})
 	}
+	// The teaser between the headline and the byline is the article's
+	// standfirst: it begins the text, as in a cleaned HTML page.
+	art.Blocks = withStandfirst(art.Blocks, art.Description)
 	return art, len(art.Blocks) > 0
 }
 

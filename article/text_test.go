@@ -233,8 +233,16 @@ func checkFacts(t *testing.T, a *Article, title, kicker, lang string, authors []
 	if len(a.Blocks) == 0 {
 		t.Fatal("no blocks")
 	}
-	if !strings.HasPrefix(a.Blocks[0].Text, first) {
-		t.Errorf("first block %q, want it to start with %q", a.Blocks[0].Text, first)
+	body := a.Blocks
+	if a.Description != "" {
+		// The standfirst begins the text, then the body follows.
+		if body[0].Text != a.Description {
+			t.Errorf("first block %q, want the standfirst %q", body[0].Text, a.Description)
+		}
+		body = body[1:]
+	}
+	if len(body) == 0 || !strings.HasPrefix(body[0].Text, first) {
+		t.Errorf("first body block %v, want it to start with %q", body[:min(1, len(body))], first)
 	}
 	if l := a.Blocks[len(a.Blocks)-1].Text; !strings.HasPrefix(l, last) {
 		t.Errorf("last block %q, want it to start with %q", l, last)
@@ -285,16 +293,17 @@ func TestCleanTextSeed(t *testing.T) {
 	if a.Description != "Nordkoreas Entsendung von Soldaten für Russlands Ukraine-Krieg irritiert China. Das öffnet eine kleine Chance für Diplomatie – die noch vor kurzem kaum denkbar schien." {
 		t.Errorf("description %q", a.Description)
 	}
-	// Every body paragraph of the page, in order: 25 paragraphs and 5
-	// headings, including the two after the "Verwandte Themen" box.
+	// The standfirst, then every body paragraph of the page, in order: 25
+	// paragraphs and 5 headings, including the two after the "Verwandte
+	// Themen" box.
 	paras := 0
 	for _, b := range a.Blocks {
 		if b.Type == Paragraph {
 			paras++
 		}
 	}
-	if paras != 25 || len(a.Blocks) != 30 {
-		t.Errorf("%d paragraphs in %d blocks, want 25 in 30", paras, len(a.Blocks))
+	if paras != 26 || len(a.Blocks) != 31 {
+		t.Errorf("%d paragraphs in %d blocks, want 26 in 31", paras, len(a.Blocks))
 	}
 	text := a.Text()
 	for _, want := range []string{"Trump hatte den Handelskrieg gegenüber China angestoßen", "bleibt abzuwarten."} {

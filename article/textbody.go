@@ -1,6 +1,10 @@
 package article
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Tuning of the body search. Each kept line costs lineCost; prose lines
 // earn one point per word. The run of lines with the highest sum is the
@@ -262,6 +266,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 		return 0, 0, false
 	}
 	bestE = pc.cutAtTail(bestS, bestE, min(bestSum/2, tailAfter), w)
+	bestE = pc.cutIslands(bestS, bestE, w)
 	bestE = pc.cutTeaserCards(bestS, bestE, w)
 	return bestS, pc.cutEndPromos(bestS, bestE), true
 }
@@ -291,19 +296,151 @@ func (pc *pageCopy) cutAtTail(s, e, half int, w []int) int {
 	return e
 }
 
-// cutEndPromos drops a short text after furniture at the very end of the
-// body [s, e): a promo ("Sign up for our newsletter" / "The best of …,
-// every morning"), not the article's last paragraph.
+// cutEndPromos drops what closes the body [s, e) but is not the
+// article's: a short text after furniture at its very end (a promo: "Sign
+// up for our newsletter" / "The best of …, every morning"), up to
+// promoCuts of them; any number of short paragraphs at its very end that
+// call the reader to act (sign up, subscribe, donate: the promo phrases);
+// and an author's bio under a name card (bioUnderName).
 func (pc *pageCopy) cutEndPromos(s, e int) int {
-	for cut := 0; cut < promoCuts && e-1 > s; cut++ {
+	ls := pc.lines
+	for cut := 0; e-1 > s; {
 		k := e - 1
-		for k > s && pc.lines[k].drop {
+		for k > s && ls[k].drop {
 			k--
 		}
-		if k <= s || pc.lines[k].words >= promoWords || !pc.lines[k-1].drop {
+		if k <= s {
 			break
 		}
+		switch {
+		case ls[k].words < promoParagraphWords && pc.callsToAct(&ls[k]):
+		case cut < promoCuts && ls[k].words < promoWords && ls[k-1].drop:
+			cut++
+		case pc.bioUnderName(k, s):
+			k = pc.nameCardAbove(k)
+		default:
+			return e
+		}
 		e = k
+	}
+	return e
+}
+
+// promoParagraphWords bounds a paragraph of a sign-up or donation box;
+// a longer one that names a newsletter is the article's.
+const promoParagraphWords = 2 * minArticleWords
+
+// callsToAct reports a line holding one of the promo phrases.
+func (pc *pageCopy) callsToAct(l *copyLine) bool {
+	for _, bp := range pc.bps {
+		if bp.callsToAct(l.key.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// Around an author's bio: the name card above it has at most
+// nameCardWords words ("Jule Radeck 300 posts"), and it is at most
+// bioWords long; the card may stand up to bioReach lines above.
+const (
+	nameCardWords = 5
+	bioWords      = 80
+	bioReach      = 2
+)
+
+// bioUnderName reports the body's last paragraph k as an author's bio
+// under a name card: a short line above it (furniture between is free)
+// holding a name that the paragraph opens with, the full name repeated
+// ("Inga Buller" / "Inga Buller ist Head of …") or a first name then
+// completed ("Celia" / "Celia Parbey ist …"). A heading that only shares
+// the paragraph's first word ("Our Programs" / "Our work spans …") is not
+// a name card.
+func (pc *pageCopy) bioUnderName(k, s int) bool {
+	ls := pc.lines
+	n := pc.nameCardAbove(k)
+	if n <= s || n == k || ls[k].words > bioWords || !ls[k].prose || ls[n].words > nameCardWords {
+		return false
+	}
+	card, bio := strings.Fields(ls[n].text), strings.Fields(ls[k].text)
+	if len(bio) < 2 || card[0] != bio[0] || !capitalised(card[0]) {
+		return false
+	}
+	if len(card) == 1 {
+		return capitalised(bio[1])
+	}
+	return capitalised(card[1]) && card[1] == bio[1]
+}
+
+// nameCardAbove returns the nearest kept short line above k within
+// bioReach lines (dropped lines between are free), or k.
+func (pc *pageCopy) nameCardAbove(k int) int {
+	ls := pc.lines
+	for i, n := k-1, 0; i >= 0 && n < bioReach; i-- {
+		if ls[i].drop {
+			continue
+		}
+		if !ls[i].prose && !ls[i].meta {
+			return i
+		}
+		n++
+	}
+	return k
+}
+
+// capitalised reports a word of two or more letters that starts with a
+// capital: a name's shape.
+func capitalised(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	r2, _ := utf8.DecodeRuneInString(w[size:])
+	return unicode.IsUpper(r) && unicode.IsLetter(r2)
+}
+
+// The body's run may bridge the page's chrome to reach text beyond it:
+// a gap of islandGapLines or more lines of furniture and link lists is
+// more than an article sets between its own paragraphs (a heading, a
+// picture and its caption, a share row take a few), and the page has
+// moved on to its footer, a sign-up box, the site's self-description or
+// an author's bio. What follows such a gap stays in the body only when it
+// weighs at least islandShare of what came before: the rest of a long
+// article after a gallery or an embedded box, not an island of text
+// after the page's end.
+const (
+	islandGapLines = 8
+	islandShare    = 0.5
+)
+
+// cutIslands ends the body [s, e) before the first gap of page chrome
+// after which too little text follows (see islandGapLines).
+func (pc *pageCopy) cutIslands(s, e int, w []int) int {
+	ls := pc.lines
+	kept := func(k int) bool { return ls[k].prose && !ls[k].drop }
+	chrome := func(k int) bool { return ls[k].drop && ls[k].words > 0 || w[k] <= -lineCost }
+	before := 0
+	for i := s; i < e; {
+		if kept(i) {
+			before += w[i]
+			i++
+			continue
+		}
+		j, n, gap := i, 0, 0
+		for ; j < e && !kept(j); j++ {
+			if chrome(j) {
+				n++
+			}
+			gap += w[j]
+		}
+		if n >= islandGapLines && j < e {
+			after := 0
+			for k := j; k < e; k++ {
+				after += w[k]
+			}
+			if float64(after) < islandShare*float64(before) {
+				return i
+			}
+		}
+		before += gap
+		i = j
 	}
 	return e
 }

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,107 +13,107 @@ import (
 // body). The body's first vocabularyWords content words are what a headline
 // is compared with.
 const (
-	titleLookup     = 60
+	titleLookup     = 150
 	titleBodyLines  = 3
 	vocabularyWords = 1500
 )
 
-// The weights of the headline's signs, in points; a line needs
-// minTitleScore to be taken. A headline names what the article is about
-// (topicalWeight for all its content words found in the body), opens the
-// article's header (a byline or date follows within metaReach kept lines,
-// or the text itself follows), is often repeated on the page (breadcrumb,
-// share text) and stands near the body (distanceCost a kept line between).
-// A prose line of the body skipped to reach a headline inside the body
-// costs skippedProseCost: the body must not lose its lead.
-const (
-	topicalWeight    = 4.0
-	metaBelowWeight  = 3.0
-	metaAboveWeight  = 1.0
-	textBelowWeight  = 1.0
-	repeatedWeight   = 1.0
-	headlineLenBonus = 1.0
-	distanceCost     = 0.1
-	maxDistanceCost  = 2.0
-	skippedProseCost = 2.0
-	minTitleScore    = 2.0
-	metaReach        = 3
-)
+// leadWords: a prose line this long that ends a sentence inside the body
+// is its lead, and the headline is searched no further down.
+const leadWords = 25
 
-// A headline of headlineLenMin to headlineLenMax words earns
-// headlineLenBonus: menu items are shorter, captions and teasers longer.
+// metaReach is how many kept lines from a headline its byline or date may
+// stand.
+const metaReach = 3
+
+// A headline of headlineLenMin to headlineLenMax words has the length of
+// one: menu items are shorter, captions and teasers longer.
 const (
 	headlineLenMin = 4
 	headlineLenMax = 20
 )
 
-// findTitle returns the line that is the article's headline, or -1. It
-// scores every headline-shaped line from above the body [s, e) to its first
-// lines by the signs above and takes the best.
+// titleCandidate is a line that may be the headline, with its signs.
+type titleCandidate struct {
+	line int
+	f    titleFeatures
+}
+
+// findTitle returns the line that is the article's headline, or -1: of
+// the headline-shaped lines from above the body [s, e) to its first lines,
+// the one the fitted model (titleweights.txt) scores highest, when it
+// scores above zero (the score of "no headline in this copy").
 func (pc *pageCopy) findTitle(s, e int) int {
+	w := titleWeightsList()
+	best, bestScore := -1, 0.0
+	for _, c := range pc.titleCandidates(s, e) {
+		if sc := w.score(&c.f); sc > bestScore {
+			best, bestScore = c.line, sc
+		}
+	}
+	return best
+}
+
+// titleCandidates returns every headline-shaped line from titleLookup
+// lines above the body [s, e) to its first titleBodyLines kept lines, with
+// its signs.
+func (pc *pageCopy) titleCandidates(s, e int) []titleCandidate {
 	vocab := pc.bodyVocabulary(s, e)
 	hi, kept := s, 0
 	for hi < e && kept < titleBodyLines {
-		if !pc.lines[hi].drop {
+		l := &pc.lines[hi]
+		if l.prose && !l.drop && l.words >= leadWords && endsSentence(l.text) {
+			break // the body's lead: a headline below it would cost the text its start
+		}
+		if !l.drop {
 			kept++
 		}
 		hi++
 	}
-	best, bestScore := -1, minTitleScore
+	// A headline inside the body leaves text under it: the last prose
+	// line is the body's, never its title.
+	lastProse := s
+	for k := s; k < e; k++ {
+		if l := &pc.lines[k]; l.prose && !l.drop {
+			lastProse = k
+		}
+	}
+	hi = min(hi, lastProse)
+	var out []titleCandidate
 	skipped := 0
 	for i := max(0, s-titleLookup); i < hi; i++ {
-		sc, ok := pc.titleScore(i, s, vocab)
+		f, ok := pc.titleSigns(i, s, vocab)
 		if i >= s {
-			sc -= skippedProseCost * float64(skipped)
+			f[tfSkippedProse] = float64(skipped)
 			if l := &pc.lines[i]; l.prose && !l.drop {
 				skipped++
 			}
 		}
-		if ok && sc > bestScore {
-			best, bestScore = i, sc
+		if ok {
+			out = append(out, titleCandidate{i, f})
 		}
 	}
-	return pc.headOfHeader(best, s, bestScore, vocab)
+	// How many candidates stand between a line and the body: the headline
+	// is most often the last one above it.
+	above := 0
+	for k := len(out) - 1; k >= 0; k-- {
+		if out[k].line < s {
+			out[k].f[tfCandidatesBetween] = min(float64(above), maxCandidatesBetween) / maxCandidatesBetween
+			above++
+		}
+	}
+	return out
 }
 
-// A line right above the best headline (within upperReach kept lines) that
-// scores at most upperMargin less and has at least upperTopical of its
-// words in the body is the headline, and the best one its subtitle or
-// teaser: a header opens with its headline.
-const (
-	upperReach   = 3
-	upperMargin  = 2.5
-	upperTopical = 0.5
-)
-
-// A teaser has teaserWords words or more, or ends with a full stop.
-const teaserWords = 12
-
-// teaserLike reports a line that reads as the teaser under a headline.
+// teaserLike reports a line that reads as the teaser under a headline: of
+// teaserWords words or more, or ending with a full stop.
 func (pc *pageCopy) teaserLike(i int) bool {
 	l := &pc.lines[i]
 	return l.words >= teaserWords || strings.HasSuffix(strings.TrimRight(l.text, "\"'“”»"), ".")
 }
 
-// headOfHeader moves from the best headline b up to the line that opens
-// its header.
-func (pc *pageCopy) headOfHeader(b, s int, score float64, vocab map[string]int) int {
-	for k, n := b-1, 0; k >= 0 && n < upperReach; k-- {
-		l := &pc.lines[k]
-		if l.drop && !l.boxed {
-			continue
-		}
-		n++
-		if l.words < headlineLenMin || l.words < pc.lines[b].words && !pc.teaserLike(b) || strings.HasSuffix(l.text, ".") {
-			break // a rubric above the headline
-		}
-		sc, ok := pc.titleScore(k, s, vocab)
-		if ok && sc >= score-upperMargin && pc.topicalShare(k, s, vocab) >= upperTopical {
-			return k
-		}
-	}
-	return b
-}
+// A teaser has teaserWords words or more, or ends with a full stop.
+const teaserWords = 12
 
 // bodyVocabulary counts the content words of the prose of [s, e).
 func (pc *pageCopy) bodyVocabulary(s, e int) map[string]int {
@@ -163,55 +164,47 @@ func (pc *pageCopy) sharedWords(i, s int, cw []string, vocab map[string]int) int
 	return shared
 }
 
-// topicalShare is the share of line i's content words found in the body.
-func (pc *pageCopy) topicalShare(i, s int, vocab map[string]int) float64 {
-	cw := contentWords(pc.lines[i].text)
-	if len(cw) == 0 {
-		return 0
-	}
-	return float64(pc.sharedWords(i, s, cw, vocab)) / float64(len(cw))
-}
-
-// titleScore scores line i as the headline of the body starting at s.
-func (pc *pageCopy) titleScore(i, s int, vocab map[string]int) (float64, bool) {
+// titleSigns measures line i as the headline of the body starting at s;
+// false when the line cannot be one by its shape.
+func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int) (titleFeatures, bool) {
+	var f titleFeatures
 	l := &pc.lines[i]
-	if !pc.headlineCandidate(l) || pc.inHeadlineList(i) {
-		return 0, false
-	}
-	if i > 0 && isClockLine(pc.lines[i-1].text) {
-		return 0, false // the heading of an entry of a live ticker
-	}
-	metaBelow := pc.metaWithin(i+1, metaReach, 1)
-	if l.prose && !metaBelow && i < s && !headlineQuestion(l) {
-		return 0, false // a paragraph of another text above the body
-	}
-	if strings.HasSuffix(strings.TrimRight(l.text, "\"'“”»«’)"), ".") {
-		return 0, false // a sentence: a teaser or caption, not a headline
+	if !pc.headlineCandidate(l) {
+		return f, false
 	}
 	cw := contentWords(l.text)
-	if len(cw) == 0 {
-		return 0, false
+	if len(cw) == 0 || strings.HasSuffix(strings.TrimRight(l.text, "\"'“”»«’)"), ".") || pc.inHeadlineList(i) || i > 0 && isClockLine(pc.lines[i-1].text) {
+		// A sentence is a teaser or caption; a line of a list of
+		// headlines is another article's (or a summary's bullet); a line
+		// under a time of day heads an entry of a live ticker.
+		return f, false
 	}
 	shared := pc.sharedWords(i, s, cw, vocab)
+	f[tfBias] = 1
 	// A line of one content word ("Aus dem Magazin") matches the body by
 	// chance more easily than a headline that names its subject.
-	sc := topicalWeight * float64(shared) / float64(max(len(cw), minTopicalWords))
-	if n := pc.nextKept(i); n >= 0 && pc.isMetaLine(n) {
-		sc += metaBelowWeight
-	} else if metaBelow {
-		sc += metaBelowWeight / 2
-	} else if pc.metaWithin(i-1, metaReach, -1) {
-		sc += metaAboveWeight
+	f[tfTopical] = float64(shared) / float64(max(len(cw), minTopicalWords))
+	f[tfSharedWords] = min(float64(shared), maxSharedWords) / maxSharedWords
+	next := pc.nextKept(i)
+	metaBelow := pc.metaWithin(i+1, metaReach, 1)
+	_, _, glued := gluedByline(l.text)
+	switch {
+	case glued || next >= 0 && pc.isMetaLine(next):
+		f[tfMetaNext] = 1
+	case metaBelow:
+		f[tfMetaNear] = 1
+	case pc.metaWithin(i-1, metaReach, -1):
+		f[tfMetaAbove] = 1
 	}
-	if n := pc.nextKept(i); n >= 0 && pc.lines[n].prose {
-		sc += textBelowWeight
+	if next >= 0 && pc.lines[next].prose {
+		f[tfTextBelow] = 1
 	}
-	if pc.repeatedElsewhere(i) {
-		sc += repeatedWeight
+	if next >= 0 && !pc.isMetaLine(next) && pc.teaserLike(next) {
+		f[tfTeaserBelow] = 1
 	}
-	if l.words >= headlineLenMin && l.words <= headlineLenMax {
-		sc += headlineLenBonus
-	}
+	f[tfRepeated] = b2f(pc.repeatedElsewhere(i))
+	f[tfHeadlineLen] = b2f(l.words >= headlineLenMin && l.words <= headlineLenMax)
+	f[tfShort] = b2f(l.words < headlineLenMin)
 	if i < s {
 		dist := 0
 		for k := i + 1; k < s; k++ {
@@ -219,12 +212,77 @@ func (pc *pageCopy) titleScore(i, s int, vocab map[string]int) (float64, bool) {
 				dist++
 			}
 		}
-		sc -= min(maxDistanceCost, distanceCost*float64(dist))
+		f[tfDistance] = math.Log1p(float64(dist)) / math.Log1p(titleLookup)
+	} else {
+		f[tfInBody] = 1
 	}
-	if parseAuthors(l.text) != nil && shared < topicalWords {
-		return 0, false // a name in title case, not a headline
+	f[tfProse] = b2f(l.prose)
+	f[tfProseAbove] = b2f(l.prose && !metaBelow && i < s && !headlineQuestion(l))
+	f[tfQuestion] = b2f(headlineQuestion(l))
+	f[tfPersonName] = b2f(parseAuthors(l.text) != nil && shared < topicalWords)
+	f[tfParagraph] = b2f(l.para)
+	f[tfCapitals] = b2f(countUpper(l.text) > 1 && strings.IndexFunc(l.text, unicode.IsLower) < 0)
+	f[tfBoxed] = b2f(l.drop)
+	_, dated := findTextDate(l.text, pc.lang)
+	f[tfDated] = b2f(dated)
+	if next >= 0 {
+		n := &pc.lines[next]
+		f[tfHeadlineBelow] = b2f(pc.headlineCandidate(n) && !pc.isMetaLine(next))
+		f[tfLongerBelow] = b2f(n.words > l.words && !pc.isMetaLine(next))
 	}
-	return sc, true
+	if prev := pc.prevKept(i, 0); prev >= 0 {
+		p := &pc.lines[prev]
+		f[tfHeadlineAbove] = b2f(pc.headlineCandidate(p) && p.words >= headlineLenMin)
+		f[tfRubricAbove] = b2f(p.words < headlineLenMin && !p.prose)
+	}
+	f[tfAfterFurniture] = b2f(i == 0 || pc.lines[i-1].drop)
+	f[tfFirstLines] = b2f(i < firstLines)
+	f[tfMenuRow] = b2f(menuRow(l.text))
+	return f, true
+}
+
+// maxSharedWords is how many shared words make a line fully named by the
+// body; maxCandidatesBetween is how many headline-shaped lines between a
+// line and the body count.
+const (
+	maxSharedWords       = 6
+	maxCandidatesBetween = 4
+)
+
+// A menu row copied as one line has at least menuRowWords words, and all
+// but maxMenuRowLower of them start with a capital ("Home Aktuell Unfälle
+// Newsflash …"); a headline, even a German one, has verbs and articles in
+// lower case.
+const (
+	menuRowWords    = 6
+	maxMenuRowLower = 0
+)
+
+// menuRow reports a line of capitalised words only: a row of links.
+func menuRow(t string) bool {
+	fs := strings.Fields(t)
+	if len(fs) < menuRowWords {
+		return false
+	}
+	lower := 0
+	for _, f := range fs {
+		if r, _ := utf8.DecodeRuneInString(f); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return lower <= maxMenuRowLower
+}
+
+// firstLines: a headline in the first lines of a copy opens a page that has
+// no menu above it.
+const firstLines = 3
+
+// b2f is 1 for true.
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // headlineQuestion reports a line of headline length that asks or
@@ -326,9 +384,6 @@ func (pc *pageCopy) headlineCandidate(l *copyLine) bool {
 		return false
 	}
 	if pc.isSiteName(l) {
-		return false
-	}
-	if _, ok := findTextDate(l.text, pc.lang); ok {
 		return false
 	}
 	return true
@@ -469,7 +524,7 @@ func contentWords(s string) []string {
 // A title has minTitleWords to maxTitleWords words and at most
 // maxTitleChars characters.
 const (
-	minTitleWords = 3
+	minTitleWords = 2
 	maxTitleWords = 30
 	maxTitleChars = 250
 )
@@ -499,8 +554,9 @@ const (
 // von …"): the first word changes from lower to upper case inside one
 // token, and the part before is a known rubric or a plain capitalised word
 // of five letters or more. A short rubric line right above the title counts
-// as its kicker too.
+// as its kicker too. A byline glued to the title's end is cut off first.
 func (pc *pageCopy) splitKicker(art *Article, ti int) {
+	pc.splitGluedByline(art)
 	t := art.Title
 	first, _, _ := strings.Cut(t, " ")
 	rs := []rune(first)
@@ -530,6 +586,42 @@ func (pc *pageCopy) splitKicker(art *Article, ti int) {
 				p.meta = true
 			}
 		}
+	}
+}
+
+// gluedByline splits a headline from the byline the copy joined to it
+// ("The Deck of Cards That Made Tarot A Global Phenomenon by Laura June
+// Topolsky July 10, 2015": the byline starts in lower case, so it reads
+// as the line's continuation). It returns the headline and the byline.
+func gluedByline(t string) (head, byline string, ok bool) {
+	for i := len(t) - 1; i > 0; i-- {
+		if t[i] != ' ' {
+			continue
+		}
+		rest := t[i+1:]
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLower(r) || !hasBylinePrefix(rest) {
+			continue
+		}
+		if head = strings.TrimSpace(t[:i]); countWords(head) >= minTitleWords && leadingAuthors(rest) != nil {
+			return head, rest, true
+		}
+	}
+	return t, "", false
+}
+
+// splitGluedByline cuts a byline glued to the title (see gluedByline)
+// and takes the authors and date from it.
+func (pc *pageCopy) splitGluedByline(art *Article) {
+	head, byline, ok := gluedByline(art.Title)
+	if !ok {
+		return
+	}
+	art.Title = head
+	if len(art.Authors) == 0 {
+		art.Authors = leadingAuthors(byline)
+	}
+	if d, found := findTextDate(byline, pc.lang); found && art.Published.IsZero() {
+		art.Published = d.t.Truncate(0)
 	}
 }
 

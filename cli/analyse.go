@@ -19,11 +19,11 @@ import (
 func analyseUsage(sub string) string {
 	return map[string]string{
 		"statements": "analyse statements [FILTERS] [--csv|--json] [--bom] [--out FILE]",
-		"network":    "analyse network [--edges cooccurrence|roles|congruence|conflict|affiliation] [--normalise raw|jaccard] [--min-weight W] [FILTERS] [--format graphml|csv|json|dl] [--nodes] [--out FILE]",
+		"network":    "analyse network [--edges cooccurrence|roles|congruence|conflict|affiliation] [--normalise raw|jaccard] [--min-weight W] [--colour actor|kind] [FILTERS] [--format graphml|csv|json|dl] [--nodes] [--out FILE]",
 		"timeline":   "analyse timeline [--by week|month] [--topics] [FILTERS] [--csv|--json] [--out FILE]",
 		"actors":     "analyse actors [FILTERS] [--bom] [--out FILE]",
 		"topics":     "analyse topics [FILTERS] [--bom] [--out FILE]",
-		"export":     "analyse export --out DIR [--edges KIND] [--normalise raw|jaccard] [--by week|month] [FILTERS] [--bom]",
+		"export":     "analyse export --out DIR [--edges KIND] [--normalise raw|jaccard] [--colour actor|kind] [--by week|month] [FILTERS] [--bom]",
 	}[sub]
 }
 
@@ -73,6 +73,7 @@ type analyseCommand struct {
 	asJSON, asCSV, bom, nodes     bool
 	topicsByTopic                 bool
 	out, format, edges, normalise string
+	colour                        string
 	by                            string
 	minWeight                     float64
 	x                             *analysis.Index
@@ -112,6 +113,8 @@ func newAnalyseCommand(e *Env, sub string, args []string) (*analyseCommand, erro
 		fs.StringVar(&c.normalise, "normalise", "raw", "edge weights: `raw` counts or jaccard")
 		fs.StringVar(&c.normalise, "normalize", "raw", "same as --normalise")
 		fs.Float64Var(&c.minWeight, "min-weight", 0, "leave out edges lighter than `W`")
+		fs.StringVar(&c.colour, "colour", "actor", "colour actor nodes by the `actor`'s own colour or by their kind")
+		fs.StringVar(&c.colour, "color", "actor", "same as --colour")
 	}
 	if sub == "network" {
 		fs.StringVar(&c.format, "format", "graphml", "`FORMAT`: graphml (Gephi, visone, yEd), csv (edge list), json or dl (UCINET)")
@@ -302,10 +305,15 @@ func (c *analyseCommand) network() (*analysis.Network, error) {
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
+	colour, err := analysis.ParseNodeColour(c.colour)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
 	n, err := c.x.Network(c.selection(), analysis.NetworkOptions{Edges: kind, Normalise: norm, MinWeight: c.minWeight})
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
+	n.ColourBy(colour)
 	return n, nil
 }
 

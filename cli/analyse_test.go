@@ -113,6 +113,28 @@ func TestAnalyseNetworkFormats(t *testing.T) {
 			t.Errorf("%s: %q, want %q", kind, got, want)
 		}
 	}
+	// --colour kind: every actor node takes its kind's colour (China and
+	// the USA are states, Kim a person), in the node table and GraphML.
+	byKind := readCSVOut(t, l.ok("analyse", "network", "--format", "csv", "--nodes", "--colour", "kind"))
+	colourCol := slices.Index(byKind[0], "color")
+	if colourCol < 0 {
+		t.Fatalf("no color column: %q", byKind[0])
+	}
+	checked := 0
+	for _, r := range byKind[1:] {
+		if want := map[string]string{"China": "#f58231", "Vereinigte Staaten": "#f58231", "Kim Jong-un": "#4363d8"}[r[1]]; want != "" {
+			checked++
+			if r[colourCol] != want {
+				t.Errorf("--colour kind: %s is %q, want %q", r[1], r[colourCol], want)
+			}
+		}
+	}
+	if checked != 3 {
+		t.Errorf("--colour kind: %d of China, the USA and Kim in the node table", checked)
+	}
+	if out := l.ok("analyse", "network", "--color", "kind"); !strings.Contains(out, `<data key="color">#f58231</data>`) {
+		t.Errorf("--color kind: the GraphML has no state colour")
+	}
 	recs := readCSVOut(t, l.ok("analyse", "statements", "--topic", "sanktionen", "--stance", "+"))
 	if len(recs) != 2 || recs[1][9] != "Vereinigte Staaten" || recs[1][13] != "Sanktionen" || recs[1][14] != "supports" {
 		t.Errorf("statements for sanctions: %q", recs)
@@ -160,6 +182,7 @@ func TestAnalyseMistakes(t *testing.T) {
 		{[]string{"analyse", "graphs"}, 2, `no analysis "graphs"`},
 		{[]string{"analyse", "network", "--edges", "love"}, 2, `no network "love"`},
 		{[]string{"analyse", "network", "--format", "pdf"}, 2, `no format "pdf"`},
+		{[]string{"analyse", "network", "--colour", "rainbow"}, 2, `no node colouring "rainbow"`},
 		{[]string{"analyse", "network", "--edges", "affiliation", "--normalise", "jaccard"}, 2, "actor networks only"},
 		{[]string{"analyse", "statements", "--from", "yesterday"}, 2, `"yesterday" is not a date`},
 		{[]string{"analyse", "statements", "--from", "2025", "--to", "2024"}, 2, "is after --to"},

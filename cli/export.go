@@ -61,6 +61,16 @@ func runExport(e *Env, args []string) error {
 		err = writeOut(e, target, func(w io.Writer) error { return backup.Write(w, src) })
 		return reportSkipped(e, lib, src.Skipped, err)
 	}
+	g := export.PerArticle
+	switch {
+	case *byActor:
+		g = export.ByActor
+	case *perActor:
+		g = export.PerActor
+	}
+	if *format != "w3c" && *out != "" {
+		return exportFolder(e, lib, ids, *out, g)
+	}
 	data, skipped, err := gather.Library(lib, ids)
 	if err != nil {
 		return err
@@ -72,26 +82,27 @@ func runExport(e *Env, args []string) error {
 		}
 		return reportSkipped(e, lib, skipped, err)
 	}
-	g := export.PerArticle
-	switch {
-	case *byActor:
-		g = export.ByActor
-	case *perActor:
-		g = export.PerActor
-	}
-	if *out == "" {
-		_, err := e.Stdout.Write(export.Markdown(data, g))
-		return reportSkipped(e, lib, skipped, err)
-	}
-	rep, err := export.WriteFolder(*out, data, g)
+	_, err = e.Stdout.Write(export.Markdown(data, g))
+	return reportSkipped(e, lib, skipped, err)
+}
+
+// exportFolder writes Markdown notes into the folder out, reading the
+// library one article at a time (the memory an export takes does not
+// grow with the library).
+func exportFolder(e *Env, lib *storage.Library, ids []string, out string, g export.Grouping) error {
+	src, err := gather.NewNotes(lib, ids)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "%d notes written, %d unchanged in %s\n", len(rep.Written), len(rep.Unchanged), *out)
+	rep, err := export.WriteFolderFrom(out, src, g)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "%d notes written, %d unchanged in %s\n", len(rep.Written), len(rep.Unchanged), out)
 	for _, n := range rep.Notices() {
 		fmt.Fprintf(e.Stderr, "dramatis export: %s\n", oneLine(n))
 	}
-	return reportSkipped(e, lib, append(skipped, rep.Skipped...), nil)
+	return reportSkipped(e, lib, append(src.Skipped, rep.Skipped...), nil)
 }
 
 // reportSkipped names on stderr, one line each, what an export could not

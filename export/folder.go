@@ -58,6 +58,14 @@ func WriteFolder(dir string, lib *Library, g Grouping) (FolderReport, error) {
 	return newFolderWriter(dir).write(lib, g)
 }
 
+// WriteFolderFrom is WriteFolder reading the library from src one article
+// at a time: the memory an export takes does not grow with the library
+// (but for the actors' notes of PerActor, which are as big as the
+// passages they hold).
+func WriteFolderFrom(dir string, src NoteSource, g Grouping) (FolderReport, error) {
+	return newFolderWriter(dir).writeFrom(src, g)
+}
+
 // scanFolder finds the notes Dramatis wrote before (dramatis_id → name)
 // and every name already taken in dir (folded).
 func scanFolder(dir string) (map[string]string, map[string]bool, error) {

@@ -47,18 +47,24 @@ type Library struct {
 }
 
 // TopicMap indexes the library's topics by id.
-func (l *Library) TopicMap() map[string]annotation.Topic {
-	m := make(map[string]annotation.Topic, len(l.Topics))
-	for _, t := range l.Topics {
+func (l *Library) TopicMap() map[string]annotation.Topic { return topicMap(l.Topics) }
+
+// ActorMap indexes the library's actors by id.
+func (l *Library) ActorMap() map[string]annotation.Actor { return actorMap(l.Actors) }
+
+// topicMap indexes topics by id.
+func topicMap(ts []annotation.Topic) map[string]annotation.Topic {
+	m := make(map[string]annotation.Topic, len(ts))
+	for _, t := range ts {
 		m[t.ID] = t
 	}
 	return m
 }
 
-// ActorMap indexes the library's actors by id.
-func (l *Library) ActorMap() map[string]annotation.Actor {
-	m := make(map[string]annotation.Actor, len(l.Actors))
-	for _, a := range l.Actors {
+// actorMap indexes actors by id.
+func actorMap(as []annotation.Actor) map[string]annotation.Actor {
+	m := make(map[string]annotation.Actor, len(as))
+	for _, a := range as {
 		m[a.ID] = a
 	}
 	return m

@@ -53,17 +53,18 @@ type Names struct {
 // use by other files (folded with foldFileName); both may be nil. Older
 // articles are named first so that a title shared later gets the suffix.
 func NewNames(lib *Library, existing map[string]string, taken map[string]bool) *Names {
+	return namesFor(headsOf(lib.Articles), lib.Actors, existing, taken)
+}
+
+// namesFor is NewNames for the heads of the articles (which it sorts).
+func namesFor(arts []ArticleHead, actors []annotation.Actor, existing map[string]string, taken map[string]bool) *Names {
 	if taken == nil {
 		taken = map[string]bool{}
 	}
 	for _, n := range existing {
 		taken[foldFileName(n)] = true
 	}
-	n := &Names{articles: map[string]string{}, actors: map[string]string{}}
-	arts := make([]*Article, len(lib.Articles))
-	for i := range lib.Articles {
-		arts[i] = &lib.Articles[i]
-	}
+	n := &Names{articles: make(map[string]string, len(arts)), actors: map[string]string{}}
 	sort.SliceStable(arts, func(i, j int) bool {
 		if !arts[i].Added.Equal(arts[j].Added) {
 			return arts[i].Added.Before(arts[j].Added)
@@ -77,7 +78,7 @@ func NewNames(lib *Library, existing map[string]string, taken map[string]bool) *
 		}
 		n.articles[a.ID] = uniqueName(FileName(a.Title), a.ID, taken)
 	}
-	for _, a := range sortedActors(lib.Actors) {
+	for _, a := range sortedActors(actors) {
 		if e, ok := existing[a.ID]; ok {
 			n.actors[a.ID] = e
 			continue
@@ -510,34 +511,62 @@ func orUntitled(t string) string {
 // actorNotes renders one note per actor that has highlights: its note,
 // then per article (newest first) the highlights naming it.
 func (r *renderer) actorNotes(lib *Library) []Note {
-	type entry struct {
-		h     annotation.Highlight
-		actor string
-	}
-	byActor := map[string]map[*Article][]entry{}
+	x := actorPassages{}
 	for i := range lib.Articles {
-		a := &lib.Articles[i]
-		hs := append([]annotation.Highlight(nil), a.Highlights...)
-		sortHighlights(hs)
-		for _, h := range hs {
-			for _, ref := range h.Actors {
-				if _, ok := r.actors[ref.ActorID]; !ok {
-					continue
-				}
-				m := byActor[ref.ActorID]
-				if m == nil {
-					m = map[*Article][]entry{}
-					byActor[ref.ActorID] = m
-				}
-				if es := m[a]; len(es) > 0 && es[len(es)-1].h.ID == h.ID {
-					continue // the actor's second statement in the highlight
-				}
-				m[a] = append(m[a], entry{h, ref.ActorID})
+		r.collectPassages(x, &lib.Articles[i], false)
+	}
+	return r.actorNotesOf(x, lib.Actors)
+}
+
+// actorPassages are the highlights naming each actor, by actor id and
+// article: what the actors' notes are made of.
+type actorPassages map[string]map[*Article][]actorPassage
+
+// actorPassage is a highlight in an actor's note.
+type actorPassage struct {
+	h     annotation.Highlight
+	actor string
+}
+
+// collectPassages adds a's highlights that name an actor to x. slim keeps
+// a copy of only what an actor's note shows of the article and of each
+// highlight (a folder export reads one article at a time and lets it go).
+func (r *renderer) collectPassages(x actorPassages, a *Article, slim bool) {
+	hs := append([]annotation.Highlight(nil), a.Highlights...)
+	sortHighlights(hs)
+	var kept *Article
+	for _, h := range hs {
+		for _, ref := range h.Actors {
+			if _, ok := r.actors[ref.ActorID]; !ok {
+				continue
 			}
+			if kept == nil {
+				kept = a
+				if slim {
+					kept = &Article{ID: a.ID, Added: a.Added}
+					kept.Title, kept.Published = a.Title, a.Published
+				}
+			}
+			m := x[ref.ActorID]
+			if m == nil {
+				m = map[*Article][]actorPassage{}
+				x[ref.ActorID] = m
+			}
+			if es := m[kept]; len(es) > 0 && es[len(es)-1].h.ID == h.ID {
+				continue // the actor's second statement in the highlight
+			}
+			if slim {
+				h = annotation.Highlight{ID: h.ID, Quote: annotation.TextQuote{Exact: h.Quote.Exact}, Note: h.Note, Actors: h.Actors, Orphaned: h.Orphaned}
+			}
+			m[kept] = append(m[kept], actorPassage{h, ref.ActorID})
 		}
 	}
+}
+
+// actorNotesOf renders the notes of actors (by name) from their passages.
+func (r *renderer) actorNotesOf(byActor actorPassages, actors []annotation.Actor) []Note {
 	var notes []Note
-	for _, actor := range sortedActors(lib.Actors) {
+	for _, actor := range sortedActors(actors) {
 		m := byActor[actor.ID]
 		if len(m) == 0 {
 			continue

@@ -6,8 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
+
+	"github.com/dramatis-app/dramatis/annotation"
 )
 
 // Batches: notes are written aside, made durable together and then
@@ -96,6 +99,11 @@ type failedFile struct {
 
 // write exports lib into the folder (see WriteFolder).
 func (f *folderWriter) write(lib *Library, g Grouping) (FolderReport, error) {
+	return f.writeFrom(lib.NoteSource(), g)
+}
+
+// writeFrom exports src into the folder (see WriteFolderFrom).
+func (f *folderWriter) writeFrom(src NoteSource, g Grouping) (FolderReport, error) {
 	f.rep, f.stateDirty, f.pending, f.pendingBytes = FolderReport{}, false, nil, 0
 	f.updates = map[string][]uint64{}
 	if err := os.MkdirAll(f.dir, 0o755); err != nil {
@@ -114,24 +122,42 @@ func (f *folderWriter) write(lib *Library, g Grouping) (FolderReport, error) {
 	for id := range existing {
 		f.seen[id] = true
 	}
-	r := &renderer{actors: lib.ActorMap(), topics: lib.TopicMap(), names: NewNames(lib, existing, taken)}
+	heads := src.Heads()
+	actors := src.Actors()
+	r := &renderer{actors: actorMap(actors), topics: topicMap(src.Topics()), names: namesFor(slices.Clone(heads), actors, existing, taken)}
+	f.run(func(emit func(Note)) { r.produce(src, heads, actors, g, emit) })
+	f.flush()
+	f.saveState()
+	return f.rep, nil
+}
+
+// produce reads the articles of heads from src one at a time and emits
+// their notes, then, for PerActor, the actors' notes, which keep of each
+// article only what they show.
+func (r *renderer) produce(src NoteSource, heads []ArticleHead, actors []annotation.Actor, g Grouping, emit func(Note)) {
 	articles := PerArticle
 	if g == ByActor {
 		articles = ByActor
 	}
-	f.run(func(emit func(Note)) {
-		for i := range lib.Articles {
-			emit(r.articleNote(&lib.Articles[i], articles))
+	var passages actorPassages
+	if g == PerActor {
+		passages = actorPassages{}
+	}
+	for _, h := range heads {
+		a := src.Article(h.ID)
+		if a == nil {
+			continue
 		}
-		if g == PerActor {
-			for _, n := range r.actorNotes(lib) {
-				emit(n)
-			}
+		emit(r.articleNote(a, articles))
+		if passages != nil {
+			r.collectPassages(passages, a, true)
 		}
-	})
-	f.flush()
-	f.saveState()
-	return f.rep, nil
+	}
+	if passages != nil {
+		for _, n := range r.actorNotesOf(passages, actors) {
+			emit(n)
+		}
+	}
 }
 
 // run renders the notes (produce) on one goroutine, prepares them on

@@ -101,6 +101,15 @@ func (v *NetworkView) SetGraph(nodes []GraphNode, edges []GraphEdge, directed bo
 	v.Refresh()
 }
 
+// SetNodeColors recolours the nodes (one colour each, in order) without
+// moving the view.
+func (v *NetworkView) SetNodeColors(colors []color.Color) {
+	for i := range v.nodes[:min(len(v.nodes), len(colors))] {
+		v.nodes[i].Color = colors[i]
+	}
+	v.Refresh()
+}
+
 // Select marks node i (-1: none).
 func (v *NetworkView) Select(i int) {
 	v.selected = i

@@ -156,3 +156,61 @@ func TestNetworkViewFollowsResizeUntilMoved(t *testing.T) {
 		t.Errorf("after the reader zoomed, a resize changed the zoom from %v to %v", z, v.Zoom())
 	}
 }
+
+func TestNetworkViewRecoloursInPlace(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewNetworkView()
+	nodes, edges := triangle()
+	v.SetGraph(nodes, edges, false)
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(400, 300))
+	v.Resize(fyne.NewSize(400, 300))
+	v.ZoomAround(fyne.NewPos(200, 150), 0.8) // the reader zoomed out a little
+	zoom, pan := v.zoom, v.pan
+	green := color.NRGBA{G: 200, A: 255}
+	v.SetNodeColors([]color.Color{green, green, green})
+	if v.zoom != zoom || v.pan != pan {
+		t.Errorf("recolouring moved the view: zoom %v→%v, pan %v→%v", zoom, v.zoom, pan, v.pan)
+	}
+	found := 0
+	for _, o := range test.WidgetRenderer(v).Objects() {
+		if c, ok := o.(*canvas.Circle); ok && c.FillColor == green {
+			found++
+		}
+	}
+	if found != 3 {
+		t.Errorf("%d of 3 circles are drawn in the new colour", found)
+	}
+}
+
+func TestTimelineViewMarksTheDateWindow(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewTimelineView()
+	v.SetData([]string{"2024-01", "2024-02", "2024-03", "2024-04"}, []TimelineSeries{{Label: "USA", Counts: []int{1, 2, 3, 4}}})
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(436, 200))
+	v.Resize(fyne.NewSize(436, 200))
+	mark := func() *canvas.Rectangle {
+		r := test.WidgetRenderer(v).(*timelineRenderer)
+		for _, o := range r.Objects() {
+			if o == r.mark {
+				return r.mark
+			}
+		}
+		return nil
+	}
+	if mark() != nil {
+		t.Fatal("a mark without a date window")
+	}
+	v.SetMarked(1, 2)
+	m := mark()
+	x, _, pw, _ := v.plot()
+	bw := pw / 4
+	if m == nil || math.Abs(float64(m.Position().X-(x+bw))) > 0.5 || math.Abs(float64(m.Size().Width-2*bw)) > 0.5 {
+		t.Fatalf("the mark of February–March is %v", m)
+	}
+	v.SetMarked(-1, -1)
+	if mark() != nil {
+		t.Error("the mark stayed after the window went")
+	}
+}

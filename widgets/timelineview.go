@@ -38,13 +38,16 @@ type TimelineView struct {
 	periods []string
 	series  []TimelineSeries
 	peak    int
-	hoverS  int
-	hoverP  int
+	// markFrom and markTo are the periods marked as the date window
+	// (inclusive; -1 for none).
+	markFrom, markTo int
+	hoverS           int
+	hoverP           int
 }
 
 // NewTimelineView makes an empty view.
 func NewTimelineView() *TimelineView {
-	v := &TimelineView{hoverS: -1, hoverP: -1}
+	v := &TimelineView{hoverS: -1, hoverP: -1, markFrom: -1, markTo: -1}
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -66,6 +69,16 @@ func (v *TimelineView) SetData(periods []string, series []TimelineSeries) {
 	v.hoverS, v.hoverP = -1, -1
 	v.Refresh()
 }
+
+// SetMarked shades the periods from to to (inclusive) behind their bars:
+// the date window the rest of the analysis shows. -1 marks none.
+func (v *TimelineView) SetMarked(from, to int) {
+	v.markFrom, v.markTo = from, to
+	v.Refresh()
+}
+
+// Marked returns the marked periods (-1, -1 for none).
+func (v *TimelineView) Marked() (from, to int) { return v.markFrom, v.markTo }
 
 // plot returns the plotting area: left, top, width, height.
 func (v *TimelineView) plot() (x, y, w, h float32) {
@@ -139,13 +152,14 @@ func (v *TimelineView) Hovered() string {
 
 // CreateRenderer makes the view's renderer.
 func (v *TimelineView) CreateRenderer() fyne.WidgetRenderer {
-	return &timelineRenderer{v: v, axis: canvas.NewLine(theme.Color(theme.ColorNameForeground)),
+	return &timelineRenderer{v: v, axis: canvas.NewLine(theme.Color(theme.ColorNameForeground)), mark: canvas.NewRectangle(color.Transparent),
 		peak: canvas.NewText("", theme.Color(theme.ColorNameForeground)), tip: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
 }
 
 type timelineRenderer struct {
 	v       *TimelineView
 	axis    *canvas.Line
+	mark    *canvas.Rectangle
 	peak    *canvas.Text
 	tip     *canvas.Text
 	bars    []*canvas.Rectangle
@@ -186,6 +200,23 @@ func (r *timelineRenderer) bar(n int, pos fyne.Position, size fyne.Size, c color
 	b.Resize(size)
 	b.Refresh()
 	return n + 1
+}
+
+// placeMark shades the marked periods from the top of the plot to the
+// axis, and reports whether any are marked.
+func (r *timelineRenderer) placeMark() bool {
+	v := r.v
+	n := len(v.periods)
+	if v.markFrom < 0 || v.markTo < v.markFrom || v.markFrom >= n {
+		return false
+	}
+	x, y, w, h := v.plot()
+	bw := w / float32(n)
+	r.mark.FillColor = theme.Color(theme.ColorNameSelection)
+	r.mark.Move(fyne.NewPos(x+float32(v.markFrom)*bw, y))
+	r.mark.Resize(fyne.NewSize(float32(min(v.markTo, n-1)-v.markFrom+1)*bw, h))
+	r.mark.Refresh()
+	return true
 }
 
 // build lays out the legend, bars, axis, labels and hover text.
@@ -233,6 +264,9 @@ func (r *timelineRenderer) build() {
 	r.tip.Refresh()
 	r.tip.Move(fyne.NewPos(x+w-r.tip.MinSize().Width, y))
 	r.objects = append(r.objects[:0], r.axis, r.peak)
+	if r.placeMark() {
+		r.objects = append(r.objects, r.mark)
+	}
 	for _, b := range r.bars[:nb] {
 		r.objects = append(r.objects, b)
 	}

@@ -1,13 +1,17 @@
 package gather
 
 import (
+	"maps"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/export"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -79,4 +83,81 @@ func TestPreferences(t *testing.T) {
 	if prefs["theme"] != "dark" || len(prefs) != 1 || !slices.Equal(skipped, []string{"blob"}) {
 		t.Errorf("prefs %v, skipped %v", prefs, skipped)
 	}
+}
+
+// TestNotesWriteWhatLibraryWrites: a folder export read one article at a
+// time (Notes) writes the same files, byte for byte, as one of the whole
+// library read first (Library), in every grouping, and leaves out what it
+// is told to.
+func TestNotesWriteWhatLibraryWrites(t *testing.T) {
+	lib, ids := newLibrary(t)
+	// A title shared by an older and a newer article: the older keeps the
+	// plain name, whichever is written first.
+	if _, err := lib.ImportArticle(&article.Article{Title: "Erster", URL: "https://example.org/again",
+		Blocks: []article.Block{{Type: article.Paragraph, Text: "Noch ein erster Text über Peking."}}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range []export.Grouping{export.PerArticle, export.ByActor, export.PerActor} {
+		whole, skipped, err := Library(lib, nil)
+		if err != nil || len(skipped) != 0 {
+			t.Fatal(err, skipped)
+		}
+		want := t.TempDir()
+		if _, err := export.WriteFolder(want, whole, g); err != nil {
+			t.Fatal(err)
+		}
+		src, err := NewNotes(lib, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := t.TempDir()
+		rep, err := export.WriteFolderFrom(got, src, g)
+		if err != nil || len(src.Skipped) != 0 || len(rep.Skipped) != 0 {
+			t.Fatal(err, src.Skipped, rep.Skipped)
+		}
+		w, s := folderFiles(t, want), folderFiles(t, got)
+		if !maps.Equal(w, s) || len(w) < 3 {
+			t.Errorf("grouping %d: streamed export wrote\n%v\nwant\n%v", g, s, w)
+		}
+		if !strings.Contains(s["Erster.md"], ids[0]) {
+			t.Errorf("grouping %d: the older of two articles titled Erster is not Erster.md:\n%s", g, s["Erster.md"])
+		}
+	}
+	src, err := NewNotes(lib, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actors, _ := lib.Actors()
+	src.LeaveOut(ids[0], map[string]bool{actors[0].ID: true})
+	dir := t.TempDir()
+	if _, err := export.WriteFolderFrom(dir, src, export.PerActor); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range folderFiles(t, dir) {
+		if strings.Contains(text, ids[0]) || strings.Contains(text, actors[0].ID) || strings.HasPrefix(name, "China") {
+			t.Errorf("%s holds what was left out:\n%s", name, text)
+		}
+	}
+}
+
+// folderFiles reads the notes of a folder (name → text), without the
+// export's record.
+func folderFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = string(b)
+	}
+	return out
 }
