@@ -75,7 +75,7 @@ func (a *App) buildPanes() {
 			return
 		}
 		c.openArticle(res.ID)
-	}}
+	}, askDetails: c.askMissingDetails}
 	a.exporter = &exporter{sh: sh, store: c.store, current: c.exportArticle,
 		leaveOut: func() (string, map[string]bool) { return c.demo.leftOut() }}
 	c.highlightMenuExtras = a.exporter.highlightExportItems
