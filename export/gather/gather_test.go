@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/export"
@@ -160,4 +162,39 @@ func folderFiles(t *testing.T, dir string) map[string]string {
 		out[e.Name()] = string(b)
 	}
 	return out
+}
+
+// TestNotesSkipAnUnreadableArticle: an article whose record does not read
+// is left out of a folder export and named; the others are written.
+func TestNotesSkipAnUnreadableArticle(t *testing.T) {
+	lib, ids := newLibrary(t)
+	path := lib.Path()
+	lib.Close()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("articles")).Put([]byte(ids[1]), []byte("{damaged"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	lib, err = storage.OpenWith(path, storage.Options{Salvage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	src, err := NewNotes(lib, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(src.Heads()) != 1 || src.Heads()[0].ID != ids[0] || len(src.Skipped) != 1 || !strings.Contains(src.Skipped[0].Error(), ids[1]) {
+		t.Fatalf("heads %+v, skipped %v; want only %s, and %s named", src.Heads(), src.Skipped, ids[0], ids[1])
+	}
+	dir := t.TempDir()
+	rep, err := export.WriteFolderFrom(dir, src, export.PerArticle)
+	if err != nil || len(rep.Written) != 1 || rep.Written[0] != "Erster.md" {
+		t.Errorf("wrote %v (%v), want Erster.md", rep.Written, err)
+	}
 }

@@ -65,34 +65,34 @@ func NewNotes(lib *storage.Library, refs []string) (*Notes, error) {
 // with the pages read let go in between (see releaseEvery).
 const headsPerRead = 1024
 
-// readHeads reads the list entries of ids, a batch at a time; where a
-// batch does not read, one by one, leaving out (and naming) what does not.
+// readHeads reads the heads of ids, a batch at a time; where a batch does
+// not read, one by one, leaving out (and naming) what does not.
 func (n *Notes) readHeads(ids []string) {
 	n.heads = make([]export.ArticleHead, 0, len(ids))
 	for len(ids) > 0 {
 		batch := ids[:min(len(ids), headsPerRead)]
 		ids = ids[len(batch):]
-		infos, err := n.lib.ArticleInfos(batch)
+		heads, err := n.lib.ArticleHeads(batch)
 		if err != nil {
-			infos = n.readHeadsOneByOne(batch)
+			heads = n.readHeadsOneByOne(batch)
 		}
-		for _, in := range infos {
-			n.heads = append(n.heads, export.ArticleHead{ID: in.ID, Title: in.Title, Added: in.Added})
+		for _, h := range heads {
+			n.heads = append(n.heads, export.ArticleHead{ID: h.ID, Title: h.Title, Added: h.Added})
 		}
 		n.lib.ReleaseReadPages()
 	}
 }
 
-// readHeadsOneByOne reads the list entries of ids one at a time.
-func (n *Notes) readHeadsOneByOne(ids []string) []storage.ArticleInfo {
-	var out []storage.ArticleInfo
+// readHeadsOneByOne reads the heads of ids one at a time.
+func (n *Notes) readHeadsOneByOne(ids []string) []storage.ArticleHead {
+	var out []storage.ArticleHead
 	for _, id := range ids {
-		in, err := n.lib.ArticleInfos([]string{id})
+		h, err := n.lib.ArticleHeads([]string{id})
 		if err != nil {
 			n.Skipped = append(n.Skipped, fmt.Errorf("article %s could not be read: %w", id, err))
 			continue
 		}
-		out = append(out, in...)
+		out = append(out, h...)
 	}
 	return out
 }
