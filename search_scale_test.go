@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,23 +50,97 @@ func searchLibrary(b *testing.B, n int) string {
 		b.Fatal(err)
 	}
 	defer lib.Close()
+	if err := addScaleTopics(lib); err != nil {
+		b.Fatal(err)
+	}
 	if err := lib.BuildSearchIndex(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}
 	return path
 }
 
+// The statements of the search benchmark's libraries: scaleTopicParents
+// top-level topics with scaleTopicChildren under each, so that a child is
+// on about one highlight in 40 and a parent with its children on one in
+// ten (at 10 highlights an article: a child in a fifth of the articles, a
+// parent in two thirds, the hard case for a filter).
+const (
+	scaleTopicParents  = 10
+	scaleTopicChildren = 3
+	// scaleTopicBatch highlights are rewritten per transaction.
+	scaleTopicBatch = 5000
+)
+
+// addScaleTopics gives a generated library its topics once: every
+// highlight's first actor a statement on one of them, with a stance in
+// three of four, the same on every run. A library that has topics is left
+// as it is.
+func addScaleTopics(lib *storage.Library) error {
+	if ts, err := lib.Topics(); err != nil || len(ts) > 0 {
+		return err
+	}
+	var topics []annotation.Topic
+	for p := 0; p < scaleTopicParents; p++ {
+		parent := annotation.Topic{ID: fmt.Sprintf("01SCALETOPIC%014d", p*10), Name: fmt.Sprintf("Thema %d", p)}
+		topics = append(topics, parent)
+		for c := 1; c <= scaleTopicChildren; c++ {
+			topics = append(topics, annotation.Topic{ID: fmt.Sprintf("01SCALETOPIC%014d", p*10+c),
+				Name: fmt.Sprintf("Unterthema %d.%d", p, c), Parent: parent.ID})
+		}
+	}
+	if err := lib.PutBatch(storage.Batch{Topics: topics}); err != nil {
+		return err
+	}
+	infos, err := lib.Articles()
+	if err != nil {
+		return err
+	}
+	stances := []annotation.Stance{annotation.StanceSupports, annotation.StanceOpposes, annotation.StanceNeutral, annotation.StanceUnset}
+	rng := rand.New(rand.NewPCG(14, 14))
+	var batch []annotation.Highlight
+	for _, info := range infos {
+		hs, err := lib.Highlights(info.ID)
+		if err != nil {
+			return err
+		}
+		for _, h := range hs {
+			if len(h.Actors) == 0 {
+				continue
+			}
+			h.Actors[0].Topic = topics[rng.IntN(len(topics))].ID
+			h.Actors[0].Stance = stances[rng.IntN(len(stances))]
+			batch = append(batch, h)
+		}
+		if len(batch) >= scaleTopicBatch {
+			if err := lib.PutBatch(storage.Batch{Highlights: batch}); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	return lib.PutBatch(storage.Batch{Highlights: batch})
+}
+
+// scaleTags are the actor and topics the benchmark's searches ask for.
+type scaleTags struct {
+	actor         annotation.Actor
+	parent, child annotation.Topic
+}
+
 // searchOp is one search the benchmark times on an open library.
 type searchOp struct {
 	name string
-	run  func(b *testing.B, l *storage.Library, actor annotation.Actor) int
+	run  func(b *testing.B, l *storage.Library, tags scaleTags) int
 }
 
 // searchOps are what a reader asks the library pane and 'dramatis
 // search': a word found nowhere (issue 13's row), two words in either
 // order, a word inside longer words, an actor in a role with a date
 // range, filters alone, and the window's list: every id in order plus
-// the first screenful of rows.
+// the first screenful of rows; and issue 14's topics: a topic, a parent
+// with its children in a stance, a topic's name as a word, a topic with
+// words, and the window's search by topic with the snippets of a
+// screenful.
 func searchOps() []searchOp {
 	ids := func(b *testing.B, l *storage.Library, q storage.SearchQuery) int {
 		res, err := l.Search(q)
@@ -77,8 +152,8 @@ func searchOps() []searchOp {
 		}
 		return len(res.IDs)
 	}
-	text := func(s string) func(*testing.B, *storage.Library, annotation.Actor) int {
-		return func(b *testing.B, l *storage.Library, _ annotation.Actor) int {
+	text := func(s string) func(*testing.B, *storage.Library, scaleTags) int {
+		return func(b *testing.B, l *storage.Library, _ scaleTags) int {
 			return ids(b, l, storage.SearchQuery{Text: s})
 		}
 	}
@@ -86,19 +161,47 @@ func searchOps() []searchOp {
 		{"no-hit", text("qxzvbw")},
 		{"two-words", text("regierung minister")},
 		{"inside-words", text("sanktion")},
-		{"actor-role-date", func(b *testing.B, l *storage.Library, a annotation.Actor) int {
-			return ids(b, l, storage.SearchQuery{Actors: []storage.ActorFilter{{ActorID: a.ID, Role: annotation.RoleSpeaker}},
+		{"actor-role-date", func(b *testing.B, l *storage.Library, t scaleTags) int {
+			return ids(b, l, storage.SearchQuery{Actors: []storage.ActorFilter{{ActorID: t.actor.ID, Role: annotation.RoleSpeaker}},
 				Since: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
 		}},
-		{"filters", func(b *testing.B, l *storage.Library, _ annotation.Actor) int {
+		{"filters", func(b *testing.B, l *storage.Library, _ scaleTags) int {
 			return ids(b, l, storage.SearchQuery{HasOrphans: true, Site: "e", Sort: storage.SortPublished})
 		}},
-		{"window-list", func(b *testing.B, l *storage.Library, _ annotation.Actor) int {
+		{"window-list", func(b *testing.B, l *storage.Library, _ scaleTags) int {
 			res, err := l.Search(storage.SearchQuery{})
 			if err != nil {
 				b.Fatal(err)
 			}
 			if _, err := l.ArticleInfos(res.IDs[:min(60, len(res.IDs))]); err != nil {
+				b.Fatal(err)
+			}
+			return len(res.IDs)
+		}},
+		{"topic", func(b *testing.B, l *storage.Library, t scaleTags) int {
+			return ids(b, l, storage.SearchQuery{Topics: []storage.TopicFilter{{TopicID: t.child.ID}}})
+		}},
+		{"topic-parent-stance", func(b *testing.B, l *storage.Library, t scaleTags) int {
+			return ids(b, l, storage.SearchQuery{Topics: []storage.TopicFilter{{TopicID: t.parent.ID, Stance: annotation.StanceOpposes}}})
+		}},
+		{"topic-name", func(b *testing.B, l *storage.Library, t scaleTags) int {
+			return ids(b, l, storage.SearchQuery{Text: t.child.Name})
+		}},
+		{"topic-words-actor", func(b *testing.B, l *storage.Library, t scaleTags) int {
+			return ids(b, l, storage.SearchQuery{Text: "regierung", Topics: []storage.TopicFilter{{TopicID: t.parent.ID}},
+				Actors: []storage.ActorFilter{{ActorID: t.actor.ID}}})
+		}},
+		{"window-topic-snippets", func(b *testing.B, l *storage.Library, t scaleTags) int {
+			q := storage.SearchQuery{Text: "regierung", Topics: []storage.TopicFilter{{TopicID: t.parent.ID, Stance: annotation.StanceSupports}}}
+			res, err := l.Search(q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			shown := res.IDs[:min(60, len(res.IDs))]
+			if _, err := l.ArticleInfos(shown); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := l.SearchHits(shown, q); err != nil {
 				b.Fatal(err)
 			}
 			return len(res.IDs)
@@ -118,9 +221,9 @@ func BenchmarkSearchScale(b *testing.B) {
 	}
 	want := os.Getenv("DRAMATIS_SCALE_SIZES")
 	type sized struct {
-		name  string
-		lib   *storage.Library
-		actor annotation.Actor
+		name string
+		lib  *storage.Library
+		tags scaleTags
 	}
 	var libs []sized
 	for _, size := range scaleSizes {
@@ -136,7 +239,22 @@ func BenchmarkSearchScale(b *testing.B) {
 		if err != nil || len(actors) == 0 {
 			b.Fatalf("actors: %d, %v", len(actors), err)
 		}
-		libs = append(libs, sized{size.name, lib, actors[0]})
+		tags := scaleTags{actor: actors[0]}
+		topics, err := lib.Topics()
+		for _, t := range topics {
+			if t.Parent != "" && tags.child.ID == "" {
+				tags.child = t
+			}
+		}
+		for _, t := range topics {
+			if t.ID == tags.child.Parent {
+				tags.parent = t
+			}
+		}
+		if err != nil || tags.parent.ID == "" {
+			b.Fatalf("topics: %d, %v", len(topics), err)
+		}
+		libs = append(libs, sized{size.name, lib, tags})
 	}
 	var rows []scaleRow
 	last := map[string]int{}
@@ -147,7 +265,7 @@ func BenchmarkSearchScale(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				for j, l := range libs {
 					began := time.Now()
-					found[j] = op.run(b, l.lib, l.actor)
+					found[j] = op.run(b, l.lib, l.tags)
 					samples[j] = append(samples[j], time.Since(began))
 				}
 			}

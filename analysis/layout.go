@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
+	"slices"
 )
 
 // Point is a node's place in a layout, in units where the ideal distance
@@ -126,41 +128,91 @@ func ringIsolates(pos []Point, edges []Edge) {
 	}
 }
 
-// repel adds the repulsion between nodes closer than two units, found
-// through a grid of cells two units wide (the grid variant of
-// Fruchterman–Reingold: farther nodes hardly push).
+// repelCell is how wide a cell of repel's grid is: nodes farther apart
+// than this do not push each other (their push would hardly move them).
+const repelCell = 2.0
+
+// cellKey is a cell of repel's grid.
+type cellKey struct{ x, y int }
+
+// repel adds the repulsion between nodes closer than repelCell, found
+// through a grid of cells that wide (the grid variant of
+// Fruchterman–Reingold: farther nodes hardly push). Each pair is computed
+// once and pushes both nodes; cells are visited in a fixed order, so the
+// sums, and the layout, are the same on every run.
 func repel(pos, disp []Point) {
-	const cell = 2.0
-	type key struct{ x, y int }
-	grid := make(map[key][]int, len(pos))
-	for i, p := range pos {
-		k := key{int(math.Floor(p.X / cell)), int(math.Floor(p.Y / cell))}
-		grid[k] = append(grid[k], i)
-	}
-	for k, members := range grid {
-		for dx := -1; dx <= 1; dx++ {
-			for dy := -1; dy <= 1; dy++ {
-				others := grid[key{k.x + dx, k.y + dy}]
-				for _, i := range members {
-					for _, j := range others {
-						if i == j {
-							continue
-						}
-						ddx, ddy := pos[i].X-pos[j].X, pos[i].Y-pos[j].Y
-						d2 := ddx*ddx + ddy*ddy
-						if d2 == 0 {
-							// Two nodes on one spot: part them by index.
-							ddx, ddy, d2 = float64(i-j)*1e-3, 1e-3, 2e-6
-						}
-						if d2 > cell*cell {
-							continue
-						}
-						f := 1 / d2 // k²/d along the unit vector (dx/d): k²·dx/d²
-						disp[i].X += ddx * f
-						disp[i].Y += ddy * f
-					}
-				}
+	// Besides itself, a cell is paired with half of its eight neighbours,
+	// so that each pair of cells, and so each pair of nodes, is met once.
+	forward := [4]cellKey{{1, 0}, {-1, 1}, {0, 1}, {1, 1}}
+	order, cells, runs := gridCells(pos)
+	for r, k := range cells {
+		run := order[runs[r]:runs[r+1]]
+		for a, i := range run {
+			pushAll(pos, disp, i, run[a+1:])
+		}
+		for _, d := range forward {
+			o, ok := findCell(cells, cellKey{k.x + d.x, k.y + d.y})
+			if !ok {
+				continue
+			}
+			for _, i := range run {
+				pushAll(pos, disp, i, order[runs[o]:runs[o+1]])
 			}
 		}
 	}
+}
+
+// gridCells sorts the nodes by their grid cell (row, then column, then
+// index) and returns that order, the cells in it, and where each cell's
+// run starts (runs has one more entry, the end).
+func gridCells(pos []Point) (order []int, cells []cellKey, runs []int) {
+	keys := make([]cellKey, len(pos))
+	order = make([]int, len(pos))
+	for i, p := range pos {
+		keys[i] = cellKey{int(math.Floor(p.X / repelCell)), int(math.Floor(p.Y / repelCell))}
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(keys[a].y, keys[b].y), cmp.Compare(keys[a].x, keys[b].x), cmp.Compare(a, b))
+	})
+	for n, i := range order {
+		if n == 0 || keys[i] != cells[len(cells)-1] {
+			cells = append(cells, keys[i])
+			runs = append(runs, n)
+		}
+	}
+	return order, cells, append(runs, len(order))
+}
+
+// findCell finds a cell among the sorted cells.
+func findCell(cells []cellKey, k cellKey) (int, bool) {
+	return slices.BinarySearchFunc(cells, k, func(c, t cellKey) int {
+		return cmp.Or(cmp.Compare(c.y, t.y), cmp.Compare(c.x, t.x))
+	})
+}
+
+// pushAll adds the repulsion between node i and each of others closer
+// than repelCell to both: k²/d along the unit vector, that is k²·dx/d²
+// with k = 1.
+func pushAll(pos, disp []Point, i int, others []int) {
+	p := pos[i]
+	var sx, sy float64
+	for _, j := range others {
+		dx, dy := p.X-pos[j].X, p.Y-pos[j].Y
+		d2 := dx*dx + dy*dy
+		if d2 > repelCell*repelCell {
+			continue
+		}
+		if d2 == 0 {
+			// Two nodes on one spot: part them by index.
+			dx, dy, d2 = float64(i-j)*1e-3, 1e-3, 2e-6
+		}
+		fx, fy := dx/d2, dy/d2
+		sx += fx
+		sy += fy
+		disp[j].X -= fx
+		disp[j].Y -= fy
+	}
+	disp[i].X += sx
+	disp[i].Y += sy
 }

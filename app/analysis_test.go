@@ -134,6 +134,11 @@ func TestAnalyseTheListedArticles(t *testing.T) {
 	if w.onlyBar.Visible() || len(w.sel) != all {
 		t.Errorf("Whole library: bar visible %v, %d of %d statements", w.onlyBar.Visible(), len(w.sel), all)
 	}
+	a.library.do.analyse([]string{article}, "Kim", false)
+	a.library.do.analyse(a.library.ids, " ", false) // no search, no filters: the library
+	if w.only != nil || w.onlyBar.Visible() || len(w.sel) != all {
+		t.Errorf("Analyse of the unfiltered list: restricted to %d articles, %d of %d statements", len(w.only), len(w.sel), all)
+	}
 }
 
 // The Colour choice colours actor nodes by kind, keeps the view where it

@@ -13,13 +13,18 @@ import (
 // analyseArticles is the library pane's Analyse: the Analysis window for
 // the articles the pane lists (a search, filters), said in its filter bar
 // until the reader removes it. search is the pane's search text; filtered
-// says filters narrowed the list.
+// says filters narrowed the list (without either it lists the library,
+// and the whole library is analysed).
 func (c *controller) analyseArticles(ids []string, search string, filtered bool) {
 	if len(ids) == 0 {
 		c.sh.setStatus("The library lists no articles to analyse: change the search or the filters.")
 		return
 	}
 	c.showAnalysis()
+	if strings.TrimSpace(search) == "" && !filtered {
+		c.analysisW.unrestrict() // the pane lists the whole library
+		return
+	}
 	c.analysisW.restrict(ids, describeListed(len(ids), search, filtered))
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,14 +18,15 @@ import (
 // publication time; the date alone is accepted too.
 const infoTimeLayout = "2006-01-02 15:04"
 
-// articleInfoForm is the Article Info dialog's fields.
+// articleInfoForm is the Article Info dialog's fields. They are dialog
+// entries: Escape in one closes the dialog, as it does elsewhere.
 type articleInfoForm struct {
-	title, site, url, authors, published, section, lang *widget.Entry
+	title, site, url, authors, published, section, lang *dialogEntry
 }
 
-func newArticleInfoForm(a *article.Article) *articleInfoForm {
-	entry := func(v, hint string) *widget.Entry {
-		e := widget.NewEntry()
+func newArticleInfoForm(sh *shell, a *article.Article) *articleInfoForm {
+	entry := func(v, hint string) *dialogEntry {
+		e := sh.newDialogEntry()
 		e.SetText(v)
 		e.SetPlaceHolder(hint)
 		return e
@@ -41,8 +43,8 @@ func newArticleInfoForm(a *article.Article) *articleInfoForm {
 	}
 }
 
-func (f *articleInfoForm) entries() []*widget.Entry {
-	return []*widget.Entry{f.title, f.site, f.url, f.authors, f.published, f.section, f.lang}
+func (f *articleInfoForm) entries() []*dialogEntry {
+	return []*dialogEntry{f.title, f.site, f.url, f.authors, f.published, f.section, f.lang}
 }
 
 func (f *articleInfoForm) items() []*widget.FormItem {
@@ -59,7 +61,7 @@ func (f *articleInfoForm) items() []*widget.FormItem {
 func (f *articleInfoForm) edit(a *article.Article) (storage.ArticleEdit, bool, error) {
 	var e storage.ArticleEdit
 	changed := false
-	str := func(dst **string, entry *widget.Entry, was string) {
+	str := func(dst **string, entry *dialogEntry, was string) {
 		if v := strings.TrimSpace(entry.Text); v != was {
 			*dst, changed = &v, true
 		}
@@ -115,7 +117,7 @@ func (c *controller) showArticleInfo() {
 		return
 	}
 	id, a := c.current, c.art
-	f := newArticleInfoForm(a)
+	f := newArticleInfoForm(c.sh, a)
 	d := dialog.NewForm("Article Info", "Save", "Cancel", f.items(), func(ok bool) {
 		if !ok {
 			return
@@ -152,4 +154,77 @@ func (c *controller) saveArticleInfo(id string, e storage.ArticleEdit) {
 			c.openArticle(id)
 		}
 	})
+}
+
+// skipLabel is the button that leaves a new article's missing details
+// empty; Escape presses it (dialogkeys.go).
+const skipLabel = "Skip"
+
+// askMissingDetails asks once, right after a page copied from the browser
+// became a new article, for the site, address and date the copy did not
+// state (most copies state none), in the Article Info form filled with
+// what the cleaner found. What the reader enters is saved as corrections,
+// as Article Info saves them; Skip (or Escape) leaves the article as it
+// is, and Edit ▸ Article Info still reaches the form later. Another
+// dialog already open (a question about another import) is not covered:
+// the status line points to Article Info instead.
+func (c *controller) askMissingDetails(id string, found *article.Article) {
+	if c.sh.dialogOpen() {
+		c.sh.setStatus("The new article names no site, address or date; Edit ▸ Article Info (Ctrl+I) adds them.")
+		return
+	}
+	f := newArticleInfoForm(c.sh, found)
+	intro := widget.NewLabel(missingDetailsText(found))
+	intro.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(intro, widget.NewForm(f.items()...))
+	d := dialog.NewCustomConfirm("Where is this article from?", "Save", skipLabel, content, func(ok bool) {
+		if !ok {
+			return
+		}
+		e, changed, err := f.edit(found)
+		if err != nil {
+			c.sh.showError("Could not save the article's details", err)
+			return
+		}
+		if changed {
+			c.saveArticleInfo(id, e)
+		}
+	}, c.sh.win)
+	for _, e := range f.entries() {
+		e.OnSubmitted = func(string) { d.Confirm() }
+	}
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	c.sh.win.Canvas().Focus(firstMissing(f, found))
+}
+
+// missingDetailsText names what the copy did not say.
+func missingDetailsText(a *article.Article) string {
+	var missing []string
+	if a.Site == "" {
+		missing = append(missing, "site")
+	}
+	if a.URL == "" {
+		missing = append(missing, "address")
+	}
+	if a.Published.IsZero() {
+		missing = append(missing, "date")
+	}
+	what := strings.Join(missing, ", ")
+	if n := len(missing); n > 1 {
+		what = strings.Join(missing[:n-1], ", ") + " or " + missing[n-1]
+	}
+	return "The copied page names no " + what + ". Add what you know, for citing it later; " +
+		"it stays when the page is imported again. Skip leaves the article as it is (Edit ▸ Article Info changes it later)."
+}
+
+// firstMissing is the field of the first detail the article lacks.
+func firstMissing(f *articleInfoForm, a *article.Article) fyne.Focusable {
+	switch {
+	case a.Site == "":
+		return f.site
+	case a.URL == "":
+		return f.url
+	}
+	return f.published
 }

@@ -317,20 +317,32 @@ func (c *controller) indexForSearch() {
 	})
 }
 
-// listArticles runs a search of the library pane: the actor it names
-// found by name or alias, then the index (off the main goroutine).
-func (c *controller) listArticles(r listRequest) (storage.SearchResult, error) {
+// listArticles runs a search of the library pane: the actor and the
+// topic it names found by name or alias, then the index (off the main
+// goroutine). It returns the query as run, for the snippets.
+func (c *controller) listArticles(r listRequest) (storage.SearchResult, storage.SearchQuery, error) {
 	if r.actor != "" {
 		act, ok, err := c.store.FindActor(r.actor)
 		if err != nil {
-			return storage.SearchResult{}, err
+			return storage.SearchResult{}, r.query, err
 		}
 		if !ok {
-			return storage.SearchResult{}, errNoSuchActor
+			return storage.SearchResult{}, r.query, errNoSuchActor
 		}
 		r.query.Actors = append(r.query.Actors, storage.ActorFilter{ActorID: act.ID, Role: r.role})
 	}
-	return c.store.Search(r.query)
+	if r.topic != "" {
+		t, ok, err := c.store.FindTopic(r.topic)
+		if err != nil {
+			return storage.SearchResult{}, r.query, err
+		}
+		if !ok {
+			return storage.SearchResult{}, r.query, errNoSuchTopic
+		}
+		r.query.Topics = append(r.query.Topics, storage.TopicFilter{TopicID: t.ID, Stance: r.stance})
+	}
+	res, err := c.store.Search(r.query)
+	return res, r.query, err
 }
 
 // unifyActors merges the library's actors that are one entity, after the
@@ -586,6 +598,13 @@ func (c *controller) setActors(actors []annotation.Actor, counts map[string]int)
 func (c *controller) setTopics(topics []annotation.Topic) {
 	c.topics = newTopicSet(topics)
 	c.notes.topics = c.topics
+	if c.library != nil {
+		names := make([]string, 0, len(topics))
+		for _, t := range c.topics.sorted() {
+			names = append(names, t.Name)
+		}
+		c.library.filters.setTopics(names)
+	}
 }
 
 // useRecentTopics moves topics to the front of the topics offered first.

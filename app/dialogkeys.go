@@ -14,7 +14,7 @@ import (
 
 // dismissLabels are the texts of the buttons that close a dialog without
 // acting (Fyne's file dialog uses "Cancel", its confirm dialog "No").
-var dismissLabels = map[string]bool{"Cancel": true, "Close": true, "OK": true, "No": true, keepTextLabel: true}
+var dismissLabels = map[string]bool{"Cancel": true, "Close": true, "OK": true, "No": true, keepTextLabel: true, skipLabel: true}
 
 // enterLabels are the plain buttons Enter may press when a dialog has no
 // default button: acknowledging a message. "Cancel" is not among them, so

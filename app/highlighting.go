@@ -193,12 +193,9 @@ func (c *controller) newStatements(picked []widgets.PickedActor, suggested map[s
 		}
 		ref := annotation.ActorRef{ActorID: id, Role: role}
 		if p.Topic.Name != "" {
-			t, isNew, err := c.topicFor(p.Topic, tags.Topics)
+			t, err := c.topicWithParent(p.Topic, &tags)
 			if err != nil {
 				return nil, tags, err
-			}
-			if isNew {
-				tags.Topics = append(tags.Topics, t)
 			}
 			ref.Topic = t.ID
 			if st, ok := annotation.ParseStance(p.Stance); ok {
@@ -208,6 +205,30 @@ func (c *controller) newStatements(picked []widgets.PickedActor, suggested map[s
 		refs = append(refs, ref)
 	}
 	return refs, tags, nil
+}
+
+// topicWithParent finds or makes the topic a picked one means (topicFor)
+// and, for a new topic typed under a parent ("Sanktionen/Wirtschaft"),
+// the parent: the library's, one made earlier in the same choice, or a
+// new top-level topic. New topics join tags, a new parent before its
+// child, so that they are stored with the highlight in one transaction.
+func (c *controller) topicWithParent(pt widgets.PickerTopic, tags *storage.NewTags) (annotation.Topic, error) {
+	t, isNew, err := c.topicFor(pt, tags.Topics)
+	if err != nil || !isNew {
+		return t, err
+	}
+	if pt.Parent != "" {
+		parent, parentNew, err := c.topicFor(widgets.PickerTopic{ID: pt.ParentID, Name: pt.Parent}, tags.Topics)
+		if err != nil {
+			return t, err
+		}
+		if parentNew {
+			tags.Topics = append(tags.Topics, parent)
+		}
+		t.Parent = parent.ID
+	}
+	tags.Topics = append(tags.Topics, t)
+	return t, nil
 }
 
 // topicFor finds the topic a picked one means: the library's (by id, else

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -31,6 +32,10 @@ type importer struct {
 	store func(*article.Article, storage.ImportOptions) (storage.ImportResult, error)
 	// imported shows a stored article.
 	imported func(res storage.ImportResult)
+	// askDetails, when set, asks once for the site, address and date a
+	// new article from a copied page lacks (see missingDetails); found is
+	// what the cleaner found.
+	askDetails func(id string, found *article.Article)
 }
 
 // openFile imports an HTML or text file chosen in the file dialog.
@@ -78,7 +83,7 @@ func (im *importer) importURI(u fyne.URI, rc fyne.URIReadCloser) {
 		source = u.Path() // the same file again, with similar text, is the same article
 	}
 	im.sh.setStatus("Importing %s…", name)
-	im.importWith(name, source, func() (*article.Article, error) {
+	im.importWith(name, source, isTextCopyName(name), func() (*article.Article, error) {
 		if rc == nil {
 			var err error
 			if rc, err = fynestorage.Reader(u); err != nil {
@@ -113,7 +118,7 @@ func (im *importer) pastePage() {
 		return
 	}
 	im.sh.setStatus("Importing the pasted page…")
-	im.importWith("the pasted page", "", func() (*article.Article, error) {
+	im.importWith("the pasted page", "", true, func() (*article.Article, error) {
 		return article.CleanText([]byte(text), "clipboard")
 	})
 }
@@ -180,7 +185,7 @@ func (im *importer) fetchURL(u string) {
 		defer close(stopped)
 		showReceived(stop, &received, got)
 	}()
-	im.importWithContext(ctx, u, u, func() (*article.Article, error) {
+	im.importWithContext(ctx, u, u, false, func() (*article.Article, error) {
 		return fetcher.Load(ctx, u, nil)
 	}, func() {
 		close(stop)
@@ -220,14 +225,17 @@ func receivedText(n int64) string { return article.SizeString(n) + " received" }
 
 // importWith cleans and stores an article off the main goroutine, then
 // opens it; errors come worded for the reader (see article.FetchError).
-// source is the web address or file it came from ("" for a paste).
-func (im *importer) importWith(name, source string, load func() (*article.Article, error)) {
-	im.importWithContext(context.Background(), name, source, load, nil)
+// source is the web address or file it came from ("" for a paste);
+// textCopy says it is text copied from a browser (a paste, a .txt file),
+// which seldom names its site, address or date: a new article from one
+// asks for them.
+func (im *importer) importWith(name, source string, textCopy bool, load func() (*article.Article, error)) {
+	im.importWithContext(context.Background(), name, source, textCopy, load, nil)
 }
 
 // importWithContext is importWith that gives up when ctx is cancelled and
 // calls done on the main goroutine first when it ends, however it ends.
-func (im *importer) importWithContext(ctx context.Context, name, source string, load func() (*article.Article, error), done func()) {
+func (im *importer) importWithContext(ctx context.Context, name, source string, textCopy bool, load func() (*article.Article, error), done func()) {
 	var (
 		art *article.Article
 		res storage.ImportResult
@@ -248,7 +256,27 @@ func (im *importer) importWithContext(ctx context.Context, name, source string, 
 			done()
 		}
 		im.stored(name, art, opts, res, err)
+		if err == nil && textCopy && res.Outcome == storage.ImportNew && im.askDetails != nil && missingDetails(art) {
+			im.askDetails(res.ID, art)
+		}
 	})
+}
+
+// missingDetails reports whether an article lacks what a copied page
+// seldom states and a reader wants for citing it: the site, the address
+// or the date.
+func missingDetails(a *article.Article) bool {
+	return a.Site == "" || a.URL == "" || a.Published.IsZero()
+}
+
+// isTextCopyName reports whether a file is, by its name, text saved from
+// a browser rather than a web page.
+func isTextCopyName(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt", ".text", ".md":
+		return true
+	}
+	return false
 }
 
 // stored tells the reader what an import did and opens the article; a

@@ -12,16 +12,22 @@ import (
 	"github.com/dramatis-app/dramatis/storage"
 )
 
-// anyRole is the role choice that filters by actor alone.
-const anyRole = "any role"
+// anyRole is the role choice that filters by actor alone; anyStance the
+// stance choice that filters by topic alone.
+const (
+	anyRole   = "any role"
+	anyStance = "any stance"
+)
 
 // filterBar holds the library pane's filters: an actor (by name or alias,
-// in a role), the site, an author, a date range and whether the article
-// has highlights or orphaned ones. They combine with the search words; a
-// topic and stance filter (issue 14's statements) joins them here.
+// in a role), a topic (by name or alias, with the topics under it, in a
+// stance), the site, an author, a date range and whether the article has
+// highlights or orphaned ones. They combine with the search words.
 type filterBar struct {
 	actor          *widget.SelectEntry
 	role           *widget.Select
+	topic          *widget.SelectEntry
+	stance         *widget.Select
 	site, author   *widget.Entry
 	from, to       *widget.Entry
 	highlighted    *widget.Check
@@ -45,6 +51,11 @@ func newFilterBar(changed func()) *filterBar {
 	}
 	f.role = widget.NewSelect(roles, onChange)
 	f.role.SetSelected(anyRole)
+	f.topic = widget.NewSelectEntry(nil)
+	f.topic.SetPlaceHolder("Topic or alias")
+	f.topic.OnChanged = onChange
+	f.stance = widget.NewSelect(append([]string{anyStance}, annotation.StanceNames()...), onChange)
+	f.stance.SetSelected(anyStance)
 	f.site = widget.NewEntry()
 	f.site.SetPlaceHolder("Site")
 	f.site.OnChanged = onChange
@@ -58,6 +69,7 @@ func newFilterBar(changed func()) *filterBar {
 	f.clear = widget.NewButton("Clear filters", f.reset)
 	f.content = container.NewVBox(
 		container.NewBorder(nil, nil, nil, f.role, f.actor),
+		container.NewBorder(nil, nil, nil, f.stance, f.topic),
 		container.NewGridWithColumns(2, f.site, f.author),
 		container.NewGridWithColumns(2, f.from, f.to),
 		container.NewHBox(f.highlighted, f.orphaned),
@@ -88,6 +100,11 @@ func (f *filterBar) setActors(names []string) {
 	f.actor.SetOptions(names)
 }
 
+// setTopics offers the library's topic names in the topic field.
+func (f *filterBar) setTopics(names []string) {
+	f.topic.SetOptions(names)
+}
+
 func (f *filterBar) notify() {
 	if !f.settingQuietly && f.changed != nil {
 		f.changed()
@@ -99,6 +116,8 @@ func (f *filterBar) reset() {
 	f.settingQuietly = true
 	f.actor.SetText("")
 	f.role.SetSelected(anyRole)
+	f.topic.SetText("")
+	f.stance.SetSelected(anyStance)
 	for _, e := range []*widget.Entry{f.site, f.author, f.from, f.to} {
 		e.SetText("")
 	}
@@ -110,14 +129,20 @@ func (f *filterBar) reset() {
 
 // active reports whether any filter is set.
 func (f *filterBar) active() bool {
-	return f.actorName() != "" || strings.TrimSpace(f.site.Text+f.author.Text+f.from.Text+f.to.Text) != "" ||
+	return f.actorName() != "" || f.topicName() != "" || strings.TrimSpace(f.site.Text+f.author.Text+f.from.Text+f.to.Text) != "" ||
 		f.highlighted.Checked || f.orphaned.Checked
 }
 
 func (f *filterBar) actorName() string { return strings.TrimSpace(f.actor.Text) }
 
-// apply puts the filters into a search query (the actor, found by name,
-// is the caller's: see listRequest). A date that does not parse is left
+func (f *filterBar) topicName() string { return strings.TrimSpace(f.topic.Text) }
+
+// statements reports whether a filter asks for statements (an actor or a
+// topic): the search's hits are then the highlights that make them.
+func (f *filterBar) statements() bool { return f.actorName() != "" || f.topicName() != "" }
+
+// apply puts the filters into a search query (the actor and the topic,
+// found by name, are the caller's: see listRequest). A date that does not parse is left
 // out; its field says why.
 func (f *filterBar) apply(q *storage.SearchQuery) {
 	q.Site, q.Author = strings.TrimSpace(f.site.Text), strings.TrimSpace(f.author.Text)
@@ -138,12 +163,22 @@ func (f *filterBar) roleChosen() annotation.Role {
 	return annotation.Role(f.role.Selected)
 }
 
+// stanceChosen is the chosen stance, unset for any.
+func (f *filterBar) stanceChosen() annotation.Stance {
+	if f.stance.Selected == anyStance {
+		return annotation.StanceUnset
+	}
+	return annotation.Stance(f.stance.Selected)
+}
+
 // summary says in a few words which filters are on, for the button that
 // shows and hides them.
 func (f *filterBar) summary() string {
 	n := 0
-	if f.actorName() != "" {
-		n++
+	for _, name := range []string{f.actorName(), f.topicName()} {
+		if name != "" {
+			n++
+		}
 	}
 	for _, e := range []*widget.Entry{f.site, f.author, f.from, f.to} {
 		if strings.TrimSpace(e.Text) != "" && e.Validate() == nil {

@@ -23,10 +23,13 @@ const (
 
 // libraryPane lists the library's articles with title, site, date and number
 // of highlights, found by a search (words in any order, across titles,
-// texts, notes and actors) and filters. The listing comes from the
+// texts, notes, actors and topics) and filters. The listing comes from the
 // library's search index: the pane holds the ids in order and reads the
 // rows it shows, a screenful at a time, as they come into view, so that a
-// library of 50,000 articles opens as fast as one of 500.
+// library of 50,000 articles opens as fast as one of 500. While words or
+// an actor or topic filter narrow the list, each row shows under it the
+// snippet where the search found the article; a row whose hit is a
+// highlight opens the article at that passage.
 type libraryPane struct {
 	sh        *shell
 	do        libraryActions
@@ -38,9 +41,15 @@ type libraryPane struct {
 	count     *widget.Label
 	content   fyne.CanvasObject
 
-	// ids are the articles listed, in order; infos the rows read so far.
-	ids   []string
-	infos map[string]storage.ArticleInfo
+	// ids are the articles listed, in order; infos the rows read so far,
+	// and hits their snippets when the listing shows them (snippets).
+	ids      []string
+	infos    map[string]storage.ArticleInfo
+	hits     map[string]storage.Hit
+	snippets bool
+	// query is the search the listing shows, for the snippets of rows
+	// read later.
+	query storage.SearchQuery
 	// listed counts the listings shown, so that rows read for an older
 	// one are dropped.
 	listed int
@@ -80,47 +89,66 @@ type libraryActions struct {
 	// list finds the articles a request asks for; infos reads the rows
 	// of some of them (ids no longer there are left out). Both run off
 	// the main goroutine.
-	list  func(r listRequest) (storage.SearchResult, error)
+	// list gives the query too, with the actor and topic found.
+	list  func(r listRequest) (storage.SearchResult, storage.SearchQuery, error)
 	infos func(ids []string) ([]storage.ArticleInfo, error)
-	// open shows an article in the reader.
-	open func(id string)
+	// hits says where a search found some of its articles (the
+	// snippets); it runs off the main goroutine too.
+	hits func(ids []string, q storage.SearchQuery) ([]storage.Hit, error)
+	// open shows an article in the reader; openAt shows it at one of
+	// its highlights.
+	open   func(id string)
+	openAt func(articleID, highlightID string)
 	// focusReader gives the keyboard to the article text.
 	focusReader func()
 	// analyse opens the Analysis window for the articles listed.
 	analyse func(ids []string, search string, filtered bool)
 }
 
-// listRequest is a search as the pane asks for it: the query, and the
-// actor the reader typed (a name or alias, found by list) in a role.
+// listRequest is a search as the pane asks for it: the query, the actor
+// the reader typed (a name or alias, found by list) in a role, and the
+// topic typed (found the same way) in a stance.
 type listRequest struct {
-	query storage.SearchQuery
-	actor string
-	role  annotation.Role
+	query  storage.SearchQuery
+	actor  string
+	role   annotation.Role
+	topic  string
+	stance annotation.Stance
 	// filtered is set when words or filters narrow the list; problem
-	// says why a filter the reader typed is left out.
-	filtered bool
-	problem  string
+	// says why a filter the reader typed is left out; snippets when the
+	// rows show where the search found them (words, or a filter of
+	// statements).
+	filtered, snippets bool
+	problem            string
 }
 
-// errNoSuchActor says that the actor filter names no actor.
-var errNoSuchActor = errors.New("no such actor")
+// errNoSuchActor and errNoSuchTopic say that the actor or topic filter
+// names none.
+var (
+	errNoSuchActor = errors.New("no such actor")
+	errNoSuchTopic = errors.New("no such topic")
+)
 
 // listing is what a read gives the pane: the articles in order, the
 // first screenful of rows, and how far the index is.
 type listing struct {
 	ids      []string
 	rows     []storage.ArticleInfo
+	hits     []storage.Hit
+	query    storage.SearchQuery
 	total    int
 	index    storage.IndexStatus
 	filtered bool
+	snippets bool
 	noActor  string
+	noTopic  string
 	problem  string
 }
 
 func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
-	p := &libraryPane{sh: sh, do: do, row: -1, infos: map[string]storage.ArticleInfo{}, wantHi: -1}
+	p := &libraryPane{sh: sh, do: do, row: -1, infos: map[string]storage.ArticleInfo{}, hits: map[string]storage.Hit{}, wantHi: -1}
 	p.search = newSearchEntry(p)
-	p.search.SetPlaceHolder("Search titles, text, notes, actors")
+	p.search.SetPlaceHolder("Search titles, text, notes, actors, topics")
 	p.search.OnChanged = func(string) { p.reload() }
 	p.search.OnSubmitted = func(string) { p.openFirst() }
 	p.sortBy = widget.NewSelect([]string{sortAdded, sortPublished}, nil)
@@ -145,7 +173,11 @@ func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 			meta := widget.NewLabel("site · date")
 			meta.SizeName = theme.SizeNameCaptionText
 			meta.Truncation = fyne.TextTruncateEllipsis
-			return container.New(&tightVBox{}, title, meta)
+			snip := newSnippetText()
+			if !p.snippets {
+				snip.Hide() // the List measures this template for every row's height
+			}
+			return container.New(&tightVBox{}, title, meta, snip)
 		},
 		p.updateRow,
 	)
@@ -165,8 +197,7 @@ func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 			sh.focus(p.list)
 		}
 		if i < len(p.ids) && p.ids[i] != p.selected {
-			p.selected = p.ids[i]
-			do.open(p.ids[i])
+			p.openRow(i)
 		}
 	}
 	find := container.NewBorder(nil, nil, nil, p.filterBtn, p.search)
@@ -188,6 +219,18 @@ func (p *libraryPane) toggleFilters() {
 	p.content.Refresh()
 }
 
+// openRow opens the article of row i, at the passage where the search
+// found it when that is a highlight.
+func (p *libraryPane) openRow(i int) {
+	id := p.ids[i]
+	p.selected = id
+	if h, ok := p.hits[id]; ok && p.snippets && h.HighlightID != "" && p.do.openAt != nil {
+		p.do.openAt(id, h.HighlightID)
+		return
+	}
+	p.do.open(id)
+}
+
 // updateRow draws row i: from its info when it was read, else empty for
 // now, and the row is read with those around it (want).
 func (p *libraryPane) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -195,6 +238,8 @@ func (p *libraryPane) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	c := o.(*fyne.Container)
+	snip := c.Objects[2].(*snippetText)
+	p.updateSnippet(i, snip)
 	it, ok := p.infos[p.ids[i]]
 	if !ok {
 		c.Objects[0].(*widget.Label).SetText(" ")
@@ -214,6 +259,39 @@ func setRowText(l *widget.Label, s string) {
 	if l.Text != s {
 		l.SetText(s)
 	}
+}
+
+// updateSnippet shows row i's snippet while the listing has them; a tap
+// on it opens the article at the passage, even when the row is the one
+// selected already.
+func (p *libraryPane) updateSnippet(i int, snip *snippetText) {
+	if !p.snippets {
+		snip.Hide()
+		return
+	}
+	snip.Show()
+	h, ok := p.hits[p.ids[i]]
+	if !ok {
+		snip.set(" ", nil)
+		snip.onTapped, snip.pointer = nil, false
+		return
+	}
+	snip.set(h.Snippet, h.Marks)
+	snip.pointer = h.HighlightID != ""
+	snip.onTapped = func() { p.tapSnippet(i) }
+}
+
+// tapSnippet marks row i and opens its article at the passage (a tap on
+// the snippet does not reach the List, which would select the row).
+func (p *libraryPane) tapSnippet(i int) {
+	if i >= len(p.ids) {
+		return
+	}
+	if p.row != i {
+		p.selectRow(i)
+	}
+	p.sh.focus(p.list)
+	p.openRow(i)
 }
 
 // want asks for row i's info; rows are read in the background, those
@@ -246,8 +324,14 @@ func (p *libraryPane) fetch() {
 	p.fetching = true
 	listed := p.listed
 	var rows []storage.ArticleInfo
+	var hits []storage.Hit
 	var err error
-	p.sh.run(func() { rows, err = p.do.infos(ids) }, func() {
+	snippets, q := p.snippets, p.query
+	p.sh.run(func() {
+		if rows, err = p.do.infos(ids); err == nil && snippets {
+			hits, err = p.do.hits(ids, q)
+		}
+	}, func() {
 		p.fetching = false
 		if listed != p.listed {
 			p.fetchWanted()
@@ -264,6 +348,9 @@ func (p *libraryPane) fetch() {
 		}
 		for _, r := range rows {
 			p.infos[r.ID] = r
+		}
+		for _, h := range hits {
+			p.hits[h.ArticleID] = h
 		}
 		p.list.Refresh()
 		p.fetchWanted()
@@ -320,27 +407,37 @@ func (p *libraryPane) request() listRequest {
 	}
 	p.filters.apply(&r.query)
 	r.actor, r.role = p.filters.actorName(), p.filters.roleChosen()
+	r.topic, r.stance = p.filters.topicName(), p.filters.stanceChosen()
 	r.filtered = r.query.Text != "" || p.filters.active()
+	r.snippets = r.query.Text != "" || p.filters.statements()
 	r.problem = p.filters.problem()
 	return r
 }
 
 // readListing runs a request off the main goroutine: the ids in order
-// from the index, and the first screenful of rows.
+// from the index, and the first screenful of rows with their snippets.
 func readListing(do libraryActions, r listRequest) (listing, error) {
-	res, err := do.list(r)
-	l := listing{filtered: r.filtered, problem: r.problem}
-	if errors.Is(err, errNoSuchActor) {
+	res, q, err := do.list(r)
+	l := listing{filtered: r.filtered, snippets: r.snippets, problem: r.problem, query: q}
+	switch {
+	case errors.Is(err, errNoSuchActor):
 		l.noActor = r.actor
 		return l, nil
-	}
-	if err != nil {
+	case errors.Is(err, errNoSuchTopic):
+		l.noTopic = r.topic
+		return l, nil
+	case err != nil:
 		return l, err
 	}
 	l.ids, l.total, l.index = res.IDs, res.Library, res.Index
-	if len(l.ids) > 0 {
-		l.rows, err = do.infos(l.ids[:min(len(l.ids), rowsAhead)])
+	if len(l.ids) == 0 {
+		return l, nil
 	}
+	first := l.ids[:min(len(l.ids), rowsAhead)]
+	if l.rows, err = do.infos(first); err != nil || !l.snippets || do.hits == nil {
+		return l, err
+	}
+	l.hits, err = do.hits(first, q)
 	return l, err
 }
 
@@ -389,11 +486,18 @@ func (p *libraryPane) setListing(l listing) {
 	for _, r := range l.rows {
 		p.infos[r.ID] = r
 	}
+	p.hits = make(map[string]storage.Hit, len(l.hits))
+	for _, h := range l.hits {
+		p.hits[h.ArticleID] = h
+	}
+	p.snippets, p.query = l.snippets, l.query
 	p.wantLo, p.wantHi = 0, -1
 	p.setIndexStatus(l.index)
 	switch {
 	case l.noActor != "":
 		p.count.SetText(fmt.Sprintf("No actor %q", l.noActor))
+	case l.noTopic != "":
+		p.count.SetText(fmt.Sprintf("No topic %q", l.noTopic))
 	case l.problem != "":
 		p.count.SetText(fmt.Sprintf("%s found · %s", thousands(len(l.ids)), l.problem))
 	case l.filtered:
@@ -530,6 +634,8 @@ func (p *libraryPane) openFirst() {
 	}
 	if p.ids[0] != p.selected {
 		p.selectRow(0)
+	} else if h, ok := p.hits[p.ids[0]]; ok && p.snippets && h.HighlightID != "" {
+		p.openRow(0) // open already: go to the passage found
 	}
 	p.do.focusReader()
 }
@@ -638,12 +744,16 @@ func (l *articleList) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// tightVBox stacks objects without padding, for two-line list rows.
+// tightVBox stacks objects without padding, for two-line list rows (three
+// with a search's snippet); hidden ones take no room.
 type tightVBox struct{}
 
 func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
 		h := o.MinSize().Height - 8
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, h+8))
@@ -654,6 +764,9 @@ func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var w, h float32
 	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
 		m := o.MinSize()
 		w = fyne.Max(w, m.Width)
 		h += m.Height - 8

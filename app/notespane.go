@@ -14,7 +14,11 @@ import (
 	"github.com/dramatis-app/dramatis/widgets"
 )
 
-const allActors = "All actors"
+// The filters' choices that keep every highlight.
+const (
+	allActors = "All actors"
+	allTopics = "All topics"
+)
 
 // notesWindow is how many cards the pane builds at a time. A card costs a
 // few milliseconds of text layout, so an article with 10,000 highlights
@@ -23,20 +27,30 @@ const allActors = "All actors"
 const notesWindow = 50
 
 // notesPane lists the current article's highlights in reading order as
-// cards (quote, actor chips, note), filtered by actor; tapping a card
+// cards (quote, actor chips, note), filtered by actor, by the topic of a
+// statement (with the topics under it) and by stance; tapping a card
 // scrolls the reader to the passage.
 type notesPane struct {
-	sh      *shell
-	do      notesActions
-	filter  *widget.Select
-	heading *widget.Label
-	list    *widgets.CardList
-	scroll  *container.Scroll // the list's
-	content fyne.CanvasObject
+	sh     *shell
+	do     notesActions
+	filter *widget.Select
+	// topicFilter and stanceFilter show once the article has statements
+	// on topics (topicRow), so that readers who use none see one filter.
+	topicFilter, stanceFilter *widget.Select
+	topicRow                  *fyne.Container
+	heading                   *widget.Label
+	list                      *widgets.CardList
+	scroll                    *container.Scroll // the list's
+	content                   fyne.CanvasObject
 
 	cards    map[string]*widgets.HighlightCard
 	filterID string // actor id the list is filtered by; "" for all
 	names    map[string]string
+	// topicID and stance filter the statements ("" and unset for all);
+	// topicNames maps the topic filter's choices to ids.
+	topicID    string
+	stance     annotation.Stance
+	topicNames map[string]string
 
 	// shown are the highlights that pass the filter, in reading order;
 	// cards exist for shown[first:first+notesWindow].
@@ -74,13 +88,24 @@ func newNotesPane(sh *shell, do notesActions) *notesPane {
 	p.heading.TextStyle.Bold = true
 	p.filter = widget.NewSelect([]string{allActors}, func(s string) {
 		p.filterID = p.names[s]
-		p.first = 0
-		// Another actor's cards start at the top (or at the selected
-		// card), not at the previous list's offset.
-		p.scroll.Offset = fyne.Position{}
-		p.render()
+		p.filtersChanged()
 	})
 	p.filter.Selected = allActors
+	p.topicFilter = widget.NewSelect([]string{allTopics}, func(s string) {
+		p.topicID = p.topicNames[s]
+		p.filtersChanged()
+	})
+	p.topicFilter.Selected = allTopics
+	p.stanceFilter = widget.NewSelect(append([]string{anyStance}, annotation.StanceNames()...), func(s string) {
+		p.stance = annotation.StanceUnset
+		if s != anyStance {
+			p.stance = annotation.Stance(s)
+		}
+		p.filtersChanged()
+	})
+	p.stanceFilter.Selected = anyStance
+	p.topicRow = container.NewGridWithColumns(2, p.topicFilter, p.stanceFilter)
+	p.topicRow.Hide()
 	p.list = widgets.NewCardList()
 	p.scroll = p.list.Scroller()
 	p.list.OnActivate = func(i int) { p.do.selectHighlight(p.cardID(i)) }
@@ -90,9 +115,39 @@ func newNotesPane(sh *shell, do notesActions) *notesPane {
 	p.list.OnTypedRune = do.typedRune
 	// The filter before the list in the tree, so that Tab goes from the
 	// filter to the cards (container.NewBorder puts the centre first).
-	top := container.NewVBox(p.heading, p.filter)
+	top := container.NewVBox(p.heading, p.filter, p.topicRow)
 	p.content = container.New(layout.NewBorderLayout(top, nil, nil, nil), top, p.list)
 	return p
+}
+
+// filtersChanged shows the cards of another filter from the top (or at
+// the selected card), not at the previous list's offset.
+func (p *notesPane) filtersChanged() {
+	p.first = 0
+	p.scroll.Offset = fyne.Position{}
+	p.render()
+}
+
+// filtering reports whether any filter hides highlights.
+func (p *notesPane) filtering() bool {
+	return p.filterID != "" || p.topicID != "" || p.stance != annotation.StanceUnset
+}
+
+// passes reports whether h makes a statement the filters ask for: one of
+// its actors (the actor chosen) on the topic chosen or a topic under it,
+// in the stance chosen.
+func (p *notesPane) passes(h annotation.Highlight) bool {
+	if !p.filtering() {
+		return true
+	}
+	for _, r := range h.Actors {
+		if (p.filterID == "" || r.ActorID == p.filterID) &&
+			(p.topicID == "" || r.Topic != "" && (r.Topic == p.topicID || p.topics[r.Topic].Parent == p.topicID)) &&
+			(p.stance == annotation.StanceUnset || r.Stance == p.stance) {
+			return true
+		}
+	}
+	return false
 }
 
 // cardID is the id of the highlight of the i-th card built.
@@ -111,6 +166,11 @@ func (p *notesPane) show(articleID string, hls []annotation.Highlight, actors ac
 	seen := p.setFilterOptions()
 	if !seen[p.filterID] {
 		p.filterID = ""
+	}
+	if !p.setTopicOptions()[p.topicID] {
+		p.topicID = ""
+		p.topicFilter.Selected = allTopics
+		p.topicFilter.Refresh()
 	}
 	if p.article != articleID {
 		p.article, p.first = articleID, 0
@@ -157,13 +217,56 @@ func (p *notesPane) setFilterOptions() map[string]bool {
 	return seen
 }
 
+// setTopicOptions offers the topics of the highlights' statements, and
+// the topics they sit under, in the topic filter, keeping the one chosen;
+// it returns the topic ids offered. The topic and stance filters show
+// only when there is a topic to offer (or a stance is chosen).
+func (p *notesPane) setTopicOptions() map[string]bool {
+	seen := map[string]bool{}
+	for _, h := range p.hls {
+		for _, r := range h.Actors {
+			if r.Topic == "" {
+				continue
+			}
+			seen[r.Topic] = true
+			if parent := p.topics[r.Topic].Parent; parent != "" {
+				seen[parent] = true
+			}
+		}
+	}
+	p.topicNames = map[string]string{allTopics: ""}
+	var labels []string
+	keep := allTopics
+	for id := range seen {
+		label := p.topics.name(id)
+		if _, dup := p.topicNames[label]; dup {
+			label += " (" + id[len(id)-4:] + ")"
+		}
+		p.topicNames[label] = id
+		labels = append(labels, label)
+		if id == p.topicID {
+			keep = label
+		}
+	}
+	sort.Slice(labels, func(i, j int) bool { return strings.ToLower(labels[i]) < strings.ToLower(labels[j]) })
+	p.topicFilter.Options = append([]string{allTopics}, labels...)
+	p.topicFilter.Selected = keep
+	p.topicFilter.Refresh()
+	if len(seen) > 0 || p.stance != annotation.StanceUnset {
+		p.topicRow.Show()
+	} else {
+		p.topicRow.Hide()
+	}
+	return seen
+}
+
 // render shows the cards that pass the filter, the window of them from
 // p.first, with buttons for the ones before and after it.
 func (p *notesPane) render() {
 	p.cards = map[string]*widgets.HighlightCard{}
 	p.shown = p.shown[:0]
 	for _, h := range p.hls {
-		if p.filterID == "" || hasActor(h, p.filterID) {
+		if p.passes(h) {
 			p.shown = append(p.shown, h)
 		}
 	}
@@ -184,11 +287,13 @@ func (p *notesPane) render() {
 	switch {
 	case len(p.hls) == 0 && p.article != "":
 		after = append(after, dimWrapped("No highlights yet. Select a passage in the article and press H to highlight it and tag its actors."))
-	case len(p.hls) > 0 && n == 0:
+	case len(p.hls) > 0 && n == 0 && p.filterID != "" && p.topicID == "" && p.stance == annotation.StanceUnset:
 		after = append(after, dimWrapped("No highlight with this actor."))
+	case len(p.hls) > 0 && n == 0:
+		after = append(after, dimWrapped("No statement of this kind here."))
 	}
 	switch {
-	case p.filterID != "":
+	case p.filtering():
 		p.heading.SetText(fmt.Sprintf("Highlights (%d of %d)", n, len(p.hls)))
 	default:
 		p.heading.SetText(fmt.Sprintf("Highlights (%d)", len(p.hls)))
@@ -278,9 +383,9 @@ func (p *notesPane) markSelected(id string) {
 }
 
 // reveal makes sure a highlight the reader works on has a card: when the
-// actor filter hides it, the filter goes back to all actors, so that the
-// card of a highlight clicked in the text, jumped to from the Actors window
-// or just made is there to see and to edit.
+// filters hide it, they go back to all actors, topics and stances, so that
+// the card of a highlight clicked in the text, jumped to from the Actors
+// window or just made is there to see and to edit.
 func (p *notesPane) reveal(id string) {
 	if id == "" || p.cards[id] != nil {
 		return
@@ -288,14 +393,16 @@ func (p *notesPane) reveal(id string) {
 	if p.showWindowAround(id) {
 		return
 	}
-	if p.filterID == "" {
+	if !p.filtering() || !p.has(id) {
 		return
 	}
-	if !p.has(id) {
-		return
+	p.filterID, p.topicID, p.stance = "", "", annotation.StanceUnset
+	for sel, all := range map[*widget.Select]string{p.filter: allActors, p.topicFilter: allTopics, p.stanceFilter: anyStance} {
+		sel.Selected = all
+		sel.Refresh()
 	}
-	p.filterID = ""
-	p.filter.SetSelected(allActors) // renders and marks the selected card
+	p.setTopicOptions()
+	p.filtersChanged()
 }
 
 // Card returns the card shown for a highlight (nil if filtered out).
@@ -304,6 +411,20 @@ func (p *notesPane) Card(id string) *widgets.HighlightCard { return p.cards[id] 
 // focusFilter gives the keyboard to the actor filter.
 func (p *notesPane) focusFilter() {
 	p.sh.focus(p.filter)
+}
+
+// setTopicFilter filters by a topic id ("" for all) and a stance.
+func (p *notesPane) setTopicFilter(topicID string, stance annotation.Stance) {
+	p.stanceFilter.SetSelected(anyStance)
+	if stance != annotation.StanceUnset {
+		p.stanceFilter.SetSelected(string(stance))
+	}
+	for l, id := range p.topicNames {
+		if id == topicID {
+			p.topicFilter.SetSelected(l)
+			return
+		}
+	}
 }
 
 // setFilter filters by an actor id ("" for all).

@@ -146,7 +146,7 @@ func TestArticleInfo(t *testing.T) {
 	if a.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("Article Info shows no dialog")
 	}
-	f := newArticleInfoForm(a.ctl.art)
+	f := newArticleInfoForm(a.shell, a.ctl.art)
 	f.title.SetText("Ein besserer Titel")
 	f.site.SetText("Beispiel-Zeitung")
 	f.authors.SetText("Anna Müller,  J. O'Brien ,")
@@ -174,5 +174,62 @@ func TestArticleInfo(t *testing.T) {
 	pressKey(a, fyne.KeyReturn)
 	if art, _, _ := lib.Article(a.ctl.current); art.Title != "Ein besserer Titel (korrigiert)" {
 		t.Errorf("after typing and Enter the title is %q", art.Title)
+	}
+}
+
+// A topic under a parent by keyboard: "Sanktionen/Finanzen" under an
+// existing parent, then "Handel › Zölle" making the parent too; both are
+// stored with the highlight in one step, the picker then shows
+// "Sanktionen › Finanzen", and Ctrl+Z takes back the topics it created,
+// the new parent with its child.
+func TestTopicUnderAParentByKeyboardInTheWindow(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	sank, err := lib.AddTopic(annotation.Topic{Name: "Sanktionen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.ctl.reloadActors(nil)
+	h := a.ctl.hls[0]
+	a.reader.view.SetSelection(h.End+10, h.End+40)
+	a.ctl.highlightSelection()
+	a.win.Canvas().Focus(a.ctl.picker.Focus())
+	typeInto(a, "Kim Jong Un")
+	pressKey(a, fyne.KeyReturn)
+	typeInto(a, "#Sanktionen/Finanzen")
+	pressKey(a, fyne.KeyReturn)
+	typeInto(a, "-")
+	typeInto(a, "Putin")
+	pressKey(a, fyne.KeyReturn)
+	typeInto(a, "#Handel › Zölle")
+	pressKey(a, fyne.KeyReturn)
+	pressKey(a, fyne.KeyReturn) // no stance
+	pressKey(a, fyne.KeyReturn) // save
+	fin, ok, _ := lib.FindTopic("Finanzen")
+	handel, ok2, _ := lib.FindTopic("Handel")
+	zoelle, ok3, _ := lib.FindTopic("Zölle")
+	if !ok || !ok2 || !ok3 || fin.Parent != sank.ID || handel.Parent != "" || zoelle.Parent != handel.ID {
+		t.Fatalf("stored: Finanzen %+v (%v), Handel %+v (%v), Zölle %+v (%v)", fin, ok, handel, ok2, zoelle, ok3)
+	}
+	if hs, _ := lib.TopicHighlights(fin.ID); len(hs) != 1 || hs[0].Actors[0].Stance != annotation.StanceOpposes {
+		t.Fatalf("highlights on Finanzen: %+v", hs)
+	}
+	found := false
+	library, _, _ := a.ctl.pickerTopics()
+	for _, pt := range library {
+		if pt.ID == fin.ID && pt.Label() == "Sanktionen › Finanzen" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the picker does not offer “Sanktionen › Finanzen”: %+v", library)
+	}
+	a.ctl.undoLast()
+	for _, name := range []string{"Finanzen", "Handel", "Zölle"} {
+		if _, ok, _ := lib.FindTopic(name); ok {
+			t.Errorf("undo left %q behind", name)
+		}
+	}
+	if _, ok, _ := lib.FindTopic("Sanktionen"); !ok {
+		t.Error("undo took the parent the reader had before")
 	}
 }

@@ -31,7 +31,7 @@ func versionsArticle(paywalled bool) *article.Article {
 
 // importPage imports art as the window does a page fetched from source.
 func importPage(a *App, source string, art *article.Article) {
-	a.importer.importWith("nk.html", source, func() (*article.Article, error) { return art, nil })
+	a.importer.importWith("nk.html", source, false, func() (*article.Article, error) { return art, nil })
 }
 
 // topButton finds a button by label in the dialog on top of the window.

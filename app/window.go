@@ -43,7 +43,9 @@ func (a *App) buildPanes() {
 	a.library = newLibraryPane(sh, libraryActions{
 		list:        c.listArticles,
 		infos:       c.store.ArticleInfos,
+		hits:        c.store.SearchHits,
 		open:        c.openArticle,
+		openAt:      c.jumpToHighlight,
 		focusReader: func() { a.reader.focus() },
 		analyse:     c.analyseArticles,
 	})
@@ -73,7 +75,7 @@ func (a *App) buildPanes() {
 			return
 		}
 		c.openArticle(res.ID)
-	}}
+	}, askDetails: c.askMissingDetails}
 	a.exporter = &exporter{sh: sh, store: c.store, current: c.exportArticle,
 		leaveOut: func() (string, map[string]bool) { return c.demo.leftOut() }}
 	c.highlightMenuExtras = a.exporter.highlightExportItems

@@ -363,7 +363,7 @@ func (pc *pageCopy) bioUnderName(k, s int) bool {
 		return false
 	}
 	card, bio := strings.Fields(ls[n].text), strings.Fields(ls[k].text)
-	if len(bio) < 2 || card[0] != bio[0] || !capitalised(card[0]) {
+	if len(card) == 0 || len(bio) < 2 || card[0] != bio[0] || !capitalised(card[0]) {
 		return false
 	}
 	if len(card) == 1 {
@@ -416,6 +416,10 @@ func (pc *pageCopy) cutIslands(s, e int, w []int) int {
 	ls := pc.lines
 	kept := func(k int) bool { return ls[k].prose && !ls[k].drop }
 	chrome := func(k int) bool { return ls[k].drop && ls[k].words > 0 || w[k] <= -lineCost }
+	total := 0
+	for k := s; k < e; k++ {
+		total += w[k]
+	}
 	before := 0
 	for i := s; i < e; {
 		if kept(i) {
@@ -430,14 +434,8 @@ func (pc *pageCopy) cutIslands(s, e int, w []int) int {
 			}
 			gap += w[j]
 		}
-		if n >= islandGapLines && j < e {
-			after := 0
-			for k := j; k < e; k++ {
-				after += w[k]
-			}
-			if float64(after) < islandShare*float64(before) {
-				return i
-			}
+		if after := total - before - gap; n >= islandGapLines && j < e && float64(after) < islandShare*float64(before) {
+			return i
 		}
 		before += gap
 		i = j

@@ -235,3 +235,69 @@ func bareAuthors(t string) []string {
 	t = relativeTimeRe.ReplaceAllString(t, "")
 	return parseAuthors(t)
 }
+
+// An author the header does not name is recognised by the page's other
+// mentions of them: a person's name on a line of its own (the author box,
+// a byline the copy split), a "By"/"Written by" line anywhere, or the
+// opening of an author's note ("Sarah Archer is the author of …"). A name
+// with minAuthorMentions of these, one of them a byline or note (a menu's
+// "Log In" recurs on lines of its own too), is the author; a name said
+// once may be a commenter's or another article's. Lines are read up to
+// maxAuthorNoteWords words.
+const (
+	minAuthorMentions  = 2
+	maxAuthorNoteWords = 60
+)
+
+// mentionedAuthor returns the person the copy names as its author in
+// minAuthorMentions places, or nil. An author's note stands outside the
+// body [s, e): inside it, "Grüne Energie ist …" opens a sentence.
+func (pc *pageCopy) mentionedAuthor(s, e int) []string {
+	count, said := map[string]int{}, map[string]bool{}
+	var order []string
+	add := func(name string, saysAuthor bool) {
+		if count[name] == 0 {
+			order = append(order, name)
+		}
+		count[name]++
+		said[name] = said[name] || saysAuthor
+	}
+	bw := bylineWordsList()
+	for i := range pc.lines {
+		l := &pc.lines[i]
+		if l.words > maxAuthorNoteWords {
+			continue
+		}
+		if names := leadingAuthors(l.text); len(names) == 1 && !isCreditOnly(l.text) {
+			add(names[0], true)
+			continue
+		}
+		if !l.prose {
+			if names := bareAuthors(l.text); len(names) == 1 {
+				add(names[0], false)
+			}
+			continue
+		}
+		if name := leadingName(l.text); name != "" && (i < s || i >= e) {
+			rest := strings.Fields(strings.TrimSpace(l.text[len(name):]))
+			if len(rest) > 0 && bw.bios[strings.ToLower(rest[0])] {
+				add(name, true)
+			}
+		}
+	}
+	for _, name := range order {
+		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
+			continue // a possessive: "Jack Daniel's" is a brand
+		}
+		if said[name] && count[name] >= minAuthorMentions {
+			return []string{name}
+		}
+	}
+	return nil
+}
+
+// isCreditOnly reports a photo or illustration credit ("Photo by X"),
+// which names a photographer, not the author.
+func isCreditOnly(t string) bool {
+	return isCreditLine(t) && !hasBylinePrefix(t) && !strings.HasPrefix(strings.ToLower(t), "written by ")
+}

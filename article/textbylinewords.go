@@ -22,6 +22,7 @@ type bylineWords struct {
 	roles     map[string]bool
 	readTimes []string
 	follows   map[string]bool
+	bios      map[string]bool
 }
 
 // loadedBylineWords parses the embedded list once; a malformed list is a
@@ -41,7 +42,7 @@ func bylineWordsList() *bylineWords {
 
 // parseBylineWords reads "kind: words" lines; # starts a comment.
 func parseBylineWords(src string) (*bylineWords, error) {
-	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}}
+	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}, bios: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -61,6 +62,8 @@ func parseBylineWords(src string) (*bylineWords, error) {
 			bw.readTimes = append(bw.readTimes, w)
 		case "follow":
 			bw.follows[w] = true
+		case "bio":
+			bw.bios[w] = true
 		default:
 			return nil, fmt.Errorf("bylinewords.txt line %d: unknown kind %q", n, kind)
 		}

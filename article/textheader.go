@@ -19,7 +19,8 @@ const (
 
 // readHeader takes the byline, date and teaser from the lines between the
 // title and the body (and the first lines of the body, where a teaser or a
-// byline joined by the copy may sit). It returns the new body start.
+// byline joined by the copy may sit), and the site's name from the copy's
+// chrome. It returns the new body start.
 func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 	from := title + 1
 	if title < 0 {
@@ -42,6 +43,15 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 			if at > title {
 				metaAt = max(metaAt, at)
 			}
+		}
+	}
+	if art.Site == "" {
+		art.Site = pc.siteName(title, s, e)
+		art.Title = stripSiteSuffix(art.Title, art.Site)
+	}
+	if len(art.Authors) == 0 {
+		if a := pc.mentionedAuthor(s, e); a != nil && !strings.EqualFold(a[0], art.Site) {
+			art.Authors = a // the site's name recurs like an author's
 		}
 	}
 	// The teaser: prose between the title and the byline or date.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/storage"
 )
 
 // The fixture's first article carries the reader's corrections (title,
@@ -115,5 +116,56 @@ func TestCorrectionsAreWrittenAsSet(t *testing.T) {
 	}
 	if !strings.Contains(string(data), "\"corrected\": {\n    \"site\": \"\"\n   },") {
 		t.Errorf("a cleared site must be written as cleared:\n%s", data)
+	}
+}
+
+// A library rebuilt by importing the pages again (no corrections, the
+// page's own address and title) gets the reader's corrections back from
+// a backup: the fields the library has not corrected itself take the
+// backup's, the library's own correction wins, and the next re-import of
+// the page keeps them. Importing the backup again adds nothing.
+func TestBackupBringsCorrectionsToAnArticleTheLibraryHas(t *testing.T) {
+	fixture := fixtureLibrary()
+	data, _ := Encode(fixture)
+	b := fixture.Articles[0]
+	l := openLibrary(t)
+	page := b.Article
+	page.Corrected = nil
+	page.Title, page.Site, page.Kicker, page.Authors, page.URL = "Nordkorea | Beispiel", "beispiel.com", "", nil, "https://example.com/amp/nordkorea"
+	res, err := l.ImportArticle(&page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := "Mein Titel"
+	if _, err := l.EditArticle(res.ID, storage.ArticleEdit{Title: &mine}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Check(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.Import(l)
+	if err != nil || p.SameArticles != 1 || p.CorrectedArticles != 1 || !strings.Contains(p.Summary(), "corrections for 1 article") {
+		t.Fatalf("%v; %s", err, p.Summary())
+	}
+	check := func(when string) {
+		t.Helper()
+		a, _, err := l.Article(res.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != mine || a.Site != "Beispiel: Zeitung" || a.Kicker != "Geopolitik" || a.URL != b.URL || strings.Join(a.Authors, ", ") != "Anna Müller, J. O'Brien" || !a.Published.Equal(b.Published) {
+			t.Errorf("%s: %q · %q · %q · %q · %q · %v", when, a.Title, a.Site, a.Kicker, a.URL, a.Authors, a.Published)
+		}
+	}
+	check("after the backup")
+	again := page
+	if r, err := l.ImportArticle(&again); err != nil || r.ID != res.ID {
+		t.Fatalf("re-import: %+v %v", r, err)
+	}
+	check("after importing the page again")
+	c, _ = Check(bytes.NewReader(data))
+	if p, err := c.Import(l); err != nil || p.CorrectedArticles != 0 {
+		t.Errorf("the same backup again: %v; %s", err, p.Summary())
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/export"
 	"github.com/dramatis-app/dramatis/storage"
 )
@@ -91,11 +92,11 @@ func (c *Checked) Import(lib *storage.Library) (*MergePlan, error) {
 		if err := again.article(a); err != nil {
 			return fmt.Errorf("the backup changed while it was imported: %w", err)
 		}
-		na, hs, err := pl.article(a)
+		na, corr, hs, err := pl.article(a)
 		if err != nil {
 			return err
 		}
-		return w.add(na, hs)
+		return w.add(na, corr, hs)
 	})
 	if err == nil {
 		err = w.flush()
@@ -118,12 +119,16 @@ type batchWriter struct {
 	max int
 }
 
-// add queues a planned article (nil when the library has it) and its
-// highlights, committing when the batch is full.
-func (w *batchWriter) add(a *export.Article, hs []annotation.Highlight) error {
+// add queues a planned article (nil when the library has it), the
+// corrections for the library's article (nil: none) and its highlights,
+// committing when the batch is full.
+func (w *batchWriter) add(a *export.Article, corr *Corrections, hs []annotation.Highlight) error {
 	if a != nil {
 		w.batch.Articles = append(w.batch.Articles, storage.BatchArticle{ID: a.ID, Article: &a.Article, Added: a.Added})
 		w.bytes += textBytes(a)
+	}
+	if corr != nil {
+		w.batch.Corrections = append(w.batch.Corrections, storage.BatchCorrections{ID: corr.ArticleID, Corrected: corr.Corrected})
 	}
 	w.batch.Highlights = append(w.batch.Highlights, hs...)
 	w.pending++
@@ -135,7 +140,7 @@ func (w *batchWriter) add(a *export.Article, hs []annotation.Highlight) error {
 
 // flush commits the batch (always once, for actors and preferences).
 func (w *batchWriter) flush() error {
-	if w.commits > 0 && len(w.batch.Articles) == 0 && len(w.batch.Highlights) == 0 {
+	if w.commits > 0 && len(w.batch.Articles) == 0 && len(w.batch.Corrections) == 0 && len(w.batch.Highlights) == 0 {
 		return nil
 	}
 	if err := w.lib.PutBatch(w.batch); err != nil {
@@ -183,6 +188,10 @@ func (t libraryTarget) ArticleText(id string) (string, error) {
 		return "", err
 	}
 	return a.Text(), nil
+}
+
+func (t libraryTarget) ArticleCorrections(id string) (*article.Corrections, error) {
+	return t.lib.ArticleCorrections(id)
 }
 
 func (t libraryTarget) Highlight(id string) (annotation.Highlight, bool, error) {

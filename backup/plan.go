@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/export"
 )
 
@@ -16,6 +17,10 @@ import (
 type MergePlan struct {
 	// Articles to store (new ones; existing articles are never replaced).
 	Articles []export.Article
+	// Corrections to store: the reader's corrections a backup article
+	// brings for an article the library has, merged into those the
+	// library's article has (see mergeCorrections).
+	Corrections []Corrections
 	// Actors to store: new ones, newer versions of existing ones, and
 	// existing ones that gained aliases from a same-named backup actor.
 	Actors []annotation.Actor
@@ -29,7 +34,8 @@ type MergePlan struct {
 	Preferences map[string]string
 
 	// What the plan does, for the report.
-	NewArticles, SameArticles, NewActors, MergedActors, UpdatedActors      int
+	NewArticles, SameArticles, CorrectedArticles, NewActors, MergedActors  int
+	UpdatedActors                                                          int
 	NewTopics, MergedTopics, UpdatedTopics                                 int
 	NewHighlights, UpdatedHighlights, KeptHighlights, Reanchored, Orphaned int
 }
@@ -44,12 +50,24 @@ type Target interface {
 	ArticleText(id string) (string, error)
 	// Highlight returns the library's highlight with the id, if any.
 	Highlight(id string) (h annotation.Highlight, ok bool, err error)
+	// ArticleCorrections returns the reader's corrections of a library
+	// article (nil without any).
+	ArticleCorrections(id string) (*article.Corrections, error)
+}
+
+// Corrections are the reader's corrections of the library's article ID.
+type Corrections struct {
+	ArticleID string
+	Corrected *article.Corrections
 }
 
 // planner merges a backup into a library one article at a time:
 //   - an article whose id is in the library, or whose URL (else text) is,
 //     is the library's: its text and metadata stay, and the backup's
-//     highlights on it are placed in the library's text;
+//     highlights on it are placed in the library's text; the reader's
+//     corrections of its metadata in the backup join those the library's
+//     article has, field by field, the library's winning (so a library
+//     rebuilt by importing the pages again gets them back);
 //   - an actor whose id is in the library replaces it only when the
 //     backup's version is newer; an actor with another id but the same
 //     name (case-insensitively) is merged into the library's actor: its
@@ -84,15 +102,22 @@ func newPlanner(t Target, cur *export.Library, cont contents) *planner {
 }
 
 // article plans one backup article: the article to store (nil when the
-// library has it) and the highlights to store.
-func (pl *planner) article(b *export.Article) (*export.Article, []annotation.Highlight, error) {
+// library has it), the corrections to store for the library's article
+// (nil when there are none to add) and the highlights to store.
+func (pl *planner) article(b *export.Article) (*export.Article, *Corrections, []annotation.Highlight, error) {
 	p := pl.p
 	hash := b.TextHash()
 	target, targetHash, err := pl.target.MatchArticle(b.ID, b.URL, hash)
+	if err == nil && target == "" && b.Corrected != nil && b.Corrected.PageURL != "" {
+		// The reader corrected the address: the library may hold the
+		// page under its own.
+		target, targetHash, err = pl.target.MatchArticle("", b.Corrected.PageURL, hash)
+	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var na *export.Article
+	var corr *Corrections
 	articleID := b.ID
 	if target == "" {
 		p.NewArticles++
@@ -102,6 +127,9 @@ func (pl *planner) article(b *export.Article) (*export.Article, []annotation.Hig
 	} else {
 		p.SameArticles++
 		articleID = target
+		if corr, err = pl.corrections(target, b.Corrected); err != nil {
+			return nil, nil, nil, err
+		}
 	}
 	hs := slices.Clone(b.Highlights)
 	slices.SortFunc(hs, func(x, y annotation.Highlight) int { return strings.Compare(x.ID, y.ID) })
@@ -112,7 +140,7 @@ func (pl *planner) article(b *export.Article) (*export.Article, []annotation.Hig
 		old, ok, err := pl.target.Highlight(h.ID)
 		switch {
 		case err != nil:
-			return nil, nil, err
+			return nil, nil, nil, err
 		case ok && (!h.Updated.After(old.Updated) || old.ArticleID != articleID):
 			p.KeptHighlights++
 			continue
@@ -127,7 +155,7 @@ func (pl *planner) article(b *export.Article) (*export.Article, []annotation.Hig
 	if len(out) > 0 {
 		if changed {
 			if text, err = pl.target.ArticleText(target); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 		} else {
 			text = b.Text()
@@ -137,7 +165,58 @@ func (pl *planner) article(b *export.Article) (*export.Article, []annotation.Hig
 	placeAll(text, out, changed, &pc)
 	p.Reanchored += pc.reanchored
 	p.Orphaned += pc.orphaned
-	return na, out, nil
+	return na, corr, out, nil
+}
+
+// corrections plans what the reader's corrections of a backup article
+// add to those of the library's article id: the fields the library's
+// article has not corrected (mergeCorrections); nil when that is nothing.
+func (pl *planner) corrections(id string, add *article.Corrections) (*Corrections, error) {
+	if add == nil {
+		return nil, nil
+	}
+	have, err := pl.target.ArticleCorrections(id)
+	if err != nil {
+		return nil, err
+	}
+	merged, changed := mergeCorrections(have, add)
+	if !changed {
+		return nil, nil
+	}
+	pl.p.CorrectedArticles++
+	return &Corrections{ArticleID: id, Corrected: merged}, nil
+}
+
+// mergeCorrections adds to have the corrections of add for the fields
+// have leaves alone (have's win: they are the library's, at least as
+// recent as a backup), and reports whether that added any.
+func mergeCorrections(have, add *article.Corrections) (*article.Corrections, bool) {
+	out := have.Clone()
+	if out == nil {
+		out = &article.Corrections{}
+	}
+	add = add.Clone()
+	changed := false
+	str := func(dst **string, v *string) {
+		if *dst == nil && v != nil {
+			*dst, changed = v, true
+		}
+	}
+	str(&out.Title, add.Title)
+	str(&out.Site, add.Site)
+	str(&out.URL, add.URL)
+	str(&out.Section, add.Section)
+	str(&out.Lang, add.Lang)
+	if out.Authors == nil && add.Authors != nil {
+		out.Authors, changed = add.Authors, true
+	}
+	if out.Published == nil && add.Published != nil {
+		out.Published, changed = add.Published, true
+	}
+	if out.PageURL == "" && add.PageURL != "" && out.URL != nil && add.URL != nil && *out.URL == *add.URL {
+		out.PageURL, changed = add.PageURL, true
+	}
+	return out, changed
 }
 
 // PlanMerge works out how to merge a backup held in memory (checked by
@@ -151,12 +230,15 @@ func PlanMerge(current, backup *export.Library) (*MergePlan, error) {
 	}
 	slices.SortFunc(arts, func(x, y *export.Article) int { return strings.Compare(x.ID, y.ID) })
 	for _, b := range arts {
-		na, hs, err := pl.article(b)
+		na, corr, hs, err := pl.article(b)
 		if err != nil {
 			return nil, err
 		}
 		if na != nil {
 			pl.p.Articles = append(pl.p.Articles, *na)
+		}
+		if corr != nil {
+			pl.p.Corrections = append(pl.p.Corrections, *corr)
 		}
 		pl.p.Highlights = append(pl.p.Highlights, hs...)
 	}
@@ -200,6 +282,10 @@ func (t *memTarget) MatchArticle(id, url, hash string) (string, string, error) {
 }
 
 func (t *memTarget) ArticleText(id string) (string, error) { return t.byID[id].Text(), nil }
+
+func (t *memTarget) ArticleCorrections(id string) (*article.Corrections, error) {
+	return t.byID[id].Corrected.Clone(), nil
+}
 
 func (t *memTarget) Highlight(id string) (annotation.Highlight, bool, error) {
 	h, ok := t.hls[id]
@@ -311,7 +397,11 @@ func mergeAliasList(name string, old, add []string) []string {
 
 // Summary says in one line what the plan does.
 func (p *MergePlan) Summary() string {
+	corrected := ""
+	if p.CorrectedArticles > 0 {
+		corrected = fmt.Sprintf(", the reader's corrections for %d article(s) already in the library", p.CorrectedArticles)
+	}
 	return fmt.Sprintf("%d new articles (%d already in the library), %d new actors (%d merged by name, %d updated), %d new topics (%d merged by name, %d updated), %d new highlights (%d updated, %d kept as they were; %d re-anchored, %d orphaned), %d preferences",
 		p.NewArticles, p.SameArticles, p.NewActors, p.MergedActors, p.UpdatedActors, p.NewTopics, p.MergedTopics, p.UpdatedTopics,
-		p.NewHighlights, p.UpdatedHighlights, p.KeptHighlights, p.Reanchored, p.Orphaned, len(p.Preferences))
+		p.NewHighlights, p.UpdatedHighlights, p.KeptHighlights, p.Reanchored, p.Orphaned, len(p.Preferences)) + corrected
 }

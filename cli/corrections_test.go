@@ -43,3 +43,29 @@ func TestCorrectionsSurviveBackupAndReimport(t *testing.T) {
 		}
 	}
 }
+
+// A text copy the reader gave an address and a site is found again after
+// a restore (the backup keeps no file path): importing the same copy into
+// the restored library updates that article, keeping the corrections,
+// instead of adding a second one.
+func TestCorrectedCopyIsFoundAfterARestore(t *testing.T) {
+	l := newLibEnv(t)
+	copyText := "Seoul warnt Pjöngjang vor neuen Tests\n\n" +
+		"Südkorea hat Nordkorea am Dienstag vor weiteren Raketentests gewarnt. Ein Sprecher der Regierung in Seoul sagte, man beobachte die Lage sehr genau.\n\n" +
+		"Nordkorea hatte in der vergangenen Woche mehrere ballistische Raketen ins Japanische Meer gefeuert. Die Vereinigten Staaten verurteilten die Tests scharf.\n"
+	page := l.page("kopie.txt", copyText)
+	id := strings.TrimSpace(l.ok("import", page))
+	l.ok("edit", id, "--site", "Beispiel-Zeitung", "--url", "https://zeitung.example/seoul")
+	file := filepath.Join(l.dir, "backup.json")
+	if err := os.WriteFile(file, []byte(l.ok("export", "--format", "backup")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fresh := newLibEnv(t)
+	fresh.ok("import-backup", file)
+	if got := strings.TrimSpace(fresh.ok("import", page)); got != id {
+		t.Fatalf("the copy became article %s, not the restored %s", got, id)
+	}
+	if show := fresh.ok("show", id); !strings.Contains(show, "Beispiel-Zeitung") || !strings.Contains(show, "https://zeitung.example/seoul") {
+		t.Errorf("after the re-import:\n%s", show)
+	}
+}

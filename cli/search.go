@@ -19,9 +19,10 @@ import (
 // two is what a person reads; --limit 0 prints all.
 const defaultSearchLimit = 100
 
-// runSearch finds articles by words in their title, text, notes or the
-// actors their highlights name, and prints each with where it was found:
-// the highlight, when one holds the words, and a snippet.
+// runSearch finds articles by words in their title, text, notes, the
+// actors their highlights name or the topics of their statements, and
+// prints each with where it was found: the highlight, when one holds the
+// words or the statement a filter asks for, and a snippet.
 func runSearch(e *Env, args []string) error {
 	fs := newFlagSet(e, "search")
 	asJSON := fs.Bool("json", false, "print JSON: [{article: {id, title, …}, highlight, snippet, marks}]")
@@ -69,7 +70,7 @@ func runSearch(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	hits, err := lib.SearchHits(ids, query)
+	hits, err := lib.SearchHits(ids, q)
 	if err != nil {
 		return err
 	}
@@ -167,7 +168,7 @@ const indexProgressEvery = 2 * time.Second
 
 // filterFlags are the filters list and search share.
 type filterFlags struct {
-	actors              repeatedFlag
+	actors, topics      repeatedFlag
 	site, author        string
 	from, to            string
 	highlighted, orphan bool
@@ -177,6 +178,7 @@ type filterFlags struct {
 func addFilterFlags(fs *flag.FlagSet) *filterFlags {
 	f := &filterFlags{}
 	fs.Var(&f.actors, "actor", "only articles with a highlight that names actor `NAME[:ROLE]` (name or alias; role "+annotation.RoleChoices()+"; repeatable: all of them)")
+	fs.Var(&f.topics, "topic", "only articles with a statement on topic `NAME[:STANCE]` or on a topic under it (name or alias; stance "+annotation.StanceChoices()+", or + - 0; repeatable: all of them)")
 	fs.StringVar(&f.site, "site", "", "only articles whose site contains `TEXT`")
 	fs.StringVar(&f.author, "author", "", "only articles by an author whose name contains `TEXT`")
 	fs.StringVar(&f.from, "from", "", "only articles dated `DATE` (YYYY-MM-DD, YYYY-MM or YYYY) or later: published, else added")
@@ -189,11 +191,11 @@ func addFilterFlags(fs *flag.FlagSet) *filterFlags {
 
 // any reports whether a filter was given.
 func (f *filterFlags) any() bool {
-	return len(f.actors) > 0 || f.site != "" || f.author != "" || f.from != "" || f.to != "" || f.highlighted || f.orphan
+	return len(f.actors) > 0 || len(f.topics) > 0 || f.site != "" || f.author != "" || f.from != "" || f.to != "" || f.highlighted || f.orphan
 }
 
-// query turns the flags into a search query, finding the actors by name
-// or alias.
+// query turns the flags into a search query, finding the actors and
+// topics by name or alias.
 func (f *filterFlags) query(lib *storage.Library) (storage.SearchQuery, error) {
 	q := storage.SearchQuery{Site: f.site, Author: f.author, HasHighlights: f.highlighted, HasOrphans: f.orphan}
 	switch f.sortBy {
@@ -223,6 +225,20 @@ func (f *filterFlags) query(lib *storage.Library) (storage.SearchQuery, error) {
 			return q, fmt.Errorf("no actor named %q in the library ('dramatis actors' lists them): %w", w.name, storage.ErrNotFound)
 		}
 		q.Actors = append(q.Actors, storage.ActorFilter{ActorID: a.ID, Role: w.role})
+	}
+	for _, v := range f.topics {
+		name, stance, err := parseTopicFlag(v)
+		if err != nil {
+			return q, err
+		}
+		t, ok, err := lib.FindTopic(name)
+		if err != nil {
+			return q, err
+		}
+		if !ok {
+			return q, fmt.Errorf("no topic named %q in the library ('dramatis topics list' lists them): %w", name, storage.ErrNotFound)
+		}
+		q.Topics = append(q.Topics, storage.TopicFilter{TopicID: t.ID, Stance: stance})
 	}
 	return q, nil
 }

@@ -149,3 +149,38 @@ func (l *Library) EditArticle(id string, e ArticleEdit) (ArticleInfo, error) {
 	}
 	return info, nil
 }
+
+// ArticleCorrections returns the reader's corrections of an article (nil
+// when there are none), reading its record only.
+func (l *Library) ArticleCorrections(id string) (*article.Corrections, error) {
+	var c *article.Corrections
+	err := l.db.View(func(tx *bolt.Tx) error {
+		r, err := loadRecord(tx, id)
+		c = r.Edited.Clone()
+		return err
+	})
+	return c, err
+}
+
+// SetCorrections stores c as the reader's corrections of an article,
+// replacing those it had, and applies them over its metadata (backup
+// import, for an article the library already has: see backup's merge).
+// Like EditArticle it keeps the text, the highlights and the version.
+func (l *Library) SetCorrections(id string, c *article.Corrections) error {
+	return l.db.Update(func(tx *bolt.Tx) error { return setCorrectionsTx(tx, id, c) })
+}
+
+func setCorrectionsTx(tx *bolt.Tx, id string, c *article.Corrections) error {
+	if err := CheckCorrections(c); err != nil {
+		return fmt.Errorf("the corrections of article %s: %w", id, err)
+	}
+	old, err := loadRecord(tx, id)
+	if err != nil {
+		return err
+	}
+	rec := old
+	rec.Edited = c.Clone()
+	applyEdits(rec.Edited, &rec)
+	text := bytes.Clone(tx.Bucket(bArticleText).Get([]byte(id)))
+	return writeEncoded(tx, rec, text, old)
+}

@@ -170,7 +170,10 @@ func findSame(tx *bolt.Tx, a *article.Article, text, src string) (match, error) 
 }
 
 // sameTextWithoutAddress finds an article with exactly a's text where one
-// of the two has no address (no canonical URL and no source).
+// of the two has no address (no canonical URL and no source). An address
+// only the reader gave (a copy's URL typed into Article Info) is none the
+// page had: a copy restored from a backup (which keeps no source) is
+// still found by its text.
 func sameTextWithoutAddress(tx *bolt.Tx, a *article.Article, src string) string {
 	newBare := a.URL == "" && src == ""
 	for _, id := range indexIDs(tx.Bucket(bHashIndex), a.TextHash()) {
@@ -178,7 +181,11 @@ func sameTextWithoutAddress(tx *bolt.Tx, a *article.Article, src string) string 
 		if err != nil {
 			continue
 		}
-		if newBare || (r.URL == "" && r.Source == "") {
+		pageURL := r.URL
+		if r.Edited != nil && r.Edited.URL != nil {
+			pageURL = r.Edited.PageURL
+		}
+		if newBare || (pageURL == "" && r.Source == "") {
 			return id
 		}
 	}

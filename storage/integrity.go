@@ -273,6 +273,12 @@ const (
 	// changed over versions.)
 	setIDIndex
 	setActorIndex
+	// the topic index's keys, and the keys the highlights' statements
+	// give it: checked both ways, since an entry lost hides a statement
+	// from its topic's list (and from a merge or delete of the topic), and
+	// an entry left over names a statement that is not there.
+	setTopicIndex
+	setStatements
 	numSets
 )
 
@@ -299,6 +305,8 @@ const (
 	// highlights whose index entries must exist
 	refHighlightInIDIndex
 	refHighlightInActorIndex
+	refHighlightInTopicIndex
+	refTopicIndexStatement
 	numRefs
 )
 
@@ -336,6 +344,10 @@ func (k refKind) target() (set int, what string) {
 		return setArticles, "text hashes of missing articles"
 	case refHighlightInIDIndex:
 		return setIDIndex, "highlights missing from the id index"
+	case refHighlightInTopicIndex:
+		return setTopicIndex, "statements missing from their topics' index"
+	case refTopicIndexStatement:
+		return setStatements, "topic index entries of statements the highlight does not make"
 	default:
 		return setActorIndex, "highlights missing from their actors' index"
 	}
@@ -474,6 +486,8 @@ func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 		}
 		c.refer(refTopicIndexTopic, k[:i])
 		c.refer(refTopicIndexHighlight, k[i+1:])
+		c.refer(refTopicIndexStatement, k)
+		c.remember(setTopicIndex, k)
 	case string(bTopicNames):
 		c.refer(refNameTopic, v)
 	case string(bURLIndex), string(bSourceIndex):
@@ -550,6 +564,11 @@ func (c *recordChecker) checkHighlight(k, v []byte) error {
 		if a.Topic != "" {
 			c.refer(refHighlightTopic, []byte(a.Topic))
 		}
+	}
+	for _, t := range topicIDs(h.Actors) {
+		k := topicIndexKey(t, h.ID)
+		c.refer(refHighlightInTopicIndex, k)
+		c.remember(setStatements, k)
 	}
 	return nil
 }

@@ -18,14 +18,22 @@ type BatchArticle struct {
 	Added   time.Time
 }
 
+// BatchCorrections are the reader's corrections of an article the
+// library has, stored as SetCorrections stores them.
+type BatchCorrections struct {
+	ID        string
+	Corrected *article.Corrections
+}
+
 // Batch is a set of exact writes (backup import): actors, topics,
-// articles, highlights and preferences, each as PutActor, PutTopic,
-// PutArticle, PutHighlight and SetPreference would store it. Topics under
-// another come after it.
+// articles, corrections of articles, highlights and preferences, each as
+// PutActor, PutTopic, PutArticle, SetCorrections, PutHighlight and
+// SetPreference would store it. Topics under another come after it.
 type Batch struct {
 	Actors      []annotation.Actor
 	Topics      []annotation.Topic
 	Articles    []BatchArticle
+	Corrections []BatchCorrections
 	Highlights  []annotation.Highlight
 	Preferences map[string][]byte
 }
@@ -57,6 +65,11 @@ func (l *Library) PutBatch(b Batch) error {
 		}
 		for _, a := range b.Articles {
 			if err := putArticleTx(tx, a.ID, a.Article, a.Added); err != nil {
+				return err
+			}
+		}
+		for _, c := range b.Corrections {
+			if err := setCorrectionsTx(tx, c.ID, c.Corrected); err != nil {
 				return err
 			}
 		}

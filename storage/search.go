@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -20,12 +21,17 @@ import (
 type SearchQuery struct {
 	// Text is what to look for in the articles' titles, texts, sites and
 	// authors, in their highlights' notes and orphaned quotes, and in the
-	// names and aliases of the actors their highlights name: words in
-	// any order (see parseQuery for quotes and minus).
+	// names and aliases of the actors their highlights name and of the
+	// topics their statements are on: words in any order (see parseQuery
+	// for quotes and minus).
 	Text string
 	// Actors: each must be named by a highlight of the article, in the
 	// role given (any role when it is empty).
 	Actors []ActorFilter
+	// Topics: for each, a highlight of the article must make a statement
+	// on the topic or on a topic under it, with the stance given (any
+	// when it is unset).
+	Topics []TopicFilter
 	// Site and Author keep articles whose site, or one of whose authors,
 	// contains the text (case and accents aside).
 	Site, Author string
@@ -75,6 +81,49 @@ func (f ActorFilter) tag() string {
 	return string(fieldActorRole) + f.ActorID + tagSep + string(f.Role)
 }
 
+// TopicFilter asks for articles with a statement on a topic, or on one of
+// the topics under it (as analysis counts a parent's statements), taking
+// a stance (any stance, or none, when Stance is unset).
+type TopicFilter struct {
+	TopicID string
+	Stance  annotation.Stance
+}
+
+// topics are the ids the filter covers: the topic and those under it.
+func (f TopicFilter) topics(tx *bolt.Tx) []string {
+	ids := []string{f.TopicID}
+	for _, c := range childTopics(tx, f.TopicID) {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+// tags are the index tags any of which an article needs for the filter.
+func (f TopicFilter) tags(tx *bolt.Tx) []string {
+	var out []string
+	for _, id := range f.topics(tx) {
+		if f.Stance == annotation.StanceUnset {
+			out = append(out, string(fieldTopic)+id)
+		} else {
+			out = append(out, string(fieldTopicStance)+id+tagSep+string(f.Stance))
+		}
+	}
+	return out
+}
+
+// filterTags are the tags the actor and topic filters of q ask for: an
+// article needs one tag of every list.
+func filterTags(tx *bolt.Tx, q SearchQuery) [][]string {
+	var out [][]string
+	for _, f := range q.Actors {
+		out = append(out, []string{f.tag()})
+	}
+	for _, f := range q.Topics {
+		out = append(out, f.tags(tx))
+	}
+	return out
+}
+
 // SortOrder is the order of a search result.
 type SortOrder int
 
@@ -115,15 +164,16 @@ func (l *Library) Search(q SearchQuery) (SearchResult, error) {
 		if err != nil {
 			return err
 		}
+		filters := filterTags(tx, q)
 		var hits []hit
 		ix := l.usableIndex(tx)
 		if ix != nil {
-			if hits, err = ix.search(terms, names, q); err != nil {
+			if hits, err = ix.search(terms, names, filters, q); err != nil {
 				return err
 			}
 		}
 		if ix == nil || ix.state != indexComplete {
-			more, err := scanSearch(tx, ix, terms, names, q)
+			more, err := scanSearch(tx, ix, terms, names, filters, q)
 			if err != nil {
 				return err
 			}
@@ -163,20 +213,25 @@ func sortHits(hits []hit, by SortOrder) {
 	})
 }
 
-// nameTags are, for every search word, the tags of the actors whose name
-// or alias it finds ("nordkorea" → the actor Nordkorea, whose highlights'
-// articles match even where the text says "Pjöngjang"). Topics, when they
-// exist, add the tags of the topics whose names a word finds here.
+// nameTags are, for every search word, the tags of the actors and topics
+// whose name or alias it finds ("nordkorea" → the actor Nordkorea, whose
+// highlights' articles match even where the text says "Pjöngjang";
+// "sanktion" → the topic Sanktionen, and every statement on it).
 func nameTags(tx *bolt.Tx, terms []queryTerm) ([][]string, error) {
 	out := make([][]string, len(terms))
-	found, err := actorNamesFound(tx, terms)
+	found, err := namesFoundBy(tx, terms)
 	if err != nil {
 		return nil, err
 	}
-	for id, f := range found {
-		for _, i := range f.terms {
-			out[i] = append(out[i], string(fieldActor)+id)
+	for field, m := range map[byte]map[string]foundName{fieldActor: found.actors, fieldTopic: found.topics} {
+		for id, f := range m {
+			for _, i := range f.terms {
+				out[i] = append(out[i], string(field)+id)
+			}
 		}
+	}
+	for _, tags := range out {
+		sort.Strings(tags) // the same order on every run
 	}
 	return out, nil
 }
@@ -218,7 +273,7 @@ func (q SearchQuery) keep(d docRecord) bool {
 
 // search evaluates a query in the index: one set of documents per word
 // and filter, intersected, then the document records for what they say.
-func (ix *searchIndex) search(terms []queryTerm, names [][]string, q SearchQuery) ([]hit, error) {
+func (ix *searchIndex) search(terms []queryTerm, names, filters [][]string, q SearchQuery) ([]hit, error) {
 	inside, err := ix.wordsInside(terms)
 	if err != nil {
 		return nil, err
@@ -236,10 +291,12 @@ func (ix *searchIndex) search(terms []queryTerm, names [][]string, q SearchQuery
 			set.and(ts)
 		}
 	}
-	for _, f := range q.Actors {
+	for _, tags := range filters {
 		ts := newDocSet(ix.next)
-		if err := ix.orWord(ts, f.tag()[0], f.tag()[1:], true); err != nil {
-			return nil, err
+		for _, tag := range tags {
+			if err := ix.orWord(ts, tag[0], tag[1:], true); err != nil {
+				return nil, err
+			}
 		}
 		set.and(ts)
 	}
@@ -385,7 +442,7 @@ func (ix *searchIndex) orWord(s docSet, field byte, word string, exact bool) err
 // scanSearch finds, one by one, the articles the index does not hold
 // (all of them without an index): each read and matched as the index
 // would match it.
-func scanSearch(tx *bolt.Tx, ix *searchIndex, terms []queryTerm, names [][]string, q SearchQuery) ([]hit, error) {
+func scanSearch(tx *bolt.Tx, ix *searchIndex, terms []queryTerm, names, filters [][]string, q SearchQuery) ([]hit, error) {
 	var out []hit
 	c := tx.Bucket(bArticles).Cursor()
 	k, v := c.First()
@@ -395,7 +452,7 @@ func scanSearch(tx *bolt.Tx, ix *searchIndex, terms []queryTerm, names [][]strin
 			k, v = c.Next()
 		}
 	}
-	recordOnly := len(terms) == 0 && len(q.Actors) == 0 && !q.HasHighlights && !q.HasOrphans
+	recordOnly := len(terms) == 0 && len(filters) == 0 && !q.HasHighlights && !q.HasOrphans
 	for ; k != nil; k, v = c.Next() {
 		rec, err := decodeArticleRecord(v)
 		if err != nil {
@@ -413,7 +470,7 @@ func scanSearch(tx *bolt.Tx, ix *searchIndex, terms []queryTerm, names [][]strin
 		if err != nil {
 			return nil, err
 		}
-		if cont.matches(terms, names, q) {
+		if cont.matches(terms, names, filters, q) {
 			out = append(out, hit{id: rec.ID, added: cont.doc.Added, published: cont.doc.Published})
 		}
 	}
@@ -421,12 +478,12 @@ func scanSearch(tx *bolt.Tx, ix *searchIndex, terms []queryTerm, names [][]strin
 }
 
 // matches evaluates a query on one article's content, as the index does.
-func (c docContent) matches(terms []queryTerm, names [][]string, q SearchQuery) bool {
+func (c docContent) matches(terms []queryTerm, names, filters [][]string, q SearchQuery) bool {
 	if !q.keep(c.doc) {
 		return false
 	}
-	for _, f := range q.Actors {
-		if !c.has(f.tag()) {
+	for _, tags := range filters {
+		if !slices.ContainsFunc(tags, c.has) {
 			return false
 		}
 	}

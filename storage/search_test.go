@@ -475,7 +475,7 @@ func TestSearchHits(t *testing.T) {
 		{f.trade, "regelung", f.orphanHL, "“Die neue Regelung gilt ab heute.”", []string{"Regelung"}},
 	}
 	for _, c := range cases {
-		hits, err := f.l.SearchHits([]string{c.id}, c.query)
+		hits, err := f.l.SearchHits([]string{c.id}, SearchQuery{Text: c.query})
 		if err != nil || len(hits) != 1 {
 			t.Fatalf("SearchHits(%q): %v, %v", c.query, hits, err)
 		}
@@ -492,7 +492,7 @@ func TestSearchHits(t *testing.T) {
 			t.Errorf("SearchHits(%q) marks %q, want %q", c.query, marked, c.marked)
 		}
 	}
-	if hits, err := f.l.SearchHits([]string{"NOSUCHARTICLE", f.en}, "pyongyang"); err != nil || len(hits) != 1 || hits[0].ArticleID != f.en {
+	if hits, err := f.l.SearchHits([]string{"NOSUCHARTICLE", f.en}, SearchQuery{Text: "pyongyang"}); err != nil || len(hits) != 1 || hits[0].ArticleID != f.en {
 		t.Errorf("a gone article: %+v, %v", hits, err)
 	}
 }

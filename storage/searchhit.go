@@ -2,6 +2,7 @@ package storage
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -13,14 +14,16 @@ import (
 )
 
 // Hit says where a search found an article: the highlight that holds its
-// words (in its quote, its note or the actors it names), when one does,
-// else the stretch of text that holds most of them; and a snippet of it
-// with the words found marked.
+// words (in its quote, its note, the actors it names or the topics of its
+// statements) or makes the statements its actor and topic filters ask
+// for, when one does, else the stretch of text that holds most of the
+// words; and a snippet of it with what was found marked.
 type Hit struct {
 	ArticleID   string `json:"article"`
 	HighlightID string `json:"highlight,omitempty"`
 	Snippet     string `json:"snippet"`
-	// Marks are the byte ranges of Snippet that a search word found.
+	// Marks are the byte ranges of Snippet that a search word or a
+	// filter found.
 	Marks [][2]int `json:"marks,omitempty"`
 }
 
@@ -28,19 +31,15 @@ type Hit struct {
 // pane, one of a terminal and a half.
 const snippetRunes = 160
 
-// SearchHits returns, for each article id, where the search text finds it
-// (see Hit); articles no longer in the library are left out. It reads the
-// articles, so callers ask for the rows they show.
-func (l *Library) SearchHits(ids []string, text string) ([]Hit, error) {
-	var terms []queryTerm
-	for _, t := range parseQuery(text) {
-		if !t.not {
-			terms = append(terms, t)
-		}
-	}
+// SearchHits returns, for each article id, where the search q finds it
+// (see Hit); articles no longer in the library are left out. Only the
+// words of q and its actor and topic filters count here: the rest choose
+// articles, not passages. It reads the articles, so callers ask for the
+// rows they show.
+func (l *Library) SearchHits(ids []string, q SearchQuery) ([]Hit, error) {
 	out := make([]Hit, 0, len(ids))
 	err := l.db.View(func(tx *bolt.Tx) error {
-		names, err := actorNamesFound(tx, terms)
+		c, err := newHitContext(tx, q)
 		if err != nil {
 			return err
 		}
@@ -49,7 +48,7 @@ func (l *Library) SearchHits(ids []string, text string) ([]Hit, error) {
 			if err != nil {
 				continue // gone since the search
 			}
-			h, err := hitOf(tx, rec, terms, names)
+			h, err := c.hitOf(rec)
 			if err != nil {
 				return err
 			}
@@ -63,39 +62,137 @@ func (l *Library) SearchHits(ids []string, text string) ([]Hit, error) {
 	return out, nil
 }
 
-// foundActor is an actor whose name or alias a search word finds.
-type foundActor struct {
+// foundName is an actor or topic whose name or alias a search word finds.
+type foundName struct {
 	name  string
 	terms []int // the words that find it
 }
 
-// actorNamesFound maps the ids of actors found by the terms to their names.
-func actorNamesFound(tx *bolt.Tx, terms []queryTerm) (map[string]foundActor, error) {
-	out := map[string]foundActor{}
+// namesFound are the actors and topics the words of a search find by
+// name, by id.
+type namesFound struct {
+	actors, topics map[string]foundName
+}
+
+// namesFoundBy looks every actor and topic up by the terms: libraries
+// hold hundreds of them, not millions, so a pass over each is cheaper
+// than an index of their names' words to keep.
+func namesFoundBy(tx *bolt.Tx, terms []queryTerm) (namesFound, error) {
+	out := namesFound{actors: map[string]foundName{}, topics: map[string]foundName{}}
 	if len(terms) == 0 {
 		return out, nil
 	}
-	err := tx.Bucket(bActors).ForEach(func(_, v []byte) error {
-		a, err := decodeActor(v)
-		if err != nil {
-			return err
-		}
+	look := func(into map[string]foundName, id, name string, aliases []string) {
 		for i, t := range terms {
-			if t.matchesName(a.Name) || anyName(t, a.Aliases) {
-				f := out[a.ID]
-				f.name = a.Name
+			if t.matchesName(name) || anyName(t, aliases) {
+				f := into[id]
+				f.name = name
 				f.terms = append(f.terms, i)
-				out[a.ID] = f
+				into[id] = f
 			}
 		}
-		return nil
+	}
+	err := tx.Bucket(bActors).ForEach(func(_, v []byte) error {
+		a, err := decodeActor(v)
+		if err == nil {
+			look(out.actors, a.ID, a.Name, a.Aliases)
+		}
+		return err
+	})
+	if err != nil {
+		return out, err
+	}
+	err = tx.Bucket(bTopics).ForEach(func(_, v []byte) error {
+		t, err := decodeTopic(v)
+		if err == nil {
+			look(out.topics, t.ID, t.Name, t.Aliases)
+		}
+		return err
 	})
 	return out, err
 }
 
-// hitOf finds where the terms are in one article.
-func hitOf(tx *bolt.Tx, rec articleRecord, terms []queryTerm, names map[string]foundActor) (Hit, error) {
-	text, err := loadText(tx, rec.ID)
+// refFilter is an actor or topic filter as a test of one statement.
+type refFilter struct {
+	topic bool // a topic filter (else an actor filter)
+	keeps func(annotation.ActorRef) bool
+}
+
+// refFilters turns q's actor and topic filters into tests of statements.
+func refFilters(tx *bolt.Tx, q SearchQuery) []refFilter {
+	var out []refFilter
+	for _, f := range q.Actors {
+		out = append(out, refFilter{keeps: func(r annotation.ActorRef) bool {
+			role := r.Role
+			if role == "" {
+				role = annotation.RoleMentioned
+			}
+			return r.ActorID == f.ActorID && (f.Role == "" || role == f.Role)
+		}})
+	}
+	for _, f := range q.Topics {
+		ids := f.topics(tx)
+		out = append(out, refFilter{topic: true, keeps: func(r annotation.ActorRef) bool {
+			return r.Topic != "" && slices.Contains(ids, r.Topic) && (f.Stance == annotation.StanceUnset || r.Stance == f.Stance)
+		}})
+	}
+	return out
+}
+
+// hitContext is what finding the hits of one search needs, in one
+// transaction: its words, the names they find, its filters, and the
+// names of the actors and topics met so far.
+type hitContext struct {
+	tx      *bolt.Tx
+	terms   []queryTerm
+	found   namesFound
+	filters []refFilter
+	named   map[string]string // 'a'/'c' + id → name
+}
+
+func newHitContext(tx *bolt.Tx, q SearchQuery) (*hitContext, error) {
+	c := &hitContext{tx: tx, filters: refFilters(tx, q), named: map[string]string{}}
+	for _, t := range parseQuery(q.Text) {
+		if !t.not {
+			c.terms = append(c.terms, t)
+		}
+	}
+	var err error
+	c.found, err = namesFoundBy(tx, c.terms)
+	return c, err
+}
+
+// name is the name of an actor (field fieldActor) or topic (fieldTopic).
+func (c *hitContext) name(field byte, id string) string {
+	k := string(field) + id
+	if n, ok := c.named[k]; ok {
+		return n
+	}
+	n := "(unknown)"
+	if field == fieldActor {
+		if a, err := loadActor(c.tx, id); err == nil {
+			n = a.Name
+		}
+	} else if t, err := loadTopic(c.tx, id); err == nil {
+		n = t.Name
+	}
+	c.named[k] = n
+	return n
+}
+
+// fits reports whether h makes the statements every filter asks for.
+func (c *hitContext) fits(h annotation.Highlight) bool {
+	for _, f := range c.filters {
+		if !slices.ContainsFunc(h.Actors, f.keeps) {
+			return false
+		}
+	}
+	return true
+}
+
+// hitOf finds where the search is in one article.
+func (c *hitContext) hitOf(rec articleRecord) (Hit, error) {
+	text, err := loadText(c.tx, rec.ID)
 	if err != nil {
 		return Hit{}, err
 	}
@@ -104,22 +201,41 @@ func hitOf(tx *bolt.Tx, rec articleRecord, terms []queryTerm, names map[string]f
 		return Hit{}, err
 	}
 	hit := Hit{ArticleID: rec.ID}
-	if len(terms) == 0 {
+	if len(c.terms) == 0 && len(c.filters) == 0 {
 		hit.Snippet = cutSnippet(s, 0, 0)
 		return hit, nil
 	}
-	hs, err := articleHighlights(tx, rec.ID)
+	hs, err := articleHighlights(c.tx, rec.ID)
 	if err != nil {
 		return Hit{}, err
 	}
-	start, end, inText := bestStretch(s, terms)
+	if len(c.filters) > 0 {
+		hs = slices.DeleteFunc(hs, func(h annotation.Highlight) bool { return !c.fits(h) })
+	}
+	if len(c.terms) == 0 {
+		// Filters alone: the first statement they ask for.
+		if len(hs) == 0 {
+			hit.Snippet = cutSnippet(s, 0, 0)
+			return hit, nil
+		}
+		hit.HighlightID = hs[0].ID
+		hit.Snippet, hit.Marks = c.highlightSnippet(hs[0])
+		return hit, nil
+	}
+	return c.hitOfWords(rec, s, hs, hit), nil
+}
+
+// hitOfWords finds where the words are: a highlight that holds them all,
+// else the text's best stretch, led by the highlight that adds most.
+func (c *hitContext) hitOfWords(rec articleRecord, s string, hs []annotation.Highlight, hit Hit) Hit {
+	start, end, inText := bestStretch(s, c.terms)
 	best, bestN := -1, 0
 	for i, h := range hs {
-		found := highlightFinds(h, terms, names)
-		if len(found) == len(terms) {
+		found := c.highlightFinds(h)
+		if len(found) == len(c.terms) {
 			hit.HighlightID = h.ID
-			hit.Snippet, hit.Marks = highlightSnippet(h, terms, names)
-			return hit, nil
+			hit.Snippet, hit.Marks = c.highlightSnippet(h)
+			return hit
 		}
 		// Otherwise the highlight that adds most words the text's best
 		// stretch lacks.
@@ -133,6 +249,9 @@ func hitOf(tx *bolt.Tx, rec articleRecord, terms []queryTerm, names map[string]f
 			best, bestN = i, n
 		}
 	}
+	if best < 0 && len(c.filters) > 0 && len(hs) > 0 {
+		best = 0 // the statement the filters ask for leads
+	}
 	var lead string
 	if len(inText) == 0 {
 		// Found in the title, site, authors or standfirst, or only
@@ -145,52 +264,93 @@ func hitOf(tx *bolt.Tx, rec articleRecord, terms []queryTerm, names map[string]f
 	} else {
 		lead = cutSnippet(s, start, end)
 	}
-	hit.Snippet, hit.Marks = lead, marksIn(lead, terms)
-	if best >= 0 {
-		// Some words are in a highlight: it leads, with what it adds.
-		h := hs[best]
-		var prefix string
-		var marks [][2]int
-		prefix, marks = highlightSnippet(h, terms, names)
-		hit.HighlightID = h.ID
-		if len(inText) > 0 {
-			prefix, marks = actorsFound(h, names)
-			if prefix == "" {
-				prefix, marks = highlightSnippet(h, terms, names)
-			}
-		}
-		sep := " · "
-		for _, m := range hit.Marks {
-			marks = append(marks, [2]int{m[0] + len(prefix) + len(sep), m[1] + len(prefix) + len(sep)})
-		}
-		hit.Snippet, hit.Marks = prefix+sep+hit.Snippet, mergeMarks(marks)
+	hit.Snippet, hit.Marks = lead, marksIn(lead, c.terms)
+	if best < 0 {
+		return hit
 	}
-	return hit, nil
+	// Some words are in a highlight: it leads, with what it adds.
+	h := hs[best]
+	prefix, marks := c.highlightSnippet(h)
+	hit.HighlightID = h.ID
+	if len(inText) > 0 {
+		if p, m := c.statements(h); p != "" {
+			prefix, marks = p, m
+		}
+	}
+	sep := " · "
+	for _, m := range hit.Marks {
+		marks = append(marks, [2]int{m[0] + len(prefix) + len(sep), m[1] + len(prefix) + len(sep)})
+	}
+	hit.Snippet, hit.Marks = prefix+sep+hit.Snippet, mergeMarks(marks)
+	return hit
 }
 
-// actorsFound lists the actors of h whose names the search found, marked.
-func actorsFound(h annotation.Highlight, names map[string]foundActor) (string, [][2]int) {
-	var s string
+// statements says, marked, what of h's statements the search found: each
+// whose actor or topic a word found by name, or that a filter asks for,
+// as "Kim Jong-un opposes Sanktionen" ("on" without a stance; the actor
+// alone without a topic).
+func (c *hitContext) statements(h annotation.Highlight) (string, [][2]int) {
+	var b strings.Builder
 	var marks [][2]int
+	seen := map[string]bool{}
 	for _, r := range h.Actors {
-		if f, ok := names[r.ActorID]; ok {
-			if s != "" {
-				s += ", "
+		_, markActor := c.found.actors[r.ActorID]
+		_, markTopic := c.found.topics[r.Topic]
+		markTopic = markTopic && r.Topic != ""
+		for _, f := range c.filters {
+			if f.keeps(r) {
+				markActor, markTopic = markActor || !f.topic, markTopic || f.topic
 			}
-			marks = append(marks, [2]int{len(s), len(s) + len(f.name)})
-			s += f.name
 		}
+		if !markActor && !markTopic {
+			continue
+		}
+		part, pm := c.statement(r, markActor, markTopic)
+		if seen[part] {
+			continue
+		}
+		seen[part] = true
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		for _, m := range pm {
+			marks = append(marks, [2]int{m[0] + b.Len(), m[1] + b.Len()})
+		}
+		b.WriteString(part)
 	}
-	return s, marks
+	return b.String(), marks
 }
 
-// highlightFinds are the terms a highlight holds: in its quote, its note
-// or the names of its actors.
-func highlightFinds(h annotation.Highlight, terms []queryTerm, names map[string]foundActor) map[int]bool {
+// statement is one statement in words, with its actor's and topic's
+// names marked as asked.
+func (c *hitContext) statement(r annotation.ActorRef, markActor, markTopic bool) (string, [][2]int) {
+	s := c.name(fieldActor, r.ActorID)
+	var marks [][2]int
+	if markActor {
+		marks = append(marks, [2]int{0, len(s)})
+	}
+	if r.Topic == "" {
+		return s, marks
+	}
+	verb := "on"
+	if r.Stance != annotation.StanceUnset {
+		verb = string(r.Stance)
+	}
+	s += " " + verb + " "
+	t := c.name(fieldTopic, r.Topic)
+	if markTopic {
+		marks = append(marks, [2]int{len(s), len(s) + len(t)})
+	}
+	return s + t, marks
+}
+
+// highlightFinds are the terms a highlight holds: in its quote, its note,
+// the names of its actors or the names of its statements' topics.
+func (c *hitContext) highlightFinds(h annotation.Highlight) map[int]bool {
 	found := map[int]bool{}
 	for _, s := range []string{h.Quote.Exact, h.Note} {
 		words(s, func(w string) {
-			for i, t := range terms {
+			for i, t := range c.terms {
 				if t.matches(w) {
 					found[i] = true
 				}
@@ -198,39 +358,34 @@ func highlightFinds(h annotation.Highlight, terms []queryTerm, names map[string]
 		})
 	}
 	for _, r := range h.Actors {
-		for _, i := range names[r.ActorID].terms {
+		for _, i := range c.found.actors[r.ActorID].terms {
 			found[i] = true
+		}
+		if r.Topic != "" {
+			for _, i := range c.found.topics[r.Topic].terms {
+				found[i] = true
+			}
 		}
 	}
 	return found
 }
 
-// highlightSnippet shows a highlight: the actors found by name, its quote
-// and, when it holds a word searched for, its note.
-func highlightSnippet(h annotation.Highlight, terms []queryTerm, names map[string]foundActor) (string, [][2]int) {
+// highlightSnippet shows a highlight: the statements found (see
+// statements), its quote and, when it holds a word searched for, its note.
+func (c *hitContext) highlightSnippet(h annotation.Highlight) (string, [][2]int) {
 	var parts []string
-	for _, r := range h.Actors {
-		if f, ok := names[r.ActorID]; ok {
-			parts = append(parts, f.name)
-		}
+	st, stMarks := c.statements(h)
+	if st != "" {
+		parts = append(parts, st)
 	}
-	quote := "“" + cutAround(h.Quote.Exact, terms) + "”"
-	parts = append(parts, quote)
-	if h.Note != "" && len(marksIn(h.Note, terms)) > 0 {
-		parts = append(parts, "Note: "+cutAround(h.Note, terms))
+	parts = append(parts, "“"+cutAround(h.Quote.Exact, c.terms)+"”")
+	if h.Note != "" && len(marksIn(h.Note, c.terms)) > 0 {
+		parts = append(parts, "Note: "+cutAround(h.Note, c.terms))
 	}
 	s := strings.Join(parts, " · ")
-	marks := marksIn(s, terms)
-	// An actor's name is marked whole: the reader searched for it, or for
-	// an alias the name does not show.
-	at := 0
-	for _, r := range h.Actors {
-		if f, ok := names[r.ActorID]; ok {
-			marks = append(marks, [2]int{at, at + len(f.name)})
-			at += len(f.name) + len(" · ")
-		}
-	}
-	return s, mergeMarks(marks)
+	// Names are marked whole: the reader searched for them, for an alias
+	// the name does not show, or filtered by them.
+	return s, mergeMarks(append(marksIn(s, c.terms), stMarks...))
 }
 
 // cutAround shortens s to about snippetRunes around its first found word.

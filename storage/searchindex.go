@@ -13,7 +13,9 @@ import (
 
 // The search index is derived data: every word of every article (title,
 // text, site, authors), of every highlight's note and orphaned quote, and
-// every actor a highlight names, each mapped to the articles that have it.
+// every actor and topic a highlight names (by id: their names and aliases
+// are looked up when a search runs, so a rename changes nothing here),
+// each mapped to the articles that have it.
 // It lives in the library file in buckets of its own, is kept in the same
 // transaction as every change it reflects (the hooks below, called where
 // articles and highlights are written), and can be thrown away and built
@@ -50,8 +52,12 @@ func searchBuckets() [][]byte {
 
 // searchFormat is the version of the index layout and of what goes into
 // it (fields, folding, word rules). Changing any of them bumps it, and
-// every library rebuilds its index on the next open.
-const searchFormat = 1
+// every library rebuilds its index on the next open. Format 2 adds the
+// topics of statements (fieldTopic, fieldTopicStance); a library indexed
+// in format 1 is searched article by article until the window (or
+// 'search --reindex') has built it again, and an older build that meets
+// format 2 does the same, so no schema step is needed.
+const searchFormat = 2
 
 // Fields of search_terms: the first byte of a key says what the word is.
 const (
@@ -59,6 +65,11 @@ const (
 	fieldHighlight byte = 'h' // a word of a highlight's note, or of an orphaned highlight's quote
 	fieldActor     byte = 'a' // an actor id named by a highlight
 	fieldActorRole byte = 'r' // actor id, tagSep, role
+	// fieldTopic is a topic id a statement of a highlight is on (DNA's
+	// "concept"); fieldTopicStance is topic id, tagSep, stance, for the
+	// statements that take one.
+	fieldTopic       byte = 'c'
+	fieldTopicStance byte = 's'
 )
 
 // tagSep separates the parts of a tag (actor id and role); ids never hold
@@ -282,9 +293,10 @@ func cutWord(w []byte) []byte {
 
 // highlightTerms are what a highlight gives its article in the index:
 // the words of its note (and of its quote once it is orphaned, when the
-// text no longer holds it), and a tag for every actor it names, with and
-// without the role. Topics, when highlights carry them, add their tags
-// here: this is the one place that says what a highlight contributes.
+// text no longer holds it), a tag for every actor it names, with and
+// without the role, and one for every topic its statements are on, with
+// and without the stance (when it has one). This is the one place that
+// says what a highlight contributes.
 func highlightTerms(h annotation.Highlight) map[string]struct{} {
 	out := map[string]struct{}{}
 	add := func(field byte, term string) { out[string(field)+term] = struct{}{} }
@@ -299,6 +311,12 @@ func highlightTerms(h annotation.Highlight) map[string]struct{} {
 		}
 		add(fieldActor, r.ActorID)
 		add(fieldActorRole, r.ActorID+tagSep+string(role))
+		if r.Topic != "" {
+			add(fieldTopic, r.Topic)
+			if r.Stance != annotation.StanceUnset {
+				add(fieldTopicStance, r.Topic+tagSep+string(r.Stance))
+			}
+		}
 	}
 	return out
 }

@@ -48,6 +48,9 @@ const (
 	arrowLen = 8
 	// zoomStep is the zoom factor of one scroll-wheel step.
 	zoomStep = 1.15
+	// labelMargin is the room Fit leaves left and right: half of a
+	// typical label ("Vereinte Nationen"), which is centred under its node.
+	labelMargin = 60
 )
 
 // NetworkView draws a network: circles for nodes, lines for edges, labels
@@ -127,9 +130,9 @@ func (v *NetworkView) Fit() {
 		minX, maxX = math.Min(minX, n.X), math.Max(maxX, n.X)
 		minY, maxY = math.Min(minY, n.Y), math.Max(maxY, n.Y)
 	}
-	margin := float32(2 * maxRadius)
+	margin, side := float32(2*maxRadius), float32(max(2*maxRadius, labelMargin))
 	w, h := math.Max(maxX-minX, 1), math.Max(maxY-minY, 1)
-	v.zoom = float32(math.Min(float64(size.Width-2*margin)/w, float64(size.Height-2*margin)/h))
+	v.zoom = float32(math.Min(float64(max(size.Width-2*side, size.Width/2))/w, float64(size.Height-2*margin)/h))
 	v.zoom = max(v.zoom, 0.01)
 	v.pan = fyne.NewPos(size.Width/2-float32((minX+maxX)/2)*v.zoom, size.Height/2-float32((minY+maxY)/2)*v.zoom)
 	v.fitted, v.moved, v.fitSize = true, false, size

@@ -214,3 +214,19 @@ func TestTimelineViewMarksTheDateWindow(t *testing.T) {
 		t.Error("the mark stayed after the window went")
 	}
 }
+
+func TestNetworkViewFitLeavesRoomForLabels(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewNetworkView()
+	nodes, edges := triangle()
+	v.SetGraph(nodes, edges, false)
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(400, 300))
+	v.Resize(fyne.NewSize(400, 300))
+	v.Fit()
+	for i := range nodes {
+		if p := v.screen(i); p.X < labelMargin-0.5 || p.X > 400-labelMargin+0.5 {
+			t.Errorf("%s sits at x=%.0f: its centred label would be cut at the side", nodes[i].Label, p.X)
+		}
+	}
+}

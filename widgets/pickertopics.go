@@ -3,6 +3,7 @@ package widgets
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,8 +23,44 @@ type PickerTopic struct {
 	Name    string
 	Color   color.Color
 	Aliases []string
-	// Parent is the name of the topic it sits under, shown beside it.
-	Parent string
+	// Parent is the name of the topic it sits under, shown before it
+	// ("Sanktionen › Wirtschaft"). For a new topic typed under a parent
+	// ("Sanktionen/Wirtschaft"), ParentID is that parent's id, or empty
+	// when the parent is new too.
+	Parent   string
+	ParentID string
+}
+
+// topicPathSep is how a topic under another is shown.
+const topicPathSep = " › "
+
+// topicPathSeps are what readers type between a parent and its topic:
+// "Sanktionen/Wirtschaft", "Sanktionen › Wirtschaft", "Sanktionen > Wirtschaft".
+var topicPathSeps = []string{"›", "/", ">"}
+
+// Label is the topic as the picker shows it: its name, after its
+// parent's.
+func (t PickerTopic) Label() string {
+	if t.Parent == "" {
+		return t.Name
+	}
+	return t.Parent + topicPathSep + t.Name
+}
+
+// splitTopicPath splits a typed "Parent/Topic" at its first separator;
+// ok is false without one or without a parent before it.
+func splitTopicPath(q string) (parent, child string, ok bool) {
+	at, n := -1, 0
+	for _, sep := range topicPathSeps {
+		if i := strings.Index(q, sep); i >= 0 && (at < 0 || i < at) {
+			at, n = i, len(sep)
+		}
+	}
+	if at < 0 {
+		return "", "", false
+	}
+	parent, child = strings.TrimSpace(q[:at]), strings.TrimSpace(q[at+n:])
+	return parent, child, parent != ""
 }
 
 // PickerStance is one stance the picker offers after a topic: its name
@@ -53,6 +90,8 @@ type pickerTopics struct {
 	askStance    bool
 	shown        []PickerTopic
 	newRow       bool
+	// newTopic is what the new-topic row creates (see newTopicFor).
+	newTopic PickerTopic
 }
 
 func (t *pickerTopics) open() bool { return t.forStatement >= 0 }
@@ -140,13 +179,19 @@ func (p *Picker) SetStance(i int, stance string) {
 }
 
 // TopicMatches returns the topics for a query, best first, matched as
-// actors are (names and aliases, regardless of case and diacritics). An
-// empty query lists the recent topics, then the rest.
+// actors are (names and aliases, regardless of case and diacritics); a
+// topic under a matching parent follows at a lower rank. "Parent/Topic"
+// (or "Parent › Topic") matches the topics under the parent by their own
+// names; "Parent/" lists them all. An empty query lists the recent
+// topics, then the rest.
 func (p *Picker) TopicMatches(query string) []PickerTopic {
 	q := fold.String(strings.TrimSpace(query))
 	if q == "" {
 		return dedupeTopics(append(append([]PickerTopic(nil), p.topics.recent...), p.topics.library...))
 	}
+	parent, child, isPath := splitTopicPath(q)
+	parents := p.parentsByName()
+	parentScores := map[string]int{} // each parent is matched once, not once per topic under it
 	type scored struct {
 		t     PickerTopic
 		score int
@@ -155,6 +200,24 @@ func (p *Picker) TopicMatches(query string) []PickerTopic {
 	for i, list := range [][]PickerTopic{p.topics.recent, p.topics.library} {
 		for _, t := range list {
 			s, _ := matchScore(q, PickerActor{Name: t.Name, Aliases: t.Aliases})
+			if s == 0 && t.Parent != "" {
+				pq := q
+				if isPath {
+					pq = parent
+				}
+				ps, ok := parentScores[t.Parent]
+				if !ok {
+					ps, _ = matchScore(pq, withName(parents[t.Parent], t.Parent))
+					parentScores[t.Parent] = ps
+				}
+				switch {
+				case ps == 0:
+				case isPath:
+					s = pathScore(child, ps, t)
+				default:
+					s = ps / 2 // under a matching parent: after the parent and its namesakes
+				}
+			}
 			if s > 0 {
 				hits = append(hits, scored{t, s + 10*(1-i)})
 			}
@@ -166,6 +229,41 @@ func (p *Picker) TopicMatches(query string) []PickerTopic {
 		out = append(out, h.t)
 	}
 	return dedupeTopics(out)
+}
+
+// parentsByName are the top-level topics by name, with their aliases, so
+// that a topic's parent matches by alias too ("Sanctions/…").
+func (p *Picker) parentsByName() map[string]PickerActor {
+	m := map[string]PickerActor{}
+	for _, t := range p.topics.library {
+		if t.Parent == "" {
+			m[t.Name] = PickerActor{Name: t.Name, Aliases: t.Aliases}
+		}
+	}
+	return m
+}
+
+// withName is a, or an actor of that name when a is the zero value.
+func withName(a PickerActor, name string) PickerActor {
+	if a.Name == "" {
+		a.Name = name
+	}
+	return a
+}
+
+// pathScore rates a topic under a parent against the child part of a
+// folded "parent/child" query, given how well its parent (by name or
+// alias) matched the parent part: the child (or any child, when none is
+// typed) ranks as a name query would.
+func pathScore(child string, parentScore int, t PickerTopic) int {
+	if child == "" {
+		return parentScore
+	}
+	cs, _ := matchScore(child, PickerActor{Name: t.Name, Aliases: t.Aliases})
+	if cs == 0 {
+		return 0
+	}
+	return cs + parentScore/10
 }
 
 // dedupeTopics keeps the first of entries naming the same topic.
@@ -235,27 +333,83 @@ func (p *Picker) refreshTopicRows() {
 	if len(p.topics.shown) > maxRows {
 		p.topics.shown = p.topics.shown[:maxRows]
 	}
-	p.topics.newRow = q != "" && !p.exactTopic(q)
+	p.topics.newTopic, p.topics.newRow = PickerTopic{}, false
+	hint := ""
+	if q != "" && !p.exactTopic(q) {
+		p.topics.newTopic, hint = p.newTopicFor(q)
+		p.topics.newRow = p.topics.newTopic.Name != ""
+	}
 	p.clampCursor()
-	objs = append(objs, dimLabel("Topic of "+st.Name))
-	if len(p.topics.shown) == 0 && !p.topics.newRow {
+	objs = append(objs, dimLabel("Topic of "+st.Name+" · Parent/Name for a sub-topic"))
+	if len(p.topics.shown) == 0 && !p.topics.newRow && hint == "" {
 		objs = append(objs, dimLabel("No topics yet — type a name to create one."))
 	}
 	for i, t := range p.topics.shown {
-		label := t.Name
-		if t.Parent != "" {
-			label += " · in " + t.Parent
-		}
+		label := t.Label()
 		if q == "" {
 			label = fmt.Sprintf("%d  %s", i+1, label)
 		}
 		objs = append(objs, p.topicRow(i, label, t.Color, p.pickTopic))
 	}
 	if p.topics.newRow {
-		objs = append(objs, p.topicRow(len(p.topics.shown), fmt.Sprintf("New topic “%s”", q), nil, p.pickTopic))
+		objs = append(objs, p.topicRow(len(p.topics.shown), newTopicLabel(p.topics.newTopic), nil, p.pickTopic))
+	}
+	if hint != "" {
+		objs = append(objs, dimLabel(hint))
 	}
 	p.rows.Objects = objs
 	p.rows.Refresh()
+}
+
+// newTopicFor is the topic typing q would create: a top-level one, or
+// for "Parent/Topic" one under that parent (an existing top-level topic,
+// found by name or alias, or a new one). A name some topic has already
+// (topic names are unique, at any level) creates nothing, nor does a
+// parent that is under another (topics go one level deep): hint then
+// says why.
+func (p *Picker) newTopicFor(q string) (t PickerTopic, hint string) {
+	parent, child, isPath := splitTopicPath(q)
+	if !isPath {
+		return PickerTopic{Name: q}, ""
+	}
+	if child == "" {
+		return PickerTopic{}, ""
+	}
+	if _, ok := p.findTopic(child); ok {
+		return PickerTopic{}, fmt.Sprintf("“%s” is a topic already: pick it above.", child)
+	}
+	t = PickerTopic{Name: child, Parent: parent}
+	if pt, ok := p.findTopic(parent); ok {
+		if pt.Parent != "" {
+			return PickerTopic{}, fmt.Sprintf("“%s” is under “%s”: topics go one level deep.", pt.Name, pt.Parent)
+		}
+		t.Parent, t.ParentID = pt.Name, pt.ID
+	}
+	return t, ""
+}
+
+// findTopic finds a topic on offer whose name or an alias is s (folded).
+func (p *Picker) findTopic(s string) (PickerTopic, bool) {
+	fs := fold.String(s)
+	for _, list := range [][]PickerTopic{p.topics.library, p.topics.recent} {
+		for _, t := range list {
+			if fold.String(t.Name) == fs || slices.ContainsFunc(t.Aliases, func(a string) bool { return fold.String(a) == fs }) {
+				return t, true
+			}
+		}
+	}
+	return PickerTopic{}, false
+}
+
+// newTopicLabel is the row that creates a typed topic.
+func newTopicLabel(t PickerTopic) string {
+	switch {
+	case t.Parent == "":
+		return fmt.Sprintf("New topic “%s”", t.Name)
+	case t.ParentID == "":
+		return fmt.Sprintf("New topic “%s” under new topic “%s”", t.Name, t.Parent)
+	}
+	return fmt.Sprintf("New topic “%s” under %s", t.Name, t.Parent)
 }
 
 // topicRow is a candidate row in the topic step; its row index for the
@@ -317,7 +471,7 @@ func (p *Picker) pickTopic(i int) {
 	case i < len(p.topics.shown):
 		t = p.topics.shown[i]
 	case i == len(p.topics.shown) && p.topics.newRow:
-		t = PickerTopic{Name: strings.TrimSpace(p.topics.field.Text)}
+		t = p.topics.newTopic
 	default:
 		return
 	}
@@ -368,10 +522,7 @@ func (p *Picker) topicButton(i int) *widget.Button {
 // field when tapped, and its stance, with a button removing the topic.
 func (p *Picker) statementLine(i int) fyne.CanvasObject {
 	c := p.chosen[i]
-	name := c.Topic.Name
-	if c.Topic.ID == "" {
-		name += " (new topic)"
-	}
+	name := statementTopicLabel(c.Topic)
 	topic := widget.NewButton(name, func() { p.StartTopic(i) })
 	topic.Importance = widget.LowImportance
 	topic.Alignment = widget.ButtonAlignLeading
@@ -408,6 +559,26 @@ func (p *Picker) statementLine(i int) fyne.CanvasObject {
 	return container.NewBorder(nil, nil,
 		container.NewHBox(indent, container.NewCenter(chipSwatch(col)), topic),
 		container.NewHBox(stance, drop))
+}
+
+// maxStatementLabel is how many characters of a topic the statement line
+// shows with its parent: with the stance chooser and the remove button
+// beside it, a longer line would push the rows above past the picker's
+// edge at its narrowest (460 units).
+const maxStatementLabel = 24
+
+// statementTopicLabel names a statement's topic: with its parent when
+// that fits ("Sanktionen › Finanzen"), else alone; "(new)" when the
+// picker creates it.
+func statementTopicLabel(t PickerTopic) string {
+	label := t.Label()
+	if len([]rune(label)) > maxStatementLabel {
+		label = t.Name
+	}
+	if t.ID == "" {
+		label += " (new)"
+	}
+	return label
 }
 
 // topicEntry is the topic field: like the name field it steers its list

@@ -1,11 +1,16 @@
 package widgets
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/internal/fold"
 )
 
 var testStances = []PickerStance{{"supports", "+", "+"}, {"opposes", "−", "−-–"}, {"neutral", "0", "0"}}
@@ -163,5 +168,175 @@ func TestPickerHashWithoutTopicsAndCtrlEnter(t *testing.T) {
 	p.topics.field.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
 	if res == nil || len(res.Actors) != 1 || res.Actors[0].Topic.ID != "t3" {
 		t.Fatalf("Ctrl+Enter in the topic field submitted %+v", res)
+	}
+}
+
+// allRowTexts are the texts of the picker's rows, header lines and hints
+// included, as the reader reads them.
+func allRowTexts(p *Picker) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *widget.Button:
+			out = append(out, x.Text)
+		case *fyne.Container:
+			for _, ch := range x.Objects {
+				walk(ch)
+			}
+		}
+	}
+	for _, o := range p.rows.Objects {
+		walk(o)
+	}
+	return out
+}
+
+func containsLabel(labels []string, want string) bool {
+	for _, l := range labels {
+		if strings.Contains(l, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// A topic under another shows its parent first ("Sanktionen › Ölembargo"),
+// and follows its parent when the parent's name is typed; "Parent/" lists
+// a parent's topics.
+func TestPickerShowsTopicParents(t *testing.T) {
+	p := topicPicker(t)
+	typeOn(p, "1#")
+	if !containsLabel(allRowTexts(p), "Sanktionen › Ölembargo") {
+		t.Errorf("rows: %q", allRowTexts(p))
+	}
+	test.Type(p.topics.field, "sankt")
+	got := p.TopicMatches("sankt")
+	if len(got) != 2 || got[0].ID != "t1" || got[1].ID != "t3" {
+		t.Errorf("matches for sankt: %+v", got)
+	}
+	for _, q := range []string{"Sanktionen/", "sanctions › ", "sank>öl"} {
+		if got := p.TopicMatches(q); len(got) != 1 || got[0].ID != "t3" {
+			t.Errorf("matches for %q: %+v", q, got)
+		}
+	}
+}
+
+// Typing Parent/Name (or Parent › Name, Parent > Name) creates a topic
+// under the parent, found by name or alias, or under a new parent; a
+// name that exists, or a parent that is itself under one, creates
+// nothing and says why.
+func TestPickerNewTopicUnderAParent(t *testing.T) {
+	for _, tt := range []struct {
+		typed, row            string
+		name, parent, parentI string
+	}{
+		{"Sanktionen/Finanzen", "New topic “Finanzen” under Sanktionen", "Finanzen", "Sanktionen", "t1"},
+		{"sanctions › Banken", "New topic “Banken” under Sanktionen", "Banken", "Sanktionen", "t1"},
+		{"Wirtschaft > Zölle", "New topic “Zölle” under new topic “Wirtschaft”", "Zölle", "Wirtschaft", ""},
+	} {
+		p := topicPicker(t)
+		var res *PickerResult
+		p.OnSubmit = func(r PickerResult) { res = &r }
+		typeOn(p, "1#"+tt.typed)
+		if !containsLabel(allRowTexts(p), tt.row) {
+			t.Errorf("%q: rows %q, want %q", tt.typed, allRowTexts(p), tt.row)
+			continue
+		}
+		typeKey(p.topics.field, fyne.KeyReturn)
+		test.Type(p.topics.field, "+")
+		typeKey(p.query, fyne.KeyReturn)
+		if res == nil || len(res.Actors) != 1 {
+			t.Fatalf("%q: submitted %+v", tt.typed, res)
+		}
+		got := res.Actors[0]
+		if got.Topic.ID != "" || got.Topic.Name != tt.name || got.Topic.Parent != tt.parent || got.Topic.ParentID != tt.parentI || got.Stance != "supports" {
+			t.Errorf("%q: statement %+v", tt.typed, got)
+		}
+	}
+	p := topicPicker(t)
+	typeOn(p, "1#sanktionen/Ölembargo")
+	if rows := allRowTexts(p); p.topics.newRow || !containsLabel(rows, "“Ölembargo” is a topic already") || !containsLabel(rows, "1") && len(p.topics.shown) != 1 {
+		t.Errorf("an existing name: new row %v, rows %q", p.topics.newRow, rows)
+	}
+	p.topics.field.SetText("Ölembargo/Teil")
+	if rows := allRowTexts(p); p.topics.newRow || !containsLabel(rows, "topics go one level deep") {
+		t.Errorf("under a sub-topic: new row %v, rows %q", p.topics.newRow, rows)
+	}
+}
+
+// The chosen statement names the new topic with its parent.
+func TestPickerStatementShowsTheParent(t *testing.T) {
+	p := topicPicker(t)
+	typeOn(p, "1#Sanktionen/Finanzen")
+	typeKey(p.topics.field, fyne.KeyReturn)
+	found := false
+	for _, o := range p.chosenBox.Objects {
+		if b := findFirstButton(o, "Sanktionen › Finanzen (new)"); b {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the statement line does not show “Sanktionen › Finanzen (new)”")
+	}
+	// Too long with its parent for the line: the topic alone.
+	if got := statementTopicLabel(PickerTopic{ID: "x", Name: "Wirtschaftssanktionen", Parent: "Außenpolitik"}); got != "Wirtschaftssanktionen" {
+		t.Errorf("long label: %q", got)
+	}
+}
+
+func findFirstButton(o fyne.CanvasObject, text string) bool {
+	switch x := o.(type) {
+	case *widget.Button:
+		return x.Text == text
+	case *fyne.Container:
+		for _, ch := range x.Objects {
+			if findFirstButton(ch, text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// benchTopics is a large topic list: 200 top-level topics with 10 topics
+// under each (2,200), more than a reader's codebook holds.
+func benchTopics() []PickerTopic {
+	var out []PickerTopic
+	for i := range 200 {
+		parent := fmt.Sprintf("Oberthema %d", i)
+		out = append(out, PickerTopic{ID: fmt.Sprintf("p%d", i), Name: parent, Aliases: []string{fmt.Sprintf("Parent %d", i)}})
+		for j := range 10 {
+			out = append(out, PickerTopic{ID: fmt.Sprintf("c%d-%d", i, j), Name: fmt.Sprintf("Unterthema %d-%d", i, j), Parent: parent})
+		}
+	}
+	return out
+}
+
+// BenchmarkPickerTopicMatches times one keystroke's matching in the topic
+// field over 2,200 topics: a name, a parent's name (its topics follow),
+// and a Parent/Name path.
+func BenchmarkPickerTopicMatches(b *testing.B) {
+	test.NewTempApp(b)
+	p := NewPicker(nil, nil, nil, []string{"speaker", "target", "mentioned"}, []string{"person", "state"})
+	p.SetTopics(benchTopics(), nil, testStances)
+	// The reference: matching names and aliases alone, as the field did
+	// before parents took part, for a ratio within one run.
+	b.Run("reference names only", func(b *testing.B) {
+		q := fold.String("unterthema 17-3")
+		for b.Loop() {
+			for _, t := range p.topics.library {
+				matchScore(q, PickerActor{Name: t.Name, Aliases: t.Aliases})
+			}
+		}
+	})
+	for _, q := range []string{"unterthema 17-3", "oberthema 17", "Oberthema 17/unter", "Parent 17 › 3"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				p.TopicMatches(q)
+			}
+		})
 	}
 }
