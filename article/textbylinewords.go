@@ -1,7 +1,6 @@
 package article
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -43,17 +42,8 @@ func bylineWordsList() *bylineWords {
 // parseBylineWords reads "kind: words" lines; # starts a comment.
 func parseBylineWords(src string) (*bylineWords, error) {
 	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}, bios: map[string]bool{}}
-	sc := bufio.NewScanner(strings.NewReader(src))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		kind, w, ok := strings.Cut(line, ":")
-		if w = strings.ToLower(strings.TrimSpace(w)); !ok || w == "" {
-			return nil, fmt.Errorf("bylinewords.txt line %d: want \"kind: words\", got %q", n, line)
-		}
-		switch strings.TrimSpace(kind) {
+	err := readKindWords("bylinewords.txt", src, func(kind, w string) error {
+		switch kind {
 		case "prefix":
 			bw.prefixes = append(bw.prefixes, w+" ")
 		case "role":
@@ -65,11 +55,15 @@ func parseBylineWords(src string) (*bylineWords, error) {
 		case "bio":
 			bw.bios[w] = true
 		default:
-			return nil, fmt.Errorf("bylinewords.txt line %d: unknown kind %q", n, kind)
+			return fmt.Errorf("unknown kind %q", kind)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortStableFunc(bw.prefixes, func(a, b string) int { return len(b) - len(a) })
-	return bw, sc.Err()
+	return bw, nil
 }
 
 // cutBylinePrefix returns s without the byline prefix it starts with

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -299,19 +298,16 @@ func parseSiteWords(src string) (*siteWords, error) {
 		"home":    &sw.home, "homebefore": &sw.homeBefore, "follow": &sw.follow,
 		"copyright": &sw.copyright, "rights": &sw.rights, "company": &sw.company,
 	}
-	sc := bufio.NewScanner(strings.NewReader(src))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		kind, w, ok := strings.Cut(line, ":")
-		w = strings.ToLower(strings.TrimSpace(w))
-		list := lists[strings.TrimSpace(kind)]
-		if !ok || w == "" || list == nil {
-			return nil, fmt.Errorf("sitewords.txt line %d: want \"kind: words\" with a known kind, got %q", n, line)
+	err := readKindWords("sitewords.txt", src, func(kind, w string) error {
+		list := lists[kind]
+		if list == nil {
+			return fmt.Errorf("unknown kind %q", kind)
 		}
 		*list = append(*list, w)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, w := range notName {
 		sw.notName[w] = true
@@ -320,5 +316,5 @@ func parseSiteWords(src string) (*siteWords, error) {
 	for _, l := range lists {
 		slices.SortStableFunc(*l, func(a, b string) int { return len(b) - len(a) })
 	}
-	return sw, sc.Err()
+	return sw, nil
 }

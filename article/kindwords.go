@@ -1,0 +1,29 @@
+package article
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+)
+
+// readKindWords reads a word list of "kind: words" lines (# starts a
+// comment line; blank lines are skipped) and hands each line's kind and
+// lower-cased words to add. A line without a colon or words, or one add
+// refuses, is an error naming the file and line.
+func readKindWords(file, src string, add func(kind, words string) error) error {
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		kind, w, ok := strings.Cut(line, ":")
+		if w = strings.ToLower(strings.TrimSpace(w)); !ok || w == "" {
+			return fmt.Errorf("%s line %d: want \"kind: words\", got %q", file, n, line)
+		}
+		if err := add(strings.TrimSpace(kind), w); err != nil {
+			return fmt.Errorf("%s line %d: %w", file, n, err)
+		}
+	}
+	return sc.Err()
+}
