@@ -118,7 +118,14 @@ func (c *controller) showArticleInfo() {
 	}
 	id, a := c.current, c.art
 	f := newArticleInfoForm(c.sh, a)
-	d := dialog.NewForm("Article Info", "Save", "Cancel", f.items(), func(ok bool) {
+	d := dialog.NewForm("Article Info", "Save", "Cancel", f.items(), c.saveInfoWhenConfirmed(id, f, a), c.sh.win)
+	c.showInfoDialog(d, d.Submit, f, f.title)
+}
+
+// saveInfoWhenConfirmed is an info dialog's callback: when the reader
+// confirmed, what the form changed is saved as corrections.
+func (c *controller) saveInfoWhenConfirmed(id string, f *articleInfoForm, a *article.Article) func(bool) {
+	return func(ok bool) {
 		if !ok {
 			return
 		}
@@ -130,14 +137,22 @@ func (c *controller) showArticleInfo() {
 		if changed {
 			c.saveArticleInfo(id, e)
 		}
-	}, c.sh.win)
-	// Enter in any field saves, as in the other dialogs.
-	for _, e := range f.entries() {
-		e.OnSubmitted = func(string) { d.Submit() }
 	}
-	d.Resize(fyne.NewSize(560, 0))
+}
+
+// articleInfoWidth is the info dialogs' width: room for a long title and
+// address on one line.
+const articleInfoWidth = 560
+
+// showInfoDialog shows an info dialog with Enter in any field confirming
+// it, as in the other dialogs, and the cursor in first.
+func (c *controller) showInfoDialog(d dialog.Dialog, confirm func(), f *articleInfoForm, first fyne.Focusable) {
+	for _, e := range f.entries() {
+		e.OnSubmitted = func(string) { confirm() }
+	}
+	d.Resize(fyne.NewSize(articleInfoWidth, 0))
 	d.Show()
-	c.sh.win.Canvas().Focus(f.title)
+	c.sh.win.Canvas().Focus(first)
 }
 
 // saveArticleInfo stores the corrections off the main goroutine and shows
@@ -177,25 +192,8 @@ func (c *controller) askMissingDetails(id string, found *article.Article) {
 	intro := widget.NewLabel(missingDetailsText(found))
 	intro.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(intro, widget.NewForm(f.items()...))
-	d := dialog.NewCustomConfirm("Where is this article from?", "Save", skipLabel, content, func(ok bool) {
-		if !ok {
-			return
-		}
-		e, changed, err := f.edit(found)
-		if err != nil {
-			c.sh.showError("Could not save the article's details", err)
-			return
-		}
-		if changed {
-			c.saveArticleInfo(id, e)
-		}
-	}, c.sh.win)
-	for _, e := range f.entries() {
-		e.OnSubmitted = func(string) { d.Confirm() }
-	}
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
-	c.sh.win.Canvas().Focus(firstMissing(f, found))
+	d := dialog.NewCustomConfirm("Where is this article from?", "Save", skipLabel, content, c.saveInfoWhenConfirmed(id, f, found), c.sh.win)
+	c.showInfoDialog(d, d.Confirm, f, firstMissing(f, found))
 }
 
 // missingDetailsText names what the copy did not say.
