@@ -297,15 +297,7 @@ func isWikidataID(s string) bool {
 func runActorsDelete(e *Env, args []string) error {
 	fs := newUsageFlagSet(e, "actors delete NAME [--force]")
 	force := fs.Bool("force", false, "delete an actor that highlights use (they stay, without it)")
-	libFlag := addLibraryFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("want the NAME of one actor, got %d argument(s) (quote names with spaces)", len(pos))
-	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 1, "want the NAME of one actor, got %d argument(s) (quote names with spaces)")
 	if err != nil {
 		return err
 	}

@@ -115,15 +115,7 @@ func runHighlightEdit(e *Env, args []string) error {
 // it again.
 func runHighlightDelete(e *Env, args []string) error {
 	fs := newUsageFlagSet(e, "highlight delete ARTICLE HIGHLIGHT")
-	libFlag := addLibraryFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 2 {
-		return usagef("want ARTICLE and HIGHLIGHT (ids or unique id prefixes), got %d argument(s)", len(pos))
-	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 2, "want ARTICLE and HIGHLIGHT (ids or unique id prefixes), got %d argument(s)")
 	if err != nil {
 		return err
 	}

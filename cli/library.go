@@ -147,17 +147,27 @@ func backupStarter(e *Env) func(string) {
 // opens the library for writing. The caller closes it.
 func openForTwoNames(e *Env, args []string, usage, first, second string) (*storage.Library, [2]string, error) {
 	fs := newUsageFlagSet(e, usage)
-	libFlag := addLibraryFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, [2]string{}, err
-	}
-	if len(pos) != 2 {
-		return nil, [2]string{}, usagef("want %s and %s names, got %d argument(s)", first, second, len(pos))
-	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 2, "want "+first+" and "+second+" names, got %d argument(s)")
 	if err != nil {
 		return nil, [2]string{}, err
 	}
 	return lib, [2]string{pos[0], pos[1]}, nil
+}
+
+// openWithArgs parses a command's flags, checks that it was given n
+// arguments (wrong says what it wants; its %d is how many came) and opens
+// the library; the caller closes it.
+func openWithArgs(e *Env, fs *flag.FlagSet, lf *libraryFlags, args []string, n int, wrong string) (*storage.Library, []string, error) {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(pos) != n {
+		return nil, nil, usagef(wrong, len(pos))
+	}
+	lib, err := openLibrary(e, *lf)
+	if err != nil {
+		return nil, nil, err
+	}
+	return lib, pos, nil
 }

@@ -300,15 +300,7 @@ func listUses(w io.Writer, uses []annotation.Highlight) {
 func runTopicsDelete(e *Env, args []string) error {
 	fs := newUsageFlagSet(e, "topics delete NAME [--force]")
 	force := fs.Bool("force", false, "delete a topic that highlights use (they keep their actors)")
-	libFlag := addLibraryFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("want the NAME of one topic, got %d argument(s)", len(pos))
-	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 1, "want the NAME of one topic, got %d argument(s)")
 	if err != nil {
 		return err
 	}
