@@ -58,17 +58,9 @@ func runDelete(e *Env, args []string) error {
 
 // resolveArticles resolves article ids or prefixes, each once, in order.
 func resolveArticles(lib *storage.Library, refs []string) ([]storage.ArticleInfo, error) {
-	var ids []string
-	seen := map[string]bool{}
-	for _, r := range refs {
-		id, err := lib.ResolveArticle(r)
-		if err != nil {
-			return nil, err
-		}
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
+	ids, err := lib.ResolveArticles(refs)
+	if err != nil {
+		return nil, err
 	}
 	return lib.ArticleInfos(ids)
 }

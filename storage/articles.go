@@ -526,6 +526,24 @@ func (l *Library) Article(id string) (*article.Article, ArticleInfo, error) {
 	return a, info, nil
 }
 
+// ResolveArticles resolves several article ids or prefixes as
+// ResolveArticle does, each article once, in the order first named.
+func (l *Library) ResolveArticles(refs []string) ([]string, error) {
+	var ids []string
+	seen := map[string]bool{}
+	for _, r := range refs {
+		id, err := l.ResolveArticle(r)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
 // ResolveArticle turns an article id, or a prefix of exactly one article's
 // id (case-insensitive), into the id.
 func (l *Library) ResolveArticle(idOrPrefix string) (string, error) {

@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -78,6 +79,13 @@ func TestImportListSearchResolveDelete(t *testing.T) {
 	}
 	if _, err := l.ResolveArticle("ZZZZ"); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "no article with id prefix ZZZZ") {
 		t.Fatalf("ResolveArticle(ZZZZ) = %v", err)
+	}
+	// Several at once: each article once, in the order first named.
+	if ids, err := l.ResolveArticles([]string{r2.ID, strings.ToLower(r1.ID[:20]), r2.ID}); err != nil || !slices.Equal(ids, []string{r2.ID, r1.ID}) {
+		t.Fatalf("ResolveArticles = %v, %v; want [%s %s]", ids, err, r2.ID, r1.ID)
+	}
+	if _, err := l.ResolveArticles([]string{r1.ID, "ZZZZ"}); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("ResolveArticles with an unknown prefix = %v, want ErrNotFound", err)
 	}
 	kim := addActor(t, l, "Kim Jong Un")
 	highlight(t, l, r1.ID, a1, "Kim Jong Un sagte", annotation.ActorRef{ActorID: kim.ID, Role: annotation.RoleSpeaker})

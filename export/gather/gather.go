@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dramatis-app/dramatis/annotation"
@@ -48,24 +49,39 @@ func Library(lib *storage.Library, refs []string) (out *export.Library, skipped 
 	}
 	if len(refs) == 0 {
 		slices.SortStableFunc(out.Articles, func(x, y export.Article) int {
-			if c := y.Added.Compare(x.Added); c != 0 {
-				return c
-			}
-			return cmp.Compare(y.ID, x.ID)
+			return newestAddedFirst(x.Added, y.Added, x.ID, y.ID)
 		})
 	}
+	var sk []error
+	out.Actors, out.Topics, sk, err = actorsAndTopics(lib)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, append(skipped, sk...), nil
+}
+
+// newestAddedFirst orders articles as an export of the whole library
+// lists them: newest added first, then by id, newest first.
+func newestAddedFirst(addedX, addedY time.Time, idX, idY string) int {
+	if c := addedY.Compare(addedX); c != 0 {
+		return c
+	}
+	return cmp.Compare(idY, idX)
+}
+
+// actorsAndTopics reads every actor and topic an export names, salvaging
+// a damaged library; what cannot be read is named in skipped.
+func actorsAndTopics(lib *storage.Library) (actors []annotation.Actor, topics []annotation.Topic, skipped []error, err error) {
 	actors, sk, err := lib.SalvageActors()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	out.Actors = actors
-	skipped = append(skipped, asErrors(sk)...)
-	topics, sk, err := lib.SalvageTopics()
+	skipped = asErrors(sk)
+	topics, sk, err = lib.SalvageTopics()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	out.Topics = topics
-	return out, append(skipped, asErrors(sk)...), nil
+	return actors, topics, append(skipped, asErrors(sk)...), nil
 }
 
 // releaseEvery is how many articles an export reads before it lets the
@@ -92,19 +108,7 @@ func articleIDs(lib *storage.Library, refs []string) ([]string, error) {
 	if len(refs) == 0 {
 		return lib.ArticleIDs()
 	}
-	var ids []string
-	seen := map[string]bool{}
-	for _, r := range refs {
-		id, err := lib.ResolveArticle(r)
-		if err != nil {
-			return nil, err
-		}
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	return ids, nil
+	return lib.ResolveArticles(refs)
 }
 
 // asErrors turns the records a salvaging read skipped into errors.
