@@ -1,7 +1,6 @@
 package gather
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 
@@ -40,24 +39,15 @@ func NewNotes(lib *storage.Library, refs []string) (*Notes, error) {
 	n.readHeads(ids)
 	if len(refs) == 0 {
 		slices.SortStableFunc(n.heads, func(x, y export.ArticleHead) int {
-			if c := y.Added.Compare(x.Added); c != 0 {
-				return c
-			}
-			return cmp.Compare(y.ID, x.ID)
+			return newestAddedFirst(x.Added, y.Added, x.ID, y.ID)
 		})
 	}
-	actors, sk, err := lib.SalvageActors()
+	var sk []error
+	n.actors, n.topics, sk, err = actorsAndTopics(lib)
 	if err != nil {
 		return nil, err
 	}
-	n.actors = actors
-	n.Skipped = append(n.Skipped, asErrors(sk)...)
-	topics, sk, err := lib.SalvageTopics()
-	if err != nil {
-		return nil, err
-	}
-	n.topics = topics
-	n.Skipped = append(n.Skipped, asErrors(sk)...)
+	n.Skipped = append(n.Skipped, sk...)
 	return n, nil
 }
 
