@@ -2,7 +2,6 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"slices"
 
 	"github.com/dramatis-app/dramatis/annotation"
 )
@@ -38,19 +37,27 @@ func (c *controller) showError(w fyne.Window, title string, err error) {
 // loadActorHighlights reads an actor's highlights across the library and
 // the titles of their articles.
 func (c *controller) loadActorHighlights(id string, then func([]annotation.Highlight, map[string]string, error)) {
+	c.loadPassages(func() ([]annotation.Highlight, error) { return c.store.ActorHighlights(id) }, then)
+}
+
+// loadPassages reads highlights with read off the main goroutine, and the
+// titles of the articles they are in (only those, not the library's),
+// and hands both to then.
+func (c *controller) loadPassages(read func() ([]annotation.Highlight, error), then func([]annotation.Highlight, map[string]string, error)) {
 	var (
 		hls    []annotation.Highlight
 		titles = map[string]string{}
 		err    error
 	)
 	c.sh.run(func() {
-		if hls, err = c.store.ActorHighlights(id); err != nil {
+		if hls, err = read(); err != nil {
 			return
 		}
-		// Only the articles these highlights are in, not the library.
 		var ids []string
+		seen := map[string]bool{}
 		for _, h := range hls {
-			if !slices.Contains(ids, h.ArticleID) {
+			if !seen[h.ArticleID] {
+				seen[h.ArticleID] = true
 				ids = append(ids, h.ArticleID)
 			}
 		}

@@ -22,24 +22,7 @@ func (c *controller) showTopics() {
 // loadTopicHighlights reads the highlights with statements on a topic and
 // the titles of their articles.
 func (c *controller) loadTopicHighlights(id string, then func([]annotation.Highlight, map[string]string, error)) {
-	var (
-		hls    []annotation.Highlight
-		titles = map[string]string{}
-		err    error
-	)
-	c.sh.run(func() {
-		if hls, err = c.store.TopicHighlights(id); err != nil {
-			return
-		}
-		infos, lerr := c.store.Articles()
-		if lerr != nil {
-			err = lerr
-			return
-		}
-		for _, in := range infos {
-			titles[in.ID] = in.Title
-		}
-	}, func() { then(hls, titles, err) })
+	c.loadPassages(func() ([]annotation.Highlight, error) { return c.store.TopicHighlights(id) }, then)
 }
 
 // topicChanged runs a change to the topics off the main goroutine, then
