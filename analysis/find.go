@@ -10,18 +10,8 @@ import (
 // alias, compared as the library compares names: annotation.NameKey) or
 // with id name.
 func (c *Corpus) FindActor(name string) (string, error) {
-	key := annotation.NameKey(name)
-	for _, a := range c.Actors {
-		if a.ID == name || annotation.NameKey(a.Name) == key {
-			return a.ID, nil
-		}
-	}
-	for _, a := range c.Actors {
-		for _, al := range a.Aliases {
-			if annotation.NameKey(al) == key {
-				return a.ID, nil
-			}
-		}
+	if id, ok := findNamed(c.Actors, name, func(a annotation.Actor) (string, string, []string) { return a.ID, a.Name, a.Aliases }); ok {
+		return id, nil
 	}
 	return "", fmt.Errorf("no actor named %q in the library", name)
 }
@@ -29,23 +19,33 @@ func (c *Corpus) FindActor(name string) (string, error) {
 // FindTopic returns the id of the topic named name (or an alias of it),
 // or with id name.
 func (c *Corpus) FindTopic(name string) (string, error) {
-	key := annotation.NameKey(name)
-	for _, t := range c.Topics {
-		if t.ID == name || annotation.NameKey(t.Name) == key {
-			return t.ID, nil
-		}
-	}
-	for _, t := range c.Topics {
-		for _, al := range t.Aliases {
-			if annotation.NameKey(al) == key {
-				return t.ID, nil
-			}
-		}
+	if id, ok := findNamed(c.Topics, name, func(t Topic) (string, string, []string) { return t.ID, t.Name, t.Aliases }); ok {
+		return id, nil
 	}
 	if len(c.Topics) == 0 {
 		return "", fmt.Errorf("no topic named %q: the library has no topics", name)
 	}
 	return "", fmt.Errorf("no topic named %q in the library", name)
+}
+
+// findNamed finds the record with id name or named name, else the first
+// with name among its aliases: a name wins over another record's alias.
+func findNamed[T any](records []T, name string, fields func(T) (id, name string, aliases []string)) (string, bool) {
+	key := annotation.NameKey(name)
+	for _, r := range records {
+		if id, n, _ := fields(r); id == name || annotation.NameKey(n) == key {
+			return id, true
+		}
+	}
+	for _, r := range records {
+		id, _, aliases := fields(r)
+		for _, al := range aliases {
+			if annotation.NameKey(al) == key {
+				return id, true
+			}
+		}
+	}
+	return "", false
 }
 
 // ParseStance reads a stance as a reader types it (annotation.ParseStance:
