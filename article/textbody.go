@@ -279,6 +279,9 @@ func (pc *pageCopy) cutAtTail(s, e, half int, w []int) int {
 		if acc > half && pc.isEnd(pc.lines[i].key) && !pc.dateJustBefore(i) && !pc.resumesAfterBox(i, e) {
 			return i
 		}
+		if acc > half && pc.opensComments(i) {
+			return i
+		}
 		if acc > half && i > 0 && pc.lines[i-1].prose && pc.isDateOnly(i) {
 			// A date under a short text late in the body dates a teaser
 			// card of another article (related links): the body ended

@@ -20,6 +20,8 @@ func para(topic string, n int) string {
 // bio under a name card go; the article's own last paragraphs stay.
 func TestCopyBodyEnds(t *testing.T) {
 	article := "Headline of the article\n\n" + para("harbour", 80) + "\n\n" + para("bridge", 70) + "\n\n" + para("tunnel", 60)
+	artikel := "Schlagzeile des Artikels\n\n" + strings.Repeat("Der Stadtrat hat am Dienstag über die Pläne für den neuen Hafen beraten, und die Entscheidung soll in der nächsten Woche fallen. ", 5) +
+		"\n\n" + strings.Repeat("Die Bürger der Stadt können ihre Einwände bis zum Ende des Monats schriftlich bei der Verwaltung einreichen, heißt es. ", 5)
 	footer := "\n\nShare\nTweet\nEmail\nPrint\nSave\nCopy link\nComment\nShare this\nSave article\nShare on Facebook\n\n"
 	cases := []struct {
 		name       string
@@ -56,6 +58,35 @@ func TestCopyBodyEnds(t *testing.T) {
 			copy: article + "\n\nShare\n\nInga Buller\n\nInga Buller is head of social at the paper and writes about consumer tech and kitchen gadgets.",
 			keep: []string{"tunnel report"},
 			drop: []string{"head of social", "Inga Buller"},
+		},
+		{
+			name: "comment thread heading",
+			copy: article + "\n\n11 responses to “Headline of the article”\n\n" + para("ferry", 60),
+			keep: []string{"tunnel report"},
+			drop: []string{"ferry report", "responses to"},
+		},
+		{
+			name: "German comment thread heading",
+			copy: artikel + "\n\n5 Gedanken zu „Schlagzeile“\n\n" + strings.Repeat("Ich finde die Entscheidung des Stadtrats richtig, aber sie kommt viel zu spät für uns. ", 4),
+			keep: []string{"Einwände"},
+			drop: []string{"viel zu spät", "Gedanken zu"},
+		},
+		{
+			name: "comment opened by its author's name over a date",
+			copy: article + "\n\nArt Edwards says:\nJuly 11, 2011 at 12:25 pm\n\n" + para("ferry", 60),
+			keep: []string{"tunnel report"},
+			drop: []string{"ferry report", "Art Edwards"},
+		},
+		{
+			name: "German comment opened by its author's name over a date",
+			copy: artikel + "\n\nPetra Schmidt sagt:\n12. März 2021 um 10:15 Uhr\n\n" + strings.Repeat("Ich finde die Entscheidung des Stadtrats richtig, aber sie kommt viel zu spät für uns. ", 4),
+			keep: []string{"Einwände"},
+			drop: []string{"viel zu spät", "Petra Schmidt"},
+		},
+		{
+			name: "a quote line without a date opens no comments",
+			copy: article + "\n\nThe mayor says:\n\n" + para("ferry", 60),
+			keep: []string{"tunnel report", "ferry report"},
 		},
 		{
 			name: "a heading sharing the first word is no name card",

@@ -194,6 +194,34 @@ func (pc *pageCopy) isEnd(k phraseKey) bool {
 	return false
 }
 
+// commentDateReach is how many lines under a commenter's name the
+// comment's date stands (the name, then "July 11, 2011 at 12:25 pm").
+const commentDateReach = 2
+
+// opensComments reports a line that opens the page's comments: a thread
+// heading ("11 responses to “…”"), or a commenter's name line ("Art
+// Edwards says:") with a date under it. An article quotes people with
+// "says" too, but in a sentence, not on a short line over a date.
+func (pc *pageCopy) opensComments(i int) bool {
+	l := &pc.lines[i]
+	if l.prose && l.words > maxHeadingWords {
+		return false
+	}
+	for _, bp := range pc.bps {
+		if bp.isThreadHeading(l.key.lower) {
+			return true
+		}
+		if bp.isCommenter(l.key.lower, l.words) {
+			for k := i + 1; k < len(pc.lines) && k <= i+commentDateReach; k++ {
+				if pc.isDateOnly(k) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func (pc *pageCopy) isKicker(t string) bool {
 	for _, bp := range pc.bps {
 		if bp.IsKicker(t) {
@@ -202,6 +230,11 @@ func (pc *pageCopy) isKicker(t string) bool {
 	}
 	return false
 }
+
+// minDisclosureWords is the shortest disclosure in a copy: a shorter line
+// that names one ("Advertiser Disclosure") is a link or a label, which the
+// phrase lists judge.
+const minDisclosureWords = 6
 
 // maxCaptionCreditWords bounds a photo caption glued to its credit; a
 // longer line that names a credit is a paragraph.
@@ -217,6 +250,12 @@ func (pc *pageCopy) isFurniture(l *copyLine) bool {
 		}
 		if l.words < maxCaptionCreditWords && bp.creditAt(k.lower) >= 0 {
 			return true // a photo caption with its credit
+		}
+		if l.words < maxCaptionCreditWords && endsWithCopyrightCredit(t) {
+			return true // a caption with its credit, not set off by a sentence end
+		}
+		if l.words >= minDisclosureWords && bp.IsDisclosure(t) {
+			return true // a note about the article: affiliate links, sponsors
 		}
 	}
 	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose || isBracketCredit(t) && hasLetter(t)
