@@ -312,10 +312,19 @@ const disclosureWords = 80
 // at most disclosureWords words, with a disclosure phrase in its first
 // sentence.
 func (bp *boilerplate) IsDisclosure(text string) bool {
-	if len(bp.disclosures) == 0 || countWords(text) > disclosureWords {
+	if len(bp.disclosures) == 0 {
 		return false
 	}
-	first := strings.ToLower(firstSentence(text))
+	return bp.isDisclosureLower(strings.ToLower(firstSentence(text)), countWords(text))
+}
+
+// isDisclosureLower is IsDisclosure of a lower-cased paragraph that is
+// words long.
+func (bp *boilerplate) isDisclosureLower(lower string, words int) bool {
+	if len(bp.disclosures) == 0 || words > disclosureWords {
+		return false
+	}
+	first := firstSentence(lower)
 	for _, d := range bp.disclosures {
 		if strings.Contains(first, d) {
 			return true

@@ -254,7 +254,7 @@ func (pc *pageCopy) isFurniture(l *copyLine) bool {
 		if l.words < maxCaptionCreditWords && endsWithCopyrightCredit(t) {
 			return true // a caption with its credit, not set off by a sentence end
 		}
-		if l.words >= minDisclosureWords && bp.IsDisclosure(t) {
+		if l.words >= minDisclosureWords && bp.isDisclosureLower(k.lower, l.words) {
 			return true // a note about the article: affiliate links, sponsors
 		}
 	}
