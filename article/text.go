@@ -89,6 +89,7 @@ func newPageCopy(text string) *pageCopy {
 		l.words = countWords(l.text)
 		l.prose = isProse(l.text, l.words)
 	}
+	pc.markCJKSentences()
 	pc.lang = pc.detectLang(text)
 	pc.bps = pc.bps[:0]
 	pc.bps = append(pc.bps, boilerplateFor(pc.lang))

@@ -114,3 +114,34 @@ func TestCopyBodyEnds(t *testing.T) {
 		})
 	}
 }
+
+// TestCopyCJKLineSentences: a Chinese blog writes a sentence a line,
+// without "。", each line set off by blank lines; its sidebar lists other
+// posts' titles, as long, line under line. The lines standing alone are
+// the article.
+func TestCopyCJKLineSentences(t *testing.T) {
+	menu := "首頁\n部落格\n旅遊\n美食\n\n"
+	teasers := "[新竹新埔一日遊]新竹觀光旅遊景點柿餅加工廠金漢觀光果園\n『台灣』新竹六福村主題樂園一日遊好玩又好吃\n新竹一日遊世博館交通教學與停車資訊全攻略\n【新竹親子飯店】煙波大飯店新竹湖濱館從入住一直玩到退房\n\n"
+	var body strings.Builder
+	for _, l := range []string{
+		"一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣",
+		"玉峰道路一路上雲氣山嵐滯留山頭 順路下切蜿蜒道路後不久即抵達來到玉峰國小",
+		"美樹如其名偌大楓香樹早已呈現金黃 泛紅色彩也是愛攝人仕所喜愛造訪之地",
+		"第二次造訪美樹發現到營區變了 印象中以前生冷招牌換成了原木招牌可謂匠心獨運",
+		"燻黑原木加上金黃色醒目字體 加上了貓頭鷹原木創作也充分發揮了裝飾藝術功力",
+		"營區內除了露營民宿餐飲賞楓項目多了許多原木飾品更有畫龍點睛加乘效果",
+	} {
+		body.WriteString(l + "\n\n")
+	}
+	a, err := CleanText([]byte(menu+teasers+body.String()+"上一篇文章與下一篇文章\n"), "blog.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := a.Text()
+	if !strings.Contains(text, "玉峰道路一路上") || !strings.Contains(text, "裝飾藝術功力") {
+		t.Errorf("lost the article:\n%s", text)
+	}
+	if strings.Contains(text, "六福村") {
+		t.Errorf("kept the sidebar's titles:\n%s", text)
+	}
+}

@@ -217,6 +217,44 @@ func isProse(s string, words int) bool {
 	return words >= proseAnyWords || words >= proseMinWords && endsSentence(s)
 }
 
+// minCJKSentenceChars is the shortest line of Chinese or Japanese that
+// standing alone is a sentence: menu items and rubrics have two to six
+// characters.
+const minCJKSentenceChars = 12
+
+// markCJKSentences marks as prose the lines of Chinese or Japanese that
+// stand alone, set off by blank lines as paragraphs are, and are long
+// enough to be a sentence (minCJKSentenceChars). Written without spaces,
+// such a line has few "words" for isProse, and blogs in these scripts
+// often end a sentence with the line instead of "。"; menus and lists of
+// headlines come line under line, without blank lines.
+func (pc *pageCopy) markCJKSentences() {
+	for i := range pc.lines {
+		l := &pc.lines[i]
+		if l.prose || !pc.alone(i) || len(l.text) < 3*minCJKSentenceChars {
+			continue
+		}
+		if n, most := cjkShare(l.text); most && n >= minCJKSentenceChars {
+			l.prose = true
+		}
+	}
+}
+
+// cjkShare counts the ideographs and kana of s, and reports whether they
+// are most of its letters.
+func cjkShare(s string) (n int, most bool) {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case isCJK(r):
+			n++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return n, n > letters
+}
+
 // bulleted reports a line that starts with a typed list marker ("+ ",
 // "* ", "- ", "• ").
 func bulleted(s string) bool {
