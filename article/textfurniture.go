@@ -1,6 +1,10 @@
 package article
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // markBoilerplate drops lines matched by the phrase lists, photo captions
 // with credits, and lines without words.
@@ -51,6 +55,37 @@ func (pc *pageCopy) markBoilerplate() {
 		}
 	}
 	pc.dropCaptions()
+	pc.dropTruncatedTeasers()
+}
+
+// truncatedReach is how many lines apart the cut-off headlines of a list
+// of teasers stand: a headline, maybe a teaser text and a date, the next.
+const truncatedReach = 3
+
+// dropTruncatedTeasers drops the lines cut short with an ellipsis that
+// come with another such line within truncatedReach lines: a list of
+// other articles' headlines or teasers, which a page truncates to fit
+// its boxes, to a headline or a teaser's text (at most cardTextWords
+// words; a longer line is the article's, and no list runs over it). A
+// sentence of the article may trail off ("and waited…"), but not two in
+// a few lines.
+func (pc *pageCopy) dropTruncatedTeasers() {
+	ls := pc.lines
+	last := -truncatedReach - 1 // the last truncated line seen
+	for i := range ls {
+		if ls[i].words > cardTextWords {
+			last = -truncatedReach - 1 // a paragraph of the article: no list runs over it
+			continue
+		}
+		if !truncated(ls[i].text) {
+			continue
+		}
+		if i-last <= truncatedReach {
+			ls[i].drop = true
+			ls[last].drop = true
+		}
+		last = i
+	}
 }
 
 // boxReach is how far (in lines) a widget's furniture may stand from a
@@ -259,6 +294,22 @@ func (pc *pageCopy) isFurniture(l *copyLine) bool {
 		}
 	}
 	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose || isBracketCredit(t) && hasLetter(t)
+}
+
+// truncated reports a line that a page cut short with an ellipsis right
+// after a letter or digit ("23 choses que toutes les filles des années
+// 2000…"): the headline of another article in a list of teasers, which a
+// page truncates to fit its boxes. A heading of the article is not cut
+// off, and a sentence that trails off ("… waited…") is prose.
+func truncated(t string) bool {
+	rest, ok := strings.CutSuffix(t, "…")
+	if !ok {
+		if rest, ok = strings.CutSuffix(t, "..."); !ok || strings.HasSuffix(rest, ".") {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // isMarkupLine reports HTML source in the copy: with JavaScript off a

@@ -71,3 +71,24 @@ func TestCopyNotesAndCredits(t *testing.T) {
 		}
 	}
 }
+
+// TestCopyTruncatedTeasers: headlines a page cut short with an ellipsis
+// are other articles' teasers; a sentence of the article that trails off
+// is text.
+func TestCopyTruncatedTeasers(t *testing.T) {
+	in := "Headline of the article\n\n" + para("harbour", 80) + "\n\nAnd then the council waited, and waited, and waited for the minister to answer…\n\n" + para("bridge", 70) +
+		"\n\nMore stories\n\n23 things every girl of the 2000s will rem…\n\nTwenty-one tattoos that are marvellously well…\n\nThe 43 times a hospital drama made us all…\n\n" + para("tunnel", 60)
+	a, err := CleanText([]byte(in), "teasers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := a.Text()
+	for _, teaser := range []string{"every girl", "tattoos", "hospital drama"} {
+		if strings.Contains(text, teaser) {
+			t.Errorf("kept the teaser %q:\n%s", teaser, text)
+		}
+	}
+	if !strings.Contains(text, "waited for the minister") || !strings.Contains(text, "tunnel report") {
+		t.Errorf("lost the article's text:\n%s", text)
+	}
+}
