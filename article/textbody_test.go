@@ -145,3 +145,20 @@ func TestCopyCJKLineSentences(t *testing.T) {
 		t.Errorf("kept the sidebar's titles:\n%s", text)
 	}
 }
+
+// TestCopyTypedList: a list the author typed with markers ("+ Added
+// Banners", "* Tweaked the debug screen") is the article's, however short
+// its items.
+func TestCopyTypedList(t *testing.T) {
+	in := "Home\nNews\nBlog\n\nVersion 1.8 - The Bountiful Update\n\n" + para("release", 60) + "\n\n+ Added Slime Block\n+ Added Iron Trapdoor\n+ Added Banners\n+ Added Armor Stands\n+ Added Red Sandstone\n* Tweaked the debug screen\n* Improved server list\n- Removed Herobrine\n\n" + para("update", 50) + "\n\nNewer\nOlder\n"
+	a, err := CleanText([]byte(in), "changelog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := a.Text()
+	for _, item := range []string{"Iron Trapdoor", "Banners", "Removed Herobrine", "update report"} {
+		if !strings.Contains(text, item) {
+			t.Errorf("lost %q:\n%s", item, text)
+		}
+	}
+}

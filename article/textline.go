@@ -194,10 +194,11 @@ const (
 )
 
 // A bulleted line of minBulletWords words is an item of a list written
-// in the text; a question under maxQuestionHeadingWords words is a
+// in the text ("+ Added Banners": menus and link lists are not typed with
+// list markers); a question under maxQuestionHeadingWords words is a
 // sub-heading.
 const (
-	minBulletWords          = 4
+	minBulletWords          = 2
 	maxQuestionHeadingWords = 12
 )
 
