@@ -46,6 +46,7 @@ type copyLine struct {
 	drop  bool // page furniture
 	boxed bool // dropped only as a line of a box of links ("Themen"), not by its own text
 	meta  bool // used as byline, date, kicker or teaser
+	row   bool // a row of a table of figures (cells between tabs, one a number)
 	kind  BlockType
 	level int
 	key   phraseKey // the text prepared for the phrase lists
@@ -79,8 +80,9 @@ func newPageCopy(text string) *pageCopy {
 			continue
 		}
 		t = pc.trimGluedPhrases(t)
+		row := tableRow(raw)
 		for i, part := range splitGluedSentences(t) {
-			pc.lines = append(pc.lines, copyLine{text: part, para: para && i == 0})
+			pc.lines = append(pc.lines, copyLine{text: part, para: para && i == 0, row: row})
 		}
 		para = false
 	}

@@ -86,7 +86,7 @@ func (pc *pageCopy) weights() []int {
 				w[k] = 0
 			case codeLike(ls[k].text):
 				w[k] = -1
-			case dataLine(ls[k].text):
+			case ls[k].isData():
 				w[k] = 0 // a field or an amount: the page's data, not its menu
 			case intro && n <= maxAnnouncedList:
 				w[k] = 0

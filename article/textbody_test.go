@@ -162,3 +162,33 @@ func TestCopyTypedList(t *testing.T) {
 		}
 	}
 }
+
+// TestCopyTableOfFigures: a table's rows come with tabs between the cells;
+// rows with figures are the article's data, a row of links is not.
+func TestCopyTableOfFigures(t *testing.T) {
+	rows := "Developer\tChangesets\tPct\nHerbert Dürr\t63\t16.6%\nJürgen Schmidt\t56\t14.7%\nArmin Le Grand\t56\t14.7%\nOliver-Rainer Wittmann\t46\t12.1%\nTsutomu Uchino\t33\t8.7%\nKay Schenk\t27\t7.1%\nPedro Giffuni\t23\t6.1%\nAndrea Pescetti\t14\t3.7%\n"
+	in := "Kernel\tSecurity\tDistributions\tContact Us\n\nThe project's contributors\n\n" + para("release", 60) + "\n\n" + rows + "\n" + para("project", 60) + "\n"
+	a, err := CleanText([]byte(in), "table")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := a.Text()
+	for _, cell := range []string{"Herbert Dürr", "Tsutomu Uchino", "Andrea Pescetti", "project report"} {
+		if !strings.Contains(text, cell) {
+			t.Errorf("lost %q:\n%s", cell, text)
+		}
+	}
+	for _, tc := range []struct {
+		raw  string
+		want bool
+	}{
+		{"Herbert Dürr\t63\t16.6%", true},
+		{"Weekly edition\tKernel\tSecurity\tContact Us", false},
+		{"Herbert Dürr 63 16.6%", false},
+		{"2015\t", false},
+	} {
+		if got := tableRow(tc.raw); got != tc.want {
+			t.Errorf("tableRow(%q) = %v, want %v", tc.raw, got, tc.want)
+		}
+	}
+}

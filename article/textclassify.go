@@ -76,7 +76,7 @@ func (pc *pageCopy) classifyBody(s, e int) {
 			// with data are the page's content, the labels among them
 			// not.
 			for _, k := range run {
-				if dataLine(ls[k].text) {
+				if ls[k].isData() {
 					ls[k].kind, ls[k].level = ListItem, 1
 				}
 			}
@@ -120,7 +120,7 @@ func (pc *pageCopy) verses(run []int) bool {
 func (pc *pageCopy) mostlyData(run []int) bool {
 	n := 0
 	for _, k := range run {
-		if dataLine(pc.lines[k].text) {
+		if pc.lines[k].isData() {
 			n++
 		}
 	}

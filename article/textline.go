@@ -297,6 +297,36 @@ func dataLine(t string) bool {
 	return quantityLine(t)
 }
 
+// tableRow reports a raw line of a copy that is a row of a table of
+// figures: a browser copies a table's cells with tabs between them, and a
+// row of data has a number in a cell ("Herbert Dürr\t63\t16.6%"). A layout
+// table's row of links ("Kernel\tSecurity\tContact") has none.
+func tableRow(raw string) bool {
+	raw = strings.TrimSpace(raw)
+	if strings.IndexByte(raw, '\t') < 0 {
+		return false
+	}
+	cells := 0
+	number := false
+	for cell := range strings.SplitSeq(raw, "\t") {
+		cell = strings.TrimSpace(cell)
+		if cell == "" {
+			continue
+		}
+		cells++
+		if r, _ := utf8.DecodeRuneInString(cell); unicode.IsDigit(r) && !hasLetter(cell) {
+			number = true
+		}
+	}
+	return cells >= 2 && number
+}
+
+// isData reports a line of the page's data: a field, an amount (dataLine)
+// or a row of a table of figures.
+func (l *copyLine) isData() bool {
+	return l.row || dataLine(l.text)
+}
+
 // quantityLine reports a line that starts with an amount: a number, maybe
 // a fraction or range, then a word ("125 g Mehl", "1 ½ cups", "2-3 EL").
 func quantityLine(t string) bool {
