@@ -120,7 +120,9 @@ const minCards = 4
 // cutTeaserCards ends the body before a run of teaser cards in its later
 // part: a headline followed by exactly one short text, again and again
 // (related or latest articles). An article's sections have longer or more
-// paragraphs under each heading.
+// paragraphs under each heading. Cards after which the body goes on
+// weighing at least islandShare of what came before are not the page's
+// end but a run of captioned figures or a box inside the article.
 func (pc *pageCopy) cutTeaserCards(s, e int, w []int) int {
 	total := 0
 	for i := s; i < e; i++ {
@@ -128,7 +130,7 @@ func (pc *pageCopy) cutTeaserCards(s, e int, w []int) int {
 	}
 	acc := 0
 	for i := s; i < e; i++ {
-		if acc > min(total/2, cardsAfter) && pc.cardsAt(i, e) >= minCards {
+		if acc > min(total/2, cardsAfter) && float64(total-acc) < islandShare*float64(acc) && pc.cardsAt(i, e) >= minCards {
 			return i
 		}
 		if acc > min(total/2, cardsAfter) {

@@ -192,3 +192,37 @@ func TestCopyTableOfFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestCopyCardsInsideArticle: headline-and-teaser pairs end the body when
+// little follows them (related articles), but a run of captioned figures
+// after which the article goes on at length is the article's.
+func TestCopyCardsInsideArticle(t *testing.T) {
+	var figures strings.Builder
+	for _, code := range []string{"400", "500", "404", "502", "503"} {
+		figures.WriteString("Anomaly in status code " + code + "\nThe chart marks the spike in status code " + code + " we found earlier.\n")
+	}
+	head := "Detecting anomalies with SQL\n\n" + para("alert", 90) + "\n\n" + para("query", 90) + "\n\n"
+	var rest strings.Builder
+	for _, topic := range []string{"median", "mean", "deviation", "threshold", "backtest", "window"} {
+		rest.WriteString("\n\n" + para(topic, 60))
+	}
+	a, err := CleanText([]byte(head+figures.String()+rest.String()), "figures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := a.Text(); !strings.Contains(text, "window report") || !strings.Contains(text, "status code 503") {
+		t.Errorf("lost the article after its figures:\n%s", text)
+	}
+	// The same cards at the end of the page are other articles.
+	var cards strings.Builder
+	for _, title := range []string{"How the harbour was rebuilt in a year", "Why the bridge closed again this week", "What the tunnel costs the city now", "Who pays for the new ferry line", "When the market moves to the square"} {
+		cards.WriteString("\n\n" + title + "\n\nThe council and the port authority answer the questions readers asked us.")
+	}
+	a, err = CleanText([]byte(head+para("median", 60)+cards.String()), "cards")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := a.Text(); strings.Contains(text, "new ferry line") {
+		t.Errorf("kept the teaser cards:\n%s", text)
+	}
+}
