@@ -226,3 +226,26 @@ func TestCopyCardsInsideArticle(t *testing.T) {
 		t.Errorf("kept the teaser cards:\n%s", text)
 	}
 }
+
+// TestCopyListOfPoints: a list in one block whose items are written-out
+// points ("Gijs made the toolbar start later in the startup window") is
+// the article's, with short sub-headings among them; a menu's items are
+// shorter.
+func TestCopyListOfPoints(t *testing.T) {
+	in := "Home\nNews\nAbout us\nContact\n\nThese weeks in the browser\n\n" + para("release", 60) + "\n\n" +
+		"Performance\nGijs made the bookmarks toolbar start later in the startup window\nMike fixed a shutdown hang caused by the start page cache\nDoug has some fixes and polish for the skeleton user interface\nPicture-in-Picture\nWe have the green light for another round of students hacking on the player\nFlorian has some new visualization variations up for the hang dashboard\n\n" +
+		para("update", 50) + "\n\nPrivacy\nTerms\nCookies\n"
+	a, err := CleanText([]byte(in), "points")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := a.Text()
+	for _, item := range []string{"bookmarks toolbar", "shutdown hang", "green light", "update report"} {
+		if !strings.Contains(text, item) {
+			t.Errorf("lost %q:\n%s", item, text)
+		}
+	}
+	if strings.Contains(text, "Cookies") {
+		t.Errorf("kept the menu:\n%s", text)
+	}
+}

@@ -7,11 +7,14 @@ import (
 )
 
 // A run of minLinkListLines or more short lines is a list of links unless
-// a colon announces it and its lines average listItemWords words, or it
-// stands between paragraphs and its lines average verseWords; a short
-// line after a colon, or ending a sentence, needs minItemWords words to be
-// text.
+// a colon announces it and its lines average listItemWords words, it
+// stands between paragraphs and its lines average verseWords, or it is one
+// block most of whose lines have textListWords words (links and menu
+// items have fewer; a list's points written out have as many as a clause);
+// a short line after a colon, or ending a sentence, needs minItemWords
+// words to be text.
 const (
+	textListWords    = 8
 	verseWords       = 6
 	minLinkListLines = 3
 	listItemWords    = 2
@@ -80,6 +83,16 @@ func (pc *pageCopy) classifyBody(s, e int) {
 					ls[k].kind, ls[k].level = ListItem, 1
 				}
 			}
+		case n >= minLinkListLines && pc.oneBlock(run) && 2*pc.longItems(run) > len(run):
+			// A list in one block, most of whose items have
+			// textListWords words: the points of the text (changes,
+			// findings, steps) written out, with their sub-headings;
+			// links and menu items are shorter. The long items are kept.
+			for _, k := range run {
+				if ls[k].words >= textListWords {
+					ls[k].kind, ls[k].level = ListItem, 1
+				}
+			}
 		case n >= minLinkListLines:
 			// a list of links: related articles, topics, tags
 		default:
@@ -113,6 +126,17 @@ func (pc *pageCopy) verses(run []int) bool {
 		}
 	}
 	return true
+}
+
+// longItems counts the lines of run with textListWords words or more.
+func (pc *pageCopy) longItems(run []int) int {
+	n := 0
+	for _, k := range run {
+		if pc.lines[k].words >= textListWords && !isBreadcrumb(pc.lines[k].text) {
+			n++
+		}
+	}
+	return n
 }
 
 // mostlyData reports whether at least half the lines of run are fields or
