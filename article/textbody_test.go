@@ -248,4 +248,14 @@ func TestCopyListOfPoints(t *testing.T) {
 	if strings.Contains(text, "Cookies") {
 		t.Errorf("kept the menu:\n%s", text)
 	}
+	// Three headlines of other articles under a heading the lists do not
+	// know are a box of links, however long they are.
+	box := "Home\nNews\n\nThe new player\n\n" + para("release", 60) + "\n\nArtículos Relacionados\nThis is the man who deleted the president's account on the network\nThe network shows a preview of its new tool for saving links\nThe network will show how many people talk about a single post\n\n" + para("update", 50) + "\n"
+	a, err = CleanText([]byte(box), "box")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := a.Text(); strings.Contains(text, "deleted the president") || !strings.Contains(text, "update report") {
+		t.Errorf("kept the box of headlines or lost the text:\n%s", text)
+	}
 }

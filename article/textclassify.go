@@ -9,12 +9,14 @@ import (
 // A run of minLinkListLines or more short lines is a list of links unless
 // a colon announces it and its lines average listItemWords words, it
 // stands between paragraphs and its lines average verseWords, or it is one
-// block most of whose lines have textListWords words (links and menu
-// items have fewer; a list's points written out have as many as a clause);
+// block most of whose lines, minTextListItems or more, have textListWords
+// words (links and menu items have fewer; a list's points written out have
+// as many as a clause; a box of related headlines has two or three);
 // a short line after a colon, or ending a sentence, needs minItemWords
 // words to be text.
 const (
 	textListWords    = 8
+	minTextListItems = 4
 	verseWords       = 6
 	minLinkListLines = 3
 	listItemWords    = 2
@@ -83,7 +85,7 @@ func (pc *pageCopy) classifyBody(s, e int) {
 					ls[k].kind, ls[k].level = ListItem, 1
 				}
 			}
-		case n >= minLinkListLines && pc.oneBlock(run) && 2*pc.longItems(run) > len(run):
+		case n >= minLinkListLines && pc.oneBlock(run) && 2*pc.longItems(run) > len(run) && pc.longItems(run) >= minTextListItems:
 			// A list in one block, most of whose items have
 			// textListWords words: the points of the text (changes,
 			// findings, steps) written out, with their sub-headings;
