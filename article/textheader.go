@@ -46,7 +46,7 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		}
 	}
 	if art.Site == "" {
-		art.Site = pc.siteName(title, s, e)
+		art.Site = pc.siteName(title, s, e, art.Authors)
 		art.Title = stripSiteSuffix(art.Title, art.Site)
 	}
 	if len(art.Authors) == 0 {
