@@ -36,6 +36,9 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		to++
 	}
 	metaAt := pc.readDate(art, from, to)
+	if d, _, ok := pc.farDate(s, e); ok && art.Published.IsZero() {
+		art.Published = d.t.Truncate(0)
+	}
 	if len(art.Authors) == 0 {
 		if authors, at := pc.findByline(max(0, from-authorsAboveTitle), to, title); authors != nil {
 			art.Authors = authors

@@ -78,10 +78,10 @@ func (t *metaTally) judge(declared, stated, found, right bool) string {
 var copyMetaLimits = map[string]struct{ minRight, maxWrong int }{
 	"readability site":        {21, 6},
 	"readability authors":     {31, 5},
-	"readability date":        {26, 7},
+	"readability date":        {28, 7},
 	"trafilatura-dev site":    {103, 18},
 	"trafilatura-dev authors": {48, 8},
-	"trafilatura-dev date":    {147, 26},
+	"trafilatura-dev date":    {162, 30},
 }
 
 // copyMetaRef is what a page declares about itself.
