@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dramatis-app/dramatis/internal/words"
 )
@@ -230,10 +231,99 @@ func allRoleWords(t string) bool {
 var relativeTimeRe = regexp.MustCompile(`(?i)\s*(?:[•·|–-]\s*)?(?:\d+\s*(?:h|m|d|min|std\.?)|\d+\s+\w+\s+ago|vor\s+\d+\s+\w+|yesterday|gestern)\s*$`)
 
 // bareAuthors reads a line that is only names, maybe with the time since
-// it appeared after them.
+// it appeared after them, or a byline glued to its "By" ("ByAlex
+// Bozarjian").
 func bareAuthors(t string) []string {
 	t = relativeTimeRe.ReplaceAllString(t, "")
+	if names := leadingAuthors(unglueBylinePrefix(t)); names != nil {
+		return names
+	}
 	return parseAuthors(t)
+}
+
+// unglueBylinePrefix puts the space back between a byline's prefix and the
+// name a copy glued to it ("ByAlex" is "By Alex", "VonAnna" "Von Anna").
+func unglueBylinePrefix(t string) string {
+	for _, p := range bylineWordsList().prefixes {
+		p = strings.TrimSpace(p)
+		if len(t) > len(p)+1 && strings.EqualFold(t[:len(p)], p) {
+			if r, _ := utf8.DecodeRuneInString(t[len(p):]); unicode.IsUpper(r) {
+				if prev, _ := utf8.DecodeLastRuneInString(t[:len(p)]); unicode.IsLower(prev) {
+					return t[:len(p)] + " " + t[len(p):]
+				}
+			}
+		}
+	}
+	return t
+}
+
+// A line of names without "By" is a byline only if its words are names:
+// a word the copy also writes in lower case is an ordinary word
+// ("Keine Kommentare", "Grüne Energie", "This Blog", "Meta-Programming In
+// Emacs"), as are a weekday's name ("Wien Mittwoch"; months are given
+// names and surnames too: June, May) and the
+// words of a page's labels (bylinewords.txt's notname: "Paid Content"). The
+// first word (a given name) counts once it is written so once, a later one
+// (a surname: "Link", "Weber") only from minCommonWordUses times, and name
+// particles ("von der") never.
+const minCommonWordUses = 2
+
+// personsOnly returns names unless the line that gave them has no byline
+// prefix and one of them is made of ordinary words; then nil.
+func (pc *pageCopy) personsOnly(names []string, line string) []string {
+	if names == nil || hasBylinePrefix(strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })) {
+		return names
+	}
+	for _, n := range names {
+		if pc.ordinaryWords(n) {
+			return nil
+		}
+	}
+	return names
+}
+
+// ordinaryWords reports a name one of whose words is an ordinary word of
+// the copy or a day's or month's name.
+func (pc *pageCopy) ordinaryWords(name string) bool {
+	for k, w := range strings.Fields(name) {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if weekdays[lw] || bylineWordsList().notNames[lw] {
+			return true
+		}
+		if p, _ := words.Particle(lw); p && k > 0 {
+			continue
+		}
+		need := minCommonWordUses
+		if k == 0 {
+			need = 1
+		}
+		if lw != w && pc.lowerUses(lw, need) >= need {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerUses counts, up to limit, the copy's prose words that are w as
+// written in lower case: whole words between spaces, so that a handle
+// ("ben_silverman") does not count.
+func (pc *pageCopy) lowerUses(w string, limit int) int {
+	n := 0
+	for i := range pc.lines {
+		l := &pc.lines[i]
+		if !l.prose {
+			continue
+		}
+		for _, f := range strings.Fields(l.text) {
+			// Handles and addresses ("ben_silverman", "@ben") are no words.
+			if f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }); f == w {
+				if n++; n >= limit {
+					return n
+				}
+			}
+		}
+	}
+	return n
 }
 
 // An author the header does not name is recognised by the page's other
@@ -286,8 +376,8 @@ func (pc *pageCopy) mentionedAuthor(s, e int) []string {
 		}
 	}
 	for _, name := range order {
-		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
-			continue // a possessive: "Jack Daniel's" is a brand
+		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") || pc.ordinaryWords(name) {
+			continue // a possessive: "Jack Daniel's" is a brand; "Grüne Energie" no one
 		}
 		if said[name] && count[name] >= minAuthorMentions {
 			return []string{name}

@@ -93,3 +93,47 @@ func TestCopyBylineCompany(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonsOnly: a line of capitalised words without "By" names people
+// only if the copy does not use its words as ordinary words.
+func TestPersonsOnly(t *testing.T) {
+	prose := "Keine Partei hat das bisher erklärt, und keine Antwort kam vor Mittwoch. Click here to read more. " +
+		"Ursula von der Leyen sprach von der Kommission. Ben is on Twitter at ben_silverman, and Kate Link wrote it once as a link."
+	cases := []struct {
+		line string
+		want bool
+	}{
+		{"Jane Doe", true},
+		{"Keine Kommentare", false},           // "keine" is an ordinary word of the copy
+		{"Kate Link", true},                   // a surname written once in lower case is still a surname
+		{"Ursula von der Leyen", true},        // particles are lower case in names
+		{"Ben Silverman", true},               // a handle is not a use of the word
+		{"Wien Mittwoch", false},              // a place and a weekday
+		{"Paid Content", false},               // a label (bylinewords.txt notname)
+		{"Von Keine Kommentare", true},        // after "Von" the line says it is a byline
+		{"Keine Kommentare, Jane Doe", false}, // one ordinary name spoils the line
+	}
+	pc := newPageCopy(prose + "\n")
+	for _, c := range cases {
+		names := bareAuthors(c.line)
+		if strings.HasPrefix(c.line, "Von ") {
+			names = leadingAuthors(c.line)
+		}
+		if names == nil {
+			t.Fatalf("%q reads as no names at all", c.line)
+		}
+		if got := pc.personsOnly(names, c.line) != nil; got != c.want {
+			t.Errorf("personsOnly(%q) kept %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestGluedBylinePrefix: a copy that glued "By" to the name still gives
+// the name.
+func TestGluedBylinePrefix(t *testing.T) {
+	for line, want := range map[string]string{"ByAlex Bozarjian": "Alex Bozarjian", "VonAnna Schmidt": "Anna Schmidt", "Byron Smith": "Byron Smith"} {
+		if got := bareAuthors(line); len(got) != 1 || got[0] != want {
+			t.Errorf("bareAuthors(%q) = %q, want %q", line, got, want)
+		}
+	}
+}

@@ -95,7 +95,7 @@ func (pc *pageCopy) readDate(art *Article, from, to int) int {
 			continue
 		}
 		rest := strings.TrimSpace(l.text[:d.start] + " " + l.text[d.end:])
-		authors := datelineAuthors(rest)
+		authors := pc.personsOnly(datelineAuthors(rest), rest)
 		if countWords(trimMetaWords(rest)) > datelineWords && authors == nil {
 			if fallback < 0 {
 				fallback, fallbackDate = i, d
@@ -145,7 +145,7 @@ func (pc *pageCopy) findByline(from, to, title int) ([]string, int) {
 		if i == title || l.prose || l.meta || l.drop && !l.boxed {
 			continue
 		}
-		if names := bareAuthors(l.text); names != nil && (pc.nextToDate(i) || pc.bylineCompany(i)) {
+		if names := pc.personsOnly(bareAuthors(l.text), l.text); names != nil && (pc.nextToDate(i) || pc.bylineCompany(i)) {
 			return names, i
 		}
 	}
