@@ -74,14 +74,19 @@ func (pc *pageCopy) farDate(s, e int) (textDate, int, bool) {
 	return bestDate, best, best >= 0
 }
 
-// dropCounts removes weekday names and "3 Kommentare"-style counts from
-// what a dateline holds besides the date.
+// dropCounts removes weekday names, times of day and their zones, the
+// words that say what the date is ("Publiziert", bylinewords.txt dated)
+// and "3 Kommentare"-style counts from what a dateline holds besides the
+// date.
 func dropCounts(rest string) string {
 	var out []string
 	ws := strings.Fields(rest)
 	for k := 0; k < len(ws); k++ {
 		w := strings.ToLower(strings.Trim(ws[k], ",.:;"))
-		if weekdays[w] || w == "" {
+		if weekdays[w] || w == "" || startsWithClock(w) || bylineWordsList().dated[w] {
+			continue
+		}
+		if _, zone := zoneOffsets[w]; zone {
 			continue
 		}
 		if _, err := strconv.Atoi(w); err == nil && k+1 < len(ws) {
@@ -146,13 +151,22 @@ func findTextDate(line, lang string) (textDate, bool) {
 	return textDate{}, false
 }
 
-// unglueWords puts a space where a lower-case letter is directly followed
-// by an upper-case one.
+// reGluedYear finds a date's year glued to the day of the next date, as
+// copies of blogs print the published and updated dates ("6. November
+// 20236. November 2023"); compiled once, never changed.
+var reGluedYear = regexp.MustCompile(`((?:\d\.|[\p{L}]{3}\.?)\s?(?:19|20)\d\d)(\d)`)
+
+// unglueWords puts a space where a copy glued two texts together: a
+// lower-case letter directly followed by an upper-case one or a digit
+// ("Posted on28. Juli", "Kathrin Bierling21.05.2019"), a digit directly
+// followed by an upper-case letter ("20. März 2014Kategorien"), and a
+// year directly followed by the next date's day.
 func unglueWords(s string) string {
+	s = reGluedYear.ReplaceAllString(s, "$1 $2")
 	var b strings.Builder
 	var prev rune
 	for _, r := range s {
-		if unicode.IsLower(prev) && unicode.IsUpper(r) {
+		if unicode.IsLower(prev) && (unicode.IsUpper(r) || unicode.IsDigit(r)) || unicode.IsDigit(prev) && unicode.IsUpper(r) {
 			b.WriteByte(' ')
 		}
 		b.WriteRune(r)
@@ -297,7 +311,7 @@ type clockTime struct {
 func clockAfter(rest string) (clockTime, bool) {
 	var ct clockTime
 	m := reTime.FindStringSubmatchIndex(rest)
-	if m == nil || len(strings.Trim(rest[:m[0]], " -–—|,·/atumAT")) != 0 {
+	if m == nil || len(strings.Trim(strings.ToLower(rest[:m[0]]), " -–—|,·/atum")) != 0 { // "at", "um", "UM"
 		return ct, false
 	}
 	ct.hour, _ = strconv.Atoi(rest[m[2]:m[3]])

@@ -7,7 +7,8 @@ import (
 )
 
 // TestSlashedDates: day and month in either order are read only where the
-// numbers say which is which.
+// numbers say which is which; dates a copy glued to their neighbours are
+// read.
 func TestSlashedDates(t *testing.T) {
 	cases := []struct{ line, lang, want string }{
 		{"PUBLIZIERT 02/02/2022 UM 09:23 GMT", "de", "2022-02-02"},
@@ -17,6 +18,10 @@ func TestSlashedDates(t *testing.T) {
 		{"Stand: 11/01/2021, 05:00", "de", ""}, // November or January: not guessed
 		{"03/04/2022", "en", ""},
 		{"Endstand 1/2/3", "de", ""},
+		{"6. November 20236. November 2023", "de", "2023-11-06"},
+		{"Posted on28. Juli 201928. Juli 2019AuthorAndreas Kalt4 Kommentare", "de", "2019-07-28"},
+		{"Kathrin Bierling21.05.2019Beauty10 Kommentare", "de", "2019-05-21"},
+		{"Autor johnVeröffentlicht am 20. März 2014Kategorien Allgemein", "de", "2014-03-20"},
 	}
 	for _, c := range cases {
 		got := ""
@@ -58,5 +63,20 @@ func TestCopyFarDate(t *testing.T) {
 				t.Errorf("date %q, want %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestDatelineWords: a dateline's words about its date, its time and zone
+// and a comment count are not words of another text.
+func TestDatelineWords(t *testing.T) {
+	for rest, want := range map[string]string{
+		"PUBLIZIERT UM 09:23 GMT": "",
+		"Montag, 3 Kommentare":    "",
+		"Veröffentlicht am":       "",
+		"Ab dem im Kino zu sehen": "Ab dem im Kino zu sehen",
+	} {
+		if got := dropCounts(rest); got != want {
+			t.Errorf("dropCounts(%q) = %q, want %q", rest, got, want)
+		}
 	}
 }

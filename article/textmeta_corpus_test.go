@@ -80,8 +80,8 @@ var copyMetaLimits = map[string]struct{ minRight, maxWrong int }{
 	"readability authors":     {31, 3},
 	"readability date":        {28, 7},
 	"trafilatura-dev site":    {103, 18},
-	"trafilatura-dev authors": {50, 5},
-	"trafilatura-dev date":    {162, 30},
+	"trafilatura-dev authors": {49, 5},
+	"trafilatura-dev date":    {174, 32},
 }
 
 // copyMetaRef is what a page declares about itself.
