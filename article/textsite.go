@@ -35,6 +35,7 @@ const (
 	siteCopyrightWeight = 2
 	siteDomainWeight    = 2
 	siteFollowWeight    = 2
+	siteJoinWeight      = 2
 	siteProductWeight   = 1
 	siteParentWeight    = 1
 	siteLogoWeight      = 1
@@ -55,6 +56,7 @@ const (
 	maxChromeLineWords  = 8
 	logoLines           = 2
 	maxSiteRecur        = 3
+	minJoinLines        = 2
 	minDomainLines      = 2
 	minDomainLabelRunes = 4
 )
@@ -83,6 +85,7 @@ const (
 	kindParent  // a copyright notice's group name ("Vox Media", "Leaf Group")
 	kindDomain
 	kindFollow
+	kindJoin
 	kindProduct
 	kindLogo
 	kindRecur
@@ -90,18 +93,29 @@ const (
 
 // statingKinds are the kinds that state a name as the site's; the others
 // only add weight to a name one of these states.
-const statingKinds = kindHome | kindPartOf | kindTitle | kindCopyright | kindCompany | kindDomain | kindFollow
+const statingKinds = kindHome | kindPartOf | kindTitle | kindCopyright | kindCompany | kindDomain | kindFollow | kindJoin
 
 // siteVote is the evidence for one name.
 type siteVote struct {
 	name  string
 	score int
 	kinds siteKind
+	joins map[string]bool // the join and "about" lines that name it
 }
 
 // stated reports a name some kind besides the logo line, recurrence and a
 // group's copyright states.
-func (v *siteVote) stated() bool { return v.kinds&statingKinds != 0 }
+//
+// A join or "about" line names a section ("More from Politics", "Join
+// Now") or a person as readily as the site, so a name only such lines
+// state needs two different ones ("Join Now" repeated by a copied menu is
+// one) or the logo's line besides.
+func (v *siteVote) stated() bool {
+	if v.kinds&statingKinds == kindJoin {
+		return len(v.joins) >= minJoinLines || v.kinds&kindLogo != 0
+	}
+	return v.kinds&statingKinds != 0
+}
 
 // company reports a name stated only by a copyright notice that gives it a
 // company form: the brand stated elsewhere is preferred.
@@ -114,6 +128,7 @@ type siteBallot struct {
 	sw      *siteWords
 	votes   map[string]*siteVote
 	authors []string
+	line    string // the line being read, lower-cased
 }
 
 // vote adds weight for name as evidence of kind.
@@ -135,6 +150,12 @@ func (b *siteBallot) vote(name string, weight int, kind siteKind) {
 	}
 	v.score += weight
 	v.kinds |= kind
+	if kind == kindJoin {
+		if v.joins == nil {
+			v.joins = map[string]bool{}
+		}
+		v.joins[b.line] = true
+	}
 }
 
 // siteName returns the site's name as the copy states it, or "". title
@@ -194,6 +215,7 @@ func (b *siteBallot) copyright(t string) {
 // "part of" line, a follow or join line, a product of the site.
 func (b *siteBallot) chromeLine(l *copyLine) {
 	sw := b.sw
+	b.line = l.key.lower
 	if n, ok := homeLink(l.key.lower, l.text, sw); ok {
 		b.vote(n, siteHomeWeight, kindHome)
 	} else if head, ok := beforeGlue(l.text); ok { // "The Economist - HomepageSkip to content"
@@ -202,7 +224,11 @@ func (b *siteBallot) chromeLine(l *copyLine) {
 		}
 	}
 	if n, ok := cutPhrase(l.key.lower, l.text, sw.follow); ok && countWords(n) <= maxSiteWords {
-		b.vote(cutAtWord(n, []string{" on ", " auf ", " bei ", " | ", " - "}), siteFollowWeight, kindFollow)
+		b.vote(dropFollowButton(cutAtWord(n, []string{" on ", " auf ", " bei ", " | ", " - "})), siteFollowWeight, kindFollow)
+	}
+	// "More from Jane Doe", "About Jane Doe": a person's page, not the site's.
+	if n, ok := cutPhrase(l.key.lower, l.text, sw.join); ok && countWords(n) <= maxSiteWords && (!looksLikeName(n) || strings.ToUpper(n) == n) {
+		b.vote(n, siteJoinWeight, kindJoin)
 	}
 	if n, ok := cutSuffix(l.key.lower, l.text, sw.product); ok {
 		b.vote(n, siteProductWeight, kindProduct)
@@ -220,6 +246,18 @@ func beforeGlue(t string) (string, bool) {
 		prev = r
 	}
 	return t, false
+}
+
+// dropFollowButton removes the follow button's state glued to a followed
+// name ("Follow Lifehacker Followed"): bylinewords.txt's follow words.
+func dropFollowButton(n string) string {
+	if i := strings.LastIndexByte(n, ' '); i > 0 && bylineWordsList().follows[strings.ToLower(n[i+1:])] {
+		return n[:i]
+	}
+	if bylineWordsList().follows[strings.ToLower(n)] {
+		return ""
+	}
+	return n
 }
 
 // titleSuffixes reads the site's name after the headline: on the
@@ -538,7 +576,7 @@ var siteWordsFile string
 // siteWords is the parsed sitewords.txt. It is read-only once built.
 type siteWords struct {
 	home, homeBefore, follow, copyright, rights, company []string
-	partOf, product, group, article                      []string
+	partOf, product, group, article, join                []string
 	notName, otherDomain, function                       map[string]bool
 }
 
@@ -563,7 +601,7 @@ func parseSiteWords(src string) (*siteWords, error) {
 	var notName, otherDomain, function []string
 	lists := map[string]*[]string{
 		"notname": &notName, "otherdomain": &otherDomain, "function": &function,
-		"partof": &sw.partOf, "product": &sw.product, "group": &sw.group, "article": &sw.article,
+		"partof": &sw.partOf, "product": &sw.product, "group": &sw.group, "article": &sw.article, "join": &sw.join,
 		"home": &sw.home, "homebefore": &sw.homeBefore, "follow": &sw.follow,
 		"copyright": &sw.copyright, "rights": &sw.rights, "company": &sw.company,
 	}

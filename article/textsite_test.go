@@ -44,6 +44,10 @@ func TestCopySiteName(t *testing.T) {
 		{"dash title suffix alone", "News\nSport\n\nCoast line goes electric next spring - Coast Courier\n", "Impressum\n", ""},
 		{"photo credit", "News\nSport\n\nCoast line goes electric next spring\n", "© Kai Pfaffenbach\nFoto: Kai Pfaffenbach\n", ""},
 		{"menu words", "News\nSport\n\nCoast line goes electric next spring\n", "Follow Our Community\nFollow Our Community on Facebook\n", ""},
+		{"two join lines", "News\nSport\n\nCoast line goes electric next spring\n", "Join Küstenbote\nSign in to Küstenbote\n", "Küstenbote"},
+		{"a menu's join line repeated", "News\nSport\n\nCoast line goes electric next spring\n", "Join Now\nJoin Now\n", ""},
+		{"about a person", "News\nSport\n\nCoast line goes electric next spring\n", "About Jane Doe\nMore from Jane Doe\n", ""},
+		{"follow button's state", "Follow Coast Courier Followed\nNews\nSport\n\nCoast line goes electric next spring\n", "Follow Coast Courier Followed\n", "Coast Courier"},
 		{"the byline's author", "News\nSport\n\nCoast line goes electric next spring\nBy Jane Doe\n5 March 2025\n", "Follow Jane Doe\nFollow Jane Doe on X\n", ""},
 	}
 	for _, c := range cases {
