@@ -2,6 +2,7 @@ package article
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -95,7 +96,7 @@ func looksLikeName(s string) bool {
 	if len(ws) < 2 || len(ws) > maxNameWords || len(s) > maxNameChars {
 		return false
 	}
-	caps := 0
+	caps, whole := 0, false
 	for _, w := range ws {
 		if p, _ := words.Particle(strings.ToLower(w)); p {
 			continue
@@ -113,8 +114,9 @@ func looksLikeName(s string) bool {
 			}
 		}
 		caps++
+		whole = whole || !initials(w) && len(r) > 1
 	}
-	return caps >= 2
+	return caps >= 2 && whole // "R. R" is initials only
 }
 
 // maxLeadingNameWords is the longest name taken from the start of a byline
@@ -324,6 +326,50 @@ func (pc *pageCopy) lowerUses(w string, limit int) int {
 		}
 	}
 	return n
+}
+
+// authorsBeyondHeader names the authors the header does not: a byline
+// near the article (farByline), else the person the copy mentions as its
+// author (mentionedAuthor).
+func (pc *pageCopy) authorsBeyondHeader(s, e int) []string {
+	if names := pc.farByline(s, e); names != nil {
+		return names
+	}
+	return pc.mentionedAuthor(s, e)
+}
+
+// farByline returns the byline nearest the body's start [s, e) within the
+// reach of a dateline (farDateAbove lines above it, its first
+// farDateInBody lines, farDateBelow lines after it: "Posted by … at 12:06
+// PM" ends a blog post): a line that opens with "By"/"Von" and names, or
+// above the body a dateline with names beside the date ("19.6.2007 9:40
+// Uhr Christoph Becker 71 Kommentare"; in the body such a line quotes a
+// tweet, below it signs a comment). A credit ("Photo by …") is not a
+// byline, and a name of ordinary words is none, "By" or not: this is
+// weaker evidence than the header's.
+func (pc *pageCopy) farByline(s, e int) []string {
+	var best []string
+	bestDist := 0
+	for i := max(0, s-farDateAbove); i < min(len(pc.lines), e+farDateBelow); i++ {
+		l := &pc.lines[i]
+		if i >= s+farDateInBody && i < e || l.words > maxAuthorNoteWords || isCreditOnly(l.text) {
+			continue
+		}
+		names := leadingAuthors(unglueBylinePrefix(strings.TrimSpace(l.text)))
+		if names == nil && !l.prose && i < s {
+			if d, ok := findTextDate(l.text, pc.lang); ok {
+				rest := dropCounts(trimMetaWords(strings.TrimSpace(l.text[:d.start] + " " + l.text[d.end:])))
+				names = datelineAuthors(rest)
+			}
+		}
+		if slices.ContainsFunc(names, pc.ordinaryWords) {
+			continue
+		}
+		if dist := abs(i - s); names != nil && (best == nil || dist < bestDist) {
+			best, bestDist = names, dist
+		}
+	}
+	return best
 }
 
 // An author the header does not name is recognised by the page's other

@@ -137,3 +137,32 @@ func TestGluedBylinePrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestCopyFarByline: a byline the header does not reach is the article's
+// when it is the nearest to the body's start and reads as a byline.
+func TestCopyFarByline(t *testing.T) {
+	menu := "Politics\nBusiness\nCulture\nSport\nScience\nTravel\nCars\nTech\n"
+	head := "\nCoast line goes electric next spring\n\n"
+	body := strings.Repeat("The regional railway will run electric trains on the coast line from next spring, the operator said on Monday. ", 3) +
+		"\n\n" + strings.Repeat("Electric trains on the coast line need new overhead wires, which the operator has been building for two years. ", 3) + "\n\n"
+	cases := []struct{ name, text, want string }{
+		{"byline above the menu", "Coast Courier\nBy Jane Doe\n" + menu + menu + head + body, "Jane Doe"},
+		{"a blog's signature below", head + body + "Posted by Jane Doe at 12:06 PM\nNo comments\n", "Jane Doe"},
+		{"dateline with a name above", "Coast Courier\n19.6.2024 9:40 Uhr Jane Doe 71 Kommentare\n" + menu + menu + head + body, "Jane Doe"},
+		{"a quoted tweet in the body", head + body + body + "— Shay Friedman (@ironshay) August 22, 2013\n\n" + body, ""},
+		{"a comment below", head + body + "Comments\nBen Miller 12.12.2022\nI see it differently.\n", ""},
+		{"initials only", "Coast Courier\nBy R. R\n" + menu + menu + head + body, ""},
+		{"a photo credit", "Coast Courier\nPhoto by Jane Doe\n" + menu + menu + head + body, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := CleanText([]byte(c.text), c.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(a.Authors, ", "); got != c.want {
+				t.Errorf("authors %q, want %q", got, c.want)
+			}
+		})
+	}
+}
