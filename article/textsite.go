@@ -544,7 +544,7 @@ func (sw *siteWords) namesCompany(rest string) bool {
 			break
 		}
 		w = strings.Trim(w, ".,;:")
-		if slices.Contains(sw.group, w) || slices.Contains(sw.company, w) {
+		if slices.Contains(sw.parentWords, w) || slices.Contains(sw.company, w) {
 			return true
 		}
 	}
@@ -555,7 +555,7 @@ func (sw *siteWords) namesCompany(rest string) bool {
 // Media", "Leaf Group"): the parent of the sites it runs.
 func (sw *siteWords) isGroup(name string) bool {
 	ws := strings.Fields(strings.ToLower(name))
-	return len(ws) > 0 && slices.Contains(sw.group, strings.Trim(ws[len(ws)-1], ".,"))
+	return len(ws) > 0 && slices.Contains(sw.parentWords, strings.Trim(ws[len(ws)-1], ".,"))
 }
 
 // stripSiteSuffix removes " | Site" from a title that ends with the site's
@@ -576,7 +576,7 @@ var siteWordsFile string
 // siteWords is the parsed sitewords.txt. It is read-only once built.
 type siteWords struct {
 	home, homeBefore, follow, copyright, rights, company []string
-	partOf, product, group, article, join                []string
+	partOf, product, parentWords, article, join          []string
 	notName, otherDomain, function                       map[string]bool
 }
 
@@ -601,7 +601,7 @@ func parseSiteWords(src string) (*siteWords, error) {
 	var notName, otherDomain, function []string
 	lists := map[string]*[]string{
 		"notname": &notName, "otherdomain": &otherDomain, "function": &function,
-		"partof": &sw.partOf, "product": &sw.product, "group": &sw.group, "article": &sw.article, "join": &sw.join,
+		"partof": &sw.partOf, "product": &sw.product, "parentword": &sw.parentWords, "article": &sw.article, "join": &sw.join,
 		"home": &sw.home, "homebefore": &sw.homeBefore, "follow": &sw.follow,
 		"copyright": &sw.copyright, "rights": &sw.rights, "company": &sw.company,
 	}
