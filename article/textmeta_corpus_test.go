@@ -79,7 +79,7 @@ var copyMetaLimits = map[string]struct{ minRight, maxWrong int }{
 	"readability site":        {26, 5},
 	"readability authors":     {32, 4},
 	"readability date":        {28, 7},
-	"trafilatura-dev site":    {105, 18},
+	"trafilatura-dev site":    {105, 17},
 	"trafilatura-dev authors": {55, 6},
 	"trafilatura-dev date":    {174, 32},
 }

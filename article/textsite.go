@@ -8,6 +8,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dramatis-app/dramatis/internal/words"
 )
 
 // A page copy names its site in its chrome: the logo link ("The Verge
@@ -385,7 +387,11 @@ func titleSuffix(t string) (head, site string, ok bool) {
 func homeLink(lower, text string, sw *siteWords) (string, bool) {
 	for _, h := range sw.home {
 		if strings.HasSuffix(lower, " "+h) {
-			return strings.TrimSpace(text[:len(text)-len(h)-1]), true
+			name := strings.TrimSpace(text[:len(text)-len(h)-1])
+			if n, ok := cutPhrase(strings.ToLower(name), name, sw.homeVerb); ok {
+				name = n // "Make MSN my homepage"
+			}
+			return name, true
 		}
 	}
 	return cutPhrase(lower, text, sw.homeBefore)
@@ -507,6 +513,13 @@ func (sw *siteWords) plausible(name string) bool {
 	if first := ws[0]; sw.function[first] && !slices.Contains(sw.article, first) || sw.function[ws[len(ws)-1]] {
 		return false
 	}
+	// A lower-case word inside it other than a function word makes it a
+	// sentence ("Trailer stellt Platinum Edition vor", "Du bist Halle").
+	for k, w := range strings.Fields(name) {
+		if p, _ := words.Particle(strings.ToLower(w)); k > 0 && startsLower(w) && !sw.function[w] && !p && !strings.Contains(w, ".") {
+			return false
+		}
+	}
 	common := true
 	for _, w := range ws {
 		common = common && (sw.notName[w] || sw.function[w])
@@ -575,9 +588,9 @@ var siteWordsFile string
 
 // siteWords is the parsed sitewords.txt. It is read-only once built.
 type siteWords struct {
-	home, homeBefore, follow, copyright, rights, company []string
-	partOf, product, parentWords, article, join          []string
-	notName, otherDomain, function                       map[string]bool
+	home, homeBefore, follow, copyright, rights, company  []string
+	partOf, product, parentWords, article, join, homeVerb []string
+	notName, otherDomain, function                        map[string]bool
 }
 
 // loadedSiteWords parses the embedded list once; a malformed list is a
@@ -601,7 +614,7 @@ func parseSiteWords(src string) (*siteWords, error) {
 	var notName, otherDomain, function []string
 	lists := map[string]*[]string{
 		"notname": &notName, "otherdomain": &otherDomain, "function": &function,
-		"partof": &sw.partOf, "product": &sw.product, "parentword": &sw.parentWords, "article": &sw.article, "join": &sw.join,
+		"partof": &sw.partOf, "product": &sw.product, "parentword": &sw.parentWords, "article": &sw.article, "join": &sw.join, "homeverb": &sw.homeVerb,
 		"home": &sw.home, "homebefore": &sw.homeBefore, "follow": &sw.follow,
 		"copyright": &sw.copyright, "rights": &sw.rights, "company": &sw.company,
 	}

@@ -48,6 +48,8 @@ func TestCopySiteName(t *testing.T) {
 		{"a menu's join line repeated", "News\nSport\n\nCoast line goes electric next spring\n", "Join Now\nJoin Now\n", ""},
 		{"about a person", "News\nSport\n\nCoast line goes electric next spring\n", "About Jane Doe\nMore from Jane Doe\n", ""},
 		{"follow button's state", "Follow Coast Courier Followed\nNews\nSport\n\nCoast line goes electric next spring\n", "Follow Coast Courier Followed\n", "Coast Courier"},
+		{"make it my homepage", "Make Coast Courier my homepage\nNews\nSport\n\nCoast line goes electric next spring\n", "", "Coast Courier"},
+		{"a sentence is no name", "News\nSport\n\nCoast line goes electric next spring\n", "Folgen Sie Liebe geht durch den Magen\nFolgen Sie Liebe geht durch den Magen auf Facebook\n", ""},
 		{"the byline's author", "News\nSport\n\nCoast line goes electric next spring\nBy Jane Doe\n5 March 2025\n", "Follow Jane Doe\nFollow Jane Doe on X\n", ""},
 	}
 	for _, c := range cases {
