@@ -151,6 +151,7 @@ func TestCopyFarByline(t *testing.T) {
 		{"dateline with a name above", "Coast Courier\n19.6.2024 9:40 Uhr Jane Doe 71 Kommentare\n" + menu + menu + head + body, "Jane Doe"},
 		{"a quoted tweet in the body", head + body + body + "— Shay Friedman (@ironshay) August 22, 2013\n\n" + body, ""},
 		{"a comment below", head + body + "Comments\nBen Miller 12.12.2022\nI see it differently.\n", ""},
+		{"ordinary words after By", "Coast Courier\nBy Electric Trains\n" + menu + menu + head + body, ""},
 		{"initials only", "Coast Courier\nBy R. R\n" + menu + menu + head + body, ""},
 		{"a photo credit", "Coast Courier\nPhoto by Jane Doe\n" + menu + menu + head + body, ""},
 	}

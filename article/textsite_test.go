@@ -37,7 +37,7 @@ func TestCopySiteName(t *testing.T) {
 		{"part of a group", "News\nSport\n\nCoast line goes electric next spring\n", "Impressum\nDatenschutz\nKontakt\n\nCoast Courier is part of Seaside Media Group, an international media group and leading digital publisher.\n", "Coast Courier"},
 		{"domain on its own line", "News\nSport\n\nCoast line goes electric next spring\n", "Impressum\ncoastcourier.com\nKontakt: info@coastcourier.com\n", "coastcourier.com"},
 		{"domain confirms the logo", "Coast Courier\nNews\nSport\n\nCoast line goes electric next spring\n", "Kontakt: redaktion@coastcourier.de\nImpressum coastcourier.de\n", "Coast Courier"},
-		{"social network's domain", "News\nSport\n\nCoast line goes electric next spring\n", "Impressum\nfacebook.com\n", ""},
+		{"social network's domain", "News\nSport\n\nCoast line goes electric next spring\n", "Impressum\nfacebook.com\nFolgen Sie uns: facebook.com/kuestenbote\n", ""},
 		{"group in the copyright", "News\nSport\n\nCoast line goes electric next spring\n", "© 2024 Seaside Media, LLC. All rights reserved.\nSeaside Media careers\n", ""},
 		{"group named after its site", "Coast Courier\nNews\nSport\n\nCoast line goes electric next spring\n", "© 2020 Coast Courier Media. All rights reserved.\n", "Coast Courier"},
 		{"glued logo link", "Coast Courier - HomepageSkip to content\nNews\nSport\n\nCoast line goes electric next spring\n", "", "Coast Courier"},
