@@ -232,13 +232,26 @@ func allRoleWords(t string) bool {
 // compiled once and never changes.
 var relativeTimeRe = regexp.MustCompile(`(?i)\s*(?:[•·|–-]\s*)?(?:\d+\s*(?:h|m|d|min|std\.?)|\d+\s+\w+\s+ago|vor\s+\d+\s+\w+|yesterday|gestern)\s*$`)
 
+// mayEndInRelativeTime reports a line relativeTimeRe may match: one with
+// a digit, "yesterday" or "gestern". Most lines have none, and the
+// expression is the costliest step of reading a copy's bylines.
+func mayEndInRelativeTime(t string) bool {
+	if strings.ContainsAny(t, "0123456789") {
+		return true
+	}
+	l := strings.ToLower(t)
+	return strings.Contains(l, "yesterday") || strings.Contains(l, "gestern")
+}
+
 // bareAuthors reads a line that is only names, maybe with the time since
 // it appeared after them, or a byline glued to its "By" ("ByAlex
 // Bozarjian").
 func bareAuthors(t string) []string {
-	t = relativeTimeRe.ReplaceAllString(t, "")
-	if names := leadingAuthors(unglueBylinePrefix(t)); names != nil {
-		return names
+	if mayEndInRelativeTime(t) {
+		t = relativeTimeRe.ReplaceAllString(t, "")
+	}
+	if g := unglueBylinePrefix(t); g != t {
+		return leadingAuthors(g)
 	}
 	return parseAuthors(t)
 }
@@ -316,7 +329,7 @@ func (pc *pageCopy) lowerUses(w string, limit int) int {
 		if !l.prose {
 			continue
 		}
-		for _, f := range strings.Fields(l.text) {
+		for f := range strings.FieldsSeq(l.text) {
 			// Handles and addresses ("ben_silverman", "@ben") are no words.
 			if f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }); f == w {
 				if n++; n >= limit {
@@ -422,10 +435,12 @@ func (pc *pageCopy) mentionedAuthor(s, e int) []string {
 		}
 	}
 	for _, name := range order {
-		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") || pc.ordinaryWords(name) {
-			continue // a possessive: "Jack Daniel's" is a brand; "Grüne Energie" no one
+		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
+			continue // a possessive: "Jack Daniel's" is a brand
 		}
-		if said[name] && count[name] >= minAuthorMentions {
+		// Only the names said often enough are read against the copy's
+		// words ("Grüne Energie" is no one): one pass over the copy each.
+		if said[name] && count[name] >= minAuthorMentions && !pc.ordinaryWords(name) {
 			return []string{name}
 		}
 	}

@@ -156,13 +156,34 @@ func findTextDate(line, lang string) (textDate, bool) {
 // 20236. November 2023"); compiled once, never changed.
 var reGluedYear = regexp.MustCompile(`((?:\d\.|[\p{L}]{3}\.?)\s?(?:19|20)\d\d)(\d)`)
 
+// gluedYearDigits is the shortest run of digits a year glued to a day
+// makes ("20236").
+const gluedYearDigits = 5
+
+// hasDigitRun reports a run of at least n digits in s.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
 // unglueWords puts a space where a copy glued two texts together: a
 // lower-case letter directly followed by an upper-case one or a digit
 // ("Posted on28. Juli", "Kathrin Bierling21.05.2019"), a digit directly
 // followed by an upper-case letter ("20. März 2014Kategorien"), and a
 // year directly followed by the next date's day.
 func unglueWords(s string) string {
-	s = reGluedYear.ReplaceAllString(s, "$1 $2")
+	if hasDigitRun(s, gluedYearDigits) {
+		s = reGluedYear.ReplaceAllString(s, "$1 $2")
+	}
 	var b strings.Builder
 	var prev rune
 	for _, r := range s {
@@ -270,6 +291,9 @@ func firstDate(line string) (dateMatch, bool) {
 // is over 12 or they are equal: 11/01/2021 is not guessed, as German pages
 // write it both ways too.
 func slashedDate(line string) (dateMatch, bool) {
+	if !strings.Contains(line, "/") {
+		return dateMatch{}, false // most lines: skip the expression
+	}
 	m := reDateSlashed.FindStringSubmatchIndex(line)
 	if m == nil {
 		return dateMatch{}, false

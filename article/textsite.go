@@ -414,6 +414,9 @@ func cutPhrase(lower, text string, phrases []string) (string, bool) {
 // cutBefore returns what precedes one of phrases at the start of a line
 // ("PC Gamer is part of …").
 func cutBefore(lower, text string, phrases []string) (string, bool) {
+	if strings.Count(lower, " ") < 3 {
+		return "", false // "X is part of Y": four words at least
+	}
 	for _, p := range phrases {
 		if i := strings.Index(lower, " "+p+" "); i > 0 && countWords(text[:i]) <= maxSiteWords {
 			return text[:i], true

@@ -56,6 +56,9 @@ func (pc *pageCopy) domains(b *siteBallot, s, e int) {
 		if i >= s && i < e || l.words > maxCopyrightWords {
 			continue
 		}
+		if !mayHoldDomain(l.text) {
+			continue
+		}
 		seen := map[string]bool{}
 		for _, m := range reDomain.FindAllStringSubmatch(l.text, -1) {
 			host := strings.ToLower(siteHost(m[1]))
@@ -88,6 +91,17 @@ func (pc *pageCopy) domains(b *siteBallot, s, e int) {
 			b.vote(host, siteDomainWeight, kindDomain)
 		}
 	}
+}
+
+// mayHoldDomain reports a dot directly followed by a letter: every host
+// has one, and most lines do not, so the expression is skipped for them.
+func mayHoldDomain(t string) bool {
+	for i := 0; i+1 < len(t); i++ {
+		if c := t[i+1] | 0x20; t[i] == '.' && c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // isCopyrightLine reports a line holding a copyright notice.
