@@ -39,7 +39,7 @@ func runSearch(e *Env, args []string) error {
 		return usagef("search needs words to look for or a filter (see -h)")
 	}
 	if *limit < 0 {
-		return usagef("--limit %d: give 0 for all, or how many", *limit)
+		return usagef("--limit %d is below 0: give how many articles to print, or 0 for all", *limit)
 	}
 	if *reindex {
 		if err := rebuildIndex(e, *libFlag); err != nil {
@@ -217,28 +217,28 @@ func (f *filterFlags) query(lib *storage.Library) (storage.SearchQuery, error) {
 		return q, err
 	}
 	for _, w := range wanted {
-		a, ok, err := lib.FindActor(w.name)
+		a, ok, err := w.find(lib)
 		if err != nil {
 			return q, err
 		}
 		if !ok {
-			return q, fmt.Errorf("no actor named %q in the library ('dramatis actors' lists them): %w", w.name, storage.ErrNotFound)
+			return q, notFound{"actor", w.name}
 		}
 		q.Actors = append(q.Actors, storage.ActorFilter{ActorID: a.ID, Role: w.role})
 	}
 	for _, v := range f.topics {
-		name, stance, err := parseTopicFlag(v)
+		tf, err := parseTopicFlag(v)
 		if err != nil {
 			return q, err
 		}
-		t, ok, err := lib.FindTopic(name)
+		t, ok, err := tf.find(lib)
 		if err != nil {
 			return q, err
 		}
 		if !ok {
-			return q, fmt.Errorf("no topic named %q in the library ('dramatis topics list' lists them): %w", name, storage.ErrNotFound)
+			return q, notFound{"topic", tf.name}
 		}
-		q.Topics = append(q.Topics, storage.TopicFilter{TopicID: t.ID, Stance: stance})
+		q.Topics = append(q.Topics, storage.TopicFilter{TopicID: t.ID, Stance: tf.stance})
 	}
 	return q, nil
 }
