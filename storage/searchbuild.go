@@ -144,6 +144,12 @@ func (l *Library) ResetSearchIndex() error {
 // progress, when set, is told after every batch. It stops early, with
 // ctx's error, when ctx is done.
 func (l *Library) BuildSearchIndex(ctx context.Context, progress func(IndexStatus)) error {
+	return l.buildSearchIndex(ctx, progress, buildBatchArticles, buildBatchBytes)
+}
+
+// buildSearchIndex is BuildSearchIndex in batches of at most maxArticles
+// articles and maxBytes of text.
+func (l *Library) buildSearchIndex(ctx context.Context, progress func(IndexStatus), maxArticles, maxBytes int) error {
 	err := l.db.Update(func(tx *bolt.Tx) error {
 		if openIndex(tx) == nil || l.searchStale.Load() {
 			return resetSearch(tx)
@@ -161,7 +167,7 @@ func (l *Library) BuildSearchIndex(ctx context.Context, progress func(IndexStatu
 		var st IndexStatus
 		err := l.db.Update(func(tx *bolt.Tx) error {
 			var err error
-			more, err = buildSearchStep(tx, buildBatchArticles)
+			more, err = buildSearchStepSized(tx, maxArticles, maxBytes)
 			st = l.indexStatus(tx)
 			return err
 		})
@@ -207,6 +213,12 @@ func (l *Library) IndexInBackground(progress func(IndexStatus)) {
 // buildSearchStep indexes the next batch of articles after the cursor (at
 // most maxArticles), in key order, and reports whether more are left.
 func buildSearchStep(tx *bolt.Tx, maxArticles int) (more bool, err error) {
+	return buildSearchStepSized(tx, maxArticles, buildBatchBytes)
+}
+
+// buildSearchStepSized is buildSearchStep with a batch of at most
+// maxBytes of text.
+func buildSearchStepSized(tx *bolt.Tx, maxArticles, maxBytes int) (more bool, err error) {
 	ix := openIndex(tx)
 	if ix == nil || ix.state == indexComplete {
 		return false, nil
@@ -222,7 +234,7 @@ func buildSearchStep(tx *bolt.Tx, maxArticles int) (more bool, err error) {
 	b := newBuildBatch(ix)
 	n, size := 0, 0
 	for ; k != nil; k, v = c.Next() {
-		if n >= maxArticles || size >= buildBatchBytes {
+		if n >= maxArticles || size >= maxBytes {
 			more = true
 			break
 		}
