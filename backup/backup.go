@@ -25,12 +25,15 @@ import (
 // The backup file's format name and the newest version this build reads
 // and writes. Version 2 adds topics, and statements (topic and stance) on
 // highlights' actors; version 3 adds the reader's corrections of an
-// article's metadata ("corrected", see article.Corrections). A build that
-// reads only an older version would drop what the newer one adds, so it
-// refuses the file instead. Older files read as ever.
+// article's metadata ("corrected", see article.Corrections); version 4
+// where the reader imported each article from ("source": its address or
+// file path, which a later import of the same page is recognised by) and
+// when its text last changed ("updated"). A build that reads only an
+// older version would drop what the newer one adds, so it refuses the
+// file instead. Older files read as ever (their articles have no source).
 const (
 	Format  = "dramatis-backup"
-	Version = 3
+	Version = 4
 )
 
 // ErrNotBackup is wrapped when a file is not a Dramatis backup;
