@@ -10,6 +10,7 @@ import (
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/internal/testkit"
 )
 
 func TestBackupRoundTrip(t *testing.T) {
@@ -18,7 +19,7 @@ func TestBackupRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "backup.json", b1)
+	testkit.Golden(t, "backup.json", b1)
 	if !bytes.HasPrefix(b1, []byte("{\n \"format\": \"dramatis-backup\",\n \"version\": 4,\n")) {
 		t.Errorf("header: %.60s", b1)
 	}
