@@ -64,7 +64,7 @@ func parseActorFlags(vals []string) ([]actorFlag, error) {
 			case annotation.Role(r).Valid():
 				name, role = v[:i], annotation.Role(r)
 			case !strings.ContainsAny(r, " \t"):
-				err := usagef("invalid role %q in --actor %q (use %s; a name with a colon needs the role too: NAME:%s)",
+				err := usagef("invalid role %q in --actor %q (use %s; a new actor whose name has a colon needs the role too: NAME:%s)",
 					v[i+1:], v, annotation.RoleChoices(), annotation.RoleMentioned)
 				out = append(out, actorFlag{unknown: colonSuffix{article.CleanInline(v), err}})
 				continue
@@ -124,7 +124,7 @@ func unknownStance(v, word string) error {
 	if word == "" {
 		what = "no stance after the colon of"
 	}
-	return usagef("%s --topic %q: a stance is %s, the first three letters of one, or + - 0 (a topic whose name has a colon needs the stance too: %q)",
+	return usagef("%s --topic %q: a stance is %s, the first three letters of one, or + - 0 (a new topic whose name has a colon needs the stance too: %q)",
 		what, v, annotation.StanceChoices(), v+":unset")
 }
 

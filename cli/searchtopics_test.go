@@ -112,7 +112,7 @@ func TestFilterNamesAndColons(t *testing.T) {
 	}{
 		{[]string{"list", "--topic", "Klima"}, 1, `dramatis list: no topic named "Klima" exists in this library; 'dramatis topics' lists them` + "\n"},
 		{[]string{"search", "--actor", "Niemand"}, 1, `dramatis search: no actor named "Niemand" exists in this library; 'dramatis actors' lists them` + "\n"},
-		{[]string{"search", "--topic", "Sanktionen:maybe"}, 2, `dramatis search: unknown stance "maybe" in --topic "Sanktionen:maybe": a stance is supports, opposes or neutral, the first three letters of one, or + - 0 (a topic whose name has a colon needs the stance too: "Sanktionen:maybe:unset")` + "\n"},
+		{[]string{"search", "--topic", "Sanktionen:maybe"}, 2, `dramatis search: unknown stance "maybe" in --topic "Sanktionen:maybe": a stance is supports, opposes or neutral, the first three letters of one, or + - 0 (a new topic whose name has a colon needs the stance too: "Sanktionen:maybe:unset")` + "\n"},
 		{[]string{"list", "--topic", "Sanktionen:"}, 2, `dramatis list: no stance after the colon of --topic "Sanktionen:"`},
 		{[]string{"list", "--actor", "Nordkorea:boss"}, 2, `dramatis list: invalid role "boss" in --actor "Nordkorea:boss" (use mentioned, speaker or target`},
 		{[]string{"annotate", nk, "--quote", "Kim Jong Un", "--actor", "Nordkorea", "--topic", "Klima:vielleicht"}, 2, `dramatis annotate: unknown stance "vielleicht" in --topic "Klima:vielleicht"`},
