@@ -414,6 +414,17 @@ func (p *libraryPane) request() listRequest {
 	return r
 }
 
+// startRequest is the request of a library pane just built: no words, no
+// filters, the order chosen last. Run reads the first listing with it as
+// soon as the library is open, before the pane exists.
+func startRequest(prefs fyne.Preferences) listRequest {
+	var r listRequest
+	if prefs.StringWithFallback(prefSort, sortAdded) == sortPublished {
+		r.query.Sort = storage.SortPublished
+	}
+	return r
+}
+
 // readListing runs a request off the main goroutine: the ids in order
 // from the index, and the first screenful of rows with their snippets.
 func readListing(do libraryActions, r listRequest) (listing, error) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -193,5 +194,47 @@ func TestWarmFontsBesideTheMainGoroutine(t *testing.T) {
 		if again := fyne.MeasureText("Pjöngjang", theme.TextSize(), st); again != sizes[i] || again.Width <= 0 {
 			t.Errorf("style %+v measures %v after warming, %v before", st, again, sizes[i])
 		}
+	}
+}
+
+// TestStartRequestIsTheNewPanesRequest: Run reads the first listing with
+// startRequest before the library pane exists; it must be the request of
+// the pane once built, in either order the reader chose last.
+func TestStartRequestIsTheNewPanesRequest(t *testing.T) {
+	fa := test.NewTempApp(t)
+	sh := newShell(fa, test.NewTempWindow(t, nil), true)
+	for _, order := range []string{"", sortAdded, sortPublished, "no such order"} {
+		if order != "" {
+			fa.Preferences().SetString(prefSort, order)
+		}
+		p := newLibraryPane(sh, libraryActions{})
+		if got, want := startRequest(fa.Preferences()), p.request(); !reflect.DeepEqual(got, want) {
+			t.Errorf("order %q: startRequest %+v, the new pane asks %+v", order, got, want)
+		}
+	}
+}
+
+// TestStartFromAPreload: the window shows what Run began to read as soon
+// as the library was open (Options.preload), and the library remembers
+// the article shown when it was not the one remembered (here: none, so
+// the newest), as when the window reads it itself.
+func TestStartFromAPreload(t *testing.T) {
+	path := buildLibrary(t, t.TempDir(), 20)
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	fa := test.NewTempApp(t)
+	opts := Options{NoDemo: true}
+	opts.preload = preloadStart(lib, opts, startRequest(fa.Preferences()))
+	shown := false
+	a := newApp(fa, lib, opts, true, func() { shown = true })
+	defer a.win.Close()
+	if !shown || len(a.library.ids) != 20 || !strings.HasPrefix(a.ctl.art.Title, "Artikel 19") {
+		t.Fatalf("from a preload: shown=%v, %d listed, %q; want the newest of 20", shown, len(a.library.ids), a.ctl.art.Title)
+	}
+	if b, err := lib.GetPreference(libPrefLastArticle); err != nil || string(b) != a.ctl.current {
+		t.Errorf("the library remembers %q (%v), want the article shown, %q", b, err, a.ctl.current)
 	}
 }
