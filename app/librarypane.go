@@ -205,7 +205,7 @@ func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 	find := container.NewBorder(nil, nil, nil, p.filterBtn, p.search)
 	analyse := widget.NewButton("Analyse", func() { do.analyse(p.ids, p.search.Text, p.filters.active()) })
 	analyse.Importance = widget.LowImportance
-	top := container.NewVBox(find, container.NewBorder(nil, nil, p.count, analyse, p.sortBy), p.filters.content)
+	top := container.NewVBox(find, newSortBar(p.count, p.sortBy, analyse), p.filters.content)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
 }
@@ -864,3 +864,101 @@ func (p *libraryPane) showAll() {
 	p.selected = ""
 	p.reload()
 }
+
+// sortBar is the line under the search field: the count of articles, the
+// sort menu and Analyse. Where the pane is too narrow for the menu to read
+// in full between the other two (an 800 px window, or the library's share
+// of 1200 px), the count takes a line of its own above the menu and
+// Analyse. Fyne's layouts give a height for no width, so the bar keeps
+// the choice made at its last width, and MinSize follows it; the canvas
+// lays the pane out again when that changes.
+type sortBar struct {
+	widget.BaseWidget
+	count, analyse fyne.CanvasObject
+	sortBy         *widget.Select
+	oneLine        *fyne.Container // count, menu, Analyse side by side
+	twoLines       *fyne.Container // count above menu and Analyse
+	wrapped        bool
+}
+
+func newSortBar(count fyne.CanvasObject, sortBy *widget.Select, analyse fyne.CanvasObject) *sortBar {
+	b := &sortBar{count: count, sortBy: sortBy, analyse: analyse}
+	b.oneLine = container.NewBorder(nil, nil, count, analyse, sortBy)
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// fitsOnOneLine reports whether the count, the menu with its longest
+// choice in full and Analyse fit side by side in width.
+func (b *sortBar) fitsOnOneLine(width float32) bool {
+	th := b.Theme()
+	pad := th.Size(theme.SizeNamePadding)
+	return b.count.MinSize().Width+pad+b.menuWidth()+pad+b.analyse.MinSize().Width <= width
+}
+
+// menuWidth is the width at which the sort menu shows its longest choice
+// in full: the text, and the room Fyne's Select gives its text (its
+// MinSize's, with the choice in place of the placeholder).
+func (b *sortBar) menuWidth() float32 {
+	th := b.Theme()
+	innerPad := th.Size(theme.SizeNameInnerPadding)
+	w := float32(0)
+	for _, o := range b.sortBy.Options {
+		w = fyne.Max(w, fyne.MeasureText(o, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width)
+	}
+	return w + innerPad*4 + th.Size(theme.SizeNameInlineIcon)
+}
+
+// arrange puts the parts on one line or two for width; it reports
+// whether that changed.
+func (b *sortBar) arrange(width float32) bool {
+	wrap := !b.fitsOnOneLine(width)
+	if wrap == b.wrapped {
+		return false
+	}
+	b.wrapped = wrap
+	if wrap {
+		b.oneLine.Objects = nil
+		b.twoLines = container.NewVBox(b.count, container.NewBorder(nil, nil, nil, b.analyse, b.sortBy))
+	} else {
+		b.twoLines = nil
+		b.oneLine = container.NewBorder(nil, nil, b.count, b.analyse, b.sortBy)
+	}
+	return true
+}
+
+// shown is the container in use.
+func (b *sortBar) shown() *fyne.Container {
+	if b.wrapped {
+		return b.twoLines
+	}
+	return b.oneLine
+}
+
+func (b *sortBar) CreateRenderer() fyne.WidgetRenderer { return &sortBarRenderer{b: b} }
+
+type sortBarRenderer struct{ b *sortBar }
+
+func (r *sortBarRenderer) Layout(size fyne.Size) {
+	if r.b.arrange(size.Width) {
+		r.b.Refresh() // Objects changed; the canvas sees the new MinSize
+	}
+	r.b.shown().Resize(size)
+}
+
+// MinSize is as narrow as the bar can be with the menu read in full: the
+// menu and Analyse side by side, the count above them.
+func (r *sortBarRenderer) MinSize() fyne.Size {
+	min := r.b.shown().MinSize()
+	pad := r.b.Theme().Size(theme.SizeNamePadding)
+	min.Width = fyne.Max(r.b.count.MinSize().Width, r.b.menuWidth()+pad+r.b.analyse.MinSize().Width)
+	return min
+}
+
+func (r *sortBarRenderer) Refresh() { r.b.shown().Refresh() }
+
+func (r *sortBarRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.b.shown()}
+}
+
+func (r *sortBarRenderer) Destroy() {}
