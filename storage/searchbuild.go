@@ -42,11 +42,18 @@ func (l *Library) SearchIndexStatus() (IndexStatus, error) {
 	return st, err
 }
 
+// A complete index holds one document per article (kept in the same
+// transaction as every change), so its count is the library's: counting
+// the articles bucket walks all its pages, 10-15 ms at 50,000 articles on
+// every window start and every listing.
 func (l *Library) indexStatus(tx *bolt.Tx) IndexStatus {
+	ix := l.usableIndex(tx)
+	if ix != nil && ix.state == indexComplete {
+		return IndexStatus{Ready: true, Indexed: int(ix.count), Articles: int(ix.count)}
+	}
 	st := IndexStatus{Articles: tx.Bucket(bArticles).Stats().KeyN}
-	if ix := l.usableIndex(tx); ix != nil {
+	if ix != nil {
 		st.Indexed = int(ix.count)
-		st.Ready = ix.state == indexComplete
 	}
 	return st
 }

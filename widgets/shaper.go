@@ -271,3 +271,66 @@ func parseFont(res fyne.Resource) *font.Face {
 	}
 	return f
 }
+
+// Ellipsis cuts one-line texts to a width with "…" exactly as Fyne's
+// Label does with fyne.TextTruncateEllipsis (the same faces, shaping, line
+// wrapper and rule, so the same text is drawn), but with one reused
+// shaper: Fyne builds a new HarfBuzz shaper, and with it the font's
+// lookup tables, for every label it cuts, again on every resize (about a
+// millisecond a label; a screenful of library rows was a tenth of the
+// window's start-up). Use one Ellipsis on the main goroutine only.
+type Ellipsis struct {
+	sh   *textShaper
+	seg  shaping.Segmenter
+	wrap shaping.LineWrapper
+}
+
+// NewEllipsis makes an Ellipsis; its fonts load on first use, from the
+// theme Fit is given.
+func NewEllipsis() *Ellipsis { return &Ellipsis{} }
+
+// ellipsisRune is what Fyne's Label puts where it cuts a text.
+const ellipsisRune = '…'
+
+// Fit returns what a Label with fyne.TextTruncateEllipsis shows of the
+// one-line text s, in th's font of style at size, within width (the
+// label's width less its inner padding on both sides): s itself when it
+// fits, else its beginning and "…" (only "…" when nothing fits).
+func (e *Ellipsis) Fit(th fyne.Theme, s string, style fyne.TextStyle, size, width float32) string {
+	if s == "" {
+		return s
+	}
+	if e.sh == nil || !e.sh.fontsOf(th) {
+		e.sh = newTextShaper(th)
+	}
+	fm := e.sh.faces(faceKey{style: style})
+	runes := []rune(s)
+	ell := []rune{ellipsisRune}
+	in := shaping.Input{
+		Text:      ell,
+		RunStart:  0,
+		RunEnd:    len(ell),
+		Direction: di.DirectionLTR,
+		Face:      fm.ResolveFace(ellipsisRune),
+		Size:      fixed.Int26_6(float64(size) * 64),
+	}
+	conf := shaping.WrapConfig{}.WithTruncator(&e.sh.hb, in)
+	conf.BreakPolicy = shaping.WhenNecessary
+	conf.TruncateAfterLines = 1
+	in.Text, in.RunEnd = runes, len(runes)
+	ins := e.seg.Split(in, fm)
+	outs := make([]shaping.Output, len(ins))
+	for i, run := range ins {
+		outs[i] = e.sh.hb.Shape(run)
+	}
+	e.wrap.Prepare(conf, runes, shaping.NewSliceIterator(outs))
+	line, done := e.wrap.WrapNextLine(int(width))
+	count := len(runes)
+	if line.Truncated != 0 {
+		count += len(ell) - line.Truncated
+	}
+	if done && count == len(runes) {
+		return s
+	}
+	return string(runes[:min(max(count-1, 0), len(runes))]) + string(ell)
+}
