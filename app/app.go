@@ -62,6 +62,9 @@ type Options struct {
 	// preload is the start-up read Run began then (see openInBackground).
 	win     fyne.Window
 	preload <-chan *startLoad
+	// fonts, when set, are the panes' shared parsed fonts, loading since
+	// Run began (warmFonts).
+	fonts *widgets.Fonts
 }
 
 // App is one Dramatis main window over one library. It only wires: it
@@ -122,7 +125,8 @@ func Run(opts Options) (err error) {
 	fa := fyneapp.NewWithID(ID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	applyTheme(fa)
-	fontsLoaded := warmFonts()
+	fonts := widgets.NewFonts()
+	fontsLoaded := warmFonts(fa.Settings().Theme(), fonts)
 	path, err := libraryPath(fa, opts.Library)
 	if err != nil {
 		return err
@@ -132,7 +136,7 @@ func Run(opts Options) (err error) {
 	start := func(l *storage.Library, win fyne.Window, preload <-chan *startLoad) {
 		lib = l
 		o := opts
-		o.win, o.preload = win, preload
+		o.win, o.preload, o.fonts = win, preload, fonts
 		o.beforePanes = func(w fyne.Window) { showEarly(fa, w, fontsLoaded, o.trace) }
 		a := New(fa, l, o)
 		notices.attach(a.notices, l)
@@ -273,6 +277,9 @@ func newApp(fa fyne.App, lib *storage.Library, opts Options, inline bool, onRead
 		a.win = fa.NewWindow("Dramatis")
 	}
 	a.shell = newShell(fa, a.win, inline)
+	if opts.fonts != nil {
+		a.shell.fonts = opts.fonts
+	}
 	a.ctl = newController(a.shell, lib, opts)
 	a.ctl.onReady = onReady
 	if opts.beforePanes != nil {

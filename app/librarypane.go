@@ -150,7 +150,7 @@ type listing struct {
 
 func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 	p := &libraryPane{sh: sh, do: do, row: -1, infos: map[string]storage.ArticleInfo{}, hits: map[string]storage.Hit{}, wantHi: -1,
-		fit: widgets.NewEllipsis()}
+		fit: widgets.NewEllipsis(sh.fonts)}
 	p.search = newSearchEntry(p)
 	p.search.SetPlaceHolder("Search titles, text, notes, actors, topics")
 	p.search.OnChanged = func(string) { p.reload() }

@@ -188,7 +188,7 @@ func TestStartShowsTheArticleWhenTheLibraryIsSlow(t *testing.T) {
 // -race) and leaves text measuring as it was.
 func TestWarmFontsBesideTheMainGoroutine(t *testing.T) {
 	test.NewTempApp(t)
-	wait := warmFonts()
+	wait := warmFonts(theme.Current(), widgets.NewFonts())
 	var sizes []fyne.Size
 	for _, st := range firstScreenStyles() {
 		sizes = append(sizes, fyne.MeasureText("Pjöngjang", theme.TextSize(), st))
@@ -248,7 +248,7 @@ func TestStartFromAPreload(t *testing.T) {
 // (the list lays out and looks as before).
 func TestRowLabelIsACutLabel(t *testing.T) {
 	test.NewTempApp(t)
-	fit := widgets.NewEllipsis()
+	fit := widgets.NewEllipsis(nil)
 	const title = "Pjöngjang testet erneut Raketen – Moskau und Peking mahnen zur Zurückhaltung"
 	for _, c := range []struct {
 		style fyne.TextStyle

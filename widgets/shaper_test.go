@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -42,7 +43,7 @@ func TestEllipsisFitsAsFyneLabels(t *testing.T) {
 	}
 	styles := []fyne.TextStyle{{}, {Bold: true}, {Italic: true}}
 	sizes := []fyne.ThemeSizeName{theme.SizeNameText, theme.SizeNameCaptionText}
-	e := NewEllipsis()
+	e := NewEllipsis(nil)
 	checked := 0
 	for _, s := range texts {
 		for _, st := range styles {
@@ -63,5 +64,38 @@ func TestEllipsisFitsAsFyneLabels(t *testing.T) {
 	}
 	if checked < 1000 {
 		t.Fatalf("only %d cases checked", checked)
+	}
+}
+
+// TestFontsAreParsedOnceAndShapeAsTheirOwn: shapers that share Fonts,
+// preloaded on another goroutine meanwhile (run with -race), get the same
+// parsed faces and measure exactly as a shaper with fonts of its own.
+func TestFontsAreParsedOnceAndShapeAsTheirOwn(t *testing.T) {
+	test.NewTempApp(t)
+	th := theme.Current()
+	fonts := NewFonts()
+	styles := []fyne.TextStyle{{}, {Bold: true}, {Italic: true}, {Bold: true, Italic: true}}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fonts.Preload(th, styles...)
+	}()
+	own, shared, again := newTextShaper(th), newTextShaperWith(th, fonts), newTextShaperWith(th, fonts)
+	text := []rune("Grüße aus Pjöngjang: „Sanktionen“ – officially 🚀 ok")
+	for _, st := range styles {
+		k := faceKey{style: st}
+		want, got := make([]float32, len(text)), make([]float32, len(text))
+		own.advances(text, k, 15, want)
+		shared.advances(text, k, 15, got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%+v: shared fonts measure %v, own fonts %v", st, got, want)
+		}
+		if a, b := shared.faces(k).faces[0], again.faces(k).faces[0]; a != b {
+			t.Errorf("%+v: two shapers sharing fonts got two parses of the font", st)
+		}
+	}
+	<-done
+	if n := len(fonts.faces); n == 0 || n > 2*len(styles)+1 {
+		t.Errorf("%d fonts parsed for %d styles", n, len(styles))
 	}
 }
