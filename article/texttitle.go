@@ -14,9 +14,14 @@ import (
 // is compared with.
 const (
 	titleLookup     = 150
-	titleBodyLines  = 3
+	titleBodyLines  = 10
 	vocabularyWords = 1500
 )
+
+// maxProseAboveTitle: a headline inside the body stands under at most
+// this many lines of prose (a caption, a promo); under more, it heads an
+// entry of the text (a live blog's), not the text.
+const maxProseAboveTitle = 2
 
 // leadWords: a prose line this long that ends a sentence inside the body
 // is its lead, and the headline is searched no further down.
@@ -59,14 +64,15 @@ func (pc *pageCopy) findTitle(s, e int) int {
 // its signs.
 func (pc *pageCopy) titleCandidates(s, e int) []titleCandidate {
 	vocab := pc.bodyVocabulary(s, e)
-	hi, kept := s, 0
-	for hi < e && kept < titleBodyLines {
+	hi, kept, prose := s, 0, 0
+	for hi < e && kept < titleBodyLines && prose <= maxProseAboveTitle {
 		l := &pc.lines[hi]
 		if l.prose && !l.drop && l.words >= leadWords && endsSentence(l.text) {
 			break // the body's lead: a headline below it would cost the text its start
 		}
 		if !l.drop {
 			kept++
+			prose += b2i(l.prose)
 		}
 		hi++
 	}
@@ -173,7 +179,7 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int) (titleFeatures, b
 		return f, false
 	}
 	cw := contentWords(l.text)
-	if len(cw) == 0 || strings.HasSuffix(strings.TrimRight(l.text, "\"'“”»«’)"), ".") || pc.inHeadlineList(i) || i > 0 && isClockLine(pc.lines[i-1].text) {
+	if len(cw) == 0 || strings.HasSuffix(strings.TrimRight(l.text, "\"'“”»«’)"), ".") || i > 0 && isClockLine(pc.lines[i-1].text) {
 		// A sentence is a teaser or caption; a line of a list of
 		// headlines is another article's (or a summary's bullet); a line
 		// under a time of day heads an entry of a live ticker.
@@ -199,7 +205,8 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int) (titleFeatures, b
 	if next >= 0 && pc.lines[next].prose {
 		f[tfTextBelow] = 1
 	}
-	if next >= 0 && !pc.isMetaLine(next) && pc.teaserLike(next) {
+	if next >= 0 && !pc.isMetaLine(next) && pc.teaserLike(next) && !pc.inHeadlineList(next) {
+		// (the next item of a list is not a teaser)
 		f[tfTeaserBelow] = 1
 	}
 	f[tfRepeated] = b2f(pc.repeatedElsewhere(i))
@@ -238,6 +245,18 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int) (titleFeatures, b
 	f[tfAfterFurniture] = b2f(i == 0 || pc.lines[i-1].drop)
 	f[tfFirstLines] = b2f(i < firstLines)
 	f[tfMenuRow] = b2f(menuRow(l.text))
+	f[tfListed] = b2f(pc.inHeadlineList(i))
+	f[tfQuoted] = b2f(pc.quotedElsewhere(i))
+	f[tfMetaLine] = b2f(pc.isMetaLine(i))
+	f[tfRepeatedLabel] = b2f(f[tfRepeated] > 0 && l.words < headlineLenMin)
+	if next >= 0 && f[tfMetaNext] == 0 && !pc.isMetaLine(next) && (pc.headlineCandidate(&pc.lines[next]) || pc.teaserLike(next)) {
+		// A byline under the subtitle or teaser under the headline.
+		if n2 := pc.nextKept(next); n2 >= 0 && pc.isMetaLine(n2) {
+			f[tfMetaUnderSubtitle] = 1
+		}
+	}
+	f[tfAboveNamesMore] = b2f(pc.neighbourNamesMore(pc.prevKept(i, 0), i, s, shared, vocab))
+	f[tfBelowNamesMore] = b2f(pc.neighbourNamesMore(next, i, s, shared, vocab))
 	return f, true
 }
 
@@ -279,6 +298,14 @@ const firstLines = 3
 
 // b2f is 1 for true.
 func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// b2i is 1 for true.
+func b2i(b bool) int {
 	if b {
 		return 1
 	}
@@ -380,13 +407,23 @@ func (pc *pageCopy) headlineCandidate(l *copyLine) bool {
 	if !hasLetterWord(l.text) {
 		return false // figures: a rating, a period of dates, a score
 	}
-	if isCreditLine(l.text) || isFileName(l.text) || numberedItem(l.text) || isTagList(l.text) || isBreadcrumb(l.text) || strings.Contains(l.text, "©") {
+	if signsOrCredits(l.text) || isFileName(l.text) || numberedItem(l.text) || isTagList(l.text) || isBreadcrumb(l.text) || strings.Contains(l.text, "©") {
 		return false
 	}
 	if pc.isSiteName(l) {
 		return false
 	}
 	return true
+}
+
+// signsOrCredits reports a byline or credit line; a line that only starts
+// like one ("Von der Leyen will …", "By the numbers: …") without a name
+// after "By"/"Von" is a headline that may start so.
+func signsOrCredits(t string) bool {
+	if hasBylinePrefix(t) {
+		return leadingAuthors(t) != nil
+	}
+	return isCreditLine(t)
 }
 
 // hasLetterWord reports whether a word of t holds a letter.
@@ -415,11 +452,33 @@ func isBreadcrumb(t string) bool {
 // a heading of the page, not a headline.
 func (pc *pageCopy) isSiteName(l *copyLine) bool {
 	for _, k := range pc.copyrightLines() {
-		if strings.Contains(pc.lines[k].key.lower, l.key.lower) {
+		if strings.Contains(copyrightHolder(pc.lines[k].key.lower), l.key.lower) {
 			return true
 		}
 	}
 	return false
+}
+
+// holderEnds end the holder's name in a copyright notice: what follows
+// is the page's title ("© TV TODAY: Will Smith - TV TODAY") or a rights
+// clause.
+var holderEnds = []string{" - ", " – ", " | ", ": ", ". ", ", "}
+
+// copyrightHolder returns the name a lower-cased copyright notice holds:
+// the words after the sign and the years, up to a separator.
+func copyrightHolder(t string) string {
+	t = strings.NewReplacer("©", " ", "copyright", " ", "(c)", " ").Replace(t)
+	t = strings.TrimLeftFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsDigit(r) || r == '-' || r == '–' || r == ','
+	})
+	for _, sep := range holderEnds {
+		if k := strings.Index(t, sep); k > 0 {
+			t = t[:k]
+		}
+	}
+	return strings.TrimSpace(strings.TrimRightFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsDigit(r) || r == '-' || r == '–'
+	}))
 }
 
 // maxCopyrightWords bounds a copyright notice: the sign, a year, a name.
@@ -541,6 +600,45 @@ func (pc *pageCopy) repeatedElsewhere(i int) bool {
 	return false
 }
 
+// neighbourNamesMore reports whether line k, next to candidate i, is
+// headline-shaped and shares at least as many words with the body (more,
+// below it): of a headline and its subtitle, or a kicker and its headline,
+// the one that names the subject is the headline.
+func (pc *pageCopy) neighbourNamesMore(k, i, s, shared int, vocab map[string]int) bool {
+	if k < 0 || k >= len(pc.lines) {
+		return false
+	}
+	n := &pc.lines[k]
+	if !pc.headlineCandidate(n) || pc.isMetaLine(k) || n.words < headlineLenMin {
+		return false
+	}
+	ns := pc.sharedWords(k, s, contentWords(n.text), vocab)
+	if k > i {
+		return ns > shared
+	}
+	return ns >= shared
+}
+
+// minQuotedRunes: a line this long that another line quotes is cited by
+// it (a share text, a breadcrumb's tail), not a common word.
+const minQuotedRunes = 12
+
+// quotedElsewhere reports whether a longer line holds line i's text: the
+// page cites its headline in a breadcrumb's tail, a share text ("Teilen:
+// …"), a comment header ("One thought on “…”").
+func (pc *pageCopy) quotedElsewhere(i int) bool {
+	t := pc.lines[i].key.lower
+	if utf8.RuneCountInString(t) < minQuotedRunes {
+		return false
+	}
+	for j := range pc.lines {
+		if u := pc.lines[j].key.lower; j != i && len(u) > len(t) && strings.Contains(u, t) {
+			return true
+		}
+	}
+	return false
+}
+
 // A glued rubric that is not listed needs minGluedKicker letters, as the
 // headline word after it, and a title of minGluedTitleSpaces+1 words; a
 // rubric line above the title has at most maxKickerLineWords words.
@@ -602,11 +700,35 @@ func gluedByline(t string) (head, byline string, ok bool) {
 		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLower(r) || !hasBylinePrefix(rest) {
 			continue
 		}
-		if head = strings.TrimSpace(t[:i]); countWords(head) >= minTitleWords && leadingAuthors(rest) != nil {
+		if head = strings.TrimSpace(t[:i]); countWords(head) >= minTitleWords && bylineEnds(rest) {
 			return head, rest, true
 		}
 	}
 	return t, "", false
+}
+
+// maxBylineTail is how many words may follow a glued byline's names that
+// are not its date ("· 5 min read").
+const maxBylineTail = 2
+
+// bylineEnds reports a byline ("by …") that is only names, and a date or a
+// word or two after them: "by Indigenous Peoples Key to Protecting
+// Climate" goes on as a headline does.
+func bylineEnds(t string) bool {
+	names := leadingAuthors(t)
+	if names == nil {
+		return false
+	}
+	last := names[len(names)-1]
+	k := strings.LastIndex(t, last)
+	if k < 0 {
+		return true // the names were normalised; nothing to measure
+	}
+	tail := t[k+len(last):]
+	if _, dated := findTextDate(tail, ""); dated {
+		return true
+	}
+	return countWords(trimMetaWords(tail)) <= maxBylineTail
 }
 
 // splitGluedByline cuts a byline glued to the title (see gluedByline)
