@@ -58,9 +58,12 @@ type pageCopy struct {
 	lines []copyLine
 	lang  string
 	bps   []*boilerplate // own language first, English as a fallback
-	// copyrights are the lines with a copyright notice (nil until
-	// copyrightLines looks for them).
-	copyrights []int
+	// holders are the names the copyright notices hold (nil until
+	// copyrightHolders looks for them).
+	holders []string
+	// quoted are the parts of short lines a headline may be quoted as (nil
+	// until quotedParts finds them).
+	quoted map[string]bool
 }
 
 func newPageCopy(text string) *pageCopy {

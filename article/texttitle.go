@@ -179,10 +179,10 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int) (titleFeatures, b
 		return f, false
 	}
 	cw := contentWords(l.text)
-	if len(cw) == 0 || strings.HasSuffix(strings.TrimRight(l.text, "\"'“”»«’)"), ".") || i > 0 && isClockLine(pc.lines[i-1].text) {
-		// A sentence is a teaser or caption; a line of a list of
-		// headlines is another article's (or a summary's bullet); a line
-		// under a time of day heads an entry of a live ticker.
+	if len(cw) == 0 || strings.HasSuffix(strings.TrimRight(l.text, "\"'“”»«’)"), ".") || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) {
+		// A sentence is a teaser or caption; a line under a time of day
+		// heads an entry of a live ticker; a date with a word or two is
+		// a dateline.
 		return f, false
 	}
 	shared := pc.sharedWords(i, s, cw, vocab)
@@ -248,6 +248,7 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int) (titleFeatures, b
 	f[tfListed] = b2f(pc.inHeadlineList(i))
 	f[tfQuoted] = b2f(pc.quotedElsewhere(i))
 	f[tfMetaLine] = b2f(pc.isMetaLine(i))
+	f[tfLeadShared] = pc.leadShared(i, s, cw)
 	f[tfRepeatedLabel] = b2f(f[tfRepeated] > 0 && l.words < headlineLenMin)
 	if next >= 0 && f[tfMetaNext] == 0 && !pc.isMetaLine(next) && (pc.headlineCandidate(&pc.lines[next]) || pc.teaserLike(next)) {
 		// A byline under the subtitle or teaser under the headline.
@@ -451,8 +452,8 @@ func isBreadcrumb(t string) bool {
 // 2021 Bundesamt für Naturschutz"): the publisher's name, as its logo or
 // a heading of the page, not a headline.
 func (pc *pageCopy) isSiteName(l *copyLine) bool {
-	for _, k := range pc.copyrightLines() {
-		if strings.Contains(copyrightHolder(pc.lines[k].key.lower), l.key.lower) {
+	for _, h := range pc.copyrightHolders() {
+		if strings.Contains(h, l.key.lower) {
 			return true
 		}
 	}
@@ -484,18 +485,19 @@ func copyrightHolder(t string) string {
 // maxCopyrightWords bounds a copyright notice: the sign, a year, a name.
 const maxCopyrightWords = 16
 
-// copyrightLines returns the lines that hold a copyright notice, found once.
-func (pc *pageCopy) copyrightLines() []int {
-	if pc.copyrights == nil {
-		pc.copyrights = []int{}
+// copyrightHolders returns the holders named by the copy's copyright
+// notices (copyrightHolder), found once.
+func (pc *pageCopy) copyrightHolders() []string {
+	if pc.holders == nil {
+		pc.holders = []string{}
 		for i := range pc.lines {
 			l := &pc.lines[i]
 			if l.words <= maxCopyrightWords && (strings.Contains(l.text, "©") || strings.HasPrefix(l.key.lower, "copyright")) {
-				pc.copyrights = append(pc.copyrights, i)
+				pc.holders = append(pc.holders, copyrightHolder(l.key.lower))
 			}
 		}
 	}
-	return pc.copyrights
+	return pc.holders
 }
 
 // isFileName reports a line that is the name of an image or document file
@@ -619,24 +621,72 @@ func (pc *pageCopy) neighbourNamesMore(k, i, s, shared int, vocab map[string]int
 	return ns >= shared
 }
 
-// minQuotedRunes: a line this long that another line quotes is cited by
-// it (a share text, a breadcrumb's tail), not a common word.
-const minQuotedRunes = 12
+// leadContentWords is how many content words of the text under a line are
+// its lead: a headline's words recur in the first sentences of its text.
+const leadContentWords = 60
 
-// quotedElsewhere reports whether a longer line holds line i's text: the
+// leadShared is the share of line i's content words cw that the lead under
+// it (from the body's start s, or from i when it stands in the body) uses.
+func (pc *pageCopy) leadShared(i, s int, cw []string) float64 {
+	lead := map[string]bool{}
+	n := 0
+	for k := max(i+1, s); k < len(pc.lines) && n < leadContentWords; k++ {
+		if l := &pc.lines[k]; l.prose && !l.drop {
+			for _, w := range contentWords(l.text) {
+				lead[wordStem(w)] = true
+				n++
+			}
+		}
+	}
+	shared := 0
+	for _, w := range cw {
+		if lead[wordStem(w)] {
+			shared++
+		}
+	}
+	return float64(shared) / float64(max(len(cw), minTopicalWords))
+}
+
+// maxQuotingWords bounds the lines that may quote a headline: a
+// breadcrumb, a share text or a footer line, not a paragraph.
+const maxQuotingWords = 40
+
+// quoteSeparators divide a line that quotes a headline from the rest:
+// "Home > Politik > …", "Teilen: …", "One thought on “…”", "© Site - …".
+var quoteSeparators = strings.NewReplacer(
+	": ", "\x00", " > ", "\x00", " / ", "\x00", " | ", "\x00", " – ", "\x00", " - ", "\x00",
+	" » ", "\x00", " › ", "\x00", "“", "\x00", "”", "\x00", "„", "\x00", "\"", "\x00", "«", "\x00", "»", "\x00")
+
+// quotedParts returns, found once, the parts of the copy's short lines
+// between quoteSeparators (lower-cased), which a headline quoted in
+// another line is.
+func (pc *pageCopy) quotedParts() map[string]bool {
+	if pc.quoted == nil {
+		pc.quoted = map[string]bool{}
+		for i := range pc.lines {
+			l := &pc.lines[i]
+			if l.words > maxQuotingWords {
+				continue
+			}
+			parts := strings.Split(quoteSeparators.Replace(l.key.lower), "\x00")
+			if len(parts) < 2 {
+				continue
+			}
+			for _, p := range parts {
+				if p = strings.TrimSpace(p); p != "" {
+					pc.quoted[p] = true
+				}
+			}
+		}
+	}
+	return pc.quoted
+}
+
+// quotedElsewhere reports whether another line quotes line i's text: the
 // page cites its headline in a breadcrumb's tail, a share text ("Teilen:
 // …"), a comment header ("One thought on “…”").
 func (pc *pageCopy) quotedElsewhere(i int) bool {
-	t := pc.lines[i].key.lower
-	if utf8.RuneCountInString(t) < minQuotedRunes {
-		return false
-	}
-	for j := range pc.lines {
-		if u := pc.lines[j].key.lower; j != i && len(u) > len(t) && strings.Contains(u, t) {
-			return true
-		}
-	}
-	return false
+	return pc.quotedParts()[pc.lines[i].key.lower]
 }
 
 // A glued rubric that is not listed needs minGluedKicker letters, as the

@@ -5,6 +5,35 @@ import (
 	"testing"
 )
 
+// TestCopyTitleRejects: lines that are never a headline, whatever their
+// shape: a dateline, a sentence, an entry under a time of day.
+func TestCopyTitleRejects(t *testing.T) {
+	body := strings.Repeat("The regional railway will run electric trains on the coast line from next spring, the operator said on Monday. ", 3)
+	cases := []struct {
+		name, copy, line string
+		want             bool
+	}{
+		{"a dateline", "Menu\nTuesday, 4 March 2025\n" + body, "Tuesday, 4 March 2025", false},
+		{"a dated headline", "Menu\nCoast line strike on 5 March 2025 called off\n" + body, "Coast line strike on 5 March 2025 called off", true},
+		{"a sentence", "Menu\nThe trains will run from next spring.\n" + body, "The trains will run from next spring.", false},
+		{"under a time of day", "Menu\n11:52 GMT\nTrains run again this afternoon\n" + body, "Trains run again this afternoon", false},
+	}
+	for _, c := range cases {
+		pc := newPageCopy(c.copy)
+		s, e, ok := pc.bodyRange()
+		if !ok {
+			t.Fatalf("%s: no body", c.name)
+		}
+		got := false
+		for _, cand := range pc.titleCandidates(s, e) {
+			got = got || pc.lines[cand.line].text == c.line
+		}
+		if got != c.want {
+			t.Errorf("%s: %q among the candidates = %v, want %v", c.name, c.line, got, c.want)
+		}
+	}
+}
+
 // TestCopyTitleShapes: made-up copies whose headline stands among lines
 // that score as well by their words (a hashtag, a rating, a subtitle),
 // or reads as a sentence because it asks.
@@ -112,6 +141,8 @@ func TestCopyTitleFeatures(t *testing.T) {
 		{"a recurring headline is no label", "Coast line goes electric\n" + body + "\nCoast line goes electric\n", "Coast line goes electric", tfRepeatedLabel, false},
 		{"a list's next item is no teaser", "Coast line goes electric next spring\nSummary\nMore than 100 trains will run on the coast line every day\nThousands of passengers are waiting for the new electric trains on the line now\nRail services in the south are suspended until at least midday\n" + body,
 			"More than 100 trains will run on the coast line every day", tfTeaserBelow, false},
+		{"the lead uses its words", "Menu\nElectric trains for the coast line\n" + body, "Electric trains for the coast line", tfLeadShared, true},
+		{"the lead does not use its words", "Menu\nOpening hours of the museum\n" + body, "Opening hours of the museum", tfLeadShared, false},
 		{"a long line below is a teaser", "Coast line goes electric next spring\nThousands of passengers are waiting for the electric trains on the line now\n" + body,
 			"Coast line goes electric next spring", tfTeaserBelow, true},
 	}
