@@ -179,7 +179,7 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int) (titleFeatures, b
 		return f, false
 	}
 	cw := contentWords(l.text)
-	if len(cw) == 0 || strings.HasSuffix(strings.TrimRight(l.text, "\"'“”»«’)"), ".") || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) {
+	if len(cw) == 0 || endsWithFullStop(l.text) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) {
 		// A sentence is a teaser or caption; a line under a time of day
 		// heads an entry of a live ticker; a date with a word or two is
 		// a dateline.
@@ -303,6 +303,17 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
+}
+
+// endsWithFullStop reports a line that ends a sentence with a full stop,
+// not with an abbreviation of initials ("… Underneath N.Y.C.", "U.S.").
+func endsWithFullStop(t string) bool {
+	t = strings.TrimRight(t, "\"'“”»«’)")
+	if !strings.HasSuffix(t, ".") {
+		return false
+	}
+	last := t[strings.LastIndexByte(t, ' ')+1:]
+	return strings.Count(last, ".") < 2 || !initials(last)
 }
 
 // b2i is 1 for true.

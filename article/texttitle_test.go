@@ -9,13 +9,18 @@ import (
 // shape: a dateline, a sentence, an entry under a time of day.
 func TestCopyTitleRejects(t *testing.T) {
 	body := strings.Repeat("The regional railway will run electric trains on the coast line from next spring, the operator said on Monday. ", 3)
+	caption := "A train on the coast line at dawn, seen from the harbour wall."
 	cases := []struct {
 		name, copy, line string
 		want             bool
 	}{
 		{"a dateline", "Menu\nTuesday, 4 March 2025\n" + body, "Tuesday, 4 March 2025", false},
 		{"a dated headline", "Menu\nCoast line strike on 5 March 2025 called off\n" + body, "Coast line strike on 5 March 2025 called off", true},
+		{"a headline ending with initials", "Menu\nHow winter wreaks havoc on what lies under N.Y.C.\n" + body, "How winter wreaks havoc on what lies under N.Y.C.", true},
 		{"a sentence", "Menu\nThe trains will run from next spring.\n" + body, "The trains will run from next spring.", false},
+		{"under a caption in the body", "Menu\nHome\n" + caption + "\nCoast line goes electric next spring\n" + body, "Coast line goes electric next spring", true},
+		{"under the text's prose", "Menu\nHome\n" + caption + "\n" + caption + "\n" + caption + "\nCoast line goes electric next spring\n" + body, "Coast line goes electric next spring", false},
+		{"a credit", "Menu\nText and photos: Jo Bloggs\n" + body, "Text and photos: Jo Bloggs", false},
 		{"under a time of day", "Menu\n11:52 GMT\nTrains run again this afternoon\n" + body, "Trains run again this afternoon", false},
 	}
 	for _, c := range cases {
