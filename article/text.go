@@ -64,6 +64,8 @@ type pageCopy struct {
 	// quoted are the parts of short lines a headline may be quoted as (nil
 	// until quotedParts finds them).
 	quoted map[string]bool
+	// metaMemo remembers isMetaLine per line: 1 yes, -1 no, 0 not asked.
+	metaMemo []int8
 }
 
 func newPageCopy(text string) *pageCopy {

@@ -63,7 +63,7 @@ func (pc *pageCopy) findTitle(s, e int) int {
 // lines above the body [s, e) to its first titleBodyLines kept lines, with
 // its signs.
 func (pc *pageCopy) titleCandidates(s, e int) []titleCandidate {
-	vocab := pc.bodyVocabulary(s, e)
+	vocab, leadAbove := pc.bodyVocabulary(s, e), pc.leadStems(s)
 	hi, kept, prose := s, 0, 0
 	for hi < e && kept < titleBodyLines && prose <= maxProseAboveTitle {
 		l := &pc.lines[hi]
@@ -88,7 +88,7 @@ func (pc *pageCopy) titleCandidates(s, e int) []titleCandidate {
 	var out []titleCandidate
 	skipped := 0
 	for i := max(0, s-titleLookup); i < hi; i++ {
-		f, ok := pc.titleSigns(i, s, vocab)
+		f, ok := pc.titleSigns(i, s, vocab, leadAbove)
 		if i >= s {
 			f[tfSkippedProse] = float64(skipped)
 			if l := &pc.lines[i]; l.prose && !l.drop {
@@ -172,7 +172,7 @@ func (pc *pageCopy) sharedWords(i, s int, cw []string, vocab map[string]int) int
 
 // titleSigns measures line i as the headline of the body starting at s;
 // false when the line cannot be one by its shape.
-func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int) (titleFeatures, bool) {
+func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[string]bool) (titleFeatures, bool) {
 	var f titleFeatures
 	l := &pc.lines[i]
 	if !pc.headlineCandidate(l) {
@@ -248,7 +248,11 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int) (titleFeatures, b
 	f[tfListed] = b2f(pc.inHeadlineList(i))
 	f[tfQuoted] = b2f(pc.quotedElsewhere(i))
 	f[tfMetaLine] = b2f(pc.isMetaLine(i))
-	f[tfLeadShared] = pc.leadShared(i, s, cw)
+	lead := leadAbove
+	if i >= s {
+		lead = pc.leadStems(i + 1)
+	}
+	f[tfLeadShared] = leadShared(cw, lead)
 	f[tfRepeatedLabel] = b2f(f[tfRepeated] > 0 && l.words < headlineLenMin)
 	if next >= 0 && f[tfMetaNext] == 0 && !pc.isMetaLine(next) && (pc.headlineCandidate(&pc.lines[next]) || pc.teaserLike(next)) {
 		// A byline under the subtitle or teaser under the headline.
@@ -392,6 +396,19 @@ const metaLineWords = 16
 // isMetaLine reports a short line that dates or signs the article: a date
 // with a few words around it, or a byline.
 func (pc *pageCopy) isMetaLine(k int) bool {
+	if len(pc.metaMemo) != len(pc.lines) {
+		pc.metaMemo = make([]int8, len(pc.lines))
+	}
+	if m := pc.metaMemo[k]; m != 0 {
+		return m > 0
+	}
+	meta := pc.readsAsMeta(k)
+	pc.metaMemo[k] = int8(2*b2i(meta) - 1)
+	return meta
+}
+
+// readsAsMeta is isMetaLine unremembered.
+func (pc *pageCopy) readsAsMeta(k int) bool {
 	l := &pc.lines[k]
 	if l.words > metaLineWords {
 		return false
@@ -636,12 +653,12 @@ func (pc *pageCopy) neighbourNamesMore(k, i, s, shared int, vocab map[string]int
 // its lead: a headline's words recur in the first sentences of its text.
 const leadContentWords = 60
 
-// leadShared is the share of line i's content words cw that the lead under
-// it (from the body's start s, or from i when it stands in the body) uses.
-func (pc *pageCopy) leadShared(i, s int, cw []string) float64 {
+// leadStems returns the stems of the first leadContentWords content words
+// of the prose from line from on: the lead of the text under a line.
+func (pc *pageCopy) leadStems(from int) map[string]bool {
 	lead := map[string]bool{}
 	n := 0
-	for k := max(i+1, s); k < len(pc.lines) && n < leadContentWords; k++ {
+	for k := from; k < len(pc.lines) && n < leadContentWords; k++ {
 		if l := &pc.lines[k]; l.prose && !l.drop {
 			for _, w := range contentWords(l.text) {
 				lead[wordStem(w)] = true
@@ -649,6 +666,11 @@ func (pc *pageCopy) leadShared(i, s int, cw []string) float64 {
 			}
 		}
 	}
+	return lead
+}
+
+// leadShared is the share of content words cw that the lead uses.
+func leadShared(cw []string, lead map[string]bool) float64 {
 	shared := 0
 	for _, w := range cw {
 		if lead[wordStem(w)] {
