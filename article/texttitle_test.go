@@ -5,8 +5,10 @@ import (
 	"testing"
 )
 
-// TestCopyTitleRejects: lines that are never a headline, whatever their
-// shape: a dateline, a sentence, an entry under a time of day.
+// TestCopyTitleRejects: which lines are candidates at all: not a dateline,
+// a sentence, a credit, an entry under a time of day or a heading under the
+// text's prose; yes a dated headline, one ending in initials, one under a
+// caption that opens the body.
 func TestCopyTitleRejects(t *testing.T) {
 	body := strings.Repeat("The regional railway will run electric trains on the coast line from next spring, the operator said on Monday. ", 3)
 	caption := "A train on the coast line at dawn, seen from the harbour wall."
@@ -39,9 +41,9 @@ func TestCopyTitleRejects(t *testing.T) {
 	}
 }
 
-// TestCopyTitleShapes: made-up copies whose headline stands among lines
-// that score as well by their words (a hashtag, a rating, a subtitle),
-// or reads as a sentence because it asks.
+// TestCopyTitleCandidates: a line's shape alone rules it out (a hashtag, a
+// rating, an item of a list, a byline or credit) or keeps it (a headline
+// that starts like a byline, one without spaces).
 func TestCopyTitleCandidates(t *testing.T) {
 	pc := newPageCopy("x")
 	for text, want := range map[string]bool{
@@ -63,6 +65,9 @@ func TestCopyTitleCandidates(t *testing.T) {
 	}
 }
 
+// TestCopyTitleShapes: made-up copies whose headline stands among lines
+// that score as well by their words (a hashtag, a rating, a subtitle),
+// or reads as a sentence because it asks.
 func TestCopyTitleShapes(t *testing.T) {
 	body := "\n" + strings.Repeat("The regional railway will run electric trains on the coast line from next spring, the operator said on Monday. ", 3) +
 		"\n\n" + strings.Repeat("Electric trains on the coast line need new overhead wires, which the operator has been building for two years. ", 3) + "\n"
