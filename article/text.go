@@ -58,9 +58,14 @@ type pageCopy struct {
 	lines []copyLine
 	lang  string
 	bps   []*boilerplate // own language first, English as a fallback
-	// copyrights are the lines with a copyright notice (nil until
-	// copyrightLines looks for them).
-	copyrights []int
+	// holders are the names the copyright notices hold (nil until
+	// copyrightHolders looks for them).
+	holders []string
+	// quoted are the parts of short lines a headline may be quoted as (nil
+	// until quotedParts finds them).
+	quoted map[string]bool
+	// metaMemo remembers isMetaLine per line: 1 yes, -1 no, 0 not asked.
+	metaMemo []int8
 }
 
 func newPageCopy(text string) *pageCopy {

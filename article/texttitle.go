@@ -14,9 +14,14 @@ import (
 // is compared with.
 const (
 	titleLookup     = 150
-	titleBodyLines  = 3
+	titleBodyLines  = 10
 	vocabularyWords = 1500
 )
+
+// maxProseAboveTitle: a headline inside the body stands under at most
+// this many lines of prose (a caption, a promo); under more, it heads an
+// entry of the text (a live blog's), not the text.
+const maxProseAboveTitle = 2
 
 // leadWords: a prose line this long that ends a sentence inside the body
 // is its lead, and the headline is searched no further down.
@@ -58,15 +63,16 @@ func (pc *pageCopy) findTitle(s, e int) int {
 // lines above the body [s, e) to its first titleBodyLines kept lines, with
 // its signs.
 func (pc *pageCopy) titleCandidates(s, e int) []titleCandidate {
-	vocab := pc.bodyVocabulary(s, e)
-	hi, kept := s, 0
-	for hi < e && kept < titleBodyLines {
+	vocab, leadAbove := pc.bodyVocabulary(s, e), pc.leadStems(s)
+	hi, kept, prose := s, 0, 0
+	for hi < e && kept < titleBodyLines && prose <= maxProseAboveTitle {
 		l := &pc.lines[hi]
 		if l.prose && !l.drop && l.words >= leadWords && endsSentence(l.text) {
 			break // the body's lead: a headline below it would cost the text its start
 		}
 		if !l.drop {
 			kept++
+			prose += b2i(l.prose)
 		}
 		hi++
 	}
@@ -82,7 +88,7 @@ func (pc *pageCopy) titleCandidates(s, e int) []titleCandidate {
 	var out []titleCandidate
 	skipped := 0
 	for i := max(0, s-titleLookup); i < hi; i++ {
-		f, ok := pc.titleSigns(i, s, vocab)
+		f, ok := pc.titleSigns(i, s, vocab, leadAbove)
 		if i >= s {
 			f[tfSkippedProse] = float64(skipped)
 			if l := &pc.lines[i]; l.prose && !l.drop {
@@ -166,17 +172,17 @@ func (pc *pageCopy) sharedWords(i, s int, cw []string, vocab map[string]int) int
 
 // titleSigns measures line i as the headline of the body starting at s;
 // false when the line cannot be one by its shape.
-func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int) (titleFeatures, bool) {
+func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[string]bool) (titleFeatures, bool) {
 	var f titleFeatures
 	l := &pc.lines[i]
 	if !pc.headlineCandidate(l) {
 		return f, false
 	}
 	cw := contentWords(l.text)
-	if len(cw) == 0 || strings.HasSuffix(strings.TrimRight(l.text, "\"'“”»«’)"), ".") || pc.inHeadlineList(i) || i > 0 && isClockLine(pc.lines[i-1].text) {
-		// A sentence is a teaser or caption; a line of a list of
-		// headlines is another article's (or a summary's bullet); a line
-		// under a time of day heads an entry of a live ticker.
+	if len(cw) == 0 || endsWithFullStop(l.text) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) {
+		// A sentence is a teaser or caption; a line under a time of day
+		// heads an entry of a live ticker; a date with a word or two is
+		// a dateline.
 		return f, false
 	}
 	shared := pc.sharedWords(i, s, cw, vocab)
@@ -199,7 +205,8 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int) (titleFeatures, b
 	if next >= 0 && pc.lines[next].prose {
 		f[tfTextBelow] = 1
 	}
-	if next >= 0 && !pc.isMetaLine(next) && pc.teaserLike(next) {
+	if next >= 0 && !pc.isMetaLine(next) && pc.teaserLike(next) && !pc.inHeadlineList(next) {
+		// (the next item of a list is not a teaser)
 		f[tfTeaserBelow] = 1
 	}
 	f[tfRepeated] = b2f(pc.repeatedElsewhere(i))
@@ -238,6 +245,23 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int) (titleFeatures, b
 	f[tfAfterFurniture] = b2f(i == 0 || pc.lines[i-1].drop)
 	f[tfFirstLines] = b2f(i < firstLines)
 	f[tfMenuRow] = b2f(menuRow(l.text))
+	f[tfListed] = b2f(pc.inHeadlineList(i))
+	f[tfQuoted] = b2f(pc.quotedElsewhere(i))
+	f[tfMetaLine] = b2f(pc.isMetaLine(i))
+	lead := leadAbove
+	if i >= s {
+		lead = pc.leadStems(i + 1)
+	}
+	f[tfLeadShared] = leadShared(cw, lead)
+	f[tfRepeatedLabel] = b2f(f[tfRepeated] > 0 && l.words < headlineLenMin)
+	if next >= 0 && f[tfMetaNext] == 0 && !pc.isMetaLine(next) && (pc.headlineCandidate(&pc.lines[next]) || pc.teaserLike(next)) {
+		// A byline under the subtitle or teaser under the headline.
+		if n2 := pc.nextKept(next); n2 >= 0 && pc.isMetaLine(n2) {
+			f[tfMetaUnderSubtitle] = 1
+		}
+	}
+	f[tfAboveNamesMore] = b2f(pc.neighbourNamesMore(pc.prevKept(i, 0), i, s, shared, vocab))
+	f[tfBelowNamesMore] = b2f(pc.neighbourNamesMore(next, i, s, shared, vocab))
 	return f, true
 }
 
@@ -279,6 +303,25 @@ const firstLines = 3
 
 // b2f is 1 for true.
 func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// endsWithFullStop reports a line that ends a sentence with a full stop,
+// not with an abbreviation of initials ("… Underneath N.Y.C.", "U.S.").
+func endsWithFullStop(t string) bool {
+	t = strings.TrimRight(t, "\"'“”»«’)")
+	if !strings.HasSuffix(t, ".") {
+		return false
+	}
+	last := t[strings.LastIndexByte(t, ' ')+1:]
+	return strings.Count(last, ".") < 2 || !initials(last)
+}
+
+// b2i is 1 for true.
+func b2i(b bool) int {
 	if b {
 		return 1
 	}
@@ -353,6 +396,19 @@ const metaLineWords = 16
 // isMetaLine reports a short line that dates or signs the article: a date
 // with a few words around it, or a byline.
 func (pc *pageCopy) isMetaLine(k int) bool {
+	if len(pc.metaMemo) != len(pc.lines) {
+		pc.metaMemo = make([]int8, len(pc.lines))
+	}
+	if m := pc.metaMemo[k]; m != 0 {
+		return m > 0
+	}
+	meta := pc.readsAsMeta(k)
+	pc.metaMemo[k] = int8(2*b2i(meta) - 1)
+	return meta
+}
+
+// readsAsMeta is isMetaLine unremembered.
+func (pc *pageCopy) readsAsMeta(k int) bool {
 	l := &pc.lines[k]
 	if l.words > metaLineWords {
 		return false
@@ -380,13 +436,23 @@ func (pc *pageCopy) headlineCandidate(l *copyLine) bool {
 	if !hasLetterWord(l.text) {
 		return false // figures: a rating, a period of dates, a score
 	}
-	if isCreditLine(l.text) || isFileName(l.text) || numberedItem(l.text) || isTagList(l.text) || isBreadcrumb(l.text) || strings.Contains(l.text, "©") {
+	if signsOrCredits(l.text) || isFileName(l.text) || numberedItem(l.text) || isTagList(l.text) || isBreadcrumb(l.text) || strings.Contains(l.text, "©") {
 		return false
 	}
 	if pc.isSiteName(l) {
 		return false
 	}
 	return true
+}
+
+// signsOrCredits reports a byline or credit line; a line that only starts
+// like one ("Von der Leyen will …", "By the numbers: …") without a name
+// after "By"/"Von" is a headline that may start so.
+func signsOrCredits(t string) bool {
+	if hasBylinePrefix(t) {
+		return leadingAuthors(t) != nil
+	}
+	return isCreditLine(t)
 }
 
 // hasLetterWord reports whether a word of t holds a letter.
@@ -414,29 +480,52 @@ func isBreadcrumb(t string) bool {
 // 2021 Bundesamt für Naturschutz"): the publisher's name, as its logo or
 // a heading of the page, not a headline.
 func (pc *pageCopy) isSiteName(l *copyLine) bool {
-	for _, k := range pc.copyrightLines() {
-		if strings.Contains(pc.lines[k].key.lower, l.key.lower) {
+	for _, h := range pc.copyrightHolders() {
+		if strings.Contains(h, l.key.lower) {
 			return true
 		}
 	}
 	return false
 }
 
+// holderEnds end the holder's name in a copyright notice: what follows
+// is the page's title ("© TV TODAY: Will Smith - TV TODAY") or a rights
+// clause.
+var holderEnds = []string{" - ", " – ", " | ", ": ", ". ", ", "}
+
+// copyrightHolder returns the name a lower-cased copyright notice holds:
+// the words after the sign and the years, up to a separator.
+func copyrightHolder(t string) string {
+	t = strings.NewReplacer("©", " ", "copyright", " ", "(c)", " ").Replace(t)
+	t = strings.TrimLeftFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsDigit(r) || r == '-' || r == '–' || r == ','
+	})
+	for _, sep := range holderEnds {
+		if k := strings.Index(t, sep); k > 0 {
+			t = t[:k]
+		}
+	}
+	return strings.TrimSpace(strings.TrimRightFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsDigit(r) || r == '-' || r == '–'
+	}))
+}
+
 // maxCopyrightWords bounds a copyright notice: the sign, a year, a name.
 const maxCopyrightWords = 16
 
-// copyrightLines returns the lines that hold a copyright notice, found once.
-func (pc *pageCopy) copyrightLines() []int {
-	if pc.copyrights == nil {
-		pc.copyrights = []int{}
+// copyrightHolders returns the holders named by the copy's copyright
+// notices (copyrightHolder), found once.
+func (pc *pageCopy) copyrightHolders() []string {
+	if pc.holders == nil {
+		pc.holders = []string{}
 		for i := range pc.lines {
 			l := &pc.lines[i]
 			if l.words <= maxCopyrightWords && (strings.Contains(l.text, "©") || strings.HasPrefix(l.key.lower, "copyright")) {
-				pc.copyrights = append(pc.copyrights, i)
+				pc.holders = append(pc.holders, copyrightHolder(l.key.lower))
 			}
 		}
 	}
-	return pc.copyrights
+	return pc.holders
 }
 
 // isFileName reports a line that is the name of an image or document file
@@ -541,6 +630,98 @@ func (pc *pageCopy) repeatedElsewhere(i int) bool {
 	return false
 }
 
+// neighbourNamesMore reports whether line k, next to candidate i, is
+// headline-shaped and shares at least as many words with the body (more,
+// below it): of a headline and its subtitle, or a kicker and its headline,
+// the one that names the subject is the headline.
+func (pc *pageCopy) neighbourNamesMore(k, i, s, shared int, vocab map[string]int) bool {
+	if k < 0 || k >= len(pc.lines) {
+		return false
+	}
+	n := &pc.lines[k]
+	if !pc.headlineCandidate(n) || pc.isMetaLine(k) || n.words < headlineLenMin {
+		return false
+	}
+	ns := pc.sharedWords(k, s, contentWords(n.text), vocab)
+	if k > i {
+		return ns > shared
+	}
+	return ns >= shared
+}
+
+// leadContentWords is how many content words of the text under a line are
+// its lead: a headline's words recur in the first sentences of its text.
+const leadContentWords = 60
+
+// leadStems returns the stems of the first leadContentWords content words
+// of the prose from line from on: the lead of the text under a line.
+func (pc *pageCopy) leadStems(from int) map[string]bool {
+	lead := map[string]bool{}
+	n := 0
+	for k := from; k < len(pc.lines) && n < leadContentWords; k++ {
+		if l := &pc.lines[k]; l.prose && !l.drop {
+			for _, w := range contentWords(l.text) {
+				lead[wordStem(w)] = true
+				n++
+			}
+		}
+	}
+	return lead
+}
+
+// leadShared is the share of content words cw that the lead uses.
+func leadShared(cw []string, lead map[string]bool) float64 {
+	shared := 0
+	for _, w := range cw {
+		if lead[wordStem(w)] {
+			shared++
+		}
+	}
+	return float64(shared) / float64(max(len(cw), minTopicalWords))
+}
+
+// maxQuotingWords bounds the lines that may quote a headline: a
+// breadcrumb, a share text or a footer line, not a paragraph.
+const maxQuotingWords = 40
+
+// quoteSeparators divide a line that quotes a headline from the rest:
+// "Home > Politik > …", "Teilen: …", "One thought on “…”", "© Site - …".
+var quoteSeparators = strings.NewReplacer(
+	": ", "\x00", " > ", "\x00", " / ", "\x00", " | ", "\x00", " – ", "\x00", " - ", "\x00",
+	" » ", "\x00", " › ", "\x00", "“", "\x00", "”", "\x00", "„", "\x00", "\"", "\x00", "«", "\x00", "»", "\x00")
+
+// quotedParts returns, found once, the parts of the copy's short lines
+// between quoteSeparators (lower-cased), which a headline quoted in
+// another line is.
+func (pc *pageCopy) quotedParts() map[string]bool {
+	if pc.quoted == nil {
+		pc.quoted = map[string]bool{}
+		for i := range pc.lines {
+			l := &pc.lines[i]
+			if l.words > maxQuotingWords {
+				continue
+			}
+			parts := strings.Split(quoteSeparators.Replace(l.key.lower), "\x00")
+			if len(parts) < 2 {
+				continue
+			}
+			for _, p := range parts {
+				if p = strings.TrimSpace(p); p != "" {
+					pc.quoted[p] = true
+				}
+			}
+		}
+	}
+	return pc.quoted
+}
+
+// quotedElsewhere reports whether another line quotes line i's text: the
+// page cites its headline in a breadcrumb's tail, a share text ("Teilen:
+// …"), a comment header ("One thought on “…”").
+func (pc *pageCopy) quotedElsewhere(i int) bool {
+	return pc.quotedParts()[pc.lines[i].key.lower]
+}
+
 // A glued rubric that is not listed needs minGluedKicker letters, as the
 // headline word after it, and a title of minGluedTitleSpaces+1 words; a
 // rubric line above the title has at most maxKickerLineWords words.
@@ -602,11 +783,35 @@ func gluedByline(t string) (head, byline string, ok bool) {
 		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLower(r) || !hasBylinePrefix(rest) {
 			continue
 		}
-		if head = strings.TrimSpace(t[:i]); countWords(head) >= minTitleWords && leadingAuthors(rest) != nil {
+		if head = strings.TrimSpace(t[:i]); countWords(head) >= minTitleWords && bylineEnds(rest) {
 			return head, rest, true
 		}
 	}
 	return t, "", false
+}
+
+// maxBylineTail is how many words may follow a glued byline's names that
+// are not its date ("· 5 min read").
+const maxBylineTail = 2
+
+// bylineEnds reports a byline ("by …") that is only names, and a date or a
+// word or two after them: "by Indigenous Peoples Key to Protecting
+// Climate" goes on as a headline does.
+func bylineEnds(t string) bool {
+	names := leadingAuthors(t)
+	if names == nil {
+		return false
+	}
+	last := names[len(names)-1]
+	k := strings.LastIndex(t, last)
+	if k < 0 {
+		return true // the names were normalised; nothing to measure
+	}
+	tail := t[k+len(last):]
+	if _, dated := findTextDate(tail, ""); dated {
+		return true
+	}
+	return countWords(trimMetaWords(tail)) <= maxBylineTail
 }
 
 // splitGluedByline cuts a byline glued to the title (see gluedByline)

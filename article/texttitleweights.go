@@ -46,6 +46,14 @@ const (
 	tfAfterFurniture           // the line right above is furniture (a menu, share buttons) or none
 	tfFirstLines               // among the copy's firstLines lines: a page without a menu
 	tfMenuRow                  // menuRow: a row of capitalised link words
+	tfListed                   // inHeadlineList: one of a list of headline-shaped lines
+	tfQuoted                   // a longer line quotes it: a breadcrumb's tail, a share text
+	tfMetaLine                 // it is itself a byline or date line
+	tfAboveNamesMore           // the kept line above is headline-shaped and names the subject as well: this is its subtitle
+	tfBelowNamesMore           // the kept line below is headline-shaped and names the subject better: this is its kicker
+	tfMetaUnderSubtitle        // a byline or date under the next line, which is a subtitle or teaser
+	tfRepeatedLabel            // a short line that recurs: a menu item or section label
+	tfLeadShared               // share of its content words the lead under it uses
 	numTitleFeatures
 )
 
@@ -58,7 +66,7 @@ var titleFeatureNames = [numTitleFeatures]string{
 	"question", "person_name",
 	"paragraph", "capitals", "boxed", "candidates_between", "dated",
 	"headline_below", "longer_below", "headline_above", "rubric_above",
-	"after_furniture", "first_lines", "menu_row",
+	"after_furniture", "first_lines", "menu_row", "listed", "quoted", "meta_line", "above_names_more", "below_names_more", "meta_under_subtitle", "repeated_label", "lead_shared",
 }
 
 // titleFeatures are one candidate line's measures.
