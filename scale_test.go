@@ -15,6 +15,7 @@ import (
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/internal/libgen"
+	"github.com/dramatis-app/dramatis/internal/testkit"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -42,28 +43,13 @@ var scaleSizes = []struct {
 // 50k library is about 2 GB and takes minutes to build), else built in the
 // benchmark's temporary folder.
 func scaleLibrary(b *testing.B, n int, pages func() []*article.Article) string {
-	dir := os.Getenv("DRAMATIS_SCALE_CACHE")
-	if dir == "" {
-		dir = b.TempDir()
-	}
-	path := filepath.Join(dir, fmt.Sprintf("libgen-%d", n), "library.db")
-	if _, err := os.Stat(path); err == nil {
-		return path
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		b.Fatal(err)
-	}
-	tmp := path + ".building"
-	os.Remove(tmp)
-	st, err := libgen.Build(tmp, libgen.Options{Articles: n, Pages: pages()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		b.Fatal(err)
-	}
-	b.Log(st)
-	return path
+	return testkit.CachedLibrary(b, "DRAMATIS_SCALE_CACHE", n, func(path string) error {
+		st, err := libgen.Build(path, libgen.Options{Articles: n, Pages: pages()})
+		if err == nil {
+			b.Log(st)
+		}
+		return err
+	})
 }
 
 // command runs the test binary as dramatis with args and returns its wall

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/internal/libgen"
+	"github.com/dramatis-app/dramatis/internal/testkit"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -25,26 +25,13 @@ const searchScaleHighlights = 10
 // DRAMATIS_SEARCH_SCALE_CACHE when set (kept between runs), else built in
 // the benchmark's temporary folder.
 func searchLibrary(b *testing.B, n int) string {
-	dir := os.Getenv("DRAMATIS_SEARCH_SCALE_CACHE")
-	if dir == "" {
-		dir = b.TempDir()
-	}
-	path := filepath.Join(dir, fmt.Sprintf("libgen-%d", n), "library.db")
-	if _, err := os.Stat(path); err != nil {
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			b.Fatal(err)
+	path := testkit.CachedLibrary(b, "DRAMATIS_SEARCH_SCALE_CACHE", n, func(path string) error {
+		st, err := libgen.Build(path, libgen.Options{Articles: n, Highlights: searchScaleHighlights})
+		if err == nil {
+			b.Log(st)
 		}
-		tmp := path + ".building"
-		os.Remove(tmp)
-		st, err := libgen.Build(tmp, libgen.Options{Articles: n, Highlights: searchScaleHighlights})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := os.Rename(tmp, path); err != nil {
-			b.Fatal(err)
-		}
-		b.Log(st)
-	}
+		return err
+	})
 	lib, err := storage.OpenWith(path, storage.Options{StartBackup: func(string) {}}) // no daily copy of a test library
 	if err != nil {
 		b.Fatal(err)

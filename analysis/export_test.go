@@ -4,34 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dramatis-app/dramatis/internal/testkit"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update once to write it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file:\n%s", name, got)
-	}
-}
 
 // network computes one network of the small corpus.
 func network(t *testing.T, kind EdgeKind, norm Normalisation) *Network {
@@ -61,7 +39,7 @@ func TestGraphMLGoldenAndReadBack(t *testing.T) {
 		t.Run(string(tc.kind), func(t *testing.T) {
 			n := network(t, tc.kind, tc.norm)
 			out := render(t, func(w io.Writer) error { return WriteGraphML(w, n) })
-			golden(t, string(tc.kind)+".graphml", out)
+			testkit.Golden(t, string(tc.kind)+".graphml", out)
 			g, err := readGraphML(out)
 			if err != nil {
 				t.Fatalf("the GraphML does not read back: %v", err)
@@ -157,7 +135,7 @@ func TestCSVGoldensAndReadBack(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
 			out := render(t, tc.write)
-			golden(t, tc.file, out)
+			testkit.Golden(t, tc.file, out)
 			recs := readCSV(t, out)
 			if len(recs)-1 != tc.rows {
 				t.Errorf("%d rows, want %d", len(recs)-1, tc.rows)
@@ -192,7 +170,7 @@ func TestStatementsCSVKeepsEveryCharacter(t *testing.T) {
 func TestJSONGolden(t *testing.T) {
 	n := network(t, EdgesCongruence, Raw)
 	out := render(t, func(w io.Writer) error { return WriteNetworkJSON(w, n) })
-	golden(t, "congruence.json", out)
+	testkit.Golden(t, "congruence.json", out)
 	var back jsonNetwork
 	if err := json.Unmarshal(out, &back); err != nil {
 		t.Fatal(err)
@@ -211,7 +189,7 @@ func TestDLGoldenAndReadBack(t *testing.T) {
 		t.Run(string(kind), func(t *testing.T) {
 			n := network(t, kind, Raw)
 			out := render(t, func(w io.Writer) error { return WriteDL(w, n) })
-			golden(t, string(kind)+".dl", out)
+			testkit.Golden(t, string(kind)+".dl", out)
 			dl, err := readDL(out)
 			if err != nil {
 				t.Fatal(err)

@@ -58,6 +58,13 @@ type Options struct {
 	beforePanes func(fyne.Window)
 	// startWait, when set, replaces startWait (tests).
 	startWait time.Duration
+	// win, when set, is the main window, made while the library opened;
+	// preload is the start-up read Run began then (see openInBackground).
+	win     fyne.Window
+	preload <-chan *startLoad
+	// fonts, when set, are the panes' shared parsed fonts, loading since
+	// Run began (warmFonts).
+	fonts *widgets.Fonts
 }
 
 // App is one Dramatis main window over one library. It only wires: it
@@ -101,10 +108,14 @@ func Run(opts Options) (err error) {
 		return err
 	}
 	var lib *storage.Library
+	var opening <-chan openedLibrary
 	defer func() {
 		// The desktop driver panics when the X server it was pointed at
 		// does not answer; say so in one line and let go of the library.
 		if r := recover(); r != nil {
+			if lib == nil && opening != nil {
+				lib = (<-opening).lib
+			}
 			if lib != nil {
 				lib.Close()
 			}
@@ -114,31 +125,41 @@ func Run(opts Options) (err error) {
 	fa := fyneapp.NewWithID(ID)
 	fa.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	applyTheme(fa)
-	fontsLoaded := warmFonts()
+	fonts := widgets.NewFonts()
+	fontsLoaded := warmFonts(fa.Settings().Theme(), fonts)
 	path, err := libraryPath(fa, opts.Library)
 	if err != nil {
 		return err
 	}
 	var listener io.Closer
 	notices := &libraryNotices{}
-	start := func(l *storage.Library) {
+	start := func(l *storage.Library, win fyne.Window, preload <-chan *startLoad) {
 		lib = l
 		o := opts
+		o.win, o.preload, o.fonts = win, preload, fonts
 		o.beforePanes = func(w fyne.Window) { showEarly(fa, w, fontsLoaded, o.trace) }
 		a := New(fa, l, o)
 		notices.attach(a.notices, l)
 		listener = a.listenForOthers(path)
 	}
-	l, openErr := notices.open(path)
+	opening = openInBackground(notices, path, startRequest(fa.Preferences()), opts)
+	// The GL driver starts (glfwInit, in the first NewWindow) while the
+	// library opens.
+	win := fa.NewWindow("Dramatis")
+	opts.trace.mark("driver started")
+	op := <-opening
+	lib, opening = op.lib, nil
 	opts.trace.mark("library open")
+	openErr := op.err
 	if openErr == nil {
-		start(l)
+		start(op.lib, win, op.preload)
 	} else {
 		if errors.Is(openErr, storage.ErrInUse) && handOff(path, opts.Open) == nil {
 			fmt.Fprintln(os.Stderr, "dramatis: the Dramatis window already open with this library takes it from here")
 			return nil
 		}
-		p := showLibraryProblem(fa, path, openErr, opts.Open, notices, start)
+		restored := func(l *storage.Library) { start(l, nil, nil) }
+		p := showLibraryProblem(fa, win, path, openErr, opts.Open, notices, restored)
 		if errors.Is(openErr, storage.ErrInUse) {
 			p.quitAfter(inUseQuitDelay, fa.Quit)
 		}
@@ -155,6 +176,33 @@ func Run(opts Options) (err error) {
 		return openErr
 	}
 	return lib.Close()
+}
+
+// openedLibrary is what openInBackground hands back: the library, or why
+// it did not open, and the window's first read of it, begun.
+type openedLibrary struct {
+	lib     *storage.Library
+	err     error
+	preload <-chan *startLoad
+}
+
+// openInBackground opens the library at path on a goroutine of its own
+// and, once it is open, begins reading what the window's first screen
+// shows (r is the library pane's first listing): both run while the main
+// goroutine starts the GL driver and creates the window, which only the
+// main goroutine may do (about 100 ms of CPU with Mesa's software
+// renderer), instead of after it.
+func openInBackground(notices *libraryNotices, path string, r listRequest, opts Options) <-chan openedLibrary {
+	ch := make(chan openedLibrary, 1)
+	go func() {
+		l, err := notices.open(path)
+		o := openedLibrary{lib: l, err: err}
+		if err == nil {
+			o.preload = preloadStart(l, opts, r)
+		}
+		ch <- o
+	}()
+	return ch
 }
 
 // handOff gives the sources to the window already open with the library
@@ -224,8 +272,14 @@ func New(fa fyne.App, lib *storage.Library, opts Options) *App {
 // (or the empty state) is on screen.
 func newApp(fa fyne.App, lib *storage.Library, opts Options, inline bool, onReady func()) *App {
 	a := &App{fa: fa, opts: opts}
-	a.win = fa.NewWindow("Dramatis")
+	a.win = opts.win
+	if a.win == nil {
+		a.win = fa.NewWindow("Dramatis")
+	}
 	a.shell = newShell(fa, a.win, inline)
+	if opts.fonts != nil {
+		a.shell.fonts = opts.fonts
+	}
 	a.ctl = newController(a.shell, lib, opts)
 	a.ctl.onReady = onReady
 	if opts.beforePanes != nil {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -170,4 +171,30 @@ func TestMissingDetailsText(t *testing.T) {
 	if !strings.Contains(a.shell.status.Text, "Article Info") || detailsDialog(a) != nil {
 		t.Errorf("over another dialog: status %q", a.shell.status.Text)
 	}
+}
+
+// A pasted copy that states its site, authors and date has them in the
+// question's form already, the cursor on the first detail it lacks (the
+// address), and the question names only that.
+func TestPastedCopyPrefillsWhatItStates(t *testing.T) {
+	a, _ := newTestApp(t, Options{NoDemo: true})
+	a.fa.Clipboard().SetContent("Beispiel-Zeitung\nPolitik\nWirtschaft\n\n" +
+		"Seoul warnt Pjöngjang vor neuen Tests\nVon Anna Schmidt\n08.11.2024, 12:22 Uhr\n\n" +
+		strings.SplitN(copiedPage, "\n\n", 2)[1] + "\n© 2024 Beispiel-Zeitung. Alle Rechte vorbehalten.\n")
+	a.importer.pastePage()
+	entries := detailsDialog(a)
+	if entries == nil {
+		t.Fatalf("no details dialog for a copy without an address (status %q)", a.shell.status.Text)
+	}
+	published := time.Date(2024, 11, 8, 12, 22, 0, 0, time.FixedZone("CET", 3600)).Local().Format(infoTimeLayout)
+	if entries[1].Text != "Beispiel-Zeitung" || entries[3].Text != "Anna Schmidt" || entries[4].Text != published {
+		t.Errorf("the form lacks what the copy states: site %q, authors %q, published %q (want %q)", entries[1].Text, entries[3].Text, entries[4].Text, published)
+	}
+	if a.win.Canvas().Focused() != entries[2] {
+		t.Errorf("the cursor is not in the address field but in %T", a.win.Canvas().Focused())
+	}
+	if text := renderedText(a.win.Canvas().Overlays().Top()); !strings.Contains(text, "names no address.") {
+		t.Errorf("the question does not name only the address: %q", text)
+	}
+	pressKey(a, fyne.KeyEscape)
 }

@@ -79,7 +79,7 @@ type controller struct {
 	// onReady, when set, is called once the first article is on screen.
 	onReady func()
 	// loaded brings what start read to finishStart.
-	loaded chan *startLoad
+	loaded <-chan *startLoad
 	// highlightMenuExtras adds items to a highlight's context menu (the
 	// exporter's Copy as Markdown).
 	highlightMenuExtras func(id string) []*fyne.MenuItem
@@ -104,15 +104,27 @@ type openedArticle struct {
 // in a job of its own: the article is shown without waiting for that
 // write (which waits for the whole-file check after an unclean shutdown).
 func (c *controller) readArticle(id string) openedArticle {
-	o := openedArticle{id: id}
-	if o.art, o.info, o.err = c.store.Article(id); o.err != nil {
-		return o
+	o := readOpened(c.store, id)
+	if o.err == nil {
+		c.rememberLast(id)
 	}
-	if o.hls, o.err = c.store.Highlights(id); o.err != nil {
-		return o
-	}
-	c.sh.run(func() { _ = c.store.SetPreference(libPrefLastArticle, []byte(id)) }, nil)
 	return o
+}
+
+// readOpened reads an article and its highlights.
+func readOpened(store *storage.Library, id string) openedArticle {
+	o := openedArticle{id: id}
+	if o.art, o.info, o.err = store.Article(id); o.err != nil {
+		return o
+	}
+	o.hls, o.err = store.Highlights(id)
+	return o
+}
+
+// rememberLast stores id as the article to show on the next start, in a
+// job of its own.
+func (c *controller) rememberLast(id string) {
+	c.sh.run(func() { _ = c.store.SetPreference(libPrefLastArticle, []byte(id)) }, nil)
 }
 
 // startLoad is what start reads off the main goroutine.
@@ -129,16 +141,25 @@ type startLoad struct {
 	all         *recognize.Matcher // matcher with the demo's own actors
 	style       widgets.ReadingStyle
 	last        string // the article to show
-	demoHL      string // the demo's example highlight, on a first start
-	opened      openedArticle
-	errs        []error
+	// remember is set when last is not the article the library
+	// remembers already (an import, the demo, the newest for want of one).
+	remember bool
+	demoHL   string // the demo's example highlight, on a first start
+	opened   openedArticle
+	errs     []error
 }
 
 // start loads the library off the main goroutine: the article list, the
 // actors, the demo article on a first start, the sources given on the
-// command line, and then the article read last.
+// command line, and then the article read last. Run has begun that read
+// as soon as the library was open (Options.preload), beside the window's
+// creation; otherwise it begins here.
 func (c *controller) start() {
 	c.sh.setStatus("Opening the library…")
+	if c.opts.preload != nil {
+		c.loaded = c.opts.preload
+		return
+	}
 	r := c.library.request()
 	loaded := make(chan *startLoad, 1)
 	c.loaded = loaded
@@ -163,31 +184,48 @@ func (c *controller) finishStart(wait time.Duration) {
 
 // loadStart is start's work off the main goroutine.
 func (c *controller) loadStart(r listRequest) *startLoad {
+	return loadStart(c.store, c.opts, r)
+}
+
+// preloadStart begins start's read of store on a goroutine of its own,
+// for a window not built yet (Run, while the GL window is created).
+func preloadStart(store *storage.Library, opts Options, r listRequest) <-chan *startLoad {
+	loaded := make(chan *startLoad, 1)
+	go func() { loaded <- loadStart(store, opts, r) }()
+	return loaded
+}
+
+// loadStart reads what the window's first screen shows (r is the library
+// pane's listing); it needs no window, so that it can begin as soon as
+// the library is open.
+func loadStart(store *storage.Library, opts Options, r listRequest) *startLoad {
 	s := &startLoad{}
-	st, err := c.store.SearchIndexStatus()
+	st, err := store.SearchIndexStatus()
 	if err != nil {
 		s.errs = append(s.errs, err)
 		return s
 	}
-	if st.Articles == 0 && !c.opts.NoDemo && len(c.opts.Open) == 0 {
-		if id, hl, err := importDemo(c.store); err != nil {
+	if st.Articles == 0 && !opts.NoDemo && len(opts.Open) == 0 {
+		if id, hl, err := importDemo(store); err != nil {
 			s.errs = append(s.errs, err)
 		} else {
 			s.last, s.demoHL = id, hl
 		}
 	}
-	imported := c.importSources(s)
-	if s.last == "" {
-		if b, err := c.store.GetPreference(libPrefLastArticle); err == nil {
-			s.last = string(b)
-		}
+	imported := importSources(store, opts.Open, s)
+	remembered := ""
+	if b, err := store.GetPreference(libPrefLastArticle); err == nil {
+		remembered = string(b)
 	}
-	if b, err := c.store.GetPreference(libPrefRecentActors); err == nil && len(b) > 0 {
+	if s.last == "" {
+		s.last = remembered
+	}
+	if b, err := store.GetPreference(libPrefRecentActors); err == nil && len(b) > 0 {
 		s.recent = strings.Split(string(b), ",")
 	}
-	b, _ := c.store.GetPreference(libPrefPositions)
+	b, _ := store.GetPreference(libPrefPositions)
 	s.places = parsePositions(b)
-	if b, err := c.store.GetPreference(libPrefReading); err == nil {
+	if b, err := store.GetPreference(libPrefReading); err == nil {
 		s.style = decodeReadingStyle(string(b))
 	}
 	if imported != "" {
@@ -196,15 +234,15 @@ func (c *controller) loadStart(r listRequest) *startLoad {
 	// The list comes from the search index, with only its first
 	// screenful of rows read: start-up costs the same at 50,000 articles
 	// as at 500.
-	if s.list, err = readListing(c.library.do, r); err != nil {
+	if s.list, err = readListing(storeListing(store), r); err != nil {
 		s.errs = append(s.errs, err)
 	}
-	s.actors, _ = c.store.Actors()
-	s.topics, _ = c.store.Topics()
-	s.topicCounts, _ = c.store.TopicCounts()
-	s.demo = loadDemoState(c.store, demoID(c.store))
+	s.actors, _ = store.Actors()
+	s.topics, _ = store.Topics()
+	s.topicCounts, _ = store.TopicCounts()
+	s.demo = loadDemoState(store, demoID(store))
 	s.matcher, s.all = buildMatchers(s.actors, s.demo)
-	if s.last != "" && !c.store.HasArticle(s.last) {
+	if s.last != "" && !store.HasArticle(s.last) {
 		s.last = ""
 	}
 	if s.last == "" && len(s.list.ids) > 0 {
@@ -212,7 +250,8 @@ func (c *controller) loadStart(r listRequest) *startLoad {
 	}
 	if s.last != "" {
 		// Read the article here too: one trip to the main loop, not two.
-		s.opened = c.readArticle(s.last)
+		s.opened = readOpened(store, s.last)
+		s.remember = s.last != remembered
 	}
 	return s
 }
@@ -220,13 +259,13 @@ func (c *controller) loadStart(r listRequest) *startLoad {
 // importSources imports the files and URLs given on the command line and
 // returns the id of the last one imported. The fetcher bounds each URL by
 // article.FetchTimeout.
-func (c *controller) importSources(s *startLoad) string {
+func importSources(store *storage.Library, sources []string, s *startLoad) string {
 	last := ""
-	for _, src := range c.opts.Open {
+	for _, src := range sources {
 		art, err := article.Load(context.Background(), src, nil)
 		if err == nil {
 			var res storage.ImportResult
-			if res, err = c.store.Import(art, storage.ImportOptions{Source: src}); err == nil {
+			if res, err = store.Import(art, storage.ImportOptions{Source: src}); err == nil {
 				last = res.ID
 			}
 		}
@@ -264,6 +303,9 @@ func (c *controller) applyStart(s *startLoad) {
 	if s.opened.err != nil {
 		c.sh.showError("Could not open the article", s.opened.err)
 		return
+	}
+	if s.remember {
+		c.rememberLast(s.last)
 	}
 	if s.demoHL != "" {
 		// The example highlight is the point of the demo: in view
@@ -321,8 +363,13 @@ func (c *controller) indexForSearch() {
 // topic it names found by name or alias, then the index (off the main
 // goroutine). It returns the query as run, for the snippets.
 func (c *controller) listArticles(r listRequest) (storage.SearchResult, storage.SearchQuery, error) {
+	return listArticles(c.store, r)
+}
+
+// listArticles is the controller's listArticles over a library.
+func listArticles(store *storage.Library, r listRequest) (storage.SearchResult, storage.SearchQuery, error) {
 	if r.actor != "" {
-		act, ok, err := c.store.FindActor(r.actor)
+		act, ok, err := store.FindActor(r.actor)
 		if err != nil {
 			return storage.SearchResult{}, r.query, err
 		}
@@ -332,7 +379,7 @@ func (c *controller) listArticles(r listRequest) (storage.SearchResult, storage.
 		r.query.Actors = append(r.query.Actors, storage.ActorFilter{ActorID: act.ID, Role: r.role})
 	}
 	if r.topic != "" {
-		t, ok, err := c.store.FindTopic(r.topic)
+		t, ok, err := store.FindTopic(r.topic)
 		if err != nil {
 			return storage.SearchResult{}, r.query, err
 		}
@@ -341,8 +388,17 @@ func (c *controller) listArticles(r listRequest) (storage.SearchResult, storage.
 		}
 		r.query.Topics = append(r.query.Topics, storage.TopicFilter{TopicID: t.ID, Stance: r.stance})
 	}
-	res, err := c.store.Search(r.query)
+	res, err := store.Search(r.query)
 	return res, r.query, err
+}
+
+// storeListing is what the library pane's listing reads of store.
+func storeListing(store *storage.Library) libraryActions {
+	return libraryActions{
+		list:  func(r listRequest) (storage.SearchResult, storage.SearchQuery, error) { return listArticles(store, r) },
+		infos: store.ArticleInfos,
+		hits:  store.SearchHits,
+	}
 }
 
 // unifyActors merges the library's actors that are one entity, after the

@@ -13,6 +13,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/storage"
+	"github.com/dramatis-app/dramatis/widgets"
 )
 
 // Sort orders offered by the library pane.
@@ -40,6 +41,8 @@ type libraryPane struct {
 	list      *articleList
 	count     *widget.Label
 	content   fyne.CanvasObject
+	// fit cuts the rows' titles and lines to their width (rowLabel).
+	fit *widgets.Ellipsis
 
 	// ids are the articles listed, in order; infos the rows read so far,
 	// and hits their snippets when the listing shows them (snippets).
@@ -146,7 +149,8 @@ type listing struct {
 }
 
 func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
-	p := &libraryPane{sh: sh, do: do, row: -1, infos: map[string]storage.ArticleInfo{}, hits: map[string]storage.Hit{}, wantHi: -1}
+	p := &libraryPane{sh: sh, do: do, row: -1, infos: map[string]storage.ArticleInfo{}, hits: map[string]storage.Hit{}, wantHi: -1,
+		fit: widgets.NewEllipsis(sh.fonts)}
 	p.search = newSearchEntry(p)
 	p.search.SetPlaceHolder("Search titles, text, notes, actors, topics")
 	p.search.OnChanged = func(string) { p.reload() }
@@ -167,12 +171,10 @@ func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 	p.list = newArticleList(
 		func() int { return len(p.ids) },
 		func() fyne.CanvasObject {
-			title := widget.NewLabel("Title")
-			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
-			meta := widget.NewLabel("site · date")
-			meta.SizeName = theme.SizeNameCaptionText
-			meta.Truncation = fyne.TextTruncateEllipsis
+			title := newRowLabel(p.fit, fyne.TextStyle{Bold: true}, theme.SizeNameText)
+			title.SetText("Title")
+			meta := newRowLabel(p.fit, fyne.TextStyle{}, theme.SizeNameCaptionText)
+			meta.SetText("site · date")
 			snip := newSnippetText()
 			if !p.snippets {
 				snip.Hide() // the List measures this template for every row's height
@@ -203,7 +205,7 @@ func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 	find := container.NewBorder(nil, nil, nil, p.filterBtn, p.search)
 	analyse := widget.NewButton("Analyse", func() { do.analyse(p.ids, p.search.Text, p.filters.active()) })
 	analyse.Importance = widget.LowImportance
-	top := container.NewVBox(find, container.NewBorder(nil, nil, p.count, analyse, p.sortBy), p.filters.content)
+	top := container.NewVBox(find, newSortBar(p.count, p.sortBy, analyse), p.filters.content)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
 }
@@ -240,26 +242,96 @@ func (p *libraryPane) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	snip := c.Objects[2].(*snippetText)
 	p.updateSnippet(i, snip)
+	title, line := c.Objects[0].(*rowLabel), c.Objects[1].(*rowLabel)
 	it, ok := p.infos[p.ids[i]]
 	if !ok {
-		c.Objects[0].(*widget.Label).SetText(" ")
-		c.Objects[1].(*widget.Label).SetText(" ")
+		title.SetText(" ")
+		line.SetText(" ")
 		p.want(i)
 		return
 	}
-	setRowText(c.Objects[0].(*widget.Label), orUntitled(it.Title))
-	setRowText(c.Objects[1].(*widget.Label), articleLine(it))
+	title.SetText(orUntitled(it.Title))
+	line.SetText(articleLine(it))
 }
 
-// setRowText sets a row's label unless it shows that text already: the
-// list redraws every visible row when a row is selected, and a truncated
-// label measures its text anew on every SetText (about a millisecond each:
-// a fifth of the window's start-up went to rows that did not change).
-func setRowText(l *widget.Label, s string) {
-	if l.Text != s {
-		l.SetText(s)
+// rowLabel is one line of a library row: a Label cut with "…" to its
+// width exactly as fyne.TextTruncateEllipsis cuts it, but through the
+// pane's one Ellipsis: Fyne's truncation builds a HarfBuzz shaper for
+// every label on every SetText and resize (about a millisecond each; a
+// screenful of rows was a tenth of the window's start-up).
+type rowLabel struct {
+	widget.BaseWidget
+	label *widget.Label // truncation off: it draws what Fit left of text
+	text  string
+	fit   *widgets.Ellipsis
+}
+
+func newRowLabel(fit *widgets.Ellipsis, style fyne.TextStyle, size fyne.ThemeSizeName) *rowLabel {
+	l := widget.NewLabel("")
+	l.TextStyle, l.SizeName = style, size
+	r := &rowLabel{label: l, fit: fit}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// SetText shows s, cut to the row; a row that shows s already is left
+// alone (the list redraws every visible row when one is selected).
+func (r *rowLabel) SetText(s string) {
+	if s == r.text {
+		return
+	}
+	r.text = s
+	if r.fitTo(r.Size()) {
+		r.label.Refresh()
 	}
 }
+
+// fitTo cuts the text to a row of the given size; it reports whether the
+// label's text changed (and wants a Refresh).
+func (r *rowLabel) fitTo(size fyne.Size) bool {
+	th := r.Theme()
+	pad := th.Size(theme.SizeNameInnerPadding)
+	shown := r.fit.Fit(th, r.text, r.label.TextStyle, th.Size(r.label.SizeName), size.Width-2*pad)
+	if shown == r.label.Text {
+		return false
+	}
+	r.label.Text = shown
+	return true
+}
+
+// MinSize is a cut Label's: room for a letter and "…", one line high.
+func (r *rowLabel) MinSize() fyne.Size {
+	r.ExtendBaseWidget(r)
+	return r.BaseWidget.MinSize()
+}
+
+func (r *rowLabel) CreateRenderer() fyne.WidgetRenderer { return &rowLabelRenderer{r: r} }
+
+type rowLabelRenderer struct{ r *rowLabel }
+
+func (rr *rowLabelRenderer) Layout(size fyne.Size) {
+	changed := rr.r.fitTo(size)
+	rr.r.label.Resize(size)
+	if changed {
+		rr.r.label.Refresh()
+	}
+}
+
+// MinSize is what Fyne's RichText gives a Label with TextTruncateEllipsis.
+func (rr *rowLabelRenderer) MinSize() fyne.Size {
+	ts := rr.r.Theme().Size(theme.SizeNameText)
+	w := fyne.MeasureText("M", ts, fyne.TextStyle{}).Width + fyne.MeasureText("…", ts, fyne.TextStyle{}).Width
+	return fyne.NewSize(w, rr.r.label.MinSize().Height)
+}
+
+func (rr *rowLabelRenderer) Refresh() {
+	rr.r.fitTo(rr.r.Size())
+	rr.r.label.Refresh()
+}
+
+func (rr *rowLabelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{rr.r.label} }
+
+func (rr *rowLabelRenderer) Destroy() {}
 
 // updateSnippet shows row i's snippet while the listing has them; a tap
 // on it opens the article at the passage, even when the row is the one
@@ -411,6 +483,17 @@ func (p *libraryPane) request() listRequest {
 	r.filtered = r.query.Text != "" || p.filters.active()
 	r.snippets = r.query.Text != "" || p.filters.statements()
 	r.problem = p.filters.problem()
+	return r
+}
+
+// startRequest is the request of a library pane just built: no words, no
+// filters, the order chosen last. Run reads the first listing with it as
+// soon as the library is open, before the pane exists.
+func startRequest(prefs fyne.Preferences) listRequest {
+	var r listRequest
+	if prefs.StringWithFallback(prefSort, sortAdded) == sortPublished {
+		r.query.Sort = storage.SortPublished
+	}
 	return r
 }
 
@@ -781,3 +864,101 @@ func (p *libraryPane) showAll() {
 	p.selected = ""
 	p.reload()
 }
+
+// sortBar is the line under the search field: the count of articles, the
+// sort menu and Analyse. Where the pane is too narrow for the menu to read
+// in full between the other two (an 800 px window, or the library's share
+// of 1200 px), the count takes a line of its own above the menu and
+// Analyse. Fyne's layouts give a height for no width, so the bar keeps
+// the choice made at its last width, and MinSize follows it; the canvas
+// lays the pane out again when that changes.
+type sortBar struct {
+	widget.BaseWidget
+	count, analyse fyne.CanvasObject
+	sortBy         *widget.Select
+	oneLine        *fyne.Container // count, menu, Analyse side by side
+	twoLines       *fyne.Container // count above menu and Analyse
+	wrapped        bool
+}
+
+func newSortBar(count fyne.CanvasObject, sortBy *widget.Select, analyse fyne.CanvasObject) *sortBar {
+	b := &sortBar{count: count, sortBy: sortBy, analyse: analyse}
+	b.oneLine = container.NewBorder(nil, nil, count, analyse, sortBy)
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// fitsOnOneLine reports whether the count, the menu with its longest
+// choice in full and Analyse fit side by side in width.
+func (b *sortBar) fitsOnOneLine(width float32) bool {
+	th := b.Theme()
+	pad := th.Size(theme.SizeNamePadding)
+	return b.count.MinSize().Width+pad+b.menuWidth()+pad+b.analyse.MinSize().Width <= width
+}
+
+// menuWidth is the width at which the sort menu shows its longest choice
+// in full: the text, and the room Fyne's Select gives its text (its
+// MinSize's, with the choice in place of the placeholder).
+func (b *sortBar) menuWidth() float32 {
+	th := b.Theme()
+	innerPad := th.Size(theme.SizeNameInnerPadding)
+	w := float32(0)
+	for _, o := range b.sortBy.Options {
+		w = fyne.Max(w, fyne.MeasureText(o, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width)
+	}
+	return w + innerPad*4 + th.Size(theme.SizeNameInlineIcon)
+}
+
+// arrange puts the parts on one line or two for width; it reports
+// whether that changed.
+func (b *sortBar) arrange(width float32) bool {
+	wrap := !b.fitsOnOneLine(width)
+	if wrap == b.wrapped {
+		return false
+	}
+	b.wrapped = wrap
+	if wrap {
+		b.oneLine.Objects = nil
+		b.twoLines = container.NewVBox(b.count, container.NewBorder(nil, nil, nil, b.analyse, b.sortBy))
+	} else {
+		b.twoLines = nil
+		b.oneLine = container.NewBorder(nil, nil, b.count, b.analyse, b.sortBy)
+	}
+	return true
+}
+
+// shown is the container in use.
+func (b *sortBar) shown() *fyne.Container {
+	if b.wrapped {
+		return b.twoLines
+	}
+	return b.oneLine
+}
+
+func (b *sortBar) CreateRenderer() fyne.WidgetRenderer { return &sortBarRenderer{b: b} }
+
+type sortBarRenderer struct{ b *sortBar }
+
+func (r *sortBarRenderer) Layout(size fyne.Size) {
+	if r.b.arrange(size.Width) {
+		r.b.Refresh() // Objects changed; the canvas sees the new MinSize
+	}
+	r.b.shown().Resize(size)
+}
+
+// MinSize is as narrow as the bar can be with the menu read in full: the
+// menu and Analyse side by side, the count above them.
+func (r *sortBarRenderer) MinSize() fyne.Size {
+	min := r.b.shown().MinSize()
+	pad := r.b.Theme().Size(theme.SizeNamePadding)
+	min.Width = fyne.Max(r.b.count.MinSize().Width, r.b.menuWidth()+pad+r.b.analyse.MinSize().Width)
+	return min
+}
+
+func (r *sortBarRenderer) Refresh() { r.b.shown().Refresh() }
+
+func (r *sortBarRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.b.shown()}
+}
+
+func (r *sortBarRenderer) Destroy() {}

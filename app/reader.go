@@ -48,6 +48,7 @@ type readerPane struct {
 func newReaderPane(sh *shell, do readerActions) *readerPane {
 	r := &readerPane{sh: sh, do: do}
 	r.view = widgets.NewArticleView()
+	r.view.SetFonts(sh.fonts)
 	r.textSize = float32(sh.prefs().FloatWithFallback(prefFontSize, defaultTextSize))
 	r.view.SetTextSize(r.textSize)
 	r.view.OnHighlightTapped = do.selectHighlight

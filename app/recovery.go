@@ -35,13 +35,18 @@ type problemWindow struct {
 	notices *libraryNotices
 }
 
-// showLibraryProblem opens the problem window for an error from storage.Open;
-// notOpened are the files or URLs the reader asked to open, which are not.
-func showLibraryProblem(fa fyne.App, path string, openErr error, notOpened []string, notices *libraryNotices, restored func(*storage.Library)) *problemWindow {
+// showLibraryProblem opens the problem window for an error from storage.Open,
+// in win (the main window Run made while the library opened; nil: a new
+// one); notOpened are the files or URLs the reader asked to open, which
+// are not.
+func showLibraryProblem(fa fyne.App, win fyne.Window, path string, openErr error, notOpened []string, notices *libraryNotices, restored func(*storage.Library)) *problemWindow {
 	if notices == nil {
 		notices = &libraryNotices{}
 	}
-	p := &problemWindow{win: fa.NewWindow("Dramatis"), restored: restored, notices: notices}
+	if win == nil {
+		win = fa.NewWindow("Dramatis")
+	}
+	p := &problemWindow{win: win, restored: restored, notices: notices}
 	title := widget.NewLabel("The library cannot be opened")
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText

@@ -41,7 +41,7 @@ func TestDamagedLibraryOffersLatestBackup(t *testing.T) {
 		t.Fatalf("open of a damaged file: %v", openErr)
 	}
 	got := make(chan *storage.Library, 1)
-	p := showLibraryProblem(fa, path, openErr, nil, nil, func(l *storage.Library) { got <- l })
+	p := showLibraryProblem(fa, nil, path, openErr, nil, nil, func(l *storage.Library) { got <- l })
 	p.win.Show()
 	if txt := renderedText(p.win.Content()); !strings.Contains(txt, "damaged") {
 		t.Errorf("window does not give the store's message: %q", txt)
@@ -67,7 +67,7 @@ func TestLibraryInUseSaysSo(t *testing.T) {
 	fa := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "library.db")
 	err := fmtErrInUse(path)
-	p := showLibraryProblem(fa, path, err, []string{"seite.html"}, nil, nil)
+	p := showLibraryProblem(fa, nil, path, err, []string{"seite.html"}, nil, nil)
 	txt := renderedText(p.win.Content())
 	if !strings.Contains(txt, "Dramatis is already open with this library") || !strings.Contains(txt, "Not opened here: seite.html") {
 		t.Errorf("window says %q", txt)

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/dramatis-app/dramatis/widgets"
 )
 
 // shell is what every pane and dialog may use of the main window: its
@@ -16,12 +18,16 @@ type shell struct {
 	win    fyne.Window
 	status *widget.Label
 	jobs   *runner
+	// fonts are the parsed fonts the panes' text shapers share (the
+	// reader's, the library rows'), parsed once, at start-up beside the
+	// window's creation (warmFonts).
+	fonts *widgets.Fonts
 }
 
 func newShell(fa fyne.App, win fyne.Window, inline bool) *shell {
 	status := widget.NewLabel("")
 	status.Truncation = fyne.TextTruncateEllipsis
-	return &shell{fa: fa, win: win, status: status, jobs: &runner{inline: inline}}
+	return &shell{fa: fa, win: win, status: status, jobs: &runner{inline: inline}, fonts: widgets.NewFonts()}
 }
 
 // run does work off the main goroutine and then applies its result on it.

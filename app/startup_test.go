@@ -4,18 +4,23 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/storage"
+	"github.com/dramatis-app/dramatis/widgets"
 )
 
 // buildLibrary fills a library with n generated news articles of about
@@ -183,7 +188,7 @@ func TestStartShowsTheArticleWhenTheLibraryIsSlow(t *testing.T) {
 // -race) and leaves text measuring as it was.
 func TestWarmFontsBesideTheMainGoroutine(t *testing.T) {
 	test.NewTempApp(t)
-	wait := warmFonts()
+	wait := warmFonts(theme.Current(), widgets.NewFonts())
 	var sizes []fyne.Size
 	for _, st := range firstScreenStyles() {
 		sizes = append(sizes, fyne.MeasureText("Pjöngjang", theme.TextSize(), st))
@@ -194,4 +199,87 @@ func TestWarmFontsBesideTheMainGoroutine(t *testing.T) {
 			t.Errorf("style %+v measures %v after warming, %v before", st, again, sizes[i])
 		}
 	}
+}
+
+// TestStartRequestIsTheNewPanesRequest: Run reads the first listing with
+// startRequest before the library pane exists; it must be the request of
+// the pane once built, in either order the reader chose last.
+func TestStartRequestIsTheNewPanesRequest(t *testing.T) {
+	fa := test.NewTempApp(t)
+	sh := newShell(fa, test.NewTempWindow(t, nil), true)
+	for _, order := range []string{"", sortAdded, sortPublished, "no such order"} {
+		if order != "" {
+			fa.Preferences().SetString(prefSort, order)
+		}
+		p := newLibraryPane(sh, libraryActions{})
+		if got, want := startRequest(fa.Preferences()), p.request(); !reflect.DeepEqual(got, want) {
+			t.Errorf("order %q: startRequest %+v, the new pane asks %+v", order, got, want)
+		}
+	}
+}
+
+// TestStartFromAPreload: the window shows what Run began to read as soon
+// as the library was open (Options.preload), and the library remembers
+// the article shown when it was not the one remembered (here: none, so
+// the newest), as when the window reads it itself.
+func TestStartFromAPreload(t *testing.T) {
+	path := buildLibrary(t, t.TempDir(), 20)
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	fa := test.NewTempApp(t)
+	opts := Options{NoDemo: true}
+	opts.preload = preloadStart(lib, opts, startRequest(fa.Preferences()))
+	shown := false
+	a := newApp(fa, lib, opts, true, func() { shown = true })
+	defer a.win.Close()
+	if !shown || len(a.library.ids) != 20 || !strings.HasPrefix(a.ctl.art.Title, "Artikel 19") {
+		t.Fatalf("from a preload: shown=%v, %d listed, %q; want the newest of 20", shown, len(a.library.ids), a.ctl.art.Title)
+	}
+	if b, err := lib.GetPreference(libPrefLastArticle); err != nil || string(b) != a.ctl.current {
+		t.Errorf("the library remembers %q (%v), want the article shown, %q", b, err, a.ctl.current)
+	}
+}
+
+// TestRowLabelIsACutLabel: a library row's label has the size of a Label
+// with fyne.TextTruncateEllipsis and draws the same text at every width
+// (the list lays out and looks as before).
+func TestRowLabelIsACutLabel(t *testing.T) {
+	test.NewTempApp(t)
+	fit := widgets.NewEllipsis(nil)
+	const title = "Pjöngjang testet erneut Raketen – Moskau und Peking mahnen zur Zurückhaltung"
+	for _, c := range []struct {
+		style fyne.TextStyle
+		size  fyne.ThemeSizeName
+	}{{fyne.TextStyle{Bold: true}, theme.SizeNameText}, {fyne.TextStyle{}, theme.SizeNameCaptionText}} {
+		row := newRowLabel(fit, c.style, c.size)
+		row.SetText(title)
+		want := widget.NewLabel(title)
+		want.TextStyle, want.SizeName, want.Truncation = c.style, c.size, fyne.TextTruncateEllipsis
+		test.NewTempWindow(t, container.NewVBox(row, want))
+		if row.MinSize() != want.MinSize() {
+			t.Errorf("%+v: row MinSize %v, a cut Label's %v", c.style, row.MinSize(), want.MinSize())
+		}
+		for w := float32(20); w < 700; w += 23 {
+			size := fyne.NewSize(w, want.MinSize().Height)
+			row.Resize(size)
+			want.Resize(size)
+			if got, exp := drawnText(row), drawnText(want); got != exp {
+				t.Errorf("%+v at %v: the row draws %q, a cut Label %q", c.style, w, got, exp)
+			}
+		}
+	}
+}
+
+// drawnText is the text an object's canvas.Texts draw, joined.
+func drawnText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, x := range test.LaidOutObjects(o) {
+		if t, ok := x.(*canvas.Text); ok && x.Visible() {
+			b.WriteString(t.Text)
+		}
+	}
+	return b.String()
 }

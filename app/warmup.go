@@ -3,6 +3,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/dramatis-app/dramatis/widgets"
 )
 
 // firstScreenStyles are the text styles the window's first screen draws:
@@ -22,7 +24,12 @@ func firstScreenStyles() []fyne.TextStyle {
 // library file and the GL driver. The main goroutine waits for it before
 // it builds the panes: measuring meanwhile would load the same fonts a
 // second time rather than wait for them.
-func warmFonts() (wait func()) {
+//
+// The widgets' own shapers (the reader's text, the library rows) parse
+// the same font files again into fonts, on a goroutine of their own:
+// 3-4 ms a style, which the main goroutine paid while it showed the first
+// article. A pane that needs a font still being parsed waits for it.
+func warmFonts(th fyne.Theme, fonts *widgets.Fonts) (wait func()) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -30,5 +37,6 @@ func warmFonts() (wait func()) {
 			fyne.MeasureText("Dramatis", theme.TextSize(), st)
 		}
 	}()
+	go fonts.Preload(th, firstScreenStyles()...)
 	return func() { <-done }
 }

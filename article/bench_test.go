@@ -108,3 +108,42 @@ func BenchmarkCleanHTMLDeep(b *testing.B) {
 	page.WriteString("</article></body></html>")
 	benchmarkCleanHTML(b, page.Bytes())
 }
+
+// typicalCopy is the typical page as a browser's select-all copy.
+const typicalCopy = "testdata/corpus/trafilatura-dev/de_Osthessen_news_de_Buergermeisterwahl/pagecopy.txt"
+
+// BenchmarkCleanTextTypical cleans the typical page's copy, which a reader
+// pastes as often as they import a page.
+func BenchmarkCleanTextTypical(b *testing.B) {
+	text, err := os.ReadFile(typicalCopy)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkCleanText(b, text)
+}
+
+// BenchmarkCleanTextLarge cleans a copy of largePageBytes, the typical
+// copy repeated: a long live blog or an archive page selected whole.
+func BenchmarkCleanTextLarge(b *testing.B) {
+	text, err := os.ReadFile(typicalCopy)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var big bytes.Buffer
+	for big.Len() < largePageBytes {
+		big.Write(text)
+		big.WriteString("\n\n")
+	}
+	benchmarkCleanText(b, big.Bytes())
+}
+
+func benchmarkCleanText(b *testing.B, text []byte) {
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := CleanText(text, "copy.txt"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

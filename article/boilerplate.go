@@ -65,6 +65,14 @@ const (
 	// paragraph holding one at the very end of an article is a sign-up,
 	// subscription or donation box, not the article's last paragraph.
 	phrasePromo phraseKind = "promo"
+	// phraseThread: the words after a count that head a thread of
+	// comments ("11 Antworten zu „…“", "4 thoughts on “…”"): such a line
+	// starts the page's tail.
+	phraseThread phraseKind = "thread"
+	// phraseCommenter: the word after a name with which a comment opens
+	// ("Art Edwards says:", "Petra sagt:"): such a short line starts the
+	// page's tail when a date follows it.
+	phraseCommenter phraseKind = "commenter"
 )
 
 // boilerplate is one language's list of phrases that mark page furniture
@@ -84,6 +92,8 @@ type boilerplate struct {
 	contacts    []string // lower-cased
 	disclosures []string // lower-cased
 	promos      []string // lower-cased
+	threads     []string // lower-cased
+	commenters  []string // lower-cased, with their colon
 	// lastWords are the final words of suffixes: a line whose last word
 	// is not among them cannot end with one (a cheap pre-check).
 	lastWords map[string]bool
@@ -211,6 +221,10 @@ func parseBoilerplate(lang, data string) (*boilerplate, error) {
 			bp.disclosures = append(bp.disclosures, strings.ToLower(phrase))
 		case phrasePromo:
 			bp.promos = append(bp.promos, strings.ToLower(phrase))
+		case phraseThread:
+			bp.threads = append(bp.threads, strings.ToLower(phrase)+" ")
+		case phraseCommenter:
+			bp.commenters = append(bp.commenters, " "+strings.ToLower(phrase))
 		case phraseAgency:
 			bp.agencies = append(bp.agencies, strings.ToLower(phrase))
 		case phraseMore:
@@ -298,12 +312,54 @@ const disclosureWords = 80
 // at most disclosureWords words, with a disclosure phrase in its first
 // sentence.
 func (bp *boilerplate) IsDisclosure(text string) bool {
-	if len(bp.disclosures) == 0 || countWords(text) > disclosureWords {
+	if len(bp.disclosures) == 0 {
 		return false
 	}
-	first := strings.ToLower(firstSentence(text))
+	return bp.isDisclosureLower(strings.ToLower(firstSentence(text)), countWords(text))
+}
+
+// isDisclosureLower is IsDisclosure of a lower-cased paragraph that is
+// words long.
+func (bp *boilerplate) isDisclosureLower(lower string, words int) bool {
+	if len(bp.disclosures) == 0 || words > disclosureWords {
+		return false
+	}
+	first := firstSentence(lower)
 	for _, d := range bp.disclosures {
 		if strings.Contains(first, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// isThreadHeading reports a line (lower-cased) that heads a thread of
+// comments: a count, then a thread phrase ("11 antworten zu „…“").
+func (bp *boilerplate) isThreadHeading(lower string) bool {
+	rest := strings.TrimLeft(lower, "0123456789")
+	if len(rest) == len(lower) || !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	for _, t := range bp.threads {
+		if strings.HasPrefix(rest[1:], t) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCommenterWords bounds the line that opens a comment: a name, maybe
+// two, and the verb.
+const maxCommenterWords = 5
+
+// isCommenter reports a short line (lower-cased, words long) that opens
+// a comment: a name and a commenter phrase ("art edwards says:").
+func (bp *boilerplate) isCommenter(lower string, words int) bool {
+	if words > maxCommenterWords || !strings.HasSuffix(lower, ":") {
+		return false
+	}
+	for _, c := range bp.commenters {
+		if strings.HasSuffix(lower, c) && len(lower) > len(c) {
 			return true
 		}
 	}

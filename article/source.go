@@ -206,8 +206,10 @@ func sniff(data []byte, contentType string) (string, error) {
 		return "html", nil
 	}
 	switch {
-	case detected == "text/html":
+	case detected == "text/html" && !strayMarkup(data):
 		return "html", nil
+	case detected == "text/html":
+		return "text", nil // a page copy that opens with a line of <noscript> markup
 	case detected == "text/xml" || detected == "text/plain":
 		if looksLikeHTML(data) {
 			return "html", nil
@@ -220,19 +222,16 @@ func sniff(data []byte, contentType string) (string, error) {
 	return "", fmt.Errorf("looks like %s", detected)
 }
 
+// sniffBytes is how much of the data the markup tests read: the start of
+// a page, or a few screens of a page copy.
+const sniffBytes = 4096
+
 // looksLikeHTML finds HTML markup near the start of data that
 // http.DetectContentType missed (a comment or XML declaration first, an
-// unusual first tag). Data that does not open with markup is HTML only
-// when markup runs through it (most of its lines hold a tag, or one long
-// line does): a page copy may hold a few lines of it, as a browser copies
-// what a page shows without JavaScript (<noscript> ad tags, tracking
-// pixels) as text.
+// unusual first tag), unless it is a page copy's stray markup (see
+// strayMarkup).
 func looksLikeHTML(data []byte) bool {
-	head := data[:min(len(data), 8192)]
-	if bytes.HasPrefix(head, boms[1]) || bytes.HasPrefix(head, boms[2]) {
-		head = toUTF8(head, "") // UTF-16 with a byte order mark: its tags have zero bytes between the letters
-	}
-	head = bytes.ToLower(head[:min(len(head), 4096)])
+	head := sniffHead(data)
 	found := false
 	for _, tag := range []string{"<html", "<!doctype html", "<body", "<head", "<article", "<div", "<p>", "<p ", "<h1"} {
 		if bytes.Contains(head, []byte(tag)) {
@@ -240,8 +239,26 @@ func looksLikeHTML(data []byte) bool {
 			break
 		}
 	}
-	if !found || bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\ufeff"), []byte("<")) {
-		return found
+	return found && !strayMarkup(data)
+}
+
+// strayMarkup reports data whose markup does not run through it: tags on
+// at most half of its lines, with more than one line, and a first line
+// that is not the start of a document (a doctype, <html>, <head>, <body>,
+// a comment) nor of its head (<style>, <script>, <meta>, <link>, <title>:
+// a page shows none of them as text). That is a page copy, not a page: a
+// browser copies what a page shows without JavaScript (<noscript> ad tags,
+// tracking pixels) as text, on a line of its own, first or among the
+// others, and an article about the web may quote a page's source. An HTML
+// file has its tags throughout, on one long line, or opens with a style
+// sheet or a script of many lines.
+func strayMarkup(data []byte) bool {
+	head := sniffHead(data)
+	first := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	for _, tag := range []string{"<!doctype", "<html", "<head", "<body", "<!--", "<?xml", "<style", "<script", "<meta", "<link", "<title"} {
+		if bytes.HasPrefix(first, []byte(tag)) {
+			return false
+		}
 	}
 	lines, marked := 0, 0
 	for line := range bytes.SplitSeq(head, []byte("\n")) {
@@ -253,5 +270,14 @@ func looksLikeHTML(data []byte) bool {
 			marked++
 		}
 	}
-	return 2*marked > lines
+	return lines > 1 && 2*marked <= lines
+}
+
+// sniffHead returns the first sniffBytes of data in lower case, as UTF-8.
+func sniffHead(data []byte) []byte {
+	head := data[:min(len(data), 2*sniffBytes)]
+	if bytes.HasPrefix(head, boms[1]) || bytes.HasPrefix(head, boms[2]) {
+		head = toUTF8(head, "") // UTF-16 with a byte order mark: its tags have zero bytes between the letters
+	}
+	return bytes.ToLower(head[:min(len(head), sniffBytes)])
 }

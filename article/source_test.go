@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net"
@@ -97,6 +98,8 @@ func TestLoadSniffs(t *testing.T) {
 	}{
 		{"copy with noscript lines", "Menu\nSearch\n\nHeadline of the page\n\n<div class=\"alert\"><p>JavaScript is off.</p></div>\n\n" + strings.Repeat("A sentence of the article, long enough to count. ", 20) + "\n\nHome\nContact\n<img src=\"https://t.example/p.gif\">\n", "text"},
 		{"HTML after a line of text", "Warning: cache miss\n<html>\n<head><title>T</title></head>\n<body>\n<div>\n<p>Text.</p>\n</div>\n</body>\n</html>\n", "html"},
+		{"copy opening with a line of markup", "<div><img src=\"https://t.example/p.gif\"></div>\nHome\nNews\n\nHeadline of the page\n\n" + strings.Repeat("A sentence of the article, long enough to count. ", 20) + "\n\nContact\n", "text"},
+		{"HTML opening with a style sheet", "<style>\n.a { color: red; }\n.b {\n  margin: 0;\n}\n.c {\n  margin: 0;\n}\n</style>\n<div><p>Text.</p></div>\n", "html"},
 		{"one long line of HTML after text", "saved page <html><head><title>T</title></head><body><div><p>Text.</p></div></body></html>", "html"},
 	} {
 		if got, err := sniff([]byte(tc.data), ""); got != tc.want || err != nil {
@@ -244,6 +247,38 @@ func TestLoadRefusesNonRegularFiles(t *testing.T) {
 			}
 		case <-time.After(5 * time.Second):
 			t.Fatalf("%s: Load still blocks after 5 s", src)
+		}
+	}
+}
+
+// TestSniffCorpus checks every page and every page copy of the corpora:
+// a page is sniffed as HTML, its browser copy as text, including the
+// copies holding <noscript> markup and the pages that open with a style
+// sheet.
+func TestSniffCorpus(t *testing.T) {
+	var files []string
+	for _, pattern := range []string{"../../shared/corpus/readability/*/*", "../../shared/corpus/trafilatura-dev/*/*"} {
+		m, _ := filepath.Glob(pattern)
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Skip("corpora not available in ../shared")
+	}
+	want := map[string]string{"source.html": "html", "pagecopy.txt": "text"}
+	for _, f := range files {
+		w, ok := want[filepath.Base(f)]
+		if !ok {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(bytes.TrimSpace(data)) == 0 {
+			continue
+		}
+		if got, err := sniff(data, ""); got != w {
+			t.Errorf("%s: sniffed %q (%v), want %q", f, got, err, w)
 		}
 	}
 }

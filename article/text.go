@@ -46,6 +46,7 @@ type copyLine struct {
 	drop  bool // page furniture
 	boxed bool // dropped only as a line of a box of links ("Themen"), not by its own text
 	meta  bool // used as byline, date, kicker or teaser
+	row   bool // a row of a table of figures (cells between tabs, one a number)
 	kind  BlockType
 	level int
 	key   phraseKey // the text prepared for the phrase lists
@@ -84,8 +85,9 @@ func newPageCopy(text string) *pageCopy {
 			continue
 		}
 		t = pc.trimGluedPhrases(t)
+		row := tableRow(raw)
 		for i, part := range splitGluedSentences(t) {
-			pc.lines = append(pc.lines, copyLine{text: part, para: para && i == 0})
+			pc.lines = append(pc.lines, copyLine{text: part, para: para && i == 0, row: row})
 		}
 		para = false
 	}
@@ -94,6 +96,7 @@ func newPageCopy(text string) *pageCopy {
 		l.words = countWords(l.text)
 		l.prose = isProse(l.text, l.words)
 	}
+	pc.markCJKSentences()
 	pc.lang = pc.detectLang(text)
 	pc.bps = pc.bps[:0]
 	pc.bps = append(pc.bps, boilerplateFor(pc.lang))

@@ -86,7 +86,7 @@ func (pc *pageCopy) weights() []int {
 				w[k] = 0
 			case codeLike(ls[k].text):
 				w[k] = -1
-			case dataLine(ls[k].text):
+			case ls[k].isData():
 				w[k] = 0 // a field or an amount: the page's data, not its menu
 			case intro && n <= maxAnnouncedList:
 				w[k] = 0
@@ -120,7 +120,9 @@ const minCards = 4
 // cutTeaserCards ends the body before a run of teaser cards in its later
 // part: a headline followed by exactly one short text, again and again
 // (related or latest articles). An article's sections have longer or more
-// paragraphs under each heading.
+// paragraphs under each heading. Cards after which the body goes on
+// weighing at least islandShare of what came before are not the page's
+// end but a run of captioned figures or a box inside the article.
 func (pc *pageCopy) cutTeaserCards(s, e int, w []int) int {
 	total := 0
 	for i := s; i < e; i++ {
@@ -128,7 +130,7 @@ func (pc *pageCopy) cutTeaserCards(s, e int, w []int) int {
 	}
 	acc := 0
 	for i := s; i < e; i++ {
-		if acc > min(total/2, cardsAfter) && pc.cardsAt(i, e) >= minCards {
+		if acc > min(total/2, cardsAfter) && float64(total-acc) < islandShare*float64(acc) && pc.cardsAt(i, e) >= minCards {
 			return i
 		}
 		if acc > min(total/2, cardsAfter) {
@@ -277,6 +279,9 @@ func (pc *pageCopy) cutAtTail(s, e, half int, w []int) int {
 	acc := 0
 	for i := s; i < e; i++ {
 		if acc > half && pc.isEnd(pc.lines[i].key) && !pc.dateJustBefore(i) && !pc.resumesAfterBox(i, e) {
+			return i
+		}
+		if acc > half && pc.opensComments(i) {
 			return i
 		}
 		if acc > half && i > 0 && pc.lines[i-1].prose && pc.isDateOnly(i) {

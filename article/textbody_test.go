@@ -20,6 +20,8 @@ func para(topic string, n int) string {
 // bio under a name card go; the article's own last paragraphs stay.
 func TestCopyBodyEnds(t *testing.T) {
 	article := "Headline of the article\n\n" + para("harbour", 80) + "\n\n" + para("bridge", 70) + "\n\n" + para("tunnel", 60)
+	artikel := "Schlagzeile des Artikels\n\n" + strings.Repeat("Der Stadtrat hat am Dienstag über die Pläne für den neuen Hafen beraten, und die Entscheidung soll in der nächsten Woche fallen. ", 5) +
+		"\n\n" + strings.Repeat("Die Bürger der Stadt können ihre Einwände bis zum Ende des Monats schriftlich bei der Verwaltung einreichen, heißt es. ", 5)
 	footer := "\n\nShare\nTweet\nEmail\nPrint\nSave\nCopy link\nComment\nShare this\nSave article\nShare on Facebook\n\n"
 	cases := []struct {
 		name       string
@@ -58,6 +60,35 @@ func TestCopyBodyEnds(t *testing.T) {
 			drop: []string{"head of social", "Inga Buller"},
 		},
 		{
+			name: "comment thread heading",
+			copy: article + "\n\n11 responses to “Headline of the article”\n\n" + para("ferry", 60),
+			keep: []string{"tunnel report"},
+			drop: []string{"ferry report", "responses to"},
+		},
+		{
+			name: "German comment thread heading",
+			copy: artikel + "\n\n5 Gedanken zu „Schlagzeile“\n\n" + strings.Repeat("Ich finde die Entscheidung des Stadtrats richtig, aber sie kommt viel zu spät für uns. ", 4),
+			keep: []string{"Einwände"},
+			drop: []string{"viel zu spät", "Gedanken zu"},
+		},
+		{
+			name: "comment opened by its author's name over a date",
+			copy: article + "\n\nArt Edwards says:\nJuly 11, 2011 at 12:25 pm\n\n" + para("ferry", 60),
+			keep: []string{"tunnel report"},
+			drop: []string{"ferry report", "Art Edwards"},
+		},
+		{
+			name: "German comment opened by its author's name over a date",
+			copy: artikel + "\n\nPetra Schmidt sagt:\n12. März 2021 um 10:15 Uhr\n\n" + strings.Repeat("Ich finde die Entscheidung des Stadtrats richtig, aber sie kommt viel zu spät für uns. ", 4),
+			keep: []string{"Einwände"},
+			drop: []string{"viel zu spät", "Petra Schmidt"},
+		},
+		{
+			name: "a quote line without a date opens no comments",
+			copy: article + "\n\nThe mayor says:\n\n" + para("ferry", 60),
+			keep: []string{"tunnel report", "ferry report"},
+		},
+		{
 			name: "a heading sharing the first word is no name card",
 			copy: article + "\n\nOur Programs\n\nOur work spans a variety of different areas and partners working to create a more vibrant commons.",
 			keep: []string{"tunnel report", "Our work spans"},
@@ -81,5 +112,150 @@ func TestCopyBodyEnds(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCopyCJKLineSentences: a Chinese blog writes a sentence a line,
+// without "。", each line set off by blank lines; its sidebar lists other
+// posts' titles, as long, line under line. The lines standing alone are
+// the article.
+func TestCopyCJKLineSentences(t *testing.T) {
+	menu := "首頁\n部落格\n旅遊\n美食\n\n"
+	teasers := "[新竹新埔一日遊]新竹觀光旅遊景點柿餅加工廠金漢觀光果園\n『台灣』新竹六福村主題樂園一日遊好玩又好吃\n新竹一日遊世博館交通教學與停車資訊全攻略\n【新竹親子飯店】煙波大飯店新竹湖濱館從入住一直玩到退房\n\n"
+	var body strings.Builder
+	for _, l := range []string{
+		"一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣",
+		"玉峰道路一路上雲氣山嵐滯留山頭 順路下切蜿蜒道路後不久即抵達來到玉峰國小",
+		"美樹如其名偌大楓香樹早已呈現金黃 泛紅色彩也是愛攝人仕所喜愛造訪之地",
+		"第二次造訪美樹發現到營區變了 印象中以前生冷招牌換成了原木招牌可謂匠心獨運",
+		"燻黑原木加上金黃色醒目字體 加上了貓頭鷹原木創作也充分發揮了裝飾藝術功力",
+		"營區內除了露營民宿餐飲賞楓項目多了許多原木飾品更有畫龍點睛加乘效果",
+	} {
+		body.WriteString(l + "\n\n")
+	}
+	a, err := CleanText([]byte(menu+teasers+body.String()+"上一篇文章與下一篇文章\n"), "blog.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := a.Text()
+	if !strings.Contains(text, "玉峰道路一路上") || !strings.Contains(text, "裝飾藝術功力") {
+		t.Errorf("lost the article:\n%s", text)
+	}
+	if strings.Contains(text, "六福村") {
+		t.Errorf("kept the sidebar's titles:\n%s", text)
+	}
+}
+
+// TestCopyTypedList: a list the author typed with markers ("+ Added
+// Banners", "* Tweaked the debug screen") is the article's, however short
+// its items.
+func TestCopyTypedList(t *testing.T) {
+	in := "Home\nNews\nBlog\n\nVersion 1.8 - The Bountiful Update\n\n" + para("release", 60) + "\n\n+ Added Slime Block\n+ Added Iron Trapdoor\n+ Added Banners\n+ Added Armor Stands\n+ Added Red Sandstone\n* Tweaked the debug screen\n* Improved server list\n- Removed Herobrine\n\n" + para("update", 50) + "\n\nNewer\nOlder\n"
+	a, err := CleanText([]byte(in), "changelog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := a.Text()
+	for _, item := range []string{"Iron Trapdoor", "Banners", "Removed Herobrine", "update report"} {
+		if !strings.Contains(text, item) {
+			t.Errorf("lost %q:\n%s", item, text)
+		}
+	}
+}
+
+// TestCopyTableOfFigures: a table's rows come with tabs between the cells;
+// rows with figures are the article's data, a row of links is not.
+func TestCopyTableOfFigures(t *testing.T) {
+	rows := "Developer\tChangesets\tPct\nHerbert Dürr\t63\t16.6%\nJürgen Schmidt\t56\t14.7%\nArmin Le Grand\t56\t14.7%\nOliver-Rainer Wittmann\t46\t12.1%\nTsutomu Uchino\t33\t8.7%\nKay Schenk\t27\t7.1%\nPedro Giffuni\t23\t6.1%\nAndrea Pescetti\t14\t3.7%\n"
+	in := "Kernel\tSecurity\tDistributions\tContact Us\n\nThe project's contributors\n\n" + para("release", 60) + "\n\n" + rows + "\n" + para("project", 60) + "\n"
+	a, err := CleanText([]byte(in), "table")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := a.Text()
+	for _, cell := range []string{"Herbert Dürr", "Tsutomu Uchino", "Andrea Pescetti", "project report"} {
+		if !strings.Contains(text, cell) {
+			t.Errorf("lost %q:\n%s", cell, text)
+		}
+	}
+	for _, tc := range []struct {
+		raw  string
+		want bool
+	}{
+		{"Herbert Dürr\t63\t16.6%", true},
+		{"Weekly edition\tKernel\tSecurity\tContact Us", false},
+		{"Herbert Dürr 63 16.6%", false},
+		{"2015\t", false},
+	} {
+		if got := tableRow(tc.raw); got != tc.want {
+			t.Errorf("tableRow(%q) = %v, want %v", tc.raw, got, tc.want)
+		}
+	}
+}
+
+// TestCopyCardsInsideArticle: headline-and-teaser pairs end the body when
+// little follows them (related articles), but a run of captioned figures
+// after which the article goes on at length is the article's.
+func TestCopyCardsInsideArticle(t *testing.T) {
+	var figures strings.Builder
+	for _, code := range []string{"400", "500", "404", "502", "503"} {
+		figures.WriteString("Anomaly in status code " + code + "\nThe chart marks the spike in status code " + code + " we found earlier.\n")
+	}
+	head := "Detecting anomalies with SQL\n\n" + para("alert", 90) + "\n\n" + para("query", 90) + "\n\n"
+	var rest strings.Builder
+	for _, topic := range []string{"median", "mean", "deviation", "threshold", "backtest", "window"} {
+		rest.WriteString("\n\n" + para(topic, 60))
+	}
+	a, err := CleanText([]byte(head+figures.String()+rest.String()), "figures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := a.Text(); !strings.Contains(text, "window report") || !strings.Contains(text, "status code 503") {
+		t.Errorf("lost the article after its figures:\n%s", text)
+	}
+	// The same cards at the end of the page are other articles.
+	var cards strings.Builder
+	for _, title := range []string{"How the harbour was rebuilt in a year", "Why the bridge closed again this week", "What the tunnel costs the city now", "Who pays for the new ferry line", "When the market moves to the square"} {
+		cards.WriteString("\n\n" + title + "\n\nThe council and the port authority answer the questions readers asked us.")
+	}
+	a, err = CleanText([]byte(head+para("median", 60)+cards.String()), "cards")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := a.Text(); strings.Contains(text, "new ferry line") {
+		t.Errorf("kept the teaser cards:\n%s", text)
+	}
+}
+
+// TestCopyListOfPoints: a list in one block whose items are written-out
+// points ("Gijs made the toolbar start later in the startup window") is
+// the article's, with short sub-headings among them; a menu's items are
+// shorter.
+func TestCopyListOfPoints(t *testing.T) {
+	in := "Home\nNews\nAbout us\nContact\n\nThese weeks in the browser\n\n" + para("release", 60) + "\n\n" +
+		"Performance\nGijs made the bookmarks toolbar start later in the startup window\nMike fixed a shutdown hang caused by the start page cache\nDoug has some fixes and polish for the skeleton user interface\nPicture-in-Picture\nWe have the green light for another round of students hacking on the player\nFlorian has some new visualization variations up for the hang dashboard\n\n" +
+		para("update", 50) + "\n\nPrivacy\nTerms\nCookies\n"
+	a, err := CleanText([]byte(in), "points")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := a.Text()
+	for _, item := range []string{"bookmarks toolbar", "shutdown hang", "green light", "update report"} {
+		if !strings.Contains(text, item) {
+			t.Errorf("lost %q:\n%s", item, text)
+		}
+	}
+	if strings.Contains(text, "Cookies") {
+		t.Errorf("kept the menu:\n%s", text)
+	}
+	// Three headlines of other articles under a heading the lists do not
+	// know are a box of links, however long they are.
+	box := "Home\nNews\n\nThe new player\n\n" + para("release", 60) + "\n\nArtículos Relacionados\nThis is the man who deleted the president's account on the network\nThe network shows a preview of its new tool for saving links\nThe network will show how many people talk about a single post\n\n" + para("update", 50) + "\n"
+	a, err = CleanText([]byte(box), "box")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := a.Text(); strings.Contains(text, "deleted the president") || !strings.Contains(text, "update report") {
+		t.Errorf("kept the box of headlines or lost the text:\n%s", text)
 	}
 }

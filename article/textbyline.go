@@ -2,8 +2,10 @@ package article
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dramatis-app/dramatis/internal/words"
 )
@@ -94,7 +96,7 @@ func looksLikeName(s string) bool {
 	if len(ws) < 2 || len(ws) > maxNameWords || len(s) > maxNameChars {
 		return false
 	}
-	caps := 0
+	caps, whole := 0, false
 	for _, w := range ws {
 		if p, _ := words.Particle(strings.ToLower(w)); p {
 			continue
@@ -112,8 +114,9 @@ func looksLikeName(s string) bool {
 			}
 		}
 		caps++
+		whole = whole || !initials(w) && len(r) > 1
 	}
-	return caps >= 2
+	return caps >= 2 && whole // "R. R" is initials only
 }
 
 // maxLeadingNameWords is the longest name taken from the start of a byline
@@ -229,11 +232,157 @@ func allRoleWords(t string) bool {
 // compiled once and never changes.
 var relativeTimeRe = regexp.MustCompile(`(?i)\s*(?:[•·|–-]\s*)?(?:\d+\s*(?:h|m|d|min|std\.?)|\d+\s+\w+\s+ago|vor\s+\d+\s+\w+|yesterday|gestern)\s*$`)
 
+// mayEndInRelativeTime reports a line relativeTimeRe may match: one with
+// a digit, "yesterday" or "gestern". Most lines have none, and the
+// expression is the costliest step of reading a copy's bylines.
+func mayEndInRelativeTime(t string) bool {
+	if strings.ContainsAny(t, "0123456789") {
+		return true
+	}
+	l := strings.ToLower(t)
+	return strings.Contains(l, "yesterday") || strings.Contains(l, "gestern")
+}
+
 // bareAuthors reads a line that is only names, maybe with the time since
-// it appeared after them.
+// it appeared after them, or a byline glued to its "By" ("ByAlex
+// Bozarjian").
 func bareAuthors(t string) []string {
-	t = relativeTimeRe.ReplaceAllString(t, "")
+	if mayEndInRelativeTime(t) {
+		t = relativeTimeRe.ReplaceAllString(t, "")
+	}
+	if g := unglueBylinePrefix(t); g != t {
+		return leadingAuthors(g)
+	}
 	return parseAuthors(t)
+}
+
+// unglueBylinePrefix puts the space back between a byline's prefix and the
+// name a copy glued to it ("ByAlex" is "By Alex", "VonAnna" "Von Anna").
+func unglueBylinePrefix(t string) string {
+	for _, p := range bylineWordsList().prefixes {
+		p = strings.TrimSpace(p)
+		if len(t) > len(p)+1 && strings.EqualFold(t[:len(p)], p) {
+			if r, _ := utf8.DecodeRuneInString(t[len(p):]); unicode.IsUpper(r) {
+				if prev, _ := utf8.DecodeLastRuneInString(t[:len(p)]); unicode.IsLower(prev) {
+					return t[:len(p)] + " " + t[len(p):]
+				}
+			}
+		}
+	}
+	return t
+}
+
+// A line of names without "By" is a byline only if its words are names:
+// a word the copy also writes in lower case is an ordinary word
+// ("Keine Kommentare", "Grüne Energie", "This Blog", "Meta-Programming In
+// Emacs"), as are a weekday's name ("Wien Mittwoch"; months are given
+// names and surnames too: June, May) and the
+// words of a page's labels (bylinewords.txt's notname: "Paid Content"). The
+// first word (a given name) counts once it is written so once, a later one
+// (a surname: "Link", "Weber") only from minCommonWordUses times, and name
+// particles ("von der") never.
+const minCommonWordUses = 2
+
+// personsOnly returns names unless the line that gave them has no byline
+// prefix and one of them is made of ordinary words; then nil.
+func (pc *pageCopy) personsOnly(names []string, line string) []string {
+	if names == nil || hasBylinePrefix(strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })) {
+		return names
+	}
+	for _, n := range names {
+		if pc.ordinaryWords(n) {
+			return nil
+		}
+	}
+	return names
+}
+
+// ordinaryWords reports a name one of whose words is an ordinary word of
+// the copy or a day's or month's name.
+func (pc *pageCopy) ordinaryWords(name string) bool {
+	for k, w := range strings.Fields(name) {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if weekdays[lw] || bylineWordsList().notNames[lw] {
+			return true
+		}
+		if p, _ := words.Particle(lw); p && k > 0 {
+			continue
+		}
+		need := minCommonWordUses
+		if k == 0 {
+			need = 1
+		}
+		if lw != w && pc.lowerUses(lw, need) >= need {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerUses counts, up to limit, the copy's prose words that are w as
+// written in lower case: whole words between spaces, so that a handle
+// ("ben_silverman") does not count.
+func (pc *pageCopy) lowerUses(w string, limit int) int {
+	n := 0
+	for i := range pc.lines {
+		l := &pc.lines[i]
+		if !l.prose {
+			continue
+		}
+		for f := range strings.FieldsSeq(l.text) {
+			// Handles and addresses ("ben_silverman", "@ben") are no words.
+			if f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }); f == w {
+				if n++; n >= limit {
+					return n
+				}
+			}
+		}
+	}
+	return n
+}
+
+// authorsBeyondHeader names the authors the header does not: a byline
+// near the article (farByline), else the person the copy mentions as its
+// author (mentionedAuthor).
+func (pc *pageCopy) authorsBeyondHeader(s, e int) []string {
+	if names := pc.farByline(s, e); names != nil {
+		return names
+	}
+	return pc.mentionedAuthor(s, e)
+}
+
+// farByline returns the byline nearest the body's start [s, e) within the
+// reach of a dateline (farDateAbove lines above it, its first
+// farDateInBody lines, farDateBelow lines after it: "Posted by … at 12:06
+// PM" ends a blog post): a line that opens with "By"/"Von" and names, or
+// above the body a dateline with names beside the date ("19.6.2007 9:40
+// Uhr Christoph Becker 71 Kommentare"; in the body such a line quotes a
+// tweet, below it signs a comment). A credit ("Photo by …") is not a
+// byline, and a name of ordinary words is none, "By" or not: this is
+// weaker evidence than the header's.
+func (pc *pageCopy) farByline(s, e int) []string {
+	var best []string
+	bestDist := 0
+	for i := max(0, s-farDateAbove); i < min(len(pc.lines), e+farDateBelow); i++ {
+		l := &pc.lines[i]
+		if i >= s+farDateInBody && i < e || l.words > maxAuthorNoteWords || isCreditOnly(l.text) {
+			continue
+		}
+		names := leadingAuthors(unglueBylinePrefix(strings.TrimSpace(l.text)))
+		if names == nil && !l.prose && i < s {
+			if d, ok := findTextDate(l.text, pc.lang); ok {
+				rest := dropCounts(trimMetaWords(strings.TrimSpace(l.text[:d.start] + " " + l.text[d.end:])))
+				names = datelineAuthors(rest)
+			}
+		}
+		if slices.ContainsFunc(names, pc.ordinaryWords) {
+			continue
+		}
+		if dist := abs(i - s); names != nil && (best == nil || dist < bestDist) {
+			best, bestDist = names, dist
+		}
+	}
+	return best
 }
 
 // An author the header does not name is recognised by the page's other
@@ -289,7 +438,9 @@ func (pc *pageCopy) mentionedAuthor(s, e int) []string {
 		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
 			continue // a possessive: "Jack Daniel's" is a brand
 		}
-		if said[name] && count[name] >= minAuthorMentions {
+		// Only the names said often enough are read against the copy's
+		// words ("Grüne Energie" is no one): one pass over the copy each.
+		if said[name] && count[name] >= minAuthorMentions && !pc.ordinaryWords(name) {
 			return []string{name}
 		}
 	}

@@ -93,3 +93,77 @@ func TestCopyBylineCompany(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonsOnly: a line of capitalised words without "By" names people
+// only if the copy does not use its words as ordinary words.
+func TestPersonsOnly(t *testing.T) {
+	prose := "Keine Partei hat das bisher erklärt, und keine Antwort kam vor Mittwoch. Click here to read more. " +
+		"Ursula von der Leyen sprach von der Kommission. Ben is on Twitter at ben_silverman, and Kate Link wrote it once as a link."
+	cases := []struct {
+		line string
+		want bool
+	}{
+		{"Jane Doe", true},
+		{"Keine Kommentare", false},           // "keine" is an ordinary word of the copy
+		{"Kate Link", true},                   // a surname written once in lower case is still a surname
+		{"Ursula von der Leyen", true},        // particles are lower case in names
+		{"Ben Silverman", true},               // a handle is not a use of the word
+		{"Wien Mittwoch", false},              // a place and a weekday
+		{"Paid Content", false},               // a label (bylinewords.txt notname)
+		{"Von Keine Kommentare", true},        // after "Von" the line says it is a byline
+		{"Keine Kommentare, Jane Doe", false}, // one ordinary name spoils the line
+	}
+	pc := newPageCopy(prose + "\n")
+	for _, c := range cases {
+		names := bareAuthors(c.line)
+		if strings.HasPrefix(c.line, "Von ") {
+			names = leadingAuthors(c.line)
+		}
+		if names == nil {
+			t.Fatalf("%q reads as no names at all", c.line)
+		}
+		if got := pc.personsOnly(names, c.line) != nil; got != c.want {
+			t.Errorf("personsOnly(%q) kept %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestGluedBylinePrefix: a copy that glued "By" to the name still gives
+// the name.
+func TestGluedBylinePrefix(t *testing.T) {
+	for line, want := range map[string]string{"ByAlex Bozarjian": "Alex Bozarjian", "VonAnna Schmidt": "Anna Schmidt", "Byron Smith": "Byron Smith"} {
+		if got := bareAuthors(line); len(got) != 1 || got[0] != want {
+			t.Errorf("bareAuthors(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
+
+// TestCopyFarByline: a byline the header does not reach is the article's
+// when it is the nearest to the body's start and reads as a byline.
+func TestCopyFarByline(t *testing.T) {
+	menu := "Politics\nBusiness\nCulture\nSport\nScience\nTravel\nCars\nTech\n"
+	head := "\nCoast line goes electric next spring\n\n"
+	body := strings.Repeat("The regional railway will run electric trains on the coast line from next spring, the operator said on Monday. ", 3) +
+		"\n\n" + strings.Repeat("Electric trains on the coast line need new overhead wires, which the operator has been building for two years. ", 3) + "\n\n"
+	cases := []struct{ name, text, want string }{
+		{"byline above the menu", "Coast Courier\nBy Jane Doe\n" + menu + menu + head + body, "Jane Doe"},
+		{"a blog's signature below", head + body + "Posted by Jane Doe at 12:06 PM\nNo comments\n", "Jane Doe"},
+		{"dateline with a name above", "Coast Courier\n19.6.2024 9:40 Uhr Jane Doe 71 Kommentare\n" + menu + menu + head + body, "Jane Doe"},
+		{"a quoted tweet in the body", head + body + body + "— Shay Friedman (@ironshay) August 22, 2013\n\n" + body, ""},
+		{"a comment below", head + body + "Comments\nBen Miller 12.12.2022\nI see it differently.\n", ""},
+		{"ordinary words after By", "Coast Courier\nBy Electric Trains\n" + menu + menu + head + body, ""},
+		{"initials only", "Coast Courier\nBy R. R\n" + menu + menu + head + body, ""},
+		{"a photo credit", "Coast Courier\nPhoto by Jane Doe\n" + menu + menu + head + body, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := CleanText([]byte(c.text), c.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(a.Authors, ", "); got != c.want {
+				t.Errorf("authors %q, want %q", got, c.want)
+			}
+		})
+	}
+}

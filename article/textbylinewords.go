@@ -22,6 +22,8 @@ type bylineWords struct {
 	readTimes []string
 	follows   map[string]bool
 	bios      map[string]bool
+	notNames  map[string]bool
+	dated     map[string]bool
 }
 
 // loadedBylineWords parses the embedded list once; a malformed list is a
@@ -41,7 +43,7 @@ func bylineWordsList() *bylineWords {
 
 // parseBylineWords reads "kind: words" lines; # starts a comment.
 func parseBylineWords(src string) (*bylineWords, error) {
-	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}, bios: map[string]bool{}}
+	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}, bios: map[string]bool{}, notNames: map[string]bool{}, dated: map[string]bool{}}
 	err := readKindWords("bylinewords.txt", src, func(kind, w string) error {
 		switch kind {
 		case "prefix":
@@ -54,6 +56,10 @@ func parseBylineWords(src string) (*bylineWords, error) {
 			bw.follows[w] = true
 		case "bio":
 			bw.bios[w] = true
+		case "notname":
+			bw.notNames[w] = true
+		case "dated":
+			bw.dated[w] = true
 		default:
 			return fmt.Errorf("unknown kind %q", kind)
 		}

@@ -48,3 +48,23 @@ func isBracketCredit(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t[min(1, len(t)):])
 	return len(t) > 2 && t[0] == '(' && t[len(t)-1] == ')' && unicode.IsUpper(r) && countWords(t) <= maxBracketCreditWords && !strings.ContainsAny(t[1:len(t)-1], "()")
 }
+
+// maxCopyrightCreditWords bounds the credit after a copyright sign that
+// closes a caption ("© Rike/pixelio.de", "© aremac / Clipdealer"): a
+// photographer, an agency, a library.
+const maxCopyrightCreditWords = 5
+
+// endsWithCopyrightCredit reports a line of text that ends with a
+// copyright sign and a short credit, glued or not: a picture's caption
+// with its credit ("Stau © aremac / Clipdealer", "…wissen muss© Rike/
+// pixelio.de"), which a copy writes as one line. A paragraph of the
+// article does not end in one.
+func endsWithCopyrightCredit(t string) bool {
+	i := strings.LastIndex(t, "©")
+	if i <= 0 {
+		return false
+	}
+	credit := strings.TrimSpace(t[i+len("©"):])
+	n := countWords(credit)
+	return n >= 1 && n <= maxCopyrightCreditWords && hasLetter(credit) && hasLetter(t[:i])
+}

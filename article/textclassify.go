@@ -7,11 +7,16 @@ import (
 )
 
 // A run of minLinkListLines or more short lines is a list of links unless
-// a colon announces it and its lines average listItemWords words, or it
-// stands between paragraphs and its lines average verseWords; a short
-// line after a colon, or ending a sentence, needs minItemWords words to be
-// text.
+// a colon announces it and its lines average listItemWords words, it
+// stands between paragraphs and its lines average verseWords, or it is one
+// block most of whose lines, minTextListItems or more, have textListWords
+// words (links and menu items have fewer; a list's points written out have
+// as many as a clause; a box of related headlines has two or three);
+// a short line after a colon, or ending a sentence, needs minItemWords
+// words to be text.
 const (
+	textListWords    = 8
+	minTextListItems = 4
 	verseWords       = 6
 	minLinkListLines = 3
 	listItemWords    = 2
@@ -76,7 +81,17 @@ func (pc *pageCopy) classifyBody(s, e int) {
 			// with data are the page's content, the labels among them
 			// not.
 			for _, k := range run {
-				if dataLine(ls[k].text) {
+				if ls[k].isData() {
+					ls[k].kind, ls[k].level = ListItem, 1
+				}
+			}
+		case n >= minLinkListLines && pc.oneBlock(run) && 2*pc.longItems(run) > len(run) && pc.longItems(run) >= minTextListItems:
+			// A list in one block, most of whose items have
+			// textListWords words: the points of the text (changes,
+			// findings, steps) written out, with their sub-headings;
+			// links and menu items are shorter. The long items are kept.
+			for _, k := range run {
+				if ls[k].words >= textListWords {
 					ls[k].kind, ls[k].level = ListItem, 1
 				}
 			}
@@ -115,12 +130,23 @@ func (pc *pageCopy) verses(run []int) bool {
 	return true
 }
 
+// longItems counts the lines of run with textListWords words or more.
+func (pc *pageCopy) longItems(run []int) int {
+	n := 0
+	for _, k := range run {
+		if pc.lines[k].words >= textListWords && !isBreadcrumb(pc.lines[k].text) {
+			n++
+		}
+	}
+	return n
+}
+
 // mostlyData reports whether at least half the lines of run are fields or
 // amounts.
 func (pc *pageCopy) mostlyData(run []int) bool {
 	n := 0
 	for _, k := range run {
-		if dataLine(pc.lines[k].text) {
+		if pc.lines[k].isData() {
 			n++
 		}
 	}

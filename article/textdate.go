@@ -21,9 +21,97 @@ var (
 	reDateDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+([a-zäöü]{3,9})\.?,?\s+(\d{4})\b`)
 	// November 8, 2024; Nov. 8 2024; January 13th, 2017
 	reDateMDY = regexp.MustCompile(`(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	// 02/02/2022, 2022/02/02: the order of day and month is the page's
+	// language's (see slashedDate)
+	reDateSlashed = regexp.MustCompile(`\b(\d{1,4})/(\d{1,2})/(\d{4}|\d{1,2})\b`)
 	// 12:22 Uhr, 2:05 p.m., 02.00 EST, 14:30 CET
 	reTime = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d{2})(?:\s*(a\.?m\.?|p\.?m\.?))?(?:\s*(uhr|utc|gmt|cet|cest|mez|mesz|est|edt|et|cst|cdt|pst|pdt|pt|bst))?\b`)
 )
+
+// A date the header does not give may stand further off: up to
+// farDateAbove lines above the body or farDateBelow lines after it, or in
+// its first farDateInBody lines (the copy's title is not always the
+// headline). It counts only on a line that is the date and at most
+// farDateWords other words ("Montag, 06.11.2023", "27.04.2020 - 18:50 Uhr
+// 3 Kommentare"), or above the body a byline, and the one nearest the
+// body's start wins: a masthead's "today" stands far above, comments'
+// dates below with their writers' names, a quoted tweet's date has its
+// author beside it, and
+// the teasers of other articles come later in a list or in a box. The
+// copy's first mastheadLines lines give the day the page was copied
+// ("Montag, 09.12.2019" above the menu), not the article's.
+const (
+	mastheadLines = 3
+	farDateAbove  = 25
+	farDateBelow  = 3
+	farDateInBody = 15
+	farDateWords  = 2
+)
+
+// farDate returns the dateline nearest the start of the body [s, e), or
+// false.
+func (pc *pageCopy) farDate(s, e int) (textDate, int, bool) {
+	best, bestDist := -1, 0
+	var bestDate textDate
+	for i := max(0, s-farDateAbove); i < min(len(pc.lines), e+farDateBelow); i++ {
+		l := &pc.lines[i]
+		inBody := i >= s && i < e
+		if l.prose || l.boxed || inBody && i >= s+farDateInBody || i < mastheadLines && !inBody {
+			continue
+		}
+		d, ok := findTextDate(l.text, pc.lang)
+		if !ok {
+			continue
+		}
+		rest := strings.TrimSpace(l.text[:d.start] + " " + l.text[d.end:])
+		if countWords(dropCounts(trimMetaWords(rest))) > farDateWords && (i >= s || datelineAuthors(rest) == nil) {
+			continue
+		}
+		if dist := abs(i - s); best < 0 || dist < bestDist {
+			best, bestDist, bestDate = i, dist, d
+		}
+	}
+	return bestDate, best, best >= 0
+}
+
+// dropCounts removes weekday names, times of day and their zones, the
+// words that say what the date is ("Publiziert", bylinewords.txt dated)
+// and "3 Kommentare"-style counts from what a dateline holds besides the
+// date.
+func dropCounts(rest string) string {
+	var out []string
+	ws := strings.Fields(rest)
+	for k := 0; k < len(ws); k++ {
+		w := strings.ToLower(strings.Trim(ws[k], ",.:;"))
+		if weekdays[w] || w == "" || startsWithClock(w) || bylineWordsList().dated[w] {
+			continue
+		}
+		if _, zone := zoneOffsets[w]; zone {
+			continue
+		}
+		if _, err := strconv.Atoi(w); err == nil && k+1 < len(ws) {
+			k++ // "3 Kommentare", "5 min"
+			continue
+		}
+		out = append(out, ws[k])
+	}
+	return strings.Join(out, " ")
+}
+
+// weekdays are the day names a dateline opens with.
+var weekdays = map[string]bool{
+	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true, "sonntag": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"mo": true, "di": true, "mi": true, "do": true, "fr": true, "sa": true, "so": true,
+	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
 
 // zoneOffsets are the abbreviations a byline may end in, in hours from UTC.
 var zoneOffsets = map[string]int{
@@ -63,13 +151,43 @@ func findTextDate(line, lang string) (textDate, bool) {
 	return textDate{}, false
 }
 
-// unglueWords puts a space where a lower-case letter is directly followed
-// by an upper-case one.
+// reGluedYear finds a date's year glued to the day of the next date, as
+// copies of blogs print the published and updated dates ("6. November
+// 20236. November 2023"); compiled once, never changed.
+var reGluedYear = regexp.MustCompile(`((?:\d\.|[\p{L}]{3}\.?)\s?(?:19|20)\d\d)(\d)`)
+
+// gluedYearDigits is the shortest run of digits a year glued to a day
+// makes ("20236").
+const gluedYearDigits = 5
+
+// hasDigitRun reports a run of at least n digits in s.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// unglueWords puts a space where a copy glued two texts together: a
+// lower-case letter directly followed by an upper-case one or a digit
+// ("Posted on28. Juli", "Kathrin Bierling21.05.2019"), a digit directly
+// followed by an upper-case letter ("20. März 2014Kategorien"), and a
+// year directly followed by the next date's day.
 func unglueWords(s string) string {
+	if hasDigitRun(s, gluedYearDigits) {
+		s = reGluedYear.ReplaceAllString(s, "$1 $2")
+	}
 	var b strings.Builder
 	var prev rune
 	for _, r := range s {
-		if unicode.IsLower(prev) && unicode.IsUpper(r) {
+		if unicode.IsLower(prev) && (unicode.IsUpper(r) || unicode.IsDigit(r)) || unicode.IsDigit(prev) && unicode.IsUpper(r) {
 			b.WriteByte(' ')
 		}
 		b.WriteRune(r)
@@ -81,6 +199,9 @@ func unglueWords(s string) string {
 // findTextDateExact is findTextDate without the unglued second try.
 func findTextDateExact(line, lang string) (textDate, bool) {
 	best, ok := firstDate(line)
+	if sd, sok := slashedDate(line); sok && (!ok || sd.start < best.start) {
+		best, ok = sd, true
+	}
 	if !ok {
 		return textDate{}, false
 	}
@@ -164,6 +285,41 @@ func firstDate(line string) (dateMatch, bool) {
 	return *best, true
 }
 
+// slashedDate reads 02/02/2022 (day first, as German and British pages
+// write it), 11/28/2022 (month first, as American pages do) and
+// 2022/02/28. Which comes first is known only when one of the two numbers
+// is over 12 or they are equal: 11/01/2021 is not guessed, as German pages
+// write it both ways too.
+func slashedDate(line string) (dateMatch, bool) {
+	if !strings.Contains(line, "/") {
+		return dateMatch{}, false // most lines: skip the expression
+	}
+	m := reDateSlashed.FindStringSubmatchIndex(line)
+	if m == nil {
+		return dateMatch{}, false
+	}
+	a, _ := strconv.Atoi(line[m[2]:m[3]])
+	b, _ := strconv.Atoi(line[m[4]:m[5]])
+	c, _ := strconv.Atoi(line[m[6]:m[7]])
+	var y, mo, d int
+	switch {
+	case m[3]-m[2] == 4 && m[7]-m[6] <= 2: // 2022/02/28
+		y, mo, d = a, b, c
+	case m[7]-m[6] != 4 || m[3]-m[2] > 2:
+		return dateMatch{}, false // 1/2/3: a fraction or a score
+	case a > 12 || a == b:
+		y, mo, d = c, b, a
+	case b > 12:
+		y, mo, d = c, a, b
+	default:
+		return dateMatch{}, false
+	}
+	if mo < 1 || mo > 12 || d < 1 || d > 31 || y < minNewsYear || y > maxNewsYear {
+		return dateMatch{}, false
+	}
+	return dateMatch{y, mo, d, m[0], m[1]}, true
+}
+
 // clockTime is a time of day found after a date: hour and minute, the
 // zone's offset in hours when one is named, and where it ends in rest.
 type clockTime struct {
@@ -179,7 +335,7 @@ type clockTime struct {
 func clockAfter(rest string) (clockTime, bool) {
 	var ct clockTime
 	m := reTime.FindStringSubmatchIndex(rest)
-	if m == nil || len(strings.Trim(rest[:m[0]], " -–—|,·/atumAT")) != 0 {
+	if m == nil || len(strings.Trim(strings.ToLower(rest[:m[0]]), " -–—|,·/atum")) != 0 { // "at", "um", "UM"
 		return ct, false
 	}
 	ct.hour, _ = strconv.Atoi(rest[m[2]:m[3]])

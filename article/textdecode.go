@@ -12,7 +12,9 @@ import (
 
 // decodePageCopy returns data as a UTF-8 string. Clipboard text is UTF-8
 // almost always; UTF-16 with a byte-order mark and Latin-1/windows-1252
-// (old Windows editors) are decoded, binary data is refused.
+// (old Windows editors) are decoded, binary data is refused, and UTF-8
+// that the page's reader misread in a legacy charset is read again
+// (repairMojibake).
 func decodePageCopy(data []byte, name string) (string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", fmt.Errorf("%w in %s: the text is empty", ErrNoText, name)
@@ -32,7 +34,7 @@ func decodePageCopy(data []byte, name string) (string, error) {
 		return "", fmt.Errorf("%s looks like a binary file, not text copied from a page", name)
 	}
 	if utf8.Valid(data) {
-		return string(data), nil
+		return repairMojibake(string(data)), nil
 	}
 	if !hasUTF8Multibyte(data) {
 		out, err := charmap.Windows1252.NewDecoder().Bytes(data)

@@ -1,6 +1,10 @@
 package article
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // markBoilerplate drops lines matched by the phrase lists, photo captions
 // with credits, and lines without words.
@@ -51,6 +55,37 @@ func (pc *pageCopy) markBoilerplate() {
 		}
 	}
 	pc.dropCaptions()
+	pc.dropTruncatedTeasers()
+}
+
+// truncatedReach is how many lines apart the cut-off headlines of a list
+// of teasers stand: a headline, maybe a teaser text and a date, the next.
+const truncatedReach = 3
+
+// dropTruncatedTeasers drops the lines cut short with an ellipsis that
+// come with another such line within truncatedReach lines: a list of
+// other articles' headlines or teasers, which a page truncates to fit
+// its boxes, to a headline or a teaser's text (at most cardTextWords
+// words; a longer line is the article's, and no list runs over it). A
+// sentence of the article may trail off ("and waited…"), but not two in
+// a few lines.
+func (pc *pageCopy) dropTruncatedTeasers() {
+	ls := pc.lines
+	last := -truncatedReach - 1 // the last truncated line seen
+	for i := range ls {
+		if ls[i].words > cardTextWords {
+			last = -truncatedReach - 1 // a paragraph of the article: no list runs over it
+			continue
+		}
+		if !truncated(ls[i].text) {
+			continue
+		}
+		if i-last <= truncatedReach {
+			ls[i].drop = true
+			ls[last].drop = true
+		}
+		last = i
+	}
 }
 
 // boxReach is how far (in lines) a widget's furniture may stand from a
@@ -194,6 +229,34 @@ func (pc *pageCopy) isEnd(k phraseKey) bool {
 	return false
 }
 
+// commentDateReach is how many lines under a commenter's name the
+// comment's date stands (the name, then "July 11, 2011 at 12:25 pm").
+const commentDateReach = 2
+
+// opensComments reports a line that opens the page's comments: a thread
+// heading ("11 responses to “…”"), or a commenter's name line ("Art
+// Edwards says:") with a date under it. An article quotes people with
+// "says" too, but in a sentence, not on a short line over a date.
+func (pc *pageCopy) opensComments(i int) bool {
+	l := &pc.lines[i]
+	if l.prose && l.words > maxHeadingWords {
+		return false
+	}
+	for _, bp := range pc.bps {
+		if bp.isThreadHeading(l.key.lower) {
+			return true
+		}
+		if bp.isCommenter(l.key.lower, l.words) {
+			for k := i + 1; k < len(pc.lines) && k <= i+commentDateReach; k++ {
+				if pc.isDateOnly(k) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func (pc *pageCopy) isKicker(t string) bool {
 	for _, bp := range pc.bps {
 		if bp.IsKicker(t) {
@@ -202,6 +265,11 @@ func (pc *pageCopy) isKicker(t string) bool {
 	}
 	return false
 }
+
+// minDisclosureWords is the shortest disclosure in a copy: a shorter line
+// that names one ("Advertiser Disclosure") is a link or a label, which the
+// phrase lists judge.
+const minDisclosureWords = 6
 
 // maxCaptionCreditWords bounds a photo caption glued to its credit; a
 // longer line that names a credit is a paragraph.
@@ -218,8 +286,30 @@ func (pc *pageCopy) isFurniture(l *copyLine) bool {
 		if l.words < maxCaptionCreditWords && bp.creditAt(k.lower) >= 0 {
 			return true // a photo caption with its credit
 		}
+		if l.words < maxCaptionCreditWords && endsWithCopyrightCredit(t) {
+			return true // a caption with its credit, not set off by a sentence end
+		}
+		if l.words >= minDisclosureWords && bp.isDisclosureLower(k.lower, l.words) {
+			return true // a note about the article: affiliate links, sponsors
+		}
 	}
 	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose || isBracketCredit(t) && hasLetter(t)
+}
+
+// truncated reports a line that a page cut short with an ellipsis right
+// after a letter or digit ("23 choses que toutes les filles des années
+// 2000…"): the headline of another article in a list of teasers, which a
+// page truncates to fit its boxes. A heading of the article is not cut
+// off, and a sentence that trails off ("… waited…") is prose.
+func truncated(t string) bool {
+	rest, ok := strings.CutSuffix(t, "…")
+	if !ok {
+		if rest, ok = strings.CutSuffix(t, "..."); !ok || strings.HasSuffix(rest, ".") {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // isMarkupLine reports HTML source in the copy: with JavaScript off a

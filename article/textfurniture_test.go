@@ -29,3 +29,66 @@ func TestCopySponsoredBox(t *testing.T) {
 		})
 	}
 }
+
+// TestCopyNotesAndCredits: a disclosure paragraph (affiliate links,
+// advertisers) and a caption that ends with a copyright sign and its
+// credit are not article text; a paragraph that mentions a disclaimer or
+// the copyright sign in passing is.
+func TestCopyNotesAndCredits(t *testing.T) {
+	body := "Headline of the article\n\n" + para("harbour", 80) + "\n\n"
+	cases := []struct{ name, line, mark string }{
+		{"disclosure", "This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products.", "references to products"},
+		{"advertising disclaimer", "NOTE: The advertising disclaimer below does not apply to this article, nor any originating from the editorial department.", "advertising disclaimer"},
+		{"card site disclaimer", "Disclaimer: The responses below are not provided or commissioned by the bank advertiser.", "responses below"},
+		{"caption with glued credit", "Schneeräumpflicht - was man darüber wissen muss© Rike/pixelio.de", "Schneeräumpflicht"},
+		{"caption with credit", "Stau auf der Autobahn © aremac / Clipdealer", "Stau auf der Autobahn"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := CleanText([]byte(body+c.line+"\n\n"+para("bridge", 70)), c.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := a.Text()
+			if strings.Contains(text, c.mark) {
+				t.Errorf("kept %q:\n%s", c.mark, text)
+			}
+			if !strings.Contains(text, "bridge report") {
+				t.Errorf("lost the text after it:\n%s", text)
+			}
+		})
+	}
+	for _, keep := range []string{
+		"Disclaimer: if you see different patch sizes when you press update manually, that is because we are not using the new method yet.",
+		"The logo, marked with the sign ©, belongs to the club since 1904, and the club has defended it in court twice.",
+	} {
+		a, err := CleanText([]byte(body+keep+"\n\n"+para("bridge", 70)), "keep")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text(), keep[:30]) {
+			t.Errorf("lost %q:\n%s", keep, a.Text())
+		}
+	}
+}
+
+// TestCopyTruncatedTeasers: headlines a page cut short with an ellipsis
+// are other articles' teasers; a sentence of the article that trails off
+// is text.
+func TestCopyTruncatedTeasers(t *testing.T) {
+	in := "Headline of the article\n\n" + para("harbour", 80) + "\n\nAnd then the council waited, and waited, and waited for the minister to answer…\n\n" + para("bridge", 70) +
+		"\n\nMore stories\n\n23 things every girl of the 2000s will rem…\n\nTwenty-one tattoos that are marvellously well…\n\nThe 43 times a hospital drama made us all…\n\n" + para("tunnel", 60)
+	a, err := CleanText([]byte(in), "teasers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := a.Text()
+	for _, teaser := range []string{"every girl", "tattoos", "hospital drama"} {
+		if strings.Contains(text, teaser) {
+			t.Errorf("kept the teaser %q:\n%s", teaser, text)
+		}
+	}
+	if !strings.Contains(text, "waited for the minister") || !strings.Contains(text, "tunnel report") {
+		t.Errorf("lost the article's text:\n%s", text)
+	}
+}

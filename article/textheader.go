@@ -36,6 +36,9 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		to++
 	}
 	metaAt := pc.readDate(art, from, to)
+	if d, _, ok := pc.farDate(s, e); ok && art.Published.IsZero() {
+		art.Published = d.t.Truncate(0)
+	}
 	if len(art.Authors) == 0 {
 		if authors, at := pc.findByline(max(0, from-authorsAboveTitle), to, title); authors != nil {
 			art.Authors = authors
@@ -46,11 +49,11 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		}
 	}
 	if art.Site == "" {
-		art.Site = pc.siteName(title, s, e)
+		art.Site = pc.siteName(title, s, e, art.Authors)
 		art.Title = stripSiteSuffix(art.Title, art.Site)
 	}
 	if len(art.Authors) == 0 {
-		if a := pc.mentionedAuthor(s, e); a != nil && !strings.EqualFold(a[0], art.Site) {
+		if a := pc.authorsBeyondHeader(s, e); a != nil && !strings.EqualFold(a[0], art.Site) {
 			art.Authors = a // the site's name recurs like an author's
 		}
 	}
@@ -92,7 +95,7 @@ func (pc *pageCopy) readDate(art *Article, from, to int) int {
 			continue
 		}
 		rest := strings.TrimSpace(l.text[:d.start] + " " + l.text[d.end:])
-		authors := datelineAuthors(rest)
+		authors := pc.personsOnly(datelineAuthors(rest), rest)
 		if countWords(trimMetaWords(rest)) > datelineWords && authors == nil {
 			if fallback < 0 {
 				fallback, fallbackDate = i, d
@@ -142,7 +145,7 @@ func (pc *pageCopy) findByline(from, to, title int) ([]string, int) {
 		if i == title || l.prose || l.meta || l.drop && !l.boxed {
 			continue
 		}
-		if names := bareAuthors(l.text); names != nil && (pc.nextToDate(i) || pc.bylineCompany(i)) {
+		if names := pc.personsOnly(bareAuthors(l.text), l.text); names != nil && (pc.nextToDate(i) || pc.bylineCompany(i)) {
 			return names, i
 		}
 	}

@@ -194,10 +194,11 @@ const (
 )
 
 // A bulleted line of minBulletWords words is an item of a list written
-// in the text; a question under maxQuestionHeadingWords words is a
+// in the text ("+ Added Banners": menus and link lists are not typed with
+// list markers); a question under maxQuestionHeadingWords words is a
 // sub-heading.
 const (
-	minBulletWords          = 4
+	minBulletWords          = 2
 	maxQuestionHeadingWords = 12
 )
 
@@ -215,6 +216,44 @@ func isProse(s string, words int) bool {
 		return false // a question as a sub-heading
 	}
 	return words >= proseAnyWords || words >= proseMinWords && endsSentence(s)
+}
+
+// minCJKSentenceChars is the shortest line of Chinese or Japanese that
+// standing alone is a sentence: menu items and rubrics have two to six
+// characters.
+const minCJKSentenceChars = 12
+
+// markCJKSentences marks as prose the lines of Chinese or Japanese that
+// stand alone, set off by blank lines as paragraphs are, and are long
+// enough to be a sentence (minCJKSentenceChars). Written without spaces,
+// such a line has few "words" for isProse, and blogs in these scripts
+// often end a sentence with the line instead of "。"; menus and lists of
+// headlines come line under line, without blank lines.
+func (pc *pageCopy) markCJKSentences() {
+	for i := range pc.lines {
+		l := &pc.lines[i]
+		if l.prose || !pc.alone(i) || len(l.text) < 3*minCJKSentenceChars {
+			continue
+		}
+		if n, most := cjkShare(l.text); most && n >= minCJKSentenceChars {
+			l.prose = true
+		}
+	}
+}
+
+// cjkShare counts the ideographs and kana of s, and reports whether they
+// are most of its letters.
+func cjkShare(s string) (n int, most bool) {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case isCJK(r):
+			n++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return n, n > letters
 }
 
 // bulleted reports a line that starts with a typed list marker ("+ ",
@@ -256,6 +295,36 @@ func dataLine(t string) bool {
 		}
 	}
 	return quantityLine(t)
+}
+
+// tableRow reports a raw line of a copy that is a row of a table of
+// figures: a browser copies a table's cells with tabs between them, and a
+// row of data has a number in a cell ("Herbert Dürr\t63\t16.6%"). A layout
+// table's row of links ("Kernel\tSecurity\tContact") has none.
+func tableRow(raw string) bool {
+	raw = strings.TrimSpace(raw)
+	if strings.IndexByte(raw, '\t') < 0 {
+		return false
+	}
+	cells := 0
+	number := false
+	for cell := range strings.SplitSeq(raw, "\t") {
+		cell = strings.TrimSpace(cell)
+		if cell == "" {
+			continue
+		}
+		cells++
+		if r, _ := utf8.DecodeRuneInString(cell); unicode.IsDigit(r) && !hasLetter(cell) {
+			number = true
+		}
+	}
+	return cells >= 2 && number
+}
+
+// isData reports a line of the page's data: a field, an amount (dataLine)
+// or a row of a table of figures.
+func (l *copyLine) isData() bool {
+	return l.row || dataLine(l.text)
 }
 
 // quantityLine reports a line that starts with an amount: a number, maybe

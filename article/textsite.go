@@ -8,23 +8,38 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dramatis-app/dramatis/internal/words"
 )
 
 // A page copy names its site in its chrome: the logo link ("The Verge
 // homepage"), the headline's suffix (" | FASSETTE.NET"), the copyright
-// notice ("© 2021 Bundesamt für Naturschutz"), a follow or welcome line
-// ("Folgen Sie ZEIT ONLINE"), the logo's text on the first line, and the
-// name on other lines of the copy. Each source is evidence of a
-// weight; the name with the most, at least minSiteScore, is the site, when
-// one of the sources besides the logo line and recurrence states it. The
-// logo link is surest; a copyright notice often names the parent company
-// ("Vox Media, LLC" on The Verge) and a follow line an author, so each
-// needs a second sign; the first line alone is the weakest.
+// notice ("© 2021 Bundesamt für Naturschutz"), a line that says what the
+// site is part of ("PC Gamer is part of Future US Inc"), a follow, join or
+// welcome line ("Folgen Sie ZEIT ONLINE", "Sign In to CNET"), a product of
+// the site ("PC Gamer Newsletter"), its domain ("heise.de",
+// "redaktion@spiegel.de"), the logo's text on the first line, and the name
+// on other lines of the copy. Each kind of evidence has a weight; the name
+// with the most, at least minSiteScore, is the site, when one of the kinds
+// besides the logo line and recurrence states it.
+//
+// The logo link and the "part of" line are surest. A copyright notice
+// often names the parent company ("Vox Media, LLC" on The Verge, "CBS
+// Interactive" on CNET): a name there with a company form counts less than
+// a brand stated elsewhere, and a group's name ("… Media", "… Group") is
+// never the site on the copyright's word alone. A follow line may name an
+// author, so it needs a second sign; the first line alone is the weakest.
 const (
 	siteHomeWeight      = 4
+	sitePartOfWeight    = 4
 	siteTitleWeight     = 3
+	siteTitleDashWeight = 2
 	siteCopyrightWeight = 2
+	siteDomainWeight    = 2
 	siteFollowWeight    = 2
+	siteJoinWeight      = 2
+	siteProductWeight   = 1
+	siteParentWeight    = 1
 	siteLogoWeight      = 1
 	siteRecurWeight     = 1
 	minSiteScore        = 3
@@ -34,72 +49,280 @@ const (
 // a line read for one has at most maxChromeLineWords words (a copyright
 // notice maxCopyrightWords); the logo is looked for in the first
 // logoLines kept lines; a name is counted on at most maxSiteRecur lines
-// of its own.
+// of its own. A domain names the site when it stands on minDomainLines
+// lines of the chrome, or on a line of its own or a copyright line; its
+// main label matches a name of at least minDomainLabelRunes letters.
 const (
-	maxSiteWords       = 6
-	minSiteRunes       = 2
-	maxChromeLineWords = 8
-	logoLines          = 2
-	maxSiteRecur       = 3
+	maxSiteWords        = 6
+	minSiteRunes        = 2
+	maxChromeLineWords  = 8
+	logoLines           = 2
+	maxSiteRecur        = 3
+	minJoinLines        = 2
+	minDomainLines      = 2
+	minDomainLabelRunes = 4
 )
 
-// siteTitleSeparators part a page title from the site's name.
+// siteTitleSeparators part a page title from the site's name. A dash
+// also parts a headline's own clauses ("Bad Grades - Until Now"), so a
+// name after one weighs siteTitleDashWeight and needs a second sign.
 var siteTitleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · "}
+
+// isDashSeparated reports a title whose site suffix follows a dash.
+func isDashSeparated(t, suffix string) bool {
+	rest := strings.TrimSuffix(t, suffix)
+	rest = strings.TrimRight(rest, " ")
+	return strings.HasSuffix(rest, "-") || strings.HasSuffix(rest, "–") || strings.HasSuffix(rest, "—")
+}
+
+// siteKind is a kind of evidence for a site's name.
+type siteKind uint16
+
+const (
+	kindHome siteKind = 1 << iota
+	kindPartOf
+	kindTitle
+	kindCopyright
+	kindCompany // a copyright notice's name with a company form ("Inc.", "GmbH")
+	kindParent  // a copyright notice's group name ("Vox Media", "Leaf Group")
+	kindDomain
+	kindFollow
+	kindJoin
+	kindProduct
+	kindLogo
+	kindRecur
+)
+
+// statingKinds are the kinds that state a name as the site's; the others
+// only add weight to a name one of these states.
+const statingKinds = kindHome | kindPartOf | kindTitle | kindCopyright | kindCompany | kindDomain | kindFollow | kindJoin
 
 // siteVote is the evidence for one name.
 type siteVote struct {
-	name   string
-	score  int
-	stated bool // by a logo link, title suffix, copyright or follow line, not only as a line of its own
+	name  string
+	score int
+	kinds siteKind
+	joins map[string]bool // the join and "about" lines that name it
+}
+
+// stated reports a name some kind besides the logo line, recurrence and a
+// group's copyright states.
+//
+// A join or "about" line names a section ("More from Politics", "Join
+// Now") or a person as readily as the site, so a name only such lines
+// state needs two different ones ("Join Now" repeated by a copied menu is
+// one) or the logo's line besides.
+func (v *siteVote) stated() bool {
+	if v.kinds&statingKinds == kindJoin {
+		return len(v.joins) >= minJoinLines || v.kinds&kindLogo != 0
+	}
+	return v.kinds&statingKinds != 0
+}
+
+// company reports a name stated only by a copyright notice that gives it a
+// company form: the brand stated elsewhere is preferred.
+func (v *siteVote) company() bool {
+	return v.kinds&(kindCompany|kindParent) != 0 && v.kinds&(statingKinds&^(kindCompany|kindCopyright)) == 0
+}
+
+// siteBallot gathers the evidence of one copy.
+type siteBallot struct {
+	sw      *siteWords
+	votes   map[string]*siteVote
+	authors []string
+	line    string // the line being read, lower-cased
+}
+
+// vote adds weight for name as evidence of kind.
+func (b *siteBallot) vote(name string, weight int, kind siteKind) {
+	name = trimSiteName(name, b.sw)
+	if !b.sw.plausible(name) {
+		return
+	}
+	for _, a := range b.authors {
+		if strings.EqualFold(a, name) {
+			return // the byline's person, on a follow line or an author box
+		}
+	}
+	k := strings.ToLower(name)
+	v := b.votes[k]
+	if v == nil {
+		v = &siteVote{name: name}
+		b.votes[k] = v
+	}
+	v.score += weight
+	v.kinds |= kind
+	if kind == kindJoin {
+		if v.joins == nil {
+			v.joins = map[string]bool{}
+		}
+		v.joins[b.line] = true
+	}
 }
 
 // siteName returns the site's name as the copy states it, or "". title
 // is the headline's line (-1 when none), [s, e) the body, whose copyright
-// signs credit photos, not the site.
-func (pc *pageCopy) siteName(title, s, e int) string {
-	sw := siteWordsList()
-	votes := map[string]*siteVote{}
-	vote := func(name string, weight int) {
-		name = trimSiteName(name, sw)
-		if !plausibleSiteName(name) || sw.notName[strings.ToLower(name)] {
-			return
-		}
-		k := strings.ToLower(name)
-		if votes[k] == nil {
-			votes[k] = &siteVote{name: name}
-		}
-		votes[k].score += weight
-		votes[k].stated = votes[k].stated || weight > siteLogoWeight
-	}
+// signs credit photos, not the site, and whose domains are the article's
+// topic; authors are the byline's names, which are not the site's.
+func (pc *pageCopy) siteName(title, s, e int, authors []string) string {
+	return pc.siteBallot(title, s, e, authors).choose()
+}
+
+// siteBallot gathers the evidence for every name the copy offers.
+func (pc *pageCopy) siteBallot(title, s, e int, authors []string) *siteBallot {
+	b := &siteBallot{sw: siteWordsList(), votes: map[string]*siteVote{}, authors: authors}
 	logos := 0
 	for i := range pc.lines {
 		l := &pc.lines[i]
-		if n, ok := copyrightOwner(l.text, sw); ok && l.words <= maxCopyrightWords && (i < s || i >= e) {
-			vote(n, siteCopyrightWeight)
+		chrome := i < s || i >= e
+		if chrome && l.words <= maxCopyrightWords {
+			b.copyright(l.text)
+		}
+		if n, ok := cutBefore(l.key.lower, l.text, b.sw.partOf); ok && (chrome || b.sw.namesCompany(l.key.lower[len(n):])) {
+			b.vote(n, sitePartOfWeight, kindPartOf)
 		}
 		if l.words > maxChromeLineWords {
 			continue
 		}
-		if n, ok := homeLink(l.key.lower, l.text, sw); ok {
-			vote(n, siteHomeWeight)
-		}
-		if n, ok := cutPhrase(l.key.lower, l.text, sw.follow); ok && countWords(n) <= maxSiteWords {
-			vote(cutAtWord(n, []string{" on ", " auf ", " bei "}), siteFollowWeight)
-		}
+		b.chromeLine(l)
 		if logos < logoLines && !l.drop && l.words <= maxSiteWords {
 			logos++
-			vote(l.text, siteLogoWeight)
+			b.vote(l.text, siteLogoWeight, kindLogo)
 		}
 	}
-	if title >= 0 {
-		if _, suffix, ok := titleSuffix(pc.lines[title].text); ok {
-			vote(suffix, siteTitleWeight)
+	pc.titleSuffixes(b, title)
+	pc.groupBrands(b)
+	pc.domains(b, s, e)
+	pc.countRecurrence(b.votes)
+	return b
+}
+
+// copyright reads the owner of a copyright notice.
+func (b *siteBallot) copyright(t string) {
+	n, ok := copyrightOwner(t, b.sw)
+	if !ok || isPhotoCredit(t, n, trimSiteName(n, b.sw)) {
+		return
+	}
+	switch trimmed := trimSiteName(n, b.sw); {
+	case b.sw.isGroup(trimmed):
+		b.vote(n, siteParentWeight, kindParent)
+	case !strings.EqualFold(trimmed, strings.Trim(n, " .,")):
+		b.vote(n, siteCopyrightWeight, kindCompany)
+	default:
+		b.vote(n, siteCopyrightWeight, kindCopyright)
+	}
+}
+
+// chromeLine reads the short lines that name the site: a logo link, a
+// "part of" line, a follow or join line, a product of the site.
+func (b *siteBallot) chromeLine(l *copyLine) {
+	sw := b.sw
+	b.line = l.key.lower
+	if n, ok := homeLink(l.key.lower, l.text, sw); ok {
+		b.vote(n, siteHomeWeight, kindHome)
+	} else if head, ok := beforeGlue(l.text); ok { // "The Economist - HomepageSkip to content"
+		if n, ok := homeLink(strings.ToLower(head), head, sw); ok {
+			b.vote(n, siteHomeWeight, kindHome)
 		}
 	}
-	pc.countRecurrence(votes)
+	if n, ok := cutPhrase(l.key.lower, l.text, sw.follow); ok && countWords(n) <= maxSiteWords {
+		b.vote(dropFollowButton(cutAtWord(n, []string{" on ", " auf ", " bei ", " | ", " - "})), siteFollowWeight, kindFollow)
+	}
+	// "More from Jane Doe", "About Jane Doe": a person's page, not the site's.
+	if n, ok := cutPhrase(l.key.lower, l.text, sw.join); ok && countWords(n) <= maxSiteWords && (!looksLikeName(n) || strings.ToUpper(n) == n) {
+		b.vote(n, siteJoinWeight, kindJoin)
+	}
+	if n, ok := cutSuffix(l.key.lower, l.text, sw.product); ok {
+		b.vote(n, siteProductWeight, kindProduct)
+	}
+}
+
+// beforeGlue returns what comes before the first place where a copy glued
+// two links together: a lower-case letter directly followed by a capital.
+func beforeGlue(t string) (string, bool) {
+	var prev rune
+	for i, r := range t {
+		if unicode.IsLower(prev) && unicode.IsUpper(r) {
+			return t[:i], true
+		}
+		prev = r
+	}
+	return t, false
+}
+
+// dropFollowButton removes the follow button's state glued to a followed
+// name ("Follow Lifehacker Followed"): bylinewords.txt's follow words.
+func dropFollowButton(n string) string {
+	if i := strings.LastIndexByte(n, ' '); i > 0 && bylineWordsList().follows[strings.ToLower(n[i+1:])] {
+		return n[:i]
+	}
+	if bylineWordsList().follows[strings.ToLower(n)] {
+		return ""
+	}
+	return n
+}
+
+// titleSuffixes reads the site's name after the headline: on the
+// headline's own line, or on a line that repeats it with the name (the
+// page's title, which a copy may hold above the article).
+func (pc *pageCopy) titleSuffixes(b *siteBallot, title int) {
+	if title < 0 {
+		return
+	}
+	head := strings.ToLower(pc.lines[title].text)
+	for i := range pc.lines {
+		l := &pc.lines[i]
+		if i != title && !strings.HasPrefix(l.key.lower, head) {
+			continue
+		}
+		if _, suffix, ok := titleSuffix(l.text); ok {
+			if isDashSeparated(l.text, suffix) {
+				b.vote(suffix, siteTitleDashWeight, kindTitle)
+			} else {
+				b.vote(suffix, siteTitleWeight, kindTitle)
+			}
+			return
+		}
+	}
+}
+
+// groupBrands reads the site in a group's copyright ("Healthline Media",
+// "Heise Medien"): the group's first words name its main site when they
+// stand on a line of their own.
+func (pc *pageCopy) groupBrands(b *siteBallot) {
+	for _, v := range b.votes {
+		if v.kinds&kindParent == 0 {
+			continue
+		}
+		ws := strings.Fields(v.name)
+		brand := strings.ToLower(strings.Join(ws[:len(ws)-1], " "))
+		if brand == "" {
+			continue
+		}
+		for i := range pc.lines {
+			if pc.lines[i].key.lower == brand {
+				b.vote(pc.lines[i].text, siteCopyrightWeight, kindCopyright)
+				break
+			}
+		}
+	}
+}
+
+// choose returns the best-supported stated name: a brand before a company
+// named only by the copyright notice.
+func (b *siteBallot) choose() string {
+	better := func(v, than *siteVote) bool {
+		if than == nil {
+			return true
+		}
+		if v.company() != than.company() {
+			return than.company()
+		}
+		return v.score > than.score || v.score == than.score && v.name < than.name
+	}
 	var best *siteVote
-	for _, v := range votes {
-		if v.stated && v.score >= minSiteScore && (best == nil || v.score > best.score || v.score == best.score && v.name < best.name) {
+	for _, v := range b.votes {
+		if v.stated() && v.score >= minSiteScore && better(v, best) {
 			best = v
 		}
 	}
@@ -164,7 +387,11 @@ func titleSuffix(t string) (head, site string, ok bool) {
 func homeLink(lower, text string, sw *siteWords) (string, bool) {
 	for _, h := range sw.home {
 		if strings.HasSuffix(lower, " "+h) {
-			return strings.TrimSpace(text[:len(text)-len(h)-1]), true
+			name := strings.TrimSpace(text[:len(text)-len(h)-1])
+			if n, ok := cutPhrase(strings.ToLower(name), name, sw.homeVerb); ok {
+				name = n // "Make MSN my homepage"
+			}
+			return name, true
 		}
 	}
 	return cutPhrase(lower, text, sw.homeBefore)
@@ -174,7 +401,36 @@ func homeLink(lower, text string, sw *siteWords) (string, bool) {
 func cutPhrase(lower, text string, phrases []string) (string, bool) {
 	for _, p := range phrases {
 		if strings.HasPrefix(lower, p+" ") && len(text) > len(p)+1 {
-			return strings.TrimSpace(text[len(p)+1:]), true
+			rest := strings.TrimSpace(text[len(p)+1:])
+			if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return "", false // "Zur Startseite | Nach oben": a menu, not a name
+			}
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+// cutBefore returns what precedes one of phrases at the start of a line
+// ("PC Gamer is part of …").
+func cutBefore(lower, text string, phrases []string) (string, bool) {
+	if strings.Count(lower, " ") < 3 {
+		return "", false // "X is part of Y": four words at least
+	}
+	for _, p := range phrases {
+		if i := strings.Index(lower, " "+p+" "); i > 0 && countWords(text[:i]) <= maxSiteWords {
+			return text[:i], true
+		}
+	}
+	return "", false
+}
+
+// cutSuffix returns what precedes one of words at the end of a line ("PC
+// Gamer Newsletter").
+func cutSuffix(lower, text string, words []string) (string, bool) {
+	for _, w := range words {
+		if strings.HasSuffix(lower, " "+w) && len(text) > len(w)+1 {
+			return text[:len(text)-len(w)-1], true
 		}
 	}
 	return "", false
@@ -233,9 +489,10 @@ func trimSiteName(name string, sw *siteWords) string {
 	return name
 }
 
-// plausibleSiteName: a few words that start with a letter or digit, not a
-// date, sentence or menu label.
-func plausibleSiteName(name string) bool {
+// plausible reports a name: a few words that start with a letter or
+// digit, not a date, sentence, menu label or words any page uses ("Nach
+// oben", "Our Newsletter").
+func (sw *siteWords) plausible(name string) bool {
 	n := countWords(name)
 	if n == 0 || n > maxSiteWords || utf8.RuneCountInString(name) < minSiteRunes {
 		return false
@@ -247,10 +504,74 @@ func plausibleSiteName(name string) bool {
 	if first, _, _ := strings.Cut(name, " "); startsLower(first) && !strings.Contains(first, ".") {
 		return false // "uns", "den Verlag": words of a sentence; "netzpolitik.org" is a name
 	}
+	if strings.ContainsFunc(name, func(r rune) bool { return unicode.IsSymbol(r) && r != '&' && r != '+' || r == ':' }) {
+		return false // "Nach oben ↑", "Foto: Skoda": a label, not a name
+	}
 	if _, dated := findTextDate(name, ""); dated {
 		return false
 	}
+	// Names do not end in a function word ("Download the", "Infos zum")
+	// or start with one other than an article ("Our WABE", "Über die").
+	ws := strings.Fields(strings.ToLower(name))
+	if first := ws[0]; sw.function[first] && !slices.Contains(sw.article, first) || sw.function[ws[len(ws)-1]] {
+		return false
+	}
+	// A lower-case word inside it other than a function word makes it a
+	// sentence ("Trailer stellt Platinum Edition vor", "Du bist Halle").
+	for k, w := range strings.Fields(name) {
+		if p, _ := words.Particle(strings.ToLower(w)); k > 0 && startsLower(w) && !sw.function[w] && !p && !strings.Contains(w, ".") {
+			return false
+		}
+	}
+	common := true
+	for _, w := range ws {
+		common = common && (sw.notName[w] || sw.function[w])
+	}
+	if common || sw.notName[strings.ToLower(name)] {
+		return false // "Mehr News", "Getty Images"
+	}
 	return !strings.HasSuffix(name, "?") && !strings.HasSuffix(name, "!")
+}
+
+// isPhotoCredit reports a copyright sign that credits a picture: a
+// person or an agency and a person ("© Burkard Meyer", "© Werk/Christian
+// Houdek") without a year, which a site's notice gives, and without a
+// company form.
+func isPhotoCredit(line, owner, trimmed string) bool {
+	if strings.Contains(owner, "/") {
+		return true
+	}
+	year := false
+	for _, f := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsDigit(r) }) {
+		year = year || len(f) == 4
+	}
+	// "© ZEIT ONLINE" and "© Handelsblatt GmbH" are the site's.
+	return !year && looksLikeName(owner) && strings.ToUpper(owner) != owner && trimmed == strings.Trim(owner, " .,")
+}
+
+// namesCompany reports a company among the first maxSiteWords words
+// after a "part of" phrase ("… is part of Future US Inc, an international
+// media group"): the sentence says whose the site is, which "Ukraine is
+// part of Europe" does not.
+func (sw *siteWords) namesCompany(rest string) bool {
+	ws := strings.Fields(rest)
+	for i, w := range ws {
+		if i > maxSiteWords+2 {
+			break
+		}
+		w = strings.Trim(w, ".,;:")
+		if slices.Contains(sw.parentWords, w) || slices.Contains(sw.company, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isGroup reports a company's name that ends with a group's word ("Vox
+// Media", "Leaf Group"): the parent of the sites it runs.
+func (sw *siteWords) isGroup(name string) bool {
+	ws := strings.Fields(strings.ToLower(name))
+	return len(ws) > 0 && slices.Contains(sw.parentWords, strings.Trim(ws[len(ws)-1], ".,"))
 }
 
 // stripSiteSuffix removes " | Site" from a title that ends with the site's
@@ -270,8 +591,9 @@ var siteWordsFile string
 
 // siteWords is the parsed sitewords.txt. It is read-only once built.
 type siteWords struct {
-	home, homeBefore, follow, copyright, rights, company []string
-	notName                                              map[string]bool
+	home, homeBefore, follow, copyright, rights, company  []string
+	partOf, product, parentWords, article, join, homeVerb []string
+	notName, otherDomain, function                        map[string]bool
 }
 
 // loadedSiteWords parses the embedded list once; a malformed list is a
@@ -291,11 +613,12 @@ func siteWordsList() *siteWords {
 
 // parseSiteWords reads "kind: words" lines; # starts a comment.
 func parseSiteWords(src string) (*siteWords, error) {
-	sw := &siteWords{notName: map[string]bool{}}
-	var notName []string
+	sw := &siteWords{notName: map[string]bool{}, otherDomain: map[string]bool{}, function: map[string]bool{}}
+	var notName, otherDomain, function []string
 	lists := map[string]*[]string{
-		"notname": &notName,
-		"home":    &sw.home, "homebefore": &sw.homeBefore, "follow": &sw.follow,
+		"notname": &notName, "otherdomain": &otherDomain, "function": &function,
+		"partof": &sw.partOf, "product": &sw.product, "parentword": &sw.parentWords, "article": &sw.article, "join": &sw.join, "homeverb": &sw.homeVerb,
+		"home": &sw.home, "homebefore": &sw.homeBefore, "follow": &sw.follow,
 		"copyright": &sw.copyright, "rights": &sw.rights, "company": &sw.company,
 	}
 	err := readKindWords("sitewords.txt", src, func(kind, w string) error {
@@ -311,6 +634,12 @@ func parseSiteWords(src string) (*siteWords, error) {
 	}
 	for _, w := range notName {
 		sw.notName[w] = true
+	}
+	for _, w := range otherDomain {
+		sw.otherDomain[w] = true
+	}
+	for _, w := range function {
+		sw.function[w] = true
 	}
 	// Longest first, so that "zur startseite von" wins over "zur startseite".
 	for _, l := range lists {

@@ -25,12 +25,15 @@ import (
 // The backup file's format name and the newest version this build reads
 // and writes. Version 2 adds topics, and statements (topic and stance) on
 // highlights' actors; version 3 adds the reader's corrections of an
-// article's metadata ("corrected", see article.Corrections). A build that
-// reads only an older version would drop what the newer one adds, so it
-// refuses the file instead. Older files read as ever.
+// article's metadata ("corrected", see article.Corrections); version 4
+// where the reader imported each article from ("source": its address or
+// file path, which a later import of the same page is recognised by) and
+// when its text last changed ("updated"). A build that reads only an
+// older version would drop what the newer one adds, so it refuses the
+// file instead. Older files read as ever (their articles have no source).
 const (
 	Format  = "dramatis-backup"
-	Version = 3
+	Version = 4
 )
 
 // ErrNotBackup is wrapped when a file is not a Dramatis backup;
@@ -70,86 +73,118 @@ type Source interface {
 // same bytes; the layout is what encoding/json writes with an indent of
 // one space.
 func Write(w io.Writer, src Source) error {
-	bw := bufio.NewWriterSize(w, writeBuffer)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	// put encodes v at the given depth, without encoding/json's final
-	// line break.
-	put := func(v any, prefix string) error {
-		buf.Reset()
-		enc.SetIndent(prefix, " ")
-		if err := enc.Encode(v); err != nil {
-			return err
-		}
-		_, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	d := newDocWriter(w)
+	fmt.Fprintf(d.bw, "{\n \"format\": %q,\n \"version\": %d,\n \"articles\": [", Format, Version)
+	err := d.articles(src)
+	if err == nil {
+		err = d.rest(src)
+	}
+	if err == nil {
+		d.bw.WriteString("\n}\n")
+		err = d.bw.Flush()
+	}
+	if err != nil {
+		return fmt.Errorf("writing the backup: %w", err)
+	}
+	return nil
+}
+
+// docWriter writes the backup document a value at a time, each as
+// encoding/json would indent it at its depth in the whole document, so
+// that streaming gives the bytes encoding the document whole would
+// (TestWriteIsEncodingJSON) without holding the library in memory.
+type docWriter struct {
+	bw  *bufio.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newDocWriter(w io.Writer) *docWriter {
+	d := &docWriter{bw: bufio.NewWriterSize(w, writeBuffer)}
+	d.enc = json.NewEncoder(&d.buf)
+	d.enc.SetEscapeHTML(false)
+	return d
+}
+
+// put encodes v at the depth prefix gives, without encoding/json's final
+// line break (the document's punctuation follows it).
+func (d *docWriter) put(v any, prefix string) error {
+	d.buf.Reset()
+	d.enc.SetIndent(prefix, " ")
+	if err := d.enc.Encode(v); err != nil {
 		return err
 	}
-	fmt.Fprintf(bw, "{\n \"format\": %q,\n \"version\": %d,\n \"articles\": [", Format, Version)
+	_, err := d.bw.Write(bytes.TrimSuffix(d.buf.Bytes(), []byte("\n")))
+	return err
+}
+
+// articles streams the list of articles, one at a time as src gives
+// them, each with its highlights sorted by id (the order a library gives
+// them in is its own, and the same library must give the same bytes).
+func (d *docWriter) articles(src Source) error {
 	n := 0
 	err := src.EachArticle(func(a *export.Article) error {
 		c := *a
-		c.Highlights = slices.Clone(a.Highlights)
-		if c.Highlights == nil {
-			c.Highlights = []annotation.Highlight{}
-		}
-		slices.SortFunc(c.Highlights, func(x, y annotation.Highlight) int { return strings.Compare(x.ID, y.ID) })
+		c.Highlights = sortedByID(a.Highlights, func(h annotation.Highlight) string { return h.ID })
 		sep := ",\n  "
 		if n == 0 {
 			sep = "\n  "
 		}
 		n++
-		bw.WriteString(sep)
-		return put(&c, "  ")
+		d.bw.WriteString(sep)
+		return d.put(&c, "  ")
 	})
 	if err != nil {
-		return fmt.Errorf("writing the backup: %w", err)
+		return err
 	}
 	if n > 0 {
-		bw.WriteString("\n ")
+		d.bw.WriteString("\n ")
 	}
+	d.bw.WriteString("]")
+	return nil
+}
+
+// rest writes what follows the articles: actors, topics and preferences,
+// read from src in that order after the articles (a library's Source
+// reads its actors first of all, to leave out references it cannot
+// back; see export/gather.Source).
+func (d *docWriter) rest(src Source) error {
 	actors, err := src.Actors()
 	if err != nil {
-		return fmt.Errorf("writing the backup: %w", err)
+		return err
 	}
-	actors = slices.Clone(actors)
-	if actors == nil {
-		actors = []annotation.Actor{}
-	}
-	slices.SortFunc(actors, func(x, y annotation.Actor) int { return strings.Compare(x.ID, y.ID) })
 	prefs, err := src.Preferences()
 	if err != nil {
-		return fmt.Errorf("writing the backup: %w", err)
+		return err
 	}
 	if prefs == nil {
 		prefs = map[string]string{}
 	}
-	bw.WriteString("],\n \"actors\": ")
-	if err := put(actors, " "); err != nil {
-		return fmt.Errorf("writing the backup: %w", err)
+	d.bw.WriteString(",\n \"actors\": ")
+	if err := d.put(sortedByID(actors, func(a annotation.Actor) string { return a.ID }), " "); err != nil {
+		return err
 	}
 	topics, err := src.Topics()
 	if err != nil {
-		return fmt.Errorf("writing the backup: %w", err)
+		return err
 	}
-	topics = slices.Clone(topics)
-	if topics == nil {
-		topics = []annotation.Topic{}
+	d.bw.WriteString(",\n \"topics\": ")
+	if err := d.put(sortedByID(topics, func(t annotation.Topic) string { return t.ID }), " "); err != nil {
+		return err
 	}
-	slices.SortFunc(topics, func(x, y annotation.Topic) int { return strings.Compare(x.ID, y.ID) })
-	bw.WriteString(",\n \"topics\": ")
-	if err := put(topics, " "); err != nil {
-		return fmt.Errorf("writing the backup: %w", err)
+	d.bw.WriteString(",\n \"preferences\": ")
+	return d.put(prefs, " ")
+}
+
+// sortedByID returns a sorted copy of list (the caller's is left alone),
+// never nil: an empty list is written as [], not null.
+func sortedByID[T any](list []T, id func(T) string) []T {
+	out := slices.Clone(list)
+	if out == nil {
+		out = []T{}
 	}
-	bw.WriteString(",\n \"preferences\": ")
-	if err := put(prefs, " "); err != nil {
-		return fmt.Errorf("writing the backup: %w", err)
-	}
-	bw.WriteString("\n}\n")
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("writing the backup: %w", err)
-	}
-	return nil
+	slices.SortFunc(out, func(x, y T) int { return strings.Compare(id(x), id(y)) })
+	return out
 }
 
 // writeBuffer is how much Write gathers before writing to its writer.

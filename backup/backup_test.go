@@ -10,6 +10,7 @@ import (
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/internal/testkit"
 )
 
 func TestBackupRoundTrip(t *testing.T) {
@@ -18,8 +19,8 @@ func TestBackupRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "backup.json", b1)
-	if !bytes.HasPrefix(b1, []byte("{\n \"format\": \"dramatis-backup\",\n \"version\": 3,\n")) {
+	testkit.Golden(t, "backup.json", b1)
+	if !bytes.HasPrefix(b1, []byte("{\n \"format\": \"dramatis-backup\",\n \"version\": 4,\n")) {
 		t.Errorf("header: %.60s", b1)
 	}
 	back, err := Read(bytes.NewReader(b1))
@@ -49,7 +50,7 @@ func TestReadRefuses(t *testing.T) {
 		{"binary", "\x00\x01\x02", ErrNotBackup, "not JSON"},
 		{"other json", `{"hello":1}`, ErrNotBackup, `format is ""`},
 		{"other format", `{"format":"obsidian","version":1}`, ErrNotBackup, `"obsidian"`},
-		{"newer", `{"format":"dramatis-backup","version":4,"articles":[]}`, ErrTooNew, "version 4"},
+		{"newer", `{"format":"dramatis-backup","version":5,"articles":[]}`, ErrTooNew, "version 5"},
 		{"version zero", `{"format":"dramatis-backup","version":0}`, ErrNotBackup, "version 0"},
 		{"version string", `{"format":"dramatis-backup","version":"1"}`, ErrNotBackup, "version"},
 		{"truncated", string(good[:len(good)/2]), ErrNotBackup, "damaged"},

@@ -51,6 +51,9 @@ func (c *checker) article(a *export.Article) error {
 	if err := storage.CheckCorrections(a.Corrected); err != nil {
 		return fmt.Errorf("the article %s: %w", a.ID, err)
 	}
+	if err := storage.CheckSource(a.Source); err != nil {
+		return fmt.Errorf("the article %s: %w", a.ID, err)
+	}
 	for j := range a.Highlights {
 		if err := c.highlight(a.ID, &a.Highlights[j]); err != nil {
 			return err

@@ -2,8 +2,12 @@ package backup
 
 import (
 	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/storage"
@@ -56,15 +60,17 @@ func TestCorrectionsSurviveARestoreAndAReimport(t *testing.T) {
 }
 
 // A version 2 backup (written before corrections) reads and imports as
-// it did; this build writes version 3, which a version 2 build refuses
-// (see TestReadRefuses "newer") rather than dropping the corrections.
+// it did; this build writes a newer version, which a version 2 build
+// refuses (see TestReadRefuses "newer") rather than dropping the
+// corrections.
 func TestReadsVersion2(t *testing.T) {
 	lib := fixtureLibrary()
 	for i := range lib.Articles {
 		lib.Articles[i].Corrected = nil
+		lib.Articles[i].Source, lib.Articles[i].Updated = "", time.Time{}
 	}
 	data, _ := Encode(lib)
-	v2 := strings.Replace(string(data), `"version": 3`, `"version": 2`, 1)
+	v2 := strings.Replace(string(data), fmt.Sprintf(`"version": %d`, Version), `"version": 2`, 1)
 	if strings.Contains(v2, "corrected") || !strings.Contains(v2, `"version": 2`) {
 		t.Fatalf("not a version 2 backup:\n%.300s", v2)
 	}
@@ -167,5 +173,71 @@ func TestBackupBringsCorrectionsToAnArticleTheLibraryHas(t *testing.T) {
 	c, _ = Check(bytes.NewReader(data))
 	if p, err := c.Import(l); err != nil || p.CorrectedArticles != 0 {
 		t.Errorf("the same backup again: %v; %s", err, p.Summary())
+	}
+}
+
+// A version 3 backup (written before articles carried their source and
+// update time; testdata/backup-v3.json is the fixture as version 3 wrote
+// it) reads as it did, and backs up to the same articles in this
+// version: nothing is invented for what it did not hold.
+func TestReadsVersion3(t *testing.T) {
+	v3, err := os.ReadFile(filepath.Join("testdata", "backup-v3.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := Read(bytes.NewReader(v3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Encode(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(string(v3), `"version": 3`, fmt.Sprintf(`"version": %d`, Version), 1)
+	if string(again) != want {
+		t.Fatalf("a version 3 backup reads differently:\n%s", again)
+	}
+}
+
+// TestSourceAndUpdatedSurviveALibrary: the fixture's sources (an address,
+// and a Windows path, kept as written on any system) and update time go
+// into a new library's records; that library's backup, imported into
+// another new library, backs up to the same bytes; a source the library
+// would refuse is refused with the file.
+func TestSourceAndUpdatedSurviveALibrary(t *testing.T) {
+	data, err := Encode(fixtureLibrary())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var backups [2][]byte
+	for i := range backups {
+		c, err := Check(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := openLibrary(t)
+		if _, err := c.Import(l); err != nil {
+			t.Fatal(err)
+		}
+		infos, err := l.ArticleInfos([]string{"01JART1000000000000000000A", "01JART2000000000000000000A"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if infos[0].Source != "https://example.com/politik/nordkorea?id=1&x=2" || infos[0].Updated.IsZero() ||
+			infos[1].Source != `C:\Users\anna\Downloads\Gipfel – Genf.html` || !infos[1].Updated.IsZero() {
+			t.Fatalf("records: %+v", infos)
+		}
+		var b bytes.Buffer
+		if err := Write(&b, storeSource{l}); err != nil {
+			t.Fatal(err)
+		}
+		backups[i], data = b.Bytes(), b.Bytes()
+	}
+	if !bytes.Equal(backups[0], backups[1]) {
+		t.Errorf("backup → library → backup changed the bytes:\n%s", backups[1])
+	}
+	bad := strings.Replace(string(data), `"source": "https://example.com`, `"source": "\u0000https://example.com`, 1)
+	if _, err := Read(strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "control characters") {
+		t.Errorf("a source with a NUL: %v", err)
 	}
 }

@@ -124,7 +124,7 @@ type batchWriter struct {
 // committing when the batch is full.
 func (w *batchWriter) add(a *export.Article, corr *Corrections, hs []annotation.Highlight) error {
 	if a != nil {
-		w.batch.Articles = append(w.batch.Articles, storage.BatchArticle{ID: a.ID, Article: &a.Article, Added: a.Added})
+		w.batch.Articles = append(w.batch.Articles, storage.BatchArticle{ID: a.ID, Article: &a.Article, Added: a.Added, Updated: a.Updated, Source: a.Source})
 		w.bytes += textBytes(a)
 	}
 	if corr != nil {

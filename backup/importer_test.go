@@ -121,7 +121,7 @@ func (s storeSource) EachArticle(fn func(*export.Article) error) error {
 		if err != nil {
 			return err
 		}
-		if err := fn(&export.Article{ID: id, Added: info.Added, Article: *a, Highlights: hs}); err != nil {
+		if err := fn(&export.Article{ID: id, Added: info.Added, Updated: info.Updated, Source: info.Source, Article: *a, Highlights: hs}); err != nil {
 			return err
 		}
 	}

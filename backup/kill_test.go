@@ -4,14 +4,13 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/internal/testkit"
 )
 
 // killChildEnv names the file the kill test's child writes backups to,
@@ -57,12 +56,7 @@ func TestKilledBackupExportLeavesWholeFile(t *testing.T) {
 	path := filepath.Join(dir, "dramatis-backup.json")
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
 	for round := range rounds {
-		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), killChildEnv+"="+path)
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
+		child := testkit.StartChild(t, "^$", killChildEnv+"="+path)
 		// The first round waits for a whole backup, so that every round
 		// has one to check.
 		for deadline := time.Now().Add(time.Minute); round == 0 && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
@@ -71,10 +65,7 @@ func TestKilledBackupExportLeavesWholeFile(t *testing.T) {
 			}
 		}
 		time.Sleep(time.Duration(100+rng.IntN(1500)) * time.Millisecond)
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
-		cmd.Wait()
+		child.Kill(t)
 		f, err := os.Open(path)
 		if err != nil {
 			t.Fatal(err)

@@ -99,39 +99,6 @@ func pendingActor(created []annotation.Actor, name string) annotation.Actor {
 	return annotation.Actor{}
 }
 
-type actorFlag struct {
-	name string
-	role annotation.Role
-}
-
-// parseActorFlags splits NAME[:ROLE]. The part after the last colon is a
-// role when it is one; otherwise the whole value is the name, unless it
-// looks like a mistyped role (a single word after the colon), which is an
-// error rather than an actor with a surprising name. Without a role the
-// role is "" (annotate's highlight takes it as mentioned; a search filter
-// as any role).
-func parseActorFlags(vals []string) ([]actorFlag, error) {
-	var out []actorFlag
-	for _, v := range vals {
-		name, role := v, annotation.Role("")
-		if i := strings.LastIndex(v, ":"); i >= 0 {
-			r := strings.ToLower(strings.TrimSpace(v[i+1:]))
-			switch {
-			case annotation.Role(r).Valid():
-				name, role = v[:i], annotation.Role(r)
-			case r == "" || !strings.ContainsAny(r, " \t"):
-				return nil, usagef("invalid role %q in --actor %q (use %s; a name with a colon needs the role too: NAME:%s)", v[i+1:], v, annotation.RoleChoices(), annotation.RoleMentioned)
-			}
-		}
-		name = article.CleanInline(name)
-		if name == "" {
-			return nil, usagef("--actor %q has no name", v)
-		}
-		out = append(out, actorFlag{name, role})
-	}
-	return out, nil
-}
-
 // locateQuote finds the code point range of a quote in the text. The quote
 // is matched as typed (NFC), then with whitespace collapsed as the cleaner
 // does. Several matches need --occurrence. Matches are whole characters as

@@ -470,3 +470,40 @@ func TestExportSalvagesDamagedLibrary(t *testing.T) {
 		t.Errorf("importing the salvaged backup: exit %d %q %q", code, stdout, errs)
 	}
 }
+
+// TestBackupKeepsWhereArticlesCameFrom: a backup carries each article's
+// source (the file or address it was imported from) and when its text
+// last changed; a library restored from it backs up to the same bytes,
+// and importing the same file again into it finds the article instead of
+// adding a second one.
+func TestBackupKeepsWhereArticlesCameFrom(t *testing.T) {
+	l := newLibEnv(t)
+	page := l.page("nk.html", nkPage)
+	id := strings.TrimSpace(l.ok("import", page))
+	os.WriteFile(page, []byte(strings.Replace(nkPage, "Kim Jong Un sagte", "Kim Jong Un sagte am Montag", 1)), 0o644)
+	l.ok("import", page) // a new text: the article is updated
+	b1 := l.ok("export", "--format", "backup")
+	abs, _ := filepath.Abs(page)
+	src, _ := json.Marshal(abs)
+	if !strings.Contains(b1, "\n \"version\": 4,\n") || !strings.Contains(b1, `"source": `+string(src)) || !strings.Contains(b1, `"updated": "`) {
+		t.Fatalf("the backup lacks the version, source or update time:\n%.900s", b1)
+	}
+	file := filepath.Join(l.dir, "backup.json")
+	os.WriteFile(file, []byte(b1), 0o644)
+	fresh := newLibEnv(t)
+	fresh.ok("import-backup", file)
+	if b2 := fresh.ok("export", "--format", "backup"); b2 != b1 {
+		t.Fatalf("the restored library backs up differently:\n%s\n---\n%s", b1, b2)
+	}
+	var infos []storage.ArticleInfo
+	if err := json.Unmarshal([]byte(fresh.ok("list", "--json")), &infos); err != nil {
+		t.Fatal(err)
+	}
+	if len(infos) != 1 || infos[0].Source != abs || infos[0].Updated.IsZero() {
+		t.Fatalf("the restored record: %+v", infos)
+	}
+	code, out, errs := fresh.run("", "import", page)
+	if code != 0 || strings.TrimSpace(out) != id || strings.Contains(errs, " new") {
+		t.Fatalf("importing the same file into the restored library: %d %q %q", code, out, errs)
+	}
+}

@@ -22,17 +22,7 @@ func runList(e *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("list takes no arguments (got %q); use --search to filter", pos[0])
 	}
-	lib, err := openLibraryToRead(e, *libFlag)
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	var infos []storage.ArticleInfo
-	if filters.any() || *search != "" || filters.sortBy != "added" {
-		infos, err = listWithFilters(lib, filters, *search)
-	} else {
-		infos, err = lib.Articles()
-	}
+	infos, st, err := listArticles(e, *libFlag, filters, *search)
 	if err != nil {
 		return err
 	}
@@ -43,7 +33,29 @@ func runList(e *Env, args []string) error {
 		enc := json.NewEncoder(e.Stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(infos)
+		err = enc.Encode(infos)
+	} else {
+		err = writeList(e.Stdout, infos)
 	}
-	return writeList(e.Stdout, infos)
+	if err != nil {
+		return err
+	}
+	completeIndex(e, *libFlag, st)
+	return nil
+}
+
+// listArticles reads the articles list prints: all, or, with filters or
+// --search, those a search finds (with how far the search index was;
+// without them the index plays no part and is reported ready).
+func listArticles(e *Env, lf libraryFlags, filters *filterFlags, search string) ([]storage.ArticleInfo, storage.IndexStatus, error) {
+	lib, err := openLibraryToRead(e, lf)
+	if err != nil {
+		return nil, storage.IndexStatus{}, err
+	}
+	defer lib.Close()
+	if filters.any() || search != "" || filters.sortBy != "added" {
+		return listWithFilters(lib, filters, search)
+	}
+	infos, err := lib.Articles()
+	return infos, storage.IndexStatus{Ready: true}, err
 }

@@ -6,7 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -39,45 +42,55 @@ func runSearch(e *Env, args []string) error {
 		return usagef("search needs words to look for or a filter (see -h)")
 	}
 	if *limit < 0 {
-		return usagef("--limit %d: give 0 for all, or how many", *limit)
+		return usagef("--limit %d is below 0: give how many articles to print, or 0 for all", *limit)
 	}
 	if *reindex {
 		if err := rebuildIndex(e, *libFlag); err != nil {
 			return err
 		}
 	}
-	lib, err := openLibraryToRead(e, *libFlag)
+	st, err := searchAndPrint(e, *libFlag, filters, query, *limit, *asJSON)
 	if err != nil {
 		return err
+	}
+	completeIndex(e, *libFlag, st)
+	return nil
+}
+
+// searchAndPrint runs the search and prints what it found; it reports
+// how far the search index was, which the search used where it could.
+func searchAndPrint(e *Env, lf libraryFlags, filters *filterFlags, query string, limit int, asJSON bool) (storage.IndexStatus, error) {
+	lib, err := openLibraryToRead(e, lf)
+	if err != nil {
+		return storage.IndexStatus{}, err
 	}
 	defer lib.Close()
 	q, err := filters.query(lib)
 	if err != nil {
-		return err
+		return storage.IndexStatus{}, err
 	}
 	q.Text = query
 	res, err := lib.Search(q)
 	if err != nil {
-		return err
+		return res.Index, err
 	}
-	noteIndex(e, res.Index)
 	ids := res.IDs
-	if *limit > 0 && len(ids) > *limit {
-		fmt.Fprintf(e.Stderr, "dramatis search: %d articles found, the first %d shown (--limit 0 shows all)\n", len(ids), *limit)
-		ids = ids[:*limit]
+	if limit > 0 && len(ids) > limit {
+		fmt.Fprintf(e.Stderr, "dramatis search: %d articles found, the first %d shown (--limit 0 shows all)\n", len(ids), limit)
+		ids = ids[:limit]
 	}
 	infos, err := lib.ArticleInfos(ids)
 	if err != nil {
-		return err
+		return res.Index, err
 	}
 	hits, err := lib.SearchHits(ids, q)
 	if err != nil {
-		return err
+		return res.Index, err
 	}
-	if *asJSON {
-		return printSearchJSON(e.Stdout, infos, hits)
+	if asJSON {
+		return res.Index, printSearchJSON(e.Stdout, infos, hits)
 	}
-	return printSearch(e.Stdout, infos, hits)
+	return res.Index, printSearch(e.Stdout, infos, hits)
 }
 
 // searchResult is one article of 'search --json'.
@@ -133,18 +146,8 @@ func articleDate(a storage.ArticleInfo) string {
 	return a.Added.Local().Format("2006-01-02")
 }
 
-// noteIndex says, once, that the search index did not hold every article
-// yet: the answer is complete, only slower.
-func noteIndex(e *Env, st storage.IndexStatus) {
-	if st.Ready || st.Articles == 0 {
-		return
-	}
-	fmt.Fprintf(e.Stderr, "dramatis: the search index holds %d of %d articles yet; the others were read one by one (slower). "+
-		"The window builds it while it is open; 'dramatis search --reindex …' builds it now.\n", st.Indexed, st.Articles)
-}
-
-// rebuildIndex builds the search index afresh, saying how far it is on
-// stderr.
+// rebuildIndex builds the search index afresh ('search --reindex'),
+// saying how far it is on stderr.
 func rebuildIndex(e *Env, lf libraryFlags) error {
 	lib, err := openLibrary(e, lf)
 	if err != nil {
@@ -154,13 +157,60 @@ func rebuildIndex(e *Env, lf libraryFlags) error {
 	if err := lib.ResetSearchIndex(); err != nil {
 		return err
 	}
+	return buildIndex(e, lib)
+}
+
+// completeIndex builds the search index once a search (or a filtered
+// list) has printed its answer, when it found the index missing, stale
+// (an older Dramatis wrote the library) or unfinished and so read the
+// other articles one by one: the answer is never later for it, and the
+// next search is fast. The build commits in batches, so Ctrl-C stops it
+// without losing anything and the next search goes on from there. A
+// library that cannot be written now (in use, read-only) is left as it is,
+// and the reader is told why this search was slow.
+func completeIndex(e *Env, lf libraryFlags, st storage.IndexStatus) {
+	if st.Ready || st.Articles == 0 {
+		return
+	}
+	lib, err := open(e, lf, storage.Options{StartBackup: backupStarter(e)})
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "dramatis: the search index holds %d of %d articles, so this search read the others one by one (slower), "+
+			"and it cannot be built now: %s. The window builds it while it is open; 'dramatis search --reindex …' builds it.\n",
+			st.Indexed, st.Articles, oneLine(err.Error()))
+		return
+	}
+	defer lib.Close()
+	what := fmt.Sprintf("building the search index (once: %d articles)", st.Articles)
+	if st.Indexed > 0 {
+		what = fmt.Sprintf("finishing the search index (%d of %d articles are in it)", st.Indexed, st.Articles)
+	}
+	fmt.Fprintf(e.Stderr, "dramatis: %s, so that later searches need not read every article; "+
+		"Ctrl-C stops it safely and the next search goes on from there\n", what)
+	if err := buildIndex(e, lib); err != nil {
+		fmt.Fprintf(e.Stderr, "dramatis: warning: the search index was not finished: %s\n", oneLine(err.Error()))
+	}
+}
+
+// buildIndex builds or finishes the search index in the foreground,
+// saying how far it is on stderr, until it is done or the reader presses
+// Ctrl-C (then it says how far it got: what is built stays built).
+func buildIndex(e *Env, lib *storage.Library) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	last := time.Now()
-	return lib.BuildSearchIndex(context.Background(), func(st storage.IndexStatus) {
+	var done storage.IndexStatus
+	err := lib.BuildSearchIndexNow(ctx, func(st storage.IndexStatus) {
+		done = st
 		if time.Since(last) > indexProgressEvery || st.Ready {
 			fmt.Fprintf(e.Stderr, "dramatis: indexing for search: %d of %d articles\n", st.Indexed, st.Articles)
 			last = time.Now()
 		}
 	})
+	if ctx.Err() != nil {
+		fmt.Fprintf(e.Stderr, "dramatis: stopped; the search index holds %d of %d articles, and the next search goes on from there\n", done.Indexed, done.Articles)
+		return nil
+	}
+	return err
 }
 
 // indexProgressEvery is how often the index build says how far it is.
@@ -217,28 +267,28 @@ func (f *filterFlags) query(lib *storage.Library) (storage.SearchQuery, error) {
 		return q, err
 	}
 	for _, w := range wanted {
-		a, ok, err := lib.FindActor(w.name)
+		a, ok, err := w.find(lib)
 		if err != nil {
 			return q, err
 		}
 		if !ok {
-			return q, fmt.Errorf("no actor named %q in the library ('dramatis actors' lists them): %w", w.name, storage.ErrNotFound)
+			return q, notFound{"actor", w.name}
 		}
 		q.Actors = append(q.Actors, storage.ActorFilter{ActorID: a.ID, Role: w.role})
 	}
 	for _, v := range f.topics {
-		name, stance, err := parseTopicFlag(v)
+		tf, err := parseTopicFlag(v)
 		if err != nil {
 			return q, err
 		}
-		t, ok, err := lib.FindTopic(name)
+		t, ok, err := tf.find(lib)
 		if err != nil {
 			return q, err
 		}
 		if !ok {
-			return q, fmt.Errorf("no topic named %q in the library ('dramatis topics list' lists them): %w", name, storage.ErrNotFound)
+			return q, notFound{"topic", tf.name}
 		}
-		q.Topics = append(q.Topics, storage.TopicFilter{TopicID: t.ID, Stance: stance})
+		q.Topics = append(q.Topics, storage.TopicFilter{TopicID: t.ID, Stance: tf.stance})
 	}
 	return q, nil
 }
@@ -255,18 +305,20 @@ func parseDay(s, flagName string, end bool) (time.Time, error) {
 	return t, nil
 }
 
-// listWithFilters is list's path when filters are given.
-func listWithFilters(lib *storage.Library, f *filterFlags, search string) ([]storage.ArticleInfo, error) {
+// listWithFilters is list's path when filters are given; it reports how
+// far the search index was, as search does.
+func listWithFilters(lib *storage.Library, f *filterFlags, search string) ([]storage.ArticleInfo, storage.IndexStatus, error) {
 	q, err := f.query(lib)
 	if err != nil {
-		return nil, err
+		return nil, storage.IndexStatus{}, err
 	}
 	q.Text = search
 	res, err := lib.Search(q)
 	if err != nil {
-		return nil, err
+		return nil, res.Index, err
 	}
-	return lib.ArticleInfos(res.IDs)
+	infos, err := lib.ArticleInfos(res.IDs)
+	return infos, res.Index, err
 }
 
 // writeList prints articles as list does: id, date added, highlights,

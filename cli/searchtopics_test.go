@@ -98,3 +98,45 @@ func TestSearchByTopicShowsTheStatement(t *testing.T) {
 		t.Fatalf("--topic with the new name: %v", got)
 	}
 }
+
+// TestFilterNamesAndColons: an unknown actor or topic is one sentence
+// naming the command that lists them; a word after a colon that is no
+// stance (or role) is a mistake named as such, unless an actor or topic
+// of that whole name exists.
+func TestFilterNamesAndColons(t *testing.T) {
+	l, nk, _, _ := topicSearchEnv(t)
+	for _, c := range []struct {
+		args []string
+		code int
+		errs string
+	}{
+		{[]string{"list", "--topic", "Klima"}, 1, `dramatis list: no topic named "Klima" exists in this library; 'dramatis topics' lists them` + "\n"},
+		{[]string{"search", "--actor", "Niemand"}, 1, `dramatis search: no actor named "Niemand" exists in this library; 'dramatis actors' lists them` + "\n"},
+		{[]string{"search", "--topic", "Sanktionen:maybe"}, 2, `dramatis search: unknown stance "maybe" in --topic "Sanktionen:maybe": a stance is supports, opposes or neutral, the first three letters of one, or + - 0 (a new topic whose name has a colon needs the stance too: "Sanktionen:maybe:unset")` + "\n"},
+		{[]string{"list", "--topic", "Sanktionen:"}, 2, `dramatis list: no stance after the colon of --topic "Sanktionen:"`},
+		{[]string{"list", "--actor", "Nordkorea:boss"}, 2, `dramatis list: invalid role "boss" in --actor "Nordkorea:boss" (use mentioned, speaker or target`},
+		{[]string{"annotate", nk, "--quote", "Kim Jong Un", "--actor", "Nordkorea", "--topic", "Klima:vielleicht"}, 2, `dramatis annotate: unknown stance "vielleicht" in --topic "Klima:vielleicht"`},
+	} {
+		code, _, errs := l.run("", c.args...)
+		if code != c.code || !strings.HasPrefix(errs, c.errs) {
+			t.Errorf("%v: %d %q, want %d %q", c.args, code, errs, c.code, c.errs)
+		}
+	}
+	if out := l.ok("topics", "list"); strings.Contains(out, "Klima") {
+		t.Fatalf("a mistyped stance created a topic:\n%s", out)
+	}
+	// Names with a colon, found whole.
+	l.ok("topics", "add", "Brexit:Deal")
+	l.ok("actors", "add", "Bündnis:Grüne")
+	l.ok("annotate", nk, "--quote", "Kim Jong Un", "--actor", "Bündnis:Grüne", "--topic", "Brexit:Deal")
+	for _, args := range [][]string{
+		{"--topic", "Brexit:Deal"},
+		{"--topic", "brexit:deal:unset"},
+		{"--actor", "Bündnis:Grüne"},
+		{"--actor", "Bündnis:Grüne:mentioned", "--topic", "Brexit:Deal"},
+	} {
+		if got := firstFields(l.ok(append([]string{"list"}, args...)...)); strings.Join(got, " ") != nk {
+			t.Errorf("list %v = %v, want %v", args, got, nk)
+		}
+	}
+}

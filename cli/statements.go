@@ -2,11 +2,9 @@ package cli
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/annotation/recognize"
-	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -39,8 +37,7 @@ func (v *statementFlagValue) Set(x string) error {
 // and stance, as named on the command line.
 type wantedStatement struct {
 	actorFlag
-	topic  string
-	stance annotation.Stance
+	topic topicFlag
 }
 
 // parse turns the flags into statements: each --actor one without a
@@ -62,12 +59,12 @@ func (s *statementFlags) parse() ([]wantedStatement, error) {
 		if len(out) == 0 {
 			return nil, usagef("--topic %q comes before any --actor: a topic is what an actor says something about", f.value)
 		}
-		name, stance, err := parseTopicFlag(f.value)
+		topic, err := parseTopicFlag(f.value)
 		if err != nil {
 			return nil, err
 		}
 		st := out[len(out)-1]
-		st.topic, st.stance = name, stance
+		st.topic = topic
 		if lastHasTopic {
 			out = append(out, st)
 		} else {
@@ -78,22 +75,6 @@ func (s *statementFlags) parse() ([]wantedStatement, error) {
 	return out, nil
 }
 
-// parseTopicFlag splits TOPIC[:STANCE]; the part after the last colon is
-// a stance when it reads as one (ParseStance), else part of the name.
-func parseTopicFlag(v string) (string, annotation.Stance, error) {
-	name, stance := v, annotation.StanceUnset
-	if i := strings.LastIndex(v, ":"); i >= 0 {
-		if st, ok := annotation.ParseStance(v[i+1:]); ok && strings.TrimSpace(v[i+1:]) != "" {
-			name, stance = v[:i], st
-		}
-	}
-	name = article.CleanInline(name)
-	if name == "" {
-		return "", stance, usagef("--topic %q has no name", v)
-	}
-	return name, stance, nil
-}
-
 // resolveStatements finds the actors and topics the statements name in
 // the library, or adds them to created (new ones with fresh ids, stored
 // with the highlight).
@@ -101,7 +82,7 @@ func resolveStatements(lib *storage.Library, lang string, wanted []wantedStateme
 	var refs []annotation.ActorRef
 	var known *builtinActors
 	for _, w := range wanted {
-		act, ok, err := lib.FindActor(w.name)
+		act, ok, err := w.actorFlag.find(lib)
 		if err != nil {
 			return nil, err
 		}
@@ -133,19 +114,19 @@ func resolveStatements(lib *storage.Library, lang string, wanted []wantedStateme
 			}
 		}
 		ref := annotation.ActorRef{ActorID: act.ID, Role: w.role}
-		if w.topic != "" {
-			t, ok, err := lib.FindTopic(w.topic)
+		if w.topic != (topicFlag{}) {
+			t, ok, err := w.topic.find(lib)
 			if err != nil {
 				return nil, err
 			}
 			if !ok {
-				t = pendingTopic(created.Topics, w.topic)
+				t = pendingTopic(created.Topics, w.topic.name)
 				if t.ID == "" {
-					t = annotation.Topic{ID: annotation.NewID(), Name: w.topic}
+					t = annotation.Topic{ID: annotation.NewID(), Name: w.topic.name}
 					created.Topics = append(created.Topics, t)
 				}
 			}
-			ref.Topic, ref.Stance = t.ID, w.stance
+			ref.Topic, ref.Stance = t.ID, w.topic.stance
 		}
 		refs = append(refs, ref)
 	}

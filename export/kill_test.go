@@ -4,15 +4,14 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/internal/testkit"
 )
 
 // killChildEnv names the notes folder the kill test's child exports into
@@ -86,17 +85,7 @@ func TestKilledExportLeavesWholeNotes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 9))
 	temps := 0
 	for round := range rounds {
-		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), killChildEnv+"="+dir)
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(time.Duration(200+rng.IntN(1500)) * time.Millisecond)
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
-		cmd.Wait()
+		testkit.RunUntilKilled(t, "^$", time.Duration(200+rng.IntN(1500))*time.Millisecond, killChildEnv+"="+dir)
 		notes := 0
 		for _, e := range listDir(t, dir) {
 			if strings.HasSuffix(e, tempSuffix) {

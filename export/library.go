@@ -32,6 +32,11 @@ import (
 type Article struct {
 	ID    string    `json:"id"`
 	Added time.Time `json:"added"`
+	// Updated is when the current text became the article's (a
+	// re-import), Source where the reader imported it from (a web address
+	// or a file path): the library's record of it (storage.ArticleInfo).
+	Updated time.Time `json:"updated,omitzero"`
+	Source  string    `json:"source,omitempty"`
 	article.Article
 	Highlights []annotation.Highlight `json:"highlights"`
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/internal/testkit"
 )
 
 func TestMarkdownGolden(t *testing.T) {
@@ -24,10 +25,10 @@ func TestMarkdownGolden(t *testing.T) {
 			all = append(all, fmt.Sprintf("<<< %s.md\n", n.Name)...)
 			all = append(all, n.Bytes()...)
 		}
-		golden(t, tc.file, all)
+		testkit.Golden(t, tc.file, all)
 	}
-	golden(t, "combined.md", Markdown(lib, PerArticle))
-	golden(t, "highlight.md", HighlightMarkdown(lib.Articles[1], lib.Articles[1].Highlights[0], lib.ActorMap(), lib.TopicMap()))
+	testkit.Golden(t, "combined.md", Markdown(lib, PerArticle))
+	testkit.Golden(t, "highlight.md", HighlightMarkdown(lib.Articles[1], lib.Articles[1].Highlights[0], lib.ActorMap(), lib.TopicMap()))
 }
 
 // wikiLinkRE finds Obsidian wiki links in rendered text.

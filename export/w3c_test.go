@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/dramatis-app/dramatis/internal/testkit"
 )
 
 func TestW3C(t *testing.T) {
@@ -12,7 +14,7 @@ func TestW3C(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "annotations.jsonld", doc)
+	testkit.Golden(t, "annotations.jsonld", doc)
 
 	var c struct {
 		Context []json.RawMessage `json:"@context"`

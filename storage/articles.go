@@ -17,17 +17,24 @@ import (
 // ArticleInfo is what a list of articles shows: metadata and highlight
 // counts, without the text.
 type ArticleInfo struct {
-	ID         string    `json:"id"`
-	Title      string    `json:"title"`
-	Kicker     string    `json:"kicker,omitempty"`
-	Site       string    `json:"site,omitempty"`
-	URL        string    `json:"url,omitempty"`
-	Lang       string    `json:"lang,omitempty"`
-	Authors    []string  `json:"authors,omitempty"`
-	Published  time.Time `json:"published,omitzero"`
-	Added      time.Time `json:"added"`
-	Highlights int       `json:"highlights"`
-	Orphaned   int       `json:"orphaned"`
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	Kicker    string    `json:"kicker,omitempty"`
+	Site      string    `json:"site,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Lang      string    `json:"lang,omitempty"`
+	Authors   []string  `json:"authors,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	Added     time.Time `json:"added"`
+	// Updated is when the current text became the article's (a
+	// re-import), zero when it is the text it was added with.
+	Updated time.Time `json:"updated,omitzero"`
+	// Source is where the reader imported it from: a web address or an
+	// absolute file path (as ImportOptions.Source, normalised), "" for a
+	// copy pasted or read from stdin.
+	Source     string `json:"source,omitempty"`
+	Highlights int    `json:"highlights"`
+	Orphaned   int    `json:"orphaned"`
 	// Version is the number of the article's current text among those it
 	// has had (see Versions).
 	Version int `json:"version"`
@@ -146,7 +153,7 @@ func infoOf(tx *bolt.Tx, r articleRecord) ArticleInfo {
 	return ArticleInfo{
 		ID: r.ID, Title: r.Title, Kicker: r.Kicker, Site: r.Site, URL: r.URL, Lang: r.Lang,
 		Authors: append([]string(nil), r.Authors...), Published: r.Published, Added: r.Added,
-		Highlights: n, Orphaned: o, Version: r.version(),
+		Updated: r.Updated, Source: r.Source, Highlights: n, Orphaned: o, Version: r.version(),
 	}
 }
 
@@ -418,13 +425,21 @@ func (l *Library) PutArticle(id string, a *article.Article, added time.Time) err
 	}
 	now := l.stamp()
 	return l.db.Update(func(tx *bolt.Tx) error {
-		return putArticleExact(tx, id, a, added, now)
+		return putArticleExact(tx, id, a, added, now, origin{})
 	})
 }
 
+// origin is where a new article came from and when its text became
+// current (its record's Source and Updated), as a backup carries them.
+type origin struct {
+	source  string
+	updated time.Time
+}
+
 // putArticleExact is PutArticle inside a transaction (now is the time a
-// replaced version is stamped with).
-func putArticleExact(tx *bolt.Tx, id string, a *article.Article, added, now time.Time) error {
+// replaced version is stamped with; o is a new article's origin, an
+// article already stored keeps its own).
+func putArticleExact(tx *bolt.Tx, id string, a *article.Article, added, now time.Time, o origin) error {
 	text, err := encodeText(a.Blocks, textStride)
 	if err != nil {
 		return err
@@ -434,6 +449,7 @@ func putArticleExact(tx *bolt.Tx, id string, a *article.Article, added, now time
 	v := tx.Bucket(bArticles).Get([]byte(id))
 	if v == nil {
 		applyEdits(rec.Edited, &rec)
+		rec.Source, rec.Updated = o.source, o.updated
 		return writeEncoded(tx, rec, text, articleRecord{})
 	}
 	old, err := decodeArticleRecord(v)

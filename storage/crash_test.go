@@ -1,18 +1,16 @@
 package storage
 
 import (
-	"bufio"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/internal/testkit"
 )
 
 // crashChildEnv names the library the crash child writes to; the child
@@ -82,36 +80,14 @@ func TestCrashKeepsEveryReturnedHighlight(t *testing.T) {
 	var returned []string
 	total := 0
 	for round := 0; round < rounds; round++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), crashChildEnv+"="+path)
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan []string)
-		go func() {
-			var ids []string
-			sc := bufio.NewScanner(out)
-			for sc.Scan() {
-				ln := sc.Text()
-				if id, ok := strings.CutPrefix(ln, "ID "); ok && len(id) == 26 {
-					ids = append(ids, id)
-				} else if strings.HasPrefix(ln, "ERR") {
-					t.Errorf("child: %s", ln)
-				}
+		var ids []string
+		for _, ln := range testkit.RunUntilKilled(t, "^TestCrashChild$", time.Duration(100+rng.IntN(400))*time.Millisecond, crashChildEnv+"="+path) {
+			if id, ok := strings.CutPrefix(ln, "ID "); ok && len(id) == 26 {
+				ids = append(ids, id)
+			} else if strings.HasPrefix(ln, "ERR") {
+				t.Errorf("child: %s", ln)
 			}
-			lines <- ids
-		}()
-		time.Sleep(time.Duration(100+rng.IntN(400)) * time.Millisecond)
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
 		}
-		ids := <-lines
-		cmd.Wait()
 		returned = append(returned, ids...)
 		total += len(ids)
 

@@ -414,80 +414,29 @@ func (c *recordChecker) visit(bucket string, key, value []byte) error {
 
 // checkRecord decodes one record of a known bucket as the library reads it
 // and notes the index entries it makes; buckets not named here are only
-// checked for their structure.
+// checked for their structure. Each kind of record has a check of its own
+// below; the index buckets whose entries only name a record need no more
+// than the note.
 func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 	switch bucket {
 	case string(bArticles):
-		r, err := decodeArticleRecord(v)
-		if err != nil {
-			return err
-		}
-		if r.ID != string(k) {
-			return damagedf("it holds article %s", r.ID)
-		}
-		c.remember(setArticles, k)
-	case string(bTexts): // schemas 1 and 2
-		if c.version < 3 {
-			c.refer(refTextArticle, k)
-			c.remember(setTexts, k)
-		}
-		_, err := decodeBlocksV2(v)
-		return err
-	case string(bArticleText): // schema 3 (and a schema 2 file half way through migrating)
-		if c.version >= 3 {
-			c.refer(refTextArticle, k)
-			c.remember(setTexts, k)
-		}
-		_, err := decodeBlocks(v)
-		return err
+		return c.checkArticle(k, v)
+	case string(bTexts), string(bArticleText):
+		return c.checkText(bucket, k, v)
 	case string(bHighlights):
 		return c.checkHighlight(k, v)
 	case string(bHighlightID):
-		if !bytes.HasSuffix(v, k) {
-			return damagedf("the id index entry names another highlight")
-		}
-		c.refer(refIDHighlight, v)
-		c.remember(setIDIndex, k)
+		return c.checkIDIndex(k, v)
 	case string(bActors):
-		a, err := decodeActor(v)
-		if err != nil {
-			return err
-		}
-		if a.ID != string(k) {
-			return damagedf("it holds actor %s", a.ID)
-		}
-		c.remember(setActors, k)
+		return c.checkActor(k, v)
 	case string(bActorIndex):
-		i := bytes.IndexByte(k, 0)
-		if i <= 0 || i == len(k)-1 {
-			return damagedf("a malformed actor index key")
-		}
-		c.refer(refActorIndexActor, k[:i])
-		c.refer(refActorIndexHighlight, k[i+1:])
-		c.remember(setActorIndex, k)
+		return c.checkActorIndex(k)
 	case string(bActorNames):
 		c.refer(refNameActor, v)
 	case string(bTopics):
-		t, err := decodeTopic(v)
-		if err != nil {
-			return err
-		}
-		if t.ID != string(k) {
-			return damagedf("it holds topic %s", t.ID)
-		}
-		c.remember(setTopics, k)
-		if t.Parent != "" {
-			c.refer(refTopicParent, []byte(t.Parent))
-		}
+		return c.checkTopic(k, v)
 	case string(bTopicIndex):
-		i := bytes.IndexByte(k, 0)
-		if i <= 0 || i == len(k)-1 {
-			return damagedf("a malformed topic index key")
-		}
-		c.refer(refTopicIndexTopic, k[:i])
-		c.refer(refTopicIndexHighlight, k[i+1:])
-		c.refer(refTopicIndexStatement, k)
-		c.remember(setTopicIndex, k)
+		return c.checkTopicIndex(k)
 	case string(bTopicNames):
 		c.refer(refNameTopic, v)
 	case string(bURLIndex), string(bSourceIndex):
@@ -496,6 +445,137 @@ func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 		c.refer(refHashArticle, c.indexedID(k, v))
 	case string(bVersions), string(bVersionText):
 		return c.checkVersion(bucket, k, v)
+	case string(bSearchDocs), string(bSearchIDs), string(bSearchTerms):
+		return checkSearchRecord(bucket, v)
+	}
+	return nil
+}
+
+// checkArticle decodes an article record, which must be filed under its
+// own id: a record under another key (a page swapped by damage) would
+// show one article's metadata for another's text.
+func (c *recordChecker) checkArticle(k, v []byte) error {
+	r, err := decodeArticleRecord(v)
+	if err != nil {
+		return err
+	}
+	if r.ID != string(k) {
+		return damagedf("it holds article %s", r.ID)
+	}
+	c.remember(setArticles, k)
+	return nil
+}
+
+// checkText decodes an article's text in the layout of its bucket:
+// bTexts up to schema 2, bArticleText (with its chunk index) from schema
+// 3. Both can be met in one file half way through the migration, so only
+// the bucket of the file's own schema counts as the articles' texts; the
+// other is decoded but not required.
+func (c *recordChecker) checkText(bucket string, k, v []byte) error {
+	current := c.version >= 3
+	if bucket == string(bTexts) {
+		current = c.version < 3
+	}
+	if current {
+		c.refer(refTextArticle, k)
+		c.remember(setTexts, k)
+	}
+	if bucket == string(bTexts) {
+		_, err := decodeBlocksV2(v)
+		return err
+	}
+	_, err := decodeBlocks(v)
+	return err
+}
+
+// checkIDIndex checks an entry of the highlight id index, whose value is
+// the highlight's full key (article id, 0, highlight id): an entry that
+// names another highlight would open the wrong passage.
+func (c *recordChecker) checkIDIndex(k, v []byte) error {
+	if !bytes.HasSuffix(v, k) {
+		return damagedf("the id index entry names another highlight")
+	}
+	c.refer(refIDHighlight, v)
+	c.remember(setIDIndex, k)
+	return nil
+}
+
+// checkActor decodes an actor record, which must be filed under its own
+// id (as checkArticle).
+func (c *recordChecker) checkActor(k, v []byte) error {
+	a, err := decodeActor(v)
+	if err != nil {
+		return err
+	}
+	if a.ID != string(k) {
+		return damagedf("it holds actor %s", a.ID)
+	}
+	c.remember(setActors, k)
+	return nil
+}
+
+// checkActorIndex checks an actor index key (actor id, 0, highlight id)
+// and notes both ids, so that finish finds entries naming an actor or a
+// highlight that is gone, and highlights whose entry is missing.
+func (c *recordChecker) checkActorIndex(k []byte) error {
+	actor, highlight, ok := splitIndexKey(k)
+	if !ok {
+		return damagedf("a malformed actor index key")
+	}
+	c.refer(refActorIndexActor, actor)
+	c.refer(refActorIndexHighlight, highlight)
+	c.remember(setActorIndex, k)
+	return nil
+}
+
+// checkTopic decodes a topic record, filed under its own id (as
+// checkArticle), and notes its parent, which must exist: a topic under a
+// missing one would drop out of the tree the window shows.
+func (c *recordChecker) checkTopic(k, v []byte) error {
+	t, err := decodeTopic(v)
+	if err != nil {
+		return err
+	}
+	if t.ID != string(k) {
+		return damagedf("it holds topic %s", t.ID)
+	}
+	c.remember(setTopics, k)
+	if t.Parent != "" {
+		c.refer(refTopicParent, []byte(t.Parent))
+	}
+	return nil
+}
+
+// checkTopicIndex checks a topic index key (topic id, 0, highlight id) as
+// checkActorIndex does, and notes the whole key as a statement, which
+// finish matches both ways against the statements the highlights make.
+func (c *recordChecker) checkTopicIndex(k []byte) error {
+	topic, highlight, ok := splitIndexKey(k)
+	if !ok {
+		return damagedf("a malformed topic index key")
+	}
+	c.refer(refTopicIndexTopic, topic)
+	c.refer(refTopicIndexHighlight, highlight)
+	c.refer(refTopicIndexStatement, k)
+	c.remember(setTopicIndex, k)
+	return nil
+}
+
+// splitIndexKey splits an actor or topic index key at its 0 byte; ok is
+// false unless both parts are there.
+func splitIndexKey(k []byte) (owner, highlight []byte, ok bool) {
+	i := bytes.IndexByte(k, 0)
+	if i <= 0 || i == len(k)-1 {
+		return nil, nil, false
+	}
+	return k[:i], k[i+1:], true
+}
+
+// checkSearchRecord decodes a record of the search index. The index is
+// derived data (it can be built again), but a record that does not decode
+// would fail every search that reads it, so it is reported like any other.
+func checkSearchRecord(bucket string, v []byte) error {
+	switch bucket {
 	case string(bSearchDocs):
 		_, err := decodeDocRecord(v)
 		return err
@@ -503,11 +583,11 @@ func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 		if len(v) != 4 {
 			return damagedf("a malformed search document number")
 		}
-	case string(bSearchTerms):
+		return nil
+	default: // bSearchTerms
 		_, err := decodeBlock(v)
 		return err
 	}
-	return nil
 }
 
 // indexedID is the article an URL, source or hash index entry names: its

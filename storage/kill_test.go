@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bufio"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/internal/testkit"
 )
 
 // The kill tests stop a child process with SIGKILL at a random moment of a
@@ -108,25 +108,8 @@ func TestKillChild(t *testing.T) {
 // runKillChild starts the child with job and returns it with a channel of
 // its output lines (closed when it ends).
 func runKillChild(t *testing.T, job string) (*exec.Cmd, <-chan string) {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), killChildEnv+"="+job)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lines := make(chan string, 1024)
-	go func() {
-		defer close(lines)
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-	}()
-	return cmd, lines
+	c := testkit.StartChild(t, "^TestKillChild$", killChildEnv+"="+job)
+	return c.Cmd, c.Lines
 }
 
 // highlightIDs returns the sorted highlight ids of the library at p after

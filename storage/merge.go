@@ -2,7 +2,9 @@ package storage
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
@@ -16,6 +18,10 @@ type BatchArticle struct {
 	ID      string
 	Article *article.Article
 	Added   time.Time
+	// Updated and Source are the article's record's (see ArticleInfo),
+	// for an article new to the library; one it has keeps its own.
+	Updated time.Time
+	Source  string
 }
 
 // BatchCorrections are the reader's corrections of an article the
@@ -64,7 +70,7 @@ func (l *Library) PutBatch(b Batch) error {
 			return err
 		}
 		for _, a := range b.Articles {
-			if err := putArticleTx(tx, a.ID, a.Article, a.Added); err != nil {
+			if err := putArticleTx(tx, a); err != nil {
 				return err
 			}
 		}
@@ -128,7 +134,8 @@ func putActorTx(tx *bolt.Tx, a annotation.Actor) error {
 }
 
 // putArticleTx is PutArticle inside a transaction.
-func putArticleTx(tx *bolt.Tx, id string, a *article.Article, added time.Time) error {
+func putArticleTx(tx *bolt.Tx, b BatchArticle) error {
+	id, a := b.ID, b.Article
 	if err := checkID(id); err != nil {
 		return fmt.Errorf("article %w: %w", err, ErrInvalid)
 	}
@@ -138,7 +145,33 @@ func putArticleTx(tx *bolt.Tx, id string, a *article.Article, added time.Time) e
 	if err := CheckCorrections(a.Corrected); err != nil {
 		return fmt.Errorf("the article %s: %w", id, err)
 	}
-	return putArticleExact(tx, id, a, added, time.Now().UTC().Truncate(time.Millisecond))
+	if err := CheckSource(b.Source); err != nil {
+		return fmt.Errorf("the article %s: %w", id, err)
+	}
+	return putArticleExact(tx, id, a, b.Added, time.Now().UTC().Truncate(time.Millisecond), origin{b.Source, b.Updated})
+}
+
+// maxSourceBytes bounds an article's source as a backup may give it: far
+// longer than any path or address (one longer than maxIndexedLen is kept
+// but not looked up), short enough that a tampered file cannot bloat the
+// record.
+const maxSourceBytes = 16 << 10
+
+// CheckSource reports whether src can be an article's source (see
+// ArticleInfo.Source) as a backup gives it: text on one line, of a
+// sensible length. The source is stored as given: the library that wrote
+// it normalised it already, perhaps on another system, where normalising
+// again (a Windows path on Linux) would change it.
+func CheckSource(src string) error {
+	switch {
+	case len(src) > maxSourceBytes:
+		return fmt.Errorf("its source is %d bytes long, more than any path or address: %w", len(src), ErrInvalid)
+	case !utf8.ValidString(src):
+		return fmt.Errorf("its source is not UTF-8 text: %w", ErrInvalid)
+	case strings.ContainsFunc(src, unicode.IsControl):
+		return fmt.Errorf("its source %.60q holds control characters: %w", src, ErrInvalid)
+	}
+	return nil
 }
 
 // putHighlightTx is PutHighlight inside a transaction.

@@ -1,20 +1,18 @@
 package storage
 
 import (
-	"bufio"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/internal/testkit"
 )
 
 // reimportChildEnv names the library the re-import crash child works on.
@@ -161,31 +159,7 @@ func checkAfterReimportKill(t *testing.T, l *Library, id string, lastVersion int
 // starting with ERR fails the test.
 func runUntilKilled(t *testing.T, env, path, run string, d time.Duration) []string {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run="+run, "-test.count=1")
-	cmd.Env = append(os.Environ(), env+"="+path)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan []string)
-	go func() {
-		var lines []string
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			lines = append(lines, sc.Text())
-		}
-		done <- lines
-	}()
-	time.Sleep(d)
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	lines := <-done
-	cmd.Wait()
+	lines := testkit.RunUntilKilled(t, run, d, env+"="+path)
 	for _, ln := range lines {
 		if strings.HasPrefix(ln, "ERR") {
 			t.Fatalf("child: %s", ln)

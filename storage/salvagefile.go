@@ -236,7 +236,8 @@ func (s *Salvage) Articles(fn func(SalvagedArticle) error) error {
 		}
 		a := rec.article(blocks)
 		info := ArticleInfo{ID: id, Title: rec.Title, Kicker: rec.Kicker, Site: rec.Site, URL: rec.URL, Lang: rec.Lang,
-			Authors: append([]string(nil), rec.Authors...), Published: rec.Published, Added: rec.Added, Highlights: len(hs)}
+			Authors: append([]string(nil), rec.Authors...), Published: rec.Published, Added: rec.Added,
+			Updated: rec.Updated, Source: rec.Source, Highlights: len(hs)}
 		for _, h := range hs {
 			if h.Orphaned != "" {
 				info.Orphaned++

@@ -42,11 +42,18 @@ func (l *Library) SearchIndexStatus() (IndexStatus, error) {
 	return st, err
 }
 
+// A complete index holds one document per article (kept in the same
+// transaction as every change), so its count is the library's: counting
+// the articles bucket walks all its pages, 10-15 ms at 50,000 articles on
+// every window start and every listing.
 func (l *Library) indexStatus(tx *bolt.Tx) IndexStatus {
+	ix := l.usableIndex(tx)
+	if ix != nil && ix.state == indexComplete {
+		return IndexStatus{Ready: true, Indexed: int(ix.count), Articles: int(ix.count)}
+	}
 	st := IndexStatus{Articles: tx.Bucket(bArticles).Stats().KeyN}
-	if ix := l.usableIndex(tx); ix != nil {
+	if ix != nil {
 		st.Indexed = int(ix.count)
-		st.Ready = ix.state == indexComplete
 	}
 	return st
 }
@@ -144,6 +151,12 @@ func (l *Library) ResetSearchIndex() error {
 // progress, when set, is told after every batch. It stops early, with
 // ctx's error, when ctx is done.
 func (l *Library) BuildSearchIndex(ctx context.Context, progress func(IndexStatus)) error {
+	return l.buildSearchIndex(ctx, progress, buildBatchArticles, buildBatchBytes)
+}
+
+// buildSearchIndex is BuildSearchIndex in batches of at most maxArticles
+// articles and maxBytes of text.
+func (l *Library) buildSearchIndex(ctx context.Context, progress func(IndexStatus), maxArticles, maxBytes int) error {
 	err := l.db.Update(func(tx *bolt.Tx) error {
 		if openIndex(tx) == nil || l.searchStale.Load() {
 			return resetSearch(tx)
@@ -161,7 +174,7 @@ func (l *Library) BuildSearchIndex(ctx context.Context, progress func(IndexStatu
 		var st IndexStatus
 		err := l.db.Update(func(tx *bolt.Tx) error {
 			var err error
-			more, err = buildSearchStep(tx, buildBatchArticles)
+			more, err = buildSearchStepSized(tx, maxArticles, maxBytes)
 			st = l.indexStatus(tx)
 			return err
 		})
@@ -207,6 +220,12 @@ func (l *Library) IndexInBackground(progress func(IndexStatus)) {
 // buildSearchStep indexes the next batch of articles after the cursor (at
 // most maxArticles), in key order, and reports whether more are left.
 func buildSearchStep(tx *bolt.Tx, maxArticles int) (more bool, err error) {
+	return buildSearchStepSized(tx, maxArticles, buildBatchBytes)
+}
+
+// buildSearchStepSized is buildSearchStep with a batch of at most
+// maxBytes of text.
+func buildSearchStepSized(tx *bolt.Tx, maxArticles, maxBytes int) (more bool, err error) {
 	ix := openIndex(tx)
 	if ix == nil || ix.state == indexComplete {
 		return false, nil
@@ -222,7 +241,7 @@ func buildSearchStep(tx *bolt.Tx, maxArticles int) (more bool, err error) {
 	b := newBuildBatch(ix)
 	n, size := 0, 0
 	for ; k != nil; k, v = c.Next() {
-		if n >= maxArticles || size >= buildBatchBytes {
+		if n >= maxArticles || size >= maxBytes {
 			more = true
 			break
 		}

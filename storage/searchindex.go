@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"unicode/utf8"
 
@@ -97,6 +98,26 @@ var (
 	keyDocs        = []byte("docs")
 	keyStamp       = []byte("stamp")
 )
+
+// Bounds of one transaction of BuildSearchIndexNow: eight times the
+// background build's, since a command that waits for the index has no
+// window whose writes queue behind it. Fewer, larger batches write each
+// word's postings block and fsync less often: at 10,000 articles the
+// build takes about half as long (15 s instead of 20–33 s, load 3.5–5),
+// for about 100 MB more memory at its peak.
+const (
+	foregroundBatchArticles = 2000
+	foregroundBatchBytes    = 32 << 20
+)
+
+// BuildSearchIndexNow is BuildSearchIndex for a command that waits for
+// it (search and list, when they find the index missing, stale or
+// unfinished, and 'search --reindex'): the same transactions, each one
+// committed, so that stopping it (ctx) keeps what is built and the next
+// build goes on from there, only larger.
+func (l *Library) BuildSearchIndexNow(ctx context.Context, progress func(IndexStatus)) error {
+	return l.buildSearchIndex(ctx, progress, foregroundBatchArticles, foregroundBatchBytes)
+}
 
 // searchIndex is the index inside one transaction.
 type searchIndex struct {

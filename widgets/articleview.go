@@ -94,6 +94,7 @@ type ArticleView struct {
 	hl       highlightSet
 	textSize float32 // 0: the theme's text size
 	themeRef fyne.Theme
+	fonts    *Fonts // parsed fonts shared with other widgets (SetFonts); nil: its own
 
 	layout *textLayout
 	page   *articlePage
@@ -354,13 +355,23 @@ func (v *ArticleView) ensureLayout() {
 		return
 	}
 	v.themeRef = th
-	sh := newTextShaper(th)
+	sh := newTextShaperWith(th, v.fonts)
 	if v.layout == nil {
 		v.layout = newTextLayout(sh, 0)
 		return
 	}
 	v.layout.sh = sh
 	v.layout.size, v.layout.width = 0, 0 // forces re-shaping on the next render
+}
+
+// SetFonts makes the view take its parsed fonts from fonts, shared with
+// other widgets and perhaps parsed before the view needs them; call it
+// before the view is shown.
+func (v *ArticleView) SetFonts(fonts *Fonts) {
+	v.fonts = fonts
+	if v.layout != nil {
+		v.themeRef = nil // a new shaper with the shared fonts on the next render
+	}
 }
 
 // relayout applies theme and size changes and redraws the visible part.

@@ -462,8 +462,7 @@ func (p *Picker) exactMatch(q string) bool {
 
 // row is one tappable candidate line; the cursor row is emphasised.
 func (p *Picker) row(i int, label string, c color.Color) fyne.CanvasObject {
-	b := widget.NewButton(label, func() { p.pick(i) })
-	b.Alignment = widget.ButtonAlignLeading
+	b := newRowButton(label, func() { p.pick(i) })
 	if i == p.cursor {
 		b.Importance = widget.HighImportance
 	} else {
@@ -589,8 +588,11 @@ func (p *Picker) chosenRow(i int) fyne.CanvasObject {
 		buttons.Add(p.topicButton(i))
 	}
 	buttons.Add(widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.remove(i) }))
-	line := container.NewBorder(nil, nil,
-		container.NewHBox(container.NewCenter(chipSwatch(col)), widget.NewLabel(name)), buttons)
+	// The name takes what the role and buttons leave, cut with an
+	// ellipsis: a long one must not push them out of the picker.
+	label := widget.NewLabel(name)
+	label.Truncation = fyne.TextTruncateEllipsis
+	line := container.NewBorder(nil, nil, container.NewCenter(chipSwatch(col)), buttons, label)
 	if c.Topic.Name == "" {
 		return line
 	}

@@ -164,7 +164,7 @@ func rowLabels(p *Picker) []string {
 	for _, o := range p.rows.Objects {
 		if c, ok := o.(*fyne.Container); ok {
 			for _, x := range c.Objects {
-				if b, ok := x.(*widget.Button); ok {
+				if b, ok := x.(*rowButton); ok {
 					out = append(out, b.Text)
 				}
 			}
@@ -359,5 +359,40 @@ func TestPickerNoteLineEnds(t *testing.T) {
 		if res == nil || res.Note != want {
 			t.Errorf("note %q saved as %+v, want %q", pasted, res, want)
 		}
+	}
+}
+
+// TestPickerRowsFitItsPanel: long actor names neither widen the picker
+// past its panel (460 units, the app's pickerWidth) nor run past their
+// rows: the candidate rows, the new-actor row and the chosen actors' names
+// are cut with an ellipsis to the width they get.
+func TestPickerRowsFitItsPanel(t *testing.T) {
+	test.NewTempApp(t)
+	long := PickerActor{ID: "a1", Name: "Kim Jong Un, Oberster Führer der Demokratischen Volksrepublik Korea", Kind: "person", Hint: "in passage"}
+	p := NewPicker([]PickerActor{long}, []PickerActor{long}, nil, []string{"mentioned", "speaker", "target"}, []string{"person", "state"})
+	w := test.NewTempWindow(t, p)
+	const panel = 460
+	w.Resize(fyne.NewSize(panel, 500))
+	fits := func(stage string) {
+		t.Helper()
+		if mw := p.MinSize().Width; mw > panel {
+			t.Errorf("%s: the picker needs %.0f units, more than the panel's %d", stage, mw, panel)
+		}
+		for _, o := range p.rows.Objects {
+			if o.Size().Width > panel {
+				t.Errorf("%s: a row is %.0f units wide", stage, o.Size().Width)
+			}
+		}
+	}
+	fits("the suggestions")
+	p.SetQuery("Kim")
+	fits("a query")
+	p.SetQuery("Neuer Akteur mit einem Namen, der in keine Zeile dieses Fensters passt")
+	fits("the new-actor row")
+	p.SetQuery("Kim")
+	p.pick(0)
+	fits("a long actor chosen")
+	if got := p.Chosen(); len(got) != 1 || got[0].Name != long.Name {
+		t.Fatalf("chosen %+v", got)
 	}
 }

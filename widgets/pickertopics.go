@@ -423,9 +423,10 @@ func (p *Picker) topicRow(i int, label string, c color.Color, pick func(int)) fy
 	return row
 }
 
-func findButton(o fyne.CanvasObject) *widget.Button {
+// findButton is the row button of a row p.row made.
+func findButton(o fyne.CanvasObject) *rowButton {
 	switch x := o.(type) {
-	case *widget.Button:
+	case *rowButton:
 		return x
 	case *fyne.Container:
 		for _, ch := range x.Objects {
@@ -523,9 +524,8 @@ func (p *Picker) topicButton(i int) *widget.Button {
 func (p *Picker) statementLine(i int) fyne.CanvasObject {
 	c := p.chosen[i]
 	name := statementTopicLabel(c.Topic)
-	topic := widget.NewButton(name, func() { p.StartTopic(i) })
+	topic := newRowButton(name, func() { p.StartTopic(i) })
 	topic.Importance = widget.LowImportance
-	topic.Alignment = widget.ButtonAlignLeading
 	col := c.Topic.Color
 	if col == nil {
 		col = theme.Color(theme.ColorNameDisabled)
@@ -557,8 +557,8 @@ func (p *Picker) statementLine(i int) fyne.CanvasObject {
 	indent := canvas.NewRectangle(color.Transparent)
 	indent.SetMinSize(fyne.NewSize(theme.IconInlineSize()+theme.Padding(), 1))
 	return container.NewBorder(nil, nil,
-		container.NewHBox(indent, container.NewCenter(chipSwatch(col)), topic),
-		container.NewHBox(stance, drop))
+		container.NewHBox(indent, container.NewCenter(chipSwatch(col))),
+		container.NewHBox(stance, drop), topic)
 }
 
 // maxStatementLabel is how many characters of a topic the statement line

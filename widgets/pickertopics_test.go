@@ -182,6 +182,8 @@ func allRowTexts(p *Picker) []string {
 			out = append(out, x.Text)
 		case *widget.Button:
 			out = append(out, x.Text)
+		case *rowButton:
+			out = append(out, x.Text)
 		case *fyne.Container:
 			for _, ch := range x.Objects {
 				walk(ch)
@@ -290,6 +292,8 @@ func TestPickerStatementShowsTheParent(t *testing.T) {
 func findFirstButton(o fyne.CanvasObject, text string) bool {
 	switch x := o.(type) {
 	case *widget.Button:
+		return x.Text == text
+	case *rowButton:
 		return x.Text == text
 	case *fyne.Container:
 		for _, ch := range x.Objects {

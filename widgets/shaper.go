@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"bytes"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -22,6 +23,7 @@ import (
 // advances we wrap and hit-test with match the glyphs on screen.
 type textShaper struct {
 	th      fyne.Theme
+	fonts   *Fonts        // parsed fonts shared with other shapers; nil: its own
 	regular fyne.Resource // th's regular font when the shaper was built
 	hb      shaping.HarfbuzzShaper
 	seg     shaping.Segmenter
@@ -64,8 +66,12 @@ type faceMap struct {
 }
 
 // newTextShaper prepares a shaper for the fonts of th.
-func newTextShaper(th fyne.Theme) *textShaper {
-	s := &textShaper{th: th, regular: th.Font(fyne.TextStyle{}), maps: map[faceKey]*faceMap{}, metrics: map[metricKey]lineMetrics{}}
+func newTextShaper(th fyne.Theme) *textShaper { return newTextShaperWith(th, nil) }
+
+// newTextShaperWith prepares a shaper for the fonts of th that takes
+// parsed fonts from fonts (nil: parses its own).
+func newTextShaperWith(th fyne.Theme, fonts *Fonts) *textShaper {
+	s := &textShaper{th: th, fonts: fonts, regular: th.Font(fyne.TextStyle{}), maps: map[faceKey]*faceMap{}, metrics: map[metricKey]lineMetrics{}}
 	// The default cache holds one font, so alternating headings and body
 	// text would rebuild HarfBuzz font tables (~50 µs) on every paragraph.
 	s.hb.SetFontCacheSize(16)
@@ -151,14 +157,14 @@ func (s *textShaper) faces(k faceKey) *faceMap {
 		if len(m.faces) > 0 && res == primary {
 			continue
 		}
-		if f := parseFont(res); f != nil {
+		if f := s.parse(res); f != nil {
 			m.faces = append(m.faces, f)
 		}
 	}
 	if len(m.faces) == 0 { // a broken theme font: fall back to Fyne's own
-		m.faces = append(m.faces, parseFont(theme.DefaultTextFont()))
+		m.faces = append(m.faces, s.parse(theme.DefaultTextFont()))
 	}
-	m.pending = append(m.pending, func() *font.Face { return parseFont(theme.DefaultEmojiFont()) })
+	m.pending = append(m.pending, func() *font.Face { return s.parse(theme.DefaultEmojiFont()) })
 	m.pending = append(m.pending, func() *font.Face {
 		sys := s.systemFonts()
 		if sys == nil {
@@ -177,10 +183,10 @@ func (s *textShaper) faces(k faceKey) *faceMap {
 // lacks, asked for by the resource's name.
 func (s *textShaper) sourceFaces(src fyne.Resource) *faceMap {
 	m := &faceMap{sh: s, family: src.Name()}
-	if f := parseFont(src); f != nil {
+	if f := s.parse(src); f != nil {
 		m.faces = append(m.faces, f)
 	} else {
-		m.faces = append(m.faces, parseFont(theme.DefaultTextFont()))
+		m.faces = append(m.faces, s.parse(theme.DefaultTextFont()))
 	}
 	return m
 }
@@ -260,6 +266,63 @@ func (s *textShaper) fontsOf(th fyne.Theme) bool {
 	return s.th == th && s.th.Font(fyne.TextStyle{}) == s.regular
 }
 
+// parse gives the parsed font of res: from the shared Fonts when the
+// shaper has them, else parsed anew.
+func (s *textShaper) parse(res fyne.Resource) *font.Face {
+	if s.fonts != nil {
+		return s.fonts.face(res)
+	}
+	return parseFont(res)
+}
+
+// Fonts are parsed fonts that the text shapers of several widgets share
+// (ArticleView.SetFonts, NewEllipsis), so that each font file is parsed
+// once (NotoSans: 3-4 ms a style) and can be parsed on another goroutine
+// before the window needs it (Preload). Its methods are safe on any
+// goroutine; the faces it gives are used on the main goroutine only.
+type Fonts struct {
+	mu    sync.Mutex
+	faces map[fyne.Resource]*font.Face
+}
+
+// NewFonts makes an empty set of parsed fonts.
+func NewFonts() *Fonts { return &Fonts{faces: map[fyne.Resource]*font.Face{}} }
+
+// Preload parses the fonts th draws the given styles with, and Fyne's
+// own fonts behind them (the faces textShaper puts first).
+func (f *Fonts) Preload(th fyne.Theme, styles ...fyne.TextStyle) {
+	for _, st := range styles {
+		f.face(th.Font(st))
+		switch {
+		case st.Bold && st.Italic:
+			f.face(theme.DefaultTextBoldItalicFont())
+		case st.Bold:
+			f.face(theme.DefaultTextBoldFont())
+		case st.Italic:
+			f.face(theme.DefaultTextItalicFont())
+		default:
+			f.face(theme.DefaultTextFont())
+		}
+	}
+}
+
+// face is the parsed font of res, parsed on first use (nil when absent or
+// unreadable, as parseFont). A caller that asks while another goroutine
+// parses waits for it rather than parsing the same file again.
+func (f *Fonts) face(res fyne.Resource) *font.Face {
+	if res == nil {
+		return nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if face, ok := f.faces[res]; ok {
+		return face
+	}
+	face := parseFont(res)
+	f.faces[res] = face
+	return face
+}
+
 // parseFont parses a font resource; nil when absent or unreadable.
 func parseFont(res fyne.Resource) *font.Face {
 	if res == nil {
@@ -270,4 +333,68 @@ func parseFont(res fyne.Resource) *font.Face {
 		return nil
 	}
 	return f
+}
+
+// Ellipsis cuts one-line texts to a width with "…" exactly as Fyne's
+// Label does with fyne.TextTruncateEllipsis (the same faces, shaping, line
+// wrapper and rule, so the same text is drawn), but with one reused
+// shaper: Fyne builds a new HarfBuzz shaper, and with it the font's
+// lookup tables, for every label it cuts, again on every resize (about a
+// millisecond a label; a screenful of library rows was a tenth of the
+// window's start-up). Use one Ellipsis on the main goroutine only.
+type Ellipsis struct {
+	fonts *Fonts
+	sh    *textShaper
+	seg   shaping.Segmenter
+	wrap  shaping.LineWrapper
+}
+
+// NewEllipsis makes an Ellipsis that takes its parsed fonts from fonts
+// (nil: parses its own), for the theme Fit is given.
+func NewEllipsis(fonts *Fonts) *Ellipsis { return &Ellipsis{fonts: fonts} }
+
+// ellipsisRune is what Fyne's Label puts where it cuts a text.
+const ellipsisRune = '…'
+
+// Fit returns what a Label with fyne.TextTruncateEllipsis shows of the
+// one-line text s, in th's font of style at size, within width (the
+// label's width less its inner padding on both sides): s itself when it
+// fits, else its beginning and "…" (only "…" when nothing fits).
+func (e *Ellipsis) Fit(th fyne.Theme, s string, style fyne.TextStyle, size, width float32) string {
+	if s == "" {
+		return s
+	}
+	if e.sh == nil || !e.sh.fontsOf(th) {
+		e.sh = newTextShaperWith(th, e.fonts)
+	}
+	fm := e.sh.faces(faceKey{style: style})
+	runes := []rune(s)
+	ell := []rune{ellipsisRune}
+	in := shaping.Input{
+		Text:      ell,
+		RunStart:  0,
+		RunEnd:    len(ell),
+		Direction: di.DirectionLTR,
+		Face:      fm.ResolveFace(ellipsisRune),
+		Size:      fixed.Int26_6(float64(size) * 64),
+	}
+	conf := shaping.WrapConfig{}.WithTruncator(&e.sh.hb, in)
+	conf.BreakPolicy = shaping.WhenNecessary
+	conf.TruncateAfterLines = 1
+	in.Text, in.RunEnd = runes, len(runes)
+	ins := e.seg.Split(in, fm)
+	outs := make([]shaping.Output, len(ins))
+	for i, run := range ins {
+		outs[i] = e.sh.hb.Shape(run)
+	}
+	e.wrap.Prepare(conf, runes, shaping.NewSliceIterator(outs))
+	line, done := e.wrap.WrapNextLine(int(width))
+	count := len(runes)
+	if line.Truncated != 0 {
+		count += len(ell) - line.Truncated
+	}
+	if done && count == len(runes) {
+		return s
+	}
+	return string(runes[:min(max(count-1, 0), len(runes))]) + string(ell)
 }

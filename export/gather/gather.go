@@ -100,7 +100,7 @@ func readArticle(lib *storage.Library, id string, withText bool) (*export.Articl
 	if err != nil {
 		return nil, asErrors(sk), err
 	}
-	return &export.Article{ID: id, Added: info.Added, Article: *a, Highlights: hs}, asErrors(sk), nil
+	return &export.Article{ID: id, Added: info.Added, Updated: info.Updated, Source: info.Source, Article: *a, Highlights: hs}, asErrors(sk), nil
 }
 
 // articleIDs resolves refs to article ids, or lists every article.
