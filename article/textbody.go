@@ -220,11 +220,14 @@ const (
 	dateLineOtherWords = 2
 )
 
-// isDateOnly reports a short line that holds a date and little else.
+// isDateOnly reports a short line that holds a date and little else. A
+// line that opens with a full stop or comma continues the line above (a
+// link split it: a citation's ". Empire. Retrieved 2018-07-09."), and is
+// not a date under a teaser.
 func (pc *pageCopy) isDateOnly(i int) bool {
 	l := &pc.lines[i]
-	if l.words > dateLineWords || l.prose {
-		return false
+	if l.words > dateLineWords || l.prose || strings.HasPrefix(l.text, ".") || strings.HasPrefix(l.text, ",") {
+		return false // a line opening with a stop continues the one above: ". Empire. Retrieved 2018-07-09."
 	}
 	d, ok := findTextDate(l.text, pc.lang)
 	return ok && countWords(trimMetaWords(l.text[:d.start]+" "+l.text[d.end:])) <= dateLineOtherWords

@@ -89,6 +89,11 @@ func TestCopyBodyEnds(t *testing.T) {
 			keep: []string{"tunnel report", "ferry report"},
 		},
 		{
+			name: "a citation's access date is no teaser's date",
+			copy: article + "\n\nReferences\n\n^ Billington, Alex (2010-08-31). \"Watch the trailer of the film about the day that repeats itself for the hero\"\n. Empire. Retrieved 2018-07-09.\n^ Kirk, John. \"A review of the film about the heist that went wrong in every possible way\"\n. Film Weekly. Retrieved 2019-01-12.\n\n" + para("ferry", 60),
+			keep: []string{"tunnel report", "Film Weekly", "ferry report"},
+		},
+		{
 			name: "a heading sharing the first word is no name card",
 			copy: article + "\n\nOur Programs\n\nOur work spans a variety of different areas and partners working to create a more vibrant commons.",
 			keep: []string{"tunnel report", "Our work spans"},

@@ -179,7 +179,7 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 		return f, false
 	}
 	cw := contentWords(l.text)
-	if len(cw) == 0 || endsWithFullStop(l.text) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) {
+	if len(cw) == 0 || endsWithFullStop(l.text) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) || pc.signedDateline(i) {
 		// A sentence is a teaser or caption; a line under a time of day
 		// heads an entry of a live ticker; a date with a word or two is
 		// a dateline.
@@ -307,6 +307,22 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
+}
+
+// signedDateline reports a line that is a date and the names of its
+// authors ("Tuesday 15 October 2019 by Bradley M. Kuhn"): the byline.
+func (pc *pageCopy) signedDateline(i int) bool {
+	l := &pc.lines[i]
+	if l.words > metaLineWords {
+		return false
+	}
+	d, ok := findTextDate(l.text, pc.lang)
+	if !ok {
+		return false
+	}
+	// The names stand before the date ("By Jo Bloggs, 5 March 2025") or
+	// after it, where a weekday may precede the date.
+	return datelineAuthors(strings.TrimSpace(l.text[:d.start])) != nil || datelineAuthors(strings.TrimSpace(l.text[d.end:])) != nil
 }
 
 // endsWithFullStop reports a line that ends a sentence with a full stop,

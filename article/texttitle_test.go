@@ -17,6 +17,8 @@ func TestCopyTitleRejects(t *testing.T) {
 		want             bool
 	}{
 		{"a dateline", "Menu\nTuesday, 4 March 2025\n" + body, "Tuesday, 4 March 2025", false},
+		{"a dated byline", "Menu\nTuesday 15 October 2019 by Jo Bloggs\n" + body, "Tuesday 15 October 2019 by Jo Bloggs", false},
+		{"a byline before its date", "Menu\nBy Jo Bloggs, 15 October 2019\n" + body, "By Jo Bloggs, 15 October 2019", false},
 		{"a dated headline", "Menu\nCoast line strike on 5 March 2025 called off\n" + body, "Coast line strike on 5 March 2025 called off", true},
 		{"a headline ending with initials", "Menu\nHow winter wreaks havoc on what lies under N.Y.C.\n" + body, "How winter wreaks havoc on what lies under N.Y.C.", true},
 		{"a sentence", "Menu\nThe trains will run from next spring.\n" + body, "The trains will run from next spring.", false},
@@ -141,8 +143,8 @@ func TestCopyTitleFeatures(t *testing.T) {
 	}{
 		{"quoted in a share text", "Coast line goes electric next spring\n" + body + "\nShare: Coast line goes electric next spring\n", "Coast line goes electric next spring", tfQuoted, true},
 		{"not quoted", "Coast line goes electric next spring\n" + body + "\n", "Coast line goes electric next spring", tfQuoted, false},
-		{"a dateline with a byline", "Coast line goes electric\nTuesday 15 October 2019 by Jo Bloggs\n" + body, "Tuesday 15 October 2019 by Jo Bloggs", tfMetaLine, true},
-		{"a headline is no dateline", "Coast line goes electric\nTuesday 15 October 2019 by Jo Bloggs\n" + body, "Coast line goes electric", tfMetaLine, false},
+		{"a dateline", "Coast line goes electric\nTuesday 15 October 2019, a report from the coast\n" + body, "Tuesday 15 October 2019, a report from the coast", tfMetaLine, true},
+		{"a headline is no dateline", "Coast line goes electric\nTuesday 15 October 2019, a report from the coast\n" + body, "Coast line goes electric", tfMetaLine, false},
 		{"a subtitle under its headline", "Menu\nCoast line goes electric next spring\nThe operator finishes wires\nBy Jo Bloggs\n" + body, "The operator finishes wires", tfAboveNamesMore, true},
 		{"a headline under its kicker", "Menu\nRail news today\nCoast line goes electric next spring\nBy Jo Bloggs\n" + body, "Rail news today", tfBelowNamesMore, true},
 		{"a headline is no kicker", "Menu\nRail news today\nCoast line goes electric next spring\nBy Jo Bloggs\n" + body, "Coast line goes electric next spring", tfBelowNamesMore, false},
