@@ -237,7 +237,7 @@ func TestSourceAndUpdatedSurviveALibrary(t *testing.T) {
 		t.Errorf("backup → library → backup changed the bytes:\n%s", backups[1])
 	}
 	bad := strings.Replace(string(data), `"source": "https://example.com`, `"source": "\u0000https://example.com`, 1)
-	if _, err := Read(strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "control characters") {
+	if _, err := Read(strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "holds a NUL character") {
 		t.Errorf("a source with a NUL: %v", err)
 	}
 }

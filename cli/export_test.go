@@ -507,3 +507,27 @@ func TestBackupKeepsWhereArticlesCameFrom(t *testing.T) {
 		t.Fatalf("importing the same file into the restored library: %d %q %q", code, out, errs)
 	}
 }
+
+// TestBackupOfAFileNamedWithATab: a file's name may hold a tab (or a line
+// break), and the article imported from it keeps that path as its
+// source; the library's backup must import into a new library, to the
+// same bytes, not be refused for the name of one file.
+func TestBackupOfAFileNamedWithATab(t *testing.T) {
+	l := newLibEnv(t)
+	l.ok("import", l.page("Bericht\tNordkorea\n2024.html", nkPage))
+	b1 := l.ok("export", "--format", "backup")
+	if !strings.Contains(b1, `Bericht\tNordkorea\n2024.html"`) {
+		t.Fatalf("the backup lacks the source:\n%.900s", b1)
+	}
+	file := filepath.Join(l.dir, "backup.json")
+	if err := os.WriteFile(file, []byte(b1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fresh := newLibEnv(t)
+	if code, _, errs := fresh.run("", "import-backup", file); code != 0 {
+		t.Fatalf("import-backup refused the library's own backup: %d %s", code, errs)
+	}
+	if b2 := fresh.ok("export", "--format", "backup"); b2 != b1 {
+		t.Fatalf("the restored library backs up differently:\n%s\n---\n%s", b1, b2)
+	}
+}

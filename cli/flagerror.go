@@ -30,7 +30,12 @@ func flagError(fs *flag.FlagSet, err error) error {
 	if m == nil {
 		return usageError{msg}
 	}
+	// The flag package quoted the value (%q): unquoted, it is quoted once
+	// again below as the reader typed it, not with its escapes doubled.
 	value, name, why := m[1], m[2], m[3]
+	if v, err := strconv.Unquote(`"` + value + `"`); err == nil {
+		value = v
+	}
 	f := fs.Lookup(name)
 	if f == nil {
 		return usageError{msg}

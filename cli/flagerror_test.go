@@ -17,6 +17,8 @@ func TestOptionErrorsAreSentences(t *testing.T) {
 		{[]string{"search", "x", "--limit", "abc"}, `dramatis search: --limit "abc" is not a number`},
 		{[]string{"search", "x", "--limit", "99999999999999999999999"}, `dramatis search: --limit 99999999999999999999999 is too large`},
 		{[]string{"search", "x", "--limit", "-1"}, `dramatis search: --limit -1 is below 0: give how many articles to print, or 0 for all`},
+		{[]string{"search", "x", "--limit", `2"0`}, `dramatis search: --limit "2\"0" is not a number`},
+		{[]string{"search", "x", "--limit", "1\n2"}, `dramatis search: --limit "1\n2" is not a number`},
 		{[]string{"list", "--sort"}, `dramatis list: --sort needs a value after it`},
 		{[]string{"list", "--json=maybe"}, `dramatis list: --json="maybe": give true or false (or only --json)`},
 		{[]string{"export", "--topic", "X"}, `dramatis export: there is no option --topic`},

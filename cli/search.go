@@ -197,20 +197,30 @@ func completeIndex(e *Env, lf libraryFlags, st storage.IndexStatus) {
 func buildIndex(e *Env, lib *storage.Library) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	return buildIndexUntil(ctx, e, lib)
+}
+
+// buildIndexUntil is buildIndex until ctx is done. Only a build that ctx
+// stopped says it stopped, with how far the index is then: a Ctrl-C
+// during the last batch, which is committed whole, leaves the index
+// complete and says nothing more.
+func buildIndexUntil(ctx context.Context, e *Env, lib *storage.Library) error {
 	last := time.Now()
-	var done storage.IndexStatus
 	err := lib.BuildSearchIndexNow(ctx, func(st storage.IndexStatus) {
-		done = st
 		if time.Since(last) > indexProgressEvery || st.Ready {
 			fmt.Fprintf(e.Stderr, "dramatis: indexing for search: %d of %d articles\n", st.Indexed, st.Articles)
 			last = time.Now()
 		}
 	})
-	if ctx.Err() != nil {
-		fmt.Fprintf(e.Stderr, "dramatis: stopped; the search index holds %d of %d articles, and the next search goes on from there\n", done.Indexed, done.Articles)
-		return nil
+	if err == nil || ctx.Err() == nil {
+		return err
 	}
-	return err
+	st, serr := lib.SearchIndexStatus()
+	if serr != nil {
+		return serr
+	}
+	fmt.Fprintf(e.Stderr, "dramatis: stopped; the search index holds %d of %d articles, and the next search goes on from there\n", st.Indexed, st.Articles)
+	return nil
 }
 
 // indexProgressEvery is how often the index build says how far it is.

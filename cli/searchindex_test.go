@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -99,5 +100,51 @@ func TestSearchLeavesAnIndexItCannotBuild(t *testing.T) {
 	if code != 0 || out != fresh || strings.Count(errs, "\n") != 1 ||
 		!strings.HasPrefix(errs, "dramatis: the search index holds 0 of 2 articles, so this search read the others one by one (slower), and it cannot be built now: ") {
 		t.Fatalf("search with the library held: %d %q %q", code, out, errs)
+	}
+}
+
+// stopAfterFirstCheck is a context the reader cancels (Ctrl-C) right
+// after the build looked at it for the first time: during its first
+// batch.
+type stopAfterFirstCheck struct {
+	context.Context
+	checks int
+}
+
+func (c *stopAfterFirstCheck) Err() error {
+	c.checks++
+	if c.checks > 1 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestStoppingTheIndexBuildSaysHowFarItIs: a build stopped before its
+// first batch says how many of how many articles the index holds (none
+// of 2, not "0 of 0"); one stopped during its last batch, which commits
+// whole, finishes the index and does not claim it stopped.
+func TestStoppingTheIndexBuildSaysHowFarItIs(t *testing.T) {
+	l, _, _, _ := searchEnv(t)
+	lib, err := storage.Open(l.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	if err := lib.ResetSearchIndex(); err != nil {
+		t.Fatal(err)
+	}
+	var errs strings.Builder
+	e := &Env{Stderr: &errs}
+	stopped, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := buildIndexUntil(stopped, e, lib); err != nil || !strings.Contains(errs.String(), "stopped; the search index holds 0 of 2 articles") {
+		t.Fatalf("a build stopped at once: %v %q", err, errs.String())
+	}
+	errs.Reset()
+	if err := buildIndexUntil(&stopAfterFirstCheck{Context: context.Background()}, e, lib); err != nil || strings.Contains(errs.String(), "stopped") {
+		t.Fatalf("a build stopped during its last batch: %v %q", err, errs.String())
+	}
+	if st, err := lib.SearchIndexStatus(); err != nil || !st.Ready {
+		t.Fatalf("after the last batch the index is %+v (%v), want ready", st, err)
 	}
 }

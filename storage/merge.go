@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
@@ -158,18 +157,21 @@ func putArticleTx(tx *bolt.Tx, b BatchArticle) error {
 const maxSourceBytes = 16 << 10
 
 // CheckSource reports whether src can be an article's source (see
-// ArticleInfo.Source) as a backup gives it: text on one line, of a
-// sensible length. The source is stored as given: the library that wrote
-// it normalised it already, perhaps on another system, where normalising
-// again (a Windows path on Linux) would change it.
+// ArticleInfo.Source) as a backup gives it: UTF-8 text of a sensible
+// length, and whatever an import may store. That is any character but
+// NUL: a file's name may hold a tab or a line break, and a backup that
+// refused such a source would refuse the whole library it came from. The
+// source is stored as given: the library that wrote it normalised it
+// already, perhaps on another system, where normalising again (a Windows
+// path on Linux) would change it.
 func CheckSource(src string) error {
 	switch {
 	case len(src) > maxSourceBytes:
 		return fmt.Errorf("its source is %d bytes long, more than any path or address: %w", len(src), ErrInvalid)
 	case !utf8.ValidString(src):
 		return fmt.Errorf("its source is not UTF-8 text: %w", ErrInvalid)
-	case strings.ContainsFunc(src, unicode.IsControl):
-		return fmt.Errorf("its source %.60q holds control characters: %w", src, ErrInvalid)
+	case strings.ContainsRune(src, 0):
+		return fmt.Errorf("its source %.60q holds a NUL character, which no path or address has: %w", src, ErrInvalid)
 	}
 	return nil
 }
