@@ -255,6 +255,7 @@ const (
 // maximum subarray) and returns it as [start, end), cut before the page's
 // tail, teaser cards and closing promos.
 func (pc *pageCopy) bodyRange() (int, int, bool) {
+	pc.dropTickers()
 	w := pc.weights()
 	bestSum, bestS, bestE := 0, 0, 0
 	sum, s := 0, 0
@@ -449,4 +450,48 @@ func (pc *pageCopy) cutIslands(s, e int, w []int) int {
 		i = j
 	}
 	return e
+}
+
+// minTickerQuotes is how many signed changes in per cent, glued to their
+// figures ("-0.24%", "+1,29%", "±0%"), make a line a stock ticker: a row
+// of names, prices and changes that a copy reads as one long line of
+// words. A market report's sentence names one or two changes, with words
+// and spaces between them.
+const minTickerQuotes = 5
+
+// dropTickers drops the lines that are stock tickers (see
+// minTickerQuotes): they are the page's header, not its text.
+func (pc *pageCopy) dropTickers() {
+	for i := range pc.lines {
+		if l := &pc.lines[i]; !l.drop && tickerQuotes(l.text) >= minTickerQuotes {
+			l.drop = true
+		}
+	}
+}
+
+// tickerQuotes counts the signed changes in per cent in s: a sign, digits
+// with at most one decimal mark, and a per cent sign, without spaces.
+func tickerQuotes(s string) int {
+	n := 0
+	for i, r := range s {
+		if r != '+' && r != '-' && r != '−' && r != '±' {
+			continue
+		}
+		j := i + utf8.RuneLen(r)
+		digits, mark := 0, false
+		for ; j < len(s); j++ {
+			c := s[j]
+			if c >= '0' && c <= '9' {
+				digits++
+			} else if (c == '.' || c == ',') && !mark && digits > 0 {
+				mark = true
+			} else {
+				break
+			}
+		}
+		if digits > 0 && j < len(s) && s[j] == '%' {
+			n++
+		}
+	}
+	return n
 }

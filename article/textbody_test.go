@@ -264,3 +264,54 @@ func TestCopyListOfPoints(t *testing.T) {
 		t.Errorf("kept the box of headlines or lost the text:\n%s", text)
 	}
 }
+
+// TestCopyBodySkipsNotices checks that the body of a copy does not start
+// at a notice the page gives the reader's software (a browser or
+// JavaScript warning, a player's modal text, the consent line of a share
+// button or a sign-up form) nor at a stock ticker above the headline:
+// they read as prose, and without the rules the body opens with them and
+// the headline below, past the body's lead or its first lines, is not a
+// title candidate.
+func TestCopyBodySkipsNotices(t *testing.T) {
+	const headline, überschrift = "Council approves the new harbour plan", "Stadtrat beschließt den neuen Hafenplan"
+	article := headline + "\n\n" + para("harbour", 80) + "\n\n" + para("bridge", 70)
+	artikel := überschrift + "\n\n" + strings.Repeat("Der Stadtrat hat am Dienstag über die Pläne für den neuen Hafen beraten, und die Entscheidung soll in der nächsten Woche fallen. ", 5) +
+		"\n\n" + strings.Repeat("Die Bürger der Stadt können ihre Einwände bis zum Ende des Monats schriftlich bei der Verwaltung einreichen, heißt es. ", 5)
+	menu := "Home\nNews\nPolitics\nBusiness\nCulture\nSport\nTravel\nWeather\nVideo\nPodcasts\nOpinion\nArchive\n\n"
+	menü := "Startseite\nNachrichten\nPolitik\nWirtschaft\nKultur\nSport\nReisen\nWetter\nVideo\nPodcasts\nMeinung\nArchiv\n\n"
+	ticker := "ATX3078.02-0.24%ANDRITZ43.14-0.6%AT&S22.84-3.55%BAWAG GROUP42.48+1.29%CA IMMO31.95+0.16%DO & CO110.2-0.18%ERSTE GROUP33.99+0.71%EVN25.65±0%IMMOFINANZ19.04+0.21%LENZING94.6-1.2%OMV48.9+0.3%POST33.1-0.1%RAIFFEISEN18.2+2.1%VERBUND80.05-0.5%VIENNA INSURANCE25.3+0.4%VOESTALPINE30.1-0.9%WIENERBERGER28.7+0.2%"
+	börse := "DAX15.432,10-0,24%MDAX27.101,55+0,6%SAP122,84-3,55%SIEMENS142,48+1,29%BASF45,95+0,16%BAYER50,20-0,18%ALLIANZ210,30+0,71%BMW95,65±0%MERCK160,04+0,21%RWE38,60-1,2%ADIDAS180,90+0,3%DEUTSCHE POST40,10-0,1%INFINEON33,20+2,1%VONOVIA25,05-0,5%HENKEL68,30+0,4%"
+	cases := []struct {
+		name, notice, title string
+		en                  bool
+	}{
+		{"JavaScript required", "Javascript is required for proper functioning of these web pages. Without it the menus, the search, the comments and the pictures of this site will not work as they should.", headline, true},
+		{"browser with limited support", "Thank you for visiting the paper. You are using a browser version with limited support for CSS. To obtain the best experience, we recommend you use a more up to date browser (or turn off compatibility mode in Internet Explorer). In the meantime, to ensure continued support, we are displaying the site without styles and JavaScript.", headline, true},
+		{"player modal", "This is a modal window. This modal can be closed by pressing the Escape key or activating the close button. Beginning of dialog window. Escape will cancel and close the window.", headline, true},
+		{"sign-up consent", "I would like to receive offers, and be contacted by, or on behalf of the paper through phone, SMS, and Email, about its brands, special offers and promotions.", headline, true},
+		{"stock ticker", ticker + "\n" + ticker + "\n\n" + menu, headline, true},
+		{"JavaScript einschalten", "Bitte schalten Sie Javascript ein, um das einwandfreie Funktionieren der Webseite zu gewährleisten. Ohne JavaScript funktionieren das Menü, die Suche, die Kommentare und die Bilder dieser Seite nicht so, wie sie sollen.", überschrift, false},
+		{"Browser nicht unterstützt", "Der Browser wird leider nicht mehr unterstützt! Um die Website korrekt anzuzeigen, verwende bitte einen der folgenden Browser: Chrome, Firefox, Safari oder Edge. Mit diesem Browser könnte dein Einkaufserlebnis nicht zufriedenstellend sein.", überschrift, false},
+		{"Einwilligung beim Teilen-Knopf", "Wenn Sie diesen Button anklicken, werden persönliche Daten an Facebook übertragen. Sind Sie damit einverstanden? Sie können Ihre Zustimmung jederzeit in den Einstellungen der Seite widerrufen.", überschrift, false},
+		{"Abspieler", "Dies ist ein modales Fenster. Es kann mit der Escape-Taste oder durch einen Klick auf die Schaltfläche zum Schließen geschlossen werden. Das Dialogfenster beginnt hier und endet mit der Taste.", überschrift, false},
+		{"Börsenticker", börse + "\n" + börse + "\n\n" + menü, überschrift, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			text := menü + c.notice + "\n\n" + artikel
+			if c.en {
+				text = menu + c.notice + "\n\n" + article
+			}
+			a, err := CleanText([]byte(text), c.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != c.title {
+				t.Errorf("title %q, want %q", a.Title, c.title)
+			}
+			if got := a.Text(); strings.Contains(got, c.notice[:20]) {
+				t.Errorf("the notice is in the body:\n%s", got)
+			}
+		})
+	}
+}
