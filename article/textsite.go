@@ -386,7 +386,7 @@ func titleSuffix(t string) (head, site string, ok bool) {
 // homeLink reads "Name homepage" and "Zur Startseite von Name".
 func homeLink(lower, text string, sw *siteWords) (string, bool) {
 	for _, h := range sw.home {
-		if strings.HasSuffix(lower, " "+h) {
+		if endsWithWord(lower, h) {
 			name := strings.TrimSpace(text[:len(text)-len(h)-1])
 			if n, ok := cutPhrase(strings.ToLower(name), name, sw.homeVerb); ok {
 				name = n // "Make MSN my homepage"
@@ -397,10 +397,25 @@ func homeLink(lower, text string, sw *siteWords) (string, bool) {
 	return cutPhrase(lower, text, sw.homeBefore)
 }
 
+// startsWithWord reports whether lower opens with p followed by a space:
+// the test of strings.HasPrefix(lower, p+" ") without building that
+// string, which for every phrase on every line was a tenth of the
+// cleaning time of a long copy.
+func startsWithWord(lower, p string) bool {
+	return len(lower) > len(p) && lower[len(p)] == ' ' && strings.HasPrefix(lower, p)
+}
+
+// endsWithWord reports whether lower ends in a space and w, as
+// startsWithWord does at the start.
+func endsWithWord(lower, w string) bool {
+	i := len(lower) - len(w) - 1
+	return i >= 0 && lower[i] == ' ' && strings.HasSuffix(lower, w)
+}
+
 // cutPhrase returns what follows one of phrases at the start of a line.
 func cutPhrase(lower, text string, phrases []string) (string, bool) {
 	for _, p := range phrases {
-		if strings.HasPrefix(lower, p+" ") && len(text) > len(p)+1 {
+		if startsWithWord(lower, p) && len(text) > len(p)+1 {
 			rest := strings.TrimSpace(text[len(p)+1:])
 			if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				return "", false // "Zur Startseite | Nach oben": a menu, not a name
@@ -429,7 +444,7 @@ func cutBefore(lower, text string, phrases []string) (string, bool) {
 // Gamer Newsletter").
 func cutSuffix(lower, text string, words []string) (string, bool) {
 	for _, w := range words {
-		if strings.HasSuffix(lower, " "+w) && len(text) > len(w)+1 {
+		if endsWithWord(lower, w) && len(text) > len(w)+1 {
 			return text[:len(text)-len(w)-1], true
 		}
 	}
@@ -481,7 +496,7 @@ func trimSiteName(name string, sw *siteWords) string {
 	name = strings.Trim(strings.TrimSpace(name), " .,:;|-–—·/»«\"'")
 	lower := strings.ToLower(name)
 	for _, c := range sw.company {
-		if strings.HasSuffix(lower, " "+c) {
+		if endsWithWord(lower, c) {
 			name = strings.TrimRight(name[:len(name)-len(c)-1], " ,")
 			break
 		}

@@ -489,7 +489,23 @@ func isBreadcrumb(t string) bool {
 			return true
 		}
 	}
-	return strings.Count(t, ">") >= 2 || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "Home /") || strings.HasPrefix(t, "Startseite /")
+	return strings.Count(t, ">") >= 2 || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "Home /") || strings.HasPrefix(t, "Startseite /") || gluedCrumbs(t)
+}
+
+// breadcrumbRoots open a breadcrumb trail.
+var breadcrumbRoots = []string{"Startseite", "Home"}
+
+// gluedCrumbs reports a breadcrumb trail copied without separators, its
+// root glued to the next item ("StartseiteKulturfragen…").
+func gluedCrumbs(t string) bool {
+	for _, root := range breadcrumbRoots {
+		if rest, ok := strings.CutPrefix(t, root); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isSiteName reports a line that the page's copyright notice names ("©

@@ -59,6 +59,8 @@ func TestCopyTitleCandidates(t *testing.T) {
 		"By the numbers: how the coast line went electric":  true,
 		"Von Gregory Lipinski":                              false, // a byline
 		"Photo by Jo Bloggs":                                false, // a credit
+		"StartseiteKulturfragen\"Wir dekorieren um\"":       false, // a breadcrumb trail, glued
+		"Homeschooling in der Pandemie":                     true,
 	} {
 		l := copyLine{text: text, words: max(countWords(text), minTitleWords)}
 		if got := pc.headlineCandidate(&l); got != want {
