@@ -97,8 +97,9 @@ type boilerplate struct {
 	// lastWords are the final words of suffixes: a line whose last word
 	// is not among them cannot end with one (a cheap pre-check).
 	lastWords map[string]bool
-	// prefixBytes are the first bytes of prefixes, for the same reason.
-	prefixBytes [256]bool
+	// prefixesAt lists, for each first byte, the prefixes that start with
+	// it: a line is compared only with the few that can open it.
+	prefixesAt [256][]string
 	// containsAt lists, for each first byte, the indexes of the contains
 	// phrases that start with it: one pass over a line finds them all.
 	containsAt [256][]int
@@ -205,7 +206,7 @@ func parseBoilerplate(lang, data string) (*boilerplate, error) {
 			// Prefixes keep their punctuation ("Foto:" is not "Foto").
 			lp := strings.ToLower(phrase)
 			bp.prefixes = append(bp.prefixes, lp)
-			bp.prefixBytes[lp[0]] = true
+			bp.prefixesAt[lp[0]] = append(bp.prefixesAt[lp[0]], lp)
 			if phraseKind(strings.TrimSpace(kind)) == phraseCredit {
 				bp.credits = append(bp.credits, lp)
 			}
@@ -414,10 +415,10 @@ func (bp *boilerplate) IsKicker(word string) bool { return bp.kickers[newPhraseK
 func (bp *boilerplate) HasPrefix(line string) bool { return bp.hasPrefix(newPhraseKey(line)) }
 
 func (bp *boilerplate) hasPrefix(k phraseKey) bool {
-	if k.lower == "" || !bp.prefixBytes[k.lower[0]] {
+	if k.lower == "" {
 		return false
 	}
-	for _, p := range bp.prefixes {
+	for _, p := range bp.prefixesAt[k.lower[0]] {
 		if strings.HasPrefix(k.lower, p) {
 			return true
 		}

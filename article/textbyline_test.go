@@ -167,3 +167,27 @@ func TestCopyFarByline(t *testing.T) {
 		})
 	}
 }
+
+// TestMayEndInRelativeTime checks that the pre-check never skips a line
+// the expression would change: every form, in both cases, with the
+// separators and white space \s matches.
+func TestMayEndInRelativeTime(t *testing.T) {
+	for _, line := range []string{
+		"James Akinaka • 8h", "Alex Perry 1 day ago", "Anna Muster vor 2 Stunden",
+		"Anna Muster · 5 min", "Anna Muster 5min", "Anna Muster | 3 Std.", "Jane Doe yesterday",
+		"Max Mustermann gestern", "ALEX PERRY 12 DAYS AGO ", "Anna\tMuster\t–\t2\tStunden\tago\r",
+		"Anna Muster VOR 10 MINUTEN  ", "Jane Doe 4 d", "Jane Doe 4\fm",
+	} {
+		if !relativeTimeRe.MatchString(line) {
+			t.Errorf("%q: the expression does not match; the case is wrong", line)
+		}
+		if !mayEndInRelativeTime(line) {
+			t.Errorf("mayEndInRelativeTime(%q) = false, but the expression matches", line)
+		}
+	}
+	for _, line := range []string{"Jane Doe", "7 Tipps für den Garten von Anna Muster", "Jane Doe, Reporter"} {
+		if mayEndInRelativeTime(line) {
+			t.Errorf("mayEndInRelativeTime(%q) = true, want false", line)
+		}
+	}
+}
