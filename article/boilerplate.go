@@ -589,7 +589,7 @@ const maxWordBytes = 40
 // ("… 12:22 Uhr Artikel anhören") and reports whether it did.
 func (bp *boilerplate) TrimSuffix(line string) (string, bool) {
 	last := line[strings.LastIndexByte(line, ' ')+1:]
-	if len(last) > maxWordBytes || !bp.lastWords[strings.ToLower(last)] {
+	if len(last) > maxWordBytes || !bp.isLastWord(last) {
 		return line, false
 	}
 	// Only the end of the line can hold the phrase; lower-case just that.
@@ -614,6 +614,28 @@ func (bp *boilerplate) TrimSuffix(line string) (string, bool) {
 		}
 	}
 	return line, false
+}
+
+// isLastWord reports whether word, lower-cased, is among lastWords. An
+// ASCII word (at most maxWordBytes long) is lower-cased on the stack, as
+// strings.ToLower would, which allocates for every line ending in a
+// capital; others take strings.ToLower.
+func (bp *boilerplate) isLastWord(word string) bool {
+	var buf [maxWordBytes]byte
+	if len(word) > len(buf) {
+		return bp.lastWords[strings.ToLower(word)]
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return bp.lastWords[strings.ToLower(word)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return bp.lastWords[string(buf[:len(word)])]
 }
 
 // namesAgency reports whether s names a picture agency of the list as a

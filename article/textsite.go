@@ -178,7 +178,7 @@ func (pc *pageCopy) siteBallot(title, s, e int, authors []string) *siteBallot {
 		if chrome && l.words <= maxCopyrightWords {
 			b.copyright(l.text)
 		}
-		if n, ok := cutBefore(l.key.lower, l.text, b.sw.partOfSpaced); ok && (chrome || b.sw.namesCompany(l.key.lower[len(n):])) {
+		if n, ok := cutBefore(l.key.lower, l.text, b.sw.partOfSpaced, b.sw.partOfLeads); ok && (chrome || b.sw.namesCompany(l.key.lower[len(n):])) {
 			b.vote(n, sitePartOfWeight, kindPartOf)
 		}
 		if l.words > maxChromeLineWords {
@@ -428,10 +428,14 @@ func cutPhrase(lower, text string, phrases []string) (string, bool) {
 
 // cutBefore returns what precedes one of phrases at the start of a line
 // ("PC Gamer is part of …"); the phrases come with a space at either end
-// (siteWords.partOfSpaced), as whole words.
-func cutBefore(lower, text string, phrases []string) (string, bool) {
+// (siteWords.partOfSpaced), as whole words, and leads are their first
+// words so spaced.
+func cutBefore(lower, text string, phrases, leads []string) (string, bool) {
 	if strings.Count(lower, " ") < 3 {
 		return "", false // "X is part of Y": four words at least
+	}
+	if !slices.ContainsFunc(leads, func(w string) bool { return strings.Contains(lower, w) }) {
+		return "", false // a phrase opens with its lead
 	}
 	for _, p := range phrases {
 		if i := strings.Index(lower, p); i > 0 && countWords(text[:i]) <= maxSiteWords {
@@ -611,8 +615,10 @@ type siteWords struct {
 	partOf, product, parentWords, article, join, homeVerb []string
 	notName, otherDomain, function                        map[string]bool
 	// partOfSpaced are the partOf phrases with a space at either end, built
-	// once rather than for every line of a copy.
-	partOfSpaced []string
+	// once rather than for every line of a copy; partOfLeads are their
+	// first words so spaced, one of which a line must hold to hold a
+	// phrase (three searches for most lines instead of one a phrase).
+	partOfSpaced, partOfLeads []string
 }
 
 // loadedSiteWords parses the embedded list once; a malformed list is a
@@ -666,6 +672,10 @@ func parseSiteWords(src string) (*siteWords, error) {
 	}
 	for _, p := range sw.partOf {
 		sw.partOfSpaced = append(sw.partOfSpaced, " "+p+" ")
+		lead, _, _ := strings.Cut(p, " ")
+		if lead = " " + lead + " "; !slices.Contains(sw.partOfLeads, lead) {
+			sw.partOfLeads = append(sw.partOfLeads, lead)
+		}
 	}
 	return sw, nil
 }
