@@ -159,6 +159,9 @@ func Run(opts Options) (err error) {
 			return nil
 		}
 		restored := func(l *storage.Library) { start(l, nil, nil) }
+		// The problem window measures text too: not while the warm-up
+		// does (Fyne's text measuring is not safe on two goroutines).
+		fontsLoaded()
 		p := showLibraryProblem(fa, win, path, openErr, opts.Open, notices, restored)
 		if errors.Is(openErr, storage.ErrInUse) {
 			p.quitAfter(inUseQuitDelay, fa.Quit)

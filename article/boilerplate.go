@@ -97,8 +97,9 @@ type boilerplate struct {
 	// lastWords are the final words of suffixes: a line whose last word
 	// is not among them cannot end with one (a cheap pre-check).
 	lastWords map[string]bool
-	// prefixBytes are the first bytes of prefixes, for the same reason.
-	prefixBytes [256]bool
+	// prefixesAt lists, for each first byte, the prefixes that start with
+	// it: a line is compared only with the few that can open it.
+	prefixesAt [256][]string
 	// containsAt lists, for each first byte, the indexes of the contains
 	// phrases that start with it: one pass over a line finds them all.
 	containsAt [256][]int
@@ -205,7 +206,7 @@ func parseBoilerplate(lang, data string) (*boilerplate, error) {
 			// Prefixes keep their punctuation ("Foto:" is not "Foto").
 			lp := strings.ToLower(phrase)
 			bp.prefixes = append(bp.prefixes, lp)
-			bp.prefixBytes[lp[0]] = true
+			bp.prefixesAt[lp[0]] = append(bp.prefixesAt[lp[0]], lp)
 			if phraseKind(strings.TrimSpace(kind)) == phraseCredit {
 				bp.credits = append(bp.credits, lp)
 			}
@@ -414,10 +415,10 @@ func (bp *boilerplate) IsKicker(word string) bool { return bp.kickers[newPhraseK
 func (bp *boilerplate) HasPrefix(line string) bool { return bp.hasPrefix(newPhraseKey(line)) }
 
 func (bp *boilerplate) hasPrefix(k phraseKey) bool {
-	if k.lower == "" || !bp.prefixBytes[k.lower[0]] {
+	if k.lower == "" {
 		return false
 	}
-	for _, p := range bp.prefixes {
+	for _, p := range bp.prefixesAt[k.lower[0]] {
 		if strings.HasPrefix(k.lower, p) {
 			return true
 		}
@@ -588,7 +589,7 @@ const maxWordBytes = 40
 // ("… 12:22 Uhr Artikel anhören") and reports whether it did.
 func (bp *boilerplate) TrimSuffix(line string) (string, bool) {
 	last := line[strings.LastIndexByte(line, ' ')+1:]
-	if len(last) > maxWordBytes || !bp.lastWords[strings.ToLower(last)] {
+	if len(last) > maxWordBytes || !bp.isLastWord(last) {
 		return line, false
 	}
 	// Only the end of the line can hold the phrase; lower-case just that.
@@ -613,6 +614,28 @@ func (bp *boilerplate) TrimSuffix(line string) (string, bool) {
 		}
 	}
 	return line, false
+}
+
+// isLastWord reports whether word, lower-cased, is among lastWords. An
+// ASCII word (at most maxWordBytes long) is lower-cased on the stack, as
+// strings.ToLower would, which allocates for every line ending in a
+// capital; others take strings.ToLower.
+func (bp *boilerplate) isLastWord(word string) bool {
+	var buf [maxWordBytes]byte
+	if len(word) > len(buf) {
+		return bp.lastWords[strings.ToLower(word)]
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return bp.lastWords[strings.ToLower(word)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return bp.lastWords[string(buf[:len(word)])]
 }
 
 // namesAgency reports whether s names a picture agency of the list as a

@@ -77,6 +77,9 @@ func newPageCopy(text string) *pageCopy {
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
+	// A line of the copy becomes about one copyLine (a blank one none, a
+	// glued one two): sized once, the slice is not copied as it grows.
+	pc.lines = make([]copyLine, 0, strings.Count(text, "\n")+1)
 	para := true
 	for raw := range strings.SplitSeq(text, "\n") {
 		t := cleanLine(raw)

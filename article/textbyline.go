@@ -17,21 +17,7 @@ import (
 func parseAuthors(s string) []string {
 	s, prefixed := cutBylinePrefix(strings.TrimSpace(s))
 	// Roles in parentheses ("(reporting)") and trailing separators go.
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch {
-		case r == '(':
-			depth++
-		case r == ')':
-			if depth > 0 {
-				depth--
-			}
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	s = strings.Trim(b.String(), " ,|-–—·:")
+	s = strings.Trim(withoutParenthesized(s), " ,|-–—·:")
 	if s == "" {
 		return nil
 	}
@@ -39,7 +25,7 @@ func parseAuthors(s string) []string {
 		s = strings.ReplaceAll(s, sep, ",")
 	}
 	var names []string
-	for _, part := range strings.Split(s, ",") {
+	for part := range strings.SplitSeq(s, ",") {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue
@@ -59,6 +45,30 @@ func parseAuthors(s string) []string {
 		return nil
 	}
 	return names
+}
+
+// withoutParenthesized drops the parts of s in parentheses, and every
+// bracket. Most lines have none, and are returned as they are without
+// copying them rune by rune.
+func withoutParenthesized(s string) string {
+	if strings.IndexAny(s, "()") < 0 {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // maxBylineNames is the most names a byline lists; more is a list of
@@ -92,31 +102,66 @@ func initials(w string) bool {
 // looksLikeName accepts 2–5 words, each capitalised or a name particle,
 // with letters, hyphens, apostrophes and initials only.
 func looksLikeName(s string) bool {
-	ws := strings.Fields(s)
-	if len(ws) < 2 || len(ws) > maxNameWords || len(s) > maxNameChars {
+	if len(s) > maxNameChars {
+		return false
+	}
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n > maxNameWords {
+			return false
+		}
+	}
+	if n < 2 {
 		return false
 	}
 	caps, whole := 0, false
-	for _, w := range ws {
-		if p, _ := words.Particle(strings.ToLower(w)); p {
+	for w := range strings.FieldsSeq(s) {
+		if isParticle(w) {
 			continue
 		}
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			return false
 		}
 		if strings.Contains(w, ".") && !initials(w) {
 			return false // only initials ("J.", "Jr.", "J.R.") carry dots
 		}
-		for _, c := range r {
+		for _, c := range w {
 			if !unicode.IsLetter(c) && c != '-' && c != '.' && c != '\'' && c != '’' {
 				return false
 			}
 		}
 		caps++
-		whole = whole || !initials(w) && len(r) > 1
+		whole = whole || !initials(w) && utf8.RuneCountInString(w) > 1
 	}
 	return caps >= 2 && whole // "R. R" is initials only
+}
+
+// maxParticleBytes is the room for lower-casing a word in place: longer
+// than any name particle ("van der", "de la" are read word by word).
+const maxParticleBytes = 16
+
+// isParticle reports a name particle ("von", "de"), whatever its case. An
+// ASCII word is lower-cased on the stack (ASCII lower-casing is what
+// strings.ToLower does to it); others take strings.ToLower.
+func isParticle(w string) bool {
+	var buf [maxParticleBytes]byte
+	if len(w) > len(buf) {
+		p, _ := words.Particle(strings.ToLower(w))
+		return p
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			p, _ := words.Particle(strings.ToLower(w))
+			return p
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	p, _ := words.Particle(string(buf[:len(w)]))
+	return p
 }
 
 // maxLeadingNameWords is the longest name taken from the start of a byline
@@ -232,15 +277,83 @@ func allRoleWords(t string) bool {
 // compiled once and never changes.
 var relativeTimeRe = regexp.MustCompile(`(?i)\s*(?:[•·|–-]\s*)?(?:\d+\s*(?:h|m|d|min|std\.?)|\d+\s+\w+\s+ago|vor\s+\d+\s+\w+|yesterday|gestern)\s*$`)
 
-// mayEndInRelativeTime reports a line relativeTimeRe may match: one with
-// a digit, "yesterday" or "gestern". Most lines have none, and the
-// expression is the costliest step of reading a copy's bylines.
+// mayEndInRelativeTime reports a line relativeTimeRe may match, from its
+// last three words (between the white space of \s): a number and a unit
+// ("8h", "5 min", "3 Std."), a number, a word and "ago", "vor", a number
+// and a word, or "yesterday" or "gestern" at the end. It is a necessary
+// condition, case folded as (?i) folds ("ſtd"), and it spares most lines
+// the expression, the costliest step of reading a copy's bylines.
 func mayEndInRelativeTime(t string) bool {
-	if strings.ContainsAny(t, "0123456789") {
-		return true
+	w1, rest := lastWord(t)
+	w2, rest := lastWord(rest)
+	w3, _ := lastWord(rest)
+	return endsInUnit(w1, w2) ||
+		strings.EqualFold(w1, "ago") && endsInDigit(w3) ||
+		isDigits(w2) && len(w3) >= len("vor") && strings.EqualFold(w3[len(w3)-len("vor"):], "vor") ||
+		endsInDay(w1)
+}
+
+// lastWord splits t into its last word and what precedes it, words being
+// separated by the white space of regexp's \s.
+func lastWord(t string) (word, before string) {
+	end := len(t)
+	for end > 0 && isRegexpSpace(t[end-1]) {
+		end--
 	}
-	l := strings.ToLower(t)
-	return strings.Contains(l, "yesterday") || strings.Contains(l, "gestern")
+	start := end
+	for start > 0 && !isRegexpSpace(t[start-1]) {
+		start--
+	}
+	return t[start:end], t[:start]
+}
+
+// isRegexpSpace reports the bytes regexp's \s matches.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// relativeTimeUnits are the units of relativeTimeRe's "\d+\s*unit".
+var relativeTimeUnits = []string{"h", "m", "d", "min", "std"}
+
+// endsInUnit reports a last word w1 that is a unit after a number, glued
+// to it ("8h") or with the number the word before (w2: "5 min").
+func endsInUnit(w1, w2 string) bool {
+	u := strings.TrimSuffix(w1, ".")
+	j := len(u)
+	for j > 0 && !isDigit(u[j-1]) {
+		j--
+	}
+	if j == 0 && !endsInDigit(w2) {
+		return false
+	}
+	return slices.ContainsFunc(relativeTimeUnits, func(unit string) bool { return strings.EqualFold(u[j:], unit) })
+}
+
+// endsInDay reports a last word ending in "yesterday" or "gestern", in any
+// case; (?i) also folds "ſ" (two bytes) to "s", hence the byte longer.
+func endsInDay(w string) bool {
+	for _, day := range []string{"yesterday", "gestern"} {
+		for _, n := range []int{len(day), len(day) + 1} {
+			if len(w) >= n && strings.EqualFold(w[len(w)-n:], day) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func endsInDigit(w string) bool { return w != "" && isDigit(w[len(w)-1]) }
+
+// isDigits reports a word of ASCII digits only.
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // bareAuthors reads a line that is only names, maybe with the time since

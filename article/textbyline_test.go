@@ -1,6 +1,7 @@
 package article
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -165,5 +166,57 @@ func TestCopyFarByline(t *testing.T) {
 				t.Errorf("authors %q, want %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestMayEndInRelativeTime checks that the pre-check never skips a line
+// the expression would change: every form, in both cases, with the
+// separators and white space \s matches.
+func TestMayEndInRelativeTime(t *testing.T) {
+	for _, line := range []string{
+		"James Akinaka • 8h", "Alex Perry 1 day ago", "Anna Muster vor 2 Stunden",
+		"Anna Muster · 5 min", "Anna Muster 5min", "Anna Muster | 3 Std.", "Jane Doe yesterday",
+		"Max Mustermann gestern", "ALEX PERRY 12 DAYS AGO ", "Anna\tMuster\t–\t2\tStunden\tago\r",
+		"Anna Muster VOR 10 MINUTEN  ", "Jane Doe 4 d", "Jane Doe 4\fm",
+	} {
+		if !relativeTimeRe.MatchString(line) {
+			t.Errorf("%q: the expression does not match; the case is wrong", line)
+		}
+		if !mayEndInRelativeTime(line) {
+			t.Errorf("mayEndInRelativeTime(%q) = false, but the expression matches", line)
+		}
+	}
+	for _, line := range []string{"Jane Doe", "7 Tipps für den Garten von Anna Muster", "Jane Doe, Reporter"} {
+		if mayEndInRelativeTime(line) {
+			t.Errorf("mayEndInRelativeTime(%q) = true, want false", line)
+		}
+	}
+}
+
+// TestMayEndInRelativeTimeCovers builds lines from the pieces of relative
+// times, in every case and with every white space \s matches, and checks
+// that the pre-check says yes wherever the expression matches.
+func TestMayEndInRelativeTimeCovers(t *testing.T) {
+	pieces := []string{"Jane", "5", "12", "h", "H", "m", "D", "min", "MIN", "std", "Std.", "ſtd", "ago", "AGO",
+		"vor", "VOR", "days", "x_1", "yesterday", "Yeſterday", "GESTERN", "geſtern", "•", "-", "|", "(", ".", "é"}
+	seps := []string{" ", "", "\t", "  ", "\r\n", "\u00a0"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	matched := 0
+	for range 200000 {
+		var b strings.Builder
+		for n := 1 + rng.IntN(5); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		line := b.String()
+		if relativeTimeRe.MatchString(line) {
+			matched++
+			if !mayEndInRelativeTime(line) {
+				t.Fatalf("mayEndInRelativeTime(%q) = false, but the expression matches", line)
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d generated lines match: the pieces no longer exercise the expression", matched)
 	}
 }

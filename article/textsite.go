@@ -178,7 +178,7 @@ func (pc *pageCopy) siteBallot(title, s, e int, authors []string) *siteBallot {
 		if chrome && l.words <= maxCopyrightWords {
 			b.copyright(l.text)
 		}
-		if n, ok := cutBefore(l.key.lower, l.text, b.sw.partOf); ok && (chrome || b.sw.namesCompany(l.key.lower[len(n):])) {
+		if n, ok := cutBefore(l.key.lower, l.text, b.sw.partOfSpaced, b.sw.partOfLeads); ok && (chrome || b.sw.namesCompany(l.key.lower[len(n):])) {
 			b.vote(n, sitePartOfWeight, kindPartOf)
 		}
 		if l.words > maxChromeLineWords {
@@ -427,13 +427,18 @@ func cutPhrase(lower, text string, phrases []string) (string, bool) {
 }
 
 // cutBefore returns what precedes one of phrases at the start of a line
-// ("PC Gamer is part of …").
-func cutBefore(lower, text string, phrases []string) (string, bool) {
+// ("PC Gamer is part of …"); the phrases come with a space at either end
+// (siteWords.partOfSpaced), as whole words, and leads are their first
+// words so spaced.
+func cutBefore(lower, text string, phrases, leads []string) (string, bool) {
 	if strings.Count(lower, " ") < 3 {
 		return "", false // "X is part of Y": four words at least
 	}
+	if !slices.ContainsFunc(leads, func(w string) bool { return strings.Contains(lower, w) }) {
+		return "", false // a phrase opens with its lead
+	}
 	for _, p := range phrases {
-		if i := strings.Index(lower, " "+p+" "); i > 0 && countWords(text[:i]) <= maxSiteWords {
+		if i := strings.Index(lower, p); i > 0 && countWords(text[:i]) <= maxSiteWords {
 			return text[:i], true
 		}
 	}
@@ -609,6 +614,11 @@ type siteWords struct {
 	home, homeBefore, follow, copyright, rights, company  []string
 	partOf, product, parentWords, article, join, homeVerb []string
 	notName, otherDomain, function                        map[string]bool
+	// partOfSpaced are the partOf phrases with a space at either end, built
+	// once rather than for every line of a copy; partOfLeads are their
+	// first words so spaced, one of which a line must hold to hold a
+	// phrase (three searches for most lines instead of one a phrase).
+	partOfSpaced, partOfLeads []string
 }
 
 // loadedSiteWords parses the embedded list once; a malformed list is a
@@ -659,6 +669,13 @@ func parseSiteWords(src string) (*siteWords, error) {
 	// Longest first, so that "zur startseite von" wins over "zur startseite".
 	for _, l := range lists {
 		slices.SortStableFunc(*l, func(a, b string) int { return len(b) - len(a) })
+	}
+	for _, p := range sw.partOf {
+		sw.partOfSpaced = append(sw.partOfSpaced, " "+p+" ")
+		lead, _, _ := strings.Cut(p, " ")
+		if lead = " " + lead + " "; !slices.Contains(sw.partOfLeads, lead) {
+			sw.partOfLeads = append(sw.partOfLeads, lead)
+		}
 	}
 	return sw, nil
 }

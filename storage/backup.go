@@ -241,14 +241,15 @@ func (l *Library) makeDailyBackup(ctx context.Context, tx *bolt.Tx) (err error) 
 	if err := l.fs.MkdirAll(filepath.Dir(target), 0o700); err != nil {
 		return fmt.Errorf("the daily backup was not made: %w", err)
 	}
-	err = writeAtomically(l.fs, target, 0o600, func(w io.Writer) error {
+	var found counts
+	err = writeChecked(l.fs, target, 0o600, func(w io.Writer) error {
 		_, err := tx.WriteTo(ctxWriter{ctx, w})
 		return err
-	})
+	}, dailyCheck(checkPause(ctx), &found))
 	if err != nil {
-		return fmt.Errorf("the daily backup was not made: %w", err)
+		return dailyBackupError(err)
 	}
-	return finishDailyBackup(l.fs, l.real, target, checkPause(ctx))
+	return finishDailyBackup(l.fs, l.real, found)
 }
 
 // ctxWriter stops a long copy when its context ends.
@@ -264,20 +265,40 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 	return c.w.Write(p)
 }
 
-// finishDailyBackup checks a new daily backup completely (a backup that
-// does not read is removed, never kept in the rotation) and rotates the
-// backups.
-func finishDailyBackup(fs fileSystem, real, target string, pause func() error) error {
-	rep, err := checkPathPaced(target, pause)
-	if err == nil {
-		err = rep.Err()
+// errCopyUnreadable: a new daily backup failed its check; it was removed
+// before it took its name, so it is never in the rotation nor offered.
+var errCopyUnreadable = errors.New("the copy does not read back")
+
+// dailyCheck is the complete check a new daily backup passes, as a
+// temporary file, before it takes its name (pause paces it beside the
+// window); what it found goes to found, for the rotation.
+func dailyCheck(pause func() error, found *counts) func(tmp string) error {
+	return func(tmp string) error {
+		rep, err := checkPathPaced(tmp, pause)
+		if err == nil {
+			err = rep.Err()
+		}
+		if err != nil {
+			return fmt.Errorf("%w (%v)", errCopyUnreadable, err)
+		}
+		*found = counts{rep.Articles, rep.Highlights}
+		return nil
 	}
-	if err != nil {
-		fs.Remove(target)
-		return fmt.Errorf("the daily backup was not kept: the copy does not read back (%v)", err)
+}
+
+// dailyBackupError words why no daily backup was kept today.
+func dailyBackupError(err error) error {
+	if errors.Is(err, errCopyUnreadable) {
+		return fmt.Errorf("the daily backup was not kept: %w", err)
 	}
+	return fmt.Errorf("the daily backup was not made: %w", err)
+}
+
+// finishDailyBackup ends a daily backup that passed its check: the
+// problem note goes, and the backups are rotated.
+func finishDailyBackup(fs fileSystem, real string, found counts) error {
 	clearBackupProblem(fs, real)
-	return pruneBackups(fs, real, counts{rep.Articles, rep.Highlights})
+	return pruneBackups(fs, real, found)
 }
 
 // checkPath runs the full check on the file at path.
@@ -368,16 +389,17 @@ func copyUnlocked(fs fileSystem, real string, day time.Time) (bool, error) {
 	if err := fs.MkdirAll(filepath.Dir(target), 0o700); err != nil {
 		return false, fmt.Errorf("the daily backup was not made: %w", err)
 	}
-	err = writeAtomically(fs, target, 0o600, func(w io.Writer) error {
+	var found counts
+	err = writeChecked(fs, target, 0o600, func(w io.Writer) error {
 		return copySnapshot(w, f, pf.meta)
-	})
+	}, dailyCheck(nil, &found))
 	if err != nil {
 		if errors.Is(err, errChanged) {
 			return false, err
 		}
-		return false, fmt.Errorf("the daily backup was not made: %w", err)
+		return false, dailyBackupError(err)
 	}
-	return true, finishDailyBackup(fs, real, target, nil)
+	return true, finishDailyBackup(fs, real, found)
 }
 
 // copySnapshot writes the pages of transaction m (both meta pages made

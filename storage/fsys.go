@@ -73,6 +73,15 @@ func (osFS) SyncDir(dir string) error {
 // once it returns nil the new file survives a crash. The temporary file is
 // removed on any error.
 func writeAtomically(fs fileSystem, path string, perm os.FileMode, write func(io.Writer) error) error {
+	return writeChecked(fs, path, perm, write, nil)
+}
+
+// writeChecked is writeAtomically with a check of the written, synced
+// temporary file (check, when not nil) before it takes path's name: a file
+// that fails the check is removed and never seen under path. A daily
+// backup is offered for restoring as soon as it has its name, so it must
+// not have it before it is known to read back.
+func writeChecked(fs fileSystem, path string, perm os.FileMode, write func(io.Writer) error, check func(tmp string) error) error {
 	dir := filepath.Dir(path)
 	f, err := fs.CreateTemp(dir, tempPattern(path))
 	if err != nil {
@@ -97,6 +106,11 @@ func writeAtomically(fs fileSystem, path string, perm os.FileMode, write func(io
 	}
 	if err := f.Close(); err != nil {
 		return err
+	}
+	if check != nil {
+		if err := check(tmp); err != nil {
+			return err
+		}
 	}
 	if err := fs.Rename(tmp, path); err != nil {
 		return err
