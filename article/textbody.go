@@ -271,6 +271,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 	if bestSum <= 0 {
 		return 0, 0, false
 	}
+	bestS = pc.skipPreamble(bestS, bestE, w)
 	bestE = pc.cutAtTail(bestS, bestE, min(bestSum/2, tailAfter), w)
 	bestE = pc.cutIslands(bestS, bestE, w)
 	bestE = pc.cutTeaserCards(bestS, bestE, w)
@@ -494,4 +495,79 @@ func tickerQuotes(s string) int {
 		}
 	}
 	return n
+}
+
+// What a page sets above an article's headline — an author's bio, the
+// site's or blog's self-description, a teaser of another article — reads
+// as prose and can open the body's run, which then starts above the
+// headline. Such a preamble is at most maxPreambleParagraphs paragraphs
+// (a bio or a teaser is short), ends within preambleReach lines of the
+// body's start, and is parted from the headline, at most
+// preambleGapLines lines below its last paragraph (a credit, a rubric, a
+// date, a counter; a longer gap holds menus or a list), by page chrome (a
+// dropped credit or copyright line, or a date): an article's lead runs
+// into its first section heading without one. The headline has the
+// length of one and does not come right under a dropped line (under a
+// credit, a button or an ad label stand captions and the headings after
+// an ad box); the text under it weighs at least preambleOutweigh times
+// the preamble: the article is what follows. A trail of links
+// ("home / Betrieb / IT / …") is no preamble.
+const (
+	maxPreambleParagraphs = 5
+	preambleReach         = 12
+	preambleGapLines      = 4
+	preambleOutweigh      = 2
+	// articleUnderReach is how many kept lines under the headline the
+	// article's first paragraph may stand (a byline, a date, a rubric).
+	articleUnderReach = 3
+)
+
+// skipPreamble returns where the body [s, e) starts after a preamble
+// above a headline (see maxPreambleParagraphs), or s.
+func (pc *pageCopy) skipPreamble(s, e int, w []int) int {
+	ls := pc.lines
+	prose, parted, last := 0, false, s
+	for i := s; i < e && i-s <= preambleReach && i-last <= preambleGapLines; i++ {
+		l := &ls[i]
+		switch {
+		case l.drop:
+			parted = parted || prose > 0
+		case l.prose:
+			if parted || isBreadcrumb(l.text) {
+				return s // text after the chrome, before any headline: the body's own
+			}
+			if prose++; prose > maxPreambleParagraphs {
+				return s
+			}
+			last = i
+		case pc.isDateOnly(i):
+			parted = parted || prose > 0
+		case parted && !ls[i-1].drop && l.words >= headlineLenMin && headingShaped(l) && pc.articleUnder(i, e) && sumWeights(w, i+1, e) >= preambleOutweigh*sumWeights(w, s, i):
+			return i
+		}
+	}
+	return s
+}
+
+// articleUnder reports a paragraph of an article (minArticleWords words
+// or more) within articleUnderReach kept lines under line h.
+func (pc *pageCopy) articleUnder(h, e int) bool {
+	for k, n := h+1, 0; k < e && n < articleUnderReach; k++ {
+		if l := &pc.lines[k]; !l.drop {
+			if l.prose {
+				return l.words >= minArticleWords
+			}
+			n++
+		}
+	}
+	return false
+}
+
+// sumWeights is the total of w over [s, e).
+func sumWeights(w []int, s, e int) int {
+	t := 0
+	for _, x := range w[s:e] {
+		t += x
+	}
+	return t
 }

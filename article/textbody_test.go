@@ -315,3 +315,62 @@ func TestCopyBodySkipsNotices(t *testing.T) {
 		})
 	}
 }
+
+// TestCopyBodySkipsPreamble checks that a bio, a blog's self-description
+// or another article's teaser above the headline, parted from it by page
+// chrome, does not open the body; and that an article's standfirst, lead
+// or short text keeps its place when what follows the chrome is a
+// caption, a heading after an ad box or a menu.
+func TestCopyBodySkipsPreamble(t *testing.T) {
+	const headline = "Council approves the new harbour plan"
+	bio := "I created CodeTriage, a platform for contributing to open source, and I have helped over fifty thousand developers get started. I also maintain the web server and write about performance every week."
+	teaser := "The city's other big project, the new library by the river, has been delayed again by a dispute over the contract, and the opening is now planned for next spring at the earliest."
+	under := headline + "\n\n" + para("harbour", 80) + "\n\n" + para("bridge", 70) + "\n\n" + para("tunnel", 60)
+	cases := []struct {
+		name, copy, title string
+		keep, drop        []string
+	}{
+		{
+			name:  "bio above a copyright line",
+			copy:  "Home\nBlog\nTalks\n\n" + bio + "\n\n© Richard Roe\n\nPerformance\n\n" + under,
+			title: headline, keep: []string{"harbour report"}, drop: []string{"CodeTriage"},
+		},
+		{
+			name:  "teaser above a date",
+			copy:  "Home\nNews\nSport\n\n" + teaser + "\n\nCity\n\n6. November 2023\n\n" + under,
+			title: headline, keep: []string{"harbour report"}, drop: []string{"library by the river"},
+		},
+		{
+			name:  "standfirst above a credit and a caption",
+			copy:  "Home\nNews\nSport\n\n" + headline + "\n\n" + teaser + "\n\n© Getty Images\n\nThe harbour at dawn, seen from the new pier\n\n" + para("harbour", 80) + "\n\n" + para("bridge", 70),
+			title: headline, keep: []string{"library by the river", "harbour report"},
+		},
+		{
+			name:  "short text above a menu",
+			copy:  "Home\nNews\nSport\n\n" + headline + "\n\n" + teaser + "\n\n" + teaser + "\n\n© Getty Images\n\nMore on the harbour\nHarbour by bike\nHarbour by boat\nHarbour tours\nHarbour cafés\nHarbour shops\nThe five best walks along the harbour\n\n" + para("walks", 80),
+			title: headline, keep: []string{"library by the river"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := CleanText([]byte(c.copy), c.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != c.title {
+				t.Errorf("title %q, want %q", a.Title, c.title)
+			}
+			got := a.Text()
+			for _, k := range c.keep {
+				if !strings.Contains(got, k) {
+					t.Errorf("lost %q:\n%s", k, got)
+				}
+			}
+			for _, d := range c.drop {
+				if strings.Contains(got, d) {
+					t.Errorf("kept %q:\n%s", d, got)
+				}
+			}
+		})
+	}
+}
