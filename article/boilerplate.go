@@ -262,7 +262,17 @@ func foldPhrase(s string) string {
 	if !singleSpaced(s) {
 		s = strings.Join(strings.Fields(s), " ")
 	}
-	s = strings.ToLower(s)
+	return foldLowered(strings.ToLower(s))
+}
+
+// foldLowered is foldPhrase of a string that strings.ToLower returned,
+// without lower-casing it again: lower-casing is idempotent rune by rune
+// (TestLowerIdempotent), and collapsing white space only drops runes of it
+// and puts in spaces.
+func foldLowered(s string) string {
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	if strings.IndexFunc(s, unicode.IsDigit) >= 0 {
 		// Numbers vary ("941 comments", "Kommentare (12)"): "#" stands
 		// for any.
@@ -286,20 +296,31 @@ func foldPhrase(s string) string {
 	})
 }
 
-// singleSpaced reports an ASCII string whose words are already separated
-// by single spaces, with none at either end: strings.Fields and Join
-// would return it unchanged.
+// singleSpaced reports a string whose words are already separated by
+// single spaces, with none at either end and no other white space:
+// strings.Fields and Join would return it unchanged. Other runes are
+// decoded only to see that they are not white space (Fields' test).
 func singleSpaced(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n
+			continue
+		}
+		switch {
+		case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
 			return false
 		case c == ' ' && s[i+1] == ' ':
 			return false
 		}
+		i++
 	}
 	return true
 }
@@ -394,7 +415,7 @@ const maxPhraseBytes = 120
 func newPhraseKey(line string) phraseKey {
 	k := phraseKey{lower: strings.ToLower(strings.TrimSpace(line))}
 	if len(line) <= maxPhraseBytes {
-		k.fold = foldPhrase(k.lower) // lower-casing twice changes nothing
+		k.fold = foldLowered(k.lower)
 	}
 	return k
 }
