@@ -100,9 +100,9 @@ type boilerplate struct {
 	// prefixesAt lists, for each first byte, the prefixes that start with
 	// it: a line is compared only with the few that can open it.
 	prefixesAt [256][]string
-	// containsAt lists, for each first byte, the indexes of the contains
-	// phrases that start with it: one pass over a line finds them all.
-	containsAt [256][]int
+	// containsAt lists, for each first byte, the contains phrases that
+	// start with it (phraseStart): one pass over a line finds them all.
+	containsAt [256][]phraseStart
 	// containsNext has bit b of row c set when a contains phrase starts
 	// with the bytes c, b: most positions in a line fail this one lookup.
 	containsNext [256][4]uint64
@@ -237,7 +237,11 @@ func parseBoilerplate(lang, data string) (*boilerplate, error) {
 	// Longest first, so that "share this article" wins over "share".
 	sortByLenDesc(bp.suffixes)
 	for i, p := range bp.contains {
-		bp.containsAt[p[0]] = append(bp.containsAt[p[0]], i)
+		ps := phraseStart{index: i, single: len(p) == 1}
+		if !ps.single {
+			ps.second = p[1]
+		}
+		bp.containsAt[p[0]] = append(bp.containsAt[p[0]], ps)
 		if len(p) == 1 {
 			bp.containsNext[p[0]] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 		} else {
@@ -402,6 +406,15 @@ func firstSentence(text string) string {
 	return text
 }
 
+// phraseStart is a "contains" phrase in the list of its first byte: its
+// index in the list of phrases, and its second byte unless it has one
+// byte only.
+type phraseStart struct {
+	index  int
+	second byte
+	single bool
+}
+
 // phraseKey is a line prepared once for matching against the lists.
 type phraseKey struct {
 	lower string // lower-cased, trimmed
@@ -539,11 +552,19 @@ func (bp *boilerplate) containsIn(k phraseKey, words int) bool {
 		if bp.containsNext[l[i]][next>>6]&(1<<(next&63)) == 0 {
 			continue
 		}
-		for _, pi := range bp.containsAt[l[i]] {
-			if !strings.HasPrefix(l[i:], bp.contains[pi]) || slices.Contains(hits, pi) {
+		for _, ps := range bp.containsAt[l[i]] {
+			// A phrase whose second byte is not the next one cannot
+			// start here (past the end, none of two bytes can): most
+			// phrases of the first byte's list are ruled out so,
+			// without reading the phrase.
+			if !ps.single && ps.second != next {
 				continue
 			}
+			pi := ps.index
 			p := bp.contains[pi]
+			if !strings.HasPrefix(l[i:], p) || slices.Contains(hits, pi) {
+				continue
+			}
 			if words <= shortNoticeWords || strings.Count(p, " ") >= 2 && words <= noticeWords {
 				return true
 			}
