@@ -492,30 +492,56 @@ func (bp *boilerplate) creditAt(l string) int {
 		if !strings.HasSuffix(p, ":") && p != "©" {
 			continue
 		}
-		from := 0
-		for {
-			i := strings.Index(l[from:], p)
-			if i < 0 {
-				break
-			}
-			i += from
-			// "… Ortsschild. (Foto: …)", "… gesegnet. | © …": an opening
-			// bracket or a separator may stand between the sentence and
-			// the credit.
-			before := strings.TrimRight(l[:i], " \u00a0")
-			for _, sep := range creditSeparators {
-				if b, ok := strings.CutSuffix(before, sep); ok {
-					before = strings.TrimRight(b, " \u00a0")
-					break
-				}
-			}
-			if before != "" && len(before) < i && strings.IndexAny(before[len(before)-1:], ".!?)”\"'") == 0 {
-				return i
-			}
-			from = i + len(p)
+		if i := creditIn(l, p); i >= 0 {
+			return i
 		}
 	}
 	return -1
+}
+
+// creditIn returns the first place in l where the credit phrase p follows
+// the end of a sentence (afterSentence), or -1.
+func creditIn(l, p string) int {
+	if strings.IndexByte(p, ':') == len(p)-1 {
+		// The phrase's only colon ends it: its places end at distinct
+		// colons of the line, which are few, and do not overlap.
+		for j := strings.IndexByte(l, ':'); j >= 0; {
+			if i := j + 1 - len(p); i >= 0 && l[i:j+1] == p && afterSentence(l, i) {
+				return i
+			}
+			k := strings.IndexByte(l[j+1:], ':')
+			if k < 0 {
+				break
+			}
+			j += k + 1
+		}
+		return -1
+	}
+	for from := 0; ; {
+		i := strings.Index(l[from:], p)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if afterSentence(l, i) {
+			return i
+		}
+		from = i + len(p)
+	}
+}
+
+// afterSentence reports whether the credit at i in l follows the end of a
+// sentence: "… Ortsschild. (Foto: …)", "… gesegnet. | © …" (an opening
+// bracket or a separator may stand between the sentence and the credit).
+func afterSentence(l string, i int) bool {
+	before := strings.TrimRight(l[:i], " \u00a0")
+	for _, sep := range creditSeparators {
+		if b, ok := strings.CutSuffix(before, sep); ok {
+			before = strings.TrimRight(b, " \u00a0")
+			break
+		}
+	}
+	return before != "" && len(before) < i && strings.IndexAny(before[len(before)-1:], ".!?)”\"'") == 0
 }
 
 // Contains reports whether a short line holds a phrase of the "contains"

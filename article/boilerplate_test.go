@@ -40,3 +40,60 @@ func TestFoldShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// TestCreditAtByColons checks that finding credits from the colons of a
+// line gives what searching the line for every phrase gives, on lines
+// built from the lists' own credit phrases, sentence ends and separators.
+func TestCreditAtByColons(t *testing.T) {
+	for _, lang := range boilerplateLangs() {
+		bp := boilerplateFor(lang)
+		pieces := []string{"Bild", ". ", "text", ":", " (", "| ", "©", "?", "\u00a0", "a:b:", "12:30"}
+		for _, p := range bp.prefixes {
+			if strings.HasSuffix(p, ":") || p == "©" {
+				pieces = append(pieces, p, p[:len(p)-1])
+			}
+		}
+		rng := rand.New(rand.NewPCG(5, 6))
+		found := 0
+		for range 50000 {
+			var b strings.Builder
+			for n := rng.IntN(7); n > 0; n-- {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			l := b.String()
+			want := -1
+			for _, p := range bp.prefixes {
+				if !strings.HasSuffix(p, ":") && p != "©" {
+					continue
+				}
+				if want = creditBySearch(l, p); want >= 0 {
+					break
+				}
+			}
+			if got := bp.creditAt(l); got != want {
+				t.Fatalf("%s: creditAt(%q) = %d, searching finds %d", lang, l, got, want)
+			}
+			if want >= 0 {
+				found++
+			}
+		}
+		if found < 100 {
+			t.Fatalf("%s: only %d built lines hold a credit: the pieces no longer exercise creditAt", lang, found)
+		}
+	}
+}
+
+// creditBySearch is creditIn the long way: every place of p in l, in order.
+func creditBySearch(l, p string) int {
+	for from := 0; ; {
+		i := strings.Index(l[from:], p)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if afterSentence(l, i) {
+			return i
+		}
+		from = i + len(p)
+	}
+}
