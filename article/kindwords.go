@@ -4,7 +4,22 @@ import (
 	"bufio"
 	"fmt"
 	"strings"
+	"sync"
 )
+
+// parsedOnce returns a function that parses the embedded src on its first
+// call and returns that result ever after; the result is read-only. The
+// file is part of the build and its test parses it first, so an error
+// here is a build defect and panics.
+func parsedOnce[T any](src string, parse func(string) (T, error)) func() T {
+	return sync.OnceValue(func() T {
+		v, err := parse(src)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	})
+}
 
 // readKindWords reads a word list of "kind: words" lines (# starts a
 // comment line; blank lines are skipped) and hands each line's kind and

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // The words that make or stand by a byline are data (bylinewords.txt), so
@@ -26,20 +25,9 @@ type bylineWords struct {
 	dated     map[string]bool
 }
 
-// loadedBylineWords parses the embedded list once; a malformed list is a
-// build defect, which TestBylineWordsList catches.
-var loadedBylineWords = sync.OnceValues(func() (*bylineWords, error) {
-	return parseBylineWords(bylineWordsFile)
-})
-
-// bylineWordsList returns the byline word lists.
-func bylineWordsList() *bylineWords {
-	bw, err := loadedBylineWords()
-	if err != nil {
-		panic(err) // the embedded file is part of the build; its test fails first
-	}
-	return bw
-}
+// bylineWordsList returns the byline word lists, parsed once; a malformed
+// list is a build defect, which TestBylineWordsList catches.
+var bylineWordsList = parsedOnce(bylineWordsFile, parseBylineWords)
 
 // parseBylineWords reads "kind: words" lines; # starts a comment.
 func parseBylineWords(src string) (*bylineWords, error) {

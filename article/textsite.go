@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -621,20 +620,9 @@ type siteWords struct {
 	partOfSpaced, partOfLeads []string
 }
 
-// loadedSiteWords parses the embedded list once; a malformed list is a
-// build defect, which TestSiteWordsList catches.
-var loadedSiteWords = sync.OnceValues(func() (*siteWords, error) {
-	return parseSiteWords(siteWordsFile)
-})
-
-// siteWordsList returns the site word lists.
-func siteWordsList() *siteWords {
-	sw, err := loadedSiteWords()
-	if err != nil {
-		panic(err) // the embedded file is part of the build; its test fails first
-	}
-	return sw
-}
+// siteWordsList returns the site word lists, parsed once; a malformed list
+// is a build defect, which TestSiteWordsList catches.
+var siteWordsList = parsedOnce(siteWordsFile, parseSiteWords)
 
 // parseSiteWords reads "kind: words" lines; # starts a comment.
 func parseSiteWords(src string) (*siteWords, error) {

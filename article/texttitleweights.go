@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // The signs of a headline in a page copy. Each candidate line is measured
@@ -87,20 +86,9 @@ func (w *titleWeights) score(f *titleFeatures) float64 {
 //go:embed titleweights.txt
 var titleWeightsFile string
 
-// loadedTitleWeights parses the embedded weights once; a malformed file is
-// a build defect, which TestTitleWeightsFile catches.
-var loadedTitleWeights = sync.OnceValues(func() (*titleWeights, error) {
-	return parseTitleWeights(titleWeightsFile)
-})
-
-// titleWeightsList returns the headline model's weights.
-func titleWeightsList() *titleWeights {
-	w, err := loadedTitleWeights()
-	if err != nil {
-		panic(err) // the embedded file is part of the build; its test fails first
-	}
-	return w
-}
+// titleWeightsList returns the headline model's weights, parsed once; a
+// malformed file is a build defect, which TestTitleWeightsFile catches.
+var titleWeightsList = parsedOnce(titleWeightsFile, parseTitleWeights)
 
 // parseTitleWeights reads "name weight" lines; # starts a comment. Every
 // feature must have its weight, once.
