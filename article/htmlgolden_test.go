@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dramatis-app/dramatis/internal/testkit"
 )
 
 // TestCleanHTMLGolden compares the whole cleaned article of each fixture
@@ -17,31 +19,18 @@ func TestCleanHTMLGolden(t *testing.T) {
 		t.Fatalf("no fixtures: %v", err)
 	}
 	for _, p := range pages {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := CleanHTML(data, "https://example.com/"+filepath.Base(p))
-		if err != nil {
-			t.Errorf("%s: %v", p, err)
-			continue
-		}
-		got, _ := json.MarshalIndent(a, "", "  ")
-		got = append(got, '\n')
-		golden := strings.TrimSuffix(p, ".html") + ".golden.json"
-		if *update {
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			data, err := os.ReadFile(p)
+			if err != nil {
 				t.Fatal(err)
 			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Errorf("%s: %v (run with -update to create it)", p, err)
-			continue
-		}
-		if string(got) != string(want) {
-			t.Errorf("%s: output differs from %s (run with -update and review the diff):\n%s", p, golden, got)
-		}
+			a, err := CleanHTML(data, "https://example.com/"+filepath.Base(p))
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			got, _ := json.MarshalIndent(a, "", "  ")
+			got = append(got, '\n')
+			testkit.Golden(t, filepath.Join("html", strings.TrimSuffix(filepath.Base(p), ".html")+".golden.json"), got)
+		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,11 +12,9 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
-)
 
-// update rewrites golden files (testdata/text/*/want.json) from the
-// current output: go test ./article -run TestCleanTextFixtures -update
-var update = flag.Bool("update", false, "rewrite golden files from the current output")
+	"github.com/dramatis-app/dramatis/internal/testkit"
+)
 
 // minPagecopyF1 is the floor for CleanText's mean F1 on the corpus's
 // pagecopy.txt files, set a little under the measured result (0.908 on
@@ -104,7 +101,8 @@ func TestCleanTextShow(t *testing.T) {
 }
 
 // TestCleanTextFixtures cleans every testdata/text/<case>/input.txt and
-// compares the article with want.json (regenerate with -update).
+// compares the article with want.json (testkit.Golden; regenerate with
+// go test ./article -run TestCleanTextFixtures -update).
 func TestCleanTextFixtures(t *testing.T) {
 	dirs, err := filepath.Glob("testdata/text/*")
 	if err != nil || len(dirs) == 0 {
@@ -125,20 +123,7 @@ func TestCleanTextFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join(dir, "want.json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("article differs from %s (run with -update after checking the change):\n%s", golden, got)
-			}
+			testkit.Golden(t, filepath.Join("text", filepath.Base(dir), "want.json"), got)
 		})
 	}
 }
