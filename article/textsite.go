@@ -537,9 +537,13 @@ func (sw *siteWords) plausible(name string) bool {
 	}
 	// A lower-case word inside it other than a function word makes it a
 	// sentence ("Trailer stellt Platinum Edition vor", "Du bist Halle").
+	// ws[k] is word k lower-cased: strings.ToLower maps rune by rune and
+	// keeps the spaces where they were.
 	for k, w := range strings.Fields(name) {
-		if p, _ := words.Particle(strings.ToLower(w)); k > 0 && startsLower(w) && !sw.function[w] && !p && !strings.Contains(w, ".") {
-			return false
+		if k > 0 && startsLower(w) && !sw.function[w] && !strings.Contains(w, ".") {
+			if p, _ := words.Particle(ws[k]); !p {
+				return false
+			}
 		}
 	}
 	common := true
