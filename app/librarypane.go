@@ -261,9 +261,18 @@ func (p *libraryPane) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // screenful of rows was a tenth of the window's start-up).
 type rowLabel struct {
 	widget.BaseWidget
-	label *widget.Label // truncation off: it draws what Fit left of text
-	text  string
-	fit   *widgets.Ellipsis
+	label  *widget.Label // truncation off: it draws what Fit left of text
+	text   string
+	fit    *widgets.Ellipsis
+	fitted rowFit // what label.Text was cut for
+}
+
+// rowFit is what a rowLabel's cut depends on: the text, the width it is
+// cut to, and the theme's font and text size for the label's style.
+type rowFit struct {
+	text        string
+	width, size float32
+	font        fyne.Resource
 }
 
 func newRowLabel(fit *widgets.Ellipsis, style fyne.TextStyle, size fyne.ThemeSizeName) *rowLabel {
@@ -287,11 +296,22 @@ func (r *rowLabel) SetText(s string) {
 }
 
 // fitTo cuts the text to a row of the given size; it reports whether the
-// label's text changed (and wants a Refresh).
+// label's text changed (and wants a Refresh). The text is shaped only when
+// something the cut depends on changed: the list refreshes every visible
+// row when one is selected, and lays rows out again as they scroll, with
+// the same text at the same width (a cut is about 80 µs).
 func (r *rowLabel) fitTo(size fyne.Size) bool {
+	if size.Width <= 0 {
+		return false // not laid out yet (the list's template row): Layout cuts it
+	}
 	th := r.Theme()
 	pad := th.Size(theme.SizeNameInnerPadding)
-	shown := r.fit.Fit(th, r.text, r.label.TextStyle, th.Size(r.label.SizeName), size.Width-2*pad)
+	f := rowFit{text: r.text, width: size.Width - 2*pad, size: th.Size(r.label.SizeName), font: th.Font(r.label.TextStyle)}
+	if f == r.fitted {
+		return false
+	}
+	r.fitted = f
+	shown := r.fit.Fit(th, f.text, r.label.TextStyle, f.size, f.width)
 	if shown == r.label.Text {
 		return false
 	}
