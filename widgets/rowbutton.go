@@ -27,12 +27,15 @@ type rowButton struct {
 	label  *widget.RichText
 }
 
+// newRowButton makes a row showing text that calls tapped when tapped; set
+// Importance before it is shown, or Refresh after changing it or Text.
 func newRowButton(text string, tapped func()) *rowButton {
 	r := &rowButton{Text: text, OnTapped: tapped}
 	r.ExtendBaseWidget(r)
 	return r
 }
 
+// CreateRenderer stacks the label over the button that takes the taps.
 func (r *rowButton) CreateRenderer() fyne.WidgetRenderer {
 	r.button = widget.NewButton("", r.tapped)
 	r.label = widget.NewRichText()
