@@ -362,11 +362,6 @@ func (c *controller) indexForSearch() {
 // listArticles runs a search of the library pane: the actor and the
 // topic it names found by name or alias, then the index (off the main
 // goroutine). It returns the query as run, for the snippets.
-func (c *controller) listArticles(r listRequest) (storage.SearchResult, storage.SearchQuery, error) {
-	return listArticles(c.store, r)
-}
-
-// listArticles is the controller's listArticles over a library.
 func listArticles(store *storage.Library, r listRequest) (storage.SearchResult, storage.SearchQuery, error) {
 	if r.actor != "" {
 		act, ok, err := store.FindActor(r.actor)
@@ -392,7 +387,9 @@ func listArticles(store *storage.Library, r listRequest) (storage.SearchResult, 
 	return res, r.query, err
 }
 
-// storeListing is what the library pane's listing reads of store.
+// storeListing is what the library pane's listing reads of store: the
+// pane's own actions (buildPanes) and start-up's first listing
+// (loadStart, before the pane exists).
 func storeListing(store *storage.Library) libraryActions {
 	return libraryActions{
 		list:  func(r listRequest) (storage.SearchResult, storage.SearchQuery, error) { return listArticles(store, r) },

@@ -40,15 +40,11 @@ const (
 // with the callbacks it needs.
 func (a *App) buildPanes() {
 	c, sh := a.ctl, a.shell
-	a.library = newLibraryPane(sh, libraryActions{
-		list:        c.listArticles,
-		infos:       c.store.ArticleInfos,
-		hits:        c.store.SearchHits,
-		open:        c.openArticle,
-		openAt:      c.jumpToHighlight,
-		focusReader: func() { a.reader.focus() },
-		analyse:     c.analyseArticles,
-	})
+	acts := storeListing(c.store) // what start-up's first listing reads too
+	acts.open, acts.openAt = c.openArticle, c.jumpToHighlight
+	acts.focusReader = func() { a.reader.focus() }
+	acts.analyse = c.analyseArticles
+	a.library = newLibraryPane(sh, acts)
 	a.reader = newReaderPane(sh, readerActions{
 		selectHighlight: func(id string) { c.selectHighlight(id, false) },
 		highlightMenu: func(id string, abs fyne.Position) {
