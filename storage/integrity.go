@@ -459,10 +459,17 @@ func (c *recordChecker) checkArticle(k, v []byte) error {
 	if err != nil {
 		return err
 	}
-	if r.ID != string(k) {
-		return damagedf("it holds article %s", r.ID)
+	return c.filedUnder(setArticles, "article", k, r.ID)
+}
+
+// filedUnder checks that a record of id is filed under its own key k and
+// remembers k in set: a record under another key (a page swapped by
+// damage) would show one record's data for another's.
+func (c *recordChecker) filedUnder(set int, what string, k []byte, id string) error {
+	if id != string(k) {
+		return damagedf("it holds %s %s", what, id)
 	}
-	c.remember(setArticles, k)
+	c.remember(set, k)
 	return nil
 }
 
@@ -507,11 +514,7 @@ func (c *recordChecker) checkActor(k, v []byte) error {
 	if err != nil {
 		return err
 	}
-	if a.ID != string(k) {
-		return damagedf("it holds actor %s", a.ID)
-	}
-	c.remember(setActors, k)
-	return nil
+	return c.filedUnder(setActors, "actor", k, a.ID)
 }
 
 // checkActorIndex checks an actor index key (actor id, 0, highlight id)
@@ -536,10 +539,9 @@ func (c *recordChecker) checkTopic(k, v []byte) error {
 	if err != nil {
 		return err
 	}
-	if t.ID != string(k) {
-		return damagedf("it holds topic %s", t.ID)
+	if err := c.filedUnder(setTopics, "topic", k, t.ID); err != nil {
+		return err
 	}
-	c.remember(setTopics, k)
 	if t.Parent != "" {
 		c.refer(refTopicParent, []byte(t.Parent))
 	}
