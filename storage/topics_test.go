@@ -3,7 +3,6 @@ package storage
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -346,21 +345,7 @@ func TestIntegrityCheckFindsTopicDamage(t *testing.T) {
 	}
 	path := l.Path()
 	l.Close()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	fi, _ := f.Stat()
-	rep, err := checkFile(f, fi.Size(), nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all []string
-	for _, p := range rep.Problems {
-		all = append(all, p.Error())
-	}
-	report := strings.Join(all, "; ")
+	report := checkReportOf(t, path)
 	for _, want := range []string{"statements on missing topics", "topic index entries of missing topics", "topic names of missing topics"} {
 		if !strings.Contains(report, want) {
 			t.Errorf("the check's report %q does not say %q", report, want)
