@@ -23,12 +23,8 @@ func TestCorrectionsSurviveARestoreAndAReimport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := Check(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
 	l := openLibrary(t)
-	if _, err := c.Import(l); err != nil {
+	if _, err := importInto(t, l, data); err != nil {
 		t.Fatal(err)
 	}
 	const id = "01JART1000000000000000000A"
@@ -146,11 +142,7 @@ func TestBackupBringsCorrectionsToAnArticleTheLibraryHas(t *testing.T) {
 	if _, err := l.EditArticle(res.ID, storage.ArticleEdit{Title: &mine}); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Check(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := c.Import(l)
+	p, err := importInto(t, l, data)
 	if err != nil || p.SameArticles != 1 || p.CorrectedArticles != 1 || !strings.Contains(p.Summary(), "corrections for 1 article") {
 		t.Fatalf("%v; %s", err, p.Summary())
 	}
@@ -170,8 +162,7 @@ func TestBackupBringsCorrectionsToAnArticleTheLibraryHas(t *testing.T) {
 		t.Fatalf("re-import: %+v %v", r, err)
 	}
 	check("after importing the page again")
-	c, _ = Check(bytes.NewReader(data))
-	if p, err := c.Import(l); err != nil || p.CorrectedArticles != 0 {
+	if p, err := importInto(t, l, data); err != nil || p.CorrectedArticles != 0 {
 		t.Errorf("the same backup again: %v; %s", err, p.Summary())
 	}
 }
@@ -211,12 +202,8 @@ func TestSourceAndUpdatedSurviveALibrary(t *testing.T) {
 	}
 	var backups [2][]byte
 	for i := range backups {
-		c, err := Check(bytes.NewReader(data))
-		if err != nil {
-			t.Fatal(err)
-		}
 		l := openLibrary(t)
-		if _, err := c.Import(l); err != nil {
+		if _, err := importInto(t, l, data); err != nil {
 			t.Fatal(err)
 		}
 		infos, err := l.ArticleInfos([]string{"01JART1000000000000000000A", "01JART2000000000000000000A"})

@@ -45,6 +45,17 @@ func openLibrary(t *testing.T) *storage.Library {
 	return l
 }
 
+// importInto checks data as a backup (a backup that fails the check
+// fails the test) and imports it into l.
+func importInto(t *testing.T, l *storage.Library, data []byte) (*MergePlan, error) {
+	t.Helper()
+	c, err := Check(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Import(l)
+}
+
 // TestImportInBatches: a backup imported in several transactions arrives
 // whole, and backs up to the same bytes.
 func TestImportInBatches(t *testing.T) {

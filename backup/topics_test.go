@@ -31,12 +31,8 @@ func TestTopicsRoundTripThroughALibrary(t *testing.T) {
 // library's backup, checking the topics arrived.
 func backupOf(t *testing.T, data []byte) []byte {
 	t.Helper()
-	c, err := Check(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
 	l := openLibrary(t)
-	p, err := c.Import(l)
+	p, err := importInto(t, l, data)
 	if err != nil || p.NewTopics != 3 {
 		t.Fatalf("%v; %s", err, p.Summary())
 	}
