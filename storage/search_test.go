@@ -484,11 +484,7 @@ func TestSearchHits(t *testing.T) {
 			t.Errorf("SearchHits(%q) = %+v\nwant highlight %q, snippet %q", c.query, h, c.highlight, c.snippet)
 			continue
 		}
-		var marked []string
-		for _, m := range h.Marks {
-			marked = append(marked, h.Snippet[m[0]:m[1]])
-		}
-		if !slices.Equal(marked, c.marked) {
+		if marked := markedText(h); !slices.Equal(marked, c.marked) {
 			t.Errorf("SearchHits(%q) marks %q, want %q", c.query, marked, c.marked)
 		}
 	}
@@ -565,4 +561,13 @@ func TestSearchIndexKeptByBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// markedText is the text of each of a hit's marks, in order.
+func markedText(h Hit) []string {
+	var marked []string
+	for _, m := range h.Marks {
+		marked = append(marked, h.Snippet[m[0]:m[1]])
+	}
+	return marked
 }

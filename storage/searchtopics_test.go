@@ -171,11 +171,7 @@ func TestSearchHitsShowStatements(t *testing.T) {
 			t.Errorf("%s: %+v\nwant highlight %s, snippet %q", c.name, h, f.koreaHL, statement)
 			continue
 		}
-		var marked []string
-		for _, m := range h.Marks {
-			marked = append(marked, h.Snippet[m[0]:m[1]])
-		}
-		if !slices.Equal(marked, c.marked) {
+		if marked := markedText(h); !slices.Equal(marked, c.marked) {
 			t.Errorf("%s: marks %q, want %q", c.name, marked, c.marked)
 		}
 	}
