@@ -128,6 +128,17 @@ func unknownStance(v, word string) error {
 		what, v, annotation.StanceChoices(), v+":unset")
 }
 
+// existing is the library's actor or topic a filter names, found with
+// find (an actorFlag's or topicFlag's), or notFound when there is none:
+// a filter, unlike annotate, does not make what it names.
+func existing[T any](lib *storage.Library, what, name string, find func(*storage.Library) (T, bool, error)) (T, error) {
+	v, ok, err := find(lib)
+	if err == nil && !ok {
+		err = notFound{what, name}
+	}
+	return v, err
+}
+
 // notFound is the error of a filter naming an actor or topic the library
 // does not have: one sentence, and the command that lists them. It is
 // storage.ErrNotFound to errors.Is.

@@ -277,12 +277,9 @@ func (f *filterFlags) query(lib *storage.Library) (storage.SearchQuery, error) {
 		return q, err
 	}
 	for _, w := range wanted {
-		a, ok, err := w.find(lib)
+		a, err := existing(lib, "actor", w.name, w.find)
 		if err != nil {
 			return q, err
-		}
-		if !ok {
-			return q, notFound{"actor", w.name}
 		}
 		q.Actors = append(q.Actors, storage.ActorFilter{ActorID: a.ID, Role: w.role})
 	}
@@ -291,12 +288,9 @@ func (f *filterFlags) query(lib *storage.Library) (storage.SearchQuery, error) {
 		if err != nil {
 			return q, err
 		}
-		t, ok, err := tf.find(lib)
+		t, err := existing(lib, "topic", tf.name, tf.find)
 		if err != nil {
 			return q, err
-		}
-		if !ok {
-			return q, notFound{"topic", tf.name}
 		}
 		q.Topics = append(q.Topics, storage.TopicFilter{TopicID: t.ID, Stance: tf.stance})
 	}
