@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -47,9 +48,15 @@ func newSnippetText() *snippetText {
 	return s
 }
 
-// set shows text with the byte ranges marks marked.
+// set shows text with the byte ranges marks marked; a snippet that shows
+// them already is left alone (the list updates every visible row when
+// one is selected, and Refresh wraps the words and makes the texts anew).
 func (s *snippetText) set(text string, marks [][2]int) {
-	s.runs = snippetRuns(text, marks)
+	runs := snippetRuns(text, marks)
+	if slices.Equal(runs, s.runs) {
+		return
+	}
+	s.runs = runs
 	s.Refresh()
 }
 
