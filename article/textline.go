@@ -32,6 +32,9 @@ func (pc *pageCopy) joinWrapped() {
 			l.text = b.String()
 			l.words = countWords(l.text)
 			l.prose = isProse(l.text, l.words)
+			// The phrase lists and the title and site guesses read the
+			// key: it must be the joined line's, not its first line's.
+			l.key = newPhraseKey(l.text)
 		}
 		out = append(out, l)
 	}

@@ -42,3 +42,26 @@ func TestCleanTextHeadlineAboveAge(t *testing.T) {
 		t.Errorf("title %q, want %q", a.Title, title)
 	}
 }
+
+// TestJoinWrappedKey: a joined line's fields are the joined text's, key
+// included (the phrase lists and the title guess read the key), not its
+// first line's.
+func TestJoinWrappedKey(t *testing.T) {
+	pc := newPageCopy("Text - Planung\nder Schreibstil\n\n" +
+		"Beim Schreiben Ihrer Texte sollte Ihr erster Gedanke\nder Zielgruppe gelten, sagt die Autorin.\n")
+	joined := 0
+	for _, l := range pc.lines {
+		if l.key != newPhraseKey(l.text) {
+			t.Errorf("line %q has the key %+v of other text", l.text, l.key)
+		}
+		if l.words != countWords(l.text) || l.prose != isProse(l.text, l.words) {
+			t.Errorf("line %q: words %d, prose %v are not its own", l.text, l.words, l.prose)
+		}
+		if l.text == "Text - Planung der Schreibstil" {
+			joined++
+		}
+	}
+	if joined != 1 {
+		t.Errorf("lines %+v: the wrapped heading is not joined", pc.lines)
+	}
+}
