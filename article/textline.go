@@ -32,6 +32,9 @@ func (pc *pageCopy) joinWrapped() {
 			l.text = b.String()
 			l.words = countWords(l.text)
 			l.prose = isProse(l.text, l.words)
+			// The phrase lists and the title and site guesses read the
+			// key: it must be the joined line's, not its first line's.
+			l.key = newPhraseKey(l.text)
 		}
 		out = append(out, l)
 	}
@@ -39,13 +42,25 @@ func (pc *pageCopy) joinWrapped() {
 }
 
 // continues reports whether next carries on the sentence that prev breaks
-// off.
+// off. A line that only says how long ago the article appeared ("vor 4
+// Monaten", "gestern") is the dateline under a headline, not the rest of
+// it.
 func continues(prev, next string) bool {
 	if endsSentence(prev) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next)
-	return unicode.IsLower(r) && countWords(prev) >= 2
+	return unicode.IsLower(r) && countWords(prev) >= 2 && !isRelativeTime(next)
+}
+
+// isRelativeTime reports a line that is only the time since the article
+// appeared, as relativeTimeRe reads it at the end of a byline.
+func isRelativeTime(t string) bool {
+	if !mayEndInRelativeTime(t) {
+		return false
+	}
+	loc := relativeTimeRe.FindStringIndex(t)
+	return loc != nil && loc[0] == 0
 }
 
 // cleanLine is CleanInline of one line of the copy; most lines are clean

@@ -9,6 +9,8 @@ import (
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/dramatis-app/dramatis/internal/ascii"
 )
 
 // mojibakeCharsets are the legacy charsets a browser falls back to when a
@@ -46,7 +48,7 @@ const mojibakeSample = 64 << 10
 // wants to keep. Characters that the misreading lost stay lost (U+FFFD).
 // Other text is returned unchanged.
 func repairMojibake(text string) string {
-	if isASCII(text) {
+	if ascii.Is(text) {
 		return text
 	}
 	sample := text[:utf8ValidPrefix(text, mojibakeSample)]
@@ -220,13 +222,4 @@ func utf8ValidPrefix(s string, n int) int {
 		n--
 	}
 	return n
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -46,7 +46,10 @@ func TestReadRefuses(t *testing.T) {
 		is       error
 		msg      string
 	}{
-		{"empty", "", ErrNotBackup, "not JSON"},
+		{"empty", "", ErrNotBackup, "the file is empty"},
+		{"blank", " \r\n\t\n", ErrNotBackup, "the file is empty"},
+		{"only a byte order mark", "\xef\xbb\xbf\n", ErrNotBackup, "the file is empty"},
+		{"blank then not JSON", "\n\n hello", ErrNotBackup, "not JSON"},
 		{"binary", "\x00\x01\x02", ErrNotBackup, "not JSON"},
 		{"other json", `{"hello":1}`, ErrNotBackup, `format is ""`},
 		{"other format", `{"format":"obsidian","version":1}`, ErrNotBackup, `"obsidian"`},

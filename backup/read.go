@@ -21,6 +21,11 @@ import (
 // it fills memory.
 const maxValueBytes = 64 << 20
 
+// errEmpty is returned by the reader when the file holds nothing, or
+// only blank space (after a byte order mark, if any): a reader is told
+// that, not how the JSON decoder met the end of it.
+var errEmpty = errors.New("the file is empty")
+
 // errValueTooLarge is returned by the reader when one value passes
 // maxValueBytes.
 var errValueTooLarge = errors.New("one of its values is larger than any Dramatis writes")
@@ -88,6 +93,9 @@ func scanLimited(r io.Reader, maxValue int, article func(*export.Article) error)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
+	if isBlank(br) {
+		return contents{}, fmt.Errorf("%w: %w", ErrNotBackup, errEmpty)
+	}
 	lim := &valueLimit{r: br, max: maxValue}
 	dec := json.NewDecoder(lim)
 	var h header
@@ -115,6 +123,22 @@ func scanLimited(r io.Reader, maxValue int, article func(*export.Article) error)
 		return c, fmt.Errorf("%w: the backup is damaged (%s)", ErrNotBackup, firstLine(err))
 	}
 	return c, fmt.Errorf("%w: the file is not JSON (%s)", ErrNotBackup, firstLine(err))
+}
+
+// isBlank skips the blank space at the start of br and says whether
+// nothing follows it. What it skips, JSON would skip too; an error other
+// than the end is left for the decoder to report.
+func isBlank(br *bufio.Reader) bool {
+	for {
+		b, err := br.ReadByte()
+		if err != nil {
+			return err == io.EOF
+		}
+		if b != ' ' && b != '\t' && b != '\n' && b != '\r' {
+			br.UnreadByte()
+			return false
+		}
+	}
 }
 
 // callbackError is an error from scan's article callback, returned as it

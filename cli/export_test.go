@@ -266,6 +266,24 @@ func TestImportBackupMergesSameNamedActor(t *testing.T) {
 	}
 }
 
+// TestImportBackupEmptyFile checks that an empty backup, named or given
+// on stdin, is refused in one line that says it is empty (not how the
+// JSON decoder met its end).
+func TestImportBackupEmptyFile(t *testing.T) {
+	path, _ := seedLibrary(t)
+	empty := filepath.Join(t.TempDir(), "empty.json")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, arg := range []string{empty, "-"} {
+		code, _, errs := exportCLI(t, path, "", "import-backup", arg)
+		want := arg + ": not a Dramatis backup: the file is empty\n"
+		if code != 1 || !strings.HasSuffix(errs, want) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%s: exit %d %q, want the line to end %q", arg, code, errs, want)
+		}
+	}
+}
+
 // TestImportBackupRefusesAndChangesNothing checks bad files are refused
 // before anything is written.
 func TestImportBackupRefusesAndChangesNothing(t *testing.T) {

@@ -20,6 +20,29 @@ type colonSuffix struct {
 	err     error
 }
 
+// nameUse is what a command does with the names its --actor and --topic
+// flags give, which decides the hint of a mistyped role or stance: a
+// filter (list, search) finds only what exists, and has already looked
+// for a name with the colon in it; annotate and highlight make what does
+// not exist, so a new name with a colon must be told from a mistake.
+type nameUse int
+
+const (
+	toFind nameUse = iota // list and search: filters
+	toMake                // annotate and highlight: statements
+)
+
+// colonHint ends the error of --actor or --topic v (what: "actor" or
+// "topic") whose word after the last colon is no role or stance (part:
+// "role" or "stance"); fix is v written with one, which makes a new name
+// with the colon.
+func (u nameUse) colonHint(what, part, v, fix string) string {
+	if u == toMake {
+		return fmt.Sprintf("a new %s whose name has a colon needs the %s too: %s", what, part, fix)
+	}
+	return fmt.Sprintf("no %s is named %q either", what, v)
+}
+
 // find looks name up with find, or, when the value had an unknown word
 // after a colon, the whole value: found, it is what the reader meant;
 // not found, the word was a mistyped role or stance and u.err says so.
@@ -53,8 +76,8 @@ func (f actorFlag) find(lib *storage.Library) (annotation.Actor, bool, error) {
 // unless an actor of the whole name exists (see colonSuffix); words with
 // spaces after the colon are part of the name. Without a role the role is
 // "" (annotate's highlight takes it as mentioned; a search filter as any
-// role).
-func parseActorFlags(vals []string) ([]actorFlag, error) {
+// role). use words the hint of a mistyped role.
+func parseActorFlags(vals []string, use nameUse) ([]actorFlag, error) {
 	var out []actorFlag
 	for _, v := range vals {
 		name, role := v, annotation.Role("")
@@ -64,8 +87,8 @@ func parseActorFlags(vals []string) ([]actorFlag, error) {
 			case annotation.Role(r).Valid():
 				name, role = v[:i], annotation.Role(r)
 			case !strings.ContainsAny(r, " \t"):
-				err := usagef("invalid role %q in --actor %q (use %s; a new actor whose name has a colon needs the role too: NAME:%s)",
-					v[i+1:], v, annotation.RoleChoices(), annotation.RoleMentioned)
+				err := usagef("invalid role %q in --actor %q (use %s; %s)",
+					v[i+1:], v, annotation.RoleChoices(), use.colonHint("actor", "role", v, "NAME:"+string(annotation.RoleMentioned)))
 				out = append(out, actorFlag{unknown: colonSuffix{article.CleanInline(v), err}})
 				continue
 			}
@@ -98,7 +121,8 @@ func (f topicFlag) find(lib *storage.Library) (annotation.Topic, bool, error) {
 // of three letters or more, + - 0); a single word that is none is a
 // mistyped stance unless a topic of the whole name exists (see
 // colonSuffix); words with spaces after the colon are part of the name.
-func parseTopicFlag(v string) (topicFlag, error) {
+// use words the hint of a mistyped stance.
+func parseTopicFlag(v string, use nameUse) (topicFlag, error) {
 	name, stance := v, annotation.StanceUnset
 	if i := strings.LastIndex(v, ":"); i >= 0 {
 		word := strings.TrimSpace(v[i+1:])
@@ -107,7 +131,7 @@ func parseTopicFlag(v string) (topicFlag, error) {
 		case ok && word != "":
 			name, stance = v[:i], st
 		case !strings.ContainsAny(word, " \t"):
-			return topicFlag{unknown: colonSuffix{article.CleanInline(v), unknownStance(v, word)}}, nil
+			return topicFlag{unknown: colonSuffix{article.CleanInline(v), unknownStance(v, word, use)}}, nil
 		}
 	}
 	name = article.CleanInline(name)
@@ -119,13 +143,13 @@ func parseTopicFlag(v string) (topicFlag, error) {
 
 // unknownStance is the error of --topic v whose word after the last colon
 // is no stance.
-func unknownStance(v, word string) error {
+func unknownStance(v, word string, use nameUse) error {
 	what := fmt.Sprintf("unknown stance %q in", word)
 	if word == "" {
 		what = "no stance after the colon of"
 	}
-	return usagef("%s --topic %q: a stance is %s, the first three letters of one, or + - 0 (a new topic whose name has a colon needs the stance too: %q)",
-		what, v, annotation.StanceChoices(), v+":unset")
+	return usagef("%s --topic %q: a stance is %s, the first three letters of one, or + - 0 (%s)",
+		what, v, annotation.StanceChoices(), use.colonHint("topic", "stance", v, fmt.Sprintf("%q", v+":unset")))
 }
 
 // existing is the library's actor or topic a filter names, found with

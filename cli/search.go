@@ -272,7 +272,7 @@ func (f *filterFlags) query(lib *storage.Library) (storage.SearchQuery, error) {
 	if q.Before, err = parseDay(f.to, "--to", true); err != nil {
 		return q, err
 	}
-	wanted, err := parseActorFlags(f.actors)
+	wanted, err := parseActorFlags(f.actors, toFind)
 	if err != nil {
 		return q, err
 	}
@@ -284,7 +284,7 @@ func (f *filterFlags) query(lib *storage.Library) (storage.SearchQuery, error) {
 		q.Actors = append(q.Actors, storage.ActorFilter{ActorID: a.ID, Role: w.role})
 	}
 	for _, v := range f.topics {
-		tf, err := parseTopicFlag(v)
+		tf, err := parseTopicFlag(v, toFind)
 		if err != nil {
 			return q, err
 		}

@@ -102,9 +102,11 @@ func TestSearchByTopicShowsTheStatement(t *testing.T) {
 // TestFilterNamesAndColons: an unknown actor or topic is one sentence
 // naming the command that lists them; a word after a colon that is no
 // stance (or role) is a mistake named as such, unless an actor or topic
-// of that whole name exists.
+// of that whole name exists. A filter (list, search) says no such name
+// exists either; a command that makes names (annotate, highlight edit)
+// says how to make a new one with a colon.
 func TestFilterNamesAndColons(t *testing.T) {
-	l, nk, _, _ := topicSearchEnv(t)
+	l, nk, _, hl := topicSearchEnv(t)
 	for _, c := range []struct {
 		args []string
 		code int
@@ -112,10 +114,14 @@ func TestFilterNamesAndColons(t *testing.T) {
 	}{
 		{[]string{"list", "--topic", "Klima"}, 1, `dramatis list: no topic named "Klima" exists in this library; 'dramatis topics' lists them` + "\n"},
 		{[]string{"search", "--actor", "Niemand"}, 1, `dramatis search: no actor named "Niemand" exists in this library; 'dramatis actors' lists them` + "\n"},
-		{[]string{"search", "--topic", "Sanktionen:maybe"}, 2, `dramatis search: unknown stance "maybe" in --topic "Sanktionen:maybe": a stance is supports, opposes or neutral, the first three letters of one, or + - 0 (a new topic whose name has a colon needs the stance too: "Sanktionen:maybe:unset")` + "\n"},
-		{[]string{"list", "--topic", "Sanktionen:"}, 2, `dramatis list: no stance after the colon of --topic "Sanktionen:"`},
-		{[]string{"list", "--actor", "Nordkorea:boss"}, 2, `dramatis list: invalid role "boss" in --actor "Nordkorea:boss" (use mentioned, speaker or target`},
-		{[]string{"annotate", nk, "--quote", "Kim Jong Un", "--actor", "Nordkorea", "--topic", "Klima:vielleicht"}, 2, `dramatis annotate: unknown stance "vielleicht" in --topic "Klima:vielleicht"`},
+		{[]string{"search", "--topic", "Sanktionen:maybe"}, 2, `dramatis search: unknown stance "maybe" in --topic "Sanktionen:maybe": a stance is supports, opposes or neutral, the first three letters of one, or + - 0 (no topic is named "Sanktionen:maybe" either)` + "\n"},
+		{[]string{"list", "--topic", "Sanktionen:"}, 2, `dramatis list: no stance after the colon of --topic "Sanktionen:": a stance is supports, opposes or neutral, the first three letters of one, or + - 0 (no topic is named "Sanktionen:" either)` + "\n"},
+		{[]string{"list", "--actor", "Nordkorea:boss"}, 2, `dramatis list: invalid role "boss" in --actor "Nordkorea:boss" (use mentioned, speaker or target; no actor is named "Nordkorea:boss" either)` + "\n"},
+		{[]string{"search", "--actor", "Nordkorea:boss"}, 2, `dramatis search: invalid role "boss" in --actor "Nordkorea:boss" (use mentioned, speaker or target; no actor is named "Nordkorea:boss" either)` + "\n"},
+		{[]string{"annotate", nk, "--quote", "Kim Jong Un", "--actor", "Nordkorea", "--topic", "Klima:vielleicht"}, 2, `dramatis annotate: unknown stance "vielleicht" in --topic "Klima:vielleicht": a stance is supports, opposes or neutral, the first three letters of one, or + - 0 (a new topic whose name has a colon needs the stance too: "Klima:vielleicht:unset")` + "\n"},
+		{[]string{"annotate", nk, "--quote", "Kim Jong Un", "--actor", "Nordkorea:boss"}, 2, `dramatis annotate: invalid role "boss" in --actor "Nordkorea:boss" (use mentioned, speaker or target; a new actor whose name has a colon needs the role too: NAME:mentioned)` + "\n"},
+		{[]string{"highlight", "edit", nk, hl, "--actor", "Nordkorea:boss"}, 2, `dramatis highlight: invalid role "boss" in --actor "Nordkorea:boss" (use mentioned, speaker or target; a new actor whose name has a colon needs the role too: NAME:mentioned)` + "\n"},
+		{[]string{"highlight", "edit", nk, hl, "--actor", "Nordkorea", "--topic", "Klima:vielleicht"}, 2, `dramatis highlight: unknown stance "vielleicht" in --topic "Klima:vielleicht": a stance is supports, opposes or neutral, the first three letters of one, or + - 0 (a new topic whose name has a colon needs the stance too: "Klima:vielleicht:unset")` + "\n"},
 	} {
 		code, _, errs := l.run("", c.args...)
 		if code != c.code || !strings.HasPrefix(errs, c.errs) {

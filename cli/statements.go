@@ -48,7 +48,7 @@ func (s *statementFlags) parse() ([]wantedStatement, error) {
 	lastHasTopic := false
 	for _, f := range s.vals {
 		if f.kind == "actor" {
-			as, err := parseActorFlags([]string{f.value})
+			as, err := parseActorFlags([]string{f.value}, toMake)
 			if err != nil {
 				return nil, err
 			}
@@ -59,7 +59,7 @@ func (s *statementFlags) parse() ([]wantedStatement, error) {
 		if len(out) == 0 {
 			return nil, usagef("--topic %q comes before any --actor: a topic is what an actor says something about", f.value)
 		}
-		topic, err := parseTopicFlag(f.value)
+		topic, err := parseTopicFlag(f.value, toMake)
 		if err != nil {
 			return nil, err
 		}

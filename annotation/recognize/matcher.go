@@ -9,6 +9,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/assets"
+	"github.com/dramatis-app/dramatis/internal/ascii"
 	"github.com/dramatis-app/dramatis/internal/words"
 )
 
@@ -230,7 +231,7 @@ func (m *Matcher) insert(a string, kind aliasKind, owner int32) {
 // or only where the text confirms it (vague).
 func (m *Matcher) insertLang(a string, kind aliasKind, owner int32, germanOnly, vague bool) {
 	a = strings.TrimSpace(a)
-	if !isASCII(a) && !norm.NFC.IsNormalString(a) {
+	if !ascii.Is(a) && !norm.NFC.IsNormalString(a) {
 		a = norm.NFC.String(a)
 	}
 	if a == "" {
@@ -287,16 +288,6 @@ func (m *Matcher) insertWords(words []string, kind aliasKind, rule caseRule, own
 			node.kind = kind
 		}
 	}
-}
-
-// isASCII reports whether s is plain ASCII (and so already NFC).
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // lookupWords returns the entry whose name or alias is exactly these folded

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dramatis-app/dramatis/internal/ascii"
 )
 
 // gap describes the characters between a token and the one before it, as
@@ -210,18 +212,18 @@ func isAllCaps(w string) bool {
 // spelling), typographic apostrophes as ASCII. Input is NFC already (the
 // article text is, and aliases are normalised when the matcher is built).
 func fold(s string) string {
-	ascii := true
+	lowerASCII := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			ascii = false
+			lowerASCII = false
 			break
 		}
 	}
-	if ascii {
+	if lowerASCII {
 		return s
 	}
-	if lowerASCII(s) {
+	if ascii.Is(s) {
 		b := []byte(s)
 		for i, c := range b {
 			if 'A' <= c && c <= 'Z' {
@@ -253,15 +255,4 @@ func titleAbbrev(f string) bool {
 		return true
 	}
 	return false
-}
-
-// lowerASCII reports whether s is plain ASCII, so that folding is a byte
-// loop.
-func lowerASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -1,0 +1,67 @@
+package article
+
+import "testing"
+
+// TestContinues: a line that starts in lower case carries on the line
+// before it, unless that line ends a sentence or the next only says how
+// long ago the article appeared (the dateline under a headline).
+func TestContinues(t *testing.T) {
+	cases := []struct {
+		prev, next string
+		want       bool
+	}{
+		{"Die FuelCell-Familie von New Balance nimmt mit dem", "neuen Modell ein schnelles Mitglied auf.", true},
+		{"The minister said on Tuesday that", "talks would go on.", true},
+		{"Die Firma wurde gegründet", "vor 4 Monaten in Berlin.", true},
+		{"The talks ended.", "then they left.", false},
+		{"Berlin", "vor allem", false},
+		{"New Balance: FuelCell Echo bringt Speed", "vor 4 Monaten", false},
+		{"Minister tritt nach Affäre zurück", "vor 2 Stunden", false},
+		{"Wahl in Thüringen: die Ergebnisse", "gestern", false},
+		{"Why steel makers are cutting jobs", "yesterday", false},
+	}
+	for _, c := range cases {
+		if got := continues(c.prev, c.next); got != c.want {
+			t.Errorf("continues(%q, %q) = %v, want %v", c.prev, c.next, got, c.want)
+		}
+	}
+}
+
+// TestCleanTextHeadlineAboveAge: a headline with the article's age on the
+// next line ("vor 4 Monaten") is the title without it.
+func TestCleanTextHeadlineAboveAge(t *testing.T) {
+	const title = "New Balance: FuelCell Echo bringt Speed"
+	in := title + "\nvor 4 Monaten\n\n" +
+		"Die FuelCell-Familie von New Balance nimmt mit dem FuelCell Echo ein neues schnelles und stylisches Mitglied in seine Produktfamilie auf.\n\n" +
+		"Der Schuh wiegt weniger als sein Vorgänger und soll vor allem auf kurzen, schnellen Läufen überzeugen, sagt der Hersteller.\n"
+	a, err := CleanText([]byte(in), "age")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != title {
+		t.Errorf("title %q, want %q", a.Title, title)
+	}
+}
+
+// TestJoinWrappedKey: a joined line's fields are the joined text's, key
+// included (the phrase lists and the title guess read the key), not its
+// first line's.
+func TestJoinWrappedKey(t *testing.T) {
+	pc := newPageCopy("Text - Planung\nder Schreibstil\n\n" +
+		"Beim Schreiben Ihrer Texte sollte Ihr erster Gedanke\nder Zielgruppe gelten, sagt die Autorin.\n")
+	joined := 0
+	for _, l := range pc.lines {
+		if l.key != newPhraseKey(l.text) {
+			t.Errorf("line %q has the key %+v of other text", l.text, l.key)
+		}
+		if l.words != countWords(l.text) || l.prose != isProse(l.text, l.words) {
+			t.Errorf("line %q: words %d, prose %v are not its own", l.text, l.words, l.prose)
+		}
+		if l.text == "Text - Planung der Schreibstil" {
+			joined++
+		}
+	}
+	if joined != 1 {
+		t.Errorf("lines %+v: the wrapped heading is not joined", pc.lines)
+	}
+}
