@@ -12,27 +12,35 @@ import (
 // variable cacheEnv names (kept between runs: a 50k library is about 2 GB
 // and takes minutes to build), else the benchmark's temporary folder.
 // build makes the library at the path it is given when it is not there;
-// it builds beside the final name and renames, so that a run stopped half
-// way never leaves a half-built library to be taken for a whole one.
+// it builds in a folder beside the final one and renames the folder, so
+// that a run stopped half way never leaves a half-built library to be
+// taken for a whole one, and the files a library keeps beside itself (its
+// state file, its backups) carry the final name.
 func CachedLibrary(b testing.TB, cacheEnv string, n int, build func(path string) error) string {
 	b.Helper()
 	dir := os.Getenv(cacheEnv)
 	if dir == "" {
 		dir = b.TempDir()
 	}
-	path := filepath.Join(dir, fmt.Sprintf("libgen-%d", n), "library.db")
+	final := filepath.Join(dir, fmt.Sprintf("libgen-%d", n))
+	path := filepath.Join(final, "library.db")
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	building := final + ".building"
+	if err := os.RemoveAll(building); err != nil {
 		b.Fatal(err)
 	}
-	tmp := path + ".building"
-	os.Remove(tmp)
-	if err := build(tmp); err != nil {
+	if err := os.MkdirAll(building, 0o700); err != nil {
 		b.Fatal(err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := build(filepath.Join(building, "library.db")); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.RemoveAll(final); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.Rename(building, final); err != nil {
 		b.Fatal(err)
 	}
 	return path

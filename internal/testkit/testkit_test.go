@@ -41,16 +41,20 @@ func TestRunUntilKilled(t *testing.T) {
 	}
 }
 
-// TestCachedLibrary: a library is built once, beside its final name, and
-// found the next time; a failed build leaves nothing to be taken for one.
+// TestCachedLibrary: a library is built once, in a folder beside its
+// final one, and found the next time, with the files it keeps beside
+// itself; a failed build leaves nothing to be taken for one.
 func TestCachedLibrary(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("TESTKIT_CACHE", dir)
 	builds := 0
 	build := func(p string) error {
 		builds++
-		if !strings.HasSuffix(p, ".building") {
-			t.Errorf("built at %s, not beside the final name", p)
+		if filepath.Base(filepath.Dir(p)) != "libgen-7.building" {
+			t.Errorf("built at %s, not beside the final folder", p)
+		}
+		if err := os.WriteFile(p+".state", []byte("state"), 0o600); err != nil {
+			return err
 		}
 		return os.WriteFile(p, []byte("lib"), 0o600)
 	}
@@ -58,6 +62,9 @@ func TestCachedLibrary(t *testing.T) {
 	p2 := CachedLibrary(t, "TESTKIT_CACHE", 7, build)
 	if p1 != p2 || p1 != filepath.Join(dir, "libgen-7", "library.db") || builds != 1 {
 		t.Fatalf("paths %s %s after %d builds", p1, p2, builds)
+	}
+	if _, err := os.Stat(p1 + ".state"); err != nil {
+		t.Fatalf("the library's own side file is not beside it: %v", err)
 	}
 	failing := &recorder{TB: t}
 	func() {
