@@ -262,6 +262,11 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	}
 	f[tfAboveNamesMore] = b2f(pc.neighbourNamesMore(pc.prevKept(i, 0), i, s, shared, vocab))
 	f[tfBelowNamesMore] = b2f(pc.neighbourNamesMore(next, i, s, shared, vocab))
+	f[tfCaptionCredit] = b2f(pc.captionCredit(l.text))
+	f[tfCreditBelow] = b2f(pc.creditBelow(i))
+	f[tfTwoSentences] = b2f(innerSentenceEnd(l.text))
+	f[tfEchoedInText] = b2f(pc.echoedInText(i))
+	f[tfFieldRow] = b2f(pc.fieldRow(i))
 	return f, true
 }
 
