@@ -46,8 +46,8 @@ func (pc *pageCopy) captionCredit(t string) bool {
 
 // creditBelow reports a picture credit on the line right under line i,
 // dropped as furniture or not ("Will Smith mit seinem ältesten Sohn Trey"
-// / "Judy Eddy/WENN.com", "Liam Gavrielides" / "Quelle: Juergen
-// Hasenkopf"): line i is the picture's caption.
+// / "Judy Eddy/WENN.com", "… / Foto: dpa"): line i is the picture's
+// caption.
 func (pc *pageCopy) creditBelow(i int) bool {
 	if i+1 >= len(pc.lines) {
 		return false
@@ -79,15 +79,17 @@ func innerSentenceEnd(t string) bool {
 	return false
 }
 
-// minSentenceWordRunes: a word of this many letters or fewer before a full
-// stop is taken as an abbreviation ("Dr.", "Nr.", "St.").
+// minSentenceWordRunes: a word of this many characters or fewer, its full
+// stop included, is taken as an abbreviation ("Dr.", "Nr.", "St.").
 const minSentenceWordRunes = 3
 
 // echoedInText reports a line whose text recurs inside a longer line of
-// prose: a pull quote or a highlighted sentence of the text ("Even luxury
-// hotels aren’t always cleaned as often as they should be"), or the
-// heading of a teaser whose text starts with it. The headline is not a
-// sentence of its article.
+// prose with more words after it: a sentence of the text set apart as a
+// pull quote or standfirst ("Coal has been in a slow-motion death spiral
+// over the past ten years" / "Coal has been in a slow-motion death spiral
+// over the past ten years. The country now generates …"), or the heading
+// of a teaser glued to its text. The headline is not a sentence of its
+// article.
 func (pc *pageCopy) echoedInText(i int) bool {
 	t := strings.TrimRight(pc.lines[i].key.lower, " .!?")
 	if pc.lines[i].words < minEchoWords {
