@@ -195,7 +195,7 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	metaBelow := pc.metaWithin(i+1, metaReach, 1)
 	_, _, glued := gluedByline(l.text)
 	switch {
-	case glued || next >= 0 && pc.isMetaLine(next):
+	case glued || next >= 0 && pc.isMetaLine(next) || pc.droppedMetaBelow(i):
 		f[tfMetaNext] = 1
 	case metaBelow:
 		f[tfMetaNear] = 1
@@ -262,6 +262,11 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	}
 	f[tfAboveNamesMore] = b2f(pc.neighbourNamesMore(pc.prevKept(i, 0), i, s, shared, vocab))
 	f[tfBelowNamesMore] = b2f(pc.neighbourNamesMore(next, i, s, shared, vocab))
+	f[tfCaptionCredit] = b2f(pc.captionCredit(l.text))
+	f[tfCreditBelow] = b2f(pc.creditBelow(i))
+	f[tfTwoSentences] = b2f(innerSentenceEnd(l.text))
+	f[tfEchoedInText] = b2f(pc.echoedInText(i))
+	f[tfFieldRow] = b2f(pc.fieldRow(i))
 	return f, true
 }
 
@@ -880,4 +885,12 @@ func countUpper(s string) int {
 		}
 	}
 	return n
+}
+
+// droppedMetaBelow reports a byline or date right under line i that the
+// furniture pass dropped ("Posted by kovarex, … on 2019-02-15, all
+// posts", "by Danilo Dietsch" in a box): it still dates or signs the line
+// above it.
+func (pc *pageCopy) droppedMetaBelow(i int) bool {
+	return i+1 < len(pc.lines) && pc.lines[i+1].drop && pc.isMetaLine(i+1)
 }

@@ -53,6 +53,11 @@ const (
 	tfMetaUnderSubtitle        // a byline or date under the next line, which is a subtitle or teaser
 	tfRepeatedLabel            // a short line that recurs: a menu item or section label
 	tfLeadShared               // share of its content words the lead under it uses
+	tfCaptionCredit            // it ends with a picture credit: a caption
+	tfCreditBelow              // a picture credit right under it: a caption
+	tfTwoSentences             // it ends one sentence and starts another: a teaser
+	tfEchoedInText             // its text recurs inside a longer prose line: a pull quote
+	tfFieldRow                 // a "Label: value" row or an amount next to another: a fact sheet
 	numTitleFeatures
 )
 
@@ -66,6 +71,7 @@ var titleFeatureNames = [numTitleFeatures]string{
 	"paragraph", "capitals", "boxed", "candidates_between", "dated",
 	"headline_below", "longer_below", "headline_above", "rubric_above",
 	"after_furniture", "first_lines", "menu_row", "listed", "quoted", "meta_line", "above_names_more", "below_names_more", "meta_under_subtitle", "repeated_label", "lead_shared",
+	"caption_credit", "credit_below", "two_sentences", "echoed_in_text", "field_row",
 }
 
 // titleFeatures are one candidate line's measures.
