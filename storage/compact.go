@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -32,6 +33,11 @@ import (
 // the next backup) and its newest transaction is still T, it is renamed
 // over the library, holding the lock, as a restore is. Any failure before
 // the rename leaves the library as it was; the rename is atomic.
+//
+// The day after, the library no longer has the backup's meta page (the
+// same transaction, other pages), so the next daily backup is made even
+// if nothing changed: one copy more, once per compaction, of a library
+// that then opens as fast as a small one.
 //
 // The window never compacts: it has the library open all along. Nor does
 // a system that cannot rename over an open file (Windows): there the lock
@@ -182,7 +188,7 @@ func writeCompacted(fs fileSystem, real, backup string, snap metaPage) (tempFile
 		err = t.Sync() // bbolt's writes too: fsync is per file
 	}
 	if err == nil {
-		err = t.Chmod(0o600)
+		err = t.Chmod(libraryMode(real))
 	}
 	if err != nil {
 		t.Close()
@@ -192,10 +198,20 @@ func writeCompacted(fs fileSystem, real, backup string, snap metaPage) (tempFile
 	return t, nil
 }
 
+// libraryMode is the permission bits of the library file real, which the
+// compacted copy keeps (0600, the library's own, when it cannot tell).
+func libraryMode(real string) os.FileMode {
+	if fi, err := os.Stat(real); err == nil {
+		return fi.Mode().Perm()
+	}
+	return 0o600
+}
+
 // boltCompact copies every bucket and record of the file src into the new
 // file dst with bbolt's Compact, in transactions of compactTxSize, with
 // src's page size. dst is not synced here (writeCompacted syncs it once).
 func boltCompact(dst, src string, snap metaPage) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a fault in the map is an error
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("copying the backup: %v", r)

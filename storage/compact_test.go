@@ -186,6 +186,9 @@ func TestCompactionKeepsEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	freeBefore, sizeBefore := freeOf(t, lib), fileSize(t, lib)
+	if err := os.Chmod(lib, 0o640); err != nil { // the reader's own choice
+		t.Fatal(err)
+	}
 	if freeBefore <= compactMinFree {
 		t.Fatalf("the fixture has %d free pages, not more than %d", freeBefore, compactMinFree)
 	}
@@ -195,6 +198,9 @@ func TestCompactionKeepsEverything(t *testing.T) {
 	}
 	if free := freeOf(t, lib); free > 16 || fileSize(t, lib) >= sizeBefore {
 		t.Fatalf("not compacted: %d free pages (%d before), %d bytes (%d before)", free, freeBefore, fileSize(t, lib), sizeBefore)
+	}
+	if fi, err := os.Stat(lib); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Fatalf("the compacted library's permissions: %v %v", fi.Mode(), err)
 	}
 	after, err := metaOfFile(lib)
 	if err != nil || after.txid != meta.txid {
