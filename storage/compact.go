@@ -266,8 +266,7 @@ func setTxid(t tempFile, txid uint64) error {
 
 // checkCompacted reads the compacted copy completely (every page and
 // record, as a restore reads its copy) and holds it to the backup: the
-// same transaction, the same numbers of articles and highlights, and next
-// to no free pages.
+// same transaction, the same numbers of articles and highlights.
 func checkCompacted(tmp, backup string, snap metaPage) error {
 	rep, err := checkPath(tmp)
 	if err == nil {

@@ -315,6 +315,26 @@ func TestCompactionLeavesAHeldLibraryAlone(t *testing.T) {
 	}
 }
 
+// TestWindowBackupDoesNotCompact: the window makes its daily backup in its
+// own process while it holds the library; it never compacts.
+func TestWindowBackupDoesNotCompact(t *testing.T) {
+	lib := compactFixture(t, t.TempDir())
+	fi, _ := os.Stat(lib)
+	l, err := OpenWith(lib, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Close(); err != nil { // waits for the backup
+		t.Fatal(err)
+	}
+	if bs, _ := backups(lib); len(bs) != 1 {
+		t.Fatalf("backups: %v", bs)
+	}
+	if !sameFileAs(t, lib, fi) || freeOf(t, lib) <= compactMinFree {
+		t.Fatal("the window's daily backup compacted the library")
+	}
+}
+
 // TestCompactionLeavesAChangedLibraryAlone: a library written after its
 // backup, before the compaction began or while it ran, is not replaced:
 // the write stays.
