@@ -106,19 +106,11 @@ func compactAfterBackup(fs fileSystem, real, backup string, now func() time.Time
 // of free pages its freelist names (from the freelist page's header, not
 // reading the ids).
 func freePagesOf(path string) (metaPage, uint64, error) {
-	f, err := os.Open(path)
+	pf, f, err := pageFileAt(path)
 	if err != nil {
 		return metaPage{}, 0, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return metaPage{}, 0, err
-	}
-	pf, err := openPageFile(f, fi.Size())
-	if err != nil {
-		return metaPage{}, 0, err
-	}
 	if pf.meta.freelist == noFreelist {
 		return pf.meta, 0, nil
 	}
@@ -134,6 +126,26 @@ func freePagesOf(path string) (metaPage, uint64, error) {
 		return pf.meta, 0, damagedf("the freelist page is cut short")
 	}
 	return pf.meta, binary.LittleEndian.Uint64(body), nil
+}
+
+// pageFileAt opens the library file at path for the page reader; the
+// caller closes the file.
+func pageFileAt(path string) (*pageFile, *os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	pf, err := openPageFile(f, fi.Size())
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return pf, f, nil
 }
 
 // unchangedSince reports whether the library file real still holds the
@@ -266,7 +278,8 @@ func setTxid(t tempFile, txid uint64) error {
 
 // checkCompacted reads the compacted copy completely (every page and
 // record, as a restore reads its copy) and holds it to the backup: the
-// same transaction, the same numbers of articles and highlights.
+// same transaction, and in every bucket of its schema the same number of
+// keys (counted from the pages' headers).
 func checkCompacted(tmp, backup string, snap metaPage) error {
 	rep, err := checkPath(tmp)
 	if err == nil {
@@ -279,13 +292,36 @@ func checkCompacted(tmp, backup string, snap metaPage) error {
 	if err != nil || m.txid != snap.txid {
 		return fmt.Errorf("the compacted copy is not of transaction %d (%d, %v)", snap.txid, m.txid, err)
 	}
-	want, err := countsOfFile(backup)
+	return sameKeyCounts(tmp, backup, rep.Version)
+}
+
+// sameKeyCounts fails unless every bucket a library of schema version may
+// have holds as many keys in the file a as in the file b (both checked
+// whole, so they have no other buckets).
+func sameKeyCounts(a, b string, version int) error {
+	pa, fa, err := pageFileAt(a)
 	if err != nil {
 		return err
 	}
-	if got := (counts{rep.Articles, rep.Highlights}); got != want {
-		return fmt.Errorf("the compacted copy holds %d articles and %d highlights, the backup %d and %d",
-			got.articles, got.highlights, want.articles, want.highlights)
+	defer fa.Close()
+	pb, fb, err := pageFileAt(b)
+	if err != nil {
+		return err
+	}
+	defer fb.Close()
+	required, allowed := bucketsOf(version)
+	for _, bucket := range append(append([][]byte(nil), required...), allowed...) {
+		na, err := pa.countKeys(bucket)
+		if err != nil {
+			return err
+		}
+		nb, err := pb.countKeys(bucket)
+		if err != nil {
+			return err
+		}
+		if na != nb {
+			return fmt.Errorf("the compacted copy holds %d keys in %q, the backup %d", na, bucket, nb)
+		}
 	}
 	return nil
 }

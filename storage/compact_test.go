@@ -267,6 +267,31 @@ func sameFileAs(t *testing.T, p string, fi os.FileInfo) bool {
 	return os.SameFile(now, fi)
 }
 
+// TestSameKeyCounts: the check of a compacted copy finds a single key
+// missing in any bucket.
+func TestSameKeyCounts(t *testing.T) {
+	dir := t.TempDir()
+	lib := compactFixture(t, dir)
+	other := filepath.Join(dir, "other.db")
+	l, err := OpenWith(lib, Options{StartBackup: func(string) {}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Backup(other); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.SetPreference("one more", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	if err := sameKeyCounts(lib, lib, SchemaVersion); err != nil {
+		t.Fatalf("a file against itself: %v", err)
+	}
+	if err := sameKeyCounts(lib, other, SchemaVersion); err == nil || !strings.Contains(err.Error(), string(bPrefs)) {
+		t.Fatalf("one preference more was not found: %v", err)
+	}
+}
+
 // TestCompactionOnlyWhenItPays: a library with few free pages is backed
 // up and left as it is.
 func TestCompactionOnlyWhenItPays(t *testing.T) {
