@@ -20,8 +20,8 @@ import (
 // import of a backup, a search index rebuild, a migration) leaves as many
 // pages free as it wrote, and every writable open loads and indexes every
 // free page id, so opening costs more the bigger the library's biggest
-// transaction ever was (at 50,000 articles: 23,248 free pages, an open 2.7
-// to 4.8 times that of 1,000 articles; compacted, 1.02 to 1.09 times).
+// transaction ever was (at 50,000 articles: 23,248 free pages, an open 3.4
+// to 5.4 times that of 1,000 articles; compacted, 1.01 to 1.11 times).
 //
 // It runs in the daily backup's own process ('dramatis backup --auto'),
 // right after the backup was made, and only when it pays (compactMinFree).
@@ -48,16 +48,17 @@ import (
 // would be lost.
 
 // compactMinFree is when compaction pays: more free pages than this.
-// Each free page id costs every writable open about 0.14 µs (measured with
-// BenchmarkScale/open on the 2-core test machine: 3.99 ms with 23,248
-// free pages at 50,000 articles, 0.84 ms compacted), so 1,000 of them
-// cost a fifth of the 0.7 ms a compacted library of 1,000 articles takes
-// to open: the 50,000 one stays within 1.5 times of it (1.42 at worst).
-// It is a number of pages, not a share of the file, because the open
-// costs by the number: the 50,000 library opened 5.4 times slower with
-// only 6.8 % of its pages free. Daily use does not come near it (80
-// highlights and commands after a compaction left 15 to 19 pages free);
-// big transactions do (an index rebuild, an import, a migration).
+// Each free page id costs every writable open 0.05 to 0.14 µs, as the
+// machine is loaded (BenchmarkScale/open on the 2-core test machine: 1.54
+// to 3.99 ms with 23,248 free pages at 50,000 articles, 0.38 to 0.84 ms
+// compacted), so 1,000 of them cost an eighth to a fifth of the 0.37 to
+// 0.7 ms a compacted library of 1,000 articles takes to open: the 50,000
+// one stays within 1.5 times of it (1.22 to 1.42 at worst). It is a
+// number of pages, not a share of the file, because the open costs by the
+// number: the 50,000 library opened 3.4 to 5.4 times slower with only
+// 6.8 % of its pages free. Daily use does not come near it (80 highlights
+// and commands after a compaction left 15 to 19 pages free); big
+// transactions do (an index rebuild, an import, a migration).
 const compactMinFree = 1000
 
 // compactTxSize is how many bytes of records one transaction of the
@@ -174,8 +175,8 @@ func roomToCompact(real string, snap metaPage) bool {
 }
 
 // writeCompacted makes the compacted copy of the backup (transaction
-// snap) in a temporary file next to the library: bbolt copies every
-// bucket and record into a new file, unsynced; the meta pages are then
+// snap) in a temporary file next to the library: every bucket and record
+// is copied into a new bbolt file, unsynced; the meta pages are then
 // given snap's transaction ids and the whole file synced. It returns the
 // file, open and locked so that no cleaner takes it for a stale one; it
 // is removed on any error.
@@ -189,7 +190,7 @@ func writeCompacted(fs fileSystem, real, backup string, snap metaPage) (tempFile
 		fs.Remove(tmp)
 		return nil, err
 	}
-	if err := boltCompact(tmp, backup, snap); err != nil {
+	if err := copyCompacted(tmp, backup, snap); err != nil {
 		fs.Remove(tmp)
 		return nil, err
 	}
@@ -222,14 +223,14 @@ func libraryMode(real string) os.FileMode {
 	return 0o600
 }
 
-// boltCompact copies every bucket and record of the file src into the new
+// copyCompacted copies every bucket and record of the file src into the new
 // file dst, in key order into full pages (as bbolt's Compact does), in
 // transactions of compactTxSize, with src's page size. src is read
 // through the page reader, never mapped: bbolt's Compact maps the whole
 // backup, and every page it reads counts in the process's memory (1.4 GB
 // at 50,000 articles). dst is not synced here (writeCompacted syncs it
 // once).
-func boltCompact(dst, src string, snap metaPage) (err error) {
+func copyCompacted(dst, src string, snap metaPage) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a fault in the map is an error
 	defer func() {
 		if r := recover(); r != nil {
