@@ -53,13 +53,15 @@ func runDailyBackup(e *Env, lf libraryFlags) error {
 		return err
 	}
 	made, err := storage.MakeDailyBackup(p)
+	if made {
+		// Said also when the compaction after it failed (err).
+		latest, _ := storage.LatestBackup(p)
+		fmt.Fprintf(e.Stderr, "dramatis backup: daily backup written to %s\n", latest)
+	}
 	if err != nil {
 		return err
 	}
-	if made {
-		latest, _ := storage.LatestBackup(p)
-		fmt.Fprintf(e.Stderr, "dramatis backup: daily backup written to %s\n", latest)
-	} else {
+	if !made {
 		fmt.Fprintf(e.Stderr, "dramatis backup: no daily backup needed (one was made today, or the library has not changed since the last)\n")
 	}
 	return nil

@@ -327,8 +327,10 @@ func checkPathPaced(path string, pause func() error) (checkReport, error) {
 // that the next command never waits for it: it copies the file as it is
 // and uses the copy only if no transaction was committed meanwhile
 // (bbolt never overwrites the pages of the newest transaction before the
-// next one is committed), trying again a few times otherwise. It reports
-// whether a backup was made.
+// next one is committed), trying again a few times otherwise. After a
+// backup it compacts the library when that pays and nobody has it open
+// (compact.go). It reports whether a backup was made; an error after one
+// was made is the compaction's, which left the library as it was.
 func MakeDailyBackup(libraryPath string) (bool, error) {
 	return makeDailyBackupUnlocked(osFS{}, libraryPath, time.Now)
 }
@@ -351,8 +353,12 @@ func makeDailyBackupUnlocked(fs fileSystem, libraryPath string, now func() time.
 		if try > 0 {
 			time.Sleep(unlockedCopyPause)
 		}
-		made, err := copyUnlocked(fs, real, now())
+		day := now()
+		made, err := copyUnlocked(fs, real, day)
 		if !errors.Is(err, errChanged) {
+			if err == nil && made {
+				_, err = compactAfterBackup(fs, real, dailyName(real, day), now)
+			}
 			if err != nil {
 				noteBackupProblem(fs, real, now(), err, false)
 			}

@@ -18,6 +18,9 @@ type faultFS struct {
 	fs     fileSystem
 	failAt int
 	err    error
+	// kill makes the failAt-th step kill the process (SIGKILL) instead of
+	// failing: everything before it done, nothing after (the kill tests).
+	kill bool
 	// readOnlyFiles makes opening the library for writing fail with EROFS
 	// (a read-only disk, without needing one).
 	readOnlyFiles bool
@@ -32,6 +35,12 @@ func (f *faultFS) step(what string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.steps++
+	if f.failAt > 0 && f.steps == f.failAt && f.kill {
+		if p, err := os.FindProcess(os.Getpid()); err == nil {
+			p.Kill()
+			select {} // the kill is on its way
+		}
+	}
 	if f.failAt > 0 && f.steps == f.failAt {
 		f.injected++
 		f.what = what
@@ -52,6 +61,17 @@ func (f *faultFS) CreateTemp(dir, pattern string) (tempFile, error) {
 		return nil, err
 	}
 	t, err := f.fs.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err
+	}
+	return &faultFile{tempFile: t, fs: f}, nil
+}
+
+func (f *faultFS) ReopenTemp(path string) (tempFile, error) {
+	if err := f.step("reopen"); err != nil {
+		return nil, err
+	}
+	t, err := f.fs.ReopenTemp(path)
 	if err != nil {
 		return nil, err
 	}
@@ -106,6 +126,14 @@ func (f *faultFile) Write(p []byte) (int, error) {
 		return n, err
 	}
 	return f.tempFile.Write(p)
+}
+
+func (f *faultFile) WriteAt(p []byte, off int64) (int, error) {
+	if err := f.fs.step("write"); err != nil {
+		n, _ := f.tempFile.WriteAt(p[:len(p)/2], off)
+		return n, err
+	}
+	return f.tempFile.WriteAt(p, off)
 }
 
 func (f *faultFile) ReadFrom(r io.Reader) (int64, error) {

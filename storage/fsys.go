@@ -18,6 +18,10 @@ type fileSystem interface {
 	// CreateTemp creates a new temporary file (os.CreateTemp), locked
 	// while it is open so that a cleaner can tell it from a stale one.
 	CreateTemp(dir, pattern string) (tempFile, error)
+	// ReopenTemp opens a temporary file this process made again, for
+	// writing and locked like a new one (the compacted copy, after
+	// bbolt let go of it).
+	ReopenTemp(path string) (tempFile, error)
 	Rename(from, to string) error
 	Link(from, to string) error
 	Remove(path string) error
@@ -29,6 +33,8 @@ type fileSystem interface {
 // tempFile is a file being written.
 type tempFile interface {
 	io.Writer
+	io.WriterAt // the compacted copy's meta pages
+	io.ReaderAt
 	Sync() error
 	Close() error
 	Name() string
@@ -40,6 +46,15 @@ type osFS struct{}
 
 func (osFS) CreateTemp(dir, pattern string) (tempFile, error) {
 	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err
+	}
+	tryLock(f)
+	return f, nil
+}
+
+func (osFS) ReopenTemp(path string) (tempFile, error) {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -70,6 +70,22 @@ func TestKillChild(t *testing.T) {
 		}
 		l.Close()
 		fmt.Println("MIGRATED")
+	case "compact": // compact LIB from BACKUP, killed before file step N (0: not)
+		n, _ := strconv.Atoi(args[3])
+		done, err := compactAfterBackup(&faultFS{fs: osFS{}, failAt: n, kill: true}, args[1], args[2], time.Now)
+		fmt.Println("COMPACTED", done, err)
+	case "compact-limit": // compact LIB from BACKUP, no file larger than LIMIT
+		limit, _ := strconv.ParseUint(args[3], 10, 64)
+		ignoreFileSizeSignal()
+		if err := setFileSizeLimit(limit, limit); err != nil {
+			fmt.Println("ERR", err)
+			os.Exit(3)
+		}
+		if _, err := compactAfterBackup(osFS{}, args[1], args[2], time.Now); err != nil {
+			fmt.Println("FAILED", oneLineErr(err))
+		} else {
+			fmt.Println("COMPACTED")
+		}
 	case "limit": // add highlights under a file size limit until one fails
 		limit, _ := strconv.ParseUint(args[2], 10, 64)
 		if err := setFileSizeLimit(limit, ^uint64(0)); err != nil {
