@@ -65,6 +65,10 @@ type Options struct {
 	// fonts, when set, are the panes' shared parsed fonts, loading since
 	// Run began (warmFonts).
 	fonts *widgets.Fonts
+	// shapeTheme, when set, is the theme the first article's text is
+	// shaped for ahead (preloadStart), at the reader's text size shapeSize.
+	shapeTheme fyne.Theme
+	shapeSize  float32
 }
 
 // App is one Dramatis main window over one library. It only wires: it
@@ -142,6 +146,7 @@ func Run(opts Options) (err error) {
 		notices.attach(a.notices, l)
 		listener = a.listenForOthers(path)
 	}
+	opts.shapeTheme, opts.shapeSize = fa.Settings().Theme(), savedTextSize(fa.Preferences())
 	opening = openInBackground(notices, path, startRequest(fa.Preferences()), opts)
 	// The GL driver starts (glfwInit, in the first NewWindow) while the
 	// library opens.

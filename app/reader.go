@@ -41,6 +41,9 @@ type readerPane struct {
 	content *fyne.Container
 
 	textSize float32
+	// shaped, when set, gives the next article's text shaped ahead, on
+	// another goroutine (start-up's first article; see preloadStart).
+	shaped <-chan *widgets.Preshaped
 	// onKey gets the keys the text does not use (F10 opens the menus).
 	onKey func(fyne.KeyName)
 }
@@ -49,7 +52,7 @@ func newReaderPane(sh *shell, do readerActions) *readerPane {
 	r := &readerPane{sh: sh, do: do}
 	r.view = widgets.NewArticleView()
 	r.view.SetFonts(sh.fonts)
-	r.textSize = float32(sh.prefs().FloatWithFallback(prefFontSize, defaultTextSize))
+	r.textSize = savedTextSize(sh.prefs())
 	r.view.SetTextSize(r.textSize)
 	r.view.OnHighlightTapped = do.selectHighlight
 	r.view.OnHighlightContext = do.highlightMenu
@@ -96,13 +99,31 @@ func (r *readerPane) setKeys(onRune func(rune), onKey func(fyne.KeyName), onShor
 // show puts an article and its highlights on screen.
 func (r *readerPane) show(art *article.Article, hls []widgets.Highlight) {
 	r.empty.Hide()
-	r.view.SetDocument(document(art))
+	r.view.SetDocumentShaped(document(art), r.takeShaped())
 	r.view.SetHighlights(hls)
 	// Ready to read from the keyboard (Page Down, Shift+arrows) unless the
 	// reader is typing elsewhere, e.g. in the search field.
 	if r.sh.canvas().Focused() == nil {
 		r.focus()
 	}
+}
+
+// takeShaped returns the text shaped ahead for the article shown next
+// when it is done (nil otherwise: the view shapes it then), once.
+func (r *readerPane) takeShaped() *widgets.Preshaped {
+	ch := r.shaped
+	r.shaped = nil
+	select {
+	case pre := <-ch: // a nil channel is never ready
+		return pre
+	default:
+		return nil
+	}
+}
+
+// savedTextSize is the reader's text size the reader chose last.
+func savedTextSize(p fyne.Preferences) float32 {
+	return float32(p.FloatWithFallback(prefFontSize, defaultTextSize))
 }
 
 // clear shows the empty state, e.g. when the library has no article.

@@ -125,8 +125,28 @@ func NewArticleView() *ArticleView {
 
 // SetDocument replaces the shown article, clearing the selection and
 // scrolling to the top.
-func (v *ArticleView) SetDocument(doc Document) {
+func (v *ArticleView) SetDocument(doc Document) { v.SetDocumentShaped(doc, nil) }
+
+// SetDocumentShaped is SetDocument with the article's text shaped ahead
+// (Preshape, on another goroutine): the view shapes only what pre does
+// not hold for its fonts and sizes. pre serves this document only.
+func (v *ArticleView) SetDocumentShaped(doc Document, pre *Preshaped) {
 	v.doc = doc
+	text := canonicalText(doc)
+	v.text = text
+	v.ensureLayout()
+	v.layout.pre = pre
+	v.layout.setDocument(doc, text)
+	v.sel = selectionState{placed: v.page.focused} // a focused view shows its caret at the start
+	v.marked = ""
+	v.rendered = renderState{}
+	v.scroll.Offset = fyne.Position{}
+	v.relayout()
+}
+
+// canonicalText is the text of doc's blocks, separated by separatorLen
+// runes: what highlight offsets count in.
+func canonicalText(doc Document) []rune {
 	n := 0
 	for i, b := range doc.Blocks {
 		if i > 0 {
@@ -141,14 +161,7 @@ func (v *ArticleView) SetDocument(doc Document) {
 		}
 		text = append(text, []rune(b.Text)...)
 	}
-	v.text = text
-	v.ensureLayout()
-	v.layout.setDocument(doc, text)
-	v.sel = selectionState{placed: v.page.focused} // a focused view shows its caret at the start
-	v.marked = ""
-	v.rendered = renderState{}
-	v.scroll.Offset = fyne.Position{}
-	v.relayout()
+	return text
 }
 
 // Document returns the document shown.

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
@@ -102,15 +103,22 @@ func (c *Columns) ShownWide() (leading, trailing bool) {
 	return c.shownWide[Leading], c.shownWide[Trailing]
 }
 
-// arrange picks the container tree for the side columns shown and redraws.
+// arrange picks the container tree for the side columns shown and lays it
+// out again.
 func (c *Columns) arrange() {
 	c.setArrangement()
 	c.Refresh()
 }
 
-// setArrangement picks the container tree for the side columns shown.
+// setArrangement picks the container tree for the side columns shown. A
+// split whose columns changed is refreshed (it draws the children it had
+// until then), which refreshes every widget in them; one whose columns
+// stay is left alone: refreshing it again redid the start-up's layout of
+// the three panes two more times, each label measured and cut again.
 func (c *Columns) setArrangement() {
 	sh := c.shown()
+	inner := [2]fyne.CanvasObject{c.Inner.Leading, c.Inner.Trailing}
+	outer := [2]fyne.CanvasObject{c.Outer.Leading, c.Outer.Trailing}
 	switch {
 	case sh[Leading] && sh[Trailing]:
 		c.Inner.Leading, c.Inner.Trailing = c.main, c.sides[Trailing]
@@ -132,19 +140,29 @@ func (c *Columns) setArrangement() {
 			o.Hide()
 		}
 	}
-	// A split draws the children it had; tell it they changed.
-	c.Inner.Refresh()
-	c.Outer.Refresh()
+	innerChanged := inner != [2]fyne.CanvasObject{c.Inner.Leading, c.Inner.Trailing}
+	if innerChanged {
+		c.Inner.Refresh()
+	}
+	if outer != [2]fyne.CanvasObject{c.Outer.Leading, c.Outer.Trailing} || (innerChanged && c.Outer.Trailing == c.Inner) {
+		c.Outer.Refresh()
+	}
 }
 
 // CreateRenderer lays out the arrangement.
 func (c *Columns) CreateRenderer() fyne.WidgetRenderer { return &columnsRenderer{c: c} }
 
-type columnsRenderer struct{ c *Columns }
+type columnsRenderer struct {
+	c *Columns
+	// laid is the tree the last Layout sized, so that a tree put in
+	// place since then is laid out even at the size it had.
+	laid fyne.CanvasObject
+}
 
 func (r *columnsRenderer) Layout(size fyne.Size) {
 	c := r.c
-	if narrow := size.Width < c.NarrowWidth; narrow != c.narrow {
+	// A width of 0 is not a window's: the columns are not laid out yet.
+	if narrow := size.Width < c.NarrowWidth; narrow != c.narrow && size.Width > 0 {
 		was := *c.shown()
 		c.narrow = narrow
 		// Each time the window gets narrow the side columns start hidden;
@@ -159,8 +177,18 @@ func (r *columnsRenderer) Layout(size fyne.Size) {
 		}
 	}
 	c.keepMainWidest()
+	// A tree put in place at the size it had is not laid out by Resize,
+	// though a split in it may have been sized otherwise while it was out;
+	// at any other size Resize lays it out and a refresh would only redo
+	// the panes' layout (Fyne's SetContent sizes the window's content to
+	// its minimum first: narrow, and then wide again at the window's size).
+	same := c.top.Size() == size
 	c.top.Move(fyne.NewPos(0, 0))
 	c.top.Resize(size)
+	if same && r.laid != nil && r.laid != c.top {
+		c.top.Refresh()
+	}
+	r.laid = c.top
 }
 
 // keepMainWidest clamps the dividers so that the main column stays wider
@@ -175,9 +203,11 @@ func (c *Columns) keepMainWidest() {
 
 func (r *columnsRenderer) MinSize() fyne.Size { return r.c.main.MinSize() }
 
+// Refresh lays the columns out again; their widgets refresh themselves
+// (a theme change refreshes every widget in the window, these included).
 func (r *columnsRenderer) Refresh() {
 	r.Layout(r.c.Size())
-	r.c.top.Refresh()
+	canvas.Refresh(r.c)
 }
 
 func (r *columnsRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.c.top} }

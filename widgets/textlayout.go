@@ -82,6 +82,8 @@ type textLayout struct {
 	runeSum   int
 	advBuf    []float32
 	shapes    int // paragraphs shaped so far (tests check what is re-shaped)
+	// pre holds paragraphs shaped ahead, on another goroutine (nil: none).
+	pre *Preshaped
 }
 
 // newTextLayout returns an empty layout measuring with sh.
@@ -317,6 +319,14 @@ func (l *textLayout) shape(p *para) {
 		return
 	}
 	n := len(p.runes)
+	if got, ok := l.pre.lookup(l.sh, p.runes, l.face(p), fs); ok {
+		p.prefix = append(p.prefix[:0], got.prefix...) // re-shaping writes into prefix
+		if p.flags == nil {
+			p.flags = got.flags // never written once made
+		}
+		l.shaped(p, fs)
+		return
+	}
 	if cap(l.advBuf) < n {
 		l.advBuf = make([]float32, n)
 	}
@@ -351,8 +361,15 @@ func (l *textLayout) shape(p *para) {
 			}
 		}
 	}
-	p.shapedAt = fs
 	l.shapes++
+	l.shaped(p, fs)
+}
+
+// shaped records that p is shaped at font size fs and learns its mean
+// advance for the estimates of paragraphs not shaped yet.
+func (l *textLayout) shaped(p *para, fs float32) {
+	p.shapedAt = fs
+	n := len(p.runes)
 	if !p.style.Monospace && p.start >= 0 && n > 0 {
 		l.advSum += float64(p.prefix[n] / fs)
 		l.runeSum += n
