@@ -68,7 +68,8 @@ const truncatedReach = 3
 // its boxes, to a headline or a teaser's text (at most cardTextWords
 // words; a longer line is the article's, and no list runs over it). A
 // sentence of the article may trail off ("and waited…"), but not two in
-// a few lines.
+// a few lines. The same line twice is one headline the page shows twice
+// (in its breadcrumb and as its heading: "Alles Neue mach der Mai…").
 func (pc *pageCopy) dropTruncatedTeasers() {
 	ls := pc.lines
 	last := -truncatedReach - 1 // the last truncated line seen
@@ -79,6 +80,9 @@ func (pc *pageCopy) dropTruncatedTeasers() {
 		}
 		if !truncated(ls[i].text) {
 			continue
+		}
+		if i-last <= truncatedReach && ls[i].key.fold == ls[last].key.fold {
+			continue // one headline shown twice (a breadcrumb's tail and the heading), not a list
 		}
 		if i-last <= truncatedReach {
 			ls[i].drop = true
@@ -293,7 +297,40 @@ func (pc *pageCopy) isFurniture(l *copyLine) bool {
 			return true // a note about the article: affiliate links, sponsors
 		}
 	}
-	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose || isBracketCredit(t) && hasLetter(t)
+	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose || isBracketCredit(t) && hasLetter(t) || isServerError(t) || pc.bracketDated(t)
+}
+
+// serverErrorLevels open the messages a PHP page prints into itself when
+// it fails ("Warning: mysql_connect(): … in /www/htdocs/… on line 299").
+var serverErrorLevels = []string{"Warning: ", "Notice: ", "Deprecated: ", "Fatal error: ", "Parse error: ", "Strict Standards: "}
+
+// isServerError reports a server's error message copied with the page:
+// an error level, then a path of the server or the line of its script.
+func isServerError(t string) bool {
+	for _, lv := range serverErrorLevels {
+		if strings.HasPrefix(t, lv) {
+			return strings.Contains(t, " on line ") || strings.Contains(t, " in /")
+		}
+	}
+	return false
+}
+
+// maxBracketDateChars bounds the bracket that opens an item of a ticker.
+const maxBracketDateChars = 30
+
+// bracketDated reports a line that opens with a date in brackets ("[ 26.
+// Februar 2020 ] Am Windows Server …"): an item of a box of the latest
+// articles, which a headline does not open with.
+func (pc *pageCopy) bracketDated(t string) bool {
+	if !strings.HasPrefix(t, "[") {
+		return false
+	}
+	end := strings.IndexByte(t, ']')
+	if end < 0 || end > maxBracketDateChars {
+		return false
+	}
+	d, ok := findTextDate(t[1:end], pc.lang)
+	return ok && countWords(t[1:end]) <= dateLineWords && d.end > d.start
 }
 
 // truncated reports a line that a page cut short with an ellipsis right
