@@ -209,3 +209,28 @@ func trimMetaWords(s string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// fallbackReach is how many lines into the body a headline is looked
+// for when none stands above it or before its lead: a blog's description
+// or an author's bio above the post can open the body's run, and the
+// post's headline then stands under a paragraph.
+const fallbackReach = 12
+
+// fallbackTitle returns the headline of a copy in which findTitle found
+// none, or -1: the first headline-shaped line among the first
+// fallbackReach lines of the body [s, e) that is dated or signed — a byline
+// or date line within metaReach kept lines above or below it — as an
+// article's header is. A copy that has such a line is not left without a
+// title.
+func (pc *pageCopy) fallbackTitle(s, e int) int {
+	for i := s; i < min(e, s+fallbackReach); i++ {
+		l := &pc.lines[i]
+		if l.drop || endsWithFullStop(l.text) || !pc.headlineCandidate(l) || pc.isMetaLine(i) {
+			continue
+		}
+		if pc.metaWithin(i+1, metaReach, 1) || pc.metaWithin(i-1, metaReach, -1) {
+			return i
+		}
+	}
+	return -1
+}
