@@ -81,7 +81,7 @@ func (pc *pageCopy) dropTruncatedTeasers() {
 		if !truncated(ls[i].text) {
 			continue
 		}
-		if i-last <= truncatedReach && ls[i].key.fold == ls[last].key.fold {
+		if i-last <= truncatedReach && ls[i].text == ls[last].text {
 			continue // one headline shown twice (a breadcrumb's tail and the heading), not a list
 		}
 		if i-last <= truncatedReach {
