@@ -1,6 +1,10 @@
 package article
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The header: without a title it starts headerNoTitleLines above the
 // body; it reaches headerBodyLines kept lines into the body; a date may
@@ -233,4 +237,68 @@ func (pc *pageCopy) fallbackTitle(s, e int) int {
 		}
 	}
 	return -1
+}
+
+// notHeadline reports a line of a page's header or data that has a
+// headline's length but never is one: a dateline (datelineShape), a row
+// of a table of figures, or a field with an approximate amount
+// (approxField).
+func (pc *pageCopy) notHeadline(l *copyLine) bool {
+	return l.row || pc.datelineShape(l.text) || approxField(l.text)
+}
+
+// datelineSeparators set a date off from the rubric or source beside it
+// in a dateline ("AI & Machine Learning • October 18, 2019").
+var datelineSeparators = []string{"•", "|", "·"}
+
+// minDatelineBars is how many bars make a line of dated metadata
+// ("…Juni 19th, 2018|Social Media|36 Kommentare"): a rubric, a count.
+const minDatelineBars = 2
+
+// datelineShape reports a line that dates the article rather than
+// naming it: it opens with a date and a time of day ("2017-03-10 09:58
+// 来源：网易科学人"), ends with a date set off by a separator ("Blog Home
+// AI & Machine Learning • October 18, 2019"), or holds a date among bars
+// ("Juni 19th, 2018|Social Media|36 Kommentare"). A headline may name a
+// date ("Tag der Pressefreiheit 2020"), but not so.
+func (pc *pageCopy) datelineShape(t string) bool {
+	d, ok := findTextDate(t, pc.lang)
+	if !ok {
+		return false
+	}
+	if strings.TrimSpace(t[:d.start]) == "" && strings.Contains(t[d.start:d.end], ":") {
+		return true
+	}
+	if strings.Count(t, "|") >= minDatelineBars {
+		return true
+	}
+	if strings.TrimSpace(t[d.end:]) == "" {
+		before := strings.TrimSpace(t[:d.start])
+		for _, sep := range datelineSeparators {
+			if strings.HasSuffix(before, sep) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// approxWords mark an amount as approximate ("Gesamtzeit ca. 1 Stunde 50
+// Minuten").
+var approxWords = map[string]bool{"ca.": true, "circa": true, "etwa": true, "approx.": true, "approximately": true}
+
+// maxFieldWords bounds a field line: a label and its amount.
+const maxFieldWords = 8
+
+// approxField reports a label followed by an approximate amount
+// ("Arbeitszeit ca. 30 Minuten", "Akku-Laufzeit ca. 150
+// Bewegungszyklen"): the data of a recipe or a product, written without
+// a colon.
+func approxField(t string) bool {
+	fs := strings.Fields(t)
+	if len(fs) < 3 || len(fs) > maxFieldWords || !approxWords[strings.ToLower(fs[1])] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(fs[2])
+	return unicode.IsDigit(r)
 }

@@ -32,3 +32,31 @@ func TestCopyDatelineBeatsCaptionDate(t *testing.T) {
 		})
 	}
 }
+
+// TestNotHeadline: datelines, table rows and fields with an amount have a
+// headline's length but are none; headlines that name a date or an
+// amount are.
+func TestNotHeadline(t *testing.T) {
+	cases := []struct {
+		line string
+		lang string
+		want bool
+	}{
+		{"2017-03-10 09:58 来源：网易科学人", "", true},
+		{"Blog Home AI & Machine Learning • October 18, 2019", "en", true},
+		{"MoritzMeyer Juni 19, 2018|Social Media|36 Kommentare", "de", true},
+		{"Gesamtzeit ca. 1 Stunde 50 Minuten", "de", true},
+		{"Arbeitszeit ca. 30 Minuten", "de", true},
+		{"Tag der Pressefreiheit am 3. Mai 2020", "de", false},
+		{"In 30 Minuten zum perfekten Kuchen", "de", false},
+		{"Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen", "de", false},
+		{"Election Results 2023: Brookhaven mayor headed for runoff", "en", false},
+	}
+	for _, c := range cases {
+		pc := &pageCopy{lang: c.lang}
+		l := &copyLine{text: c.line}
+		if got := pc.notHeadline(l); got != c.want {
+			t.Errorf("notHeadline(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
