@@ -259,7 +259,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 	w := pc.weights()
 	bestSum, bestS, bestE := 0, 0, 0
 	sum, s := 0, 0
-	for i := range pc.lines {
+	for i := range pc.lines[:pc.commentsStart(w)] {
 		if sum <= 0 {
 			sum, s = 0, i
 		}
@@ -570,4 +570,19 @@ func sumWeights(w []int, s, e int) int {
 		t += x
 	}
 	return t
+}
+
+// commentsStart returns where the page's comments open (opensComments)
+// after a text of at least a paragraph's weight, or the copy's end: a
+// long discussion under a short recipe or post outweighs it, but is
+// never its body.
+func (pc *pageCopy) commentsStart(w []int) int {
+	acc := 0
+	for i := range pc.lines {
+		if acc >= minArticleWords && pc.opensComments(i) {
+			return i
+		}
+		acc += max(w[i], 0)
+	}
+	return len(pc.lines)
 }

@@ -56,6 +56,52 @@ func (pc *pageCopy) markBoilerplate() {
 	}
 	pc.dropCaptions()
 	pc.dropTruncatedTeasers()
+	pc.markAmountLists()
+}
+
+// minAmountRun is how many lines starting with an amount in a row make a
+// list of them (a recipe's ingredients, a product's figures).
+const minAmountRun = 3
+
+// fractions open an amount as digits do ("½ Teelöffel Zimt").
+const fractions = "½¼¾⅓⅔"
+
+// amountLine reports a short line that starts with an amount and is no
+// date ("5. Dez 2018" starts with a number too).
+func (pc *pageCopy) amountLine(i int) bool {
+	l := &pc.lines[i]
+	if l.prose {
+		return false
+	}
+	t := l.text
+	if r, size := utf8.DecodeRuneInString(t); strings.ContainsRune(fractions, r) {
+		t = "1" + t[size:]
+	}
+	if !quantityLine(t) {
+		return false
+	}
+	_, dated := findTextDate(l.text, pc.lang)
+	return !dated
+}
+
+// markAmountLists marks the lines of a list of amounts ("250 Gramm Mehl",
+// "4 Eier", "1 Teelöffel Backpulver") as rows of data, as a table's rows
+// are: the page's data, never its headline. A single line may start with
+// a number ("10 Dinge, die …"); a run of them is a list.
+func (pc *pageCopy) markAmountLists() {
+	ls := pc.lines
+	for i := 0; i < len(ls); {
+		j := i
+		for j < len(ls) && pc.amountLine(j) {
+			j++
+		}
+		if j-i >= minAmountRun {
+			for k := i; k < j; k++ {
+				ls[k].row = true
+			}
+		}
+		i = max(j, i+1)
+	}
 }
 
 // truncatedReach is how many lines apart the cut-off headlines of a list
