@@ -241,10 +241,35 @@ func (pc *pageCopy) fallbackTitle(s, e int) int {
 
 // notHeadline reports a line of a page's header or data that has a
 // headline's length but never is one: a dateline (datelineShape), a row
-// of a table of figures, or a field with an approximate amount
-// (approxField).
+// of a table of figures or a list of amounts, a field with an
+// approximate amount (approxField), an item marked in brackets
+// (itemMarked).
 func (pc *pageCopy) notHeadline(l *copyLine) bool {
-	return l.row || pc.datelineShape(l.text) || approxField(l.text)
+	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text)
+}
+
+// maxItemMarkRunes bounds the mark of an item of a list or a note ("[A]",
+// "[12]"); a rubric in brackets ("[Rezi] …") is a word.
+const maxItemMarkRunes = 2
+
+// itemMarked reports a line opening with the mark of an item of a list
+// or a note in brackets ("[A] Expeditionsplanung – Ideen, Infos,
+// Konzepte", "[1] …").
+func itemMarked(t string) bool {
+	rest, ok := strings.CutPrefix(t, "[")
+	if !ok {
+		return false
+	}
+	mark, _, ok := strings.Cut(rest, "] ")
+	if !ok || mark == "" || utf8.RuneCountInString(mark) > maxItemMarkRunes {
+		return false
+	}
+	for _, r := range mark {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // datelineSeparators set a date off from the rubric or source beside it

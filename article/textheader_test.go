@@ -47,6 +47,8 @@ func TestNotHeadline(t *testing.T) {
 		{"MoritzMeyer Juni 19, 2018|Social Media|36 Kommentare", "de", true},
 		{"Gesamtzeit ca. 1 Stunde 50 Minuten", "de", true},
 		{"Arbeitszeit ca. 30 Minuten", "de", true},
+		{"[A] Expeditionsplanung – Ideen, Infos, Konzepte", "de", true},
+		{"[Rezi] Love is War - Sehnsucht von R. K. Lilley", "de", false},
 		{"Tag der Pressefreiheit am 3. Mai 2020", "de", false},
 		{"In 30 Minuten zum perfekten Kuchen", "de", false},
 		{"Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen", "de", false},
