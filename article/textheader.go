@@ -243,9 +243,48 @@ func (pc *pageCopy) fallbackTitle(s, e int) int {
 // headline's length but never is one: a dateline (datelineShape), a row
 // of a table of figures or a list of amounts, a field with an
 // approximate amount (approxField), an item marked in brackets
-// (itemMarked).
+// (itemMarked), a row of menu links (navRow).
 func (pc *pageCopy) notHeadline(l *copyLine) bool {
-	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text)
+	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text)
+}
+
+// A menu copied as one line opens with a link the phrase lists know
+// ("About Us", "Home", "Startseite") in its first navLeadWords words, and
+// has at least menuRowWords words, at most maxNavRowLower of them in
+// lower case (none after a one-word link) ("About Us Indoor Gardens Outdoor Gardening Our Plant
+// Journal Fun stuff …"). A headline does not open with a menu's link.
+const (
+	navLeadWords   = 2
+	maxNavRowLower = 1
+)
+
+// navRow reports a row of menu links copied as one line.
+func (pc *pageCopy) navRow(t string) bool {
+	fs := strings.Fields(t)
+	if len(fs) < menuRowWords {
+		return false
+	}
+	lower := 0
+	for _, f := range fs {
+		if startsLower(f) {
+			lower++
+		}
+	}
+	if lower > maxNavRowLower {
+		return false
+	}
+	// A one-word link ("Home", "Facebook") may open a headline in title
+	// case ("Facebook Is Tracking Me Even Though I’m Not on Facebook"):
+	// it marks a menu only in a row without any word in lower case.
+	for n := min(lower+1, navLeadWords); n <= navLeadWords; n++ {
+		lead := foldPhrase(strings.Join(fs[:n], " "))
+		for _, bp := range pc.bps {
+			if bp.lines[lead] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxItemMarkRunes bounds the mark of an item of a list or a note ("[A]",

@@ -49,13 +49,15 @@ func TestNotHeadline(t *testing.T) {
 		{"Arbeitszeit ca. 30 Minuten", "de", true},
 		{"[A] Expeditionsplanung – Ideen, Infos, Konzepte", "de", true},
 		{"[Rezi] Love is War - Sehnsucht von R. K. Lilley", "de", false},
+		{"About Us Indoor Gardens Outdoor Gardening Our Plant Journal Fun stuff Plant Help Contact", "en", true},
+		{"Facebook Is Tracking Me Even Though I’m Not on Facebook", "en", false},
 		{"Tag der Pressefreiheit am 3. Mai 2020", "de", false},
 		{"In 30 Minuten zum perfekten Kuchen", "de", false},
 		{"Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen", "de", false},
 		{"Election Results 2023: Brookhaven mayor headed for runoff", "en", false},
 	}
 	for _, c := range cases {
-		pc := &pageCopy{lang: c.lang}
+		pc := &pageCopy{lang: c.lang, bps: []*boilerplate{boilerplateFor("en")}}
 		l := &copyLine{text: c.line}
 		if got := pc.notHeadline(l); got != c.want {
 			t.Errorf("notHeadline(%q) = %v, want %v", c.line, got, c.want)
