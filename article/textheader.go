@@ -243,9 +243,42 @@ func (pc *pageCopy) fallbackTitle(s, e int) int {
 // headline's length but never is one: a dateline (datelineShape), a row
 // of a table of figures or a list of amounts, a field with an
 // approximate amount (approxField), an item marked in brackets
-// (itemMarked), a row of menu links (navRow).
+// (itemMarked), a row of menu links (navRow), a line with an e-mail
+// address or a note's mark at its end.
 func (pc *pageCopy) notHeadline(l *copyLine) bool {
-	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text)
+	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text) || holdsEmail(l.text) || endsWithNoteMark(l.text)
+}
+
+// holdsEmail reports a line with an e-mail address in it ("York Outer
+// Julian Sturdy julian.sturdy.mp@parliament.uk"): a contact's row or a
+// signature, never a headline.
+func holdsEmail(t string) bool {
+	for f := range strings.FieldsSeq(t) {
+		if at := strings.IndexByte(f, '@'); at > 0 && strings.Contains(f[at+1:], ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithNoteMark reports a line ending with the mark of a note
+// ("Conjures water[1]"): a field or a sentence of a reference work that
+// cites its source; a headline cites none.
+func endsWithNoteMark(t string) bool {
+	rest, ok := strings.CutSuffix(t, "]")
+	if !ok {
+		return false
+	}
+	open := strings.LastIndexByte(rest, '[')
+	if open <= 0 || len(rest)-open-1 == 0 || len(rest)-open-1 > 3 {
+		return false
+	}
+	for _, r := range rest[open+1:] {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // A menu copied as one line opens with a link the phrase lists know
