@@ -244,9 +244,9 @@ func (pc *pageCopy) fallbackTitle(s, e int) int {
 // of a table of figures or a list of amounts, a field with an
 // approximate amount (approxField), an item marked in brackets
 // (itemMarked), a row of menu links (navRow), a line with an e-mail
-// address or a note's mark at its end.
+// address or a note's mark at its end, a caption with its credit.
 func (pc *pageCopy) notHeadline(l *copyLine) bool {
-	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text) || holdsEmail(l.text) || endsWithNoteMark(l.text)
+	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text) || holdsEmail(l.text) || endsWithNoteMark(l.text) || endsWithBracketCredit(l.text)
 }
 
 // holdsEmail reports a line with an e-mail address in it ("York Outer
@@ -398,4 +398,27 @@ func approxField(t string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(fs[2])
 	return unicode.IsDigit(r)
+}
+
+// endsWithBracketCredit reports a sentence closed by a picture's credit
+// in brackets, agency and photographer parted by a slash ("… during a
+// meeting in 2009. (Saul Loeb/AFP/Getty Images)", "… gut getarnt.
+// (mlharing / iStock.com)"): a caption, which a copy writes as one line
+// with its credit. A headline has no credit; a paragraph cites a source
+// inside its sentence. (The caption stays in the text: extractors of the
+// HTML keep a figure's caption too.)
+func endsWithBracketCredit(t string) bool {
+	rest, ok := strings.CutSuffix(t, ")")
+	if !ok {
+		return false
+	}
+	open := strings.LastIndexByte(rest, '(')
+	if open <= 0 {
+		return false
+	}
+	credit, before := rest[open+1:], strings.TrimSpace(rest[:open])
+	if !strings.Contains(credit, "/") || countWords(credit) > maxCopyrightCreditWords || !hasLetter(credit) {
+		return false
+	}
+	return strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") || strings.HasSuffix(before, "?")
 }
