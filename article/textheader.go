@@ -244,9 +244,10 @@ func (pc *pageCopy) fallbackTitle(s, e int) int {
 // of a table of figures or a list of amounts, a field with an
 // approximate amount (approxField), an item marked in brackets
 // (itemMarked), a row of menu links (navRow), a line with an e-mail
-// address or a note's mark at its end, a caption with its credit.
+// address or a note's mark at its end, a caption with its credit
+// (endsWithBracketCredit, endsWithSlashCredit).
 func (pc *pageCopy) notHeadline(l *copyLine) bool {
-	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text) || holdsEmail(l.text) || endsWithNoteMark(l.text) || endsWithBracketCredit(l.text)
+	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text) || holdsEmail(l.text) || endsWithNoteMark(l.text) || endsWithBracketCredit(l.text) || endsWithSlashCredit(l.text)
 }
 
 // holdsEmail reports a line with an e-mail address in it ("York Outer
@@ -421,4 +422,21 @@ func endsWithBracketCredit(t string) bool {
 		return false
 	}
 	return strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") || strings.HasSuffix(before, "?")
+}
+
+// endsWithSlashCredit reports a caption that ends with a photographer's
+// name and agency joined by a slash ("The Moulin Rouge cabaret in Paris
+// Benoit Tessier/Reuters"): a first name, then surname/agency, each
+// capitalised, the surname in lower case after its capital (not an
+// abbreviation such as "AC/DC").
+func endsWithSlashCredit(t string) bool {
+	fs := strings.Fields(t)
+	if len(fs) < 3 {
+		return false
+	}
+	name, agency, ok := strings.Cut(fs[len(fs)-1], "/")
+	if !ok || !capitalised(fs[len(fs)-2]) || !capitalised(name) || !capitalised(agency) {
+		return false
+	}
+	return strings.IndexFunc(name, unicode.IsLower) > 0
 }

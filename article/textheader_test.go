@@ -56,6 +56,8 @@ func TestNotHeadline(t *testing.T) {
 		{"Why @jack stepped down as Twitter CEO", "en", false},
 		{"Das Hermelin ist im Winter mit seinem weißen Fell gut getarnt. (mlharing / iStock.com)", "de", true},
 		{"Schule / Bildung: Was das neue Gesetz ändert (und was nicht)", "de", false},
+		{"The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters", "en", true},
+		{"Why Fans Still Love AC/DC", "en", false},
 		{"Tag der Pressefreiheit am 3. Mai 2020", "de", false},
 		{"In 30 Minuten zum perfekten Kuchen", "de", false},
 		{"Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen", "de", false},
