@@ -343,7 +343,7 @@ func (pc *pageCopy) isFurniture(l *copyLine) bool {
 			return true // a note about the article: affiliate links, sponsors
 		}
 	}
-	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose || isBracketCredit(t) && hasLetter(t) || isServerError(t) || pc.bracketDated(t)
+	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose || isBracketCredit(t) && hasLetter(t) || isServerError(t) || pc.bracketDated(t) || isSlashCreditLine(t)
 }
 
 // serverErrorLevels open the messages a PHP page prints into itself when

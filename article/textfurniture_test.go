@@ -119,3 +119,21 @@ func TestCopyRecipeUnderComments(t *testing.T) {
 		t.Errorf("the body is not the recipe:\n%s", text)
 	}
 }
+
+// TestCopySlashCredit: a picture's credit on a line of its own,
+// photographer and agency joined by a slash, is furniture, and the
+// caption right above it goes with it: neither is the title or text.
+func TestCopySlashCredit(t *testing.T) {
+	body := strings.Repeat("Der Kino-Star hatte lange Zeit kein gutes Verhältnis zu seinem ältesten Sohn, das hat sich inzwischen geändert. ", 3)
+	in := "Kino\nStars\n\nWill Smith mit seinem ältesten Sohn Trey\nJudy Eddy/WENN.com\n\nWill Smith und sein Sohn versöhnen sich\n\n" + body + "\n\n" + body + "\n"
+	a, err := CleanText([]byte(in), "credit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Will Smith und sein Sohn versöhnen sich" {
+		t.Errorf("title %q", a.Title)
+	}
+	if text := a.Text(); strings.Contains(text, "WENN") || strings.Contains(text, "ältesten Sohn Trey") {
+		t.Errorf("the caption or its credit stayed:\n%s", text)
+	}
+}

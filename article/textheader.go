@@ -431,12 +431,24 @@ func endsWithBracketCredit(t string) bool {
 // abbreviation such as "AC/DC").
 func endsWithSlashCredit(t string) bool {
 	fs := strings.Fields(t)
-	if len(fs) < 3 {
+	return len(fs) >= 3 && slashCredit(fs[len(fs)-2:])
+}
+
+// slashCredit reports a first name and "surname/agency" ("Benoit
+// Tessier/Reuters", "Judy Eddy/WENN.com").
+func slashCredit(fs []string) bool {
+	if len(fs) != 2 {
 		return false
 	}
-	name, agency, ok := strings.Cut(fs[len(fs)-1], "/")
-	if !ok || !capitalised(fs[len(fs)-2]) || !capitalised(name) || !capitalised(agency) {
+	name, agency, ok := strings.Cut(fs[1], "/")
+	if !ok || !capitalised(fs[0]) || !capitalised(name) || !capitalised(agency) {
 		return false
 	}
 	return strings.IndexFunc(name, unicode.IsLower) > 0
+}
+
+// isSlashCreditLine reports a line that is only a picture's credit, a
+// photographer and agency joined by a slash ("Judy Eddy/WENN.com").
+func isSlashCreditLine(t string) bool {
+	return slashCredit(strings.Fields(t))
 }
