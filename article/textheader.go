@@ -245,9 +245,19 @@ func (pc *pageCopy) fallbackTitle(s, e int) int {
 // approximate amount (approxField), an item marked in brackets
 // (itemMarked), a row of menu links (navRow), a line with an e-mail
 // address or a note's mark at its end, a caption with its credit
-// (endsWithBracketCredit, endsWithSlashCredit).
+// (endsWithBracketCredit, endsWithSlashCredit), an author's job title
+// (roleLine).
 func (pc *pageCopy) notHeadline(l *copyLine) bool {
-	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text) || holdsEmail(l.text) || endsWithNoteMark(l.text) || endsWithBracketCredit(l.text) || endsWithSlashCredit(l.text)
+	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text) || holdsEmail(l.text) || endsWithNoteMark(l.text) || endsWithBracketCredit(l.text) || endsWithSlashCredit(l.text) || roleLine(l)
+}
+
+// maxRoleLineWords bounds a job title under an author's name ("Games
+// Editor", "Senior Staff Writer").
+const maxRoleLineWords = 3
+
+// roleLine reports a short line of job titles, a byline's second line.
+func roleLine(l *copyLine) bool {
+	return l.words <= maxRoleLineWords && allRoleWords(strings.ToLower(l.text))
 }
 
 // holdsEmail reports a line with an e-mail address in it ("York Outer

@@ -58,6 +58,9 @@ func TestNotHeadline(t *testing.T) {
 		{"Schule / Bildung: Was das neue Gesetz ändert (und was nicht)", "de", false},
 		{"The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters", "en", true},
 		{"Why Fans Still Love AC/DC", "en", false},
+		{"Games Editor", "en", true},
+		{"Senior Staff Writer", "en", true},
+		{"Neue Redaktionsleitung für das Lokale", "de", false},
 		{"Judy Eddy/WENN.com", "de", false}, // a credit: furniture (TestCopySlashCredit), not judged here
 		{"Tag der Pressefreiheit am 3. Mai 2020", "de", false},
 		{"In 30 Minuten zum perfekten Kuchen", "de", false},
