@@ -57,6 +57,31 @@ func (pc *pageCopy) markBoilerplate() {
 	pc.dropCaptions()
 	pc.dropTruncatedTeasers()
 	pc.markAmountLists()
+	pc.dropTagline()
+}
+
+// A site's logo stands in the copy's first taglineLogoLines lines; its
+// tagline, right under it, has at most taglineWords words.
+const (
+	taglineLogoLines = 3
+	taglineWords     = 8
+)
+
+// dropTagline drops the tagline under a site's logo written as its host
+// name at the top of the page ("strafprozess.ch" / "Aktuelles zum
+// Straf- und Strafprozessrecht"): a short line right under it, without a
+// blank line between, is the site's motto, not the article's headline.
+func (pc *pageCopy) dropTagline() {
+	ls := pc.lines
+	for i := 0; i+1 < len(ls) && i < taglineLogoLines; i++ {
+		if ls[i].drop || !isDomain(ls[i].text) {
+			continue
+		}
+		if t := &ls[i+1]; !t.para && !t.drop && !t.prose && t.words <= taglineWords {
+			t.drop = true
+		}
+		return
+	}
 }
 
 // minAmountRun is how many lines starting with an amount in a row make a

@@ -137,3 +137,26 @@ func TestCopySlashCredit(t *testing.T) {
 		t.Errorf("the caption or its credit stayed:\n%s", text)
 	}
 }
+
+// TestCopyTaglineUnderLogo: the motto right under a site's logo written
+// as its host name at the top of the page is furniture; a line after a
+// blank line, or under a logo further down, is not.
+func TestCopyTaglineUnderLogo(t *testing.T) {
+	cases := []struct {
+		name, in string
+		line     int
+		want     bool
+	}{
+		{"tagline", "strafprozess.ch\nAktuelles zum Straf- und Strafprozessrecht\nStartseite\n", 1, true},
+		{"blank line", "strafprozess.ch\n\nRasende Polizisten im Dienst\nStartseite\n", 1, false},
+		{"not on top", "Startseite\nDownloads\nPublikationen\nSuchen\nstrafprozess.ch\nRasende Polizisten im Dienst\n", 5, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			pc := newPageCopy(c.in)
+			if got := pc.lines[c.line].drop; got != c.want {
+				t.Errorf("line %q dropped: %v, want %v", pc.lines[c.line].text, got, c.want)
+			}
+		})
+	}
+}
