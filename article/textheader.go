@@ -246,9 +246,17 @@ func (pc *pageCopy) fallbackTitle(s, e int) int {
 // (itemMarked), a row of menu links (navRow), a line with an e-mail
 // address or a note's mark at its end, a caption with its credit
 // (endsWithBracketCredit, endsWithSlashCredit), an author's job title
-// (roleLine).
+// (roleLine), a pair of words parted by a comma (wordPair).
 func (pc *pageCopy) notHeadline(l *copyLine) bool {
-	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text) || holdsEmail(l.text) || endsWithNoteMark(l.text) || endsWithBracketCredit(l.text) || endsWithSlashCredit(l.text) || roleLine(l)
+	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text) || holdsEmail(l.text) || endsWithNoteMark(l.text) || endsWithBracketCredit(l.text) || endsWithSlashCredit(l.text) || roleLine(l) || wordPair(l.text)
+}
+
+// wordPair reports two single words parted by a comma ("Wirtschaft,
+// Tipps", "Geiger, Karl", "Vienna, Austria"): a post's categories, a name
+// in a list's order, a place. isTagList takes three or more.
+func wordPair(t string) bool {
+	a, b, ok := strings.Cut(t, ", ")
+	return ok && len(strings.Fields(a)) == 1 && len(strings.Fields(b)) == 1 && !strings.ContainsAny(b, ",.!?")
 }
 
 // maxRoleLineWords bounds a job title under an author's name ("Games

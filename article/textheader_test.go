@@ -61,6 +61,8 @@ func TestNotHeadline(t *testing.T) {
 		{"Games Editor", "en", true},
 		{"Senior Staff Writer", "en", true},
 		{"Neue Redaktionsleitung für das Lokale", "de", false},
+		{"Wirtschaft, Tipps", "de", true},
+		{"Özil, Salut und Kreuzketten", "de", false},
 		{"Judy Eddy/WENN.com", "de", false}, // a credit: furniture (TestCopySlashCredit), not judged here
 		{"Tag der Pressefreiheit am 3. Mai 2020", "de", false},
 		{"In 30 Minuten zum perfekten Kuchen", "de", false},
