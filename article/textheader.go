@@ -246,9 +246,16 @@ func (pc *pageCopy) fallbackTitle(s, e int) int {
 // (itemMarked), a row of menu links (navRow), a line with an e-mail
 // address or a note's mark at its end, a caption with its credit
 // (endsWithBracketCredit, endsWithSlashCredit), an author's job title
-// (roleLine), a pair of words parted by a comma (wordPair).
+// (roleLine), a pair of words parted by a comma (wordPair), an aside in
+// brackets.
 func (pc *pageCopy) notHeadline(l *copyLine) bool {
-	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text) || holdsEmail(l.text) || endsWithNoteMark(l.text) || endsWithBracketCredit(l.text) || endsWithSlashCredit(l.text) || roleLine(l) || wordPair(l.text)
+	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text) || holdsEmail(l.text) || endsWithNoteMark(l.text) || endsWithBracketCredit(l.text) || endsWithSlashCredit(l.text) || roleLine(l) || wordPair(l.text) || parenthesised(l.text)
+}
+
+// parenthesised reports a line wholly in brackets ("(entspricht 22,67 € /
+// l)", "(Symbolbild)"): an aside, a unit price, a picture's note.
+func parenthesised(t string) bool {
+	return strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && strings.Count(t, "(") == 1
 }
 
 // wordPair reports two single words parted by a comma ("Wirtschaft,

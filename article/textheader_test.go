@@ -63,6 +63,8 @@ func TestNotHeadline(t *testing.T) {
 		{"Neue Redaktionsleitung für das Lokale", "de", false},
 		{"Wirtschaft, Tipps", "de", true},
 		{"Özil, Salut und Kreuzketten", "de", false},
+		{"(entspricht 22,67 € / l)", "de", true},
+		{"Scholz (SPD) will Neuwahlen im Frühjahr", "de", false},
 		{"Judy Eddy/WENN.com", "de", false}, // a credit: furniture (TestCopySlashCredit), not judged here
 		{"Tag der Pressefreiheit am 3. Mai 2020", "de", false},
 		{"In 30 Minuten zum perfekten Kuchen", "de", false},
