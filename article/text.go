@@ -148,6 +148,9 @@ func (pc *pageCopy) article() (*Article, bool) {
 	}
 	art := &Article{Lang: pc.lang}
 	title := pc.findTitle(s, e)
+	if title < 0 {
+		title = pc.fallbackTitle(s, e)
+	}
 	if title >= s {
 		// The headline opens the body: what came before it in the body
 		// (a caption, a promo) is not the article's.

@@ -259,7 +259,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 	w := pc.weights()
 	bestSum, bestS, bestE := 0, 0, 0
 	sum, s := 0, 0
-	for i := range pc.lines {
+	for i := range pc.lines[:pc.commentsStart(w)] {
 		if sum <= 0 {
 			sum, s = 0, i
 		}
@@ -270,6 +270,13 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 	}
 	if bestSum <= 0 {
 		return 0, 0, false
+	}
+	for k := 0; k < maxLeadingIslands; k++ {
+		next := pc.skipLeadingIsland(bestS, bestE, w)
+		if next == bestS {
+			break
+		}
+		bestS = next
 	}
 	bestS = pc.skipPreamble(bestS, bestE, w)
 	bestE = pc.cutAtTail(bestS, bestE, min(bestSum/2, tailAfter), w)
@@ -570,4 +577,68 @@ func sumWeights(w []int, s, e int) int {
 		t += x
 	}
 	return t
+}
+
+// commentsStart returns where the page's comments open (opensComments)
+// after a text of at least a paragraph's weight, or the copy's end: a
+// long discussion under a short recipe or post outweighs it, but is
+// never its body.
+func (pc *pageCopy) commentsStart(w []int) int {
+	acc := 0
+	for i := range pc.lines {
+		if acc >= minArticleWords && pc.opensComments(i) {
+			return i
+		}
+		acc += max(w[i], 0)
+	}
+	return len(pc.lines)
+}
+
+// A run may also open with an island of text before the page's chrome:
+// a promo's long teaser in a menu, with the menu's links (a block
+// without blank lines, at most half of its lines set apart) between it
+// and the article. At most maxIslandParagraphs paragraphs before a gap of
+// islandGapLines or more lines of chrome are such an island when the
+// text after the gap weighs leadIslandOutweigh times as much.
+// A mega-menu may hold up to maxLeadingIslands promos, one after another.
+const (
+	maxIslandParagraphs = 2
+	leadIslandOutweigh  = 4
+	maxLeadingIslands   = 12
+)
+
+// skipLeadingIsland returns where the body [s, e) starts after an island
+// of text before the page's chrome (see maxIslandParagraphs), or s.
+func (pc *pageCopy) skipLeadingIsland(s, e int, w []int) int {
+	ls := pc.lines
+	kept := func(k int) bool { return ls[k].prose && !ls[k].drop }
+	chrome := func(k int) bool { return ls[k].drop && ls[k].words > 0 || w[k] <= -lineCost }
+	before, paragraphs := 0, 0
+	for i := s; i < e; {
+		if kept(i) {
+			if paragraphs++; paragraphs > maxIslandParagraphs {
+				return s
+			}
+			before += w[i]
+			i++
+			continue
+		}
+		j, n, alone := i, 0, 0
+		for ; j < e && !kept(j); j++ {
+			if chrome(j) {
+				n++
+			}
+			alone += b2i(ls[j].para)
+		}
+		// A menu's links run on without blank lines; a box of the
+		// article (a review's score, a gallery) sets its items apart.
+		if n >= islandGapLines && j < e && 2*alone <= j-i {
+			if sumWeights(w, j, e) >= leadIslandOutweigh*before {
+				return j
+			}
+			return s
+		}
+		i = j
+	}
+	return s
 }

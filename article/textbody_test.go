@@ -374,3 +374,30 @@ func TestCopyBodySkipsPreamble(t *testing.T) {
 		})
 	}
 }
+
+// TestCopyMenuPromos: a mega-menu holds long teasers of other articles
+// between its links; the body is the article under the menu, headed by
+// its headline, not a promo's island of text.
+func TestCopyMenuPromos(t *testing.T) {
+	promo := strings.Repeat("Naked dresses are perhaps the most impressive of all red carpet feats, and these stars wore them best over the years, from the Met Gala to the Oscars. ", 6)
+	article := strings.Repeat("Coils to Locs makes wigs for Black women who lose their hair during cancer treatment, and its founder wants more options. ", 4)
+	var b strings.Builder
+	for _, section := range []string{"Celebrity", "Beauty", "Fashion"} {
+		b.WriteString(section + "\nStreet Style\nLook of the Day\nFashion Week\nAwards and Events\nTV Shows\nMovies\nMusic\nSee all " + section + "\n" + promo + "\n")
+	}
+	b.WriteString("Video\nIn The Mag\nProfile Menu\nYour Account\nNewsletter\nHelp\nLogout\nGive a Gift Subscription\nSweepstakes\nFollow us\n")
+	b.WriteString("\nBlack Women Battling Breast Cancer Deserve More Wig Options\n\nBy Kayla Greaves\nOct 13, 2020\n\n")
+	for range 12 {
+		b.WriteString(article + "\n\n")
+	}
+	a, err := CleanText([]byte(b.String()), "promos")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Black Women Battling Breast Cancer Deserve More Wig Options" {
+		t.Errorf("title %q", a.Title)
+	}
+	if strings.Contains(a.Text(), "Naked dresses") {
+		t.Errorf("a promo of the menu is in the text:\n%s", a.Text())
+	}
+}

@@ -27,7 +27,7 @@ func (pc *pageCopy) dropCaptions() {
 }
 
 func (pc *pageCopy) isCredit(l *copyLine) bool {
-	if isBracketCredit(l.text) {
+	if isBracketCredit(l.text) || isSlashCreditLine(l.text) {
 		return true
 	}
 	for _, bp := range pc.bps {

@@ -56,6 +56,77 @@ func (pc *pageCopy) markBoilerplate() {
 	}
 	pc.dropCaptions()
 	pc.dropTruncatedTeasers()
+	pc.markAmountLists()
+	pc.dropTagline()
+}
+
+// A site's logo stands in the copy's first taglineLogoLines lines; its
+// tagline, right under it, has at most taglineWords words.
+const (
+	taglineLogoLines = 3
+	taglineWords     = 8
+)
+
+// dropTagline drops the tagline under a site's logo written as its host
+// name at the top of the page ("strafprozess.ch" / "Aktuelles zum
+// Straf- und Strafprozessrecht"): a short line right under it, without a
+// blank line between, is the site's motto, not the article's headline.
+func (pc *pageCopy) dropTagline() {
+	ls := pc.lines
+	for i := 0; i+1 < len(ls) && i < taglineLogoLines; i++ {
+		if ls[i].drop || !isDomain(ls[i].text) {
+			continue
+		}
+		if t := &ls[i+1]; !t.para && !t.drop && !t.prose && t.words <= taglineWords {
+			t.drop = true
+		}
+		return
+	}
+}
+
+// minAmountRun is how many lines starting with an amount in a row make a
+// list of them (a recipe's ingredients, a product's figures).
+const minAmountRun = 3
+
+// fractions open an amount as digits do ("½ Teelöffel Zimt").
+const fractions = "½¼¾⅓⅔"
+
+// amountLine reports a short line that starts with an amount and is no
+// date ("5. Dez 2018" starts with a number too).
+func (pc *pageCopy) amountLine(i int) bool {
+	l := &pc.lines[i]
+	if l.prose {
+		return false
+	}
+	t := l.text
+	if r, size := utf8.DecodeRuneInString(t); strings.ContainsRune(fractions, r) {
+		t = "1" + t[size:]
+	}
+	if !quantityLine(t) {
+		return false
+	}
+	_, dated := findTextDate(l.text, pc.lang)
+	return !dated
+}
+
+// markAmountLists marks the lines of a list of amounts ("250 Gramm Mehl",
+// "4 Eier", "1 Teelöffel Backpulver") as rows of data, as a table's rows
+// are: the page's data, never its headline. A single line may start with
+// a number ("10 Dinge, die …"); a run of them is a list.
+func (pc *pageCopy) markAmountLists() {
+	ls := pc.lines
+	for i := 0; i < len(ls); {
+		j := i
+		for j < len(ls) && pc.amountLine(j) {
+			j++
+		}
+		if j-i >= minAmountRun {
+			for k := i; k < j; k++ {
+				ls[k].row = true
+			}
+		}
+		i = max(j, i+1)
+	}
 }
 
 // truncatedReach is how many lines apart the cut-off headlines of a list
@@ -68,7 +139,8 @@ const truncatedReach = 3
 // its boxes, to a headline or a teaser's text (at most cardTextWords
 // words; a longer line is the article's, and no list runs over it). A
 // sentence of the article may trail off ("and waited…"), but not two in
-// a few lines.
+// a few lines. The same line twice is one headline the page shows twice
+// (in its breadcrumb and as its heading: "Alles Neue mach der Mai…").
 func (pc *pageCopy) dropTruncatedTeasers() {
 	ls := pc.lines
 	last := -truncatedReach - 1 // the last truncated line seen
@@ -79,6 +151,9 @@ func (pc *pageCopy) dropTruncatedTeasers() {
 		}
 		if !truncated(ls[i].text) {
 			continue
+		}
+		if i-last <= truncatedReach && ls[i].text == ls[last].text {
+			continue // one headline shown twice (a breadcrumb's tail and the heading), not a list
 		}
 		if i-last <= truncatedReach {
 			ls[i].drop = true
@@ -293,7 +368,40 @@ func (pc *pageCopy) isFurniture(l *copyLine) bool {
 			return true // a note about the article: affiliate links, sponsors
 		}
 	}
-	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose || isBracketCredit(t) && hasLetter(t)
+	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose || isBracketCredit(t) && hasLetter(t) || isServerError(t) || pc.bracketDated(t) || isSlashCreditLine(t)
+}
+
+// serverErrorLevels open the messages a PHP page prints into itself when
+// it fails ("Warning: mysql_connect(): … in /www/htdocs/… on line 299").
+var serverErrorLevels = []string{"Warning: ", "Notice: ", "Deprecated: ", "Fatal error: ", "Parse error: ", "Strict Standards: "}
+
+// isServerError reports a server's error message copied with the page:
+// an error level, then a path of the server or the line of its script.
+func isServerError(t string) bool {
+	for _, lv := range serverErrorLevels {
+		if strings.HasPrefix(t, lv) {
+			return strings.Contains(t, " on line ") || strings.Contains(t, " in /")
+		}
+	}
+	return false
+}
+
+// maxBracketDateChars bounds the bracket that opens an item of a ticker.
+const maxBracketDateChars = 30
+
+// bracketDated reports a line that opens with a date in brackets ("[ 26.
+// Februar 2020 ] Am Windows Server …"): an item of a box of the latest
+// articles, which a headline does not open with.
+func (pc *pageCopy) bracketDated(t string) bool {
+	if !strings.HasPrefix(t, "[") {
+		return false
+	}
+	end := strings.IndexByte(t, ']')
+	if end < 0 || end > maxBracketDateChars {
+		return false
+	}
+	d, ok := findTextDate(t[1:end], pc.lang)
+	return ok && countWords(t[1:end]) <= dateLineWords && d.end > d.start
 }
 
 // truncated reports a line that a page cut short with an ellipsis right

@@ -92,3 +92,71 @@ func TestCopyTruncatedTeasers(t *testing.T) {
 		t.Errorf("lost the article's text:\n%s", text)
 	}
 }
+
+// TestCopyRecipeUnderComments: a short recipe under its headline, a list
+// of ingredients, then a longer discussion in its comments: the recipe is
+// the body (the comments are never it, however long), and its headline,
+// not an ingredient, is the title.
+func TestCopyRecipeUnderComments(t *testing.T) {
+	comment := "Ich habe die Muffins gestern gebacken und sie sind wunderbar locker geworden, nur etwas weniger Zucker würde ich beim nächsten Mal nehmen, dann passt es perfekt für uns alle."
+	var b strings.Builder
+	b.WriteString("Rezepte\nHomepage\nGrundrezept\nHerzhaft\nSchokoladig\n\nMuffin Grundrezept\n\n")
+	b.WriteString("Für Experimentierfreudige ist dieses Muffin Grundrezept absolut ideal, es kann mit allen möglichen Zutaten erweitert werden.\n\n")
+	b.WriteString("Zutaten\n250 Gramm Mehl\n250 Gramm Butter\n150 Gramm Zucker\n4 Eier\n½ Teelöffel Zimt\n4 Esslöffel Milch\n\n")
+	b.WriteString("Zubereitung\nDas Mehl in eine Schüssel sieben und die übrigen Zutaten nach und nach dazugeben und alles gut verrühren.\n\nDen Teig in die gefetteten Förmchen füllen und bei 180 Grad etwa zwanzig Minuten backen, bis die Muffins goldbraun sind.\n\n")
+	b.WriteString("51 Kommentare\n")
+	for range 8 {
+		b.WriteString("sarah sagt:\nJuli 30, 2013 um 2:33 pm\n\n" + comment + "\n\nAntworten\n")
+	}
+	a, err := CleanText([]byte(b.String()), "recipe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Muffin Grundrezept" {
+		t.Errorf("title %q, want the recipe's headline", a.Title)
+	}
+	if text := a.Text(); strings.Contains(text, "wunderbar locker") || !strings.Contains(text, "Mehl in eine Schüssel") {
+		t.Errorf("the body is not the recipe:\n%s", text)
+	}
+}
+
+// TestCopySlashCredit: a picture's credit on a line of its own,
+// photographer and agency joined by a slash, is furniture, and the
+// caption right above it goes with it: neither is the title or text.
+func TestCopySlashCredit(t *testing.T) {
+	body := strings.Repeat("Der Kino-Star hatte lange Zeit kein gutes Verhältnis zu seinem ältesten Sohn, das hat sich inzwischen geändert. ", 3)
+	in := "Kino\nStars\n\nWill Smith mit seinem ältesten Sohn Trey\nJudy Eddy/WENN.com\n\nWill Smith und sein Sohn versöhnen sich\n\n" + body + "\n\n" + body + "\n"
+	a, err := CleanText([]byte(in), "credit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Will Smith und sein Sohn versöhnen sich" {
+		t.Errorf("title %q", a.Title)
+	}
+	if text := a.Text(); strings.Contains(text, "WENN") || strings.Contains(text, "ältesten Sohn Trey") {
+		t.Errorf("the caption or its credit stayed:\n%s", text)
+	}
+}
+
+// TestCopyTaglineUnderLogo: the motto right under a site's logo written
+// as its host name at the top of the page is furniture; a line after a
+// blank line, or under a logo further down, is not.
+func TestCopyTaglineUnderLogo(t *testing.T) {
+	cases := []struct {
+		name, in string
+		line     int
+		want     bool
+	}{
+		{"tagline", "strafprozess.ch\nAktuelles zum Straf- und Strafprozessrecht\nStartseite\n", 1, true},
+		{"blank line", "strafprozess.ch\n\nRasende Polizisten im Dienst\nStartseite\n", 1, false},
+		{"not on top", "Startseite\nDownloads\nPublikationen\nSuchen\nstrafprozess.ch\nRasende Polizisten im Dienst\n", 5, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			pc := newPageCopy(c.in)
+			if got := pc.lines[c.line].drop; got != c.want {
+				t.Errorf("line %q dropped: %v, want %v", pc.lines[c.line].text, got, c.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,10 @@
 package article
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The header: without a title it starts headerNoTitleLines above the
 // body; it reaches headerBodyLines kept lines into the body; a date may
@@ -208,4 +212,268 @@ func trimMetaWords(s string) string {
 		out = append(out, f)
 	}
 	return strings.Join(out, " ")
+}
+
+// fallbackReach is how many lines into the body a headline is looked
+// for when none stands above it or before its lead: a blog's description
+// or an author's bio above the post can open the body's run, and the
+// post's headline then stands under a paragraph.
+const fallbackReach = 12
+
+// fallbackTitle returns the headline of a copy in which findTitle found
+// none, or -1: the first headline-shaped line among the first
+// fallbackReach lines of the body [s, e) that is dated or signed — a byline
+// or date line within metaReach kept lines above or below it — as an
+// article's header is. A copy that has such a line is not left without a
+// title.
+func (pc *pageCopy) fallbackTitle(s, e int) int {
+	for i := s; i < min(e, s+fallbackReach); i++ {
+		l := &pc.lines[i]
+		if l.drop || endsWithFullStop(l.text) || !pc.headlineCandidate(l) || pc.isMetaLine(i) {
+			continue
+		}
+		if pc.metaWithin(i+1, metaReach, 1) || pc.metaWithin(i-1, metaReach, -1) {
+			return i
+		}
+	}
+	return -1
+}
+
+// notHeadline reports a line of a page's header or data that has a
+// headline's length but never is one: a dateline (datelineShape), a row
+// of a table of figures or a list of amounts, a field with an
+// approximate amount (approxField), an item marked in brackets
+// (itemMarked), a row of menu links (navRow), a line with an e-mail
+// address or a note's mark at its end, a caption with its credit
+// (endsWithBracketCredit, endsWithSlashCredit), an author's job title
+// (roleLine), a pair of words parted by a comma (wordPair), an aside in
+// brackets.
+func (pc *pageCopy) notHeadline(l *copyLine) bool {
+	return l.row || pc.datelineShape(l.text) || approxField(l.text) || itemMarked(l.text) || pc.navRow(l.text) || holdsEmail(l.text) || endsWithNoteMark(l.text) || endsWithBracketCredit(l.text) || endsWithSlashCredit(l.text) || roleLine(l) || wordPair(l.text) || parenthesised(l.text)
+}
+
+// parenthesised reports a line wholly in brackets ("(entspricht 22,67 € /
+// l)", "(Symbolbild)"): an aside, a unit price, a picture's note.
+func parenthesised(t string) bool {
+	return strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && strings.Count(t, "(") == 1
+}
+
+// wordPair reports two single words parted by a comma ("Wirtschaft,
+// Tipps", "Geiger, Karl", "Vienna, Austria"): a post's categories, a name
+// in a list's order, a place. isTagList takes three or more.
+func wordPair(t string) bool {
+	a, b, ok := strings.Cut(t, ", ")
+	return ok && len(strings.Fields(a)) == 1 && len(strings.Fields(b)) == 1 && !strings.ContainsAny(b, ",.!?")
+}
+
+// maxRoleLineWords bounds a job title under an author's name ("Games
+// Editor", "Senior Staff Writer").
+const maxRoleLineWords = 3
+
+// roleLine reports a short line of job titles, a byline's second line.
+func roleLine(l *copyLine) bool {
+	return l.words <= maxRoleLineWords && allRoleWords(strings.ToLower(l.text))
+}
+
+// holdsEmail reports a line with an e-mail address in it ("York Outer
+// Julian Sturdy julian.sturdy.mp@parliament.uk"): a contact's row or a
+// signature, never a headline.
+func holdsEmail(t string) bool {
+	for f := range strings.FieldsSeq(t) {
+		if at := strings.IndexByte(f, '@'); at > 0 && strings.Contains(f[at+1:], ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithNoteMark reports a line ending with the mark of a note
+// ("Conjures water[1]"): a field or a sentence of a reference work that
+// cites its source; a headline cites none.
+func endsWithNoteMark(t string) bool {
+	rest, ok := strings.CutSuffix(t, "]")
+	if !ok {
+		return false
+	}
+	open := strings.LastIndexByte(rest, '[')
+	if open <= 0 || len(rest)-open-1 == 0 || len(rest)-open-1 > 3 {
+		return false
+	}
+	for _, r := range rest[open+1:] {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// A menu copied as one line opens with a link the phrase lists know
+// ("About Us", "Home", "Startseite") in its first navLeadWords words, and
+// has at least menuRowWords words, at most maxNavRowLower of them in
+// lower case (none after a one-word link) ("About Us Indoor Gardens Outdoor Gardening Our Plant
+// Journal Fun stuff …"). A headline does not open with a menu's link.
+const (
+	navLeadWords   = 2
+	maxNavRowLower = 1
+)
+
+// navRow reports a row of menu links copied as one line.
+func (pc *pageCopy) navRow(t string) bool {
+	fs := strings.Fields(t)
+	if len(fs) < menuRowWords {
+		return false
+	}
+	lower := 0
+	for _, f := range fs {
+		if startsLower(f) {
+			lower++
+		}
+	}
+	if lower > maxNavRowLower {
+		return false
+	}
+	// A one-word link ("Home", "Facebook") may open a headline in title
+	// case ("Facebook Is Tracking Me Even Though I’m Not on Facebook"):
+	// it marks a menu only in a row without any word in lower case.
+	for n := min(lower+1, navLeadWords); n <= navLeadWords; n++ {
+		lead := foldPhrase(strings.Join(fs[:n], " "))
+		for _, bp := range pc.bps {
+			if bp.lines[lead] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxItemMarkRunes bounds the mark of an item of a list or a note ("[A]",
+// "[12]"); a rubric in brackets ("[Rezi] …") is a word.
+const maxItemMarkRunes = 2
+
+// itemMarked reports a line opening with the mark of an item of a list
+// or a note in brackets ("[A] Expeditionsplanung – Ideen, Infos,
+// Konzepte", "[1] …").
+func itemMarked(t string) bool {
+	rest, ok := strings.CutPrefix(t, "[")
+	if !ok {
+		return false
+	}
+	mark, _, ok := strings.Cut(rest, "] ")
+	if !ok || mark == "" || utf8.RuneCountInString(mark) > maxItemMarkRunes {
+		return false
+	}
+	for _, r := range mark {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// datelineSeparators set a date off from the rubric or source beside it
+// in a dateline ("AI & Machine Learning • October 18, 2019").
+var datelineSeparators = []string{"•", "|", "·"}
+
+// minDatelineBars is how many bars make a line of dated metadata
+// ("…Juni 19th, 2018|Social Media|36 Kommentare"): a rubric, a count.
+const minDatelineBars = 2
+
+// datelineShape reports a line that dates the article rather than
+// naming it: it opens with a date and a time of day ("2017-03-10 09:58
+// 来源：网易科学人"), ends with a date set off by a separator ("Blog Home
+// AI & Machine Learning • October 18, 2019"), or holds a date among bars
+// ("Juni 19th, 2018|Social Media|36 Kommentare"). A headline may name a
+// date ("Tag der Pressefreiheit 2020"), but not so.
+func (pc *pageCopy) datelineShape(t string) bool {
+	d, ok := findTextDate(t, pc.lang)
+	if !ok {
+		return false
+	}
+	if strings.TrimSpace(t[:d.start]) == "" && strings.Contains(t[d.start:d.end], ":") {
+		return true
+	}
+	if strings.Count(t, "|") >= minDatelineBars {
+		return true
+	}
+	if strings.TrimSpace(t[d.end:]) == "" {
+		before := strings.TrimSpace(t[:d.start])
+		for _, sep := range datelineSeparators {
+			if strings.HasSuffix(before, sep) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// approxWords mark an amount as approximate ("Gesamtzeit ca. 1 Stunde 50
+// Minuten").
+var approxWords = map[string]bool{"ca.": true, "circa": true, "etwa": true, "approx.": true, "approximately": true}
+
+// maxFieldWords bounds a field line: a label and its amount.
+const maxFieldWords = 8
+
+// approxField reports a label followed by an approximate amount
+// ("Arbeitszeit ca. 30 Minuten", "Akku-Laufzeit ca. 150
+// Bewegungszyklen"): the data of a recipe or a product, written without
+// a colon.
+func approxField(t string) bool {
+	fs := strings.Fields(t)
+	if len(fs) < 3 || len(fs) > maxFieldWords || !approxWords[strings.ToLower(fs[1])] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(fs[2])
+	return unicode.IsDigit(r)
+}
+
+// endsWithBracketCredit reports a sentence closed by a picture's credit
+// in brackets, agency and photographer parted by a slash ("… during a
+// meeting in 2009. (Saul Loeb/AFP/Getty Images)", "… gut getarnt.
+// (mlharing / iStock.com)"): a caption, which a copy writes as one line
+// with its credit. A headline has no credit; a paragraph cites a source
+// inside its sentence. (The caption stays in the text: extractors of the
+// HTML keep a figure's caption too.)
+func endsWithBracketCredit(t string) bool {
+	rest, ok := strings.CutSuffix(t, ")")
+	if !ok {
+		return false
+	}
+	open := strings.LastIndexByte(rest, '(')
+	if open <= 0 {
+		return false
+	}
+	credit, before := rest[open+1:], strings.TrimSpace(rest[:open])
+	if !strings.Contains(credit, "/") || countWords(credit) > maxCopyrightCreditWords || !hasLetter(credit) {
+		return false
+	}
+	return strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") || strings.HasSuffix(before, "?")
+}
+
+// endsWithSlashCredit reports a caption that ends with a photographer's
+// name and agency joined by a slash ("The Moulin Rouge cabaret in Paris
+// Benoit Tessier/Reuters"): a first name, then surname/agency, each
+// capitalised, the surname in lower case after its capital (not an
+// abbreviation such as "AC/DC").
+func endsWithSlashCredit(t string) bool {
+	fs := strings.Fields(t)
+	return len(fs) >= 3 && slashCredit(fs[len(fs)-2:])
+}
+
+// slashCredit reports a first name and "surname/agency" ("Benoit
+// Tessier/Reuters", "Judy Eddy/WENN.com").
+func slashCredit(fs []string) bool {
+	if len(fs) != 2 {
+		return false
+	}
+	name, agency, ok := strings.Cut(fs[1], "/")
+	if !ok || !capitalised(fs[0]) || !capitalised(name) || !capitalised(agency) {
+		return false
+	}
+	return strings.IndexFunc(name, unicode.IsLower) > 0
+}
+
+// isSlashCreditLine reports a line that is only a picture's credit, a
+// photographer and agency joined by a slash ("Judy Eddy/WENN.com").
+func isSlashCreditLine(t string) bool {
+	return slashCredit(strings.Fields(t))
 }

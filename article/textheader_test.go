@@ -32,3 +32,50 @@ func TestCopyDatelineBeatsCaptionDate(t *testing.T) {
 		})
 	}
 }
+
+// TestNotHeadline: datelines, table rows and fields with an amount have a
+// headline's length but are none; headlines that name a date or an
+// amount are.
+func TestNotHeadline(t *testing.T) {
+	cases := []struct {
+		line string
+		lang string
+		want bool
+	}{
+		{"2017-03-10 09:58 来源：网易科学人", "", true},
+		{"Blog Home AI & Machine Learning • October 18, 2019", "en", true},
+		{"MoritzMeyer Juni 19, 2018|Social Media|36 Kommentare", "de", true},
+		{"Gesamtzeit ca. 1 Stunde 50 Minuten", "de", true},
+		{"Arbeitszeit ca. 30 Minuten", "de", true},
+		{"[A] Expeditionsplanung – Ideen, Infos, Konzepte", "de", true},
+		{"[Rezi] Love is War - Sehnsucht von R. K. Lilley", "de", false},
+		{"About Us Indoor Gardens Outdoor Gardening Our Plant Journal Fun stuff Plant Help Contact", "en", true},
+		{"Facebook Is Tracking Me Even Though I’m Not on Facebook", "en", false},
+		{"York Outer Julian Sturdy julian.sturdy.mp@parliament.uk", "en", true},
+		{"Conjures water[1]", "en", true},
+		{"Why @jack stepped down as Twitter CEO", "en", false},
+		{"Das Hermelin ist im Winter mit seinem weißen Fell gut getarnt. (mlharing / iStock.com)", "de", true},
+		{"Schule / Bildung: Was das neue Gesetz ändert (und was nicht)", "de", false},
+		{"The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters", "en", true},
+		{"Why Fans Still Love AC/DC", "en", false},
+		{"Games Editor", "en", true},
+		{"Senior Staff Writer", "en", true},
+		{"Neue Redaktionsleitung für das Lokale", "de", false},
+		{"Wirtschaft, Tipps", "de", true},
+		{"Özil, Salut und Kreuzketten", "de", false},
+		{"(entspricht 22,67 € / l)", "de", true},
+		{"Scholz (SPD) will Neuwahlen im Frühjahr", "de", false},
+		{"Judy Eddy/WENN.com", "de", false}, // a credit: furniture (TestCopySlashCredit), not judged here
+		{"Tag der Pressefreiheit am 3. Mai 2020", "de", false},
+		{"In 30 Minuten zum perfekten Kuchen", "de", false},
+		{"Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen", "de", false},
+		{"Election Results 2023: Brookhaven mayor headed for runoff", "en", false},
+	}
+	for _, c := range cases {
+		pc := &pageCopy{lang: c.lang, bps: []*boilerplate{boilerplateFor("en")}}
+		l := &copyLine{text: c.line}
+		if got := pc.notHeadline(l); got != c.want {
+			t.Errorf("notHeadline(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}

@@ -460,7 +460,7 @@ func (pc *pageCopy) headlineCandidate(l *copyLine) bool {
 	if signsOrCredits(l.text) || isFileName(l.text) || numberedItem(l.text) || isTagList(l.text) || isBreadcrumb(l.text) || strings.Contains(l.text, "©") {
 		return false
 	}
-	if pc.isSiteName(l) {
+	if pc.isSiteName(l) || pc.notHeadline(l) {
 		return false
 	}
 	return true

@@ -36,7 +36,8 @@ func titleRefs(src []byte) []string {
 	if err != nil {
 		return nil
 	}
-	var refs []string
+	var refs, parts []string
+	headings := map[string]bool{}
 	var ldHeadline string
 	add := func(s string) {
 		if s = CleanInline(s); len(wordTokens(s)) >= 2 {
@@ -51,11 +52,15 @@ func titleRefs(src []byte) []string {
 		case atom.H1:
 			add(nodeText(n))
 			return false
+		case atom.H2, atom.H3:
+			headings[strings.ToLower(CleanInline(nodeText(n)))] = true
+			return false
 		case atom.Title:
 			if !hasAncestor(n, atom.Svg, 0, nil) {
 				t := CleanInline(nodeText(n))
 				add(t)
 				add(longestTitlePart(t))
+				parts = append(parts, titleParts(t)...)
 			}
 			return false
 		case atom.Meta:
@@ -73,7 +78,33 @@ func titleRefs(src []byte) []string {
 		return true
 	})
 	add(ldHeadline)
+	// A part of the title that a heading of the page shows is its
+	// headline too, though the site's name beside it is longer
+	// ("Historischer Markt › Historische Wehranlage in Horka e.V",
+	// <h2>Historischer Markt</h2>).
+	for _, p := range parts {
+		if headings[strings.ToLower(p)] {
+			add(p)
+		}
+	}
 	return refs
+}
+
+// titleParts are the parts of a page title between any of the
+// separators.
+func titleParts(t string) []string {
+	parts := []string{t}
+	for _, sep := range titleSeparators {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts
 }
 
 // longestTitlePart is the longest part of a page title between

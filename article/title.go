@@ -7,7 +7,7 @@ import (
 
 // titleSeparators split a page title into the headline and the site name
 // or rubric around it.
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " / "}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " › ", " : ", " / "}
 
 // A declared title that contains the h1 is the h1 dressed when the h1 is
 // at least half of it or the rest is at most dressWords words (a site
