@@ -275,6 +275,9 @@ func (pc *pageCopy) titleSuffixes(b *siteBallot, title int) {
 			continue
 		}
 		if _, suffix, ok := titleSuffix(l.text); ok {
+			if pc.quotedWhole(i) {
+				return // the post's own title, suffix and all: not the site's name
+			}
 			if isDashSeparated(l.text, suffix) {
 				b.vote(suffix, siteTitleDashWeight, kindTitle)
 			} else {
@@ -283,6 +286,23 @@ func (pc *pageCopy) titleSuffixes(b *siteBallot, title int) {
 			return
 		}
 	}
+}
+
+// quotedWhole reports whether another line quotes line i whole, between
+// quotation marks ("25 thoughts on “How to Grow a Lemon Tree from Seed |
+// Step-by-Step Guide”"): a blog's comment header quotes the post's own
+// title, never the site's name beside it, so what follows a separator in
+// it is the title's. (quotedElsewhere cannot tell: its parts are split at
+// the separators too.)
+func (pc *pageCopy) quotedWhole(i int) bool {
+	t := pc.lines[i].text
+	for j := range pc.lines {
+		o := pc.lines[j].text
+		if j != i && (strings.Contains(o, "“"+t+"”") || strings.Contains(o, "„"+t+"“") || strings.Contains(o, `"`+t+`"`)) {
+			return true
+		}
+	}
+	return false
 }
 
 // groupBrands reads the site in a group's copyright ("Healthline Media",

@@ -68,6 +68,31 @@ func TestCopySiteName(t *testing.T) {
 	}
 }
 
+// TestCopySiteTitleQuotedWhole: a headline line whose separator parts
+// off a subtitle, which the comments quote whole as the post's title,
+// does not give the subtitle as the site's name (the copyright's domain
+// names it); the same line repeated unquoted leaves the subtitle the
+// site.
+func TestCopySiteTitleQuotedWhole(t *testing.T) {
+	const head = "Search for:\nAbout Us Indoor Gardens Outdoor Gardening Contact\n" +
+		"How to Grow a Lemon Tree from Seed | Step-by-Step Guide\nRECENT POSTS\n" +
+		"October 30, 2020 Kate May\nZZ Plant Care: A Complete Guide\nRead More\n\n" +
+		"Lemon trees are some of the easiest fruit trees to grow indoors. All they need is a sunny windowsill, the right soil, and a lot of patience.\n\n"
+	const foot = "©2018-2020 YouHadMeAtGardening.com | All rights reserved.\n"
+	for _, c := range []struct{ name, comments, want string }{
+		{"quoted whole", "25 thoughts on “How to Grow a Lemon Tree from Seed | Step-by-Step Guide”\n", "YouHadMeAtGardening.com"},
+		{"repeated unquoted", "25 thoughts on How to Grow a Lemon Tree from Seed | Step-by-Step Guide\n", "Step-by-Step Guide"},
+	} {
+		a, err := CleanText([]byte(head+"\n"+c.comments+foot), c.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Site != c.want {
+			t.Errorf("%s: site %q, want %q", c.name, a.Site, c.want)
+		}
+	}
+}
+
 // minSiteKeyRunes is the shortest key that counts when inside another
 // ("Le Monde" in "Le Monde.fr").
 const minSiteKeyRunes = 3
