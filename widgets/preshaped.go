@@ -36,7 +36,7 @@ type shapedText struct {
 // its own and may run on any goroutine.
 func Preshape(th fyne.Theme, doc Document, size float32, style ReadingStyle) *Preshaped {
 	ps := &Preshaped{th: th, regular: th.Font(fyne.TextStyle{}), shapes: map[shapeKey]shapedText{}}
-	l := newTextLayout(newTextShaperWith(th, nil), size)
+	l := newTextLayout(newTextShaper(th), size)
 	l.setStyle(style.normal())
 	l.size = size // setStyle clears it for a new typeface
 	l.setDocument(doc, canonicalText(doc))
