@@ -511,19 +511,11 @@ func pruneBackups(fs fileSystem, real string, lib counts) error {
 // countsOfFile counts the articles and highlights of a library file from
 // its leaf page headers, without reading a record.
 func countsOfFile(path string) (counts, error) {
-	f, err := os.Open(path)
+	pf, f, err := pageFileAt(path)
 	if err != nil {
 		return counts{}, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return counts{}, err
-	}
-	pf, err := openPageFile(f, fi.Size())
-	if err != nil {
-		return counts{}, err
-	}
 	a, err := pf.countKeys(bArticles)
 	if err != nil {
 		return counts{}, err

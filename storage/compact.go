@@ -132,26 +132,6 @@ func freePagesOf(path string) (metaPage, uint64, error) {
 	return pf.meta, binary.LittleEndian.Uint64(body), nil
 }
 
-// pageFileAt opens the library file at path for the page reader; the
-// caller closes the file.
-func pageFileAt(path string) (*pageFile, *os.File, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	fi, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, nil, err
-	}
-	pf, err := openPageFile(f, fi.Size())
-	if err != nil {
-		f.Close()
-		return nil, nil, err
-	}
-	return pf, f, nil
-}
-
 // unchangedSince reports whether the library file real still holds the
 // transaction snap (the same newest meta page) and was last known sound:
 // a library found damaged is left for the reader to restore.
@@ -439,26 +419,4 @@ func installCompacted(fs fileSystem, real, tmp string, snap metaPage, now func()
 	}
 	rememberChecked(fs, real, now)
 	return true, nil
-}
-
-// rememberChecked writes the state of the library file real, just read
-// whole, so that the next Open need not read it again.
-func rememberChecked(fs fileSystem, real string, now func() time.Time) {
-	f, err := os.Open(real)
-	if err != nil {
-		return
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return
-	}
-	m, err := readMetaPages(f, fi.Size())
-	if err != nil {
-		return
-	}
-	if st, err := stateOf(f, m); err == nil {
-		st.Checked = now().UTC()
-		_ = writeState(fs, real, st)
-	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"os"
 	"strings"
 )
 
@@ -149,6 +150,26 @@ func openPageFile(r io.ReaderAt, size int64) (*pageFile, error) {
 		return nil, err
 	}
 	return &pageFile{r: r, size: size, meta: m}, nil
+}
+
+// pageFileAt opens the library file at path for the page reader; the
+// caller closes the file.
+func pageFileAt(path string) (*pageFile, *os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	pf, err := openPageFile(f, fi.Size())
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return pf, f, nil
 }
 
 // page is one page (with its overflow pages) as read from the file.

@@ -223,17 +223,7 @@ func installRestored(fs fileSystem, real, tmp string, now func() time.Time) erro
 		return fmt.Errorf("the backup was restored but may not survive a power cut: %w", err)
 	}
 	forgetState(fs, real)
-	if f, err := os.Open(real); err == nil {
-		defer f.Close()
-		if fi, err := f.Stat(); err == nil {
-			if pf, err := openPageFile(f, fi.Size()); err == nil {
-				if st, err := stateOf(f, pf.meta); err == nil {
-					st.Checked = now().UTC()
-					_ = writeState(fs, real, st)
-				}
-			}
-		}
-	}
+	rememberChecked(fs, real, now)
 	return nil
 }
 

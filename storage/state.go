@@ -120,3 +120,18 @@ func forgetState(fs fileSystem, real string) {
 		_ = fs.SyncDir(filepath.Dir(real))
 	}
 }
+
+// rememberChecked writes the state of the library file real, just read
+// whole (a restored or compacted copy put in its place), so that the next
+// Open need not read it again. Without a state the next Open reads it.
+func rememberChecked(fs fileSystem, real string, now func() time.Time) {
+	pf, f, err := pageFileAt(real)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	if st, err := stateOf(f, pf.meta); err == nil {
+		st.Checked = now().UTC()
+		_ = writeState(fs, real, st)
+	}
+}
