@@ -88,9 +88,6 @@ func (pc *pageCopy) dropTagline() {
 // list of them (a recipe's ingredients, a product's figures).
 const minAmountRun = 3
 
-// fractions open an amount as digits do ("½ Teelöffel Zimt").
-const fractions = "½¼¾⅓⅔"
-
 // amountLine reports a short line that starts with an amount and is no
 // date ("5. Dez 2018" starts with a number too).
 func (pc *pageCopy) amountLine(i int) bool {

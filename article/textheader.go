@@ -291,15 +291,11 @@ func holdsEmail(t string) bool {
 // ("Conjures water[1]"): a field or a sentence of a reference work that
 // cites its source; a headline cites none.
 func endsWithNoteMark(t string) bool {
-	rest, ok := strings.CutSuffix(t, "]")
-	if !ok {
+	_, mark, ok := closingBracket(t, '[', ']')
+	if !ok || mark == "" || len(mark) > 3 {
 		return false
 	}
-	open := strings.LastIndexByte(rest, '[')
-	if open <= 0 || len(rest)-open-1 == 0 || len(rest)-open-1 > 3 {
-		return false
-	}
-	for _, r := range rest[open+1:] {
+	for _, r := range mark {
 		if !unicode.IsDigit(r) {
 			return false
 		}
@@ -434,15 +430,11 @@ func approxField(t string) bool {
 // inside its sentence. (The caption stays in the text: extractors of the
 // HTML keep a figure's caption too.)
 func endsWithBracketCredit(t string) bool {
-	rest, ok := strings.CutSuffix(t, ")")
+	before, credit, ok := closingBracket(t, '(', ')')
 	if !ok {
 		return false
 	}
-	open := strings.LastIndexByte(rest, '(')
-	if open <= 0 {
-		return false
-	}
-	credit, before := rest[open+1:], strings.TrimSpace(rest[:open])
+	before = strings.TrimSpace(before)
 	if !strings.Contains(credit, "/") || countWords(credit) > maxCopyrightCreditWords || !hasLetter(credit) {
 		return false
 	}

@@ -312,6 +312,22 @@ func dataLine(t string) bool {
 	return quantityLine(t)
 }
 
+// closingBracket splits a line that ends with a part in brackets
+// (open, close: '(' ')' for a credit, '[' ']' for a note's mark) into
+// the text before the part and the part inside; ok is false when t does
+// not end with close or nothing stands before the opening bracket.
+func closingBracket(t string, open, close byte) (before, inner string, ok bool) {
+	if t == "" || t[len(t)-1] != close {
+		return "", "", false
+	}
+	rest := t[:len(t)-1]
+	i := strings.LastIndexByte(rest, open)
+	if i <= 0 {
+		return "", "", false
+	}
+	return rest[:i], rest[i+1:], true
+}
+
 // tableRow reports a raw line of a copy that is a row of a table of
 // figures: a browser copies a table's cells with tabs between them, and a
 // row of data has a number in a cell ("Herbert Dürr\t63\t16.6%"). A layout
@@ -352,9 +368,13 @@ func quantityLine(t string) bool {
 	if i == 0 || i >= len(t) || t[0] < '0' || t[0] > '9' {
 		return false
 	}
-	rest := strings.TrimLeft(t[i:], " ½¼¾⅓⅔")
+	rest := strings.TrimLeft(t[i:], " "+fractions)
 	return len(rest) < len(t[i:]) && rest != "" && countWords(rest) <= maxQuantityWords
 }
+
+// fractions open an amount as digits do ("½ Teelöffel Zimt") or follow
+// them ("1½ Tassen").
+const fractions = "½¼¾⅓⅔"
 
 // maxQuantityWords bounds what follows an amount in a line of a list of
 // amounts; a longer line starting with a number is a sentence.

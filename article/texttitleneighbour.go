@@ -24,11 +24,8 @@ func (pc *pageCopy) captionCredit(t string) bool {
 		return true
 	}
 	trimmed := strings.TrimRight(t, " .")
-	if strings.HasSuffix(trimmed, ")") {
-		if open := strings.LastIndexByte(trimmed, '('); open > 0 {
-			inner := trimmed[open+1 : len(trimmed)-1]
-			return isPictureCredit(inner, ps) || countWords(inner) <= maxCreditWords && ps.namesAgency(inner)
-		}
+	if _, inner, ok := closingBracket(trimmed, '(', ')'); ok {
+		return isPictureCredit(inner, ps) || countWords(inner) <= maxCreditWords && ps.namesAgency(inner)
 	}
 	// A credit glued without brackets is the line's last words, one of
 	// them around a slash.
