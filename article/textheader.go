@@ -447,6 +447,9 @@ func endsWithBracketCredit(t string) bool {
 // capitalised, the surname in lower case after its capital (not an
 // abbreviation such as "AC/DC").
 func endsWithSlashCredit(t string) bool {
+	if !strings.Contains(t, "/") {
+		return false // no credit: spare splitting the line
+	}
 	fs := strings.Fields(t)
 	return len(fs) >= 3 && slashCredit(fs[len(fs)-2:])
 }
@@ -465,7 +468,9 @@ func slashCredit(fs []string) bool {
 }
 
 // isSlashCreditLine reports a line that is only a picture's credit, a
-// photographer and agency joined by a slash ("Judy Eddy/WENN.com").
+// photographer and agency joined by a slash ("Judy Eddy/WENN.com"). Every
+// line of a copy is asked, so a line without a slash is not split into
+// words.
 func isSlashCreditLine(t string) bool {
-	return slashCredit(strings.Fields(t))
+	return strings.Contains(t, "/") && slashCredit(strings.Fields(t))
 }
