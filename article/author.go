@@ -55,14 +55,11 @@ func splitAuthors(s string, strict bool) []string {
 	return out
 }
 
-// dateIntroWords stand between a name and the date that follows it
-// ("Jane Doe Updated July 10").
-var dateIntroWords = map[string]bool{"updated": true, "published": true, "aktualisiert": true}
-
-// isDateWord reports a month name or a word that introduces a date.
+// isDateWord reports a month name or a word that introduces a date
+// (bylinewords.txt's dated: "Jane Doe Updated July 10").
 func isDateWord(w string) bool {
 	_, month := words.Month(w)
-	return month || dateIntroWords[w]
+	return month || bylineWordsList().dated[w]
 }
 
 // cutDate cuts s at its first word with a digit, and a month name or

@@ -636,6 +636,7 @@ var siteWordsFile string
 type siteWords struct {
 	home, homeBefore, follow, copyright, rights, company  []string
 	partOf, product, parentWords, article, join, homeVerb []string
+	crumbRoot                                             []string
 	notName, otherDomain, function                        map[string]bool
 	// partOfSpaced are the partOf phrases with a space at either end, built
 	// once rather than for every line of a copy; partOfLeads are their
@@ -657,6 +658,7 @@ func parseSiteWords(src string) (*siteWords, error) {
 		"partof": &sw.partOf, "product": &sw.product, "parentword": &sw.parentWords, "article": &sw.article, "join": &sw.join, "homeverb": &sw.homeVerb,
 		"home": &sw.home, "homebefore": &sw.homeBefore, "follow": &sw.follow,
 		"copyright": &sw.copyright, "rights": &sw.rights, "company": &sw.company,
+		"crumbroot": &sw.crumbRoot,
 	}
 	err := readKindWords("sitewords.txt", src, func(kind, w string) error {
 		list := lists[kind]

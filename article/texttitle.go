@@ -497,15 +497,13 @@ func isBreadcrumb(t string) bool {
 	return strings.Count(t, ">") >= 2 || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "Home /") || strings.HasPrefix(t, "Startseite /") || gluedCrumbs(t)
 }
 
-// breadcrumbRoots open a breadcrumb trail.
-var breadcrumbRoots = []string{"Startseite", "Home"}
-
 // gluedCrumbs reports a breadcrumb trail copied without separators, its
-// root glued to the next item ("StartseiteKulturfragen…").
+// root (sitewords.txt's crumbroot) glued to the next item
+// ("StartseiteKulturfragen…").
 func gluedCrumbs(t string) bool {
-	for _, root := range breadcrumbRoots {
-		if rest, ok := strings.CutPrefix(t, root); ok {
-			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+	for _, root := range siteWordsList().crumbRoot {
+		if len(t) > len(root) && strings.EqualFold(t[:len(root)], root) {
+			if r, _ := utf8.DecodeRuneInString(t[len(root):]); unicode.IsUpper(r) {
 				return true
 			}
 		}
