@@ -115,21 +115,28 @@ func freePagesOf(path string) (metaPage, uint64, error) {
 		return metaPage{}, 0, err
 	}
 	defer f.Close()
-	if pf.meta.freelist == noFreelist {
-		return pf.meta, 0, nil
+	free, err := pf.freePages()
+	return pf.meta, free, err
+}
+
+// freePages is the number of free pages the freelist of the page file's
+// newest transaction names, from the freelist page's header.
+func (f *pageFile) freePages() (uint64, error) {
+	if f.meta.freelist == noFreelist {
+		return 0, nil
 	}
-	p, _, err := pf.readPage(pf.meta.freelist, nil)
+	p, _, err := f.readPage(f.meta.freelist, nil)
 	if err != nil || p.flags != flagFreelist {
-		return pf.meta, 0, damagedf("the freelist page does not read")
+		return 0, damagedf("the freelist page does not read")
 	}
 	if p.count != freelistOverflowCount {
-		return pf.meta, uint64(p.count), nil
+		return uint64(p.count), nil
 	}
 	body := p.data[pageHeaderSize:]
 	if len(body) < 8 {
-		return pf.meta, 0, damagedf("the freelist page is cut short")
+		return 0, damagedf("the freelist page is cut short")
 	}
-	return pf.meta, binary.LittleEndian.Uint64(body), nil
+	return binary.LittleEndian.Uint64(body), nil
 }
 
 // unchangedSince reports whether the library file real still holds the
@@ -214,19 +221,25 @@ func copyCompacted(dst, src string, snap metaPage) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a fault in the map is an error
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("copying the backup: %v", r)
+			err = fmt.Errorf("copying %s: %v", filepath.Base(src), r)
 		}
 	}()
 	pf, f, err := pageFileAt(src)
 	if err != nil {
-		return fmt.Errorf("opening the backup: %w", err)
+		return fmt.Errorf("opening %s: %w", filepath.Base(src), err)
 	}
 	defer f.Close()
+	if pf.meta != snap {
+		return errChanged // the library itself, written since snap was read
+	}
 	to, err := bolt.Open(dst, 0o600, &bolt.Options{Timeout: lockTimeout, NoSync: true, PageSize: int(snap.pageSize)})
 	if err != nil {
 		return err
 	}
 	err = (&recordCopy{from: pf, to: to}).run()
+	if err != nil {
+		err = fmt.Errorf("copying %s: %w", filepath.Base(src), err)
+	}
 	if cerr := to.Close(); err == nil {
 		err = cerr
 	}
@@ -257,7 +270,7 @@ func (c *recordCopy) run() error {
 	w := &walker{f: c.from, reachable: newBitset(c.from.meta.hwm), visit: c.visit}
 	err = w.tree("", c.from.meta.root, nil, nil, 0)
 	if err == nil && len(w.problems) > 0 {
-		err = fmt.Errorf("the backup does not read: %w", w.problems[0])
+		err = fmt.Errorf("it does not read: %w", w.problems[0])
 	}
 	if err != nil {
 		c.tx.Rollback()
@@ -289,7 +302,7 @@ func (c *recordCopy) visit(path string, k, v []byte) error {
 	}
 	b := c.tx.Bucket([]byte(path))
 	if b == nil {
-		return fmt.Errorf("copying the backup: no bucket %q", path)
+		return fmt.Errorf("no bucket %q", path)
 	}
 	b.FillPercent = 1.0 // the records come in order: full pages
 	return b.Put(bytes.Clone(k), bytes.Clone(v))
@@ -300,7 +313,7 @@ func (c *recordCopy) visit(path string, k, v []byte) error {
 func (c *recordCopy) bucket(name []byte) error {
 	hdr, isBucket, err := c.from.lookup(c.from.meta.root, nil, name, 0)
 	if err != nil || !isBucket || len(hdr) < bucketHeader {
-		return fmt.Errorf("copying the backup: the bucket %q does not read (%v)", name, err)
+		return fmt.Errorf("the bucket %q does not read (%v)", name, err)
 	}
 	b, err := c.tx.CreateBucket(bytes.Clone(name))
 	if err != nil {
@@ -384,7 +397,7 @@ func sameKeyCounts(a, b string, version int) error {
 			return err
 		}
 		if na != nb {
-			return fmt.Errorf("the compacted copy holds %d keys in %q, the backup %d", na, bucket, nb)
+			return fmt.Errorf("the compacted copy holds %d keys in %q, %s %d", na, bucket, filepath.Base(b), nb)
 		}
 	}
 	return nil

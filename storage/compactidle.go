@@ -1,0 +1,125 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"time"
+)
+
+// Compaction of an idle library, without a daily backup to compact from.
+// The window holds its library all session and makes its daily backup
+// in-process when it opens, of the library as it was opened: its own
+// backup never compacts, and a reader who only uses the window would keep
+// the slow opens of a big transaction (an imported backup, an index
+// rebuild) for good. So when the window closes a library with many free
+// pages, it starts 'dramatis backup --auto --compact' (Options.
+// StartCompaction), which runs CompactIdle.
+//
+// CompactIdle makes the daily backup first when one is due, and compacts
+// from it (compactAfterBackup). Otherwise it compacts from the library
+// file itself, read through the page reader without its lock (nobody
+// waits for it, as nobody waits for the daily backup), and treats the
+// file as the still copy the backup would have been, by the rule the
+// unlocked daily backup (copyUnlocked) rests on: bbolt never writes a page
+// of the newest transaction T before T+1 is committed. A transaction
+// writes its pages only where T's freelist says free (T's own tree is
+// never there) or past T's end, and its meta page into the slot T does
+// not use; the pages it replaces of T's tree become free only for T+2,
+// after T+1's meta page is written. So if the library file is the same
+// file (inode) with T as its newest meta page before the copy and again
+// after the copy and its check, no transaction was committed in between
+// and every page of T that was read was T's own. (A meta page read while
+// the next one is written fails its checksum and the older, complete one
+// is read: the newest complete meta page is always one that was committed
+// no earlier than any commit that could have overwritten T.) When the meta
+// page moved on, whatever the copy found (even "damage": pages reused
+// under it) is dropped quietly and the copy tried again a few times; the
+// next close tries again after that. The compacted copy is installed as
+// after a backup (installCompacted: the lock tried once, the library
+// still at T, an atomic rename), so every failure before the rename leaves
+// the library as it was.
+//
+// Reading the library directly, instead of making an unlocked copy of it
+// first, saves writing and reading the whole file once more (1.4 GB at
+// 50,000 articles) and the room for that copy on the disk.
+
+// CompactIdle compacts the library at libraryPath when that pays and
+// nobody has it open: from a daily backup made first when one is due,
+// else from the library file itself. It reports whether the library was
+// replaced; an error means a fault (a full disk, an I/O error), which
+// left the library as it was and is noted for the next Open to tell, as
+// a daily backup's problems are.
+func CompactIdle(libraryPath string) (bool, error) {
+	return compactIdle(osFS{}, libraryPath, time.Now)
+}
+
+func compactIdle(fs fileSystem, libraryPath string, now func() time.Time) (bool, error) {
+	p, err := ExpandPath(libraryPath)
+	if err != nil {
+		return false, err
+	}
+	real := realPath(p)
+	made, compacted, err := dailyBackupThenCompact(fs, real, now)
+	if made || err != nil {
+		return compacted, err
+	}
+	for try := 0; try < unlockedCopyTries; try++ {
+		if try > 0 {
+			time.Sleep(unlockedCopyPause)
+		}
+		done, err := compactInPlace(fs, real, now)
+		if errors.Is(err, errChanged) {
+			continue
+		}
+		if err != nil {
+			noteBackupProblem(fs, real, now(), err, false)
+		}
+		return done, err
+	}
+	return false, nil // written all along: the next close tries again
+}
+
+// compactInPlace compacts the library file real from itself (see the
+// comment above) when that pays and nobody holds it. It fails with
+// errChanged when the library was written while it read.
+func compactInPlace(fs fileSystem, real string, now func() time.Time) (bool, error) {
+	if !canReplaceOpenFile {
+		return false, nil
+	}
+	start, err := os.Stat(real)
+	if err != nil {
+		return false, nil
+	}
+	snap, free, err := freePagesOf(real)
+	if err != nil || !worthCompacting(free) {
+		return false, nil // a library that does not read is the next Open's to tell
+	}
+	if !unchangedSince(real, snap) || !roomToCompact(real, snap) {
+		return false, nil
+	}
+	tmp, err := writeCompacted(fs, real, real, snap)
+	if err == nil {
+		defer tmp.Close() // held, locked, until the rename is done
+		defer fs.Remove(tmp.Name())
+		err = checkCompacted(tmp.Name(), real, snap)
+	}
+	if !stillAt(real, start, snap) {
+		return false, errChanged
+	}
+	if err != nil {
+		return false, fmt.Errorf("%w: %w", errNotCompacted, err)
+	}
+	return installCompacted(fs, real, tmp.Name(), snap, now)
+}
+
+// stillAt reports whether the file at real is still the file start and
+// its newest transaction still snap.
+func stillAt(real string, start os.FileInfo, snap metaPage) bool {
+	fi, err := os.Stat(real)
+	if err != nil || !os.SameFile(fi, start) {
+		return false
+	}
+	m, err := metaOfFile(real)
+	return err == nil && m == snap
+}
