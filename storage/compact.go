@@ -24,7 +24,8 @@ import (
 // to 5.4 times that of 1,000 articles; compacted, 1.01 to 1.11 times).
 //
 // It runs in the daily backup's own process ('dramatis backup --auto'),
-// right after the backup was made, and only when it pays (compactMinFree).
+// right after the backup was made, and only when it pays (compactMinFree);
+// after the window, without a backup (see below).
 // The just-made backup is a still copy of the library's newest
 // transaction T, so the compacted copy is made from it (its records
 // copied in order into a new bbolt file) while the library
@@ -42,10 +43,16 @@ import (
 // if nothing changed: one copy more, once per compaction, of a library
 // that then opens as fast as a small one.
 //
-// The window never compacts: it has the library open all along. Nor does
-// a system that cannot rename over an open file (Windows): there the lock
-// would have to be let go before the rename, and a write in that moment
-// would be lost.
+// The window has the library open all along, and its daily backup, made
+// in-process as it opens, holds the library before the session's writes:
+// it never compacts from it. Instead its Close, when the library has more
+// free pages than compactMinFree, starts 'dramatis backup --auto
+// --compact' in a process of its own (Options.StartCompaction), which
+// compacts from the library file itself once the window has let go of it
+// (compactidle.go: the same copy, check and install, from a still
+// transaction proven still). No system that cannot rename over an open
+// file (Windows) compacts: there the lock would have to be let go before
+// the rename, and a write in that moment would be lost.
 
 // compactMinFree is when compaction pays: more free pages than this.
 // Each free page id costs every writable open 0.05 to 0.14 µs, as the
@@ -76,7 +83,7 @@ func worthCompacting(free uint64) bool {
 
 // errNotCompacted begins every error of a compaction that failed: the
 // library was not touched.
-var errNotCompacted = errors.New("the library was not compacted (it is unchanged; the next daily backup tries again)")
+var errNotCompacted = errors.New("the library was not compacted (it is unchanged; compaction is tried again later)")
 
 // compactAfterBackup compacts the library file real from its daily backup
 // (a checked copy of the library's newest transaction) when that pays and

@@ -95,7 +95,7 @@ func compactInPlace(fs fileSystem, real string, now func() time.Time) (bool, err
 	if err != nil || !worthCompacting(free) {
 		return false, nil // a library that does not read is the next Open's to tell
 	}
-	if !unchangedSince(real, snap) || !roomToCompact(real, snap) {
+	if !unchangedSince(real, snap) || !roomToCompact(real, snap) || heldByAnother(real) {
 		return false, nil
 	}
 	tmp, err := writeCompacted(fs, real, real, snap)
@@ -122,4 +122,18 @@ func stillAt(real string, start os.FileInfo, snap metaPage) bool {
 	}
 	m, err := metaOfFile(real)
 	return err == nil && m == snap
+}
+
+// heldByAnother reports whether somebody has the library file real open
+// (its lock, tried once without waiting): the window opened again, a
+// command. The install would be refused (installCompacted tries the lock
+// again), so the copy, seconds of reading and writing beside the reader's
+// work at 50,000 articles, is not begun.
+func heldByAnother(real string) bool {
+	f, err := os.Open(real)
+	if err != nil {
+		return true
+	}
+	defer f.Close() // lets the lock go
+	return lockFile(f, true, 0) != nil
 }
