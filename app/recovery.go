@@ -232,6 +232,10 @@ func (b *noticeBar) showProblem(err error) {
 		b.show(noticeDamage, true, text)
 		return
 	}
+	if errors.Is(err, storage.ErrNotCompacted) {
+		b.show(noticeBackup, false, oneLine(err.Error())+". Nothing was lost; the library only takes longer to open until it is compacted.")
+		return
+	}
 	b.show(noticeBackup, false, oneLine(err.Error())+". Your work is saved as always; only the day's copy in the backups folder is missing.")
 }
 

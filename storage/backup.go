@@ -603,6 +603,9 @@ func takeBackupProblem(fs fileSystem, real string, now time.Time) error {
 	if p.Day != now.Format("2006-01-02") {
 		msg += " (on " + p.Day + ")"
 	}
+	if rest, ok := strings.CutPrefix(msg, ErrNotCompacted.Error()); ok {
+		return fmt.Errorf("%w%s", ErrNotCompacted, rest) // told as what it is: nothing lost
+	}
 	return errors.New(msg)
 }
 

@@ -81,9 +81,10 @@ func worthCompacting(free uint64) bool {
 	return free > compactMinFree
 }
 
-// errNotCompacted begins every error of a compaction that failed: the
-// library was not touched.
-var errNotCompacted = errors.New("the library was not compacted (it is unchanged; compaction is tried again later)")
+// ErrNotCompacted begins every error of a compaction that failed: the
+// library was not touched. errors.Is finds it also in a problem a
+// compaction in another process left for the next Open (BackupProblem).
+var ErrNotCompacted = errors.New("the library was not compacted (it is unchanged; compaction is tried again later)")
 
 // compactAfterBackup compacts the library file real from its daily backup
 // (a checked copy of the library's newest transaction) when that pays and
@@ -103,12 +104,12 @@ func compactAfterBackup(fs fileSystem, real, backup string, now func() time.Time
 	}
 	tmp, err := writeCompacted(fs, real, backup, snap)
 	if err != nil {
-		return false, fmt.Errorf("%w: %w", errNotCompacted, err)
+		return false, fmt.Errorf("%w: %w", ErrNotCompacted, err)
 	}
 	defer tmp.Close() // held, locked, until the rename is done
 	defer fs.Remove(tmp.Name())
 	if err := checkCompacted(tmp.Name(), backup, snap); err != nil {
-		return false, fmt.Errorf("%w: %w", errNotCompacted, err)
+		return false, fmt.Errorf("%w: %w", ErrNotCompacted, err)
 	}
 	return installCompacted(fs, real, tmp.Name(), snap, now)
 }
@@ -432,7 +433,7 @@ func installCompacted(fs fileSystem, real, tmp string, snap metaPage, now func()
 		return false, nil // written since the backup (or replaced)
 	}
 	if err := fs.Rename(tmp, real); err != nil {
-		return false, fmt.Errorf("%w: %w", errNotCompacted, err)
+		return false, fmt.Errorf("%w: %w", ErrNotCompacted, err)
 	}
 	if err := fs.SyncDir(filepath.Dir(real)); err != nil {
 		return true, fmt.Errorf("the library was compacted but may not survive a power cut: %w", err)

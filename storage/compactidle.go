@@ -108,7 +108,7 @@ func compactInPlace(fs fileSystem, real string, now func() time.Time) (bool, err
 		return false, errChanged
 	}
 	if err != nil {
-		return false, fmt.Errorf("%w: %w", errNotCompacted, err)
+		return false, fmt.Errorf("%w: %w", ErrNotCompacted, err)
 	}
 	return installCompacted(fs, real, tmp.Name(), snap, now)
 }

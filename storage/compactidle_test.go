@@ -465,6 +465,18 @@ func TestFaultsDuringIdleCompaction(t *testing.T) {
 			if libraryExport(t, c.lib) != c.export {
 				t.Fatalf("%v: the library holds something else", fs)
 			}
+			if err != nil {
+				// The next Open tells it, as a compaction's failure.
+				l, oerr := OpenWith(c.lib, Options{StartBackup: func(string) {}})
+				if oerr != nil {
+					t.Fatal(oerr)
+				}
+				told := l.BackupProblem()
+				l.Close()
+				if told == nil || told.Error() != err.Error() || errors.Is(told, ErrNotCompacted) != errors.Is(err, ErrNotCompacted) {
+					t.Fatalf("%v: the next Open told %v, want %v", fs, told, err)
+				}
+			}
 			assertNoTemps(t, &faultCase{dir: c.dir, removeFailed: fs.what == "remove"})
 			runs++
 		}
