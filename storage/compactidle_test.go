@@ -532,3 +532,35 @@ func TestKillDuringIdleCompaction(t *testing.T) {
 	t.Logf("killed before each of %d steps (%d after the rename) and %d times at random: the library was whole and held everything every time",
 		counter.steps, compacted, rounds)
 }
+
+// TestDiskFullDuringIdleCompaction lets bbolt's own writes of the
+// compacted copy fail at several sizes (a file size limit, as a full
+// disk): the library is left as it was and the one-line error says so.
+func TestDiskFullDuringIdleCompaction(t *testing.T) {
+	if os.Getenv(killChildEnv) != "" {
+		t.Skip("in the child")
+	}
+	template := compactKillCase{dir: t.TempDir()}
+	template.lib = idleFixture(t, template.dir)
+	bs, _ := backups(template.lib)
+	template.backup = bs[0]
+	template.export = libraryExport(t, template.lib)
+	whole := newCompactKillCase(t, template)
+	if done, err := compactIdle(osFS{}, whole.lib, time.Now); err != nil || !done {
+		t.Fatal(done, err)
+	}
+	compacted := fileSize(t, whole.lib)
+	for _, limit := range []int64{4 << 10, compacted / 2, compacted - 4<<10} {
+		c := newCompactKillCase(t, template)
+		hash := fileHash(t, c.lib)
+		lines := runChildToEnd(t, fmt.Sprintf("compact-idle-limit %s %d", c.lib, limit))
+		if len(lines) == 0 || !strings.HasPrefix(lines[0], "FAILED "+ErrNotCompacted.Error()) {
+			t.Fatalf("limit %d of %d bytes: the child said %q", limit, compacted, lines)
+		}
+		if fileHash(t, c.lib) != hash || libraryExport(t, c.lib) != c.export {
+			t.Fatalf("limit %d: the library changed", limit)
+		}
+		assertNoTemps(t, &faultCase{dir: c.dir})
+		t.Logf("limit %d of %d bytes: %s", limit, compacted, lines[0])
+	}
+}
