@@ -49,10 +49,11 @@ import (
 // free pages than compactMinFree, starts 'dramatis backup --auto
 // --compact' in a process of its own (Options.StartCompaction), which
 // compacts from the library file itself once the window has let go of it
-// (compactidle.go: the same copy, check and install, from a still
-// transaction proven still). No system that cannot rename over an open
-// file (Windows) compacts: there the lock would have to be let go before
-// the rename, and a write in that moment would be lost.
+// (compactidle.go: the same copy, check and install, from the library's
+// newest transaction, kept only if no commit came while it was read).
+// No system that cannot rename over an open file (Windows) compacts:
+// there the lock would have to be let go before the rename, and a write
+// in that moment would be lost.
 
 // compactMinFree is when compaction pays: more free pages than this.
 // Each free page id costs every writable open 0.05 to 0.14 µs, as the

@@ -17,28 +17,29 @@ import (
 // StartCompaction), which runs CompactIdle.
 //
 // CompactIdle makes the daily backup first when one is due, and compacts
-// from it (compactAfterBackup). Otherwise it compacts from the library
-// file itself, read through the page reader without its lock (nobody
-// waits for it, as nobody waits for the daily backup), and treats the
-// file as the still copy the backup would have been, by the rule the
-// unlocked daily backup (copyUnlocked) rests on: bbolt never writes a page
-// of the newest transaction T before T+1 is committed. A transaction
-// writes its pages only where T's freelist says free (T's own tree is
-// never there) or past T's end, and its meta page into the slot T does
-// not use; the pages it replaces of T's tree become free only for T+2,
-// after T+1's meta page is written. So if the library file is the same
+// from it (compactAfterBackup). Otherwise, when nobody holds the library
+// (its lock, tried once: a copy whose install would be refused is not
+// begun), it compacts from the library file itself, read through the page
+// reader without its lock (nobody waits for it, as nobody waits for the
+// daily backup), and treats the file as the still copy the backup would
+// have been, by the rule the unlocked daily backup (copyUnlocked) rests
+// on: bbolt overwrites no page of the newest transaction T before T+1 is
+// committed. T+1 writes its pages only where T's freelist names (free
+// pages, and pending ones: those T replaced, of T-1's tree; never T's
+// own) or past T's end, and its meta page into the slot T does not use;
+// the pages of T's tree that T+1 replaces can be reused only by T+2, which
+// begins after T+1's meta page is written. So if the library is the same
 // file (inode) with T as its newest meta page before the copy and again
-// after the copy and its check, no transaction was committed in between
+// after the copy and its check, no transaction was committed in between,
 // and every page of T that was read was T's own. (A meta page read while
-// the next one is written fails its checksum and the older, complete one
-// is read: the newest complete meta page is always one that was committed
-// no earlier than any commit that could have overwritten T.) When the meta
-// page moved on, whatever the copy found (even "damage": pages reused
-// under it) is dropped quietly and the copy tried again a few times; the
-// next close tries again after that. The compacted copy is installed as
-// after a backup (installCompacted: the lock tried once, the library
-// still at T, an atomic rename), so every failure before the rename leaves
-// the library as it was.
+// the next is being written fails its checksum and the other slot's is
+// read, which is never older than T while T's pages are still T's.) When
+// the meta page moved on, whatever the copy found (even "damage": pages
+// reused under it) is dropped quietly and the copy tried again a few
+// times; the next close tries again after that. The compacted copy is
+// installed as after a backup (installCompacted: the lock tried once, the
+// library still at T, an atomic rename), so every failure before the
+// rename leaves the library as it was.
 //
 // Reading the library directly, instead of making an unlocked copy of it
 // first, saves writing and reading the whole file once more (1.4 GB at
