@@ -90,7 +90,7 @@ func TestIdleCompactionAfterTheWindow(t *testing.T) {
 	if now, _ := os.Stat(l.path); !os.SameFile(fi, now) {
 		t.Fatal("backup --auto compacted without a backup")
 	}
-	code, _, errs := l.run("", "backup", "--auto", "--compact", "--library", started[0])
+	code, _, errs := l.run("", compactionArgs(started[0])...) // what StartCompaction runs
 	if code != 0 || !strings.Contains(errs, "the library was compacted") {
 		t.Fatalf("backup --auto --compact: exit %d, %q", code, errs)
 	}

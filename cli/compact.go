@@ -34,5 +34,10 @@ func runIdleCompaction(e *Env, lf libraryFlags) error {
 // not be started; the next Close that finds the library worth compacting
 // tries again.
 func StartCompaction(libraryPath string) error {
-	return startDetached("backup", "--auto", "--compact", "--library", libraryPath)
+	return startDetached(compactionArgs(libraryPath)...)
+}
+
+// compactionArgs is the command line StartCompaction runs.
+func compactionArgs(libraryPath string) []string {
+	return []string{"backup", "--auto", "--compact", "--library", libraryPath}
 }
