@@ -136,7 +136,7 @@ func Run(opts Options) (err error) {
 		return err
 	}
 	var listener io.Closer
-	notices := &libraryNotices{}
+	notices := &libraryNotices{startCompaction: startCompaction}
 	start := func(l *storage.Library, win fyne.Window, preload <-chan *startLoad) {
 		lib = l
 		o := opts

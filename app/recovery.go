@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dramatis-app/dramatis/cli"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -141,15 +142,29 @@ type libraryNotices struct {
 	mu      sync.Mutex
 	bar     *noticeBar
 	pending []error
+	// startCompaction is the libraries' storage.Options.StartCompaction
+	// (startCompaction in the running app; nil in tests, where starting
+	// this binary would start the test binary).
+	startCompaction func(libraryPath string)
+}
+
+// startCompaction starts 'dramatis backup --auto --compact' when the window
+// closes a library with many free pages (storage.Options.StartCompaction):
+// the window holds its library all session, so only a process of its own,
+// after it, can compact it. The window does not wait for it; one that
+// could not start is tried again at the next close.
+func startCompaction(libraryPath string) {
+	_ = cli.StartCompaction(libraryPath)
 }
 
 // open opens a library as the window does: read-only when its file or disk
 // may not be written (the bar says so), checked whole in the background
 // once a day and, after an unclean shutdown, right after it opens (the
 // reader reads meanwhile; changes wait for the check), its background
-// findings told to the bar.
+// findings told to the bar, compacted after it closes when that pays.
 func (n *libraryNotices) open(path string) (*storage.Library, error) {
-	return storage.OpenWith(path, storage.Options{FallBackToReadOnly: true, BackgroundCheck: true, CheckLater: true, OnProblem: n.problem})
+	return storage.OpenWith(path, storage.Options{FallBackToReadOnly: true, BackgroundCheck: true, CheckLater: true, OnProblem: n.problem,
+		StartCompaction: n.startCompaction})
 }
 
 // problem is the library's Options.OnProblem.
@@ -215,6 +230,10 @@ func (b *noticeBar) showProblem(err error) {
 			text += " Quit and start Dramatis again to restore the latest backup (" + filepath.Base(backup) + ")."
 		}
 		b.show(noticeDamage, true, text)
+		return
+	}
+	if errors.Is(err, storage.ErrNotCompacted) {
+		b.show(noticeBackup, false, oneLine(err.Error())+". Nothing was lost; the library only takes longer to open until it is compacted.")
 		return
 	}
 	b.show(noticeBackup, false, oneLine(err.Error())+". Your work is saved as always; only the day's copy in the backups folder is missing.")

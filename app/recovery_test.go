@@ -245,3 +245,22 @@ func TestWindowTellsABackupProblemACommandLeft(t *testing.T) {
 		rw.Close()
 	}
 }
+
+// A compaction that failed in its own process is told for what it is:
+// nothing lost, no backup missing.
+func TestWindowTellsACompactionProblem(t *testing.T) {
+	test.NewTempApp(t)
+	for _, c := range []struct {
+		err       error
+		want, not string
+	}{
+		{fmt.Errorf("%w: write: no space left on device", storage.ErrNotCompacted), "Nothing was lost", "day's copy"},
+		{errors.New("the daily backup was not made: no space left on device"), "day's copy", "Nothing was lost"},
+	} {
+		bar := newNoticeBar()
+		bar.showProblem(c.err)
+		if got := renderedText(bar.box); !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
+			t.Errorf("%v: the notice says %q", c.err, got)
+		}
+	}
+}

@@ -13,10 +13,13 @@ import (
 // while the library is in use by this process; written aside and renamed).
 // With --auto it makes the daily backup into the backups folder if one is
 // due: what a command starts in the background after it has changed the
-// library, and what a scheduler (cron) may run.
+// library, and what a scheduler (cron) may run. --auto --compact also
+// compacts the library when no backup is due (what the window starts when
+// it closes a library with many free pages).
 func runBackup(e *Env, args []string) error {
 	fs := newFlagSet(e, "backup")
 	auto := fs.Bool("auto", false, "make the daily backup in the backups folder next to the library, if the library changed since the last one")
+	compact := fs.Bool("compact", false, "with --auto: also compact the library file when many of its pages are free, without a backup due (nobody may have it open)")
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -26,7 +29,13 @@ func runBackup(e *Env, args []string) error {
 		if len(pos) != 0 {
 			return usagef("--auto writes into the backups folder and takes no FILE")
 		}
+		if *compact {
+			return runIdleCompaction(e, *libFlag)
+		}
 		return runDailyBackup(e, *libFlag)
+	}
+	if *compact {
+		return usagef("--compact goes with --auto")
 	}
 	if len(pos) != 1 {
 		return usagef("want one FILE to write the backup to, got %d", len(pos))

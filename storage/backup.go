@@ -347,7 +347,15 @@ func makeDailyBackupUnlocked(fs fileSystem, libraryPath string, now func() time.
 	if err != nil {
 		return false, err
 	}
-	real := realPath(p)
+	made, _, err := dailyBackupThenCompact(fs, realPath(p), now)
+	return made, err
+}
+
+// dailyBackupThenCompact makes the daily backup of the library file real
+// when it is due, then compacts the library from it when that pays. It
+// reports whether the backup was made and whether the library was
+// compacted; a problem is noted for the next Open to tell.
+func dailyBackupThenCompact(fs fileSystem, real string, now func() time.Time) (made, compacted bool, err error) {
 	var lastErr error
 	for try := 0; try < unlockedCopyTries; try++ {
 		if try > 0 {
@@ -357,16 +365,16 @@ func makeDailyBackupUnlocked(fs fileSystem, libraryPath string, now func() time.
 		made, err := copyUnlocked(fs, real, day)
 		if !errors.Is(err, errChanged) {
 			if err == nil && made {
-				_, err = compactAfterBackup(fs, real, dailyName(real, day), now)
+				compacted, err = compactAfterBackup(fs, real, dailyName(real, day), now)
 			}
 			if err != nil {
 				noteBackupProblem(fs, real, now(), err, false)
 			}
-			return made, err
+			return made, compacted, err
 		}
 		lastErr = err
 	}
-	return false, fmt.Errorf("the daily backup was not made: %w", lastErr)
+	return false, false, fmt.Errorf("the daily backup was not made: %w", lastErr)
 }
 
 // errChanged: the library was written during an unlocked copy.
@@ -594,6 +602,9 @@ func takeBackupProblem(fs fileSystem, real string, now time.Time) error {
 	msg := p.Message
 	if p.Day != now.Format("2006-01-02") {
 		msg += " (on " + p.Day + ")"
+	}
+	if rest, ok := strings.CutPrefix(msg, ErrNotCompacted.Error()); ok {
+		return fmt.Errorf("%w%s", ErrNotCompacted, rest) // told as what it is: nothing lost
 	}
 	return errors.New(msg)
 }

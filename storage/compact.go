@@ -24,7 +24,8 @@ import (
 // to 5.4 times that of 1,000 articles; compacted, 1.01 to 1.11 times).
 //
 // It runs in the daily backup's own process ('dramatis backup --auto'),
-// right after the backup was made, and only when it pays (compactMinFree).
+// right after the backup was made, and only when it pays (compactMinFree);
+// after the window, without a backup (see below).
 // The just-made backup is a still copy of the library's newest
 // transaction T, so the compacted copy is made from it (its records
 // copied in order into a new bbolt file) while the library
@@ -42,10 +43,17 @@ import (
 // if nothing changed: one copy more, once per compaction, of a library
 // that then opens as fast as a small one.
 //
-// The window never compacts: it has the library open all along. Nor does
-// a system that cannot rename over an open file (Windows): there the lock
-// would have to be let go before the rename, and a write in that moment
-// would be lost.
+// The window has the library open all along, and its daily backup, made
+// in-process as it opens, holds the library before the session's writes:
+// it never compacts from it. Instead its Close, when the library has more
+// free pages than compactMinFree, starts 'dramatis backup --auto
+// --compact' in a process of its own (Options.StartCompaction), which
+// compacts from the library file itself once the window has let go of it
+// (compactidle.go: the same copy, check and install, from the library's
+// newest transaction, kept only if no commit came while it was read).
+// No system that cannot rename over an open file (Windows) compacts:
+// there the lock would have to be let go before the rename, and a write
+// in that moment would be lost.
 
 // compactMinFree is when compaction pays: more free pages than this.
 // Each free page id costs every writable open 0.05 to 0.14 µs, as the
@@ -74,9 +82,10 @@ func worthCompacting(free uint64) bool {
 	return free > compactMinFree
 }
 
-// errNotCompacted begins every error of a compaction that failed: the
-// library was not touched.
-var errNotCompacted = errors.New("the library was not compacted (it is unchanged; the next daily backup tries again)")
+// ErrNotCompacted begins every error of a compaction that failed: the
+// library was not touched. errors.Is finds it also in a problem a
+// compaction in another process left for the next Open (BackupProblem).
+var ErrNotCompacted = errors.New("the library was not compacted (it is unchanged; compaction is tried again later)")
 
 // compactAfterBackup compacts the library file real from its daily backup
 // (a checked copy of the library's newest transaction) when that pays and
@@ -96,12 +105,12 @@ func compactAfterBackup(fs fileSystem, real, backup string, now func() time.Time
 	}
 	tmp, err := writeCompacted(fs, real, backup, snap)
 	if err != nil {
-		return false, fmt.Errorf("%w: %w", errNotCompacted, err)
+		return false, fmt.Errorf("%w: %w", ErrNotCompacted, err)
 	}
 	defer tmp.Close() // held, locked, until the rename is done
 	defer fs.Remove(tmp.Name())
 	if err := checkCompacted(tmp.Name(), backup, snap); err != nil {
-		return false, fmt.Errorf("%w: %w", errNotCompacted, err)
+		return false, fmt.Errorf("%w: %w", ErrNotCompacted, err)
 	}
 	return installCompacted(fs, real, tmp.Name(), snap, now)
 }
@@ -115,21 +124,28 @@ func freePagesOf(path string) (metaPage, uint64, error) {
 		return metaPage{}, 0, err
 	}
 	defer f.Close()
-	if pf.meta.freelist == noFreelist {
-		return pf.meta, 0, nil
+	free, err := pf.freePages()
+	return pf.meta, free, err
+}
+
+// freePages is the number of free pages the freelist of the page file's
+// newest transaction names, from the freelist page's header.
+func (f *pageFile) freePages() (uint64, error) {
+	if f.meta.freelist == noFreelist {
+		return 0, nil
 	}
-	p, _, err := pf.readPage(pf.meta.freelist, nil)
+	p, _, err := f.readPage(f.meta.freelist, nil)
 	if err != nil || p.flags != flagFreelist {
-		return pf.meta, 0, damagedf("the freelist page does not read")
+		return 0, damagedf("the freelist page does not read")
 	}
 	if p.count != freelistOverflowCount {
-		return pf.meta, uint64(p.count), nil
+		return uint64(p.count), nil
 	}
 	body := p.data[pageHeaderSize:]
 	if len(body) < 8 {
-		return pf.meta, 0, damagedf("the freelist page is cut short")
+		return 0, damagedf("the freelist page is cut short")
 	}
-	return pf.meta, binary.LittleEndian.Uint64(body), nil
+	return binary.LittleEndian.Uint64(body), nil
 }
 
 // unchangedSince reports whether the library file real still holds the
@@ -214,19 +230,25 @@ func copyCompacted(dst, src string, snap metaPage) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a fault in the map is an error
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("copying the backup: %v", r)
+			err = fmt.Errorf("copying %s: %v", filepath.Base(src), r)
 		}
 	}()
 	pf, f, err := pageFileAt(src)
 	if err != nil {
-		return fmt.Errorf("opening the backup: %w", err)
+		return fmt.Errorf("opening %s: %w", filepath.Base(src), err)
 	}
 	defer f.Close()
+	if pf.meta != snap {
+		return errChanged // the library itself, written since snap was read
+	}
 	to, err := bolt.Open(dst, 0o600, &bolt.Options{Timeout: lockTimeout, NoSync: true, PageSize: int(snap.pageSize)})
 	if err != nil {
 		return err
 	}
 	err = (&recordCopy{from: pf, to: to}).run()
+	if err != nil {
+		err = fmt.Errorf("copying %s: %w", filepath.Base(src), err)
+	}
 	if cerr := to.Close(); err == nil {
 		err = cerr
 	}
@@ -257,7 +279,7 @@ func (c *recordCopy) run() error {
 	w := &walker{f: c.from, reachable: newBitset(c.from.meta.hwm), visit: c.visit}
 	err = w.tree("", c.from.meta.root, nil, nil, 0)
 	if err == nil && len(w.problems) > 0 {
-		err = fmt.Errorf("the backup does not read: %w", w.problems[0])
+		err = fmt.Errorf("it does not read: %w", w.problems[0])
 	}
 	if err != nil {
 		c.tx.Rollback()
@@ -289,7 +311,7 @@ func (c *recordCopy) visit(path string, k, v []byte) error {
 	}
 	b := c.tx.Bucket([]byte(path))
 	if b == nil {
-		return fmt.Errorf("copying the backup: no bucket %q", path)
+		return fmt.Errorf("no bucket %q", path)
 	}
 	b.FillPercent = 1.0 // the records come in order: full pages
 	return b.Put(bytes.Clone(k), bytes.Clone(v))
@@ -300,7 +322,7 @@ func (c *recordCopy) visit(path string, k, v []byte) error {
 func (c *recordCopy) bucket(name []byte) error {
 	hdr, isBucket, err := c.from.lookup(c.from.meta.root, nil, name, 0)
 	if err != nil || !isBucket || len(hdr) < bucketHeader {
-		return fmt.Errorf("copying the backup: the bucket %q does not read (%v)", name, err)
+		return fmt.Errorf("the bucket %q does not read (%v)", name, err)
 	}
 	b, err := c.tx.CreateBucket(bytes.Clone(name))
 	if err != nil {
@@ -384,7 +406,7 @@ func sameKeyCounts(a, b string, version int) error {
 			return err
 		}
 		if na != nb {
-			return fmt.Errorf("the compacted copy holds %d keys in %q, the backup %d", na, bucket, nb)
+			return fmt.Errorf("the compacted copy holds %d keys in %q, %s %d", na, bucket, filepath.Base(b), nb)
 		}
 	}
 	return nil
@@ -412,7 +434,7 @@ func installCompacted(fs fileSystem, real, tmp string, snap metaPage, now func()
 		return false, nil // written since the backup (or replaced)
 	}
 	if err := fs.Rename(tmp, real); err != nil {
-		return false, fmt.Errorf("%w: %w", errNotCompacted, err)
+		return false, fmt.Errorf("%w: %w", ErrNotCompacted, err)
 	}
 	if err := fs.SyncDir(filepath.Dir(real)); err != nil {
 		return true, fmt.Errorf("the library was compacted but may not survive a power cut: %w", err)

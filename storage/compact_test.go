@@ -612,7 +612,7 @@ func TestDiskFullDuringCompaction(t *testing.T) {
 		c := newCompactKillCase(t, template)
 		hash := fileHash(t, c.lib)
 		lines := runChildToEnd(t, fmt.Sprintf("compact-limit %s %s %d", c.lib, c.backup, limit))
-		if len(lines) == 0 || !strings.HasPrefix(lines[0], "FAILED "+errNotCompacted.Error()) {
+		if len(lines) == 0 || !strings.HasPrefix(lines[0], "FAILED "+ErrNotCompacted.Error()) {
 			t.Fatalf("limit %d of %d bytes: the child said %q", limit, compacted, lines)
 		}
 		if fileHash(t, c.lib) != hash || libraryExport(t, c.lib) != c.export {

@@ -74,6 +74,22 @@ func TestKillChild(t *testing.T) {
 		n, _ := strconv.Atoi(args[3])
 		done, err := compactAfterBackup(&faultFS{fs: osFS{}, failAt: n, kill: true}, args[1], args[2], time.Now)
 		fmt.Println("COMPACTED", done, err)
+	case "compact-idle": // compact LIB from itself, killed before file step N (0: not)
+		n, _ := strconv.Atoi(args[2])
+		done, err := compactIdle(&faultFS{fs: osFS{}, failAt: n, kill: true}, args[1], time.Now)
+		fmt.Println("COMPACTED", done, err)
+	case "compact-idle-limit": // compact LIB from itself, no file larger than LIMIT
+		limit, _ := strconv.ParseUint(args[2], 10, 64)
+		ignoreFileSizeSignal()
+		if err := setFileSizeLimit(limit, limit); err != nil {
+			fmt.Println("ERR", err)
+			os.Exit(3)
+		}
+		if _, err := compactIdle(osFS{}, args[1], time.Now); err != nil {
+			fmt.Println("FAILED", oneLineErr(err))
+		} else {
+			fmt.Println("COMPACTED")
+		}
 	case "compact-limit": // compact LIB from BACKUP, no file larger than LIMIT
 		limit, _ := strconv.ParseUint(args[3], 10, 64)
 		ignoreFileSizeSignal()

@@ -110,7 +110,9 @@ type Library struct {
 	// startBackup, backupDue: see Options.StartBackup.
 	startBackup func(string)
 	backupDue   bool
-	onProblem   func(error)
+	// startCompaction: see Options.StartCompaction.
+	startCompaction func(string)
+	onProblem       func(error)
 	// searchStale is set when a read-only Open found the search index
 	// stale: searches then read every article (see checkSearchIndex).
 	searchStale atomic.Bool
@@ -149,6 +151,14 @@ type Options struct {
 	// no command waits for a copy of the whole library. Without it, a
 	// goroutine makes the backup and Close waits for it to finish.
 	StartBackup func(libraryPath string)
+	// StartCompaction, when set, is called by Close, after the file is
+	// closed, when the library was open for writing, is not known to be
+	// damaged and has more free pages than compaction waits for
+	// (compactMinFree), and no daily backup is started instead (which
+	// compacts after it): it starts 'dramatis backup --auto --compact'
+	// (CompactIdle) in a process of its own. The window sets it: it holds
+	// the library all session, so its own daily backup never compacts.
+	StartCompaction func(libraryPath string)
 	// OnProblem is told, from another goroutine, what work in the
 	// background found: a daily backup that could not be made, damage
 	// found by the background check (errors.Is ErrDamaged).
@@ -225,7 +235,7 @@ func OpenWith(path string, o Options) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Library{path: p, real: real, fs: o.fs, now: o.now, startBackup: o.StartBackup, onProblem: o.OnProblem}
+	l := &Library{path: p, real: real, fs: o.fs, now: o.now, startBackup: o.StartBackup, startCompaction: o.StartCompaction, onProblem: o.OnProblem}
 	version, err := l.openFile(o)
 	if err != nil {
 		return nil, err
@@ -472,7 +482,7 @@ func (c classified) Unwrap() []error { return []error{c.err, c.kind} }
 // remembers the file's state (the
 // clean-shutdown mark: see state.go) and releases the file and its lock.
 // When the daily backup is due and Options.StartBackup was given, it is
-// called last.
+// called last; else Options.StartCompaction, when compaction pays.
 func (l *Library) Close() error {
 	l.closeOnce.Do(func() {
 		if l.stop != nil {
@@ -480,12 +490,41 @@ func (l *Library) Close() error {
 		}
 		l.bg.Wait()
 		l.saveState()
+		compact := l.compactionPays()
 		l.closeErr = l.db.Close()
-		if l.startBackup != nil && l.backupDue && l.Damaged() == nil {
+		switch {
+		case l.startBackup != nil && l.backupDue && l.Damaged() == nil:
 			l.startBackup(l.real)
+		case compact:
+			l.startCompaction(l.real)
 		}
 	})
 	return l.closeErr
+}
+
+// compactionPays reports whether Close is to start a compaction: the
+// library was written in this session's right (writable, known sound: not
+// damaged, its put-off check done), it can be replaced where it is, and
+// its newest transaction leaves more pages free than compaction waits for
+// (read from the freelist page's header: one page, whether or not this
+// session wrote anything).
+func (l *Library) compactionPays() bool {
+	if l.startCompaction == nil || l.readOnly != "" || !canReplaceOpenFile || l.Damaged() != nil {
+		return false
+	}
+	if l.unchecked != nil && !l.checkDone {
+		return false
+	}
+	fi, err := l.file.Stat()
+	if err != nil {
+		return false
+	}
+	pf, err := openPageFile(l.file, fi.Size())
+	if err != nil {
+		return false
+	}
+	free, err := pf.freePages()
+	return err == nil && worthCompacting(free)
 }
 
 // saveState writes the state a writing session ends with, or what a
