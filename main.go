@@ -47,7 +47,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "dramatis: --library is empty; give a library file, or leave --library out for the default")
 		os.Exit(2)
 	}
-	if err := app.Run(app.Options{Library: *library, Open: fs.Args(), Build: build, Started: started}); err != nil {
+	if err := app.Run(app.Options{Library: *library, Open: fs.Args(), Build: build, Started: started, StartCompaction: cli.StartCompaction}); err != nil {
 		fmt.Fprintln(os.Stderr, "dramatis:", err)
 		os.Exit(1)
 	}

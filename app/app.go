@@ -51,6 +51,14 @@ type Options struct {
 	// trace; zero means when Run began.
 	Started time.Time
 
+	// StartCompaction, when set, starts the library's compaction in a
+	// process of its own ('dramatis backup --auto --compact'; main wires
+	// the CLI's) when the window closes a library with many free pages:
+	// the window holds its library all session, so only a process after
+	// it can compact it. The window does not wait for it; one that could
+	// not start is tried again at the next close.
+	StartCompaction func(libraryPath string) error
+
 	// trace prints how long start-up took (DRAMATIS_TRACE_STARTUP).
 	trace *startupTrace
 	// beforePanes, when set, is called with the empty main window before
@@ -100,6 +108,14 @@ type App struct {
 // inUseQuitDelay is how long a second Dramatis shows why it cannot start.
 const inUseQuitDelay = 8 * time.Second
 
+// startCompaction is StartCompaction as storage.Options takes it, or nil.
+func (o *Options) startCompaction() func(string) {
+	if o.StartCompaction == nil {
+		return nil
+	}
+	return func(libraryPath string) { _ = o.StartCompaction(libraryPath) }
+}
+
 // Run opens the library and the main window and blocks until it is closed.
 // A library in use by another Dramatis, or a damaged one, gets a window that
 // says so in plain words (and offers the latest backup for a damaged one).
@@ -136,7 +152,7 @@ func Run(opts Options) (err error) {
 		return err
 	}
 	var listener io.Closer
-	notices := &libraryNotices{startCompaction: startCompaction}
+	notices := &libraryNotices{startCompaction: opts.startCompaction()}
 	start := func(l *storage.Library, win fyne.Window, preload <-chan *startLoad) {
 		lib = l
 		o := opts

@@ -18,7 +18,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/dramatis-app/dramatis/cli"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -143,18 +142,9 @@ type libraryNotices struct {
 	bar     *noticeBar
 	pending []error
 	// startCompaction is the libraries' storage.Options.StartCompaction
-	// (startCompaction in the running app; nil in tests, where starting
-	// this binary would start the test binary).
+	// (Options.StartCompaction; nil in tests, where starting this binary
+	// would start the test binary).
 	startCompaction func(libraryPath string)
-}
-
-// startCompaction starts 'dramatis backup --auto --compact' when the window
-// closes a library with many free pages (storage.Options.StartCompaction):
-// the window holds its library all session, so only a process of its own,
-// after it, can compact it. The window does not wait for it; one that
-// could not start is tried again at the next close.
-func startCompaction(libraryPath string) {
-	_ = cli.StartCompaction(libraryPath)
 }
 
 // open opens a library as the window does: read-only when its file or disk
