@@ -167,6 +167,10 @@ func countWords(s string) int {
 	return n + (cjk+1)/2
 }
 
+// firstCombiningMark is the first code point of the combining marks
+// (U+0300); below it no rune is a mark.
+const firstCombiningMark = 0x300
+
 // countWordsFrom counts as countWords does, rune by rune, from a state in
 // which the previous character was (in) or was not part of a word.
 func countWordsFrom(s string, in bool) (n int, inWord bool, cjk int) {
@@ -176,7 +180,9 @@ func countWordsFrom(s string, in bool) (n int, inWord bool, cjk int) {
 			in = false
 			continue
 		}
-		w := unicode.IsLetter(r) || unicode.IsNumber(r)
+		// A combining mark (an Indic vowel sign, a Thai tone mark)
+		// belongs to the letter before it.
+		w := unicode.IsLetter(r) || unicode.IsNumber(r) || in && r >= firstCombiningMark && unicode.IsMark(r)
 		if w && !in {
 			n++
 		}

@@ -65,3 +65,24 @@ func TestJoinWrappedKey(t *testing.T) {
 		t.Errorf("lines %+v: the wrapped heading is not joined", pc.lines)
 	}
 }
+
+// TestCountWords: words are runs of letters and digits, with the
+// combining marks written in them (Indic vowel signs), and every two
+// characters of a script without spaces.
+func TestCountWords(t *testing.T) {
+	cases := []struct {
+		text string
+		want int
+	}{
+		{"Coast line goes electric", 4},
+		{"Tabaksteuer-Modernisierungsgesetz 2021", 3},
+		{"এমপির ভাইকে নিজ বাড়ির সামনেই কুপিয়ে হত্যা", 7}, // vowel signs are marks, inside the word
+		{"नई दिल्ली में बारिश", 4},
+		{"宇航员在太空中", 4},
+	}
+	for _, c := range cases {
+		if got := countWords(c.text); got != c.want {
+			t.Errorf("countWords(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}

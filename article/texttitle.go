@@ -636,15 +636,22 @@ func (pc *pageCopy) inHeadlineList(i int) bool {
 const minContentWordLetters = 4
 
 // contentWords are the lower-cased words of minContentWordLetters or more
-// letters.
+// letters. A word holds its combining marks: the vowel signs of Indic
+// scripts are marks, not letters ("এমপির").
 func contentWords(s string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), notWordRune) {
 		if utf8.RuneCountInString(f) >= minContentWordLetters {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// notWordRune reports a rune that parts words: not a letter, digit or
+// combining mark.
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && (r < firstCombiningMark || !unicode.IsMark(r))
 }
 
 // A title has minTitleWords to maxTitleWords words and at most

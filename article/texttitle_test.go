@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -130,6 +131,25 @@ func TestGluedByline(t *testing.T) {
 	for _, c := range cases {
 		if head, _, _ := gluedByline(c.line); head != c.head {
 			t.Errorf("gluedByline(%q) = %q, want %q", c.line, head, c.head)
+		}
+	}
+}
+
+// TestContentWords: the words of four letters or more, lower-cased; a
+// word keeps its combining marks (the vowel signs of Bengali), which are
+// no letters.
+func TestContentWords(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Coast line goes electric", []string{"coast", "line", "goes", "electric"}},
+		{"Ein Tag am Meer", []string{"meer"}},
+		{"এমপির ভাইকে নিজ বাড়ির সামনেই কুপিয়ে হত্যা", []string{"এমপির", "ভাইকে", "বাড়ির", "সামনেই", "কুপিয়ে", "হত্যা"}},
+	}
+	for _, c := range cases {
+		if got := contentWords(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("contentWords(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
 }
