@@ -179,10 +179,13 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 		return f, false
 	}
 	cw := contentWords(l.text)
-	if len(cw) == 0 || endsWithFullStop(l.text) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) || pc.signedDateline(i) {
-		// A sentence is a teaser or caption; a line under a time of day
-		// heads an entry of a live ticker; a date with a word or two is
-		// a dateline.
+	next := pc.nextKept(i)
+	_, _, glued := gluedByline(l.text)
+	metaNext := glued || next >= 0 && pc.isMetaLine(next) || pc.droppedMetaBelow(i)
+	if len(cw) == 0 || endsWithFullStop(l.text) && !pc.sentenceHeadline(i, metaNext) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) || pc.signedDateline(i) {
+		// A sentence is a teaser or caption (but see sentenceHeadline);
+		// a line under a time of day heads an entry of a live ticker;
+		// a date with a word or two is a dateline.
 		return f, false
 	}
 	shared := pc.sharedWords(i, s, cw, vocab)
@@ -191,11 +194,9 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	// chance more easily than a headline that names its subject.
 	f[tfTopical] = float64(shared) / float64(max(len(cw), minTopicalWords))
 	f[tfSharedWords] = min(float64(shared), maxSharedWords) / maxSharedWords
-	next := pc.nextKept(i)
 	metaBelow := pc.metaWithin(i+1, metaReach, 1)
-	_, _, glued := gluedByline(l.text)
 	switch {
-	case glued || next >= 0 && pc.isMetaLine(next) || pc.droppedMetaBelow(i):
+	case metaNext:
 		f[tfMetaNext] = 1
 	case metaBelow:
 		f[tfMetaNear] = 1
@@ -268,6 +269,23 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	f[tfEchoedInText] = b2f(pc.echoedInText(i))
 	f[tfFieldRow] = b2f(pc.fieldRow(i))
 	return f, true
+}
+
+// sentenceHeadline reports a line ending with a full stop that stands
+// where a headline does: a byline or date right under it (metaNext), and
+// no headline-shaped line right above it (a paragraph, a cookie notice,
+// is none), whose standfirst it would be
+// ("Ich habe das Vreni Frost-Urteil gelesen. Das müsst ihr jetzt dazu
+// wissen." over "… Juni 19th, 2018|Social Media|36 Kommentare").
+func (pc *pageCopy) sentenceHeadline(i int, metaNext bool) bool {
+	if !metaNext {
+		return false
+	}
+	prev := i - 1
+	for prev >= 0 && pc.lines[prev].drop && !pc.lines[prev].boxed {
+		prev--
+	}
+	return prev < 0 || pc.lines[prev].prose || !pc.headlineCandidate(&pc.lines[prev])
 }
 
 // maxSharedWords is how many shared words make a line fully named by the

@@ -9,7 +9,8 @@ import (
 // TestCopyTitleRejects: which lines are candidates at all: not a dateline,
 // a sentence, a credit, an entry under a time of day or a heading under the
 // text's prose; yes a dated headline, one ending in initials, one under a
-// caption that opens the body.
+// caption that opens the body, a sentence with a byline or date
+// under it, but not as the teaser of a headline above it.
 func TestCopyTitleRejects(t *testing.T) {
 	body := strings.Repeat("The regional railway will run electric trains on the coast line from next spring, the operator said on Monday. ", 3)
 	caption := "A train on the coast line at dawn, seen from the harbour wall."
@@ -23,6 +24,10 @@ func TestCopyTitleRejects(t *testing.T) {
 		{"a dated headline", "Menu\nCoast line strike on 5 March 2025 called off\n" + body, "Coast line strike on 5 March 2025 called off", true},
 		{"a headline ending with initials", "Menu\nHow winter wreaks havoc on what lies under N.Y.C.\n" + body, "How winter wreaks havoc on what lies under N.Y.C.", true},
 		{"a sentence", "Menu\nThe trains will run from next spring.\n" + body, "The trains will run from next spring.", false},
+		{"a sentence over a byline", "Menu\nThe trains will run from next spring.\nBy Jo Bloggs\n" + body, "The trains will run from next spring.", true},
+		{"a sentence under a sign-up button", "We use cookies to improve the service. By using this site, you agree to this use of cookies.\nSign in\nJoin now\nThe trains will run from next spring.\nPublished on August 19, 2019\n" + body, "The trains will run from next spring.", true},
+		{"a teaser under its headline", "Menu\nCoast line goes electric next spring\nThe trains will run from next spring.\nBy Jo Bloggs\n" + body, "The trains will run from next spring.", false},
+		{"a sentence over a date", "Menu\nThe trains will run from next spring. Here is why.\n4 March 2025\n" + body, "The trains will run from next spring. Here is why.", true},
 		{"under a caption in the body", "Menu\nHome\n" + caption + "\nCoast line goes electric next spring\n" + body, "Coast line goes electric next spring", true},
 		{"under the text's prose", "Menu\nHome\n" + caption + "\n" + caption + "\n" + caption + "\nCoast line goes electric next spring\n" + body, "Coast line goes electric next spring", false},
 		{"a credit", "Menu\nText and photos: Jo Bloggs\n" + body, "Text and photos: Jo Bloggs", false},
