@@ -182,10 +182,11 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	next := pc.nextKept(i)
 	_, _, glued := gluedByline(l.text)
 	metaNext := glued || next >= 0 && pc.isMetaLine(next) || pc.droppedMetaBelow(i)
-	if len(cw) == 0 || endsWithFullStop(l.text) && !pc.sentenceHeadline(i, metaNext) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) || pc.signedDateline(i) {
+	if len(cw) == 0 || endsWithFullStop(l.text) && !pc.sentenceHeadline(i, metaNext) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) && !pc.datePeriod(l.text) || pc.signedDateline(i) {
 		// A sentence is a teaser or caption (but see sentenceHeadline);
 		// a line under a time of day heads an entry of a live ticker;
-		// a date with a word or two is a dateline.
+		// a date with a word or two is a dateline, a period of dates
+		// with a word or two the title of a report.
 		return f, false
 	}
 	shared := pc.sharedWords(i, s, cw, vocab)
@@ -269,6 +270,30 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	f[tfEchoedInText] = b2f(pc.echoedInText(i))
 	f[tfFieldRow] = b2f(pc.fieldRow(i))
 	return f, true
+}
+
+// datePeriod reports a line whose date ends a period of dates
+// ("Wochenbericht 14. - 20. Januar 2022", "Tagung 3.–5. Mai"): a dateline
+// gives one day; a period is what a report or an event covers.
+func (pc *pageCopy) datePeriod(t string) bool {
+	d, ok := findTextDate(t, pc.lang)
+	if !ok {
+		return false
+	}
+	before := strings.TrimSpace(t[:d.start])
+	before, dash := strings.CutSuffix(before, "-")
+	if !dash {
+		before, dash = strings.CutSuffix(before, "–")
+	}
+	if !dash {
+		return false
+	}
+	fs := strings.Fields(before)
+	if len(fs) == 0 {
+		return false
+	}
+	day := strings.TrimSuffix(fs[len(fs)-1], ".")
+	return day != "" && strings.Trim(day, "0123456789.") == ""
 }
 
 // sentenceHeadline reports a line ending with a full stop that stands
@@ -519,11 +544,22 @@ func isBreadcrumb(t string) bool {
 var breadcrumbRoots = []string{"Startseite", "Home"}
 
 // gluedCrumbs reports a breadcrumb trail copied without separators, its
-// root glued to the next item ("StartseiteKulturfragen…").
+// root glued to the next item at the start of a word ("StartseiteKulturfragen…",
+// "SLF StartseiteLawinenbulletin und Schneesituation…" after the site's
+// logo).
 func gluedCrumbs(t string) bool {
 	for _, root := range breadcrumbRoots {
-		if rest, ok := strings.CutPrefix(t, root); ok {
-			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+		for at := 0; ; {
+			k := strings.Index(t[at:], root)
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(root)
+			if k > 0 && t[k-1] != ' ' {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(t[at:]); unicode.IsUpper(r) {
 				return true
 			}
 		}

@@ -8,7 +8,7 @@ import (
 
 // TestCopyTitleRejects: which lines are candidates at all: not a dateline,
 // a sentence, a credit, an entry under a time of day or a heading under the
-// text's prose; yes a dated headline, one ending in initials, one under a
+// text's prose; yes a dated headline, a period of dates with its report, one ending in initials, one under a
 // caption that opens the body, a sentence with a byline or date
 // under it, but not as the teaser of a headline above it.
 func TestCopyTitleRejects(t *testing.T) {
@@ -21,6 +21,8 @@ func TestCopyTitleRejects(t *testing.T) {
 		{"a dateline", "Menu\nTuesday, 4 March 2025\n" + body, "Tuesday, 4 March 2025", false},
 		{"a dated byline", "Menu\nTuesday 15 October 2019 by Jo Bloggs\n" + body, "Tuesday 15 October 2019 by Jo Bloggs", false},
 		{"a byline before its date", "Menu\nBy Jo Bloggs, 15 October 2019\n" + body, "By Jo Bloggs, 15 October 2019", false},
+		{"a period of dates", "Menu\nWochenbericht 14. - 20. Januar 2022\n" + body, "Wochenbericht 14. - 20. Januar 2022", true},
+		{"a dateline with a word", "Menu\nAktualisiert 20. Januar 2022\n" + body, "Aktualisiert 20. Januar 2022", false},
 		{"a dated headline", "Menu\nCoast line strike on 5 March 2025 called off\n" + body, "Coast line strike on 5 March 2025 called off", true},
 		{"a headline ending with initials", "Menu\nHow winter wreaks havoc on what lies under N.Y.C.\n" + body, "How winter wreaks havoc on what lies under N.Y.C.", true},
 		{"a sentence", "Menu\nThe trains will run from next spring.\n" + body, "The trains will run from next spring.", false},
@@ -66,6 +68,8 @@ func TestCopyTitleCandidates(t *testing.T) {
 		"Von Gregory Lipinski":                              false, // a byline
 		"Photo by Jo Bloggs":                                false, // a credit
 		"StartseiteKulturfragen\"Wir dekorieren um\"":       false, // a breadcrumb trail, glued
+		"SLF StartseiteLawinenbulletin und Schneesituation": false, // glued, after the logo
+		"Homeoffice-Pflicht: Was jetzt gilt":                true,
 		"Homeschooling in der Pandemie":                     true,
 	} {
 		l := copyLine{text: text, words: max(countWords(text), minTitleWords)}
