@@ -175,7 +175,7 @@ func (pc *pageCopy) sharedWords(i, s int, cw []string, vocab map[string]int) int
 func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[string]bool) (titleFeatures, bool) {
 	var f titleFeatures
 	l := &pc.lines[i]
-	if !pc.headlineCandidate(l) {
+	if !pc.headlineCandidate(l) && !pc.lowerCaseTitle(i, s) {
 		return f, false
 	}
 	cw := contentWords(l.text)
@@ -270,6 +270,32 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	f[tfEchoedInText] = b2f(pc.echoedInText(i))
 	f[tfFieldRow] = b2f(pc.fieldRow(i))
 	return f, true
+}
+
+// lowerCaseTitle reports a headline-shaped line in lower case that the
+// body's first paragraph opens with ("t-distributed stochastic neighbor
+// embedding" over "T-distributed Stochastic Neighbor Embedding (t-SNE) is
+// a …"): a reference work names its subject first, and keeps the subject's
+// own case in its title. A line in lower case is otherwise a fragment.
+func (pc *pageCopy) lowerCaseTitle(i, s int) bool {
+	l := &pc.lines[i]
+	r, size := utf8.DecodeRuneInString(l.text)
+	if i >= s || !unicode.IsLower(r) {
+		return false
+	}
+	capitalised := *l
+	capitalised.text = string(unicode.ToUpper(r)) + l.text[size:]
+	if !pc.headlineCandidate(&capitalised) {
+		return false
+	}
+	for k := s; k < len(pc.lines); k++ {
+		if p := &pc.lines[k]; p.prose && !p.drop {
+			rest, ok := strings.CutPrefix(p.key.lower, l.key.lower)
+			after, _ := utf8.DecodeRuneInString(rest)
+			return ok && rest != "" && !unicode.IsLetter(after)
+		}
+	}
+	return false
 }
 
 // datePeriod reports a line whose date ends a period of dates
