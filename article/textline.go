@@ -43,14 +43,22 @@ func (pc *pageCopy) joinWrapped() {
 
 // continues reports whether next carries on the sentence that prev breaks
 // off. A line that only says how long ago the article appeared ("vor 4
-// Monaten", "gestern") is the dateline under a headline, not the rest of
-// it.
+// Monaten", "gestern"), or that ends with a date after a few words ("selbst
+// ist der Mann 22.02.2021", a magazine's name in lower case), is the
+// dateline under a headline, not the rest of it.
 func continues(prev, next string) bool {
 	if endsSentence(prev) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next)
-	return unicode.IsLower(r) && countWords(prev) >= 2 && !isRelativeTime(next)
+	return unicode.IsLower(r) && countWords(prev) >= 2 && !isRelativeTime(next) && !endsWithDate(next)
+}
+
+// endsWithDate reports a line that ends with a date and has at most
+// datelineWords other words: a dateline.
+func endsWithDate(t string) bool {
+	d, ok := findTextDate(t, "")
+	return ok && strings.TrimSpace(t[d.end:]) == "" && countWords(trimMetaWords(t[:d.start])) <= datelineWords
 }
 
 // isRelativeTime reports a line that is only the time since the article
