@@ -175,12 +175,14 @@ func (pc *pageCopy) sharedWords(i, s int, cw []string, vocab map[string]int) int
 func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[string]bool) (titleFeatures, bool) {
 	var f titleFeatures
 	l := &pc.lines[i]
-	if !pc.headlineCandidate(l) && !pc.lowerCaseTitle(i, s) {
+	head, _, glued := gluedByline(l.text)
+	if !pc.headlineCandidate(l) && !(glued && pc.headlineCandidate(withText(l, head))) && !pc.lowerCaseTitle(i, s) {
+		// (a byline glued to a headline may hold what a headline does
+		// not, a dateline's bars: the headline is judged without it)
 		return f, false
 	}
 	cw := contentWords(l.text)
 	next := pc.nextKept(i)
-	_, _, glued := gluedByline(l.text)
 	metaNext := glued || next >= 0 && pc.isMetaLine(next) || pc.droppedMetaBelow(i)
 	if len(cw) == 0 || endsWithFullStop(l.text) && !pc.sentenceHeadline(i, metaNext) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) && !pc.datePeriod(l.text) || pc.signedDateline(i) {
 		// A sentence is a teaser or caption (but see sentenceHeadline);
@@ -272,6 +274,13 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	return f, true
 }
 
+// withText returns a copy of line l that holds text t instead.
+func withText(l *copyLine, t string) *copyLine {
+	c := *l
+	c.text, c.words, c.key = t, countWords(t), newPhraseKey(t)
+	return &c
+}
+
 // lowerCaseTitle reports a headline-shaped line in lower case that the
 // body's first paragraph opens with ("t-distributed stochastic neighbor
 // embedding" over "T-distributed Stochastic Neighbor Embedding (t-SNE) is
@@ -283,9 +292,7 @@ func (pc *pageCopy) lowerCaseTitle(i, s int) bool {
 	if i >= s || !unicode.IsLower(r) {
 		return false
 	}
-	capitalised := *l
-	capitalised.text = string(unicode.ToUpper(r)) + l.text[size:]
-	if !pc.headlineCandidate(&capitalised) {
+	if !pc.headlineCandidate(withText(l, string(unicode.ToUpper(r))+l.text[size:])) {
 		return false
 	}
 	for k := s; k < len(pc.lines); k++ {

@@ -9,10 +9,10 @@ import (
 // TestCopyTitleRejects: which lines are candidates at all: not a dateline,
 // a sentence, a credit, an entry under a time of day or a heading under the
 // text's prose, a line in lower case; yes one in lower case that the lead
-// opens with, a dated headline, a period of dates with its report, one
-// ending in initials, one under a caption that opens the body, a sentence
-// with a byline or date under it, but not as the teaser of a headline
-// above it.
+// opens with, one with its byline and dateline glued, a dated headline, a
+// period of dates with its report, one ending in initials, one under a
+// caption that opens the body, a sentence with a byline or date under it,
+// but not as the teaser of a headline above it.
 func TestCopyTitleRejects(t *testing.T) {
 	body := strings.Repeat("The regional railway will run electric trains on the coast line from next spring, the operator said on Monday. ", 3)
 	caption := "A train on the coast line at dawn, seen from the harbour wall."
@@ -25,6 +25,7 @@ func TestCopyTitleRejects(t *testing.T) {
 		{"a byline before its date", "Menu\nBy Jo Bloggs, 15 October 2019\n" + body, "By Jo Bloggs, 15 October 2019", false},
 		{"in lower case, as the lead opens", "coastal rail electrification\nMenu\nContents\nCoastal rail electrification (CRE) is the work of hanging wires over the coast line, which the regional railway started in 2021.\n" + body, "coastal rail electrification", true},
 		{"in lower case, a fragment", "coastal rail electrification\nMenu\nContents\nThe work of hanging wires over the coast line, which the regional railway started in 2021, ends soon.\n" + body, "coastal rail electrification", false},
+		{"with its byline glued", "Menu\nCoast line goes electric by JO BLOGGS MARCH 4, 2025 | 6:03 PM | Rail\n" + body, "Coast line goes electric by JO BLOGGS MARCH 4, 2025 | 6:03 PM | Rail", true},
 		{"a period of dates", "Menu\nWochenbericht 14. - 20. Januar 2022\n" + body, "Wochenbericht 14. - 20. Januar 2022", true},
 		{"a dateline with a word", "Menu\nAktualisiert 20. Januar 2022\n" + body, "Aktualisiert 20. Januar 2022", false},
 		{"a dated headline", "Menu\nCoast line strike on 5 March 2025 called off\n" + body, "Coast line strike on 5 March 2025 called off", true},
