@@ -86,8 +86,18 @@ func (pc *pageCopy) titleCandidates(s, e int) []titleCandidate {
 	}
 	hi = min(hi, lastProse)
 	var out []titleCandidate
+	from := max(0, s-titleLookup)
+	for i := 1; i < from; i++ {
+		// Farther up, only a line under the breadcrumb trail that ends
+		// with it: the page's own header.
+		if pc.crumbTail(i) {
+			if f, ok := pc.titleSigns(i, s, vocab, leadAbove); ok {
+				out = append(out, titleCandidate{i, f})
+			}
+		}
+	}
 	skipped := 0
-	for i := max(0, s-titleLookup); i < hi; i++ {
+	for i := from; i < hi; i++ {
 		f, ok := pc.titleSigns(i, s, vocab, leadAbove)
 		if i >= s {
 			f[tfSkippedProse] = float64(skipped)
@@ -109,6 +119,16 @@ func (pc *pageCopy) titleCandidates(s, e int) []titleCandidate {
 		}
 	}
 	return out
+}
+
+// crumbTail reports a line that the breadcrumb trail right above it ends
+// with ("StartseiteKaufratgeberKaufratgeber: elektronisches
+// Katzenspielzeug – …" over "Kaufratgeber: elektronisches Katzenspielzeug
+// – …"): the trail names the page, and the line under it is its headline,
+// however far above the body the copy puts them.
+func (pc *pageCopy) crumbTail(i int) bool {
+	l, p := &pc.lines[i], &pc.lines[i-1]
+	return l.words >= minTitleWords && len(p.key.lower) > len(l.key.lower) && strings.HasSuffix(p.key.lower, l.key.lower) && isBreadcrumb(p.text)
 }
 
 // teaserLike reports a line that reads as the teaser under a headline: of

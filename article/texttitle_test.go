@@ -9,13 +9,15 @@ import (
 // TestCopyTitleRejects: which lines are candidates at all: not a dateline,
 // a sentence, a credit, an entry under a time of day or a heading under the
 // text's prose, a line in lower case; yes one in lower case that the lead
-// opens with, one with its byline and dateline glued, a dated headline, a
+// opens with, one with its byline and dateline glued, one under the
+// breadcrumb that ends with it however far up, a dated headline, a
 // period of dates with its report, one ending in initials, one under a
 // caption that opens the body, a sentence with a byline or date under it,
 // but not as the teaser of a headline above it.
 func TestCopyTitleRejects(t *testing.T) {
 	body := strings.Repeat("The regional railway will run electric trains on the coast line from next spring, the operator said on Monday. ", 3)
 	caption := "A train on the coast line at dawn, seen from the harbour wall."
+	menu := strings.Repeat("Fahrplan\nTickets\n", titleLookup/2+10)
 	cases := []struct {
 		name, copy, line string
 		want             bool
@@ -26,6 +28,8 @@ func TestCopyTitleRejects(t *testing.T) {
 		{"in lower case, as the lead opens", "coastal rail electrification\nMenu\nContents\nCoastal rail electrification (CRE) is the work of hanging wires over the coast line, which the regional railway started in 2021.\n" + body, "coastal rail electrification", true},
 		{"in lower case, a fragment", "coastal rail electrification\nMenu\nContents\nThe work of hanging wires over the coast line, which the regional railway started in 2021, ends soon.\n" + body, "coastal rail electrification", false},
 		{"with its byline glued", "Menu\nCoast line goes electric by JO BLOGGS MARCH 4, 2025 | 6:03 PM | Rail\n" + body, "Coast line goes electric by JO BLOGGS MARCH 4, 2025 | 6:03 PM | Rail", true},
+		{"under its breadcrumb, far above the body", "StartseiteRatgeberRatgeber: Coast line goes electric\nRatgeber: Coast line goes electric\n" + menu + body, "Ratgeber: Coast line goes electric", true},
+		{"far above the body", "Ratgeber\nRatgeber: Coast line goes electric\n" + menu + body, "Ratgeber: Coast line goes electric", false},
 		{"a period of dates", "Menu\nWochenbericht 14. - 20. Januar 2022\n" + body, "Wochenbericht 14. - 20. Januar 2022", true},
 		{"a dateline with a word", "Menu\nAktualisiert 20. Januar 2022\n" + body, "Aktualisiert 20. Januar 2022", false},
 		{"a dated headline", "Menu\nCoast line strike on 5 March 2025 called off\n" + body, "Coast line strike on 5 March 2025 called off", true},
