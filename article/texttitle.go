@@ -350,12 +350,16 @@ func (pc *pageCopy) datePeriod(t string) bool {
 }
 
 // sentenceHeadline reports a line ending with a full stop that stands
-// where a headline does: a byline or date right under it (metaNext), and
-// no headline-shaped line right above it (a paragraph, a cookie notice,
-// is none), whose standfirst it would be
-// ("Ich habe das Vreni Frost-Urteil gelesen. Das müsst ihr jetzt dazu
-// wissen." over "… Juni 19th, 2018|Social Media|36 Kommentare").
+// where a headline does: under the breadcrumb trail that ends with it
+// (crumbTail), or with a byline or date right under it (metaNext) and no
+// headline-shaped line right above it (a paragraph, a cookie notice, is
+// none), whose standfirst it would be ("Ich habe das Vreni Frost-Urteil
+// gelesen. Das müsst ihr jetzt dazu wissen." over "… Juni 19th,
+// 2018|Social Media|36 Kommentare").
 func (pc *pageCopy) sentenceHeadline(i int, metaNext bool) bool {
+	if i > 0 && pc.crumbTail(i) {
+		return true
+	}
 	if !metaNext {
 		return false
 	}

@@ -12,8 +12,8 @@ import (
 // opens with, one with its byline and dateline glued, one under the
 // breadcrumb that ends with it however far up, a dated headline, a
 // period of dates with its report, one ending in initials, one under a
-// caption that opens the body, a sentence with a byline or date under it,
-// but not as the teaser of a headline above it.
+// caption that opens the body, a sentence under its breadcrumb or with a
+// byline or date under it, but not as the teaser of a headline above it.
 func TestCopyTitleRejects(t *testing.T) {
 	body := strings.Repeat("The regional railway will run electric trains on the coast line from next spring, the operator said on Monday. ", 3)
 	caption := "A train on the coast line at dawn, seen from the harbour wall."
@@ -37,6 +37,7 @@ func TestCopyTitleRejects(t *testing.T) {
 		{"a sentence", "Menu\nThe trains will run from next spring.\n" + body, "The trains will run from next spring.", false},
 		{"a sentence over a byline", "Menu\nThe trains will run from next spring.\nBy Jo Bloggs\n" + body, "The trains will run from next spring.", true},
 		{"a sentence under a sign-up button", "We use cookies to improve the service. By using this site, you agree to this use of cookies.\nSign in\nJoin now\nThe trains will run from next spring.\nPublished on August 19, 2019\n" + body, "The trains will run from next spring.", true},
+		{"a sentence under its breadcrumb", "Menu\nStartseiteBahnThe trains will run from next spring.\nThe trains will run from next spring.\nCoast line news today\n" + body, "The trains will run from next spring.", true},
 		{"a teaser under its headline", "Menu\nCoast line goes electric next spring\nThe trains will run from next spring.\nBy Jo Bloggs\n" + body, "The trains will run from next spring.", false},
 		{"a sentence over a date", "Menu\nThe trains will run from next spring. Here is why.\n4 March 2025\n" + body, "The trains will run from next spring. Here is why.", true},
 		{"under a caption in the body", "Menu\nHome\n" + caption + "\nCoast line goes electric next spring\n" + body, "Coast line goes electric next spring", true},
