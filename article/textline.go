@@ -43,14 +43,22 @@ func (pc *pageCopy) joinWrapped() {
 
 // continues reports whether next carries on the sentence that prev breaks
 // off. A line that only says how long ago the article appeared ("vor 4
-// Monaten", "gestern") is the dateline under a headline, not the rest of
-// it.
+// Monaten", "gestern"), or that ends with a date after a few words ("selbst
+// ist der Mann 22.02.2021", a magazine's name in lower case), is the
+// dateline under a headline, not the rest of it.
 func continues(prev, next string) bool {
 	if endsSentence(prev) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next)
-	return unicode.IsLower(r) && countWords(prev) >= 2 && !isRelativeTime(next)
+	return unicode.IsLower(r) && countWords(prev) >= 2 && !isRelativeTime(next) && !endsWithDate(next)
+}
+
+// endsWithDate reports a line that ends with a date and has at most
+// datelineWords other words: a dateline.
+func endsWithDate(t string) bool {
+	d, ok := findTextDate(t, "")
+	return ok && strings.TrimSpace(t[d.end:]) == "" && countWords(trimMetaWords(t[:d.start])) <= datelineWords
 }
 
 // isRelativeTime reports a line that is only the time since the article
@@ -167,6 +175,10 @@ func countWords(s string) int {
 	return n + (cjk+1)/2
 }
 
+// firstCombiningMark is the first code point of the combining marks
+// (U+0300); below it no rune is a mark.
+const firstCombiningMark = 0x300
+
 // countWordsFrom counts as countWords does, rune by rune, from a state in
 // which the previous character was (in) or was not part of a word.
 func countWordsFrom(s string, in bool) (n int, inWord bool, cjk int) {
@@ -176,7 +188,9 @@ func countWordsFrom(s string, in bool) (n int, inWord bool, cjk int) {
 			in = false
 			continue
 		}
-		w := unicode.IsLetter(r) || unicode.IsNumber(r)
+		// A combining mark (an Indic vowel sign, a Thai tone mark)
+		// belongs to the letter before it.
+		w := unicode.IsLetter(r) || unicode.IsNumber(r) || in && r >= firstCombiningMark && unicode.IsMark(r)
 		if w && !in {
 			n++
 		}

@@ -4,7 +4,8 @@ import "testing"
 
 // TestContinues: a line that starts in lower case carries on the line
 // before it, unless that line ends a sentence or the next only says how
-// long ago the article appeared (the dateline under a headline).
+// long ago the article appeared or ends with a date (the dateline under a
+// headline).
 func TestContinues(t *testing.T) {
 	cases := []struct {
 		prev, next string
@@ -19,6 +20,9 @@ func TestContinues(t *testing.T) {
 		{"Minister tritt nach Affäre zurück", "vor 2 Stunden", false},
 		{"Wahl in Thüringen: die Ergebnisse", "gestern", false},
 		{"Why steel makers are cutting jobs", "yesterday", false},
+		{"Wurmkiste selber bauen", "selbst ist der Mann 22.02.2021", false}, // a dateline with a magazine's name
+		{"Nach Unfall: Bernal kämpft um Karriere", "dpa am 25.01.2022", false},
+		{"The company was founded", "on 5 March 2025 in Berlin by two friends.", true},
 	}
 	for _, c := range cases {
 		if got := continues(c.prev, c.next); got != c.want {
@@ -63,5 +67,26 @@ func TestJoinWrappedKey(t *testing.T) {
 	}
 	if joined != 1 {
 		t.Errorf("lines %+v: the wrapped heading is not joined", pc.lines)
+	}
+}
+
+// TestCountWords: words are runs of letters and digits, with the
+// combining marks written in them (Indic vowel signs), and every two
+// characters of a script without spaces.
+func TestCountWords(t *testing.T) {
+	cases := []struct {
+		text string
+		want int
+	}{
+		{"Coast line goes electric", 4},
+		{"Tabaksteuer-Modernisierungsgesetz 2021", 3},
+		{"এমপির ভাইকে নিজ বাড়ির সামনেই কুপিয়ে হত্যা", 7}, // vowel signs are marks, inside the word
+		{"नई दिल्ली में बारिश", 4},
+		{"宇航员在太空中", 4},
+	}
+	for _, c := range cases {
+		if got := countWords(c.text); got != c.want {
+			t.Errorf("countWords(%q) = %d, want %d", c.text, got, c.want)
+		}
 	}
 }

@@ -636,7 +636,7 @@ var siteWordsFile string
 type siteWords struct {
 	home, homeBefore, follow, copyright, rights, company  []string
 	partOf, product, parentWords, article, join, homeVerb []string
-	crumbRoot                                             []string
+	crumbRoot                                             []string // capitalised, as a trail shows them
 	notName, otherDomain, function                        map[string]bool
 	// partOfSpaced are the partOf phrases with a space at either end, built
 	// once rather than for every line of a copy; partOfLeads are their
@@ -683,6 +683,10 @@ func parseSiteWords(src string) (*siteWords, error) {
 	// Longest first, so that "zur startseite von" wins over "zur startseite".
 	for _, l := range lists {
 		slices.SortStableFunc(*l, func(a, b string) int { return len(b) - len(a) })
+	}
+	for i, w := range sw.crumbRoot {
+		r, n := utf8.DecodeRuneInString(w)
+		sw.crumbRoot[i] = string(unicode.ToUpper(r)) + w[n:]
 	}
 	for _, p := range sw.partOf {
 		sw.partOfSpaced = append(sw.partOfSpaced, " "+p+" ")

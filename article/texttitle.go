@@ -86,8 +86,18 @@ func (pc *pageCopy) titleCandidates(s, e int) []titleCandidate {
 	}
 	hi = min(hi, lastProse)
 	var out []titleCandidate
+	from := max(0, s-titleLookup)
+	for i := 1; i < from; i++ {
+		// Farther up, only a line under the breadcrumb trail that ends
+		// with it: the page's own header.
+		if pc.crumbTail(i) {
+			if f, ok := pc.titleSigns(i, s, vocab, leadAbove); ok {
+				out = append(out, titleCandidate{i, f})
+			}
+		}
+	}
 	skipped := 0
-	for i := max(0, s-titleLookup); i < hi; i++ {
+	for i := from; i < hi; i++ {
 		f, ok := pc.titleSigns(i, s, vocab, leadAbove)
 		if i >= s {
 			f[tfSkippedProse] = float64(skipped)
@@ -109,6 +119,16 @@ func (pc *pageCopy) titleCandidates(s, e int) []titleCandidate {
 		}
 	}
 	return out
+}
+
+// crumbTail reports a line that the breadcrumb trail right above it ends
+// with ("StartseiteKaufratgeberKaufratgeber: elektronisches
+// Katzenspielzeug – …" over "Kaufratgeber: elektronisches Katzenspielzeug
+// – …"): the trail names the page, and the line under it is its headline,
+// however far above the body the copy puts them.
+func (pc *pageCopy) crumbTail(i int) bool {
+	l, p := &pc.lines[i], &pc.lines[i-1]
+	return l.words >= minTitleWords && len(p.key.lower) > len(l.key.lower) && strings.HasSuffix(p.key.lower, l.key.lower) && isBreadcrumb(p.text)
 }
 
 // teaserLike reports a line that reads as the teaser under a headline: of
@@ -175,14 +195,20 @@ func (pc *pageCopy) sharedWords(i, s int, cw []string, vocab map[string]int) int
 func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[string]bool) (titleFeatures, bool) {
 	var f titleFeatures
 	l := &pc.lines[i]
-	if !pc.headlineCandidate(l) {
+	head, _, glued := gluedByline(l.text)
+	if !pc.headlineCandidate(l) && !(glued && pc.headlineCandidate(withText(l, head))) && !pc.lowerCaseTitle(i, s) {
+		// (a byline glued to a headline may hold what a headline does
+		// not, a dateline's bars: the headline is judged without it)
 		return f, false
 	}
 	cw := contentWords(l.text)
-	if len(cw) == 0 || endsWithFullStop(l.text) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) || pc.signedDateline(i) {
-		// A sentence is a teaser or caption; a line under a time of day
-		// heads an entry of a live ticker; a date with a word or two is
-		// a dateline.
+	next := pc.nextKept(i)
+	metaNext := glued || next >= 0 && pc.isMetaLine(next) || pc.droppedMetaBelow(i)
+	if len(cw) == 0 || endsWithFullStop(l.text) && !pc.sentenceHeadline(i, metaNext) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) && !pc.datePeriod(l.text) || pc.signedDateline(i) {
+		// A sentence is a teaser or caption (but see sentenceHeadline);
+		// a line under a time of day heads an entry of a live ticker;
+		// a date with a word or two is a dateline, a period of dates
+		// with a word or two the title of a report.
 		return f, false
 	}
 	shared := pc.sharedWords(i, s, cw, vocab)
@@ -191,11 +217,9 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	// chance more easily than a headline that names its subject.
 	f[tfTopical] = float64(shared) / float64(max(len(cw), minTopicalWords))
 	f[tfSharedWords] = min(float64(shared), maxSharedWords) / maxSharedWords
-	next := pc.nextKept(i)
 	metaBelow := pc.metaWithin(i+1, metaReach, 1)
-	_, _, glued := gluedByline(l.text)
 	switch {
-	case glued || next >= 0 && pc.isMetaLine(next) || pc.droppedMetaBelow(i):
+	case metaNext:
 		f[tfMetaNext] = 1
 	case metaBelow:
 		f[tfMetaNear] = 1
@@ -268,6 +292,82 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	f[tfEchoedInText] = b2f(pc.echoedInText(i))
 	f[tfFieldRow] = b2f(pc.fieldRow(i))
 	return f, true
+}
+
+// withText returns a copy of line l that holds text t instead.
+func withText(l *copyLine, t string) *copyLine {
+	c := *l
+	c.text, c.words, c.key = t, countWords(t), newPhraseKey(t)
+	return &c
+}
+
+// lowerCaseTitle reports a headline-shaped line in lower case that the
+// body's first paragraph opens with ("t-distributed stochastic neighbor
+// embedding" over "T-distributed Stochastic Neighbor Embedding (t-SNE) is
+// a …"): a reference work names its subject first, and keeps the subject's
+// own case in its title. A line in lower case is otherwise a fragment.
+func (pc *pageCopy) lowerCaseTitle(i, s int) bool {
+	l := &pc.lines[i]
+	r, size := utf8.DecodeRuneInString(l.text)
+	if i >= s || !unicode.IsLower(r) {
+		return false
+	}
+	if !pc.headlineCandidate(withText(l, string(unicode.ToUpper(r))+l.text[size:])) {
+		return false
+	}
+	for k := s; k < len(pc.lines); k++ {
+		if p := &pc.lines[k]; p.prose && !p.drop {
+			rest, ok := strings.CutPrefix(p.key.lower, l.key.lower)
+			after, _ := utf8.DecodeRuneInString(rest)
+			return ok && rest != "" && !unicode.IsLetter(after)
+		}
+	}
+	return false
+}
+
+// datePeriod reports a line whose date ends a period of dates
+// ("Wochenbericht 14. - 20. Januar 2022", "Tagung 3.–5. Mai"): a dateline
+// gives one day; a period is what a report or an event covers.
+func (pc *pageCopy) datePeriod(t string) bool {
+	d, ok := findTextDate(t, pc.lang)
+	if !ok {
+		return false
+	}
+	before := strings.TrimSpace(t[:d.start])
+	before, dash := strings.CutSuffix(before, "-")
+	if !dash {
+		before, dash = strings.CutSuffix(before, "–")
+	}
+	if !dash {
+		return false
+	}
+	fs := strings.Fields(before)
+	if len(fs) == 0 {
+		return false
+	}
+	day := strings.TrimSuffix(fs[len(fs)-1], ".")
+	return day != "" && strings.Trim(day, "0123456789.") == ""
+}
+
+// sentenceHeadline reports a line ending with a full stop that stands
+// where a headline does: under the breadcrumb trail that ends with it
+// (crumbTail), or with a byline or date right under it (metaNext) and no
+// headline-shaped line right above it (a paragraph, a cookie notice, is
+// none), whose standfirst it would be ("Ich habe das Vreni Frost-Urteil
+// gelesen. Das müsst ihr jetzt dazu wissen." over "… Juni 19th,
+// 2018|Social Media|36 Kommentare").
+func (pc *pageCopy) sentenceHeadline(i int, metaNext bool) bool {
+	if i > 0 && pc.crumbTail(i) {
+		return true
+	}
+	if !metaNext {
+		return false
+	}
+	prev := i - 1
+	for prev >= 0 && pc.lines[prev].drop && !pc.lines[prev].boxed {
+		prev--
+	}
+	return prev < 0 || pc.lines[prev].prose || !pc.headlineCandidate(&pc.lines[prev])
 }
 
 // maxSharedWords is how many shared words make a line fully named by the
@@ -498,12 +598,22 @@ func isBreadcrumb(t string) bool {
 }
 
 // gluedCrumbs reports a breadcrumb trail copied without separators, its
-// root (sitewords.txt's crumbroot) glued to the next item
-// ("StartseiteKulturfragen…").
+// root (sitewords.txt's crumbroot) glued to the next item at the start of
+// a word ("StartseiteKulturfragen…", "SLF StartseiteLawinenbulletin und
+// Schneesituation…" after the site's logo).
 func gluedCrumbs(t string) bool {
 	for _, root := range siteWordsList().crumbRoot {
-		if len(t) > len(root) && strings.EqualFold(t[:len(root)], root) {
-			if r, _ := utf8.DecodeRuneInString(t[len(root):]); unicode.IsUpper(r) {
+		for at := 0; ; {
+			k := strings.Index(t[at:], root)
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(root)
+			if k > 0 && t[k-1] != ' ' {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(t[at:]); unicode.IsUpper(r) {
 				return true
 			}
 		}
@@ -634,15 +744,22 @@ func (pc *pageCopy) inHeadlineList(i int) bool {
 const minContentWordLetters = 4
 
 // contentWords are the lower-cased words of minContentWordLetters or more
-// letters.
+// letters. A word holds its combining marks: the vowel signs of Indic
+// scripts are marks, not letters ("এমপির").
 func contentWords(s string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), notWordRune) {
 		if utf8.RuneCountInString(f) >= minContentWordLetters {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// notWordRune reports a rune that parts words: not a letter, digit or
+// combining mark.
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && (r < firstCombiningMark || !unicode.IsMark(r))
 }
 
 // A title has minTitleWords to maxTitleWords words and at most

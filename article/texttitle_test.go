@@ -1,17 +1,23 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
 
 // TestCopyTitleRejects: which lines are candidates at all: not a dateline,
 // a sentence, a credit, an entry under a time of day or a heading under the
-// text's prose; yes a dated headline, one ending in initials, one under a
-// caption that opens the body.
+// text's prose, a line in lower case; yes one in lower case that the lead
+// opens with, one with its byline and dateline glued, one under the
+// breadcrumb that ends with it however far up, a dated headline, a
+// period of dates with its report, one ending in initials, one under a
+// caption that opens the body, a sentence under its breadcrumb or with a
+// byline or date under it, but not as the teaser of a headline above it.
 func TestCopyTitleRejects(t *testing.T) {
 	body := strings.Repeat("The regional railway will run electric trains on the coast line from next spring, the operator said on Monday. ", 3)
 	caption := "A train on the coast line at dawn, seen from the harbour wall."
+	menu := strings.Repeat("Fahrplan\nTickets\n", titleLookup/2+10)
 	cases := []struct {
 		name, copy, line string
 		want             bool
@@ -19,9 +25,21 @@ func TestCopyTitleRejects(t *testing.T) {
 		{"a dateline", "Menu\nTuesday, 4 March 2025\n" + body, "Tuesday, 4 March 2025", false},
 		{"a dated byline", "Menu\nTuesday 15 October 2019 by Jo Bloggs\n" + body, "Tuesday 15 October 2019 by Jo Bloggs", false},
 		{"a byline before its date", "Menu\nBy Jo Bloggs, 15 October 2019\n" + body, "By Jo Bloggs, 15 October 2019", false},
+		{"in lower case, as the lead opens", "coastal rail electrification\nMenu\nContents\nCoastal rail electrification (CRE) is the work of hanging wires over the coast line, which the regional railway started in 2021.\n" + body, "coastal rail electrification", true},
+		{"in lower case, a fragment", "coastal rail electrification\nMenu\nContents\nThe work of hanging wires over the coast line, which the regional railway started in 2021, ends soon.\n" + body, "coastal rail electrification", false},
+		{"with its byline glued", "Menu\nCoast line goes electric by JO BLOGGS MARCH 4, 2025 | 6:03 PM | Rail\n" + body, "Coast line goes electric by JO BLOGGS MARCH 4, 2025 | 6:03 PM | Rail", true},
+		{"under its breadcrumb, far above the body", "StartseiteRatgeberRatgeber: Coast line goes electric\nRatgeber: Coast line goes electric\n" + menu + body, "Ratgeber: Coast line goes electric", true},
+		{"far above the body", "Ratgeber\nRatgeber: Coast line goes electric\n" + menu + body, "Ratgeber: Coast line goes electric", false},
+		{"a period of dates", "Menu\nWochenbericht 14. - 20. Januar 2022\n" + body, "Wochenbericht 14. - 20. Januar 2022", true},
+		{"a dateline with a word", "Menu\nAktualisiert 20. Januar 2022\n" + body, "Aktualisiert 20. Januar 2022", false},
 		{"a dated headline", "Menu\nCoast line strike on 5 March 2025 called off\n" + body, "Coast line strike on 5 March 2025 called off", true},
 		{"a headline ending with initials", "Menu\nHow winter wreaks havoc on what lies under N.Y.C.\n" + body, "How winter wreaks havoc on what lies under N.Y.C.", true},
 		{"a sentence", "Menu\nThe trains will run from next spring.\n" + body, "The trains will run from next spring.", false},
+		{"a sentence over a byline", "Menu\nThe trains will run from next spring.\nBy Jo Bloggs\n" + body, "The trains will run from next spring.", true},
+		{"a sentence under a sign-up button", "We use cookies to improve the service. By using this site, you agree to this use of cookies.\nSign in\nJoin now\nThe trains will run from next spring.\nPublished on August 19, 2019\n" + body, "The trains will run from next spring.", true},
+		{"a sentence under its breadcrumb", "Menu\nStartseiteBahnThe trains will run from next spring.\nThe trains will run from next spring.\nCoast line news today\n" + body, "The trains will run from next spring.", true},
+		{"a teaser under its headline", "Menu\nCoast line goes electric next spring\nThe trains will run from next spring.\nBy Jo Bloggs\n" + body, "The trains will run from next spring.", false},
+		{"a sentence over a date", "Menu\nThe trains will run from next spring. Here is why.\n4 March 2025\n" + body, "The trains will run from next spring. Here is why.", true},
 		{"under a caption in the body", "Menu\nHome\n" + caption + "\nCoast line goes electric next spring\n" + body, "Coast line goes electric next spring", true},
 		{"under the text's prose", "Menu\nHome\n" + caption + "\n" + caption + "\n" + caption + "\nCoast line goes electric next spring\n" + body, "Coast line goes electric next spring", false},
 		{"a credit", "Menu\nText and photos: Jo Bloggs\n" + body, "Text and photos: Jo Bloggs", false},
@@ -60,6 +78,8 @@ func TestCopyTitleCandidates(t *testing.T) {
 		"Von Gregory Lipinski":                              false, // a byline
 		"Photo by Jo Bloggs":                                false, // a credit
 		"StartseiteKulturfragen\"Wir dekorieren um\"":       false, // a breadcrumb trail, glued
+		"SLF StartseiteLawinenbulletin und Schneesituation": false, // glued, after the logo
+		"Homeoffice-Pflicht: Was jetzt gilt":                true,
 		"Homeschooling in der Pandemie":                     true,
 	} {
 		l := copyLine{text: text, words: max(countWords(text), minTitleWords)}
@@ -130,6 +150,25 @@ func TestGluedByline(t *testing.T) {
 	for _, c := range cases {
 		if head, _, _ := gluedByline(c.line); head != c.head {
 			t.Errorf("gluedByline(%q) = %q, want %q", c.line, head, c.head)
+		}
+	}
+}
+
+// TestContentWords: the words of four letters or more, lower-cased; a
+// word keeps its combining marks (the vowel signs of Bengali), which are
+// no letters.
+func TestContentWords(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Coast line goes electric", []string{"coast", "line", "goes", "electric"}},
+		{"Ein Tag am Meer", []string{"meer"}},
+		{"এমপির ভাইকে নিজ বাড়ির সামনেই কুপিয়ে হত্যা", []string{"এমপির", "ভাইকে", "বাড়ির", "সামনেই", "কুপিয়ে", "হত্যা"}},
+	}
+	for _, c := range cases {
+		if got := contentWords(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("contentWords(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
 }
