@@ -67,7 +67,7 @@ func commands() map[string]command {
 		"topics":        {runTopics, "topics [list|add|edit|rename|merge|delete] ...", "list and manage topics (what actors' statements are about)"},
 		"export":        {runExport, "export [--format md|w3c|backup] [--by-actor|--actors] [--out DIR] [ARTICLE...]", "export notes as Markdown, W3C Web Annotations or a full backup"},
 		"import-backup": {runImportBackup, "import-backup FILE", "merge a JSON backup made by 'export --format backup' into the library"},
-		"backup":        {runBackup, "backup FILE | backup --auto", "write a consistent copy of the library file (--auto: the daily backup, if due)"},
+		"backup":        {runBackup, "backup FILE | backup --auto [--compact]", "write a consistent copy of the library file (--auto: the daily backup, if due; --compact: and give back the pages big changes left free)"},
 		"restore":       {runRestore, "restore FILE", "replace the library with a copy made by 'backup'"},
 		"analyse":       {runAnalyse, "analyse statements|network|timeline|actors|topics|export [FILTERS] ...   (also: analyze)", "statement tables, actor networks and timelines for R, Gephi, UCINET and spreadsheets"},
 	}

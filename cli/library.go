@@ -63,7 +63,15 @@ func libraryPath(e *Env, lf libraryFlags) (string, error) {
 // when due, is then made by a process of its own ('dramatis backup
 // --auto'), so that the command never waits for it.
 func openLibrary(e *Env, lf libraryFlags) (*storage.Library, error) {
-	return open(e, lf, storage.Options{StartBackup: backupStarter(e)})
+	return open(e, lf, writingOptions(e))
+}
+
+// writingOptions are the options of a command that writes the library:
+// after it, the daily backup when due, else a compaction when the
+// command's writes (a delete of many articles, an import) left many pages
+// free — each in a process of its own, so that the command never waits.
+func writingOptions(e *Env) storage.Options {
+	return storage.Options{StartBackup: backupStarter(e), StartCompaction: compactionStarter(e)}
 }
 
 // openLibraryToRead opens the library a command only reads: read-only, so
@@ -78,7 +86,7 @@ func openLibraryToRead(e *Env, lf libraryFlags) (*storage.Library, error) {
 	if !errors.Is(err, storage.ErrNeedsUpgrade) {
 		return lib, err
 	}
-	up, uerr := open(e, lf, storage.Options{StartBackup: backupStarter(e)})
+	up, uerr := open(e, lf, writingOptions(e))
 	if uerr != nil {
 		return nil, err
 	}
@@ -138,6 +146,20 @@ func backupStarter(e *Env) func(string) {
 	return func(libraryPath string) {
 		if err := e.StartBackground("backup", "--auto", "--library", libraryPath); err != nil {
 			fmt.Fprintf(e.Stderr, "dramatis: warning: the daily backup was not started: %s\n", oneLine(err.Error()))
+		}
+	}
+}
+
+// compactionStarter is a command's Options.StartCompaction: it starts
+// 'dramatis backup --auto --compact' (compactionArgs) as backupStarter
+// starts the daily backup.
+func compactionStarter(e *Env) func(string) {
+	if e.StartBackground == nil {
+		return func(string) {}
+	}
+	return func(libraryPath string) {
+		if err := e.StartBackground(compactionArgs(libraryPath)...); err != nil {
+			fmt.Fprintf(e.Stderr, "dramatis: warning: the library's compaction was not started: %s\n", oneLine(err.Error()))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"crypto/sha256"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -226,6 +227,28 @@ func TestCommandsStartTheDailyBackupAfterwards(t *testing.T) {
 	run("actors", "add", "China")
 	if len(started) != 1 || strings.Join(started[0], " ") != "backup --auto --library "+l.path {
 		t.Fatalf("started %v", started)
+	}
+}
+
+// A command that writes the library hands storage a compaction starter,
+// which starts 'backup --auto --compact' for the library as the daily
+// backup's starter starts 'backup --auto' (storage calls it at Close when
+// the command left many pages free and no backup was due).
+func TestCommandsStartACompactionAfterwards(t *testing.T) {
+	var started [][]string
+	e := &Env{Stderr: new(strings.Builder), StartBackground: func(a ...string) error { started = append(started, a); return nil }}
+	o := writingOptions(e)
+	if o.StartCompaction == nil || o.StartBackup == nil {
+		t.Fatal("a writing command's options start no backup or no compaction")
+	}
+	o.StartCompaction("/lib/library.db")
+	if len(started) != 1 || strings.Join(started[0], " ") != "backup --auto --compact --library /lib/library.db" {
+		t.Fatalf("started %v", started)
+	}
+	failing := &Env{Stderr: new(strings.Builder), StartBackground: func(...string) error { return errors.New("no such file") }}
+	writingOptions(failing).StartCompaction("/lib/library.db")
+	if got := failing.Stderr.(*strings.Builder).String(); !strings.Contains(got, "compaction was not started: no such file") {
+		t.Fatalf("a compaction that could not start says %q", got)
 	}
 }
 

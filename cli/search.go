@@ -172,7 +172,7 @@ func completeIndex(e *Env, lf libraryFlags, st storage.IndexStatus) {
 	if st.Ready || st.Articles == 0 {
 		return
 	}
-	lib, err := open(e, lf, storage.Options{StartBackup: backupStarter(e)})
+	lib, err := open(e, lf, writingOptions(e))
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "dramatis: the search index holds %d of %d articles, so this search read the others one by one (slower), "+
 			"and it cannot be built now: %s. The window builds it while it is open; 'dramatis search --reindex …' builds it.\n",
