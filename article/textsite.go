@@ -90,6 +90,7 @@ const (
 	kindProduct
 	kindLogo
 	kindRecur
+	kindCredit // a picture's credit: never the site (pictureCredit)
 )
 
 // statingKinds are the kinds that state a name as the site's; the others
@@ -112,6 +113,9 @@ type siteVote struct {
 // state needs two different ones ("Join Now" repeated by a copied menu is
 // one) or the logo's line besides.
 func (v *siteVote) stated() bool {
+	if v.kinds&kindCredit != 0 {
+		return false
+	}
 	if v.kinds&statingKinds == kindJoin {
 		return len(v.joins) >= minJoinLines || v.kinds&kindLogo != 0
 	}
@@ -174,8 +178,10 @@ func (pc *pageCopy) siteBallot(title, s, e int, authors []string) *siteBallot {
 	for i := range pc.lines {
 		l := &pc.lines[i]
 		chrome := i < s || i >= e
-		if chrome && l.words <= maxCopyrightWords {
-			b.copyright(l.text)
+		if chrome && (l.words <= maxCopyrightWords || opensWithNotice(l.key.lower, b.sw)) {
+			b.copyright(l.key.lower, l.text)
+		} else if l.words <= maxCopyrightWords {
+			b.pictureCredit(l.key.lower, l.text)
 		}
 		if n, ok := cutBefore(l.key.lower, l.text, b.sw.partOfSpaced, b.sw.partOfLeads); ok && (chrome || b.sw.namesCompany(l.key.lower[len(n):])) {
 			b.vote(n, sitePartOfWeight, kindPartOf)
@@ -196,10 +202,23 @@ func (pc *pageCopy) siteBallot(title, s, e int, authors []string) *siteBallot {
 	return b
 }
 
-// copyright reads the owner of a copyright notice.
-func (b *siteBallot) copyright(t string) {
+// copyright reads the owner of a copyright notice, and the brand a
+// dated notice follows ("Luxurious Magazine © 2011-2019", "Citylab.com
+// © 2019 The Atlantic Monthly Group"): a picture's credit is undated, so
+// the name before a dated sign is the site's, not a caption's subject.
+func (b *siteBallot) copyright(lower, t string) {
+	at := noticeSign(lower, b.sw)
+	if at < 0 {
+		return // most lines: no notice, and nothing to lower-case again
+	}
+	if brand, ok := noticeBrand(t, at); ok && len(lower) == len(t) {
+		b.vote(brand, siteCopyrightWeight, kindCopyright)
+	}
+	if b.pictureCredit(lower, t) {
+		return
+	}
 	n, ok := copyrightOwner(t, b.sw)
-	if !ok || isPhotoCredit(t, n, trimSiteName(n, b.sw)) {
+	if !ok || !isSiteNotice(t, n, b.sw) && isPhotoCredit(t, n, trimSiteName(n, b.sw)) {
 		return
 	}
 	switch trimmed := trimSiteName(n, b.sw); {
@@ -225,15 +244,61 @@ func (b *siteBallot) chromeLine(l *copyLine) {
 		}
 	}
 	if n, ok := cutPhrase(l.key.lower, l.text, sw.follow); ok && countWords(n) <= maxSiteWords {
-		b.vote(dropFollowButton(cutAtWord(n, []string{" on ", " auf ", " bei ", " | ", " - "})), siteFollowWeight, kindFollow)
+		b.vote(b.calledName(dropFollowButton(cutAtWord(n, []string{" on ", " auf ", " bei ", " | ", " - "}))), siteFollowWeight, kindFollow)
+	} else if n, ok := cutAround(l.key.lower, l.text, sw.followAround); ok {
+		b.vote(b.calledName(n), siteFollowWeight, kindFollow)
 	}
 	// "More from Jane Doe", "About Jane Doe": a person's page, not the site's.
 	if n, ok := cutPhrase(l.key.lower, l.text, sw.join); ok && countWords(n) <= maxSiteWords && (!looksLikeName(n) || strings.ToUpper(n) == n) {
-		b.vote(n, siteJoinWeight, kindJoin)
+		b.vote(b.calledName(n), siteJoinWeight, kindJoin)
 	}
 	if n, ok := cutSuffix(l.key.lower, l.text, sw.product); ok {
 		b.vote(n, siteProductWeight, kindProduct)
 	}
+}
+
+// calledName is the name a call to follow, subscribe or join gives
+// without the words around it: the article German puts before a
+// newspaper's name ("Folgen Sie der PIRSCH", "Entdecken Sie den
+// Deutschlandfunk"; an English "Follow the Case" names a topic, and
+// keeps its article, which no name starts with in lower case), the
+// product that follows it ("Subscribe to Wevolver's Newsletter") and
+// the possessive.
+func (b *siteBallot) calledName(n string) string {
+	if first, rest, ok := strings.Cut(n, " "); ok && slices.Contains(b.sw.callArticle, first) && !startsLower(rest) {
+		n = rest
+	}
+	if head, ok := cutSuffix(strings.ToLower(n), n, b.sw.product); ok {
+		n = head
+	}
+	for _, s := range []string{"'s", "’s"} {
+		if h, ok := strings.CutSuffix(n, s); ok {
+			return h
+		}
+	}
+	return n
+}
+
+// cutAround returns what stands in the place of the "*" of one of
+// templates that a line fills ("Get Tone Deaf to your inbox daily"
+// fills "get * to your inbox"; words after the template's end are
+// allowed, as a call's adverb).
+func cutAround(lower, text string, templates [][2]string) (string, bool) {
+	for _, t := range templates {
+		if t[0] != "" && !startsWithWord(lower, t[0]) {
+			continue
+		}
+		from := 0
+		if t[0] != "" {
+			from = len(t[0]) + 1
+		}
+		rest := lower[from:]
+		if i := strings.Index(rest, " "+t[1]); i > 0 && (len(rest) == i+1+len(t[1]) || rest[i+1+len(t[1])] == ' ') {
+			n := strings.TrimSpace(text[from : from+i])
+			return n, countWords(n) <= maxSiteWords
+		}
+	}
+	return "", false
 }
 
 // beforeGlue returns what comes before the first place where a copy glued
@@ -497,8 +562,117 @@ func copyrightOwner(t string, sw *siteWords) (string, bool) {
 			return copyrightOwner(rest, sw)
 		}
 	}
-	rest = cutAtWord(rest, append([]string{". ", " | ", ", ", " / ", " - ", " – ", " — ", " · "}, sw.rights...))
+	for _, w := range sw.ownerLead { // "© 2000 - 2020 by FinanceScout24"
+		if startsWithWord(strings.ToLower(rest), w) {
+			rest = rest[len(w)+1:]
+			break
+		}
+	}
+	rest = cutAtWord(rest, append([]string{". ", " | ", ", ", " / ", " - ", " – ", " — ", " · "}, append(sw.rights, sw.ownerEndSpaced...)...))
+	rest = cutAfterCompany(rest, sw)
 	return strings.TrimRight(rest, ". "), rest != ""
+}
+
+// pictureCredit reads a sign that a picture's word introduces ("FOTOS:
+// © BURKARD MEYER", "Bild © ARD"): the owner took or sold the picture,
+// and is not the site wherever else the copy names him, even in
+// capitals, which the site's own notices use ("© ZEIT ONLINE").
+func (b *siteBallot) pictureCredit(lower, t string) bool {
+	at := noticeSign(lower, b.sw)
+	if at <= 0 {
+		return false
+	}
+	ws := strings.Fields(strings.TrimRight(lower[:at], " :"))
+	if len(ws) == 0 || !slices.Contains(b.sw.pictureWords, strings.TrimRight(ws[len(ws)-1], ".:")) {
+		return false
+	}
+	if n, ok := copyrightOwner(t[at:], b.sw); ok && len(lower) == len(t) { // at is an offset of lower
+		b.vote(n, 0, kindCredit)
+	}
+	return true
+}
+
+// maxNoticeLeadWords bounds the words before the sign of a notice that
+// opens a long footer line ("© 2005-2020 Healthline Media a Red Ventures
+// Company. All rights reserved. Our website services …"): a brand's name
+// at most, so that a sentence that mentions copyright is not read as one.
+const maxNoticeLeadWords = 3
+
+// opensWithNotice reports a line that opens with a copyright notice,
+// which copyrightOwner reads up to its first sentence end however long
+// the line.
+func opensWithNotice(lower string, sw *siteWords) bool {
+	at := noticeSign(lower, sw)
+	return at >= 0 && countWords(lower[:at]) <= maxNoticeLeadWords
+}
+
+// noticeSign returns where the first copyright sign of lower starts, or -1.
+func noticeSign(lower string, sw *siteWords) int {
+	at := -1
+	for _, c := range sw.copyright {
+		if i := strings.Index(lower, c); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+// noticeBrand returns the name before the sign of a dated notice
+// ("HR Journal © 2023"); the sign is at byte at of the lower-cased line,
+// which is byte at of t when lower-casing kept the line's length (a few
+// letters change theirs; such a line is not read).
+func noticeBrand(t string, at int) (string, bool) {
+	if at <= 0 || at > len(t) || !hasYear(t[at:]) {
+		return "", false
+	}
+	brand := strings.TrimSpace(t[:at])
+	return brand, brand != "" && countWords(brand) <= maxNoticeLeadWords
+}
+
+// hasYear reports four digits in a row: the year a site's notice gives.
+func hasYear(t string) bool {
+	for _, f := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsDigit(r) }) {
+		if len(f) == 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// isSiteNotice reports a notice that reserves rights or gives its owner a
+// company form ("© NOW Grenada. All Rights Reserved.", "© The Planetary
+// Press, Inc."): a site's, which a picture's credit never says, though
+// it may be undated like one.
+func isSiteNotice(t, owner string, sw *siteWords) bool {
+	lower := strings.ToLower(t)
+	for _, r := range sw.rights {
+		if strings.Contains(lower, r) {
+			return true
+		}
+	}
+	i := strings.Index(t, owner)
+	if i < 0 {
+		return false
+	}
+	after := strings.TrimLeft(strings.ToLower(t[i+len(owner):]), " ,")
+	for _, c := range sw.company {
+		if after == c || startsWithWord(after, c) || strings.HasPrefix(after, c+".") || strings.HasPrefix(after, c+",") {
+			return true
+		}
+	}
+	return false
+}
+
+// cutAfterCompany ends an owner's name at its company form ("Appen
+// Limited Privacy Statement": the footer's links glued to the notice).
+func cutAfterCompany(owner string, sw *siteWords) string {
+	ws := strings.Fields(owner)
+	for k, w := range ws[:max(0, len(ws)-1)] {
+		if k > 0 && slices.Contains(sw.company, strings.ToLower(w)) {
+			return strings.Join(ws[:k+1], " ")
+		}
+	}
+	return owner
 }
 
 // cutAtWord cuts s at the first of marks (compared in lower case).
@@ -517,7 +691,7 @@ func cutAtWord(s string, marks []string) string {
 // ("Vox Media, LLC" is "Vox Media").
 func trimSiteName(name string, sw *siteWords) string {
 	name = strings.TrimRightFunc(name, func(r rune) bool { return unicode.IsDigit(r) || unicode.IsSpace(r) || r == '-' || r == '–' })
-	name = strings.Trim(strings.TrimSpace(name), " .,:;|-–—·/»«\"'")
+	name = strings.Trim(strings.TrimSpace(name), " .,:;|-–—·/»«\"'®™")
 	lower := strings.ToLower(name)
 	for _, c := range sw.company {
 		if endsWithWord(lower, c) {
@@ -584,6 +758,11 @@ func isPhotoCredit(line, owner, trimmed string) bool {
 	if strings.Contains(owner, "/") {
 		return true
 	}
+	// "© Siebengebirgsmuseum / Heimatverein Siebengebirge e. V.": a
+	// picture's owners, parted where copyrightOwner cut.
+	if i := strings.Index(line, owner); i >= 0 && strings.HasPrefix(strings.TrimSpace(line[i+len(owner):]), "/") {
+		return true
+	}
 	year := false
 	for _, f := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsDigit(r) }) {
 		year = year || len(f) == 4
@@ -636,7 +815,13 @@ var siteWordsFile string
 type siteWords struct {
 	home, homeBefore, follow, copyright, rights, company  []string
 	partOf, product, parentWords, article, join, homeVerb []string
-	notName, otherDomain, function                        map[string]bool
+	ownerLead, ownerEnd, callArticle, pictureWords        []string
+	// ownerEndSpaced are the ownerEnd words with a space at either end.
+	ownerEndSpaced []string
+	// followAround are the follow entries with a "*", split at it: the
+	// words before the name and after it.
+	followAround                   [][2]string
+	notName, otherDomain, function map[string]bool
 	// partOfSpaced are the partOf phrases with a space at either end, built
 	// once rather than for every line of a copy; partOfLeads are their
 	// first words so spaced, one of which a line must hold to hold a
@@ -656,6 +841,7 @@ func parseSiteWords(src string) (*siteWords, error) {
 		"notname": &notName, "otherdomain": &otherDomain, "function": &function,
 		"partof": &sw.partOf, "product": &sw.product, "parentword": &sw.parentWords, "article": &sw.article, "join": &sw.join, "homeverb": &sw.homeVerb,
 		"home": &sw.home, "homebefore": &sw.homeBefore, "follow": &sw.follow,
+		"ownerlead": &sw.ownerLead, "ownerend": &sw.ownerEnd, "callarticle": &sw.callArticle, "picture": &sw.pictureWords,
 		"copyright": &sw.copyright, "rights": &sw.rights, "company": &sw.company,
 	}
 	err := readKindWords("sitewords.txt", src, func(kind, w string) error {
@@ -681,6 +867,16 @@ func parseSiteWords(src string) (*siteWords, error) {
 	// Longest first, so that "zur startseite von" wins over "zur startseite".
 	for _, l := range lists {
 		slices.SortStableFunc(*l, func(a, b string) int { return len(b) - len(a) })
+	}
+	sw.follow = slices.DeleteFunc(sw.follow, func(f string) bool {
+		before, after, ok := strings.Cut(f, "*")
+		if ok {
+			sw.followAround = append(sw.followAround, [2]string{strings.TrimSpace(before), strings.TrimSpace(after)})
+		}
+		return ok
+	})
+	for _, w := range sw.ownerEnd {
+		sw.ownerEndSpaced = append(sw.ownerEndSpaced, " "+w+" ")
 	}
 	for _, p := range sw.partOf {
 		sw.partOfSpaced = append(sw.partOfSpaced, " "+p+" ")

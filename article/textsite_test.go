@@ -51,6 +51,22 @@ func TestCopySiteName(t *testing.T) {
 		{"make it my homepage", "Make Coast Courier my homepage\nNews\nSport\n\nCoast line goes electric next spring\n", "", "Coast Courier"},
 		{"a sentence is no name", "News\nSport\n\nCoast line goes electric next spring\n", "Folgen Sie Liebe geht durch den Magen\nFolgen Sie Liebe geht durch den Magen auf Facebook\n", ""},
 		{"the byline's author", "News\nSport\n\nCoast line goes electric next spring\nBy Jane Doe\n5 March 2025\n", "Follow Jane Doe\nFollow Jane Doe on X\n", ""},
+		{"long line opening with a notice", "Coast Courier\nNews\nSport\n\nCoast line goes electric next spring\n",
+			"Copyright © 2019 Coast Courier, LLC. Reproduction of material from any of our pages without written permission is strictly prohibited by law.\n", "Coast Courier"},
+		{"brand before a dated notice", "Coast Courier\nNews\nSport\n\nCoast line goes electric next spring\n", "Coast Courier © 2011-2019. All Rights Reserved.\n", "Coast Courier"},
+		{"caption before an undated sign", "News\nSport\n\nCoast line goes electric next spring\n", "Jane Doe © Kai Pfaffenbach\nJane Doe\n", ""},
+		{"undated notice reserving rights", "News\nSport\n\nCoast line goes electric next spring\n", "© Coast Courier. All Rights Reserved.\nCoast Courier\n", "Coast Courier"},
+		{"undated notice with a company form", "News\nSport\n\nCoast line goes electric next spring\n", "© The Coast Courier, Inc.\nThe Coast Courier\n", "The Coast Courier"},
+		{"owner after by", "News\nSport\n\nCoast line goes electric next spring\n", "© Copyright 2000 - 2020 by Küstenbote\nKüstenbote\n", "Küstenbote"},
+		{"owner ends at an article", "News\nSport\n\nCoast line goes electric next spring\n", "© 2020 Coast Courier Media a Seaside Ventures Company. All rights reserved.\nCoast Courier\n", "Coast Courier"},
+		{"company form ends the owner", "Coast Courier\nNews\nSport\n\nCoast line goes electric next spring\n", "Copyright 2019. Coast Courier Limited Privacy Statement\n", "Coast Courier"},
+		{"call around the name", "News\nSport\n\nCoast line goes electric next spring\n", "Get Coast Courier to your inbox daily\nGet Coast Courier to your inbox daily\n", "Coast Courier"},
+		{"German call with an article", "News\nSport\n\nCoast line goes electric next spring\n", "Folgen Sie der KÜSTENPOST auf Facebook\nKÜSTENPOST\n", "KÜSTENPOST"},
+		{"English call keeps its article", "News\nSport\n\nCoast line goes electric next spring\n", "Follow the Case\nFollow the Case on Twitter\n", ""},
+		{"possessive product", "News\nSport\n\nCoast line goes electric next spring\n", "Subscribe to Coast Courier's Newsletter\nCoast Courier 2024\n", "Coast Courier"},
+		{"German about and jobs lines", "News\nSport\n\nCoast line goes electric next spring\n", "Über Küstenbote\nJobs bei Küstenbote\n", "Küstenbote"},
+		{"picture credit in capitals", "News\nSport\n\nCoast line goes electric next spring\n", "FOTOS: © KÜSTENFOTO\n© KÜSTENFOTO\n", ""},
+		{"joint picture credit", "News\nSport\n\nCoast line goes electric next spring\n", "© Küstenmuseum / Heimatverein Küste e. V.\nKüstenmuseum\n", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
