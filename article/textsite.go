@@ -91,11 +91,12 @@ const (
 	kindLogo
 	kindRecur
 	kindCredit // a picture's credit: never the site (pictureCredit)
+	kindJoinAt // a join line that places the reader at the site ("More from Kotaku")
 )
 
 // statingKinds are the kinds that state a name as the site's; the others
 // only add weight to a name one of these states.
-const statingKinds = kindHome | kindPartOf | kindTitle | kindCopyright | kindCompany | kindDomain | kindFollow | kindJoin
+const statingKinds = kindHome | kindPartOf | kindTitle | kindCopyright | kindCompany | kindDomain | kindFollow | kindJoin | kindJoinAt
 
 // siteVote is the evidence for one name.
 type siteVote struct {
@@ -103,6 +104,7 @@ type siteVote struct {
 	score int
 	kinds siteKind
 	joins map[string]bool // the join and "about" lines that name it
+	lines int             // the lines that name it, up to maxSiteRecur (countRecurrence)
 }
 
 // stated reports a name some kind besides the logo line, recurrence and a
@@ -111,13 +113,17 @@ type siteVote struct {
 // A join or "about" line names a section ("More from Politics", "Join
 // Now") or a person as readily as the site, so a name only such lines
 // state needs two different ones ("Join Now" repeated by a copied menu is
-// one) or the logo's line besides.
+// one) or the logo's line besides. A line that places the reader at the
+// site (kindJoinAt: "More from Kotaku", "Werben auf NZZ.ch") may instead
+// give a name maxSiteRecur lines of the copy repeat: a section's name is
+// rarely repeated outside its menus, the site's is in its logo, its footer
+// and its sentences.
 func (v *siteVote) stated() bool {
 	if v.kinds&kindCredit != 0 {
 		return false
 	}
-	if v.kinds&statingKinds == kindJoin {
-		return len(v.joins) >= minJoinLines || v.kinds&kindLogo != 0
+	if v.kinds&statingKinds&^(kindJoin|kindJoinAt) == 0 && v.kinds&(kindJoin|kindJoinAt) != 0 {
+		return len(v.joins) >= minJoinLines || v.kinds&kindLogo != 0 || v.kinds&kindJoinAt != 0 && v.lines >= maxSiteRecur
 	}
 	return v.kinds&statingKinds != 0
 }
@@ -155,7 +161,7 @@ func (b *siteBallot) vote(name string, weight int, kind siteKind) {
 	}
 	v.score += weight
 	v.kinds |= kind
-	if kind == kindJoin {
+	if kind == kindJoin || kind == kindJoinAt {
 		if v.joins == nil {
 			v.joins = map[string]bool{}
 		}
@@ -251,6 +257,8 @@ func (b *siteBallot) chromeLine(l *copyLine) {
 	// "More from Jane Doe", "About Jane Doe": a person's page, not the site's.
 	if n, ok := cutPhrase(l.key.lower, l.text, sw.join); ok && countWords(n) <= maxSiteWords && (!looksLikeName(n) || strings.ToUpper(n) == n) {
 		b.vote(b.calledName(n), siteJoinWeight, kindJoin)
+	} else if n, ok := cutPhrase(l.key.lower, l.text, sw.joinAt); ok && countWords(n) <= maxSiteWords && (!looksLikeName(n) || strings.ToUpper(n) == n) {
+		b.vote(b.calledName(n), siteJoinWeight, kindJoinAt)
 	}
 	if n, ok := cutSuffix(l.key.lower, l.text, sw.product); ok {
 		b.vote(n, siteProductWeight, kindProduct)
@@ -429,6 +437,7 @@ func (pc *pageCopy) countRecurrence(votes map[string]*siteVote) {
 		}
 		// The line that stated the name is one of them.
 		v.score += siteRecurWeight * max(0, n-1)
+		v.lines = n
 	}
 }
 
@@ -758,14 +767,13 @@ func isPhotoCredit(line, owner, trimmed string) bool {
 	if strings.Contains(owner, "/") {
 		return true
 	}
+	year := hasYear(line)
 	// "© Siebengebirgsmuseum / Heimatverein Siebengebirge e. V.": a
-	// picture's owners, parted where copyrightOwner cut.
-	if i := strings.Index(line, owner); i >= 0 && strings.HasPrefix(strings.TrimSpace(line[i+len(owner):]), "/") {
+	// picture's owners, parted where copyrightOwner cut; a dated notice
+	// may name the site and its publisher so ("© 2023 ERFOLG Magazin /
+	// Backhaus Verlag").
+	if i := strings.Index(line, owner); !year && i >= 0 && strings.HasPrefix(strings.TrimSpace(line[i+len(owner):]), "/") {
 		return true
-	}
-	year := false
-	for _, f := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsDigit(r) }) {
-		year = year || len(f) == 4
 	}
 	// "© ZEIT ONLINE" and "© Handelsblatt GmbH" are the site's.
 	return !year && looksLikeName(owner) && strings.ToUpper(owner) != owner && trimmed == strings.Trim(owner, " .,")
@@ -815,6 +823,7 @@ var siteWordsFile string
 type siteWords struct {
 	home, homeBefore, follow, copyright, rights, company  []string
 	partOf, product, parentWords, article, join, homeVerb []string
+	joinAt                                                []string
 	ownerLead, ownerEnd, callArticle, pictureWords        []string
 	// ownerEndSpaced are the ownerEnd words with a space at either end.
 	ownerEndSpaced []string
@@ -839,7 +848,7 @@ func parseSiteWords(src string) (*siteWords, error) {
 	var notName, otherDomain, function []string
 	lists := map[string]*[]string{
 		"notname": &notName, "otherdomain": &otherDomain, "function": &function,
-		"partof": &sw.partOf, "product": &sw.product, "parentword": &sw.parentWords, "article": &sw.article, "join": &sw.join, "homeverb": &sw.homeVerb,
+		"partof": &sw.partOf, "product": &sw.product, "parentword": &sw.parentWords, "article": &sw.article, "join": &sw.join, "joinat": &sw.joinAt, "homeverb": &sw.homeVerb,
 		"home": &sw.home, "homebefore": &sw.homeBefore, "follow": &sw.follow,
 		"ownerlead": &sw.ownerLead, "ownerend": &sw.ownerEnd, "callarticle": &sw.callArticle, "picture": &sw.pictureWords,
 		"copyright": &sw.copyright, "rights": &sw.rights, "company": &sw.company,

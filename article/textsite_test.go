@@ -66,6 +66,9 @@ func TestCopySiteName(t *testing.T) {
 		{"possessive product", "News\nSport\n\nCoast line goes electric next spring\n", "Subscribe to Coast Courier's Newsletter\nCoast Courier 2024\n", "Coast Courier"},
 		{"German about and jobs lines", "News\nSport\n\nCoast line goes electric next spring\n", "Über Küstenbote\nJobs bei Küstenbote\n", "Küstenbote"},
 		{"picture credit in capitals", "News\nSport\n\nCoast line goes electric next spring\n", "FOTOS: © KÜSTENFOTO\n© KÜSTENFOTO\n", ""},
+		{"dated notice of site and publisher", "News\nSport\n\nCoast line goes electric next spring\n", "Copyright © 2023 Coast Courier / Seaside Verlag\nCoast Courier\n", "Coast Courier"},
+		{"a call at the site, repeated", "News\nSport\n\nCoast line goes electric next spring\n", "More from Küstenbote\nKüstenbote Newsletter\nKüstenbote\n", "Küstenbote"},
+		{"a topic's about line, repeated", "News\nSport\n\nCoast line goes electric next spring\n", "About Python\nPython Newsletter\nPython\n", ""},
 		{"joint picture credit", "News\nSport\n\nCoast line goes electric next spring\n", "© Küstenmuseum / Heimatverein Küste e. V.\nKüstenmuseum\n", ""},
 	}
 	for _, c := range cases {
