@@ -696,10 +696,27 @@ func cutAtWord(s string, marks []string) string {
 	return strings.TrimSpace(s[:cut])
 }
 
+// trimTrailingYears drops the years and dashes after a name ("Wevolver
+// 2024", "Name 2011 - 2019") but not the digits a name ends in ("TAG24",
+// "DiEM25", "Happyface313"): those follow a letter directly.
+func trimTrailingYears(name string) string {
+	for {
+		t := strings.TrimRightFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '–' })
+		head := strings.TrimRightFunc(t, unicode.IsDigit)
+		if head == t {
+			return t // no digits at the end
+		}
+		if r, _ := utf8.DecodeLastRuneInString(head); unicode.IsLetter(r) {
+			return t // "TAG24"
+		}
+		name = head
+	}
+}
+
 // trimSiteName drops the punctuation and company form around a name
 // ("Vox Media, LLC" is "Vox Media").
 func trimSiteName(name string, sw *siteWords) string {
-	name = strings.TrimRightFunc(name, func(r rune) bool { return unicode.IsDigit(r) || unicode.IsSpace(r) || r == '-' || r == '–' })
+	name = trimTrailingYears(name)
 	name = strings.Trim(strings.TrimSpace(name), " .,:;|-–—·/»«\"'®™")
 	lower := strings.ToLower(name)
 	for _, c := range sw.company {

@@ -64,10 +64,13 @@ func TestCopySiteName(t *testing.T) {
 		{"German call with an article", "News\nSport\n\nCoast line goes electric next spring\n", "Folgen Sie der KÜSTENPOST auf Facebook\nKÜSTENPOST\n", "KÜSTENPOST"},
 		{"English call keeps its article", "News\nSport\n\nCoast line goes electric next spring\n", "Follow the Case\nFollow the Case on Twitter\n", ""},
 		{"possessive product", "News\nSport\n\nCoast line goes electric next spring\n", "Subscribe to Coast Courier's Newsletter\nCoast Courier 2024\n", "Coast Courier"},
+		{"sign up for the site", "News\nSport\n\nCoast line goes electric next spring\n", "Sign up for Coast Courier’s newsletter\nCoast Courier\n", "Coast Courier"},
 		{"German about and jobs lines", "News\nSport\n\nCoast line goes electric next spring\n", "Über Küstenbote\nJobs bei Küstenbote\n", "Küstenbote"},
 		{"picture credit in capitals", "News\nSport\n\nCoast line goes electric next spring\n", "FOTOS: © KÜSTENFOTO\n© KÜSTENFOTO\n", ""},
 		{"dated notice of site and publisher", "News\nSport\n\nCoast line goes electric next spring\n", "Copyright © 2023 Coast Courier / Seaside Verlag\nCoast Courier\n", "Coast Courier"},
 		{"a call at the site, repeated", "News\nSport\n\nCoast line goes electric next spring\n", "More from Küstenbote\nKüstenbote Newsletter\nKüstenbote\n", "Küstenbote"},
+		{"digits a name ends in", "News\nSport\n\nCoast line goes electric next spring\n", "Jobs bei KB24\nKB24 Newsletter\nKB24\n", "KB24"},
+		{"join now", "News\nSport\n\nCoast line goes electric next spring\n", "Join Now\nJoin Now\nNow\n", ""},
 		{"a topic's about line, repeated", "News\nSport\n\nCoast line goes electric next spring\n", "About Python\nPython Newsletter\nPython\n", ""},
 		{"joint picture credit", "News\nSport\n\nCoast line goes electric next spring\n", "© Küstenmuseum / Heimatverein Küste e. V.\nKüstenmuseum\n", ""},
 	}
