@@ -122,10 +122,15 @@ func (v *siteVote) stated() bool {
 	if v.kinds&kindCredit != 0 {
 		return false
 	}
-	if v.kinds&statingKinds&^(kindJoin|kindJoinAt) == 0 && v.kinds&(kindJoin|kindJoinAt) != 0 {
+	if v.joinOnly() {
 		return len(v.joins) >= minJoinLines || v.kinds&kindLogo != 0 || v.kinds&kindJoinAt != 0 && v.lines >= maxSiteRecur
 	}
 	return v.kinds&statingKinds != 0
+}
+
+// joinOnly reports a name only join lines state.
+func (v *siteVote) joinOnly() bool {
+	return v.kinds&statingKinds&^(kindJoin|kindJoinAt) == 0 && v.kinds&(kindJoin|kindJoinAt) != 0
 }
 
 // company reports a name stated only by a copyright notice that gives it a
@@ -185,7 +190,7 @@ func (pc *pageCopy) siteBallot(title, s, e int, authors []string) *siteBallot {
 		l := &pc.lines[i]
 		chrome := i < s || i >= e
 		if chrome && (l.words <= maxCopyrightWords || opensWithNotice(l.key.lower, b.sw)) {
-			b.copyright(l.key.lower, l.text)
+			b.copyright(l.key.lower, l.text, i >= len(pc.lines)-footerNoticeLines && opensWithNotice(l.key.lower, b.sw))
 		} else if l.words <= maxCopyrightWords {
 			b.pictureCredit(l.key.lower, l.text)
 		}
@@ -212,13 +217,17 @@ func (pc *pageCopy) siteBallot(title, s, e int, authors []string) *siteBallot {
 // dated notice follows ("Luxurious Magazine © 2011-2019", "Citylab.com
 // © 2019 The Atlantic Monthly Group"): a picture's credit is undated, so
 // the name before a dated sign is the site's, not a caption's subject.
-func (b *siteBallot) copyright(lower, t string) {
+func (b *siteBallot) copyright(lower, t string, last bool) {
 	at := noticeSign(lower, b.sw)
 	if at < 0 {
 		return // most lines: no notice, and nothing to lower-case again
 	}
+	weight := siteCopyrightWeight
+	if last {
+		weight += siteFooterNoticeWeight
+	}
 	if brand, ok := noticeBrand(t, at); ok && len(lower) == len(t) {
-		b.vote(brand, siteCopyrightWeight, kindCopyright)
+		b.vote(brand, weight, kindCopyright)
 	}
 	if b.pictureCredit(lower, t) {
 		return
@@ -230,10 +239,10 @@ func (b *siteBallot) copyright(lower, t string) {
 	switch trimmed := trimSiteName(n, b.sw); {
 	case b.sw.isGroup(trimmed):
 		b.vote(n, siteParentWeight, kindParent)
-	case !strings.EqualFold(trimmed, strings.Trim(n, " .,")):
+	case !strings.EqualFold(trimmed, strings.Trim(n, " .,")) || companyFollows(t, n, b.sw) || b.sw.namesMember(lower):
 		b.vote(n, siteCopyrightWeight, kindCompany)
 	default:
-		b.vote(n, siteCopyrightWeight, kindCopyright)
+		b.vote(n, weight, kindCopyright)
 	}
 }
 
@@ -410,7 +419,13 @@ func (b *siteBallot) choose() string {
 		if v.company() != than.company() {
 			return than.company()
 		}
-		return v.score > than.score || v.score == than.score && v.name < than.name
+		if v.score != than.score {
+			return v.score > than.score
+		}
+		if v.joinOnly() != than.joinOnly() {
+			return than.joinOnly() // a join line is the weakest statement
+		}
+		return v.name < than.name
 	}
 	var best *siteVote
 	for _, v := range b.votes {
@@ -554,13 +569,15 @@ func cutSuffix(lower, text string, words []string) (string, bool) {
 // rights reserved".
 func copyrightOwner(t string, sw *siteWords) (string, bool) {
 	lower := strings.ToLower(t)
-	at := -1
+	// The first sign, the longest at its place ("Copyrights" before
+	// "Copyright"): sw.copyright is sorted longest first.
+	start, at := -1, -1
 	for _, c := range sw.copyright {
-		if i := strings.Index(lower, c); i >= 0 && (at < 0 || i < at) {
-			at = i + len(c)
+		if i := strings.Index(lower, c); i >= 0 && (start < 0 || i < start) {
+			start, at = i, i+len(c)
 		}
 	}
-	if at < 0 {
+	if at < 0 || at > len(t) {
 		return "", false
 	}
 	rest := strings.TrimLeftFunc(t[at:], func(r rune) bool {
@@ -572,7 +589,7 @@ func copyrightOwner(t string, sw *siteWords) (string, bool) {
 		}
 	}
 	for _, w := range sw.ownerLead { // "© 2000 - 2020 by FinanceScout24"
-		if startsWithWord(strings.ToLower(rest), w) {
+		if startsWithWord(rest, w) { // lower case: "VON DER SEE" is a name
 			rest = rest[len(w)+1:]
 			break
 		}
@@ -600,6 +617,18 @@ func (b *siteBallot) pictureCredit(lower, t string) bool {
 	}
 	return true
 }
+
+// A page ends with its owner's notice: a notice that opens one of the
+// copy's last footerNoticeLines lines (a brand may stand before its sign,
+// links glued before it may not) weighs siteFooterNoticeWeight more, enough to
+// state a brand alone ("© 2016 Ordnungsrausch."), where a notice higher up
+// may be a syndicated story's ("Copyright © 2015 The Associated Press"),
+// a book's or a picture's. A company or group it names still yields to a
+// brand stated elsewhere.
+const (
+	footerNoticeLines      = 3
+	siteFooterNoticeWeight = 1
+)
 
 // maxNoticeLeadWords bounds the words before the sign of a notice that
 // opens a long footer line ("© 2005-2020 Healthline Media a Red Ventures
@@ -635,6 +664,9 @@ func noticeBrand(t string, at int) (string, bool) {
 		return "", false
 	}
 	brand := strings.TrimSpace(t[:at])
+	if r, _ := utf8.DecodeLastRuneInString(brand); unicode.IsPunct(r) || unicode.IsSymbol(r) && r != '®' && r != '™' {
+		return "", false // "Imprint | Copyrights © 2017", "Mobile Seite • ©": a link before the notice
+	}
 	return brand, brand != "" && countWords(brand) <= maxNoticeLeadWords
 }
 
@@ -659,6 +691,13 @@ func isSiteNotice(t, owner string, sw *siteWords) bool {
 			return true
 		}
 	}
+	return companyFollows(t, owner, sw)
+}
+
+// companyFollows reports a company form right after the owner, which
+// copyrightOwner cut at the comma before it ("© 2015 EHM Productions,
+// Inc.").
+func companyFollows(t, owner string, sw *siteWords) bool {
 	i := strings.Index(t, owner)
 	if i < 0 {
 		return false
@@ -814,6 +853,18 @@ func (sw *siteWords) namesCompany(rest string) bool {
 	return false
 }
 
+// namesMember reports a notice that says its owner belongs to a group
+// ("© 2021 Springer Fachmedien München. Part of the Springer Nature
+// group."): the owner is a company of the group, not a brand.
+func (sw *siteWords) namesMember(lower string) bool {
+	for _, m := range sw.memberOf {
+		if strings.Contains(lower, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // isGroup reports a company's name that ends with a group's word ("Vox
 // Media", "Leaf Group"): the parent of the sites it runs.
 func (sw *siteWords) isGroup(name string) bool {
@@ -840,7 +891,7 @@ var siteWordsFile string
 type siteWords struct {
 	home, homeBefore, follow, copyright, rights, company  []string
 	partOf, product, parentWords, article, join, homeVerb []string
-	joinAt                                                []string
+	joinAt, memberOf                                      []string
 	ownerLead, ownerEnd, callArticle, pictureWords        []string
 	// ownerEndSpaced are the ownerEnd words with a space at either end.
 	ownerEndSpaced []string
@@ -865,7 +916,7 @@ func parseSiteWords(src string) (*siteWords, error) {
 	var notName, otherDomain, function []string
 	lists := map[string]*[]string{
 		"notname": &notName, "otherdomain": &otherDomain, "function": &function,
-		"partof": &sw.partOf, "product": &sw.product, "parentword": &sw.parentWords, "article": &sw.article, "join": &sw.join, "joinat": &sw.joinAt, "homeverb": &sw.homeVerb,
+		"partof": &sw.partOf, "product": &sw.product, "parentword": &sw.parentWords, "article": &sw.article, "join": &sw.join, "joinat": &sw.joinAt, "memberof": &sw.memberOf, "homeverb": &sw.homeVerb,
 		"home": &sw.home, "homebefore": &sw.homeBefore, "follow": &sw.follow,
 		"ownerlead": &sw.ownerLead, "ownerend": &sw.ownerEnd, "callarticle": &sw.callArticle, "picture": &sw.pictureWords,
 		"copyright": &sw.copyright, "rights": &sw.rights, "company": &sw.company,

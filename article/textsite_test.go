@@ -72,6 +72,14 @@ func TestCopySiteName(t *testing.T) {
 		{"digits a name ends in", "News\nSport\n\nCoast line goes electric next spring\n", "Jobs bei KB24\nKB24 Newsletter\nKB24\n", "KB24"},
 		{"join now", "News\nSport\n\nCoast line goes electric next spring\n", "Join Now\nJoin Now\nNow\n", ""},
 		{"a topic's about line, repeated", "News\nSport\n\nCoast line goes electric next spring\n", "About Python\nPython Newsletter\nPython\n", ""},
+		{"a notice ending the page", "News\nSport\n\nCoast line goes electric next spring\n", "Impressum\nDatenschutz\n© 2016 Küstenbote.\n", "Küstenbote"},
+		{"a notice higher up", "News\nSport\n\nCoast line goes electric next spring\n", "© 2016 Küstenbote.\nImpressum\nDatenschutz\nKontakt\nAGB\n", ""},
+		{"links glued before the last notice", "News\nSport\n\nCoast line goes electric next spring\n", "Impressum Kontakt Datenschutz Hilfe © 2003 - 2017 Küstenbote\n", ""},
+		{"company form after a comma", "News\nSport\n\nCoast line goes electric next spring\n", "© 2015 Coast Courier, Inc. All rights reserved.\n", ""},
+		{"a member of a group", "News\nSport\n\nCoast line goes electric next spring\n", "© 2021 Coast Courier München. Part of the Seaside group.\n", ""},
+		{"a link before a notice", "News\nSport\n\nCoast line goes electric next spring\n", "Imprint | Copyrights © 2017 Küstenbote. All Rights Reserved.\n", "Küstenbote"},
+		{"a conjunction after the word copyright", "News\nSport\n\nCoast line goes electric next spring\n", "COPYRIGHT SOWIE ALLG. GESCHÄFTSBEDINGUNGEN\n", ""},
+		{"a join line loses a tie", "News\nSport\n\nCoast line goes electric next spring\n", "Welcome to Coast Courier\nCoast Courier Daily\nCoast Courier\nAdvertise with CC\nCC Daily\nCC\n", "Coast Courier"},
 		{"joint picture credit", "News\nSport\n\nCoast line goes electric next spring\n", "© Küstenmuseum / Heimatverein Küste e. V.\nKüstenmuseum\n", ""},
 	}
 	for _, c := range cases {
@@ -100,7 +108,9 @@ func TestCopySiteTitleQuotedWhole(t *testing.T) {
 		"How to Grow a Lemon Tree from Seed | Step-by-Step Guide\nRECENT POSTS\n" +
 		"October 30, 2020 Kate May\nZZ Plant Care: A Complete Guide\nRead More\n\n" +
 		"Lemon trees are some of the easiest fruit trees to grow indoors. All they need is a sunny windowsill, the right soil, and a lot of patience.\n\n"
-	const foot = "©2018-2020 YouHadMeAtGardening.com | All rights reserved.\n"
+	// The notice stands above the footer's links, where it does not weigh
+	// as the page's last word (footerNoticeLines).
+	const foot = "©2018-2020 YouHadMeAtGardening.com | All rights reserved.\nPrivacy Policy\nTerms of Use\nContact\n"
 	for _, c := range []struct{ name, comments, want string }{
 		{"quoted whole", "25 thoughts on “How to Grow a Lemon Tree from Seed | Step-by-Step Guide”\n", "YouHadMeAtGardening.com"},
 		{"repeated unquoted", "25 thoughts on How to Grow a Lemon Tree from Seed | Step-by-Step Guide\n", "Step-by-Step Guide"},
