@@ -639,9 +639,22 @@ const maxNoticeLeadWords = 3
 // opensWithNotice reports a line that opens with a copyright notice,
 // which copyrightOwner reads up to its first sentence end however long
 // the line.
+//
+// A label's colon before the sign ("Associated Press articles: Copyright
+// ©") makes it a notice of the content labelled, not the page's; after a
+// separator ("Imprint | Copyrights ©") the notice opens its part of the
+// line.
 func opensWithNotice(lower string, sw *siteWords) bool {
 	at := noticeSign(lower, sw)
-	return at >= 0 && countWords(lower[:at]) <= maxNoticeLeadWords
+	return at == 0 || at > 0 && countWords(lower[:at]) <= maxNoticeLeadWords && !strings.HasSuffix(strings.TrimSpace(lower[:at]), ":")
+}
+
+// endsWithMark reports text before a sign that ends in a separator or a
+// colon ("Imprint | Copyrights ©", "Associated Press articles:
+// Copyright ©"): a link or a label before the notice, not a brand.
+func endsWithMark(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(before))
+	return unicode.IsPunct(r) || unicode.IsSymbol(r) && r != '®' && r != '™'
 }
 
 // noticeSign returns where the first copyright sign of lower starts, or -1.
@@ -664,7 +677,7 @@ func noticeBrand(t string, at int) (string, bool) {
 		return "", false
 	}
 	brand := strings.TrimSpace(t[:at])
-	if r, _ := utf8.DecodeLastRuneInString(brand); unicode.IsPunct(r) || unicode.IsSymbol(r) && r != '®' && r != '™' {
+	if endsWithMark(brand) {
 		return "", false // "Imprint | Copyrights © 2017", "Mobile Seite • ©": a link before the notice
 	}
 	return brand, brand != "" && countWords(brand) <= maxNoticeLeadWords
