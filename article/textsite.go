@@ -580,14 +580,19 @@ func copyrightOwner(t string, sw *siteWords) (string, bool) {
 	if at < 0 || at > len(t) {
 		return "", false
 	}
+	// "Copyright © 2019 Name", "Copyright (C) 2012 Name": a second sign
+	// is read before the parenthesis of "(C)" is trimmed as punctuation.
 	rest := strings.TrimLeftFunc(t[at:], func(r rune) bool {
-		return unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune("©-–—,.:/()", r)
+		return unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune("©-–—,.:/)", r)
 	})
-	for _, c := range sw.copyright { // "Copyright © 2019 Name"
+	for _, c := range sw.copyright {
 		if strings.HasPrefix(strings.ToLower(rest), c) {
 			return copyrightOwner(rest, sw)
 		}
 	}
+	rest = strings.TrimLeftFunc(rest, func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune("©-–—,.:/()", r)
+	})
 	for _, w := range sw.ownerLead { // "© 2000 - 2020 by FinanceScout24"
 		if startsWithWord(rest, w) { // lower case: "VON DER SEE" is a name
 			rest = rest[len(w)+1:]

@@ -76,6 +76,8 @@ func TestCopySiteName(t *testing.T) {
 		{"a notice higher up", "News\nSport\n\nCoast line goes electric next spring\n", "© 2016 Küstenbote.\nImpressum\nDatenschutz\nKontakt\nAGB\n", ""},
 		{"links glued before the last notice", "News\nSport\n\nCoast line goes electric next spring\n", "Impressum Kontakt Datenschutz Hilfe © 2003 - 2017 Küstenbote\n", ""},
 		{"a label before the last notice", "News\nSport\n\nCoast line goes electric next spring\n", "Wire stories: Copyright © 2015 The Wire Service. All rights reserved.\n", ""},
+		{"a sign in parentheses after the word", "News\nSport\n\nCoast line goes electric next spring\n", "Impressum\nCopyright (C) 2012-2014 Küstenbote. Content licensed under CC-BY.\n", "Küstenbote"},
+		{"the word copyright on a link", "News\nSport\n\nCoast line goes electric next spring\n", "Privacy Policy\nCookie Policy\nCopyright Policy\nBrand Policy\nImpressum\n", ""},
 		{"company form after a comma", "News\nSport\n\nCoast line goes electric next spring\n", "© 2015 Coast Courier, Inc. All rights reserved.\n", ""},
 		{"a member of a group", "News\nSport\n\nCoast line goes electric next spring\n", "© 2021 Coast Courier München. Part of the Seaside group.\n", ""},
 		{"a link before a notice", "News\nSport\n\nCoast line goes electric next spring\n", "Imprint | Copyrights © 2017 Küstenbote. All Rights Reserved.\n", "Küstenbote"},
