@@ -79,7 +79,7 @@ var copyMetaLimits = map[string]struct{ minRight, maxWrong int }{
 	"readability site":        {40, 5},
 	"readability authors":     {32, 4},
 	"readability date":        {28, 7},
-	"trafilatura-dev site":    {140, 17},
+	"trafilatura-dev site":    {142, 17},
 	"trafilatura-dev authors": {55, 6},
 	"trafilatura-dev date":    {174, 32},
 }

@@ -62,6 +62,7 @@ func TestCopySiteName(t *testing.T) {
 		{"company form ends the owner", "Coast Courier\nNews\nSport\n\nCoast line goes electric next spring\n", "Copyright 2019. Coast Courier Limited Privacy Statement\n", "Coast Courier"},
 		{"call around the name", "News\nSport\n\nCoast line goes electric next spring\n", "Get Coast Courier to your inbox daily\nGet Coast Courier to your inbox daily\n", "Coast Courier"},
 		{"German call with an article", "News\nSport\n\nCoast line goes electric next spring\n", "Folgen Sie der KÜSTENPOST auf Facebook\nKÜSTENPOST\n", "KÜSTENPOST"},
+		{"German about line with an article", "Küstenpost\nNews\nSport\n\nCoast line goes electric next spring\n", "Über die Küstenpost\n", "Küstenpost"},
 		{"English call keeps its article", "News\nSport\n\nCoast line goes electric next spring\n", "Follow the Case\nFollow the Case on Twitter\n", ""},
 		{"possessive product", "News\nSport\n\nCoast line goes electric next spring\n", "Subscribe to Coast Courier's Newsletter\nCoast Courier 2024\n", "Coast Courier"},
 		{"sign up for the site", "News\nSport\n\nCoast line goes electric next spring\n", "Sign up for Coast Courier’s newsletter\nCoast Courier\n", "Coast Courier"},
