@@ -90,11 +90,13 @@ const (
 	kindProduct
 	kindLogo
 	kindRecur
+	kindCredit // a picture's credit: never the site (pictureCredit)
+	kindJoinAt // a join line that places the reader at the site ("More from Kotaku")
 )
 
 // statingKinds are the kinds that state a name as the site's; the others
 // only add weight to a name one of these states.
-const statingKinds = kindHome | kindPartOf | kindTitle | kindCopyright | kindCompany | kindDomain | kindFollow | kindJoin
+const statingKinds = kindHome | kindPartOf | kindTitle | kindCopyright | kindCompany | kindDomain | kindFollow | kindJoin | kindJoinAt
 
 // siteVote is the evidence for one name.
 type siteVote struct {
@@ -102,6 +104,7 @@ type siteVote struct {
 	score int
 	kinds siteKind
 	joins map[string]bool // the join and "about" lines that name it
+	lines int             // the lines that name it, up to maxSiteRecur (countRecurrence)
 }
 
 // stated reports a name some kind besides the logo line, recurrence and a
@@ -110,12 +113,24 @@ type siteVote struct {
 // A join or "about" line names a section ("More from Politics", "Join
 // Now") or a person as readily as the site, so a name only such lines
 // state needs two different ones ("Join Now" repeated by a copied menu is
-// one) or the logo's line besides.
+// one) or the logo's line besides. A line that places the reader at the
+// site (kindJoinAt: "More from Kotaku", "Werben auf NZZ.ch") may instead
+// give a name maxSiteRecur lines of the copy repeat: a section's name is
+// rarely repeated outside its menus, the site's is in its logo, its footer
+// and its sentences.
 func (v *siteVote) stated() bool {
-	if v.kinds&statingKinds == kindJoin {
-		return len(v.joins) >= minJoinLines || v.kinds&kindLogo != 0
+	if v.kinds&kindCredit != 0 {
+		return false
+	}
+	if v.joinOnly() {
+		return len(v.joins) >= minJoinLines || v.kinds&kindLogo != 0 || v.kinds&kindJoinAt != 0 && v.lines >= maxSiteRecur
 	}
 	return v.kinds&statingKinds != 0
+}
+
+// joinOnly reports a name only join lines state.
+func (v *siteVote) joinOnly() bool {
+	return v.kinds&statingKinds&^(kindJoin|kindJoinAt) == 0 && v.kinds&(kindJoin|kindJoinAt) != 0
 }
 
 // company reports a name stated only by a copyright notice that gives it a
@@ -151,7 +166,7 @@ func (b *siteBallot) vote(name string, weight int, kind siteKind) {
 	}
 	v.score += weight
 	v.kinds |= kind
-	if kind == kindJoin {
+	if kind == kindJoin || kind == kindJoinAt {
 		if v.joins == nil {
 			v.joins = map[string]bool{}
 		}
@@ -174,8 +189,10 @@ func (pc *pageCopy) siteBallot(title, s, e int, authors []string) *siteBallot {
 	for i := range pc.lines {
 		l := &pc.lines[i]
 		chrome := i < s || i >= e
-		if chrome && l.words <= maxCopyrightWords {
-			b.copyright(l.text)
+		if chrome && (l.words <= maxCopyrightWords || opensWithNotice(l.key.lower, b.sw)) {
+			b.copyright(l.key.lower, l.text, i >= len(pc.lines)-footerNoticeLines && opensWithNotice(l.key.lower, b.sw))
+		} else if l.words <= maxCopyrightWords {
+			b.pictureCredit(l.key.lower, l.text)
 		}
 		if n, ok := cutBefore(l.key.lower, l.text, b.sw.partOfSpaced, b.sw.partOfLeads); ok && (chrome || b.sw.namesCompany(l.key.lower[len(n):])) {
 			b.vote(n, sitePartOfWeight, kindPartOf)
@@ -196,19 +213,36 @@ func (pc *pageCopy) siteBallot(title, s, e int, authors []string) *siteBallot {
 	return b
 }
 
-// copyright reads the owner of a copyright notice.
-func (b *siteBallot) copyright(t string) {
+// copyright reads the owner of a copyright notice, and the brand a
+// dated notice follows ("Luxurious Magazine © 2011-2019", "Citylab.com
+// © 2019 The Atlantic Monthly Group"): a picture's credit is undated, so
+// the name before a dated sign is the site's, not a caption's subject.
+func (b *siteBallot) copyright(lower, t string, last bool) {
+	at := noticeSign(lower, b.sw)
+	if at < 0 {
+		return // most lines: no notice, and nothing to lower-case again
+	}
+	weight := siteCopyrightWeight
+	if last {
+		weight += siteFooterNoticeWeight
+	}
+	if brand, ok := noticeBrand(t, at); ok && len(lower) == len(t) {
+		b.vote(brand, weight, kindCopyright)
+	}
+	if b.pictureCredit(lower, t) {
+		return
+	}
 	n, ok := copyrightOwner(t, b.sw)
-	if !ok || isPhotoCredit(t, n, trimSiteName(n, b.sw)) {
+	if !ok || !isSiteNotice(t, n, b.sw) && isPhotoCredit(t, n, trimSiteName(n, b.sw)) {
 		return
 	}
 	switch trimmed := trimSiteName(n, b.sw); {
 	case b.sw.isGroup(trimmed):
 		b.vote(n, siteParentWeight, kindParent)
-	case !strings.EqualFold(trimmed, strings.Trim(n, " .,")):
+	case !strings.EqualFold(trimmed, strings.Trim(n, " .,")) || companyFollows(t, n, b.sw) || b.sw.namesMember(lower):
 		b.vote(n, siteCopyrightWeight, kindCompany)
 	default:
-		b.vote(n, siteCopyrightWeight, kindCopyright)
+		b.vote(n, weight, kindCopyright)
 	}
 }
 
@@ -225,15 +259,63 @@ func (b *siteBallot) chromeLine(l *copyLine) {
 		}
 	}
 	if n, ok := cutPhrase(l.key.lower, l.text, sw.follow); ok && countWords(n) <= maxSiteWords {
-		b.vote(dropFollowButton(cutAtWord(n, []string{" on ", " auf ", " bei ", " | ", " - "})), siteFollowWeight, kindFollow)
+		b.vote(b.calledName(dropFollowButton(cutAtWord(n, []string{" on ", " auf ", " bei ", " | ", " - "}))), siteFollowWeight, kindFollow)
+	} else if n, ok := cutAround(l.key.lower, l.text, sw.followAround); ok {
+		b.vote(b.calledName(n), siteFollowWeight, kindFollow)
 	}
 	// "More from Jane Doe", "About Jane Doe": a person's page, not the site's.
 	if n, ok := cutPhrase(l.key.lower, l.text, sw.join); ok && countWords(n) <= maxSiteWords && (!looksLikeName(n) || strings.ToUpper(n) == n) {
-		b.vote(n, siteJoinWeight, kindJoin)
+		b.vote(b.calledName(n), siteJoinWeight, kindJoin)
+	} else if n, ok := cutPhrase(l.key.lower, l.text, sw.joinAt); ok && countWords(n) <= maxSiteWords && (!looksLikeName(n) || strings.ToUpper(n) == n) {
+		b.vote(b.calledName(n), siteJoinWeight, kindJoinAt)
 	}
 	if n, ok := cutSuffix(l.key.lower, l.text, sw.product); ok {
 		b.vote(n, siteProductWeight, kindProduct)
 	}
+}
+
+// calledName is the name a call to follow, subscribe or join gives
+// without the words around it: the article German puts before a
+// newspaper's name ("Folgen Sie der PIRSCH", "Entdecken Sie den
+// Deutschlandfunk"; an English "Follow the Case" names a topic, and
+// keeps its article, which no name starts with in lower case), the
+// product that follows it ("Subscribe to Wevolver's Newsletter") and
+// the possessive.
+func (b *siteBallot) calledName(n string) string {
+	if first, rest, ok := strings.Cut(n, " "); ok && slices.Contains(b.sw.callArticle, first) && !startsLower(rest) {
+		n = rest
+	}
+	if head, ok := cutSuffix(strings.ToLower(n), n, b.sw.product); ok {
+		n = head
+	}
+	for _, s := range []string{"'s", "’s"} {
+		if h, ok := strings.CutSuffix(n, s); ok {
+			return h
+		}
+	}
+	return n
+}
+
+// cutAround returns what stands in the place of the "*" of one of
+// templates that a line fills ("Get Tone Deaf to your inbox daily"
+// fills "get * to your inbox"; words after the template's end are
+// allowed, as a call's adverb).
+func cutAround(lower, text string, templates [][2]string) (string, bool) {
+	for _, t := range templates {
+		if t[0] != "" && !startsWithWord(lower, t[0]) {
+			continue
+		}
+		from := 0
+		if t[0] != "" {
+			from = len(t[0]) + 1
+		}
+		rest := lower[from:]
+		if i := strings.Index(rest, " "+t[1]); i > 0 && (len(rest) == i+1+len(t[1]) || rest[i+1+len(t[1])] == ' ') {
+			n := strings.TrimSpace(text[from : from+i])
+			return n, countWords(n) <= maxSiteWords
+		}
+	}
+	return "", false
 }
 
 // beforeGlue returns what comes before the first place where a copy glued
@@ -337,7 +419,13 @@ func (b *siteBallot) choose() string {
 		if v.company() != than.company() {
 			return than.company()
 		}
-		return v.score > than.score || v.score == than.score && v.name < than.name
+		if v.score != than.score {
+			return v.score > than.score
+		}
+		if v.joinOnly() != than.joinOnly() {
+			return than.joinOnly() // a join line is the weakest statement
+		}
+		return v.name < than.name
 	}
 	var best *siteVote
 	for _, v := range b.votes {
@@ -364,6 +452,7 @@ func (pc *pageCopy) countRecurrence(votes map[string]*siteVote) {
 		}
 		// The line that stated the name is one of them.
 		v.score += siteRecurWeight * max(0, n-1)
+		v.lines = n
 	}
 }
 
@@ -480,25 +569,176 @@ func cutSuffix(lower, text string, words []string) (string, bool) {
 // rights reserved".
 func copyrightOwner(t string, sw *siteWords) (string, bool) {
 	lower := strings.ToLower(t)
-	at := -1
+	// The first sign, the longest at its place ("Copyrights" before
+	// "Copyright"): sw.copyright is sorted longest first.
+	start, at := -1, -1
 	for _, c := range sw.copyright {
-		if i := strings.Index(lower, c); i >= 0 && (at < 0 || i < at) {
-			at = i + len(c)
+		if i := strings.Index(lower, c); i >= 0 && (start < 0 || i < start) {
+			start, at = i, i+len(c)
 		}
 	}
-	if at < 0 {
+	if at < 0 || at > len(t) {
 		return "", false
 	}
+	// "Copyright © 2019 Name", "Copyright (C) 2012 Name": a second sign
+	// is read before the parenthesis of "(C)" is trimmed as punctuation.
 	rest := strings.TrimLeftFunc(t[at:], func(r rune) bool {
-		return unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune("©-–—,.:/()", r)
+		return unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune("©-–—,.:/)", r)
 	})
-	for _, c := range sw.copyright { // "Copyright © 2019 Name"
+	for _, c := range sw.copyright {
 		if strings.HasPrefix(strings.ToLower(rest), c) {
 			return copyrightOwner(rest, sw)
 		}
 	}
-	rest = cutAtWord(rest, append([]string{". ", " | ", ", ", " / ", " - ", " – ", " — ", " · "}, sw.rights...))
+	rest = strings.TrimLeftFunc(rest, func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune("©-–—,.:/()", r)
+	})
+	for _, w := range sw.ownerLead { // "© 2000 - 2020 by FinanceScout24"
+		if startsWithWord(rest, w) { // lower case: "VON DER SEE" is a name
+			rest = rest[len(w)+1:]
+			break
+		}
+	}
+	rest = cutAtWord(rest, append([]string{". ", " | ", ", ", " / ", " - ", " – ", " — ", " · "}, append(sw.rights, sw.ownerEndSpaced...)...))
+	rest = cutAfterCompany(rest, sw)
 	return strings.TrimRight(rest, ". "), rest != ""
+}
+
+// pictureCredit reads a sign that a picture's word introduces ("FOTOS:
+// © BURKARD MEYER", "Bild © ARD"): the owner took or sold the picture,
+// and is not the site wherever else the copy names him, even in
+// capitals, which the site's own notices use ("© ZEIT ONLINE").
+func (b *siteBallot) pictureCredit(lower, t string) bool {
+	at := noticeSign(lower, b.sw)
+	if at <= 0 {
+		return false
+	}
+	ws := strings.Fields(strings.TrimRight(lower[:at], " :"))
+	if len(ws) == 0 || !slices.Contains(b.sw.pictureWords, strings.TrimRight(ws[len(ws)-1], ".:")) {
+		return false
+	}
+	if n, ok := copyrightOwner(t[at:], b.sw); ok && len(lower) == len(t) { // at is an offset of lower
+		b.vote(n, 0, kindCredit)
+	}
+	return true
+}
+
+// A page ends with its owner's notice: a notice that opens one of the
+// copy's last footerNoticeLines lines (a brand may stand before its sign,
+// links glued before it may not) weighs siteFooterNoticeWeight more, enough to
+// state a brand alone ("© 2016 Ordnungsrausch."), where a notice higher up
+// may be a syndicated story's ("Copyright © 2015 The Associated Press"),
+// a book's or a picture's. A company or group it names still yields to a
+// brand stated elsewhere.
+const (
+	footerNoticeLines      = 3
+	siteFooterNoticeWeight = 1
+)
+
+// maxNoticeLeadWords bounds the words before the sign of a notice that
+// opens a long footer line ("© 2005-2020 Healthline Media a Red Ventures
+// Company. All rights reserved. Our website services …"): a brand's name
+// at most, so that a sentence that mentions copyright is not read as one.
+const maxNoticeLeadWords = 3
+
+// opensWithNotice reports a line that opens with a copyright notice,
+// which copyrightOwner reads up to its first sentence end however long
+// the line.
+//
+// A label's colon before the sign ("Associated Press articles: Copyright
+// ©") makes it a notice of the content labelled, not the page's; after a
+// separator ("Imprint | Copyrights ©") the notice opens its part of the
+// line.
+func opensWithNotice(lower string, sw *siteWords) bool {
+	at := noticeSign(lower, sw)
+	return at == 0 || at > 0 && countWords(lower[:at]) <= maxNoticeLeadWords && !strings.HasSuffix(strings.TrimSpace(lower[:at]), ":")
+}
+
+// endsWithMark reports text before a sign that ends in a separator or a
+// colon ("Imprint | Copyrights ©", "Associated Press articles:
+// Copyright ©"): a link or a label before the notice, not a brand.
+func endsWithMark(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(before))
+	return unicode.IsPunct(r) || unicode.IsSymbol(r) && r != '®' && r != '™'
+}
+
+// noticeSign returns where the first copyright sign of lower starts, or -1.
+func noticeSign(lower string, sw *siteWords) int {
+	at := -1
+	for _, c := range sw.copyright {
+		if i := strings.Index(lower, c); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+// noticeBrand returns the name before the sign of a dated notice
+// ("HR Journal © 2023"); the sign is at byte at of the lower-cased line,
+// which is byte at of t when lower-casing kept the line's length (a few
+// letters change theirs; such a line is not read).
+func noticeBrand(t string, at int) (string, bool) {
+	if at <= 0 || at > len(t) || !hasYear(t[at:]) {
+		return "", false
+	}
+	brand := strings.TrimSpace(t[:at])
+	if endsWithMark(brand) {
+		return "", false // "Imprint | Copyrights © 2017", "Mobile Seite • ©": a link before the notice
+	}
+	return brand, brand != "" && countWords(brand) <= maxNoticeLeadWords
+}
+
+// hasYear reports four digits in a row: the year a site's notice gives.
+func hasYear(t string) bool {
+	for _, f := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsDigit(r) }) {
+		if len(f) == 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// isSiteNotice reports a notice that reserves rights or gives its owner a
+// company form ("© NOW Grenada. All Rights Reserved.", "© The Planetary
+// Press, Inc."): a site's, which a picture's credit never says, though
+// it may be undated like one.
+func isSiteNotice(t, owner string, sw *siteWords) bool {
+	lower := strings.ToLower(t)
+	for _, r := range sw.rights {
+		if strings.Contains(lower, r) {
+			return true
+		}
+	}
+	return companyFollows(t, owner, sw)
+}
+
+// companyFollows reports a company form right after the owner, which
+// copyrightOwner cut at the comma before it ("© 2015 EHM Productions,
+// Inc.").
+func companyFollows(t, owner string, sw *siteWords) bool {
+	i := strings.Index(t, owner)
+	if i < 0 {
+		return false
+	}
+	after := strings.TrimLeft(strings.ToLower(t[i+len(owner):]), " ,")
+	for _, c := range sw.company {
+		if after == c || startsWithWord(after, c) || strings.HasPrefix(after, c+".") || strings.HasPrefix(after, c+",") {
+			return true
+		}
+	}
+	return false
+}
+
+// cutAfterCompany ends an owner's name at its company form ("Appen
+// Limited Privacy Statement": the footer's links glued to the notice).
+func cutAfterCompany(owner string, sw *siteWords) string {
+	ws := strings.Fields(owner)
+	for k, w := range ws[:max(0, len(ws)-1)] {
+		if k > 0 && slices.Contains(sw.company, strings.ToLower(w)) {
+			return strings.Join(ws[:k+1], " ")
+		}
+	}
+	return owner
 }
 
 // cutAtWord cuts s at the first of marks (compared in lower case).
@@ -513,11 +753,28 @@ func cutAtWord(s string, marks []string) string {
 	return strings.TrimSpace(s[:cut])
 }
 
+// trimTrailingYears drops the years and dashes after a name ("Wevolver
+// 2024", "Name 2011 - 2019") but not the digits a name ends in ("TAG24",
+// "DiEM25", "Happyface313"): those follow a letter directly.
+func trimTrailingYears(name string) string {
+	for {
+		t := strings.TrimRightFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '–' })
+		head := strings.TrimRightFunc(t, unicode.IsDigit)
+		if head == t {
+			return t // no digits at the end
+		}
+		if r, _ := utf8.DecodeLastRuneInString(head); unicode.IsLetter(r) {
+			return t // "TAG24"
+		}
+		name = head
+	}
+}
+
 // trimSiteName drops the punctuation and company form around a name
 // ("Vox Media, LLC" is "Vox Media").
 func trimSiteName(name string, sw *siteWords) string {
-	name = strings.TrimRightFunc(name, func(r rune) bool { return unicode.IsDigit(r) || unicode.IsSpace(r) || r == '-' || r == '–' })
-	name = strings.Trim(strings.TrimSpace(name), " .,:;|-–—·/»«\"'")
+	name = trimTrailingYears(name)
+	name = strings.Trim(strings.TrimSpace(name), " .,:;|-–—·/»«\"'®™")
 	lower := strings.ToLower(name)
 	for _, c := range sw.company {
 		if endsWithWord(lower, c) {
@@ -584,9 +841,13 @@ func isPhotoCredit(line, owner, trimmed string) bool {
 	if strings.Contains(owner, "/") {
 		return true
 	}
-	year := false
-	for _, f := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsDigit(r) }) {
-		year = year || len(f) == 4
+	year := hasYear(line)
+	// "© Siebengebirgsmuseum / Heimatverein Siebengebirge e. V.": a
+	// picture's owners, parted where copyrightOwner cut; a dated notice
+	// may name the site and its publisher so ("© 2023 ERFOLG Magazin /
+	// Backhaus Verlag").
+	if i := strings.Index(line, owner); !year && i >= 0 && strings.HasPrefix(strings.TrimSpace(line[i+len(owner):]), "/") {
+		return true
 	}
 	// "© ZEIT ONLINE" and "© Handelsblatt GmbH" are the site's.
 	return !year && looksLikeName(owner) && strings.ToUpper(owner) != owner && trimmed == strings.Trim(owner, " .,")
@@ -604,6 +865,18 @@ func (sw *siteWords) namesCompany(rest string) bool {
 		}
 		w = strings.Trim(w, ".,;:")
 		if slices.Contains(sw.parentWords, w) || slices.Contains(sw.company, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesMember reports a notice that says its owner belongs to a group
+// ("© 2021 Springer Fachmedien München. Part of the Springer Nature
+// group."): the owner is a company of the group, not a brand.
+func (sw *siteWords) namesMember(lower string) bool {
+	for _, m := range sw.memberOf {
+		if strings.Contains(lower, m) {
 			return true
 		}
 	}
@@ -637,7 +910,14 @@ type siteWords struct {
 	home, homeBefore, follow, copyright, rights, company  []string
 	partOf, product, parentWords, article, join, homeVerb []string
 	crumbRoot                                             []string // capitalised, as a trail shows them
-	notName, otherDomain, function                        map[string]bool
+	joinAt, memberOf                                      []string
+	ownerLead, ownerEnd, callArticle, pictureWords        []string
+	// ownerEndSpaced are the ownerEnd words with a space at either end.
+	ownerEndSpaced []string
+	// followAround are the follow entries with a "*", split at it: the
+	// words before the name and after it.
+	followAround                   [][2]string
+	notName, otherDomain, function map[string]bool
 	// partOfSpaced are the partOf phrases with a space at either end, built
 	// once rather than for every line of a copy; partOfLeads are their
 	// first words so spaced, one of which a line must hold to hold a
@@ -655,8 +935,9 @@ func parseSiteWords(src string) (*siteWords, error) {
 	var notName, otherDomain, function []string
 	lists := map[string]*[]string{
 		"notname": &notName, "otherdomain": &otherDomain, "function": &function,
-		"partof": &sw.partOf, "product": &sw.product, "parentword": &sw.parentWords, "article": &sw.article, "join": &sw.join, "homeverb": &sw.homeVerb,
+		"partof": &sw.partOf, "product": &sw.product, "parentword": &sw.parentWords, "article": &sw.article, "join": &sw.join, "joinat": &sw.joinAt, "memberof": &sw.memberOf, "homeverb": &sw.homeVerb,
 		"home": &sw.home, "homebefore": &sw.homeBefore, "follow": &sw.follow,
+		"ownerlead": &sw.ownerLead, "ownerend": &sw.ownerEnd, "callarticle": &sw.callArticle, "picture": &sw.pictureWords,
 		"copyright": &sw.copyright, "rights": &sw.rights, "company": &sw.company,
 		"crumbroot": &sw.crumbRoot,
 	}
@@ -687,6 +968,16 @@ func parseSiteWords(src string) (*siteWords, error) {
 	for i, w := range sw.crumbRoot {
 		r, n := utf8.DecodeRuneInString(w)
 		sw.crumbRoot[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	sw.follow = slices.DeleteFunc(sw.follow, func(f string) bool {
+		before, after, ok := strings.Cut(f, "*")
+		if ok {
+			sw.followAround = append(sw.followAround, [2]string{strings.TrimSpace(before), strings.TrimSpace(after)})
+		}
+		return ok
+	})
+	for _, w := range sw.ownerEnd {
+		sw.ownerEndSpaced = append(sw.ownerEndSpaced, " "+w+" ")
 	}
 	for _, p := range sw.partOf {
 		sw.partOfSpaced = append(sw.partOfSpaced, " "+p+" ")
