@@ -38,6 +38,10 @@ func TestLeadingAuthors(t *testing.T) {
 		"Anna Schmidt wrote this":                             nil, // no prefix: not a byline start
 		"By the time the vote came, nobody was left":          nil,
 		"By Senior Editor staff":                              nil,
+		"by: Cora Neas":                                       {"Cora Neas"},          // a prefix with a colon
+		"Von: Björn Jahner | 31.10.23":                        {"Björn Jahner"},       // the same in German
+		"Gepostet von Katharina Volkwein | Wohnen":            {"Katharina Volkwein"}, // German as complete as English
+		"Verfasst von Anna Schmidt":                           {"Anna Schmidt"},
 	}
 	for in, want := range cases {
 		if got := leadingAuthors(in); !slices.Equal(got, want) {
@@ -113,6 +117,8 @@ func TestPersonsOnly(t *testing.T) {
 		{"Paid Content", false},               // a label (bylinewords.txt notname)
 		{"Von Keine Kommentare", true},        // after "Von" the line says it is a byline
 		{"Keine Kommentare, Jane Doe", false}, // one ordinary name spoils the line
+		{"Mark Di Stefano", true},             // "Di" abbreviates Dienstag, and is a name too
+		{"Anna Dienstag", false},              // a weekday's full name is none
 	}
 	pc := newPageCopy(prose + "\n")
 	for _, c := range cases {
@@ -218,5 +224,55 @@ func TestMayEndInRelativeTimeCovers(t *testing.T) {
 	}
 	if matched < 1000 {
 		t.Fatalf("only %d generated lines match: the pieces no longer exercise the expression", matched)
+	}
+}
+
+// TestDatelineAuthors: what a date line holds besides the date gives its
+// author once the words that go with a date are gone, or after a byline
+// prefix inside it; a sentence or a credit does not.
+func TestDatelineAuthors(t *testing.T) {
+	cases := []struct {
+		rest string
+		want []string
+	}{
+		{"Martin Benninghoff, Martin Kölling", []string{"Martin Benninghoff", "Martin Kölling"}},
+		{"um 16:14 Uhr - Markus Reuter - 91 Ergänzungen", []string{"Markus Reuter"}},    // a time and a count
+		{"Ulrike Stockhausen Schreibe einen Kommentar", []string{"Ulrike Stockhausen"}}, // a link to the comments
+		{"Jane Doe Leave a comment", []string{"Jane Doe"}},
+		{"Sarah Gooding 13", []string{"Sarah Gooding"}},                // a bare comment count
+		{"Julia Steinhoff /", []string{"Julia Steinhoff"}},             // a separator
+		{"Evgenia Karp Zuletzt geändert am", []string{"Evgenia Karp"}}, // what the date is
+		{"Joe Wee Monday, @ 11:10 PM UTC", []string{"Joe Wee"}},        // a time's PM
+		{"Tech Industry by Steven Musil", []string{"Steven Musil"}},    // "by" after a rubric
+		{"Le Monde | à 13h36 | Par Martin Untersinger (avec Damien Leloup)", []string{"Martin Untersinger"}},
+		{"Bern, - Rede von Moritz Leuenberger beim SP-Städtegipfel, Basel", nil}, // a sentence goes on
+		{"Photo by Jane Doe", nil},     // a credit
+		{"Bild von Anna Schmidt", nil}, // the same in German
+		{"| Umwelt & Klima", nil},      // a rubric
+		{"3 Kommentare", nil},
+	}
+	for _, c := range cases {
+		if got := datelineAuthors(c.rest); !slices.Equal(got, c.want) {
+			t.Errorf("datelineAuthors(%q) = %q, want %q", c.rest, got, c.want)
+		}
+	}
+}
+
+// TestAllRoleWords: a line of job titles, or a short one ending in one
+// after the outlet's name, stands by a byline; a section's name does not.
+func TestAllRoleWords(t *testing.T) {
+	for line, want := range map[string]bool{
+		"games editor":                true,
+		"ehow contributor":            true,
+		"senior staff writer":         true,
+		"buzzfeed news reporter":      true, // an outlet of two words, then the role
+		"latest news":                 false,
+		"news":                        false,
+		"transport policy":            false,
+		"the new york times reporter": false, // too long for a role line
+	} {
+		if got := allRoleWords(line); got != want {
+			t.Errorf("allRoleWords(%q) = %v, want %v", line, got, want)
+		}
 	}
 }

@@ -23,6 +23,10 @@ type bylineWords struct {
 	bios      map[string]bool
 	notNames  map[string]bool
 	dated     map[string]bool
+	labels    map[string]bool
+	credits   map[string]bool
+	links     map[string]bool
+	comments  []string // lower case; longest first, so that "keine kommentare" goes before "kommentare"
 }
 
 // bylineWordsList returns the byline word lists, parsed once; a malformed
@@ -31,7 +35,8 @@ var bylineWordsList = parsedOnce(bylineWordsFile, parseBylineWords)
 
 // parseBylineWords reads "kind: words" lines; # starts a comment.
 func parseBylineWords(src string) (*bylineWords, error) {
-	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}, bios: map[string]bool{}, notNames: map[string]bool{}, dated: map[string]bool{}}
+	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}, bios: map[string]bool{}, notNames: map[string]bool{}, dated: map[string]bool{},
+		labels: map[string]bool{}, credits: map[string]bool{}, links: map[string]bool{}}
 	err := readKindWords("bylinewords.txt", src, func(kind, w string) error {
 		switch kind {
 		case "prefix":
@@ -48,6 +53,14 @@ func parseBylineWords(src string) (*bylineWords, error) {
 			bw.notNames[w] = true
 		case "dated":
 			bw.dated[w] = true
+		case "label":
+			bw.labels[w] = true
+		case "credit":
+			bw.credits[w] = true
+		case "link":
+			bw.links[w] = true
+		case "comment":
+			bw.comments = append(bw.comments, w)
 		default:
 			return fmt.Errorf("unknown kind %q", kind)
 		}
@@ -57,6 +70,7 @@ func parseBylineWords(src string) (*bylineWords, error) {
 		return nil, err
 	}
 	slices.SortStableFunc(bw.prefixes, func(a, b string) int { return len(b) - len(a) })
+	slices.SortStableFunc(bw.comments, func(a, b string) int { return len(b) - len(a) })
 	return bw, nil
 }
 

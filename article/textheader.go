@@ -122,16 +122,6 @@ func (pc *pageCopy) readDate(art *Article, from, to int) int {
 	return -1
 }
 
-// datelineAuthors reads the names in what a date line holds besides the
-// date ("Martin Benninghoff, Martin Kölling", "By Erin Cunningham … Follow
-// @erin").
-func datelineAuthors(rest string) []string {
-	if names := leadingAuthors(rest); names != nil {
-		return names
-	}
-	return parseAuthors(trimMetaWords(rest))
-}
-
 // findByline looks for the byline in lines [from, to), not the title: a
 // line that starts with "By"/"Von" and a name wins; otherwise a line of
 // names in a byline's company (a date, a time, a role, a follow button)
