@@ -100,7 +100,9 @@ func initials(w string) bool {
 }
 
 // looksLikeName accepts 2–5 words, each capitalised or a name particle,
-// with letters, hyphens, apostrophes and initials only.
+// with letters, hyphens, apostrophes and initials only, none of them a
+// word that ties names to an outlet or place ("Anna Schmidt Aus Berlin",
+// "Back To The Future"; isLinkWord).
 func looksLikeName(s string) bool {
 	if len(s) > maxNameChars {
 		return false
@@ -119,7 +121,7 @@ func looksLikeName(s string) bool {
 		if isParticle(w) {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || isLinkWord(w) {
 			return false
 		}
 		if strings.Contains(w, ".") && !initials(w) {
@@ -134,6 +136,16 @@ func looksLikeName(s string) bool {
 		whole = whole || !initials(w) && utf8.RuneCountInString(w) > 1
 	}
 	return caps >= 2 && whole // "R. R" is initials only
+}
+
+// maxLinkWordBytes is the longest of bylinewords.txt's link words ("from",
+// "with", "für"): a longer word is none, and is not lower-cased to look.
+const maxLinkWordBytes = 4
+
+// isLinkWord reports a word that ties a byline's names to what follows
+// them ("For", "Aus"; bylinewords.txt link), whatever its case.
+func isLinkWord(w string) bool {
+	return len(w) <= maxLinkWordBytes && bylineWordsList().links[strings.ToLower(w)]
 }
 
 // maxParticleBytes is the room for lower-casing a word in place: longer
@@ -168,8 +180,21 @@ func isParticle(w string) bool {
 // that goes on with other words ("By Lucy Akins eHow Contributor").
 const maxLeadingNameWords = 4
 
-// bylineSeparators join the names of a byline.
+// bylineSeparators join the names of a byline, in any case ("By Glen
+// Owen And Brendan Carlin").
 var bylineSeparators = []string{", ", " and ", " und ", " & ", " y ", " et ", " e ", "; "}
+
+// asciiLower lower-cases the ASCII letters of s and leaves every other
+// byte, so that offsets into the result are offsets into s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
 
 // leadingAuthors reads the names that open a byline after its prefix
 // ("By Erin Cunningham March 18 at 3:57 PM Follow @erin", "By Alex Heath,
@@ -190,8 +215,9 @@ func leadingAuthors(t string) []string {
 	for t != "" {
 		part, rest := t, ""
 		cut := len(t)
+		folded := asciiLower(t)
 		for _, sep := range bylineSeparators {
-			if i := strings.Index(t, sep); i >= 0 && i < cut {
+			if i := strings.Index(folded, sep); i >= 0 && i < cut {
 				cut, part, rest = i, t[:i], t[i+len(sep):]
 			}
 		}
@@ -213,9 +239,17 @@ func leadingAuthors(t string) []string {
 
 // leadingName returns the longest run of words at the start of s that
 // looks like a person's name, without a month's name or a handle glued to
-// its end ("Alissa Wilkinson@alissamarie").
+// its end ("Alissa Wilkinson@alissamarie"), and ending before a word that
+// ties the names to an outlet or a place, which title case capitalises
+// ("Brendan Carlin For The Mail On Sunday"; bylinewords.txt link).
 func leadingName(s string) string {
 	ws := strings.Fields(s)
+	for k, w := range ws {
+		if isLinkWord(w) {
+			ws = ws[:k]
+			break
+		}
+	}
 	for n := min(len(ws), maxLeadingNameWords); n >= 2; n-- {
 		cand := ws[:n]
 		last := cand[n-1]
@@ -347,22 +381,30 @@ func wordEdge(s string, i, end int) bool {
 }
 
 // bylineCompany reports whether a line next to line i (the nearest kept or
-// box line above and below) dates the article, gives the time, says how
-// long it reads, names the author's role ("Games Editor") or offers to
-// follow them: what stands by a byline, as menus and headings that look
-// like names have no such company.
+// box line above and below, past lines of punctuation only such as "|" or
+// "•") dates the article, gives the time, says how long it reads, names
+// the author's role ("Games Editor") or offers to follow them ("+
+// FOLLOW"), or whether the line above heads a byline ("Von", "Autor*in":
+// labelsByline), or the line itself ends in the time since it appeared
+// ("Alex Perry 1 day ago"): what stands by a byline, as menus and headings
+// that look like names have no such company.
 func (pc *pageCopy) bylineCompany(i int) bool {
+	if t := pc.lines[i].text; mayEndInRelativeTime(t) && relativeTimeRe.MatchString(t) {
+		return true
+	}
 	bw := bylineWordsList()
-	for _, k := range []int{i - 1, i + 1} {
-		if k < 0 || k >= len(pc.lines) {
+	for _, k := range []int{pc.neighbour(i, -1), pc.neighbour(i, 1)} {
+		if k < 0 {
 			continue
 		}
 		l := &pc.lines[k]
 		t := strings.ToLower(strings.TrimSpace(l.text))
 		switch {
-		case pc.isDateOnly(k), isClockLine(l.text), bw.follows[t]:
+		case pc.isDateOnly(k), isClockLine(l.text), bw.follows[t], bw.follows[strings.TrimFunc(t, notLetter)]:
 			return true
 		case l.words <= maxClockLineWords && allRoleWords(t):
+			return true
+		case k < i && labelsByline(l):
 			return true
 		}
 		for _, w := range bw.readTimes {
@@ -370,6 +412,55 @@ func (pc *pageCopy) bylineCompany(i int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// maxPunctuationLines is how many lines of punctuation only ("|", "•")
+// may stand between a byline and its company.
+const maxPunctuationLines = 2
+
+// neighbour returns the line next to line i in direction dir (-1 above, 1
+// below) that holds a letter or a digit, past at most maxPunctuationLines
+// lines that hold neither, or -1.
+func (pc *pageCopy) neighbour(i, dir int) int {
+	for k, skipped := i+dir, 0; k >= 0 && k < len(pc.lines); k += dir {
+		if strings.IndexFunc(pc.lines[k].text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			return k
+		}
+		if skipped++; skipped > maxPunctuationLines {
+			break
+		}
+	}
+	return -1
+}
+
+// maxBylineLabelWords bounds a line that heads a byline: a label, or a
+// few words that end in "by"/"von" ("Written on Mar 17 by").
+const maxBylineLabelWords = 6
+
+// labelsByline reports a line that heads the author's name on the next
+// line: an author's label ("Autor*in", "About the author", "Über den
+// Autor"; bylinewords.txt label), a byline prefix alone ("Von", "Geschrieben
+// von") or closing a short line ("Disko Von", "Written on Mar 17 by"), as
+// a copy breaks a byline's prefix from its names; not a credit's or a
+// sponsor's ("Foto von", "Powered by"; bylinewords.txt credit).
+func labelsByline(l *copyLine) bool {
+	if l.prose || l.words > maxBylineLabelWords {
+		return false
+	}
+	t := strings.TrimRight(strings.ToLower(strings.TrimSpace(l.text)), ": ")
+	bw := bylineWordsList()
+	if bw.labels[strings.ReplaceAll(t, "/ ", "/")] {
+		return true
+	}
+	for _, p := range bw.prefixes {
+		p = strings.TrimRight(p, ": ")
+		if !strings.HasSuffix(t, p) || len(t) > len(p) && t[len(t)-len(p)-1] != ' ' {
+			continue
+		}
+		before, _ := lastWord(t[:len(t)-len(p)])
+		return !bw.credits[strings.TrimFunc(before, notLetter)]
 	}
 	return false
 }
@@ -474,8 +565,9 @@ func isDigits(w string) bool {
 }
 
 // bareAuthors reads a line that is only names, maybe with the time since
-// it appeared after them, or a byline glued to its "By" ("ByAlex
-// Bozarjian").
+// it appeared after them, their handles ("Devindra Hardawar, @devindra")
+// or the one-word places or outlets between them (placesBetween), or a
+// byline glued to its "By" ("ByAlex Bozarjian").
 func bareAuthors(t string) []string {
 	if mayEndInRelativeTime(t) {
 		t = relativeTimeRe.ReplaceAllString(t, "")
@@ -483,7 +575,46 @@ func bareAuthors(t string) []string {
 	if g := unglueBylinePrefix(t); g != t {
 		return leadingAuthors(g)
 	}
-	return parseAuthors(t)
+	if strings.IndexByte(t, '@') >= 0 {
+		t = withoutHandles(t)
+	}
+	if names := parseAuthors(t); names != nil || strings.IndexByte(t, ',') < 0 {
+		return names
+	}
+	return placesBetween(t)
+}
+
+// withoutHandles drops the words of t that are handles ("@devindra"): a
+// byline shows the author's account beside the name.
+func withoutHandles(t string) string {
+	var out []string
+	for f := range strings.FieldsSeq(t) {
+		if !strings.HasPrefix(f, "@") {
+			out = append(out, f)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// placesBetween reads a line of names parted by commas that holds single
+// capitalised words too: the place the author writes from or the outlet
+// ("Markus M. Haefliger, London, Beat Bumbacher", "Jane Doe, Reuters"). A
+// line that opens with such a word is a list of places or sections, not a
+// byline.
+func placesBetween(t string) []string {
+	parts := strings.Split(t, ",")
+	var names []string
+	for k, part := range parts {
+		part = strings.TrimSpace(part)
+		if ws := strings.Fields(part); len(ws) == 1 && capitalised(ws[0]) && k > 0 {
+			continue
+		}
+		names = append(names, part)
+	}
+	if len(names) == len(parts) {
+		return nil
+	}
+	return parseAuthors(strings.Join(names, ", "))
 }
 
 // unglueBylinePrefix puts the space back between a byline's prefix and the

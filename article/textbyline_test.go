@@ -29,19 +29,21 @@ func TestBylineWordsList(t *testing.T) {
 
 func TestLeadingAuthors(t *testing.T) {
 	cases := map[string][]string{
-		"By Erin Cunningham March 18 at 3:57 PM Follow @erin": {"Erin Cunningham"},
-		"By Alex Heath, a deputy editor at the Verge":         {"Alex Heath"},
-		"By Lucy Akins eHow Contributor":                      {"Lucy Akins"},
-		"Von Anna Schmidt und Jonas Weber, 3. März 2025":      {"Anna Schmidt", "Jonas Weber"},
-		"By Alissa Wilkinson@alissamarie":                     {"Alissa Wilkinson"},
-		"Eine Analyse von Peter Meier":                        {"Peter Meier"},
-		"Anna Schmidt wrote this":                             nil, // no prefix: not a byline start
-		"By the time the vote came, nobody was left":          nil,
-		"By Senior Editor staff":                              nil,
-		"by: Cora Neas":                                       {"Cora Neas"},          // a prefix with a colon
-		"Von: Björn Jahner | 31.10.23":                        {"Björn Jahner"},       // the same in German
-		"Gepostet von Katharina Volkwein | Wohnen":            {"Katharina Volkwein"}, // German as complete as English
-		"Verfasst von Anna Schmidt":                           {"Anna Schmidt"},
+		"By Erin Cunningham March 18 at 3:57 PM Follow @erin":    {"Erin Cunningham"},
+		"By Alex Heath, a deputy editor at the Verge":            {"Alex Heath"},
+		"By Lucy Akins eHow Contributor":                         {"Lucy Akins"},
+		"Von Anna Schmidt und Jonas Weber, 3. März 2025":         {"Anna Schmidt", "Jonas Weber"},
+		"By Alissa Wilkinson@alissamarie":                        {"Alissa Wilkinson"},
+		"Eine Analyse von Peter Meier":                           {"Peter Meier"},
+		"Anna Schmidt wrote this":                                nil, // no prefix: not a byline start
+		"By the time the vote came, nobody was left":             nil,
+		"By Senior Editor staff":                                 nil,
+		"by: Cora Neas":                                          {"Cora Neas"},          // a prefix with a colon
+		"Von: Björn Jahner | 31.10.23":                           {"Björn Jahner"},       // the same in German
+		"Gepostet von Katharina Volkwein | Wohnen":               {"Katharina Volkwein"}, // German as complete as English
+		"Verfasst von Anna Schmidt":                              {"Anna Schmidt"},
+		"By Glen Owen And Brendan Carlin For The Mail On Sunday": {"Glen Owen", "Brendan Carlin"}, // title case
+		"Von Anna Schmidt Aus Berlin":                            {"Anna Schmidt"},
 	}
 	for in, want := range cases {
 		if got := leadingAuthors(in); !slices.Equal(got, want) {
@@ -52,12 +54,17 @@ func TestLeadingAuthors(t *testing.T) {
 
 func TestBareAuthors(t *testing.T) {
 	cases := map[string][]string{
-		"Alex Perry 1 day ago":         {"Alex Perry"},
-		"James Akinaka • 8h":           {"James Akinaka"},
-		"Martina Frey vor 3 Stunden":   {"Martina Frey"},
-		"Jane Doe and John Roe":        {"Jane Doe", "John Roe"},
-		"Most Read Stories 2 days ago": {"Most Read Stories"}, // names alone look alike: company decides
-		"The council met 2 days ago":   nil,
+		"Alex Perry 1 day ago":                        {"Alex Perry"},
+		"James Akinaka • 8h":                          {"James Akinaka"},
+		"Martina Frey vor 3 Stunden":                  {"Martina Frey"},
+		"Jane Doe and John Roe":                       {"Jane Doe", "John Roe"},
+		"Most Read Stories 2 days ago":                {"Most Read Stories"}, // names alone look alike: company decides
+		"The council met 2 days ago":                  nil,
+		"Devindra Hardawar, @devindra":                {"Devindra Hardawar"},                     // a handle beside the name
+		"Markus M. Haefliger, London, Beat Bumbacher": {"Markus M. Haefliger", "Beat Bumbacher"}, // a place between
+		"Jane Doe, Reuters":                           {"Jane Doe"},
+		"London, Jane Doe":                            nil, // a list that opens with a place
+		"Politik, Wirtschaft, Kultur":                 nil,
 	}
 	for in, want := range cases {
 		if got := bareAuthors(in); !slices.Equal(got, want) {
@@ -81,6 +88,12 @@ func TestCopyBylineCompany(t *testing.T) {
 		{"date", "Council backs the new bus plan after a long night\nSophie Clarke\n19 June 2025\n", []string{"Sophie Clarke"}},
 		{"above title", "By Sophie Clarke\nCouncil backs the new bus plan after a long night\n", []string{"Sophie Clarke"}},
 		{"no company", "Council backs the new bus plan after a long night\nSophie Clarke\nTransport Policy\n", nil},
+		{"date past a bar", "Council backs the new bus plan after a long night\nSophie Clarke\n|\n19 June 2025\n", []string{"Sophie Clarke"}},
+		{"follow with a mark", "Council backs the new bus plan after a long night\nSophie Clarke\n+ FOLLOW\n", []string{"Sophie Clarke"}},
+		{"prefix closing the line above", "Council backs the new bus plan after a long night\nVerkehr Von\nSophie Clarke\n", []string{"Sophie Clarke"}},
+		{"label above", "Council backs the new bus plan after a long night\nAutor*in\nSophie Clarke\n", []string{"Sophie Clarke"}},
+		{"sponsor above", "Council backs the new bus plan after a long night\nPowered by\nSophie Clarke\n", nil},
+		{"time since on the line", "Council backs the new bus plan after a long night\nSophie Clarke 2 hours ago\n", []string{"Sophie Clarke"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -273,6 +286,31 @@ func TestAllRoleWords(t *testing.T) {
 	} {
 		if got := allRoleWords(line); got != want {
 			t.Errorf("allRoleWords(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestLabelsByline: a line that heads the author's name on the next line
+// is a label or a byline prefix closing it, not a credit's or a control's.
+func TestLabelsByline(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Von":                          true,
+		"Disko Von":                    true,
+		"Written on Mar 17 by":         true,
+		"Geschrieben von":              true,
+		"Autor*in":                     true,
+		"Über den Autor/ die Autorin":  true,
+		"About the author":             true,
+		"By :":                         true,
+		"Foto von":                     false, // a picture's credit
+		"Powered by":                   false, // a sponsor
+		"Sort by":                      false, // a control
+		"Nearby":                       false, // "by" inside a word
+		"Die Rede hielt der Präsident": false,
+	} {
+		l := copyLine{text: line, words: countWords(line)}
+		if got := labelsByline(&l); got != want {
+			t.Errorf("labelsByline(%q) = %v, want %v", line, got, want)
 		}
 	}
 }
