@@ -121,7 +121,7 @@ func looksLikeName(s string) bool {
 		if isParticle(w) {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || isLinkWord(w) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || isLinkWord(w) || isPossessive(w) {
 			return false
 		}
 		if strings.Contains(w, ".") && !initials(w) {
@@ -136,6 +136,12 @@ func looksLikeName(s string) bool {
 		whole = whole || !initials(w) && utf8.RuneCountInString(w) > 1
 	}
 	return caps >= 2 && whole // "R. R" is initials only
+}
+
+// isPossessive reports a word in the possessive ("Phranc’s", "Daniel's"):
+// a headline's or a brand's, not a person's name.
+func isPossessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // maxLinkWordBytes is the longest of bylinewords.txt's link words ("from",
@@ -221,6 +227,7 @@ func leadingAuthors(t string) []string {
 				cut, part, rest = i, t[:i], t[i+len(sep):]
 			}
 		}
+		part = withoutHonorifics(part)
 		name := leadingName(part)
 		if name == "" || hasRoleWord(name) {
 			break
@@ -235,6 +242,19 @@ func leadingAuthors(t string) []string {
 		return nil
 	}
 	return names
+}
+
+// withoutHonorifics drops the academic and social titles that open a name
+// in a byline ("Prof. Dr. Benjamin-Immanuel Hoff", "Mag. Anna Schmidt";
+// bylinewords.txt honorific): the name is the person's without them.
+func withoutHonorifics(s string) string {
+	for {
+		w, rest, _ := strings.Cut(strings.TrimLeft(s, " "), " ")
+		if !bylineWordsList().honorifics[strings.ToLower(w)] {
+			return s
+		}
+		s = rest
+	}
 }
 
 // leadingName returns the longest run of words at the start of s that
@@ -321,6 +341,10 @@ func innerByline(t string) (names []string, credit bool) {
 	return nil, credit
 }
 
+// isMark reports a rune that is neither letter nor digit: the marks a
+// button wears ("+ FOLLOW").
+func isMark(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
 // notLetter reports a rune that is no letter, which trimming a word of its
 // punctuation removes.
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
@@ -399,12 +423,7 @@ func (pc *pageCopy) bylineCompany(i int) bool {
 		}
 		l := &pc.lines[k]
 		t := strings.ToLower(strings.TrimSpace(l.text))
-		switch {
-		case pc.isDateOnly(k), isClockLine(l.text), bw.follows[t], bw.follows[strings.TrimFunc(t, notLetter)]:
-			return true
-		case l.words <= maxClockLineWords && allRoleWords(t):
-			return true
-		case k < i && labelsByline(l):
+		if pc.isDateOnly(k) || isClockLine(l.text) || standsByName(l) || k < i && labelsByline(l) {
 			return true
 		}
 		for _, w := range bw.readTimes {
@@ -708,10 +727,12 @@ func (pc *pageCopy) lowerUses(w string, limit int) int {
 }
 
 // authorsBeyondHeader names the authors the header does not: a byline
-// near the article (farByline), else the person the copy mentions as its
-// author (mentionedAuthor).
+// near the article (farByline), whose line is metadata and leaves the
+// text as the header's byline does, else the person the copy mentions as
+// its author (mentionedAuthor).
 func (pc *pageCopy) authorsBeyondHeader(s, e int) []string {
-	if names := pc.farByline(s, e); names != nil {
+	if names, at := pc.farByline(s, e); names != nil {
+		pc.lines[at].meta = true
 		return names
 	}
 	return pc.mentionedAuthor(s, e)
@@ -720,15 +741,19 @@ func (pc *pageCopy) authorsBeyondHeader(s, e int) []string {
 // farByline returns the byline nearest the body's start [s, e) within the
 // reach of a dateline (farDateAbove lines above it, its first
 // farDateInBody lines, farDateBelow lines after it: "Posted by … at 12:06
-// PM" ends a blog post): a line that opens with "By"/"Von" and names, or
+// PM" ends a blog post): a line that opens with "By"/"Von" and names,
 // above the body a dateline with names beside the date ("19.6.2007 9:40
 // Uhr Christoph Becker 71 Kommentare"; in the body such a line quotes a
-// tweet, below it signs a comment). A credit ("Photo by …") is not a
-// byline, and a name of ordinary words is none, "By" or not: this is
-// weaker evidence than the header's.
-func (pc *pageCopy) farByline(s, e int) []string {
+// tweet, below it signs a comment), or above the body or in its first
+// lines a kept line of names in a byline's company ("Thomas Hanke" /
+// "27.04.2020 - 18:50 Uhr"; bylineCompany), as a header the copy split
+// from the headline has it; below the body a name and a date sign a
+// comment. A credit ("Photo by …") is not a byline, and a name of
+// ordinary words is none, "By" or not: this is weaker evidence than the
+// header's. It returns the names and their line, or nil and -1.
+func (pc *pageCopy) farByline(s, e int) ([]string, int) {
 	var best []string
-	bestDist := 0
+	bestDist, bestAt := 0, -1
 	for i := max(0, s-farDateAbove); i < min(len(pc.lines), e+farDateBelow); i++ {
 		l := &pc.lines[i]
 		if i >= s+farDateInBody && i < e || l.words > maxAuthorNoteWords || isCreditOnly(l.text) {
@@ -741,14 +766,52 @@ func (pc *pageCopy) farByline(s, e int) []string {
 				names = datelineAuthors(rest)
 			}
 		}
+		if names == nil && !l.prose && !l.drop && i < e && mayNameOnePerson(l) {
+			names = pc.farBareNames(i)
+		}
 		if slices.ContainsFunc(names, pc.ordinaryWords) {
 			continue
 		}
 		if dist := abs(i - s); names != nil && (best == nil || dist < bestDist) {
-			best, bestDist = names, dist
+			best, bestDist, bestAt = names, dist, i
 		}
 	}
-	return best
+	return best, bestAt
+}
+
+// farBareNames reads line i, far from the header, as a byline without
+// "By": names in a byline's company (bylineCompany), each written in one
+// case throughout ("Jane Doe", "JANE DOE"; "FINA Weltmeisterschaften
+// VERSCHOBEN" is a headline), and not an item of a list of dated
+// headlines, whose dates stand on both sides of each item.
+func (pc *pageCopy) farBareNames(i int) []string {
+	names := bareAuthors(pc.lines[i].text)
+	if names == nil || slices.ContainsFunc(names, mixedCase) || !pc.bylineCompany(i) {
+		return nil
+	}
+	if up, down := pc.neighbour(i, -1), pc.neighbour(i, 1); up >= 0 && down >= 0 && pc.isDateOnly(up) && pc.isDateOnly(down) {
+		return nil
+	}
+	return names
+}
+
+func mixedCase(name string) bool { return !oneCase(name) }
+
+// oneCase reports a name whose words (particles and initials aside) are
+// all in title case or all in upper case.
+func oneCase(name string) bool {
+	upper, title := 0, 0
+	for w := range strings.FieldsSeq(name) {
+		if isParticle(w) || initials(w) {
+			continue
+		}
+		if strings.ToUpper(w) == w {
+			upper++
+		} else {
+			title++
+		}
+	}
+	return upper == 0 || title == 0
 }
 
 // An author the header does not name is recognised by the page's other
@@ -777,6 +840,7 @@ func (pc *pageCopy) mentionedAuthor(s, e int) []string {
 		count[name]++
 		said[name] = said[name] || saysAuthor
 	}
+	bare := map[string][]int{} // the lines that hold a name alone
 	bw := bylineWordsList()
 	for i := range pc.lines {
 		l := &pc.lines[i]
@@ -793,6 +857,7 @@ func (pc *pageCopy) mentionedAuthor(s, e int) []string {
 			}
 			if names := bareAuthors(l.text); len(names) == 1 {
 				add(names[0], false)
+				bare[names[0]] = append(bare[names[0]], i)
 			}
 			continue
 		}
@@ -804,16 +869,44 @@ func (pc *pageCopy) mentionedAuthor(s, e int) []string {
 		}
 	}
 	for _, name := range order {
-		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
+		if isPossessive(name) {
 			continue // a possessive: "Jack Daniel's" is a brand
 		}
 		// Only the names said often enough are read against the copy's
 		// words ("Grüne Energie" is no one): one pass over the copy each.
-		if said[name] && count[name] >= minAuthorMentions && !pc.ordinaryWords(name) {
+		if count[name] < minAuthorMentions {
+			continue
+		}
+		if (said[name] || slices.ContainsFunc(bare[name], pc.labelledByline)) && !pc.ordinaryWords(name) {
 			return []string{name}
 		}
 	}
 	return nil
+}
+
+// labelledByline reports a line of a name under a line that heads a
+// byline ("Geschrieben von" / "Benjamin-Immanuel Hoff", "Autor*in" /
+// "Brit Weirich (Medizinredakteurin)"), or beside a follow button or a
+// role ("Alice Wu" / "+ FOLLOW"): the copy says this name is an author's.
+func (pc *pageCopy) labelledByline(i int) bool {
+	if up := pc.neighbour(i, -1); up >= 0 && labelsByline(&pc.lines[up]) {
+		return true
+	}
+	for _, k := range []int{pc.neighbour(i, -1), pc.neighbour(i, 1)} {
+		if k >= 0 && standsByName(&pc.lines[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// standsByName reports a line that stands by an author's name: a button to
+// follow them, maybe with a mark ("Follow", "+ FOLLOW"), or a short line of
+// job titles ("Games Editor").
+func standsByName(l *copyLine) bool {
+	t := strings.ToLower(strings.TrimSpace(l.text))
+	bw := bylineWordsList()
+	return bw.follows[t] || bw.follows[strings.TrimFunc(t, isMark)] || l.words <= maxClockLineWords && allRoleWords(t)
 }
 
 // A line that names one person holds the name (maxNameWords), maybe the

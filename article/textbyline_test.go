@@ -29,21 +29,22 @@ func TestBylineWordsList(t *testing.T) {
 
 func TestLeadingAuthors(t *testing.T) {
 	cases := map[string][]string{
-		"By Erin Cunningham March 18 at 3:57 PM Follow @erin":    {"Erin Cunningham"},
-		"By Alex Heath, a deputy editor at the Verge":            {"Alex Heath"},
-		"By Lucy Akins eHow Contributor":                         {"Lucy Akins"},
-		"Von Anna Schmidt und Jonas Weber, 3. März 2025":         {"Anna Schmidt", "Jonas Weber"},
-		"By Alissa Wilkinson@alissamarie":                        {"Alissa Wilkinson"},
-		"Eine Analyse von Peter Meier":                           {"Peter Meier"},
-		"Anna Schmidt wrote this":                                nil, // no prefix: not a byline start
-		"By the time the vote came, nobody was left":             nil,
-		"By Senior Editor staff":                                 nil,
-		"by: Cora Neas":                                          {"Cora Neas"},          // a prefix with a colon
-		"Von: Björn Jahner | 31.10.23":                           {"Björn Jahner"},       // the same in German
-		"Gepostet von Katharina Volkwein | Wohnen":               {"Katharina Volkwein"}, // German as complete as English
-		"Verfasst von Anna Schmidt":                              {"Anna Schmidt"},
-		"By Glen Owen And Brendan Carlin For The Mail On Sunday": {"Glen Owen", "Brendan Carlin"}, // title case
-		"Von Anna Schmidt Aus Berlin":                            {"Anna Schmidt"},
+		"By Erin Cunningham March 18 at 3:57 PM Follow @erin":               {"Erin Cunningham"},
+		"By Alex Heath, a deputy editor at the Verge":                       {"Alex Heath"},
+		"By Lucy Akins eHow Contributor":                                    {"Lucy Akins"},
+		"Von Anna Schmidt und Jonas Weber, 3. März 2025":                    {"Anna Schmidt", "Jonas Weber"},
+		"By Alissa Wilkinson@alissamarie":                                   {"Alissa Wilkinson"},
+		"Eine Analyse von Peter Meier":                                      {"Peter Meier"},
+		"Anna Schmidt wrote this":                                           nil, // no prefix: not a byline start
+		"By the time the vote came, nobody was left":                        nil,
+		"By Senior Editor staff":                                            nil,
+		"by: Cora Neas":                                                     {"Cora Neas"},          // a prefix with a colon
+		"Von: Björn Jahner | 31.10.23":                                      {"Björn Jahner"},       // the same in German
+		"Gepostet von Katharina Volkwein | Wohnen":                          {"Katharina Volkwein"}, // German as complete as English
+		"Verfasst von Anna Schmidt":                                         {"Anna Schmidt"},
+		"By Glen Owen And Brendan Carlin For The Mail On Sunday":            {"Glen Owen", "Brendan Carlin"}, // title case
+		"Von Anna Schmidt Aus Berlin":                                       {"Anna Schmidt"},
+		"Autor*in: Prof. Dr. Benjamin-Immanuel Hoff ist seit 2014 Minister": {"Benjamin-Immanuel Hoff"}, // titles are no part of the name
 	}
 	for in, want := range cases {
 		if got := leadingAuthors(in); !slices.Equal(got, want) {
@@ -174,6 +175,12 @@ func TestCopyFarByline(t *testing.T) {
 		{"ordinary words after By", "Coast Courier\nBy Electric Trains\n" + menu + menu + head + body, ""},
 		{"initials only", "Coast Courier\nBy R. R\n" + menu + menu + head + body, ""},
 		{"a photo credit", "Coast Courier\nPhoto by Jane Doe\n" + menu + menu + head + body, ""},
+		{"names beside a date above the menu", "Coast Courier\nJane Doe\n19 June 2025\n" + menu + head + body, "Jane Doe"},
+		{"names in a list of dated headlines", "Coast Courier\n18 June 2025\nJane Doe\n19 June 2025\n" + menu + head + body, ""},
+		{"a commit in two cases beside a date", "Coast Courier\nCreate LICENSE\n19 June 2025\n" + menu + head + body, ""},
+		{"an author's box under a label", head + body + "Geschrieben von\nJane Doe\nShare\n" + menu + "Autor*in\nJane Doe\n", "Jane Doe"},
+		{"the same names without a label", head + body + "Jane Doe\nShare\n" + menu + "Jane Doe\n", ""},
+		{"a byline among the first paragraphs", head + body + body + "By Jane Doe\n\n" + body, "Jane Doe"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -183,6 +190,9 @@ func TestCopyFarByline(t *testing.T) {
 			}
 			if got := strings.Join(a.Authors, ", "); got != c.want {
 				t.Errorf("authors %q, want %q", got, c.want)
+			}
+			if c.want != "" && strings.Contains(a.Text(), c.want) {
+				t.Errorf("the byline stayed in the text:\n%s", a.Text())
 			}
 		})
 	}
@@ -311,6 +321,40 @@ func TestLabelsByline(t *testing.T) {
 		l := copyLine{text: line, words: countWords(line)}
 		if got := labelsByline(&l); got != want {
 			t.Errorf("labelsByline(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestLooksLikeName: capitalised words make a name unless one is a
+// possessive or a word that ties names to an outlet.
+func TestLooksLikeName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Jane Doe":                         true,
+		"Ursula von der Leyen":             true,
+		"Sadhbh O'Sullivan":                true,
+		"Phranc’s Queer Cardboard Fashion": false, // a possessive: a headline's
+		"Anna Schmidt Aus Berlin":          false,
+		"Back To The Future":               false,
+		"Letters To The Editor":            false,
+	} {
+		if got := looksLikeName(name); got != want {
+			t.Errorf("looksLikeName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestOneCase: a name is written in title case or in capitals throughout.
+func TestOneCase(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Jane Doe":                            true,
+		"NATALIYA VASILYEVA":                  true,
+		"LOGAN C. RITCHIE":                    true,
+		"Ursula von der Leyen":                true,
+		"FINA Weltmeisterschaften VERSCHOBEN": false,
+		"Create LICENSE":                      false,
+	} {
+		if got := oneCase(name); got != want {
+			t.Errorf("oneCase(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

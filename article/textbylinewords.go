@@ -16,17 +16,18 @@ var bylineWordsFile string
 
 // bylineWords is the parsed bylinewords.txt. It is read-only once built.
 type bylineWords struct {
-	prefixes  []string // lower-cased, with the space that follows them; longest first
-	roles     map[string]bool
-	readTimes []string
-	follows   map[string]bool
-	bios      map[string]bool
-	notNames  map[string]bool
-	dated     map[string]bool
-	labels    map[string]bool
-	credits   map[string]bool
-	links     map[string]bool
-	comments  []string // lower case; longest first, so that "keine kommentare" goes before "kommentare"
+	prefixes   []string // lower-cased, with the space that follows them; longest first
+	roles      map[string]bool
+	readTimes  []string
+	follows    map[string]bool
+	bios       map[string]bool
+	notNames   map[string]bool
+	dated      map[string]bool
+	labels     map[string]bool
+	credits    map[string]bool
+	links      map[string]bool
+	honorifics map[string]bool
+	comments   []string // lower case; longest first, so that "keine kommentare" goes before "kommentare"
 }
 
 // bylineWordsList returns the byline word lists, parsed once; a malformed
@@ -36,7 +37,7 @@ var bylineWordsList = parsedOnce(bylineWordsFile, parseBylineWords)
 // parseBylineWords reads "kind: words" lines; # starts a comment.
 func parseBylineWords(src string) (*bylineWords, error) {
 	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}, bios: map[string]bool{}, notNames: map[string]bool{}, dated: map[string]bool{},
-		labels: map[string]bool{}, credits: map[string]bool{}, links: map[string]bool{}}
+		labels: map[string]bool{}, credits: map[string]bool{}, links: map[string]bool{}, honorifics: map[string]bool{}}
 	err := readKindWords("bylinewords.txt", src, func(kind, w string) error {
 		switch kind {
 		case "prefix":
@@ -59,6 +60,8 @@ func parseBylineWords(src string) (*bylineWords, error) {
 			bw.credits[w] = true
 		case "link":
 			bw.links[w] = true
+		case "honorific":
+			bw.honorifics[w] = true
 		case "comment":
 			bw.comments = append(bw.comments, w)
 		default:
