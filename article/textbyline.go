@@ -151,7 +151,21 @@ const maxLinkWordBytes = 4
 // isLinkWord reports a word that ties a byline's names to what follows
 // them ("For", "Aus"; bylinewords.txt link), whatever its case.
 func isLinkWord(w string) bool {
-	return len(w) <= maxLinkWordBytes && bylineWordsList().links[strings.ToLower(w)]
+	if len(w) > maxLinkWordBytes {
+		return false
+	}
+	var buf [maxLinkWordBytes]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return bylineWordsList().links[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return bylineWordsList().links[string(buf[:len(w)])]
 }
 
 // maxParticleBytes is the room for lower-casing a word in place: longer
@@ -444,7 +458,7 @@ const maxPunctuationLines = 2
 // lines that hold neither, or -1.
 func (pc *pageCopy) neighbour(i, dir int) int {
 	for k, skipped := i+dir, 0; k >= 0 && k < len(pc.lines); k += dir {
-		if strings.IndexFunc(pc.lines[k].text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+		if strings.IndexFunc(pc.lines[k].text, isLetterOrDigit) >= 0 {
 			return k
 		}
 		if skipped++; skipped > maxPunctuationLines {
@@ -453,6 +467,8 @@ func (pc *pageCopy) neighbour(i, dir int) int {
 	}
 	return -1
 }
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // maxBylineLabelWords bounds a line that heads a byline: a label, or a
 // few words that end in "by"/"von" ("Written on Mar 17 by").
@@ -470,6 +486,9 @@ func labelsByline(l *copyLine) bool {
 	}
 	t := strings.TrimRight(strings.ToLower(strings.TrimSpace(l.text)), ": ")
 	bw := bylineWordsList()
+	if last, _ := lastWord(t); !bw.labelEnds[last] {
+		return false // no label or prefix ends so: spare the lists
+	}
 	if bw.labels[strings.ReplaceAll(t, "/ ", "/")] {
 		return true
 	}
@@ -818,8 +837,9 @@ func oneCase(name string) bool {
 // mentions of them: a person's name on a line of its own (the author box,
 // a byline the copy split), a "By"/"Written by" line anywhere, or the
 // opening of an author's note ("Sarah Archer is the author of …"). A name
-// with minAuthorMentions of these, one of them a byline or note (a menu's
-// "Log In" recurs on lines of its own too), is the author; a name said
+// with minAuthorMentions of these, one of them a byline, a note or a line
+// under a byline's label ("Geschrieben von" / "Jane Doe"; a menu's "Log
+// In" recurs on lines of its own too), is the author; a name said
 // once may be a commenter's or another article's. Lines are read up to
 // maxAuthorNoteWords words.
 const (
@@ -886,24 +906,20 @@ func (pc *pageCopy) mentionedAuthor(s, e int) []string {
 
 // labelledByline reports a line of a name under a line that heads a
 // byline ("Geschrieben von" / "Benjamin-Immanuel Hoff", "Autor*in" /
-// "Brit Weirich (Medizinredakteurin)"), or beside a follow button or a
-// role ("Alice Wu" / "+ FOLLOW"): the copy says this name is an author's.
+// "Brit Weirich (Medizinredakteurin)"): the copy says this name is an
+// author's.
 func (pc *pageCopy) labelledByline(i int) bool {
-	if up := pc.neighbour(i, -1); up >= 0 && labelsByline(&pc.lines[up]) {
-		return true
-	}
-	for _, k := range []int{pc.neighbour(i, -1), pc.neighbour(i, 1)} {
-		if k >= 0 && standsByName(&pc.lines[k]) {
-			return true
-		}
-	}
-	return false
+	up := pc.neighbour(i, -1)
+	return up >= 0 && labelsByline(&pc.lines[up])
 }
 
 // standsByName reports a line that stands by an author's name: a button to
 // follow them, maybe with a mark ("Follow", "+ FOLLOW"), or a short line of
 // job titles ("Games Editor").
 func standsByName(l *copyLine) bool {
+	if l.words > maxClockLineWords {
+		return false // longer than a role line; a follow button is a word or two
+	}
 	t := strings.ToLower(strings.TrimSpace(l.text))
 	bw := bylineWordsList()
 	return bw.follows[t] || bw.follows[strings.TrimFunc(t, isMark)] || l.words <= maxClockLineWords && allRoleWords(t)

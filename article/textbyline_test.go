@@ -358,3 +358,20 @@ func TestOneCase(t *testing.T) {
 		}
 	}
 }
+
+// TestCutBylinePrefix: every listed prefix opens a byline in any case,
+// and a word that only begins like one does not.
+func TestCutBylinePrefix(t *testing.T) {
+	for _, p := range bylineWordsList().prefixes {
+		for _, form := range []string{p, strings.ToUpper(p), strings.ToUpper(p[:1]) + p[1:]} {
+			if rest, ok := cutBylinePrefix(form + "Jane Doe"); !ok || rest != "Jane Doe" {
+				t.Errorf("cutBylinePrefix(%q) = %q, %v", form+"Jane Doe", rest, ok)
+			}
+		}
+	}
+	for _, line := range []string{"", "Byron Smith", "Vonnegut wrote it", "Textile news"} {
+		if _, ok := cutBylinePrefix(line); ok {
+			t.Errorf("cutBylinePrefix(%q) found a prefix", line)
+		}
+	}
+}
