@@ -749,16 +749,17 @@ func (pc *pageCopy) lowerUses(w string, limit int) int {
 // near the article (farByline), whose line is metadata and leaves the
 // text as the header's byline does, else the person the copy mentions as
 // its author (mentionedAuthor).
-func (pc *pageCopy) authorsBeyondHeader(s, e int) []string {
-	if names, at := pc.farByline(s, e); names != nil {
+func (pc *pageCopy) authorsBeyondHeader(title, s, e int) []string {
+	if names, at := pc.farByline(title, s, e); names != nil {
 		pc.lines[at].meta = true
 		return names
 	}
 	return pc.mentionedAuthor(s, e)
 }
 
-// farByline returns the byline nearest the body's start [s, e) within the
-// reach of a dateline (farDateAbove lines above it, its first
+// farByline returns the byline nearest the body's start [s, e) or the
+// title (-1 without one; a copy may hold much between them) within the
+// reach of a dateline (farDateAbove lines above either, the body's first
 // farDateInBody lines, farDateBelow lines after it: "Posted by … at 12:06
 // PM" ends a blog post): a line that opens with "By"/"Von" and names,
 // above the body a dateline with names beside the date ("19.6.2007 9:40
@@ -770,10 +771,14 @@ func (pc *pageCopy) authorsBeyondHeader(s, e int) []string {
 // comment. A credit ("Photo by …") is not a byline, and a name of
 // ordinary words is none, "By" or not: this is weaker evidence than the
 // header's. It returns the names and their line, or nil and -1.
-func (pc *pageCopy) farByline(s, e int) ([]string, int) {
+func (pc *pageCopy) farByline(title, s, e int) ([]string, int) {
 	var best []string
 	bestDist, bestAt := 0, -1
-	for i := max(0, s-farDateAbove); i < min(len(pc.lines), e+farDateBelow); i++ {
+	top := s
+	if title >= 0 {
+		top = min(s, title)
+	}
+	for i := max(0, top-farDateAbove); i < min(len(pc.lines), e+farDateBelow); i++ {
 		l := &pc.lines[i]
 		if i >= s+farDateInBody && i < e || l.words > maxAuthorNoteWords || isCreditOnly(l.text) {
 			continue
@@ -791,7 +796,11 @@ func (pc *pageCopy) farByline(s, e int) ([]string, int) {
 		if slices.ContainsFunc(names, pc.ordinaryWords) {
 			continue
 		}
-		if dist := abs(i - s); names != nil && (best == nil || dist < bestDist) {
+		dist := abs(i - s)
+		if title >= 0 {
+			dist = min(dist, abs(i-title))
+		}
+		if names != nil && (best == nil || dist < bestDist) {
 			best, bestDist, bestAt = names, dist, i
 		}
 	}

@@ -180,6 +180,7 @@ func TestCopyFarByline(t *testing.T) {
 		{"a commit in two cases beside a date", "Coast Courier\nCreate LICENSE\n19 June 2025\n" + menu + head + body, ""},
 		{"an author's box under a label", head + body + "Geschrieben von\nJane Doe\nShare\n" + menu + "Autor*in\nJane Doe\n", "Jane Doe"},
 		{"the same names without a label", head + body + "Jane Doe\nShare\n" + menu + "Jane Doe\n", ""},
+		{"names beside a date above a title far from the body", "Coast Courier\n" + menu + "Jane Doe\n19 June 2025\n0 comments\nTransport\nCoast line goes electric next spring\n" + menu + menu + menu + menu + body, "Jane Doe"},
 		{"a byline among the first paragraphs", head + body + body + "By Jane Doe\n\n" + body, "Jane Doe"},
 	}
 	for _, c := range cases {

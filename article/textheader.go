@@ -57,7 +57,7 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		art.Title = stripSiteSuffix(art.Title, art.Site)
 	}
 	if len(art.Authors) == 0 {
-		if a := pc.authorsBeyondHeader(s, e); a != nil && !strings.EqualFold(a[0], art.Site) {
+		if a := pc.authorsBeyondHeader(title, s, e); a != nil && !strings.EqualFold(a[0], art.Site) {
 			art.Authors = a // the site's name recurs like an author's
 		}
 	}
