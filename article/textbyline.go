@@ -424,10 +424,11 @@ func wordEdge(s string, i, end int) bool {
 // the author's role ("Games Editor") or offers to follow them ("+
 // FOLLOW"), or whether the line above heads a byline ("Von", "Autor*in":
 // labelsByline), or the line itself ends in the time since it appeared
-// ("Alex Perry 1 day ago"): what stands by a byline, as menus and headings
-// that look like names have no such company.
+// ("Alex Perry 1 day ago") or gives the author's role after the names
+// (namesWithRole): what stands by a byline, as menus and headings that
+// look like names have no such company.
 func (pc *pageCopy) bylineCompany(i int) bool {
-	if t := pc.lines[i].text; mayEndInRelativeTime(t) && relativeTimeRe.MatchString(t) {
+	if t := pc.lines[i].text; mayEndInRelativeTime(t) && relativeTimeRe.MatchString(t) || strings.IndexByte(t, ',') >= 0 && namesWithRole(t) != nil {
 		return true
 	}
 	bw := bylineWordsList()
@@ -619,7 +620,30 @@ func bareAuthors(t string) []string {
 	if names := parseAuthors(t); names != nil || strings.IndexByte(t, ',') < 0 {
 		return names
 	}
+	if names := namesWithRole(t); names != nil {
+		return names
+	}
 	return placesBetween(t)
+}
+
+// namesWithRole reads a line of names parted by commas that go on to the
+// author's job title ("Sarah Hinger, Staff Attorney, ACLU Racial Justice
+// Program", "Jane Doe, Senior Editor"): the names before the first part
+// that is none, which must hold a role word; else nil.
+func namesWithRole(t string) []string {
+	var names []string
+	for part := range strings.SplitSeq(t, ",") {
+		part = strings.TrimSpace(part)
+		if looksLikeName(part) && !hasRoleWord(part) {
+			names = append(names, part)
+			continue
+		}
+		if len(names) == 0 || !hasRoleWord(part) || len(names) > maxBylineNames {
+			return nil
+		}
+		return names
+	}
+	return nil
 }
 
 // withoutHandles drops the words of t that are handles ("@devindra"): a
@@ -922,12 +946,17 @@ func (pc *pageCopy) labelledByline(i int) bool {
 	return up >= 0 && labelsByline(&pc.lines[up])
 }
 
+// maxFollowWords bounds a button or link by an author's name: "Follow",
+// "Search for this author in:".
+const maxFollowWords = 5
+
 // standsByName reports a line that stands by an author's name: a button to
-// follow them, maybe with a mark ("Follow", "+ FOLLOW"), or a short line of
-// job titles ("Games Editor").
+// follow them or a link to their other work, maybe with a mark ("Follow",
+// "+ FOLLOW", "Search for this author in:"), or a short line of job titles
+// ("Games Editor").
 func standsByName(l *copyLine) bool {
-	if l.words > maxClockLineWords {
-		return false // longer than a role line; a follow button is a word or two
+	if l.words > maxFollowWords {
+		return false // longer than a role line or a link to the author's page
 	}
 	t := strings.ToLower(strings.TrimSpace(l.text))
 	bw := bylineWordsList()

@@ -55,17 +55,19 @@ func TestLeadingAuthors(t *testing.T) {
 
 func TestBareAuthors(t *testing.T) {
 	cases := map[string][]string{
-		"Alex Perry 1 day ago":                        {"Alex Perry"},
-		"James Akinaka • 8h":                          {"James Akinaka"},
-		"Martina Frey vor 3 Stunden":                  {"Martina Frey"},
-		"Jane Doe and John Roe":                       {"Jane Doe", "John Roe"},
-		"Most Read Stories 2 days ago":                {"Most Read Stories"}, // names alone look alike: company decides
-		"The council met 2 days ago":                  nil,
-		"Devindra Hardawar, @devindra":                {"Devindra Hardawar"},                     // a handle beside the name
-		"Markus M. Haefliger, London, Beat Bumbacher": {"Markus M. Haefliger", "Beat Bumbacher"}, // a place between
-		"Jane Doe, Reuters":                           {"Jane Doe"},
-		"London, Jane Doe":                            nil, // a list that opens with a place
-		"Politik, Wirtschaft, Kultur":                 nil,
+		"Alex Perry 1 day ago":                                      {"Alex Perry"},
+		"James Akinaka • 8h":                                        {"James Akinaka"},
+		"Martina Frey vor 3 Stunden":                                {"Martina Frey"},
+		"Jane Doe and John Roe":                                     {"Jane Doe", "John Roe"},
+		"Most Read Stories 2 days ago":                              {"Most Read Stories"}, // names alone look alike: company decides
+		"The council met 2 days ago":                                nil,
+		"Devindra Hardawar, @devindra":                              {"Devindra Hardawar"},                     // a handle beside the name
+		"Markus M. Haefliger, London, Beat Bumbacher":               {"Markus M. Haefliger", "Beat Bumbacher"}, // a place between
+		"Jane Doe, Reuters":                                         {"Jane Doe"},
+		"Sarah Hinger, Staff Attorney, ACLU Racial Justice Program": {"Sarah Hinger"}, // the role after the name
+		"Berlin, Senior Editor":                                     nil,
+		"London, Jane Doe":                                          nil, // a list that opens with a place
+		"Politik, Wirtschaft, Kultur":                               nil,
 	}
 	for in, want := range cases {
 		if got := bareAuthors(in); !slices.Equal(got, want) {
@@ -90,6 +92,8 @@ func TestCopyBylineCompany(t *testing.T) {
 		{"above title", "By Sophie Clarke\nCouncil backs the new bus plan after a long night\n", []string{"Sophie Clarke"}},
 		{"no company", "Council backs the new bus plan after a long night\nSophie Clarke\nTransport Policy\n", nil},
 		{"date past a bar", "Council backs the new bus plan after a long night\nSophie Clarke\n|\n19 June 2025\n", []string{"Sophie Clarke"}},
+		{"the role after the name on its line", "Council backs the new bus plan after a long night\nSophie Clarke, Transport Correspondent, Coast Courier\n", []string{"Sophie Clarke"}},
+		{"a link to the author's articles", "Council backs the new bus plan after a long night\nSophie Clarke\nSearch for this author in:\n", []string{"Sophie Clarke"}},
 		{"follow with a mark", "Council backs the new bus plan after a long night\nSophie Clarke\n+ FOLLOW\n", []string{"Sophie Clarke"}},
 		{"prefix closing the line above", "Council backs the new bus plan after a long night\nVerkehr Von\nSophie Clarke\n", []string{"Sophie Clarke"}},
 		{"label above", "Council backs the new bus plan after a long night\nAutor*in\nSophie Clarke\n", []string{"Sophie Clarke"}},
