@@ -42,6 +42,8 @@ func TestLeadingAuthors(t *testing.T) {
 		"Von: Björn Jahner | 31.10.23":                                      {"Björn Jahner"},       // the same in German
 		"Gepostet von Katharina Volkwein | Wohnen":                          {"Katharina Volkwein"}, // German as complete as English
 		"Verfasst von Anna Schmidt":                                         {"Anna Schmidt"},
+		"Story by Jane Doe":                                                 {"Jane Doe"},
+		"Gastbeitrag von Anna Schmidt":                                      {"Anna Schmidt"},
 		"By Glen Owen And Brendan Carlin For The Mail On Sunday":            {"Glen Owen", "Brendan Carlin"}, // title case
 		"Von Anna Schmidt Aus Berlin":                                       {"Anna Schmidt"},
 		"Autor*in: Prof. Dr. Benjamin-Immanuel Hoff ist seit 2014 Minister": {"Benjamin-Immanuel Hoff"}, // titles are no part of the name
