@@ -200,9 +200,13 @@ func isParticle(w string) bool {
 // that goes on with other words ("By Lucy Akins eHow Contributor").
 const maxLeadingNameWords = 4
 
-// bylineSeparators join the names of a byline, in any case ("By Glen
-// Owen And Brendan Carlin").
+// bylineSeparators join the names of a byline. The words "and" and
+// "und" join them in any case ("By Glen Owen And Brendan Carlin"): they
+// are minFoldedSeparator bytes with their spaces, and a shorter one in
+// capitals is an initial ("John E Smith").
 var bylineSeparators = []string{", ", " and ", " und ", " & ", " y ", " et ", " e ", "; "}
+
+const minFoldedSeparator = len(" and ")
 
 // asciiLower lower-cases the ASCII letters of s and leaves every other
 // byte, so that offsets into the result are offsets into s.
@@ -237,7 +241,11 @@ func leadingAuthors(t string) []string {
 		cut := len(t)
 		folded := asciiLower(t)
 		for _, sep := range bylineSeparators {
-			if i := strings.Index(folded, sep); i >= 0 && i < cut {
+			hay := t
+			if len(sep) >= minFoldedSeparator {
+				hay = folded
+			}
+			if i := strings.Index(hay, sep); i >= 0 && i < cut {
 				cut, part, rest = i, t[:i], t[i+len(sep):]
 			}
 		}
@@ -469,6 +477,7 @@ func (pc *pageCopy) neighbour(i, dir int) int {
 	return -1
 }
 
+// isLetterOrDigit reports a rune that makes a line more than punctuation.
 func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // maxBylineLabelWords bounds a line that heads a byline: a label, or a
@@ -847,6 +856,7 @@ func (pc *pageCopy) farBareNames(i int) []string {
 	return names
 }
 
+// mixedCase reports a name that oneCase refuses.
 func mixedCase(name string) bool { return !oneCase(name) }
 
 // oneCase reports a name whose words (particles and initials aside) are

@@ -43,6 +43,7 @@ func TestLeadingAuthors(t *testing.T) {
 		"Gepostet von Katharina Volkwein | Wohnen":                          {"Katharina Volkwein"}, // German as complete as English
 		"Verfasst von Anna Schmidt":                                         {"Anna Schmidt"},
 		"Story by Jane Doe":                                                 {"Jane Doe"},
+		"By John E Smith And Anna Lee, Staff Writers":                       {"John E Smith", "Anna Lee"}, // a capital alone is an initial, not "e"
 		"Gastbeitrag von Anna Schmidt":                                      {"Anna Schmidt"},
 		"By Glen Owen And Brendan Carlin For The Mail On Sunday":            {"Glen Owen", "Brendan Carlin"}, // title case
 		"Von Anna Schmidt Aus Berlin":                                       {"Anna Schmidt"},
