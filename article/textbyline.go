@@ -100,7 +100,9 @@ func initials(w string) bool {
 }
 
 // looksLikeName accepts 2–5 words, each capitalised or a name particle,
-// with letters, hyphens, apostrophes and initials only.
+// with letters, hyphens, apostrophes and initials only, none of them a
+// word that ties names to an outlet or place ("Anna Schmidt Aus Berlin",
+// "Back To The Future"; isLinkWord).
 func looksLikeName(s string) bool {
 	if len(s) > maxNameChars {
 		return false
@@ -119,7 +121,7 @@ func looksLikeName(s string) bool {
 		if isParticle(w) {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || isLinkWord(w) || isPossessive(w) {
 			return false
 		}
 		if strings.Contains(w, ".") && !initials(w) {
@@ -134,6 +136,36 @@ func looksLikeName(s string) bool {
 		whole = whole || !initials(w) && utf8.RuneCountInString(w) > 1
 	}
 	return caps >= 2 && whole // "R. R" is initials only
+}
+
+// isPossessive reports a word in the possessive ("Phranc’s", "Daniel's"):
+// a headline's or a brand's, not a person's name.
+func isPossessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// maxLinkWordBytes is the longest of bylinewords.txt's link words ("from",
+// "with", "für"): a longer word is none, and is not lower-cased to look.
+const maxLinkWordBytes = 4
+
+// isLinkWord reports a word that ties a byline's names to what follows
+// them ("For", "Aus"; bylinewords.txt link), whatever its case.
+func isLinkWord(w string) bool {
+	if len(w) > maxLinkWordBytes {
+		return false
+	}
+	var buf [maxLinkWordBytes]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return bylineWordsList().links[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return bylineWordsList().links[string(buf[:len(w)])]
 }
 
 // maxParticleBytes is the room for lower-casing a word in place: longer
@@ -168,8 +200,25 @@ func isParticle(w string) bool {
 // that goes on with other words ("By Lucy Akins eHow Contributor").
 const maxLeadingNameWords = 4
 
-// bylineSeparators join the names of a byline.
+// bylineSeparators join the names of a byline. The words "and" and
+// "und" join them in any case ("By Glen Owen And Brendan Carlin"): they
+// are minFoldedSeparator bytes with their spaces, and a shorter one in
+// capitals is an initial ("John E Smith").
 var bylineSeparators = []string{", ", " and ", " und ", " & ", " y ", " et ", " e ", "; "}
+
+const minFoldedSeparator = len(" and ")
+
+// asciiLower lower-cases the ASCII letters of s and leaves every other
+// byte, so that offsets into the result are offsets into s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
 
 // leadingAuthors reads the names that open a byline after its prefix
 // ("By Erin Cunningham March 18 at 3:57 PM Follow @erin", "By Alex Heath,
@@ -190,11 +239,17 @@ func leadingAuthors(t string) []string {
 	for t != "" {
 		part, rest := t, ""
 		cut := len(t)
+		folded := asciiLower(t)
 		for _, sep := range bylineSeparators {
-			if i := strings.Index(t, sep); i >= 0 && i < cut {
+			hay := t
+			if len(sep) >= minFoldedSeparator {
+				hay = folded
+			}
+			if i := strings.Index(hay, sep); i >= 0 && i < cut {
 				cut, part, rest = i, t[:i], t[i+len(sep):]
 			}
 		}
+		part = withoutHonorifics(part)
 		name := leadingName(part)
 		if name == "" || hasRoleWord(name) {
 			break
@@ -211,11 +266,32 @@ func leadingAuthors(t string) []string {
 	return names
 }
 
+// withoutHonorifics drops the academic and social titles that open a name
+// in a byline ("Prof. Dr. Benjamin-Immanuel Hoff", "Mag. Anna Schmidt";
+// bylinewords.txt honorific): the name is the person's without them.
+func withoutHonorifics(s string) string {
+	for {
+		w, rest, _ := strings.Cut(strings.TrimLeft(s, " "), " ")
+		if !bylineWordsList().honorifics[strings.ToLower(w)] {
+			return s
+		}
+		s = rest
+	}
+}
+
 // leadingName returns the longest run of words at the start of s that
 // looks like a person's name, without a month's name or a handle glued to
-// its end ("Alissa Wilkinson@alissamarie").
+// its end ("Alissa Wilkinson@alissamarie"), and ending before a word that
+// ties the names to an outlet or a place, which title case capitalises
+// ("Brendan Carlin For The Mail On Sunday"; bylinewords.txt link).
 func leadingName(s string) string {
 	ws := strings.Fields(s)
+	for k, w := range ws {
+		if isLinkWord(w) {
+			ws = ws[:k]
+			break
+		}
+	}
 	for n := min(len(ws), maxLeadingNameWords); n >= 2; n-- {
 		cand := ws[:n]
 		last := cand[n-1]
@@ -232,23 +308,145 @@ func leadingName(s string) string {
 	return ""
 }
 
+// datelineAuthors reads the names in what a date line holds besides the
+// date ("Martin Benninghoff, Martin Kölling", "By Erin Cunningham … Follow
+// @erin"): the names after a byline prefix at its start, or further on
+// unless a credit's word stands before it ("Tech Industry by Steven
+// Musil", "Le Monde | 04.05.2015 | Par Martin Untersinger"); else its
+// other words, once those that go with a date are gone — times, counts
+// ("- 91 Ergänzungen"), "Uhr", "Zuletzt geändert", links to the comments
+// ("Schreibe einen Kommentar") and words without a letter (a bare comment
+// count, a slash).
+func datelineAuthors(rest string) []string {
+	if names := leadingAuthors(rest); names != nil {
+		return names
+	}
+	names, credit := innerByline(rest)
+	if names != nil || credit {
+		return names // a credit's name is the photographer's ("Bild von Anna Schmidt")
+	}
+	if names := parseAuthors(trimMetaWords(rest)); names != nil {
+		return names
+	}
+	return parseAuthors(nameWords(dropCounts(trimMetaWords(withoutCommentLinks(rest)))))
+}
+
+// innerByline reads the names after a byline prefix that stands inside a
+// line rather than at its start, as a dateline holds it after a rubric or
+// a date ("Tech Industry by Steven Musil", "… | Par Martin Untersinger"):
+// names that no word in lower case follows, as a sentence goes on after
+// them ("Rede von Moritz Leuenberger beim Städtegipfel"), and no credit's
+// word before the prefix ("Photo by Jane Doe", bylinewords.txt credit).
+// It reports a credit it met before any names.
+func innerByline(t string) (names []string, credit bool) {
+	for p := 1; p < len(t); p++ {
+		if !isRegexpSpace(t[p-1]) || isRegexpSpace(t[p]) || !hasBylinePrefix(t[p:]) {
+			continue
+		}
+		before, _ := lastWord(t[:p])
+		if bylineWordsList().credits[strings.ToLower(strings.TrimFunc(before, notLetter))] {
+			credit = true
+			continue
+		}
+		names := leadingAuthors(t[p:])
+		if names == nil {
+			continue
+		}
+		last := names[len(names)-1]
+		if at := strings.Index(t[p:], last); at >= 0 {
+			if next, _ := utf8.DecodeRuneInString(strings.TrimSpace(t[p+at+len(last):])); unicode.IsLower(next) {
+				continue
+			}
+		}
+		return names, false
+	}
+	return nil, credit
+}
+
+// isMark reports a rune that is neither letter nor digit: the marks a
+// button wears ("+ FOLLOW").
+func isMark(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// notLetter reports a rune that is no letter, which trimming a word of its
+// punctuation removes.
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// meridiems are the words after a time of day that dropCounts leaves
+// ("11:10 PM"); "am" alone is German ("am 3. März"), so only its upper
+// case counts.
+var meridiems = map[string]bool{"PM": true, "pm": true, "Pm": true, "p.m.": true, "a.m.": true, "AM": true}
+
+// nameWords keeps the words of s that may be part of a name or part the
+// names: words with a letter, not a time's "PM", and the separators
+// parseAuthors splits at ("&", "•"). A count ("13") or a slash is no part
+// of a name.
+func nameWords(s string) string {
+	var out []string
+	for f := range strings.FieldsSeq(s) {
+		if f == "&" || f == "•" || strings.IndexFunc(f, unicode.IsLetter) >= 0 && !meridiems[f] {
+			out = append(out, f)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// withoutCommentLinks removes the links to the comments a dateline holds
+// ("Schreibe einen Kommentar", "Leave a comment"; bylinewords.txt
+// comment) where they stand as whole words.
+func withoutCommentLinks(s string) string {
+	lower := strings.ToLower(s)
+	if len(lower) != len(s) {
+		return s // a rune changed its length: the offsets would not carry over
+	}
+	for _, c := range bylineWordsList().comments {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], c)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(c)
+			if wordEdge(lower, i, end) {
+				s = s[:i] + strings.Repeat(" ", len(c)) + s[end:]
+				lower = lower[:i] + strings.Repeat(" ", len(c)) + lower[end:]
+			}
+			from = end
+		}
+	}
+	return s
+}
+
+// wordEdge reports whether s[i:end] stands as whole words: no letter
+// directly before or after it.
+func wordEdge(s string, i, end int) bool {
+	if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && unicode.IsLetter(r) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[end:])
+	return end == len(s) || !unicode.IsLetter(r)
+}
+
 // bylineCompany reports whether a line next to line i (the nearest kept or
-// box line above and below) dates the article, gives the time, says how
-// long it reads, names the author's role ("Games Editor") or offers to
-// follow them: what stands by a byline, as menus and headings that look
-// like names have no such company.
+// box line above and below, past lines of punctuation only such as "|" or
+// "•") dates the article, gives the time, says how long it reads, names
+// the author's role ("Games Editor") or offers to follow them ("+
+// FOLLOW"), or whether the line above heads a byline ("Von", "Autor*in":
+// labelsByline), or the line itself ends in the time since it appeared
+// ("Alex Perry 1 day ago") or gives the author's role after the names
+// (namesWithRole): what stands by a byline, as menus and headings that
+// look like names have no such company.
 func (pc *pageCopy) bylineCompany(i int) bool {
+	if t := pc.lines[i].text; mayEndInRelativeTime(t) && relativeTimeRe.MatchString(t) || strings.IndexByte(t, ',') >= 0 && namesWithRole(t) != nil {
+		return true
+	}
 	bw := bylineWordsList()
-	for _, k := range []int{i - 1, i + 1} {
-		if k < 0 || k >= len(pc.lines) {
+	for _, k := range []int{pc.neighbour(i, -1), pc.neighbour(i, 1)} {
+		if k < 0 {
 			continue
 		}
 		l := &pc.lines[k]
 		t := strings.ToLower(strings.TrimSpace(l.text))
-		switch {
-		case pc.isDateOnly(k), isClockLine(l.text), bw.follows[t]:
-			return true
-		case l.words <= maxClockLineWords && allRoleWords(t):
+		if pc.isDateOnly(k) || isClockLine(l.text) || standsByName(l) || k < i && labelsByline(l) {
 			return true
 		}
 		for _, w := range bw.readTimes {
@@ -260,16 +458,74 @@ func (pc *pageCopy) bylineCompany(i int) bool {
 	return false
 }
 
+// maxPunctuationLines is how many lines of punctuation only ("|", "•")
+// may stand between a byline and its company.
+const maxPunctuationLines = 2
+
+// neighbour returns the line next to line i in direction dir (-1 above, 1
+// below) that holds a letter or a digit, past at most maxPunctuationLines
+// lines that hold neither, or -1.
+func (pc *pageCopy) neighbour(i, dir int) int {
+	for k, skipped := i+dir, 0; k >= 0 && k < len(pc.lines); k += dir {
+		if strings.IndexFunc(pc.lines[k].text, isLetterOrDigit) >= 0 {
+			return k
+		}
+		if skipped++; skipped > maxPunctuationLines {
+			break
+		}
+	}
+	return -1
+}
+
+// isLetterOrDigit reports a rune that makes a line more than punctuation.
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// maxBylineLabelWords bounds a line that heads a byline: a label, or a
+// few words that end in "by"/"von" ("Written on Mar 17 by").
+const maxBylineLabelWords = 6
+
+// labelsByline reports a line that heads the author's name on the next
+// line: an author's label ("Autor*in", "About the author", "Über den
+// Autor"; bylinewords.txt label), a byline prefix alone ("Von", "Geschrieben
+// von") or closing a short line ("Disko Von", "Written on Mar 17 by"), as
+// a copy breaks a byline's prefix from its names; not a credit's or a
+// sponsor's ("Foto von", "Powered by"; bylinewords.txt credit).
+func labelsByline(l *copyLine) bool {
+	if l.prose || l.words > maxBylineLabelWords {
+		return false
+	}
+	t := strings.TrimRight(strings.ToLower(strings.TrimSpace(l.text)), ": ")
+	bw := bylineWordsList()
+	if last, _ := lastWord(t); !bw.labelEnds[last] {
+		return false // no label or prefix ends so: spare the lists
+	}
+	if bw.labels[strings.ReplaceAll(t, "/ ", "/")] {
+		return true
+	}
+	for _, p := range bw.prefixes {
+		p = strings.TrimRight(p, ": ")
+		if !strings.HasSuffix(t, p) || len(t) > len(p) && t[len(t)-len(p)-1] != ' ' {
+			continue
+		}
+		before, _ := lastWord(t[:len(t)-len(p)])
+		return !bw.credits[strings.TrimFunc(before, notLetter)]
+	}
+	return false
+}
+
 // allRoleWords reports a line of job titles only ("Games Editor", "eHow
-// Contributor" has a site's name too, and "Senior Staff Technologist").
+// Contributor" has a site's name too, and "Senior Staff Technologist"),
+// or a short one that ends in a job title after the outlet's name, which
+// may take two words ("BuzzFeed News Reporter"; maxRoleLineWords).
 func allRoleWords(t string) bool {
 	roles, known := 0, bylineWordsList().roles
-	for _, w := range strings.Fields(t) {
+	ws := strings.Fields(t)
+	for _, w := range ws {
 		if known[w] {
 			roles++
 		}
 	}
-	return roles > 0 && roles+1 >= len(strings.Fields(t))
+	return roles > 0 && (roles+1 >= len(ws) || len(ws) <= maxRoleLineWords && known[ws[len(ws)-1]])
 }
 
 // relativeTimeRe matches the end of a byline that says how long ago the
@@ -357,8 +613,9 @@ func isDigits(w string) bool {
 }
 
 // bareAuthors reads a line that is only names, maybe with the time since
-// it appeared after them, or a byline glued to its "By" ("ByAlex
-// Bozarjian").
+// it appeared after them, their handles ("Devindra Hardawar, @devindra")
+// or the one-word places or outlets between them (placesBetween), or a
+// byline glued to its "By" ("ByAlex Bozarjian").
 func bareAuthors(t string) []string {
 	if mayEndInRelativeTime(t) {
 		t = relativeTimeRe.ReplaceAllString(t, "")
@@ -366,7 +623,69 @@ func bareAuthors(t string) []string {
 	if g := unglueBylinePrefix(t); g != t {
 		return leadingAuthors(g)
 	}
-	return parseAuthors(t)
+	if strings.IndexByte(t, '@') >= 0 {
+		t = withoutHandles(t)
+	}
+	if names := parseAuthors(t); names != nil || strings.IndexByte(t, ',') < 0 {
+		return names
+	}
+	if names := namesWithRole(t); names != nil {
+		return names
+	}
+	return placesBetween(t)
+}
+
+// namesWithRole reads a line of names parted by commas that go on to the
+// author's job title ("Sarah Hinger, Staff Attorney, ACLU Racial Justice
+// Program", "Jane Doe, Senior Editor"): the names before the first part
+// that is none, which must hold a role word; else nil.
+func namesWithRole(t string) []string {
+	var names []string
+	for part := range strings.SplitSeq(t, ",") {
+		part = strings.TrimSpace(part)
+		if looksLikeName(part) && !hasRoleWord(part) {
+			names = append(names, part)
+			continue
+		}
+		if len(names) == 0 || !hasRoleWord(part) || len(names) > maxBylineNames {
+			return nil
+		}
+		return names
+	}
+	return nil
+}
+
+// withoutHandles drops the words of t that are handles ("@devindra"): a
+// byline shows the author's account beside the name.
+func withoutHandles(t string) string {
+	var out []string
+	for f := range strings.FieldsSeq(t) {
+		if !strings.HasPrefix(f, "@") {
+			out = append(out, f)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// placesBetween reads a line of names parted by commas that holds single
+// capitalised words too: the place the author writes from or the outlet
+// ("Markus M. Haefliger, London, Beat Bumbacher", "Jane Doe, Reuters"). A
+// line that opens with such a word is a list of places or sections, not a
+// byline.
+func placesBetween(t string) []string {
+	parts := strings.Split(t, ",")
+	var names []string
+	for k, part := range parts {
+		part = strings.TrimSpace(part)
+		if ws := strings.Fields(part); len(ws) == 1 && capitalised(ws[0]) && k > 0 {
+			continue
+		}
+		names = append(names, part)
+	}
+	if len(names) == len(parts) {
+		return nil
+	}
+	return parseAuthors(strings.Join(names, ", "))
 }
 
 // unglueBylinePrefix puts the space back between a byline's prefix and the
@@ -410,12 +729,17 @@ func (pc *pageCopy) personsOnly(names []string, line string) []string {
 	return names
 }
 
+// maxWeekdayAbbrev is the length of a weekday's abbreviation ("Di",
+// "Mon"), which names hold too ("Mark Di Stefano"): only a day's full name
+// spoils a name.
+const maxWeekdayAbbrev = 3
+
 // ordinaryWords reports a name one of whose words is an ordinary word of
-// the copy or a day's or month's name.
+// the copy or a day's name.
 func (pc *pageCopy) ordinaryWords(name string) bool {
 	for k, w := range strings.Fields(name) {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
-		if weekdays[lw] || bylineWordsList().notNames[lw] {
+		if weekdays[lw] && len(lw) > maxWeekdayAbbrev || bylineWordsList().notNames[lw] {
 			return true
 		}
 		if p, _ := words.Particle(lw); p && k > 0 {
@@ -455,28 +779,39 @@ func (pc *pageCopy) lowerUses(w string, limit int) int {
 }
 
 // authorsBeyondHeader names the authors the header does not: a byline
-// near the article (farByline), else the person the copy mentions as its
-// author (mentionedAuthor).
-func (pc *pageCopy) authorsBeyondHeader(s, e int) []string {
-	if names := pc.farByline(s, e); names != nil {
+// near the article (farByline), whose line is metadata and leaves the
+// text as the header's byline does, else the person the copy mentions as
+// its author (mentionedAuthor).
+func (pc *pageCopy) authorsBeyondHeader(title, s, e int) []string {
+	if names, at := pc.farByline(title, s, e); names != nil {
+		pc.lines[at].meta = true
 		return names
 	}
 	return pc.mentionedAuthor(s, e)
 }
 
-// farByline returns the byline nearest the body's start [s, e) within the
-// reach of a dateline (farDateAbove lines above it, its first
+// farByline returns the byline nearest the body's start [s, e) or the
+// title (-1 without one; a copy may hold much between them) within the
+// reach of a dateline (farDateAbove lines above either, the body's first
 // farDateInBody lines, farDateBelow lines after it: "Posted by … at 12:06
-// PM" ends a blog post): a line that opens with "By"/"Von" and names, or
+// PM" ends a blog post): a line that opens with "By"/"Von" and names,
 // above the body a dateline with names beside the date ("19.6.2007 9:40
 // Uhr Christoph Becker 71 Kommentare"; in the body such a line quotes a
-// tweet, below it signs a comment). A credit ("Photo by …") is not a
-// byline, and a name of ordinary words is none, "By" or not: this is
-// weaker evidence than the header's.
-func (pc *pageCopy) farByline(s, e int) []string {
+// tweet, below it signs a comment), or above the body or in its first
+// lines a kept line of names in a byline's company ("Thomas Hanke" /
+// "27.04.2020 - 18:50 Uhr"; bylineCompany), as a header the copy split
+// from the headline has it; below the body a name and a date sign a
+// comment. A credit ("Photo by …") is not a byline, and a name of
+// ordinary words is none, "By" or not: this is weaker evidence than the
+// header's. It returns the names and their line, or nil and -1.
+func (pc *pageCopy) farByline(title, s, e int) ([]string, int) {
 	var best []string
-	bestDist := 0
-	for i := max(0, s-farDateAbove); i < min(len(pc.lines), e+farDateBelow); i++ {
+	bestDist, bestAt := 0, -1
+	top := s
+	if title >= 0 {
+		top = min(s, title)
+	}
+	for i := max(0, top-farDateAbove); i < min(len(pc.lines), e+farDateBelow); i++ {
 		l := &pc.lines[i]
 		if i >= s+farDateInBody && i < e || l.words > maxAuthorNoteWords || isCreditOnly(l.text) {
 			continue
@@ -488,22 +823,66 @@ func (pc *pageCopy) farByline(s, e int) []string {
 				names = datelineAuthors(rest)
 			}
 		}
+		if names == nil && !l.prose && !l.drop && i < e && mayNameOnePerson(l) {
+			names = pc.farBareNames(i)
+		}
 		if slices.ContainsFunc(names, pc.ordinaryWords) {
 			continue
 		}
-		if dist := abs(i - s); names != nil && (best == nil || dist < bestDist) {
-			best, bestDist = names, dist
+		dist := abs(i - s)
+		if title >= 0 {
+			dist = min(dist, abs(i-title))
+		}
+		if names != nil && (best == nil || dist < bestDist) {
+			best, bestDist, bestAt = names, dist, i
 		}
 	}
-	return best
+	return best, bestAt
+}
+
+// farBareNames reads line i, far from the header, as a byline without
+// "By": names in a byline's company (bylineCompany), each written in one
+// case throughout ("Jane Doe", "JANE DOE"; "FINA Weltmeisterschaften
+// VERSCHOBEN" is a headline), and not an item of a list of dated
+// headlines, whose dates stand on both sides of each item.
+func (pc *pageCopy) farBareNames(i int) []string {
+	names := bareAuthors(pc.lines[i].text)
+	if names == nil || slices.ContainsFunc(names, mixedCase) || !pc.bylineCompany(i) {
+		return nil
+	}
+	if up, down := pc.neighbour(i, -1), pc.neighbour(i, 1); up >= 0 && down >= 0 && pc.isDateOnly(up) && pc.isDateOnly(down) {
+		return nil
+	}
+	return names
+}
+
+// mixedCase reports a name that oneCase refuses.
+func mixedCase(name string) bool { return !oneCase(name) }
+
+// oneCase reports a name whose words (particles and initials aside) are
+// all in title case or all in upper case.
+func oneCase(name string) bool {
+	upper, title := 0, 0
+	for w := range strings.FieldsSeq(name) {
+		if isParticle(w) || initials(w) {
+			continue
+		}
+		if strings.ToUpper(w) == w {
+			upper++
+		} else {
+			title++
+		}
+	}
+	return upper == 0 || title == 0
 }
 
 // An author the header does not name is recognised by the page's other
 // mentions of them: a person's name on a line of its own (the author box,
 // a byline the copy split), a "By"/"Written by" line anywhere, or the
 // opening of an author's note ("Sarah Archer is the author of …"). A name
-// with minAuthorMentions of these, one of them a byline or note (a menu's
-// "Log In" recurs on lines of its own too), is the author; a name said
+// with minAuthorMentions of these, one of them a byline, a note or a line
+// under a byline's label ("Geschrieben von" / "Jane Doe"; a menu's "Log
+// In" recurs on lines of its own too), is the author; a name said
 // once may be a commenter's or another article's. Lines are read up to
 // maxAuthorNoteWords words.
 const (
@@ -524,6 +903,7 @@ func (pc *pageCopy) mentionedAuthor(s, e int) []string {
 		count[name]++
 		said[name] = said[name] || saysAuthor
 	}
+	bare := map[string][]int{} // the lines that hold a name alone
 	bw := bylineWordsList()
 	for i := range pc.lines {
 		l := &pc.lines[i]
@@ -540,6 +920,7 @@ func (pc *pageCopy) mentionedAuthor(s, e int) []string {
 			}
 			if names := bareAuthors(l.text); len(names) == 1 {
 				add(names[0], false)
+				bare[names[0]] = append(bare[names[0]], i)
 			}
 			continue
 		}
@@ -551,16 +932,45 @@ func (pc *pageCopy) mentionedAuthor(s, e int) []string {
 		}
 	}
 	for _, name := range order {
-		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
+		if isPossessive(name) {
 			continue // a possessive: "Jack Daniel's" is a brand
 		}
 		// Only the names said often enough are read against the copy's
 		// words ("Grüne Energie" is no one): one pass over the copy each.
-		if said[name] && count[name] >= minAuthorMentions && !pc.ordinaryWords(name) {
+		if count[name] < minAuthorMentions {
+			continue
+		}
+		if (said[name] || slices.ContainsFunc(bare[name], pc.labelledByline)) && !pc.ordinaryWords(name) {
 			return []string{name}
 		}
 	}
 	return nil
+}
+
+// labelledByline reports a line of a name under a line that heads a
+// byline ("Geschrieben von" / "Benjamin-Immanuel Hoff", "Autor*in" /
+// "Brit Weirich (Medizinredakteurin)"): the copy says this name is an
+// author's.
+func (pc *pageCopy) labelledByline(i int) bool {
+	up := pc.neighbour(i, -1)
+	return up >= 0 && labelsByline(&pc.lines[up])
+}
+
+// maxFollowWords bounds a button or link by an author's name: "Follow",
+// "Search for this author in:".
+const maxFollowWords = 5
+
+// standsByName reports a line that stands by an author's name: a button to
+// follow them or a link to their other work, maybe with a mark ("Follow",
+// "+ FOLLOW", "Search for this author in:"), or a short line of job titles
+// ("Games Editor").
+func standsByName(l *copyLine) bool {
+	if l.words > maxFollowWords {
+		return false // longer than a role line or a link to the author's page
+	}
+	t := strings.ToLower(strings.TrimSpace(l.text))
+	bw := bylineWordsList()
+	return bw.follows[t] || bw.follows[strings.TrimFunc(t, isMark)] || l.words <= maxClockLineWords && allRoleWords(t)
 }
 
 // A line that names one person holds the name (maxNameWords), maybe the

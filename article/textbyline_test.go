@@ -29,15 +29,25 @@ func TestBylineWordsList(t *testing.T) {
 
 func TestLeadingAuthors(t *testing.T) {
 	cases := map[string][]string{
-		"By Erin Cunningham March 18 at 3:57 PM Follow @erin": {"Erin Cunningham"},
-		"By Alex Heath, a deputy editor at the Verge":         {"Alex Heath"},
-		"By Lucy Akins eHow Contributor":                      {"Lucy Akins"},
-		"Von Anna Schmidt und Jonas Weber, 3. März 2025":      {"Anna Schmidt", "Jonas Weber"},
-		"By Alissa Wilkinson@alissamarie":                     {"Alissa Wilkinson"},
-		"Eine Analyse von Peter Meier":                        {"Peter Meier"},
-		"Anna Schmidt wrote this":                             nil, // no prefix: not a byline start
-		"By the time the vote came, nobody was left":          nil,
-		"By Senior Editor staff":                              nil,
+		"By Erin Cunningham March 18 at 3:57 PM Follow @erin":               {"Erin Cunningham"},
+		"By Alex Heath, a deputy editor at the Verge":                       {"Alex Heath"},
+		"By Lucy Akins eHow Contributor":                                    {"Lucy Akins"},
+		"Von Anna Schmidt und Jonas Weber, 3. März 2025":                    {"Anna Schmidt", "Jonas Weber"},
+		"By Alissa Wilkinson@alissamarie":                                   {"Alissa Wilkinson"},
+		"Eine Analyse von Peter Meier":                                      {"Peter Meier"},
+		"Anna Schmidt wrote this":                                           nil, // no prefix: not a byline start
+		"By the time the vote came, nobody was left":                        nil,
+		"By Senior Editor staff":                                            nil,
+		"by: Cora Neas":                                                     {"Cora Neas"},          // a prefix with a colon
+		"Von: Björn Jahner | 31.10.23":                                      {"Björn Jahner"},       // the same in German
+		"Gepostet von Katharina Volkwein | Wohnen":                          {"Katharina Volkwein"}, // German as complete as English
+		"Verfasst von Anna Schmidt":                                         {"Anna Schmidt"},
+		"Story by Jane Doe":                                                 {"Jane Doe"},
+		"By John E Smith And Anna Lee, Staff Writers":                       {"John E Smith", "Anna Lee"}, // a capital alone is an initial, not "e"
+		"Gastbeitrag von Anna Schmidt":                                      {"Anna Schmidt"},
+		"By Glen Owen And Brendan Carlin For The Mail On Sunday":            {"Glen Owen", "Brendan Carlin"}, // title case
+		"Von Anna Schmidt Aus Berlin":                                       {"Anna Schmidt"},
+		"Autor*in: Prof. Dr. Benjamin-Immanuel Hoff ist seit 2014 Minister": {"Benjamin-Immanuel Hoff"}, // titles are no part of the name
 	}
 	for in, want := range cases {
 		if got := leadingAuthors(in); !slices.Equal(got, want) {
@@ -48,12 +58,19 @@ func TestLeadingAuthors(t *testing.T) {
 
 func TestBareAuthors(t *testing.T) {
 	cases := map[string][]string{
-		"Alex Perry 1 day ago":         {"Alex Perry"},
-		"James Akinaka • 8h":           {"James Akinaka"},
-		"Martina Frey vor 3 Stunden":   {"Martina Frey"},
-		"Jane Doe and John Roe":        {"Jane Doe", "John Roe"},
-		"Most Read Stories 2 days ago": {"Most Read Stories"}, // names alone look alike: company decides
-		"The council met 2 days ago":   nil,
+		"Alex Perry 1 day ago":                                      {"Alex Perry"},
+		"James Akinaka • 8h":                                        {"James Akinaka"},
+		"Martina Frey vor 3 Stunden":                                {"Martina Frey"},
+		"Jane Doe and John Roe":                                     {"Jane Doe", "John Roe"},
+		"Most Read Stories 2 days ago":                              {"Most Read Stories"}, // names alone look alike: company decides
+		"The council met 2 days ago":                                nil,
+		"Devindra Hardawar, @devindra":                              {"Devindra Hardawar"},                     // a handle beside the name
+		"Markus M. Haefliger, London, Beat Bumbacher":               {"Markus M. Haefliger", "Beat Bumbacher"}, // a place between
+		"Jane Doe, Reuters":                                         {"Jane Doe"},
+		"Sarah Hinger, Staff Attorney, ACLU Racial Justice Program": {"Sarah Hinger"}, // the role after the name
+		"Berlin, Senior Editor":                                     nil,
+		"London, Jane Doe":                                          nil, // a list that opens with a place
+		"Politik, Wirtschaft, Kultur":                               nil,
 	}
 	for in, want := range cases {
 		if got := bareAuthors(in); !slices.Equal(got, want) {
@@ -77,6 +94,14 @@ func TestCopyBylineCompany(t *testing.T) {
 		{"date", "Council backs the new bus plan after a long night\nSophie Clarke\n19 June 2025\n", []string{"Sophie Clarke"}},
 		{"above title", "By Sophie Clarke\nCouncil backs the new bus plan after a long night\n", []string{"Sophie Clarke"}},
 		{"no company", "Council backs the new bus plan after a long night\nSophie Clarke\nTransport Policy\n", nil},
+		{"date past a bar", "Council backs the new bus plan after a long night\nSophie Clarke\n|\n19 June 2025\n", []string{"Sophie Clarke"}},
+		{"the role after the name on its line", "Council backs the new bus plan after a long night\nSophie Clarke, Transport Correspondent, Coast Courier\n", []string{"Sophie Clarke"}},
+		{"a link to the author's articles", "Council backs the new bus plan after a long night\nSophie Clarke\nSearch for this author in:\n", []string{"Sophie Clarke"}},
+		{"follow with a mark", "Council backs the new bus plan after a long night\nSophie Clarke\n+ FOLLOW\n", []string{"Sophie Clarke"}},
+		{"prefix closing the line above", "Council backs the new bus plan after a long night\nVerkehr Von\nSophie Clarke\n", []string{"Sophie Clarke"}},
+		{"label above", "Council backs the new bus plan after a long night\nAutor*in\nSophie Clarke\n", []string{"Sophie Clarke"}},
+		{"sponsor above", "Council backs the new bus plan after a long night\nPowered by\nSophie Clarke\n", nil},
+		{"time since on the line", "Council backs the new bus plan after a long night\nSophie Clarke 2 hours ago\n", []string{"Sophie Clarke"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -113,6 +138,8 @@ func TestPersonsOnly(t *testing.T) {
 		{"Paid Content", false},               // a label (bylinewords.txt notname)
 		{"Von Keine Kommentare", true},        // after "Von" the line says it is a byline
 		{"Keine Kommentare, Jane Doe", false}, // one ordinary name spoils the line
+		{"Mark Di Stefano", true},             // "Di" abbreviates Dienstag, and is a name too
+		{"Anna Dienstag", false},              // a weekday's full name is none
 	}
 	pc := newPageCopy(prose + "\n")
 	for _, c := range cases {
@@ -155,6 +182,13 @@ func TestCopyFarByline(t *testing.T) {
 		{"ordinary words after By", "Coast Courier\nBy Electric Trains\n" + menu + menu + head + body, ""},
 		{"initials only", "Coast Courier\nBy R. R\n" + menu + menu + head + body, ""},
 		{"a photo credit", "Coast Courier\nPhoto by Jane Doe\n" + menu + menu + head + body, ""},
+		{"names beside a date above the menu", "Coast Courier\nJane Doe\n19 June 2025\n" + menu + head + body, "Jane Doe"},
+		{"names in a list of dated headlines", "Coast Courier\n18 June 2025\nJane Doe\n19 June 2025\n" + menu + head + body, ""},
+		{"a commit in two cases beside a date", "Coast Courier\nCreate LICENSE\n19 June 2025\n" + menu + head + body, ""},
+		{"an author's box under a label", head + body + "Geschrieben von\nJane Doe\nShare\n" + menu + "Autor*in\nJane Doe\n", "Jane Doe"},
+		{"the same names without a label", head + body + "Jane Doe\nShare\n" + menu + "Jane Doe\n", ""},
+		{"names beside a date above a title far from the body", "Coast Courier\n" + menu + "Jane Doe\n19 June 2025\n0 comments\nTransport\nCoast line goes electric next spring\n" + menu + menu + menu + menu + body, "Jane Doe"},
+		{"a byline among the first paragraphs", head + body + body + "By Jane Doe\n\n" + body, "Jane Doe"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -164,6 +198,9 @@ func TestCopyFarByline(t *testing.T) {
 			}
 			if got := strings.Join(a.Authors, ", "); got != c.want {
 				t.Errorf("authors %q, want %q", got, c.want)
+			}
+			if c.want != "" && strings.Contains(a.Text(), c.want) {
+				t.Errorf("the byline stayed in the text:\n%s", a.Text())
 			}
 		})
 	}
@@ -218,5 +255,131 @@ func TestMayEndInRelativeTimeCovers(t *testing.T) {
 	}
 	if matched < 1000 {
 		t.Fatalf("only %d generated lines match: the pieces no longer exercise the expression", matched)
+	}
+}
+
+// TestDatelineAuthors: what a date line holds besides the date gives its
+// author once the words that go with a date are gone, or after a byline
+// prefix inside it; a sentence or a credit does not.
+func TestDatelineAuthors(t *testing.T) {
+	cases := []struct {
+		rest string
+		want []string
+	}{
+		{"Martin Benninghoff, Martin Kölling", []string{"Martin Benninghoff", "Martin Kölling"}},
+		{"um 16:14 Uhr - Markus Reuter - 91 Ergänzungen", []string{"Markus Reuter"}},    // a time and a count
+		{"Ulrike Stockhausen Schreibe einen Kommentar", []string{"Ulrike Stockhausen"}}, // a link to the comments
+		{"Jane Doe Leave a comment", []string{"Jane Doe"}},
+		{"Sarah Gooding 13", []string{"Sarah Gooding"}},                // a bare comment count
+		{"Julia Steinhoff /", []string{"Julia Steinhoff"}},             // a separator
+		{"Evgenia Karp Zuletzt geändert am", []string{"Evgenia Karp"}}, // what the date is
+		{"Joe Wee Monday, @ 11:10 PM UTC", []string{"Joe Wee"}},        // a time's PM
+		{"Tech Industry by Steven Musil", []string{"Steven Musil"}},    // "by" after a rubric
+		{"Le Monde | à 13h36 | Par Martin Untersinger (avec Damien Leloup)", []string{"Martin Untersinger"}},
+		{"Bern, - Rede von Moritz Leuenberger beim SP-Städtegipfel, Basel", nil}, // a sentence goes on
+		{"Photo by Jane Doe", nil},     // a credit
+		{"Bild von Anna Schmidt", nil}, // the same in German
+		{"| Umwelt & Klima", nil},      // a rubric
+		{"3 Kommentare", nil},
+	}
+	for _, c := range cases {
+		if got := datelineAuthors(c.rest); !slices.Equal(got, c.want) {
+			t.Errorf("datelineAuthors(%q) = %q, want %q", c.rest, got, c.want)
+		}
+	}
+}
+
+// TestAllRoleWords: a line of job titles, or a short one ending in one
+// after the outlet's name, stands by a byline; a section's name does not.
+func TestAllRoleWords(t *testing.T) {
+	for line, want := range map[string]bool{
+		"games editor":                true,
+		"ehow contributor":            true,
+		"senior staff writer":         true,
+		"buzzfeed news reporter":      true, // an outlet of two words, then the role
+		"latest news":                 false,
+		"news":                        false,
+		"transport policy":            false,
+		"the new york times reporter": false, // too long for a role line
+	} {
+		if got := allRoleWords(line); got != want {
+			t.Errorf("allRoleWords(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestLabelsByline: a line that heads the author's name on the next line
+// is a label or a byline prefix closing it, not a credit's or a control's.
+func TestLabelsByline(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Von":                          true,
+		"Disko Von":                    true,
+		"Written on Mar 17 by":         true,
+		"Geschrieben von":              true,
+		"Autor*in":                     true,
+		"Über den Autor/ die Autorin":  true,
+		"About the author":             true,
+		"By :":                         true,
+		"Foto von":                     false, // a picture's credit
+		"Powered by":                   false, // a sponsor
+		"Sort by":                      false, // a control
+		"Nearby":                       false, // "by" inside a word
+		"Die Rede hielt der Präsident": false,
+	} {
+		l := copyLine{text: line, words: countWords(line)}
+		if got := labelsByline(&l); got != want {
+			t.Errorf("labelsByline(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestLooksLikeName: capitalised words make a name unless one is a
+// possessive or a word that ties names to an outlet.
+func TestLooksLikeName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Jane Doe":                         true,
+		"Ursula von der Leyen":             true,
+		"Sadhbh O'Sullivan":                true,
+		"Phranc’s Queer Cardboard Fashion": false, // a possessive: a headline's
+		"Anna Schmidt Aus Berlin":          false,
+		"Back To The Future":               false,
+		"Letters To The Editor":            false,
+	} {
+		if got := looksLikeName(name); got != want {
+			t.Errorf("looksLikeName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestOneCase: a name is written in title case or in capitals throughout.
+func TestOneCase(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Jane Doe":                            true,
+		"NATALIYA VASILYEVA":                  true,
+		"LOGAN C. RITCHIE":                    true,
+		"Ursula von der Leyen":                true,
+		"FINA Weltmeisterschaften VERSCHOBEN": false,
+		"Create LICENSE":                      false,
+	} {
+		if got := oneCase(name); got != want {
+			t.Errorf("oneCase(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestCutBylinePrefix: every listed prefix opens a byline in any case,
+// and a word that only begins like one does not.
+func TestCutBylinePrefix(t *testing.T) {
+	for _, p := range bylineWordsList().prefixes {
+		for _, form := range []string{p, strings.ToUpper(p), strings.ToUpper(p[:1]) + p[1:]} {
+			if rest, ok := cutBylinePrefix(form + "Jane Doe"); !ok || rest != "Jane Doe" {
+				t.Errorf("cutBylinePrefix(%q) = %q, %v", form+"Jane Doe", rest, ok)
+			}
+		}
+	}
+	for _, line := range []string{"", "Byron Smith", "Vonnegut wrote it", "Textile news"} {
+		if _, ok := cutBylinePrefix(line); ok {
+			t.Errorf("cutBylinePrefix(%q) found a prefix", line)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // The words that make or stand by a byline are data (bylinewords.txt), so
@@ -16,13 +17,24 @@ var bylineWordsFile string
 
 // bylineWords is the parsed bylinewords.txt. It is read-only once built.
 type bylineWords struct {
-	prefixes  []string // lower-cased, with the space that follows them; longest first
-	roles     map[string]bool
-	readTimes []string
-	follows   map[string]bool
-	bios      map[string]bool
-	notNames  map[string]bool
-	dated     map[string]bool
+	prefixes []string // lower-cased, with the space that follows them; longest first
+	// byInitial holds the prefixes by their first byte, as most lines
+	// are asked whether they open with one.
+	byInitial map[byte][]string
+	// labelEnds are the last words of the labels and of the prefixes
+	// without their colon, with which a line that heads a byline ends.
+	labelEnds  map[string]bool
+	roles      map[string]bool
+	readTimes  []string
+	follows    map[string]bool
+	bios       map[string]bool
+	notNames   map[string]bool
+	dated      map[string]bool
+	labels     map[string]bool
+	credits    map[string]bool
+	links      map[string]bool
+	honorifics map[string]bool
+	comments   []string // lower case; longest first, so that "keine kommentare" goes before "kommentare"
 }
 
 // bylineWordsList returns the byline word lists, parsed once; a malformed
@@ -31,7 +43,8 @@ var bylineWordsList = parsedOnce(bylineWordsFile, parseBylineWords)
 
 // parseBylineWords reads "kind: words" lines; # starts a comment.
 func parseBylineWords(src string) (*bylineWords, error) {
-	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}, bios: map[string]bool{}, notNames: map[string]bool{}, dated: map[string]bool{}}
+	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}, bios: map[string]bool{}, notNames: map[string]bool{}, dated: map[string]bool{},
+		labels: map[string]bool{}, credits: map[string]bool{}, links: map[string]bool{}, honorifics: map[string]bool{}}
 	err := readKindWords("bylinewords.txt", src, func(kind, w string) error {
 		switch kind {
 		case "prefix":
@@ -48,6 +61,16 @@ func parseBylineWords(src string) (*bylineWords, error) {
 			bw.notNames[w] = true
 		case "dated":
 			bw.dated[w] = true
+		case "label":
+			bw.labels[w] = true
+		case "credit":
+			bw.credits[w] = true
+		case "link":
+			bw.links[w] = true
+		case "honorific":
+			bw.honorifics[w] = true
+		case "comment":
+			bw.comments = append(bw.comments, w)
 		default:
 			return fmt.Errorf("unknown kind %q", kind)
 		}
@@ -57,13 +80,38 @@ func parseBylineWords(src string) (*bylineWords, error) {
 		return nil, err
 	}
 	slices.SortStableFunc(bw.prefixes, func(a, b string) int { return len(b) - len(a) })
+	bw.byInitial, bw.labelEnds = map[byte][]string{}, map[string]bool{}
+	for _, p := range bw.prefixes {
+		if p[0] >= utf8.RuneSelf {
+			return nil, fmt.Errorf("prefix %q: a prefix opens with an ASCII letter", p)
+		}
+		bw.byInitial[p[0]] = append(bw.byInitial[p[0]], p)
+		ws := strings.Fields(strings.TrimRight(p, ": "))
+		bw.labelEnds[ws[len(ws)-1]] = true
+	}
+	for l := range bw.labels {
+		ws := strings.Fields(l)
+		bw.labelEnds[ws[len(ws)-1]] = true
+	}
+	slices.SortStableFunc(bw.comments, func(a, b string) int { return len(b) - len(a) })
 	return bw, nil
 }
 
 // cutBylinePrefix returns s without the byline prefix it starts with
 // ("By ", "Eine Analyse von "), and whether it had one.
 func cutBylinePrefix(s string) (string, bool) {
-	for _, p := range bylineWordsList().prefixes {
+	if s == "" {
+		return s, false
+	}
+	bw := bylineWordsList()
+	candidates := bw.prefixes // a rune that folds to ASCII ("ſ", "K") asks them all
+	if c := s[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		candidates = bw.byInitial[c]
+	}
+	for _, p := range candidates {
 		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
 			return s[len(p):], true
 		}

@@ -57,7 +57,7 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		art.Title = stripSiteSuffix(art.Title, art.Site)
 	}
 	if len(art.Authors) == 0 {
-		if a := pc.authorsBeyondHeader(s, e); a != nil && !strings.EqualFold(a[0], art.Site) {
+		if a := pc.authorsBeyondHeader(title, s, e); a != nil && !strings.EqualFold(a[0], art.Site) {
 			art.Authors = a // the site's name recurs like an author's
 		}
 	}
@@ -120,16 +120,6 @@ func (pc *pageCopy) readDate(art *Article, from, to int) int {
 		art.Published = fallbackDate.t.Truncate(0)
 	}
 	return -1
-}
-
-// datelineAuthors reads the names in what a date line holds besides the
-// date ("Martin Benninghoff, Martin Kölling", "By Erin Cunningham … Follow
-// @erin").
-func datelineAuthors(rest string) []string {
-	if names := leadingAuthors(rest); names != nil {
-		return names
-	}
-	return parseAuthors(trimMetaWords(rest))
 }
 
 // findByline looks for the byline in lines [from, to), not the title: a

@@ -72,15 +72,16 @@ func (t *metaTally) judge(declared, stated, found, right bool) string {
 	return ""
 }
 
-// The floors sit just under the counts measured on 2026-12-02, the
-// ceilings just over, so that a change that loses a right value or adds a
-// wrong one fails (readability copies, then trafilatura-dev copies).
+// The floors sit just under the counts measured on 2026-12-02 (the
+// authors' on 2026-12-03), the ceilings just over, so that a change that
+// loses a right value or adds a wrong one fails (readability copies, then
+// trafilatura-dev copies).
 var copyMetaLimits = map[string]struct{ minRight, maxWrong int }{
 	"readability site":        {40, 5},
-	"readability authors":     {32, 4},
+	"readability authors":     {44, 4},
 	"readability date":        {28, 7},
 	"trafilatura-dev site":    {142, 17},
-	"trafilatura-dev authors": {55, 6},
+	"trafilatura-dev authors": {81, 6},
 	"trafilatura-dev date":    {174, 32},
 }
 
