@@ -203,8 +203,12 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	}
 	cw := contentWords(l.text)
 	next := pc.nextKept(i)
+	// A headline with its dated byline glued on is not a dateline, whose
+	// own head is a date ("Tuesday 15 October 2019 by Jo Bloggs").
+	_, headDated := findTextDate(head, pc.lang)
+	gluedHeadline := glued && !headDated && pc.headlineCandidate(withText(l, head))
 	metaNext := glued || next >= 0 && pc.isMetaLine(next) || pc.droppedMetaBelow(i)
-	if len(cw) == 0 || endsWithFullStop(l.text) && !pc.sentenceHeadline(i, metaNext) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) && !pc.datePeriod(l.text) || pc.signedDateline(i) {
+	if len(cw) == 0 || endsWithFullStop(l.text) && !pc.sentenceHeadline(i, metaNext) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) && !pc.datePeriod(l.text) || pc.signedDateline(i) && !gluedHeadline {
 		// A sentence is a teaser or caption (but see sentenceHeadline);
 		// a line under a time of day heads an entry of a live ticker;
 		// a date with a word or two is a dateline, a period of dates
