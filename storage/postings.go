@@ -8,11 +8,11 @@ import (
 
 // Postings: which documents of the search index hold a word. A word's
 // documents are kept in blocks of blockDocs consecutive document numbers,
-// one bbolt value per word and block (search_terms: field, word, 0,
-// BE32(block)). Document numbers are handed out in the order articles
-// enter the index, so an import adds to the last block of each of its
-// words and never rewrites a long list; a query reads a few blocks per
-// word and ORs them into a docSet.
+// one bbolt value per word and block (search_terms: field, BE32(block),
+// word; termKey). Document numbers are handed out in the order articles
+// enter the index, so an import adds only to the last block, whose keys
+// are together at the end of each field, and never rewrites a long list;
+// a query reads a few blocks per word and ORs them into a docSet.
 //
 // A block is stored as whichever is smaller: a list of the documents'
 // offsets in the block (uvarint deltas, for rare words) or a bitmap of

@@ -422,20 +422,36 @@ func (ix *searchIndex) termSet(t queryTerm, inside, tags []string) (docSet, erro
 }
 
 // orWord adds the documents of a word (exact), or of every word it
-// begins, in field.
+// begins, in field: block by block, since the block leads the key
+// (termKey).
 func (ix *searchIndex) orWord(s docSet, field byte, word string, exact bool) error {
-	p := termPrefix(field, word, exact)
 	c := ix.terms.Cursor()
-	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
-		if len(k) < 6 {
-			return fmt.Errorf("%w: a malformed key in the search index", ErrDamaged)
+	for blk := range ix.blocks() {
+		p := termKey(field, blk, word)
+		if exact {
+			if v := ix.terms.Get(p); v != nil {
+				if err := orBlockValue(s, blk, v); err != nil {
+					return err
+				}
+			}
+			continue
 		}
-		b, err := decodeBlock(v)
-		if err != nil {
-			return err
+		for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+			if err := orBlockValue(s, blk, v); err != nil {
+				return err
+			}
 		}
-		s.orBlock(binary.BigEndian.Uint32(k[len(k)-4:]), &b)
 	}
+	return nil
+}
+
+// orBlockValue adds the documents of a stored postings block to s.
+func orBlockValue(s docSet, blk uint32, v []byte) error {
+	b, err := decodeBlock(v)
+	if err != nil {
+		return err
+	}
+	s.orBlock(blk, &b)
 	return nil
 }
 

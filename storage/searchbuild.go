@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -309,46 +310,73 @@ func (b *buildBatch) add(tx *bolt.Tx, k, v []byte) (int, error) {
 	return c.textBytes, nil
 }
 
-// write stores the batch's postings, block by block.
+// write stores the batch's postings block by block, and in each block
+// word by word: the order of their keys (termKey), so that bbolt fills
+// pages in order.
 func (b *buildBatch) write() error {
 	terms := make([]string, 0, len(b.postings))
 	for t := range b.postings {
 		terms = append(terms, t)
 	}
-	sort.Strings(terms) // sequential keys: bbolt fills pages in order
+	sort.Strings(terms)
+	for pending := slices.Clone(terms); len(pending) > 0; {
+		blk := b.firstBlock(pending)
+		rest := pending[:0]
+		for _, t := range pending {
+			docs := b.postings[t]
+			n := 0
+			for n < len(docs) && docs[n]>>blockShift == blk {
+				n++
+			}
+			if n > 0 {
+				if err := b.ix.addDocs(t[0], blk, t[1:], docs[:n]); err != nil {
+					return err
+				}
+			}
+			if b.postings[t] = docs[n:]; n < len(docs) {
+				rest = append(rest, t)
+			}
+		}
+		pending = rest
+	}
 	for _, t := range terms {
-		if err := b.ix.addDocs(t[0], t[1:], b.postings[t]); err != nil {
+		if err := b.ix.addWord(t[0], t[1:]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// addDocs adds documents (ascending) to a word's postings, one block at a
-// time.
-func (ix *searchIndex) addDocs(field byte, word string, docs []uint32) error {
-	for len(docs) > 0 {
-		blk := docs[0] >> blockShift
-		k := termKey(field, word, blk)
-		var bl block
-		if v := ix.terms.Get(k); v != nil {
-			var err error
-			if bl, err = decodeBlock(v); err != nil {
-				return err
-			}
-		}
-		for len(docs) > 0 && docs[0]>>blockShift == blk {
-			bl.set(docs[0])
-			docs = docs[1:]
-		}
-		if err := ix.terms.Put(k, bl.encode()); err != nil {
+// firstBlock is the lowest block any of terms has documents in.
+func (b *buildBatch) firstBlock(terms []string) uint32 {
+	first := b.postings[terms[0]][0] >> blockShift
+	for _, t := range terms[1:] {
+		first = min(first, b.postings[t][0]>>blockShift)
+	}
+	return first
+}
+
+// addDocs adds documents (ascending, all in block blk) to a word's
+// postings.
+func (ix *searchIndex) addDocs(field byte, blk uint32, word string, docs []uint32) error {
+	k := termKey(field, blk, word)
+	var bl block
+	if v := ix.terms.Get(k); v != nil {
+		var err error
+		if bl, err = decodeBlock(v); err != nil {
 			return err
 		}
 	}
-	if field == fieldText || field == fieldHighlight {
-		if ix.dict.Get([]byte(word)) == nil {
-			return ix.dict.Put([]byte(word), nil)
-		}
+	for _, doc := range docs {
+		bl.set(doc)
 	}
-	return nil
+	return ix.terms.Put(k, bl.encode())
+}
+
+// addWord puts a word of the text or highlight fields in the dictionary.
+func (ix *searchIndex) addWord(field byte, word string) error {
+	if field != fieldText && field != fieldHighlight || ix.dict.Get([]byte(word)) != nil {
+		return nil
+	}
+	return ix.dict.Put([]byte(word), nil)
 }

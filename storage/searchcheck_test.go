@@ -58,8 +58,11 @@ func readIndexView(tx *bolt.Tx) (indexView, error) {
 		if err != nil {
 			return err
 		}
-		term := string(k[:len(k)-5])
-		blk := binary.BigEndian.Uint32(k[len(k)-4:])
+		if len(k) < termKeyLen {
+			return fmt.Errorf("a malformed term key %q", k)
+		}
+		term := string(k[:1]) + string(k[termKeyLen:])
+		blk := binary.BigEndian.Uint32(k[1:termKeyLen])
 		for i := uint32(0); i < blockDocs; i++ {
 			doc := blk<<blockShift | i
 			if !b.has(doc) {
