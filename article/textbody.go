@@ -57,7 +57,9 @@ func (pc *pageCopy) announces(i int) bool {
 const minArticleWords = 25
 
 // weights returns each line's contribution to the body search. Prose
-// earns its words. Short lines cost little when they interrupt prose
+// earns its words, except an author's bio under a name card that is also
+// the page's byline (a short note that can outweigh a paywalled lead,
+// after the article or beside it). Short lines cost little when they interrupt prose
 // briefly (headings, captions, one-line asides) or follow a colon (a list
 // the text announces), and cost fully in long runs (menus, link lists);
 // lines without letters (chart labels, counters) are neutral.
@@ -67,6 +69,9 @@ func (pc *pageCopy) weights() []int {
 	for i := 0; i < len(ls); {
 		if ls[i].prose && !ls[i].drop {
 			w[i] = ls[i].words - lineCost
+			if pc.bioUnderName(i, -1) && pc.bylineCard(pc.nameCardAbove(i)) {
+				w[i] = 0 // an author's note: neither the article's text nor chrome that parts it
+			}
 			i++
 			continue
 		}
@@ -379,14 +384,52 @@ func (pc *pageCopy) bioUnderName(k, s int) bool {
 	if n <= s || n == k || ls[k].words > bioWords || !ls[k].prose || ls[n].words > nameCardWords {
 		return false
 	}
-	card, bio := strings.Fields(ls[n].text), strings.Fields(ls[k].text)
-	if len(card) == 0 || len(bio) < 2 || card[0] != bio[0] || !capitalised(card[0]) {
+	card0, card1 := twoWords(ls[n].text)
+	bio0, bio1 := twoWords(ls[k].text)
+	if card0 == "" || bio1 == "" || card0 != bio0 || !capitalised(card0) {
 		return false
 	}
-	if len(card) == 1 {
-		return capitalised(bio[1])
+	if card1 == "" {
+		return capitalised(bio1)
 	}
-	return capitalised(card[1]) && card[1] == bio[1]
+	return capitalised(card1) && card1 == bio1
+}
+
+// twoWords returns the first two words of s (split at white space), ""
+// for a missing one; without building the list of all its words, as
+// every paragraph asks.
+func twoWords(s string) (string, string) {
+	first, rest := nextWord(s)
+	second, _ := nextWord(rest)
+	return first, second
+}
+
+// nextWord returns the first word of s and what follows it.
+func nextWord(s string) (string, string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	end := strings.IndexFunc(s, unicode.IsSpace)
+	if end < 0 {
+		return s, ""
+	}
+	return s[:end], s[end:]
+}
+
+// bylineCard reports a name card (line n) whose name the page also shows
+// on another line, as its byline: the author's box repeats the author's
+// name. A caption or a headline that a paragraph opens with ("Dee Dee
+// Myers" / "Dee Dee Myers — a White House press secretary …") stands
+// once.
+func (pc *pageCopy) bylineCard(n int) bool {
+	card := pc.lines[n].key.fold
+	if card == "" {
+		return false
+	}
+	for i := range pc.lines {
+		if i != n && pc.lines[i].key.fold == card {
+			return true
+		}
+	}
+	return false
 }
 
 // nameCardAbove returns the nearest kept short line above k within

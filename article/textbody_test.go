@@ -60,6 +60,21 @@ func TestCopyBodyEnds(t *testing.T) {
 			drop: []string{"head of social", "Inga Buller"},
 		},
 		{
+			name: "author bio outweighing a paywalled lead",
+			copy: "Opinion\n\nJo Roe\n\nCouncil approves the new harbour plan after a year of debate\n\n" +
+				"The council approved the new harbour plan on Tuesday, after a year of debate about its cost, its size and the ferry terminal it moves.\n\n" +
+				"Jo Roe\n+ Follow\n\nPublished: 10:00am, 20 Jan, 2020\n\nWhy you can trust us\n\nLink Copied\nPost\n\nRead full article\n\nJo Roe\n\n+ Follow\n\n" +
+				"Jo Roe fell down the rabbit hole of city politics aged twelve, when she ran her first campaign at school. She has covered the town hall for two decades, and she writes a weekly column on planning, transport and the port.",
+			keep: []string{"ferry terminal it moves"},
+			drop: []string{"rabbit hole"},
+		},
+		{
+			name: "a caption the lead opens with is no name card",
+			copy: "Press secretary leaves the studio after ten years\n\nBy Ian Mohr\n\nEnlarge Image\nDee Dee Myers\n\n" +
+				"Dee Dee Myers, once the press secretary of the president, is leaving her role as head of communications at the studio after ten years.\n\n" + para("studio", 60),
+			keep: []string{"once the press secretary", "studio report"},
+		},
+		{
 			name: "comment thread heading",
 			copy: article + "\n\n11 responses to “Headline of the article”\n\n" + para("ferry", 60),
 			keep: []string{"tunnel report"},
