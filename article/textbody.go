@@ -623,18 +623,31 @@ func sumWeights(w []int, s, e int) int {
 }
 
 // commentsStart returns where the page's comments open (opensComments)
-// after a text of at least a paragraph's weight, or the copy's end: a
-// long discussion under a short recipe or post outweighs it, but is
-// never its body.
+// or a marker closes the post (closesPost) after a text of at least a
+// paragraph's weight, or the copy's end: a long discussion under a short
+// recipe or post, or the ads and teasers of the sidebar after its comment
+// form, outweigh it, but are never its body.
 func (pc *pageCopy) commentsStart(w []int) int {
 	acc := 0
 	for i := range pc.lines {
-		if acc >= minArticleWords && pc.opensComments(i) {
+		if acc >= minArticleWords && (pc.opensComments(i) || pc.closesPost(i)) {
 			return i
 		}
 		acc += max(w[i], 0)
 	}
 	return len(pc.lines)
+}
+
+// closesPost reports a tail marker of two or more words that is not a
+// box inside the article ("Leave a Reply", "Post navigation", "Ähnliche
+// Beiträge"): it heads what follows the post — the comment form, links
+// to other posts, the sidebar. A one-word marker ("Comments",
+// "Impressum") is as often a link of the header's menu or a count by the
+// byline, and the article goes on after a box of related links ("Mehr
+// zum Thema").
+func (pc *pageCopy) closesPost(i int) bool {
+	l := &pc.lines[i]
+	return l.words >= 2 && pc.isEnd(l.key) && !pc.isSection(l.key) && !pc.dateJustBefore(i)
 }
 
 // A run may also open with an island of text before the page's chrome:

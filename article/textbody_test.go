@@ -75,6 +75,18 @@ func TestCopyBodyEnds(t *testing.T) {
 			keep: []string{"once the press secretary", "studio report"},
 		},
 		{
+			name: "a comment form closes the post",
+			copy: "Headline of the post\n\n" + para("harbour", 40) + "\n\nPost navigation\n« Older post\nNewer post »\n\nLeave a Reply\n\nName *\nE-Mail *\n\nPartners\nShop\nDeals\nGift cards\n\n" +
+				para("insurance", 60) + "\n\nCompare\nSave\n\n" + para("electricity", 60),
+			keep: []string{"harbour report"},
+			drop: []string{"insurance report", "electricity report"},
+		},
+		{
+			name: "a one-word marker in the header's menu closes nothing",
+			copy: "Home\nBlog\nKontakt\n\nWir sind ein kleiner Verlag aus Hamburg, der seit zwanzig Jahren Bücher über die Stadt, ihren Hafen und ihre Menschen macht, und wir schreiben hier jede Woche über unsere neuen Bücher und die Lesungen in der Stadt.\n\nImpressum\n\n" + artikel,
+			keep: []string{"Einwände"},
+		},
+		{
 			name: "comment thread heading",
 			copy: article + "\n\n11 responses to “Headline of the article”\n\n" + para("ferry", 60),
 			keep: []string{"tunnel report"},
