@@ -283,6 +283,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 		}
 		bestS = next
 	}
+	bestS = pc.skipToDatedHead(bestS, bestE, w)
 	bestS = pc.skipPreamble(bestS, bestE, w)
 	bestE = pc.cutAtTail(bestS, bestE, min(bestSum/2, tailAfter), w)
 	bestE = pc.cutIslands(bestS, bestE, w)
@@ -697,4 +698,65 @@ func (pc *pageCopy) skipLeadingIsland(s, e int, w []int) int {
 		i = j
 	}
 	return s
+}
+
+// skipToDatedHead returns where the body [s, e) starts when its first
+// text ends at a long gap of page chrome (islandGapLines or more lines:
+// menus, a cart, the header repeated) and an article's head closes the
+// gap — a headline, then a date within articleUnderReach kept lines
+// above the first paragraph — with text under it that weighs at least
+// preambleOutweigh times the text before the gap: that text is the
+// site's or shop's self-description, the dated item under it the
+// article. It returns s otherwise. A table of contents after an
+// article's intro ends in a section heading, without a date.
+func (pc *pageCopy) skipToDatedHead(s, e int, w []int) int {
+	ls := pc.lines
+	kept := func(k int) bool { return ls[k].prose && !ls[k].drop }
+	chrome := func(k int) bool { return ls[k].drop && ls[k].words > 0 || w[k] <= -lineCost }
+	i := s
+	for i < e && kept(i) {
+		i++
+	}
+	j, n := i, 0
+	for ; j < e && !kept(j); j++ {
+		if chrome(j) {
+			n++
+		}
+	}
+	if i == s || n < islandGapLines || j >= e {
+		return s
+	}
+	h := pc.datedHead(i, j)
+	if h < 0 || sumWeights(w, j, e) < preambleOutweigh*sumWeights(w, s, i) {
+		return s
+	}
+	return h
+}
+
+// datedHead returns the headline of an article's head that ends the
+// lines [i, j): a date on one of the articleUnderReach kept lines above
+// j, and a headline-shaped line of a headline's length on one of the
+// articleUnderReach kept lines above the date; or -1.
+func (pc *pageCopy) datedHead(i, j int) int {
+	ls := pc.lines
+	date := -1
+	for k, n := j-1, 0; k >= i && n < articleUnderReach && date < 0; k-- {
+		if ls[k].drop {
+			continue
+		}
+		if _, ok := findTextDate(ls[k].text, pc.lang); ok {
+			date = k
+		}
+		n++
+	}
+	for k, n := date-1, 0; date >= 0 && k >= i && n < articleUnderReach; k-- {
+		if ls[k].drop {
+			continue
+		}
+		if ls[k].words >= headlineLenMin && headingShaped(&ls[k]) {
+			return k
+		}
+		n++
+	}
+	return -1
 }

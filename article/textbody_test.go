@@ -402,6 +402,58 @@ func TestCopyBodySkipsPreamble(t *testing.T) {
 	}
 }
 
+// TestCopyBodySkipsToDatedHead: a shop's self-description, then its
+// menus and cart (a long gap of chrome), then a dated news item; the item
+// is the body, its headline the title. After an intro, a table of
+// contents ends in a section heading, without a date: the intro stays.
+func TestCopyBodySkipsToDatedHead(t *testing.T) {
+	shop := "Our shop builds templates for online sellers, from the first sketch to the finished store, and our designers have worked with hundreds of small businesses across the country since we opened ten years ago.\n\n"
+	var menu strings.Builder
+	for _, item := range []string{"Home", "Register", "Forgot password", "Contact", "Plugins", "Other", "Templates", "References", "All categories", "Shop templates", "Plugins", "Other", "Templates", "References", "News"} {
+		menu.WriteString(item + "\n")
+	}
+	head := "\nPrivacy update for the shop templates\n\nShop News\n\n22.06.2018 10:20\n\n"
+	cases := []struct {
+		name, copy, title string
+		keep, drop        []string
+	}{
+		{
+			name:  "dated item after a shop's description",
+			copy:  shop + shop + shop + menu.String() + head + para("privacy", 50) + "\n\n" + para("fonts", 50) + "\n\n" + para("logs", 50) + "\n\n" + para("licence", 50),
+			title: "Privacy update for the shop templates",
+			keep:  []string{"privacy report", "licence report"},
+			drop:  []string{"Our shop builds"},
+		},
+		{
+			name: "intro before a table of contents",
+			copy: "Harbour of the city\n\n" + shop + shop + shop + menu.String() + "\nHistory of the harbour\n\n" + para("harbour", 50) + "\n\n" + para("fonts", 50) + "\n\n" + para("logs", 50) + "\n\n" + para("licence", 50),
+			keep: []string{"Our shop builds", "licence report"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := CleanText([]byte(c.copy), c.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.title != "" && a.Title != c.title {
+				t.Errorf("title %q, want %q", a.Title, c.title)
+			}
+			got := a.Text()
+			for _, k := range c.keep {
+				if !strings.Contains(got, k) {
+					t.Errorf("lost %q:\n%s", k, got)
+				}
+			}
+			for _, d := range c.drop {
+				if strings.Contains(got, d) {
+					t.Errorf("kept %q:\n%s", d, got)
+				}
+			}
+		})
+	}
+}
+
 // TestCopyMenuPromos: a mega-menu holds long teasers of other articles
 // between its links; the body is the article under the menu, headed by
 // its headline, not a promo's island of text.
