@@ -276,6 +276,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 	if bestSum <= 0 {
 		return 0, 0, false
 	}
+	bestS = pc.backToDatedHead(bestS, bestE, w)
 	for k := 0; k < maxLeadingIslands; k++ {
 		next := pc.skipLeadingIsland(bestS, bestE, w)
 		if next == bestS {
@@ -760,3 +761,42 @@ func (pc *pageCopy) datedHead(i, j int) int {
 	}
 	return -1
 }
+
+// An article that embeds a player or a gallery (its controls and
+// settings a line each) is split in two by it, and the part after can
+// outweigh the part under the headline. backToDatedHead returns where the
+// body [s, e) starts when the text right before the gap above s (only
+// chrome between, no paragraph) opens under an article's head (datedHead)
+// and weighs at least islandShare of the body: the headline's line.
+// Otherwise it returns s. The same share keeps text after a gap in the
+// body (cutIslands).
+func (pc *pageCopy) backToDatedHead(s, e int, w []int) int {
+	ls := pc.lines
+	kept := func(k int) bool { return ls[k].prose && !ls[k].drop }
+	k := s - 1
+	for k >= 0 && !kept(k) {
+		k--
+	}
+	if k < 0 {
+		return s
+	}
+	// The text before the gap: paragraphs, with at most shortRunLines
+	// other lines between them (headings, captions).
+	p := k
+	for i, other := k-1, 0; i >= 0 && other <= shortRunLines; i-- {
+		if kept(i) {
+			p, other = i, 0
+		} else {
+			other++
+		}
+	}
+	h := pc.datedHead(max(0, p-datedHeadReach), p)
+	if h < 0 || float64(sumWeights(w, p, k+1)) < islandShare*float64(sumWeights(w, s, e)) {
+		return s
+	}
+	return h
+}
+
+// datedHeadReach is how many lines above an article's first paragraph
+// its head (headline, byline, date, share buttons) may stand.
+const datedHeadReach = 12

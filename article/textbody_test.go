@@ -454,6 +454,33 @@ func TestCopyBodySkipsToDatedHead(t *testing.T) {
 	}
 }
 
+// TestCopyBodyBackToDatedHead: a video player's controls and settings,
+// a line each, split an article; the part after them outweighs the part
+// under the headline, and the body still starts at the headline.
+func TestCopyBodyBackToDatedHead(t *testing.T) {
+	var player strings.Builder
+	player.WriteString("Play Video\nPlay\nMute\nCurrent Time 0:00\nDuration Time 0:00\nShare\nPlayback Rate\nChapters\nDescriptions\nSubtitles\nCaptions\nFullscreen\n\nThis is a modal window.\n\n")
+	for range 4 {
+		player.WriteString("Foreground\nWhite\nBlack\nRed\nGreen\nBlue\nYellow\nOpaque\nTransparent\n")
+	}
+	player.WriteString("Font Family\nDefault\nMonospace Serif\nProportional Serif\nCasual\nScript\nSmall Caps\nDefaults Done\nClose\n\n")
+	copy := "News\nBusiness\n\nThe seven secrets that hotel owners keep\n\nHotel bosses spill the beans on cost cutting\n\nHazel Sheffield\nFriday 25 December 2015\n\n" +
+		para("towels", 40) + "\n\n" + para("sheets", 40) + "\n\n" + para("blankets", 40) + "\n\n" + player.String() +
+		para("peephole", 40) + "\n\n" + para("luggage", 40) + "\n\n" + para("prices", 40) + "\n\n" + para("rooms", 40)
+	a, err := CleanText([]byte(copy), "player")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "The seven secrets that hotel owners keep" {
+		t.Errorf("title %q", a.Title)
+	}
+	for _, k := range []string{"towels report", "rooms report"} {
+		if !strings.Contains(a.Text(), k) {
+			t.Errorf("lost %q:\n%s", k, a.Text())
+		}
+	}
+}
+
 // TestCopyMenuPromos: a mega-menu holds long teasers of other articles
 // between its links; the body is the article under the menu, headed by
 // its headline, not a promo's island of text.
