@@ -57,7 +57,9 @@ func (pc *pageCopy) announces(i int) bool {
 const minArticleWords = 25
 
 // weights returns each line's contribution to the body search. Prose
-// earns its words. Short lines cost little when they interrupt prose
+// earns its words, except an author's bio under a name card that is also
+// the page's byline (a short note that can outweigh a paywalled lead,
+// after the article or beside it). Short lines cost little when they interrupt prose
 // briefly (headings, captions, one-line asides) or follow a colon (a list
 // the text announces), and cost fully in long runs (menus, link lists);
 // lines without letters (chart labels, counters) are neutral.
@@ -67,6 +69,9 @@ func (pc *pageCopy) weights() []int {
 	for i := 0; i < len(ls); {
 		if ls[i].prose && !ls[i].drop {
 			w[i] = ls[i].words - lineCost
+			if pc.bioUnderName(i, -1) && pc.bylineCard(pc.nameCardAbove(i)) {
+				w[i] = 0 // an author's note: neither the article's text nor chrome that parts it
+			}
 			i++
 			continue
 		}
@@ -271,6 +276,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 	if bestSum <= 0 {
 		return 0, 0, false
 	}
+	bestS = pc.backToDatedHead(bestS, bestE, w)
 	for k := 0; k < maxLeadingIslands; k++ {
 		next := pc.skipLeadingIsland(bestS, bestE, w)
 		if next == bestS {
@@ -278,6 +284,7 @@ func (pc *pageCopy) bodyRange() (int, int, bool) {
 		}
 		bestS = next
 	}
+	bestS = pc.skipToDatedHead(bestS, bestE, w)
 	bestS = pc.skipPreamble(bestS, bestE, w)
 	bestE = pc.cutAtTail(bestS, bestE, min(bestSum/2, tailAfter), w)
 	bestE = pc.cutIslands(bestS, bestE, w)
@@ -379,14 +386,52 @@ func (pc *pageCopy) bioUnderName(k, s int) bool {
 	if n <= s || n == k || ls[k].words > bioWords || !ls[k].prose || ls[n].words > nameCardWords {
 		return false
 	}
-	card, bio := strings.Fields(ls[n].text), strings.Fields(ls[k].text)
-	if len(card) == 0 || len(bio) < 2 || card[0] != bio[0] || !capitalised(card[0]) {
+	card0, card1 := twoWords(ls[n].text)
+	bio0, bio1 := twoWords(ls[k].text)
+	if card0 == "" || bio1 == "" || card0 != bio0 || !capitalised(card0) {
 		return false
 	}
-	if len(card) == 1 {
-		return capitalised(bio[1])
+	if card1 == "" {
+		return capitalised(bio1)
 	}
-	return capitalised(card[1]) && card[1] == bio[1]
+	return capitalised(card1) && card1 == bio1
+}
+
+// twoWords returns the first two words of s (split at white space), ""
+// for a missing one; without building the list of all its words, as
+// every paragraph asks.
+func twoWords(s string) (string, string) {
+	first, rest := nextWord(s)
+	second, _ := nextWord(rest)
+	return first, second
+}
+
+// nextWord returns the first word of s and what follows it.
+func nextWord(s string) (string, string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	end := strings.IndexFunc(s, unicode.IsSpace)
+	if end < 0 {
+		return s, ""
+	}
+	return s[:end], s[end:]
+}
+
+// bylineCard reports a name card (line n) whose name the page also shows
+// on another line, as its byline: the author's box repeats the author's
+// name. A caption or a headline that a paragraph opens with ("Dee Dee
+// Myers" / "Dee Dee Myers — a White House press secretary …") stands
+// once.
+func (pc *pageCopy) bylineCard(n int) bool {
+	card := pc.lines[n].key.fold
+	if card == "" {
+		return false
+	}
+	for i := range pc.lines {
+		if i != n && pc.lines[i].key.fold == card {
+			return true
+		}
+	}
+	return false
 }
 
 // nameCardAbove returns the nearest kept short line above k within
@@ -580,18 +625,31 @@ func sumWeights(w []int, s, e int) int {
 }
 
 // commentsStart returns where the page's comments open (opensComments)
-// after a text of at least a paragraph's weight, or the copy's end: a
-// long discussion under a short recipe or post outweighs it, but is
-// never its body.
+// or a marker closes the post (closesPost) after a text of at least a
+// paragraph's weight, or the copy's end: a long discussion under a short
+// recipe or post, or the ads and teasers of the sidebar after its comment
+// form, outweigh it, but are never its body.
 func (pc *pageCopy) commentsStart(w []int) int {
 	acc := 0
 	for i := range pc.lines {
-		if acc >= minArticleWords && pc.opensComments(i) {
+		if acc >= minArticleWords && (pc.opensComments(i) || pc.closesPost(i)) {
 			return i
 		}
 		acc += max(w[i], 0)
 	}
 	return len(pc.lines)
+}
+
+// closesPost reports a tail marker of two or more words that is not a
+// box inside the article ("Leave a Reply", "Post navigation", "Ähnliche
+// Beiträge"): it heads what follows the post — the comment form, links
+// to other posts, the sidebar. A one-word marker ("Comments",
+// "Impressum") is as often a link of the header's menu or a count by the
+// byline, and the article goes on after a box of related links ("Mehr
+// zum Thema").
+func (pc *pageCopy) closesPost(i int) bool {
+	l := &pc.lines[i]
+	return l.words >= 2 && pc.isEnd(l.key) && !pc.isSection(l.key) && !pc.dateJustBefore(i)
 }
 
 // A run may also open with an island of text before the page's chrome:
@@ -642,3 +700,103 @@ func (pc *pageCopy) skipLeadingIsland(s, e int, w []int) int {
 	}
 	return s
 }
+
+// skipToDatedHead returns where the body [s, e) starts when its first
+// text ends at a long gap of page chrome (islandGapLines or more lines:
+// menus, a cart, the header repeated) and an article's head closes the
+// gap — a headline, then a date within articleUnderReach kept lines
+// above the first paragraph — with text under it that weighs at least
+// preambleOutweigh times the text before the gap: that text is the
+// site's or shop's self-description, the dated item under it the
+// article. It returns s otherwise. A table of contents after an
+// article's intro ends in a section heading, without a date.
+func (pc *pageCopy) skipToDatedHead(s, e int, w []int) int {
+	ls := pc.lines
+	kept := func(k int) bool { return ls[k].prose && !ls[k].drop }
+	chrome := func(k int) bool { return ls[k].drop && ls[k].words > 0 || w[k] <= -lineCost }
+	i := s
+	for i < e && kept(i) {
+		i++
+	}
+	j, n := i, 0
+	for ; j < e && !kept(j); j++ {
+		if chrome(j) {
+			n++
+		}
+	}
+	if i == s || n < islandGapLines || j >= e {
+		return s
+	}
+	h := pc.datedHead(i, j)
+	if h < 0 || sumWeights(w, j, e) < preambleOutweigh*sumWeights(w, s, i) {
+		return s
+	}
+	return h
+}
+
+// datedHead returns the headline of an article's head that ends the
+// lines [i, j): a date on one of the articleUnderReach kept lines above
+// j, and a headline-shaped line of a headline's length on one of the
+// articleUnderReach kept lines above the date; or -1.
+func (pc *pageCopy) datedHead(i, j int) int {
+	ls := pc.lines
+	date := -1
+	for k, n := j-1, 0; k >= i && n < articleUnderReach && date < 0; k-- {
+		if ls[k].drop {
+			continue
+		}
+		if _, ok := findTextDate(ls[k].text, pc.lang); ok {
+			date = k
+		}
+		n++
+	}
+	for k, n := date-1, 0; date >= 0 && k >= i && n < articleUnderReach; k-- {
+		if ls[k].drop {
+			continue
+		}
+		if ls[k].words >= headlineLenMin && headingShaped(&ls[k]) {
+			return k
+		}
+		n++
+	}
+	return -1
+}
+
+// An article that embeds a player or a gallery (its controls and
+// settings a line each) is split in two by it, and the part after can
+// outweigh the part under the headline. backToDatedHead returns where the
+// body [s, e) starts when the text right before the gap above s (only
+// chrome between, no paragraph) opens under an article's head (datedHead)
+// and weighs at least islandShare of the body: the headline's line.
+// Otherwise it returns s. The same share keeps text after a gap in the
+// body (cutIslands).
+func (pc *pageCopy) backToDatedHead(s, e int, w []int) int {
+	ls := pc.lines
+	kept := func(k int) bool { return ls[k].prose && !ls[k].drop }
+	k := s - 1
+	for k >= 0 && !kept(k) {
+		k--
+	}
+	if k < 0 {
+		return s
+	}
+	// The text before the gap: paragraphs, with at most shortRunLines
+	// other lines between them (headings, captions).
+	p := k
+	for i, other := k-1, 0; i >= 0 && other <= shortRunLines; i-- {
+		if kept(i) {
+			p, other = i, 0
+		} else {
+			other++
+		}
+	}
+	h := pc.datedHead(max(0, p-datedHeadReach), p)
+	if h < 0 || float64(sumWeights(w, p, k+1)) < islandShare*float64(sumWeights(w, s, e)) {
+		return s
+	}
+	return h
+}
+
+// datedHeadReach is how many lines above an article's first paragraph
+// its head (headline, byline, date, share buttons) may stand.
+const datedHeadReach = 12

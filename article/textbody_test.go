@@ -60,6 +60,33 @@ func TestCopyBodyEnds(t *testing.T) {
 			drop: []string{"head of social", "Inga Buller"},
 		},
 		{
+			name: "author bio outweighing a paywalled lead",
+			copy: "Opinion\n\nJo Roe\n\nCouncil approves the new harbour plan after a year of debate\n\n" +
+				"The council approved the new harbour plan on Tuesday, after a year of debate about its cost, its size and the ferry terminal it moves.\n\n" +
+				"Jo Roe\n+ Follow\n\nPublished: 10:00am, 20 Jan, 2020\n\nWhy you can trust us\n\nLink Copied\nPost\n\nRead full article\n\nJo Roe\n\n+ Follow\n\n" +
+				"Jo Roe fell down the rabbit hole of city politics aged twelve, when she ran her first campaign at school. She has covered the town hall for two decades, and she writes a weekly column on planning, transport and the port.",
+			keep: []string{"ferry terminal it moves"},
+			drop: []string{"rabbit hole"},
+		},
+		{
+			name: "a caption the lead opens with is no name card",
+			copy: "Press secretary leaves the studio after ten years\n\nBy Ian Mohr\n\nEnlarge Image\nDee Dee Myers\n\n" +
+				"Dee Dee Myers, once the press secretary of the president, is leaving her role as head of communications at the studio after ten years.\n\n" + para("studio", 60),
+			keep: []string{"once the press secretary", "studio report"},
+		},
+		{
+			name: "a comment form closes the post",
+			copy: "Headline of the post\n\n" + para("harbour", 40) + "\n\nPost navigation\n« Older post\nNewer post »\n\nLeave a Reply\n\nName *\nE-Mail *\n\nPartners\nShop\nDeals\nGift cards\n\n" +
+				para("insurance", 60) + "\n\nCompare\nSave\n\n" + para("electricity", 60),
+			keep: []string{"harbour report"},
+			drop: []string{"insurance report", "electricity report"},
+		},
+		{
+			name: "a one-word marker in the header's menu closes nothing",
+			copy: "Home\nBlog\nKontakt\n\nWir sind ein kleiner Verlag aus Hamburg, der seit zwanzig Jahren Bücher über die Stadt, ihren Hafen und ihre Menschen macht, und wir schreiben hier jede Woche über unsere neuen Bücher und die Lesungen in der Stadt.\n\nImpressum\n\n" + artikel,
+			keep: []string{"Einwände"},
+		},
+		{
 			name: "comment thread heading",
 			copy: article + "\n\n11 responses to “Headline of the article”\n\n" + para("ferry", 60),
 			keep: []string{"tunnel report"},
@@ -372,6 +399,85 @@ func TestCopyBodySkipsPreamble(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCopyBodySkipsToDatedHead: a shop's self-description, then its
+// menus and cart (a long gap of chrome), then a dated news item; the item
+// is the body, its headline the title. After an intro, a table of
+// contents ends in a section heading, without a date: the intro stays.
+func TestCopyBodySkipsToDatedHead(t *testing.T) {
+	shop := "Our shop builds templates for online sellers, from the first sketch to the finished store, and our designers have worked with hundreds of small businesses across the country since we opened ten years ago.\n\n"
+	var menu strings.Builder
+	for _, item := range []string{"Home", "Register", "Forgot password", "Contact", "Plugins", "Other", "Templates", "References", "All categories", "Shop templates", "Plugins", "Other", "Templates", "References", "News"} {
+		menu.WriteString(item + "\n")
+	}
+	head := "\nPrivacy update for the shop templates\n\nShop News\n\n22.06.2018 10:20\n\n"
+	cases := []struct {
+		name, copy, title string
+		keep, drop        []string
+	}{
+		{
+			name:  "dated item after a shop's description",
+			copy:  shop + shop + shop + menu.String() + head + para("privacy", 50) + "\n\n" + para("fonts", 50) + "\n\n" + para("logs", 50) + "\n\n" + para("licence", 50),
+			title: "Privacy update for the shop templates",
+			keep:  []string{"privacy report", "licence report"},
+			drop:  []string{"Our shop builds"},
+		},
+		{
+			name: "intro before a table of contents",
+			copy: "Harbour of the city\n\n" + shop + shop + shop + menu.String() + "\nHistory of the harbour\n\n" + para("harbour", 50) + "\n\n" + para("fonts", 50) + "\n\n" + para("logs", 50) + "\n\n" + para("licence", 50),
+			keep: []string{"Our shop builds", "licence report"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := CleanText([]byte(c.copy), c.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.title != "" && a.Title != c.title {
+				t.Errorf("title %q, want %q", a.Title, c.title)
+			}
+			got := a.Text()
+			for _, k := range c.keep {
+				if !strings.Contains(got, k) {
+					t.Errorf("lost %q:\n%s", k, got)
+				}
+			}
+			for _, d := range c.drop {
+				if strings.Contains(got, d) {
+					t.Errorf("kept %q:\n%s", d, got)
+				}
+			}
+		})
+	}
+}
+
+// TestCopyBodyBackToDatedHead: a video player's controls and settings,
+// a line each, split an article; the part after them outweighs the part
+// under the headline, and the body still starts at the headline.
+func TestCopyBodyBackToDatedHead(t *testing.T) {
+	var player strings.Builder
+	player.WriteString("Play Video\nPlay\nMute\nCurrent Time 0:00\nDuration Time 0:00\nShare\nPlayback Rate\nChapters\nDescriptions\nSubtitles\nCaptions\nFullscreen\n\nThis is a modal window.\n\n")
+	for range 4 {
+		player.WriteString("Foreground\nWhite\nBlack\nRed\nGreen\nBlue\nYellow\nOpaque\nTransparent\n")
+	}
+	player.WriteString("Font Family\nDefault\nMonospace Serif\nProportional Serif\nCasual\nScript\nSmall Caps\nDefaults Done\nClose\n\n")
+	copy := "News\nBusiness\n\nThe seven secrets that hotel owners keep\n\nHotel bosses spill the beans on cost cutting\n\nHazel Sheffield\nFriday 25 December 2015\n\n" +
+		para("towels", 40) + "\n\n" + para("sheets", 40) + "\n\n" + para("blankets", 40) + "\n\n" + player.String() +
+		para("peephole", 40) + "\n\n" + para("luggage", 40) + "\n\n" + para("prices", 40) + "\n\n" + para("rooms", 40)
+	a, err := CleanText([]byte(copy), "player")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "The seven secrets that hotel owners keep" {
+		t.Errorf("title %q", a.Title)
+	}
+	for _, k := range []string{"towels report", "rooms report"} {
+		if !strings.Contains(a.Text(), k) {
+			t.Errorf("lost %q:\n%s", k, a.Text())
+		}
 	}
 }
 
