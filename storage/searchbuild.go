@@ -182,6 +182,11 @@ func (l *Library) buildSearchIndex(ctx context.Context, progress func(IndexStatu
 		if err != nil {
 			return fmt.Errorf("building the search index: %w", err)
 		}
+		// The batch read its articles through the file's map; letting
+		// those pages go keeps the build's resident size at a batch's,
+		// not the library's (at 50,000 articles 1.1 GB, most of it the
+		// mapped file, for 'search --reindex').
+		l.ReleaseReadPages()
 		if progress != nil {
 			progress(st)
 		}
