@@ -1,11 +1,14 @@
 package article
 
 import (
+	_ "embed"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dramatis-app/dramatis/internal/words"
 )
@@ -39,7 +42,9 @@ var (
 // author beside it, and
 // the teasers of other articles come later in a list or in a box. The
 // copy's first mastheadLines lines give the day the page was copied
-// ("Montag, 09.12.2019" above the menu), not the article's.
+// ("Montag, 09.12.2019" above the menu), not the article's. A date
+// labelled as the last change ("Updated: January 16, 2020") is not taken,
+// as in readDate.
 const (
 	mastheadLines = 3
 	farDateAbove  = 25
@@ -59,16 +64,15 @@ func (pc *pageCopy) farDate(s, e int) (textDate, int, bool) {
 		if l.prose || l.boxed || inBody && i >= s+farDateInBody || i < mastheadLines && !inBody {
 			continue
 		}
-		d, ok := findTextDate(l.text, pc.lang)
-		if !ok {
+		ld, ok := articleDate(l.text, pc.lang)
+		if !ok || ld.label == revisedLabel {
 			continue
 		}
-		rest := strings.TrimSpace(l.text[:d.start] + " " + l.text[d.end:])
-		if countWords(dropCounts(trimMetaWords(rest))) > farDateWords && (i >= s || datelineAuthors(rest) == nil) {
+		if countWords(dropCounts(trimMetaWords(ld.rest))) > farDateWords && (i >= s || datelineAuthors(ld.rest) == nil) {
 			continue
 		}
 		if dist := abs(i - s); best < 0 || dist < bestDist {
-			best, bestDist, bestDate = i, dist, d
+			best, bestDist, bestDate = i, dist, ld.d
 		}
 	}
 	return bestDate, best, best >= 0
@@ -128,6 +132,7 @@ const maxDateLine = 400
 type textDate struct {
 	t          time.Time
 	start, end int
+	hasClock   bool // a time of day follows the date
 }
 
 // findTextDate returns the first plausible publication date in line. A time
@@ -223,7 +228,7 @@ func findTextDateExact(line, lang string) (textDate, bool) {
 	if t.Day() != best.d { // 31 February and friends
 		return textDate{}, false
 	}
-	return textDate{t: t, start: best.start, end: end}, true
+	return textDate{t: t, start: best.start, end: end, hasClock: hasTime}, true
 }
 
 // The years a news date may have: two-digit years are 20xx.
@@ -392,4 +397,258 @@ func berlinZone(y int, m time.Month, d, hour int) *time.Location {
 		return time.FixedZone("CEST", 2*3600)
 	}
 	return time.FixedZone("CET", 3600)
+}
+
+// The words that say which of an article's dates a dateline gives, and
+// those that date a line relative to the day it is read, are data
+// (datewords.txt).
+//
+//go:embed datewords.txt
+var dateWordsFile string
+
+// dateWords is the parsed datewords.txt. It is read-only once built.
+type dateWords struct {
+	published, revised map[string]bool
+	ago, units, counts map[string]bool
+	days               map[string]bool
+}
+
+// dateWordsList returns the date word lists, parsed once; a malformed list
+// is a build defect, which TestDateWordsList catches.
+var dateWordsList = parsedOnce(dateWordsFile, parseDateWords)
+
+// parseDateWords reads "kind: word" lines; # starts a comment.
+func parseDateWords(src string) (*dateWords, error) {
+	dw := &dateWords{published: map[string]bool{}, revised: map[string]bool{}, ago: map[string]bool{},
+		units: map[string]bool{}, counts: map[string]bool{}, days: map[string]bool{}}
+	kinds := map[string]map[string]bool{"published": dw.published, "revised": dw.revised, "ago": dw.ago,
+		"unit": dw.units, "count": dw.counts, "day": dw.days}
+	err := readKindWords("datewords.txt", src, func(kind, w string) error {
+		set, ok := kinds[kind]
+		if !ok {
+			return fmt.Errorf("unknown kind %q", kind)
+		}
+		set[w] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return dw, nil
+}
+
+// dateLabel says which of an article's dates a date is, by the word that
+// labels it.
+type dateLabel int
+
+const (
+	unlabelled     dateLabel = iota
+	publishedLabel           // "Veröffentlicht am", "PUBLISHED:", "originally created"
+	revisedLabel             // "Updated", "Zuletzt geändert am:", "Stand:"
+)
+
+// labelWords is how many words before a date may label it: "Last updated
+// on", "Zuletzt aktualisiert am", "Published: 22:00 GMT,".
+const labelWords = 3
+
+// labelOf returns the label of a date from the words before it in its
+// line (head): the nearest label word within labelWords words.
+func labelOf(head string) dateLabel {
+	ws := strings.Fields(head)
+	dw := dateWordsList()
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-labelWords; k-- {
+		w := strings.ToLower(strings.Trim(ws[k], ",.:;|-–—()"))
+		switch {
+		case dw.revised[w]:
+			return revisedLabel
+		case dw.published[w]:
+			return publishedLabel
+		}
+	}
+	return unlabelled
+}
+
+// maxLineDates bounds the dates read from one line: a dateline holds one
+// or two (published and updated), a list of them is no dateline.
+const maxLineDates = 4
+
+// reMachineStamp is a full ISO timestamp with seconds ("2022-12-07T10:10:52+01:00",
+// "2018-08-29 14:15:57"), which pages keep in hidden fields and markup for
+// machines and show readers only by mistake; compiled once, never changed.
+var reMachineStamp = regexp.MustCompile(`\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?`)
+
+// withoutMachineStamps blanks the machine timestamps in line when it also
+// shows a date for readers: a copy glues a hidden field's value to the
+// date the page shows ("Isabell Angele2022-12-07T10:10:52+01:0025. Dezember
+// 2022"), and the shown one is the article's. Blanks keep the offsets.
+func withoutMachineStamps(line, lang string) string {
+	if !strings.Contains(line, ":") || !strings.Contains(line, "-") {
+		return line
+	}
+	blank := reMachineStamp.ReplaceAllStringFunc(line, func(m string) string { return strings.Repeat(" ", len(m)) })
+	if blank == line {
+		return line
+	}
+	if _, ok := findTextDateExact(blank, lang); !ok {
+		return line
+	}
+	return blank
+}
+
+// lineDate is the date a line gives the article: the date, its label,
+// the line's text without it (rest) and before it (head).
+type lineDate struct {
+	d          textDate
+	label      dateLabel
+	head, rest string
+}
+
+// datesIn returns up to maxLineDates dates of line, left to right.
+func datesIn(line, lang string) []textDate {
+	var out []textDate
+	for off := 0; off < len(line) && len(out) < maxLineDates && strings.ContainsAny(line[off:], "0123456789"); {
+		d, ok := findTextDateExact(line[off:], lang)
+		if !ok {
+			break
+		}
+		d.start, d.end = d.start+off, d.end+off
+		out = append(out, d)
+		off = d.end
+	}
+	return out
+}
+
+// articleDate returns the date line gives the article: of the dates it
+// holds, the first labelled published ("Last updated 04 Jun 2020,
+// originally created 17 Jun 2019"), else the first unlabelled one, else the
+// first labelled revised, which the caller takes only for want of another.
+// A line the copy glued together is read with its words apart.
+func articleDate(line, lang string) (lineDate, bool) {
+	if len(line) > maxDateLine || !strings.ContainsAny(line, "0123456789") {
+		return lineDate{}, false
+	}
+	text := withoutMachineStamps(line, lang)
+	ds := datesIn(text, lang)
+	if len(ds) == 0 {
+		// A date found only with the words apart stands for the whole
+		// line, as in findTextDate.
+		if g := unglueWords(line); g != line {
+			if d, ok := findTextDateExact(g, lang); ok {
+				return lineDate{d: textDate{t: d.t, start: 0, end: len(line), hasClock: d.hasClock}}, true
+			}
+		}
+		return lineDate{}, false
+	}
+	var best lineDate
+	found := false
+	prevEnd := 0
+	for _, d := range ds {
+		c := lineDate{d: d, label: labelOf(text[prevEnd:d.start])}
+		prevEnd = d.end
+		if !found || c.label == publishedLabel && best.label != publishedLabel || best.label == revisedLabel && c.label == unlabelled {
+			best, found = c, true
+		}
+	}
+	best.head = strings.TrimSpace(text[:best.d.start])
+	best.rest = strings.TrimSpace(text[:best.d.start] + " " + text[best.d.end:])
+	if text != line {
+		// A line glued together from fields: what follows the date is
+		// the next field's ("|Social Media|36 Kommentare"), not the
+		// dateline's.
+		best.rest = best.head
+	}
+	return best, true
+}
+
+// leads reports a date that opens its line as a dateline opens it, so
+// that whatever follows is another text the copy put on the same line (a
+// teaser, a comment count): the line opens with the date and a time of
+// day ("19.10.2019, 15:30 UhrAm 8. Spieltag …"), with a byline ("By Ela on
+// 31. October, 2023 | 18 Comments. This post …") or with the word that
+// labels the date ("PUBLISHED: January 16, 2023 at 4:30 p.m. | UPDATED: …").
+// A sentence that names a date ("The report was published on …") does
+// not.
+func (ld lineDate) leads() bool {
+	if ld.head == "" {
+		return ld.d.hasClock
+	}
+	if countWords(trimMetaWords(ld.head)) > datelineWords {
+		return false
+	}
+	if hasBylinePrefix(ld.head) {
+		return true
+	}
+	first := strings.ToLower(strings.Trim(strings.Fields(ld.head)[0], ",.:;|-–—()"))
+	dw := dateWordsList()
+	return dw.published[first] || dw.revised[first]
+}
+
+// relativeDateline reports a line that dates the article relative to the
+// day it is read ("vor 4 Monaten", "3 hours ago", "Gestern, 18:30"): the
+// article's date stands there, though no day can be read from it, so no
+// other line's date is taken for it.
+func relativeDateline(t string) bool {
+	ws := strings.Fields(strings.ToLower(t))
+	if len(ws) == 0 || len(ws) > farDateWords+2 {
+		return false
+	}
+	dw := dateWordsList()
+	for k, w := range ws {
+		w = strings.Trim(w, ",.:;|-–—()")
+		if dw.days[w] {
+			return true
+		}
+		if k+2 >= len(ws) {
+			continue
+		}
+		n, unit := ws[k+1], strings.Trim(ws[k+2], ",.:;|")
+		isCount := dw.counts[n] || startsWithDigit(n)
+		if dw.ago[w] && isCount && dw.units[unit] { // "vor 4 Monaten"
+			return true
+		}
+		if (dw.counts[w] || startsWithDigit(w)) && dw.units[strings.Trim(n, ",.")] && dw.ago[unit] { // "3 hours ago"
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithDigit reports a word that opens with a digit.
+func startsWithDigit(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// leadReach is how far into a line a date that leads it may end: a
+// byline or a label of up to datelineWords words, the date and its time.
+const leadReach = 120
+
+// leadingPart returns the first leadReach bytes of t, cut at a rune's
+// start: reading a long line of prose for the date that leads it need not
+// read all of it.
+func leadingPart(t string) string {
+	if len(t) <= leadReach {
+		return t
+	}
+	n := leadReach
+	for n > 0 && !utf8.RuneStart(t[n]) {
+		n--
+	}
+	return t[:n]
+}
+
+// mayLead reports a line whose first word may open a dateline that leads
+// it (lineDate.leads): a date's first word (a number, a month, a
+// weekday), a byline's prefix or a date's label. Most lines of prose open
+// otherwise and need not be searched for a date.
+func mayLead(t string) bool {
+	f, _, _ := strings.Cut(t, " ")
+	w := strings.ToLower(strings.Trim(f, ",.:;|-–—()"))
+	if startsWithDigit(w) || weekdays[w] || hasBylinePrefix(t) {
+		return true
+	}
+	if _, ok := words.Month(w); ok {
+		return true
+	}
+	dw := dateWordsList()
+	return dw.published[w] || dw.revised[w]
 }
