@@ -22,8 +22,9 @@ var (
 	reDateISO = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?`)
 	// 8. November 2024, 8 Nov 2024, 3 Jan. 2019
 	reDateDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+([a-zäöü]{3,9})\.?,?\s+(\d{4})\b`)
-	// November 8, 2024; Nov. 8 2024; January 13th, 2017
-	reDateMDY = regexp.MustCompile(`(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	// November 8, 2024; Nov. 8 2024; January 13th, 2017; März 7, 2018 (a
+	// German blog in an English theme)
+	reDateMDY = regexp.MustCompile(`(?i)\b([a-zäöü]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	// 02/02/2022, 2022/02/02: the order of day and month is the page's
 	// language's (see slashedDate)
 	reDateSlashed = regexp.MustCompile(`\b(\d{1,4})/(\d{1,2})/(\d{4}|\d{1,2})\b`)
@@ -651,4 +652,18 @@ func mayLead(t string) bool {
 	}
 	dw := dateWordsList()
 	return dw.published[w] || dw.revised[w]
+}
+
+// relativeHeader reports a header, lines [from, to), that dates the
+// article relative to the day it is read ("vor 4 Monaten"): farDate's
+// dates are then other articles' (a list of teasers above the title),
+// since the article's own stands in its header, unreadable without the
+// day the copy was made.
+func (pc *pageCopy) relativeHeader(from, to int) bool {
+	for i := max(0, from); i < min(to, len(pc.lines)); i++ {
+		if l := &pc.lines[i]; !l.prose && relativeDateline(l.text) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,6 +22,7 @@ func TestSlashedDates(t *testing.T) {
 		{"Posted on28. Juli 201928. Juli 2019AuthorAndreas Kalt4 Kommentare", "de", "2019-07-28"},
 		{"Kathrin Bierling21.05.2019Beauty10 Kommentare", "de", "2019-05-21"},
 		{"Autor johnVeröffentlicht am 20. März 2014Kategorien Allgemein", "de", "2014-03-20"},
+		{"Mittwoch, März 7, 2018 21 Allgemein, Beauty", "de", "2018-03-07"},
 	}
 	for _, c := range cases {
 		got := ""
@@ -48,6 +49,7 @@ func TestCopyFarDate(t *testing.T) {
 		{"an event, not a dateline", "Küstenbote\nAbo\nLogin\nAb dem 8. Oktober 2020 im Kino zu sehen\n" + menu + head + body, ""},
 		{"the nearest of two", "Küstenbote\nAbo\nLogin\n14. Mai 2019\n" + menu + "15. Mai 2019\n" + menu + head + body, "2019-05-15"},
 		{"a comment's date below", head + body + "Kommentare\nHerr Steffen Ecks 28.04.2020, 10:27 Uhr\nDas sehe ich anders.\n", ""},
+		{"a relative dateline under the title", "Küstenbote\nAbo\nLogin\n" + menu + "22. Oktober 2018\n" + menu + "\nRegionalbahn fährt ab Frühjahr elektrisch\nvor 4 Monaten\n\n" + body, ""},
 		{"the last change", "Küstenbote\nAbo\nLogin\n" + menu + "Updated: 27.04.2020\n" + menu + head + body, ""},
 	}
 	for _, c := range cases {
@@ -169,6 +171,7 @@ func TestCopyHeaderDate(t *testing.T) {
 		{"teaser above, dateline below", "Küstenbote\nAbo\nLogin\n" + menu + "27. Oktober 2023\nVerkehr\n" + title + "Jo Blogg 6. November 2023\n" + body, "2023-11-06"},
 		{"dateline above, embedded post below", "Küstenbote\nAbo\nLogin\n" + menu + "04. Februar 2022, 15:29 Uhr\n" + title + "\n" + body + "Posted by Küstenbote on Monday, February 7, 2022\n" + body, "2022-02-04"},
 		{"updated only", "Küstenbote\nAbo\nLogin\n" + menu + title + "Zuletzt aktualisiert am 06.11.2023\n" + body, "2023-11-06"},
+		{"dated four lines above the title", "Küstenbote\nAbo\nLogin\n" + menu + "November 1, 2023 | Wirtschaft, Handel, Tipps\n12:30\nvon: Jo Blogg\nFoto: Kim Kamera\n" + title + "\n" + body, "2023-11-01"},
 		{"dated above, updated below", "Küstenbote\nAbo\nLogin\n" + menu + "08.04.2015 12:46\n" + title + "Zuletzt aktualisiert am 06.11.2023\n" + body, "2015-04-08"},
 		{"published and updated", "Küstenbote\nAbo\nLogin\n" + menu + title + "Aktualisiert 07.11.2023 | Veröffentlicht 06.11.2023\n" + body, "2023-11-06"},
 		{"dateline glued to the lead", "Küstenbote\nAbo\nLogin\n" + menu + title + "von Jo Blogg\n19.10.2019, 15:30 Uhr" + lead + "\n" + body, "2019-10-19"},
@@ -187,5 +190,28 @@ func TestCopyHeaderDate(t *testing.T) {
 				t.Errorf("date %q, want %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestRelativeDateline: a line that dates the article relative to the day
+// it is read is one, a sentence or a duration is not.
+func TestRelativeDateline(t *testing.T) {
+	cases := []struct {
+		line string
+		want bool
+	}{
+		{"vor 4 Monaten", true},
+		{"vor einer Stunde", true},
+		{"3 hours ago", true},
+		{"an hour ago", true},
+		{"Gestern, 18:30", true},
+		{"4 Monate", false},
+		{"Lesezeit 4 Minuten", false},
+		{"Vor 4 Monaten begann der Betreiber mit dem Bau der neuen Oberleitungen.", false},
+	}
+	for _, c := range cases {
+		if got := relativeDateline(c.line); got != c.want {
+			t.Errorf("relativeDateline(%q) = %v, want %v", c.line, got, c.want)
+		}
 	}
 }

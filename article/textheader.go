@@ -40,8 +40,10 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		to++
 	}
 	metaAt := pc.readDate(art, from, to)
-	if d, _, ok := pc.farDate(s, e); ok && art.Published.IsZero() {
-		art.Published = d.t.Truncate(0)
+	if art.Published.IsZero() && !pc.relativeHeader(from, to) {
+		if d, _, ok := pc.farDate(s, e); ok {
+			art.Published = d.t.Truncate(0)
+		}
 	}
 	if len(art.Authors) == 0 {
 		if authors, at := pc.findByline(max(0, from-authorsAboveTitle), to, title); authors != nil {
@@ -97,7 +99,10 @@ func (pc *pageCopy) readDate(art *Article, from, to int) int {
 	fallback, above, revised := -1, -1, -1
 	var fallbackDate, aboveDate, revisedDate textDate
 	prose := false // a line of prose stands between the title and line i
-	for i := max(0, from-dateAboveTitle); i < to; i++ {
+	// from is the line under the title: the date may stand up to
+	// dateAboveTitle lines above the title itself (a date, a byline, a
+	// credit, the title).
+	for i := max(0, from-1-dateAboveTitle); i < to; i++ {
 		l := &pc.lines[i]
 		if i < from && l.meta {
 			continue
