@@ -37,7 +37,8 @@ var (
 // its first farDateInBody lines (the copy's title is not always the
 // headline). It counts only on a line that is the date and at most
 // farDateWords other words ("Montag, 06.11.2023", "27.04.2020 - 18:50 Uhr
-// 3 Kommentare"), or above the body a byline, and the one nearest the
+// 3 Kommentare"), or above the body a byline, or below it a byline with
+// its prefix ("Written by Jo Blogg on April 29, 2018"), and the one nearest the
 // body's start wins: a masthead's "today" stands far above, comments'
 // dates below with their writers' names, a quoted tweet's date has its
 // author beside it, and
@@ -69,7 +70,11 @@ func (pc *pageCopy) farDate(s, e int) (textDate, int, bool) {
 		if !ok || ld.label == revisedLabel {
 			continue
 		}
-		if countWords(dropCounts(trimMetaWords(ld.rest))) > farDateWords && (i >= s || datelineAuthors(ld.rest) == nil) {
+		// Names beside the date sign it above the body, and below it
+		// only after a byline's prefix ("Written by … on April 29,
+		// 2018"): a comment names its writer bare.
+		signed := (i < s || i >= e && hasBylinePrefix(ld.rest)) && datelineAuthors(ld.rest) != nil
+		if countWords(dropCounts(trimMetaWords(ld.rest))) > farDateWords && !signed {
 			continue
 		}
 		if dist := abs(i - s); best < 0 || dist < bestDist {

@@ -50,6 +50,7 @@ func TestCopyFarDate(t *testing.T) {
 		{"the nearest of two", "Küstenbote\nAbo\nLogin\n14. Mai 2019\n" + menu + "15. Mai 2019\n" + menu + head + body, "2019-05-15"},
 		{"a comment's date below", head + body + "Kommentare\nHerr Steffen Ecks 28.04.2020, 10:27 Uhr\nDas sehe ich anders.\n", ""},
 		{"a relative dateline under the title", "Küstenbote\nAbo\nLogin\n" + menu + "22. Oktober 2018\n" + menu + "\nRegionalbahn fährt ab Frühjahr elektrisch\nvor 4 Monaten\n\n" + body, ""},
+		{"a signed dateline below", head + body + "Written by Jo Blogg on April 29, 2018\nMore from Küstenbote\n", "2018-04-29"},
 		{"the last change", "Küstenbote\nAbo\nLogin\n" + menu + "Updated: 27.04.2020\n" + menu + head + body, ""},
 	}
 	for _, c := range cases {

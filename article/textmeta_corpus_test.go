@@ -82,7 +82,7 @@ var copyMetaLimits = map[string]struct{ minRight, maxWrong int }{
 	"readability date":        {28, 7},
 	"trafilatura-dev site":    {142, 17},
 	"trafilatura-dev authors": {82, 6},
-	"trafilatura-dev date":    {185, 28},
+	"trafilatura-dev date":    {186, 28},
 }
 
 // copyMetaRef is what a page declares about itself.
