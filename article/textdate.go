@@ -139,6 +139,7 @@ type textDate struct {
 	t          time.Time
 	start, end int
 	hasClock   bool // a time of day follows the date
+	dotted     bool // written 11.03.17, read day first
 }
 
 // findTextDate returns the first plausible publication date in line. A time
@@ -234,7 +235,7 @@ func findTextDateExact(line, lang string) (textDate, bool) {
 	if t.Day() != best.d { // 31 February and friends
 		return textDate{}, false
 	}
-	return textDate{t: t, start: best.start, end: end, hasClock: hasTime}, true
+	return textDate{t: t, start: best.start, end: end, hasClock: hasTime, dotted: best.dotted}, true
 }
 
 // The years a news date may have: two-digit years are 20xx.
@@ -247,6 +248,7 @@ const (
 type dateMatch struct {
 	y, m, d    int
 	start, end int
+	dotted     bool // 11.03.17: day first by the German convention, which English pages need not follow
 }
 
 // firstDate returns the leftmost plausible date in line in any of the
@@ -265,7 +267,7 @@ func firstDate(line string) (dateMatch, bool) {
 		y, _ := strconv.Atoi(line[m[2]:m[3]])
 		mo, _ := strconv.Atoi(line[m[4]:m[5]])
 		d, _ := strconv.Atoi(line[m[6]:m[7]])
-		consider(dateMatch{y, mo, d, m[0], m[7]})
+		consider(dateMatch{y, mo, d, m[0], m[7], false})
 	}
 	if m := reDateDotted.FindStringSubmatchIndex(line); m != nil {
 		d, _ := strconv.Atoi(line[m[2]:m[3]])
@@ -274,20 +276,20 @@ func firstDate(line string) (dateMatch, bool) {
 		if y < 100 {
 			y += 2000
 		}
-		consider(dateMatch{y, mo, d, m[0], m[1]})
+		consider(dateMatch{y, mo, d, m[0], m[1], true})
 	}
 	if m := reDateDMY.FindStringSubmatchIndex(line); m != nil {
 		if mo, ok := words.Month(strings.ToLower(line[m[4]:m[5]])); ok {
 			d, _ := strconv.Atoi(line[m[2]:m[3]])
 			y, _ := strconv.Atoi(line[m[6]:m[7]])
-			consider(dateMatch{y, int(mo), d, m[0], m[1]})
+			consider(dateMatch{y, int(mo), d, m[0], m[1], false})
 		}
 	}
 	if m := reDateMDY.FindStringSubmatchIndex(line); m != nil {
 		if mo, ok := words.Month(strings.ToLower(line[m[2]:m[3]])); ok {
 			d, _ := strconv.Atoi(line[m[4]:m[5]])
 			y, _ := strconv.Atoi(line[m[6]:m[7]])
-			consider(dateMatch{y, int(mo), d, m[0], m[1]})
+			consider(dateMatch{y, int(mo), d, m[0], m[1], false})
 		}
 	}
 	if best == nil {
@@ -328,7 +330,7 @@ func slashedDate(line string) (dateMatch, bool) {
 	if mo < 1 || mo > 12 || d < 1 || d > 31 || y < minNewsYear || y > maxNewsYear {
 		return dateMatch{}, false
 	}
-	return dateMatch{y, mo, d, m[0], m[1]}, true
+	return dateMatch{y, mo, d, m[0], m[1], false}, true
 }
 
 // clockTime is a time of day found after a date: hour and minute, the
@@ -667,6 +669,36 @@ func mayLead(t string) bool {
 func (pc *pageCopy) relativeHeader(from, to int) bool {
 	for i := max(0, from); i < min(to, len(pc.lines)); i++ {
 		if l := &pc.lines[i]; !l.prose && relativeDateline(l.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateOf returns the day d gives the article. A dotted date is read day
+// first; on an English page whose day and month may be either way round
+// ("11.03.17" on a US site), the copy's own machine-readable dates decide
+// when they give the other reading and not this one (a link's
+// "/2017/11/03/", a timestamp's "2017-11-03").
+func (pc *pageCopy) dateOf(d textDate) time.Time {
+	t := d.t.Truncate(0)
+	day, month := t.Day(), int(t.Month())
+	if !d.dotted || pc.lang != "en" || day > 12 || day == month {
+		return t
+	}
+	swapped := time.Date(t.Year(), time.Month(day), month, t.Hour(), t.Minute(), 0, 0, t.Location())
+	if pc.statesISO(swapped) && !pc.statesISO(t) {
+		return swapped
+	}
+	return t
+}
+
+// statesISO reports a line of the copy that holds t's day as 2017-11-03
+// or 2017/11/03.
+func (pc *pageCopy) statesISO(t time.Time) bool {
+	dash, slash := t.Format("2006-01-02"), t.Format("2006/01/02")
+	for i := range pc.lines {
+		if x := pc.lines[i].text; strings.Contains(x, dash) || strings.Contains(x, slash) {
 			return true
 		}
 	}

@@ -216,3 +216,32 @@ func TestRelativeDateline(t *testing.T) {
 		}
 	}
 }
+
+// TestCopyDayOrder: a dotted date on an English page is read month first
+// when the copy's machine-readable dates give that day and not the other;
+// otherwise, and on German pages, day first.
+func TestCopyDayOrder(t *testing.T) {
+	en := strings.Repeat("The new console is the fastest the company has made, and it plays more games in native 4K than any other console on sale today. ", 3)
+	de := strings.Repeat("Die neue Konsole ist die schnellste, die der Hersteller je gebaut hat, und sie spielt mehr Spiele in nativem 4K als jede andere. ", 3)
+	link := "Share: https://www.example.com/2017/11/03/console-review/\n"
+	cases := []struct{ name, text, want string }{
+		{"English, the link gives the day", "Gadgets\nReviews\n\nConsole review: fast and quiet\n11.03.17 in Gadgetry\n\n" + en + "\n\n" + en + "\n\n" + link, "2017-11-03"},
+		{"English, nothing tells", "Gadgets\nReviews\n\nConsole review: fast and quiet\n11.03.17 in Gadgetry\n\n" + en + "\n\n" + en + "\n", "2017-03-11"},
+		{"German", "Technik\nTests\n\nKonsole im Test: schnell und leise\n11.03.17 in Technik\n\n" + de + "\n\n" + de + "\n\n" + link, "2017-03-11"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := CleanText([]byte(c.text), c.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format(time.DateOnly)
+			}
+			if got != c.want {
+				t.Errorf("date %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -42,7 +42,7 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 	metaAt := pc.readDate(art, from, to)
 	if art.Published.IsZero() && !pc.relativeHeader(from, to) {
 		if d, _, ok := pc.farDate(s, e); ok {
-			art.Published = d.t.Truncate(0)
+			art.Published = pc.dateOf(d)
 		}
 	}
 	if len(art.Authors) == 0 {
@@ -141,7 +141,7 @@ func (pc *pageCopy) readDate(art *Article, from, to int) int {
 			}
 			continue
 		}
-		art.Published = ld.d.t.Truncate(0)
+		art.Published = pc.dateOf(ld.d)
 		if authors != nil && len(art.Authors) == 0 {
 			art.Authors = authors
 		}
@@ -150,11 +150,11 @@ func (pc *pageCopy) readDate(art *Article, from, to int) int {
 	}
 	switch {
 	case above >= 0:
-		art.Published = aboveDate.t.Truncate(0)
+		art.Published = pc.dateOf(aboveDate)
 	case revised >= 0:
-		art.Published = revisedDate.t.Truncate(0)
+		art.Published = pc.dateOf(revisedDate)
 	case fallback >= 0:
-		art.Published = fallbackDate.t.Truncate(0)
+		art.Published = pc.dateOf(fallbackDate)
 	}
 	return -1
 }
