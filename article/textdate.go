@@ -594,10 +594,12 @@ func (ld lineDate) leads() bool {
 // relativeDateline reports a line that dates the article relative to the
 // day it is read ("vor 4 Monaten", "3 hours ago", "Gestern, 18:30"): the
 // article's date stands there, though no day can be read from it, so no
-// other line's date is taken for it.
+// other line's date is taken for it. Like a far dateline it holds little
+// else: at most relativeWords words, the three of "vor 4 Monaten" among
+// them; a sentence that says how long ago something happened is longer.
 func relativeDateline(t string) bool {
 	ws := strings.Fields(strings.ToLower(t))
-	if len(ws) == 0 || len(ws) > farDateWords+2 {
+	if len(ws) == 0 || len(ws) > relativeWords {
 		return false
 	}
 	dw := dateWordsList()
@@ -620,6 +622,10 @@ func relativeDateline(t string) bool {
 	}
 	return false
 }
+
+// relativeWords is the most words a relative dateline holds: the date's
+// three and farDateWords others ("vor 4 Monaten · 1 Min").
+const relativeWords = 3 + farDateWords
 
 // startsWithDigit reports a word that opens with a digit.
 func startsWithDigit(w string) bool {
