@@ -1,11 +1,14 @@
 package article
 
 import (
+	_ "embed"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dramatis-app/dramatis/internal/words"
 )
@@ -19,8 +22,9 @@ var (
 	reDateISO = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?`)
 	// 8. November 2024, 8 Nov 2024, 3 Jan. 2019
 	reDateDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+([a-zäöü]{3,9})\.?,?\s+(\d{4})\b`)
-	// November 8, 2024; Nov. 8 2024; January 13th, 2017
-	reDateMDY = regexp.MustCompile(`(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	// November 8, 2024; Nov. 8 2024; January 13th, 2017; März 7, 2018 (a
+	// German blog in an English theme)
+	reDateMDY = regexp.MustCompile(`(?i)\b([a-zäöü]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	// 02/02/2022, 2022/02/02: the order of day and month is the page's
 	// language's (see slashedDate)
 	reDateSlashed = regexp.MustCompile(`\b(\d{1,4})/(\d{1,2})/(\d{4}|\d{1,2})\b`)
@@ -33,13 +37,16 @@ var (
 // its first farDateInBody lines (the copy's title is not always the
 // headline). It counts only on a line that is the date and at most
 // farDateWords other words ("Montag, 06.11.2023", "27.04.2020 - 18:50 Uhr
-// 3 Kommentare"), or above the body a byline, and the one nearest the
+// 3 Kommentare"), or above the body a byline, or below it a byline with
+// its prefix ("Written by Jo Blogg on April 29, 2018"), and the one nearest the
 // body's start wins: a masthead's "today" stands far above, comments'
 // dates below with their writers' names, a quoted tweet's date has its
 // author beside it, and
 // the teasers of other articles come later in a list or in a box. The
 // copy's first mastheadLines lines give the day the page was copied
-// ("Montag, 09.12.2019" above the menu), not the article's.
+// ("Montag, 09.12.2019" above the menu), not the article's. A date
+// labelled as the last change ("Updated: January 16, 2020") is not taken,
+// as in readDate.
 const (
 	mastheadLines = 3
 	farDateAbove  = 25
@@ -59,16 +66,19 @@ func (pc *pageCopy) farDate(s, e int) (textDate, int, bool) {
 		if l.prose || l.boxed || inBody && i >= s+farDateInBody || i < mastheadLines && !inBody {
 			continue
 		}
-		d, ok := findTextDate(l.text, pc.lang)
-		if !ok {
+		ld, ok := articleDate(l.text, pc.lang)
+		if !ok || ld.label == revisedLabel {
 			continue
 		}
-		rest := strings.TrimSpace(l.text[:d.start] + " " + l.text[d.end:])
-		if countWords(dropCounts(trimMetaWords(rest))) > farDateWords && (i >= s || datelineAuthors(rest) == nil) {
+		// Names beside the date sign it above the body, and below it
+		// only after a byline's prefix ("Written by … on April 29,
+		// 2018"): a comment names its writer bare.
+		signed := (i < s || i >= e && hasBylinePrefix(ld.rest)) && datelineAuthors(ld.rest) != nil
+		if countWords(dropCounts(trimMetaWords(ld.rest))) > farDateWords && !signed {
 			continue
 		}
 		if dist := abs(i - s); best < 0 || dist < bestDist {
-			best, bestDist, bestDate = i, dist, d
+			best, bestDist, bestDate = i, dist, ld.d
 		}
 	}
 	return bestDate, best, best >= 0
@@ -128,6 +138,8 @@ const maxDateLine = 400
 type textDate struct {
 	t          time.Time
 	start, end int
+	hasClock   bool // a time of day follows the date
+	dotted     bool // written 11.03.17, read day first
 }
 
 // findTextDate returns the first plausible publication date in line. A time
@@ -223,7 +235,7 @@ func findTextDateExact(line, lang string) (textDate, bool) {
 	if t.Day() != best.d { // 31 February and friends
 		return textDate{}, false
 	}
-	return textDate{t: t, start: best.start, end: end}, true
+	return textDate{t: t, start: best.start, end: end, hasClock: hasTime, dotted: best.dotted}, true
 }
 
 // The years a news date may have: two-digit years are 20xx.
@@ -236,6 +248,7 @@ const (
 type dateMatch struct {
 	y, m, d    int
 	start, end int
+	dotted     bool // 11.03.17: day first by the German convention, which English pages need not follow
 }
 
 // firstDate returns the leftmost plausible date in line in any of the
@@ -254,7 +267,7 @@ func firstDate(line string) (dateMatch, bool) {
 		y, _ := strconv.Atoi(line[m[2]:m[3]])
 		mo, _ := strconv.Atoi(line[m[4]:m[5]])
 		d, _ := strconv.Atoi(line[m[6]:m[7]])
-		consider(dateMatch{y, mo, d, m[0], m[7]})
+		consider(dateMatch{y, mo, d, m[0], m[7], false})
 	}
 	if m := reDateDotted.FindStringSubmatchIndex(line); m != nil {
 		d, _ := strconv.Atoi(line[m[2]:m[3]])
@@ -263,20 +276,20 @@ func firstDate(line string) (dateMatch, bool) {
 		if y < 100 {
 			y += 2000
 		}
-		consider(dateMatch{y, mo, d, m[0], m[1]})
+		consider(dateMatch{y, mo, d, m[0], m[1], true})
 	}
 	if m := reDateDMY.FindStringSubmatchIndex(line); m != nil {
 		if mo, ok := words.Month(strings.ToLower(line[m[4]:m[5]])); ok {
 			d, _ := strconv.Atoi(line[m[2]:m[3]])
 			y, _ := strconv.Atoi(line[m[6]:m[7]])
-			consider(dateMatch{y, int(mo), d, m[0], m[1]})
+			consider(dateMatch{y, int(mo), d, m[0], m[1], false})
 		}
 	}
 	if m := reDateMDY.FindStringSubmatchIndex(line); m != nil {
 		if mo, ok := words.Month(strings.ToLower(line[m[2]:m[3]])); ok {
 			d, _ := strconv.Atoi(line[m[4]:m[5]])
 			y, _ := strconv.Atoi(line[m[6]:m[7]])
-			consider(dateMatch{y, int(mo), d, m[0], m[1]})
+			consider(dateMatch{y, int(mo), d, m[0], m[1], false})
 		}
 	}
 	if best == nil {
@@ -317,7 +330,7 @@ func slashedDate(line string) (dateMatch, bool) {
 	if mo < 1 || mo > 12 || d < 1 || d > 31 || y < minNewsYear || y > maxNewsYear {
 		return dateMatch{}, false
 	}
-	return dateMatch{y, mo, d, m[0], m[1]}, true
+	return dateMatch{y, mo, d, m[0], m[1], false}, true
 }
 
 // clockTime is a time of day found after a date: hour and minute, the
@@ -392,4 +405,308 @@ func berlinZone(y int, m time.Month, d, hour int) *time.Location {
 		return time.FixedZone("CEST", 2*3600)
 	}
 	return time.FixedZone("CET", 3600)
+}
+
+// The words that say which of an article's dates a dateline gives, and
+// those that date a line relative to the day it is read, are data
+// (datewords.txt).
+//
+//go:embed datewords.txt
+var dateWordsFile string
+
+// dateWords is the parsed datewords.txt. It is read-only once built.
+type dateWords struct {
+	published, revised map[string]bool
+	ago, units, counts map[string]bool
+	days               map[string]bool
+}
+
+// dateWordsList returns the date word lists, parsed once; a malformed list
+// is a build defect, which TestDateWordsList catches.
+var dateWordsList = parsedOnce(dateWordsFile, parseDateWords)
+
+// parseDateWords reads "kind: word" lines; # starts a comment.
+func parseDateWords(src string) (*dateWords, error) {
+	dw := &dateWords{published: map[string]bool{}, revised: map[string]bool{}, ago: map[string]bool{},
+		units: map[string]bool{}, counts: map[string]bool{}, days: map[string]bool{}}
+	kinds := map[string]map[string]bool{"published": dw.published, "revised": dw.revised, "ago": dw.ago,
+		"unit": dw.units, "count": dw.counts, "day": dw.days}
+	err := readKindWords("datewords.txt", src, func(kind, w string) error {
+		set, ok := kinds[kind]
+		if !ok {
+			return fmt.Errorf("unknown kind %q", kind)
+		}
+		set[w] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return dw, nil
+}
+
+// dateLabel says which of an article's dates a date is, by the word that
+// labels it.
+type dateLabel int
+
+const (
+	unlabelled     dateLabel = iota
+	publishedLabel           // "Veröffentlicht am", "PUBLISHED:", "originally created"
+	revisedLabel             // "Updated", "Zuletzt geändert am:", "Stand:"
+)
+
+// labelWords is how many words before a date may label it: "Last updated
+// on", "Zuletzt aktualisiert am", "Published: 22:00 GMT,".
+const labelWords = 3
+
+// labelOf returns the label of a date from the words before it in its
+// line (head): the nearest label word within labelWords words.
+func labelOf(head string) dateLabel {
+	ws := strings.Fields(head)
+	dw := dateWordsList()
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-labelWords; k-- {
+		w := strings.ToLower(strings.Trim(ws[k], ",.:;|-–—()"))
+		switch {
+		case dw.revised[w]:
+			return revisedLabel
+		case dw.published[w]:
+			return publishedLabel
+		}
+	}
+	return unlabelled
+}
+
+// maxLineDates bounds the dates read from one line: a dateline holds one
+// or two (published and updated), a list of them is no dateline.
+const maxLineDates = 4
+
+// reMachineStamp is a full ISO timestamp with seconds ("2022-12-07T10:10:52+01:00",
+// "2018-08-29 14:15:57"), which pages keep in hidden fields and markup for
+// machines and show readers only by mistake; compiled once, never changed.
+var reMachineStamp = regexp.MustCompile(`\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?`)
+
+// withoutMachineStamps blanks the machine timestamps in line when it also
+// shows a date for readers: a copy glues a hidden field's value to the
+// date the page shows ("Isabell Angele2022-12-07T10:10:52+01:0025. Dezember
+// 2022"), and the shown one is the article's. Blanks keep the offsets.
+func withoutMachineStamps(line, lang string) string {
+	if !strings.Contains(line, ":") || !strings.Contains(line, "-") {
+		return line
+	}
+	blank := reMachineStamp.ReplaceAllStringFunc(line, func(m string) string { return strings.Repeat(" ", len(m)) })
+	if blank == line {
+		return line
+	}
+	if _, ok := findTextDateExact(blank, lang); !ok {
+		return line
+	}
+	return blank
+}
+
+// lineDate is the date a line gives the article: the date, its label,
+// the line's text without it (rest) and before it (head).
+type lineDate struct {
+	d          textDate
+	label      dateLabel
+	head, rest string
+}
+
+// datesIn returns up to maxLineDates dates of line, left to right.
+func datesIn(line, lang string) []textDate {
+	var out []textDate
+	for off := 0; off < len(line) && len(out) < maxLineDates && strings.ContainsAny(line[off:], "0123456789"); {
+		d, ok := findTextDateExact(line[off:], lang)
+		if !ok {
+			break
+		}
+		d.start, d.end = d.start+off, d.end+off
+		out = append(out, d)
+		off = d.end
+	}
+	return out
+}
+
+// articleDate returns the date line gives the article: of the dates it
+// holds, the first labelled published ("Last updated 04 Jun 2020,
+// originally created 17 Jun 2019"), else the first unlabelled one, else the
+// first labelled revised, which the caller takes only for want of another.
+// A line the copy glued together is read with its words apart.
+func articleDate(line, lang string) (lineDate, bool) {
+	if len(line) > maxDateLine || !strings.ContainsAny(line, "0123456789") {
+		return lineDate{}, false
+	}
+	text := withoutMachineStamps(line, lang)
+	ds := datesIn(text, lang)
+	if len(ds) == 0 {
+		// A date found only with the words apart stands for the whole
+		// line, as in findTextDate.
+		if g := unglueWords(line); g != line {
+			if d, ok := findTextDateExact(g, lang); ok {
+				return lineDate{d: textDate{t: d.t, start: 0, end: len(line), hasClock: d.hasClock}}, true
+			}
+		}
+		return lineDate{}, false
+	}
+	var best lineDate
+	found := false
+	prevEnd := 0
+	for _, d := range ds {
+		c := lineDate{d: d, label: labelOf(text[prevEnd:d.start])}
+		prevEnd = d.end
+		if !found || c.label == publishedLabel && best.label != publishedLabel || best.label == revisedLabel && c.label == unlabelled {
+			best, found = c, true
+		}
+	}
+	best.head = strings.TrimSpace(text[:best.d.start])
+	best.rest = strings.TrimSpace(text[:best.d.start] + " " + text[best.d.end:])
+	if text != line {
+		// A line glued together from fields: what follows the date is
+		// the next field's ("|Social Media|36 Kommentare"), not the
+		// dateline's.
+		best.rest = best.head
+	}
+	return best, true
+}
+
+// leads reports a date that opens its line as a dateline opens it, so
+// that whatever follows is another text the copy put on the same line (a
+// teaser, a comment count): the line opens with the date and a time of
+// day ("19.10.2019, 15:30 UhrAm 8. Spieltag …"), with a byline ("By Ela on
+// 31. October, 2023 | 18 Comments. This post …") or with the word that
+// labels the date ("PUBLISHED: January 16, 2023 at 4:30 p.m. | UPDATED: …").
+// A sentence that names a date ("The report was published on …") does
+// not.
+func (ld lineDate) leads() bool {
+	if ld.head == "" {
+		return ld.d.hasClock
+	}
+	if countWords(trimMetaWords(ld.head)) > datelineWords {
+		return false
+	}
+	if hasBylinePrefix(ld.head) {
+		return true
+	}
+	first := strings.ToLower(strings.Trim(strings.Fields(ld.head)[0], ",.:;|-–—()"))
+	dw := dateWordsList()
+	return dw.published[first] || dw.revised[first]
+}
+
+// relativeDateline reports a line that dates the article relative to the
+// day it is read ("vor 4 Monaten", "3 hours ago", "Gestern, 18:30"): the
+// article's date stands there, though no day can be read from it, so no
+// other line's date is taken for it. Like a far dateline it holds little
+// else: at most relativeWords words, the three of "vor 4 Monaten" among
+// them; a sentence that says how long ago something happened is longer.
+func relativeDateline(t string) bool {
+	ws := strings.Fields(strings.ToLower(t))
+	if len(ws) == 0 || len(ws) > relativeWords {
+		return false
+	}
+	dw := dateWordsList()
+	for k, w := range ws {
+		w = strings.Trim(w, ",.:;|-–—()")
+		if dw.days[w] {
+			return true
+		}
+		if k+2 >= len(ws) {
+			continue
+		}
+		n, unit := ws[k+1], strings.Trim(ws[k+2], ",.:;|")
+		isCount := dw.counts[n] || startsWithDigit(n)
+		if dw.ago[w] && isCount && dw.units[unit] { // "vor 4 Monaten"
+			return true
+		}
+		if (dw.counts[w] || startsWithDigit(w)) && dw.units[strings.Trim(n, ",.")] && dw.ago[unit] { // "3 hours ago"
+			return true
+		}
+	}
+	return false
+}
+
+// relativeWords is the most words a relative dateline holds: the date's
+// three and farDateWords others ("vor 4 Monaten · 1 Min").
+const relativeWords = 3 + farDateWords
+
+// startsWithDigit reports a word that opens with a digit.
+func startsWithDigit(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// leadReach is how far into a line a date that leads it may end: a
+// byline or a label of up to datelineWords words, the date and its time.
+const leadReach = 120
+
+// leadingPart returns the first leadReach bytes of t, cut at a rune's
+// start: reading a long line of prose for the date that leads it need not
+// read all of it.
+func leadingPart(t string) string {
+	if len(t) <= leadReach {
+		return t
+	}
+	n := leadReach
+	for n > 0 && !utf8.RuneStart(t[n]) {
+		n--
+	}
+	return t[:n]
+}
+
+// mayLead reports a line whose first word may open a dateline that leads
+// it (lineDate.leads): a date's first word (a number, a month, a
+// weekday), a byline's prefix or a date's label. Most lines of prose open
+// otherwise and need not be searched for a date.
+func mayLead(t string) bool {
+	f, _, _ := strings.Cut(t, " ")
+	w := strings.ToLower(strings.Trim(f, ",.:;|-–—()"))
+	if startsWithDigit(w) || weekdays[w] || hasBylinePrefix(t) {
+		return true
+	}
+	if _, ok := words.Month(w); ok {
+		return true
+	}
+	dw := dateWordsList()
+	return dw.published[w] || dw.revised[w]
+}
+
+// relativeHeader reports a header, lines [from, to), that dates the
+// article relative to the day it is read ("vor 4 Monaten"): farDate's
+// dates are then other articles' (a list of teasers above the title),
+// since the article's own stands in its header, unreadable without the
+// day the copy was made.
+func (pc *pageCopy) relativeHeader(from, to int) bool {
+	for i := max(0, from); i < min(to, len(pc.lines)); i++ {
+		if l := &pc.lines[i]; !l.prose && relativeDateline(l.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateOf returns the day d gives the article. A dotted date is read day
+// first; on an English page whose day and month may be either way round
+// ("11.03.17" on a US site), the copy's own machine-readable dates decide
+// when they give the other reading and not this one (a link's
+// "/2017/11/03/", a timestamp's "2017-11-03").
+func (pc *pageCopy) dateOf(d textDate) time.Time {
+	t := d.t.Truncate(0)
+	day, month := t.Day(), int(t.Month())
+	if !d.dotted || pc.lang != "en" || day > 12 || day == month {
+		return t
+	}
+	swapped := time.Date(t.Year(), time.Month(day), month, t.Hour(), t.Minute(), 0, 0, t.Location())
+	if pc.statesISO(swapped) && !pc.statesISO(t) {
+		return swapped
+	}
+	return t
+}
+
+// statesISO reports a line of the copy that holds t's day as 2017-11-03
+// or 2017/11/03.
+func (pc *pageCopy) statesISO(t time.Time) bool {
+	dash, slash := t.Format("2006-01-02"), t.Format("2006/01/02")
+	for i := range pc.lines {
+		if x := pc.lines[i].text; strings.Contains(x, dash) || strings.Contains(x, slash) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,6 +22,7 @@ func TestSlashedDates(t *testing.T) {
 		{"Posted on28. Juli 201928. Juli 2019AuthorAndreas Kalt4 Kommentare", "de", "2019-07-28"},
 		{"Kathrin Bierling21.05.2019Beauty10 Kommentare", "de", "2019-05-21"},
 		{"Autor johnVeröffentlicht am 20. März 2014Kategorien Allgemein", "de", "2014-03-20"},
+		{"Mittwoch, März 7, 2018 21 Allgemein, Beauty", "de", "2018-03-07"},
 	}
 	for _, c := range cases {
 		got := ""
@@ -48,6 +49,9 @@ func TestCopyFarDate(t *testing.T) {
 		{"an event, not a dateline", "Küstenbote\nAbo\nLogin\nAb dem 8. Oktober 2020 im Kino zu sehen\n" + menu + head + body, ""},
 		{"the nearest of two", "Küstenbote\nAbo\nLogin\n14. Mai 2019\n" + menu + "15. Mai 2019\n" + menu + head + body, "2019-05-15"},
 		{"a comment's date below", head + body + "Kommentare\nHerr Steffen Ecks 28.04.2020, 10:27 Uhr\nDas sehe ich anders.\n", ""},
+		{"a relative dateline under the title", "Küstenbote\nAbo\nLogin\n" + menu + "22. Oktober 2018\n" + menu + "\nRegionalbahn fährt ab Frühjahr elektrisch\nvor 4 Monaten\n\n" + body, ""},
+		{"a signed dateline below", head + body + "Written by Jo Blogg on April 29, 2018\nMore from Küstenbote\n", "2018-04-29"},
+		{"the last change", "Küstenbote\nAbo\nLogin\n" + menu + "Updated: 27.04.2020\n" + menu + head + body, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -78,5 +82,166 @@ func TestDatelineWords(t *testing.T) {
 		if got := dropCounts(rest); got != want {
 			t.Errorf("dropCounts(%q) = %q, want %q", rest, got, want)
 		}
+	}
+}
+
+// TestDateWordsList: the date word list parses, and each kind the cleaner
+// asks for holds words.
+func TestDateWordsList(t *testing.T) {
+	dw, err := parseDateWords(dateWordsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for kind, set := range map[string]map[string]bool{"published": dw.published, "revised": dw.revised, "ago": dw.ago, "unit": dw.units, "count": dw.counts, "day": dw.days} {
+		if len(set) == 0 {
+			t.Errorf("no %s words", kind)
+		}
+	}
+	if _, err := parseDateWords("published: posted\nweekday: monday\n"); err == nil {
+		t.Error("an unknown kind is not an error")
+	}
+}
+
+// TestArticleDate: of the dates a line holds, the one labelled published
+// wins, a date labelled as the last change counts only as such, and a
+// machine timestamp a copy glued to the shown date gives way to it.
+func TestArticleDate(t *testing.T) {
+	cases := []struct {
+		line, lang, want string
+		label            dateLabel
+	}{
+		{"Last updated 04 Jun 2020, originally created 17 Jun 2019", "en", "2019-06-17", publishedLabel},
+		{"PUBLISHED: January 16, 2023 at 4:30 p.m. | UPDATED: January 17, 2023 at 3:58 a.m.", "en", "2023-01-16", publishedLabel},
+		{"Updated May 06, 2019", "en", "2019-05-06", revisedLabel},
+		{"Evgenia Karp Zuletzt geändert am 06.11.2023", "de", "2023-11-06", revisedLabel},
+		{"Stand: 28.04.2020 18:00 Uhr", "de", "2020-04-28", revisedLabel},
+		{"Von Jo Blogg · 31. Oktober 2023", "de", "2023-10-31", unlabelled},
+		{"Isabell Angele2022-12-07T10:10:52+01:0025. Dezember 2022|", "de", "2022-12-25", unlabelled},
+		{"2018-08-29 14:15:57 2018-06-22 10:20:0022.06.2018 10:20", "de", "2018-06-22", unlabelled},
+		{"2024-11-08T12:22:05+01:00", "de", "2024-11-08", unlabelled},
+	}
+	for _, c := range cases {
+		ld, ok := articleDate(c.line, c.lang)
+		got := ""
+		if ok {
+			got = ld.d.t.Format(time.DateOnly)
+		}
+		if got != c.want || ld.label != c.label {
+			t.Errorf("articleDate(%q) = %q label %d, want %q label %d", c.line, got, ld.label, c.want, c.label)
+		}
+	}
+}
+
+// TestDatelineLeads: a line that opens with its date and a time, a byline
+// or the date's label is a dateline whatever the copy glued after it; a
+// sentence that names a date is not.
+func TestDatelineLeads(t *testing.T) {
+	cases := []struct {
+		line string
+		want bool
+	}{
+		{"19.10.2019, 15:30 UhrAm 8. Spieltag der Bundesliga treffen Borussia Dortmund und Borussia Mönchengladbach aufeinander.", true},
+		{"By Ela on 31. October, 2023 | 18 Comments. This post may contain affiliate links.", true},
+		{"PUBLISHED: November 8, 2023 at 11:30 p.m. | UPDATED: November 9, 2023 at 12:21 a.m.", true},
+		{"Am 19. Oktober 2019 gastiert Borussia Mönchengladbach bei Borussia Dortmund.", false},
+		{"The report was published on March 3, 2020 by the ministry of health.", false},
+		{"19.10.2019 gastiert Borussia Mönchengladbach bei Borussia Dortmund.", false},
+	}
+	for _, c := range cases {
+		ld, ok := articleDate(c.line, "de")
+		if !ok {
+			t.Errorf("no date in %q", c.line)
+			continue
+		}
+		if got := ld.leads(); got != c.want {
+			t.Errorf("leads(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestCopyHeaderDate: the header's dateline under the title wins over a
+// teaser's date above it, but not over one past the body's first prose;
+// a date labelled as the last change gives way to any other dateline and
+// is taken only for want of one; a dateline glued to the lead is read.
+func TestCopyHeaderDate(t *testing.T) {
+	menu := "Politik\nWirtschaft\nKultur\nSport\nWissen\nReisen\nAuto\nDigital\n"
+	title := "Regionalbahn fährt ab Frühjahr elektrisch\n"
+	lead := "Die Regionalbahn an der Küste fährt ab dem nächsten Frühjahr mit elektrischen Zügen, teilte der Betreiber am Montag mit. "
+	body := strings.Repeat(lead, 3) + "\n\n" + strings.Repeat("Für die elektrischen Züge braucht die Strecke neue Oberleitungen, die der Betreiber seit zwei Jahren baut. ", 3) + "\n\n"
+	cases := []struct{ name, text, want string }{
+		{"teaser above, dateline below", "Küstenbote\nAbo\nLogin\n" + menu + "27. Oktober 2023\nVerkehr\n" + title + "Jo Blogg 6. November 2023\n" + body, "2023-11-06"},
+		{"dateline above, embedded post below", "Küstenbote\nAbo\nLogin\n" + menu + "04. Februar 2022, 15:29 Uhr\n" + title + "\n" + body + "Posted by Küstenbote on Monday, February 7, 2022\n" + body, "2022-02-04"},
+		{"updated only", "Küstenbote\nAbo\nLogin\n" + menu + title + "Zuletzt aktualisiert am 06.11.2023\n" + body, "2023-11-06"},
+		{"dated four lines above the title", "Küstenbote\nAbo\nLogin\n" + menu + "November 1, 2023 | Wirtschaft, Handel, Tipps\n12:30\nvon: Jo Blogg\nFoto: Kim Kamera\n" + title + "\n" + body, "2023-11-01"},
+		{"dated above, updated below", "Küstenbote\nAbo\nLogin\n" + menu + "08.04.2015 12:46\n" + title + "Zuletzt aktualisiert am 06.11.2023\n" + body, "2015-04-08"},
+		{"published and updated", "Küstenbote\nAbo\nLogin\n" + menu + title + "Aktualisiert 07.11.2023 | Veröffentlicht 06.11.2023\n" + body, "2023-11-06"},
+		{"dateline glued to the lead", "Küstenbote\nAbo\nLogin\n" + menu + title + "von Jo Blogg\n19.10.2019, 15:30 Uhr" + lead + "\n" + body, "2019-10-19"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := CleanText([]byte(c.text), c.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format(time.DateOnly)
+			}
+			if got != c.want {
+				t.Errorf("date %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestRelativeDateline: a line that dates the article relative to the day
+// it is read is one, a sentence or a duration is not.
+func TestRelativeDateline(t *testing.T) {
+	cases := []struct {
+		line string
+		want bool
+	}{
+		{"vor 4 Monaten", true},
+		{"vor einer Stunde", true},
+		{"3 hours ago", true},
+		{"an hour ago", true},
+		{"Gestern, 18:30", true},
+		{"4 Monate", false},
+		{"Lesezeit 4 Minuten", false},
+		{"Vor 4 Monaten begann der Betreiber mit dem Bau der neuen Oberleitungen.", false},
+	}
+	for _, c := range cases {
+		if got := relativeDateline(c.line); got != c.want {
+			t.Errorf("relativeDateline(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestCopyDayOrder: a dotted date on an English page is read month first
+// when the copy's machine-readable dates give that day and not the other;
+// otherwise, and on German pages, day first.
+func TestCopyDayOrder(t *testing.T) {
+	en := strings.Repeat("The new console is the fastest the company has made, and it plays more games in native 4K than any other console on sale today. ", 3)
+	de := strings.Repeat("Die neue Konsole ist die schnellste, die der Hersteller je gebaut hat, und sie spielt mehr Spiele in nativem 4K als jede andere. ", 3)
+	link := "Share: https://www.example.com/2017/11/03/console-review/\n"
+	cases := []struct{ name, text, want string }{
+		{"English, the link gives the day", "Gadgets\nReviews\n\nConsole review: fast and quiet\n11.03.17 in Gadgetry\n\n" + en + "\n\n" + en + "\n\n" + link, "2017-11-03"},
+		{"English, nothing tells", "Gadgets\nReviews\n\nConsole review: fast and quiet\n11.03.17 in Gadgetry\n\n" + en + "\n\n" + en + "\n", "2017-03-11"},
+		{"German", "Technik\nTests\n\nKonsole im Test: schnell und leise\n11.03.17 in Technik\n\n" + de + "\n\n" + de + "\n\n" + link, "2017-03-11"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := CleanText([]byte(c.text), c.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format(time.DateOnly)
+			}
+			if got != c.want {
+				t.Errorf("date %q, want %q", got, c.want)
+			}
+		})
 	}
 }

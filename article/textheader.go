@@ -40,8 +40,10 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 		to++
 	}
 	metaAt := pc.readDate(art, from, to)
-	if d, _, ok := pc.farDate(s, e); ok && art.Published.IsZero() {
-		art.Published = d.t.Truncate(0)
+	if art.Published.IsZero() && !pc.relativeHeader(from, to) {
+		if d, _, ok := pc.farDate(s, e); ok {
+			art.Published = pc.dateOf(d)
+		}
 	}
 	if len(art.Authors) == 0 {
 		if authors, at := pc.findByline(max(0, from-authorsAboveTitle), to, title); authors != nil {
@@ -82,42 +84,77 @@ func (pc *pageCopy) readHeader(art *Article, title, s, e int) int {
 // readDate takes the article's date from lines [from-dateAboveTitle, to)
 // (dates sometimes stand just above the title, heise: "08.04.2015 12:46").
 // A dateline — the date with at most datelineWords other words, or with a
-// byline — wins over a date inside a longer line, which is a date the page
-// mentions (a photo caption's "on Feb. 3, 2025"); the first such date is
-// the fallback. It marks the dateline as metadata and returns its index
-// (-1 when none below the title).
+// byline, or leading its line (lineDate.leads) — wins over a date inside
+// a longer line, which is a date the page mentions (a photo caption's "on
+// Feb. 3, 2025"); the first such date is the fallback. A dateline under
+// the title and before the body's prose wins over one above it, which may
+// be the masthead's day or a teaser's (one further down dates an embedded
+// post or a quote). A date labelled as the last change ("Updated",
+// "Stand:") is not when the article appeared: any other dateline wins
+// over it, but it wins over a date the page mentions, and is taken when
+// the header shows no other (German news pages show only "Stand:"). It
+// marks the dateline as metadata and returns its index (-1 when none
+// below the title).
 func (pc *pageCopy) readDate(art *Article, from, to int) int {
-	fallback := -1
-	var fallbackDate textDate
-	for i := max(0, from-dateAboveTitle); i < to; i++ {
+	fallback, above, revised := -1, -1, -1
+	var fallbackDate, aboveDate, revisedDate textDate
+	prose := false // a line of prose stands between the title and line i
+	// from is the line under the title: the date may stand up to
+	// dateAboveTitle lines above the title itself (a date, a byline, a
+	// credit, the title).
+	for i := max(0, from-1-dateAboveTitle); i < to; i++ {
 		l := &pc.lines[i]
-		if i < from && l.meta || l.prose {
+		if i < from && l.meta {
 			continue
 		}
-		d, ok := findTextDate(l.text, pc.lang)
-		if !ok {
+		if above >= 0 && prose {
+			break
+		}
+		prose = prose || i >= from && l.prose && !l.drop
+		text := l.text
+		if l.prose {
+			if !mayLead(text) {
+				continue
+			}
+			text = leadingPart(text) // only a date that leads it counts
+		}
+		ld, ok := articleDate(text, pc.lang)
+		if !ok || l.prose && !ld.leads() {
 			continue
 		}
-		rest := strings.TrimSpace(l.text[:d.start] + " " + l.text[d.end:])
-		authors := pc.personsOnly(datelineAuthors(rest), rest)
-		if countWords(trimMetaWords(rest)) > datelineWords && authors == nil {
+		authors := pc.personsOnly(datelineAuthors(ld.rest), ld.rest)
+		if countWords(trimMetaWords(ld.rest)) > datelineWords && authors == nil && !ld.leads() {
 			if fallback < 0 {
-				fallback, fallbackDate = i, d
+				fallback, fallbackDate = i, ld.d
 			}
 			continue
 		}
-		art.Published = d.t.Truncate(0)
-		if i < from {
-			return -1
+		if ld.label == revisedLabel {
+			if revised < 0 {
+				revised, revisedDate = i, ld.d
+			}
+			continue
 		}
+		if i < from {
+			if above < 0 {
+				above, aboveDate = i, ld.d
+			}
+			continue
+		}
+		art.Published = pc.dateOf(ld.d)
 		if authors != nil && len(art.Authors) == 0 {
 			art.Authors = authors
 		}
 		l.meta = true
 		return i
 	}
-	if fallback >= 0 {
-		art.Published = fallbackDate.t.Truncate(0)
+	switch {
+	case above >= 0:
+		art.Published = pc.dateOf(aboveDate)
+	case revised >= 0:
+		art.Published = pc.dateOf(revisedDate)
+	case fallback >= 0:
+		art.Published = pc.dateOf(fallbackDate)
 	}
 	return -1
 }
