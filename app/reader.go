@@ -135,17 +135,29 @@ func (r *readerPane) clear() {
 
 // standfirst is the article's description to show under the title, or ""
 // when the text already begins with it: a page's meta description is
-// often its lead paragraph, cut short with an ellipsis.
+// often its lead paragraph, cut short with an ellipsis, or the text's
+// first standfirstBlocks paragraphs together (a quote and the line that
+// introduces the interview).
 func standfirst(art *article.Article) string {
 	d := strings.TrimSpace(art.Description)
-	lead := strings.TrimRight(d, "….  ")
-	for _, b := range art.Blocks[:min(2, len(art.Blocks))] {
-		if lead != "" && strings.HasPrefix(strings.TrimSpace(b.Text), lead) {
+	lead := strings.Join(strings.Fields(strings.TrimRight(d, "….  ")), " ")
+	if lead == "" {
+		return d
+	}
+	var opening []string
+	for _, b := range art.Blocks[:min(standfirstBlocks, len(art.Blocks))] {
+		opening = append(opening, strings.Fields(b.Text)...)
+		if strings.HasPrefix(strings.Join(opening, " "), lead) {
 			return ""
 		}
 	}
 	return d
 }
+
+// standfirstBlocks is how many of the text's first paragraphs a
+// description may repeat: a page's description is its lead, which a text
+// may split into two or three paragraphs.
+const standfirstBlocks = 3
 
 // byline joins authors, date and site: "Anna Meier, Tom Roth · 3 Mar 2026 · tagesschau.de".
 func byline(art *article.Article) string {

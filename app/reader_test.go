@@ -218,8 +218,10 @@ func TestStandfirstUnlessTheTextBeginsWithIt(t *testing.T) {
 		{lead, ""},
 		{"Nordkorea spielt seine Schutzmächte …", ""},
 		{"", ""},
+		{"Nordkorea spielt seine Schutzmächte gegeneinander aus. Russland hilft dabei. Ein Kommentar.", ""}, // the lead split into two paragraphs
+		{"Nordkorea spielt seine Schutzmächte gegeneinander aus. Russland hilft dabei. Ein Kommentar. Und mehr.", "Nordkorea spielt seine Schutzmächte gegeneinander aus. Russland hilft dabei. Ein Kommentar. Und mehr."},
 	} {
-		art := &article.Article{Description: c.desc, Blocks: []article.Block{{Type: article.Paragraph, Text: lead}}}
+		art := &article.Article{Description: c.desc, Blocks: []article.Block{{Type: article.Paragraph, Text: lead}, {Type: article.Paragraph, Text: "Ein Kommentar."}, {Type: article.Paragraph, Text: "Der Text."}}}
 		if got := standfirst(art); got != c.want {
 			t.Errorf("standfirst(%q) = %q, want %q", c.desc, got, c.want)
 		}
