@@ -45,32 +45,20 @@ var bylineWordsList = parsedOnce(bylineWordsFile, parseBylineWords)
 func parseBylineWords(src string) (*bylineWords, error) {
 	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}, bios: map[string]bool{}, notNames: map[string]bool{}, dated: map[string]bool{},
 		labels: map[string]bool{}, credits: map[string]bool{}, links: map[string]bool{}, honorifics: map[string]bool{}}
+	// The kinds that are sets of words, and the kinds that are lists.
+	sets := map[string]map[string]bool{
+		"role": bw.roles, "follow": bw.follows, "bio": bw.bios, "notname": bw.notNames, "dated": bw.dated,
+		"label": bw.labels, "credit": bw.credits, "link": bw.links, "honorific": bw.honorifics,
+	}
+	lists := map[string]*[]string{"readtime": &bw.readTimes, "comment": &bw.comments}
 	err := readKindWords("bylinewords.txt", src, func(kind, w string) error {
-		switch kind {
-		case "prefix":
+		switch {
+		case kind == "prefix":
 			bw.prefixes = append(bw.prefixes, w+" ")
-		case "role":
-			bw.roles[w] = true
-		case "readtime":
-			bw.readTimes = append(bw.readTimes, w)
-		case "follow":
-			bw.follows[w] = true
-		case "bio":
-			bw.bios[w] = true
-		case "notname":
-			bw.notNames[w] = true
-		case "dated":
-			bw.dated[w] = true
-		case "label":
-			bw.labels[w] = true
-		case "credit":
-			bw.credits[w] = true
-		case "link":
-			bw.links[w] = true
-		case "honorific":
-			bw.honorifics[w] = true
-		case "comment":
-			bw.comments = append(bw.comments, w)
+		case sets[kind] != nil:
+			sets[kind][w] = true
+		case lists[kind] != nil:
+			*lists[kind] = append(*lists[kind], w)
 		default:
 			return fmt.Errorf("unknown kind %q", kind)
 		}
