@@ -196,7 +196,8 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	var f titleFeatures
 	l := &pc.lines[i]
 	head, _, glued := gluedByline(l.text)
-	if !pc.headlineCandidate(l) && !(glued && pc.headlineCandidate(withText(l, head))) && !pc.lowerCaseTitle(i, s) {
+	headShaped := glued && pc.headlineCandidate(withText(l, head))
+	if !pc.headlineCandidate(l) && !headShaped && !pc.lowerCaseTitle(i, s) {
 		// (a byline glued to a headline may hold what a headline does
 		// not, a dateline's bars: the headline is judged without it)
 		return f, false
@@ -205,8 +206,11 @@ func (pc *pageCopy) titleSigns(i, s int, vocab map[string]int, leadAbove map[str
 	next := pc.nextKept(i)
 	// A headline with its dated byline glued on is not a dateline, whose
 	// own head is a date ("Tuesday 15 October 2019 by Jo Bloggs").
-	_, headDated := findTextDate(head, pc.lang)
-	gluedHeadline := glued && !headDated && pc.headlineCandidate(withText(l, head))
+	gluedHeadline := headShaped
+	if headShaped {
+		_, headDated := findTextDate(head, pc.lang)
+		gluedHeadline = !headDated
+	}
 	metaNext := glued || next >= 0 && pc.isMetaLine(next) || pc.droppedMetaBelow(i)
 	if len(cw) == 0 || endsWithFullStop(l.text) && !pc.sentenceHeadline(i, metaNext) || i > 0 && isClockLine(pc.lines[i-1].text) || pc.isDateOnly(i) && !pc.datePeriod(l.text) || pc.signedDateline(i) && !gluedHeadline {
 		// A sentence is a teaser or caption (but see sentenceHeadline);
