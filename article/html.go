@@ -42,7 +42,18 @@ func CleanHTMLContentType(data []byte, contentType, pageURL string) (*Article, e
 	if err != nil {
 		return nil, err
 	}
+	return cleanParsed(doc, src, pageURL, "")
+}
+
+// cleanParsed extracts the article of a parsed page (src is its UTF-8
+// source, which later extraction passes parse afresh). A non-empty title
+// is the headline known from elsewhere (a page copy's): it replaces the
+// one the page's metadata names and marks where the text starts.
+func cleanParsed(doc *html.Node, src []byte, pageURL, title string) (*Article, error) {
 	m := readMetadata(doc, pageURL)
+	if title != "" {
+		m.Title = title
+	}
 	a := &Article{
 		Title: m.Title, Kicker: m.Kicker, Description: m.Description,
 		Authors: m.Authors, Published: m.Published, Site: m.Site, URL: m.URL, Lang: m.Lang,

@@ -120,17 +120,18 @@ func cleanedOutput(a *Article) string {
 	return a.Title + "\n\n" + a.Text()
 }
 
-// scoreSnippetCorpus cleans every page (or its copy) and fails t when the
+// scoreSnippetCorpus cleans every page (or, with a copy cleaner, its
+// copy) and fails t when the
 // pooled F1 is below floor; it logs all/de/en figures and the pages where
 // no "with" snippet was found.
-func scoreSnippetCorpus(t *testing.T, pages []snippetPage, copies bool, floor float64) {
+func scoreSnippetCorpus(t *testing.T, pages []snippetPage, copies copyCleaner, floor float64) {
 	byLang := map[string]*snippetCounts{"all": {}, "de": {}, "en": {}}
 	zero := 0
 	for _, pg := range pages {
 		var a *Article
 		var err error
-		if copies {
-			a, err = CleanText(pg.copy, pg.id+"/pagecopy.txt")
+		if copies != nil {
+			a, err = copies(pg.copy, pg.html, pg.id+"/pagecopy.txt")
 		} else {
 			a, err = CleanHTML(pg.html, "")
 		}
@@ -158,21 +159,21 @@ func scoreSnippetCorpus(t *testing.T, pages []snippetPage, copies bool, floor fl
 // TestSnippetCorpusHTML and TestSnippetCorpusCopies score the whole
 // trafilatura-dev corpus when ../shared holds it.
 func TestSnippetCorpusHTML(t *testing.T) {
-	scoreSnippetCorpus(t, loadSnippetCorpus(t), false, minSnippetHTMLF1)
+	scoreSnippetCorpus(t, loadSnippetCorpus(t), nil, minSnippetHTMLF1)
 }
 
 func TestSnippetCorpusCopies(t *testing.T) {
-	scoreSnippetCorpus(t, loadSnippetCorpus(t), true, minSnippetCopyF1)
+	scoreSnippetCorpus(t, loadSnippetCorpus(t), cleanCopyOnly, minSnippetCopyF1)
 }
 
 // TestSnippetSubsetHTML and TestSnippetSubsetCopies score the subset in
 // testdata, which runs in every clone.
 func TestSnippetSubsetHTML(t *testing.T) {
-	scoreSnippetCorpus(t, loadSnippetPages(t, snippetSubsetDir), false, minSnippetSubsetHTMLF1)
+	scoreSnippetCorpus(t, loadSnippetPages(t, snippetSubsetDir), nil, minSnippetSubsetHTMLF1)
 }
 
 func TestSnippetSubsetCopies(t *testing.T) {
-	scoreSnippetCorpus(t, loadSnippetPages(t, snippetSubsetDir), true, minSnippetSubsetCopyF1)
+	scoreSnippetCorpus(t, loadSnippetPages(t, snippetSubsetDir), cleanCopyOnly, minSnippetSubsetCopyF1)
 }
 
 // loadSnippetCorpus reads the whole corpus or skips the test when it is

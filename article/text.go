@@ -66,6 +66,9 @@ type pageCopy struct {
 	quoted map[string]bool
 	// metaMemo remembers isMetaLine per line: 1 yes, -1 no, 0 not asked.
 	metaMemo []int8
+	// headlines are the lines the page marked as its headline in the
+	// HTML flavour of the same copy (CleanPaste), or nil.
+	headlines []string
 }
 
 func newPageCopy(text string) *pageCopy {

@@ -30,18 +30,18 @@ const (
 // with extractbench's bag-of-words F1 over the title and the article text.
 // PAGECOPY_DUMP=dir writes each prediction there for inspection.
 func TestCleanTextPagecopyCorpus(t *testing.T) {
-	scorePagecopies(t, loadCorpus(t), minPagecopyF1)
+	scorePagecopies(t, loadCorpus(t), cleanCopyOnly, minPagecopyF1)
 }
 
 // TestCleanTextPagecopySubset is TestCleanTextPagecopyCorpus on the subset
 // in testdata, which runs in every clone.
 func TestCleanTextPagecopySubset(t *testing.T) {
-	scorePagecopies(t, loadSubset(t), minSubsetPagecopyF1)
+	scorePagecopies(t, loadSubset(t), cleanCopyOnly, minSubsetPagecopyF1)
 }
 
-// scorePagecopies fails t when the mean F1 of CleanText over the pages'
+// scorePagecopies fails t when the mean F1 of clean over the pages'
 // copies is below floor.
-func scorePagecopies(t *testing.T, pages []corpusPage, floor float64) {
+func scorePagecopies(t *testing.T, pages []corpusPage, clean copyCleaner, floor float64) {
 	type score struct {
 		name    string
 		p, r, f float64
@@ -51,7 +51,7 @@ func scorePagecopies(t *testing.T, pages []corpusPage, floor float64) {
 	dump := os.Getenv("PAGECOPY_DUMP")
 	for _, pg := range pages {
 		pred := ""
-		if a, err := CleanText(pg.copy, pg.name+"/pagecopy.txt"); err == nil {
+		if a, err := clean(pg.copy, pg.html, pg.name+"/pagecopy.txt"); err == nil {
 			pred = a.Title + "\n\n" + a.Text()
 		} else {
 			t.Logf("%s: %v", pg.name, err)

@@ -51,10 +51,22 @@ type titleCandidate struct {
 func (pc *pageCopy) findTitle(s, e int) int {
 	w := titleWeightsList()
 	best, bestScore := -1, 0.0
+	// A line the page itself marked as a headline (an <h1> in the HTML
+	// flavour of the copy) beats any unmarked one; among several marked
+	// ones (a site's name set as <h1> too) the model decides.
+	marked := pc.headlineLines()
+	markedBest, markedScore := -1, 0.0
 	for _, c := range pc.titleCandidates(s, e) {
-		if sc := w.score(&c.f); sc > bestScore {
+		sc := w.score(&c.f)
+		if sc > bestScore {
 			best, bestScore = c.line, sc
 		}
+		if marked[c.line] && (markedBest < 0 || sc > markedScore) {
+			markedBest, markedScore = c.line, sc
+		}
+	}
+	if markedBest >= 0 {
+		return markedBest
 	}
 	return best
 }

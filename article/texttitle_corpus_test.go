@@ -192,11 +192,11 @@ func (c titleTally) String() string {
 	return fmt.Sprintf("%d of %d (%.1f %%)", c.right, c.judged, 100*float64(c.right)/float64(max(c.judged, 1)))
 }
 
-// scoreCopyTitles cleans each copy and fails t when the share of titles
+// scoreCopyTitles cleans each copy with clean and fails t when the share of titles
 // that are the page's headline, among the copies that show it, is under
 // floor. It logs every miss and the share by language and for the pages
 // held out of fitting the headline model.
-func scoreCopyTitles(t *testing.T, cases []copyTitleCase, floor float64) {
+func scoreCopyTitles(t *testing.T, cases []copyTitleCase, clean copyCleaner, floor float64) {
 	t.Helper()
 	var all, held titleTally
 	byLang := map[string]*titleTally{"de": {}, "en": {}, "other": {}}
@@ -208,7 +208,7 @@ func scoreCopyTitles(t *testing.T, cases []copyTitleCase, floor float64) {
 			continue
 		}
 		got, lang := "", c.lang
-		if a, err := CleanText(c.copy, c.name); err == nil {
+		if a, err := clean(c.copy, c.html, c.name); err == nil {
 			got = a.Title
 			if a.Kicker != "" && !matchesRef(got, refs) {
 				got = a.Kicker + " " + a.Title
@@ -243,7 +243,7 @@ func scoreCopyTitles(t *testing.T, cases []copyTitleCase, floor float64) {
 // TestCopyTitlesCorpus measures the titles of the page copies of both
 // corpora in ../shared.
 func TestCopyTitlesCorpus(t *testing.T) {
-	scoreCopyTitles(t, corpusTitleCases(t), minCopyTitleRate)
+	scoreCopyTitles(t, corpusTitleCases(t), cleanCopyOnly, minCopyTitleRate)
 }
 
 // corpusTitleCases are the copies of both corpora in ../shared.
@@ -271,5 +271,5 @@ func TestCopyTitlesSubset(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(snippetSubsetDir, "snippets.json")); err != nil {
 		t.Fatal(err)
 	}
-	scoreCopyTitles(t, cases, minSubsetCopyTitleRate)
+	scoreCopyTitles(t, cases, cleanCopyOnly, minSubsetCopyTitleRate)
 }

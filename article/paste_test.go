@@ -1,0 +1,201 @@
+package article
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// pasteCopy is a browser copy of a news page whose standfirst reads more
+// like a headline than the headline does: from the text alone the
+// cleaner takes the standfirst.
+const pasteCopy = `Startseite
+Politik
+Wirtschaft
+Kultur
+Suche
+
+Politik
+
+Zähes Ringen
+Die Koalition streitet seit Wochen über die Schuldenbremse und die Finanzierung der Bahn
+
+Von Anna Beispiel
+3. Dezember 2026
+
+Die Koalition hat sich am Mittwochabend nach langen Verhandlungen auf einen Haushaltsentwurf geeinigt, der nun im Bundestag beraten werden soll. Offen bleibt, wie die Investitionen in die Schiene bezahlt werden.
+
+Der Finanzminister sagte, man habe einen tragfähigen Kompromiss gefunden. Die Opposition kritisierte den Entwurf als Flickwerk und kündigte Widerstand im Haushaltsausschuss an, wo die Beratungen im Januar beginnen.
+
+Ökonomen hatten zuvor gewarnt, dass ohne neue Kredite wichtige Projekte gestrichen werden müssten. Die Länder fordern mehr Geld für den Nahverkehr und drohen mit einer Blockade im Bundesrat.
+
+Teilen
+Drucken
+Impressum
+Datenschutz
+`
+
+// pasteFragment is the HTML flavour of the same copy, as a browser puts
+// it on the clipboard: the site's name as a linked <h1> in the banner, the
+// article's own <h1>, and a hidden box the copy does not show.
+const pasteFragment = `<meta charset='utf-8'>
+<header><h1><a href="https://example.org/">Beispielzeitung</a></h1>
+<nav><ul><li>Startseite</li><li>Politik</li><li>Wirtschaft</li><li>Kultur</li><li>Suche</li></ul></nav></header>
+<main><article>
+<p class="kicker">Politik</p>
+<h1>Zähes Ringen</h1>
+<p class="standfirst">Die Koalition streitet seit Wochen über die Schuldenbremse und die Finanzierung der Bahn</p>
+<p class="byline">Von Anna Beispiel</p><time datetime="2026-12-03">3. Dezember 2026</time>
+<p>Die Koalition hat sich am Mittwochabend nach langen Verhandlungen auf einen Haushaltsentwurf geeinigt, der nun im Bundestag beraten werden soll. Offen bleibt, wie die Investitionen in die Schiene bezahlt werden.</p>
+<p>Der Finanzminister sagte, man habe einen tragfähigen Kompromiss gefunden. Die Opposition kritisierte den Entwurf als Flickwerk und kündigte Widerstand im Haushaltsausschuss an, wo die Beratungen im Januar beginnen.</p>
+<div class="paywall-teaser"><p>Jetzt weiterlesen mit unserem Digitalabo für nur einen Euro im ersten Monat, jederzeit kündbar, mit allen Artikeln und der App.</p></div>
+<p>Ökonomen hatten zuvor gewarnt, dass ohne neue Kredite wichtige Projekte gestrichen werden müssten. Die Länder fordern mehr Geld für den Nahverkehr und drohen mit einer Blockade im Bundesrat.</p>
+</article></main>
+<footer><a href="/impressum">Impressum</a> <a href="/datenschutz">Datenschutz</a></footer>`
+
+func TestCleanPaste(t *testing.T) {
+	fromText, err := CleanText([]byte(pasteCopy), "copy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		text      string
+		fragment  string
+		title     string
+		want      []string // in the text
+		dontWant  []string // not in the text
+		sameAsTxt bool     // the result is CleanText's
+	}{
+		{
+			name: "the marked headline wins", text: pasteCopy, fragment: pasteFragment,
+			title:    "Zähes Ringen",
+			want:     []string{"Die Koalition hat sich am Mittwochabend", "drohen mit einer Blockade im Bundesrat"},
+			dontWant: []string{"Digitalabo", "Beispielzeitung", "Impressum"},
+		},
+		{name: "no HTML flavour", text: pasteCopy, fragment: "", sameAsTxt: true},
+		{name: "blank HTML flavour", text: pasteCopy, fragment: " \n\t", sameAsTxt: true},
+		{
+			name: "HTML of another copy", text: pasteCopy,
+			fragment:  `<article><h1>Ganz andere Nachricht</h1><p>` + strings.Repeat("Ein völlig anderer Artikel über das Wetter an der Küste, mit Sturm und Regen. ", 12) + `</p></article>`,
+			sameAsTxt: true,
+		},
+		{name: "binary HTML flavour", text: pasteCopy, fragment: "\x00\x01\x02\xff\xfe", sameAsTxt: true},
+		{name: "nested too deeply", text: pasteCopy, fragment: strings.Repeat("<div>", 2000) + "x", sameAsTxt: true},
+		{
+			name: "only the HTML flavour", text: "", fragment: pasteFragment,
+			title: "Zähes Ringen",
+			want:  []string{"Die Koalition hat sich am Mittwochabend"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var frag []byte
+			if tt.fragment != "" {
+				frag = []byte(tt.fragment)
+			}
+			a, err := CleanPaste([]byte(tt.text), frag, "paste")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.sameAsTxt {
+				if a.Title != fromText.Title || a.Text() != fromText.Text() {
+					t.Errorf("got title %q and text %q, want CleanText's %q and %q", a.Title, a.Text(), fromText.Title, fromText.Text())
+				}
+				return
+			}
+			if a.Title != tt.title {
+				t.Errorf("title %q, want %q", a.Title, tt.title)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(a.Text(), w) {
+					t.Errorf("text lacks %q:\n%s", w, a.Text())
+				}
+			}
+			for _, w := range tt.dontWant {
+				if strings.Contains(a.Text(), w) {
+					t.Errorf("text holds %q:\n%s", w, a.Text())
+				}
+			}
+		})
+	}
+	if fromText.Title == "Zähes Ringen" {
+		t.Errorf("the copy alone already gives the headline %q: the test no longer shows what the HTML adds", fromText.Title)
+	}
+}
+
+func TestCleanPasteMetadata(t *testing.T) {
+	a, err := CleanPaste([]byte(pasteCopy), []byte(pasteFragment), "paste")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Authors) != 1 || a.Authors[0] != "Anna Beispiel" {
+		t.Errorf("authors %q, want [Anna Beispiel]", a.Authors)
+	}
+	if got := a.Published.Format("2006-01-02"); got != "2026-12-03" {
+		t.Errorf("published %s, want 2026-12-03", got)
+	}
+	if a.Lang != "de" {
+		t.Errorf("lang %q, want de", a.Lang)
+	}
+}
+
+func TestCleanPasteErrors(t *testing.T) {
+	tests := []struct {
+		name, text, fragment string
+		want                 error
+	}{
+		{"nothing at all", "", "", ErrNoText},
+		{"menus only", "Teilen\nDrucken\n\nImpressum\nDatenschutz\nKontakt\nNewsletter\nAnmelden\n", "<nav><a href='/'>Startseite</a></nav>", ErrNoText},
+		{"copy too large", strings.Repeat("x", MaxTextBytes+1), pasteFragment, ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := CleanPaste([]byte(tt.text), []byte(tt.fragment), "paste")
+			if !errors.Is(err, tt.want) {
+				t.Errorf("error %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestFragmentHeadlines(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       []string
+	}{
+		{"article h1", `<article><h1>Die Schlagzeile</h1></article>`, []string{"Die Schlagzeile"}},
+		{"logo linking home", `<div><h1><a href="/">Site</a></h1></div><h1>Die Schlagzeile</h1>`, []string{"Die Schlagzeile"}},
+		{"absolute home link", `<h1><a href="https://example.org">Site</a></h1>`, nil},
+		{"banner", `<header><h1>Site</h1></header><main><h1>Die Schlagzeile</h1></main>`, []string{"Die Schlagzeile"}},
+		{"header inside the article", `<article><header><h1>Die Schlagzeile</h1></header></article>`, []string{"Die Schlagzeile"}},
+		{"itemprop headline", `<div itemprop="headline">Die Schlagzeile</div>`, []string{"Die Schlagzeile"}},
+		{"link to the article itself", `<h1><a href="/politik/haushalt-123">Die Schlagzeile</a></h1>`, []string{"Die Schlagzeile"}},
+		{"empty", `<h1> </h1>`, nil},
+		{"too long", `<h1>` + strings.Repeat("Wort ", 100) + `</h1>`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parsePage([]byte(tt.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := fragmentHeadlines(doc)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzCleanPaste(f *testing.F) {
+	f.Add([]byte(pasteCopy), []byte(pasteFragment))
+	f.Add([]byte(""), []byte("<h1>x</h1>"))
+	f.Add([]byte("a\nb"), []byte("\xff\xfe<\x00h\x001\x00>"))
+	f.Fuzz(func(t *testing.T, text, fragment []byte) {
+		a, err := CleanPaste(text, fragment, "fuzz")
+		if err == nil && (a == nil || len(a.Blocks) == 0) {
+			t.Fatalf("no error and no article")
+		}
+	})
+}
