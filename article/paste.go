@@ -14,7 +14,9 @@ import (
 // CleanPaste cleans a page the reader copied in the browser from both
 // flavours the browser put on the clipboard: text, the selection as plain
 // text, and fragment, the same selection as HTML (nil when the clipboard
-// held none, as when the text came from a terminal or an editor).
+// held none, as when the text came from a terminal or an editor), and
+// pageURL, the address of the page when the browser said it (Firefox
+// does), or "".
 //
 // Each flavour knows what the other cannot. The HTML says which line the
 // page marked as its headline and where its article element is, which
@@ -24,7 +26,20 @@ import (
 // body is the HTML's article, without the passages the copy does not show.
 // A fragment that is not the copied text (the clipboard changed between
 // the two reads) is ignored. name only labels errors.
-func CleanPaste(text, fragment []byte, name string) (*Article, error) {
+func CleanPaste(text, fragment []byte, pageURL, name string) (*Article, error) {
+	if !webAddress(pageURL) {
+		pageURL = "" // a saved file's path is no address to cite
+	}
+	a, err := cleanPaste(text, fragment, pageURL, name)
+	if err == nil && a.URL == "" {
+		a.URL = pageURL
+	}
+	return a, err
+}
+
+// cleanPaste is CleanPaste but for the page's address, which it knows
+// only where the HTML flavour is cleaned.
+func cleanPaste(text, fragment []byte, pageURL, name string) (*Article, error) {
 	if len(bytes.TrimSpace(fragment)) == 0 || len(fragment) > MaxPageBytes || len(text) > MaxTextBytes {
 		return CleanText(text, name)
 	}
@@ -36,7 +51,7 @@ func CleanPaste(text, fragment []byte, name string) (*Article, error) {
 	heads := fragmentHeadlines(doc)
 	if len(bytes.TrimSpace(text)) == 0 {
 		// Only the HTML flavour: nothing to check it against.
-		return cleanParsed(doc, src, "", firstHeadline(heads))
+		return cleanParsed(doc, src, pageURL, firstHeadline(heads))
 	}
 	shown, err := decodePageCopy(text, name)
 	if err != nil {
@@ -47,7 +62,7 @@ func CleanPaste(text, fragment []byte, name string) (*Article, error) {
 	if textErr == nil {
 		title = fromText.Title
 	}
-	fromHTML, htmlErr := cleanParsed(doc, src, "", title)
+	fromHTML, htmlErr := cleanParsed(doc, src, pageURL, title)
 	switch {
 	case htmlErr != nil && textErr != nil:
 		return nil, textErr
@@ -55,6 +70,12 @@ func CleanPaste(text, fragment []byte, name string) (*Article, error) {
 		return fromText, nil
 	}
 	return mergePaste(fromText, fromHTML, shown, name)
+}
+
+// webAddress reports whether u is an http(s) address.
+func webAddress(u string) bool {
+	l := strings.ToLower(u)
+	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")
 }
 
 // cleanCopyMarked is CleanText of a decoded copy whose headline is one of

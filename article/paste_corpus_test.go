@@ -21,7 +21,7 @@ func cleanCopyOnly(copyText, _ []byte, name string) (*Article, error) {
 // cleanPasteWithHTML is a paste whose clipboard held the HTML flavour too,
 // made from the page by browserFragment.
 func cleanPasteWithHTML(copyText, page []byte, name string) (*Article, error) {
-	return CleanPaste(copyText, browserFragment(page), name)
+	return CleanPaste(copyText, browserFragment(page), "", name)
 }
 
 // browserFragment is what a browser puts on the clipboard as HTML when the

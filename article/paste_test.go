@@ -94,7 +94,7 @@ func TestCleanPaste(t *testing.T) {
 			if tt.fragment != "" {
 				frag = []byte(tt.fragment)
 			}
-			a, err := CleanPaste([]byte(tt.text), frag, "paste")
+			a, err := CleanPaste([]byte(tt.text), frag, "", "paste")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -125,7 +125,7 @@ func TestCleanPaste(t *testing.T) {
 }
 
 func TestCleanPasteMetadata(t *testing.T) {
-	a, err := CleanPaste([]byte(pasteCopy), []byte(pasteFragment), "paste")
+	a, err := CleanPaste([]byte(pasteCopy), []byte(pasteFragment), "https://example.org/politik/haushalt-123", "paste")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,6 +137,36 @@ func TestCleanPasteMetadata(t *testing.T) {
 	}
 	if a.Lang != "de" {
 		t.Errorf("lang %q, want de", a.Lang)
+	}
+	if a.URL != "https://example.org/politik/haushalt-123" {
+		t.Errorf("url %q, want the page's address", a.URL)
+	}
+}
+
+// TestCleanPasteAddress checks which addresses a paste takes: only a web
+// page's, and never over one the page declares.
+func TestCleanPasteAddress(t *testing.T) {
+	declared := strings.Replace(pasteFragment, "<main>", `<main><link rel="canonical" href="https://example.org/kanonisch">`, 1)
+	tests := []struct {
+		name, fragment, pageURL, want string
+	}{
+		{"web page", pasteFragment, "https://example.org/a", "https://example.org/a"},
+		{"no HTML flavour", "", "https://example.org/a", "https://example.org/a"},
+		{"a saved file", pasteFragment, "file:///home/leser/seite.html", ""},
+		{"nonsense", pasteFragment, "javascript:alert(1)", ""},
+		{"none", pasteFragment, "", ""},
+		{"declared by the page", declared, "https://example.org/a?utm_source=x", "https://example.org/kanonisch"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := CleanPaste([]byte(pasteCopy), []byte(tt.fragment), tt.pageURL, "paste")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.URL != tt.want {
+				t.Errorf("url %q, want %q", a.URL, tt.want)
+			}
+		})
 	}
 }
 
@@ -151,7 +181,7 @@ func TestCleanPasteErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := CleanPaste([]byte(tt.text), []byte(tt.fragment), "paste")
+			_, err := CleanPaste([]byte(tt.text), []byte(tt.fragment), "", "paste")
 			if !errors.Is(err, tt.want) {
 				t.Errorf("error %v, want %v", err, tt.want)
 			}
@@ -193,7 +223,7 @@ func FuzzCleanPaste(f *testing.F) {
 	f.Add([]byte(""), []byte("<h1>x</h1>"))
 	f.Add([]byte("a\nb"), []byte("\xff\xfe<\x00h\x001\x00>"))
 	f.Fuzz(func(t *testing.T, text, fragment []byte) {
-		a, err := CleanPaste(text, fragment, "fuzz")
+		a, err := CleanPaste(text, fragment, "", "fuzz")
 		if err == nil && (a == nil || len(a.Blocks) == 0) {
 			t.Fatalf("no error and no article")
 		}
