@@ -13,6 +13,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -58,6 +59,14 @@ type Options struct {
 	// it can compact it. The window does not wait for it; one that could
 	// not start is tried again at the next close.
 	StartCompaction func(libraryPath string) error
+
+	// ClipboardPage, when set, reads what a browser put on the clipboard
+	// beside the text of a copied page: the same selection as HTML and
+	// the page's address, either empty when the clipboard holds none
+	// (main wires the clipboard package's reader). A paste cleans both
+	// flavours together (article.CleanPaste); without it, or when it
+	// fails, a paste is cleaned from its text alone.
+	ClipboardPage func(ctx context.Context) (html []byte, pageURL string, err error)
 
 	// trace prints how long start-up took (DRAMATIS_TRACE_STARTUP).
 	trace *startupTrace

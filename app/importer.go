@@ -36,7 +36,16 @@ type importer struct {
 	// new article from a copied page lacks (see missingDetails); found is
 	// what the cleaner found.
 	askDetails func(id string, found *article.Article)
+	// clipboardPage, when set, reads the HTML and address a browser put
+	// on the clipboard beside the copied text (Options.ClipboardPage).
+	clipboardPage func(ctx context.Context) (html []byte, pageURL string, err error)
 }
+
+// clipboardWait is how long a paste waits for the program holding the
+// clipboard to hand over its HTML: a browser answers at once, even with a
+// few megabytes; one that has hung must not hold the paste up for long,
+// and the text alone is then cleaned.
+const clipboardWait = 3 * time.Second
 
 // openFile imports an HTML or text file chosen in the file dialog.
 func (im *importer) openFile() {
@@ -102,7 +111,8 @@ func (im *importer) importURI(u fyne.URI, rc fyne.URIReadCloser) {
 }
 
 // pastePage imports a page copied from the browser: the clipboard text goes
-// through the plain-text cleaner, which drops menus, captions and ads.
+// through the plain-text cleaner, which drops menus, captions and ads,
+// helped by the HTML of the same copy where the browser put it there too.
 func (im *importer) pastePage() {
 	if im.sh.dialogOpen() {
 		return // one dialog at a time: the key reached the menu from inside a dialog
@@ -118,8 +128,18 @@ func (im *importer) pastePage() {
 		return
 	}
 	im.sh.setStatus("Importing the pasted page…")
+	read := im.clipboardPage
 	im.importWith("the pasted page", "", true, func() (*article.Article, error) {
-		return article.CleanText([]byte(text), "clipboard")
+		var fragment []byte
+		pageURL := ""
+		if read != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), clipboardWait)
+			// No HTML (a copy from an editor), or none in time: the
+			// text alone is the page.
+			fragment, pageURL, _ = read(ctx)
+			cancel()
+		}
+		return article.CleanPaste([]byte(text), fragment, pageURL, "clipboard")
 	})
 }
 
@@ -245,6 +265,11 @@ func (im *importer) importWithContext(ctx context.Context, name, source string, 
 	im.sh.run(func() {
 		if art, err = load(); err != nil {
 			return
+		}
+		if opts.Source == "" && textCopy && isWebAddress(art.URL) {
+			// A paste that knows its page's address (the browser said
+			// it) is that page: pasted again, it updates the article.
+			opts.Source = art.URL
 		}
 		if ctx.Err() != nil {
 			err = ctx.Err()
