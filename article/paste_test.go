@@ -2,6 +2,8 @@ package article
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -228,4 +230,51 @@ func FuzzCleanPaste(f *testing.F) {
 			t.Fatalf("no error and no article")
 		}
 	})
+}
+
+// TestPasteBrowserCopies cleans real copies: pages of the corpus opened in
+// Firefox 153 (without their style sheets and scripts, which were not
+// saved), selected with Ctrl+A and copied with Ctrl+C, both clipboard
+// flavours saved as they came (testdata/paste; the page's address in its
+// links replaced by https://page.example/). From the text alone the
+// cleaner takes another line than the headline on each of them.
+func TestPasteBrowserCopies(t *testing.T) {
+	tests := []struct {
+		dir, headline, text string
+	}{
+		{"firefox-de_spoe_at_mieterh_hung", "Rendi-Wagner will automatische Mieterhöhung verhindern",
+			"Egal ob Strom, Heizen oder Lebensmittel: Das tägliche Leben wird immer teurer"},
+		{"firefox-en_github_blog_spiceland", "Leader spotlight: Erin Spiceland",
+			"Every March we recognize the women who have shaped history"},
+		{"firefox-ebb-org", "On Recent Controversial Events",
+			"The last 33 days have been unprecedentedly difficult for the software freedom community"},
+		{"firefox-de_interscenar_io_hoeren", "Was wir über uns nicht hören wollen",
+			"So wie wir heute mit zwischenmenschlichen Beziehungen umgehen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dir, func(t *testing.T) {
+			dir := filepath.Join("testdata", "paste", tt.dir)
+			text, err := os.ReadFile(filepath.Join(dir, "copy.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fragment, err := os.ReadFile(filepath.Join(dir, "fragment.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a, err := CleanText(text, tt.dir); err == nil && a.Title == tt.headline {
+				t.Errorf("the text alone gives the headline: the copy no longer shows what the HTML adds")
+			}
+			a, err := CleanPaste(text, fragment, "", tt.dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.headline {
+				t.Errorf("title %q, want %q", a.Title, tt.headline)
+			}
+			if !strings.Contains(a.Text(), tt.text) {
+				t.Errorf("the text lacks %q", tt.text)
+			}
+		})
+	}
 }
