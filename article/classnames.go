@@ -19,6 +19,10 @@ var (
 	// articles: never the article, and a few hundred words long.
 	kwBio   = keywords{"author-bio", "authorbio", "author-box", "authorbox", "author-description", "about-author", "about-the-author", "aboutauthor", "author-info", "author-card", "author-profile", "autorenbox", "autor-box", "autorbox", "bio-box", "biobox"}
 	kwShare = keywords{"share", "sharedaddy", "sharing", "social", "listen", "audio-player", "audioplayer", "vorlesen", "teilen"}
+	// kwUnseen are the names of text a page hides from the eye: whole
+	// (hidden) or drawn off-screen for screen readers only, where sites
+	// put a second <h1> with their name or a welcome.
+	kwUnseen = keywords{"hidden", "sr-only", "screen-reader", "is-aural", "offscreen", "off-screen", "a11y"}
 )
 
 // negative reports class/id names that count against a node. Drupal marks

@@ -171,8 +171,8 @@ func shownBlocks(blocks []Block, shown string) ([]Block, float64) {
 // fragmentHeadlines are the texts of the elements a copied page marks as
 // its headline, in page order: its <h1> elements and what declares itself
 // a headline (itemprop="headline"), except those in the page's banner or
-// navigation and those that link to the home page, where a site puts its
-// name.
+// navigation, those that link to the home page, where a site puts its
+// name, and those it hides from the eye.
 func fragmentHeadlines(doc *html.Node) []string {
 	var out []string
 	walk(doc, func(n *html.Node) bool {
@@ -184,6 +184,9 @@ func fragmentHeadlines(doc *html.Node) []string {
 		}
 		if !isElem(n, atom.H1) && attr(n, "itemprop") != "headline" {
 			return true
+		}
+		if kwUnseen.in(matchString(n)) || attr(n, "role") == "presentation" {
+			return false
 		}
 		if t := CleanInline(innerText(n)); t != "" && len(t) <= maxTitleChars && !linksHome(n) {
 			out = append(out, t)
