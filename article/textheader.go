@@ -184,13 +184,13 @@ func (pc *pageCopy) findByline(from, to, title int) ([]string, int) {
 }
 
 // isCreditLine reports "By …", "Edited by …", "Photo by …" lines: bylines
-// and credits, whatever follows the names.
+// and credits, whatever follows the names (bylinewords.txt creditline).
 func isCreditLine(t string) bool {
 	l := strings.ToLower(t)
 	if hasBylinePrefix(t) {
 		return true
 	}
-	for _, w := range []string{"edited", "reviewed", "written", "posted", "photo", "photos", "photograph", "photographs", "portrait", "illustration", "illustrations", "video", "image", "images", "words", "text", "reporting", "produced", "updated", "published", "fotos", "foto", "bild"} {
+	for _, w := range bylineWordsList().creditLines {
 		if strings.HasPrefix(l, w+" by ") || strings.HasPrefix(l, w+" von ") {
 			return true
 		}
