@@ -567,12 +567,20 @@ type wordLists struct {
 	regionStart map[string]bool // first words of the regions
 }
 
+// newWordLists reads the discovery vocabularies. Each [section] of the
+// discovery files is a set of folded words, looked up in one table, but
+// for the noun suffixes (a list, tried in order) and the regions (folded
+// word by word); a section no table knows is skipped.
 func newWordLists() wordLists {
 	w := wordLists{
 		role: map[string]bool{}, speech: map[string]bool{}, orgWord: map[string]bool{},
 		orgTrigger: map[string]bool{}, connector: map[string]bool{}, location: map[string]bool{},
 		stop: map[string]bool{}, given: map[string]bool{},
 		cue: map[string]bool{}, region: map[string]bool{}, regionStart: map[string]bool{},
+	}
+	sets := map[string]map[string]bool{
+		"role": w.role, "speech": w.speech, "orgword": w.orgWord, "orgtrigger": w.orgTrigger,
+		"connector": w.connector, "location": w.location, "stop": w.stop, "cue": w.cue,
 	}
 	var scratch []token
 	for _, data := range []string{assets.DiscoveryDE, assets.DiscoveryEN} {
@@ -586,36 +594,13 @@ func newWordLists() wordLists {
 				section = ln[1 : len(ln)-1]
 				continue
 			}
-			f := fold(ln)
-			switch section {
-			case "role":
-				w.role[f] = true
-			case "speech":
-				w.speech[f] = true
-			case "orgword":
-				w.orgWord[f] = true
-			case "orgtrigger":
-				w.orgTrigger[f] = true
-			case "connector":
-				w.connector[f] = true
-			case "location":
-				w.location[f] = true
-			case "stop":
-				w.stop[f] = true
-			case "nounsuffix":
-				w.nounSuffix = append(w.nounSuffix, f)
-			case "cue":
-				w.cue[f] = true
-			case "region":
-				scratch = tokenizeInto(scratch, ln)
-				parts := make([]string, len(scratch))
-				for i, t := range scratch {
-					parts[i] = t.fold
-				}
-				if len(parts) > 0 {
-					w.region[strings.Join(parts, " ")] = true
-					w.regionStart[parts[0]] = true
-				}
+			switch {
+			case sets[section] != nil:
+				sets[section][fold(ln)] = true
+			case section == "nounsuffix":
+				w.nounSuffix = append(w.nounSuffix, fold(ln))
+			case section == "region":
+				scratch = w.addRegion(ln, scratch)
 			}
 		}
 	}
@@ -628,6 +613,22 @@ func newWordLists() wordLists {
 		}
 	}
 	return w
+}
+
+// addRegion adds a geographic region, folded word by word ("Indo-Pacific"
+// is "indo pacific"), and its first word; scratch is the token buffer,
+// returned for reuse.
+func (w *wordLists) addRegion(ln string, scratch []token) []token {
+	scratch = tokenizeInto(scratch, ln)
+	parts := make([]string, len(scratch))
+	for i, t := range scratch {
+		parts[i] = t.fold
+	}
+	if len(parts) > 0 {
+		w.region[strings.Join(parts, " ")] = true
+		w.regionStart[parts[0]] = true
+	}
+	return scratch
 }
 
 // maxSuffix bounds, in bytes, the compound endings tried as roles and
