@@ -78,19 +78,13 @@ func cutDate(s string) string {
 	return s
 }
 
-// bylineButtons are words of the buttons and links that sit in byline
-// markup ("Follow Author", "Autor folgen", "View Profile"): no name has them.
-var bylineButtons = map[string]bool{
-	"follow": true, "folgen": true, "subscribe": true, "abonnieren": true, "profile": true,
-	"profil": true, "author": true, "autor": true, "autorin": true, "share": true, "teilen": true,
-}
-
 // looksLikeAuthor reports whether s could be a person's or desk's name: at
 // most five words, every word capitalised except name particles, and none
-// a button's word.
+// a word of the buttons and links that sit in byline markup ("Follow
+// Author", "Autor folgen"; bylinewords.txt button).
 func looksLikeAuthor(s string) bool {
 	for _, w := range strings.Fields(s) {
-		if bylineButtons[strings.ToLower(strings.Trim(w, ".,:;!"))] {
+		if bylineWordsList().buttons[strings.ToLower(strings.Trim(w, ".,:;!"))] {
 			return false
 		}
 		r := []rune(strings.TrimLeft(w, "(\"'“„"))

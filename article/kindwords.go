@@ -26,6 +26,14 @@ func parsedOnce[T any](src string, parse func(string) (T, error)) func() T {
 // lower-cased words to add. A line without a colon or words, or one add
 // refuses, is an error naming the file and line.
 func readKindWords(file, src string, add func(kind, words string) error) error {
+	return readKindLines(file, src, func(kind, w string) error {
+		return add(kind, strings.ToLower(w))
+	})
+}
+
+// readKindLines reads "kind: words" lines as readKindWords does, but hands
+// add the words as the file writes them, for a list matched in its case.
+func readKindLines(file, src string, add func(kind, words string) error) error {
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -33,7 +41,7 @@ func readKindWords(file, src string, add func(kind, words string) error) error {
 			continue
 		}
 		kind, w, ok := strings.Cut(line, ":")
-		if w = strings.ToLower(strings.TrimSpace(w)); !ok || w == "" {
+		if w = strings.TrimSpace(w); !ok || w == "" {
 			return fmt.Errorf("%s line %d: want \"kind: words\", got %q", file, n, line)
 		}
 		if err := add(strings.TrimSpace(kind), w); err != nil {

@@ -15,6 +15,37 @@ func para(topic string, n int) string {
 	return b.String() + "."
 }
 
+// copyCase is a page copy and what cleaning it must give: its title
+// (unless title is ""), and a text that holds each of keep and none of
+// drop.
+type copyCase struct {
+	name, copy, title string
+	keep, drop        []string
+}
+
+// check cleans the copy as the file source and checks what it gave.
+func (c copyCase) check(t *testing.T, source string) {
+	t.Helper()
+	a, err := CleanText([]byte(c.copy), source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.title != "" && a.Title != c.title {
+		t.Errorf("title %q, want %q", a.Title, c.title)
+	}
+	text := a.Text()
+	for _, k := range c.keep {
+		if !strings.Contains(text, k) {
+			t.Errorf("lost %q:\n%s", k, text)
+		}
+	}
+	for _, d := range c.drop {
+		if strings.Contains(text, d) {
+			t.Errorf("kept %q:\n%s", d, text)
+		}
+	}
+}
+
 // TestCopyBodyEnds checks the rules that end the body of a page copy:
 // text beyond a long stretch of page chrome, calls to act and an author's
 // bio under a name card go; the article's own last paragraphs stay.
@@ -23,11 +54,7 @@ func TestCopyBodyEnds(t *testing.T) {
 	artikel := "Schlagzeile des Artikels\n\n" + strings.Repeat("Der Stadtrat hat am Dienstag über die Pläne für den neuen Hafen beraten, und die Entscheidung soll in der nächsten Woche fallen. ", 5) +
 		"\n\n" + strings.Repeat("Die Bürger der Stadt können ihre Einwände bis zum Ende des Monats schriftlich bei der Verwaltung einreichen, heißt es. ", 5)
 	footer := "\n\nShare\nTweet\nEmail\nPrint\nSave\nCopy link\nComment\nShare this\nSave article\nShare on Facebook\n\n"
-	cases := []struct {
-		name       string
-		copy       string
-		keep, drop []string
-	}{
+	cases := []copyCase{
 		{
 			name: "island after the footer",
 			copy: article + footer + "Our city portal brings you the news of the region every day, from the harbour to the hills and from the markets to the town hall, and we have done so for forty years.",
@@ -127,23 +154,7 @@ func TestCopyBodyEnds(t *testing.T) {
 		},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			a, err := CleanText([]byte(c.copy), "copy.txt")
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := a.Text()
-			for _, k := range c.keep {
-				if !strings.Contains(text, k) {
-					t.Errorf("lost %q:\n%s", k, text)
-				}
-			}
-			for _, d := range c.drop {
-				if strings.Contains(text, d) {
-					t.Errorf("kept %q:\n%s", d, text)
-				}
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { c.check(t, "copy.txt") })
 	}
 }
 
@@ -353,10 +364,7 @@ func TestCopyBodySkipsPreamble(t *testing.T) {
 	bio := "I created CodeTriage, a platform for contributing to open source, and I have helped over fifty thousand developers get started. I also maintain the web server and write about performance every week."
 	teaser := "The city's other big project, the new library by the river, has been delayed again by a dispute over the contract, and the opening is now planned for next spring at the earliest."
 	under := headline + "\n\n" + para("harbour", 80) + "\n\n" + para("bridge", 70) + "\n\n" + para("tunnel", 60)
-	cases := []struct {
-		name, copy, title string
-		keep, drop        []string
-	}{
+	cases := []copyCase{
 		{
 			name:  "bio above a copyright line",
 			copy:  "Home\nBlog\nTalks\n\n" + bio + "\n\n© Richard Roe\n\nPerformance\n\n" + under,
@@ -379,26 +387,7 @@ func TestCopyBodySkipsPreamble(t *testing.T) {
 		},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			a, err := CleanText([]byte(c.copy), c.name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if a.Title != c.title {
-				t.Errorf("title %q, want %q", a.Title, c.title)
-			}
-			got := a.Text()
-			for _, k := range c.keep {
-				if !strings.Contains(got, k) {
-					t.Errorf("lost %q:\n%s", k, got)
-				}
-			}
-			for _, d := range c.drop {
-				if strings.Contains(got, d) {
-					t.Errorf("kept %q:\n%s", d, got)
-				}
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { c.check(t, c.name) })
 	}
 }
 
@@ -413,10 +402,7 @@ func TestCopyBodySkipsToDatedHead(t *testing.T) {
 		menu.WriteString(item + "\n")
 	}
 	head := "\nPrivacy update for the shop templates\n\nShop News\n\n22.06.2018 10:20\n\n"
-	cases := []struct {
-		name, copy, title string
-		keep, drop        []string
-	}{
+	cases := []copyCase{
 		{
 			name:  "dated item after a shop's description",
 			copy:  shop + shop + shop + menu.String() + head + para("privacy", 50) + "\n\n" + para("fonts", 50) + "\n\n" + para("logs", 50) + "\n\n" + para("licence", 50),
@@ -431,26 +417,7 @@ func TestCopyBodySkipsToDatedHead(t *testing.T) {
 		},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			a, err := CleanText([]byte(c.copy), c.name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if c.title != "" && a.Title != c.title {
-				t.Errorf("title %q, want %q", a.Title, c.title)
-			}
-			got := a.Text()
-			for _, k := range c.keep {
-				if !strings.Contains(got, k) {
-					t.Errorf("lost %q:\n%s", k, got)
-				}
-			}
-			for _, d := range c.drop {
-				if strings.Contains(got, d) {
-					t.Errorf("kept %q:\n%s", d, got)
-				}
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { c.check(t, c.name) })
 	}
 }
 
@@ -467,18 +434,7 @@ func TestCopyBodyBackToDatedHead(t *testing.T) {
 	copy := "News\nBusiness\n\nThe seven secrets that hotel owners keep\n\nHotel bosses spill the beans on cost cutting\n\nHazel Sheffield\nFriday 25 December 2015\n\n" +
 		para("towels", 40) + "\n\n" + para("sheets", 40) + "\n\n" + para("blankets", 40) + "\n\n" + player.String() +
 		para("peephole", 40) + "\n\n" + para("luggage", 40) + "\n\n" + para("prices", 40) + "\n\n" + para("rooms", 40)
-	a, err := CleanText([]byte(copy), "player")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a.Title != "The seven secrets that hotel owners keep" {
-		t.Errorf("title %q", a.Title)
-	}
-	for _, k := range []string{"towels report", "rooms report"} {
-		if !strings.Contains(a.Text(), k) {
-			t.Errorf("lost %q:\n%s", k, a.Text())
-		}
-	}
+	copyCase{copy: copy, title: "The seven secrets that hotel owners keep", keep: []string{"towels report", "rooms report"}}.check(t, "player")
 }
 
 // TestCopyMenuPromos: a mega-menu holds long teasers of other articles
@@ -496,14 +452,5 @@ func TestCopyMenuPromos(t *testing.T) {
 	for range 12 {
 		b.WriteString(article + "\n\n")
 	}
-	a, err := CleanText([]byte(b.String()), "promos")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a.Title != "Black Women Battling Breast Cancer Deserve More Wig Options" {
-		t.Errorf("title %q", a.Title)
-	}
-	if strings.Contains(a.Text(), "Naked dresses") {
-		t.Errorf("a promo of the menu is in the text:\n%s", a.Text())
-	}
+	copyCase{copy: b.String(), title: "Black Women Battling Breast Cancer Deserve More Wig Options", drop: []string{"Naked dresses"}}.check(t, "promos")
 }

@@ -34,7 +34,11 @@ type bylineWords struct {
 	credits    map[string]bool
 	links      map[string]bool
 	honorifics map[string]bool
+	buttons    map[string]bool
 	comments   []string // lower case; longest first, so that "keine kommentare" goes before "kommentare"
+	// creditLines open a line of credits or a byline before "by"/"von",
+	// in the file's order.
+	creditLines []string
 }
 
 // bylineWordsList returns the byline word lists, parsed once; a malformed
@@ -44,13 +48,13 @@ var bylineWordsList = parsedOnce(bylineWordsFile, parseBylineWords)
 // parseBylineWords reads "kind: words" lines; # starts a comment.
 func parseBylineWords(src string) (*bylineWords, error) {
 	bw := &bylineWords{roles: map[string]bool{}, follows: map[string]bool{}, bios: map[string]bool{}, notNames: map[string]bool{}, dated: map[string]bool{},
-		labels: map[string]bool{}, credits: map[string]bool{}, links: map[string]bool{}, honorifics: map[string]bool{}}
+		labels: map[string]bool{}, credits: map[string]bool{}, links: map[string]bool{}, honorifics: map[string]bool{}, buttons: map[string]bool{}}
 	// The kinds that are sets of words, and the kinds that are lists.
 	sets := map[string]map[string]bool{
 		"role": bw.roles, "follow": bw.follows, "bio": bw.bios, "notname": bw.notNames, "dated": bw.dated,
-		"label": bw.labels, "credit": bw.credits, "link": bw.links, "honorific": bw.honorifics,
+		"label": bw.labels, "credit": bw.credits, "link": bw.links, "honorific": bw.honorifics, "button": bw.buttons,
 	}
-	lists := map[string]*[]string{"readtime": &bw.readTimes, "comment": &bw.comments}
+	lists := map[string]*[]string{"readtime": &bw.readTimes, "comment": &bw.comments, "creditline": &bw.creditLines}
 	err := readKindWords("bylinewords.txt", src, func(kind, w string) error {
 		switch {
 		case kind == "prefix":

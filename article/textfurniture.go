@@ -368,14 +368,12 @@ func (pc *pageCopy) isFurniture(l *copyLine) bool {
 	return isURLLine(t) || isMarkupLine(t) || startsWithClock(t) && !l.prose || isBracketCredit(t) && hasLetter(t) || isServerError(t) || pc.bracketDated(t) || isSlashCreditLine(t)
 }
 
-// serverErrorLevels open the messages a PHP page prints into itself when
-// it fails ("Warning: mysql_connect(): … in /www/htdocs/… on line 299").
-var serverErrorLevels = []string{"Warning: ", "Notice: ", "Deprecated: ", "Fatal error: ", "Parse error: ", "Strict Standards: "}
-
 // isServerError reports a server's error message copied with the page:
-// an error level, then a path of the server or the line of its script.
+// an error level, then a path of the server or the line of its script
+// ("Warning: mysql_connect(): … in /www/htdocs/… on line 299";
+// linewords.txt servererror).
 func isServerError(t string) bool {
-	for _, lv := range serverErrorLevels {
+	for _, lv := range lineWordsList().serverErrors {
 		if strings.HasPrefix(t, lv) {
 			return strings.Contains(t, " on line ") || strings.Contains(t, " in /")
 		}

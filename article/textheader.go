@@ -184,13 +184,13 @@ func (pc *pageCopy) findByline(from, to, title int) ([]string, int) {
 }
 
 // isCreditLine reports "By …", "Edited by …", "Photo by …" lines: bylines
-// and credits, whatever follows the names.
+// and credits, whatever follows the names (bylinewords.txt creditline).
 func isCreditLine(t string) bool {
 	l := strings.ToLower(t)
 	if hasBylinePrefix(t) {
 		return true
 	}
-	for _, w := range []string{"edited", "reviewed", "written", "posted", "photo", "photos", "photograph", "photographs", "portrait", "illustration", "illustrations", "video", "image", "images", "words", "text", "reporting", "produced", "updated", "published", "fotos", "foto", "bild"} {
+	for _, w := range bylineWordsList().creditLines {
 		if strings.HasPrefix(l, w+" by ") || strings.HasPrefix(l, w+" von ") {
 			return true
 		}
@@ -429,20 +429,16 @@ func (pc *pageCopy) datelineShape(t string) bool {
 	return false
 }
 
-// approxWords mark an amount as approximate ("Gesamtzeit ca. 1 Stunde 50
-// Minuten").
-var approxWords = map[string]bool{"ca.": true, "circa": true, "etwa": true, "approx.": true, "approximately": true}
-
 // maxFieldWords bounds a field line: a label and its amount.
 const maxFieldWords = 8
 
 // approxField reports a label followed by an approximate amount
 // ("Arbeitszeit ca. 30 Minuten", "Akku-Laufzeit ca. 150
-// Bewegungszyklen"): the data of a recipe or a product, written without
-// a colon.
+// Bewegungszyklen"; linewords.txt approx): the data of a recipe or a
+// product, written without a colon.
 func approxField(t string) bool {
 	fs := strings.Fields(t)
-	if len(fs) < 3 || len(fs) > maxFieldWords || !approxWords[strings.ToLower(fs[1])] {
+	if len(fs) < 3 || len(fs) > maxFieldWords || !lineWordsList().approx[strings.ToLower(fs[1])] {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(fs[2])

@@ -79,3 +79,23 @@ func TestNotHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestIsCreditLine: bylines and credits (bylinewords.txt creditline), and
+// lines that only start with such a word.
+func TestIsCreditLine(t *testing.T) {
+	cases := map[string]bool{
+		"By Jane Doe":                          true,
+		"Edited by Jane Doe":                   true,
+		"Photo by John Roe/Getty Images":       true,
+		"Foto von Anna Schmidt":                true,
+		"Words by Jane Doe, pictures by Anna":  true,
+		"Photos of the storm by the coast":     false,
+		"Reporting from Kyiv":                  false,
+		"Edited versions by hand are not sold": false,
+	}
+	for line, want := range cases {
+		if got := isCreditLine(line); got != want {
+			t.Errorf("isCreditLine(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

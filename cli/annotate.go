@@ -57,15 +57,11 @@ func runAnnotate(e *Env, args []string) error {
 		return err
 	}
 
-	lib, err := openLibrary(e, *libFlag)
+	lib, id, err := openArticle(e, *libFlag, pos[0], openLibrary)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
-	id, err := lib.ResolveArticle(pos[0])
-	if err != nil {
-		return err
-	}
 	a, _, err := lib.Article(id)
 	if err != nil {
 		return err

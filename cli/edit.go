@@ -75,15 +75,11 @@ func runEdit(e *Env, args []string) error {
 	if len(set) == 0 {
 		return usagef("nothing to change: give --title, --site, --url, --published, --author, --lang or --section")
 	}
-	lib, err := openLibrary(e, *libFlag)
+	lib, id, err := openArticle(e, *libFlag, pos[0], openLibrary)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
-	id, err := lib.ResolveArticle(pos[0])
-	if err != nil {
-		return err
-	}
 	info, err := lib.EditArticle(id, ed)
 	if err != nil {
 		return err

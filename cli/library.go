@@ -94,6 +94,21 @@ func openLibraryToRead(e *Env, lf libraryFlags) (*storage.Library, error) {
 	return open(e, lf, storage.Options{ReadOnly: true})
 }
 
+// openArticle opens the library with open (openLibrary or
+// openLibraryToRead) and resolves an article id or prefix.
+func openArticle(e *Env, lf libraryFlags, article string, open func(*Env, libraryFlags) (*storage.Library, error)) (*storage.Library, string, error) {
+	lib, err := open(e, lf)
+	if err != nil {
+		return nil, "", err
+	}
+	id, err := lib.ResolveArticle(article)
+	if err != nil {
+		lib.Close()
+		return nil, "", err
+	}
+	return lib, id, nil
+}
+
 func open(e *Env, lf libraryFlags, o storage.Options) (*storage.Library, error) {
 	p, err := libraryPath(e, lf)
 	if err != nil {

@@ -95,15 +95,11 @@ func runShow(e *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("want one ARTICLE (an id or a unique id prefix), got %d", len(pos))
 	}
-	lib, err := openLibraryToRead(e, *libFlag)
+	lib, id, err := openArticle(e, *libFlag, pos[0], openLibraryToRead)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
-	id, err := lib.ResolveArticle(pos[0])
-	if err != nil {
-		return err
-	}
 	a, info, err := lib.Article(id)
 	if err != nil {
 		return err

@@ -223,21 +223,6 @@ func versionArgs(pos []string) (int, error) {
 	return n, nil
 }
 
-// openArticle opens the library with open (openLibrary or
-// openLibraryToRead) and resolves an article id or prefix.
-func openArticle(e *Env, lf libraryFlags, article string, open func(*Env, libraryFlags) (*storage.Library, error)) (*storage.Library, string, error) {
-	lib, err := open(e, lf)
-	if err != nil {
-		return nil, "", err
-	}
-	id, err := lib.ResolveArticle(article)
-	if err != nil {
-		lib.Close()
-		return nil, "", err
-	}
-	return lib, id, nil
-}
-
 // writeJSON prints v as indented JSON, keeping <, > and & as they are.
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)

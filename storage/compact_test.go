@@ -77,13 +77,23 @@ func compactFixture(t *testing.T, dir string) string {
 // backup or an index rebuild leaves the pages it wrote free.
 func bloat(t *testing.T, l *Library) {
 	t.Helper()
+	if err := writeAndDelete(l, 'x'); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeAndDelete writes scratchValues values of fill bytes in one
+// transaction and deletes them in the next, leaving their pages free; it
+// returns the error rather than failing a test, for the writers that run
+// off the test's goroutine.
+func writeAndDelete(l *Library, fill byte) error {
 	scratch := []byte("compact-test-scratch")
 	if err := l.db.Update(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucket(scratch)
 		if err != nil {
 			return err
 		}
-		v := bytes.Repeat([]byte("x"), scratchValueSize)
+		v := bytes.Repeat([]byte{fill}, scratchValueSize)
 		for i := 0; i < scratchValues; i++ {
 			if err := b.Put(binary.BigEndian.AppendUint32(nil, uint32(i)), v); err != nil {
 				return err
@@ -91,11 +101,9 @@ func bloat(t *testing.T, l *Library) {
 		}
 		return nil
 	}); err != nil {
-		t.Fatal(err)
+		return err
 	}
-	if err := l.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(scratch) }); err != nil {
-		t.Fatal(err)
-	}
+	return l.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(scratch) })
 }
 
 // libraryExport is everything the library at p holds: what the reader
@@ -183,39 +191,64 @@ func freeOf(t *testing.T, p string) uint64 {
 	return free
 }
 
-func TestCompactionKeepsEverything(t *testing.T) {
-	lib := compactFixture(t, t.TempDir())
-	before := libraryExport(t, lib)
+// maxFreeAfterCompacting is the most free pages a compacted library may
+// keep: bbolt's copy leaves a few; the fixture's thousands are gone.
+const maxFreeAfterCompacting = 16
+
+// libraryState is what a library held before a compaction, for the
+// compacted file to be held against.
+type libraryState struct {
+	export string
+	meta   metaPage
+	free   uint64
+	size   int64
+}
+
+// compactionStart reads what the library at lib holds before a compaction.
+func compactionStart(t *testing.T, lib string) libraryState {
+	t.Helper()
 	meta, err := metaOfFile(lib)
 	if err != nil {
 		t.Fatal(err)
 	}
-	freeBefore, sizeBefore := freeOf(t, lib), fileSize(t, lib)
+	return libraryState{export: libraryExport(t, lib), meta: meta, free: freeOf(t, lib), size: fileSize(t, lib)}
+}
+
+// checkCompactedFrom checks that the library at lib was compacted (few
+// free pages, a smaller file) and holds what it held, at the same
+// transaction.
+func (b libraryState) checkCompactedFrom(t *testing.T, lib string) {
+	t.Helper()
+	if free := freeOf(t, lib); free > maxFreeAfterCompacting || fileSize(t, lib) >= b.size {
+		t.Fatalf("not compacted: %d free pages (%d before), %d bytes (%d before)", free, b.free, fileSize(t, lib), b.size)
+	}
+	if after, err := metaOfFile(lib); err != nil || after.txid != b.meta.txid {
+		t.Fatalf("the compacted library's transaction is %d, was %d (%v)", after.txid, b.meta.txid, err)
+	}
+	if got := libraryExport(t, lib); got != b.export {
+		t.Fatalf("the compacted library holds something else:\n%s\nwas\n%s", got, b.export)
+	}
+}
+
+func TestCompactionKeepsEverything(t *testing.T) {
+	lib := compactFixture(t, t.TempDir())
+	before := compactionStart(t, lib)
 	if err := os.Chmod(lib, 0o640); err != nil { // the reader's own choice
 		t.Fatal(err)
 	}
-	if freeBefore <= compactMinFree {
-		t.Fatalf("the fixture has %d free pages, not more than %d", freeBefore, compactMinFree)
+	if before.free <= compactMinFree {
+		t.Fatalf("the fixture has %d free pages, not more than %d", before.free, compactMinFree)
 	}
 	made, err := makeDailyBackupUnlocked(osFS{}, lib, time.Now)
 	if err != nil || !made {
 		t.Fatalf("daily backup: made %v, %v", made, err)
 	}
-	if free := freeOf(t, lib); free > 16 || fileSize(t, lib) >= sizeBefore {
-		t.Fatalf("not compacted: %d free pages (%d before), %d bytes (%d before)", free, freeBefore, fileSize(t, lib), sizeBefore)
-	}
+	before.checkCompactedFrom(t, lib)
 	if fi, err := os.Stat(lib); err != nil || fi.Mode().Perm() != 0o640 {
 		t.Fatalf("the compacted library's permissions: %v %v", fi.Mode(), err)
 	}
-	after, err := metaOfFile(lib)
-	if err != nil || after.txid != meta.txid {
-		t.Fatalf("the compacted library's transaction is %d, was %d (%v)", after.txid, meta.txid, err)
-	}
-	if got := libraryExport(t, lib); got != before {
-		t.Fatalf("the compacted library holds something else:\n%s\nwas\n%s", got, before)
-	}
 	backup, err := LatestBackup(lib)
-	if err != nil || libraryExport(t, backup) != before {
+	if err != nil || libraryExport(t, backup) != before.export {
 		t.Fatalf("the backup does not hold the library: %v", err)
 	}
 	// The next writing session: no whole-file check, the index in use,
@@ -224,12 +257,7 @@ func TestCompactionKeepsEverything(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l.checkedWhole || l.searchStale.Load() {
-		t.Errorf("after compacting: whole-file check %v, search index stale %v", l.checkedWhole, l.searchStale.Load())
-	}
-	if st, err := l.SearchIndexStatus(); err != nil || !st.Ready {
-		t.Errorf("search index after compacting: %+v %v", st, err)
-	}
+	checkFreshAfterCompacting(t, l)
 	arts, _ := l.Articles()
 	if _, err := l.AddHighlight(annotation.Highlight{ArticleID: arts[0].ID, Start: 0, End: 9}); err != nil {
 		t.Fatal(err)
@@ -239,6 +267,19 @@ func TestCompactionKeepsEverything(t *testing.T) {
 	}
 	if rep, err := checkPath(lib); err != nil || rep.Err() != nil {
 		t.Fatalf("written after compacting, the library does not read whole: %v %v", err, rep.Err())
+	}
+}
+
+// checkFreshAfterCompacting checks that the first session after a
+// compaction opened the library without a whole-file check and with its
+// search index in use.
+func checkFreshAfterCompacting(t *testing.T, l *Library) {
+	t.Helper()
+	if l.checkedWhole || l.searchStale.Load() {
+		t.Errorf("after compacting: whole-file check %v, search index stale %v", l.checkedWhole, l.searchStale.Load())
+	}
+	if st, err := l.SearchIndexStatus(); err != nil || !st.Ready {
+		t.Errorf("search index after compacting: %+v %v", st, err)
 	}
 }
 
@@ -375,10 +416,7 @@ func TestCompactionLeavesAChangedLibraryAlone(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer l.Close()
-		arts, _ := l.Articles()
-		if _, err := l.AddHighlight(annotation.Highlight{ArticleID: arts[0].ID, Start: 1, End: 7, Note: "after the backup"}); err != nil {
-			t.Fatal(err)
-		}
+		noteWrite(t, l, "after the backup")
 	}
 	for _, c := range []struct {
 		name string
@@ -389,21 +427,7 @@ func TestCompactionLeavesAChangedLibraryAlone(t *testing.T) {
 			return compactAfterBackup(osFS{}, lib, backup, time.Now)
 		}},
 		{"while it ran", func(t *testing.T, lib, backup string) (bool, error) {
-			snap, _, err := freePagesOf(backup)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tmp, err := writeCompacted(osFS{}, lib, backup, snap)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer os.Remove(tmp.Name())
-			defer tmp.Close()
-			if err := checkCompacted(tmp.Name(), backup, snap); err != nil {
-				t.Fatal(err)
-			}
-			write(t, lib)
-			return installCompacted(osFS{}, lib, tmp.Name(), snap, time.Now)
+			return installAfterWrite(t, lib, backup, func() { write(t, lib) })
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -422,6 +446,28 @@ func TestCompactionLeavesAChangedLibraryAlone(t *testing.T) {
 			assertNoTemps(t, &faultCase{dir: filepath.Dir(lib)})
 		})
 	}
+}
+
+// installAfterWrite compacts lib from src (the library itself or its
+// backup) and checks the copy, then runs write, then installs the copy:
+// a change that comes after every check but the install's own.
+func installAfterWrite(t *testing.T, lib, src string, write func()) (bool, error) {
+	t.Helper()
+	snap, _, err := freePagesOf(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp, err := writeCompacted(osFS{}, lib, src, snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	if err := checkCompacted(tmp.Name(), src, snap); err != nil {
+		t.Fatal(err)
+	}
+	write()
+	return installCompacted(osFS{}, lib, tmp.Name(), snap, time.Now)
 }
 
 // TestFaultsDuringCompaction fails every file operation of the daily
@@ -444,7 +490,7 @@ func TestFaultsDuringCompaction(t *testing.T) {
 	first := counter.steps + 1
 	lib, _ = setup(t)
 	counter = &faultFS{fs: osFS{}}
-	if made, err := makeDailyBackupUnlocked(counter, lib, time.Now); err != nil || !made || freeOf(t, lib) > 16 {
+	if made, err := makeDailyBackupUnlocked(counter, lib, time.Now); err != nil || !made || freeOf(t, lib) > maxFreeAfterCompacting {
 		t.Fatalf("without faults: made %v, %v", made, err)
 	}
 	runs := 0
@@ -522,14 +568,21 @@ func (c compactKillCase) checkAfterKill(t *testing.T, round string) {
 	assertNoTemps(t, &faultCase{dir: c.dir})
 }
 
-// TestKillDuringCompaction kills the compacting process at each of its
-// file operations in turn (before it), and at random moments (most of
-// them inside bbolt's copy): every time the library opens, reads whole and
-// holds exactly what it held.
-func TestKillDuringCompaction(t *testing.T) {
-	if os.Getenv(killChildEnv) != "" {
-		t.Skip("in the child")
-	}
+// compaction is one way of compacting, for the kill and disk-full tests
+// to drive: in this process (run) or in the kill child (job, with args
+// naming the case's files, then the step to be killed before or, with
+// job's "-limit" form, the file size limit), on copies of template.
+type compaction struct {
+	template compactKillCase
+	run      func(fs fileSystem, c compactKillCase) (bool, error)
+	job      string
+	args     func(c compactKillCase) string
+}
+
+// afterBackup compacts the fixture from its daily backup, made today
+// (compactAfterBackup).
+func afterBackup(t *testing.T) compaction {
+	t.Helper()
 	template := compactKillCase{dir: t.TempDir()}
 	template.lib = compactFixture(t, template.dir)
 	day := time.Now()
@@ -538,16 +591,32 @@ func TestKillDuringCompaction(t *testing.T) {
 	}
 	template.backup = dailyName(template.lib, day)
 	template.export = libraryExport(t, template.lib)
+	return compaction{
+		template: template,
+		run: func(fs fileSystem, c compactKillCase) (bool, error) {
+			return compactAfterBackup(fs, c.lib, c.backup, time.Now)
+		},
+		job:  "compact",
+		args: func(c compactKillCase) string { return c.lib + " " + c.backup },
+	}
+}
+
+// killDuringCompaction kills the child compacting a copy of cp's template
+// before each of its file operations in turn, and rounds times at a
+// random moment (rng seeded with seed): every time the library opens,
+// reads whole and holds exactly what it held.
+func killDuringCompaction(t *testing.T, cp compaction, seed uint64) {
+	t.Helper()
 	counter := &faultFS{fs: osFS{}}
-	c := newCompactKillCase(t, template)
-	if done, err := compactAfterBackup(counter, c.lib, c.backup, time.Now); err != nil || !done {
+	c := newCompactKillCase(t, cp.template)
+	if done, err := cp.run(counter, c); err != nil || !done {
 		t.Fatal(done, err)
 	}
 	compacted := 0
 	for k := 1; k <= counter.steps; k++ {
-		c := newCompactKillCase(t, template)
+		c := newCompactKillCase(t, cp.template)
 		fi, _ := os.Stat(c.lib)
-		lines := runChildToEnd(t, fmt.Sprintf("compact %s %s %d", c.lib, c.backup, k))
+		lines := runChildToEnd(t, fmt.Sprintf("%s %s %d", cp.job, cp.args(c), k))
 		if len(lines) != 0 {
 			t.Fatalf("step %d: the child was not killed: %v", k, lines)
 		}
@@ -560,10 +629,10 @@ func TestKillDuringCompaction(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		rounds = 5
 	}
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), seed))
 	for round := 0; round < rounds; round++ {
-		c := newCompactKillCase(t, template)
-		cmd, lines := runKillChild(t, fmt.Sprintf("compact %s %s 0", c.lib, c.backup))
+		c := newCompactKillCase(t, cp.template)
+		cmd, lines := runKillChild(t, fmt.Sprintf("%s %s 0", cp.job, cp.args(c)))
 		time.Sleep(time.Duration(rng.IntN(150)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		for range lines {
@@ -573,6 +642,43 @@ func TestKillDuringCompaction(t *testing.T) {
 	}
 	t.Logf("killed before each of %d steps (%d after the rename) and %d times at random: the library was whole and held everything every time",
 		counter.steps, compacted, rounds)
+}
+
+// diskFullDuringCompaction lets bbolt's own writes of the compacted copy
+// of cp's template fail at several sizes (a file size limit in the child,
+// as a full disk): the library is left as it was and the child's one-line
+// error says so.
+func diskFullDuringCompaction(t *testing.T, cp compaction) {
+	t.Helper()
+	whole := newCompactKillCase(t, cp.template)
+	if done, err := cp.run(osFS{}, whole); err != nil || !done {
+		t.Fatal(done, err)
+	}
+	compacted := fileSize(t, whole.lib)
+	for _, limit := range []int64{4 << 10, compacted / 2, compacted - 4<<10} {
+		c := newCompactKillCase(t, cp.template)
+		hash := fileHash(t, c.lib)
+		lines := runChildToEnd(t, fmt.Sprintf("%s-limit %s %d", cp.job, cp.args(c), limit))
+		if len(lines) == 0 || !strings.HasPrefix(lines[0], "FAILED "+ErrNotCompacted.Error()) {
+			t.Fatalf("limit %d of %d bytes: the child said %q", limit, compacted, lines)
+		}
+		if fileHash(t, c.lib) != hash || libraryExport(t, c.lib) != c.export {
+			t.Fatalf("limit %d: the library changed", limit)
+		}
+		assertNoTemps(t, &faultCase{dir: c.dir})
+		t.Logf("limit %d of %d bytes: %s", limit, compacted, lines[0])
+	}
+}
+
+// TestKillDuringCompaction kills the compacting process at each of its
+// file operations in turn (before it), and at random moments (most of
+// them inside bbolt's copy): every time the library opens, reads whole and
+// holds exactly what it held.
+func TestKillDuringCompaction(t *testing.T) {
+	if os.Getenv(killChildEnv) != "" {
+		t.Skip("in the child")
+	}
+	killDuringCompaction(t, afterBackup(t), 7)
 }
 
 // runChildToEnd runs the kill child with job until it ends and returns what
@@ -595,30 +701,5 @@ func TestDiskFullDuringCompaction(t *testing.T) {
 	if os.Getenv(killChildEnv) != "" {
 		t.Skip("in the child")
 	}
-	template := compactKillCase{dir: t.TempDir()}
-	template.lib = compactFixture(t, template.dir)
-	day := time.Now()
-	if made, err := copyUnlocked(osFS{}, template.lib, day); err != nil || !made {
-		t.Fatal(made, err)
-	}
-	template.backup = dailyName(template.lib, day)
-	template.export = libraryExport(t, template.lib)
-	whole := newCompactKillCase(t, template)
-	if done, err := compactAfterBackup(osFS{}, whole.lib, whole.backup, time.Now); err != nil || !done {
-		t.Fatal(done, err)
-	}
-	compacted := fileSize(t, whole.lib)
-	for _, limit := range []int64{4 << 10, compacted / 2, compacted - 4<<10} {
-		c := newCompactKillCase(t, template)
-		hash := fileHash(t, c.lib)
-		lines := runChildToEnd(t, fmt.Sprintf("compact-limit %s %s %d", c.lib, c.backup, limit))
-		if len(lines) == 0 || !strings.HasPrefix(lines[0], "FAILED "+ErrNotCompacted.Error()) {
-			t.Fatalf("limit %d of %d bytes: the child said %q", limit, compacted, lines)
-		}
-		if fileHash(t, c.lib) != hash || libraryExport(t, c.lib) != c.export {
-			t.Fatalf("limit %d: the library changed", limit)
-		}
-		assertNoTemps(t, &faultCase{dir: c.dir})
-		t.Logf("limit %d of %d bytes: %s", limit, compacted, lines[0])
-	}
+	diskFullDuringCompaction(t, afterBackup(t))
 }

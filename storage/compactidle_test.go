@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -10,12 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/dramatis-app/dramatis/annotation"
-	bolt "go.etcd.io/bbolt"
 )
 
 // The tests of a compaction without a backup due (CompactIdle, started by
@@ -77,39 +73,21 @@ func idleFixture(t *testing.T, dir string) string {
 
 func TestCompactIdleAfterAWindowSession(t *testing.T) {
 	lib := idleFixture(t, t.TempDir())
-	before := libraryExport(t, lib)
-	meta, err := metaOfFile(lib)
-	if err != nil {
-		t.Fatal(err)
-	}
-	freeBefore, sizeBefore := freeOf(t, lib), fileSize(t, lib)
+	before := compactionStart(t, lib)
 	bs, _ := backups(lib)
 	backupHash := fileHash(t, bs[0])
 	done, err := compactIdle(osFS{}, lib, time.Now)
 	if err != nil || !done {
 		t.Fatalf("compacted %v, %v", done, err)
 	}
-	if free := freeOf(t, lib); free > 16 || fileSize(t, lib) >= sizeBefore {
-		t.Fatalf("not compacted: %d free pages (%d before), %d bytes (%d before)", free, freeBefore, fileSize(t, lib), sizeBefore)
-	}
-	if after, err := metaOfFile(lib); err != nil || after.txid != meta.txid {
-		t.Fatalf("the compacted library's transaction is %d, was %d (%v)", after.txid, meta.txid, err)
-	}
-	if got := libraryExport(t, lib); got != before {
-		t.Fatalf("the compacted library holds something else:\n%s\nwas\n%s", got, before)
-	}
+	before.checkCompactedFrom(t, lib)
 	if now, _ := backups(lib); len(now) != 1 || fileHash(t, now[0]) != backupHash {
 		t.Fatalf("the backups changed: %v", now)
 	}
 	// The next session: no whole-file check, the index in use, nothing
 	// more to compact.
 	started := windowSession(t, lib, func(l *Library) {
-		if l.checkedWhole || l.searchStale.Load() {
-			t.Errorf("after compacting: whole-file check %v, search index stale %v", l.checkedWhole, l.searchStale.Load())
-		}
-		if st, err := l.SearchIndexStatus(); err != nil || !st.Ready {
-			t.Errorf("search index after compacting: %+v %v", st, err)
-		}
+		checkFreshAfterCompacting(t, l)
 		noteWrite(t, l, "after compacting")
 	})
 	if len(started) != 0 {
@@ -118,7 +96,7 @@ func TestCompactIdleAfterAWindowSession(t *testing.T) {
 	if rep, err := checkPath(lib); err != nil || rep.Err() != nil {
 		t.Fatalf("written after compacting, the library does not read whole: %v %v", err, rep.Err())
 	}
-	t.Logf("%d free pages, %d bytes -> %d free, %d bytes", freeBefore, sizeBefore, freeOf(t, lib), fileSize(t, lib))
+	t.Logf("%d free pages, %d bytes -> %d free, %d bytes", before.free, before.size, freeOf(t, lib), fileSize(t, lib))
 }
 
 // TestCompactIdleMakesADueBackupFirst: when the daily backup is due, it is
@@ -127,7 +105,7 @@ func TestCompactIdleMakesADueBackupFirst(t *testing.T) {
 	lib := compactFixture(t, t.TempDir()) // closed by a command: no backup yet
 	before := libraryExport(t, lib)
 	done, err := compactIdle(osFS{}, lib, time.Now)
-	if err != nil || !done || freeOf(t, lib) > 16 {
+	if err != nil || !done || freeOf(t, lib) > maxFreeAfterCompacting {
 		t.Fatalf("compacted %v, %v, %d free pages", done, err, freeOf(t, lib))
 	}
 	backup, err := LatestBackup(lib)
@@ -272,21 +250,7 @@ func TestCompactIdleLeavesAChangedLibraryAlone(t *testing.T) {
 			return compactInPlace(&writesAt{at: "reopen", write: func() { write(t, lib) }}, lib, time.Now)
 		}, errChanged},
 		{"before the install", func(t *testing.T, lib string) (bool, error) {
-			snap, _, err := freePagesOf(lib)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tmp, err := writeCompacted(osFS{}, lib, lib, snap)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer os.Remove(tmp.Name())
-			defer tmp.Close()
-			if err := checkCompacted(tmp.Name(), lib, snap); err != nil {
-				t.Fatal(err)
-			}
-			write(t, lib)
-			return installCompacted(osFS{}, lib, tmp.Name(), snap, time.Now)
+			return installAfterWrite(t, lib, lib, func() { write(t, lib) })
 		}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -329,23 +293,7 @@ func writerSession(lib string, n int, big bool) (string, error) {
 		return "", err
 	}
 	if big {
-		scratch := []byte("compact-test-scratch")
-		if err := l.db.Update(func(tx *bolt.Tx) error {
-			b, err := tx.CreateBucket(scratch)
-			if err != nil {
-				return err
-			}
-			v := bytes.Repeat([]byte("w"), scratchValueSize)
-			for i := 0; i < scratchValues; i++ {
-				if err := b.Put(binary.BigEndian.AppendUint32(nil, uint32(i)), v); err != nil {
-					return err
-				}
-			}
-			return nil
-		}); err != nil {
-			return "", err
-		}
-		if err := l.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(scratch) }); err != nil {
+		if err := writeAndDelete(l, 'w'); err != nil {
 			return "", err
 		}
 	}
@@ -428,11 +376,7 @@ func TestCompactIdleBesideWriters(t *testing.T) {
 // library is left as it was, byte for byte, and the failure noted, or it
 // is compacted whole; no temporary file stays.
 func TestFaultsDuringIdleCompaction(t *testing.T) {
-	template := compactKillCase{dir: t.TempDir()}
-	template.lib = idleFixture(t, template.dir)
-	bs, _ := backups(template.lib)
-	template.backup = bs[0]
-	template.export = libraryExport(t, template.lib)
+	template := fromLibrary(t).template
 	counter := &faultFS{fs: osFS{}}
 	c := newCompactKillCase(t, template)
 	if done, err := compactIdle(counter, c.lib, time.Now); err != nil || !done {
@@ -484,6 +428,25 @@ func TestFaultsDuringIdleCompaction(t *testing.T) {
 	t.Logf("%d steps, %d runs with a fault, the library lost nothing", counter.steps, runs)
 }
 
+// fromLibrary compacts idleFixture from the library itself (compactIdle:
+// no backup is due).
+func fromLibrary(t *testing.T) compaction {
+	t.Helper()
+	template := compactKillCase{dir: t.TempDir()}
+	template.lib = idleFixture(t, template.dir)
+	bs, _ := backups(template.lib)
+	template.backup = bs[0]
+	template.export = libraryExport(t, template.lib)
+	return compaction{
+		template: template,
+		run: func(fs fileSystem, c compactKillCase) (bool, error) {
+			return compactIdle(fs, c.lib, time.Now)
+		},
+		job:  "compact-idle",
+		args: func(c compactKillCase) string { return c.lib },
+	}
+}
+
 // TestKillDuringIdleCompaction kills the process compacting from the
 // library before each of its file operations and at random moments: the
 // library opens, reads whole and holds exactly what it held every time.
@@ -491,46 +454,7 @@ func TestKillDuringIdleCompaction(t *testing.T) {
 	if os.Getenv(killChildEnv) != "" {
 		t.Skip("in the child")
 	}
-	template := compactKillCase{dir: t.TempDir()}
-	template.lib = idleFixture(t, template.dir)
-	bs, _ := backups(template.lib)
-	template.backup = bs[0]
-	template.export = libraryExport(t, template.lib)
-	counter := &faultFS{fs: osFS{}}
-	c := newCompactKillCase(t, template)
-	if done, err := compactIdle(counter, c.lib, time.Now); err != nil || !done {
-		t.Fatal(done, err)
-	}
-	compacted := 0
-	for k := 1; k <= counter.steps; k++ {
-		c := newCompactKillCase(t, template)
-		fi, _ := os.Stat(c.lib)
-		lines := runChildToEnd(t, fmt.Sprintf("compact-idle %s %d", c.lib, k))
-		if len(lines) != 0 {
-			t.Fatalf("step %d: the child was not killed: %v", k, lines)
-		}
-		if !sameFileAs(t, c.lib, fi) {
-			compacted++
-		}
-		c.checkAfterKill(t, fmt.Sprintf("killed before step %d", k))
-	}
-	rounds := 20
-	if testing.Short() || raceEnabled {
-		rounds = 5
-	}
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 11))
-	for round := 0; round < rounds; round++ {
-		c := newCompactKillCase(t, template)
-		cmd, lines := runKillChild(t, fmt.Sprintf("compact-idle %s 0", c.lib))
-		time.Sleep(time.Duration(rng.IntN(150)) * time.Millisecond)
-		cmd.Process.Signal(syscall.SIGKILL)
-		for range lines {
-		}
-		cmd.Wait()
-		c.checkAfterKill(t, fmt.Sprintf("random kill %d", round))
-	}
-	t.Logf("killed before each of %d steps (%d after the rename) and %d times at random: the library was whole and held everything every time",
-		counter.steps, compacted, rounds)
+	killDuringCompaction(t, fromLibrary(t), 11)
 }
 
 // TestDiskFullDuringIdleCompaction lets bbolt's own writes of the
@@ -540,27 +464,5 @@ func TestDiskFullDuringIdleCompaction(t *testing.T) {
 	if os.Getenv(killChildEnv) != "" {
 		t.Skip("in the child")
 	}
-	template := compactKillCase{dir: t.TempDir()}
-	template.lib = idleFixture(t, template.dir)
-	bs, _ := backups(template.lib)
-	template.backup = bs[0]
-	template.export = libraryExport(t, template.lib)
-	whole := newCompactKillCase(t, template)
-	if done, err := compactIdle(osFS{}, whole.lib, time.Now); err != nil || !done {
-		t.Fatal(done, err)
-	}
-	compacted := fileSize(t, whole.lib)
-	for _, limit := range []int64{4 << 10, compacted / 2, compacted - 4<<10} {
-		c := newCompactKillCase(t, template)
-		hash := fileHash(t, c.lib)
-		lines := runChildToEnd(t, fmt.Sprintf("compact-idle-limit %s %d", c.lib, limit))
-		if len(lines) == 0 || !strings.HasPrefix(lines[0], "FAILED "+ErrNotCompacted.Error()) {
-			t.Fatalf("limit %d of %d bytes: the child said %q", limit, compacted, lines)
-		}
-		if fileHash(t, c.lib) != hash || libraryExport(t, c.lib) != c.export {
-			t.Fatalf("limit %d: the library changed", limit)
-		}
-		assertNoTemps(t, &faultCase{dir: c.dir})
-		t.Logf("limit %d of %d bytes: %s", limit, compacted, lines[0])
-	}
+	diskFullDuringCompaction(t, fromLibrary(t))
 }

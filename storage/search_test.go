@@ -681,6 +681,13 @@ func TestSearchIndexOfFormat2IsRebuilt(t *testing.T) {
 	if got := searchIDs(t, l, SearchQuery{Text: "raketentest"}); !slices.Equal(got, []string{f.korea}) {
 		t.Fatalf("after the build: %v", got)
 	}
+	checkCurrentFormat(t, l)
+}
+
+// checkCurrentFormat checks that the library's search index says it is of
+// the current format, as a build leaves it.
+func checkCurrentFormat(t *testing.T, l *Library) {
+	t.Helper()
 	if err := l.db.View(func(tx *bolt.Tx) error {
 		if got := be32(tx.Bucket(bSearchMeta).Get(keyFormat)); got != searchFormat {
 			t.Errorf("format %d after the build, want %d", got, searchFormat)

@@ -235,14 +235,7 @@ func TestSearchIndexOfFormat1IsRebuilt(t *testing.T) {
 	}
 	checkSearchIndex(t, l)
 	checkTopicCases(t, l, []topicCase{{"from the rebuilt index", q, want}})
-	if err := l.db.View(func(tx *bolt.Tx) error {
-		if got := be32(tx.Bucket(bSearchMeta).Get(keyFormat)); got != searchFormat {
-			t.Errorf("format %d after the build, want %d", got, searchFormat)
-		}
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
+	checkCurrentFormat(t, l)
 }
 
 // TestBuildSearchIndexCarriesTopics: a build in one go gives the index
