@@ -81,8 +81,7 @@ func webAddress(u string) bool {
 // cleanCopyMarked is CleanText of a decoded copy whose headline is one of
 // headlines when the copy shows one of them.
 func cleanCopyMarked(text string, headlines []string, name string) (*Article, error) {
-	pc := newPageCopy(text)
-	pc.headlines = headlines
+	pc := newMarkedPageCopy(text, headlines)
 	art, ok := pc.article()
 	if !ok {
 		return nil, fmt.Errorf("%w in %s", ErrNoText, name)
@@ -221,20 +220,34 @@ func linksHome(n *html.Node) bool {
 	return href == "" || href == "/" || href == "./" || strings.HasPrefix(href, "/?") || strings.HasPrefix(href, "/#")
 }
 
-// headlineLines marks the lines of the copy that are one of the page's
-// marked headlines (compared without regard to case, which a style sheet
-// may change on screen); nil when the copy came without HTML.
-func (pc *pageCopy) headlineLines() map[int]bool {
-	if len(pc.headlines) == 0 {
-		return nil
+// markHeadlines keeps the page's marked headlines for comparing with the
+// copy's lines, without regard to case, which a style sheet may change on
+// screen.
+func (pc *pageCopy) markHeadlines(headlines []string) {
+	if len(headlines) == 0 {
+		return
 	}
-	want := map[string]bool{}
-	for _, h := range pc.headlines {
-		want[strings.ToLower(h)] = true
+	pc.headlines = make(map[string]bool, len(headlines))
+	for _, h := range headlines {
+		pc.headlines[strings.ToLower(h)] = true
+	}
+}
+
+// isHeadline reports whether a line of the copy is one of the page's
+// marked headlines.
+func (pc *pageCopy) isHeadline(line string) bool {
+	return pc.headlines != nil && pc.headlines[strings.ToLower(line)]
+}
+
+// headlineLines marks the lines of the copy that are one of the page's
+// marked headlines; nil when the copy came without HTML.
+func (pc *pageCopy) headlineLines() map[int]bool {
+	if pc.headlines == nil {
+		return nil
 	}
 	marked := map[int]bool{}
 	for i := range pc.lines {
-		if want[strings.ToLower(pc.lines[i].text)] {
+		if pc.isHeadline(pc.lines[i].text) {
 			marked[i] = true
 		}
 	}

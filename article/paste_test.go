@@ -236,11 +236,11 @@ func FuzzCleanPaste(f *testing.F) {
 }
 
 // TestPasteBrowserCopies cleans real copies: pages of the corpus opened in
-// Firefox 153 (without their style sheets and scripts, which were not
-// saved), selected with Ctrl+A and copied with Ctrl+C, both clipboard
-// flavours saved as they came (testdata/paste; the page's address in its
-// links replaced by https://page.example/). From the text alone the
-// cleaner takes another line than the headline on each of them.
+// Firefox 153 and Chromium 156 (without their style sheets and scripts,
+// which were not saved), selected with Ctrl+A and copied with Ctrl+C, both
+// clipboard flavours saved as they came (testdata/paste; the page's
+// address in its links replaced by https://page.example/). From the text
+// alone the cleaner takes another line than the headline on each of them.
 func TestPasteBrowserCopies(t *testing.T) {
 	tests := []struct {
 		dir, headline, text string
@@ -253,6 +253,14 @@ func TestPasteBrowserCopies(t *testing.T) {
 			"The last 33 days have been unprecedentedly difficult for the software freedom community"},
 		{"firefox-de_interscenar_io_hoeren", "Was wir über uns nicht hören wollen",
 			"So wie wir heute mit zwischenmenschlichen Beziehungen umgehen"},
+		// The headline, with the byline under it on the next line: the
+		// copy alone joins the two as one wrapped line.
+		{"chromium-herald-sun-1", "Angry media won’t buckle over new surveillance laws",
+			"A HIGH-powered federal government team has been doing the rounds of media organisations"},
+		{"chromium-de_infosperber_ch_Madagaskar", "Madagaskar: Wo Françafrique endet",
+			"Der Insel Madagaskar wurde einst eine blühende Zukunft vorausgesagt"},
+		{"chromium-la-nacion", "Una solución no violenta para la cuestión mapuche",
+			"Abdullah Ocalan, el líder independentista kurdo, desembarcó en Italia"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {

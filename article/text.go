@@ -66,13 +66,21 @@ type pageCopy struct {
 	quoted map[string]bool
 	// metaMemo remembers isMetaLine per line: 1 yes, -1 no, 0 not asked.
 	metaMemo []int8
-	// headlines are the lines the page marked as its headline in the
-	// HTML flavour of the same copy (CleanPaste), or nil.
-	headlines []string
+	// headlines are the texts the page marked as its headline in the
+	// HTML flavour of the same copy (CleanPaste), lower-cased; nil
+	// without one.
+	headlines map[string]bool
 }
 
 func newPageCopy(text string) *pageCopy {
+	return newMarkedPageCopy(text, nil)
+}
+
+// newMarkedPageCopy is newPageCopy of a copy whose HTML flavour marked
+// headlines (see CleanPaste).
+func newMarkedPageCopy(text string, headlines []string) *pageCopy {
 	pc := &pageCopy{}
+	pc.markHeadlines(headlines)
 	// Buttons glued to lines are cut with every list: the language is
 	// not known until the prose lines are.
 	for _, lang := range boilerplateLangs() {

@@ -17,7 +17,10 @@ func (pc *pageCopy) joinWrapped() {
 		l := ls[i]
 		var b strings.Builder
 		last := l.text
-		for i+1 < len(ls) && !l.drop && !ls[i+1].drop && !ls[i+1].para && continues(last, ls[i+1].text) {
+		// A line the page marked as its headline is a whole line: the
+		// words under it are a subtitle or a byline, not its rest.
+		for i+1 < len(ls) && !l.drop && !ls[i+1].drop && !ls[i+1].para && continues(last, ls[i+1].text) &&
+			!pc.isHeadline(last) && !pc.isHeadline(ls[i+1].text) {
 			if b.Len() == 0 {
 				b.WriteString(l.text)
 			}
