@@ -1,4 +1,4 @@
-//go:build !(unix && !darwin && !ios && !android) && !windows
+//go:build !(unix && !ios && !android) && !windows
 
 package clipboard
 
