@@ -40,7 +40,7 @@ const ownerSetupTimeout = 10 * time.Second
 // helpers) without taking theirs. -noreset keeps the server from
 // resetting when its last client leaves, which drops the connections made
 // meanwhile (each case's owner and reader connect anew).
-func startXvfb(t *testing.T) string {
+func startXvfb(t testing.TB) string {
 	t.Helper()
 	if _, err := exec.LookPath("Xvfb"); err != nil {
 		t.Skip("Xvfb is not on PATH: install the xvfb package (scripts/deps test does) to run the X11 clipboard tests")
@@ -58,7 +58,7 @@ func startXvfb(t *testing.T) string {
 }
 
 // tryXvfb starts Xvfb once and checks that its display answers.
-func tryXvfb(t *testing.T) (string, error) {
+func tryXvfb(t testing.TB) (string, error) {
 	r, w, err := os.Pipe()
 	if err != nil {
 		return "", err
@@ -98,7 +98,7 @@ func tryXvfb(t *testing.T) (string, error) {
 // xclipOwner makes xclip, a foreign implementation of the owner's side,
 // hold data on display's clipboard as target ("" for xclip's default,
 // plain text), killed when the test ends.
-func xclipOwner(t *testing.T, display, target string, data []byte) {
+func xclipOwner(t testing.TB, display, target string, data []byte) {
 	t.Helper()
 	if _, err := exec.LookPath("xclip"); err != nil {
 		t.Skip("xclip is not on PATH: install the xclip package (scripts/deps test does) to run the X11 clipboard tests")
@@ -126,7 +126,7 @@ type watcher struct {
 }
 
 // newWatcher connects to display and notes the clipboard's owner now.
-func newWatcher(t *testing.T, display string) *watcher {
+func newWatcher(t testing.TB, display string) *watcher {
 	t.Helper()
 	conn, err := xgb.NewConnDisplay(display)
 	if err != nil {
@@ -139,7 +139,7 @@ func newWatcher(t *testing.T, display string) *watcher {
 }
 
 // owner is the clipboard's owner now.
-func (w *watcher) owner(t *testing.T) xproto.Window {
+func (w *watcher) owner(t testing.TB) xproto.Window {
 	t.Helper()
 	r, err := xproto.GetSelectionOwner(w.conn, w.clipboard).Reply()
 	if err != nil {
@@ -150,7 +150,7 @@ func (w *watcher) owner(t *testing.T) xproto.Window {
 
 // waitOwned waits until another window than the one noted owns the
 // clipboard.
-func (w *watcher) waitOwned(t *testing.T) {
+func (w *watcher) waitOwned(t testing.TB) {
 	t.Helper()
 	deadline := time.Now().Add(ownerSetupTimeout)
 	for w.owner(t) == w.before {
@@ -162,7 +162,7 @@ func (w *watcher) waitOwned(t *testing.T) {
 }
 
 // internAtom looks up name's atom.
-func internAtom(t *testing.T, conn *xgb.Conn, name string) xproto.Atom {
+func internAtom(t testing.TB, conn *xgb.Conn, name string) xproto.Atom {
 	t.Helper()
 	r, err := xproto.InternAtom(conn, false, uint16(len(name)), name).Reply()
 	if err != nil {
@@ -300,5 +300,20 @@ func TestX11NoDisplay(t *testing.T) {
 	t.Setenv("DISPLAY", filepath.Join(t.TempDir(), "no-server")+":0")
 	if _, err := HTML(context.Background()); !errors.Is(err, ErrUnsupported) {
 		t.Errorf("HTML with a display that is not there: %v; want %v", err, ErrUnsupported)
+	}
+}
+
+// BenchmarkHTMLFromX11 measures reading a 3.4 MB page that xclip holds
+// (in INCR chunks), the measure behind OwnerTimeout.
+func BenchmarkHTMLFromX11(b *testing.B) {
+	display := startXvfb(b)
+	b.Setenv("DISPLAY", display)
+	page := testPage(40000)
+	xclipOwner(b, display, "text/html", page)
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if got, err := HTML(context.Background()); err != nil || len(got) != len(page) {
+			b.Fatalf("HTML() = %d bytes, %v; want %d bytes", len(got), err, len(page))
+		}
 	}
 }

@@ -41,7 +41,7 @@ type incrTransfer struct {
 }
 
 // newOwner takes display's clipboard with play, until the test ends.
-func newOwner(t *testing.T, display string, play ownerPlay) *testOwner {
+func newOwner(t testing.TB, display string, play ownerPlay) *testOwner {
 	t.Helper()
 	conn, err := xgb.NewConnDisplay(display)
 	if err != nil {
