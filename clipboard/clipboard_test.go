@@ -2,8 +2,11 @@ package clipboard
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
+	"errors"
 	"testing"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -74,4 +77,29 @@ func FuzzRepairEncoding(f *testing.F) {
 			t.Fatalf("repairEncoding changed valid UTF-8 %q into %q", in, out)
 		}
 	})
+}
+
+func TestIdleContext(t *testing.T) {
+	silent := errors.New("silent")
+	ctx, progress, stop := idleContext(context.Background(), time.Millisecond, silent)
+	defer stop()
+	progress()
+	<-ctx.Done()
+	if err := context.Cause(ctx); !errors.Is(err, silent) {
+		t.Errorf("an idle ctx ended with %v; want its cause %v", err, silent)
+	}
+	ctx, _, stop = idleContext(context.Background(), time.Hour, silent)
+	stop()
+	<-ctx.Done()
+	if err := context.Cause(ctx); !errors.Is(err, context.Canceled) {
+		t.Errorf("a stopped idle ctx ended with %v; want %v", err, context.Canceled)
+	}
+	parent, cancel := context.WithCancelCause(context.Background())
+	ctx, _, stop = idleContext(parent, time.Hour, silent)
+	defer stop()
+	cancel(ErrNoAnswer)
+	<-ctx.Done()
+	if err := stopped(ctx); !errors.Is(err, ErrNoAnswer) {
+		t.Errorf("an idle ctx whose parent ended for the owner: %v; want %v", err, ErrNoAnswer)
+	}
 }

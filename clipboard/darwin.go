@@ -29,10 +29,10 @@ const appleScriptOverhead = 64
 // it was killed (for ctx's end), should a child of it hold the pipe.
 const osascriptWaitDelay = 100 * time.Millisecond
 
-// readHTML runs osascript and parses what it prints; reading stops, and
-// osascript is killed, past limit bytes of HTML (twice as many digits) or
-// at ctx's end.
-func readHTML(ctx context.Context, limit int) ([]byte, error) {
+// readHTML runs osascript and parses what it prints, calling progress as
+// its output comes; reading stops, and osascript is killed, past limit
+// bytes of HTML (twice as many digits) or at ctx's end.
+func readHTML(ctx context.Context, limit int, progress func()) ([]byte, error) {
 	path, err := exec.LookPath("osascript")
 	if err != nil {
 		return nil, fmt.Errorf("%w: osascript is missing (%v)", ErrNoHTML, err)
@@ -49,7 +49,7 @@ func readHTML(ctx context.Context, limit int) ([]byte, error) {
 		return nil, fmt.Errorf("%w: osascript did not start (%v)", ErrNoHTML, err)
 	}
 	maxOut := 2*limit + appleScriptOverhead
-	out, readErr := io.ReadAll(io.LimitReader(stdout, int64(maxOut)+1))
+	out, readErr := io.ReadAll(io.LimitReader(progressReader{stdout, progress}, int64(maxOut)+1))
 	if len(out) > maxOut {
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
@@ -70,4 +70,19 @@ func readHTML(ctx context.Context, limit int) ([]byte, error) {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
 	return line
+}
+
+// progressReader calls progress whenever a read brought bytes.
+type progressReader struct {
+	r        io.Reader
+	progress func()
+}
+
+// Read reads from the underlying reader.
+func (p progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if n > 0 {
+		p.progress()
+	}
+	return n, err
 }

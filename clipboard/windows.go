@@ -20,7 +20,7 @@ import (
 // openAttempts and openRetryDelay: OpenClipboard fails while another
 // program has the clipboard open, which clipboard managers and the copying
 // browser itself do for a few milliseconds at a time; ten tries 20 ms apart
-// wait out such a moment and stay well inside OwnerTimeout.
+// wait out such a moment, 0.2 s, well inside OwnerTimeout.
 const (
 	openAttempts   = 10
 	openRetryDelay = 20 * time.Millisecond
@@ -48,8 +48,9 @@ var (
 // clipboard is opened by a thread, and must be closed by the same one, so
 // the goroutine keeps its thread until it has closed it (HTML may have
 // given up on it by then: GetClipboardData waits while an owner that
-// renders on request renders).
-func readHTML(ctx context.Context, limit int) ([]byte, error) {
+// renders on request renders). The data comes in one call, so there is no
+// progress to report.
+func readHTML(ctx context.Context, limit int, _ func()) ([]byte, error) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	format, err := registerFormat()

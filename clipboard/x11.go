@@ -30,18 +30,29 @@ type selection struct {
 	chunks int
 }
 
+// x11Reader is one read: its connection, window and atoms, the most it
+// takes, and what it calls when the owner answered.
+type x11Reader struct {
+	conn     *xgb.Conn
+	win      xproto.Window
+	atoms    x11Atoms
+	limit    int
+	progress func()
+}
+
 // x11Atoms are the atoms one read needs, interned once per connection.
 type x11Atoms struct {
 	clipboard, target, property, incr, targets xproto.Atom
 }
 
-// readHTML reads the clipboard's HTML from the X display in $DISPLAY.
-func readHTML(ctx context.Context, limit int) ([]byte, error) {
+// readHTML reads the clipboard's HTML from the X display in $DISPLAY,
+// calling progress at each event, an owner's answer.
+func readHTML(ctx context.Context, limit int, progress func()) ([]byte, error) {
 	display := os.Getenv("DISPLAY")
 	if display == "" {
 		return nil, fmt.Errorf("%w: no X display to read the clipboard from ($DISPLAY is not set)", ErrUnsupported)
 	}
-	sel, err := readX11(ctx, display, limit)
+	sel, err := readX11(ctx, display, limit, progress)
 	return sel.data, err
 }
 
@@ -49,7 +60,7 @@ func readHTML(ctx context.Context, limit int) ([]byte, error) {
 // Every wait (for the owner's answer, each INCR chunk, a reply of the
 // server) ends when ctx does: ctx's end closes the connection, which
 // ends xgb's waits.
-func readX11(ctx context.Context, display string, limit int) (selection, error) {
+func readX11(ctx context.Context, display string, limit int, progress func()) (selection, error) {
 	conn, err := xgb.NewConnDisplay(display)
 	if err != nil {
 		return selection{}, fmt.Errorf("%w: cannot reach the X display %s (%v)", ErrUnsupported, display, err)
@@ -60,7 +71,8 @@ func readX11(ctx context.Context, display string, limit int) (selection, error) 
 			conn.Close()
 		}
 	}()
-	sel, err := convert(conn, limit)
+	r := &x11Reader{conn: conn, limit: limit, progress: progress}
+	sel, err := r.convert()
 	if ctx.Err() != nil {
 		return selection{}, stopped(ctx)
 	}
@@ -70,40 +82,39 @@ func readX11(ctx context.Context, display string, limit int) (selection, error) 
 // convert runs the ICCCM conversation: an unmapped window of our own to
 // receive the data, ConvertSelection, the owner's SelectionNotify, then
 // the property, in one piece or in INCR chunks.
-func convert(conn *xgb.Conn, limit int) (selection, error) {
-	atoms, err := internAtoms(conn)
-	if err != nil {
+func (r *x11Reader) convert() (selection, error) {
+	var err error
+	if r.atoms, err = internAtoms(r.conn); err != nil {
 		return selection{}, err
 	}
-	owner, err := xproto.GetSelectionOwner(conn, atoms.clipboard).Reply()
+	owner, err := xproto.GetSelectionOwner(r.conn, r.atoms.clipboard).Reply()
 	if err != nil {
 		return selection{}, xError("ask who owns the clipboard", err)
 	}
 	if owner.Owner == xproto.WindowNone {
 		return selection{}, fmt.Errorf("%w: it is empty", ErrNoHTML)
 	}
-	win, err := receiver(conn)
-	if err != nil {
+	if r.win, err = receiver(r.conn); err != nil {
 		return selection{}, err
 	}
-	if !offers(conn, win, atoms, limit) {
+	if !r.offers() {
 		return selection{}, fmt.Errorf("%w: its owner offers no %s", ErrNoHTML, x11Target)
 	}
-	return request(conn, win, atoms, atoms.target, limit)
+	return r.request(r.atoms.target)
 }
 
 // request asks the owner for the selection as target and reads its
 // answer; an owner that cannot convert to target answers with no property.
-func request(conn *xgb.Conn, win xproto.Window, atoms x11Atoms, target xproto.Atom, limit int) (selection, error) {
-	xproto.ConvertSelection(conn, win, atoms.clipboard, target, atoms.property, xproto.TimeCurrentTime)
-	notify, err := waitSelectionNotify(conn, win, target)
+func (r *x11Reader) request(target xproto.Atom) (selection, error) {
+	xproto.ConvertSelection(r.conn, r.win, r.atoms.clipboard, target, r.atoms.property, xproto.TimeCurrentTime)
+	notify, err := r.waitSelectionNotify(target)
 	if err != nil {
 		return selection{}, err
 	}
 	if notify.Property == xproto.AtomNone {
 		return selection{}, fmt.Errorf("%w: its owner offers no %s", ErrNoHTML, x11Target)
 	}
-	return readProperty(conn, win, atoms, limit)
+	return r.readProperty()
 }
 
 // offers reports whether the owner lists text/html among its TARGETS.
@@ -112,13 +123,13 @@ func request(conn *xgb.Conn, win xproto.Window, atoms x11Atoms, target xproto.At
 // terminal's plain text off as HTML; TARGETS says what the owner really
 // has. An owner that lists no targets (ICCCM asks every owner to) is
 // asked for text/html all the same.
-func offers(conn *xgb.Conn, win xproto.Window, atoms x11Atoms, limit int) bool {
-	sel, err := request(conn, win, atoms, atoms.targets, limit)
+func (r *x11Reader) offers() bool {
+	sel, err := r.request(r.atoms.targets)
 	if err != nil || len(sel.data) < 4 {
 		return true
 	}
 	for i := 0; i+4 <= len(sel.data); i += 4 {
-		if xproto.Atom(xgb.Get32(sel.data[i:])) == atoms.target {
+		if xproto.Atom(xgb.Get32(sel.data[i:])) == r.atoms.target {
 			return true
 		}
 	}
@@ -164,27 +175,27 @@ func receiver(conn *xgb.Conn) (xproto.Window, error) {
 
 // waitSelectionNotify waits for the owner's answer to our request for
 // target; other events (the notice of the property it set) pass.
-func waitSelectionNotify(conn *xgb.Conn, win xproto.Window, target xproto.Atom) (xproto.SelectionNotifyEvent, error) {
+func (r *x11Reader) waitSelectionNotify(target xproto.Atom) (xproto.SelectionNotifyEvent, error) {
 	for {
-		ev, err := nextEvent(conn)
+		ev, err := r.nextEvent()
 		if err != nil {
 			return xproto.SelectionNotifyEvent{}, err
 		}
-		if n, ok := ev.(xproto.SelectionNotifyEvent); ok && n.Requestor == win && n.Target == target {
+		if n, ok := ev.(xproto.SelectionNotifyEvent); ok && n.Requestor == r.win && n.Target == target {
 			return n, nil
 		}
 	}
 }
 
 // waitNewValue waits until the owner has written the next INCR chunk.
-func waitNewValue(conn *xgb.Conn, win xproto.Window, prop xproto.Atom) error {
+func (r *x11Reader) waitNewValue() error {
 	for {
-		ev, err := nextEvent(conn)
+		ev, err := r.nextEvent()
 		if err != nil {
 			return err
 		}
-		if n, ok := ev.(xproto.PropertyNotifyEvent); ok && n.Window == win &&
-			n.Atom == prop && n.State == xproto.PropertyNewValue {
+		if n, ok := ev.(xproto.PropertyNotifyEvent); ok && n.Window == r.win &&
+			n.Atom == r.atoms.property && n.State == xproto.PropertyNewValue {
 			return nil
 		}
 	}
@@ -192,34 +203,37 @@ func waitNewValue(conn *xgb.Conn, win xproto.Window, prop xproto.Atom) error {
 
 // nextEvent is xgb's WaitForEvent with its two kinds of failure told
 // apart: an X error, and the connection's end (closed for ctx, or lost).
-func nextEvent(conn *xgb.Conn) (xgb.Event, error) {
-	ev, xerr := conn.WaitForEvent()
+// An event is the owner's doing (an answer, a chunk written), so it
+// restarts the wait for the owner.
+func (r *x11Reader) nextEvent() (xgb.Event, error) {
+	ev, xerr := r.conn.WaitForEvent()
 	switch {
 	case xerr != nil:
 		return nil, xError("read the clipboard", xerr)
 	case ev == nil:
 		return nil, errors.New("the connection to the X display ended")
 	}
+	r.progress()
 	return ev, nil
 }
 
 // readProperty reads and deletes the property the owner wrote. Deleting
 // it is also what asks an INCR owner for the first chunk.
-func readProperty(conn *xgb.Conn, win xproto.Window, atoms x11Atoms, limit int) (selection, error) {
-	r, err := getDelete(conn, win, atoms.property, limit)
+func (r *x11Reader) readProperty() (selection, error) {
+	rep, err := r.getDelete(r.limit)
 	if err != nil {
 		return selection{}, err
 	}
-	if r.Type == atoms.incr {
-		return readIncr(conn, win, atoms.property, r.Value, limit)
+	if rep.Type == r.atoms.incr {
+		return r.readIncr(rep.Value)
 	}
-	if r.Type == xproto.AtomNone {
+	if rep.Type == xproto.AtomNone {
 		return selection{}, fmt.Errorf("%w: its owner said it sent the HTML but wrote none", ErrNoHTML)
 	}
-	if r.BytesAfter > 0 {
-		return selection{}, tooLarge(len(r.Value) + int(r.BytesAfter))
+	if rep.BytesAfter > 0 {
+		return selection{}, tooLarge(len(rep.Value) + int(rep.BytesAfter))
 	}
-	return selection{data: r.Value, chunks: 1}, nil
+	return selection{data: rep.Value, chunks: 1}, nil
 }
 
 // readIncr reads an INCR transfer: the owner writes a chunk, we read and
@@ -227,40 +241,40 @@ func readProperty(conn *xgb.Conn, win xproto.Window, atoms x11Atoms, limit int) 
 // news page's HTML is often above the size the X server lets one request
 // carry, and browsers switch to INCR well below that (Chromium at 256 kB).
 // head is the INCR property's value, the owner's lower bound of the size.
-func readIncr(conn *xgb.Conn, win xproto.Window, prop xproto.Atom, head []byte, limit int) (selection, error) {
-	if len(head) >= 4 && int64(xgb.Get32(head)) > int64(limit) {
+func (r *x11Reader) readIncr(head []byte) (selection, error) {
+	if len(head) >= 4 && int64(xgb.Get32(head)) > int64(r.limit) {
 		return selection{}, tooLarge(int(xgb.Get32(head)))
 	}
 	sel := selection{}
 	for {
-		if err := waitNewValue(conn, win, prop); err != nil {
+		if err := r.waitNewValue(); err != nil {
 			return selection{}, err
 		}
-		r, err := getDelete(conn, win, prop, limit-len(sel.data))
+		rep, err := r.getDelete(r.limit - len(sel.data))
 		if err != nil {
 			return selection{}, err
 		}
-		if len(r.Value) == 0 && r.BytesAfter == 0 {
+		if len(rep.Value) == 0 && rep.BytesAfter == 0 {
 			return sel, nil
 		}
-		if r.BytesAfter > 0 || len(sel.data)+len(r.Value) > limit {
+		if rep.BytesAfter > 0 || len(sel.data)+len(rep.Value) > r.limit {
 			return selection{}, tooLargeStream()
 		}
-		sel.data = append(sel.data, r.Value...)
+		sel.data = append(sel.data, rep.Value...)
 		sel.chunks++
 	}
 }
 
-// getDelete reads prop of win, at most limit bytes and one more 32-bit
+// getDelete reads our property, at most limit bytes and one more 32-bit
 // unit (so BytesAfter tells a value above the limit), deleting it when it
 // was read whole.
-func getDelete(conn *xgb.Conn, win xproto.Window, prop xproto.Atom, limit int) (*xproto.GetPropertyReply, error) {
+func (r *x11Reader) getDelete(limit int) (*xproto.GetPropertyReply, error) {
 	units := uint32(max(limit, 0)/4 + 1)
-	r, err := xproto.GetProperty(conn, true, win, prop, xproto.GetPropertyTypeAny, 0, units).Reply()
+	rep, err := xproto.GetProperty(r.conn, true, r.win, r.atoms.property, xproto.GetPropertyTypeAny, 0, units).Reply()
 	if err != nil {
 		return nil, xError("read the clipboard's data", err)
 	}
-	return r, nil
+	return rep, nil
 }
 
 // xError words an X protocol failure while doing what.

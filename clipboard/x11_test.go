@@ -235,7 +235,7 @@ func TestHTMLFromX11(t *testing.T) {
 			if tt.wantErr != nil {
 				return
 			}
-			sel, err := readX11(context.Background(), display, MaxBytes)
+			sel, err := readX11(context.Background(), display, MaxBytes, func() {})
 			if err != nil || (sel.chunks > 1) != tt.wantINCR {
 				t.Errorf("readX11 = %d chunks, %v; want INCR %v", sel.chunks, err, tt.wantINCR)
 			}
@@ -261,11 +261,11 @@ func TestX11Limits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			newOwner(t, display, tt.play)
-			_, err := readX11(context.Background(), display, limit)
+			_, err := readX11(context.Background(), display, limit, func() {})
 			if !errors.Is(err, article.ErrTooLarge) {
 				t.Fatalf("readX11 of %d bytes with limit %d: %v; want %v", len(page), limit, err, article.ErrTooLarge)
 			}
-			sel, err := readX11(context.Background(), display, len(page))
+			sel, err := readX11(context.Background(), display, len(page), func() {})
 			if err != nil || !bytes.Equal(sel.data, page) {
 				t.Fatalf("readX11 with a limit of its size: %d bytes, %v; want %d bytes", len(sel.data), err, len(page))
 			}
