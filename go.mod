@@ -8,6 +8,7 @@ require (
 	github.com/PuerkitoBio/goquery v1.13.0
 	github.com/andybalholm/brotli v1.3.0
 	github.com/go-text/typesetting v0.2.1
+	github.com/jezek/xgb v1.1.1
 	github.com/rivo/uniseg v0.4.7
 	github.com/yuin/goldmark v1.8.7
 	go.etcd.io/bbolt v1.5.0
