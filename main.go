@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	_ "embed"
 	"flag"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/app"
 	"github.com/dramatis-app/dramatis/cli"
+	"github.com/dramatis-app/dramatis/clipboard"
 	"github.com/dramatis-app/dramatis/internal/buildinfo"
 	_ "github.com/dramatis-app/dramatis/internal/localeenv" // before Fyne reads the locale
 )
@@ -47,7 +49,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "dramatis: --library is empty; give a library file, or leave --library out for the default")
 		os.Exit(2)
 	}
-	if err := app.Run(app.Options{Library: *library, Open: fs.Args(), Build: build, Started: started, StartCompaction: cli.StartCompaction}); err != nil {
+	quietX11()
+	opts := app.Options{Library: *library, Open: fs.Args(), Build: build, Started: started,
+		StartCompaction: cli.StartCompaction, ClipboardPage: clipboardPage}
+	if err := app.Run(opts); err != nil {
 		fmt.Fprintln(os.Stderr, "dramatis:", err)
 		os.Exit(1)
 	}
@@ -59,4 +64,11 @@ func flagGiven(fs *flag.FlagSet, name string) bool {
 	given := false
 	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
 	return given
+}
+
+// clipboardPage reads the HTML and the page's address a browser put on the
+// clipboard beside a copy's text (app.Options.ClipboardPage).
+func clipboardPage(ctx context.Context) ([]byte, string, error) {
+	p, err := clipboard.Read(ctx)
+	return p.HTML, p.Source, err
 }

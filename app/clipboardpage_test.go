@@ -117,3 +117,18 @@ func TestPasteWithoutClipboardHTML(t *testing.T) {
 		}
 	}
 }
+
+func TestIsPageAddress(t *testing.T) {
+	for s, want := range map[string]bool{
+		"https://zeitung.example/politik/a": true,
+		"http://zeitung.example/a?b=1":      true,
+		"https://zeitung.example/":          false,
+		"https://zeitung.example":           false,
+		"file:///home/leser/a.html":         false,
+		"":                                  false,
+	} {
+		if got := isPageAddress(s); got != want {
+			t.Errorf("isPageAddress(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

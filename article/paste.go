@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -72,10 +73,12 @@ func cleanPaste(text, fragment []byte, pageURL, name string) (*Article, error) {
 	return mergePaste(fromText, fromHTML, shown, name)
 }
 
-// webAddress reports whether u is an http(s) address.
+// webAddress reports whether u is an http(s) address of a page: a site's
+// bare origin or home page names no article, and as the import's source it
+// would make every article pasted from that site one and the same.
 func webAddress(u string) bool {
-	l := strings.ToLower(u)
-	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")
+	p, err := url.Parse(strings.TrimSpace(u))
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != "" && p.Path != "" && p.Path != "/"
 }
 
 // cleanCopyMarked is CleanText of a decoded copy whose headline is one of

@@ -156,6 +156,8 @@ func TestCleanPasteAddress(t *testing.T) {
 		{"no HTML flavour", "", "https://example.org/a", "https://example.org/a"},
 		{"a saved file", pasteFragment, "file:///home/leser/seite.html", ""},
 		{"nonsense", pasteFragment, "javascript:alert(1)", ""},
+		{"the site's origin only", pasteFragment, "https://example.org", ""},
+		{"the home page", pasteFragment, "https://example.org/", ""},
 		{"none", pasteFragment, "", ""},
 		{"declared by the page", declared, "https://example.org/a?utm_source=x", "https://example.org/kanonisch"},
 	}

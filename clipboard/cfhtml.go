@@ -25,50 +25,61 @@ import (
 // header ends, and an owner's buffer without one is not read further.
 const cfHTMLHeaderMax = 16 << 10
 
-// parseCFHTML returns the HTML in a CF_HTML buffer: StartHTML..EndHTML,
+// parseCFHTML returns the HTML in a CF_HTML buffer, and the SourceURL its
+// header gives (the page's address, which browsers write), or "". The HTML
+// is StartHTML..EndHTML,
 // the page around the selection, which keeps the <head> with its title and
 // canonical link when the browser put it there; else the fragment,
 // StartFragment..EndFragment, which is all some programs give (StartHTML
 // and EndHTML may be -1). Offsets that do not enclose some bytes after the
 // header and inside the buffer are not used: they come from another
 // program and may be anything.
-func parseCFHTML(data []byte) ([]byte, error) {
-	fields, headerLen, err := cfHTMLHeader(data)
+func parseCFHTML(data []byte) ([]byte, string, error) {
+	h, err := cfHTMLHeader(data)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	for _, r := range [][2]string{{"StartHTML", "EndHTML"}, {"StartFragment", "EndFragment"}} {
-		start, okStart := fields[r[0]]
-		end, okEnd := fields[r[1]]
-		if okStart && okEnd && headerLen <= start && start < end && end <= len(data) {
-			return data[start:end], nil
+		start, okStart := h.offsets[r[0]]
+		end, okEnd := h.offsets[r[1]]
+		if okStart && okEnd && h.length <= start && start < end && end <= len(data) {
+			return data[start:end], h.source, nil
 		}
 	}
-	return nil, fmt.Errorf("%w: its Windows HTML Format points at no HTML inside it", ErrNoHTML)
+	return nil, "", fmt.Errorf("%w: its Windows HTML Format points at no HTML inside it", ErrNoHTML)
 }
 
-// cfHTMLHeader reads the header's numeric fields and its length in bytes.
-// Lines end in CR LF, CR or LF; the header ends at the first line that is
-// not Name:value (the HTML's first tag). A value that is no number (the
-// SourceURL) or out of range is left out.
-func cfHTMLHeader(data []byte) (map[string]int, int, error) {
+// cfHTMLFields is what a CF_HTML header says: its byte offsets by name,
+// its SourceURL, and its own length in bytes.
+type cfHTMLFields struct {
+	offsets map[string]int
+	source  string
+	length  int
+}
+
+// cfHTMLHeader reads the header's numeric fields, its SourceURL and its
+// length. Lines end in CR LF, CR or LF; the header ends at the first line
+// that is not Name:value (the HTML's first tag). A numeric value that is
+// no number or out of range is left out.
+func cfHTMLHeader(data []byte) (cfHTMLFields, error) {
+	h := cfHTMLFields{offsets: map[string]int{}}
 	if !bytes.HasPrefix(data, []byte("Version:")) {
-		return nil, 0, fmt.Errorf("%w: its Windows HTML Format has no header", ErrNoHTML)
+		return h, fmt.Errorf("%w: its Windows HTML Format has no header", ErrNoHTML)
 	}
-	fields := map[string]int{}
-	pos := 0
-	for pos < len(data) && pos < cfHTMLHeaderMax {
-		line, next := cfHTMLLine(data, pos)
+	for h.length < len(data) && h.length < cfHTMLHeaderMax {
+		line, next := cfHTMLLine(data, h.length)
 		name, value, ok := bytes.Cut(line, []byte(":"))
 		if !ok || !isFieldName(name) {
 			break
 		}
-		if n, err := strconv.Atoi(string(bytes.TrimSpace(value))); err == nil {
-			fields[string(name)] = n
+		if string(name) == "SourceURL" {
+			h.source = string(bytes.TrimSpace(value))
+		} else if n, err := strconv.Atoi(string(bytes.TrimSpace(value))); err == nil {
+			h.offsets[string(name)] = n
 		}
-		pos = next
+		h.length = next
 	}
-	return fields, pos, nil
+	return h, nil
 }
 
 // cfHTMLLine returns the line at pos, without its end, and where the next

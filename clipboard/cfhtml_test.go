@@ -59,9 +59,12 @@ func TestParseCFHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseCFHTML([]byte(tt.in))
+			got, source, err := parseCFHTML([]byte(tt.in))
 			if string(got) != tt.want || !errors.Is(err, tt.wantErr) {
 				t.Errorf("parseCFHTML(%.60q…) = %q, %v; want %q, %v", tt.in, got, err, tt.want, tt.wantErr)
+			}
+			if want := tt.name == "with SourceURL"; (source == "https://example.org/a:b?c=1") != want {
+				t.Errorf("SourceURL %q", source)
 			}
 		})
 	}
@@ -77,14 +80,15 @@ func FuzzParseCFHTML(f *testing.F) {
 	f.Add([]byte("Version:0.9\r\nStartHTML:-1\r\nEndHTML:-1\r\nStartFragment:40\r\nEndFragment:10\r\n<p>"))
 	f.Add([]byte("Version:1.0\nStartHTML:0\nEndHTML:99999999999999999999\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
-		got, err := parseCFHTML(in)
+		got, _, err := parseCFHTML(in)
 		if err != nil {
 			if got != nil || !errors.Is(err, ErrNoHTML) {
 				t.Fatalf("parseCFHTML(%q) = %q, %v; want nil and ErrNoHTML", in, got, err)
 			}
 			return
 		}
-		_, headerLen, _ := cfHTMLHeader(in)
+		h, _ := cfHTMLHeader(in)
+		headerLen := h.length
 		if len(got) == 0 || !bytes.Contains(in[headerLen:], got) {
 			t.Fatalf("parseCFHTML(%q) = %q: not a part of the buffer after its %d-byte header", in, got, headerLen)
 		}

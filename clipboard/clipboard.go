@@ -18,6 +18,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"net/url"
+	"strings"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -61,23 +63,46 @@ var ErrUnsupported = errors.New("reading HTML from the clipboard is not possible
 // HTML over whole within ReadTimeout.
 var ErrNoAnswer = errors.New("the program holding the clipboard did not answer")
 
-// reply is what a platform reader hands back to HTML.
+// reply is what a platform reader hands back to Read.
 type reply struct {
-	data []byte
-	err  error
+	data   []byte
+	source string
+	err    error
 }
 
-// HTML returns the HTML flavour of the system clipboard as UTF-8 (invalid
-// bytes repaired, UTF-16 converted), at most MaxBytes of it. Its error
-// says in one line why there is none: it wraps ErrNoHTML, ErrUnsupported,
-// ErrNoAnswer, article.ErrTooLarge, or the cause of ctx's end.
+// Page is what a browser put on the clipboard beside the text of a copy.
+type Page struct {
+	// HTML is the copied selection as HTML, in UTF-8.
+	HTML []byte
+	// Source is the address of the page it was copied from, where the
+	// browser said it (Firefox and Chromium on X11, Windows' CF_HTML),
+	// else "".
+	Source string
+}
+
+// maxSourceBytes bounds a page's address: browsers cap theirs at 2 MB,
+// but an address of more than 8 kB is no page a reader cites.
+const maxSourceBytes = 8 << 10
+
+// HTML is Read's HTML alone.
+func HTML(ctx context.Context) ([]byte, error) {
+	p, err := Read(ctx)
+	return p.HTML, err
+}
+
+// Read returns the HTML flavour of the system clipboard as UTF-8 (invalid
+// bytes repaired, UTF-16 converted), at most MaxBytes of it, and the
+// address of the page it was copied from when the browser gave it. Its
+// error says in one line why there is no HTML: it wraps ErrNoHTML,
+// ErrUnsupported, ErrNoAnswer, article.ErrTooLarge, or the cause of ctx's
+// end.
 //
-// HTML returns by ctx's deadline, OwnerTimeout of silence or ReadTimeout,
+// Read returns by ctx's deadline, OwnerTimeout of silence or ReadTimeout,
 // whichever comes first, whatever the owner or the system does: the
 // platform reader runs on a goroutine of its own and is told through ctx
 // to give up (it then frees its connection or handle as soon as the
 // system lets it).
-func HTML(ctx context.Context) ([]byte, error) {
+func Read(ctx context.Context) (Page, error) {
 	ctx, cancel := context.WithTimeoutCause(ctx, ReadTimeout,
 		fmt.Errorf("%w: its HTML was not all there within %v", ErrNoAnswer, ReadTimeout))
 	defer cancel()
@@ -90,19 +115,39 @@ func HTML(ctx context.Context) ([]byte, error) {
 	select {
 	case r = <-got:
 	case <-ctx.Done():
-		return nil, stopped(ctx)
+		return Page{}, stopped(ctx)
 	}
 	if r.err != nil {
 		if ctx.Err() != nil {
-			return nil, stopped(ctx)
+			return Page{}, stopped(ctx)
 		}
-		return nil, r.err
+		return Page{}, r.err
 	}
 	out := repairEncoding(r.data)
 	if len(out) > MaxBytes {
-		return nil, tooLarge(len(out))
+		return Page{}, tooLarge(len(out))
 	}
-	return out, nil
+	return Page{HTML: out, Source: pageAddress(r.source)}, nil
+}
+
+// pageAddress is the page's address in what a browser gave for it: the
+// first line (Firefox's text/x-moz-url may add the page's title on a
+// second), if it is an http(s) address with a path. A file's path is no
+// address to cite, and a site's bare origin is not the page's: Firefox's
+// text/x-moz-url-priv names only the origin of the page's principal
+// ("https://zeitung.example"), and taken as the page's address it would
+// make every article pasted from that site the same article.
+func pageAddress(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(s) > maxSourceBytes {
+		return ""
+	}
+	if u.Path == "" || u.Path == "/" {
+		return ""
+	}
+	return s
 }
 
 // readGuarded runs the platform reader and turns a panic in it into an
@@ -116,8 +161,8 @@ func readGuarded(ctx context.Context, progress func()) (r reply) {
 			r = reply{err: fmt.Errorf("%w: reading it failed (%v)", ErrNoHTML, p)}
 		}
 	}()
-	data, err := readHTML(ctx, MaxBytes, progress)
-	return reply{data: data, err: err}
+	data, source, err := readHTML(ctx, MaxBytes, progress)
+	return reply{data: data, source: source, err: err}
 }
 
 // idleContext returns a ctx that ends with cause once progress was not

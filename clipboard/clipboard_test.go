@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -101,5 +102,27 @@ func TestIdleContext(t *testing.T) {
 	<-ctx.Done()
 	if err := stopped(ctx); !errors.Is(err, ErrNoAnswer) {
 		t.Errorf("an idle ctx whose parent ended for the owner: %v; want %v", err, ErrNoAnswer)
+	}
+}
+
+func TestPageAddress(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://zeitung.example/politik/a", "https://zeitung.example/politik/a"},
+		{"  http://zeitung.example/a?b=1#c \n", "http://zeitung.example/a?b=1#c"},
+		{"https://zeitung.example/a\nDer Titel der Seite", "https://zeitung.example/a"}, // text/x-moz-url
+		{"file:///home/leser/seite.html", ""},
+		{"javascript:alert(1)", ""},
+		{"https://", ""},
+		{"about:blank", ""},
+		{"http://127.0.0.1:8766", ""},         // Firefox's text/x-moz-url-priv: the origin only
+		{"https://zeitung.example/", ""},      // the home page is no article's address
+		{"https://zeitung.example/?p=12", ""}, // nor is a query on it, for this purpose
+		{"", ""},
+		{"https://zeitung.example/" + strings.Repeat("a", maxSourceBytes), ""},
+	}
+	for _, tt := range tests {
+		if got := pageAddress(tt.in); got != tt.want {
+			t.Errorf("pageAddress(%.60q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -31,8 +31,15 @@ const osascriptWaitDelay = 100 * time.Millisecond
 
 // readHTML runs osascript and parses what it prints, calling progress as
 // its output comes; reading stops, and osascript is killed, past limit
-// bytes of HTML (twice as many digits) or at ctx's end.
-func readHTML(ctx context.Context, limit int, progress func()) ([]byte, error) {
+// bytes of HTML (twice as many digits) or at ctx's end. macOS's
+// pasteboard keeps no page address beside the HTML that AppleScript reads.
+func readHTML(ctx context.Context, limit int, progress func()) ([]byte, string, error) {
+	html, err := readAppleScriptHTML(ctx, limit, progress)
+	return html, "", err
+}
+
+// readAppleScriptHTML is readHTML's HTML.
+func readAppleScriptHTML(ctx context.Context, limit int, progress func()) ([]byte, error) {
 	path, err := exec.LookPath("osascript")
 	if err != nil {
 		return nil, fmt.Errorf("%w: osascript is missing (%v)", ErrNoHTML, err)

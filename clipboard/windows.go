@@ -50,29 +50,29 @@ var (
 // given up on it by then: GetClipboardData waits while an owner that
 // renders on request renders). The data comes in one call, so there is no
 // progress to report.
-func readHTML(ctx context.Context, limit int, _ func()) ([]byte, error) {
+func readHTML(ctx context.Context, limit int, _ func()) ([]byte, string, error) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	format, err := registerFormat()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if r, _, _ := procIsClipboardFormatAvailable.Call(uintptr(format)); r == 0 {
-		return nil, fmt.Errorf("%w: it holds no %s", ErrNoHTML, cfHTMLName)
+		return nil, "", fmt.Errorf("%w: it holds no %s", ErrNoHTML, cfHTMLName)
 	}
 	if err := openClipboard(ctx); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer procCloseClipboard.Call()
 	data, err := clipboardData(format, limit+cfHTMLHeaderMax)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	html, err := parseCFHTML(data)
+	html, source, err := parseCFHTML(data)
 	if err == nil && len(html) > limit {
-		return nil, tooLarge(len(html))
+		return nil, "", tooLarge(len(html))
 	}
-	return html, err
+	return html, source, err
 }
 
 // registerFormat returns the number of the "HTML Format" clipboard format,

@@ -23,11 +23,17 @@ const x11Target = "text/html"
 // x11Property is the property on our window the owner writes into.
 const x11Property = "DRAMATIS_CLIPBOARD"
 
+// x11SourceTargets are the targets browsers offer the copied page's
+// address under: Firefox's (UTF-16) and Chromium's (UTF-8).
+var x11SourceTargets = []string{"text/x-moz-url-priv", "chromium/x-source-url"}
+
 // selection is what an owner handed over, and in how many chunks (1 for a
-// single transfer; INCR's chunks otherwise), which tests check.
+// single transfer; INCR's chunks otherwise), which tests check; source is
+// the page's address, when the owner offered it.
 type selection struct {
 	data   []byte
 	chunks int
+	source string
 }
 
 // x11Reader is one read: its connection, window and atoms, the most it
@@ -43,17 +49,18 @@ type x11Reader struct {
 // x11Atoms are the atoms one read needs, interned once per connection.
 type x11Atoms struct {
 	clipboard, target, property, incr, targets xproto.Atom
+	sources                                    []xproto.Atom // x11SourceTargets
 }
 
 // readHTML reads the clipboard's HTML from the X display in $DISPLAY,
 // calling progress at each event, an owner's answer.
-func readHTML(ctx context.Context, limit int, progress func()) ([]byte, error) {
+func readHTML(ctx context.Context, limit int, progress func()) ([]byte, string, error) {
 	display := os.Getenv("DISPLAY")
 	if display == "" {
-		return nil, fmt.Errorf("%w: no X display to read the clipboard from ($DISPLAY is not set)", ErrUnsupported)
+		return nil, "", fmt.Errorf("%w: no X display to read the clipboard from ($DISPLAY is not set)", ErrUnsupported)
 	}
 	sel, err := readX11(ctx, display, limit, progress)
-	return sel.data, err
+	return sel.data, sel.source, err
 }
 
 // readX11 asks the CLIPBOARD selection's owner on display for text/html.
@@ -97,10 +104,32 @@ func (r *x11Reader) convert() (selection, error) {
 	if r.win, err = receiver(r.conn); err != nil {
 		return selection{}, err
 	}
-	if !r.offers() {
+	offered := r.offered()
+	if offered != nil && !offered[r.atoms.target] {
 		return selection{}, fmt.Errorf("%w: its owner offers no %s", ErrNoHTML, x11Target)
 	}
-	return r.request(r.atoms.target)
+	sel, err := r.request(r.atoms.target)
+	if err != nil {
+		return selection{}, err
+	}
+	sel.source = r.source(offered)
+	return sel, nil
+}
+
+// source asks the owner for the page's address under the first of the
+// browsers' targets it offers; "" when it offers none or gives none.
+func (r *x11Reader) source(offered map[xproto.Atom]bool) string {
+	for _, t := range r.atoms.sources {
+		if !offered[t] {
+			continue
+		}
+		short := *r
+		short.limit = maxSourceBytes
+		if sel, err := short.request(t); err == nil {
+			return string(repairEncoding(sel.data))
+		}
+	}
+	return ""
 }
 
 // request asks the owner for the selection as target and reads its
@@ -117,28 +146,27 @@ func (r *x11Reader) request(target xproto.Atom) (selection, error) {
 	return r.readProperty()
 }
 
-// offers reports whether the owner lists text/html among its TARGETS.
-// An owner should refuse a target it does not have, but some answer every
-// target with their text (xclip 0.13 given no -t does), which would pass a
-// terminal's plain text off as HTML; TARGETS says what the owner really
-// has. An owner that lists no targets (ICCCM asks every owner to) is
-// asked for text/html all the same.
-func (r *x11Reader) offers() bool {
+// offered is the set of targets the owner lists in its TARGETS, or nil
+// when it lists none (ICCCM asks every owner to; one that does not is
+// asked for text/html all the same). An owner should refuse a target it
+// does not have, but some answer every target with their text (xclip
+// 0.13 given no -t does), which would pass a terminal's plain text off as
+// HTML; TARGETS says what the owner really has.
+func (r *x11Reader) offered() map[xproto.Atom]bool {
 	sel, err := r.request(r.atoms.targets)
 	if err != nil || len(sel.data) < 4 {
-		return true
+		return nil
 	}
+	set := map[xproto.Atom]bool{}
 	for i := 0; i+4 <= len(sel.data); i += 4 {
-		if xproto.Atom(xgb.Get32(sel.data[i:])) == r.atoms.target {
-			return true
-		}
+		set[xproto.Atom(xgb.Get32(sel.data[i:]))] = true
 	}
-	return false
+	return set
 }
 
 // internAtoms looks up the atoms of one read.
 func internAtoms(conn *xgb.Conn) (x11Atoms, error) {
-	names := []string{"CLIPBOARD", x11Target, x11Property, "INCR", "TARGETS"}
+	names := append([]string{"CLIPBOARD", x11Target, x11Property, "INCR", "TARGETS"}, x11SourceTargets...)
 	cookies := make([]xproto.InternAtomCookie, len(names))
 	for i, name := range names {
 		cookies[i] = xproto.InternAtom(conn, false, uint16(len(name)), name)
@@ -151,7 +179,7 @@ func internAtoms(conn *xgb.Conn) (x11Atoms, error) {
 		}
 		atoms[i] = r.Atom
 	}
-	return x11Atoms{clipboard: atoms[0], target: atoms[1], property: atoms[2], incr: atoms[3], targets: atoms[4]}, nil
+	return x11Atoms{clipboard: atoms[0], target: atoms[1], property: atoms[2], incr: atoms[3], targets: atoms[4], sources: atoms[5:]}, nil
 }
 
 // receiver creates the window the owner writes the selection into:

@@ -225,6 +225,35 @@ func TestHTMLFromX11(t *testing.T) {
 			newOwner(t, display, ownerPlay{data: page, chunk: 64 << 10, stallAfter: 3})
 		}, wantErr: ErrNoAnswer},
 	}
+	// The page's address, as Firefox (UTF-16) and Chromium (UTF-8) offer
+	// it beside the HTML; a file's path is none to cite.
+	sources := []struct {
+		name, target string
+		data         []byte
+		want         string
+	}{
+		{"Firefox, whose text/x-moz-url-priv is the origin only", "text/x-moz-url-priv", utf16Bytes("https://zeitung.example", binary.LittleEndian), ""},
+		{"a UTF-16 address", "text/x-moz-url-priv", utf16Bytes("https://zeitung.example/politik/a", binary.LittleEndian), "https://zeitung.example/politik/a"},
+		{"Chromium", "chromium/x-source-url", []byte("https://zeitung.example/b?x=1"), "https://zeitung.example/b?x=1"},
+		{"a saved file", "chromium/x-source-url", []byte("file:///home/leser/seite.html"), ""},
+		{"an unknown target", "text/x-other-url", []byte("https://zeitung.example/c"), ""},
+	}
+	for _, src := range sources {
+		tests = append(tests, struct {
+			name     string
+			own      func(t *testing.T)
+			want     []byte
+			wantErr  error
+			wantINCR bool
+		}{name: "page address from " + src.name, own: func(t *testing.T) {
+			newOwner(t, display, ownerPlay{data: small, source: src.data, sourceTarget: src.target})
+			t.Cleanup(func() {
+				if p, err := Read(context.Background()); err != nil || p.Source != src.want {
+					t.Errorf("Read() source %q, %v; want %q", p.Source, err, src.want)
+				}
+			})
+		}, want: small})
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.own(t)

@@ -19,6 +19,10 @@ type ownerPlay struct {
 	silent     bool   // answers no request at all
 	refuse     bool   // lists text/html, then refuses to convert to it
 	noTargets  bool   // refuses TARGETS, converts to text/html all the same
+	// source, when set, is offered under sourceTarget: the page's
+	// address, as browsers offer it.
+	source       []byte
+	sourceTarget string
 }
 
 // testOwner holds the clipboard on a test's X server through xgb and
@@ -27,7 +31,7 @@ type testOwner struct {
 	conn      *xgb.Conn
 	play      ownerPlay
 	requested chan struct{} // gets a value when a request comes in
-	atoms     struct{ clipboard, targets, target, incr, atom xproto.Atom }
+	atoms     struct{ clipboard, targets, target, incr, atom, source xproto.Atom }
 	incr      incrTransfer
 }
 
@@ -53,6 +57,9 @@ func newOwner(t testing.TB, display string, play ownerPlay) *testOwner {
 	o.atoms.target = internAtom(t, conn, x11Target)
 	o.atoms.incr = internAtom(t, conn, "INCR")
 	o.atoms.atom = internAtom(t, conn, "ATOM")
+	if play.sourceTarget != "" {
+		o.atoms.source = internAtom(t, conn, play.sourceTarget)
+	}
 	win, err := xproto.NewWindowId(conn)
 	if err != nil {
 		t.Fatal(err)
@@ -99,10 +106,18 @@ func (o *testOwner) answer(e xproto.SelectionRequestEvent) {
 	switch {
 	case o.play.silent:
 	case e.Target == o.atoms.targets && !o.play.noTargets:
-		list := make([]byte, 8)
-		xgb.Put32(list, uint32(o.atoms.targets))
-		xgb.Put32(list[4:], uint32(o.atoms.target))
-		xproto.ChangeProperty(o.conn, xproto.PropModeReplace, e.Requestor, e.Property, o.atoms.atom, 32, 2, list)
+		targets := []xproto.Atom{o.atoms.targets, o.atoms.target}
+		if o.atoms.source != 0 {
+			targets = append(targets, o.atoms.source)
+		}
+		list := make([]byte, 4*len(targets))
+		for i, a := range targets {
+			xgb.Put32(list[4*i:], uint32(a))
+		}
+		xproto.ChangeProperty(o.conn, xproto.PropModeReplace, e.Requestor, e.Property, o.atoms.atom, 32, uint32(len(targets)), list)
+		o.notify(e, e.Property)
+	case o.atoms.source != 0 && e.Target == o.atoms.source:
+		xproto.ChangeProperty(o.conn, xproto.PropModeReplace, e.Requestor, e.Property, o.atoms.source, 8, uint32(len(o.play.source)), o.play.source)
 		o.notify(e, e.Property)
 	case e.Target == o.atoms.target && !o.play.refuse:
 		o.send(e)
