@@ -79,11 +79,12 @@ func (t *metaTally) judge(declared, stated, found, right bool) string {
 // own date, readMetadata) stopped taking comments' and related articles'
 // <time>s and began giving a UTC moment in the page's zone: six pages that
 // declared only such a time now declare nothing, and four copies judged
-// wrong print the page's local day.
+// wrong print the page's local day. Readability's rose again (right 31 ->
+// 33) when French datelines were read ("30 avril 2015 à 07:19").
 var copyMetaLimits = map[string]struct{ minRight, maxWrong int }{
 	"readability site":        {40, 5},
 	"readability authors":     {44, 4},
-	"readability date":        {30, 6},
+	"readability date":        {32, 6},
 	"trafilatura-dev site":    {142, 17},
 	"trafilatura-dev authors": {82, 6},
 	"trafilatura-dev date":    {193, 19},
@@ -273,15 +274,27 @@ func sameMomentElsewhere(found, declared time.Time) bool {
 }
 
 // The month names a page prints a date with, in English and German, full
-// and short (the test's own list, apart from the cleaner's).
+// and short, and the full names of the languages whose datelines German
+// and English pages quote: French, Spanish, Italian, Portuguese, Dutch
+// (the test's own list, apart from the cleaner's).
 var testMonths = [12][]string{
-	{"january", "jan", "januar", "jänner"}, {"february", "feb", "februar"}, {"march", "mar", "märz", "mär", "mrz"},
-	{"april", "apr"}, {"may", "mai"}, {"june", "jun", "juni"}, {"july", "jul", "juli"}, {"august", "aug"},
-	{"september", "sep", "sept"}, {"october", "oct", "oktober", "okt"}, {"november", "nov"}, {"december", "dec", "dezember", "dez"},
+	{"january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari"},
+	{"february", "feb", "februar", "février", "febrero", "febbraio", "fevereiro", "februari"},
+	{"march", "mar", "märz", "mär", "mrz", "mars", "marzo", "março", "maart"},
+	{"april", "apr", "avril", "abril", "aprile"},
+	{"may", "mai", "mayo", "maggio", "maio", "mei"},
+	{"june", "jun", "juni", "juin", "junio", "giugno", "junho"},
+	{"july", "jul", "juli", "juillet", "julio", "luglio", "julho"},
+	{"august", "aug", "août", "agosto", "augustus"},
+	{"september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"},
+	{"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"},
+	{"november", "nov", "novembre", "noviembre", "novembro"},
+	{"december", "dec", "dezember", "dez", "décembre", "diciembre", "dicembre", "dezembro"},
 }
 
 // dayPattern matches the ways a page prints day: 2024-03-03, 3.3.2024,
-// 03.03.24, 3/3/2024, 3. März 2024, 3 Mar. 2024, March 3rd, 2024.
+// 03.03.24, 3/3/2024, 3. März 2024, 3 Mar. 2024, March 3rd, 2024,
+// 3 de marzo de 2024, 1er mars 2024.
 func dayPattern(day string) *regexp.Regexp {
 	t, _ := time.Parse(time.DateOnly, day)
 	y, m, d := t.Year(), int(t.Month()), t.Day()
@@ -294,7 +307,7 @@ func dayPattern(day string) *regexp.Regexp {
 		fmt.Sprintf(`%s\.\s?%s\.\s?%s\b`, dd, mm, yy),
 		fmt.Sprintf(`%s/%s/%s\b`, dd, mm, yy),
 		fmt.Sprintf(`%s/%s/%s\b`, mm, dd, yy),
-		fmt.Sprintf(`%s(?:st|nd|rd|th)?\.?\s+(?:%s)\.?,?\s+%d`, dd, months, y),
+		fmt.Sprintf(`%s(?:st|nd|rd|th|er|º|°)?\.?\s+(?:de\s+)?(?:%s)\.?,?\s+(?:del?\s+)?%d`, dd, months, y),
 		fmt.Sprintf(`(?:%s)\.?\s+%s(?:st|nd|rd|th)?,?\s+%d`, months, dd, y),
 	}
 	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(?:` + strings.Join(forms, "|") + `)`)
