@@ -17,7 +17,10 @@ type timeMark struct {
 	published bool
 	// foreign: it stands in a comment, a list of related articles, a
 	// teaser or a widget, and dates that text, not the page's article.
-	foreign bool
+	// modified: the markup calls it the date of the last change
+	// (itemprop="dateModified"), which is no publication date (see
+	// articleDate).
+	foreign, modified bool
 }
 
 // foreignDateWords are the words of the class and id names of the parts
@@ -40,6 +43,7 @@ func markTime(n *html.Node) timeMark {
 		value:     attr(n, "datetime"),
 		published: strings.EqualFold(attr(n, "itemprop"), "datePublished") || hasAttr(n, "pubdate"),
 		foreign:   inForeignPart(n),
+		modified:  strings.EqualFold(attr(n, "itemprop"), "dateModified"),
 	}
 }
 
@@ -76,7 +80,8 @@ func inForeignPart(n *html.Node) bool {
 // tags, JSON-LD's dateCreated, then the article's own <time> elements,
 // those the markup calls the publication date first. A <time> in a
 // comment, a teaser or a list of related articles dates another text and
-// is never taken, though it may be the first on the page. A moment
+// is never taken, though it may be the first on the page, nor is one the
+// markup calls the date of the last change. A moment
 // declared in UTC is given in the page's zone when another declaration
 // tells it (inPageZone).
 func (pm *pageMarks) published(ld ldArticle, meta func(keys ...string) string) time.Time {
@@ -84,7 +89,7 @@ func (pm *pageMarks) published(ld ldArticle, meta func(keys ...string) string) t
 	var own []string
 	for _, pass := range []bool{true, false} {
 		for _, tm := range pm.times {
-			if !tm.foreign && tm.published == pass {
+			if !tm.foreign && !tm.modified && tm.published == pass {
 				own = append(own, tm.value)
 			}
 		}

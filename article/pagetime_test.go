@@ -44,6 +44,7 @@ func TestPagePublishedTime(t *testing.T) {
 		{"the publication date before another time", `<time datetime="2021-11-04T16:53:50+01:00">a</time><time itemprop="datePublished" datetime="2021-11-02T02:00:00+01:00">b</time>`, "2021-11-02"},
 		{"an article filed under comment", `<article class="post category-comment"><time datetime="2019-01-03T07:00:00Z">c</time></article>`, "2019-01-03"},
 		{"a part that names its comment count", `<div class="duet--article--date-and-comments"><time datetime="2019-01-03T07:00:00Z">c</time></div>`, "2019-01-03"},
+		{"only the date of the last change", `<time itemprop="dateModified" datetime="2016-09-14T07:07:00-04:00">Last updated September 14, 2016</time>`, ""},
 		{"the body's state classes", `<body class="active-footer-widgets-0"><time datetime="2019-10-19T17:05:55+00:00">d</time></body>`, "2019-10-19"},
 		{"a moment in UTC and the page's wall time", `<meta property="article:published_time" content="2023-11-09T05:30:59+00:00"><time datetime="2023-11-08 23:30:59">e</time>`, "2023-11-08"},
 	}

@@ -80,11 +80,13 @@ func (t *metaTally) judge(declared, stated, found, right bool) string {
 // <time>s and began giving a UTC moment in the page's zone: six pages that
 // declared only such a time now declare nothing, and four copies judged
 // wrong print the page's local day. Readability's rose again (right 31 ->
-// 33) when French datelines were read ("30 avril 2015 à 07:19").
+// 33) when French datelines were read ("30 avril 2015 à 07:19"), and fell
+// to 32 when the judge stopped taking a <time itemprop="dateModified"> for
+// the publication date (ehow-2 declares no other).
 var copyMetaLimits = map[string]struct{ minRight, maxWrong int }{
 	"readability site":        {40, 5},
 	"readability authors":     {44, 4},
-	"readability date":        {32, 6},
+	"readability date":        {31, 6},
 	"trafilatura-dev site":    {142, 17},
 	"trafilatura-dev authors": {82, 6},
 	"trafilatura-dev date":    {193, 19},
