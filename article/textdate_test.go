@@ -275,6 +275,8 @@ func TestQuotedDatelines(t *testing.T) {
 		{"Top 4 out 2021", "en", ""},
 		{"Gen 2 Gen 2020", "en", ""},
 		{"10 mag 2019", "en", ""},
+		{"Veronica Mars 3, 2019", "en", ""}, // month first: German and English names only
+		{"Marco 5, 2021", "pt", ""},
 		// a month's name with no language's form of a date
 		{"3. mars 2019", "fr", ""},
 		{"3rd diciembre 2017", "es", ""},
