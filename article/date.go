@@ -12,6 +12,7 @@ var dateLayouts = []string{
 	"2006-01-02T15:04:05Z0700",
 	"2006-01-02T15:04:05.000Z0700",
 	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04Z0700",
 	"2006-01-02T15:04:05",
 	"2006-01-02T15:04",
 	"2006-01-02 15:04:05Z07:00",
@@ -40,18 +41,66 @@ var dateLayouts = []string{
 // the value is not a date we understand (then the article has no date rather
 // than a wrong one). Times without a zone are taken as UTC.
 func parseDate(s string) (time.Time, bool) {
+	d, ok := parseDeclaredDate(s)
+	return d.t, ok
+}
+
+// declaredDate is a date a page declares for machines, and what its
+// layout told besides the moment: whether it named a zone (an offset,
+// "Z", "GMT") and whether it gave a time of day.
+type declaredDate struct {
+	t                 time.Time
+	hasZone, hasClock bool
+}
+
+// parseDeclaredDate is parseDate, telling also what the layout held.
+func parseDeclaredDate(s string) (declaredDate, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 64 {
-		return time.Time{}, false
+		return declaredDate{}, false
 	}
 	s = strings.Replace(s, " Uhr", "", 1)
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			if t.Year() < 1900 || t.Year() > 2200 {
-				return time.Time{}, false
+				return declaredDate{}, false
 			}
-			return t, true
+			zoned := strings.Contains(l, "Z") || strings.Contains(l, "-0700") || strings.Contains(l, "MST")
+			return declaredDate{t: t, hasZone: zoned, hasClock: strings.Contains(l, "15")}, true
 		}
 	}
-	return time.Time{}, false
+	return declaredDate{}, false
+}
+
+// maxZoneOffset is the farthest a zone is from UTC (Kiribati's +14).
+const maxZoneOffset = 14 * time.Hour
+
+// zoneStep is the finest step of the world's zone offsets (Nepal's +5:45).
+const zoneStep = 15 * time.Minute
+
+// inPageZone returns t, a moment a page declares in UTC, in the page's own
+// zone when another of its declarations gives the same moment in it: with
+// an offset ("2022-04-21T22:11:44-06:00" beside "2022-04-22T04:11:44Z"), or
+// as a wall time without one that is a zone's whole offset away to the
+// second ("2023-01-16 16:30:41" beside "2023-01-17T00:30:41Z"). The day a
+// reader of the page sees is its zone's day: a Californian article of the
+// evening of the 16th is not dated the 17th.
+func inPageZone(t time.Time, others []string) time.Time {
+	if _, off := t.Zone(); off != 0 {
+		return t
+	}
+	for _, s := range others {
+		d, ok := parseDeclaredDate(s)
+		if !ok || !d.hasClock {
+			continue
+		}
+		if _, off := d.t.Zone(); d.hasZone && off != 0 && d.t.Equal(t) {
+			return d.t
+		}
+		shift := d.t.Sub(t)
+		if !d.hasZone && shift != 0 && shift.Abs() <= maxZoneOffset && shift%zoneStep == 0 {
+			return t.In(time.FixedZone("", int(shift/time.Second)))
+		}
+	}
+	return t
 }

@@ -199,7 +199,7 @@ func TestSplitAuthors(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
-	for _, s := range []string{"2024-11-08T12:22:00+01:00", "2024-11-08T11:22:00Z", "2024-11-08T11:22:00.000Z", "2024-11-08 11:22:00", "Fri, 08 Nov 2024 11:22:00 GMT"} {
+	for _, s := range []string{"2024-11-08T12:22:00+01:00", "2024-11-08T11:22:00Z", "2024-11-08T11:22:00.000Z", "2024-11-08 11:22:00", "Fri, 08 Nov 2024 11:22:00 GMT", "2024-11-08T11:22+0000", "2024-11-08T12:22+0100"} {
 		got, ok := parseDate(s)
 		if !ok || !got.Equal(time.Date(2024, 11, 8, 11, 22, 0, 0, time.UTC)) {
 			t.Errorf("parseDate(%q) = %v, %v", s, got, ok)

@@ -30,7 +30,7 @@ type pageMarks struct {
 	meta      map[string]string
 	title, h1 *goquery.Selection
 	htmlLang  string
-	times     []string
+	times     []timeMark
 	canonical string
 	authors   []string
 	ld        ldArticle
@@ -66,7 +66,7 @@ func collectMarks(doc *html.Node) *pageMarks {
 				pm.h1 = s
 			}
 		case "time":
-			pm.times = append(pm.times, attr(n, "datetime"))
+			pm.times = append(pm.times, markTime(n))
 		case "link":
 			if pm.canonical == "" && hasField(strings.ToLower(attr(n, "rel")), "canonical") {
 				pm.canonical = attr(n, "href")
@@ -126,12 +126,7 @@ func readMetadata(doc *html.Node, pageURL string) metadata {
 		m.Authors = pm.authors
 	}
 
-	for _, v := range append([]string{ld.DatePublished, first("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date"), ld.DateCreated}, pm.times...) {
-		if t, ok := parseDate(v); ok {
-			m.Published = t
-			break
-		}
-	}
+	m.Published = pm.published(ld, first)
 
 	m.Lang = firstNonEmpty(pm.htmlLang, first("content-language", "language", "dc.language"), ldString(ld.InLanguage), strings.ReplaceAll(first("og:locale"), "_", "-"))
 	if i := strings.IndexByte(m.Lang, ','); i >= 0 {

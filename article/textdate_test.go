@@ -245,3 +245,71 @@ func TestCopyDayOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotedDatelines: other languages' dates are read as those languages
+// write them, day first, and a month's name that is also a word of prose
+// ("Mars", "set", "out") is no date outside its language's own form or
+// page.
+func TestQuotedDatelines(t *testing.T) {
+	cases := []struct{ line, lang, want string }{
+		{"1 de diciembre de 2017 3:00 AM PST", "es", "2017-12-01 03:00"},
+		{"1 de diciembre de 2017 3:00 AM PST", "de", "2017-12-01 03:00"},
+		{"1º de dezembro de 2017", "en", "2017-12-01 00:00"},
+		{"5 de out de 2021", "en", "2021-10-05 00:00"},
+		{"1er décembre 2017", "de", "2017-12-01 00:00"},
+		{"AFP 30 avril 2015 à 07:19", "fr", "2015-04-30 07:19"},
+		{"1er mars 2019", "en", "2019-03-01 00:00"},
+		{"1 mars 2019 à 15:20", "fr", "2019-03-01 15:20"},
+		{"1° dicembre 2017", "it", "2017-12-01 00:00"},
+		{"12 maggio 2020", "it", "2020-05-12 00:00"},
+		{"1 december 2017", "nl", "2017-12-01 00:00"},
+		{"3 maart 2020", "de", "2020-03-03 00:00"},
+		{"mardi 5 juin 2018", "en", "2018-06-05 00:00"},
+		{"13th January 2017", "en", "2017-01-13 00:00"},
+		{"8. November 2024", "en", "2024-11-08 00:00"},
+		// prose words that are months only in another language's form
+		{"NASA's 10 Mars 2020 launches", "en", ""},
+		{"Die 10 Mars 2020 Fotos", "de", ""},
+		{"the 5th Mars 2020 update", "en", ""},
+		{"Lego 3 set 2019", "en", ""},
+		{"Top 4 out 2021", "en", ""},
+		{"Gen 2 Gen 2020", "en", ""},
+		{"10 mag 2019", "en", ""},
+		{"Veronica Mars 3, 2019", "en", ""}, // month first: German and English names only
+		{"Marco 5, 2021", "pt", ""},
+		// a month's name with no language's form of a date
+		{"3. mars 2019", "fr", ""},
+		{"3rd diciembre 2017", "es", ""},
+		{"1 de March de 2017", "en", ""},
+		{"diciembre 1, 2017", "es", ""},
+	}
+	for _, c := range cases {
+		got := ""
+		if d, ok := findTextDate(c.line, c.lang); ok {
+			got = d.t.Format("2006-01-02 15:04")
+		}
+		if got != c.want {
+			t.Errorf("findTextDate(%q, %s) = %q, want %q", c.line, c.lang, got, c.want)
+		}
+	}
+}
+
+// TestCopyQuotedDateline: a dateline quoted in another language dates
+// the article and leaves its text, as an English or German one does.
+func TestCopyQuotedDateline(t *testing.T) {
+	body := strings.Repeat("Twitter Lite estará disponible en Google Play Store en once países de América Latina a partir de hoy. ", 3) +
+		"\n\n" + strings.Repeat("La aplicación minimiza el uso de datos y permite la carga de tuits de forma más rápida en redes lentas. ", 3) + "\n"
+	for _, dateline := range []string{"1 de diciembre de 2017 3:00 AM PST", "1er décembre 2017 à 03:00", "1 dicembre 2017"} {
+		text := "CNET\nNoticias\nCelulares\n\nTwitter Lite se estrena en 11 países de América Latina\n\nCésar Salza\n\n" + dateline + "\n\n" + body
+		a, err := CleanText([]byte(text), "copy.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Published.Format(time.DateOnly); got != "2017-12-01" {
+			t.Errorf("%q: date %q, want 2017-12-01", dateline, got)
+		}
+		if strings.Contains(a.Text(), dateline) {
+			t.Errorf("%q stays in the text", dateline)
+		}
+	}
+}

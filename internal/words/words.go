@@ -8,6 +8,7 @@ package words
 import (
 	"embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,7 +24,7 @@ type lists struct {
 	langs     []string         // languages with a stop-word list, sorted
 	stopWords map[string][]int // word -> indexes into langs
 	particles map[string]bool  // particle -> also an everyday German word
-	months    map[string]time.Month
+	months    map[string]MonthName
 }
 
 var loaded = sync.OnceValue(func() *lists {
@@ -38,7 +39,7 @@ var loaded = sync.OnceValue(func() *lists {
 
 // parse reads the embedded files.
 func parse() (*lists, error) {
-	l := &lists{stopWords: map[string][]int{}, particles: map[string]bool{}, months: map[string]time.Month{}}
+	l := &lists{stopWords: map[string][]int{}, particles: map[string]bool{}, months: map[string]MonthName{}}
 	entries, err := files.ReadDir("stopwords")
 	if err != nil {
 		return nil, err
@@ -65,16 +66,33 @@ func parse() (*lists, error) {
 	}); err != nil {
 		return nil, err
 	}
-	return l, eachLine("months.txt", func(fields []string) error {
-		m, err := strconv.Atoi(fields[0])
-		if err != nil || m < 1 || m > 12 || len(fields) < 2 {
-			return fmt.Errorf("want a month's number and its names, got %q", strings.Join(fields, " "))
+	return l, eachLine("months.txt", l.addMonths)
+}
+
+// addMonths reads a line of months.txt: a language, a month's number and
+// its names in that language, "*" marking a name that is also a word of
+// prose.
+func (l *lists) addMonths(fields []string) error {
+	if len(fields) < 3 {
+		return fmt.Errorf("want a language, a month's number and its names, got %q", strings.Join(fields, " "))
+	}
+	lang := fields[0]
+	m, err := strconv.Atoi(fields[1])
+	if err != nil || m < 1 || m > 12 {
+		return fmt.Errorf("want a month's number, got %q", fields[1])
+	}
+	for _, f := range fields[2:] {
+		name, everyday := strings.CutSuffix(f, "*")
+		mn, seen := l.months[name]
+		if seen && mn.Month != time.Month(m) {
+			return fmt.Errorf("%q is month %d and month %d", name, mn.Month, m)
 		}
-		for _, name := range fields[1:] {
-			l.months[name] = time.Month(m)
-		}
-		return nil
-	})
+		mn.Month = time.Month(m)
+		mn.Langs = append(mn.Langs, lang)
+		mn.Everyday = mn.Everyday || everyday
+		l.months[name] = mn
+	}
+	return nil
 }
 
 // eachLine calls f with the words of each line of an embedded file that is
@@ -104,9 +122,55 @@ func Particle(w string) (particle, everyday bool) {
 	return particle, everyday
 }
 
-// Month returns the month a name or abbreviation (lower-case, German or
-// English: "märz", "sept", "december") stands for.
+// MonthName is what a month's name says: the month, the languages that
+// write it so, and whether it is also a word of German or English prose
+// ("mars", "set"; marked * in months.txt).
+type MonthName struct {
+	Month    time.Month
+	Langs    []string
+	Everyday bool
+}
+
+// In reports whether lang writes the month so.
+func (m MonthName) In(lang string) bool {
+	return slices.Contains(m.Langs, lang)
+}
+
+// OtherLangs reports whether a language besides the readers' (German,
+// English) writes the month so.
+func (m MonthName) OtherLangs() bool {
+	for _, lang := range m.Langs {
+		if !slices.Contains(readerLangs[:], lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// readerLangs are the languages whose month names Month reads: the
+// readers' own, German and English.
+var readerLangs = [...]string{"de", "en"}
+
+// Month returns the month a German or English name or abbreviation
+// (lower-case: "märz", "sept", "december") stands for. A name only other
+// languages write ("diciembre", "mars") is not one: read alone it is
+// another word, and only a date's form tells it is a month (LookupMonth).
 func Month(name string) (time.Month, bool) {
+	m, ok := loaded().months[name]
+	if !ok {
+		return 0, false
+	}
+	for _, lang := range readerLangs {
+		if m.In(lang) {
+			return m.Month, true
+		}
+	}
+	return 0, false
+}
+
+// LookupMonth returns what a month's name (lower-case) says in every
+// language months.txt lists.
+func LookupMonth(name string) (MonthName, bool) {
 	m, ok := loaded().months[name]
 	return m, ok
 }

@@ -2,6 +2,7 @@ package words
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -71,13 +72,51 @@ func TestMonth(t *testing.T) {
 			t.Errorf("Month(%q) = %v, %v; want %v", name, got, ok, want)
 		}
 	}
-	if _, ok := Month("updated"); ok {
-		t.Error(`Month("updated") is a month`)
+	// Month reads the readers' languages only: another language's name
+	// read alone is another word ("Mars", "set").
+	for _, name := range []string{"updated", "diciembre", "mars", "set", ""} {
+		if _, ok := Month(name); ok {
+			t.Errorf("Month(%q) is a month", name)
+		}
 	}
 }
 
-func TestFilesParse(t *testing.T) {
-	if _, err := parse(); err != nil {
-		t.Fatal(err)
+func TestLookupMonth(t *testing.T) {
+	cases := []struct {
+		name     string
+		month    time.Month
+		lang     string
+		everyday bool
+		other    bool
+	}{
+		{"diciembre", 12, "es", false, true},
+		{"décembre", 12, "fr", false, true},
+		{"mars", 3, "fr", true, true},
+		{"mai", 5, "fr", false, true}, // German too
+		{"set", 9, "pt", true, true},
+		{"maart", 3, "nl", false, true},
+		{"march", 3, "en", false, false},
+	}
+	for _, c := range cases {
+		m, ok := LookupMonth(c.name)
+		if !ok || m.Month != c.month || !m.In(c.lang) || m.Everyday != c.everyday || m.OtherLangs() != c.other {
+			t.Errorf("LookupMonth(%q) = %+v, %v", c.name, m, ok)
+		}
+	}
+	if m, _ := LookupMonth("mai"); !m.In("de") {
+		t.Errorf(`"mai" is not German: %+v`, m)
+	}
+}
+
+func TestAddMonthsErrors(t *testing.T) {
+	// Each line follows "fr 2 février": a name may stand for one month only.
+	for _, line := range []string{"de 1", "de x januar", "de 13 undecember", "es 3 février"} {
+		l := &lists{months: map[string]MonthName{}}
+		if err := l.addMonths(strings.Fields("fr 2 février")); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.addMonths(strings.Fields(line)); err == nil {
+			t.Errorf("addMonths(%q) accepted", line)
+		}
 	}
 }
