@@ -91,8 +91,8 @@ func (pc *pageCopy) weights() []int {
 				w[k] = 0
 			case codeLike(ls[k].text):
 				w[k] = -1
-			case ls[k].isData():
-				w[k] = 0 // a field or an amount: the page's data, not its menu
+			case ls[k].isData() || ls[k].cell:
+				w[k] = 0 // a field, an amount, a table's cell: the page's data, not its menu
 			case intro && n <= maxAnnouncedList:
 				w[k] = 0
 			case n <= shortRunLines || pc.alone(k):

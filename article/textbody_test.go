@@ -225,6 +225,33 @@ func TestCopyTableOfFigures(t *testing.T) {
 	}
 }
 
+// TestCopyTableCells: a table of settings, each row a name and its
+// description, then (after a tab) the cell of its values one a line. The
+// values are the table's data, not a menu: the body runs over every row.
+func TestCopyTableCells(t *testing.T) {
+	var rows strings.Builder
+	for _, topic := range []string{"speed", "camera", "volume", "language", "offside"} {
+		rows.WriteString(topic + " setting\n\n" + para(topic, 12) + "\n\n\t\nDefault\nSlow\nNormal\nFast\nClassic\nDynamic\nBroadcast\n\n")
+	}
+	copy := "Home\nNews\nGuides\nPlayers\nFormations\n\nGame Settings\n\nOption\tValue\n\n" + rows.String() + "Related Posts\nCamera Settings\nDifficulty\n"
+	a, err := CleanText([]byte(copy), "settings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"speed report", "offside report"} {
+		if !strings.Contains(a.Text(), k) {
+			t.Errorf("lost %q:\n%s", k, a.Text())
+		}
+	}
+	pc := newPageCopy(copy)
+	w := pc.weights()
+	for i, l := range pc.lines {
+		if l.text == "Broadcast" && (!l.cell || w[i] != 0) {
+			t.Errorf("line %d %q: cell %v, weight %d; want a cell's value weighing 0", i, l.text, l.cell, w[i])
+		}
+	}
+}
+
 // TestCopyCardsInsideArticle: headline-and-teaser pairs end the body when
 // little follows them (related articles), but a run of captioned figures
 // after which the article goes on at length is the article's.
