@@ -508,6 +508,27 @@ func TestCopyBodyBackToDatedHead(t *testing.T) {
 	}
 }
 
+// TestCopyBodyBackToDroppedDate: a short post under its headline and a
+// date line that the phrase lists drop ("Published …"), then share
+// buttons and a longer author's bio. The dropped line still dates the
+// head: the body goes back to the post, whose headline is the title.
+func TestCopyBodyBackToDroppedDate(t *testing.T) {
+	copy := "Knowledge on Air\nOur mission: knowledge work made easy\nSearch\nMain menu\nSkip to content\nHome\nSubscribe\nImprint\nPost navigation\n← Previous\n" +
+		"Live from the Knowledge Camp 2019\nPublished on 17 December 2019 by Simon Dueckert\n\n" + para("camp", 20) + "\n\n" +
+		"Download: mp3\n\nShare with:\nMastodon\nFlattr\nPocket\nXing\nLike it:\nLike Loading …\n" +
+		"About Simon Dueckert\n" + para("academy", 40) + "\n"
+	a, err := CleanText([]byte(copy), "post")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Live from the Knowledge Camp 2019" {
+		t.Errorf("title %q", a.Title)
+	}
+	if !strings.Contains(a.Text(), "camp report") {
+		t.Errorf("lost the post:\n%s", a.Text())
+	}
+}
+
 // TestCopyMenuPromos: a mega-menu holds long teasers of other articles
 // between its links; the body is the article under the menu, headed by
 // its headline, not a promo's island of text.
