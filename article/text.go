@@ -47,6 +47,7 @@ type copyLine struct {
 	boxed bool // dropped only as a line of a box of links ("Themen"), not by its own text
 	meta  bool // used as byline, date, kicker or teaser
 	row   bool // a row of a table of figures (cells between tabs, one a number)
+	cell  bool // in a table's cell that a line holding only a tab opened (a setting's values)
 	kind  BlockType
 	level int
 	key   phraseKey // the text prepared for the phrase lists
@@ -91,17 +92,20 @@ func newMarkedPageCopy(text string, headlines []string) *pageCopy {
 	// A line of the copy becomes about one copyLine (a blank one none, a
 	// glued one two): sized once, the slice is not copied as it grows.
 	pc.lines = make([]copyLine, 0, strings.Count(text, "\n")+1)
-	para := true
+	para, inCell := true, false
 	for raw := range strings.SplitSeq(text, "\n") {
 		t := cleanLine(raw)
 		if t == "" {
-			para = true
+			// A browser copies a table's row with a tab between its
+			// cells; a line holding only a tab opens a cell whose
+			// content starts on the next line, up to a blank line.
+			para, inCell = true, strings.IndexByte(raw, '\t') >= 0
 			continue
 		}
 		t = pc.trimGluedPhrases(t)
 		row := tableRow(raw)
 		for i, part := range splitGluedSentences(t) {
-			pc.lines = append(pc.lines, copyLine{text: part, para: para && i == 0, row: row})
+			pc.lines = append(pc.lines, copyLine{text: part, para: para && i == 0, row: row, cell: inCell})
 		}
 		para = false
 	}

@@ -91,8 +91,8 @@ func (pc *pageCopy) weights() []int {
 				w[k] = 0
 			case codeLike(ls[k].text):
 				w[k] = -1
-			case ls[k].isData():
-				w[k] = 0 // a field or an amount: the page's data, not its menu
+			case ls[k].isData() || ls[k].cell:
+				w[k] = 0 // a field, an amount, a table's cell: the page's data, not its menu
 			case intro && n <= maxAnnouncedList:
 				w[k] = 0
 			case n <= shortRunLines || pc.alone(k):
@@ -736,19 +736,20 @@ func (pc *pageCopy) skipToDatedHead(s, e int, w []int) int {
 
 // datedHead returns the headline of an article's head that ends the
 // lines [i, j): a date on one of the articleUnderReach kept lines above
-// j, and a headline-shaped line of a headline's length on one of the
-// articleUnderReach kept lines above the date; or -1.
+// j, or on a dropped line among them (the phrase lists drop a dateline
+// that opens with "Published" or "Veröffentlicht am", but it dates the
+// head all the same), and a headline-shaped line of a headline's length
+// on one of the articleUnderReach kept lines above the date; or -1.
 func (pc *pageCopy) datedHead(i, j int) int {
 	ls := pc.lines
 	date := -1
 	for k, n := j-1, 0; k >= i && n < articleUnderReach && date < 0; k-- {
-		if ls[k].drop {
-			continue
-		}
 		if _, ok := findTextDate(ls[k].text, pc.lang); ok {
 			date = k
 		}
-		n++
+		if !ls[k].drop {
+			n++
+		}
 	}
 	for k, n := date-1, 0; date >= 0 && k >= i && n < articleUnderReach; k-- {
 		if ls[k].drop {

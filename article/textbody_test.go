@@ -236,6 +236,33 @@ func TestCopyTableOfFigures(t *testing.T) {
 	}
 }
 
+// TestCopyTableCells: a table of settings, each row a name and its
+// description, then (after a tab) the cell of its values one a line. The
+// values are the table's data, not a menu: the body runs over every row.
+func TestCopyTableCells(t *testing.T) {
+	var rows strings.Builder
+	for _, topic := range []string{"speed", "camera", "volume", "language", "offside"} {
+		rows.WriteString(topic + " setting\n\n" + para(topic, 12) + "\n\n\t\nDefault\nSlow\nNormal\nFast\nClassic\nDynamic\nBroadcast\n\n")
+	}
+	copy := "Home\nNews\nGuides\nPlayers\nFormations\n\nGame Settings\n\nOption\tValue\n\n" + rows.String() + "Related Posts\nCamera Settings\nDifficulty\n"
+	a, err := CleanText([]byte(copy), "settings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"speed report", "offside report"} {
+		if !strings.Contains(a.Text(), k) {
+			t.Errorf("lost %q:\n%s", k, a.Text())
+		}
+	}
+	pc := newPageCopy(copy)
+	w := pc.weights()
+	for i, l := range pc.lines {
+		if l.text == "Broadcast" && (!l.cell || w[i] != 0) {
+			t.Errorf("line %d %q: cell %v, weight %d; want a cell's value weighing 0", i, l.text, l.cell, w[i])
+		}
+	}
+}
+
 // TestCopyCardsInsideArticle: headline-and-teaser pairs end the body when
 // little follows them (related articles), but a run of captioned figures
 // after which the article goes on at length is the article's.
@@ -435,6 +462,27 @@ func TestCopyBodyBackToDatedHead(t *testing.T) {
 		para("towels", 40) + "\n\n" + para("sheets", 40) + "\n\n" + para("blankets", 40) + "\n\n" + player.String() +
 		para("peephole", 40) + "\n\n" + para("luggage", 40) + "\n\n" + para("prices", 40) + "\n\n" + para("rooms", 40)
 	copyCase{copy: copy, title: "The seven secrets that hotel owners keep", keep: []string{"towels report", "rooms report"}}.check(t, "player")
+}
+
+// TestCopyBodyBackToDroppedDate: a short post under its headline and a
+// date line that the phrase lists drop ("Published …"), then share
+// buttons and a longer author's bio. The dropped line still dates the
+// head: the body goes back to the post, whose headline is the title.
+func TestCopyBodyBackToDroppedDate(t *testing.T) {
+	copy := "Knowledge on Air\nOur mission: knowledge work made easy\nSearch\nMain menu\nSkip to content\nHome\nSubscribe\nImprint\nPost navigation\n← Previous\n" +
+		"Live from the Knowledge Camp 2019\nPublished on 17 December 2019 by Simon Dueckert\n\n" + para("camp", 20) + "\n\n" +
+		"Download: mp3\n\nShare with:\nMastodon\nFlattr\nPocket\nXing\nLike it:\nLike Loading …\n" +
+		"About Simon Dueckert\n" + para("academy", 40) + "\n"
+	a, err := CleanText([]byte(copy), "post")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Live from the Knowledge Camp 2019" {
+		t.Errorf("title %q", a.Title)
+	}
+	if !strings.Contains(a.Text(), "camp report") {
+		t.Errorf("lost the post:\n%s", a.Text())
+	}
 }
 
 // TestCopyMenuPromos: a mega-menu holds long teasers of other articles
