@@ -132,24 +132,6 @@ func TestCleanHTMLCharsets(t *testing.T) {
 	}
 }
 
-func TestToUTF8(t *testing.T) {
-	tests := []struct {
-		name, in, contentType, want string
-	}{
-		{"bom wins over meta", "\xef\xbb\xbf<meta charset=iso-8859-1>K\xc3\xb6ln", "", "<meta charset=iso-8859-1>Köln"},
-		{"header", "K\xf6ln", "text/html; charset=ISO-8859-1", "Köln"},
-		{"meta http-equiv", `<meta http-equiv="content-type" content="text/html; charset=windows-1252">` + "\x84K\xf6ln\x93", "", `<meta http-equiv="content-type" content="text/html; charset=windows-1252">„Köln“`},
-		{"mislabelled utf-8", "<meta charset=iso-8859-1>K\xc3\xb6ln", "", "<meta charset=iso-8859-1>Köln"},
-		{"undeclared latin", "K\xf6ln", "", "Köln"},
-		{"utf-16le bom", "\xff\xfeK\x00\xf6\x00", "", "Kö"},
-	}
-	for _, tt := range tests {
-		if got := string(toUTF8([]byte(tt.in), tt.contentType)); got != tt.want {
-			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
-		}
-	}
-}
-
 func TestChooseTitle(t *testing.T) {
 	tests := []struct {
 		h1, site, host string

@@ -16,6 +16,9 @@ func FuzzCleanHTML(f *testing.F) {
 	f.Add([]byte("<p>a<br><br>b<br><br><br>c</p><div>x<p>y</p>z</div>"), "text/html; charset=windows-1252")
 	f.Add([]byte("\xef\xbb\xbf<meta charset=iso-8859-1><p>K\xf6ln \x84zitiert\x93</p>"), "")
 	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"), "text/html; charset=utf-16")
+	f.Add([]byte("<meta charset=\"utf-8\"><p>\xdcber Gr\xfc\xdfe aus K\xf6ln, \x84Gru\xdf\x93</p>"), "")
+	f.Add([]byte("<p>\xdcber Gr\xfc\xdfe aus K\xf6ln</p><p>K\xc3\xb6ln \xe2\x80</p>"), "text/html; charset=utf-8")
+	f.Add([]byte("<meta charset=utf-16><p>K\xf6ln</p>"), "")
 	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","author":[{"name":"A"},"B und C"],"datePublished":"2024-01-02"}]}</script><table><tr><td>1<td>2</table>`), "")
 	f.Add([]byte("<pre>  line\n\n\nline\x00\x01</pre><figure><figcaption>Caption. Foto: dpa</figcaption></figure>"), "")
 	for _, name := range []string{"de-news.html", "de-windows-1252.html"} {

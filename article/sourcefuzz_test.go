@@ -27,6 +27,8 @@ func FuzzLoadBytes(f *testing.F) {
 		{append([]byte{0xff, 0xfe}, utf16le...), "text/html"},
 		{[]byte("\x00\x01\x00\x02\x00\x03"), ""},
 		{[]byte("<?xml version=\"1.0\"?><p>x</p>"), "application/xhtml+xml"},
+		{[]byte("\xdcber Gr\xfc\xdfe aus K\xf6ln.\n\nK\xf6ln (dpa) \x96 Es ist der dritte Start."), "text/plain; charset=utf-8"},
+		{[]byte("<meta charset=\"utf-8\"><p>\xdcber Gr\xfc\xdfe aus K\xf6ln</p>"), "text/html; charset=utf-8"},
 		{[]byte("Text mit می\u200cخواهم und \u200dZWJ\u200c."), "text/plain"},
 		{[]byte("<title>" + strings.Repeat("Titel ", 200) + "</title><p>kurz</p>"), ""},
 	} {

@@ -357,6 +357,7 @@ func TestCleanTextEncodings(t *testing.T) {
 		{"latin1", []byte("Die Regierung hat am Montag neue Regeln f\xfcr den Handel mit Stahl beschlossen, die ab Januar gelten sollen."), para},
 		{"utf16", utf16, para},
 		{"bom", append([]byte("\xef\xbb\xbf"), para...), para},
+		{"latin1-with-valid-pair", []byte("Die Regierung hat am Montag neue Regeln f\xfcr den Handel mit Stahl beschlossen: \x84Gru\xdf\x93 an die H\xe4ndler, sagte der Minister."), "Die Regierung hat am Montag neue Regeln für den Handel mit Stahl beschlossen: „Gruß“ an die Händler, sagte der Minister."},
 		{"broken-utf8", []byte("Gr\xc3\xbc\xc3e aus M\xc3\xbcnchen: Die Regierung hat am Montag neue Regeln beschlossen, die ab Januar gelten."), "Grü\uFFFDe aus München: Die Regierung hat am Montag neue Regeln beschlossen, die ab Januar gelten."},
 	}
 	for _, c := range cases {
@@ -524,6 +525,7 @@ func FuzzCleanText(f *testing.F) {
 	}
 	f.Add([]byte("GeopolitikAnnäherung von Russland\n\nTeaser schien.Martin Benninghoff 08.11.2024 - 12:22 Uhr Artikel anhören\nVerwandte Themen\nChina\n"))
 	f.Add([]byte("\xff\xfe\x00"))
+	f.Add([]byte("Sch\xf6ne Gr\xfc\xdfe aus K\xf6ln, \x84Gru\xdf\x93 und D\xc3\xbcsseldorf \xe2\x80"))
 	f.Add([]byte("3/50 Slide\n12:30\n<div>\n+ item one two three\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := CleanText(data, "fuzz")

@@ -14,7 +14,10 @@ import (
 // almost always; UTF-16 with a byte-order mark and Latin-1/windows-1252
 // (old Windows editors) are decoded, binary data is refused, and UTF-8
 // that the page's reader misread in a legacy charset is read again
-// (repairMojibake).
+// (repairMojibake). Text that is not valid UTF-8 is windows-1252 unless it
+// mostly reads as UTF-8 (mostlyUTF8): one stray sequence that happens to be
+// valid UTF-8 in Latin-1 text ("ß“" is) must not turn every umlaut into
+// U+FFFD, and one cut-off character must not turn UTF-8 into mojibake.
 func decodePageCopy(data []byte, name string) (string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", fmt.Errorf("%w in %s: the text is empty", ErrNoText, name)
@@ -36,7 +39,7 @@ func decodePageCopy(data []byte, name string) (string, error) {
 	if utf8.Valid(data) {
 		return repairMojibake(string(data)), nil
 	}
-	if !hasUTF8Multibyte(data) {
+	if !mostlyUTF8(data) {
 		out, err := charmap.Windows1252.NewDecoder().Bytes(data)
 		if err == nil {
 			return string(out), nil
@@ -66,22 +69,4 @@ func looksBinary(data []byte) bool {
 		}
 	}
 	return ctl*maxControlShare > len(head)
-}
-
-// hasUTF8Multibyte reports whether data holds at least one well-formed
-// multi-byte UTF-8 sequence. Text with invalid bytes but such sequences is
-// damaged UTF-8; text with none is a single-byte encoding.
-func hasUTF8Multibyte(data []byte) bool {
-	for i := 0; i < len(data); {
-		if data[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(data[i:])
-		if r != utf8.RuneError && n > 1 {
-			return true
-		}
-		i++
-	}
-	return false
 }
