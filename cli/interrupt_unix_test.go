@@ -12,7 +12,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
+	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/internal/handoff"
 	"github.com/dramatis-app/dramatis/storage"
 )
@@ -238,4 +240,92 @@ func TestImportChecksTheLockFirst(t *testing.T) {
 			t.Errorf("window %v: the sources were read before the lock was tried", tc.window)
 		}
 	}
+}
+
+// Ctrl-C during 'export --out' (it left hundreds of temporary files in the
+// notes folder) stops it with nothing half-done in the folder: the signal
+// comes once the first note is written aside, and then the folder holds
+// no temporary file, and exactly the notes the command says it wrote.
+func TestExportStopsAtCtrlC(t *testing.T) {
+	const n = 150
+	l := newLibEnv(t)
+	lib, err := storage.Open(l.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		a := &article.Article{Title: fmt.Sprintf("Artikel %d", i), URL: fmt.Sprintf("https://example.org/%d", i), Lang: "de",
+			Blocks: []article.Block{{Type: article.Paragraph, Text: strings.Repeat("Peking schweigt vorerst. ", 20)}}}
+		if _, err := lib.ImportArticle(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib.Close()
+	notes := filepath.Join(l.dir, "notes")
+	cmd := interruptChild(l, "export", "--out", notes)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var waitErr error
+	signalled := false
+	for !signalled {
+		select {
+		case waitErr = <-done:
+			t.Fatalf("the export ended before a note was written aside: %v, %s", waitErr, stderr.String())
+		default:
+		}
+		if temps(t, notes) > 0 {
+			if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+				t.Fatal(err)
+			}
+			signalled = true
+		}
+		time.Sleep(pollEvery)
+	}
+	code := exitCode(t, <-done)
+	if left := temps(t, notes); left > 0 {
+		t.Errorf("%d temporary files left in the notes folder", left)
+	}
+	md, _ := filepath.Glob(filepath.Join(notes, "*.md"))
+	var written int
+	switch code {
+	case exitInterrupted:
+		if _, err := fmt.Sscanf(stderr.String(), "dramatis export: interrupted: %d notes written", &written); err != nil || strings.Count(stderr.String(), "\n") != 1 {
+			t.Fatalf("stderr %q", stderr.String())
+		}
+	case 0: // the signal came during the last batch's sync, after every note was done
+		written = n
+		if !strings.HasPrefix(stdout.String(), fmt.Sprintf("%d notes written", n)) {
+			t.Fatalf("stdout %q", stdout.String())
+		}
+	default:
+		t.Fatalf("exit %d, stderr %q", code, stderr.String())
+	}
+	if len(md) != written {
+		t.Errorf("%d notes in the folder, %d said written", len(md), written)
+	}
+	t.Logf("exit %d, %d notes written", code, written)
+}
+
+// pollEvery is how often the test looks for the export's first temporary
+// file: the export writes its notes aside for most of a second.
+const pollEvery = time.Millisecond
+
+// temps counts the export's temporary files in dir.
+func temps(t *testing.T, dir string) int {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".dramatis-") && strings.HasSuffix(e.Name(), ".tmp") {
+			n++
+		}
+	}
+	return n
 }
