@@ -83,6 +83,9 @@ func checkBackupTarget(path string) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s is a folder; give the copy a file name, e.g. %s", path, filepath.Join(path, "library-copy.db"))
 	}
+	if err := refuseOverwrite(path); err != nil {
+		return err
+	}
 	return checkParentFolder(path)
 }
 

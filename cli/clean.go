@@ -35,7 +35,8 @@ type blockJSON struct {
 
 // runClean prints the cleaned article of each SOURCE. A source that fails
 // prints its one-line error and the others still run; the exit status is 1
-// when any failed. Nothing is stored and no window opens.
+// when any failed. Nothing is stored and no window opens. Ctrl-C stops it
+// before the next source (exit 130).
 func runClean(e *Env, args []string) error {
 	fs := newFlagSet(e, "clean")
 	format := fs.String("format", "text", "output format: text, json or md")
@@ -62,6 +63,10 @@ func runClean(e *Env, args []string) error {
 	defer stop()
 	failed := 0
 	for i, src := range sources {
+		if ctx.Err() != nil {
+			fmt.Fprintf(e.Stderr, "dramatis clean: interrupted: %d of %d sources cleaned\n", i, len(sources))
+			return errInterrupted
+		}
 		a, err := loadSource(ctx, e, fetcher, src)
 		if err != nil {
 			failed++
@@ -80,6 +85,11 @@ func runClean(e *Env, args []string) error {
 		if werr != nil {
 			return fmt.Errorf("writing the output: %w", werr)
 		}
+	}
+	if ctx.Err() != nil {
+		// Ctrl-C during the last source (a download it cut short).
+		fmt.Fprintf(e.Stderr, "dramatis clean: interrupted: %d of %d sources cleaned\n", len(sources)-failed, len(sources))
+		return errInterrupted
 	}
 	if failed > 0 {
 		return errReported

@@ -104,7 +104,8 @@ func usagef(format string, args ...any) error {
 }
 
 // Run runs the sub-command in args[0] and returns the process exit status:
-// 0 on success, 1 when the command failed, 2 when it was called wrongly.
+// 0 on success, 1 when the command failed, 2 when it was called wrongly,
+// 130 when Ctrl-C stopped it.
 // Errors are printed as one line on Stderr.
 func Run(e *Env, args []string) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
@@ -144,6 +145,8 @@ func Run(e *Env, args []string) int {
 		return 2
 	case errors.Is(err, errReported):
 		return 1
+	case errors.Is(err, errInterrupted):
+		return exitInterrupted
 	default:
 		fmt.Fprintf(e.Stderr, "dramatis %s: %s\n", args[0], oneLine(err.Error()))
 		return 1
@@ -207,6 +210,15 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// errInterrupted is returned by commands that stopped at Ctrl-C and said
+// how far they got; the exit status is then exitInterrupted.
+var errInterrupted = errors.New("interrupted")
+
+// exitInterrupted is the status of a command stopped by Ctrl-C: 128 plus
+// SIGINT's number, what the shell reports for a program the signal ended,
+// so that a script (and 'set -e') tells it from a failure and a success.
+const exitInterrupted = 130
 
 // errReported is returned by commands that already printed their errors
 // (one per failed source) and only need the exit status to say so.

@@ -23,7 +23,11 @@ import (
 // version either way). A failing source prints its error and the others
 // still run (exit 1 at the end). Every source is read before the library
 // is opened, so a slow download (up to --timeout) does not lock the
-// library against the window or another command meanwhile.
+// library against the window or another command meanwhile; but whether
+// another process holds the library is asked first, so that a library
+// the window has open fails at once, not after minutes of cleaning.
+// Ctrl-C stops it between two sources: what was stored stays (each
+// article is its own transaction), the rest is not imported.
 func runImport(e *Env, args []string) error {
 	fs := newFlagSet(e, "import")
 	libFlag := addLibraryFlag(fs)
@@ -44,21 +48,42 @@ func runImport(e *Env, args []string) error {
 		return err
 	}
 	defer stop()
+	if err := checkLibraryFree(e, *libFlag); err != nil {
+		return err
+	}
 	loaded := loadSources(ctx, e, fetcher, sources)
+	if ctx.Err() != nil {
+		fmt.Fprintf(e.Stderr, "dramatis import: interrupted while reading the sources (%d of %d read); nothing was imported\n", len(loaded), len(sources))
+		return errInterrupted
+	}
+	return storeSources(ctx, e, *libFlag, loaded, *force)
+}
+
+// storeSources stores the loaded sources, in order, opening the library
+// at the first that loaded; Ctrl-C (ctx) stops it before the next one.
+func storeSources(ctx context.Context, e *Env, lf libraryFlags, loaded []loadedSource, force bool) error {
 	var lib *storage.Library
-	failed := 0
-	for _, l := range loaded {
+	failed, stored := 0, 0
+	for i, l := range loaded {
+		if ctx.Err() != nil {
+			fmt.Fprintf(e.Stderr, "dramatis import: interrupted: %d of %d sources imported; the other %d were not\n", stored, len(loaded), len(loaded)-i)
+			return errInterrupted
+		}
 		if l.err == nil && lib == nil {
-			if lib, err = openLibrary(e, *libFlag); err != nil {
+			var err error
+			if lib, err = openLibrary(e, lf); err != nil {
 				reportLoadErrors(e, loaded)
 				return err
 			}
 			defer lib.Close()
 		}
-		if l.err != nil {
+		switch {
+		case l.err != nil:
 			fmt.Fprintf(e.Stderr, "dramatis import: %s\n", oneLine(l.err.Error()))
 			failed++
-		} else if !storeSource(e, lib, l, *force) {
+		case storeSource(e, lib, l, force):
+			stored++
+		default:
 			failed++
 		}
 	}
@@ -122,10 +147,15 @@ type loadedSource struct {
 }
 
 // loadSources cleans every source, in order; the errors are reported with
-// the results, so that the lines follow the order of the sources.
+// the results, so that the lines follow the order of the sources. Ctrl-C
+// (ctx) stops it before the next source: a local file is read without
+// looking at ctx, so the loop must.
 func loadSources(ctx context.Context, e *Env, fetcher *article.Fetcher, sources []string) []loadedSource {
 	loaded := make([]loadedSource, 0, len(sources))
 	for _, src := range sources {
+		if ctx.Err() != nil {
+			break
+		}
 		a, err := loadSource(ctx, e, fetcher, src)
 		loaded = append(loaded, loadedSource{source: src, article: a, err: err})
 	}

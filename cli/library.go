@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dramatis-app/dramatis/internal/handoff"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -128,6 +129,9 @@ func open(e *Env, lf libraryFlags, o storage.Options) (*storage.Library, error) 
 // openFailure words why the library did not open, and for a damaged one
 // names the way back: the latest backup and the command that restores it.
 func openFailure(path string, err error) error {
+	if errors.Is(err, storage.ErrInUse) && handoff.Listening(handoff.SocketPath(path)) {
+		return windowHolds{path}
+	}
 	if !errors.Is(err, storage.ErrDamaged) {
 		return fmt.Errorf("opening the library: %w", err)
 	}
@@ -141,6 +145,31 @@ func openFailure(path string, err error) error {
 	}
 	return fmt.Errorf("%w. Nothing was written to it. The latest backup is %s%s: 'dramatis restore %s' puts it back and keeps the damaged file in %s",
 		err, backup, when, shellQuote(backup), filepath.Dir(backup))
+}
+
+// windowHolds is ErrInUse when the holder is the Dramatis window, which
+// stays open for hours: waiting (--wait) does not help, closing it or
+// doing the work in it does.
+type windowHolds struct{ path string }
+
+func (w windowHolds) Error() string {
+	return "the Dramatis window has the library " + w.path + " open; close it or use the window"
+}
+
+func (w windowHolds) Unwrap() error { return storage.ErrInUse }
+
+// checkLibraryFree fails, as opening the library would (waiting --wait),
+// when another process holds the library a command is about to write:
+// import asks before it cleans its sources, which takes long.
+func checkLibraryFree(e *Env, lf libraryFlags) error {
+	p, err := libraryPath(e, lf)
+	if err != nil {
+		return err
+	}
+	if err := storage.CheckFree(p, lf.wait); err != nil {
+		return openFailure(p, err)
+	}
+	return nil
 }
 
 // shellQuote quotes a path for a command the reader may paste.

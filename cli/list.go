@@ -22,6 +22,9 @@ func runList(e *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("list takes no arguments (got %q); use --search to filter", pos[0])
 	}
+	if err := checkQueryWords(*search); err != nil {
+		return err
+	}
 	infos, st, err := listArticles(e, *libFlag, filters, *search)
 	if err != nil {
 		return err

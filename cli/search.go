@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/internal/fold"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -41,6 +42,9 @@ func runSearch(e *Env, args []string) error {
 	if strings.TrimSpace(query) == "" && !filters.any() {
 		return usagef("search needs words to look for or a filter (see -h)")
 	}
+	if err := checkQueryWords(query); err != nil {
+		return err
+	}
 	if *limit < 0 {
 		return usagef("--limit %d is below 0: give how many articles to print, or 0 for all", *limit)
 	}
@@ -54,6 +58,22 @@ func runSearch(e *Env, args []string) error {
 		return err
 	}
 	completeIndex(e, *libFlag, st)
+	return nil
+}
+
+// checkQueryWords refuses a query that is not blank but has no word in
+// it ("(", "*", a lone quote or minus): the search splits a query into
+// words as the index splits text, so such a query asks for nothing and
+// would match every article, which reads as an answer.
+func checkQueryWords(query string) error {
+	if strings.TrimSpace(query) == "" {
+		return nil
+	}
+	words := 0
+	fold.Words(query, func([]byte, int, int) { words++ })
+	if words == 0 {
+		return usagef("nothing to search for: the query %q has no words", query)
+	}
 	return nil
 }
 

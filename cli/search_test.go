@@ -56,6 +56,20 @@ func TestSearchCommand(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, "needs words") {
 		t.Fatalf("no words: %d %q", code, errs)
 	}
+	// A query of punctuation alone has no words: refused as the empty
+	// one is, not answered with every article.
+	for _, q := range [][]string{{"("}, {"*"}, {`"`}, {"-"}, {"-", "—", "…"}, {`""`}, {"--actor", "Nordkorea", "--", "("}} {
+		code, out, errs := l.run("", append([]string{"search"}, q...)...)
+		if code != 2 || out != "" || !strings.Contains(errs, "nothing to search for: the query") || !strings.Contains(errs, "has no words") {
+			t.Errorf("search %q: exit %d, stdout %q, stderr %q", q, code, out, errs)
+		}
+	}
+	if code, out, errs := l.run("", "list", "--search", "("); code != 2 || out != "" || !strings.Contains(errs, "has no words") {
+		t.Errorf("list --search (: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if out := l.ok("search", "(sanktionen)"); out == "" {
+		t.Error("a word in brackets is still a word")
+	}
 	code, _, errs = l.run("", "search", "x", "--from", "gestern")
 	if code != 2 || !strings.Contains(errs, "is not a date") {
 		t.Fatalf("bad date: %d %q", code, errs)

@@ -28,7 +28,7 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 }
 
 func createAtomic(fs fileSystem, path string) (*AtomicFile, error) {
-	f, err := fs.CreateTemp(filepath.Dir(path), tempPattern)
+	f, err := fs.CreateTemp(filepath.Dir(path), tempPattern())
 	if err != nil {
 		return nil, err
 	}

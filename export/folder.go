@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -64,6 +65,17 @@ func WriteFolder(dir string, lib *Library, g Grouping) (FolderReport, error) {
 // passages they hold).
 func WriteFolderFrom(dir string, src NoteSource, g Grouping) (FolderReport, error) {
 	return newFolderWriter(dir).writeFrom(src, g)
+}
+
+// WriteFolderFromUntil is WriteFolderFrom until ctx is done (Ctrl-C):
+// then no further note is written, the notes written aside and not yet in
+// place are removed (the notes they would have replaced stay as they
+// were), the record of the export keeps what was put in place, and the
+// error wraps ctx's. The report says what was written before.
+func WriteFolderFromUntil(ctx context.Context, dir string, src NoteSource, g Grouping) (FolderReport, error) {
+	f := newFolderWriter(dir)
+	f.ctx = ctx
+	return f.writeFrom(src, g)
 }
 
 // scanFolder finds the notes Dramatis wrote before (dramatis_id → name)

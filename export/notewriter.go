@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -34,6 +35,10 @@ type folderWriter struct {
 	// in place; 0 does everything in order on one goroutine (the fault
 	// tests count operations).
 	workers int
+	// ctx stops the export (Ctrl-C; nil: nothing does): no note is started after it is done,
+	// the notes written aside and not yet in place are removed, and the
+	// record keeps what was put in place.
+	ctx context.Context
 
 	// state is the record as loaded: workers read it, nothing writes it
 	// until the notes are done. updates are what this export recorded.
@@ -106,6 +111,9 @@ func (f *folderWriter) write(lib *Library, g Grouping) (FolderReport, error) {
 func (f *folderWriter) writeFrom(src NoteSource, g Grouping) (FolderReport, error) {
 	f.rep, f.stateDirty, f.pending, f.pendingBytes = FolderReport{}, false, nil, 0
 	f.updates = map[string][]uint64{}
+	if f.ctx == nil {
+		f.ctx = context.Background()
+	}
 	if err := os.MkdirAll(f.dir, 0o755); err != nil {
 		return f.rep, fmt.Errorf("creating the notes folder: %w", err)
 	}
@@ -125,7 +133,12 @@ func (f *folderWriter) writeFrom(src NoteSource, g Grouping) (FolderReport, erro
 	heads := src.Heads()
 	actors := src.Actors()
 	r := &renderer{actors: actorMap(actors), topics: topicMap(src.Topics()), names: namesFor(slices.Clone(heads), actors, existing, taken)}
-	f.run(func(emit func(Note)) { r.produce(src, heads, actors, g, emit) })
+	f.run(func(emit func(Note) bool) { r.produce(src, heads, actors, g, emit) })
+	if err := f.ctx.Err(); err != nil {
+		f.discardPending()
+		f.saveState()
+		return f.rep, fmt.Errorf("the export stopped: %w", err)
+	}
 	f.flush()
 	f.saveState()
 	return f.rep, nil
@@ -133,8 +146,8 @@ func (f *folderWriter) writeFrom(src NoteSource, g Grouping) (FolderReport, erro
 
 // produce reads the articles of heads from src one at a time and emits
 // their notes, then, for PerActor, the actors' notes, which keep of each
-// article only what they show.
-func (r *renderer) produce(src NoteSource, heads []ArticleHead, actors []annotation.Actor, g Grouping, emit func(Note)) {
+// article only what they show. It stops when emit says so (false).
+func (r *renderer) produce(src NoteSource, heads []ArticleHead, actors []annotation.Actor, g Grouping, emit func(Note) bool) {
 	articles := PerArticle
 	if g == ByActor {
 		articles = ByActor
@@ -148,30 +161,48 @@ func (r *renderer) produce(src NoteSource, heads []ArticleHead, actors []annotat
 		if a == nil {
 			continue
 		}
-		emit(r.articleNote(a, articles))
+		if !emit(r.articleNote(a, articles)) {
+			return
+		}
 		if passages != nil {
 			r.collectPassages(passages, a, true)
 		}
 	}
 	if passages != nil {
 		for _, n := range r.actorNotesOf(passages, actors) {
-			emit(n)
+			if !emit(n) {
+				return
+			}
 		}
 	}
 }
 
 // run renders the notes (produce) on one goroutine, prepares them on
 // f.workers and keeps the books on this one.
-func (f *folderWriter) run(produce func(emit func(Note))) {
+// Once f.ctx is done, no note is rendered or prepared any more, and what
+// was prepared is discarded (collect).
+func (f *folderWriter) run(produce func(emit func(Note) bool)) {
 	if f.workers <= 0 {
-		produce(func(n Note) { f.collect(f.prepare(n)) })
+		produce(func(n Note) bool {
+			if f.ctx.Err() != nil {
+				return false
+			}
+			f.collect(f.prepare(n))
+			return true
+		})
 		return
 	}
 	notes := make(chan Note, 4*f.workers)
 	results := make(chan prepared, 4*f.workers)
 	go func() {
 		defer close(notes)
-		produce(func(n Note) { notes <- n })
+		produce(func(n Note) bool {
+			if f.ctx.Err() != nil {
+				return false
+			}
+			notes <- n
+			return true
+		})
 	}()
 	var wg sync.WaitGroup
 	for range f.workers {
@@ -179,7 +210,9 @@ func (f *folderWriter) run(produce func(emit func(Note))) {
 		go func() {
 			defer wg.Done()
 			for n := range notes {
-				results <- f.prepare(n)
+				if f.ctx.Err() == nil {
+					results <- f.prepare(n)
+				}
 			}
 		}()
 	}
@@ -239,6 +272,12 @@ func (f *folderWriter) conflictName(n Note) string {
 // full batch is put in place.
 func (f *folderWriter) collect(pr prepared) {
 	f.seen[pr.id] = true
+	if f.ctx.Err() != nil {
+		for _, p := range pr.files {
+			f.fs.Remove(p.tmp)
+		}
+		return
+	}
 	switch {
 	case pr.err != nil:
 		f.rep.Skipped = append(f.rep.Skipped, pr.err)
@@ -278,7 +317,7 @@ func conflictNote(n Note) []byte {
 // writeAside writes a file to a temporary file beside it (not yet
 // synced) and adds it to the prepared note's files, or to its failures.
 func (pr *prepared) writeAside(fs fileSystem, dir string, p pendingFile, data []byte) {
-	t, err := fs.CreateTemp(dir, tempPattern)
+	t, err := fs.CreateTemp(dir, tempPattern())
 	if err != nil {
 		pr.failed = append(pr.failed, failedFile{p, err})
 		return
@@ -297,6 +336,16 @@ func (pr *prepared) writeAside(fs fileSystem, dir string, p pendingFile, data []
 		return
 	}
 	pr.files = append(pr.files, p)
+}
+
+// discardPending removes the files of the batch not yet put in place (an
+// export that stopped): the notes they would have replaced stay as they
+// were, and nothing is left in the folder.
+func (f *folderWriter) discardPending() {
+	for _, p := range f.pending {
+		f.fs.Remove(p.tmp)
+	}
+	f.pending, f.pendingBytes = nil, 0
 }
 
 // flush makes the batch durable with one sync and renames its files into

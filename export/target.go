@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -92,22 +93,45 @@ func writtenByExport(path string) (bool, error) {
 	return false, nil
 }
 
-// tempPattern is how WriteFile names its temporary files; tempPrefix and
-// tempSuffix recognise them.
+// tempPrefix and tempSuffix frame the names of an export's temporary
+// files: ".dramatis-PID-RANDOM.tmp", PID the process writing them, so
+// that a later export knows those of a process that is gone (killed, or
+// crashed) from those of one still writing. Names without a PID (from
+// before) are judged by age alone.
 const (
-	tempPattern = ".dramatis-*.tmp"
-	tempPrefix  = ".dramatis-"
-	tempSuffix  = ".tmp"
+	tempPrefix = ".dramatis-"
+	tempSuffix = ".tmp"
 )
 
+// tempPattern is the os.CreateTemp pattern of this process's temporary
+// files.
+func tempPattern() string {
+	return tempPrefix + strconv.Itoa(os.Getpid()) + "-*" + tempSuffix
+}
+
+// tempOwner is the process id in a temporary file's name, if it has one.
+func tempOwner(name string) (int, bool) {
+	rest := strings.TrimSuffix(strings.TrimPrefix(name, tempPrefix), tempSuffix)
+	pid, _, ok := strings.Cut(rest, "-")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(pid)
+	return n, err == nil && n > 0
+}
+
 // staleTempAge is how old a temporary file of Dramatis's naming must be to
-// be taken for one a killed export left: a note is written in
-// milliseconds and a batch is synced within seconds, so an export that is
-// still running never has one this old.
+// be taken for one a killed export left when its writer cannot be told
+// gone (a name without a process id, or a process id now in use by
+// another process): a note is written in milliseconds and a batch is
+// synced within seconds, so an export that is still running never has
+// one this old.
 const staleTempAge = 10 * time.Minute
 
-// RemoveStaleTemps deletes the temporary files a killed export left in
-// dir (only Dramatis's own naming, only regular files, only old ones).
+// RemoveStaleTemps deletes the temporary files a killed or crashed export
+// left in dir: only Dramatis's own naming, only regular files, and only
+// those whose process is gone, or that are older than staleTempAge. The
+// files of an export still running (in this process or another) stay.
 // Failures are ignored: the files are harmless, merely untidy.
 func RemoveStaleTemps(dir string) {
 	entries, err := os.ReadDir(dir)
@@ -118,6 +142,10 @@ func RemoveStaleTemps(dir string) {
 	for _, e := range entries {
 		name := e.Name()
 		if !e.Type().IsRegular() || !strings.HasPrefix(name, tempPrefix) || !strings.HasSuffix(name, tempSuffix) {
+			continue
+		}
+		if pid, ok := tempOwner(name); ok && pid != os.Getpid() && !processAlive(pid) {
+			os.Remove(filepath.Join(dir, name))
 			continue
 		}
 		if fi, err := e.Info(); err == nil && fi.ModTime().Before(cutoff) {

@@ -2,6 +2,8 @@ package storage
 
 import (
 	"errors"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -49,4 +51,31 @@ func TestRetryLockPerSystem(t *testing.T) {
 			}
 		})
 	}
+}
+
+// CheckFree says whether a writer could open the library now, and holds
+// nothing afterwards: free (or not there yet) is nil, held by another
+// open is ErrInUse with Open's wording.
+func TestCheckFree(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	if err := CheckFree(path, time.Millisecond); err != nil {
+		t.Fatalf("no library yet: %v", err)
+	}
+	lib, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = CheckFree(path, 10*time.Millisecond)
+	if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "(waited 10ms; a command's --wait sets how long)") {
+		t.Fatalf("a library held open: %v", err)
+	}
+	lib.Close()
+	if err := CheckFree(path, time.Millisecond); err != nil {
+		t.Fatalf("a closed library: %v", err)
+	}
+	lib, err = OpenWith(path, Options{Wait: time.Millisecond})
+	if err != nil {
+		t.Fatalf("CheckFree kept the lock: %v", err)
+	}
+	lib.Close()
 }

@@ -40,6 +40,14 @@ func statePath(real string) string {
 	return filepath.Join(filepath.Dir(real), "."+filepath.Base(real)+".state")
 }
 
+// UsedAsLibrary reports whether the file at path has been a library that
+// Dramatis opened and closed (its state file is beside it), not only a
+// copy: 'dramatis backup' must not write over someone's other library.
+func UsedAsLibrary(path string) bool {
+	_, err := os.Stat(statePath(realPath(absPath(path))))
+	return err == nil
+}
+
 // stateOf describes the file f (whose newest meta page is m) as it is now.
 func stateOf(f *os.File, m metaPage) (fileState, error) {
 	fi, err := f.Stat()

@@ -108,6 +108,24 @@ func readRequest(conn net.Conn) (Request, error) {
 	return req, json.Unmarshal(line, &req)
 }
 
+// Listening reports whether a Dramatis window listens at path, that is,
+// holds its library open: a command that finds the library in use can say
+// that it is the window (which stays open for hours, so waiting does not
+// help) rather than another command. The probe connects and hangs up
+// without a request, which the window ignores.
+func Listening(path string) bool {
+	conn, err := net.DialTimeout("unix", path, probeTimeout)
+	if err != nil {
+		return false
+	}
+	conn.Close()
+	return true
+}
+
+// probeTimeout bounds Listening: a window answers a connection at once
+// (the system accepts it before the window reads it).
+const probeTimeout = time.Second
+
 // Send hands a request to the window listening at path and waits for its
 // answer. An error means no window took it (none listens, or it did not
 // answer): the caller then says that the library is in use.

@@ -94,3 +94,37 @@ func TestLongLibraryPathsGetAShortSocket(t *testing.T) {
 		t.Error("SocketPath is not stable")
 	}
 }
+
+// Listening is true for a window's socket, and a probe asks nothing of the
+// window: no request reaches it, and a request after the probe does. A
+// stale socket file (a window that crashed) or none is not a window.
+func TestListening(t *testing.T) {
+	path := SocketPath(filepath.Join(t.TempDir(), "library.db"))
+	if Listening(path) {
+		t.Fatal("Listening without a socket")
+	}
+	got := make(chan Request, 2)
+	ln, err := Listen(path, func(r Request) { got <- r })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !Listening(path) {
+		t.Fatal("Listening is false for a window's socket")
+	}
+	if err := Send(path, Request{Open: []string{"after"}}); err != nil {
+		t.Fatal(err)
+	}
+	if r := <-got; len(r.Open) != 1 || r.Open[0] != "after" {
+		t.Fatalf("the window got %+v first, not the request after the probe", r)
+	}
+	ln.Close()
+	stale, err := net.Listen("unix", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale.(*net.UnixListener).SetUnlinkOnClose(false)
+	stale.Close()
+	if Listening(path) {
+		t.Fatal("Listening is true for a stale socket file")
+	}
+}
