@@ -104,9 +104,16 @@ type copyMetaRef struct {
 // TestCopyMetadataCorpus measures site, authors and date found in the
 // copies of both corpora, against what each page declares.
 func TestCopyMetadataCorpus(t *testing.T) {
+	scoreCopyMetadata(t, cleanCopyOnly, copyMetaLimits)
+}
+
+// scoreCopyMetadata cleans the copies of both corpora with clean and
+// fails t when a field's count of right values is under its floor in
+// limits, or its wrong and invented ones over the ceiling.
+func scoreCopyMetadata(t *testing.T, clean copyCleaner, limits map[string]struct{ minRight, maxWrong int }) {
 	tallies := map[string]*metaTally{}
-	judge := func(corpus, name string, copyText []byte, ref copyMetaRef) {
-		a, err := CleanText(copyText, name)
+	judge := func(corpus, name string, copyText, page []byte, ref copyMetaRef) {
+		a, err := clean(copyText, page, name)
 		if err != nil {
 			a = &Article{}
 		}
@@ -145,12 +152,12 @@ func TestCopyMetadataCorpus(t *testing.T) {
 	}
 	for _, pg := range loadCorpus(t) {
 		if len(pg.copy) > 0 {
-			judge("readability", pg.name, pg.copy, readabilityRef(t, pg))
+			judge("readability", pg.name, pg.copy, pg.html, readabilityRef(t, pg))
 		}
 	}
 	hosts := snippetHosts(t)
 	for _, pg := range loadSnippetCorpus(t) {
-		judge("trafilatura-dev", pg.id, pg.copy, htmlRef(pg.html, copyMetaRef{host: hosts[pg.id]}))
+		judge("trafilatura-dev", pg.id, pg.copy, pg.html, htmlRef(pg.html, copyMetaRef{host: hosts[pg.id]}))
 	}
 	keys := make([]string, 0, len(tallies))
 	for k := range tallies {
@@ -161,7 +168,7 @@ func TestCopyMetadataCorpus(t *testing.T) {
 		t.Logf("%-24s %v", k, *tallies[k])
 	}
 	for _, k := range keys {
-		lim, tl := copyMetaLimits[k], tallies[k]
+		lim, tl := limits[k], tallies[k]
 		if tl.right < lim.minRight || tl.wrong+tl.invented > lim.maxWrong {
 			t.Errorf("%s: %d right (floor %d), %d wrong or invented (ceiling %d)", k, tl.right, lim.minRight, tl.wrong+tl.invented, lim.maxWrong)
 		}
