@@ -147,3 +147,51 @@ func benchmarkCleanText(b *testing.B, text []byte) {
 		}
 	}
 }
+
+// BenchmarkCleanPasteTypical cleans the typical page's copy with its HTML
+// flavour (browserFragment of the page), as Ctrl+Shift+V does after a copy
+// in the browser: the text and the HTML cleaners both run, so it costs
+// about their sum (BenchmarkCleanTextTypical + BenchmarkCleanHTMLTypical);
+// the target is the HTML page's, under 30 ms.
+func BenchmarkCleanPasteTypical(b *testing.B) {
+	text, err := os.ReadFile(typicalCopy)
+	if err != nil {
+		b.Fatal(err)
+	}
+	page, err := os.ReadFile(typicalPage)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkCleanPaste(b, text, browserFragment(page))
+}
+
+// BenchmarkCleanPasteLarge is BenchmarkCleanPasteTypical for a 3 MB copy
+// and the 3 MB page's fragment; the target is under 1 s, the large text's
+// and the large page's together.
+func BenchmarkCleanPasteLarge(b *testing.B) {
+	text, err := os.ReadFile(typicalCopy)
+	if err != nil {
+		b.Fatal(err)
+	}
+	page, err := os.ReadFile(typicalPage)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var big bytes.Buffer
+	for big.Len() < largePageBytes {
+		big.Write(text)
+		big.WriteString("\n\n")
+	}
+	benchmarkCleanPaste(b, big.Bytes(), browserFragment(largePage(b, page)))
+}
+
+func benchmarkCleanPaste(b *testing.B, text, fragment []byte) {
+	b.SetBytes(int64(len(text) + len(fragment)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := CleanPaste(text, fragment, "", "copy.txt"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
