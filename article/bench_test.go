@@ -129,12 +129,17 @@ func BenchmarkCleanTextLarge(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchmarkCleanText(b, largeCopy(text))
+}
+
+// largeCopy repeats a copy until it is largePageBytes.
+func largeCopy(text []byte) []byte {
 	var big bytes.Buffer
 	for big.Len() < largePageBytes {
 		big.Write(text)
 		big.WriteString("\n\n")
 	}
-	benchmarkCleanText(b, big.Bytes())
+	return big.Bytes()
 }
 
 func benchmarkCleanText(b *testing.B, text []byte) {
@@ -154,14 +159,7 @@ func benchmarkCleanText(b *testing.B, text []byte) {
 // about their sum (BenchmarkCleanTextTypical + BenchmarkCleanHTMLTypical);
 // the target is the HTML page's, under 30 ms.
 func BenchmarkCleanPasteTypical(b *testing.B) {
-	text, err := os.ReadFile(typicalCopy)
-	if err != nil {
-		b.Fatal(err)
-	}
-	page, err := os.ReadFile(typicalPage)
-	if err != nil {
-		b.Fatal(err)
-	}
+	text, page := typicalPaste(b)
 	benchmarkCleanPaste(b, text, browserFragment(page))
 }
 
@@ -169,20 +167,21 @@ func BenchmarkCleanPasteTypical(b *testing.B) {
 // and the 3 MB page's fragment; the target is under 1 s, the large text's
 // and the large page's together.
 func BenchmarkCleanPasteLarge(b *testing.B) {
-	text, err := os.ReadFile(typicalCopy)
+	text, page := typicalPaste(b)
+	benchmarkCleanPaste(b, largeCopy(text), browserFragment(largePage(b, page)))
+}
+
+// typicalPaste reads the typical page's copy and the page.
+func typicalPaste(b *testing.B) (copyText, page []byte) {
+	copyText, err := os.ReadFile(typicalCopy)
 	if err != nil {
 		b.Fatal(err)
 	}
-	page, err := os.ReadFile(typicalPage)
+	page, err = os.ReadFile(typicalPage)
 	if err != nil {
 		b.Fatal(err)
 	}
-	var big bytes.Buffer
-	for big.Len() < largePageBytes {
-		big.Write(text)
-		big.WriteString("\n\n")
-	}
-	benchmarkCleanPaste(b, big.Bytes(), browserFragment(largePage(b, page)))
+	return copyText, page
 }
 
 func benchmarkCleanPaste(b *testing.B, text, fragment []byte) {

@@ -58,7 +58,7 @@ func cleanPaste(text, fragment []byte, pageURL, name string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	fromText, textErr := cleanCopyMarked(shown, heads, name)
+	fromText, textErr := cleanCopy(shown, heads, name)
 	title := firstHeadline(heads)
 	if textErr == nil {
 		title = fromText.Title
@@ -79,21 +79,6 @@ func cleanPaste(text, fragment []byte, pageURL, name string) (*Article, error) {
 func webAddress(u string) bool {
 	p, err := url.Parse(strings.TrimSpace(u))
 	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != "" && p.Path != "" && p.Path != "/"
-}
-
-// cleanCopyMarked is CleanText of a decoded copy whose headline is one of
-// headlines when the copy shows one of them.
-func cleanCopyMarked(text string, headlines []string, name string) (*Article, error) {
-	pc := newMarkedPageCopy(text, headlines)
-	art, ok := pc.article()
-	if !ok {
-		return nil, fmt.Errorf("%w in %s", ErrNoText, name)
-	}
-	art.Normalize()
-	if len(art.Blocks) == 0 {
-		return nil, fmt.Errorf("%w in %s", ErrNoText, name)
-	}
-	return art, nil
 }
 
 // minShownShare is how much of the HTML article's words the copy must

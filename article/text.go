@@ -24,8 +24,13 @@ func CleanText(data []byte, name string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := newPageCopy(text)
-	art, ok := doc.article()
+	return cleanCopy(text, nil, name)
+}
+
+// cleanCopy cleans a decoded copy whose headline is one of headlines
+// when the copy shows one of them (nil: the copy came as text alone).
+func cleanCopy(text string, headlines []string, name string) (*Article, error) {
+	art, ok := newMarkedPageCopy(text, headlines).article()
 	if !ok {
 		return nil, fmt.Errorf("%w in %s", ErrNoText, name)
 	}
