@@ -54,11 +54,16 @@ func runBackup(e *Env, args []string) error {
 
 // runAutoBackup is 'dramatis backup --auto [--compact]': work nobody
 // waits for, started behind the reader's back (by a command, by the
-// window as it closes, by a scheduler). A library that is not there is
-// nothing to do, not a failure: said in one line, exit status 0 (a
-// detached run may find the library moved away since it was started; a
-// manual 'backup FILE' still fails, as every reading command does).
+// window as it closes, by a scheduler), so it first lowers its own
+// priority (Env.LowerPriority; where that fails it runs as it was
+// started, slower for others but no less right). A library that is not
+// there is nothing to do, not a failure: said in one line, exit status 0
+// (a detached run may find the library moved away since it was started;
+// a manual 'backup FILE' still fails, as every reading command does).
 func runAutoBackup(e *Env, lf libraryFlags, compact bool) error {
+	if e.LowerPriority != nil {
+		_ = e.LowerPriority()
+	}
 	run := runDailyBackup
 	if compact {
 		run = runIdleCompaction
