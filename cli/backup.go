@@ -29,10 +29,7 @@ func runBackup(e *Env, args []string) error {
 		if len(pos) != 0 {
 			return usagef("--auto writes into the backups folder and takes no FILE")
 		}
-		if *compact {
-			return runIdleCompaction(e, *libFlag)
-		}
-		return runDailyBackup(e, *libFlag)
+		return runAutoBackup(e, *libFlag, *compact)
 	}
 	if *compact {
 		return usagef("--compact goes with --auto")
@@ -53,6 +50,30 @@ func runBackup(e *Env, args []string) error {
 	}
 	fmt.Fprintf(e.Stderr, "dramatis backup: library copied to %s\n", pos[0])
 	return nil
+}
+
+// runAutoBackup is 'dramatis backup --auto [--compact]': work nobody
+// waits for, started behind the reader's back (by a command, by the
+// window as it closes, by a scheduler), so it first lowers its own
+// priority (Env.LowerPriority; where that fails it runs as it was
+// started, slower for others but no less right). A library that is not
+// there is nothing to do, not a failure: said in one line, exit status 0
+// (a detached run may find the library moved away since it was started;
+// a manual 'backup FILE' still fails, as every reading command does).
+func runAutoBackup(e *Env, lf libraryFlags, compact bool) error {
+	if e.LowerPriority != nil {
+		_ = e.LowerPriority()
+	}
+	run := runDailyBackup
+	if compact {
+		run = runIdleCompaction
+	}
+	err := run(e, lf)
+	if errors.Is(err, storage.ErrNoLibrary) {
+		fmt.Fprintf(e.Stderr, "dramatis backup: %s, so there is nothing to back up or compact\n", oneLine(err.Error()))
+		return nil
+	}
+	return err
 }
 
 // runDailyBackup is 'dramatis backup --auto'.

@@ -25,6 +25,10 @@ type Env struct {
 	// outlives this one (the daily backup after a command); nil starts
 	// nothing.
 	StartBackground func(args ...string) error
+	// LowerPriority lowers this process's CPU and I/O priority for work
+	// nobody waits for ('backup --auto'); nil leaves it as it is (tests,
+	// which run commands in their own process).
+	LowerPriority func() error
 	// Version is the line 'dramatis version' prints (main sets it from
 	// internal/buildinfo).
 	Version string
@@ -32,7 +36,7 @@ type Env struct {
 
 // OSEnv returns the Env of the running process.
 func OSEnv() *Env {
-	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, StartBackground: startDetached}
+	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, StartBackground: startDetached, LowerPriority: lowerPriority}
 }
 
 func (e *Env) getenv(k string) string {

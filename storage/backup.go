@@ -330,7 +330,9 @@ func checkPathPaced(path string, pause func() error) (checkReport, error) {
 // next one is committed), trying again a few times otherwise. After a
 // backup it compacts the library when that pays and nobody has it open
 // (compact.go). It reports whether a backup was made; an error after one
-// was made is the compaction's, which left the library as it was.
+// was made is the compaction's, which left the library as it was. With no
+// library file at libraryPath it fails with ErrNoLibrary (nothing to back
+// up; ErrInvalid for a folder) and notes nothing beside it.
 func MakeDailyBackup(libraryPath string) (bool, error) {
 	return makeDailyBackupUnlocked(osFS{}, libraryPath, time.Now)
 }
@@ -347,7 +349,11 @@ func makeDailyBackupUnlocked(fs fileSystem, libraryPath string, now func() time.
 	if err != nil {
 		return false, err
 	}
-	made, _, err := dailyBackupThenCompact(fs, realPath(p), now)
+	real := realPath(p)
+	if err := libraryFileProblem(p, real); err != nil {
+		return false, err // not noted: the next Open tells it as it is
+	}
+	made, _, err := dailyBackupThenCompact(fs, real, now)
 	return made, err
 }
 

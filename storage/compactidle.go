@@ -54,7 +54,8 @@ import (
 // else from the library file itself. It reports whether the library was
 // replaced; an error means a fault (a full disk, an I/O error), which
 // left the library as it was and is noted for the next Open to tell, as
-// a daily backup's problems are.
+// a daily backup's problems are; ErrNoLibrary (or ErrInvalid, for a
+// folder), noted nowhere, means there is no library file at libraryPath.
 func CompactIdle(libraryPath string) (bool, error) {
 	return compactIdle(osFS{}, libraryPath, time.Now)
 }
@@ -65,6 +66,9 @@ func compactIdle(fs fileSystem, libraryPath string, now func() time.Time) (bool,
 		return false, err
 	}
 	real := realPath(p)
+	if err := libraryFileProblem(p, real); err != nil {
+		return false, err // not noted: the next Open tells it as it is
+	}
 	made, compacted, err := dailyBackupThenCompact(fs, real, now)
 	if made || err != nil {
 		return compacted, err

@@ -328,6 +328,25 @@ func (l *Library) inUse(wait time.Duration) error {
 	return errorf(ErrInUse, "%s: %v (waited %s; a command's --wait sets how long)", l.path, ErrInUse, wait)
 }
 
+// libraryFileProblem says why there is no library file at real (path as
+// it was given): nothing there (ErrNoLibrary), a folder or something else
+// than a file (ErrInvalid), or what looking failed with; nil when there
+// is a file.
+func libraryFileProblem(path, real string) error {
+	fi, err := os.Stat(real)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return errorf(ErrNoLibrary, "there is no library at %s", path)
+	case err != nil:
+		return fmt.Errorf("cannot open the library %s: %w", path, err)
+	case fi.IsDir():
+		return errorf(ErrInvalid, "the library path %s is a folder, not a file", path)
+	case !fi.Mode().IsRegular():
+		return errorf(ErrInvalid, "the library path %s is not a regular file", path)
+	}
+	return nil
+}
+
 // replaced reports whether the file at path is no longer f.
 func replaced(f *os.File, path string) bool {
 	a, err1 := f.Stat()
@@ -339,9 +358,9 @@ func replaced(f *os.File, path string) bool {
 // is none (never in read-only mode), and falls back to reading when the
 // file may not be written and o allows it.
 func (l *Library) openOrCreate(o Options) (*os.File, error) {
-	fi, err := os.Stat(l.real)
+	err := libraryFileProblem(l.path, l.real)
 	switch {
-	case errors.Is(err, os.ErrNotExist):
+	case errors.Is(err, ErrNoLibrary):
 		if o.ReadOnly {
 			return nil, errorf(ErrNoLibrary, "there is no library at %s yet (importing an article starts one)", l.path)
 		}
@@ -349,11 +368,7 @@ func (l *Library) openOrCreate(o Options) (*os.File, error) {
 			return nil, err
 		}
 	case err != nil:
-		return nil, fmt.Errorf("cannot open the library %s: %w", l.path, err)
-	case fi.IsDir():
-		return nil, errorf(ErrInvalid, "the library path %s is a folder, not a file", l.path)
-	case !fi.Mode().IsRegular():
-		return nil, errorf(ErrInvalid, "the library path %s is not a regular file", l.path)
+		return nil, err
 	}
 	if o.ReadOnly {
 		l.readOnly = "opened for reading"

@@ -15,13 +15,21 @@ import (
 // remap, over exactly the part of the map the file's data fills.
 func (l *Library) ReleaseReadPages() {
 	_ = l.db.View(func(tx *bolt.Tx) error {
-		size := int(tx.Size()) &^ (unix.Getpagesize() - 1)
-		if size <= 0 {
-			return nil
-		}
-		if _, _, errno := unix.Syscall(unix.SYS_MADVISE, l.db.Info().Data, uintptr(size), unix.MADV_DONTNEED); errno != 0 {
-			return errno
-		}
+		releaseTxPages(tx)
 		return nil
 	})
+}
+
+// releaseTxPages is ReleaseReadPages inside a transaction tx, read or
+// write (a write transaction remaps only as it allocates pages, which it
+// does when it commits). What tx holds of the file stays valid: a
+// released page that is read again is mapped again from the page cache,
+// with the same bytes, since bbolt never writes a page of the tree a
+// transaction reads while it is open.
+func releaseTxPages(tx *bolt.Tx) {
+	size := int(tx.Size()) &^ (unix.Getpagesize() - 1)
+	if size <= 0 {
+		return
+	}
+	_, _, _ = unix.Syscall(unix.SYS_MADVISE, tx.DB().Info().Data, uintptr(size), unix.MADV_DONTNEED)
 }
