@@ -37,12 +37,6 @@ func (s *shell) dialogKey(key fyne.KeyName) bool {
 	return dialogKeyOn(s.win.Canvas(), key)
 }
 
-// installDialogKeysOn gives the dialogs of another window (the Actors
-// window) Escape and Enter.
-func installDialogKeysOn(w fyne.Window) {
-	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { dialogKeyOn(w.Canvas(), ev.Name) })
-}
-
 // dialogKeyOn is dialogKey for the dialogs over any canvas.
 func dialogKeyOn(c fyne.Canvas, key fyne.KeyName) bool {
 	top := c.Overlays().Top()
