@@ -19,15 +19,12 @@ type pickerStart struct {
 
 // Picker panel geometry: the width the picker's rows read well at, the
 // height that shows the query, seven candidate rows, a few chosen actors,
-// the note and the buttons, and the least height that still shows a
-// candidate row and a chosen actor beside the header, the query, the note
-// and the buttons (at 320 the chosen actors were squeezed out of sight at
-// 640×480; at 380 everything fits there). margin keeps the panel off the
-// window's edges.
+// the note and the buttons, and the least height that still shows three
+// rows. margin keeps the panel off the window's edges.
 const (
 	pickerWidth     = 460
 	pickerHeight    = 600
-	pickerMinHeight = 380
+	pickerMinHeight = 320
 	pickerMargin    = 8
 )
 
