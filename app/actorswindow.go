@@ -164,12 +164,12 @@ func (w *actorKind) passagesHeading(id string, n int) string {
 // mergeQuestion asks before merging one actor into another.
 func (w *actorKind) mergeQuestion(fromID, intoID string, _ []annotation.Highlight, _ map[string]string) string {
 	from, into := w.ed.actorName(fromID), w.ed.actorName(intoID)
-	return fmt.Sprintf("Merge %s into %s? Its %d highlight(s) and its names become %s's.", from, into, w.ed.highlightCount(fromID), into)
+	return fmt.Sprintf("Merge %s into %s? Its %s and its names become %s's.", from, into, countWord(w.ed.highlightCount(fromID), "highlight"), into)
 }
 
 // deleteQuestion asks before deleting an actor.
 func (w *actorKind) deleteQuestion(id string, _ []annotation.Highlight, _ map[string]string) string {
-	return fmt.Sprintf("Delete %s? It is removed from its %d highlight(s); the highlights stay.", w.ed.actorName(id), w.ed.highlightCount(id))
+	return fmt.Sprintf("Delete %s? It is removed from its %s; the highlights stay.", w.ed.actorName(id), countWord(w.ed.highlightCount(id), "highlight"))
 }
 
 // merge merges one actor into another.

@@ -48,8 +48,9 @@ func edgeKindName(k analysis.EdgeKind) string {
 // of the library's statements, filtered, each node, edge and bar one
 // click from its passages.
 type analysisWindow struct {
-	c   *controller
-	win fyne.Window
+	c    *controller
+	win  fyne.Window
+	keys *windowKeys
 
 	x   *analysis.Index
 	sel []int
@@ -68,7 +69,7 @@ type analysisWindow struct {
 	onlyLabel *widget.Label
 
 	kind, norm, period, stance, kindF, topic, group, colourBy *widget.Select
-	minWeight, from, to, site                                 *widget.Entry
+	minWeight, from, to, site                                 *windowEntry
 	// slider steps the date window through periods (left end: no window);
 	// periods are their starts, syncing is set while the window moves it.
 	slider            *widget.Slider
@@ -79,7 +80,7 @@ type analysisWindow struct {
 	tlView            *widgets.TimelineView
 	tabs              *container.AppTabs
 	listTitle, status *widget.Label
-	list              *widget.List
+	list              *windowList
 	listed            []int
 }
 
@@ -110,6 +111,7 @@ func (c *controller) exportAnalysis() {
 
 func newAnalysisWindow(c *controller) *analysisWindow {
 	w := &analysisWindow{c: c, win: c.sh.fa.NewWindow("Analysis — Dramatis")}
+	w.keys = installWindowKeys(w.win)
 	w.netView = widgets.NewNetworkView()
 	w.netView.OnNodeTapped = w.nodeTapped
 	w.netView.OnEdgeTapped = w.edgeTapped
@@ -119,7 +121,7 @@ func newAnalysisWindow(c *controller) *analysisWindow {
 	w.listTitle.Wrapping = fyne.TextWrapWord
 	w.status = widget.NewLabel("Reading the library…")
 	w.status.Truncation = fyne.TextTruncateEllipsis
-	w.list = widget.NewList(func() int { return len(w.listed) },
+	w.list = w.keys.list(func() int { return len(w.listed) },
 		func() fyne.CanvasObject {
 			head, quote := widget.NewLabel(""), widget.NewLabel("")
 			head.Truncation, quote.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
@@ -140,8 +142,9 @@ func newAnalysisWindow(c *controller) *analysisWindow {
 	side := container.NewBorder(w.listTitle, nil, nil, nil, w.list)
 	split := container.NewHSplit(w.tabs, side)
 	split.Offset = 0.68
-	w.win.SetContent(container.NewBorder(w.controls(), w.status, nil, nil, split))
-	w.win.Resize(fyne.NewSize(1100, 720))
+	controls, rowsWidth := w.controls()
+	w.win.SetContent(container.NewBorder(controls, w.status, nil, nil, split))
+	w.win.Resize(fyne.NewSize(analysisWidth(rowsWidth), analysisHeight))
 	return w
 }
 
@@ -149,6 +152,7 @@ func newAnalysisWindow(c *controller) *analysisWindow {
 func (w *analysisWindow) groupSelect() *widget.Select {
 	w.group = widget.NewSelect([]string{"Actors", "Topics"}, func(string) { w.recompute() })
 	w.group.SetSelected("Actors")
+	w.keys.releaseAfterChoice(w.group)
 	return w.group
 }
 
@@ -199,7 +203,7 @@ func topSeries(tl *analysis.Timeline, n int) *analysis.Timeline {
 // summary says what is shown.
 func (w *analysisWindow) summary(problem string) string {
 	first, last := w.x.Span(w.sel)
-	s := fmt.Sprintf("%d statements · %d nodes · %d edges", len(w.sel), len(w.net.Nodes), w.net.TotalEdges)
+	s := countWord(len(w.sel), "statement") + " · " + countWord(len(w.net.Nodes), "node") + " · " + countWord(w.net.TotalEdges, "edge")
 	if len(w.sel) > 0 {
 		s += fmt.Sprintf(" · %s – %s", first.Format(time.DateOnly), last.Format(time.DateOnly))
 	}
@@ -283,7 +287,7 @@ func fallbackSeriesColor(i int) color.Color {
 // nodeTapped lists a node's statements.
 func (w *analysisWindow) nodeTapped(i int) {
 	nd := w.net.Nodes[i]
-	w.setListed(fmt.Sprintf("%s: %d statements in %d passages of %d articles", nd.Label, nd.Statements, nd.Highlights, nd.Articles), nd.Members)
+	w.setListed(fmt.Sprintf("%s: %s in %s of %s", nd.Label, countWord(nd.Statements, "statement"), countWord(nd.Highlights, "passage"), countWord(nd.Articles, "article")), nd.Members)
 }
 
 // edgeTapped lists the statements behind an edge.
@@ -300,7 +304,7 @@ func (w *analysisWindow) edgeTapped(i int) {
 // barTapped lists the statements of one series in one period.
 func (w *analysisWindow) barTapped(s, p int) {
 	sr := w.tl.Series[s]
-	w.setListed(fmt.Sprintf("%s, %s: %d statements", sr.Label, w.tl.By.Label(w.tl.Starts[p]), sr.Counts[p]), sr.Statements[p])
+	w.setListed(fmt.Sprintf("%s, %s: %s", sr.Label, w.tl.By.Label(w.tl.Starts[p]), countWord(sr.Counts[p], "statement")), sr.Statements[p])
 }
 
 // setListed shows statements in the side list.

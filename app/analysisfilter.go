@@ -21,10 +21,27 @@ const (
 	colourByKind  = "Kind"
 )
 
+// Analysis window size: the filter rows' own width when the screen has
+// room, never less than the network and the list need beside each other,
+// and no wider than a 1280-px screen, the narrowest laptop's; a narrower
+// window scrolls the rows sideways, with Export kept in view.
+const (
+	analysisMinWidth = 1100
+	analysisMaxWidth = 1260
+	analysisHeight   = 720
+)
+
+// analysisWidth is the window's first width for filter rows rowsWidth
+// wide (the window's border padding included).
+func analysisWidth(rowsWidth float32) float32 {
+	return min(analysisMaxWidth, max(analysisMinWidth, rowsWidth+2*theme.Padding()))
+}
+
 // controls builds the filter bar: the articles analysed (when restricted),
 // network, weights and node colours, the date window with its slider,
-// stance, kind, topic, site, and Export.
-func (w *analysisWindow) controls() fyne.CanvasObject {
+// stance, kind, topic, site, and Export; and the width the rows take
+// without scrolling.
+func (w *analysisWindow) controls() (fyne.CanvasObject, float32) {
 	var kinds []string
 	for _, k := range analysis.EdgeKinds {
 		kinds = append(kinds, edgeKindName(k))
@@ -45,19 +62,25 @@ func (w *analysisWindow) controls() fyne.CanvasObject {
 	w.topic = widget.NewSelect([]string{"Any topic"}, changed)
 	w.topic.SetSelected("Any topic")
 	submit := func(string) { w.recompute() }
-	entry := func(hint string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(hint string) *windowEntry {
+		e := w.keys.entry()
 		e.SetPlaceHolder(hint)
 		e.OnSubmitted = submit
 		return e
 	}
 	w.minWeight, w.from, w.to, w.site = entry("min. weight"), entry("from 2024-01-01"), entry("to 2024-12-31"), entry("site")
 	export := widget.NewButton("Export…", w.chooseExportFolder)
+	for _, s := range []*widget.Select{w.kind, w.norm, w.colourBy, w.period, w.stance, w.kindF, w.topic} {
+		w.keys.releaseAfterChoice(s)
+	}
 	row1 := container.NewHBox(widget.NewLabel("Network"), sized(w.kind, 290), widget.NewLabel("Weights"), w.norm, sized(w.minWeight, 110),
-		widget.NewLabel("Colour"), w.colourBy, widget.NewLabel("Per"), w.period, export)
+		widget.NewLabel("Colour"), w.colourBy, widget.NewLabel("Per"), w.period)
 	row2 := container.NewHBox(sized(w.from, 150), sized(w.to, 150), w.dateSlider(), w.stance, w.kindF, w.topic, sized(w.site, 140))
-	// Rows scroll sideways in a narrow window rather than widen it.
-	return container.NewVBox(w.restrictionBar(), container.NewHScroll(row1), container.NewHScroll(row2))
+	rowsWidth := max(row1.MinSize().Width+theme.Padding()+export.MinSize().Width, row2.MinSize().Width)
+	// Rows scroll sideways in a narrow window rather than widen it;
+	// Export stays at the end of the first row, never scrolled away.
+	first := container.NewBorder(nil, nil, nil, export, container.NewHScroll(row1))
+	return container.NewVBox(w.restrictionBar(), first, container.NewHScroll(row2)), rowsWidth
 }
 
 // dateSlider is the date window's slider between its step buttons, with

@@ -36,11 +36,26 @@ func newArticleInfoForm(sh *shell, a *article.Article) *articleInfoForm {
 		pub = a.Published.Local().Format(infoTimeLayout)
 	}
 	return &articleInfoForm{
-		title: entry(a.Title, "Title"), site: entry(a.Site, "Newspaper, site or source"),
+		title: wrappedTitle(sh, entry(a.Title, "Title")), site: entry(a.Site, "Newspaper, site or source"),
 		url: entry(a.URL, "https://…"), authors: entry(strings.Join(a.Authors, ", "), "Authors, separated by commas"),
 		published: entry(pub, "2024-11-08 12:22 or 2024-11-08"), section: entry(a.Kicker, "Section or kicker"),
 		lang: entry(a.Lang, "de, en, …"),
 	}
+}
+
+// titleRows is how many lines the title field shows: most headlines fit
+// in two at the dialog's width.
+const titleRows = 2
+
+// wrappedTitle makes the title field wrap over titleRows lines: a title
+// is often wider than the field, which then scrolled sideways under a
+// scroll bar with the end of the title out of sight. Enter still presses
+// the default button; a title has one line (edit joins pasted lines).
+func wrappedTitle(sh *shell, e *dialogEntry) *dialogEntry {
+	e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
+	e.SetMinRowsVisible(titleRows)
+	e.onEnter = func() { sh.dialogKey(fyne.KeyReturn) }
+	return e
 }
 
 func (f *articleInfoForm) entries() []*dialogEntry {
@@ -66,7 +81,9 @@ func (f *articleInfoForm) edit(a *article.Article) (storage.ArticleEdit, bool, e
 			*dst, changed = &v, true
 		}
 	}
-	str(&e.Title, f.title, a.Title)
+	if v := strings.Join(strings.Fields(f.title.Text), " "); v != strings.Join(strings.Fields(a.Title), " ") {
+		e.Title, changed = &v, true
+	}
 	str(&e.Site, f.site, a.Site)
 	str(&e.URL, f.url, a.URL)
 	str(&e.Section, f.section, a.Kicker)

@@ -198,3 +198,30 @@ func TestPastedCopyPrefillsWhatItStates(t *testing.T) {
 	}
 	pressKey(a, fyne.KeyEscape)
 }
+
+// The title field wraps a long title over two lines (it scrolled sideways
+// under a scroll bar), yet Enter in it still saves, and lines pasted into
+// it are joined into one title.
+func TestDetailsTitleWrapsAndEnterSaves(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	a.fa.Clipboard().SetContent(copiedPage)
+	a.importer.pastePage()
+	entries := detailsDialog(a)
+	if entries == nil {
+		t.Fatal("no details dialog")
+	}
+	title := entries[0]
+	title.SetText("Seoul warnt Pjöngjang vor neuen Tests\nund droht mit Sanktionen, falls  der Norden weitere Raketen über Japan hinweg abfeuert")
+	a.win.Canvas().Focus(title)
+	pressKey(a, fyne.KeyReturn)
+	if a.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Enter in the title did not save and close the dialog")
+	}
+	art, _, err := lib.Article(a.ctl.current)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Seoul warnt Pjöngjang vor neuen Tests und droht mit Sanktionen, falls der Norden weitere Raketen über Japan hinweg abfeuert"; art.Title != want {
+		t.Errorf("stored title %q, want %q", art.Title, want)
+	}
+}

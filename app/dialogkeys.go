@@ -37,12 +37,6 @@ func (s *shell) dialogKey(key fyne.KeyName) bool {
 	return dialogKeyOn(s.win.Canvas(), key)
 }
 
-// installDialogKeysOn gives the dialogs of another window (the Actors
-// window) Escape and Enter.
-func installDialogKeysOn(w fyne.Window) {
-	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { dialogKeyOn(w.Canvas(), ev.Name) })
-}
-
 // dialogKeyOn is dialogKey for the dialogs over any canvas.
 func dialogKeyOn(c fyne.Canvas, key fyne.KeyName) bool {
 	top := c.Overlays().Top()
@@ -114,6 +108,9 @@ func dialogButtons(o fyne.CanvasObject) (dismiss, confirm *widget.Button) {
 type dialogEntry struct {
 	widget.Entry
 	onEscape func()
+	// onEnter, when set, takes Enter (a wrapping field of one line, the
+	// title, whose Enter must press the default button, not break it).
+	onEnter func()
 }
 
 // newDialogEntry makes a one-line field whose Escape closes the top dialog.
@@ -123,10 +120,15 @@ func (s *shell) newDialogEntry() *dialogEntry {
 	return e
 }
 
-// TypedKey hands Escape to the dialog and everything else to the Entry.
+// TypedKey hands Escape (and Enter, with onEnter) to the dialog and
+// everything else to the Entry.
 func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
 		e.onEscape()
+		return
+	}
+	if (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && e.onEnter != nil {
+		e.onEnter()
 		return
 	}
 	e.Entry.TypedKey(ev)

@@ -152,7 +152,7 @@ func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 	p := &libraryPane{sh: sh, do: do, row: -1, infos: map[string]storage.ArticleInfo{}, hits: map[string]storage.Hit{}, wantHi: -1,
 		fit: widgets.NewEllipsis(sh.fonts)}
 	p.search = newSearchEntry(p)
-	p.search.SetPlaceHolder("Search titles, text, notes, actors, topics")
+	p.search.fitHint(p.search.Size().Width)
 	p.search.OnChanged = func(string) { p.reload() }
 	p.search.OnSubmitted = func(string) { p.openFirst() }
 	p.sortBy = widget.NewSelect([]string{sortAdded, sortPublished}, nil)
@@ -757,6 +757,33 @@ func newSearchEntry(p *libraryPane) *searchEntry {
 	e := &searchEntry{p: p}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// searchHints are the search field's placeholders, longest first: the
+// field shows the longest that fits its width. A placeholder wider than
+// the field was cut off, and Fyne drew a scroll bar under it.
+var searchHints = []string{"Search titles, text, notes, actors, topics", "Search titles, text, notes", "Search"}
+
+// Resize fits the placeholder to the new width.
+func (e *searchEntry) Resize(size fyne.Size) {
+	e.Entry.Resize(size)
+	e.fitHint(size.Width)
+}
+
+// fitHint shows the longest of searchHints that fits a field width wide
+// (the last when none does).
+func (e *searchEntry) fitHint(width float32) {
+	room := width - 2*theme.InnerPadding() - 2*theme.InputBorderSize()
+	hint := searchHints[len(searchHints)-1]
+	for _, h := range searchHints {
+		if fyne.MeasureText(h, theme.TextSize(), fyne.TextStyle{}).Width <= room {
+			hint = h
+			break
+		}
+	}
+	if hint != e.PlaceHolder {
+		e.SetPlaceHolder(hint)
+	}
 }
 
 // TypedKey handles Escape and F10; everything else is the Entry's.

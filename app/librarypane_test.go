@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/dramatis-app/dramatis/storage"
 )
@@ -102,5 +103,23 @@ func TestLibraryFilters(t *testing.T) {
 	f.clear.Tapped(nil)
 	if len(p.ids) != 30 || f.active() || p.filterBtn.Text != "Filters" || p.count.Text != "30 articles" {
 		t.Fatalf("after Clear filters: %d listed, %q, %q", len(p.ids), p.filterBtn.Text, p.count.Text)
+	}
+}
+
+// The search field shows the longest placeholder that fits it, never one
+// cut off (a cut one got a scroll bar under it); the whole one when there
+// is room.
+func TestSearchHintFitsTheField(t *testing.T) {
+	a, _ := newTestApp(t, Options{})
+	e := a.library.search
+	for _, width := range []float32{90, 160, 220, 260, 330, 600} {
+		e.Resize(fyne.NewSize(width, e.MinSize().Height))
+		room := width - 2*theme.InnerPadding() - 2*theme.InputBorderSize()
+		if w := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width; w > room && e.PlaceHolder != searchHints[len(searchHints)-1] {
+			t.Errorf("%v px: the placeholder %q is %v wide in %v", width, e.PlaceHolder, w, room)
+		}
+		if width >= 600 && e.PlaceHolder != searchHints[0] {
+			t.Errorf("%v px: the placeholder is %q, not the whole %q", width, e.PlaceHolder, searchHints[0])
+		}
 	}
 }

@@ -83,8 +83,17 @@ type namedLook struct {
 }
 
 // namedEditorSize is the window's first size: a list beside a form and the
-// passages, each wide enough for a name and a quote.
+// passages, each wide enough for a name and a quote, and no bigger than a
+// 1024×768 screen (the smallest still in use) less its panels and the
+// window's title bar. Fyne tells nothing of the screen, so the window's
+// content must not ask for more: a hint that wrapped one letter a line
+// made the Topics window 1742 px tall.
 var namedEditorSize = fyne.NewSize(980, 640)
+
+// namedHintWidth is the width the hint on the right wraps at while nothing
+// is chosen: about 45 characters, a line read at a glance; a narrower
+// side wraps it at its own width.
+const namedHintWidth = 360
 
 // namedListShare is the list's part of the window's width.
 const namedListShare = 0.34
@@ -98,18 +107,19 @@ type namedEditor struct {
 	of   namedKind
 	look namedLook
 	win  fyne.Window
+	keys *windowKeys
 
-	list    *widget.List
+	list    *windowList
 	rows    []named
 	sel     string
-	name    *widget.Entry
+	name    *windowEntry
 	swatch  *canvas.Rectangle
 	col     color.Color
-	aliases *widget.Entry
-	note    *widget.Entry
+	aliases *windowEntry
+	note    *windowEntry
 	merge   *widget.Select
 	detail  *fyne.Container
-	hlList  *widget.List
+	hlList  *windowList
 	hls     []annotation.Highlight
 	titles  map[string]string
 	hlLabel *widget.Label
@@ -122,31 +132,35 @@ type namedEditor struct {
 // newNamedEditor builds the window (not yet shown).
 func newNamedEditor(fa fyne.App, kind namedKind, look namedLook) *namedEditor {
 	w := &namedEditor{of: kind, look: look, win: fa.NewWindow(look.title), titles: map[string]string{}}
+	// Escape and Ctrl+W close the window; its questions (merge, delete)
+	// and messages take Enter and Escape, as the main window's do.
+	w.keys = installWindowKeys(w.win)
 	w.list = w.newList()
 	form, buttons := w.newForm()
 	w.hlLabel = widget.NewLabel(look.passages)
 	w.hlLabel.TextStyle.Bold = true
-	w.hlList = newPassageList(func() []annotation.Highlight { return w.hls }, w.passageLine, kind.jumpToHighlight)
+	w.hlList = newPassageList(w.keys, func() []annotation.Highlight { return w.hls }, w.passageLine, kind.jumpToHighlight)
 	top := container.NewVBox(form, buttons, widget.NewSeparator(), w.hlLabel)
 	w.detail = container.NewBorder(top, nil, nil, nil, w.hlList)
 	w.detail.Hide()
 	w.hint = widget.NewLabel(look.hint)
 	w.hint.Importance = widget.LowImportance
 	w.hint.Wrapping = fyne.TextWrapWord
-	split := container.NewHSplit(w.list, container.NewStack(container.NewCenter(w.hint), w.detail))
+	split := container.NewHSplit(w.list, container.NewStack(container.New(&hintLayout{width: namedHintWidth}, w.hint), w.detail))
 	split.SetOffset(namedListShare)
 	w.win.SetContent(split)
 	w.win.Resize(namedEditorSize)
-	// Its questions (merge, delete) and messages take Enter and Escape,
-	// as the main window's do.
-	installDialogKeysOn(w.win)
+	if s, ok := look.own.Widget.(*widget.Select); ok {
+		w.keys.releaseAfterChoice(s)
+	}
+	w.keys.releaseAfterChoice(w.merge)
 	return w
 }
 
 // newList is the list of records: a colour swatch, the name, and the row's
 // second line.
-func (w *namedEditor) newList() *widget.List {
-	l := widget.NewList(
+func (w *namedEditor) newList() *windowList {
+	l := w.keys.list(
 		func() int { return len(w.rows) },
 		func() fyne.CanvasObject {
 			sw := canvas.NewRectangle(color.Transparent)
@@ -188,12 +202,12 @@ func (w *namedEditor) newList() *widget.List {
 // newForm is the chosen record's form and its buttons (save, merge,
 // delete).
 func (w *namedEditor) newForm() (*widget.Form, *fyne.Container) {
-	w.name = widget.NewEntry()
+	w.name = w.keys.entry()
 	w.swatch = canvas.NewRectangle(color.Transparent)
 	w.swatch.CornerRadius = 4
 	w.swatch.SetMinSize(fyne.NewSize(28, 28))
 	recolour := widget.NewButton("Change…", w.pickColour)
-	w.aliases = widget.NewMultiLineEntry()
+	w.aliases = w.keys.multiLineEntry()
 	w.aliases.SetPlaceHolder(w.look.aliasHint)
 	w.aliases.SetMinRowsVisible(w.look.aliasRows)
 	w.note = w.newNoteEntry()
@@ -218,14 +232,14 @@ func (w *namedEditor) newForm() (*widget.Form, *fyne.Container) {
 
 // newNoteEntry is the note field: one line that saves on Enter, or as
 // many lines as the look asks for.
-func (w *namedEditor) newNoteEntry() *widget.Entry {
+func (w *namedEditor) newNoteEntry() *windowEntry {
 	if w.look.noteRows == 0 {
-		e := widget.NewEntry()
+		e := w.keys.entry()
 		e.OnSubmitted = func(string) { w.save() }
 		e.SetPlaceHolder(w.look.noteHint)
 		return e
 	}
-	e := widget.NewMultiLineEntry()
+	e := w.keys.multiLineEntry()
 	e.SetPlaceHolder(w.look.noteHint)
 	e.SetMinRowsVisible(w.look.noteRows)
 	return e
@@ -412,3 +426,22 @@ func (w *namedEditor) deleteSelected() {
 		}
 	}, w.win)
 }
+
+// hintLayout centres a wrapping label at a readable width, or the width
+// there is when that is less. A wrapping label asks for the width of one
+// letter, so centred at its minimum (container.NewCenter) it stood one
+// letter a line. It asks for no room itself: the hint must not make its
+// window grow.
+type hintLayout struct{ width float32 }
+
+func (l *hintLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := min(l.width, size.Width-2*theme.Padding())
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(w, size.Height)) // the label wraps at w first
+		h := o.MinSize().Height
+		o.Resize(fyne.NewSize(w, h))
+		o.Move(fyne.NewPos((size.Width-w)/2, max(0, (size.Height-h)/2)))
+	}
+}
+
+func (l *hintLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }

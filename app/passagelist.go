@@ -16,9 +16,10 @@ const passageQuoteLen = 160
 // newPassageList lists highlights as two lines each, the quote and what
 // line says of it (its article, who says what); a click hands the
 // highlight to jump and lets go of the row, so the same one can be
-// clicked again. hls is read at every refresh.
-func newPassageList(hls func() []annotation.Highlight, line func(annotation.Highlight) string, jump func(articleID, highlightID string)) *widget.List {
-	l := widget.NewList(
+// clicked again. hls is read at every refresh; Escape closes the window
+// (keys).
+func newPassageList(keys *windowKeys, hls func() []annotation.Highlight, line func(annotation.Highlight) string, jump func(articleID, highlightID string)) *windowList {
+	l := keys.list(
 		func() int { return len(hls()) },
 		func() fyne.CanvasObject {
 			q := widget.NewLabel("quote")

@@ -19,13 +19,18 @@ type pickerStart struct {
 
 // Picker panel geometry: the width the picker's rows read well at, the
 // height that shows the query, seven candidate rows, a few chosen actors,
-// the note and the buttons, and the least height that still shows three
-// rows. margin keeps the panel off the window's edges.
+// the note and the buttons, and the least height that still shows a
+// candidate row and a chosen actor (with the compact header). margin keeps
+// the panel off the window's edges.
 const (
 	pickerWidth     = 460
 	pickerHeight    = 600
 	pickerMinHeight = 320
 	pickerMargin    = 8
+	// pickerCompactBelow is the panel height under which its header takes
+	// one line: below it the candidate and chosen lists got one row
+	// between them, and the chosen actors were out of sight (640×480).
+	pickerCompactBelow = 420
 )
 
 // anchor is where a passage is on the window's canvas: its visible lines,
@@ -44,12 +49,8 @@ type anchor struct {
 // types. done receives the choice; closed runs when the panel goes, saved
 // or cancelled.
 func showPicker(sh *shell, p *widgets.Picker, title, passage string, at *anchor, done func(widgets.PickerResult), closed func()) *widgets.Panel {
-	heading := widget.NewLabel(title)
-	heading.TextStyle.Bold = true
-	quote := widget.NewLabel("“" + shortQuote(passage, 200) + "”")
-	quote.Wrapping = fyne.TextWrapWord
-	quote.TextStyle.Italic = true
-	top := container.NewVBox(heading, quote)
+	pos, size := placePicker(sh.canvas().Size(), at)
+	top := pickerHeader(title, passage, size.Width-2*pickerMargin, size.Height < pickerCompactBelow)
 	panel := widgets.NewPanel(container.NewBorder(top, nil, nil, nil, p), sh.canvas())
 	hide := func() {
 		panel.Hide()
@@ -60,13 +61,29 @@ func showPicker(sh *shell, p *widgets.Picker, title, passage string, at *anchor,
 		hide()
 		done(res)
 	}
-	pos, size := placePicker(sh.canvas().Size(), at)
-	// The quote wraps at the panel's width: measure it there.
-	quote.Resize(fyne.NewSize(size.Width-2*pickerMargin, 0))
 	p.SetMaxHeight(size.Height - 2*widgets.PanelPadding - top.MinSize().Height - theme.Padding())
 	panel.ShowAt(pos, size)
 	sh.focus(p.Focus())
 	return panel
+}
+
+// pickerHeader is the panel's title above the quoted passage, or, in a
+// compact panel, beside the passage cut to one line: the passage is in
+// view beside the panel, and its lines would take the room the chosen
+// actors need. width is the panel's inner width.
+func pickerHeader(title, passage string, width float32, compact bool) fyne.CanvasObject {
+	heading := widget.NewLabel(title)
+	heading.TextStyle.Bold = true
+	quote := widget.NewLabel("“" + shortQuote(passage, 200) + "”")
+	quote.TextStyle.Italic = true
+	if compact {
+		quote.Truncation = fyne.TextTruncateEllipsis
+		return container.NewBorder(nil, nil, heading, nil, quote)
+	}
+	quote.Wrapping = fyne.TextWrapWord
+	// The quote wraps at the panel's width: measure it there.
+	quote.Resize(fyne.NewSize(width, 0))
+	return container.NewVBox(heading, quote)
 }
 
 // placePicker chooses the picker panel's place and size on a canvas.

@@ -38,6 +38,9 @@ var (
 	scLibraryPane = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scNotesPane   = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scAnalysis    = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	// scCloseWindow closes the Actors, Topics and Analysis windows (as
+	// Escape does; windowkeys.go). The main window has Quit instead.
+	scCloseWindow = &desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // Ctrl++ also means Larger Text: on a German keyboard + is a key of its own

@@ -110,7 +110,11 @@ func exportFolder(e *Env, lib *storage.Library, ids []string, out string, g expo
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "%d notes written, %d unchanged in %s\n", len(rep.Written), len(rep.Unchanged), out)
+	written := fmt.Sprintf("%d notes written", len(rep.Written))
+	if len(rep.Written) == 1 {
+		written = "1 note written"
+	}
+	fmt.Fprintf(e.Stdout, "%s, %d unchanged in %s\n", written, len(rep.Unchanged), out)
 	for _, n := range rep.Notices() {
 		fmt.Fprintf(e.Stderr, "dramatis export: %s\n", oneLine(n))
 	}

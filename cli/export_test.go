@@ -388,7 +388,7 @@ func TestExportFolderConflict(t *testing.T) {
 	}
 	lib.Close()
 	code, out, errs := exportCLI(t, path, "", "export", "--out", dir)
-	if code != 0 || !strings.HasPrefix(out, "1 notes written, 1 unchanged") || !strings.Contains(errs, "Leaders meet.md: you and Dramatis changed the same lines; your lines are kept, and Dramatis's version is in Leaders meet (Dramatis conflict ") {
+	if code != 0 || !strings.HasPrefix(out, "1 note written, 1 unchanged") || !strings.Contains(errs, "Leaders meet.md: you and Dramatis changed the same lines; your lines are kept, and Dramatis's version is in Leaders meet (Dramatis conflict ") {
 		t.Fatalf("exit %d: %q %q", code, out, errs)
 	}
 	got, _ := os.ReadFile(notePath)

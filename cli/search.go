@@ -142,7 +142,7 @@ func printSearch(w io.Writer, infos []storage.ArticleInfo, hits []storage.Hit) e
 	for i, info := range infos {
 		title := info.Title
 		if title == "" {
-			title = "(untitled)"
+			title = "Untitled"
 		}
 		fmt.Fprintf(w, "%s  %s  %s\n", info.ID, articleDate(info), title)
 		if i >= len(hits) || hits[i].ArticleID != info.ID {
@@ -356,7 +356,7 @@ func writeList(w io.Writer, infos []storage.ArticleInfo) error {
 		}
 		title := a.Title
 		if title == "" {
-			title = "(untitled)"
+			title = "Untitled"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, a.Added.Local().Format("2006-01-02"), count, title)
 	}

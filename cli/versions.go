@@ -122,7 +122,7 @@ func writeVersionsTable(w io.Writer, id string, vs []versionJSON) error {
 		}
 		title := v.Title
 		if title == "" {
-			title = "(untitled)"
+			title = "Untitled"
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\n", v.Number, localTime(v.Since), until, v.Chars, finds, oneLine(title))
 	}

@@ -359,7 +359,7 @@ func (r *networkRenderer) build(size fyne.Size) {
 		t.TextStyle.Bold = l.i == v.hover || l.i == v.selected
 		t.Refresh()
 		ts := t.MinSize()
-		t.Move(fyne.NewPos(l.p.X-ts.Width/2, l.p.Y+v.radius(l.i)+1))
+		t.Move(fyne.NewPos(labelX(l.p.X, ts.Width, v.Size().Width), l.p.Y+v.radius(l.i)+1))
 	}
 	r.objects = r.objects[:0]
 	r.objects = append(r.objects, r.bg)
@@ -372,6 +372,13 @@ func (r *networkRenderer) build(size fyne.Size) {
 	for _, o := range r.labels[:nt] {
 		r.objects = append(r.objects, o)
 	}
+}
+
+// labelX is where a label of width w starts under a node at x: centred
+// under it, but moved inside a view of width viewW, so that a node near
+// the edge keeps its whole name ("Winston Churchi" was cut off).
+func labelX(x, w, viewW float32) float32 {
+	return max(0, min(x-w/2, viewW-w))
 }
 
 // line sets pooled line n and returns n+1.

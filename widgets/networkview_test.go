@@ -230,3 +230,29 @@ func TestNetworkViewFitLeavesRoomForLabels(t *testing.T) {
 		}
 	}
 }
+
+// A node at the view's edge keeps its whole label inside the view: a label
+// centred under it ran past the edge ("Winston Churchi").
+func TestNetworkViewLabelsStayInView(t *testing.T) {
+	test.NewTempApp(t)
+	nodes := []GraphNode{{X: 0, Y: 0, Weight: 5, Label: "Winston Churchill and Clementine"}, {X: 1, Y: 1, Weight: 5, Label: "Franklin Delano Roosevelt of the USA"}}
+	for _, width := range []float32{240, 400, 900} {
+		v := NewNetworkView()
+		v.SetGraph(nodes, []GraphEdge{{From: 0, To: 1, Weight: 1}}, false)
+		test.NewTempWindow(t, v)
+		v.Resize(fyne.NewSize(width, 300))
+		v.Fit()
+		n := 0
+		for _, o := range test.WidgetRenderer(v).Objects() {
+			if txt, ok := o.(*canvas.Text); ok && txt.Text != "" {
+				n++
+				if l, r := txt.Position().X, txt.Position().X+txt.MinSize().Width; l < 0 || r > width+0.5 {
+					t.Errorf("view %v wide: label %q drawn from %v to %v", width, txt.Text, l, r)
+				}
+			}
+		}
+		if n != len(nodes) {
+			t.Errorf("view %v wide: %d labels drawn, want %d", width, n, len(nodes))
+		}
+	}
+}

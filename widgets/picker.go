@@ -91,8 +91,9 @@ type Picker struct {
 	topics  pickerTopics
 
 	maxH      float32           // bound on the picker's height; 0 = none
-	lists     *container.Scroll // the candidate and chosen lists
-	listsBox  *fyne.Container   // lists, no taller than maxH allows
+	lists     *container.Scroll // the candidate list
+	chosenBar *container.Scroll // the chosen list
+	listsBox  *fyne.Container   // both lists, no taller than maxH allows
 	query     *pickerEntry
 	kind      *widget.Select
 	rows      *fyne.Container
@@ -135,9 +136,9 @@ func NewPicker(library, suggested, recent []PickerActor, roles, kinds []string) 
 	save := widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), p.Submit)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), p.Cancel)
-	lists := container.NewVBox(p.rows, widget.NewSeparator(), p.chosenBox)
-	p.lists = container.NewVScroll(lists)
-	p.listsBox = container.New(&boundedLayout{p: p, inner: lists}, p.lists)
+	p.lists = container.NewVScroll(p.rows)
+	p.chosenBar = container.NewVScroll(p.chosenBox)
+	p.listsBox = container.New(&listsLayout{p: p}, p.lists, widget.NewSeparator(), p.chosenBar)
 	// The lists take whatever height the picker is given beyond its
 	// minimum, so that in a panel of fixed size the query, the note and
 	// the buttons stay where they are while the lists change.
@@ -209,20 +210,34 @@ func (l *stretchLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, h+float32(max(0, n-1))*theme.Padding())
 }
 
-// boundedLayout gives the picker's lists their natural height, or less
-// when the picker has a maximum height; the scroll inside shows the rest.
-type boundedLayout struct {
-	p     *Picker
-	inner fyne.CanvasObject
+// listsLayout stacks the candidate list, a line and the chosen list, each
+// scrolling on its own. Given less than both need (a picker bounded by a
+// small window), the chosen list keeps up to half the room, so the actors
+// already chosen stay in sight: in one scroll under the candidates they
+// were squeezed out of view at 640×480.
+type listsLayout struct{ p *Picker }
+
+func (l *listsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	rows, sep, chosen := objs[0], objs[1], objs[2]
+	sepH, gap := sep.MinSize().Height, theme.Padding()
+	room := max(0, size.Height-sepH-2*gap)
+	want := l.p.chosenBox.MinSize().Height
+	chosenH := min(want, max(room/2, room-l.p.rows.MinSize().Height))
+	rowsH := room - chosenH
+	rows.Move(fyne.NewPos(0, 0))
+	rows.Resize(fyne.NewSize(size.Width, rowsH))
+	sep.Move(fyne.NewPos(0, rowsH+gap))
+	sep.Resize(fyne.NewSize(size.Width, sepH))
+	chosen.Move(fyne.NewPos(0, rowsH+gap+sepH+gap))
+	chosen.Resize(fyne.NewSize(size.Width, chosenH))
 }
 
-func (l *boundedLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	objs[0].Move(fyne.NewPos(0, 0))
-	objs[0].Resize(size)
-}
-
-func (l *boundedLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	m := l.inner.MinSize()
+// MinSize is both lists whole, or less when the picker has a maximum
+// height, but never less than a row of each.
+func (l *listsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	sepH, gap := objs[1].MinSize().Height, theme.Padding()
+	rows, chosen := l.p.rows.MinSize(), l.p.chosenBox.MinSize()
+	m := fyne.NewSize(max(rows.Width, chosen.Width), rows.Height+sepH+chosen.Height+2*gap)
 	if l.p.maxH <= 0 {
 		return m
 	}
@@ -235,8 +250,17 @@ func (l *boundedLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		}
 	}
 	fixed += float32(len(parts)-1) * theme.Padding()
-	m.Height = min(m.Height, max(3*theme.TextSize(), l.p.maxH-fixed))
+	least := firstHeight(l.p.rows) + sepH + firstHeight(l.p.chosenBox) + 2*gap
+	m.Height = min(m.Height, max(least, l.p.maxH-fixed))
 	return m
+}
+
+// firstHeight is the height of a list's first row (0 when it has none).
+func firstHeight(c *fyne.Container) float32 {
+	if len(c.Objects) == 0 {
+		return 0
+	}
+	return c.Objects[0].MinSize().Height
 }
 
 // Focus is the object to focus when the picker appears, so typing starts at once.
@@ -491,9 +515,9 @@ func (p *Picker) pick(i int) {
 	}
 	p.add(a)
 	p.query.SetText("")
-	// In a bounded picker the chosen list may be scrolled away: show the
-	// actor just added, whose role Alt+S/T/M changes.
-	p.lists.ScrollToBottom()
+	// In a bounded picker the chosen list may scroll: show the actor just
+	// added, whose role Alt+S/T/M changes.
+	p.chosenBar.ScrollToBottom()
 	if c := fyne.CurrentApp().Driver().CanvasForObject(p.query); c != nil {
 		c.Focus(p.query)
 	}

@@ -245,12 +245,12 @@ func TestPickerMaxHeightKeepsSaveOnScreen(t *testing.T) {
 	if bottom := pos.Y + save.Size().Height; bottom > natural-150 {
 		t.Errorf("Save button ends at %v, below the picker's %v", bottom, natural-150)
 	}
-	// A new actor picked shows at the bottom of the scrolled lists; typing
-	// shows the candidates at the top again.
+	// A new actor picked shows at the bottom of the scrolled chosen list;
+	// typing shows the candidates at the top again.
 	test.Type(p.query, "Gerda")
 	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if p.lists.Offset.Y <= 0 {
-		t.Error("the lists did not scroll to the actor just added")
+	if p.chosenBar.Offset.Y <= 0 {
+		t.Error("the chosen list did not scroll to the actor just added")
 	}
 	test.Type(p.query, "Ru")
 	if p.lists.Offset.Y != 0 {
@@ -394,5 +394,28 @@ func TestPickerRowsFitItsPanel(t *testing.T) {
 	fits("a long actor chosen")
 	if got := p.Chosen(); len(got) != 1 || got[0].Name != long.Name {
 		t.Fatalf("chosen %+v", got)
+	}
+}
+
+// In a picker bounded to its least height (a 640×480 window), the chosen
+// actors stay in sight beside the candidates, however many there are of
+// each: under the candidates in one scroll they were squeezed out of view.
+func TestPickerSmallKeepsChosenInSight(t *testing.T) {
+	for _, chosen := range []int{1, 2, 6} {
+		p := pickerFixture(t)
+		for _, n := range []string{"Anna", "Bernd", "Clara", "Dieter", "Emil", "Frieda"}[:chosen] {
+			p.add(PickerActor{Name: n, Kind: "person"})
+		}
+		p.SetMaxHeight(1) // as small as it goes
+		h := p.MinSize().Height
+		win := fyne.CurrentApp().Driver().AllWindows()[0]
+		win.Resize(fyne.NewSize(520, h+2*theme.Padding()))
+		row := p.chosenBox.Objects[0]
+		if got, want := p.chosenBar.Size().Height, row.MinSize().Height; got < want {
+			t.Errorf("%d chosen: the chosen list is %v tall, less than its first row's %v", chosen, got, want)
+		}
+		if got, want := p.lists.Size().Height, p.rows.Objects[0].MinSize().Height; got < want {
+			t.Errorf("%d chosen: the candidate list is %v tall, less than a row's %v", chosen, got, want)
+		}
 	}
 }
