@@ -150,8 +150,27 @@ func (c *controller) openPicker(title, passage string, from, to int, start *pick
 	// Give the keyboard back to the reader when the picker closes:
 	// otherwise its note field keeps the focus and swallows Ctrl+Z, H and
 	// the arrows.
-	showPicker(c.sh, p, title, passage, c.reader.anchorFor(from, to), done, c.reader.focus)
-	c.picker = p
+	showPicker(c.sh, p, title, passage, c.reader.anchorFor(from, to), done, func() {
+		c.pickerDone = nil
+		c.reader.focus()
+	})
+	c.picker, c.pickerDone = p, done
+}
+
+// keepPickerAtQuit saves the passage of a picker still open when the
+// window quits as it stands, with the actors and note chosen so far: the
+// reader's words are not thrown away by Ctrl+Q or the close button, and a
+// logout (SIGTERM) cannot wait for an answer to a question. Nothing is
+// asked either way, as an editor that autosaves does not ask; a highlight
+// not wanted is deleted in the next session like any other.
+func (c *controller) keepPickerAtQuit() {
+	done := c.pickerDone
+	if done == nil {
+		return
+	}
+	c.pickerDone = nil
+	c.picker.OnSubmit = done // without hiding the panel: the window is going
+	c.picker.Submit()
 }
 
 // pickerTopics lists the library's topics and the recent ones for the

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -36,6 +37,10 @@ type importer struct {
 	// new article from a copied page lacks (see missingDetails); found is
 	// what the cleaner found.
 	askDetails func(id string, found *article.Article)
+	// storing lets one import store at a time (the library writes one at
+	// a time anyway), so that a quit amid a hundred imports waits for one
+	// store and cancels the others, instead of waiting for them all.
+	storing sync.Mutex
 }
 
 // openFile imports an HTML or text file chosen in the file dialog.
@@ -167,7 +172,7 @@ func (im *importer) openURL() {
 // counts the bytes as they arrive, so that a slow site can be told from a
 // dead one.
 func (im *importer) fetchURL(u string) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(im.sh.jobs.ctx) // a quit stops the fetch
 	bar := widget.NewProgressBarInfinite()
 	msg := widget.NewLabel("Fetching " + u)
 	msg.Truncation = fyne.TextTruncateEllipsis
@@ -183,7 +188,7 @@ func (im *importer) fetchURL(u string) {
 	stop, stopped := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(stopped)
-		showReceived(stop, &received, got)
+		showReceived(im.sh, stop, &received, got)
 	}()
 	im.importWithContext(ctx, u, u, false, func() (*article.Article, error) {
 		return fetcher.Load(ctx, u, nil)
@@ -201,7 +206,7 @@ func (im *importer) fetchURL(u string) {
 
 // showReceived updates the progress line a few times a second until stop
 // is closed.
-func showReceived(stop <-chan struct{}, n *atomic.Int64, l *widget.Label) {
+func showReceived(sh *shell, stop <-chan struct{}, n *atomic.Int64, l *widget.Label) {
 	t := time.NewTicker(200 * time.Millisecond)
 	defer t.Stop()
 	last := int64(0)
@@ -213,7 +218,7 @@ func showReceived(stop <-chan struct{}, n *atomic.Int64, l *widget.Label) {
 			if v := n.Load(); v != last {
 				last = v
 				text := receivedText(v)
-				fyne.Do(func() { l.SetText(text) })
+				sh.do(func() { l.SetText(text) })
 			}
 		}
 	}
@@ -230,7 +235,7 @@ func receivedText(n int64) string { return article.SizeString(n) + " received" }
 // which seldom names its site, address or date: a new article from one
 // asks for them.
 func (im *importer) importWith(name, source string, textCopy bool, load func() (*article.Article, error)) {
-	im.importWithContext(context.Background(), name, source, textCopy, load, nil)
+	im.importWithContext(im.sh.jobs.ctx, name, source, textCopy, load, nil)
 }
 
 // importWithContext is importWith that gives up when ctx is cancelled and
@@ -242,15 +247,20 @@ func (im *importer) importWithContext(ctx context.Context, name, source string, 
 		err error
 	)
 	opts := storage.ImportOptions{Source: source}
-	im.sh.run(func() {
+	// The cleaning does not hold the library, so that a quit waits only
+	// for a store under way; one not begun by then is cancelled.
+	im.sh.jobs.runLoose(func() {
 		if art, err = load(); err != nil {
 			return
 		}
-		if ctx.Err() != nil {
-			err = ctx.Err()
-			return
-		}
-		res, err = im.store(art, opts)
+		err = context.Canceled
+		im.sh.jobs.withLibrary(func() {
+			im.storing.Lock()
+			defer im.storing.Unlock()
+			if err = ctx.Err(); err == nil {
+				res, err = im.store(art, opts)
+			}
+		})
 	}, func() {
 		if done != nil {
 			done()
