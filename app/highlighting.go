@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"unicode"
 
@@ -21,7 +22,7 @@ var pickerKinds = annotation.KindNames()
 // highlightSelection highlights the reader's selection and opens the actor
 // picker at once.
 func (c *controller) highlightSelection() {
-	if c.art == nil {
+	if c.art == nil || c.refuseReadOnly("no highlight can be saved in it") {
 		return
 	}
 	text := []rune(c.art.Text())
@@ -100,7 +101,7 @@ func (c *controller) showHighlightMenu(id string, abs fyne.Position) {
 // editHighlight lets the reader change a highlight's actors, roles and note.
 func (c *controller) editHighlight(id string) {
 	h, ok := c.highlight(id)
-	if !ok {
+	if !ok || c.refuseReadOnly("no highlight can be changed in it") {
 		return
 	}
 	var chosen []widgets.PickedActor
@@ -171,6 +172,24 @@ func (c *controller) keepPickerAtQuit() {
 	c.pickerDone = nil
 	c.picker.OnSubmit = done // without hiding the panel: the window is going
 	c.picker.Submit()
+}
+
+// refuseReadOnly says in the status line, before any work is done, that
+// the library is read-only, why, and what cannot be done; it reports
+// whether it refused.
+func (c *controller) refuseReadOnly(cannot string) bool {
+	why := c.store.ReadOnly()
+	if why != "" {
+		c.sh.setStatus("%s", readOnlyRefusal(why, cannot))
+	}
+	return why != ""
+}
+
+// readOnlyRefusal is the one line that refuses a change to a read-only
+// library: why it is read-only (as the notice bar says) and what cannot
+// be done.
+func readOnlyRefusal(why, cannot string) string {
+	return fmt.Sprintf("This library is read-only (%s): %s.", why, cannot)
 }
 
 // pickerTopics lists the library's topics and the recent ones for the

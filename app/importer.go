@@ -37,10 +37,22 @@ type importer struct {
 	// new article from a copied page lacks (see missingDetails); found is
 	// what the cleaner found.
 	askDetails func(id string, found *article.Article)
+	// readOnly says why the library is read-only, or "" (nil: writable).
+	readOnly func() string
 	// storing lets one import store at a time (the library writes one at
 	// a time anyway), so that a quit amid a hundred imports waits for one
 	// store and cancels the others, instead of waiting for them all.
 	storing sync.Mutex
+}
+
+// refuseReadOnly says at once that a read-only library takes no page,
+// before the page is fetched or cleaned; it reports whether it refused.
+func (im *importer) refuseReadOnly() bool {
+	if im.readOnly == nil || im.readOnly() == "" {
+		return false
+	}
+	im.sh.setStatus("%s", readOnlyRefusal(im.readOnly(), "no page can be imported into it"))
+	return true
 }
 
 // openFile imports an HTML or text file chosen in the file dialog.
@@ -109,6 +121,9 @@ func (im *importer) importURI(u fyne.URI, rc fyne.URIReadCloser) {
 // pastePage imports a page copied from the browser: the clipboard text goes
 // through the plain-text cleaner, which drops menus, captions and ads.
 func (im *importer) pastePage() {
+	if im.refuseReadOnly() {
+		return
+	}
 	if im.sh.dialogOpen() {
 		return // one dialog at a time: the key reached the menu from inside a dialog
 	}
@@ -246,6 +261,12 @@ func (im *importer) importWithContext(ctx context.Context, name, source string, 
 		res storage.ImportResult
 		err error
 	)
+	if im.refuseReadOnly() {
+		if done != nil {
+			done()
+		}
+		return
+	}
 	opts := storage.ImportOptions{Source: source}
 	// The cleaning does not hold the library, so that a quit waits only
 	// for a store under way; one not begun by then is cancelled.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -217,5 +218,66 @@ func TestQuitSavesTheOpenPickerAsItStands(t *testing.T) {
 				t.Errorf("a cancelled picker was saved at quit: %+v", hls)
 			}
 		})
+	}
+}
+
+// In a library open read-only, H, editing a highlight, pasting a page and
+// opening a file say at once, in the status line, that the library is
+// read-only and why, before any work: no picker opens, no page is cleaned.
+func TestReadOnlyLibraryRefusesChangesBeforeAnyWork(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := importDemo(lib); err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	ro, err := storage.OpenWith(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	fa := test.NewTempApp(t)
+	a := newApp(fa, ro, Options{NoDemo: true}, true, nil)
+	defer a.win.Close()
+	if a.ctl.art == nil || len(a.ctl.hls) == 0 {
+		t.Fatal("the read-only library's article is not shown")
+	}
+	page := filepath.Join(t.TempDir(), "seite.html")
+	if err := os.WriteFile(page, []byte(`<html><body><article><h1>Seoul warnt</h1><p>Südkorea warnt Nordkorea.</p></article></body></html>`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cleaned := 0
+	store := a.importer.store
+	a.importer.store = func(art *article.Article, o storage.ImportOptions) (storage.ImportResult, error) {
+		cleaned++
+		return store(art, o)
+	}
+	for _, tc := range []struct {
+		name, cannot string
+		do           func()
+	}{
+		{"H", "no highlight can be saved in it", func() { a.reader.view.SetSelection(0, 20); a.ctl.highlightSelection() }},
+		{"edit", "no highlight can be changed in it", func() { a.ctl.editHighlight(a.ctl.hls[0].ID) }},
+		{"paste page", "no page can be imported into it", func() {
+			fa.Clipboard().SetContent(strings.Repeat("Südkorea hat Nordkorea am Dienstag gewarnt. ", 40))
+			a.importer.pastePage()
+		}},
+		{"open file", "no page can be imported into it", func() { a.importer.importURI(fynestorage.NewFileURI(page), nil) }},
+	} {
+		a.shell.setStatus("")
+		tc.do()
+		want := readOnlyRefusal("opened for reading", tc.cannot)
+		if got := a.shell.status.Text; got != want {
+			t.Errorf("%s: status %q, want %q", tc.name, got, want)
+		}
+		if a.ctl.pickerDone != nil || a.shell.dialogOpen() {
+			t.Errorf("%s: a picker or a dialog opened in a read-only library", tc.name)
+		}
+	}
+	if cleaned != 0 {
+		t.Errorf("%d pages were cleaned for a read-only library", cleaned)
 	}
 }
