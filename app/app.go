@@ -423,7 +423,11 @@ func (a *App) Window() fyne.Window { return a.win }
 // get the same finish from Run once the driver has stopped (finish).
 func (a *App) quit() {
 	a.beginQuit()
-	a.fa.Quit()
+	// Behind what is queued for the main goroutine, so that the loop
+	// runs (and drops) the jobs' queued continuations before it stops:
+	// Fyne 2.7.1's stop drains that queue while its own stop hook joins
+	// it, and a long queue is where it loses the hook (see runner).
+	fyne.Do(a.fa.Quit)
 }
 
 // beginQuit finishes the window's work before it goes, on the main
