@@ -18,8 +18,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -112,6 +114,7 @@ type App struct {
 	splits     [2]*container.Split // columns' Outer and Inner
 	notices    *noticeBar          // the library's notices above the toolbar (recovery.go)
 	probe      *paintProbe         // tells the start-up trace when a frame is painted
+	quitBegun  bool                // beginQuit has run
 }
 
 // inUseQuitDelay is how long a second Dramatis shows why it cannot start.
@@ -161,6 +164,8 @@ func Run(opts Options) (err error) {
 		return err
 	}
 	var listener io.Closer
+	var window *App
+	endWatch := func() {}
 	notices := &libraryNotices{startCompaction: opts.startCompaction()}
 	start := func(l *storage.Library, win fyne.Window, preload <-chan *startLoad) {
 		lib = l
@@ -170,6 +175,7 @@ func Run(opts Options) (err error) {
 		a := New(fa, l, o)
 		notices.attach(a.notices, l)
 		listener = a.listenForOthers(path)
+		window, endWatch = a, watchQuit(a, l)
 	}
 	opts.shapeTheme, opts.shapeSize = fa.Settings().Theme(), savedTextSize(fa.Preferences())
 	opening = openInBackground(notices, path, startRequest(fa.Preferences()), opts)
@@ -199,8 +205,12 @@ func Run(opts Options) (err error) {
 		p.win.Show()
 	}
 	fa.Run()
+	endWatch()
 	if listener != nil {
 		listener.Close()
+	}
+	if window != nil {
+		window.finish()
 	}
 	if lib == nil {
 		if errors.Is(openErr, storage.ErrInUse) {
@@ -209,6 +219,49 @@ func Run(opts Options) (err error) {
 		return openErr
 	}
 	return lib.Close()
+}
+
+// quitGrace is how long Fyne's loop may take to stop after a quit began
+// before watchQuit ends the process: it stops in well under a second,
+// the window's own saves being made before it is told to stop.
+const quitGrace = 5 * time.Second
+
+// watchQuit guards the quit of the window a over lib. A SIGTERM or SIGINT,
+// which Fyne's driver turns into a quit of its own, stops the background
+// work from touching the window at once (Run's finish then saves what the
+// quit would have). And when Fyne's loop has not returned quitGrace after
+// a quit began (Fyne 2.7.1 can lose its own stop hook in the queue it
+// drains at shutdown, and then waits for it for ever), the jobs storing
+// are waited for, the library is closed and the process exits, rather
+// than stay without a window holding the library locked. The func it
+// returns ends the watch; Run calls it when the loop has returned.
+func watchQuit(a *App, lib *storage.Library) func() {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	returned := make(chan struct{})
+	jobs := a.shell.jobs
+	go func() {
+		select {
+		case <-returned:
+			return
+		case <-sigs:
+			jobs.quit()
+		case <-jobs.ctx.Done():
+		}
+		select {
+		case <-returned:
+			return
+		case <-time.After(quitGrace):
+		}
+		jobs.close()
+		lib.Close()
+		fmt.Fprintf(os.Stderr, "dramatis: the window's toolkit did not stop within %v of the quit; all that was saved is on disk and the library is closed\n", quitGrace)
+		os.Exit(0)
+	}()
+	return func() {
+		signal.Stop(sigs)
+		close(returned)
+	}
 }
 
 // openedLibrary is what openInBackground hands back: the library, or why
@@ -258,7 +311,7 @@ func handOff(path string, sources []string) error {
 // the front. Without the socket a second start only says this one is open.
 func (a *App) listenForOthers(path string) io.Closer {
 	ln, err := handoff.Listen(handoff.SocketPath(path), func(req handoff.Request) {
-		fyne.Do(func() { a.openFromOther(req.Open) })
+		a.shell.do(func() { a.openFromOther(req.Open) })
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dramatis:", err)
@@ -373,11 +426,40 @@ func (a *App) traceStartup(trace *startupTrace) {
 // Window is the main window.
 func (a *App) Window() fyne.Window { return a.win }
 
-// quit ends the program; the layout is saved when the app stops, however
-// it is asked to (menu, window close, or SIGTERM/SIGINT, which Fyne's
-// driver turns into a clean quit).
+// quit ends the program (the menu, Ctrl+Q, the window's close button):
+// the window's work is finished first, and then Fyne is told to stop.
+// SIGTERM and SIGINT, which Fyne's driver turns into a quit of its own,
+// get the same finish from Run once the driver has stopped (finish).
 func (a *App) quit() {
-	a.fa.Quit()
+	a.beginQuit()
+	// Behind what is queued for the main goroutine, so that the loop
+	// runs (and drops) the jobs' queued continuations before it stops:
+	// Fyne 2.7.1's stop drains that queue while its own stop hook joins
+	// it, and a long queue is where it loses the hook (see runner).
+	fyne.Do(a.fa.Quit)
+}
+
+// beginQuit finishes the window's work before it goes, on the main
+// goroutine, once however often it is called: the background work is told
+// to stop (its results are no longer shown, and what it had not begun to
+// store is cancelled), then a picker still open is saved as it stands and
+// the layout and reading place are remembered.
+func (a *App) beginQuit() {
+	if a.quitBegun {
+		return
+	}
+	a.quitBegun = true
+	a.shell.jobs.quit()
+	a.ctl.keepPickerAtQuit()
+	a.saveLayout()
+}
+
+// finish is the last of the window, after Fyne's loop has stopped and
+// before the library closes: the quit's saves, if no quit made them, and
+// a wait for the jobs still storing, so that none is cut off by the close.
+func (a *App) finish() {
+	a.beginQuit()
+	a.shell.jobs.close()
 }
 
 // libraryPath picks the library file: the command line or environment

@@ -39,8 +39,10 @@ type controller struct {
 	analysisW *analysisWindow
 
 	undo *undoStack
-	// picker is the actor picker shown last (tests drive it).
-	picker *widgets.Picker
+	// picker is the actor picker shown last (tests drive it); pickerDone
+	// saves its choice while it is open, and is nil once it has closed.
+	picker     *widgets.Picker
+	pickerDone func(widgets.PickerResult)
 	// matcher suggests actors for a passage: the library's actors, built-in
 	// knowledge and names discovered in the article. Rebuilt off the main
 	// goroutine whenever the actors change; nil until the first load. It
@@ -369,7 +371,7 @@ func (c *controller) setReadingStyle(st widgets.ReadingStyle) {
 // how far it is, and searches meanwhile read what is not indexed yet.
 func (c *controller) indexForSearch() {
 	c.store.IndexInBackground(func(st storage.IndexStatus) {
-		fyne.Do(func() {
+		c.sh.do(func() {
 			c.library.indexProgress(st)
 			if st.Ready {
 				c.library.reload() // the same result, now from the index alone

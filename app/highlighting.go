@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"unicode"
 
@@ -21,7 +22,7 @@ var pickerKinds = annotation.KindNames()
 // highlightSelection highlights the reader's selection and opens the actor
 // picker at once.
 func (c *controller) highlightSelection() {
-	if c.art == nil {
+	if c.art == nil || c.refuseReadOnly("no highlight can be saved in it") {
 		return
 	}
 	text := []rune(c.art.Text())
@@ -100,7 +101,7 @@ func (c *controller) showHighlightMenu(id string, abs fyne.Position) {
 // editHighlight lets the reader change a highlight's actors, roles and note.
 func (c *controller) editHighlight(id string) {
 	h, ok := c.highlight(id)
-	if !ok {
+	if !ok || c.refuseReadOnly("no highlight can be changed in it") {
 		return
 	}
 	var chosen []widgets.PickedActor
@@ -150,8 +151,45 @@ func (c *controller) openPicker(title, passage string, from, to int, start *pick
 	// Give the keyboard back to the reader when the picker closes:
 	// otherwise its note field keeps the focus and swallows Ctrl+Z, H and
 	// the arrows.
-	showPicker(c.sh, p, title, passage, c.reader.anchorFor(from, to), done, c.reader.focus)
-	c.picker = p
+	showPicker(c.sh, p, title, passage, c.reader.anchorFor(from, to), done, func() {
+		c.pickerDone = nil
+		c.reader.focus()
+	})
+	c.picker, c.pickerDone = p, done
+}
+
+// keepPickerAtQuit saves the passage of a picker still open when the
+// window quits as it stands, with the actors and note chosen so far: the
+// reader's words are not thrown away by Ctrl+Q or the close button, and a
+// logout (SIGTERM) cannot wait for an answer to a question. Nothing is
+// asked either way, as an editor that autosaves does not ask; a highlight
+// not wanted is deleted in the next session like any other.
+func (c *controller) keepPickerAtQuit() {
+	done := c.pickerDone
+	if done == nil {
+		return
+	}
+	c.pickerDone = nil
+	c.picker.OnSubmit = done // without hiding the panel: the window is going
+	c.picker.Submit()
+}
+
+// refuseReadOnly says in the status line, before any work is done, that
+// the library is read-only, why, and what cannot be done; it reports
+// whether it refused.
+func (c *controller) refuseReadOnly(cannot string) bool {
+	why := c.store.ReadOnly()
+	if why != "" {
+		c.sh.setStatus("%s", readOnlyRefusal(why, cannot))
+	}
+	return why != ""
+}
+
+// readOnlyRefusal is the one line that refuses a change to a read-only
+// library: why it is read-only (as the notice bar says) and what cannot
+// be done.
+func readOnlyRefusal(why, cannot string) string {
+	return fmt.Sprintf("This library is read-only (%s): %s.", why, cannot)
 }
 
 // pickerTopics lists the library's topics and the recent ones for the

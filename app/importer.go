@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -40,6 +41,22 @@ type importer struct {
 	// clipboardPage, when set, reads the HTML and address a browser put
 	// on the clipboard beside the copied text (Options.ClipboardPage).
 	clipboardPage func(ctx context.Context) (html []byte, pageURL string, err error)
+	// readOnly says why the library is read-only, or "" (nil: writable).
+	readOnly func() string
+	// storing lets one import store at a time (the library writes one at
+	// a time anyway), so that a quit amid a hundred imports waits for one
+	// store and cancels the others, instead of waiting for them all.
+	storing sync.Mutex
+}
+
+// refuseReadOnly says at once that a read-only library takes no page,
+// before the page is fetched or cleaned; it reports whether it refused.
+func (im *importer) refuseReadOnly() bool {
+	if im.readOnly == nil || im.readOnly() == "" {
+		return false
+	}
+	im.sh.setStatus("%s", readOnlyRefusal(im.readOnly(), "no page can be imported into it"))
+	return true
 }
 
 // clipboardWait is how long a paste waits for the program holding the
@@ -115,6 +132,9 @@ func (im *importer) importURI(u fyne.URI, rc fyne.URIReadCloser) {
 // through the plain-text cleaner, which drops menus, captions and ads,
 // helped by the HTML of the same copy where the browser put it there too.
 func (im *importer) pastePage() {
+	if im.refuseReadOnly() {
+		return
+	}
 	if im.sh.dialogOpen() {
 		return // one dialog at a time: the key reached the menu from inside a dialog
 	}
@@ -196,7 +216,7 @@ func (im *importer) openURL() {
 // counts the bytes as they arrive, so that a slow site can be told from a
 // dead one.
 func (im *importer) fetchURL(u string) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(im.sh.jobs.ctx) // a quit stops the fetch
 	bar := widget.NewProgressBarInfinite()
 	msg := widget.NewLabel("Fetching " + u)
 	msg.Truncation = fyne.TextTruncateEllipsis
@@ -212,7 +232,7 @@ func (im *importer) fetchURL(u string) {
 	stop, stopped := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(stopped)
-		showReceived(stop, &received, got)
+		showReceived(im.sh, stop, &received, got)
 	}()
 	im.importWithContext(ctx, u, u, false, func() (*article.Article, error) {
 		return fetcher.Load(ctx, u, nil)
@@ -230,7 +250,7 @@ func (im *importer) fetchURL(u string) {
 
 // showReceived updates the progress line a few times a second until stop
 // is closed.
-func showReceived(stop <-chan struct{}, n *atomic.Int64, l *widget.Label) {
+func showReceived(sh *shell, stop <-chan struct{}, n *atomic.Int64, l *widget.Label) {
 	t := time.NewTicker(200 * time.Millisecond)
 	defer t.Stop()
 	last := int64(0)
@@ -242,7 +262,7 @@ func showReceived(stop <-chan struct{}, n *atomic.Int64, l *widget.Label) {
 			if v := n.Load(); v != last {
 				last = v
 				text := receivedText(v)
-				fyne.Do(func() { l.SetText(text) })
+				sh.do(func() { l.SetText(text) })
 			}
 		}
 	}
@@ -259,7 +279,7 @@ func receivedText(n int64) string { return article.SizeString(n) + " received" }
 // which seldom names its site, address or date: a new article from one
 // asks for them.
 func (im *importer) importWith(name, source string, textCopy bool, load func() (*article.Article, error)) {
-	im.importWithContext(context.Background(), name, source, textCopy, load, nil)
+	im.importWithContext(im.sh.jobs.ctx, name, source, textCopy, load, nil)
 }
 
 // importWithContext is importWith that gives up when ctx is cancelled and
@@ -270,8 +290,16 @@ func (im *importer) importWithContext(ctx context.Context, name, source string, 
 		res storage.ImportResult
 		err error
 	)
+	if im.refuseReadOnly() {
+		if done != nil {
+			done()
+		}
+		return
+	}
 	opts := storage.ImportOptions{Source: source}
-	im.sh.run(func() {
+	// The cleaning does not hold the library, so that a quit waits only
+	// for a store under way; one not begun by then is cancelled.
+	im.sh.jobs.runLoose(func() {
 		if art, err = load(); err != nil {
 			return
 		}
@@ -280,11 +308,14 @@ func (im *importer) importWithContext(ctx context.Context, name, source string, 
 			// it) is that page: pasted again, it updates the article.
 			opts.Source = art.URL
 		}
-		if ctx.Err() != nil {
-			err = ctx.Err()
-			return
-		}
-		res, err = im.store(art, opts)
+		err = context.Canceled
+		im.sh.jobs.withLibrary(func() {
+			im.storing.Lock()
+			defer im.storing.Unlock()
+			if err = ctx.Err(); err == nil {
+				res, err = im.store(art, opts)
+			}
+		})
 	}, func() {
 		if done != nil {
 			done()

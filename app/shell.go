@@ -27,11 +27,15 @@ type shell struct {
 func newShell(fa fyne.App, win fyne.Window, inline bool) *shell {
 	status := widget.NewLabel("")
 	status.Truncation = fyne.TextTruncateEllipsis
-	return &shell{fa: fa, win: win, status: status, jobs: &runner{inline: inline}, fonts: widgets.NewFonts()}
+	return &shell{fa: fa, win: win, status: status, jobs: newRunner(inline), fonts: widgets.NewFonts()}
 }
 
 // run does work off the main goroutine and then applies its result on it.
 func (s *shell) run(work, then func()) { s.jobs.run(work, then) }
+
+// do runs f on the main goroutine, as fyne.Do does, unless the window is
+// quitting (see runner).
+func (s *shell) do(f func()) { s.jobs.do(f) }
 
 // prefs are the per-user preferences (window sizes, theme, text size).
 func (s *shell) prefs() fyne.Preferences { return s.fa.Preferences() }

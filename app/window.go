@@ -71,7 +71,7 @@ func (a *App) buildPanes() {
 			return
 		}
 		c.openArticle(res.ID)
-	}, askDetails: c.askMissingDetails, clipboardPage: a.opts.ClipboardPage}
+	}, askDetails: c.askMissingDetails, clipboardPage: a.opts.ClipboardPage, readOnly: c.store.ReadOnly}
 	a.exporter = &exporter{sh: sh, store: c.store, current: c.exportArticle,
 		leaveOut: func() (string, map[string]bool) { return c.demo.leftOut() }}
 	c.highlightMenuExtras = a.exporter.highlightExportItems
