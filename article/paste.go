@@ -16,8 +16,8 @@ import (
 // flavours the browser put on the clipboard: text, the selection as plain
 // text, and fragment, the same selection as HTML (nil when the clipboard
 // held none, as when the text came from a terminal or an editor), and
-// pageURL, the address of the page when the browser said it (Firefox
-// does), or "".
+// pageURL, the address of the page when the browser said it (Chromium and
+// Windows' CF_HTML do), or "".
 //
 // Each flavour knows what the other cannot. The HTML says which line the
 // page marked as its headline and where its article element is, which
