@@ -219,24 +219,26 @@ func (c *controller) showRedone(ch change) {
 			c.selectHighlight("", false)
 		}
 		c.reader.removeHighlight(ch.before.ID)
-		if ch.before.ArticleID == c.current {
+		if artID := ch.before.ArticleID; artID != c.current {
+			c.openArticle(artID) // show where the change was, as undo does
+		} else {
 			c.refreshCurrent(nil)
 		}
 		return
 	}
-	id := ch.after.ID
-	if ch.after.ArticleID != c.current {
-		c.pendingJump = id
-		if len(ch.dropped.Actors) > 0 || len(ch.dropped.Topics) > 0 {
-			c.reloadActors(nil)
+	id, artID := ch.after.ID, ch.after.ArticleID
+	then := func() { c.selectHighlight(id, true) }
+	switch {
+	case artID != c.current:
+		// Undone in another article: open it at the highlight, as undo does.
+		then = func() {
+			c.pendingJump = id
+			c.openArticle(artID)
 		}
-		c.openArticle(ch.after.ArticleID)
-		return
-	}
-	if ch.before == nil {
+	case ch.before == nil:
 		c.reader.collapseSelection(ch.after.End) // the passage is a highlight again
 	}
-	c.afterChange(ch.dropped, *ch.after, func() { c.selectHighlight(id, true) })
+	c.afterChange(ch.dropped, *ch.after, then)
 }
 
 // dropUnusedTopics deletes the topics a change created that no highlight

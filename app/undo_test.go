@@ -105,6 +105,30 @@ func TestRedoRestoresTheChangeAsStored(t *testing.T) {
 	}
 }
 
+// A change undone in one article and redone while another is open is
+// stored as it was, and the window opens its article to show it.
+func TestRedoInAnotherArticle(t *testing.T) {
+	for _, tc := range highlightChanges {
+		t.Run(tc.name, func(t *testing.T) {
+			a, lib := newTestApp(t, Options{})
+			artID := a.ctl.current
+			tc.make(t, a)
+			changed := snapshot(t, lib, artID)
+			a.ctl.undoLast()
+			if other := importTestFile(t, a); other == artID {
+				t.Fatal("the import did not open another article")
+			}
+			a.ctl.redoLast()
+			if got := snapshot(t, lib, artID); !reflect.DeepEqual(got, changed) {
+				t.Fatalf("after redo the library holds\n%+v\nwant\n%+v", got, changed)
+			}
+			if a.ctl.current != artID {
+				t.Errorf("the reader shows %s, want the article of the redone change %s", a.ctl.current, artID)
+			}
+		})
+	}
+}
+
 // The actor a new highlight created comes back on redo with the same id,
 // name and aliases, and the window knows it again.
 func TestRedoBringsBackTheCreatedActor(t *testing.T) {
