@@ -16,7 +16,12 @@ var (
 	scQuit      = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	// Undo is Fyne's own shortcut: the driver turns Ctrl+Z into ShortcutUndo
 	// before menus see it, so a custom Ctrl+Z would never match.
-	scUndo        = &fyne.ShortcutUndo{}
+	scUndo = &fyne.ShortcutUndo{}
+	// Redo is Fyne's own too (Ctrl+Y; the menu shows it); Ctrl+Shift+Z,
+	// the other hand's habit, arrives as a custom shortcut and is taken
+	// for it (triggerShortcut).
+	scRedo        = &fyne.ShortcutRedo{}
+	scRedoShift   = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scHighlight   = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
 	scEditHL      = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	scDeleteHL    = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault}
@@ -66,8 +71,10 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	fileItems = append(fileItems, fyne.NewMenuItemSeparator(), quit)
 	file := fyne.NewMenu("File", fileItems...)
 	prefs := menuItem("Preferences…", scPrefs, a.showPreferences)
+	undo, redo := a.undoRedoItems()
 	edit := fyne.NewMenu("Edit",
-		menuItem("Undo Highlight Change", scUndo, a.undoKey),
+		undo,
+		redo,
 		fyne.NewMenuItemSeparator(),
 		menuItem("Highlight Selection… (or H)", scHighlight, c.highlightSelection),
 		menuItem("Edit Highlight…", scEditHL, c.editSelectedHighlight),
@@ -154,7 +161,7 @@ func menuItem(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
 
 // allShortcuts are the shortcuts the canvas answers when the focused
 // widget does not take them (the test driver has no menu bar).
-var allShortcuts = []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scHighlight,
+var allShortcuts = []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scRedo, scRedoShift, scHighlight,
 	scEditHL, scDeleteHL, scFind, scActors, scTopics, scArticleInfo, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt,
 	scFocusLib, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt, scBiggerPlus, scBiggerShift,
 	scLibraryPane, scNotesPane, scAnalysis}
@@ -199,8 +206,11 @@ func (a *App) triggerShortcut(s fyne.Shortcut) bool {
 	if a.menuShortcut(s) {
 		return true
 	}
-	if n := s.ShortcutName(); n == scBiggerPlus.ShortcutName() || n == scBiggerShift.ShortcutName() {
+	switch s.ShortcutName() {
+	case scBiggerPlus.ShortcutName(), scBiggerShift.ShortcutName():
 		s = scBigger
+	case scRedoShift.ShortcutName():
+		s = scRedo
 	}
 	m := a.win.MainMenu()
 	if m == nil {
@@ -229,19 +239,56 @@ func runShortcut(items []*fyne.MenuItem, name string) bool {
 	return false
 }
 
+// undoRedoItems are Edit ▸ Undo and Edit ▸ Redo, each enabled exactly
+// while the undo stack has a highlight change to take back or to make
+// again. Their shortcuts work either way: a focused text field has its
+// own undo and redo.
+func (a *App) undoRedoItems() (undo, redo *fyne.MenuItem) {
+	undo = menuItem("Undo Highlight Change", scUndo, a.undoKey)
+	redo = menuItem("Redo Highlight Change", scRedo, a.redoKey)
+	u := a.ctl.undo
+	undo.Disabled, redo.Disabled = !u.canUndo(), !u.canRedo()
+	u.onChange = func() {
+		if undo.Disabled == !u.canUndo() && redo.Disabled == !u.canRedo() {
+			return
+		}
+		undo.Disabled, redo.Disabled = !u.canUndo(), !u.canRedo()
+		if m := a.win.MainMenu(); m != nil {
+			m.Refresh()
+		}
+	}
+	return undo, redo
+}
+
 // undoKey gives Ctrl+Z to a focused text field (its own typing undo) and
 // otherwise undoes the last highlight change.
 func (a *App) undoKey() {
-	// Any text field, also those that embed widget.Entry (the picker's
-	// fields, the dialogs' address fields): their Ctrl+Z is their own.
-	if e, ok := a.win.Canvas().Focused().(interface {
-		fyne.Shortcutable
-		SetPlaceHolder(string)
-	}); ok {
+	if e, ok := a.focusedTextField(); ok {
 		e.TypedShortcut(&fyne.ShortcutUndo{})
 		return
 	}
 	a.ctl.undoLast()
+}
+
+// redoKey gives Ctrl+Y and Ctrl+Shift+Z to a focused text field (its own
+// typing redo) and otherwise redoes the last undone highlight change.
+func (a *App) redoKey() {
+	if e, ok := a.focusedTextField(); ok {
+		e.TypedShortcut(&fyne.ShortcutRedo{})
+		return
+	}
+	a.ctl.redoLast()
+}
+
+// focusedTextField is the focused text field, if one has the focus: any,
+// also those that embed widget.Entry (the picker's fields, the dialogs'
+// address fields), whose undo and redo are their own.
+func (a *App) focusedTextField() (fyne.Shortcutable, bool) {
+	e, ok := a.win.Canvas().Focused().(interface {
+		fyne.Shortcutable
+		SetPlaceHolder(string)
+	})
+	return e, ok
 }
 
 // showPreferences opens Preferences over the main window.
