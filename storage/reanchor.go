@@ -42,9 +42,12 @@ func (e *OrphanError) Is(target error) bool { return target == ErrWouldOrphan }
 type reanchorPlan struct {
 	changes [][2]annotation.Highlight // old, new
 	// highlights in all; anchored before the change; moved (to other
-	// offsets, or onto changed words); orphaned after it (in all); newly orphaned (fitted the old
-	// text, not the new); recovered (orphaned before, found now).
-	highlights, anchored, moved, orphaned, newlyOrphaned, recovered int
+	// offsets); quoteChanged (placed on words that are no longer the
+	// ones highlighted, whose ids quoteChangedIDs lists); orphaned after
+	// it (in all); newly orphaned (fitted the old text, not the new);
+	// recovered (orphaned before, found now).
+	highlights, anchored, moved, quoteChanged, orphaned, newlyOrphaned, recovered int
+	quoteChangedIDs                                                               []string
 }
 
 // planReanchor places every highlight of article id in text.
@@ -69,8 +72,13 @@ func planReanchor(tx *bolt.Tx, id, text string) (reanchorPlan, error) {
 			}
 		case !was:
 			p.recovered++
-		case nh.Start != h.Start || nh.End != h.End || nh.Quote.Exact != h.Quote.Exact:
-			p.moved++
+		case nh.Start != h.Start || nh.End != h.End || nh.Quote != h.Quote:
+			if anc.QuoteChanged(nh) {
+				p.quoteChanged++
+				p.quoteChangedIDs = append(p.quoteChangedIDs, h.ID)
+			} else {
+				p.moved++
+			}
 		}
 		if nh.Start != h.Start || nh.End != h.End || nh.Orphaned != h.Orphaned || nh.Quote != h.Quote {
 			p.changes = append(p.changes, [2]annotation.Highlight{h, nh})
@@ -114,5 +122,6 @@ func (p reanchorPlan) apply(tx *bolt.Tx, now time.Time) error {
 // count fills r's highlight numbers from the plan.
 func (p reanchorPlan) count(r *ImportResult) {
 	r.Highlights, r.Moved, r.Orphaned, r.NewlyOrphaned, r.Recovered = p.highlights, p.moved, p.orphaned, p.newlyOrphaned, p.recovered
-	r.Reanchored, r.Anchored = p.moved+p.recovered, p.anchored
+	r.QuoteChanged, r.QuoteChangedIDs = p.quoteChanged, p.quoteChangedIDs
+	r.Reanchored, r.Anchored = p.moved+p.quoteChanged+p.recovered, p.anchored
 }
