@@ -88,7 +88,8 @@ type ImportResult struct {
 	// Dienstag": they keep the words highlighted in Quote.Exact, and
 	// QuoteChangedIDs names them); Orphaned how many are orphaned now,
 	// NewlyOrphaned of them by this change; Recovered how many orphans
-	// were found again; Reanchored is Moved + QuoteChanged + Recovered.
+	// were found again (on changed words, they are in QuoteChanged too);
+	// Reanchored how many of all these, each once.
 	Highlights, Moved, QuoteChanged, Orphaned, NewlyOrphaned, Recovered, Reanchored int
 	QuoteChangedIDs                                                                 []string
 }

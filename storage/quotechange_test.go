@@ -165,3 +165,34 @@ func highlightNth(t *testing.T, l *Library, id string, a *article.Article, passa
 	}
 	return h
 }
+
+// An orphan found again on changed words is found again and named as on
+// changed words, and still quotes what the reader highlighted.
+func TestOrphanFoundOnChangedWordsIsNamed(t *testing.T) {
+	const url = "https://example.org/termin"
+	passage := "Die Außenminister treffen sich am Montag in Brüssel zu Gesprächen über Sanktionen."
+	l := newLibrary(t)
+	a := newArticle(url, "Termin", append([]string{passage}, sampleParagraphs...)...)
+	res, err := l.ImportArticle(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := highlightNth(t, l, res.ID, a, "treffen sich am Montag in Brüssel zu Gesprächen", 0)
+	highlightNth(t, l, res.ID, a, sampleParagraphs[1], 0)
+	if r, err := l.ImportArticle(newArticle(url, "Termin", sampleParagraphs...)); err != nil || r.NewlyOrphaned != 1 {
+		t.Fatalf("dropping the passage: %+v, %v", r, err)
+	}
+	changed := strings.Replace(passage, "Montag", "Dienstag", 1)
+	r, err := l.ImportArticle(newArticle(url, "Termin", append([]string{changed}, sampleParagraphs...)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := l.Highlight(h.ID)
+	if got.Orphaned != "" || r.Recovered != 1 || r.QuoteChanged != 1 || !slices.Equal(r.QuoteChangedIDs, []string{h.ID}) ||
+		r.Reanchored != 2 || got.Quote.Exact != h.Quote.Exact { // the other highlight moved; this one counts once
+		t.Fatalf("re-import %+v (%q), highlight %+v", r, r.Changes(), got)
+	}
+	if want := "1 found again"; !strings.Contains(r.Changes(), want) || !strings.Contains(r.Changes(), "1 highlight's quoted text changed") {
+		t.Fatalf("Changes() = %q", r.Changes())
+	}
+}

@@ -45,9 +45,11 @@ type reanchorPlan struct {
 	// offsets); quoteChanged (placed on words that are no longer the
 	// ones highlighted, whose ids quoteChangedIDs lists); orphaned after
 	// it (in all); newly orphaned (fitted the old text, not the new);
-	// recovered (orphaned before, found now).
-	highlights, anchored, moved, quoteChanged, orphaned, newlyOrphaned, recovered int
-	quoteChangedIDs                                                               []string
+	// recovered (orphaned before, found now; on changed words they count
+	// in quoteChanged too); reanchored (moved, quoteChanged or
+	// recovered, each once).
+	highlights, anchored, moved, quoteChanged, orphaned, newlyOrphaned, recovered, reanchored int
+	quoteChangedIDs                                                                           []string
 }
 
 // planReanchor places every highlight of article id in text.
@@ -72,11 +74,11 @@ func planReanchor(tx *bolt.Tx, id, text string) (reanchorPlan, error) {
 			}
 		case !was:
 			p.recovered++
+			p.reanchored++
+			p.noteQuoteChanged(anc, nh)
 		case nh.Start != h.Start || nh.End != h.End || nh.Quote != h.Quote:
-			if anc.QuoteChanged(nh) {
-				p.quoteChanged++
-				p.quoteChangedIDs = append(p.quoteChangedIDs, h.ID)
-			} else {
+			p.reanchored++
+			if !p.noteQuoteChanged(anc, nh) {
 				p.moved++
 			}
 		}
@@ -85,6 +87,18 @@ func planReanchor(tx *bolt.Tx, id, text string) (reanchorPlan, error) {
 		}
 	}
 	return p, nil
+}
+
+// noteQuoteChanged counts and names h when it was placed on words that
+// are not the ones highlighted (an orphan found again so counts as found
+// again too): the reader is told which, apart from the ones that moved.
+func (p *reanchorPlan) noteQuoteChanged(anc *annotation.Anchorer, h annotation.Highlight) bool {
+	if !anc.QuoteChanged(h) {
+		return false
+	}
+	p.quoteChanged++
+	p.quoteChangedIDs = append(p.quoteChangedIDs, h.ID)
+	return true
 }
 
 // orphansMost reports whether the change orphans more than half of the
@@ -123,5 +137,5 @@ func (p reanchorPlan) apply(tx *bolt.Tx, now time.Time) error {
 func (p reanchorPlan) count(r *ImportResult) {
 	r.Highlights, r.Moved, r.Orphaned, r.NewlyOrphaned, r.Recovered = p.highlights, p.moved, p.orphaned, p.newlyOrphaned, p.recovered
 	r.QuoteChanged, r.QuoteChangedIDs = p.quoteChanged, p.quoteChangedIDs
-	r.Reanchored, r.Anchored = p.moved+p.quoteChanged+p.recovered, p.anchored
+	r.Reanchored, r.Anchored = p.reanchored, p.anchored
 }
