@@ -152,9 +152,13 @@ func Anchor(text string, start, end int, q TextQuote) Anchoring {
 	return NewAnchorer(text).Anchor(start, end, q)
 }
 
-// Reanchor returns h placed in the anchorer's text: offsets and quote
+// Reanchor returns h placed in the anchorer's text: offsets and context
 // updated when found (and Orphaned cleared), or kept with Orphaned set to
-// the reason when not.
+// the reason when not. The exact quote is what the reader highlighted and
+// is never rewritten: a fuzzy match on changed words ("am Montag" now
+// reads "am Dienstag") takes the new place and context but keeps the old
+// words in Quote.Exact, so QuoteChanged tells it afterwards and nothing
+// the reader marked is lost.
 func (a *Anchorer) Reanchor(h Highlight) (Highlight, AnchorMethod) {
 	r := a.Anchor(h.Start, h.End, h.Quote)
 	if r.Method == AnchorOrphaned {
@@ -162,9 +166,26 @@ func (a *Anchorer) Reanchor(h Highlight) (Highlight, AnchorMethod) {
 		return h, r.Method
 	}
 	h.Start, h.End = r.Start, r.End
-	h.Quote = QuoteAt(a.runes, r.Start, r.End)
+	q := QuoteAt(a.runes, r.Start, r.End)
+	q.Exact = h.Quote.Exact
+	h.Quote = q
 	h.Orphaned = ""
 	return h, r.Method
+}
+
+// QuoteChanged reports whether the text at h's offsets in the anchorer's
+// text is no longer the quote the reader highlighted (a fuzzy re-anchoring
+// onto changed words). An orphan's offsets point nowhere: false.
+func (a *Anchorer) QuoteChanged(h Highlight) bool {
+	return h.Orphaned == "" && a.TextAt(h.Start, h.End) != h.Quote.Exact
+}
+
+// TextAt is the anchorer's text in [start, end), the offsets clamped:
+// what a highlight's offsets cover now, to compare with its quote.
+func (a *Anchorer) TextAt(start, end int) string {
+	start = clamp(start, 0, len(a.runes))
+	end = clamp(end, start, len(a.runes))
+	return string(a.runes[start:end])
 }
 
 // Anchor finds the passage q, last seen at [start, end), in the text:

@@ -29,7 +29,7 @@ func runAnnotate(e *Env, args []string) error {
 	occurrence := fs.Int("occurrence", 0, "which occurrence `N` (1, 2, …) when the quote appears more than once")
 	var order statementFlags
 	fs.Var(order.kind("actor"), "actor", "tag with actor `NAME[:ROLE]` (role "+annotation.RoleChoices()+"; repeatable; unknown names are created)")
-	fs.Var(order.kind("topic"), "topic", "the actor before it makes a statement on `TOPIC[:STANCE]` (stance "+annotation.StanceChoices()+", or + - 0; repeatable; unknown topics are created)")
+	fs.Var(order.kind("topic"), "topic", "the actor before it makes a statement on `TOPIC[:STANCE]` (stance "+annotation.StanceChoices()+", or + - 0; repeatable; unknown topics are created; "+topicPathHelp+")")
 	note := fs.String("note", "", "a note on the highlight")
 	color := fs.String("color", "", "highlight colour: "+strings.Join(storage.HighlightColorNames, ", ")+" or #rrggbb")
 	libFlag := addLibraryFlag(fs)

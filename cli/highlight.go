@@ -50,7 +50,7 @@ func runHighlightEdit(e *Env, args []string) error {
 	color := fs.String("color", "", "the colour: "+strings.Join(storage.HighlightColorNames, ", ")+" or #rrggbb ('' is the default)")
 	var order statementFlags
 	fs.Var(order.kind("actor"), "actor", "actor `NAME[:ROLE]` (role "+annotation.RoleChoices()+"); the actors given replace the highlight's (repeatable; unknown names are created)")
-	fs.Var(order.kind("topic"), "topic", "the actor before it makes a statement on `TOPIC[:STANCE]` (stance "+annotation.StanceChoices()+", or + - 0; repeatable)")
+	fs.Var(order.kind("topic"), "topic", "the actor before it makes a statement on `TOPIC[:STANCE]` (stance "+annotation.StanceChoices()+", or + - 0; repeatable; "+topicPathHelp+")")
 	noActors := fs.Bool("no-actors", false, "remove every actor from the highlight")
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"time"
 
 	"github.com/dramatis-app/dramatis/article"
@@ -119,6 +120,10 @@ func storeSource(e *Env, lib *storage.Library, l loadedSource, force bool) bool 
 	}
 	fmt.Fprintln(e.Stdout, res.ID)
 	fmt.Fprintf(e.Stderr, "dramatis import: %s: %s %s\n", label, res.ID, res.Summary())
+	if len(res.QuoteChangedIDs) > 0 {
+		fmt.Fprintf(e.Stderr, "dramatis import: %s: the words under %s changed; each keeps the quote you highlighted ('dramatis show %s' marks them)\n",
+			label, strings.Join(res.QuoteChangedIDs, ", "), res.ID)
+	}
 	return true
 }
 

@@ -190,23 +190,33 @@ func TestReimportReportsReanchoring(t *testing.T) {
 	if code != 0 || strings.TrimSpace(out) != id {
 		t.Fatalf("re-import: exit %d, out %q, err %q", code, out, errs)
 	}
-	if !strings.Contains(errs, "nk2.html: "+id+" updated: 2 highlights moved, 1 orphaned (the previous version is kept as version 1)") {
-		t.Fatalf("re-import stderr %q", errs)
-	}
+	// The words under the first highlight changed: it is not "moved",
+	// and the import line names it.
 	var show showJSON
 	json.Unmarshal([]byte(l.ok("show", id, "--json")), &show)
-	orphans := 0
+	orphans, changed := 0, ""
 	for _, h := range show.Highlights {
 		if h.Orphaned != "" {
 			orphans++
 			continue
 		}
-		if got := string([]rune(show.Text)[h.Start:h.End]); got != h.Quote {
-			t.Fatalf("highlight covers %q but quotes %q", got, h.Quote)
+		got := string([]rune(show.Text)[h.Start:h.End])
+		switch {
+		case h.Quote == "man werde sich von niemandem einschüchtern lassen" && got == "man werde sich von absolut niemandem einschüchtern lassen" && h.NowReads == got:
+			changed = h.ID
+		case got != h.Quote || h.NowReads != "":
+			t.Fatalf("highlight covers %q but quotes %q (now reads %q)", got, h.Quote, h.NowReads)
 		}
 	}
-	if orphans != 1 {
-		t.Fatalf("%d orphans in %+v", orphans, show.Highlights)
+	if orphans != 1 || changed == "" {
+		t.Fatalf("%d orphans, changed %q in %+v", orphans, changed, show.Highlights)
+	}
+	if !strings.Contains(errs, "nk2.html: "+id+" updated: 1 highlight moved, 1 highlight's quoted text changed, 1 orphaned (the previous version is kept as version 1)") ||
+		!strings.Contains(errs, "the words under "+changed+" changed") {
+		t.Fatalf("re-import stderr %q", errs)
+	}
+	if text := l.ok("show", id); !strings.Contains(text, "quoted text changed, the page now reads „man werde sich von absolut niemandem einschüchtern lassen“") {
+		t.Fatalf("show does not mark the changed highlight:\n%s", text)
 	}
 }
 

@@ -111,9 +111,10 @@ type topicFlag struct {
 	unknown colonSuffix
 }
 
-// find returns the library's topic the flag names (see findNamed).
+// find returns the library's topic the flag names (see findNamed), by
+// its name or as "Parent/Topic" (findTopicPath).
 func (f topicFlag) find(lib *storage.Library) (annotation.Topic, bool, error) {
-	return findNamed(lib.FindTopic, f.name, f.unknown)
+	return findNamed(func(n string) (annotation.Topic, bool, error) { return findTopicPath(lib.FindTopic, n) }, f.name, f.unknown)
 }
 
 // parseTopicFlag splits TOPIC[:STANCE]. The part after the last colon is

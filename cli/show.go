@@ -50,6 +50,9 @@ type showHighlightJSON struct {
 	Created  string          `json:"created"`
 	Updated  string          `json:"updated"`
 	Orphaned string          `json:"orphaned,omitempty"`
+	// NowReads is the text at the highlight's offsets when it is no
+	// longer the quote highlighted (a re-import changed those words).
+	NowReads string `json:"nowReads,omitempty"`
 }
 
 type showActorJSON struct {
@@ -156,12 +159,14 @@ func writeShowJSON(w io.Writer, a *article.Article, info storage.ArticleInfo, hs
 	for _, b := range a.Blocks {
 		out.Blocks = append(out.Blocks, showBlockJSON{Type: string(b.Type), Level: b.Level, Text: b.Text})
 	}
+	anc := annotation.NewAnchorer(out.Text)
 	for _, h := range hs {
 		j := showHighlightJSON{
 			ID: h.ID, Start: h.Start, End: h.End, Quote: h.Quote.Exact, Prefix: h.Quote.Prefix, Suffix: h.Quote.Suffix,
 			Color: h.Color, Note: h.Note, Actors: []showActorJSON{},
 			Created: rfc3339OrEmpty(h.Created), Updated: rfc3339OrEmpty(h.Updated), Orphaned: h.Orphaned,
 		}
+		j.NowReads, _ = nowReads(anc, h)
 		for _, r := range h.Actors {
 			act := tags.actors[r.ActorID]
 			j.Actors = append(j.Actors, showActorJSON{ID: r.ActorID, Name: act.Name, Kind: string(act.Kind), Role: string(r.Role),
@@ -206,10 +211,14 @@ func writeShowText(w io.Writer, a *article.Article, info storage.ArticleInfo, hs
 	if len(hs) > 0 {
 		fmt.Fprintf(&b, "\nHighlights (%d):\n", len(hs))
 	}
+	anc := annotation.NewAnchorer(a.Text())
 	for _, h := range hs {
 		where := fmt.Sprintf("%d–%d", h.Start, h.End)
 		if h.Orphaned != "" {
 			where = "orphaned: " + h.Orphaned
+		}
+		if now, ok := nowReads(anc, h); ok {
+			where += fmt.Sprintf("; quoted text changed, the page now reads „%s“", oneLine(now))
 		}
 		fmt.Fprintf(&b, "\n%s  [%s]\n  „%s“\n", h.ID, where, oneLine(h.Quote.Exact))
 		var names []string
@@ -236,4 +245,14 @@ func writeShowText(w io.Writer, a *article.Article, info storage.ArticleInfo, hs
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// nowReads is what the text at h's offsets reads when that is no longer
+// the quote the reader highlighted (a re-import changed the words); ok is
+// false when the quote is still there.
+func nowReads(anc *annotation.Anchorer, h annotation.Highlight) (string, bool) {
+	if !anc.QuoteChanged(h) {
+		return "", false
+	}
+	return anc.TextAt(h.Start, h.End), true
 }

@@ -120,10 +120,8 @@ func resolveStatements(lib *storage.Library, lang string, wanted []wantedStateme
 				return nil, err
 			}
 			if !ok {
-				t = pendingTopic(created.Topics, w.topic.name)
-				if t.ID == "" {
-					t = annotation.Topic{ID: annotation.NewID(), Name: w.topic.name}
-					created.Topics = append(created.Topics, t)
+				if t, err = makeTopicPath(lib.FindTopic, w.topic.name, created); err != nil {
+					return nil, err
 				}
 			}
 			ref.Topic, ref.Stance = t.ID, w.topic.stance

@@ -21,7 +21,8 @@ import (
 //	dramatis topics merge FROM INTO
 //	dramatis topics delete NAME [--force]
 //
-// Topics are named by name or alias, ignoring case.
+// Topics are named by name or alias, ignoring case, or as PARENT/NAME
+// (findTopicPath); 'topics add PARENT/NAME' makes NAME under PARENT.
 func runTopics(e *Env, args []string) error {
 	sub := "list"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -122,9 +123,9 @@ func (tf *topicFlags) colour() (string, error) {
 }
 
 func runTopicsAdd(e *Env, args []string) error {
-	fs := newUsageFlagSet(e, "topics add NAME [--parent TOPIC] [--alias A]... [--color #rrggbb] [--note TEXT]")
+	fs := newUsageFlagSet(e, "topics add NAME|PARENT/NAME [--parent TOPIC] [--alias A]... [--color #rrggbb] [--note TEXT]")
 	var tf topicFlags
-	tf.parent = fs.String("parent", "", "the `TOPIC` this one sits under (one level)")
+	tf.parent = fs.String("parent", "", "the `TOPIC` this one sits under (one level); without it, "+topicPathHelp)
 	fs.Var(&tf.aliases, "alias", "another `NAME` for the topic (repeatable)")
 	tf.color = fs.String("color", "", "colour `#rrggbb` (default: the next free palette colour)")
 	tf.note = fs.String("note", "", "what the topic covers")
@@ -152,6 +153,8 @@ func runTopicsAdd(e *Env, args []string) error {
 			return err
 		}
 		t.Parent = p.ID
+	} else if t, err = addTopicParent(e, lib, t); err != nil {
+		return err
 	}
 	t, err = lib.AddTopic(t)
 	if err != nil {
@@ -159,6 +162,31 @@ func runTopicsAdd(e *Env, args []string) error {
 	}
 	fmt.Fprintln(e.Stdout, t.ID)
 	return nil
+}
+
+// addTopicParent reads the NAME of 'topics add' as the window's topic
+// field does (makeTopicPath): "Parent/Topic" is Topic under Parent, which
+// is added first when new. t comes back named and placed; a NAME with a
+// "/" but no parent before it ("/Finanzen") stays whole.
+func addTopicParent(e *Env, lib *storage.Library, t annotation.Topic) (annotation.Topic, error) {
+	var plan storage.NewTags
+	made, err := makeTopicPath(lib.FindTopic, t.Name, &plan)
+	if err != nil {
+		return t, err
+	}
+	if len(plan.Topics) == 0 {
+		return t, fmt.Errorf("adding the topic %q: %w: there is already a topic %q", t.Name, storage.ErrInvalid, made.Name)
+	}
+	if len(plan.Topics) == 2 {
+		p, err := lib.AddTopic(annotation.Topic{Name: plan.Topics[0].Name})
+		if err != nil {
+			return t, err
+		}
+		fmt.Fprintf(e.Stderr, "dramatis topics add: new topic %q (%s)\n", p.Name, p.ID)
+		made.Parent = p.ID
+	}
+	t.Name, t.Parent = made.Name, made.Parent
+	return t, nil
 }
 
 func runTopicsEdit(e *Env, args []string) error {
@@ -223,9 +251,10 @@ func runTopicsEdit(e *Env, args []string) error {
 	return err
 }
 
-// findTopicArg resolves a topic named on the command line.
+// findTopicArg resolves a topic named on the command line, by its name
+// or as "Parent/Topic" (findTopicPath).
 func findTopicArg(lib *storage.Library, name string) (annotation.Topic, error) {
-	t, ok, err := lib.FindTopic(name)
+	t, ok, err := findTopicPath(lib.FindTopic, name)
 	if err != nil {
 		return t, err
 	}

@@ -83,11 +83,15 @@ type ImportResult struct {
 	// Anchored is how many highlights fitted the text before the change.
 	Anchored int
 	// Highlights is how many highlights the article has now; Moved how
-	// many were found at other offsets or on changed words; Orphaned how
-	// many are orphaned now, NewlyOrphaned of them by this change;
-	// Recovered how many orphans were found again; Reanchored is Moved +
-	// Recovered.
-	Highlights, Moved, Orphaned, NewlyOrphaned, Recovered, Reanchored int
+	// many were found at other offsets with the same words; QuoteChanged
+	// how many were found on changed words ("am Montag" now reads "am
+	// Dienstag": they keep the words highlighted in Quote.Exact, and
+	// QuoteChangedIDs names them); Orphaned how many are orphaned now,
+	// NewlyOrphaned of them by this change; Recovered how many orphans
+	// were found again (on changed words, they are in QuoteChanged too);
+	// Reanchored how many of all these, each once.
+	Highlights, Moved, QuoteChanged, Orphaned, NewlyOrphaned, Recovered, Reanchored int
+	QuoteChangedIDs                                                                 []string
 }
 
 // Summary says in a few words what happened: "new", "unchanged",
@@ -117,6 +121,9 @@ func (r ImportResult) Changes() string {
 	if r.Moved > 0 {
 		parts = append(parts, plural(r.Moved, "highlight")+" moved")
 	}
+	if r.QuoteChanged > 0 {
+		parts = append(parts, quoteChangedWords(r.QuoteChanged))
+	}
 	if r.NewlyOrphaned > 0 {
 		parts = append(parts, fmt.Sprintf("%d orphaned", r.NewlyOrphaned))
 	}
@@ -141,6 +148,15 @@ func (r ImportResult) Changes() string {
 }
 
 // plural says n things: "1 highlight", "3 highlights".
+// quoteChangedWords says that n highlights now sit on changed words:
+// "1 highlight's quoted text changed", "2 highlights' quoted text changed".
+func quoteChangedWords(n int) string {
+	if n == 1 {
+		return "1 highlight's quoted text changed"
+	}
+	return fmt.Sprintf("%d highlights' quoted text changed", n)
+}
+
 func plural(n int, thing string) string {
 	if n == 1 {
 		return "1 " + thing

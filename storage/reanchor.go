@@ -42,9 +42,14 @@ func (e *OrphanError) Is(target error) bool { return target == ErrWouldOrphan }
 type reanchorPlan struct {
 	changes [][2]annotation.Highlight // old, new
 	// highlights in all; anchored before the change; moved (to other
-	// offsets, or onto changed words); orphaned after it (in all); newly orphaned (fitted the old
-	// text, not the new); recovered (orphaned before, found now).
-	highlights, anchored, moved, orphaned, newlyOrphaned, recovered int
+	// offsets); quoteChanged (placed on words that are no longer the
+	// ones highlighted, whose ids quoteChangedIDs lists); orphaned after
+	// it (in all); newly orphaned (fitted the old text, not the new);
+	// recovered (orphaned before, found now; on changed words they count
+	// in quoteChanged too); reanchored (moved, quoteChanged or
+	// recovered, each once).
+	highlights, anchored, moved, quoteChanged, orphaned, newlyOrphaned, recovered, reanchored int
+	quoteChangedIDs                                                                           []string
 }
 
 // planReanchor places every highlight of article id in text.
@@ -69,14 +74,31 @@ func planReanchor(tx *bolt.Tx, id, text string) (reanchorPlan, error) {
 			}
 		case !was:
 			p.recovered++
-		case nh.Start != h.Start || nh.End != h.End || nh.Quote.Exact != h.Quote.Exact:
-			p.moved++
+			p.reanchored++
+			p.noteQuoteChanged(anc, nh)
+		case nh.Start != h.Start || nh.End != h.End || nh.Quote != h.Quote:
+			p.reanchored++
+			if !p.noteQuoteChanged(anc, nh) {
+				p.moved++
+			}
 		}
 		if nh.Start != h.Start || nh.End != h.End || nh.Orphaned != h.Orphaned || nh.Quote != h.Quote {
 			p.changes = append(p.changes, [2]annotation.Highlight{h, nh})
 		}
 	}
 	return p, nil
+}
+
+// noteQuoteChanged counts and names h when it was placed on words that
+// are not the ones highlighted (an orphan found again so counts as found
+// again too): the reader is told which, apart from the ones that moved.
+func (p *reanchorPlan) noteQuoteChanged(anc *annotation.Anchorer, h annotation.Highlight) bool {
+	if !anc.QuoteChanged(h) {
+		return false
+	}
+	p.quoteChanged++
+	p.quoteChangedIDs = append(p.quoteChangedIDs, h.ID)
+	return true
 }
 
 // orphansMost reports whether the change orphans more than half of the
@@ -114,5 +136,6 @@ func (p reanchorPlan) apply(tx *bolt.Tx, now time.Time) error {
 // count fills r's highlight numbers from the plan.
 func (p reanchorPlan) count(r *ImportResult) {
 	r.Highlights, r.Moved, r.Orphaned, r.NewlyOrphaned, r.Recovered = p.highlights, p.moved, p.orphaned, p.newlyOrphaned, p.recovered
-	r.Reanchored, r.Anchored = p.moved+p.recovered, p.anchored
+	r.QuoteChanged, r.QuoteChangedIDs = p.quoteChanged, p.quoteChangedIDs
+	r.Reanchored, r.Anchored = p.reanchored, p.anchored
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/internal/fold"
+	"github.com/dramatis-app/dramatis/internal/topicpath"
 )
 
 // PickerTopic is one topic the picker can offer. ID is empty for a topic
@@ -31,36 +32,13 @@ type PickerTopic struct {
 	ParentID string
 }
 
-// topicPathSep is how a topic under another is shown.
-const topicPathSep = " › "
-
-// topicPathSeps are what readers type between a parent and its topic:
-// "Sanktionen/Wirtschaft", "Sanktionen › Wirtschaft", "Sanktionen > Wirtschaft".
-var topicPathSeps = []string{"›", "/", ">"}
-
 // Label is the topic as the picker shows it: its name, after its
 // parent's.
 func (t PickerTopic) Label() string {
 	if t.Parent == "" {
 		return t.Name
 	}
-	return t.Parent + topicPathSep + t.Name
-}
-
-// splitTopicPath splits a typed "Parent/Topic" at its first separator;
-// ok is false without one or without a parent before it.
-func splitTopicPath(q string) (parent, child string, ok bool) {
-	at, n := -1, 0
-	for _, sep := range topicPathSeps {
-		if i := strings.Index(q, sep); i >= 0 && (at < 0 || i < at) {
-			at, n = i, len(sep)
-		}
-	}
-	if at < 0 {
-		return "", "", false
-	}
-	parent, child = strings.TrimSpace(q[:at]), strings.TrimSpace(q[at+n:])
-	return parent, child, parent != ""
+	return t.Parent + topicpath.Shown + t.Name
 }
 
 // PickerStance is one stance the picker offers after a topic: its name
@@ -189,7 +167,7 @@ func (p *Picker) TopicMatches(query string) []PickerTopic {
 	if q == "" {
 		return dedupeTopics(append(append([]PickerTopic(nil), p.topics.recent...), p.topics.library...))
 	}
-	parent, child, isPath := splitTopicPath(q)
+	parent, child, isPath := topicpath.Split(q)
 	parents := p.parentsByName()
 	parentScores := map[string]int{} // each parent is matched once, not once per topic under it
 	type scored struct {
@@ -368,7 +346,7 @@ func (p *Picker) refreshTopicRows() {
 // parent that is under another (topics go one level deep): hint then
 // says why.
 func (p *Picker) newTopicFor(q string) (t PickerTopic, hint string) {
-	parent, child, isPath := splitTopicPath(q)
+	parent, child, isPath := topicpath.Split(q)
 	if !isPath {
 		return PickerTopic{Name: q}, ""
 	}

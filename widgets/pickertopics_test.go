@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/internal/fold"
+	"github.com/dramatis-app/dramatis/internal/topicpath/pathcases"
 )
 
 var testStances = []PickerStance{{"supports", "+", "+"}, {"opposes", "−", "−-–"}, {"neutral", "0", "0"}}
@@ -342,5 +343,18 @@ func BenchmarkPickerTopicMatches(b *testing.B) {
 				p.TopicMatches(q)
 			}
 		})
+	}
+}
+
+// The picker reads a typed topic as the command line's --topic does: one
+// table (internal/topicpath/pathcases) for both.
+func TestPickerNewTopicReadsPathsAsTheCommandLine(t *testing.T) {
+	p := pickerFixture(t)
+	p.SetTopics(nil, nil, testStances)
+	for _, tc := range pathcases.Cases(t) {
+		got, hint := p.newTopicFor(strings.TrimSpace(tc.Input))
+		if hint != "" || got.Name != tc.Child || got.Parent != tc.Parent || got.ParentID != "" {
+			t.Errorf("%q makes %+v (hint %q), want %q under %q", tc.Input, got, hint, tc.Child, tc.Parent)
+		}
 	}
 }
