@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dramatis-app/dramatis/internal/handoff"
+	"github.com/dramatis-app/dramatis/internal/userpath"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -144,7 +145,7 @@ func openFailure(path string, err error) error {
 		when = " (" + fi.Format("2006-01-02 15:04") + ")"
 	}
 	return fmt.Errorf("%w. Nothing was written to it. The latest backup is %s%s: 'dramatis restore %s' puts it back and keeps the damaged file in %s",
-		err, backup, when, shellQuote(backup), filepath.Dir(backup))
+		err, backup, when, userpath.Quote(backup), filepath.Dir(backup))
 }
 
 // windowHolds is ErrInUse when the holder is the Dramatis window, which
@@ -170,14 +171,6 @@ func checkLibraryFree(e *Env, lf libraryFlags) error {
 		return openFailure(p, err)
 	}
 	return nil
-}
-
-// shellQuote quotes a path for a command the reader may paste.
-func shellQuote(p string) string {
-	if strings.ContainsAny(p, " \t'\"\\$`!*?[]{}()<>|&;#~") {
-		return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
-	}
-	return p
 }
 
 // backupStarter returns what starts the daily backup after a command: a
