@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dramatis-app/dramatis/internal/handoff"
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/internal/userpath"
 	"github.com/dramatis-app/dramatis/storage"
 )
@@ -206,7 +207,7 @@ func compactionStarter(e *Env) func(string) {
 // opens the library for writing. The caller closes it.
 func openForTwoNames(e *Env, args []string, usage, first, second string) (*storage.Library, [2]string, error) {
 	fs := newUsageFlagSet(e, usage)
-	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 2, "want "+first+" and "+second+" names, got %d argument(s)")
+	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 2, "want "+first+" and "+second+" names, got %s")
 	if err != nil {
 		return nil, [2]string{}, err
 	}
@@ -222,7 +223,7 @@ func openWithArgs(e *Env, fs *flag.FlagSet, lf *libraryFlags, args []string, n i
 		return nil, nil, err
 	}
 	if len(pos) != n {
-		return nil, nil, usagef(wrong, len(pos))
+		return nil, nil, usagef(wrong, plural.Of(len(pos), "argument"))
 	}
 	lib, err := openLibrary(e, *lf)
 	if err != nil {

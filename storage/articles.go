@@ -12,6 +12,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/internal/plural"
 )
 
 // ArticleInfo is what a list of articles shows: metadata and highlight
@@ -102,7 +103,7 @@ func (r ImportResult) Summary() string {
 		return "new"
 	case ImportUnchanged:
 		if r.Recovered > 0 {
-			return fmt.Sprintf("unchanged, %s found again", plural(r.Recovered, "orphaned highlight"))
+			return fmt.Sprintf("unchanged, %s found again", plural.Of(r.Recovered, "orphaned highlight"))
 		}
 		return "unchanged"
 	}
@@ -115,7 +116,7 @@ func (r ImportResult) Summary() string {
 func (r ImportResult) Changes() string {
 	var parts []string
 	if r.Moved > 0 {
-		parts = append(parts, plural(r.Moved, "highlight")+" moved")
+		parts = append(parts, plural.Of(r.Moved, "highlight")+" moved")
 	}
 	if r.NewlyOrphaned > 0 {
 		parts = append(parts, fmt.Sprintf("%d orphaned", r.NewlyOrphaned))
@@ -138,14 +139,6 @@ func (r ImportResult) Changes() string {
 		s += fmt.Sprintf(" (the previous version is kept as version %d)", r.Saved)
 	}
 	return s
-}
-
-// plural says n things: "1 highlight", "3 highlights".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 func infoOf(tx *bolt.Tx, r articleRecord) ArticleInfo {
