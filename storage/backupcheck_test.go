@@ -163,8 +163,8 @@ func TestDamagedLibraryIsNotBackedUpButToldDamaged(t *testing.T) {
 	if left, _ := os.ReadDir(BackupDir(p)); len(left) != 0 {
 		t.Errorf("left in backups/: %v", left)
 	}
-	if _, err := OpenWith(p, Options{StartBackup: func(string) {}}); !errors.Is(err, ErrDamaged) {
-		t.Errorf("the next Open: %v, want ErrDamaged at once", err)
+	if _, err := OpenWith(p, Options{StartBackup: func(string) {}}); !errors.Is(err, ErrDamaged) || strings.Count(err.Error(), "is damaged") != 1 {
+		t.Errorf("the next Open: %v, want ErrDamaged at once, said once", err)
 	}
 }
 
