@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/internal/plural"
 )
 
 // graphmlKey declares one GraphML attribute. The ids are the attribute
@@ -179,11 +180,11 @@ func (n *Network) Description() string {
 		EdgesConflict:     "actors taking opposite stances on a topic, counted in topics",
 		EdgesAffiliation:  "actors and the topics of their statements, counted in statements",
 	}[n.Kind]
-	edges := fmt.Sprintf("%d edges", len(n.Edges))
+	edges := plural.Of(len(n.Edges), "edge")
 	if n.TotalEdges > len(n.Edges) {
-		edges = fmt.Sprintf("the strongest %d of %d edges", len(n.Edges), n.TotalEdges)
+		edges = fmt.Sprintf("the strongest %d of %s", len(n.Edges), plural.Of(n.TotalEdges, "edge"))
 	}
-	return fmt.Sprintf("Dramatis %s network: %s; weights %s; %d nodes, %s", n.Kind, what, n.Normalise, len(n.Nodes), edges)
+	return fmt.Sprintf("Dramatis %s network: %s; weights %s; %s, %s", n.Kind, what, n.Normalise, plural.Of(len(n.Nodes), "node"), edges)
 }
 
 // topicNames names the topics of a congruence or conflict edge. The

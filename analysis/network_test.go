@@ -239,3 +239,19 @@ func TestTopSaysWhatItLeftOut(t *testing.T) {
 		t.Errorf("the description does not say the list was cut: %s", d)
 	}
 }
+
+// The description counts nodes and edges in words that agree with them.
+func TestDescriptionCounts(t *testing.T) {
+	for _, c := range []struct {
+		n    Network
+		want string
+	}{
+		{Network{Kind: EdgesRoles, Nodes: make([]Node, 1), Edges: make([]Edge, 1), TotalEdges: 1}, "1 node, 1 edge"},
+		{Network{Kind: EdgesRoles, Nodes: make([]Node, 2), Edges: make([]Edge, 0)}, "2 nodes, 0 edges"},
+		{Network{Kind: EdgesRoles, Nodes: make([]Node, 3), Edges: make([]Edge, 1), TotalEdges: 4}, "3 nodes, the strongest 1 of 4 edges"},
+	} {
+		if d := c.n.Description(); !strings.Contains(d, c.want) {
+			t.Errorf("description %q lacks %q", d, c.want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/internal/plural"
 )
 
 // actorEditor is what the Actors window asks of the controller: the actors
@@ -126,7 +127,7 @@ func (w *actorKind) save(n named) {
 
 // actorLine is the second line of an actor's row: kind, count, aliases.
 func (w *actorKind) actorLine(act annotation.Actor) string {
-	parts := []string{string(act.Kind), countWord(w.ed.highlightCount(act.ID), "highlight")}
+	parts := []string{string(act.Kind), plural.Of(w.ed.highlightCount(act.ID), "highlight")}
 	if len(act.Aliases) > 0 {
 		parts = append(parts, strings.Join(act.Aliases, ", "))
 	}
@@ -164,12 +165,12 @@ func (w *actorKind) passagesHeading(id string, n int) string {
 // mergeQuestion asks before merging one actor into another.
 func (w *actorKind) mergeQuestion(fromID, intoID string, _ []annotation.Highlight, _ map[string]string) string {
 	from, into := w.ed.actorName(fromID), w.ed.actorName(intoID)
-	return fmt.Sprintf("Merge %s into %s? Its %s and its names become %s's.", from, into, countWord(w.ed.highlightCount(fromID), "highlight"), into)
+	return fmt.Sprintf("Merge %s into %s? Its %s and its names become %s's.", from, into, plural.Of(w.ed.highlightCount(fromID), "highlight"), into)
 }
 
 // deleteQuestion asks before deleting an actor.
 func (w *actorKind) deleteQuestion(id string, _ []annotation.Highlight, _ map[string]string) string {
-	return fmt.Sprintf("Delete %s? It is removed from its %s; the highlights stay.", w.ed.actorName(id), countWord(w.ed.highlightCount(id), "highlight"))
+	return fmt.Sprintf("Delete %s? It is removed from its %s; the highlights stay.", w.ed.actorName(id), plural.Of(w.ed.highlightCount(id), "highlight"))
 }
 
 // merge merges one actor into another.

@@ -16,6 +16,7 @@ import (
 	"github.com/dramatis-app/dramatis/analysis/source"
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/widgets"
 )
 
@@ -176,7 +177,7 @@ func (w *analysisWindow) reload() {
 		w.x, w.ready = x, true
 		w.fillTopics()
 		if len(skipped) > 0 {
-			w.c.sh.setStatus("The analysis leaves out %d records that could not be read.", len(skipped))
+			w.c.sh.setStatus("The analysis leaves out %s that could not be read.", plural.Of(len(skipped), "record"))
 		}
 		w.recompute()
 	})
@@ -203,7 +204,7 @@ func topSeries(tl *analysis.Timeline, n int) *analysis.Timeline {
 // summary says what is shown.
 func (w *analysisWindow) summary(problem string) string {
 	first, last := w.x.Span(w.sel)
-	s := countWord(len(w.sel), "statement") + " · " + countWord(len(w.net.Nodes), "node") + " · " + countWord(w.net.TotalEdges, "edge")
+	s := plural.Of(len(w.sel), "statement") + " · " + plural.Of(len(w.net.Nodes), "node") + " · " + plural.Of(w.net.TotalEdges, "edge")
 	if len(w.sel) > 0 {
 		s += fmt.Sprintf(" · %s – %s", first.Format(time.DateOnly), last.Format(time.DateOnly))
 	}
@@ -287,7 +288,7 @@ func fallbackSeriesColor(i int) color.Color {
 // nodeTapped lists a node's statements.
 func (w *analysisWindow) nodeTapped(i int) {
 	nd := w.net.Nodes[i]
-	w.setListed(fmt.Sprintf("%s: %s in %s of %s", nd.Label, countWord(nd.Statements, "statement"), countWord(nd.Highlights, "passage"), countWord(nd.Articles, "article")), nd.Members)
+	w.setListed(fmt.Sprintf("%s: %s in %s of %s", nd.Label, plural.Of(nd.Statements, "statement"), plural.Of(nd.Highlights, "passage"), plural.Of(nd.Articles, "article")), nd.Members)
 }
 
 // edgeTapped lists the statements behind an edge.
@@ -304,7 +305,7 @@ func (w *analysisWindow) edgeTapped(i int) {
 // barTapped lists the statements of one series in one period.
 func (w *analysisWindow) barTapped(s, p int) {
 	sr := w.tl.Series[s]
-	w.setListed(fmt.Sprintf("%s, %s: %s", sr.Label, w.tl.By.Label(w.tl.Starts[p]), countWord(sr.Counts[p], "statement")), sr.Statements[p])
+	w.setListed(fmt.Sprintf("%s, %s: %s", sr.Label, w.tl.By.Label(w.tl.Starts[p]), plural.Of(sr.Counts[p], "statement")), sr.Statements[p])
 }
 
 // setListed shows statements in the side list.

@@ -15,8 +15,20 @@ import (
 )
 
 // infoTimeLayout is how the Article Info dialog shows and reads the
-// publication time; the date alone is accepted too.
+// publication time; the date alone is accepted too, and an offset after
+// the time ("2024-11-08 12:22 +01:00") sets the zone.
 const infoTimeLayout = "2006-01-02 15:04"
+
+// infoTimeText is how the form shows a stored publication time: the wall
+// clock the page states, in the page's own zone (12:22 for a page stamped
+// "12:22 Uhr" at +01:00, wherever the reader's computer is), as the
+// Markdown notes cite it; "" for none.
+func infoTimeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(infoTimeLayout)
+}
 
 // articleInfoForm is the Article Info dialog's fields. They are dialog
 // entries: Escape in one closes the dialog, as it does elsewhere.
@@ -31,10 +43,7 @@ func newArticleInfoForm(sh *shell, a *article.Article) *articleInfoForm {
 		e.SetPlaceHolder(hint)
 		return e
 	}
-	pub := ""
-	if !a.Published.IsZero() {
-		pub = a.Published.Local().Format(infoTimeLayout)
-	}
+	pub := infoTimeText(a.Published)
 	return &articleInfoForm{
 		title: wrappedTitle(sh, entry(a.Title, "Title")), site: entry(a.Site, "Newspaper, site or source"),
 		url: entry(a.URL, "https://…"), authors: entry(strings.Join(a.Authors, ", "), "Authors, separated by commas"),
@@ -97,13 +106,8 @@ func (f *articleInfoForm) edit(a *article.Article) (storage.ArticleEdit, bool, e
 	if strings.Join(authors, "\x00") != strings.Join(a.Authors, "\x00") {
 		e.Authors, changed = &authors, true
 	}
-	pub := strings.TrimSpace(f.published.Text)
-	was := ""
-	if !a.Published.IsZero() {
-		was = a.Published.Local().Format(infoTimeLayout)
-	}
-	if pub != was {
-		t, err := parseInfoTime(pub)
+	if pub := strings.TrimSpace(f.published.Text); pub != infoTimeText(a.Published) {
+		t, err := parseInfoTime(pub, infoTimeZone(a.Published))
 		if err != nil {
 			return e, false, err
 		}
@@ -112,13 +116,30 @@ func (f *articleInfoForm) edit(a *article.Article) (storage.ArticleEdit, bool, e
 	return e, changed, nil
 }
 
-// parseInfoTime reads the Published field: empty clears it.
-func parseInfoTime(s string) (time.Time, error) {
+// infoTimeZone is the zone a time typed without one is read in: the
+// stored date's, because the form shows the page's wall clock in the
+// page's zone and a reader correcting it (12:22 to 12:25) means the
+// page's clock, not the computer's; the computer's zone only when there
+// is no stored date to take one from.
+func infoTimeZone(stored time.Time) *time.Location {
+	if stored.IsZero() {
+		return time.Local
+	}
+	return stored.Location()
+}
+
+// infoTimeLayouts are what the Published field reads, with an offset
+// first so that one typed wins over the zone the time is read in.
+var infoTimeLayouts = []string{infoTimeLayout + " Z07:00", infoTimeLayout, time.RFC3339, "2006-01-02T15:04", "2006-01-02"}
+
+// parseInfoTime reads the Published field in loc (see infoTimeZone): empty
+// clears it.
+func parseInfoTime(s string, loc *time.Location) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	for _, l := range []string{infoTimeLayout, "2006-01-02T15:04", "2006-01-02"} {
-		if t, err := time.ParseInLocation(l, s, time.Local); err == nil {
+	for _, l := range infoTimeLayouts {
+		if t, err := time.ParseInLocation(l, s, loc); err == nil {
 			return t, nil
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/dramatis-app/dramatis/annotation/recognize"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/storage"
 	"github.com/dramatis-app/dramatis/widgets"
 )
@@ -749,7 +750,7 @@ func (c *controller) deleteCurrentArticle() {
 	id, title, n := c.current, orUntitled(c.art.Title), len(c.hls)
 	msg := fmt.Sprintf("Delete “%s” from the library?", title)
 	if n > 0 {
-		msg = fmt.Sprintf("Delete “%s” and its %d highlight(s) from the library? This cannot be undone.", title, n)
+		msg = fmt.Sprintf("Delete “%s” and its %s from the library? This cannot be undone.", title, plural.Of(n, "highlight"))
 	}
 	dialog.ShowConfirm("Delete article", msg, func(yes bool) {
 		if yes {

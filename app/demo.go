@@ -11,6 +11,7 @@ import (
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/assets"
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -193,7 +194,7 @@ func (c *controller) removeDemo() {
 	actors := c.demo.actors
 	msg := "Remove the example article “The Atlantic Charter”"
 	if len(actors) > 0 {
-		msg += fmt.Sprintf(" and its %d example actors", len(actors))
+		msg += " and its " + plural.Of(len(actors), "example actor")
 	}
 	msg += "? Actors you used in your own articles stay."
 	dialog.ShowConfirm("Remove example", msg, func(yes bool) {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/storage"
 	"github.com/dramatis-app/dramatis/widgets"
 )
@@ -469,12 +470,8 @@ func articleLine(it storage.ArticleInfo) string {
 		// Said as such, so that it is not read as the publication date.
 		parts = append(parts, "added "+it.Added.Format("2 Jan 2006"))
 	}
-	switch it.Highlights {
-	case 0:
-	case 1:
-		parts = append(parts, "1 highlight")
-	default:
-		parts = append(parts, fmt.Sprintf("%d highlights", it.Highlights))
+	if it.Highlights > 0 {
+		parts = append(parts, plural.Of(it.Highlights, "highlight"))
 	}
 	if it.Orphaned > 0 {
 		// "orphaned", as the README, the notes pane and the export call

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dramatis-app/dramatis/internal/userpath"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -206,6 +207,11 @@ type noticeBar struct {
 	box   *fyne.Container
 	shown map[string]fyne.CanvasObject
 	path  string // the library's, for the backup a damage notice names
+	// damaged: damage was told. From then on the damage notice is the
+	// one word on the library's state: a backup notice ("your work is
+	// saved as always") would contradict it, and no backup of a damaged
+	// library is made anyway.
+	damaged bool
 }
 
 func newNoticeBar() *noticeBar {
@@ -215,11 +221,12 @@ func newNoticeBar() *noticeBar {
 // showProblem shows a problem the library found in the background.
 func (b *noticeBar) showProblem(err error) {
 	if errors.Is(err, storage.ErrDamaged) {
-		text := oneLine(err.Error()) + ". Nothing more will be written to it; what you see can still be read and exported."
-		if backup, berr := storage.LatestBackup(b.path); b.path != "" && berr == nil {
-			text += " Quit and start Dramatis again to restore the latest backup (" + filepath.Base(backup) + ")."
-		}
-		b.show(noticeDamage, true, text)
+		b.damaged = true
+		b.remove(noticeBackup)
+		b.show(noticeDamage, true, damageNotice(err, b.path))
+		return
+	}
+	if b.damaged {
 		return
 	}
 	if errors.Is(err, storage.ErrNotCompacted) {
@@ -227,6 +234,22 @@ func (b *noticeBar) showProblem(err error) {
 		return
 	}
 	b.show(noticeBackup, false, oneLine(err.Error())+". Your work is saved as always; only the day's copy in the backups folder is missing.")
+}
+
+// damageNotice is the one message for a library found damaged while the
+// window has it open: what happened (the store's words), that nothing
+// more is at risk and what is shown still reads, and the way back — the
+// latest automatic backup, restored by starting again (the problem window
+// offers it) or by 'dramatis restore', as the commands name it
+// (cli.openFailure); without a backup, exporting what still reads.
+func damageNotice(err error, path string) string {
+	text := sentence(damageWhat(err, path)) + ". Dramatis has stopped writing to it, so nothing more can be lost; what you see can still be read and exported."
+	backup, berr := storage.LatestBackup(path)
+	if path == "" || berr != nil {
+		return text + " There is no automatic backup of it to restore: export what you need (File ▸ Export Notes to Folder…) before you quit."
+	}
+	return text + " To go on working, quit and start Dramatis again: it offers to restore the latest backup (" + filepath.Base(backup) +
+		") and keeps the damaged file in the backups folder. From a terminal: dramatis restore --library " + userpath.Quote(path) + " " + userpath.Quote(backup)
 }
 
 // showChecking says, until done is closed, that the library is being read
@@ -299,6 +322,17 @@ func tint(c color.Color) color.Color {
 // oneLine keeps a message on one line.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// damageWhat says what happened in the store's words, naming the library
+// once: damage found in a record says only "library file is damaged: the
+// text of article … is missing", damage found by a check names the file.
+func damageWhat(err error, path string) string {
+	what := strings.TrimPrefix(oneLine(err.Error()), storage.ErrDamaged.Error()+": ")
+	if strings.HasPrefix(what, "the library ") || path == "" {
+		return what
+	}
+	return "the library " + path + " is damaged: " + what
 }
 
 // sentence starts a message with a capital letter, as the window's text

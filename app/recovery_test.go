@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -162,23 +163,134 @@ func TestNoticesAboveTheToolbar(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	// Damage found while the window is open.
-	notices.problem(fmt.Errorf("%w: the library %s is damaged: page 7 is referenced twice", storage.ErrDamaged, path))
-	txt := renderedText(a.notices.box)
-	if !strings.Contains(txt, "page 7 is referenced twice") || !strings.Contains(txt, "Nothing more will be written") {
-		t.Errorf("damage notice: %q", txt)
-	}
-	if n := len(a.notices.box.Objects); n != 2 {
-		t.Errorf("%d notices, want the backup and the damage one", n)
-	}
 	// Dismissed, it goes.
 	dismiss := findFirst(a.notices.box, func(b *widget.Button) bool { return b.Text == "" })
 	test.Tap(dismiss)
+	if n := len(a.notices.box.Objects); n != 0 {
+		t.Errorf("%d notices after dismissing the only one", n)
+	}
+	notices.problem(errors.New("the daily backup was not made: no space left on device"))
+	// Damage found while the window is open: its notice is the one word
+	// on the library, and no backup notice contradicts it, before or after.
+	notices.problem(fmt.Errorf("%w: the library %s is damaged: page 7 is referenced twice", storage.ErrDamaged, path))
+	notices.problem(errors.New("the daily backup was not made: no space left on device"))
+	txt := renderedText(a.notices.box)
+	if !strings.Contains(txt, "page 7 is referenced twice") || !strings.Contains(txt, "stopped writing to it") || strings.Contains(txt, "saved as always") {
+		t.Errorf("damage notice: %q", txt)
+	}
 	if n := len(a.notices.box.Objects); n != 1 {
-		t.Errorf("%d notices after dismissing one", n)
+		t.Errorf("%d notices, want the damage one alone: %q", n, txt)
 	}
 	a.win.Close()
 	rw.Close()
+}
+
+// The damage notice says what happened, that nothing more is at risk, and
+// the way back: the latest backup, by starting again or by 'dramatis
+// restore' naming the library and the backup; without a backup, exporting
+// what still reads.
+func TestDamageNoticeNamesTheWayBack(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "My Library")
+	path := filepath.Join(dir, "library.db")
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := importDemo(lib); err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	damage := fmt.Errorf("%w: the library %s is damaged: page 7 is referenced twice", storage.ErrDamaged, path)
+	without := damageNotice(damage, path)
+	if lib, err = storage.Open(path); err != nil { // makes the day's backup
+		t.Fatal(err)
+	}
+	lib.Close()
+	backup, err := storage.LatestBackup(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := damageNotice(damage, path)
+	for _, c := range []struct {
+		name, text string
+		want       []string
+		not        string
+	}{
+		{"no backup", without, []string{"The library " + path + " is damaged: page 7", "nothing more can be lost", "no automatic backup", "File ▸ Export Notes to Folder…"}, "dramatis restore"},
+		{"a backup", with, []string{"The library " + path + " is damaged: page 7", "nothing more can be lost", filepath.Base(backup),
+			"dramatis restore --library '" + path + "' '" + backup + "'"}, "no automatic backup"},
+	} {
+		for _, w := range c.want {
+			if !strings.Contains(c.text, w) {
+				t.Errorf("%s: the notice lacks %q: %q", c.name, w, c.text)
+			}
+		}
+		if strings.Contains(c.text, c.not) {
+			t.Errorf("%s: the notice says %q: %q", c.name, c.not, c.text)
+		}
+	}
+}
+
+// A library damaged under a clean state (bytes of a record overwritten, as
+// a failing disk does) and opened by the window: the damage is told in one
+// notice, with no backup notice beside it, and no daily backup is kept
+// of it nor noted as missing.
+func TestDamagedLibraryInTheWindowIsOneNoticeAndNoBackup(t *testing.T) {
+	fa := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "library.db")
+	lib, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, hid, err := importDemo(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	os.RemoveAll(storage.BackupDir(path))
+	overwriteInFile(t, path, []byte(`{"id":"`+hid+`"`), '#')
+	notices := &libraryNotices{}
+	rw, err := notices.open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newApp(fa, rw, Options{NoDemo: true}, true, nil)
+	notices.attach(a.notices, rw)
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(renderedText(a.notices.box), "is damaged") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no damage notice: %q", renderedText(a.notices.box))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	rw.Close() // waits for the backup under way
+	time.Sleep(100 * time.Millisecond)
+	txt := renderedText(a.notices.box)
+	if n := len(a.notices.box.Objects); n != 1 || strings.Contains(txt, "backup was not") {
+		t.Errorf("%d notices, want the damage one alone: %q", n, txt)
+	}
+	if left, _ := os.ReadDir(storage.BackupDir(path)); len(left) != 0 {
+		t.Errorf("a damaged library was backed up: %v", left)
+	}
+	a.win.Close()
+}
+
+// overwriteInFile replaces the first byte of the first occurrence of what
+// in the file at path with b, as a failing disk would.
+func overwriteInFile(t *testing.T, path string, what []byte, b byte) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, what)
+	if i < 0 {
+		t.Fatalf("%q is not in %s", what, path)
+	}
+	data[i] = b
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // While the whole-file check after an unclean shutdown runs, the bar says

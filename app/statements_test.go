@@ -157,7 +157,7 @@ func TestArticleInfo(t *testing.T) {
 	}
 	a.ctl.saveArticleInfo(a.ctl.current, e)
 	art, info, _ := lib.Article(a.ctl.current)
-	if art.Title != "Ein besserer Titel" || art.Site != "Beispiel-Zeitung" || info.Published.Local().Format(infoTimeLayout) != "2024-11-08 12:22" {
+	if art.Title != "Ein besserer Titel" || art.Site != "Beispiel-Zeitung" || infoTimeText(info.Published) != "2024-11-08 12:22" {
 		t.Fatalf("stored: %q %q %v", art.Title, art.Site, info.Published)
 	}
 	if a.ctl.art.Title != "Ein besserer Titel" || !strings.HasPrefix(a.win.Title(), "Ein besserer Titel") {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/internal/plural"
 )
 
 // topicTop is the parent choice for a topic at the top level.
@@ -97,19 +98,11 @@ func (k *topicKind) topicLine(t annotation.Topic) string {
 	if t.Parent != "" {
 		parts = append(parts, "in "+k.c.topics.name(t.Parent))
 	}
-	parts = append(parts, countWord(k.c.topicCounts[t.ID], "highlight"))
+	parts = append(parts, plural.Of(k.c.topicCounts[t.ID], "highlight"))
 	if len(t.Aliases) > 0 {
 		parts = append(parts, strings.Join(t.Aliases, ", "))
 	}
 	return strings.Join(parts, " · ")
-}
-
-// countWord is "1 highlight", "3 highlights".
-func countWord(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // offerOwn offers the parents the selected topic may have: top-level
@@ -205,7 +198,7 @@ func usesText(hls []annotation.Highlight, titles map[string]string) string {
 func (k *topicKind) mergeQuestion(fromID, intoID string, uses []annotation.Highlight, titles map[string]string) string {
 	from, into := k.c.topics.name(fromID), k.c.topics.name(intoID)
 	return fmt.Sprintf("Merge %s into %s? Its %s and its names become %s's.%s", from, into,
-		countWord(len(uses), "highlight"), into, usesText(uses, titles))
+		plural.Of(len(uses), "highlight"), into, usesText(uses, titles))
 }
 
 // deleteQuestion asks before deleting a topic, quoting its uses.
@@ -214,7 +207,8 @@ func (k *topicKind) deleteQuestion(id string, uses []annotation.Highlight, title
 	if len(uses) == 0 {
 		return fmt.Sprintf("Delete %s? No highlight uses it.", name)
 	}
-	return fmt.Sprintf("Delete %s? %s lose it; their actors stay:%s", name, countWord(len(uses), "highlight"), usesText(uses, titles))
+	return fmt.Sprintf("Delete %s? %s %s it; %s actors stay:%s", name, plural.Of(len(uses), "highlight"), plural.Word(len(uses), "loses", "lose"),
+		plural.Word(len(uses), "its", "their"), usesText(uses, titles))
 }
 
 // merge merges one topic into another.

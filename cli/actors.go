@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -183,7 +184,7 @@ func runActorsMerge(e *Env, args []string) error {
 	if err := lib.MergeActors(from.ID, into.ID); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stderr, "dramatis actors merge: %q merged into %q (%d highlight(s) moved)\n", from.Name, into.Name, counts[from.ID])
+	fmt.Fprintf(e.Stderr, "dramatis actors merge: %q merged into %q (%s moved)\n", from.Name, into.Name, plural.Of(counts[from.ID], "highlight"))
 	return nil
 }
 
@@ -208,7 +209,7 @@ func runActorsEdit(e *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("want the NAME of one actor, got %d argument(s) (quote names with spaces)", len(pos))
+		return usagef("want the NAME of one actor, got %s (quote names with spaces)", plural.Of(len(pos), "argument"))
 	}
 	set := flagsSet(fs)
 	delete(set, "library")
@@ -297,7 +298,7 @@ func isWikidataID(s string) bool {
 func runActorsDelete(e *Env, args []string) error {
 	fs := newUsageFlagSet(e, "actors delete NAME [--force]")
 	force := fs.Bool("force", false, "delete an actor that highlights use (they stay, without it)")
-	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 1, "want the NAME of one actor, got %d argument(s) (quote names with spaces)")
+	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 1, "want the NAME of one actor, got %s (quote names with spaces)")
 	if err != nil {
 		return err
 	}
@@ -312,11 +313,11 @@ func runActorsDelete(e *Env, args []string) error {
 	}
 	listUses(e.Stderr, uses)
 	if len(uses) > 0 && !*force {
-		return fmt.Errorf("%d highlight(s) name %q (listed above); --force deletes the actor, and they stay without it", len(uses), a.Name)
+		return fmt.Errorf("%s %s %q (listed above); --force deletes the actor, and %s without it", plural.Of(len(uses), "highlight"), plural.Word(len(uses), "names", "name"), a.Name, plural.Word(len(uses), "the highlight stays", "they stay"))
 	}
 	if err := lib.DeleteActor(a.ID); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stderr, "dramatis actors delete: %q deleted (%d highlight(s) lose it)\n", a.Name, len(uses))
+	fmt.Fprintf(e.Stderr, "dramatis actors delete: %q deleted (%s %s it)\n", a.Name, plural.Of(len(uses), "highlight"), plural.Word(len(uses), "loses", "lose"))
 	return nil
 }

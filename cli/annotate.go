@@ -10,6 +10,7 @@ import (
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/internal/grapheme"
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -137,7 +138,7 @@ func locateQuote(text, quote string, occurrence int, articleID string) (int, int
 	case len(ranges) == 0:
 		return 0, 0, fmt.Errorf("the quote %s is not in article %s", shortQuote(quote), articleID)
 	case occurrence > len(ranges):
-		return 0, 0, fmt.Errorf("the quote %s occurs %d time(s) in article %s, so --occurrence %d does not exist", shortQuote(quote), len(ranges), articleID, occurrence)
+		return 0, 0, fmt.Errorf("the quote %s occurs %s in article %s, so --occurrence %d does not exist", shortQuote(quote), plural.Of(len(ranges), "time"), articleID, occurrence)
 	case occurrence == 0 && len(ranges) > 1:
 		return 0, 0, fmt.Errorf("the quote %s occurs %d times in article %s; choose one with --occurrence 1 to %d", shortQuote(quote), len(ranges), articleID, len(ranges))
 	}

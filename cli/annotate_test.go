@@ -21,7 +21,7 @@ func TestLocateQuoteSnapsToGraphemes(t *testing.T) {
 		{"🇪🇫", 0, "🇩🇪🇫🇷", ""}, // straddles two flags: both
 		{"🇩", 0, "🇩🇪", ""},    // half a flag: the flag
 		{"👨", 0, "👨", ""},     // the man alone, not the family's first member
-		{"👨", 2, "", "occurs 1 time(s)"},
+		{"👨", 2, "", "occurs 1 time in"},
 		{"👩", 0, "👨\u200d👩\u200d👧", ""},  // found only inside the family: the family
 		{"Daumen 👍", 0, "Daumen 👍🏽", ""}, // no lone skin-tone modifier left behind
 		{"🏽", 0, "👍🏽", ""},

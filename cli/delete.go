@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -66,12 +67,12 @@ func resolveArticles(lib *storage.Library, refs []string) ([]storage.ArticleInfo
 }
 
 // deletionWhat names what deleting articles removes: "article ID „Title“
-// and its 3 highlight(s)", or "2 articles and their 5 highlight(s)".
+// and its 3 highlights", or "2 articles and their 1 highlight".
 func deletionWhat(infos []storage.ArticleInfo) string {
 	if len(infos) == 1 {
 		s := fmt.Sprintf("article %s %s", infos[0].ID, shortQuote(infos[0].Title))
 		if n := infos[0].Highlights; n > 0 {
-			s += fmt.Sprintf(" and its %d highlight(s)", n)
+			s += " and its " + plural.Of(n, "highlight")
 		}
 		return s
 	}
@@ -79,7 +80,7 @@ func deletionWhat(infos []storage.ArticleInfo) string {
 	for _, in := range infos {
 		n += in.Highlights
 	}
-	return fmt.Sprintf("%d articles and their %d highlight(s)", len(infos), n)
+	return plural.Of(len(infos), "article") + " and their " + plural.Of(n, "highlight")
 }
 
 // confirm asks a yes/no question on w and reads the answer from in; only

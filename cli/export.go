@@ -14,6 +14,7 @@ import (
 	"github.com/dramatis-app/dramatis/backup"
 	"github.com/dramatis-app/dramatis/export"
 	"github.com/dramatis-app/dramatis/export/gather"
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/internal/userpath"
 	"github.com/dramatis-app/dramatis/storage"
 )
@@ -103,18 +104,14 @@ func exportFolder(e *Env, lib *storage.Library, ids []string, out string, g expo
 	}
 	rep, err := export.WriteFolderFromUntil(ctx, out, src, g)
 	if errors.Is(err, context.Canceled) {
-		fmt.Fprintf(e.Stderr, "dramatis export: interrupted: %d notes written, %d unchanged in %s before it stopped; the others were not written\n",
-			len(rep.Written), len(rep.Unchanged), out)
+		fmt.Fprintf(e.Stderr, "dramatis export: interrupted: %s written, %d unchanged in %s before it stopped; the others were not written\n",
+			plural.Of(len(rep.Written), "note"), len(rep.Unchanged), out)
 		return errInterrupted
 	}
 	if err != nil {
 		return err
 	}
-	written := fmt.Sprintf("%d notes written", len(rep.Written))
-	if len(rep.Written) == 1 {
-		written = "1 note written"
-	}
-	fmt.Fprintf(e.Stdout, "%s, %d unchanged in %s\n", written, len(rep.Unchanged), out)
+	fmt.Fprintf(e.Stdout, "%s written, %d unchanged in %s\n", plural.Of(len(rep.Written), "note"), len(rep.Unchanged), out)
 	for _, n := range rep.Notices() {
 		fmt.Fprintf(e.Stderr, "dramatis export: %s\n", oneLine(n))
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -58,7 +59,7 @@ func runHighlightEdit(e *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 2 {
-		return usagef("want ARTICLE and HIGHLIGHT (ids or unique id prefixes), got %d argument(s)", len(pos))
+		return usagef("want ARTICLE and HIGHLIGHT (ids or unique id prefixes), got %s", plural.Of(len(pos), "argument"))
 	}
 	set := flagsSet(fs)
 	if !set["note"] && !set["color"] && !set["actor"] && !set["topic"] && !*noActors {
@@ -115,7 +116,7 @@ func runHighlightEdit(e *Env, args []string) error {
 // it again.
 func runHighlightDelete(e *Env, args []string) error {
 	fs := newUsageFlagSet(e, "highlight delete ARTICLE HIGHLIGHT")
-	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 2, "want ARTICLE and HIGHLIGHT (ids or unique id prefixes), got %d argument(s)")
+	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 2, "want ARTICLE and HIGHLIGHT (ids or unique id prefixes), got %s")
 	if err != nil {
 		return err
 	}

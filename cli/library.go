@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/dramatis-app/dramatis/internal/handoff"
+	"github.com/dramatis-app/dramatis/internal/plural"
+	"github.com/dramatis-app/dramatis/internal/userpath"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -144,7 +146,7 @@ func openFailure(path string, err error) error {
 		when = " (" + fi.Format("2006-01-02 15:04") + ")"
 	}
 	return fmt.Errorf("%w. Nothing was written to it. The latest backup is %s%s: 'dramatis restore %s' puts it back and keeps the damaged file in %s",
-		err, backup, when, shellQuote(backup), filepath.Dir(backup))
+		err, backup, when, userpath.Quote(backup), filepath.Dir(backup))
 }
 
 // windowHolds is ErrInUse when the holder is the Dramatis window, which
@@ -170,14 +172,6 @@ func checkLibraryFree(e *Env, lf libraryFlags) error {
 		return openFailure(p, err)
 	}
 	return nil
-}
-
-// shellQuote quotes a path for a command the reader may paste.
-func shellQuote(p string) string {
-	if strings.ContainsAny(p, " \t'\"\\$`!*?[]{}()<>|&;#~") {
-		return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
-	}
-	return p
 }
 
 // backupStarter returns what starts the daily backup after a command: a
@@ -213,7 +207,7 @@ func compactionStarter(e *Env) func(string) {
 // opens the library for writing. The caller closes it.
 func openForTwoNames(e *Env, args []string, usage, first, second string) (*storage.Library, [2]string, error) {
 	fs := newUsageFlagSet(e, usage)
-	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 2, "want "+first+" and "+second+" names, got %d argument(s)")
+	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 2, "want "+first+" and "+second+" names, got %s")
 	if err != nil {
 		return nil, [2]string{}, err
 	}
@@ -229,7 +223,7 @@ func openWithArgs(e *Env, fs *flag.FlagSet, lf *libraryFlags, args []string, n i
 		return nil, nil, err
 	}
 	if len(pos) != n {
-		return nil, nil, usagef(wrong, len(pos))
+		return nil, nil, usagef(wrong, plural.Of(len(pos), "argument"))
 	}
 	lib, err := openLibrary(e, *lf)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/dramatis-app/dramatis/backup"
+	"github.com/dramatis-app/dramatis/internal/userpath"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -64,7 +65,7 @@ func refuseJSONExport(path string) error {
 	switch {
 	case bytes.Contains(head, []byte(`"`+backup.Format+`"`)):
 		return fmt.Errorf("%s is a JSON backup (made by 'export --format backup'), not a copy of the library file: "+
-			"'dramatis import-backup %s' merges its articles into the library; restore takes a copy made by 'dramatis backup'", path, shellQuote(path))
+			"'dramatis import-backup %s' merges its articles into the library; restore takes a copy made by 'dramatis backup'", path, userpath.Quote(path))
 	case bytes.Contains(head, []byte(`"AnnotationCollection"`)):
 		return fmt.Errorf("%s is a W3C annotation export (made by 'export --format w3c'), not a copy of the library file, "+
 			"and cannot be restored; restore takes a copy made by 'dramatis backup'", path)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/internal/fold"
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -194,15 +195,15 @@ func completeIndex(e *Env, lf libraryFlags, st storage.IndexStatus) {
 	}
 	lib, err := open(e, lf, writingOptions(e))
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "dramatis: the search index holds %d of %d articles, so this search read the others one by one (slower), "+
+		fmt.Fprintf(e.Stderr, "dramatis: the search index holds %d of %s, so this search read the others one by one (slower), "+
 			"and it cannot be built now: %s. The window builds it while it is open; 'dramatis search --reindex …' builds it.\n",
-			st.Indexed, st.Articles, oneLine(err.Error()))
+			st.Indexed, plural.Of(st.Articles, "article"), oneLine(err.Error()))
 		return
 	}
 	defer lib.Close()
-	what := fmt.Sprintf("building the search index (once: %d articles)", st.Articles)
+	what := fmt.Sprintf("building the search index (once: %s)", plural.Of(st.Articles, "article"))
 	if st.Indexed > 0 {
-		what = fmt.Sprintf("finishing the search index (%d of %d articles are in it)", st.Indexed, st.Articles)
+		what = fmt.Sprintf("finishing the search index (%d of %s %s in it)", st.Indexed, plural.Of(st.Articles, "article"), plural.Word(st.Indexed, "is", "are"))
 	}
 	fmt.Fprintf(e.Stderr, "dramatis: %s, so that later searches need not read every article; "+
 		"Ctrl-C stops it safely and the next search goes on from there\n", what)
@@ -228,7 +229,7 @@ func buildIndexUntil(ctx context.Context, e *Env, lib *storage.Library) error {
 	last := time.Now()
 	err := lib.BuildSearchIndexNow(ctx, func(st storage.IndexStatus) {
 		if time.Since(last) > indexProgressEvery || st.Ready {
-			fmt.Fprintf(e.Stderr, "dramatis: indexing for search: %d of %d articles\n", st.Indexed, st.Articles)
+			fmt.Fprintf(e.Stderr, "dramatis: indexing for search: %d of %s\n", st.Indexed, plural.Of(st.Articles, "article"))
 			last = time.Now()
 		}
 	})
@@ -239,7 +240,7 @@ func buildIndexUntil(ctx context.Context, e *Env, lib *storage.Library) error {
 	if serr != nil {
 		return serr
 	}
-	fmt.Fprintf(e.Stderr, "dramatis: stopped; the search index holds %d of %d articles, and the next search goes on from there\n", st.Indexed, st.Articles)
+	fmt.Fprintf(e.Stderr, "dramatis: stopped; the search index holds %d of %s, and the next search goes on from there\n", st.Indexed, plural.Of(st.Articles, "article"))
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -204,7 +205,7 @@ func runTopicsEdit(e *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("want the NAME of one topic, got %d argument(s)", len(pos))
+		return usagef("want the NAME of one topic, got %s", plural.Of(len(pos), "argument"))
 	}
 	if *tf.top && *tf.parent != "" {
 		return usagef("--top and --parent contradict each other")
@@ -303,7 +304,7 @@ func runTopicsMerge(e *Env, args []string) error {
 	if err := lib.MergeTopics(from.ID, into.ID); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stderr, "dramatis topics merge: %q merged into %q (%d highlight(s) moved)\n", from.Name, into.Name, counts[from.ID])
+	fmt.Fprintf(e.Stderr, "dramatis topics merge: %q merged into %q (%s moved)\n", from.Name, into.Name, plural.Of(counts[from.ID], "highlight"))
 	return nil
 }
 
@@ -329,7 +330,7 @@ func listUses(w io.Writer, uses []annotation.Highlight) {
 func runTopicsDelete(e *Env, args []string) error {
 	fs := newUsageFlagSet(e, "topics delete NAME [--force]")
 	force := fs.Bool("force", false, "delete a topic that highlights use (they keep their actors)")
-	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 1, "want the NAME of one topic, got %d argument(s)")
+	lib, pos, err := openWithArgs(e, fs, addLibraryFlag(fs), args, 1, "want the NAME of one topic, got %s")
 	if err != nil {
 		return err
 	}
@@ -344,11 +345,11 @@ func runTopicsDelete(e *Env, args []string) error {
 	}
 	listUses(e.Stderr, uses)
 	if len(uses) > 0 && !*force {
-		return fmt.Errorf("%d highlight(s) make statements on %q (listed above); --force deletes the topic, and they keep their actors without it", len(uses), t.Name)
+		return fmt.Errorf("%s %s statements on %q (listed above); --force deletes the topic, and %s actors without it", plural.Of(len(uses), "highlight"), plural.Word(len(uses), "makes", "make"), t.Name, plural.Word(len(uses), "the highlight keeps its", "they keep their"))
 	}
 	if err := lib.DeleteTopic(t.ID); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stderr, "dramatis topics delete: %q deleted (%d highlight(s) lose it)\n", t.Name, len(uses))
+	fmt.Fprintf(e.Stderr, "dramatis topics delete: %q deleted (%s %s it)\n", t.Name, plural.Of(len(uses), "highlight"), plural.Word(len(uses), "loses", "lose"))
 	return nil
 }

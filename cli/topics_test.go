@@ -43,10 +43,12 @@ func TestTopicsOnTheCommandLine(t *testing.T) {
 		t.Errorf("after the merge Kim should have one statement, with its stance:\n%s", out)
 	}
 	code, _, errs = l.run("", "topics", "delete", "Sanktionen")
-	if code == 0 || !strings.Contains(errs, hl) || !strings.Contains(errs, "--force") {
+	if code == 0 || !strings.Contains(errs, hl) || !strings.Contains(errs, "--force") || !strings.Contains(errs, "1 highlight makes statements on") {
 		t.Fatalf("deleting a used topic without --force: exit %d: %s", code, errs)
 	}
-	l.ok("topics", "delete", "Sanktionen", "--force")
+	if code, _, errs = l.run("", "topics", "delete", "Sanktionen", "--force"); code != 0 || !strings.Contains(errs, "(1 highlight loses it)") {
+		t.Fatalf("deleting a used topic with --force: exit %d: %s", code, errs)
+	}
 	if out := l.ok("show", id); !strings.Contains(out, "Kim Jong-un (speaker), Vereinigte Staaten (target; supports Ölembargo)") {
 		t.Errorf("after the delete:\n%s", out)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
+	"github.com/dramatis-app/dramatis/internal/plural"
 )
 
 // ArticleInfo is what a list of articles shows: metadata and highlight
@@ -106,7 +107,7 @@ func (r ImportResult) Summary() string {
 		return "new"
 	case ImportUnchanged:
 		if r.Recovered > 0 {
-			return fmt.Sprintf("unchanged, %s found again", plural(r.Recovered, "orphaned highlight"))
+			return fmt.Sprintf("unchanged, %s found again", plural.Of(r.Recovered, "orphaned highlight"))
 		}
 		return "unchanged"
 	}
@@ -119,7 +120,7 @@ func (r ImportResult) Summary() string {
 func (r ImportResult) Changes() string {
 	var parts []string
 	if r.Moved > 0 {
-		parts = append(parts, plural(r.Moved, "highlight")+" moved")
+		parts = append(parts, plural.Of(r.Moved, "highlight")+" moved")
 	}
 	if r.QuoteChanged > 0 {
 		parts = append(parts, quoteChangedWords(r.QuoteChanged))
@@ -147,7 +148,6 @@ func (r ImportResult) Changes() string {
 	return s
 }
 
-// plural says n things: "1 highlight", "3 highlights".
 // quoteChangedWords says that n highlights now sit on changed words:
 // "1 highlight's quoted text changed", "2 highlights' quoted text changed".
 func quoteChangedWords(n int) string {
@@ -155,13 +155,6 @@ func quoteChangedWords(n int) string {
 		return "1 highlight's quoted text changed"
 	}
 	return fmt.Sprintf("%d highlights' quoted text changed", n)
-}
-
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 func infoOf(tx *bolt.Tx, r articleRecord) ArticleInfo {

@@ -224,7 +224,16 @@ func (l *Library) scheduleDailyBackup(ctx context.Context) {
 	go func() {
 		defer l.bg.Done()
 		err := l.makeDailyBackup(ctx, tx)
-		if err != nil && ctx.Err() == nil && noteBackupProblem(l.fs, l.real, l.now(), err, l.onProblem != nil) && l.onProblem != nil {
+		switch {
+		case err == nil || ctx.Err() != nil:
+		case errors.Is(err, ErrDamaged):
+			// The library itself is damaged: that is told as damage, not
+			// as a missing backup (the backups folder keeps the last good
+			// copy, the one to restore), and nothing is noted for tomorrow.
+			if l.onProblem != nil {
+				l.onProblem(err)
+			}
+		case noteBackupProblem(l.fs, l.real, l.now(), err, l.onProblem != nil) && l.onProblem != nil:
 			l.onProblem(err)
 		}
 	}()
@@ -232,37 +241,78 @@ func (l *Library) scheduleDailyBackup(ctx context.Context) {
 
 // makeDailyBackup copies the snapshot tx of the open library (a read
 // transaction: the window goes on writing meanwhile) into the day's backup,
-// checks the copy and rotates the backups. It ends tx.
+// checks the copy and rotates the backups. It ends tx. A library known to
+// be damaged, before or while it is copied, is not backed up: the error is
+// then its damage (ErrDamaged), so that a damaged copy never joins the
+// rotation that holds the good ones.
 func (l *Library) makeDailyBackup(ctx context.Context, tx *bolt.Tx) (err error) {
 	defer l.recoverDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer tx.Rollback()
+	stop := l.stopBackup(ctx)
+	if err := stop(); err != nil {
+		return err
+	}
 	target := dailyName(l.real, l.now())
 	if err := l.fs.MkdirAll(filepath.Dir(target), 0o700); err != nil {
 		return fmt.Errorf("the daily backup was not made: %w", err)
 	}
 	var found counts
+	pause := checkPause(ctx)
 	err = writeChecked(l.fs, target, 0o600, func(w io.Writer) error {
-		_, err := tx.WriteTo(ctxWriter{ctx, w})
+		_, err := tx.WriteTo(stopWriter{stop, w})
 		return err
-	}, dailyCheck(checkPause(ctx), &found))
+	}, dailyCheck(func() error { return errors.Join(stop(), pause()) }, &found))
 	if err != nil {
+		if derr := l.damageBehind(ctx, tx, err); derr != nil {
+			return derr
+		}
 		return dailyBackupError(err)
 	}
 	return finishDailyBackup(l.fs, l.real, found)
 }
 
-// ctxWriter stops a long copy when its context ends.
-type ctxWriter struct {
-	ctx context.Context
-	w   io.Writer
+// stopBackup is what stops a daily backup under way: its context ending,
+// or the library found damaged meanwhile (by the background check, or a
+// read), which no backup may copy.
+func (l *Library) stopBackup(ctx context.Context) func() error {
+	return func() error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return l.Damaged()
+	}
 }
 
-func (c ctxWriter) Write(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
+// damageBehind tells whether a daily backup that failed with err failed
+// because the library is damaged, and returns that damage (nil when it is
+// not). A copy that does not read back may be the copy's fault (a disk
+// that lost what was written) or the library's (the copy holds its pages
+// as they are): the library itself is read whole to tell (checkSnapshot,
+// which makes damage it finds the library's), a second check paid only on
+// this rare path. The snapshot tx is ended first.
+func (l *Library) damageBehind(ctx context.Context, tx *bolt.Tx, err error) error {
+	if d := l.Damaged(); d != nil || !errors.Is(err, errCopyUnreadable) {
+		return d
+	}
+	tx.Rollback()
+	if cerr := l.checkSnapshot(ctx, checkPause(ctx)); errors.Is(cerr, ErrDamaged) {
+		return l.Damaged()
+	}
+	return nil
+}
+
+// stopWriter stops a long copy as soon as stop gives a reason.
+type stopWriter struct {
+	stop func() error
+	w    io.Writer
+}
+
+func (s stopWriter) Write(p []byte) (int, error) {
+	if err := s.stop(); err != nil {
 		return 0, err
 	}
-	return c.w.Write(p)
+	return s.w.Write(p)
 }
 
 // errCopyUnreadable: a new daily backup failed its check; it was removed

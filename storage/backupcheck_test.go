@@ -81,6 +81,9 @@ func TestUnreadableDailyBackupNeverTakesItsName(t *testing.T) {
 				t.Fatal(err)
 			}
 			l.Close() // waits for the backup made in the background
+			if d := l.Damaged(); d != nil {
+				t.Errorf("a copy the disk spoiled made the sound library damaged: %v", d)
+			}
 			return errors.Join(append(told, l.BackupProblem())...)
 		}},
 	} {
@@ -113,5 +116,77 @@ func TestUnreadableDailyBackupNeverTakesItsName(t *testing.T) {
 				t.Errorf("left in backups/: %s", e.Name())
 			}
 		})
+	}
+}
+
+// TestDamagedLibraryIsNotBackedUpButToldDamaged: a library damaged where
+// nothing Dramatis can see changed (bit rot: its state says it closed
+// cleanly, so Open reads it no further) is found damaged by the window's
+// daily backup, whose copy does not read back. That is told as the
+// damage it is (ErrDamaged, through OnProblem), not as a missing backup;
+// no copy joins the backups, nothing is noted as a backup problem, the
+// library takes no more writes, and the next Open refuses it at once.
+func TestDamagedLibraryIsNotBackedUpButToldDamaged(t *testing.T) {
+	p, id := libraryWithHighlight(t, t.TempDir())
+	spoilHighlight(t, p, id)
+	markClosedCleanly(t, p)
+	if err := os.RemoveAll(BackupDir(p)); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var told []error
+	l, err := OpenWith(p, Options{OnProblem: func(err error) { mu.Lock(); told = append(told, err); mu.Unlock() }})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	if l.checkedWhole {
+		t.Fatal("the test needs Open to skip the whole-file check")
+	}
+	l.Close() // waits for the backup made in the background
+	if len(told) == 0 {
+		t.Fatal("the damage the backup met was not told")
+	}
+	for _, err := range told {
+		if !errors.Is(err, ErrDamaged) || strings.Contains(err.Error(), "daily backup") {
+			t.Errorf("told %q, want the library's damage", err)
+		}
+	}
+	if err := l.BackupProblem(); err != nil {
+		t.Errorf("a backup problem is kept for a damaged library: %v", err)
+	}
+	if _, ok := readBackupProblem(l.real); ok {
+		t.Error("a backup problem was noted for the next Open to tell")
+	}
+	if l.Damaged() == nil {
+		t.Error("the library is not marked damaged")
+	}
+	if left, _ := os.ReadDir(BackupDir(p)); len(left) != 0 {
+		t.Errorf("left in backups/: %v", left)
+	}
+	if _, err := OpenWith(p, Options{StartBackup: func(string) {}}); !errors.Is(err, ErrDamaged) || strings.Count(err.Error(), "is damaged") != 1 {
+		t.Errorf("the next Open: %v, want ErrDamaged at once, said once", err)
+	}
+}
+
+// markClosedCleanly writes the state a clean close leaves for the library
+// as it now is, so that Open does not read it whole (as after bit rot).
+func markClosedCleanly(t *testing.T, p string) {
+	t.Helper()
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fi, _ := f.Stat()
+	pf, err := openPageFile(f, fi.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := stateOf(f, pf.meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writeState(osFS{}, p, st); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -76,7 +76,15 @@ func damagedFile(path string, err error) error {
 }
 
 // damageDetail is what a damage error says without the words of
-// ErrDamaged itself.
+// ErrDamaged itself, nor those of damagedFile: the detail kept in the
+// state file becomes a damagedFile error again at the next Open, which
+// said "the library … is damaged" twice.
 func damageDetail(err error) string {
-	return strings.TrimPrefix(err.Error(), ErrDamaged.Error()+": ")
+	s := strings.TrimPrefix(err.Error(), ErrDamaged.Error()+": ")
+	if rest, ok := strings.CutPrefix(s, "the library "); ok {
+		if _, detail, found := strings.Cut(rest, " is damaged: "); found {
+			return detail
+		}
+	}
+	return s
 }

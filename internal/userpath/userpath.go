@@ -104,3 +104,14 @@ func Foreign(goos, p string) error {
 	}
 	return fmt.Errorf("%s is a Windows path; here paths look like %s", p, Example(goos, "Notes"))
 }
+
+// Quote writes a path for a command the reader may paste into a shell (the
+// way back from a damaged library, named by the commands and the window
+// alike): as it is when no character in it means something to a shell,
+// else in single quotes.
+func Quote(p string) string {
+	if p != "" && !strings.ContainsAny(p, " \t\n'\"\\$`!*?[]{}()<>|&;#~") {
+		return p
+	}
+	return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
+}

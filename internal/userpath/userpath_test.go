@@ -97,3 +97,18 @@ func TestForeign(t *testing.T) {
 		}
 	}
 }
+
+func TestQuote(t *testing.T) {
+	for _, tc := range []struct{ p, want string }{
+		{"/home/me/.local/share/dramatis/backups/library-2026-12-03.db", "/home/me/.local/share/dramatis/backups/library-2026-12-03.db"},
+		{"/home/me/My Library/library.db", "'/home/me/My Library/library.db'"},
+		{"/tmp/O'Brien/library.db", `'/tmp/O'\''Brien/library.db'`},
+		{"/tmp/$HOME/x.db", "'/tmp/$HOME/x.db'"},
+		{"~/library.db", "'~/library.db'"},
+		{"", "''"},
+	} {
+		if got := Quote(tc.p); got != tc.want {
+			t.Errorf("Quote(%q) = %s, want %s", tc.p, got, tc.want)
+		}
+	}
+}
