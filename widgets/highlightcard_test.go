@@ -108,3 +108,24 @@ func walkTexts(o fyne.CanvasObject, f func(*canvas.Text)) {
 		}
 	}
 }
+
+// shorten keeps a quote of n runes or fewer whole and cuts a longer one
+// after n runes (ö is two bytes, one rune), at a word when one ends in
+// its second half.
+func TestShorten(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"Pjöngjang", 9, "Pjöngjang"},
+		{"Pjöngjang", 20, "Pjöngjang"},
+		{"Pjöngjang droht", 9, "Pjöngjang …"},
+		{"Pjöngjang droht erneut", 18, "Pjöngjang droht …"},
+	}
+	for _, tt := range tests {
+		if got := shorten(tt.in, tt.n); got != tt.want {
+			t.Errorf("shorten(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}

@@ -470,3 +470,37 @@ func TestSuggestDuringPrepare(t *testing.T) {
 	}
 	checkSuggestions(t, passage, got)
 }
+
+// The names of an article are discovered in its first articleBytes: a
+// person introduced there is found, one introduced only after them (in a
+// page ten times the longest article) is not looked for; an article
+// within the limit is read whole (the other tests).
+func TestArticleDiscoveryReadsItsFirstMegabytes(t *testing.T) {
+	filler := strings.Repeat("Die Gespräche dauerten bis in den Abend. ", 1000)
+	art := &article.Article{Lang: "de", Blocks: []article.Block{{Text: "Der Politologe Ian Bremmer sagte am Montag in Berlin, die Lage sei ernst."}}}
+	for n := 0; n <= articleBytes; n += len(filler) {
+		art.Blocks = append(art.Blocks, article.Block{Text: filler})
+	}
+	art.Blocks = append(art.Blocks, article.Block{Text: "Der Politologe Karl Wendler sagte am Dienstag in Wien, die Lage sei ernst."})
+	var names []string
+	for _, f := range NewMatcher(nil).articleFound(art, "de") {
+		names = append(names, f.Name)
+	}
+	got := strings.Join(names, "|")
+	if !strings.Contains(got, "Ian Bremmer") || strings.Contains(got, "Wendler") {
+		t.Errorf("names discovered in the long article: %s", got)
+	}
+	for _, tt := range []struct {
+		text  string
+		limit int
+		want  string
+	}{
+		{"China und Russland", 18, "China und Russland"},
+		{"China und Russland", 12, "China und"},
+		{"Pjöngjang", 3, "Pj"},
+	} {
+		if got := articleHead(tt.text, tt.limit); got != tt.want {
+			t.Errorf("articleHead(%q, %d) = %q, want %q", tt.text, tt.limit, got, tt.want)
+		}
+	}
+}
