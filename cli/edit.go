@@ -89,7 +89,8 @@ func runEdit(e *Env, args []string) error {
 		fmt.Fprintf(e.Stderr, " · %s", info.Site)
 	}
 	if !info.Published.IsZero() {
-		fmt.Fprintf(e.Stderr, " · %s", info.Published.Local().Format("2006-01-02 15:04"))
+		// The page's own wall clock, as the window's Article Info shows it.
+		fmt.Fprintf(e.Stderr, " · %s", info.Published.Format("2006-01-02 15:04"))
 	}
 	fmt.Fprintln(e.Stderr)
 	return nil

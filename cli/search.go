@@ -159,10 +159,11 @@ func printSearch(w io.Writer, infos []storage.ArticleInfo, hits []storage.Hit) e
 }
 
 // articleDate is the date an article is listed with: when it was
-// published, else when it was added.
+// published, on the page's own calendar (a page of 00:30 +01:00 is of that
+// day wherever the reader is), else when it was added, on the reader's.
 func articleDate(a storage.ArticleInfo) string {
 	if !a.Published.IsZero() {
-		return a.Published.Local().Format("2006-01-02")
+		return a.Published.Format("2006-01-02")
 	}
 	return a.Added.Local().Format("2006-01-02")
 }
