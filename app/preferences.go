@@ -1,10 +1,8 @@
 package app
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -18,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dramatis-app/dramatis/internal/userpath"
+	"github.com/dramatis-app/dramatis/storage"
 	"github.com/dramatis-app/dramatis/widgets"
 )
 
@@ -167,10 +166,6 @@ func libraryRow(sh *shell, libPath string) (*dialogEntry, *widget.Button, *widge
 	return loc, choose, note
 }
 
-// boltMagic opens every bbolt file (its first meta page), so a file that
-// lacks it is not a library, whatever its name.
-const boltMagic = 0xED0CDAED
-
 // libraryChoice turns what the reader typed as the library location into
 // the library file to use, or says in one line why it cannot be one: a
 // folder means library.db inside it (the button chooses folders), "~" is
@@ -216,14 +211,6 @@ func isLibraryFile(path string, fi os.FileInfo) bool {
 	if fi.Size() == 0 {
 		return true
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 20)
-	if _, err := io.ReadFull(f, head); err != nil {
-		return false
-	}
-	return binary.LittleEndian.Uint32(head[16:]) == boltMagic
+	lib, err := storage.HasBoltHeader(path)
+	return err == nil && lib
 }

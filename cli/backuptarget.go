@@ -1,20 +1,11 @@
 package cli
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/dramatis-app/dramatis/storage"
-)
-
-// bboltMagic is the number a bbolt file (a library, or a copy of one) has
-// at bboltMagicOffset, in its first meta page, after the page header.
-const (
-	bboltMagic       = 0xED0CDAED
-	bboltMagicOffset = 16
 )
 
 // refuseOverwrite says why 'dramatis backup FILE' must not replace an
@@ -40,7 +31,7 @@ func refuseOverwrite(path string) error {
 	case fi.Size() == 0:
 		return nil
 	}
-	lib, err := isBboltFile(path)
+	lib, err := storage.HasBoltHeader(path)
 	switch {
 	case err != nil:
 		return fmt.Errorf("cannot check %s before writing over it: %w", path, err)
@@ -50,18 +41,4 @@ func refuseOverwrite(path string) error {
 		return fmt.Errorf("%s is a Dramatis library in use, not a copy; choose another name for the backup", path)
 	}
 	return nil
-}
-
-// isBboltFile reports whether the file at path begins as a bbolt file.
-func isBboltFile(path string) (bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	head := make([]byte, bboltMagicOffset+4)
-	if _, err := io.ReadFull(f, head); err != nil {
-		return false, nil // shorter than a page header: not a library
-	}
-	return binary.LittleEndian.Uint32(head[bboltMagicOffset:]) == bboltMagic, nil
 }

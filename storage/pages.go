@@ -571,3 +571,22 @@ func (f *pageFile) countTree(id uint64, seen bitset, depth int) (int, error) {
 	}
 	return n, nil
 }
+
+// HasBoltHeader reports whether the file at path begins as a bbolt file (a
+// library or a copy of one): its first meta page carries bbolt's magic
+// number. It reads only that far and checks nothing else, so a damaged
+// library still answers yes; a file too short for a page header answers
+// no. The window's library chooser and the backup command's overwrite
+// check ask it before treating a file as a library.
+func HasBoltHeader(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, pageHeaderSize+4)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false, nil // shorter than a page header: no bbolt file
+	}
+	return binary.LittleEndian.Uint32(head[pageHeaderSize:]) == boltMagic, nil
+}
