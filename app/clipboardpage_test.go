@@ -127,8 +127,8 @@ func TestIsPageAddress(t *testing.T) {
 		"file:///home/leser/a.html":         false,
 		"":                                  false,
 	} {
-		if got := isPageAddress(s); got != want {
-			t.Errorf("isPageAddress(%q) = %v, want %v", s, got, want)
+		if got := article.IsPageAddress(s); got != want {
+			t.Errorf("IsPageAddress(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

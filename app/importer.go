@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -164,14 +163,6 @@ func (im *importer) pastePage() {
 	})
 }
 
-// isPageAddress reports whether s is the http(s) address of a page on a
-// site, not the site's home: a page that declares its home as its own
-// address (some do) must not make every article pasted from the site one.
-func isPageAddress(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && isWebAddress(s) && u.Path != "" && u.Path != "/"
-}
-
 // isWebAddress reports whether s is one http(s) address and nothing else.
 func isWebAddress(s string) bool {
 	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) &&
@@ -303,7 +294,7 @@ func (im *importer) importWithContext(ctx context.Context, name, source string, 
 		if art, err = load(); err != nil {
 			return
 		}
-		if opts.Source == "" && textCopy && isPageAddress(art.URL) {
+		if opts.Source == "" && textCopy && article.IsPageAddress(art.URL) {
 			// A paste that knows its page's address (the browser said
 			// it) is that page: pasted again, it updates the article.
 			opts.Source = art.URL

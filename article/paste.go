@@ -28,7 +28,7 @@ import (
 // A fragment that is not the copied text (the clipboard changed between
 // the two reads) is ignored. name only labels errors.
 func CleanPaste(text, fragment []byte, pageURL, name string) (*Article, error) {
-	if !webAddress(pageURL) {
+	if !IsPageAddress(pageURL) {
 		pageURL = "" // a saved file's path is no address to cite
 	}
 	a, err := cleanPaste(text, fragment, pageURL, name)
@@ -73,10 +73,11 @@ func cleanPaste(text, fragment []byte, pageURL, name string) (*Article, error) {
 	return mergePaste(fromText, fromHTML, shown, name)
 }
 
-// webAddress reports whether u is an http(s) address of a page: a site's
-// bare origin or home page names no article, and as the import's source it
-// would make every article pasted from that site one and the same.
-func webAddress(u string) bool {
+// IsPageAddress reports whether u is the http(s) address of a page on a
+// site: a site's bare origin or home page names no article, and as an
+// import's source it would make every article pasted from that site one
+// and the same. The clipboard reader and the window's paste ask it too.
+func IsPageAddress(u string) bool {
 	p, err := url.Parse(strings.TrimSpace(u))
 	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != "" && p.Path != "" && p.Path != "/"
 }

@@ -18,7 +18,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -140,11 +139,7 @@ func Read(ctx context.Context) (Page, error) {
 func pageAddress(s string) string {
 	s, _, _ = strings.Cut(s, "\n")
 	s = strings.TrimSpace(s)
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(s) > maxSourceBytes {
-		return ""
-	}
-	if u.Path == "" || u.Path == "/" {
+	if len(s) > maxSourceBytes || !article.IsPageAddress(s) {
 		return ""
 	}
 	return s
