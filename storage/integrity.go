@@ -181,6 +181,9 @@ func (f *pageFile) lookup(id uint64, inline, key []byte, depth int) (value []byt
 			return nil, false, damagedf("page %d is a freelist page inside a tree", id)
 		}
 	}
+	if _, err := checkPacked(data, leaf, count); err != nil {
+		return nil, false, err
+	}
 	if !leaf {
 		child := uint64(0)
 		for i := 0; i < count; i++ {

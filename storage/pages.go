@@ -263,6 +263,34 @@ func elementSpan(data []byte, leaf bool, i int) (ks, vs, ve int, flags uint32, c
 	return int(start), int(start + ksize), int(end), flags, child, nil
 }
 
+// checkPacked checks that the count elements of a branch or leaf page laid
+// out in data hold their keys and values packed one after another from the
+// end of the element array, as bbolt always writes a page. A damaged count
+// that still leaves every element inside the page and its keys in order
+// shows here: a lower count (records silently gone) moves the array's end
+// before the first key; a higher one reads key bytes as elements, which do
+// not continue the chain. n is how many elements, from the first, do chain
+// (all of them can be read when the count was lowered).
+func checkPacked(data []byte, leaf bool, count int) (n int, err error) {
+	first, next := 0, 0
+	for i := 0; i < count; i++ {
+		ks, _, ve, _, _, err := elementSpan(data, leaf, i)
+		if err != nil {
+			return i, err
+		}
+		if i == 0 {
+			first = ks
+		} else if ks != next {
+			return i, damagedf("element %d of %d does not follow the one before it (a damaged element count)", i, count)
+		}
+		next = ve
+	}
+	if end := pageHeaderSize + count*elementSize; count > 0 && first != end {
+		return count, damagedf("the first key starts at byte %d, not at %d after the %d elements (a damaged element count)", first, end, count)
+	}
+	return count, nil
+}
+
 // bucketVisitor receives every key and value of the buckets a walk
 // reaches: bucket is the path of bucket names joined by "/", value nil for
 // a nested bucket. Slices are only valid during the call.
@@ -374,8 +402,9 @@ func (w *walker) branch(path string, p page, lo, hi []byte, depth int) error {
 		w.fail(path, lo, hi, damagedf("bucket %q: branch page %d is empty", path, p.id))
 		return nil
 	}
+	n, packErr := checkPacked(p.data, false, p.count)
 	prev := lo
-	for i := 0; i < p.count; i++ {
+	for i := 0; i < n; i++ {
 		key, _, _, child, err := element(p.data, false, i)
 		if err != nil {
 			w.fail(path, prev, hi, fmt.Errorf("bucket %q: page %d: %w", path, p.id, err))
@@ -387,7 +416,7 @@ func (w *walker) branch(path string, p page, lo, hi []byte, depth int) error {
 			return nil
 		}
 		next := hi
-		if i+1 < p.count {
+		if i+1 < n {
 			if k, _, _, _, err := element(p.data, false, i+1); err == nil {
 				next = k
 			}
@@ -399,12 +428,18 @@ func (w *walker) branch(path string, p page, lo, hi []byte, depth int) error {
 		}
 		prev = key
 	}
+	if packErr != nil {
+		// The children read are sound; what the damaged count hid lies
+		// after the last of them.
+		w.fail(path, prev, hi, fmt.Errorf("bucket %q: page %d: %w", path, p.id, packErr))
+	}
 	return nil
 }
 
 func (w *walker) leaf(path string, data []byte, count int, lo, hi []byte, depth int) error {
+	n, packErr := checkPacked(data, true, count)
 	var prev []byte
-	for i := 0; i < count; i++ {
+	for i := 0; i < n; i++ {
 		key, value, flags, _, err := element(data, true, i)
 		if err != nil {
 			w.fail(path, orKey(prev, lo), hi, fmt.Errorf("bucket %q: %w", path, err))
@@ -438,6 +473,11 @@ func (w *walker) leaf(path string, data []byte, count int, lo, hi []byte, depth 
 				return err
 			}
 		}
+	}
+	if packErr != nil {
+		// The records read are sound; what the damaged count hid lies
+		// after the last of them.
+		w.fail(path, orKey(prev, lo), hi, fmt.Errorf("bucket %q: %w", path, packErr))
 	}
 	return nil
 }
