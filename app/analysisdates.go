@@ -3,8 +3,6 @@ package app
 import (
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/dramatis-app/dramatis/analysis"
 )
 
@@ -119,7 +117,7 @@ func (w *analysisWindow) scheduleRecompute() {
 	if w.settle != nil {
 		w.settle.Stop()
 	}
-	w.settle = time.AfterFunc(sliderSettle, func() { fyne.Do(w.recomputeNow) })
+	w.settle = time.AfterFunc(sliderSettle, func() { w.c.sh.do(w.recomputeNow) })
 }
 
 // recompute computes the analysis for the filter bar as it is now.

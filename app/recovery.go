@@ -167,7 +167,7 @@ func (n *libraryNotices) problem(err error) {
 	}
 	n.mu.Unlock()
 	if bar != nil {
-		fyne.Do(func() { bar.showProblem(err) })
+		bar.do(func() { bar.showProblem(err) })
 	}
 }
 
@@ -212,10 +212,17 @@ type noticeBar struct {
 	// saved as always") would contradict it, and no backup of a damaged
 	// library is made anyway.
 	damaged bool
+	// do runs a change of the bar on the main goroutine for the library's
+	// goroutines: the window's shell.do, which drops it once the window
+	// quits (see runner), since a notice shown during Fyne's shutdown would
+	// be built on the goroutine that found it.
+	do func(func())
 }
 
-func newNoticeBar() *noticeBar {
-	return &noticeBar{box: container.NewVBox(), shown: map[string]fyne.CanvasObject{}}
+// newNoticeBar makes an empty bar whose changes from other goroutines go
+// through do.
+func newNoticeBar(do func(func())) *noticeBar {
+	return &noticeBar{box: container.NewVBox(), shown: map[string]fyne.CanvasObject{}, do: do}
 }
 
 // showProblem shows a problem the library found in the background.
@@ -272,7 +279,7 @@ func (b *noticeBar) showChecking(done <-chan struct{}) <-chan struct{} {
 	b.show(noticeCheck, false, "Dramatis was not closed properly last time, so it is reading the whole library to make sure nothing was damaged. You can read meanwhile; what you change is saved once the check is done.")
 	go func() {
 		<-done
-		fyne.Do(func() {
+		b.do(func() {
 			b.remove(noticeCheck)
 			close(gone)
 		})

@@ -297,7 +297,7 @@ func overwriteInFile(t *testing.T, path string, what []byte, b byte) {
 // why changes wait; the notice goes when the check is done.
 func TestCheckingNoticeStaysUntilTheCheckIsDone(t *testing.T) {
 	test.NewTempApp(t)
-	bar := newNoticeBar()
+	bar := newNoticeBar(fyne.Do)
 	bar.showChecking(nil)
 	closed := make(chan struct{})
 	close(closed)
@@ -369,10 +369,30 @@ func TestWindowTellsACompactionProblem(t *testing.T) {
 		{fmt.Errorf("%w: write: no space left on device", storage.ErrNotCompacted), "Nothing was lost", "day's copy"},
 		{errors.New("the daily backup was not made: no space left on device"), "day's copy", "Nothing was lost"},
 	} {
-		bar := newNoticeBar()
+		bar := newNoticeBar(fyne.Do)
 		bar.showProblem(c.err)
 		if got := renderedText(bar.box); !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
 			t.Errorf("%v: the notice says %q", c.err, got)
+		}
+	}
+}
+
+// A problem the library finds while the window quits is not shown: the
+// bar's changes go through the window's runner, which drops them from the
+// quit on (Fyne would run them on the library's goroutine then). Before
+// the quit, the same problem is shown.
+func TestANoticeDuringTheQuitIsDropped(t *testing.T) {
+	test.NewTempApp(t)
+	for _, quitting := range []bool{false, true} {
+		jobs := newRunner(false)
+		n := &libraryNotices{bar: newNoticeBar(jobs.do)}
+		if quitting {
+			jobs.quit()
+		}
+		n.problem(errors.New("the daily backup was not made: no space left on device"))
+		got := renderedText(n.bar.box)
+		if shown := strings.Contains(got, "day's copy"); shown == quitting {
+			t.Errorf("quitting %v: the bar shows %q", quitting, got)
 		}
 	}
 }

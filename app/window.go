@@ -88,7 +88,7 @@ func (a *App) buildWindow() {
 	a.columns.SetShownWide(p.BoolWithFallback(prefShowLibrary, true), p.BoolWithFallback(prefShowNotes, true))
 	a.splits = [2]*container.Split{a.columns.Outer, a.columns.Inner}
 
-	a.notices = newNoticeBar()
+	a.notices = newNoticeBar(a.shell.do)
 	var content fyne.CanvasObject = container.NewBorder(container.NewVBox(a.notices.box, a.toolbar()), a.shell.status, nil, nil, a.columns)
 	if a.probe != nil {
 		content = a.probe.over(content)
