@@ -18,6 +18,7 @@ import (
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/storage"
 )
 
@@ -199,7 +200,7 @@ func (s *Source) EachArticle(fn func(*export.Article) error) error {
 		case a == nil:
 			continue
 		case len(a.Blocks) == 0:
-			s.Skipped = append(s.Skipped, fmt.Errorf("article %s (%q) and its %d highlights are not in the backup: its text could not be read", id, a.Title, len(a.Highlights)))
+			s.Skipped = append(s.Skipped, unreadableText(id, a))
 			continue
 		}
 		s.dropUnknownActors(a)
@@ -287,4 +288,13 @@ func (s *Source) Preferences() (map[string]string, error) {
 		s.Skipped = append(s.Skipped, fmt.Errorf("the preference %q is not text and is not in the backup", k))
 	}
 	return prefs, err
+}
+
+// unreadableText is the skip notice for an article whose text could not be
+// read: what goes missing from the backup with it, counted in words.
+func unreadableText(id string, a *export.Article) error {
+	if n := len(a.Highlights); n > 0 {
+		return fmt.Errorf("article %s (%q) and its %s are not in the backup: its text could not be read", id, a.Title, plural.Of(n, "highlight"))
+	}
+	return fmt.Errorf("article %s (%q) is not in the backup: its text could not be read", id, a.Title)
 }

@@ -198,3 +198,22 @@ func TestNotesSkipAnUnreadableArticle(t *testing.T) {
 		t.Errorf("wrote %v (%v), want Erster.md", rep.Written, err)
 	}
 }
+
+// The notice for an article left out says what goes with it, in words
+// that agree with the count.
+func TestUnreadableTextNotice(t *testing.T) {
+	for _, c := range []struct {
+		highlights int
+		want       string
+	}{
+		{0, `article A1 ("Titel") is not in the backup: its text could not be read`},
+		{1, `article A1 ("Titel") and its 1 highlight are not in the backup: its text could not be read`},
+		{3, `article A1 ("Titel") and its 3 highlights are not in the backup: its text could not be read`},
+	} {
+		a := &export.Article{Highlights: make([]annotation.Highlight, c.highlights)}
+		a.Title = "Titel"
+		if got := unreadableText("A1", a).Error(); got != c.want {
+			t.Errorf("%d highlights: %q, want %q", c.highlights, got, c.want)
+		}
+	}
+}
