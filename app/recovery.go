@@ -198,6 +198,7 @@ const (
 	noticeBackup   = "backup"
 	noticeDamage   = "damage"
 	noticeCheck    = "check"
+	noticeMoved    = "moved"
 )
 
 // noticeBar is the strip above the toolbar where the library's notices
@@ -234,6 +235,11 @@ func (b *noticeBar) showProblem(err error) {
 		return
 	}
 	if b.damaged {
+		return
+	}
+	if errors.Is(err, storage.ErrMoved) {
+		b.remove(noticeBackup)
+		b.show(noticeMoved, true, sentence(oneLine(err.Error()))+". What you see can still be read and exported; quit and start Dramatis again to go on working.")
 		return
 	}
 	if errors.Is(err, storage.ErrNotCompacted) {

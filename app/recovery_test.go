@@ -358,8 +358,9 @@ func TestWindowTellsABackupProblemACommandLeft(t *testing.T) {
 	}
 }
 
-// A compaction that failed in its own process is told for what it is:
-// nothing lost, no backup missing.
+// A problem the library finds in the background is told for what it is: a
+// compaction that failed in its own process (nothing lost, no backup
+// missing), a missing day's copy, a library file moved away (start again).
 func TestWindowTellsACompactionProblem(t *testing.T) {
 	test.NewTempApp(t)
 	for _, c := range []struct {
@@ -368,6 +369,7 @@ func TestWindowTellsACompactionProblem(t *testing.T) {
 	}{
 		{fmt.Errorf("%w: write: no space left on device", storage.ErrNotCompacted), "Nothing was lost", "day's copy"},
 		{errors.New("the daily backup was not made: no space left on device"), "day's copy", "Nothing was lost"},
+		{fmt.Errorf("%w (/x/library.db); a copy of all of it was put back there, and nothing more is saved until Dramatis is started again", storage.ErrMoved), "The library file was moved", "day's copy"},
 	} {
 		bar := newNoticeBar(fyne.Do)
 		bar.showProblem(c.err)

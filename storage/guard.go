@@ -100,6 +100,9 @@ func (l *Library) writable() error {
 	if l.readOnly != "" {
 		return errorf(ErrReadOnly, "the library is open read-only (%s); nothing was changed", l.readOnly)
 	}
+	if err := l.checkPlace(); err != nil {
+		return fmt.Errorf("%w; nothing was changed", err)
+	}
 	return nil
 }
 

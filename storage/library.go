@@ -113,6 +113,9 @@ type Library struct {
 	// startCompaction: see Options.StartCompaction.
 	startCompaction func(string)
 	onProblem       func(error)
+	// moved is set when the path no longer names the open file
+	// (relocation.go).
+	moved relocation
 	// searchStale is set when a read-only Open found the search index
 	// stale: searches then read every article (see checkSearchIndex).
 	searchStale atomic.Bool
@@ -504,6 +507,13 @@ func (l *Library) Close() error {
 			l.stop()
 		}
 		l.bg.Wait()
+		if l.checkPlace() != nil {
+			// The path is not this file's any more (the rescue copy
+			// is there or beside it): no state, backup or compaction
+			// for it.
+			l.closeErr = l.db.Close()
+			return
+		}
 		l.saveState()
 		compact := l.compactionPays()
 		l.closeErr = l.db.Close()
