@@ -4,6 +4,7 @@ package storage
 
 import (
 	"errors"
+	"strings"
 	"syscall"
 )
 
@@ -18,6 +19,22 @@ func isUnsupported(err error) bool {
 // isNoSpace reports a full disk or quota.
 func isNoSpace(err error) bool {
 	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) || errors.Is(err, syscall.EFBIG)
+}
+
+// noSpaceCause returns the system's words for a full disk, quota or
+// file-size limit when err is one, also where bbolt formatted the cause
+// into its own text ("file resize error: truncate …: file too large",
+// written with %s, so errors.Is cannot see it), else "".
+func noSpaceCause(err error) string {
+	if err == nil {
+		return ""
+	}
+	for _, e := range [...]syscall.Errno{syscall.ENOSPC, syscall.EDQUOT, syscall.EFBIG} {
+		if errors.Is(err, e) || strings.HasSuffix(err.Error(), ": "+e.Error()) {
+			return e.Error()
+		}
+	}
+	return ""
 }
 
 // isReadOnlyFS reports a write refused by the file system or permissions.

@@ -10,6 +10,10 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 )
 
+// ErrFull: a change could not be stored because the library file may not
+// grow (a full disk, a quota, a file-size limit). bbolt rolled it back.
+var ErrFull = errors.New("the library file cannot grow: the disk is full or a size limit is reached")
+
 // guardedDB is the library's bbolt handle. Every transaction goes through
 // it, and it is where damage met while reading is caught:
 //
@@ -56,6 +60,9 @@ func (g guardedDB) Update(fn func(*bolt.Tx) error) (err error) {
 		return stampSearch(tx)
 	})
 	g.lib.noteDamage(err)
+	if cause := noSpaceCause(err); cause != "" {
+		return fmt.Errorf("%w (%s); nothing was changed: free some space and try again", ErrFull, cause)
+	}
 	if errors.Is(err, berrors.ErrDatabaseReadOnly) {
 		return g.lib.writable()
 	}

@@ -267,6 +267,9 @@ func TestDiskFullDuringReimportLosesNothing(t *testing.T) {
 			return
 		case strings.Contains(string(out), "FAIL"):
 			failures++
+			if !strings.Contains(string(out), ErrFull.Error()) || strings.Contains(string(out), "resize error") {
+				t.Errorf("limit %d: a full disk is told as %q, not as ErrFull", limit, out)
+			}
 			if checkOldOrNew(t, base, replacement(400)) {
 				t.Fatalf("limit %d: the re-import failed but the article changed", limit)
 			}
