@@ -57,8 +57,15 @@ func (c *Checked) Articles() int { return c.count }
 // importBatchArticles articles. Each transaction holds whole articles
 // with their highlights; should a later one fail (a full disk), those
 // before stay, and importing the same file again adds the rest, since an
-// import skips what the library already has.
+// import skips what the library already has. What the reader deleted
+// after the backup was made stays deleted (see planner).
 func (c *Checked) Import(lib *storage.Library) (*MergePlan, error) {
+	return c.ImportWith(lib, MergeOptions{})
+}
+
+// ImportWith is Import with options (MergeOptions.IncludeDeleted brings
+// back what the reader deleted since the backup).
+func (c *Checked) ImportWith(lib *storage.Library, opts MergeOptions) (*MergePlan, error) {
 	if _, err := c.r.Seek(0, io.SeekStart); err != nil {
 		return nil, fmt.Errorf("reading the backup again: %w", err)
 	}
@@ -78,7 +85,14 @@ func (c *Checked) Import(lib *storage.Library) (*MergePlan, error) {
 	for k, v := range raw {
 		cur.Preferences[k] = string(v)
 	}
-	pl := newPlanner(libraryTarget{lib}, cur, c.cont)
+	has, err := lib.HasDeletions()
+	if err != nil {
+		return nil, fmt.Errorf("reading the records of deletions: %w", err)
+	}
+	pl, err := newPlanner(libraryTarget{lib: lib, deletions: has}, cur, c.cont, opts)
+	if err != nil {
+		return nil, err
+	}
 	w := &batchWriter{lib: lib, total: c.count, max: c.batchArticles}
 	w.batch.Actors, w.batch.Topics = pl.p.Actors, pl.p.Topics
 	w.batch.Preferences = map[string][]byte{}
@@ -175,8 +189,19 @@ type commitError struct{ err error }
 func (e commitError) Error() string { return e.err.Error() }
 func (e commitError) Unwrap() error { return e.err }
 
-// libraryTarget is a library on disk as a Target.
-type libraryTarget struct{ lib *storage.Library }
+// libraryTarget is a library on disk as a Target. deletions says whether
+// it has any deletion records (without, none is looked up).
+type libraryTarget struct {
+	lib       *storage.Library
+	deletions bool
+}
+
+func (t libraryTarget) Deletion(kind storage.DeletedKind, id string) (storage.Deletion, bool, error) {
+	if !t.deletions {
+		return storage.Deletion{}, false, nil
+	}
+	return t.lib.Deletion(kind, id)
+}
 
 func (t libraryTarget) MatchArticle(id, url, hash string) (string, string, error) {
 	return t.lib.MatchArticle(id, url, hash)

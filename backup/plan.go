@@ -9,6 +9,8 @@ import (
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/article"
 	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/internal/plural"
+	"github.com/dramatis-app/dramatis/storage"
 )
 
 // MergePlan is what merging a backup into a library writes (Articles,
@@ -38,6 +40,20 @@ type MergePlan struct {
 	UpdatedActors                                                          int
 	NewTopics, MergedTopics, UpdatedTopics                                 int
 	NewHighlights, UpdatedHighlights, KeptHighlights, Reanchored, Orphaned int
+	// What the reader deleted after the backup was made (see
+	// deletedSince): articles (with DeletedArticleHighlights, the
+	// highlights the backup holds on them), actors and topics (a merged
+	// one's statements follow the one it was merged into), highlights.
+	// They are left out, or with IncludeDeleted brought back.
+	DeletedArticles, DeletedArticleHighlights, DeletedActors, DeletedTopics, DeletedHighlights int
+	IncludeDeleted                                                                             bool
+}
+
+// MergeOptions change how a backup is merged.
+type MergeOptions struct {
+	// IncludeDeleted brings back what the reader deleted after the
+	// backup was made, which a merge otherwise leaves out.
+	IncludeDeleted bool
 }
 
 // Target is the library a backup is merged into, as planning asks it.
@@ -53,6 +69,9 @@ type Target interface {
 	// ArticleCorrections returns the reader's corrections of a library
 	// article (nil without any).
 	ArticleCorrections(id string) (*article.Corrections, error)
+	// Deletion returns the record of the reader's deletion of kind id,
+	// if the library has one (storage.Library.Deletion).
+	Deletion(kind storage.DeletedKind, id string) (storage.Deletion, bool, error)
 }
 
 // Corrections are the reader's corrections of the library's article ID.
@@ -79,26 +98,47 @@ type Corrections struct {
 //   - topics are merged as actors are (by id if newer, else by name);
 //     a topic whose parent would break the one level of hierarchy in the
 //     merged library goes to the top level;
-//   - preferences are added where the library has none of that name.
+//   - preferences are added where the library has none of that name;
+//   - whatever the reader deleted after the backup was made (an article,
+//     actor, topic or highlight the library has a deletion record of, no
+//     older than the backup's copy: see deletedSince) stays deleted: an
+//     article is left out with its highlights, an actor's or topic's
+//     statements are dropped as deleting it dropped them (or follow the
+//     one it was merged into), unless MergeOptions.IncludeDeleted asks
+//     for them back. A library without such records (new, or rebuilt
+//     from a salvage) gets everything back.
 type planner struct {
 	target             Target
 	actorMap, topicMap map[string]string
 	p                  *MergePlan
+	opts               MergeOptions
 }
 
 // newPlanner plans the actors and preferences of a backup against the
 // library's.
-func newPlanner(t Target, cur *export.Library, cont contents) *planner {
-	pl := &planner{target: t, p: &MergePlan{Preferences: map[string]string{}}}
-	pl.actorMap = pl.p.planActors(cur.Actors, cont.actors)
-	pl.topicMap = pl.p.planTopics(cur.Topics, cont.topics)
+func newPlanner(t Target, cur *export.Library, cont contents, opts MergeOptions) (*planner, error) {
+	pl := &planner{target: t, opts: opts, p: &MergePlan{Preferences: map[string]string{}, IncludeDeleted: opts.IncludeDeleted}}
+	have, touched := actorTimes(cur.Actors, cont.actors)
+	goneActors, restored, err := pl.gone(storage.DeletedActor, have, touched)
+	if err != nil {
+		return nil, err
+	}
+	pl.p.DeletedActors += restored
+	have, touched = topicTimes(cur.Topics, cont.topics)
+	goneTopics, restored, err := pl.gone(storage.DeletedTopic, have, touched)
+	if err != nil {
+		return nil, err
+	}
+	pl.p.DeletedTopics += restored
+	pl.actorMap = pl.p.planActors(cur.Actors, cont.actors, goneActors)
+	pl.topicMap = pl.p.planTopics(cur.Topics, cont.topics, goneTopics)
 	curPrefs := cur.Preferences
 	for k, v := range cont.prefs {
 		if _, ok := curPrefs[k]; !ok {
 			pl.p.Preferences[k] = v
 		}
 	}
-	return pl
+	return pl, nil
 }
 
 // article plans one backup article: the article to store (nil when the
@@ -106,6 +146,19 @@ func newPlanner(t Target, cur *export.Library, cont contents) *planner {
 // (nil when there are none to add) and the highlights to store.
 func (pl *planner) article(b *export.Article) (*export.Article, *Corrections, []annotation.Highlight, error) {
 	p := pl.p
+	switch gone, err := pl.deletedSince(storage.DeletedArticle, b.ID, lastTouched(b)); {
+	case err != nil:
+		return nil, nil, nil, err
+	case gone:
+		p.DeletedArticles++
+		p.DeletedArticleHighlights += len(b.Highlights)
+		if !pl.opts.IncludeDeleted {
+			// Deleted with its highlights: even a page imported again
+			// since (another id, the same address) does not get them
+			// back.
+			return nil, nil, nil, nil
+		}
+	}
 	hash := b.TextHash()
 	target, targetHash, err := pl.target.MatchArticle(b.ID, b.URL, hash)
 	if err == nil && target == "" && b.Corrected != nil && b.Corrected.PageURL != "" {
@@ -131,25 +184,9 @@ func (pl *planner) article(b *export.Article) (*export.Article, *Corrections, []
 			return nil, nil, nil, err
 		}
 	}
-	hs := slices.Clone(b.Highlights)
-	slices.SortFunc(hs, func(x, y annotation.Highlight) int { return strings.Compare(x.ID, y.ID) })
-	out := hs[:0]
-	for _, h := range hs {
-		h.ArticleID = articleID
-		h.Actors = remapRefs(h.Actors, pl.actorMap, pl.topicMap)
-		old, ok, err := pl.target.Highlight(h.ID)
-		switch {
-		case err != nil:
-			return nil, nil, nil, err
-		case ok && (!h.Updated.After(old.Updated) || old.ArticleID != articleID):
-			p.KeptHighlights++
-			continue
-		case ok:
-			p.UpdatedHighlights++
-		default:
-			p.NewHighlights++
-		}
-		out = append(out, h)
+	out, err := pl.highlights(b.Highlights, articleID)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	text, changed := "", target != "" && targetHash != hash
 	if len(out) > 0 {
@@ -166,6 +203,44 @@ func (pl *planner) article(b *export.Article) (*export.Article, *Corrections, []
 	p.Reanchored += pc.reanchored
 	p.Orphaned += pc.orphaned
 	return na, corr, out, nil
+}
+
+// highlights plans the highlights of a backup article on the library's
+// article articleID: those to store (new, newer than the library's, or
+// deleted since but asked back), in id order, not yet placed in its text.
+func (pl *planner) highlights(in []annotation.Highlight, articleID string) ([]annotation.Highlight, error) {
+	p := pl.p
+	hs := slices.Clone(in)
+	slices.SortFunc(hs, func(x, y annotation.Highlight) int { return strings.Compare(x.ID, y.ID) })
+	out := hs[:0]
+	for _, h := range hs {
+		h.ArticleID = articleID
+		h.Actors = remapRefs(h.Actors, pl.actorMap, pl.topicMap)
+		old, ok, err := pl.target.Highlight(h.ID)
+		switch {
+		case err != nil:
+			return nil, err
+		case ok && (!h.Updated.After(old.Updated) || old.ArticleID != articleID):
+			p.KeptHighlights++
+			continue
+		case ok:
+			p.UpdatedHighlights++
+		default:
+			gone, err := pl.deletedSince(storage.DeletedHighlight, h.ID, h.Updated)
+			if err != nil {
+				return nil, err
+			}
+			if gone {
+				p.DeletedHighlights++
+				if !pl.opts.IncludeDeleted {
+					continue
+				}
+			}
+			p.NewHighlights++
+		}
+		out = append(out, h)
+	}
+	return out, nil
 }
 
 // corrections plans what the reader's corrections of a backup article
@@ -223,7 +298,10 @@ func mergeCorrections(have, add *article.Corrections) (*article.Corrections, boo
 // Read) into a library held in memory (which may be empty), as Import
 // does for a library on disk (see planner).
 func PlanMerge(current, backup *export.Library) (*MergePlan, error) {
-	pl := newPlanner(newMemTarget(current), current, contents{actors: backup.Actors, topics: backup.Topics, prefs: backup.Preferences})
+	pl, err := newPlanner(newMemTarget(current), current, contents{actors: backup.Actors, topics: backup.Topics, prefs: backup.Preferences}, MergeOptions{})
+	if err != nil {
+		return nil, err
+	}
 	arts := make([]*export.Article, len(backup.Articles))
 	for i := range backup.Articles {
 		arts[i] = &backup.Articles[i]
@@ -287,6 +365,11 @@ func (t *memTarget) ArticleCorrections(id string) (*article.Corrections, error) 
 	return t.byID[id].Corrected.Clone(), nil
 }
 
+// Deletion: a library held in memory keeps no deletion records.
+func (t *memTarget) Deletion(storage.DeletedKind, string) (storage.Deletion, bool, error) {
+	return storage.Deletion{}, false, nil
+}
+
 func (t *memTarget) Highlight(id string) (annotation.Highlight, bool, error) {
 	h, ok := t.hls[id]
 	return h, ok, nil
@@ -294,7 +377,7 @@ func (t *memTarget) Highlight(id string) (annotation.Highlight, bool, error) {
 
 // planActors decides what happens to each backup actor and returns how
 // backup actor ids map onto the library's.
-func (p *MergePlan) planActors(current, backup []annotation.Actor) map[string]string {
+func (p *MergePlan) planActors(current, backup []annotation.Actor, gone map[string]string) map[string]string {
 	byID := map[string]annotation.Actor{}
 	byName := map[string]string{}
 	for _, a := range current {
@@ -316,6 +399,13 @@ func (p *MergePlan) planActors(current, backup []annotation.Actor) map[string]st
 				changed[b.ID] = true
 				p.UpdatedActors++
 			}
+			continue
+		}
+		if into, ok := gone[b.ID]; ok {
+			// Deleted since the backup (even if an actor of its name was
+			// made since: that is another), or merged into into.
+			idMap[b.ID] = into
+			p.DeletedActors++
 			continue
 		}
 		if id, ok := byName[annotation.NameKey(b.Name)]; ok {
@@ -354,7 +444,10 @@ func (p *MergePlan) planActors(current, backup []annotation.Actor) map[string]st
 
 // remapRefs points statements at the library's actors and topics,
 // dropping a repeat (the same actor on the same topic) when two backup
-// actors or topics became one.
+// actors or topics became one. An actor mapped to "" was deleted since
+// the backup: its statements go; a topic mapped to "" leaves its
+// statements without topic and stance (see storage's DeleteActor and
+// DeleteTopic).
 func remapRefs(refs []annotation.ActorRef, actorMap, topicMap map[string]string) []annotation.ActorRef {
 	if len(refs) == 0 {
 		return refs
@@ -363,10 +456,16 @@ func remapRefs(refs []annotation.ActorRef, actorMap, topicMap map[string]string)
 	seen := map[[2]string]bool{}
 	for _, r := range refs {
 		if id, ok := actorMap[r.ActorID]; ok {
+			if id == "" {
+				continue // an actor deleted since: as deleting it did
+			}
 			r.ActorID = id
 		}
 		if id, ok := topicMap[r.Topic]; ok && r.Topic != "" {
 			r.Topic = id
+			if id == "" {
+				r.Stance = annotation.StanceUnset // a topic deleted since
+			}
 		}
 		k := [2]string{r.ActorID, r.Topic}
 		if seen[k] {
@@ -374,6 +473,9 @@ func remapRefs(refs []annotation.ActorRef, actorMap, topicMap map[string]string)
 		}
 		seen[k] = true
 		out = append(out, r)
+	}
+	if len(out) == 0 {
+		return nil // every actor deleted since, as the library stores none
 	}
 	return out
 }
@@ -403,5 +505,30 @@ func (p *MergePlan) Summary() string {
 	}
 	return fmt.Sprintf("%d new articles (%d already in the library), %d new actors (%d merged by name, %d updated), %d new topics (%d merged by name, %d updated), %d new highlights (%d updated, %d kept as they were; %d re-anchored, %d orphaned), %d preferences",
 		p.NewArticles, p.SameArticles, p.NewActors, p.MergedActors, p.UpdatedActors, p.NewTopics, p.MergedTopics, p.UpdatedTopics,
-		p.NewHighlights, p.UpdatedHighlights, p.KeptHighlights, p.Reanchored, p.Orphaned, len(p.Preferences)) + corrected
+		p.NewHighlights, p.UpdatedHighlights, p.KeptHighlights, p.Reanchored, p.Orphaned, len(p.Preferences)) + corrected + p.deletedSummary()
+}
+
+// deletedSummary is the part of Summary about what the reader deleted
+// after the backup was made: left out (and how to bring it back), or
+// brought back as asked.
+func (p *MergePlan) deletedSummary() string {
+	var parts []string
+	add := func(n int, noun string) {
+		if n > 0 {
+			parts = append(parts, plural.Of(n, noun))
+		}
+	}
+	add(p.DeletedHighlights, "highlight")
+	if p.DeletedArticles > 0 {
+		parts = append(parts, plural.Of(p.DeletedArticles, "article")+" (with "+plural.Of(p.DeletedArticleHighlights, "highlight")+")")
+	}
+	add(p.DeletedActors, "actor")
+	add(p.DeletedTopics, "topic")
+	switch {
+	case len(parts) == 0:
+		return "; nothing deleted since the backup"
+	case p.IncludeDeleted:
+		return "; brought back as asked, though deleted since the backup: " + strings.Join(parts, ", ")
+	}
+	return "; left out as deleted since the backup: " + strings.Join(parts, ", ") + " (--include-deleted brings them back)"
 }

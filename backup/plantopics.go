@@ -11,9 +11,11 @@ import (
 // planTopics decides what happens to each backup topic, as planActors
 // does for actors: a topic with the library's id replaces it when newer
 // (and its name is free), one with another id but a library topic's name
-// is merged into that topic (its aliases and note added), others are
-// new. It returns how backup topic ids map onto the library's.
-func (p *MergePlan) planTopics(current, backup []annotation.Topic) map[string]string {
+// is merged into that topic (its aliases and note added), one deleted
+// since the backup (gone: see planner.gone) stays deleted or follows the
+// topic it was merged into, others are new. It returns how backup topic
+// ids map onto the library's.
+func (p *MergePlan) planTopics(current, backup []annotation.Topic, gone map[string]string) map[string]string {
 	byID := map[string]annotation.Topic{}
 	byName := map[string]string{}
 	for _, t := range current {
@@ -36,6 +38,11 @@ func (p *MergePlan) planTopics(current, backup []annotation.Topic) map[string]st
 				changed[b.ID] = true
 				p.UpdatedTopics++
 			}
+			continue
+		}
+		if into, ok := gone[b.ID]; ok {
+			idMap[b.ID] = into // deleted since the backup (""), or merged
+			p.DeletedTopics++
 			continue
 		}
 		if id, ok := byName[key]; ok {

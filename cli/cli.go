@@ -70,7 +70,7 @@ func commands() map[string]command {
 		"edit":          {runEdit, "edit ARTICLE [--title T] [--site S] [--url U] [--published 2024-11-08T12:22] [--author A]... [--lang de] [--section S]", "correct an article's metadata (kept when the page is imported again)"},
 		"topics":        {runTopics, "topics [list|add|edit|rename|merge|delete] ...", "list and manage topics (what actors' statements are about)"},
 		"export":        {runExport, "export [--format md|w3c|backup] [--by-actor|--actors] [--out DIR] [ARTICLE...]", "export notes as Markdown, W3C Web Annotations or a full backup"},
-		"import-backup": {runImportBackup, "import-backup FILE", "merge a JSON backup made by 'export --format backup' into the library"},
+		"import-backup": {runImportBackup, "import-backup [--include-deleted] FILE", "merge a JSON backup made by 'export --format backup' into the library (what was deleted since stays deleted)"},
 		"backup":        {runBackup, "backup FILE | backup --auto [--compact]", "write a consistent copy of the library file (--auto: the daily backup, if due; --compact: and give back the pages big changes left free)"},
 		"restore":       {runRestore, "restore FILE", "replace the library with a copy made by 'backup'"},
 		"analyse":       {runAnalyse, "analyse statements|network|timeline|actors|topics|export [FILTERS] ...   (also: analyze)", "statement tables, actor networks and timelines for R, Gephi, UCINET and spreadsheets"},

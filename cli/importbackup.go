@@ -19,12 +19,15 @@ import (
 const importHeapLimit = 160 << 20
 
 // runImportBackup merges a JSON backup (export --format backup) into the
-// library by id, without duplicates (see backup.Checked.Import). The whole
+// library by id, without duplicates (see backup.Checked.Import), leaving
+// out what the reader deleted after the backup was made unless
+// --include-deleted asks for it: a deletion is the reader's work too. The whole
 // file is checked before the library is opened; a backup of any size is
 // read and written without being held in memory.
 func runImportBackup(e *Env, args []string) error {
 	fs := newFlagSet(e, "import-backup")
 	libFlag := addLibraryFlag(fs)
+	includeDeleted := fs.Bool("include-deleted", false, "also bring back what was deleted after the backup was made")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -47,7 +50,7 @@ func runImportBackup(e *Env, args []string) error {
 		return err
 	}
 	defer lib.Close()
-	plan, err := checked.Import(lib)
+	plan, err := checked.ImportWith(lib, backup.MergeOptions{IncludeDeleted: *includeDeleted})
 	if err != nil {
 		return fmt.Errorf("importing %s: %w", files[0], err)
 	}

@@ -88,6 +88,9 @@ func writeActor(tx *bolt.Tx, a annotation.Actor) error {
 	if err := tx.Bucket(bActors).Put([]byte(a.ID), v); err != nil {
 		return err
 	}
+	if err := forgetDeletion(tx, DeletedActor, a.ID); err != nil {
+		return err
+	}
 	return names.Put(key, []byte(a.ID))
 }
 
@@ -274,7 +277,8 @@ func (l *Library) PutActor(a annotation.Actor) error {
 // MergeActors folds the actor fromID into intoID: every highlight of from
 // is tagged with into instead (keeping the more specific role where a
 // highlight had both), from's name and aliases become into's aliases, and
-// from is deleted. One transaction.
+// from is deleted, with a record that it became into (tombstones.go). One
+// transaction.
 func (l *Library) MergeActors(fromID, intoID string) error {
 	if fromID == intoID {
 		return errorf(ErrInvalid, "cannot merge an actor into itself")
@@ -318,6 +322,9 @@ func (l *Library) MergeActors(fromID, intoID string) error {
 		if err := tx.Bucket(bActors).Delete([]byte(fromID)); err != nil {
 			return err
 		}
+		if err := recordDeletion(tx, DeletedActor, fromID, now, intoID); err != nil {
+			return err
+		}
 		return writeActor(tx, into)
 	})
 }
@@ -337,7 +344,8 @@ func mergeRefs(refs []annotation.ActorRef, from, into string) []annotation.Actor
 	return mergeStatements(out)
 }
 
-// DeleteActor removes an actor and untags it from every highlight.
+// DeleteActor removes an actor and untags it from every highlight, and
+// records the deletion (tombstones.go).
 func (l *Library) DeleteActor(id string) error {
 	now := l.stamp()
 	return l.db.Update(func(tx *bolt.Tx) error {
@@ -368,7 +376,10 @@ func (l *Library) DeleteActor(id string) error {
 		if err := forgetName(tx, a.Name, id); err != nil {
 			return err
 		}
-		return tx.Bucket(bActors).Delete([]byte(id))
+		if err := tx.Bucket(bActors).Delete([]byte(id)); err != nil {
+			return err
+		}
+		return recordDeletion(tx, DeletedActor, id, now, "")
 	})
 }
 

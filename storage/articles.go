@@ -341,6 +341,9 @@ func writeEncoded(tx *bolt.Tx, rec articleRecord, text []byte, old articleRecord
 	if err := tx.Bucket(bArticleText).Put([]byte(rec.ID), text); err != nil {
 		return err
 	}
+	if err := forgetDeletion(tx, DeletedArticle, rec.ID); err != nil {
+		return err
+	}
 	return indexArticle(tx, rec)
 }
 
@@ -603,8 +606,10 @@ func (l *Library) ResolveArticle(idOrPrefix string) (string, error) {
 }
 
 // DeleteArticle removes an article, its text, its kept versions, its
-// highlights and every index entry that names them, in one transaction.
+// highlights and every index entry that names them, in one transaction,
+// and records the deletion (tombstones.go; it covers the highlights).
 func (l *Library) DeleteArticle(id string) error {
+	now := l.stamp()
 	return l.db.Update(func(tx *bolt.Tx) error {
 		r, err := loadRecord(tx, id)
 		if err != nil {
@@ -631,7 +636,10 @@ func (l *Library) DeleteArticle(id string) error {
 		if err := tx.Bucket(bArticleText).Delete([]byte(id)); err != nil {
 			return err
 		}
-		return tx.Bucket(bArticles).Delete([]byte(id))
+		if err := tx.Bucket(bArticles).Delete([]byte(id)); err != nil {
+			return err
+		}
+		return recordDeletion(tx, DeletedArticle, id, now, "")
 	})
 }
 

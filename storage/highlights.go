@@ -250,19 +250,26 @@ func updateHighlightTx(tx *bolt.Tx, h annotation.Highlight, now time.Time) (anno
 	return h, putHighlight(tx, h)
 }
 
-// DeleteHighlight removes a highlight and its index entries.
+// DeleteHighlight removes a highlight and its index entries, and records
+// the deletion (tombstones.go) so that merging an older backup does not
+// bring it back.
 func (l *Library) DeleteHighlight(id string) error {
+	now := l.stamp()
 	return l.db.Update(func(tx *bolt.Tx) error {
 		h, err := getHighlight(tx, id)
 		if err != nil {
 			return err
 		}
-		return removeHighlight(tx, h)
+		if err := removeHighlight(tx, h); err != nil {
+			return err
+		}
+		return recordDeletion(tx, DeletedHighlight, id, now, "")
 	})
 }
 
 // PutHighlight stores h exactly as given, replacing any highlight with its
-// id (undo, backup import). Its article and actors must exist.
+// id (undo, backup import), and drops the record of its deletion, if any:
+// a deletion undone is no deletion. Its article and actors must exist.
 func (l *Library) PutHighlight(h annotation.Highlight) error {
 	if err := checkID(h.ID); err != nil {
 		return errorf(ErrInvalid, "highlight %w", err)

@@ -79,8 +79,9 @@ func topicIndexKey(topicID, highlightID string) []byte {
 	return actorIndexKey(topicID, highlightID)
 }
 
-// putHighlight writes h and its index entries. The caller has removed any
-// previous version (removeHighlight).
+// putHighlight writes h and its index entries, and drops the record of
+// its deletion (a highlight put back). The caller has removed any previous
+// version (removeHighlight).
 func putHighlight(tx *bolt.Tx, h annotation.Highlight) error {
 	v, err := encodeHighlight(h)
 	if err != nil {
@@ -88,6 +89,9 @@ func putHighlight(tx *bolt.Tx, h annotation.Highlight) error {
 	}
 	k := highlightKey(h)
 	if err := tx.Bucket(bHighlights).Put(k, v); err != nil {
+		return err
+	}
+	if err := forgetDeletion(tx, DeletedHighlight, h.ID); err != nil {
 		return err
 	}
 	if err := tx.Bucket(bHighlightID).Put([]byte(h.ID), k); err != nil {

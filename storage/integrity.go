@@ -450,6 +450,9 @@ func (c *recordChecker) checkRecord(bucket string, k, v []byte) error {
 		return c.checkVersion(bucket, k, v)
 	case string(bSearchDocs), string(bSearchIDs), string(bSearchTerms):
 		return checkSearchRecord(bucket, v)
+	case string(bDeleted):
+		_, err := decodeDeletion(k, v)
+		return err
 	}
 	return nil
 }
@@ -739,6 +742,8 @@ func bucketsOf(v int) (required, allowed [][]byte) {
 		return schema4, nil
 	case 5:
 		return schema5Buckets(), nil
+	case 6:
+		return schema6Buckets(), nil
 	}
 	return currentBuckets(), nil
 }

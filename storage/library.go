@@ -5,7 +5,8 @@
 // source and text hash; actors by name) is kept in step inside that same
 // transaction.
 //
-// Layout (schema 4; see migration.go for the bucket names):
+// Layout (schema 7, without the search index's buckets (searchindex.go);
+// see migration.go for the bucket names):
 //
 //	meta              "schema" → uint32 BE
 //	articles          article id → JSON metadata, hash, added (no text)
@@ -25,6 +26,9 @@
 //	versions          article id \0 BE32(n) → JSON: an earlier version's metadata
 //	version_text      article id \0 BE32(n) → its text record (versions.go)
 //	prefs             key → bytes
+//	deleted           kind byte, id → BE64 Unix ms, merged-into id: the reader's
+//	                  deletions, so a backup merge does not bring them back
+//	                  (tombstones.go)
 //
 // Opening is cheap whatever the library's size (see OpenWith): the whole
 // file is read only when it may have changed without Dramatis closing it

@@ -38,13 +38,16 @@ var (
 	// case-folded topic name → topic id (schema 5)
 	bTopicIndex = []byte("topic_highlights")
 	// topic id \0 highlight id → "" (schema 5)
+	bDeleted = []byte("deleted")
+	// kind byte, id → BE64 Unix ms of the reader's deletion, then the id
+	// it was merged into (schema 7, see tombstones.go)
 )
 
 var keySchema = []byte("schema")
 
 // SchemaVersion is the layout this build writes. Files with a higher
 // number are refused (ErrTooNew); lower numbers migrate on open.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // migration brings a file from schema number-1 to number.
 type migration struct {
@@ -76,6 +79,7 @@ func migrations() []migration {
 		{number: 4, what: "article versions; URL and text indexes shared by several articles", apply: versionsAndSharedIndexes},
 		{number: 5, what: "topics, and statements (actor, topic, stance) on highlights", apply: createTopicBuckets},
 		{number: 6, what: "a search index, built in the background"}, // carrySearch makes it
+		{number: 7, what: "records of the reader's deletions", apply: createDeletedBucket, keepsSearch: true},
 	}
 }
 
@@ -92,16 +96,22 @@ func schema5Buckets() [][]byte {
 		bTopics, bTopicNames, bTopicIndex}
 }
 
+// schema6Buckets are the buckets of schema 6: schema 5's and the search
+// index.
+func schema6Buckets() [][]byte {
+	return append(schema5Buckets(), searchBuckets()...)
+}
+
 // currentBuckets are the buckets of SchemaVersion.
 func currentBuckets() [][]byte {
-	return append(schema5Buckets(), searchBuckets()...)
+	return append(schema6Buckets(), bDeleted)
 }
 
 // createLibrary lays out a new, empty library of SchemaVersion, with an
 // empty search index that is complete (stamped here: a library is created
 // outside the guard that stamps every other write).
 func createLibrary(tx *bolt.Tx) error {
-	for _, name := range schema5Buckets() {
+	for _, name := range append(schema5Buckets(), bDeleted) {
 		if _, err := tx.CreateBucket(name); err != nil {
 			return err
 		}

@@ -100,6 +100,19 @@ var schemaWriters = map[int]func(tx *bolt.Tx, f fixtureLibrary) error{
 	3: writeSchema3,
 	4: writeSchema4,
 	5: writeSchema5,
+	6: writeSchema6,
+}
+
+// writeSchema6 writes f as schema 6 did: schema 5 with a search index,
+// started (to be built in the background) and no deletion records.
+func writeSchema6(tx *bolt.Tx, f fixtureLibrary) error {
+	if err := writeSchema5(tx, f); err != nil {
+		return err
+	}
+	if err := putVersion(tx, 6); err != nil {
+		return err
+	}
+	return resetSearch(tx)
 }
 
 // writeSchema4 writes f as schema 4 did: schema 3 with the URL and hash

@@ -83,6 +83,9 @@ func writeTopic(tx *bolt.Tx, t annotation.Topic) error {
 	if err := tx.Bucket(bTopics).Put([]byte(t.ID), v); err != nil {
 		return err
 	}
+	if err := forgetDeletion(tx, DeletedTopic, t.ID); err != nil {
+		return err
+	}
 	return names.Put(key, []byte(t.ID))
 }
 
@@ -324,8 +327,8 @@ func putTopicTx(tx *bolt.Tx, t annotation.Topic) error {
 // one statement stays, with a stance where one had it), from's name and
 // aliases become into's aliases, its note is added to into's, the topics
 // under from go under into (or under into's parent when into is itself
-// under one: topics go one level deep), and from is deleted. One
-// transaction.
+// under one: topics go one level deep), and from is deleted, with a record
+// that it became into (tombstones.go). One transaction.
 func (l *Library) MergeTopics(fromID, intoID string) error {
 	if fromID == intoID {
 		return errorf(ErrInvalid, "cannot merge a topic into itself")
@@ -368,13 +371,16 @@ func (l *Library) MergeTopics(fromID, intoID string) error {
 		if err := tx.Bucket(bTopics).Delete([]byte(fromID)); err != nil {
 			return err
 		}
+		if err := recordDeletion(tx, DeletedTopic, fromID, now, intoID); err != nil {
+			return err
+		}
 		return writeTopic(tx, into)
 	})
 }
 
 // DeleteTopic removes a topic: every statement on it keeps its actor and
 // role but loses the topic and its stance, and the topics under it move
-// to the top level.
+// to the top level. The deletion is recorded (tombstones.go).
 func (l *Library) DeleteTopic(id string) error {
 	now := l.stamp()
 	return l.db.Update(func(tx *bolt.Tx) error {
@@ -395,7 +401,10 @@ func (l *Library) DeleteTopic(id string) error {
 		if err := forgetTopicName(tx, t.Name, id); err != nil {
 			return err
 		}
-		return tx.Bucket(bTopics).Delete([]byte(id))
+		if err := tx.Bucket(bTopics).Delete([]byte(id)); err != nil {
+			return err
+		}
+		return recordDeletion(tx, DeletedTopic, id, now, "")
 	})
 }
 

@@ -1,0 +1,148 @@
+package storage
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/dramatis-app/dramatis/annotation"
+)
+
+// TestDeletionsAreRecordedAndForgotten: every way the reader deletes
+// something leaves a record of it in the deletion's transaction (with the
+// one it became, for a merge), and storing the record again (undo, redo,
+// a deliberate import) drops it.
+func TestDeletionsAreRecordedAndForgotten(t *testing.T) {
+	type world struct {
+		l                *Library
+		art              string
+		h                annotation.Highlight
+		china, kim       annotation.Actor
+		sanctions, nukes annotation.Topic
+	}
+	tests := []struct {
+		name   string
+		delete func(w world) error
+		kind   DeletedKind
+		id     func(w world) string
+		into   func(w world) string
+		// putBack stores the record again as undo or an import would.
+		putBack func(w world) error
+	}{
+		{"highlight", func(w world) error { return w.l.DeleteHighlight(w.h.ID) }, DeletedHighlight,
+			func(w world) string { return w.h.ID }, nil,
+			func(w world) error { return w.l.PutHighlight(w.h) }},
+		{"highlight put back by a batch (redo, import)", func(w world) error { return w.l.DeleteHighlight(w.h.ID) }, DeletedHighlight,
+			func(w world) string { return w.h.ID }, nil,
+			func(w world) error { return w.l.PutBatch(Batch{Highlights: []annotation.Highlight{w.h}}) }},
+		{"actor", func(w world) error { return w.l.DeleteActor(w.kim.ID) }, DeletedActor,
+			func(w world) string { return w.kim.ID }, nil,
+			func(w world) error { return w.l.PutActor(w.kim) }},
+		{"actor merged", func(w world) error { return w.l.MergeActors(w.kim.ID, w.china.ID) }, DeletedActor,
+			func(w world) string { return w.kim.ID }, func(w world) string { return w.china.ID },
+			func(w world) error {
+				w.kim.Name = "Kim (again)"
+				return w.l.PutBatch(Batch{Actors: []annotation.Actor{w.kim}})
+			}},
+		{"topic", func(w world) error { return w.l.DeleteTopic(w.nukes.ID) }, DeletedTopic,
+			func(w world) string { return w.nukes.ID }, nil,
+			func(w world) error { return w.l.PutTopic(w.nukes) }},
+		{"topic merged", func(w world) error { return w.l.MergeTopics(w.nukes.ID, w.sanctions.ID) }, DeletedTopic,
+			func(w world) string { return w.nukes.ID }, func(w world) string { return w.sanctions.ID },
+			func(w world) error {
+				w.nukes.Name = "Nukes (again)"
+				return w.l.PutTopic(w.nukes)
+			}},
+		{"article", func(w world) error { return w.l.DeleteArticle(w.art) }, DeletedArticle,
+			func(w world) string { return w.art }, nil,
+			func(w world) error {
+				a := newArticle("https://example.org/t", "Tombstones", sampleParagraphs...)
+				return w.l.PutArticle(w.art, a, w.h.Created)
+			}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLibrary(t)
+			a := newArticle("https://example.org/t", "Tombstones", sampleParagraphs...)
+			w := world{l: l, art: importArticle(t, l, a)}
+			w.china, w.kim = addActor(t, l, "China"), addActor(t, l, "Kim Jong Un")
+			w.sanctions = addTopic(t, l, annotation.Topic{Name: "Sanktionen"})
+			w.nukes = addTopic(t, l, annotation.Topic{Name: "Atomwaffen"})
+			s, e := span(t, a, sampleParagraphs[0][:20])
+			h, err := l.AddHighlight(annotation.Highlight{ArticleID: w.art, Start: s, End: e, Note: "n",
+				Actors: []annotation.ActorRef{{ActorID: w.kim.ID, Role: annotation.RoleSpeaker, Topic: w.nukes.ID, Stance: annotation.StanceSupports}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.h = h
+			if has, err := l.HasDeletions(); err != nil || has {
+				t.Fatalf("a new library has deletion records: %v, %v", has, err)
+			}
+			before := l.stamp()
+			if err := tc.delete(w); err != nil {
+				t.Fatal(err)
+			}
+			d, ok, err := l.Deletion(tc.kind, tc.id(w))
+			if err != nil || !ok || d.At.Before(before) {
+				t.Fatalf("after the deletion: record %+v, %v, %v; want one at or after %v", d, ok, err, before)
+			}
+			if want := ""; tc.into != nil && d.Into != tc.into(w) || tc.into == nil && d.Into != want {
+				t.Errorf("merged into %q", d.Into)
+			}
+			checkIndexes(t, l)
+			if rep := checkReportOf(t, l.path); rep != "" {
+				t.Fatalf("the whole-file check after the deletion: %s", rep)
+			}
+			if err := tc.putBack(w); err != nil {
+				t.Fatal(err)
+			}
+			if d, ok, err := l.Deletion(tc.kind, tc.id(w)); err != nil || ok {
+				t.Fatalf("put back, the record stays: %+v, %v", d, err)
+			}
+		})
+	}
+}
+
+// TestDeletionRecordsAreChecked: the whole-file check reads deletion
+// records, and a malformed one is damage.
+func TestDeletionRecordsAreChecked(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		k, v   []byte
+		damage bool
+	}{
+		{"well formed", []byte("h01JX"), encodeDeletion(Deletion{}), false},
+		{"merged", []byte("a01JX"), append(encodeDeletion(Deletion{}), "01JY"...), false},
+		{"unknown kind", []byte("x01JX"), encodeDeletion(Deletion{}), true},
+		{"no id", []byte("h"), encodeDeletion(Deletion{}), true},
+		{"short time", []byte("h01JX"), []byte{1, 2, 3}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := decodeDeletion(tc.k, tc.v)
+			if (err != nil) != tc.damage {
+				t.Fatalf("decodeDeletion = %v, want damage %v", err, tc.damage)
+			}
+		})
+	}
+}
+
+// TestDeletionsAfterMigratingFromSchema6: a library of the schema before
+// deletion records migrates to today's layout and then records the
+// reader's deletions like a new one.
+func TestDeletionsAfterMigratingFromSchema6(t *testing.T) {
+	f := newFixture(t)
+	p := filepath.Join(t.TempDir(), "library.db")
+	writeSchemaFile(t, p, 6, f)
+	l := openMigrated(t, p, f)
+	defer l.Close()
+	checkCurrentLayout(t, l)
+	if has, err := l.HasDeletions(); err != nil || has {
+		t.Fatalf("migrated: deletion records %v, %v; want none", has, err)
+	}
+	h := f.highlights[0]
+	if err := l.DeleteHighlight(h.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := l.Deletion(DeletedHighlight, h.ID); err != nil || !ok {
+		t.Fatalf("deleted after the migration: record %v, %v", ok, err)
+	}
+}
