@@ -218,7 +218,7 @@ func checkID(what, id string) error {
 		ok = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_'
 	}
 	if !ok {
-		return fmt.Errorf("a %s has the malformed id %q", what, cut(strings.ToValidUTF8(id, "\uFFFD"), 40))
+		return fmt.Errorf("the %s record has the malformed id %q (Dramatis's ids are letters, digits, '-' and '_')", what, cut(strings.ToValidUTF8(id, "\uFFFD"), 40))
 	}
 	return nil
 }

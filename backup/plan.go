@@ -497,15 +497,23 @@ func mergeAliasList(name string, old, add []string) []string {
 	return out
 }
 
-// Summary says in one line what the plan does.
+// Summary says in one line what the plan does, each count in words that
+// agree with it.
 func (p *MergePlan) Summary() string {
 	corrected := ""
 	if p.CorrectedArticles > 0 {
-		corrected = fmt.Sprintf(", the reader's corrections for %d article(s) already in the library", p.CorrectedArticles)
+		corrected = ", the reader's corrections for " + plural.Of(p.CorrectedArticles, "article") + " already in the library"
 	}
-	return fmt.Sprintf("%d new articles (%d already in the library), %d new actors (%d merged by name, %d updated), %d new topics (%d merged by name, %d updated), %d new highlights (%d updated, %d kept as they were; %d re-anchored, %d orphaned), %d preferences",
-		p.NewArticles, p.SameArticles, p.NewActors, p.MergedActors, p.UpdatedActors, p.NewTopics, p.MergedTopics, p.UpdatedTopics,
-		p.NewHighlights, p.UpdatedHighlights, p.KeptHighlights, p.Reanchored, p.Orphaned, len(p.Preferences)) + corrected + p.deletedSummary()
+	return fmt.Sprintf("%s (%d already in the library), %s (%d merged by name, %d updated), %s (%d merged by name, %d updated), %s (%d updated, %d kept as they were; %d re-anchored, %d orphaned), %s",
+		newOf(p.NewArticles, "article"), p.SameArticles, newOf(p.NewActors, "actor"), p.MergedActors, p.UpdatedActors,
+		newOf(p.NewTopics, "topic"), p.MergedTopics, p.UpdatedTopics,
+		newOf(p.NewHighlights, "highlight"), p.UpdatedHighlights, p.KeptHighlights, p.Reanchored, p.Orphaned,
+		plural.Irregular(len(p.Preferences), "preference", "preferences")) + corrected + p.deletedSummary()
+}
+
+// newOf says "1 new article", "3 new articles".
+func newOf(n int, noun string) string {
+	return fmt.Sprintf("%d new %s", n, plural.Word(n, noun, noun+"s"))
 }
 
 // deletedSummary is the part of Summary about what the reader deleted

@@ -417,7 +417,7 @@ func TestImportBackupTampered(t *testing.T) {
 	os.WriteFile(f, append([]byte("\xef\xbb\xbf"), data...), 0o644)
 	lib := filepath.Join(t.TempDir(), "lib.db")
 	code, out, errs := exportCLI(t, lib, "", "import-backup", f)
-	if code != 0 || !strings.Contains(out, "1 new articles") || !strings.Contains(out, "3 new highlights (0 updated, 0 kept as they were; 2 re-anchored, 0 orphaned)") {
+	if code != 0 || !strings.Contains(out, "1 new article (") || !strings.Contains(out, "3 new highlights (0 updated, 0 kept as they were; 2 re-anchored, 0 orphaned)") {
 		t.Fatalf("exit %d %q %q", code, out, errs)
 	}
 	l, err := storage.Open(lib)
