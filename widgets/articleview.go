@@ -159,7 +159,9 @@ func canonicalText(doc Document) []rune {
 		if i > 0 {
 			text = append(text, '\n', '\n')
 		}
-		text = append(text, []rune(b.Text)...)
+		for _, r := range b.Text { // not []rune(b.Text): a second copy of a long block
+			text = append(text, r)
+		}
 	}
 	return text
 }

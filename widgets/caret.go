@@ -148,7 +148,8 @@ func (v *ArticleView) caretTarget(c int, m caretMove) int {
 
 // charStep moves c one grapheme cluster back or forward (dir -1 or +1);
 // from the end of a paragraph it goes to the start of the next, never
-// into the separator between them.
+// into the separator between them. Where the pieces of a long block meet
+// it steps as inside a line.
 func (v *ArticleView) charStep(c, dir int) int {
 	l := v.layout
 	i := l.bodyPara(c)
@@ -156,19 +157,17 @@ func (v *ArticleView) charStep(c, dir int) int {
 		return c
 	}
 	p := l.paras[i]
-	k := min(c-p.start, len(p.runes))
 	switch {
-	case dir > 0 && k >= len(p.runes):
+	case dir > 0 && c >= p.blockEnd:
 		if i+1 < len(l.paras) {
 			return l.paras[i+1].start
 		}
-		return p.start + len(p.runes)
-	case dir < 0 && k <= 0:
+		return p.blockEnd
+	case dir < 0 && c <= p.blockStart:
 		if i-1 >= l.nHead {
-			q := l.paras[i-1]
-			return q.start + len(q.runes)
+			return l.paras[i-1].blockEnd
 		}
-		return p.start
+		return p.blockStart
 	}
 	if dir > 0 {
 		return grapheme.Ceil(v.text, c+1)
@@ -178,7 +177,8 @@ func (v *ArticleView) charStep(c, dir int) int {
 
 // paraStep is Ctrl+↓ (fwd: the start of the next paragraph, or the end of
 // the last) and Ctrl+↑ (the start of this paragraph, or of the one before
-// when the caret is already there).
+// when the caret is already there). A paragraph is a whole block, however
+// many pieces it is laid out in.
 func (v *ArticleView) paraStep(c int, fwd bool) int {
 	l := v.layout
 	i := l.bodyPara(c)
@@ -187,15 +187,15 @@ func (v *ArticleView) paraStep(c int, fwd bool) int {
 	}
 	p := l.paras[i]
 	if fwd {
-		if i+1 < len(l.paras) {
-			return l.paras[i+1].start
+		if p.blockEnd < l.total {
+			return p.blockEnd + separatorLen
 		}
-		return p.start + len(p.runes)
+		return p.blockEnd
 	}
-	if c > p.start || i-1 < l.nHead {
-		return p.start
+	if c > p.blockStart || p.blockStart == 0 {
+		return p.blockStart
 	}
-	return l.paras[i-1].start
+	return l.paras[l.bodyPara(p.blockStart-separatorLen)].blockStart
 }
 
 // pageStep scrolls a viewport up or down (less two lines, so the reader

@@ -82,7 +82,7 @@ func (v *ArticleView) drawPara(r *pageRenderer, i int, y0, y1 float32, f *frameS
 		if p.kind == BlockQuote && p.start >= 0 {
 			r.under.place(l.colX+0.45*l.size, top, max(2, l.size/6), lh, f.pal.bar)
 		}
-		if p.kind == BlockListItem && j == 0 {
+		if p.kind == BlockListItem && j == 0 && !p.cont() {
 			r.text(lineKey{para: i, line: j, bullet: true}, "•", x-0.95*l.size, textY, l.size, m.thickness, fs, p.style, nil, f.pal.text)
 		}
 		v.drawRuns(r, i, j, x, textY, m, fs, f)
@@ -95,11 +95,12 @@ func (v *ArticleView) drawPara(r *pageRenderer, i int, y0, y1 float32, f *frameS
 }
 
 // caretOnLine reports whether the caret at off is drawn on line ln of p: a
-// caret at a wrap point is drawn at the start of the next line, one at the
-// end of the paragraph on its last line.
+// caret at a wrap point (or where one piece of a long block meets the
+// next) is drawn at the start of the next line, one at the end of the
+// paragraph on its last line.
 func caretOnLine(p *para, ln span, off int) bool {
 	k := off - p.start
-	return k >= int(ln.from) && (k < int(ln.to) || int(ln.to) == len(p.runes) && k == int(ln.to))
+	return k >= int(ln.from) && (k < int(ln.to) || int(ln.to) == len(p.runes) && k == int(ln.to) && !p.more())
 }
 
 // baseColor is the text colour of paragraph p.
@@ -192,7 +193,7 @@ type lineExtent struct {
 // extentOf returns the extent of line ln of p, drawn at x.
 func (v *ArticleView) extentOf(p *para, ln span, x float32) lineExtent {
 	e := lineExtent{p: p, ln: ln, x: x, a: p.start + int(ln.from), b: p.start + int(ln.to)}
-	e.last = int(ln.to) == len(p.runes)
+	e.last = int(ln.to) == len(p.runes) && !p.more() // a piece's end is no paragraph's
 	e.reach = e.b
 	if e.last {
 		e.reach = e.b + separatorLen

@@ -32,17 +32,24 @@ type shapedText struct {
 
 // Preshape shapes the paragraphs of doc as an ArticleView in theme th
 // with body text size size and reading style style lays them out (the
-// title aside: its size follows the column width). It parses fonts of
-// its own and may run on any goroutine.
+// title aside: its size follows the column width), from the top and no
+// more than a view lays out at once (eagerRunes): a longer text is laid
+// out around the viewport, and shaping all of a book-length one ahead
+// cost seconds and hundreds of megabytes the view never used. It parses
+// fonts of its own and may run on any goroutine.
 func Preshape(th fyne.Theme, doc Document, size float32, style ReadingStyle) *Preshaped {
 	ps := &Preshaped{th: th, regular: th.Font(fyne.TextStyle{}), shapes: map[shapeKey]shapedText{}}
 	l := newTextLayout(newTextShaper(th), size)
 	l.setStyle(style.normal())
 	l.size = size // setStyle clears it for a new typeface
 	l.setDocument(doc, canonicalText(doc))
+	budget := eagerRunes
 	for _, p := range l.paras {
 		if p.role == roleTitle {
 			continue
+		}
+		if budget -= len(p.runes); budget < 0 {
+			break
 		}
 		l.shape(p)
 		ps.shapes[shapeKey{string(p.runes), l.face(p), l.fontSize(p)}] = shapedText{prefix: p.prefix, flags: p.flags}

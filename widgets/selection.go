@@ -107,7 +107,8 @@ func (v *ArticleView) wordAt(off int) (int, int) {
 	return off, off
 }
 
-// paraAt returns the block holding off (for a triple click).
+// paraAt returns the block holding off (for a triple click): the whole
+// of a long block laid out in pieces.
 func (v *ArticleView) paraAt(off int) (int, int) {
 	l := v.layout
 	i := l.bodyPara(off)
@@ -115,7 +116,7 @@ func (v *ArticleView) paraAt(off int) (int, int) {
 		return 0, 0
 	}
 	p := l.paras[i]
-	return p.start, p.start + len(p.runes)
+	return p.blockStart, p.blockEnd
 }
 
 // extendTo moves the caret to off and selects from the anchor, by the

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"github.com/go-text/typesetting/segmenter"
 
+	"github.com/dramatis-app/dramatis/internal/grapheme"
 	"github.com/dramatis-app/dramatis/widgets/internal/serif"
 )
 
@@ -28,11 +29,26 @@ const eagerRunes = 60_000
 // costs a shaper call (~50 µs), so thousands of tiny blocks go lazy.
 const eagerParas = 1500
 
+// A block longer than splitRunes code points is laid out in pieces of at
+// most pieceRunes, each a para of its own, so that opening, scrolling and
+// jumping through it shape and wrap only the pieces in view (a page that
+// is one 30 MB paragraph was shaped whole: 72 s and 5 GB). Real paragraphs
+// (court rulings, Wikipedia: up to ~10,000) stay whole and wrap exactly;
+// a split block starts a new line at each piece, so a piece ends where a
+// line may end anyway: after a line break, a sentence or a space (see
+// pieceEnd). pieceRunes is about two screenfuls of a column: a frame
+// shapes one or two pieces, as much as it shapes of normal paragraphs.
+const (
+	splitRunes = 20_000
+	pieceRunes = 4096
+)
+
 // span is one wrapped line of a paragraph: runes [from, to), of which
 // [from, end) are drawn (trailing spaces and newlines hang in the margin).
 type span struct{ from, to, end int32 }
 
-// para is one laid-out block, or a line of the header (start == -1).
+// para is one laid-out block, a piece of a long block (see splitRunes),
+// or a line of the header (start == -1).
 type para struct {
 	kind BlockKind
 	role headRole
@@ -47,6 +63,10 @@ type para struct {
 	before   float32 // space above, in body-size units
 	after    float32 // space below, in body-size units
 	indent   float32 // left indent, in body-size units
+
+	// blockStart and blockEnd are the offsets of the whole block this
+	// para is (a piece of); -1 for header lines.
+	blockStart, blockEnd int
 
 	shapedAt float32   // font size prefix was computed for; 0 = not shaped
 	prefix   []float32 // prefix[i] = advance of runes[:i]
@@ -114,7 +134,7 @@ func (l *textLayout) setDocument(doc Document, text []rune) {
 		if s == "" {
 			return nil
 		}
-		p := &para{role: role, runes: []rune(s), start: -1, linkFrom: -1}
+		p := &para{role: role, runes: []rune(s), start: -1, blockStart: -1, blockEnd: -1, linkFrom: -1}
 		styleHeader(p)
 		l.paras = append(l.paras, p)
 		return p
@@ -143,14 +163,106 @@ func (l *textLayout) setDocument(doc Document, text []rune) {
 			off += separatorLen
 		}
 		n := utf8.RuneCountInString(b.Text)
-		p := &para{kind: b.Kind, level: b.Level, runes: text[off : off+n : off+n], start: off, linkFrom: -1}
-		styleBlock(p)
-		l.paras = append(l.paras, p)
+		block := text[off : off+n : off+n]
+		for from := 0; ; {
+			to := n
+			if n > splitRunes {
+				to = pieceEnd(block, from)
+			}
+			p := &para{kind: b.Kind, level: b.Level, runes: block[from:to:to], start: off + from, blockStart: off, blockEnd: off + n, linkFrom: -1}
+			styleBlock(p)
+			if p.cont() {
+				p.before = 0
+			}
+			if p.more() {
+				p.after = 0
+			}
+			l.paras = append(l.paras, p)
+			if from = to; from >= n {
+				break
+			}
+		}
 		off += n
 	}
 	l.total = off
 	l.eager = off <= eagerRunes && len(l.paras) <= eagerParas
 	l.topsDirty = true
+}
+
+// cont reports whether p continues the block of the para before it: a
+// piece after the first draws no space above and no list bullet.
+func (p *para) cont() bool { return p.start > p.blockStart }
+
+// more reports whether p's block goes on in the next para: a piece
+// before the last draws no space below, and ranges over its end go on
+// to the next line rather than into a paragraph break.
+func (p *para) more() bool { return p.start+len(p.runes) < p.blockEnd }
+
+// pieceEnd is where the piece of the long block rs that starts at from
+// ends: at most pieceRunes on, and at the last place in the piece's
+// second half where a line may end with the least harm to the reading:
+// after a line break, else after a sentence and its spaces, else after
+// any space, else (a text without spaces) between two characters as
+// readers see them.
+func pieceEnd(rs []rune, from int) int {
+	limit := from + pieceRunes
+	if limit >= len(rs) {
+		return len(rs)
+	}
+	sentence, space := -1, -1
+	for k := limit; k > from+pieceRunes/2; k-- {
+		prev := rs[k-1]
+		if prev == '\n' {
+			return k
+		}
+		if !isSpace(prev) || isSpace(rs[k]) {
+			continue
+		}
+		if space < 0 {
+			space = k
+		}
+		if sentence < 0 {
+			j := k - 1
+			for j > from && isSpace(rs[j-1]) {
+				j--
+			}
+			for j > from && closing(rs[j-1]) {
+				j--
+			}
+			if j > from && sentenceEnd(rs[j-1]) {
+				sentence = k
+			}
+		}
+	}
+	switch {
+	case sentence > 0:
+		return sentence
+	case space > 0:
+		return space
+	}
+	if k := grapheme.Floor(rs, limit); k > from {
+		return k
+	}
+	return limit
+}
+
+// sentenceEnd reports whether r ends a sentence.
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？':
+		return true
+	}
+	return false
+}
+
+// closing reports whether r may close a quotation or a parenthesis after
+// the end of a sentence.
+func closing(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '’', '»', '«', ')', ']':
+		return true
+	}
+	return false
 }
 
 // styleHeader sets the typography of a header paragraph, in units of the
