@@ -211,3 +211,44 @@ func TestFolderFileMode(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderStateDirNotFollowed: a link (or a file) where the record of
+// the export is kept is refused before anything is written, so the
+// record is never read from or written to another folder through it.
+func TestFolderStateDirNotFollowed(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		make   func(t *testing.T, state, victim string)
+		reason string
+	}{
+		{"link to a folder", func(t *testing.T, state, victim string) {
+			if err := os.Symlink(victim, state); err != nil {
+				t.Fatal(err)
+			}
+		}, "is a link to " + "VICTIM"},
+		{"dangling link", func(t *testing.T, state, victim string) {
+			if err := os.Symlink(filepath.Join(victim, "gone"), state); err != nil {
+				t.Fatal(err)
+			}
+		}, "does not follow"},
+		{"a file", func(t *testing.T, state, victim string) {
+			if err := os.WriteFile(state, []byte("mine\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "is not a folder"},
+	} {
+		dir, victim := t.TempDir(), t.TempDir()
+		tc.make(t, filepath.Join(dir, stateDir), victim)
+		_, err := WriteFolder(dir, fixtureLibrary(), PerActor)
+		reason := strings.ReplaceAll(tc.reason, "VICTIM", victim)
+		if err == nil || !strings.Contains(err.Error(), reason) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: error %v, want one line with %q", tc.name, err, reason)
+		}
+		if files := listDir(t, victim); len(files) != 0 {
+			t.Errorf("%s: written outside the notes folder: %q", tc.name, files)
+		}
+		if files := listDir(t, dir); len(files) != 1 {
+			t.Errorf("%s: files %q, want only %s", tc.name, files, stateDir)
+		}
+	}
+}

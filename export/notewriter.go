@@ -117,6 +117,9 @@ func (f *folderWriter) writeFrom(src NoteSource, g Grouping) (FolderReport, erro
 	if err := os.MkdirAll(f.dir, 0o755); err != nil {
 		return f.rep, fmt.Errorf("creating the notes folder: %w", err)
 	}
+	if err := checkStateDir(f.dir, false); err != nil {
+		return f.rep, err
+	}
 	RemoveStaleTemps(f.dir)
 	existing, taken, err := scanFolder(f.dir)
 	if err != nil {
@@ -429,7 +432,7 @@ func (f *folderWriter) saveState() {
 		return
 	}
 	dir := filepath.Join(f.dir, stateDir)
-	err := os.MkdirAll(dir, 0o755)
+	err := checkStateDir(f.dir, true)
 	if err == nil {
 		RemoveStaleTemps(dir)
 		err = writeFile(f.fs, statePath(f.dir), f.state.encode())
