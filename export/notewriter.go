@@ -121,7 +121,7 @@ func (f *folderWriter) writeFrom(src NoteSource, g Grouping) (FolderReport, erro
 		return f.rep, err
 	}
 	RemoveStaleTemps(f.dir)
-	existing, taken, err := scanFolder(f.dir)
+	scan, err := scanFolder(f.dir)
 	if err != nil {
 		return f.rep, err
 	}
@@ -129,13 +129,13 @@ func (f *folderWriter) writeFrom(src NoteSource, g Grouping) (FolderReport, erro
 		f.rep.Warnings = append(f.rep.Warnings, fmt.Errorf("the record of the last export could not be read, so lines Dramatis cannot place are kept: %w", err))
 		f.stateDirty = true
 	}
-	f.taken, f.seen = taken, map[string]bool{}
-	for id := range existing {
+	f.taken, f.seen = scan.taken, map[string]bool{}
+	for id := range scan.existing {
 		f.seen[id] = true
 	}
 	heads := src.Heads()
 	actors := src.Actors()
-	r := &renderer{actors: actorMap(actors), topics: topicMap(src.Topics()), names: namesFor(slices.Clone(heads), actors, existing, taken)}
+	r := &renderer{actors: actorMap(actors), topics: topicMap(src.Topics()), names: scan.notesNames(slices.Clone(heads), actors)}
 	f.run(func(emit func(Note) bool) { r.produce(src, heads, actors, g, emit) })
 	if err := f.ctx.Err(); err != nil {
 		f.discardPending()
