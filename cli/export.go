@@ -108,6 +108,17 @@ func exportFolder(e *Env, lib *storage.Library, ids []string, out string, g expo
 			plural.Of(len(rep.Written), "note"), len(rep.Unchanged), out)
 		return errInterrupted
 	}
+	var full *export.DiskFullError
+	if errors.As(err, &full) {
+		// One line for the whole export, not one per note it did not
+		// write; then what the notes written before need said.
+		fmt.Fprintf(e.Stderr, "dramatis export: %s\n", oneLine(full.Error()))
+		for _, n := range rep.Notices() {
+			fmt.Fprintf(e.Stderr, "dramatis export: %s\n", oneLine(n))
+		}
+		reportSkipped(e, lib, append(src.Skipped, rep.Skipped...), nil)
+		return errReported
+	}
 	if err != nil {
 		return err
 	}

@@ -75,3 +75,53 @@ func TestExportRefusesTargets(t *testing.T) {
 		t.Errorf("the library no longer opens: %s", errs)
 	}
 }
+
+// TestExportFolderLinks: links in a notes folder are not followed. A
+// note that is a link is skipped with one line naming the link and its
+// target (no second note is written beside it); a .dramatis link stops
+// the export with one line before anything is written. Nothing is
+// written outside the folder either way.
+func TestExportFolderLinks(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// link makes a link in the exported folder dir pointing into
+		// outside; it returns the stderr line expected.
+		link             func(t *testing.T, dir, outside string) string
+		wantOut          string
+		wantFilesOutside int
+	}{
+		{"a note", func(t *testing.T, dir, outside string) string {
+			note := filepath.Join(dir, "Kim Wir sind bereit.md")
+			os.Remove(note)
+			if err := os.Symlink(filepath.Join(outside, "x.md"), note); err != nil {
+				t.Fatal(err)
+			}
+			return "dramatis export: skipped: Kim Wir sind bereit.md is a link to " + filepath.Join(outside, "x.md") + ", which Dramatis does not follow"
+		}, "0 notes written, 3 unchanged", 0},
+		{"the record's folder", func(t *testing.T, dir, outside string) string {
+			os.RemoveAll(filepath.Join(dir, ".dramatis"))
+			if err := os.Symlink(outside, filepath.Join(dir, ".dramatis")); err != nil {
+				t.Fatal(err)
+			}
+			return "dramatis export: " + filepath.Join(dir, ".dramatis") + " is a link to " + outside + ", which Dramatis does not follow"
+		}, "", 0},
+	} {
+		path, _ := seedLibrary(t)
+		dir, outside := filepath.Join(t.TempDir(), "vault"), t.TempDir()
+		if code, _, errs := exportCLI(t, path, "", "export", "--actors", "--out", dir); code != 0 {
+			t.Fatalf("%s: first export: %s", tc.name, errs)
+		}
+		want := tc.link(t, dir, outside)
+		before, _ := os.ReadDir(dir)
+		code, stdout, errs := exportCLI(t, path, "", "export", "--actors", "--out", dir)
+		if code != 1 || !strings.HasPrefix(stdout, tc.wantOut) || strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, want) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q, want %q", tc.name, code, stdout, errs, want)
+		}
+		if after, _ := os.ReadDir(dir); len(after) != len(before) {
+			t.Errorf("%s: %d files in the folder, were %d", tc.name, len(after), len(before))
+		}
+		if es, _ := os.ReadDir(outside); len(es) != tc.wantFilesOutside {
+			t.Errorf("%s: %d files written outside the folder", tc.name, len(es))
+		}
+	}
+}

@@ -18,19 +18,23 @@ import (
 // faultFS is the operating system's file system with one fault: the
 // n-th operation that can fail (creating, writing, chmod, closing or
 // syncing a file, syncing a batch, renaming, syncing the folder) fails
-// with err. ops counts the operations seen.
+// with err; with sticky, every operation from the n-th on does (a disk
+// that is full stays full). ops counts the operations seen.
 type faultFS struct {
 	osFS
 	n, ops int
 	err    error
+	sticky bool
 	hit    string
 }
 
-// fail reports whether this operation is the one to fail.
+// fail reports whether this operation is one to fail.
 func (f *faultFS) fail(op string) bool {
 	f.ops++
-	if f.ops == f.n {
-		f.hit = op
+	if f.ops == f.n || f.sticky && f.ops > f.n {
+		if f.hit == "" {
+			f.hit = op
+		}
 		return true
 	}
 	return false
@@ -179,7 +183,7 @@ func TestFolderExportFaults(t *testing.T) {
 		t.Fatalf("fault-free export: %+v %v", rep, err)
 	}
 	after := snapshot(t, want)
-	faults := 0
+	faults, stops := 0, 0
 	for n := 1; ; n++ {
 		dir := t.TempDir()
 		copyFolder(t, orig, dir)
@@ -194,10 +198,19 @@ func TestFolderExportFaults(t *testing.T) {
 			break
 		}
 		faults++
-		if err != nil {
+		var full *DiskFullError
+		switch {
+		case errors.As(err, &full):
+			// A full disk stops the export with one error.
+			stops++
+			if ferr != syscall.ENOSPC || len(rep.Skipped) != 0 || strings.Contains(err.Error(), tempPrefix) {
+				t.Errorf("fault %d (%s, %v): %v, skipped %q", n, ffs.hit, ferr, err, rep.Skipped)
+			}
+		case err != nil:
 			t.Fatalf("fault %d (%s): %v", n, ffs.hit, err)
-		}
-		if len(rep.Skipped)+len(rep.Warnings) == 0 {
+		case ferr == syscall.ENOSPC && len(rep.Skipped) > 0:
+			t.Errorf("fault %d (%s): a full disk was reported per note, not as one error: %q", n, ffs.hit, rep.Skipped)
+		case len(rep.Skipped)+len(rep.Warnings) == 0:
 			t.Errorf("fault %d (%s, %v) went unreported: %+v", n, ffs.hit, ferr, rep)
 		}
 		got := snapshot(t, dir)
@@ -227,7 +240,10 @@ func TestFolderExportFaults(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d faults injected into a folder export of 6 notes", faults)
+	if stops == 0 {
+		t.Error("no full disk stopped the export")
+	}
+	t.Logf("%d faults injected into a folder export of 6 notes, %d stopped it", faults, stops)
 }
 
 // sameLines reports whether two lists of tokens are equal.
@@ -284,5 +300,82 @@ func TestAtomicFileFaults(t *testing.T) {
 	}
 	if faults < 20 {
 		t.Errorf("only %d faults", faults)
+	}
+}
+
+// TestFolderExportDiskFull fills the disk (ENOSPC, EDQUOT or EFBIG from
+// the n-th operation on, for every n): the export stops at once with one
+// error that counts what was written and names no temporary file, lists
+// no note as skipped, leaves no temporary file and every note as it was
+// or whole; with nothing written, the folder is exactly as it was. The
+// next export, with room, completes the job.
+func TestFolderExportDiskFull(t *testing.T) {
+	orig, lib := faultScene(t)
+	before := snapshot(t, orig)
+	for _, tc := range []struct {
+		name string
+		err  syscall.Errno
+	}{
+		{"no space", syscall.ENOSPC},
+		{"quota", syscall.EDQUOT},
+		{"file too large", syscall.EFBIG},
+	} {
+		stops := 0
+		for n := 1; ; n++ {
+			dir := t.TempDir()
+			copyFolder(t, orig, dir)
+			ffs := &faultFS{n: n, err: tc.err, sticky: true}
+			fw := &folderWriter{dir: dir, fs: ffs, now: fixedNow, batchNotes: 2, batchBytes: batchBytes}
+			rep, err := fw.write(lib, PerActor)
+			if ffs.hit == "" {
+				break
+			}
+			var full *DiskFullError
+			if !errors.As(err, &full) {
+				if err != nil || len(rep.Written) != 6 {
+					t.Errorf("%s from op %d (%s): %v %+v", tc.name, n, ffs.hit, err, rep)
+				}
+				continue // the disk filled after the notes were in place
+			}
+			stops++
+			msg := err.Error()
+			if !errors.Is(err, tc.err) || strings.Contains(msg, tempPrefix) || strings.Contains(msg, "\n") ||
+				!strings.Contains(msg, "the disk holding "+dir+" is full: ") || !strings.Contains(msg, fmt.Sprintf(" %d of 6 notes written", len(rep.Written))) {
+				t.Errorf("%s from op %d (%s): error %q", tc.name, n, ffs.hit, msg)
+			}
+			if len(rep.Skipped) != 0 {
+				t.Errorf("%s from op %d (%s): skipped %q", tc.name, n, ffs.hit, rep.Skipped)
+			}
+			for _, w := range rep.Warnings {
+				if strings.Contains(w.Error(), tempPrefix) {
+					t.Errorf("%s from op %d (%s): warning %q", tc.name, n, ffs.hit, w)
+				}
+			}
+			got := snapshot(t, dir)
+			changed := 0
+			for name, s := range got {
+				if strings.HasSuffix(name, tempSuffix) {
+					t.Errorf("%s from op %d (%s): temporary file %s left", tc.name, n, ffs.hit, name)
+				}
+				if s != before[name] {
+					changed++
+				}
+			}
+			if len(rep.Written) == 0 && (changed != 0 || len(got) != len(before) || !strings.Contains(msg, "nothing was changed")) {
+				t.Errorf("%s from op %d (%s): nothing written, but %d files changed (%d were %d): %s", tc.name, n, ffs.hit, changed, len(got), len(before), msg)
+			}
+			again := &folderWriter{dir: dir, fs: osFS{}, now: fixedNow, batchNotes: 2, batchBytes: batchBytes}
+			if rep, err := again.write(lib, PerActor); err != nil || len(rep.Skipped) != 0 {
+				t.Fatalf("%s from op %d (%s): the export after it: %+v %v", tc.name, n, ffs.hit, rep, err)
+			}
+			for name, s := range snapshot(t, dir) {
+				if !strings.Contains(name, "conflict") && !strings.Contains(s, "(neu)") {
+					t.Errorf("%s from op %d (%s): after the next export %s is\n%s", tc.name, n, ffs.hit, name, s)
+				}
+			}
+		}
+		if stops < 10 {
+			t.Errorf("%s: only %d exports stopped", tc.name, stops)
+		}
 	}
 }

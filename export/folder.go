@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/dramatis-app/dramatis/annotation"
 )
 
 // maxScanBytes is how much of an existing note is read to find its
@@ -78,15 +80,30 @@ func WriteFolderFromUntil(ctx context.Context, dir string, src NoteSource, g Gro
 	return f.writeFrom(src, g)
 }
 
-// scanFolder finds the notes Dramatis wrote before (dramatis_id → name)
-// and every name already taken in dir (folded).
-func scanFolder(dir string) (map[string]string, map[string]bool, error) {
+// folderScan is what a notes folder holds before an export.
+type folderScan struct {
+	// existing are the notes Dramatis wrote before: dramatis_id → name.
+	existing map[string]string
+	// taken is every name in use (folded).
+	taken map[string]bool
+	// links are the names (folded, without ".md") of notes that are
+	// symbolic links. Dramatis never follows them, nor writes a note
+	// under another name to get round one: the reader's links in other
+	// notes would point at the link while a second note took the
+	// updates. A note whose name is a link keeps that name, and is
+	// refused with the reason (readNote).
+	links map[string]bool
+}
+
+// scanFolder reads dir before an export (see folderScan).
+func scanFolder(dir string) (folderScan, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading the notes folder: %w", err)
+		return folderScan{}, fmt.Errorf("reading the notes folder: %w", err)
 	}
 	existing := map[string]string{}
 	taken := map[string]bool{}
+	links := map[string]bool{}
 	for _, e := range entries {
 		name := e.Name()
 		base, isMD := strings.CutSuffix(name, ".md")
@@ -95,6 +112,9 @@ func scanFolder(dir string) (map[string]string, map[string]bool, error) {
 			continue
 		}
 		taken[foldFileName(base)] = true
+		if e.Type()&os.ModeSymlink != 0 {
+			links[foldFileName(base)] = true
+		}
 		if !e.Type().IsRegular() {
 			continue
 		}
@@ -104,7 +124,24 @@ func scanFolder(dir string) (map[string]string, map[string]bool, error) {
 			}
 		}
 	}
-	return existing, taken, nil
+	return folderScan{existing: existing, taken: taken, links: links}, nil
+}
+
+// notesNames names the notes of an export into the scanned folder: a
+// note found by its dramatis_id keeps its name; a new one gets its own
+// name unless another file has it. A link at a name does not count as
+// taken (see folderScan.links), so the note of that name is not written
+// beside it under a second name; the link stays taken for conflict
+// copies.
+func (s folderScan) notesNames(heads []ArticleHead, actors []annotation.Actor) *Names {
+	for l := range s.links {
+		delete(s.taken, l)
+	}
+	names := namesFor(heads, actors, s.existing, s.taken)
+	for l := range s.links {
+		s.taken[l] = true
+	}
+	return names
 }
 
 // readNoteID reads the dramatis_id of a note from its first bytes.

@@ -211,3 +211,128 @@ func TestFolderFileMode(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderStateDirNotFollowed: a link (or a file) where the record of
+// the export is kept is refused before anything is written, so the
+// record is never read from or written to another folder through it.
+func TestFolderStateDirNotFollowed(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		make   func(t *testing.T, state, victim string)
+		reason string
+	}{
+		{"link to a folder", func(t *testing.T, state, victim string) {
+			if err := os.Symlink(victim, state); err != nil {
+				t.Fatal(err)
+			}
+		}, "is a link to " + "VICTIM"},
+		{"dangling link", func(t *testing.T, state, victim string) {
+			if err := os.Symlink(filepath.Join(victim, "gone"), state); err != nil {
+				t.Fatal(err)
+			}
+		}, "does not follow"},
+		{"a file", func(t *testing.T, state, victim string) {
+			if err := os.WriteFile(state, []byte("mine\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "is not a folder"},
+	} {
+		dir, victim := t.TempDir(), t.TempDir()
+		tc.make(t, filepath.Join(dir, stateDir), victim)
+		_, err := WriteFolder(dir, fixtureLibrary(), PerActor)
+		reason := strings.ReplaceAll(tc.reason, "VICTIM", victim)
+		if err == nil || !strings.Contains(err.Error(), reason) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: error %v, want one line with %q", tc.name, err, reason)
+		}
+		if files := listDir(t, victim); len(files) != 0 {
+			t.Errorf("%s: written outside the notes folder: %q", tc.name, files)
+		}
+		if files := listDir(t, dir); len(files) != 1 {
+			t.Errorf("%s: files %q, want only %s", tc.name, files, stateDir)
+		}
+	}
+}
+
+// TestFolderNoteLinks: a note whose file is a symbolic link is never
+// written through, replaced or written a second time under another name
+// (the reader's links would point at a note no longer updated): it is
+// refused with one line naming the link and its target. A link to the
+// note's own file inside the folder is not needed: the note is found by
+// its dramatis_id in that file and updated there.
+func TestFolderNoteLinks(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// link replaces the exported note (kimNote) with a link and
+		// returns the link's target.
+		link func(t *testing.T, dir, outside string) string
+		// refused: the note is skipped, with the link named; else it is
+		// written into target.
+		refused bool
+	}{
+		{"note moved out of the folder", func(t *testing.T, dir, outside string) string {
+			target := filepath.Join(outside, "x.md")
+			if err := os.Rename(filepath.Join(dir, kimNote), target); err != nil {
+				t.Fatal(err)
+			}
+			return target
+		}, true},
+		{"link to another file", func(t *testing.T, dir, outside string) string {
+			target := filepath.Join(outside, "x.md")
+			os.WriteFile(target, []byte("the reader's own file\n"), 0o644)
+			os.Remove(filepath.Join(dir, kimNote))
+			return target
+		}, true},
+		{"dangling link", func(t *testing.T, dir, outside string) string {
+			os.Remove(filepath.Join(dir, kimNote))
+			return filepath.Join(outside, "gone.md")
+		}, true},
+		{"link to the note renamed in the folder", func(t *testing.T, dir, outside string) string {
+			target := filepath.Join(dir, "Kim moved.md")
+			if err := os.Rename(filepath.Join(dir, kimNote), target); err != nil {
+				t.Fatal(err)
+			}
+			return target
+		}, false},
+	} {
+		dir, outside := t.TempDir(), t.TempDir()
+		lib := fixtureLibrary()
+		if _, err := WriteFolder(dir, lib, PerActor); err != nil {
+			t.Fatal(err)
+		}
+		target := tc.link(t, dir, outside)
+		if err := os.Symlink(target, filepath.Join(dir, kimNote)); err != nil {
+			t.Fatal(err)
+		}
+		targetBefore, _ := os.ReadFile(target)
+		before := listDir(t, dir)
+		for i := range lib.Articles {
+			for j := range lib.Articles[i].Highlights {
+				lib.Articles[i].Highlights[j].Note += " changed"
+			}
+		}
+		rep, err := WriteFolder(dir, lib, PerActor)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if files := listDir(t, dir); !slices.Equal(files, before) {
+			t.Errorf("%s: files %q, were %q", tc.name, files, before)
+		}
+		if fi, err := os.Lstat(filepath.Join(dir, kimNote)); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s: the link was replaced: %v", tc.name, err)
+		}
+		targetAfter, _ := os.ReadFile(target)
+		if !tc.refused {
+			if len(rep.Skipped) != 0 || !strings.Contains(string(targetAfter), " changed") {
+				t.Errorf("%s: %+v\n%s", tc.name, rep, targetAfter)
+			}
+			continue
+		}
+		if string(targetAfter) != string(targetBefore) {
+			t.Errorf("%s: the link's target was written", tc.name)
+		}
+		want := kimNote + " is a link to " + target + ", which Dramatis does not follow"
+		if len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0].Error(), want) {
+			t.Errorf("%s: skipped %q, want one with %q", tc.name, rep.Skipped, want)
+		}
+	}
+}

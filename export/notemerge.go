@@ -169,6 +169,14 @@ func readNote(path string) ([]byte, os.FileMode, error) {
 	if err != nil {
 		return nil, 0, fmt.Errorf("reading %s: %w", filepath.Base(path), err)
 	}
+	if fi.Mode()&os.ModeSymlink != 0 {
+		// Writing through the link could change a file anywhere;
+		// replacing it would lose the reader's link; writing the note
+		// under a second name would leave the reader's links pointing
+		// at a note that is no longer updated.
+		target, _ := os.Readlink(path)
+		return nil, 0, fmt.Errorf("%s is a link to %s, which Dramatis does not follow, so this note was not written; put the note itself in place of the link (or move the link away) and export again", filepath.Base(path), target)
+	}
 	if !fi.Mode().IsRegular() {
 		return nil, 0, fmt.Errorf("%s is not a regular file", filepath.Base(path))
 	}

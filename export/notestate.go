@@ -37,6 +37,38 @@ func statePath(dir string) string {
 	return filepath.Join(dir, stateDir, stateName)
 }
 
+// checkStateDir makes sure the record's folder in the notes folder dir
+// is a folder of its own, or not there yet: a link there (or any other
+// file) is refused, never followed, so that neither reading the record
+// nor writing it reaches out of the notes folder (a link to another
+// folder had the record written there). With create, a missing folder is
+// made.
+func checkStateDir(dir string, create bool) error {
+	path := filepath.Join(dir, stateDir)
+	fi, err := os.Lstat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		if !create {
+			return nil
+		}
+		// Mkdir, not MkdirAll: a link put there since is not followed.
+		if err := os.Mkdir(path, 0o755); err != nil {
+			return fmt.Errorf("creating the folder for the record of the export: %w", err)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading the folder for the record of the export: %w", err)
+	}
+	switch {
+	case fi.Mode()&os.ModeSymlink != 0:
+		target, _ := os.Readlink(path)
+		return fmt.Errorf("%s is a link to %s, which Dramatis does not follow (it keeps its record of the export there): nothing was written; remove the link and export again", path, target)
+	case !fi.IsDir():
+		return fmt.Errorf("%s is not a folder (Dramatis keeps its record of the export there): nothing was written; move it away and export again", path)
+	}
+	return nil
+}
+
 // loadState reads a notes folder's record. A missing record is an empty
 // one; a damaged one is empty too, with the error (the export goes on and
 // keeps every line it cannot place).

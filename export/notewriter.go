@@ -39,6 +39,13 @@ type folderWriter struct {
 	// the notes written aside and not yet in place are removed, and the
 	// record keeps what was put in place.
 	ctx context.Context
+	// stop cancels ctx with errStopDiskFull at the first full-disk
+	// error; full is that error; total counts the notes the export
+	// covers (those after the stop are rendered and counted only, so the
+	// reader is told how many were not written).
+	stop  context.CancelCauseFunc
+	full  error
+	total int
 
 	// state is the record as loaded: workers read it, nothing writes it
 	// until the notes are done. updates are what this export recorded.
@@ -114,11 +121,21 @@ func (f *folderWriter) writeFrom(src NoteSource, g Grouping) (FolderReport, erro
 	if f.ctx == nil {
 		f.ctx = context.Background()
 	}
+	parent := f.ctx
+	f.ctx, f.stop = context.WithCancelCause(parent)
+	f.full, f.total = nil, 0
+	defer func() {
+		f.stop(nil)
+		f.ctx = parent
+	}()
 	if err := os.MkdirAll(f.dir, 0o755); err != nil {
 		return f.rep, fmt.Errorf("creating the notes folder: %w", err)
 	}
+	if err := checkStateDir(f.dir, false); err != nil {
+		return f.rep, err
+	}
 	RemoveStaleTemps(f.dir)
-	existing, taken, err := scanFolder(f.dir)
+	scan, err := scanFolder(f.dir)
 	if err != nil {
 		return f.rep, err
 	}
@@ -126,15 +143,20 @@ func (f *folderWriter) writeFrom(src NoteSource, g Grouping) (FolderReport, erro
 		f.rep.Warnings = append(f.rep.Warnings, fmt.Errorf("the record of the last export could not be read, so lines Dramatis cannot place are kept: %w", err))
 		f.stateDirty = true
 	}
-	f.taken, f.seen = taken, map[string]bool{}
-	for id := range existing {
+	f.taken, f.seen = scan.taken, map[string]bool{}
+	for id := range scan.existing {
 		f.seen[id] = true
 	}
 	heads := src.Heads()
 	actors := src.Actors()
-	r := &renderer{actors: actorMap(actors), topics: topicMap(src.Topics()), names: namesFor(slices.Clone(heads), actors, existing, taken)}
-	f.run(func(emit func(Note) bool) { r.produce(src, heads, actors, g, emit) })
-	if err := f.ctx.Err(); err != nil {
+	r := &renderer{actors: actorMap(actors), topics: topicMap(src.Topics()), names: scan.notesNames(slices.Clone(heads), actors)}
+	f.run(parent, func(emit func(Note) bool) { r.produce(src, heads, actors, g, emit) })
+	if f.full != nil {
+		f.discardPending()
+		f.saveState()
+		return f.rep, &DiskFullError{Dir: f.dir, Written: len(f.rep.Written), Total: f.total, Err: rootErr(f.full)}
+	}
+	if err := parent.Err(); err != nil {
 		f.discardPending()
 		f.saveState()
 		return f.rep, fmt.Errorf("the export stopped: %w", err)
@@ -179,16 +201,31 @@ func (r *renderer) produce(src NoteSource, heads []ArticleHead, actors []annotat
 
 // run renders the notes (produce) on one goroutine, prepares them on
 // f.workers and keeps the books on this one.
-// Once f.ctx is done, no note is rendered or prepared any more, and what
-// was prepared is discarded (collect).
-func (f *folderWriter) run(produce func(emit func(Note) bool)) {
+// Once f.ctx is done, no note is prepared any more, and what was
+// prepared is discarded (collect); no note is rendered any more either,
+// but after a full disk the rest are still rendered to be counted (until
+// parent, the reader's Ctrl-C, is done).
+func (f *folderWriter) run(parent context.Context, produce func(emit func(Note) bool)) {
+	// more counts n and says whether to prepare it (true) or, with
+	// going on false, to stop rendering.
+	more := func() (prepare, goingOn bool) {
+		if f.ctx.Err() == nil {
+			f.total++
+			return true, true
+		}
+		if parent.Err() == nil && context.Cause(f.ctx) == errStopDiskFull {
+			f.total++
+			return false, true
+		}
+		return false, false
+	}
 	if f.workers <= 0 {
 		produce(func(n Note) bool {
-			if f.ctx.Err() != nil {
-				return false
+			prep, goingOn := more()
+			if prep {
+				f.collect(f.prepare(n))
 			}
-			f.collect(f.prepare(n))
-			return true
+			return goingOn
 		})
 		return
 	}
@@ -197,11 +234,11 @@ func (f *folderWriter) run(produce func(emit func(Note) bool)) {
 	go func() {
 		defer close(notes)
 		produce(func(n Note) bool {
-			if f.ctx.Err() != nil {
-				return false
+			prep, goingOn := more()
+			if prep {
+				notes <- n
 			}
-			notes <- n
-			return true
+			return goingOn
 		})
 	}()
 	var wg sync.WaitGroup
@@ -288,6 +325,15 @@ func (f *folderWriter) collect(pr prepared) {
 		return
 	}
 	for _, x := range pr.failed {
+		if isDiskFull(x.err) {
+			for _, p := range pr.files {
+				f.fs.Remove(p.tmp)
+			}
+			f.stopFull(x.err)
+			return
+		}
+	}
+	for _, x := range pr.failed {
 		f.fail(x.p, x.err)
 	}
 	f.rep.Kept += pr.kept
@@ -363,14 +409,32 @@ func (f *folderWriter) flush() {
 	if err := f.fs.SyncFiles(f.dir, names); err != nil {
 		for _, p := range batch {
 			f.fs.Remove(p.tmp)
-			f.fail(p, err)
+			if !isDiskFull(err) {
+				f.fail(p, err)
+			}
+		}
+		if isDiskFull(err) {
+			f.stopFull(err)
 		}
 		return
 	}
 	failedCopies := map[string]bool{}
+	// placedCopies are the conflict copies put in place, by name: when
+	// the disk fills before their note is, they are taken away again.
+	placedCopies := map[string]string{}
 	renamed := false
-	for _, p := range batch {
-		if err := f.fs.Rename(p.tmp, p.path); err != nil {
+	for i, p := range batch {
+		if err := f.fs.Rename(p.tmp, p.path); isDiskFull(err) {
+			// A folder can need room to grow for a new name.
+			for _, q := range batch[i:] {
+				f.fs.Remove(q.tmp)
+				if path, ok := placedCopies[q.conflict]; ok && !q.isCopy {
+					f.fs.Remove(path)
+				}
+			}
+			f.stopFull(err)
+			break
+		} else if err != nil {
 			f.fs.Remove(p.tmp)
 			failedCopies[p.name] = p.isCopy
 			f.fail(p, err)
@@ -378,6 +442,7 @@ func (f *folderWriter) flush() {
 		}
 		renamed = true
 		if p.isCopy {
+			placedCopies[p.name] = p.path
 			continue
 		}
 		f.rep.Written = append(f.rep.Written, p.name)
@@ -395,6 +460,16 @@ func (f *folderWriter) flush() {
 			f.rep.Warnings = append(f.rep.Warnings, fmt.Errorf("the notes were written, but the folder could not be synced, so a power cut could still undo the last renames: %w", err))
 		}
 	}
+}
+
+// stopFull stops the export at the first full-disk error: no further
+// note is prepared, what was written aside is removed, and the export
+// says so once (DiskFullError) instead of once per note.
+func (f *folderWriter) stopFull(err error) {
+	if f.full == nil {
+		f.full = err
+	}
+	f.stop(errStopDiskFull)
 }
 
 // fail reports a file that was not written: a note stays as it was.
@@ -429,10 +504,14 @@ func (f *folderWriter) saveState() {
 		return
 	}
 	dir := filepath.Join(f.dir, stateDir)
-	err := os.MkdirAll(dir, 0o755)
+	err := checkStateDir(f.dir, true)
 	if err == nil {
 		RemoveStaleTemps(dir)
 		err = writeFile(f.fs, statePath(f.dir), f.state.encode())
+	}
+	if isDiskFull(err) {
+		// Not the name of the temporary file it was met writing.
+		err = rootErr(err)
 	}
 	if err != nil {
 		f.rep.Warnings = append(f.rep.Warnings, fmt.Errorf("the record of this export could not be saved, so the next one keeps every line it cannot place: %w", err))
