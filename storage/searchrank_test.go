@@ -2,6 +2,7 @@ package storage
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -129,4 +130,38 @@ func keysOf(id map[string]string, ids []string) []string {
 		}
 	}
 	return out
+}
+
+// TestPhraseIn checks the phrase matcher, whose plain-ASCII shortcut must
+// split and fold words exactly as fold.Words does for the index.
+func TestPhraseIn(t *testing.T) {
+	long := strings.Repeat("x", maxWordBytes+10)
+	cases := []struct {
+		quote, text string
+		want        bool
+	}{
+		{"kalter Krieg", "Der Kalte Krieg. Ein KALTER KRIEG!", true},
+		{"kalter Krieg", "Kalter, Krieg", true}, // punctuation between words aside
+		{"kalter Krieg", "kalter Winter, Krieg", false},
+		{"Kälte Krieg", "„Kälte“-Krieg", true},
+		{"kaelte krieg", "Kälte Krieg", true}, // the German spelling
+		{"Straße Nord", "STRASSE nord", true},
+		{"strasse nord", "Straße Nord", true},
+		{"der der Bund", "der der der Bund", true},
+		{"der Bund", "derBund der Bundesrat", false},
+		{"Pjöngjang droht", "Pjöngjang\u00a0droht", true},
+		{"東京 大学", "東京大学", true},                  // ideographs are words of one character
+		{long + " Ende", long + "yy Ende", true}, // words cut at maxWordBytes
+		{"über 2024", "Über 2024", true},
+		{"a b", "", false},
+	}
+	for _, c := range cases {
+		ps := phrasesOf(parseQuery(`"` + c.quote + `"`))
+		if len(ps) != 1 {
+			t.Fatalf("%q is not one phrase: %+v", c.quote, ps)
+		}
+		if got := ps[0].in(c.text); got != c.want {
+			t.Errorf("%q in %q = %v, want %v", c.quote, c.text, got, c.want)
+		}
+	}
 }
