@@ -61,7 +61,7 @@ func commands() map[string]command {
 		"import":        {runImport, "import [--timeout D] [--force] SOURCE...   (files, http(s) URLs or - for stdin)", "clean and store articles in the library, print their ids"},
 		"versions":      {runVersions, "versions [list|show|restore] ARTICLE [N] [--json] [--force]", "list, show and restore the earlier texts of an article"},
 		"list":          {runList, "list [--json] [--search WORDS] [FILTERS]", "list the articles in the library"},
-		"search":        {runSearch, "search WORDS... [--json] [--limit N] [FILTERS]   (FILTERS: --actor NAME[:ROLE] --topic NAME[:STANCE] --site TEXT --author TEXT --from DATE --to DATE --highlighted --orphaned --sort added|published)", "find articles by words in their text, titles, notes, actors and topics, with where they were found"},
+		"search":        {runSearch, "search WORDS... [--json] [--limit N] [FILTERS]   (FILTERS: --actor NAME[:ROLE] --topic NAME[:STANCE] --site TEXT --author TEXT --from DATE --to DATE --highlighted --orphaned --sort relevance|added|published)", "find articles by words in their text, titles, notes, actors and topics, with where they were found"},
 		"show":          {runShow, "show ARTICLE [--json]", "print an article with its highlights"},
 		"annotate":      {runAnnotate, "annotate ARTICLE --quote TEXT [--occurrence N] [--actor NAME[:ROLE] [--topic TOPIC[:STANCE]]...]... [--note TEXT] [--color NAME]", "highlight a passage and tag it with actors and their statements"},
 		"highlight":     {runHighlight, "highlight edit|delete ARTICLE HIGHLIGHT [--note TEXT] [--color NAME] [--actor NAME[:ROLE] [--topic TOPIC[:STANCE]]...]... [--no-actors]", "change a highlight's note, colour, actors and statements, or delete it"},

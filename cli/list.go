@@ -13,7 +13,7 @@ func runList(e *Env, args []string) error {
 	fs := newFlagSet(e, "list")
 	asJSON := fs.Bool("json", false, "print JSON: [{id, title, url, added, highlights, orphaned, …}]")
 	search := fs.String("search", "", "only articles where `WORDS` are found (as 'dramatis search' finds them)")
-	filters := addFilterFlags(fs)
+	filters := addFilterFlags(fs, sortAdded)
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -56,7 +56,7 @@ func listArticles(e *Env, lf libraryFlags, filters *filterFlags, search string) 
 		return nil, storage.IndexStatus{}, err
 	}
 	defer lib.Close()
-	if filters.any() || search != "" || filters.sortBy != "added" {
+	if filters.any() || search != "" || filters.sortBy != sortAdded {
 		return listWithFilters(lib, filters, search)
 	}
 	infos, err := lib.Articles()

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"strings"
@@ -33,7 +34,7 @@ func runSearch(e *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON: [{article: {id, title, …}, highlight, snippet, marks}]")
 	limit := fs.Int("limit", defaultSearchLimit, "print at most `N` articles (0: all)")
 	reindex := fs.Bool("reindex", false, "build the search index again first (it is kept up to date by itself; this is for a library an older Dramatis wrote)")
-	filters := addFilterFlags(fs)
+	filters := addFilterFlags(fs, sortRelevance)
 	libFlag := addLibraryFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -95,7 +96,7 @@ func searchAndPrint(e *Env, lf libraryFlags, filters *filterFlags, query string,
 	if err != nil {
 		return res.Index, err
 	}
-	ids := res.IDs
+	ids, scores := res.IDs, res.Scores
 	if limit > 0 && len(ids) > limit {
 		fmt.Fprintf(e.Stderr, "dramatis search: %d articles found, the first %d shown (--limit 0 shows all)\n", len(ids), limit)
 		ids = ids[:limit]
@@ -109,7 +110,7 @@ func searchAndPrint(e *Env, lf libraryFlags, filters *filterFlags, query string,
 		return res.Index, err
 	}
 	if asJSON {
-		return res.Index, printSearchJSON(e.Stdout, infos, hits)
+		return res.Index, printSearchJSON(e.Stdout, infos, hits, scoresByID(ids, scores))
 	}
 	return res.Index, printSearch(e.Stdout, infos, hits)
 }
@@ -120,12 +121,31 @@ type searchResult struct {
 	Highlight string              `json:"highlight,omitempty"`
 	Snippet   string              `json:"snippet"`
 	Marks     [][2]int            `json:"marks,omitempty"`
+	// Score is how well the article matches the words (--sort relevance;
+	// higher is better, comparable within one search only).
+	Score *float64 `json:"score,omitempty"`
 }
 
-func printSearchJSON(w io.Writer, infos []storage.ArticleInfo, hits []storage.Hit) error {
+// scoresByID pairs the articles with their scores (none when the search
+// was not ranked).
+func scoresByID(ids []string, scores []float64) map[string]float64 {
+	if scores == nil {
+		return nil
+	}
+	out := make(map[string]float64, len(ids))
+	for i, id := range ids {
+		out[id] = math.Round(scores[i]*1000) / 1000
+	}
+	return out
+}
+
+func printSearchJSON(w io.Writer, infos []storage.ArticleInfo, hits []storage.Hit, scores map[string]float64) error {
 	out := make([]searchResult, 0, len(infos))
 	for i, info := range infos {
 		r := searchResult{Article: info}
+		if s, ok := scores[info.ID]; ok {
+			r.Score = &s
+		}
 		if i < len(hits) && hits[i].ArticleID == info.ID {
 			r.Highlight, r.Snippet, r.Marks = hits[i].HighlightID, hits[i].Snippet, hits[i].Marks
 		}
@@ -257,7 +277,16 @@ type filterFlags struct {
 	sortBy              string
 }
 
-func addFilterFlags(fs *flag.FlagSet) *filterFlags {
+// The orders --sort takes.
+const (
+	sortAdded     = "added"
+	sortPublished = "published"
+	sortRelevance = "relevance"
+)
+
+// addFilterFlags adds the filter flags, with defaultSort the order when
+// --sort is not given (search: the best match first; list: newest added).
+func addFilterFlags(fs *flag.FlagSet, defaultSort string) *filterFlags {
 	f := &filterFlags{}
 	fs.Var(&f.actors, "actor", "only articles with a highlight that names actor `NAME[:ROLE]` (name or alias; role "+annotation.RoleChoices()+"; repeatable: all of them)")
 	fs.Var(&f.topics, "topic", "only articles with a statement on topic `NAME[:STANCE]` or on a topic under it (name or alias; stance "+annotation.StanceChoices()+", or + - 0; repeatable: all of them)")
@@ -267,7 +296,7 @@ func addFilterFlags(fs *flag.FlagSet) *filterFlags {
 	fs.StringVar(&f.to, "to", "", "only articles dated `DATE` (YYYY-MM-DD, YYYY-MM or YYYY) or earlier")
 	fs.BoolVar(&f.highlighted, "highlighted", false, "only articles with highlights")
 	fs.BoolVar(&f.orphan, "orphaned", false, "only articles with orphaned highlights (their passage is gone from the text)")
-	fs.StringVar(&f.sortBy, "sort", "added", "order: `added` (newest added first) or published (newest published first, undated last)")
+	fs.StringVar(&f.sortBy, "sort", defaultSort, "order: `relevance` (best match for the words first, equal ones newest first), added (newest added first) or published (newest published first, undated last)")
 	return f
 }
 
@@ -281,11 +310,13 @@ func (f *filterFlags) any() bool {
 func (f *filterFlags) query(lib *storage.Library) (storage.SearchQuery, error) {
 	q := storage.SearchQuery{Site: f.site, Author: f.author, HasHighlights: f.highlighted, HasOrphans: f.orphan}
 	switch f.sortBy {
-	case "added", "":
-	case "published":
+	case sortAdded, "":
+	case sortPublished:
 		q.Sort = storage.SortPublished
+	case sortRelevance:
+		q.Sort = storage.SortRelevance
 	default:
-		return q, usagef("--sort %q: use added or published", f.sortBy)
+		return q, usagef("--sort %q: use relevance, added or published", f.sortBy)
 	}
 	var err error
 	if q.Since, err = parseDay(f.from, "--from", false); err != nil {

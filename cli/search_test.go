@@ -38,6 +38,17 @@ func TestSearchCommand(t *testing.T) {
 	if m := res[0].Marks[0]; res[0].Snippet[m[0]:m[1]] != "Geneva" {
 		t.Fatalf("mark %v is %q", m, res[0].Snippet[m[0]:m[1]])
 	}
+	// The best match first by default, with its score; by date on request.
+	if res[0].Score == nil || *res[0].Score <= 0 {
+		t.Fatalf("search --json ranks by default, and gives the score: %+v", res[0])
+	}
+	res = nil
+	if err := json.Unmarshal([]byte(l.ok("search", "geneva", "--json", "--sort", "added")), &res); err != nil || len(res) != 1 || res[0].Score != nil {
+		t.Fatalf("search --sort added --json: %+v, %v", res, err)
+	}
+	if code, _, errs := l.run("", "search", "geneva", "--sort", "best"); code != 2 || !strings.Contains(errs, "use relevance, added or published") {
+		t.Fatalf("--sort best: %d %q", code, errs)
+	}
 	if out := l.ok("search", "keinwortdavon"); out != "" {
 		t.Fatalf("nothing found prints nothing, got %q", out)
 	}

@@ -41,7 +41,8 @@ type SearchQuery struct {
 	// HasHighlights keeps articles with at least one highlight;
 	// HasOrphans those with a highlight that lost its place in the text.
 	HasHighlights, HasOrphans bool
-	// Sort orders the result (newest added first by default).
+	// Sort orders the result (newest added first by default; the best
+	// match first with SortRelevance).
 	Sort SortOrder
 }
 
@@ -134,11 +135,18 @@ const (
 	// date last, newest added first (their import date says nothing about
 	// when they were written).
 	SortPublished
+	// SortRelevance: the best match for the words first (see
+	// searchrank.go), equal ones newest first by their date (published,
+	// else added). Without words, every article is an equal match.
+	SortRelevance
 )
 
 // SearchResult is the articles a search found, in order.
 type SearchResult struct {
 	IDs []string
+	// Scores, with SortRelevance, are how well each article matches
+	// (beside IDs; higher is better): comparable within one search only.
+	Scores []float64
 	// Library is how many articles the library holds.
 	Library int
 	// Index says how far the search index was: articles it did not hold
@@ -150,6 +158,12 @@ type SearchResult struct {
 type hit struct {
 	id               string
 	added, published int64
+	doc              uint32 // its document in the index (for an indexed hit)
+	// match says, for each search word, how it matched (termMatch);
+	// check, that a quote must be looked for in its text (keepPhrases).
+	match []termMatch
+	check bool
+	score float64
 }
 
 // Search finds the articles q asks for. With a complete index it reads no
@@ -157,6 +171,7 @@ type hit struct {
 func (l *Library) Search(q SearchQuery) (SearchResult, error) {
 	var res SearchResult
 	terms := parseQuery(q.Text)
+	phrases := phrasesOf(terms)
 	err := l.db.View(func(tx *bolt.Tx) error {
 		res.Index = l.indexStatus(tx)
 		res.Library = res.Index.Articles
@@ -166,23 +181,36 @@ func (l *Library) Search(q SearchQuery) (SearchResult, error) {
 		}
 		filters := filterTags(tx, q)
 		var hits []hit
+		rs := newRankStats(terms)
 		ix := l.usableIndex(tx)
 		if ix != nil {
-			if hits, err = ix.search(terms, names, filters, q); err != nil {
+			if hits, err = ix.search(terms, phrases, names, filters, q, rs); err != nil {
 				return err
 			}
 		}
 		if ix == nil || ix.state != indexComplete {
-			more, err := scanSearch(tx, ix, terms, names, filters, q)
+			more, err := scanSearch(tx, ix, terms, phrases, names, filters, q, rs)
 			if err != nil {
 				return err
 			}
 			hits = append(hits, more...)
 		}
-		sortHits(hits, q.Sort)
+		if hits, err = keepPhrases(tx, hits, phrases); err != nil {
+			return err
+		}
+		if q.Sort == SortRelevance {
+			rs.score(hits, terms)
+			sortRanked(hits)
+			res.Scores = make([]float64, len(hits))
+		} else {
+			sortHits(hits, q.Sort)
+		}
 		res.IDs = make([]string, len(hits))
 		for i, h := range hits {
 			res.IDs[i] = h.id
+			if res.Scores != nil {
+				res.Scores[i] = h.score
+			}
 		}
 		return nil
 	})
@@ -273,23 +301,48 @@ func (q SearchQuery) keep(d docRecord) bool {
 
 // search evaluates a query in the index: one set of documents per word
 // and filter, intersected, then the document records for what they say.
-func (ix *searchIndex) search(terms []queryTerm, names, filters [][]string, q SearchQuery) ([]hit, error) {
+func (ix *searchIndex) search(terms []queryTerm, phrases []phrase, names, filters [][]string, q SearchQuery, rs *rankStats) ([]hit, error) {
 	inside, err := ix.wordsInside(terms)
 	if err != nil {
 		return nil, err
 	}
+	rs.articles += int(ix.count)
 	set := newDocSet(ix.next)
 	set.fill()
+	found := make([]termDocs, len(terms))
 	for i, t := range terms {
-		ts, err := ix.termSet(t, inside[i], names[i])
+		if t.not && t.phrase > 0 {
+			continue // a quote excluded: keepPhrases looks for it
+		}
+		td, err := ix.termDocs(t, inside[i], names[i])
 		if err != nil {
 			return nil, err
 		}
 		if t.not {
-			set.andNot(ts)
-		} else {
-			set.and(ts)
+			set.andNot(td.any)
+			continue
 		}
+		set.and(td.any)
+		found[i] = td
+		rs.df[i] += td.any.count()
+	}
+	// An excluded quote is looked for only in the articles that have
+	// all its words.
+	var notQuoted []docSet
+	for _, p := range phrases {
+		if !p.not {
+			continue
+		}
+		all := newDocSet(ix.next)
+		all.fill()
+		for _, t := range p.words {
+			td, err := ix.termDocs(queryTerm{word: t.word, alt: t.alt, exact: true}, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			all.and(td.any)
+		}
+		notQuoted = append(notQuoted, all)
 	}
 	for _, tags := range filters {
 		ts := newDocSet(ix.next)
@@ -300,7 +353,22 @@ func (ix *searchIndex) search(terms []queryTerm, names, filters [][]string, q Se
 		}
 		set.and(ts)
 	}
-	return ix.hits(set, q)
+	hits, err := ix.hits(set, q)
+	if err != nil {
+		return nil, err
+	}
+	quoted := slices.ContainsFunc(phrases, func(p phrase) bool { return !p.not })
+	for i := range hits {
+		h := &hits[i]
+		h.match = make([]termMatch, len(terms))
+		for j := range terms {
+			if found[j].any != nil {
+				h.match[j] = found[j].matchOf(h.doc)
+			}
+		}
+		h.check = quoted || slices.ContainsFunc(notQuoted, func(s docSet) bool { return s.has(h.doc) })
+	}
+	return hits, nil
 }
 
 // wordsInside finds, in one pass over the dictionary, the words each term
@@ -334,9 +402,10 @@ func (ix *searchIndex) wordsInside(terms []queryTerm) ([][]string, error) {
 func (ix *searchIndex) hits(set docSet, q SearchQuery) ([]hit, error) {
 	n := set.count()
 	out := make([]hit, 0, n)
-	keep := func(v []byte) error {
+	keep := func(doc uint32, v []byte) error {
 		h, ok, err := q.keepEncoded(v)
 		if err == nil && ok {
+			h.doc = doc
 			out = append(out, h)
 		}
 		return err
@@ -345,7 +414,7 @@ func (ix *searchIndex) hits(set docSet, q SearchQuery) ([]hit, error) {
 		var err error
 		set.each(func(doc uint32) {
 			if v := ix.docs.Get(docKey(doc)); v != nil && err == nil {
-				err = keep(v)
+				err = keep(doc, v)
 			}
 		})
 		return out, err
@@ -353,7 +422,7 @@ func (ix *searchIndex) hits(set docSet, q SearchQuery) ([]hit, error) {
 	c := ix.docs.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if len(k) == 4 && set.has(binary.BigEndian.Uint32(k)) {
-			if err := keep(v); err != nil {
+			if err := keep(binary.BigEndian.Uint32(k), v); err != nil {
 				return nil, err
 			}
 		}
@@ -389,36 +458,6 @@ func (q SearchQuery) keepEncoded(v []byte) (hit, bool, error) {
 		return hit{}, false, fmt.Errorf("%w: an unreadable document in the search index", ErrDamaged)
 	}
 	return hit{id: id, added: d.Added, published: d.Published}, true, nil
-}
-
-// termSet is the set of documents a search word finds: in the articles'
-// words, their highlights' words, and the actors whose names it finds.
-// inside are the dictionary words it is found inside, when it is looked
-// up that way (wordsInside).
-func (ix *searchIndex) termSet(t queryTerm, inside, tags []string) (docSet, error) {
-	s := newDocSet(ix.next)
-	for _, w := range t.variants() {
-		if m := t.mode(w); m != modeInfix {
-			for _, f := range []byte{fieldText, fieldHighlight} {
-				if err := ix.orWord(s, f, w, m == modeExact); err != nil {
-					return nil, err
-				}
-			}
-		}
-	}
-	for _, w := range inside {
-		for _, f := range []byte{fieldText, fieldHighlight} {
-			if err := ix.orWord(s, f, w, true); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for _, tag := range tags {
-		if err := ix.orWord(s, tag[0], tag[1:], true); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
 }
 
 // orWord adds the documents of a word (exact), or of every word it
@@ -458,7 +497,7 @@ func orBlockValue(s docSet, blk uint32, v []byte) error {
 // scanSearch finds, one by one, the articles the index does not hold
 // (all of them without an index): each read and matched as the index
 // would match it.
-func scanSearch(tx *bolt.Tx, ix *searchIndex, terms []queryTerm, names, filters [][]string, q SearchQuery) ([]hit, error) {
+func scanSearch(tx *bolt.Tx, ix *searchIndex, terms []queryTerm, phrases []phrase, names, filters [][]string, q SearchQuery, rs *rankStats) ([]hit, error) {
 	var out []hit
 	c := tx.Bucket(bArticles).Cursor()
 	k, v := c.First()
@@ -470,6 +509,7 @@ func scanSearch(tx *bolt.Tx, ix *searchIndex, terms []queryTerm, names, filters 
 	}
 	recordOnly := len(terms) == 0 && len(filters) == 0 && !q.HasHighlights && !q.HasOrphans
 	for ; k != nil; k, v = c.Next() {
+		rs.articles++
 		rec, err := decodeArticleRecord(v)
 		if err != nil {
 			return nil, err
@@ -486,8 +526,18 @@ func scanSearch(tx *bolt.Tx, ix *searchIndex, terms []queryTerm, names, filters 
 		if err != nil {
 			return nil, err
 		}
-		if cont.matches(terms, names, filters, q) {
-			out = append(out, hit{id: rec.ID, added: cont.doc.Added, published: cont.doc.Published})
+		match := make([]termMatch, len(terms))
+		for i, t := range terms {
+			if !t.not {
+				match[i] = cont.termMatch(t, names[i])
+				if match[i] != 0 {
+					rs.df[i]++
+				}
+			}
+		}
+		if cont.matchesWith(match, terms, names, filters, q) {
+			out = append(out, hit{id: rec.ID, added: cont.doc.Added, published: cont.doc.Published,
+				match: match, check: len(phrases) > 0})
 		}
 	}
 	return out, nil
@@ -495,6 +545,18 @@ func scanSearch(tx *bolt.Tx, ix *searchIndex, terms []queryTerm, names, filters 
 
 // matches evaluates a query on one article's content, as the index does.
 func (c docContent) matches(terms []queryTerm, names, filters [][]string, q SearchQuery) bool {
+	match := make([]termMatch, len(terms))
+	for i, t := range terms {
+		if !t.not {
+			match[i] = c.termMatch(t, names[i])
+		}
+	}
+	return c.matchesWith(match, terms, names, filters, q)
+}
+
+// matchesWith is matches with how each word (but those excluded) matched
+// the content already known.
+func (c docContent) matchesWith(match []termMatch, terms []queryTerm, names, filters [][]string, q SearchQuery) bool {
 	if !q.keep(c.doc) {
 		return false
 	}
@@ -504,30 +566,18 @@ func (c docContent) matches(terms []queryTerm, names, filters [][]string, q Sear
 		}
 	}
 	for i, t := range terms {
-		if c.matchesTerm(t, names[i]) == t.not {
+		switch {
+		case t.not && t.phrase > 0:
+			// a quote excluded: keepPhrases looks for it
+		case t.not:
+			if c.termMatch(t, names[i]) != 0 {
+				return false
+			}
+		case match[i] == 0:
 			return false
 		}
 	}
 	return true
-}
-
-func (c docContent) matchesTerm(t queryTerm, tags []string) bool {
-	for _, tag := range tags {
-		if c.has(tag) {
-			return true
-		}
-	}
-	for w := range c.words {
-		if t.matches(w) {
-			return true
-		}
-	}
-	for term, n := range c.refs {
-		if n > 0 && term[0] == fieldHighlight && t.matches(term[1:]) {
-			return true
-		}
-	}
-	return false
 }
 
 // ArticleInfos returns the list entries of the articles with the given

@@ -120,16 +120,17 @@ func TestSearchFindsWordsAnywhere(t *testing.T) {
 		{"Kim Raketen", []string{f.korea}},          // order aside
 		{"raketentest", []string{f.korea}},          // the title
 		{"nordost", []string{f.korea}},              // a prefix of a title word
-		{"sanktion", []string{f.berlin, f.korea}},   // prefix and, from four letters, inside a word
+		{"sanktion", []string{f.berlin, f.korea}},   // prefix and, from six letters, inside a word
 		{"sanctions", []string{f.en}},
-		{"zoll", []string{f.trade}},               // inside "Strafzölle"
+		{"zoll", []string{f.trade}},               // the title's "Zölle"; not inside "Strafzölle" (four letters)
+		{"strafzoll", []string{f.trade}},          // "Strafzölle"
 		{"spiegel", []string{f.berlin}},           // the site
 		{"muller", []string{f.korea}},             // an author
 		{"kalten krieg", []string{f.berlin}},      // a note
 		{"Nordkorea Bremmer", []string{f.berlin}}, // an actor's name: the text never says Nordkorea, the highlight names it
 		{"dprk", []string{f.berlin}},              // an alias, through the highlight that names the actor
 		{"regelung", []string{f.trade}},           // the orphan's quote: gone from the text, kept by the highlight
-		{"eu", []string{f.trade}},                 // two letters: a prefix only, not inside "neue" or "heute"
+		{"eu", []string{f.trade}},                 // two letters: the word only, not inside "neue" or "heute"
 		{`"EU"`, []string{f.trade}},
 		{`"Zeitenwende"`, []string{f.berlin}},
 		{`"Zeiten"`, nil}, // quoted: the whole word only
@@ -444,9 +445,11 @@ func TestParseQuery(t *testing.T) {
 		{"Nordkorea Bremmer", []queryTerm{{word: "nordkorea"}, {word: "bremmer"}}},
 		{"Müller-Lüdenscheidt", []queryTerm{{word: "muller"}, {word: "ludenscheidt"}}},
 		{"pjoengjang", []queryTerm{{word: "pjoengjang", alt: "pjongjang"}}},
-		{`„Kalter Krieg“ -Trump`, []queryTerm{{word: "kalter", exact: true}, {word: "krieg", exact: true}, {word: "trump", not: true}}},
+		{`„Kalter Krieg“ -Trump`, []queryTerm{{word: "kalter", exact: true, phrase: 1}, {word: "krieg", exact: true, phrase: 1}, {word: "trump", not: true}}},
+		{`-"der Krieg" "Nato" "kalter Krieg"`, []queryTerm{{word: "der", exact: true, not: true, phrase: 1}, {word: "krieg", exact: true, not: true, phrase: 1},
+			{word: "nato", exact: true}, {word: "kalter", exact: true, phrase: 2}, {word: "krieg", exact: true, phrase: 2}}},
 		{`-"EU" Nord-Korea`, []queryTerm{{word: "eu", exact: true, not: true}, {word: "nord"}, {word: "korea"}}},
-		{`"unclosed quote`, []queryTerm{{word: "unclosed", exact: true}, {word: "quote", exact: true}}},
+		{`"unclosed quote`, []queryTerm{{word: "unclosed", exact: true, phrase: 1}, {word: "quote", exact: true, phrase: 1}}},
 		{" - -- \"\" ", nil},
 	}
 	for _, c := range cases {

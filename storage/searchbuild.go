@@ -357,6 +357,9 @@ func (b *buildBatch) add(tx *bolt.Tx, k, v []byte) (int, error) {
 	for w := range c.words {
 		b.postings[string(fieldText)+w] = append(b.postings[string(fieldText)+w], doc)
 	}
+	for w := range c.title {
+		b.postings[string(fieldTitle)+w] = append(b.postings[string(fieldTitle)+w], doc)
+	}
 	for t, n := range c.refs {
 		if err := b.ix.refs.Put(refKey(doc, t), binary.AppendUvarint(nil, uint64(n))); err != nil {
 			return 0, err

@@ -128,6 +128,9 @@ func deriveIndexView(tx *bolt.Tx, covers func(string) bool) (indexView, error) {
 			v.postings[string(fieldText)+w] = append(v.postings[string(fieldText)+w], rec.ID)
 			words[w] = true
 		}
+		for w := range c.title {
+			v.postings[string(fieldTitle)+w] = append(v.postings[string(fieldTitle)+w], rec.ID)
+		}
 		if len(c.refs) > 0 {
 			v.refs[rec.ID] = c.refs
 		}

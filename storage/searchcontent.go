@@ -9,6 +9,7 @@ import (
 // reads it directly, and the tests compare the index with it.
 type docContent struct {
 	words     map[string]struct{} // the article's own words (fieldText)
+	title     map[string]struct{} // its title's words (fieldTitle)
 	refs      map[string]int      // field+term → how many highlights give it
 	doc       docRecord
 	textBytes int
@@ -26,7 +27,7 @@ func loadDocContent(tx *bolt.Tx, rec articleRecord) (docContent, error) {
 	if err != nil {
 		return docContent{}, err
 	}
-	c := docContent{words: ws, refs: map[string]int{}, textBytes: len(text)}
+	c := docContent{words: ws, title: titleWords(rec), refs: map[string]int{}, textBytes: len(text)}
 	orphans := 0
 	for _, h := range hs {
 		for t := range highlightTerms(h) {
@@ -44,6 +45,10 @@ func loadDocContent(tx *bolt.Tx, rec articleRecord) (docContent, error) {
 func (c docContent) has(term string) bool {
 	if term != "" && term[0] == fieldText {
 		_, ok := c.words[term[1:]]
+		return ok
+	}
+	if term != "" && term[0] == fieldTitle {
+		_, ok := c.title[term[1:]]
 		return ok
 	}
 	return c.refs[term] > 0

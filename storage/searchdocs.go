@@ -167,6 +167,14 @@ func articleWords(r articleRecord, textRecord []byte) (map[string]struct{}, erro
 	return out, nil
 }
 
+// titleWords are the words of an article's title, which the index keeps
+// apart as well (fieldTitle) for ranking.
+func titleWords(r articleRecord) map[string]struct{} {
+	out := map[string]struct{}{}
+	words(r.Title, func(w string) { out[w] = struct{}{} })
+	return out
+}
+
 // searchArticleWrite keeps the index in step with an article about to be
 // stored (new, or replacing what is stored under rec.ID): called before
 // the record and the text record are written, so that what was stored
@@ -182,43 +190,62 @@ func searchArticleWrite(tx *bolt.Tx, rec articleRecord, text []byte) error {
 	}
 	doc, ok := ix.docOf(rec.ID)
 	d := docRecordOf(rec, 0, 0)
-	prev := map[string]struct{}{}
+	prev, prevTitle := map[string]struct{}{}, map[string]struct{}{}
 	if ok {
 		old, found, err := ix.loadDoc(doc)
 		if err != nil || !found {
 			return markStale(tx)
 		}
 		d.Highlights, d.Orphans = old.Highlights, old.Orphans
-		if prev, err = storedArticleWords(tx, rec.ID); err != nil {
+		stored, err := loadRecord(tx, rec.ID)
+		if err != nil {
 			return err
 		}
+		if prev, err = articleWords(stored, tx.Bucket(bArticleText).Get([]byte(rec.ID))); err != nil {
+			return err
+		}
+		prevTitle = titleWords(stored)
 	} else if doc, err = ix.newDoc(rec.ID); err != nil {
 		return err
 	}
+	if err := ix.changeWords(fieldText, doc, prev, next); err != nil {
+		return err
+	}
+	if err := ix.changeWords(fieldTitle, doc, prevTitle, titleWords(rec)); err != nil {
+		return err
+	}
+	return ix.putDoc(doc, d)
+}
+
+// changeWords takes doc out of the postings in field of the words of prev
+// that next lacks, and adds it to those of the words new in next.
+func (ix *searchIndex) changeWords(field byte, doc uint32, prev, next map[string]struct{}) error {
 	for w := range prev {
 		if _, keep := next[w]; !keep {
-			if err := ix.clearDoc(fieldText, w, doc); err != nil {
+			if err := ix.clearDoc(field, w, doc); err != nil {
 				return err
 			}
 		}
 	}
 	for w := range next {
 		if _, had := prev[w]; !had {
-			if err := ix.setDoc(fieldText, w, doc); err != nil {
+			if err := ix.setDoc(field, w, doc); err != nil {
 				return err
 			}
 		}
 	}
-	return ix.putDoc(doc, d)
+	return nil
 }
 
-// storedArticleWords are the words of the article stored under id.
-func storedArticleWords(tx *bolt.Tx, id string) (map[string]struct{}, error) {
+// storedArticleWords are the words of the article stored under id, and
+// its title's.
+func storedArticleWords(tx *bolt.Tx, id string) (ws, title map[string]struct{}, err error) {
 	rec, err := loadRecord(tx, id)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return articleWords(rec, tx.Bucket(bArticleText).Get([]byte(id)))
+	ws, err = articleWords(rec, tx.Bucket(bArticleText).Get([]byte(id)))
+	return ws, titleWords(rec), err
 }
 
 // searchArticleDelete takes an article out of the index: its words, what
@@ -233,12 +260,17 @@ func searchArticleDelete(tx *bolt.Tx, id string) error {
 	if !ok {
 		return markStale(tx)
 	}
-	ws, err := storedArticleWords(tx, id)
+	ws, title, err := storedArticleWords(tx, id)
 	if err != nil {
 		return err
 	}
 	for w := range ws {
 		if err := ix.clearDoc(fieldText, w, doc); err != nil {
+			return err
+		}
+	}
+	for w := range title {
+		if err := ix.clearDoc(fieldTitle, w, doc); err != nil {
 			return err
 		}
 	}

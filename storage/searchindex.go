@@ -30,7 +30,9 @@ import (
 //	search_docs   BE32 document → docRecord (article id, dates, counts, site,
 //	              authors: what lists and filters need without the article)
 //	search_ids    article id → BE32 document
-//	search_terms  field, BE32 block, word → postings block (postings.go)
+//	search_terms  field, BE32 block, word → postings block (postings.go);
+//	              the title's words twice: as the article's (fieldText)
+//	              and as its title's (fieldTitle)
 //	search_refs   BE32 document, field, word → uvarint: how many of the
 //	              article's highlights give it that word or tag
 //	search_words  word → "": every word of the text and highlight fields,
@@ -58,12 +60,15 @@ func searchBuckets() [][]byte {
 // 'search --reindex') has built it again, and an older build that meets
 // format 2 does the same, so no schema step is needed. Format 3 puts the
 // block before the word in search_terms keys (termKey), and an index of
-// format 2 is rebuilt the same way.
-const searchFormat = 3
+// format 2 is rebuilt the same way. Format 4 adds the words of the title
+// apart (fieldTitle), so that a search ranks an article with the words in
+// its title first (searchrank.go); an index of format 3 is rebuilt.
+const searchFormat = 4
 
 // Fields of search_terms: the first byte of a key says what the word is.
 const (
 	fieldText      byte = 't' // a word of the article: title, kicker, standfirst, text, site, authors
+	fieldTitle     byte = 'T' // a word of the article's title (also under fieldText), for ranking
 	fieldHighlight byte = 'h' // a word of a highlight's note, or of an orphaned highlight's quote
 	fieldActor     byte = 'a' // an actor id named by a highlight
 	fieldActorRole byte = 'r' // actor id, tagSep, role
