@@ -158,7 +158,7 @@ func (im *importer) importMany(uris []fyne.URI) {
 	b.st.started = time.Now()
 	im.batch = b
 	im.progressView().start(b)
-	im.sh.setStatus("Importing %s…", plural.Of(len(uris), "dropped item"))
+	im.sh.setStatus("Importing in the background; Cancel stops after the page being stored.")
 	im.sh.jobs.runLoose(b.run, b.end)
 }
 
@@ -403,15 +403,16 @@ func (b *importBatch) importFile(f batchFile) (e batchEntry, counted bool, stop 
 	b.mu.Lock()
 	b.last = res
 	b.mu.Unlock()
+	title := "“" + art.Title + "”"
 	switch res.Outcome {
 	case storage.ImportUnchanged:
-		e.detail = "in the library already, unchanged"
+		e.detail = title + " is in the library already, unchanged"
 	case storage.ImportUpdated:
-		e.outcome, e.detail = batchUpdated, res.Changes()
+		e.outcome, e.detail = batchUpdated, title+": "+res.Changes()
 	default:
-		e.outcome = batchImported
+		e.outcome, e.detail = batchImported, title
 		if res.Lookalike != "" {
-			e.detail = "as a new article: it names the address of another article, but its text is different"
+			e.detail += " as a new article: it names the address of another article, but its text is different"
 		}
 	}
 	return e, true, nil
@@ -465,14 +466,19 @@ func (b *importBatch) end() {
 	}
 	b.cancel()
 	s := b.snapshot()
-	b.im.progressView().finish(b, s)
-	b.im.sh.setStatus("%s", batchSummary(s))
+	// The strip says how it ended; the status line says it once the
+	// strip is put away.
+	if b.im.progressView().finish(b, s) {
+		b.im.sh.setStatus("")
+	} else {
+		b.im.sh.setStatus("%s", batchSummary(s))
+	}
 	if s.stopped != "" {
 		b.im.sh.showError("The import stopped", fmt.Errorf("the library takes no more pages (%s); the %s stored before stay in it", s.stopped, plural.Of(s.imported+s.updated, "page")))
 	}
 	switch {
-	case s.imported+s.updated == 1 && s.done() == 1 && !b.im.sh.dialogOpen():
-		b.im.imported(b.last) // one page: open it, as a single drop does
+	case s.total == 1 && s.imported+s.updated == 1 && !b.im.sh.dialogOpen():
+		b.im.imported(b.last) // a folder of one page: open it, as a single drop does
 	case s.imported+s.updated > 0 && b.im.listChanged != nil:
 		b.im.listChanged()
 	}

@@ -98,8 +98,8 @@ func TestDroppingManyFilesShowsProgressAndSummary(t *testing.T) {
 	}
 	const summary = "Imported 4 pages, skipped 4 (0:00)."
 	p := a.importer.progressView()
-	if !p.box.Visible() || p.name.Text != summary || a.shell.status.Text != summary {
-		t.Errorf("after the batch: strip %v %q, status %q; want %q", p.box.Visible(), p.name.Text, a.shell.status.Text, summary)
+	if !p.box.Visible() || p.name.Text != summary {
+		t.Errorf("after the batch: strip shown %v, saying %q; want %q", p.box.Visible(), p.name.Text, summary)
 	}
 	if p.cancel.Visible() || !p.list.Visible() || !p.close.Visible() {
 		t.Error("the finished strip still offers Cancel, or not the list and Close")
@@ -108,8 +108,8 @@ func TestDroppingManyFilesShowsProgressAndSummary(t *testing.T) {
 	if len(lines) != 8 {
 		t.Fatalf("the list has %d lines, want one per file: %q", len(lines), lines)
 	}
-	for i, prefix := range []string{"Skipped  seite1.html: in the library already", "Skipped  leer.html: ", "Skipped  bericht.pdf: ",
-		"Skipped  fehlt.html: cannot read", "Imported  seite0.html", "Imported  seite1.html"} {
+	for i, prefix := range []string{"Skipped  seite1.html: “Seoul warnt 1” is in the library already", "Skipped  leer.html: ", "Skipped  bericht.pdf: ",
+		"Skipped  fehlt.html: cannot read", "Imported  seite0.html: “Seoul warnt 0”", "Imported  seite1.html: “Seoul warnt 1”"} {
 		if !strings.HasPrefix(lines[i], prefix) {
 			t.Errorf("list line %d = %q, want it to begin %q", i, lines[i], prefix)
 		}
@@ -122,6 +122,11 @@ func TestDroppingManyFilesShowsProgressAndSummary(t *testing.T) {
 	p.list.OnTapped()
 	if ov := a.win.Canvas().Overlays().Top(); ov == nil || !strings.Contains(renderedText(ov), "Skipped  leer.html") {
 		t.Error("Show List shows no list of the skipped files")
+	}
+	a.win.Canvas().Overlays().Top().Hide()
+	p.close.OnTapped()
+	if p.box.Visible() || a.shell.status.Text != summary {
+		t.Errorf("after Close the strip is shown %v and the status line says %q; want it away and %q", p.box.Visible(), a.shell.status.Text, summary)
 	}
 }
 
@@ -168,8 +173,8 @@ func TestCancellingABatchKeepsExactlyTheStoredPages(t *testing.T) {
 					t.Errorf("stored page %q is not whole: %v", in.Title, err)
 				}
 			}
-			if a.shell.status.Text != tc.summary {
-				t.Errorf("status %q, want %q", a.shell.status.Text, tc.summary)
+			if got := a.importer.progressView().name.Text; got != tc.summary {
+				t.Errorf("summary %q, want %q", got, tc.summary)
 			}
 		})
 	}
@@ -199,6 +204,13 @@ func TestCancelInTheBackgroundStopsAfterTheStoreUnderWay(t *testing.T) {
 		}
 		return store(art, o)
 	}
+	// The test driver runs each continuation on the goroutine that posts
+	// it, not one after the other on the main goroutine as the window
+	// does: opening the stored page and reading the list again would run
+	// beside the strip's updates, so they are counted instead.
+	var opened, listed atomic.Int32
+	a.importer.imported = func(storage.ImportResult) { opened.Add(1) }
+	a.importer.listChanged = func() { listed.Add(1) }
 	a.shell.jobs.inline = false
 	a.importer.dropped(fyne.Position{}, fileURIs(paths...))
 	<-entered
@@ -210,6 +222,12 @@ func TestCancelInTheBackgroundStopsAfterTheStoreUnderWay(t *testing.T) {
 	}
 	if got := articleTitles(t, lib); len(got) != 1 || got[0] != "Seoul warnt 0" {
 		t.Errorf("library holds %q, want the page stored at Cancel", got)
+	}
+	if want := "Cancelled after 1 of 8: imported 1 page; 7 not imported"; !strings.HasPrefix(a.importer.progressView().name.Text, want) {
+		t.Errorf("summary %q, want it to begin %q", a.importer.progressView().name.Text, want)
+	}
+	if opened.Load() != 0 || listed.Load() == 0 {
+		t.Errorf("after a cancelled batch %d articles were opened and the list read %d times; want none opened, the list read again", opened.Load(), listed.Load())
 	}
 }
 
@@ -235,8 +253,8 @@ func TestDroppingAFolderImportsThePagesInIt(t *testing.T) {
 	if got := articleTitles(t, lib); len(got) != 3 {
 		t.Errorf("library holds %q, want the folder's 3 pages", got)
 	}
-	if want := "Imported 3 pages; 1 other file in the folders not pages, left alone (0:00)."; a.shell.status.Text != want {
-		t.Errorf("status %q, want %q", a.shell.status.Text, want)
+	if want := "Imported 3 pages; 1 other file in the folders not pages, left alone (0:00)."; a.importer.progressView().name.Text != want {
+		t.Errorf("summary %q, want %q", a.importer.progressView().name.Text, want)
 	}
 }
 
@@ -305,8 +323,8 @@ func TestDroppingDuringABatchJoinsIt(t *testing.T) {
 	if got := articleTitles(t, lib); len(got) != 5 {
 		t.Errorf("library holds %q, want all 5 pages", got)
 	}
-	if want := "Imported 5 pages (0:00)."; a.shell.status.Text != want {
-		t.Errorf("status %q, want %q", a.shell.status.Text, want)
+	if want := "Imported 5 pages (0:00)."; a.importer.progressView().name.Text != want {
+		t.Errorf("summary %q, want %q", a.importer.progressView().name.Text, want)
 	}
 }
 
@@ -345,5 +363,34 @@ func TestElapsedText(t *testing.T) {
 		if got := elapsedText(d); got != want {
 			t.Errorf("elapsedText(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// A library that stops taking pages (damage found, read-only) ends the
+// batch at once: the pages stored stay, the summary says how far it got,
+// and a message says why, instead of one error per remaining page.
+func TestBatchStopsWhenTheLibraryRefusesWrites(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	paths := writePages(t, t.TempDir(), 4, seite)
+	stores := 0
+	store := a.importer.store
+	a.importer.store = func(art *article.Article, o storage.ImportOptions) (storage.ImportResult, error) {
+		if stores++; stores == 2 {
+			return storage.ImportResult{}, fmt.Errorf("writing the article: %w", storage.ErrDamaged)
+		}
+		return store(art, o)
+	}
+	a.importer.dropped(fyne.Position{}, fileURIs(paths...))
+	if stores != 2 {
+		t.Errorf("%d stores tried, want none after the refusal", stores)
+	}
+	if got := articleTitles(t, lib); len(got) != 1 {
+		t.Errorf("library holds %q, want the one page stored before", got)
+	}
+	if want := "Import stopped after 1 of 4: imported 1 page; 3 not imported (0:00)."; a.importer.progressView().name.Text != want {
+		t.Errorf("summary %q, want %q", a.importer.progressView().name.Text, want)
+	}
+	if ov := a.win.Canvas().Overlays().Top(); ov == nil || !strings.Contains(renderedText(ov), "library file is damaged") {
+		t.Error("no message says why the import stopped")
 	}
 }

@@ -55,6 +55,7 @@ func (im *importer) progressView() *importProgress {
 		}
 	})
 	p.close = widget.NewButtonWithIcon("", theme.WindowCloseIcon(), func() {
+		im.sh.setStatus("%s", p.name.Text) // the summary stays in the status line
 		p.batch = nil
 		p.box.Hide()
 	})
@@ -109,10 +110,11 @@ func (p *importProgress) show(b *importBatch, s batchState) {
 	p.bar.SetValue(float64(s.done()))
 }
 
-// finish turns the strip into the batch's summary.
-func (p *importProgress) finish(b *importBatch, s batchState) {
+// finish turns the strip into the batch's summary; false means it shows
+// another batch now.
+func (p *importProgress) finish(b *importBatch, s batchState) bool {
 	if p.batch != b {
-		return
+		return false
 	}
 	p.title.Hide()
 	p.elapsed.Hide()
@@ -126,6 +128,7 @@ func (p *importProgress) finish(b *importBatch, s batchState) {
 	}
 	p.close.Show()
 	p.box.Show()
+	return true
 }
 
 // batchListLines are the summary's lines, what needs the reader first:
