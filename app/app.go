@@ -324,12 +324,16 @@ func (a *App) listenForOthers(path string) io.Closer {
 // brings the window to the front.
 func (a *App) openFromOther(sources []string) {
 	a.shell.win.RequestFocus()
+	var files []fyne.URI
 	for _, src := range sources {
 		if isWebAddress(src) {
 			a.importer.fetchURL(src)
 		} else {
-			a.importer.importURI(fynestorage.NewFileURI(src), nil)
+			files = append(files, fynestorage.NewFileURI(src))
 		}
+	}
+	if len(files) > 0 {
+		a.importer.dropped(fyne.Position{}, files) // many files or a folder: one batch with progress
 	}
 }
 

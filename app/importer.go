@@ -46,6 +46,12 @@ type importer struct {
 	// a time anyway), so that a quit amid a hundred imports waits for one
 	// store and cancels the others, instead of waiting for them all.
 	storing sync.Mutex
+	// listChanged reads the library list again (pages a batch stored).
+	listChanged func()
+	// batch is the import of many files under way, if any; progress is
+	// the strip that shows it (main goroutine only).
+	batch    *importBatch
+	progress *importProgress
 }
 
 // refuseReadOnly says at once that a read-only library takes no page,
@@ -82,7 +88,7 @@ func (im *importer) openFile() {
 		}
 		im.importURI(rc.URI(), rc)
 	}, im.sh.win)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".html", ".htm", ".xhtml", ".txt", ".text", ".md"}))
+	d.SetFilter(fynestorage.NewExtensionFileFilter(pageExtensions()))
 	if last := im.sh.prefs().String(prefOpenFolder); last != "" {
 		if u, err := fynestorage.ParseURI(last); err == nil {
 			if l, err := fynestorage.ListerForURI(u); err == nil {
@@ -94,11 +100,15 @@ func (im *importer) openFile() {
 	d.Show()
 }
 
-// dropped imports files dropped onto the window, one after the other.
+// dropped imports files dropped onto the window: one page as the open
+// dialog does (it opens, and may ask for its details), several files or a
+// folder as one batch with progress, Cancel and a summary.
 func (im *importer) dropped(_ fyne.Position, uris []fyne.URI) {
-	for _, u := range uris {
-		im.importURI(u, nil)
+	if len(uris) == 1 && isPageName(uris[0].Name()) {
+		im.importURI(uris[0], nil)
+		return
 	}
+	im.importMany(uris)
 }
 
 // importURI reads a file (from an open reader, or by opening the URI) off
@@ -110,21 +120,27 @@ func (im *importer) importURI(u fyne.URI, rc fyne.URIReadCloser) {
 	}
 	im.sh.setStatus("Importing %s…", name)
 	im.importWith(name, source, isTextCopyName(name), func() (*article.Article, error) {
-		if rc == nil {
-			var err error
-			if rc, err = fynestorage.Reader(u); err != nil {
-				return nil, fmt.Errorf("cannot read %s: %w", name, err)
-			}
-		}
-		defer rc.Close()
-		// One byte more than the cleaners take, so that LoadBytes can
-		// say the file is too large rather than clean a cut-off page.
-		data, err := io.ReadAll(io.LimitReader(rc, article.MaxPageBytes+1))
-		if err != nil {
+		return loadFile(u, rc, name)
+	})
+}
+
+// loadFile reads a file (from an open reader, or by opening the URI) and
+// cleans it; it runs off the main goroutine.
+func loadFile(u fyne.URI, rc fyne.URIReadCloser, name string) (*article.Article, error) {
+	if rc == nil {
+		var err error
+		if rc, err = fynestorage.Reader(u); err != nil {
 			return nil, fmt.Errorf("cannot read %s: %w", name, err)
 		}
-		return article.LoadBytes(data, name, "")
-	})
+	}
+	defer rc.Close()
+	// One byte more than the cleaners take, so that LoadBytes can say
+	// the file is too large rather than clean a cut-off page.
+	data, err := io.ReadAll(io.LimitReader(rc, article.MaxPageBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	return article.LoadBytes(data, name, "")
 }
 
 // pastePage imports a page copied from the browser: the clipboard text goes

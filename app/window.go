@@ -71,7 +71,8 @@ func (a *App) buildPanes() {
 			return
 		}
 		c.openArticle(res.ID)
-	}, askDetails: c.askMissingDetails, clipboardPage: a.opts.ClipboardPage, readOnly: c.store.ReadOnly}
+	}, askDetails: c.askMissingDetails, clipboardPage: a.opts.ClipboardPage, readOnly: c.store.ReadOnly,
+		listChanged: a.library.reload}
 	a.exporter = &exporter{sh: sh, store: c.store, current: c.exportArticle,
 		leaveOut: func() (string, map[string]bool) { return c.demo.leftOut() }}
 	c.highlightMenuExtras = a.exporter.highlightExportItems
@@ -89,7 +90,8 @@ func (a *App) buildWindow() {
 	a.splits = [2]*container.Split{a.columns.Outer, a.columns.Inner}
 
 	a.notices = newNoticeBar(a.shell.do)
-	var content fyne.CanvasObject = container.NewBorder(container.NewVBox(a.notices.box, a.toolbar()), a.shell.status, nil, nil, a.columns)
+	var content fyne.CanvasObject = container.NewBorder(container.NewVBox(a.notices.box, a.toolbar()),
+		container.NewVBox(a.importer.progressView().box, a.shell.status), nil, nil, a.columns)
 	if a.probe != nil {
 		content = a.probe.over(content)
 	}
