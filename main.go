@@ -51,7 +51,7 @@ func main() {
 	}
 	quietX11()
 	opts := app.Options{Library: *library, Open: fs.Args(), Build: build, Started: started,
-		StartCompaction: cli.StartCompaction, ClipboardPage: clipboardPage}
+		StartCompaction: cli.StartCompaction, ClipboardPage: clipboardPage, ScreenSize: screenSize}
 	if err := app.Run(opts); err != nil {
 		fmt.Fprintln(os.Stderr, "dramatis:", err)
 		os.Exit(1)

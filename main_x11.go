@@ -6,7 +6,9 @@ import (
 	"io"
 	"log"
 
+	"fyne.io/fyne/v2"
 	"github.com/jezek/xgb"
+	"github.com/jezek/xgb/xproto"
 )
 
 // quietX11 keeps the X11 protocol library from writing to stderr: it
@@ -15,4 +17,17 @@ import (
 // reports every failure that matters as its error.
 func quietX11() {
 	xgb.Logger = log.New(io.Discard, "", 0)
+}
+
+// screenSize is the X screen's size in pixels, zero when the X server
+// cannot be asked (app.Options.ScreenSize: Fyne does not tell it). The
+// root window spans every monitor, so this bounds the window, not fits it.
+func screenSize() fyne.Size {
+	c, err := xgb.NewConn()
+	if err != nil {
+		return fyne.Size{}
+	}
+	defer c.Close()
+	s := xproto.Setup(c).DefaultScreen(c)
+	return fyne.NewSize(float32(s.WidthInPixels), float32(s.HeightInPixels))
 }

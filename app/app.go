@@ -69,7 +69,13 @@ type Options struct {
 	// flavours together (article.CleanPaste); without it, or when it
 	// fails, a paste is cleaned from its text alone.
 	ClipboardPage func(ctx context.Context) (html []byte, pageURL string, err error)
+	// ScreenSize, when set, is the size of the screen the window opens
+	// on (zero when it cannot tell): a saved window size is held within
+	// it. Fyne does not say (main asks the X server).
+	ScreenSize func() fyne.Size
 
+	// screen is what ScreenSize said, asked once at start (zero: unknown).
+	screen fyne.Size
 	// trace prints how long start-up took (DRAMATIS_TRACE_STARTUP).
 	trace *startupTrace
 	// beforePanes, when set, is called with the empty main window before
@@ -167,11 +173,14 @@ func Run(opts Options) (err error) {
 	var window *App
 	endWatch := func() {}
 	notices := &libraryNotices{startCompaction: opts.startCompaction()}
+	if opts.ScreenSize != nil {
+		opts.screen = opts.ScreenSize()
+	}
 	start := func(l *storage.Library, win fyne.Window, preload <-chan *startLoad) {
 		lib = l
 		o := opts
 		o.win, o.preload, o.fonts = win, preload, fonts
-		o.beforePanes = func(w fyne.Window) { showEarly(fa, w, fontsLoaded, o.trace) }
+		o.beforePanes = func(w fyne.Window) { showEarly(fa, w, o.screen, fontsLoaded, o.trace) }
 		a := New(fa, l, o)
 		notices.attach(a.notices, l)
 		listener = a.listenForOthers(path)
@@ -404,8 +413,8 @@ const startWait = 250 * time.Millisecond
 // (about 110 ms with Mesa's software renderer) while the fonts load on
 // another goroutine (fontsLoaded waits for them), and the first frame it
 // paints is the whole window rather than panes without their article.
-func showEarly(fa fyne.App, w fyne.Window, fontsLoaded func(), trace *startupTrace) {
-	w.Resize(savedWindowSize(fa.Preferences()))
+func showEarly(fa fyne.App, w fyne.Window, screen fyne.Size, fontsLoaded func(), trace *startupTrace) {
+	w.Resize(savedWindowSize(fa.Preferences(), screen))
 	w.Show()
 	trace.mark("window created")
 	fontsLoaded()

@@ -176,11 +176,35 @@ func (c *controller) openPicker(title, passage string, from, to int, start *pick
 	// Give the keyboard back to the reader when the picker closes:
 	// otherwise its note field keeps the focus and swallows Ctrl+Z, H and
 	// the arrows.
-	showPicker(c.sh, p, title, passage, c.reader.anchorFor(from, to), done, func() {
+	showPicker(c.sh, p, title, passage, c.pickerAnchor(from, to), done, func() {
 		c.pickerDone = nil
+		c.reader.endPicker()
 		c.reader.focus()
 	})
 	c.picker, c.pickerDone = p, done
+}
+
+// pickerAnchor scrolls the passage [from, to) to where the picker's panel
+// has room beside it without covering it, and says where it is then: in
+// view as the reader left it if there is room, else at the top of the
+// view (room below), else at its bottom (room above; at 640×480 only
+// there). The view gets blank space after the text for this, so that a
+// short article scrolls too. Where none has room (a passage taller than
+// the view), the place with the tallest panel is taken.
+func (c *controller) pickerAnchor(from, to int) *anchor {
+	area := c.sh.canvas().Size()
+	best, bestH := passageInView, float32(-1)
+	for _, place := range []passagePlace{passageInView, passageAtTop, passageAtBottom} {
+		at := c.reader.anchorFor(from, to, place)
+		_, size, fits := placePicker(area, at)
+		if fits {
+			return at
+		}
+		if size.Height > bestH {
+			best, bestH = place, size.Height
+		}
+	}
+	return c.reader.anchorFor(from, to, best)
 }
 
 // keepPickerAtQuit saves the passage of a picker still open when the

@@ -20,14 +20,24 @@ type pickerStart struct {
 
 // Picker panel geometry: the width the picker's rows read well at, the
 // height that shows the query, seven candidate rows, a few chosen actors,
-// the note and the buttons, and the least height that still shows a
-// candidate row and a chosen actor (with the compact header). margin keeps
-// the panel off the window's edges.
+// the note and the buttons. margin keeps the panel off the window's
+// edges, gap off the passage.
 const (
-	pickerWidth     = 460
-	pickerHeight    = 600
-	pickerMinHeight = 320
-	pickerMargin    = 8
+	pickerWidth  = 460
+	pickerHeight = 600
+	pickerMargin = 8
+	pickerGap    = 12
+	// pickerMinHeight is the least height the panel is shrunk to beside a
+	// passage: it shows two candidate rows and a chosen actor with the
+	// compact header (TestPickerPanelHeights; three take 400, which a
+	// 480 px window has beside no passage in its view). The panel was 320
+	// tall at least, and showed one row there.
+	pickerMinHeight = 360
+	// pickerFloorHeight is the least height the picker's parts fit in,
+	// with one row of each list: a panel goes below pickerMinHeight only
+	// when the passage cannot be scrolled to where one fits (a short
+	// article in a small window).
+	pickerFloorHeight = 315
 	// pickerCompactBelow is the panel height under which its header takes
 	// one line: below it the candidate and chosen lists got one row
 	// between them, and the chosen actors were out of sight (640×480).
@@ -55,7 +65,7 @@ type anchor struct {
 // types. done receives the choice; closed runs when the panel goes, saved
 // or cancelled.
 func showPicker(sh *shell, p *widgets.Picker, title, passage string, at *anchor, done func(widgets.PickerResult), closed func()) *widgets.Panel {
-	pos, size := placePicker(sh.canvas().Size(), at)
+	pos, size, _ := placePicker(sh.canvas().Size(), at)
 	top := pickerHeader(title, passage, size.Width-2*pickerMargin, size.Height < pickerCompactBelow)
 	panel := widgets.NewPanel(container.NewBorder(top, nil, nil, nil, p), sh.canvas())
 	hide := func() {
@@ -92,14 +102,51 @@ func pickerHeader(title, passage string, width float32, compact bool) fyne.Canva
 	return container.NewVBox(heading, quote)
 }
 
-// placePicker chooses the picker panel's place and size on a canvas.
-func placePicker(area fyne.Size, at *anchor) (fyne.Position, fyne.Size) {
-	want := fyne.NewSize(pickerWidth, pickerHeight)
+// placePicker chooses the picker panel's place and size on a canvas of
+// size area, never over the passage when there is room elsewhere: beside
+// its text column (right, then left) at its height; else below or above
+// it, where there is room for at least pickerMinHeight (below when it
+// holds the whole panel or has more room than above), shrunk to the room
+// there. fits says whether such a place was found; when it was not, the
+// caller scrolls the passage to the top of the view and asks again, and
+// the place given is the larger side shrunk down to pickerFloorHeight, or
+// (with less room than that, a passage filling the view) at the bottom,
+// over the passage's lower part, where the reader has read least far.
+// With no passage in view (at nil) the panel is at the centre.
+func placePicker(area fyne.Size, at *anchor) (pos fyne.Position, size fyne.Size, fits bool) {
+	w := min(pickerWidth, area.Width-2*pickerMargin)
+	h := min(pickerHeight, area.Height-2*pickerMargin)
 	if at == nil {
-		w, h := min(want.Width, area.Width-2*pickerMargin), min(want.Height, area.Height-2*pickerMargin)
-		return fyne.NewPos((area.Width-w)/2, (area.Height-h)/2), fyne.NewSize(w, h)
+		return fyne.NewPos((area.Width-w)/2, (area.Height-h)/2), fyne.NewSize(w, h), true
 	}
-	return widgets.PlacePanel(area, at.column, at.pos, at.size, at.columnW, pickerMargin, want, pickerMinHeight)
+	clampY := func(y float32) float32 { return max(pickerMargin, min(y, area.Height-pickerMargin-h)) }
+	x := max(pickerMargin, min(at.pos.X, area.Width-pickerMargin-w))
+	if right := at.column.X + at.columnW + pickerGap; right+w <= area.Width-pickerMargin {
+		return fyne.NewPos(right, clampY(at.pos.Y)), fyne.NewSize(w, h), true
+	}
+	if left := at.column.X - pickerGap - w; left >= pickerMargin {
+		return fyne.NewPos(left, clampY(at.pos.Y)), fyne.NewSize(w, h), true
+	}
+	belowY := at.pos.Y + at.size.Height + pickerGap
+	below := area.Height - pickerMargin - belowY
+	above := at.pos.Y - pickerGap - pickerMargin
+	least := min(h, pickerMinHeight)
+	switch {
+	case below >= least && (below >= h || below >= above):
+		return fyne.NewPos(x, belowY), fyne.NewSize(w, min(h, below)), true
+	case above >= least:
+		hh := min(h, above)
+		return fyne.NewPos(x, at.pos.Y-pickerGap-hh), fyne.NewSize(w, hh), true
+	}
+	floor := min(h, pickerFloorHeight)
+	switch {
+	case below >= floor && below >= above:
+		return fyne.NewPos(x, belowY), fyne.NewSize(w, below), false
+	case above >= floor:
+		return fyne.NewPos(x, at.pos.Y-pickerGap-above), fyne.NewSize(w, above), false
+	}
+	hh := max(floor, below, above)
+	return fyne.NewPos(x, area.Height-pickerMargin-hh), fyne.NewSize(w, hh), false
 }
 
 // shortQuote cuts a passage for the picker's header to at most n

@@ -299,28 +299,82 @@ func (r *readerPane) reselect(start, end int) {
 // collapseSelection ends the selection at end, e.g. once it is highlighted.
 func (r *readerPane) collapseSelection(end int) { r.view.SetSelection(end, end) }
 
+// Where anchorFor scrolls a passage to: into view if it is not (the
+// reader's place otherwise kept), to the top of the view (the most room
+// below it) or to its bottom (the most room above).
+type passagePlace int
+
+const (
+	passageInView passagePlace = iota
+	passageAtTop
+	passageAtBottom
+)
+
+// bottomSearch bounds how far before a passage scrolling it to the
+// bottom of the view looks for the top line: more text than any screen
+// shows, so that a passage deep in a 30 MB page lays out lines near it
+// only.
+const bottomSearch = 20000
+
 // anchorFor is where the passage [start, end) is on the canvas, for a
-// panel to sit beside it: scrolled into view first, and to the top of the
-// view when it would leave no room above or below for a panel. nil when
-// it has no place (start < 0) or is not laid out.
-func (r *readerPane) anchorFor(start, end int) *anchor {
+// panel to sit beside it, once scrolled to place. nil when it has no
+// place (start < 0) or is not laid out.
+func (r *readerPane) anchorFor(start, end int, place passagePlace) *anchor {
 	if start < 0 || end <= start {
 		return nil
 	}
-	r.view.ScrollToOffset(start)
+	// Blank space after the text lets a line near its end (or any line
+	// of a short article) reach the top of the view; the picker takes it
+	// away as it closes (endPicker).
+	if place == passageAtTop {
+		r.view.SetEndSpace(r.view.Size().Height)
+	} else {
+		r.view.SetEndSpace(0)
+	}
+	switch place {
+	case passageInView:
+		r.view.ScrollToOffset(start)
+	case passageAtTop:
+		r.view.SetTopOffset(start)
+	case passageAtBottom:
+		r.scrollToBottom(start, end)
+	}
 	pos, size, ok := r.view.RangeBounds(start, end)
 	if !ok {
 		return nil
 	}
-	vh := r.view.Size().Height
-	if room := vh - size.Height; pos.Y < pickerMinHeight && room-pos.Y < pickerMinHeight && room >= pickerMinHeight {
-		r.view.SetTopOffset(start)
-		if pos, size, ok = r.view.RangeBounds(start, end); !ok {
-			return nil
-		}
-	}
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.view)
 	return &anchor{pos: abs.Add(pos), size: size, column: abs.AddXY(pos.X, 0), columnW: size.Width}
+}
+
+// endPicker takes away the blank space anchorFor put after the text.
+func (r *readerPane) endPicker() { r.view.SetEndSpace(0) }
+
+// scrollToBottom scrolls the passage [start, end) to the bottom of the
+// view, whole: the view can only put a line at its top, so this looks
+// for the earliest top line that leaves the passage whole in view (the
+// passage moves down as the top line moves up). A passage taller than
+// the view stays at its top.
+func (r *readerPane) scrollToBottom(start, end int) {
+	r.view.SetTopOffset(start)
+	_, full, ok := r.view.RangeBounds(start, end)
+	if !ok {
+		return
+	}
+	whole := func(top int) bool {
+		r.view.SetTopOffset(top)
+		pos, size, ok := r.view.RangeBounds(start, end)
+		return ok && size.Height >= full.Height && pos.Y+size.Height <= r.view.Size().Height
+	}
+	lo, hi := max(0, start-bottomSearch), start
+	for lo < hi {
+		if mid := (lo + hi) / 2; whole(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	r.view.SetTopOffset(lo)
 }
 
 // place is the reading position: the offset of the first line in view.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -107,15 +108,53 @@ func (a *App) buildWindow() {
 		a.menuKey(k)
 	})
 	a.win.SetOnDropped(a.importer.dropped)
-	a.win.Resize(savedWindowSize(p))
+	a.win.Resize(savedWindowSize(p, a.opts.screen))
 	a.win.SetMaster()
 	a.win.SetCloseIntercept(a.quit)
 }
 
 // savedWindowSize is the window's size when it was last closed (1200×800
-// the first time).
-func savedWindowSize(p fyne.Preferences) fyne.Size {
-	return fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1200)), float32(p.FloatWithFallback(prefHeight, 800)))
+// the first time), held to sane bounds: preferences.json is a file the
+// reader (or a tool) can edit, and its numbers were used as they stood (a
+// width of -50 and a height of 99999999 gave a 633×57600 blank window
+// without menus; a height of 3000 on a 1000 px screen put the status line
+// off the screen). screen is the screen's size, zero when unknown.
+func savedWindowSize(p fyne.Preferences, screen fyne.Size) fyne.Size {
+	return windowSize(p.FloatWithFallback(prefWidth, defaultWindowWidth), p.FloatWithFallback(prefHeight, defaultWindowHeight), screen)
+}
+
+// The window's size bounds. The default is the first run's size. Below
+// the minimum the toolbar's buttons and the picker no longer fit (640×480
+// is the smallest size the panes and the picker are tested at). A saved
+// size beyond the largest is no size a screen has (8K is 7680×4320): it
+// is nonsense, like a negative one or NaN, and the default stands in for
+// it.
+const (
+	defaultWindowWidth  = 1200
+	defaultWindowHeight = 800
+	minWindowWidth      = 640
+	minWindowHeight     = 480
+	maxWindowSide       = 16384
+)
+
+// windowSize holds a saved width and height to sane bounds, each on its
+// own: a nonsense value (negative, zero, NaN, infinite, beyond any screen)
+// becomes the default; a value below the minimum rises to it; and neither
+// is larger than the screen (when its size is known, non-zero), which
+// wins over the minimum on a screen smaller than that.
+func windowSize(w, h float64, screen fyne.Size) fyne.Size {
+	side := func(v, def, least float64, screen float32) float32 {
+		if math.IsNaN(v) || v <= 0 || v > maxWindowSide {
+			v = def
+		}
+		v = max(v, least)
+		if screen > 0 {
+			v = min(v, float64(screen))
+		}
+		return float32(v)
+	}
+	return fyne.NewSize(side(w, defaultWindowWidth, minWindowWidth, screen.Width),
+		side(h, defaultWindowHeight, minWindowHeight, screen.Height))
 }
 
 // narrowWindow is the window width below which the library and the notes

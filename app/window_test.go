@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -157,5 +158,36 @@ func TestMenusOpenFromTheKeyboard(t *testing.T) {
 	pressKey(a, fyne.KeyF10)
 	if len(opened) != 0 {
 		t.Error("F10 opened a menu over a dialog")
+	}
+}
+
+// A saved window size is held to sane bounds: preferences.json is a file
+// anyone can edit, and -50 × 99999999 gave a 633×57600 blank window, a
+// height of 3000 on a 1000 px screen put the status line off-screen.
+func TestSavedWindowSizeIsBounded(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	screen := fyne.NewSize(1600, 1000)
+	for _, c := range []struct {
+		name   string
+		w, h   float64
+		screen fyne.Size
+		want   fyne.Size
+	}{
+		{"as saved", 1400, 900, screen, fyne.NewSize(1400, 900)},
+		{"as saved, screen unknown", 1400, 900, fyne.Size{}, fyne.NewSize(1400, 900)},
+		{"negative and absurd", -50, 99999999, fyne.Size{}, fyne.NewSize(1200, 800)},
+		{"negative and absurd on a screen", -50, 99999999, screen, fyne.NewSize(1200, 800)},
+		{"taller than the screen", 1200, 3000, screen, fyne.NewSize(1200, 1000)},
+		{"wider than the screen", 5000, 800, screen, fyne.NewSize(1600, 800)},
+		{"zero", 0, 0, screen, fyne.NewSize(1200, 800)},
+		{"NaN", nan, nan, screen, fyne.NewSize(1200, 800)},
+		{"infinite", inf, -inf, screen, fyne.NewSize(1200, 800)},
+		{"too small", 100, 50, screen, fyne.NewSize(minWindowWidth, minWindowHeight)},
+		{"small screen wins over the minimum", 1200, 800, fyne.NewSize(600, 400), fyne.NewSize(600, 400)},
+		{"beyond any screen", 20000, 20000, fyne.Size{}, fyne.NewSize(1200, 800)},
+	} {
+		if got := windowSize(c.w, c.h, c.screen); got != c.want {
+			t.Errorf("%s: %v×%v on %v gives %v, want %v", c.name, c.w, c.h, c.screen, got, c.want)
+		}
 	}
 }

@@ -329,7 +329,7 @@ func (v *ArticleView) renderOnce(r *pageRenderer) {
 			break
 		}
 	}
-	h := l.height()
+	h := l.height() + v.endSpace
 	y = max(0, min(y, h-vs.Height))
 	moved := y != v.scroll.Offset.Y
 	v.scroll.Offset.Y = y

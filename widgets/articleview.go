@@ -104,7 +104,8 @@ type ArticleView struct {
 	palTheme   fyne.Theme
 	palVariant fyne.ThemeVariant
 
-	marked   string // ID of the outlined highlight
+	marked   string  // ID of the outlined highlight
+	endSpace float32 // blank space after the text (SetEndSpace)
 	sel      selectionState
 	rendered renderState
 	auto     *autoScroller
@@ -238,6 +239,24 @@ func (v *ArticleView) ScrollToOffset(off int) {
 // the viewport: with TopOffset it restores the reader's place.
 func (v *ArticleView) SetTopOffset(off int) {
 	v.scrollToOffset(v.clamp(off), true)
+}
+
+// SetEndSpace puts h of blank space after the text, so that a line near
+// the end, or any line of a text shorter than the view, can be scrolled
+// to the top of the view: a panel beside a passage (the actor picker)
+// then has room below it in a small window. 0 takes it away again, and
+// the view scrolls back within the text.
+func (v *ArticleView) SetEndSpace(h float32) {
+	h = max(0, h)
+	if h == v.endSpace {
+		return
+	}
+	v.endSpace = h
+	if v.layout != nil {
+		v.page.minH = v.layout.height() + h
+	}
+	v.scroll.Refresh()
+	v.page.Refresh()
 }
 
 // ScrollToHighlight scrolls to the start of the highlight with the given ID.
