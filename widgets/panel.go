@@ -96,38 +96,3 @@ func (r *panelRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *panelRenderer) Destroy() {}
-
-// PlacePanel chooses where a panel of the preferred size goes so that it
-// does not cover the passage avoid (canvas coordinates) inside a column
-// (the text column, canvas coordinates), within a canvas of size area,
-// keeping margin from its edges: beside the column (right, then left) at
-// the passage's height, else below the passage, else above it, shrinking
-// the height to the room there (down to minHeight). When nothing fits it
-// takes the larger of below and above and covers the least it can.
-func PlacePanel(area fyne.Size, column, avoidPos fyne.Position, avoidSize fyne.Size, colWidth, margin float32, want fyne.Size, minHeight float32) (fyne.Position, fyne.Size) {
-	w := min(want.Width, area.Width-2*margin)
-	h := min(want.Height, area.Height-2*margin)
-	clampY := func(y, h float32) float32 { return max(margin, min(y, area.Height-margin-h)) }
-	clampX := func(x float32) float32 { return max(margin, min(x, area.Width-margin-w)) }
-	const gap = 12
-	if right := column.X + colWidth + gap; right+w <= area.Width-margin {
-		return fyne.NewPos(right, clampY(avoidPos.Y, h)), fyne.NewSize(w, h)
-	}
-	if left := column.X - gap - w; left >= margin {
-		return fyne.NewPos(left, clampY(avoidPos.Y, h)), fyne.NewSize(w, h)
-	}
-	below := area.Height - margin - (avoidPos.Y + avoidSize.Height + gap)
-	above := avoidPos.Y - gap - margin
-	x := clampX(avoidPos.X)
-	switch {
-	case below >= min(h, minHeight) && (below >= h || below >= above):
-		return fyne.NewPos(x, avoidPos.Y+avoidSize.Height+gap), fyne.NewSize(w, min(h, below))
-	case above >= min(h, minHeight):
-		hh := min(h, above)
-		return fyne.NewPos(x, avoidPos.Y-gap-hh), fyne.NewSize(w, hh)
-	}
-	// No room beside, above or below: the passage fills the view. Cover
-	// its lower part, where the reader has read least far.
-	hh := max(minHeight, max(below, above))
-	return fyne.NewPos(x, area.Height-margin-min(hh, h)), fyne.NewSize(w, min(hh, h))
-}
