@@ -333,6 +333,29 @@ func (a *App) listenForOthers(path string) io.Closer {
 // brings the window to the front.
 func (a *App) openFromOther(sources []string) {
 	a.shell.win.RequestFocus()
+	a.importSources(sources)
+}
+
+// importSources imports files and URLs given by a second start: web
+// addresses each as a page, files (and folders) as one batch with progress
+// and Cancel, or one page file opened as a drop opens it.
+func (a *App) importSources(sources []string) {
+	files := a.fetchAddresses(sources)
+	if len(files) > 0 {
+		a.importer.dropped(fyne.Position{}, files)
+	}
+}
+
+// importLater imports the sources given on the command line past the
+// first, once the window is up: the files always as a batch (which opens
+// its page only when it has just one).
+func (a *App) importLater(sources []string) {
+	a.importer.importMany(a.fetchAddresses(sources))
+}
+
+// fetchAddresses fetches and imports the web addresses among sources and
+// returns the others as file URIs.
+func (a *App) fetchAddresses(sources []string) []fyne.URI {
 	var files []fyne.URI
 	for _, src := range sources {
 		if isWebAddress(src) {
@@ -341,9 +364,7 @@ func (a *App) openFromOther(sources []string) {
 			files = append(files, fynestorage.NewFileURI(src))
 		}
 	}
-	if len(files) > 0 {
-		a.importer.dropped(fyne.Position{}, files) // many files or a folder: one batch with progress
-	}
+	return files
 }
 
 // checkDisplay refuses to start the window where there is no display to
@@ -388,6 +409,7 @@ func newApp(fa fyne.App, lib *storage.Library, opts Options, inline bool, onRead
 		a.probe = newPaintProbe()
 	}
 	a.buildPanes()
+	a.ctl.importLater = a.importLater
 	a.ctl.start() // reads the library while the window is put together
 	a.buildWindow()
 	fa.Lifecycle().SetOnStopped(a.saveLayout)

@@ -58,6 +58,9 @@ type controller struct {
 	// suggested holds the full actors behind the picker's suggestions
 	// (built-in ones carry aliases and a Wikidata id), by folded name.
 	suggested map[string]annotation.Actor
+	// importLater imports sources given on the command line past the
+	// first, once the window shows its first screen (the App's importer).
+	importLater func(sources []string)
 	// pendingJump is a highlight to scroll to once its article is open.
 	pendingJump string
 	// selected is the highlight last tapped in the reader or the notes
@@ -153,6 +156,9 @@ type startLoad struct {
 	// that is done (see preshape).
 	shaped <-chan *widgets.Preshaped
 	errs   []error
+	// later are the sources given on the command line past the first
+	// (startImports): imported once the window is up, as one batch.
+	later []string
 }
 
 // start loads the library off the main goroutine: the article list, the
@@ -218,7 +224,9 @@ func loadStart(store *storage.Library, opts Options, r listRequest) *startLoad {
 			s.last, s.demoHL = id, hl
 		}
 	}
-	imported := importSources(store, opts.Open, s)
+	now := opts.Open[:min(len(opts.Open), startImports)]
+	s.later = opts.Open[len(now):]
+	imported := importSources(store, now, s)
 	remembered := ""
 	if b, err := store.GetPreference(libPrefLastArticle); err == nil {
 		remembered = string(b)
@@ -277,6 +285,14 @@ func preshape(art *article.Article, style widgets.ReadingStyle, opts Options) <-
 	return ch
 }
 
+// startImports is how many of the sources given on the command line are
+// imported before the window's first screen, which shows the last of them:
+// one, since each costs up to a second to fetch and clean (a URL up to
+// article.FetchTimeout), and 200 files would keep the window from
+// appearing for minutes with nothing said. The others go to the window's
+// import batch, with its progress and Cancel, once the window is up.
+const startImports = 1
+
 // importSources imports the files and URLs given on the command line and
 // returns the id of the last one imported. The fetcher bounds each URL by
 // article.FetchTimeout.
@@ -299,6 +315,9 @@ func importSources(store *storage.Library, sources []string, s *startLoad) strin
 
 // applyStart shows what start read.
 func (c *controller) applyStart(s *startLoad) {
+	if len(s.later) > 0 && c.importLater != nil {
+		defer c.importLater(s.later) // after the first screen is shown
+	}
 	c.setActors(s.actors, nil) // the counts come after the first article (countHighlights)
 	c.setTopics(s.topics)
 	c.topicCounts = s.topicCounts
