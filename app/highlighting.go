@@ -415,7 +415,7 @@ func (c *controller) saveEditedHighlight(before annotation.Highlight, res widget
 			return
 		}
 		b := before
-		c.undo.push(change{before: &b, after: &saved})
+		c.undo.push(change{before: &b, after: &saved, created: actorIDs(created.Actors), createdTopics: topicIDs(created.Topics)})
 		c.afterChange(created, saved, nil)
 		c.sh.setStatus("Highlight changed. Ctrl+Z undoes it.")
 	})

@@ -6,8 +6,9 @@ import (
 )
 
 // change is one highlight change: before is nil for an added highlight,
-// after is nil for a deleted one. created are the actors the change made
-// in the picker: undoing it removes those that no highlight uses then.
+// after is nil for a deleted one. created are the actors the change (an
+// add or an edit) made in the picker: undoing it removes those that no
+// highlight uses then.
 type change struct {
 	before, after *annotation.Highlight
 	// created and createdTopics are the actors and topics made with the
@@ -139,7 +140,9 @@ func (c *controller) undoLast() {
 			ch.dropped, err = c.deleteAdded(ch)
 			return
 		}
-		err = c.store.PutHighlight(*ch.before)
+		if err = c.store.PutHighlight(*ch.before); err == nil {
+			ch.dropped, err = c.dropCreated(ch) // an edit's new actors and topics
+		}
 	}, func() {
 		if err != nil {
 			c.sh.showError("Could not undo", err)
@@ -159,10 +162,17 @@ func (c *controller) undoLast() {
 // deletes the highlight and the actors and topics made with it that no
 // other highlight uses, and returns those as they were stored.
 func (c *controller) deleteAdded(ch change) (storage.NewTags, error) {
-	var dropped storage.NewTags
 	if err := c.store.DeleteHighlight(ch.after.ID); err != nil {
-		return dropped, err
+		return storage.NewTags{}, err
 	}
+	return c.dropCreated(ch)
+}
+
+// dropCreated deletes the actors and topics a change made in the picker
+// that no highlight uses once it is undone, and returns them as they were
+// stored (off the main goroutine).
+func (c *controller) dropCreated(ch change) (storage.NewTags, error) {
+	var dropped storage.NewTags
 	var err error
 	if dropped.Actors, err = c.dropUnused(ch.created); err != nil {
 		return dropped, err
@@ -200,10 +210,10 @@ func (c *controller) redoChange(ch change) error {
 	switch {
 	case ch.after == nil:
 		return c.store.DeleteHighlight(ch.before.ID)
-	case ch.before == nil && (len(ch.dropped.Actors) > 0 || len(ch.dropped.Topics) > 0):
-		// One transaction, as when the highlight was first made: a window
-		// killed halfway leaves neither the actors without their highlight
-		// nor the reverse.
+	case len(ch.dropped.Actors) > 0 || len(ch.dropped.Topics) > 0:
+		// One transaction, as when the highlight was first made or
+		// edited: a window killed halfway leaves neither the actors
+		// without their highlight nor the reverse.
 		return c.store.PutBatch(storage.Batch{Actors: ch.dropped.Actors, Topics: ch.dropped.Topics,
 			Highlights: []annotation.Highlight{*ch.after}})
 	default:

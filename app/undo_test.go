@@ -67,7 +67,48 @@ var highlightChanges = []struct {
 		a.ctl.picker.SetNote("changed")
 		a.ctl.picker.Submit()
 	}},
+	{"edit with a new actor and topic", editWithStatement},
 	{"delete", func(t *testing.T, a *App) { a.ctl.deleteHighlight(a.ctl.hls[0].ID) }},
+}
+
+// editWithStatement edits the demo's highlight, adding a statement typed
+// in the picker that creates an actor and a topic.
+func editWithStatement(t *testing.T, a *App) {
+	t.Helper()
+	a.ctl.editHighlight(a.ctl.hls[0].ID)
+	a.win.Canvas().Focus(a.ctl.picker.Focus())
+	typeInto(a, "Kim Jong Un")
+	pressKey(a, fyne.KeyReturn)
+	typeInto(a, "#Sanktionen")
+	pressKey(a, fyne.KeyReturn)
+	typeInto(a, "-")
+	pressKey(a, fyne.KeyReturn) // the empty name field: save
+}
+
+// Undoing an edit that created an actor and a topic in the picker takes
+// them away with it, as undoing an add does; a redo brings them back with
+// their ids.
+func TestUndoOfAnEditDropsTheActorItCreated(t *testing.T) {
+	a, lib := newTestApp(t, Options{})
+	artID := a.ctl.current
+	before := snapshot(t, lib, artID)
+	editWithStatement(t, a)
+	kim, ok, err := lib.FindActor("Kim Jong Un")
+	if err != nil || !ok {
+		t.Fatalf("the edit made no actor: %v, %v", ok, err)
+	}
+	after := snapshot(t, lib, artID)
+	a.ctl.undoLast()
+	if got := snapshot(t, lib, artID); !reflect.DeepEqual(got, before) {
+		t.Fatalf("after the undo the library holds\n%+v\nwant\n%+v", got, before)
+	}
+	a.ctl.redoLast()
+	if got := snapshot(t, lib, artID); !reflect.DeepEqual(got, after) {
+		t.Fatalf("after the redo the library holds\n%+v\nwant\n%+v", got, after)
+	}
+	if _, err := lib.Actor(kim.ID); err != nil {
+		t.Fatalf("the redo did not bring the actor back: %v", err)
+	}
 }
 
 // Undo then redo puts the library back exactly as the change stored it:
