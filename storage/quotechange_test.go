@@ -127,6 +127,17 @@ func TestReimportKeepsQuotedWords(t *testing.T) {
 			if tc.want == "moved" && (r2.Moved == 0 || strings.Contains(r2.Changes(), "quoted text")) {
 				t.Fatalf("a highlight on the same words: %+v, %q", r2, r2.Changes())
 			}
+			// The page changes again elsewhere (a paragraph before, so
+			// the highlight moves): what the reader was told at the last
+			// import is not news, and is not told again.
+			later := newArticle(url, "Termin", append(append([]string{"Vorab: Der Termin steht."}, tc.new...), sampleParagraphs...)...)
+			r3, err := l.ImportArticle(later)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !r3.Updated || slices.Contains(r3.QuoteChangedIDs, h.ID) || strings.Contains(r3.Changes(), "quoted text") {
+				t.Fatalf("a later import that left the words alone: %+v, %q", r3, r3.Changes())
+			}
 			checkIndexes(t, l)
 		})
 	}

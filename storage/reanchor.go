@@ -58,6 +58,10 @@ func planReanchor(tx *bolt.Tx, id, text string) (reanchorPlan, error) {
 	if err != nil {
 		return reanchorPlan{}, err
 	}
+	prev, err := loadText(tx, id)
+	if err != nil {
+		return reanchorPlan{}, err
+	}
 	anc := annotation.NewAnchorer(text)
 	p := reanchorPlan{highlights: len(hs)}
 	for _, h := range hs {
@@ -78,7 +82,7 @@ func planReanchor(tx *bolt.Tx, id, text string) (reanchorPlan, error) {
 			p.noteQuoteChanged(anc, nh)
 		case nh.Start != h.Start || nh.End != h.End || nh.Quote != h.Quote:
 			p.reanchored++
-			if !p.noteQuoteChanged(anc, nh) {
+			if toldBefore(prev, h, anc, nh) || !p.noteQuoteChanged(anc, nh) {
 				p.moved++
 			}
 		}
@@ -87,6 +91,16 @@ func planReanchor(tx *bolt.Tx, id, text string) (reanchorPlan, error) {
 		}
 	}
 	return p, nil
+}
+
+// toldBefore reports whether h already sat on words other than the ones
+// the reader highlighted in the text it is placed from (prev; an earlier
+// import told so) and is placed now (nh) on those same words: nothing
+// new happened to its words, so this import moved it, and a reader is not
+// told of the changed words at every later import.
+func toldBefore(prev storedText, h annotation.Highlight, anc *annotation.Anchorer, nh annotation.Highlight) bool {
+	q, err := prev.quote(h.Start, h.End)
+	return err == nil && q.Exact != h.Quote.Exact && q.Exact == anc.TextAt(nh.Start, nh.End)
 }
 
 // noteQuoteChanged counts and names h when it was placed on words that
