@@ -141,20 +141,38 @@ func Run(e *Env, args []string) int {
 		return 0
 	}
 	var ue usageError
+	name := commandLabel(cmd, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintf(e.Stderr, "dramatis %s: %s\nusage: dramatis %s\n", args[0], oneLine(ue.msg), cmd.usage)
+		fmt.Fprintf(e.Stderr, "dramatis %s: %s\nusage: dramatis %s\n", name, oneLine(ue.msg), cmd.usage)
 		return 2
 	case errors.Is(err, errReported):
 		return 1
 	case errors.Is(err, errInterrupted):
 		return exitInterrupted
 	default:
-		fmt.Fprintf(e.Stderr, "dramatis %s: %s\n", args[0], oneLine(err.Error()))
+		fmt.Fprintf(e.Stderr, "dramatis %s: %s\n", name, oneLine(err.Error()))
 		return 1
 	}
+}
+
+// commandLabel names the command a message comes from as it was typed,
+// with its sub-command when it has them and one was given ("topics edit",
+// not "topics"): the sub-commands are the "a|b|c" word after the name in
+// its usage line.
+func commandLabel(cmd command, args []string) string {
+	words := strings.Fields(cmd.usage)
+	if len(args) < 2 || len(words) < 2 {
+		return args[0]
+	}
+	for _, sub := range strings.Split(strings.Trim(words[1], "[]"), "|") {
+		if sub == args[1] && strings.Contains(words[1], "|") {
+			return args[0] + " " + sub
+		}
+	}
+	return args[0]
 }
 
 // commandName returns the command name stands for: itself, or the

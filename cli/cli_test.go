@@ -50,3 +50,25 @@ func TestNearestCommand(t *testing.T) {
 		}
 	}
 }
+
+// A message names the command as typed, with its sub-command.
+func TestCommandLabel(t *testing.T) {
+	cmds := commands()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"topics", "edit", "Sanktionen"}, "topics edit"},
+		{[]string{"actors", "merge", "a", "b"}, "actors merge"},
+		{[]string{"highlight", "delete", "a", "b"}, "highlight delete"},
+		{[]string{"analyse", "network"}, "analyse network"},
+		{[]string{"topics", "--json"}, "topics"},
+		{[]string{"topics"}, "topics"},
+		{[]string{"list", "edit"}, "list"},
+		{[]string{"search", "edit"}, "search"},
+	} {
+		if got := commandLabel(cmds[c.args[0]], c.args); got != c.want {
+			t.Errorf("%q: %q, want %q", c.args, got, c.want)
+		}
+	}
+}
