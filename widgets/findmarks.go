@@ -33,6 +33,9 @@ const (
 	// findMarkAbove is how far above the ascent a mark begins, in
 	// font-size units: enough for the accents of capitals (Ä, É).
 	findMarkAbove = 0.08
+	// findFrame is the thickness of the current mark's frame, in
+	// font-size units (1.5 px at 16, the least that shows on a dark page).
+	findFrame = 0.09
 )
 
 // The find colours, as browsers have taught readers: yellow for every
@@ -94,11 +97,24 @@ func (v *ArticleView) drawFindMarks(r *pageRenderer, p *para, ln span, x, textY,
 		if !ok {
 			return
 		}
-		c := f.pal.findMark(false)
-		if i == v.find.cur {
-			c = f.pal.findMark(true)
+		if i != v.find.cur {
+			r.under.place(x0, top, x1-x0, h, f.pal.findMark(false))
+			return
 		}
-		r.under.place(x0, top, x1-x0, h, c)
+		// The current one is also framed in full orange, so that it
+		// stands out on a dark page and over a highlight's tint, where
+		// its fill alone is one brownish tone among others.
+		r.under.place(x0, top, x1-x0, h, f.pal.findMark(true))
+		t := max(1.5, findFrame*fs)
+		c := f.pal.marker(findCurColor)
+		r.over.place(x0, top, x1-x0, t, c)
+		r.over.place(x0, top+h-t, x1-x0, t, c)
+		if m.Start >= e.a { // begins on this line (a long word may wrap)
+			r.over.place(x0, top, t, h, c)
+		}
+		if m.End <= e.b { // and ends on it
+			r.over.place(x1-t, top, t, h, c)
+		}
 	})
 }
 

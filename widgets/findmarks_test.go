@@ -58,6 +58,9 @@ func TestArticleViewDrawsFindMarks(t *testing.T) {
 			if got[0] < c.wantMark || got[1] != wantCur {
 				t.Errorf("drawn: %d marks, %d current; want ≥ %d and %d", got[0], got[1], c.wantMark, wantCur)
 			}
+			if frame := countRects(v, pal.marker(findCurColor)); frame[0] != 4*wantCur {
+				t.Errorf("the current mark has %d sides of a frame, want %d", frame[0], 4*wantCur)
+			}
 			v.SetFindMarks(nil, -1)
 			if got := countRects(v, pal.findMark(false), pal.findMark(true)); got[0]+got[1] != 0 {
 				t.Errorf("after clearing: %v marks drawn", got)
