@@ -138,7 +138,7 @@ func (f *articleFind) articleShown(art *article.Article) {
 	f.matches = nil
 	f.place, f.hasPlace = placeFree, false
 	f.text = art.Text()
-	if f.pendingID != "" && f.pendingID == f.currentID() {
+	if f.pendingID != "" && f.pendingID == f.currentID() && len(parseFindWords(f.pending)) > 0 {
 		f.applyPending()
 		return
 	}

@@ -194,3 +194,28 @@ func TestFindInArticleBar(t *testing.T) {
 		t.Errorf("Escape left %d marks", len(marks))
 	}
 }
+
+func TestFindBarFollowsTheReaderToTheNextArticle(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	long := addLongArticle(t, lib)
+	short := addArticle(t, lib, "Kurz", "Die Straße ist gesperrt, sagt die Stadt.", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	a.library.reload()
+	a.ctl.openArticle(long)
+	a.triggerShortcut(scFindArticle)
+	bar := a.reader.find.bar
+	test.Type(bar.Field(), "strasse")
+	if got := bar.CountText(); got != "1 of 2" {
+		t.Fatalf("typed 'strasse': %q", got)
+	}
+	for i, id := range a.library.ids {
+		if id == short {
+			a.library.openRow(i) // from the list, no search words
+		}
+	}
+	if a.ctl.current != short {
+		t.Fatalf("opened %q", a.ctl.current)
+	}
+	if marks, _ := a.reader.view.FindMarks(); !bar.Visible() || len(marks) != 1 || bar.CountText() != "1 of 1" {
+		t.Errorf("the typed words in the next article: bar shown %v, %d marks, %q", bar.Visible(), len(marks), bar.CountText())
+	}
+}
