@@ -75,6 +75,10 @@ type libraryPane struct {
 	reads int
 	// selecting is set while the program (not the reader) selects a row.
 	selecting bool
+	// onFind hands the search's words ("" for none) to the reader for the
+	// article about to open, to mark them there; jump: and to scroll to
+	// the first (not when the search found a highlight, opened at).
+	onFind func(id, words string, jump bool)
 	// row is the row the list marks, -1 for none. List.Select scrolls to
 	// a new row and redraws every visible row (their texts measured again,
 	// ~20 ms); knowing the mark spares a second ScrollTo and redraw.
@@ -227,7 +231,10 @@ func (p *libraryPane) toggleFilters() {
 func (p *libraryPane) openRow(i int) {
 	id := p.ids[i]
 	p.selected = id
-	if h, ok := p.hits[id]; ok && p.snippets && h.HighlightID != "" && p.do.openAt != nil {
+	h, ok := p.hits[id]
+	atHighlight := ok && p.snippets && h.HighlightID != "" && p.do.openAt != nil
+	p.handWords(id, !atHighlight)
+	if atHighlight {
 		p.do.openAt(id, h.HighlightID)
 		return
 	}
@@ -736,8 +743,23 @@ func (p *libraryPane) openFirst() {
 		p.selectRow(0)
 	} else if h, ok := p.hits[p.ids[0]]; ok && p.snippets && h.HighlightID != "" {
 		p.openRow(0) // open already: go to the passage found
+	} else {
+		p.handWords(p.ids[0], true) // open already: go to the first word found
 	}
 	p.do.focusReader()
+}
+
+// handWords gives the reader the search's words for article id, which
+// is being opened from the list (none when the list is not a search).
+func (p *libraryPane) handWords(id string, jump bool) {
+	if p.onFind == nil {
+		return
+	}
+	words := ""
+	if p.snippets {
+		words = p.query.Text
+	}
+	p.onFind(id, words, jump)
 }
 
 // searchEntry is the search field: Escape clears the search, and on an

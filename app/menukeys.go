@@ -41,6 +41,9 @@ func (a *App) openMenu(i int) bool {
 
 // menuKey opens a menu for F10; it reports whether it took the key.
 func (a *App) menuKey(k fyne.KeyName) bool {
+	if a.findKey(k) { // F3 steps through the words found in the article
+		return true
+	}
 	if k != fyne.KeyF10 || a.shell.dialogOpen() {
 		return false
 	}

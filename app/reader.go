@@ -37,6 +37,7 @@ type readerPane struct {
 	sh      *shell
 	do      readerActions
 	view    *widgets.ArticleView
+	find    *articleFind
 	empty   *widget.Label
 	content *fyne.Container
 
@@ -60,7 +61,14 @@ func newReaderPane(sh *shell, do readerActions) *readerPane {
 	r.view.OnTypedKey = func(ev *fyne.KeyEvent) {
 		switch {
 		case ev.Name == fyne.KeyEscape:
+			r.find.close() // the find's marks go with the selection
 			r.letGo()
+		case (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && r.find.active():
+			if shiftHeld() {
+				r.find.step(-1)
+			} else {
+				r.find.step(+1)
+			}
 		case r.onKey != nil:
 			r.onKey(ev.Name)
 		}
@@ -84,7 +92,8 @@ func newReaderPane(sh *shell, do readerActions) *readerPane {
 	r.empty = widget.NewLabel("Open an article with File ▸ Open, paste a page copied from the browser with Ctrl+Shift+V, or drop a file here.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	r.empty.Truncation = fyne.TextTruncateEllipsis
-	r.content = container.NewStack(r.view, container.NewCenter(r.empty))
+	r.find = newArticleFind(r)
+	r.content = container.NewBorder(r.find.bar, nil, nil, nil, container.NewStack(r.view, container.NewCenter(r.empty)))
 	return r
 }
 
@@ -101,6 +110,7 @@ func (r *readerPane) show(art *article.Article, hls []widgets.Highlight) {
 	r.empty.Hide()
 	r.view.SetDocumentShaped(document(art), r.takeShaped())
 	r.view.SetHighlights(hls)
+	r.find.articleShown(art)
 	// Ready to read from the keyboard (Page Down, Shift+arrows) unless the
 	// reader is typing elsewhere, e.g. in the search field.
 	if r.sh.canvas().Focused() == nil {
@@ -130,6 +140,7 @@ func savedTextSize(p fyne.Preferences) float32 {
 func (r *readerPane) clear() {
 	r.view.SetDocument(widgets.Document{})
 	r.view.SetHighlights(nil)
+	r.find.close()
 	r.empty.Show()
 }
 
@@ -380,5 +391,11 @@ func (r *readerPane) scrollToBottom(start, end int) {
 // place is the reading position: the offset of the first line in view.
 func (r *readerPane) place() int { return r.view.TopOffset() }
 
-// setPlace scrolls back to a reading position.
-func (r *readerPane) setPlace(off int) { r.view.SetTopOffset(off) }
+// setPlace scrolls back to a reading position, unless the article was
+// opened from a search whose words the reader is taken to instead.
+func (r *readerPane) setPlace(off int) {
+	if r.find.keepPlace(off) {
+		return
+	}
+	r.view.SetTopOffset(off)
+}

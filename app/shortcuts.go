@@ -26,6 +26,7 @@ var (
 	scEditHL      = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	scDeleteHL    = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault}
 	scFind        = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	scFindArticle = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift} // Ctrl+F stays Find in Library
 	scActors      = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scArticleInfo = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
 	scTopics      = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
@@ -47,6 +48,12 @@ var (
 	// Escape does; windowkeys.go). The main window has Quit instead.
 	scCloseWindow = &desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}
 )
+
+// keyFindNext steps to the next word found in the article, with Shift
+// to the previous one, wherever the keyboard is (Enter and Shift+Enter do
+// the same in the find bar and in the text). Fyne makes no shortcut of a
+// function key alone or with Shift, so it arrives as a key (findKey).
+const keyFindNext = fyne.KeyF3
 
 // Ctrl++ also means Larger Text: on a German keyboard + is a key of its own
 // (and = needs Shift), on a US one Ctrl++ is Ctrl+Shift+=.
@@ -81,6 +88,9 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		menuItem("Delete Highlight", scDeleteHL, c.deleteSelectedHighlight),
 		fyne.NewMenuItemSeparator(),
 		menuItem("Find in Library", scFind, a.findInLibrary),
+		menuItem("Find in Article", scFindArticle, a.reader.find.open),
+		fyne.NewMenuItem("Find Next (F3)", func() { a.reader.find.step(+1) }),
+		fyne.NewMenuItem("Find Previous (Shift+F3)", func() { a.reader.find.step(-1) }),
 		menuItem("Article Info…", scArticleInfo, c.showArticleInfo),
 		menuItem("Delete Article…", scDeleteArt, c.deleteCurrentArticle),
 		fyne.NewMenuItem("Article Versions…", c.showVersions),
@@ -162,7 +172,7 @@ func menuItem(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
 // allShortcuts are the shortcuts the canvas answers when the focused
 // widget does not take them (the test driver has no menu bar).
 var allShortcuts = []fyne.Shortcut{scOpen, scOpenURL, scPastePage, scQuit, scUndo, scRedo, scRedoShift, scHighlight,
-	scEditHL, scDeleteHL, scFind, scActors, scTopics, scArticleInfo, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt,
+	scEditHL, scDeleteHL, scFind, scFindArticle, scActors, scTopics, scArticleInfo, scPrefs, scBigger, scSmaller, scNextArt, scPrevArt,
 	scFocusLib, scFocusRead, scFocusNotes, scExport, scCopyArticle, scDeleteArt, scBiggerPlus, scBiggerShift,
 	scLibraryPane, scNotesPane, scAnalysis}
 
@@ -176,6 +186,7 @@ func (a *App) installKeys() {
 	onKey := func(k fyne.KeyName) { a.menuKey(k) }
 	onShortcut := func(s fyne.Shortcut) { a.triggerShortcut(s) }
 	a.reader.setKeys(onRune, onKey, onShortcut)
+	a.wireFind()
 	a.library.setKeys(onKey, onShortcut)
 	a.notes.list.OnTypedKey = onKey
 	for _, sc := range allShortcuts {
@@ -185,6 +196,12 @@ func (a *App) installKeys() {
 	for _, sc := range a.menuShortcuts() {
 		a.win.Canvas().AddShortcut(sc, func(s fyne.Shortcut) { a.menuShortcut(s) })
 	}
+}
+
+// findKey takes F3 and Shift+F3 from wherever the keyboard is (menuKey
+// hears the keys no widget used).
+func (a *App) findKey(k fyne.KeyName) bool {
+	return !a.shell.dialogOpen() && a.reader.find.key(k)
 }
 
 // typedRune is a letter no focused widget took: H highlights the

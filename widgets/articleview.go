@@ -106,6 +106,7 @@ type ArticleView struct {
 
 	marked   string  // ID of the outlined highlight
 	endSpace float32 // blank space after the text (SetEndSpace)
+	find     findMarks
 	sel      selectionState
 	rendered renderState
 	auto     *autoScroller
@@ -140,6 +141,7 @@ func (v *ArticleView) SetDocumentShaped(doc Document, pre *Preshaped) {
 	v.layout.setDocument(doc, text)
 	v.sel = selectionState{placed: v.page.focused} // a focused view shows its caret at the start
 	v.marked = ""
+	v.find = findMarks{cur: -1} // a find's offsets belong to the text it searched
 	v.rendered = renderState{}
 	v.scroll.Offset = fyne.Position{}
 	v.relayout()

@@ -77,6 +77,7 @@ func (v *ArticleView) drawPara(r *pageRenderer, i int, y0, y1 float32, f *frameS
 		if p.start >= 0 {
 			textBottom := textY + m.ascent + descenderDepth*fs
 			v.drawHighlights(r, p, ln, x, top, lh, textBottom, fs, f)
+			v.drawFindMarks(r, p, ln, x, textY, textBottom, fs, f)
 			v.drawSelection(r, p, ln, x, top, lh, textBottom, f)
 		}
 		if p.kind == BlockQuote && p.start >= 0 {

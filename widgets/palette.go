@@ -62,6 +62,7 @@ type palette struct {
 	ink     color.NRGBA // black on a light page, white on a dark one
 	tints   map[tintKey]color.NRGBA
 	markers map[color.NRGBA]color.NRGBA
+	finds   [2]color.NRGBA // find marks: every match, the current one (findMark)
 }
 
 // tintKey caches a tint: the mean colour of the highlights over a stretch
