@@ -62,3 +62,89 @@ func TestImportBackupLeavesOutWhatWasDeletedSince(t *testing.T) {
 		}
 	}
 }
+
+// TestImportBackupKeepsDeletionsAcrossARebuild: a library rebuilt from a
+// newer backup (B2, on a new machine) and then merged with an older one
+// (B1) leaves out what the reader deleted between the two, as the
+// library the backups came from would: the backup carries the records.
+func TestImportBackupKeepsDeletionsAcrossARebuild(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// del deletes something in the library at path and returns a
+		// check that it is gone from another library.
+		del  func(t *testing.T, path string) func(*storage.Library) bool
+		says string
+	}{
+		{"a highlight", func(t *testing.T, path string) func(*storage.Library) bool {
+			art, h := firstHighlight(t, path)
+			mustRun(t, path, "highlight", "delete", art, h)
+			return func(l *storage.Library) bool { _, err := l.Highlight(h); return err != nil }
+		}, "left out as deleted since the backup: 1 highlight "},
+		{"an article", func(t *testing.T, path string) func(*storage.Library) bool {
+			art, _ := firstHighlight(t, path)
+			mustRun(t, path, "delete", art, "--yes")
+			return func(l *storage.Library) bool { _, _, err := l.Article(art); return err != nil }
+		}, "left out as deleted since the backup: 1 article (with "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path, _ := seedLibrary(t)
+			b1 := backupFile(t, path, "b1.json")
+			gone := tc.del(t, path)
+			b2 := backupFile(t, path, "b2.json")
+			rebuilt := filepath.Join(t.TempDir(), "new.db")
+			out := mustRun(t, rebuilt, "import-backup", b2)
+			if !strings.Contains(out, "; 1 record of deletions taken from the backup") {
+				t.Errorf("restoring B2: %q", out)
+			}
+			out = mustRun(t, rebuilt, "import-backup", b1)
+			if !strings.Contains(out, tc.says) || strings.Contains(out, "records of deletions") || strings.Count(out, "\n") != 1 {
+				t.Errorf("merging B1: %q, want one line with %q", out, tc.says)
+			}
+			lib, err := storage.OpenWith(rebuilt, storage.Options{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer lib.Close()
+			if !gone(lib) {
+				t.Errorf("what was deleted between B1 and B2 is back")
+			}
+		})
+	}
+}
+
+// firstHighlight is an article of the library at path with a highlight,
+// and that highlight's id.
+func firstHighlight(t *testing.T, path string) (string, string) {
+	t.Helper()
+	lib, err := storage.OpenWith(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	arts, _ := lib.Articles()
+	for _, a := range arts {
+		if hs, _ := lib.Highlights(a.ID); len(hs) > 0 {
+			return a.ID, hs[0].ID
+		}
+	}
+	t.Fatal("no highlight")
+	return "", ""
+}
+
+// mustRun runs a command on the library at path and returns its output.
+func mustRun(t *testing.T, path string, args ...string) string {
+	t.Helper()
+	code, out, errs := exportCLI(t, path, "", args...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, errs)
+	}
+	return out
+}
+
+// backupFile writes the backup of the library at path to a file.
+func backupFile(t *testing.T, path, name string) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), name)
+	mustRun(t, path, "export", "--format", "backup", "--out", file)
+	return file
+}
