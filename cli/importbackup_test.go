@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dramatis-app/dramatis/storage"
 )
@@ -113,7 +114,11 @@ func TestImportBackupKeepsDeletionsAcrossARebuild(t *testing.T) {
 }
 
 // firstHighlight is an article of the library at path with a highlight,
-// and that highlight's id.
+// and that highlight's id. It returns once the clock is past every time
+// the library holds: a library opened again stamps from the clock, and
+// seeding stamps several records in a millisecond, each a millisecond
+// after the last, so the seeded times may run ahead of the clock; a
+// deletion stamped before them would not be "since" the backup.
 func firstHighlight(t *testing.T, path string) (string, string) {
 	t.Helper()
 	lib, err := storage.OpenWith(path, storage.Options{ReadOnly: true})
@@ -122,13 +127,32 @@ func firstHighlight(t *testing.T, path string) (string, string) {
 	}
 	defer lib.Close()
 	arts, _ := lib.Articles()
+	var art, h string
+	var latest time.Time
 	for _, a := range arts {
-		if hs, _ := lib.Highlights(a.ID); len(hs) > 0 {
-			return a.ID, hs[0].ID
+		latest = maxTime(latest, maxTime(a.Added, a.Updated))
+		hs, _ := lib.Highlights(a.ID)
+		for _, x := range hs {
+			latest = maxTime(latest, maxTime(x.Created, x.Updated))
+		}
+		if len(hs) > 0 && art == "" {
+			art, h = a.ID, hs[0].ID
 		}
 	}
-	t.Fatal("no highlight")
-	return "", ""
+	if art == "" {
+		t.Fatal("no highlight")
+	}
+	for !time.Now().After(latest.Add(time.Millisecond)) {
+		time.Sleep(time.Millisecond)
+	}
+	return art, h
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 // mustRun runs a command on the library at path and returns its output.
