@@ -11,15 +11,18 @@ package backup
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dramatis-app/dramatis/annotation"
 	"github.com/dramatis-app/dramatis/export"
+	"github.com/dramatis-app/dramatis/storage"
 )
 
 // The backup file's format name and the newest version this build reads
@@ -28,12 +31,15 @@ import (
 // article's metadata ("corrected", see article.Corrections); version 4
 // where the reader imported each article from ("source": its address or
 // file path, which a later import of the same page is recognised by) and
-// when its text last changed ("updated"). A build that reads only an
+// when its text last changed ("updated"); version 5 the records of what
+// the reader deleted ("deleted", see Deletion), so that a library rebuilt
+// from the backup still leaves out what an older backup merged into it
+// holds. A build that reads only an
 // older version would drop what the newer one adds, so it refuses the
 // file instead. Older files read as ever (their articles have no source).
 const (
 	Format  = "dramatis-backup"
-	Version = 4
+	Version = 5
 )
 
 // ErrNotBackup is wrapped when a file is not a Dramatis backup;
@@ -53,6 +59,49 @@ type backupFile struct {
 	Actors      []annotation.Actor `json:"actors"`
 	Topics      []annotation.Topic `json:"topics"`
 	Preferences map[string]string  `json:"preferences"`
+	Deleted     []Deletion         `json:"deleted"`
+}
+
+// Deletion is a record of the reader's deletion as a backup carries it
+// (storage.DeletionRecord): what kind of thing (DeletionKinds), its id,
+// when, and for an actor or topic merged into another, the one it became.
+type Deletion struct {
+	Kind string    `json:"kind"`
+	ID   string    `json:"id"`
+	At   time.Time `json:"at"`
+	Into string    `json:"into,omitempty"`
+}
+
+// deletionKind is the storage kind of the file's word for it: words,
+// not storage's bytes, so that the file reads for what it is.
+func deletionKind(name string) (storage.DeletedKind, bool) {
+	for _, k := range []storage.DeletedKind{storage.DeletedHighlight, storage.DeletedActor, storage.DeletedTopic, storage.DeletedArticle} {
+		if DeletionKindName(k) == name {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// DeletionKindName is the file's word for a storage kind ("" for none).
+func DeletionKindName(k storage.DeletedKind) string {
+	switch k {
+	case storage.DeletedHighlight:
+		return "highlight"
+	case storage.DeletedActor:
+		return "actor"
+	case storage.DeletedTopic:
+		return "topic"
+	case storage.DeletedArticle:
+		return "article"
+	}
+	return ""
+}
+
+// DeletionSource is a Source that also gives the library's deletion
+// records (a library on disk; a library held in memory has none).
+type DeletionSource interface {
+	Deletions() ([]Deletion, error)
 }
 
 // Source is the library a backup is written from, read one article at a
@@ -144,7 +193,8 @@ func (d *docWriter) articles(src Source) error {
 	return nil
 }
 
-// rest writes what follows the articles: actors, topics and preferences,
+// rest writes what follows the articles: actors, topics, preferences and
+// deletion records (sorted by kind, then id),
 // read from src in that order after the articles (a library's Source
 // reads its actors first of all, to leave out references it cannot
 // back; see export/gather.Source).
@@ -173,7 +223,24 @@ func (d *docWriter) rest(src Source) error {
 		return err
 	}
 	d.bw.WriteString(",\n \"preferences\": ")
-	return d.put(prefs, " ")
+	if err := d.put(prefs, " "); err != nil {
+		return err
+	}
+	var dels []Deletion
+	if ds, ok := src.(DeletionSource); ok {
+		if dels, err = ds.Deletions(); err != nil {
+			return err
+		}
+	}
+	dels = slices.Clone(dels)
+	if dels == nil {
+		dels = []Deletion{}
+	}
+	slices.SortFunc(dels, func(x, y Deletion) int {
+		return cmp.Or(strings.Compare(x.Kind, y.Kind), strings.Compare(x.ID, y.ID))
+	})
+	d.bw.WriteString(",\n \"deleted\": ")
+	return d.put(dels, " ")
 }
 
 // sortedByID returns a sorted copy of list (the caller's is left alone),

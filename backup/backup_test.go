@@ -20,7 +20,7 @@ func TestBackupRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	testkit.Golden(t, "backup.json", b1)
-	if !bytes.HasPrefix(b1, []byte("{\n \"format\": \"dramatis-backup\",\n \"version\": 4,\n")) {
+	if !bytes.HasPrefix(b1, []byte("{\n \"format\": \"dramatis-backup\",\n \"version\": 5,\n")) {
 		t.Errorf("header: %.60s", b1)
 	}
 	back, err := Read(bytes.NewReader(b1))
@@ -53,7 +53,7 @@ func TestReadRefuses(t *testing.T) {
 		{"binary", "\x00\x01\x02", ErrNotBackup, "not JSON"},
 		{"other json", `{"hello":1}`, ErrNotBackup, `format is ""`},
 		{"other format", `{"format":"obsidian","version":1}`, ErrNotBackup, `"obsidian"`},
-		{"newer", `{"format":"dramatis-backup","version":5,"articles":[]}`, ErrTooNew, "version 5"},
+		{"newer", `{"format":"dramatis-backup","version":6,"articles":[]}`, ErrTooNew, "version 6"},
 		{"version zero", `{"format":"dramatis-backup","version":0}`, ErrNotBackup, "version 0"},
 		{"version string", `{"format":"dramatis-backup","version":"1"}`, ErrNotBackup, "version"},
 		{"truncated", string(good[:len(good)/2]), ErrNotBackup, "damaged"},

@@ -154,6 +154,40 @@ func (c *checker) finish(cont contents) error {
 			return fmt.Errorf("the preference %q is not a setting Dramatis keeps", cut(k, 40))
 		}
 	}
+	return checkDeletions(cont.deleted)
+}
+
+// checkDeletions checks the records of deletions as the library would
+// store them: a known kind, an id, a time it can keep, the id merged
+// into only for an actor or topic, each record once. (How many there
+// may be is bounded by maxValueBytes, as the actors are.)
+func checkDeletions(dels []Deletion) error {
+	seen := make(map[Deletion]bool, len(dels))
+	for i, d := range dels {
+		kind, ok := deletionKind(d.Kind)
+		if !ok {
+			return fmt.Errorf("deletion record %d is of the kind %q, not highlight, actor, topic or article", i+1, cut(d.Kind, 20))
+		}
+		if err := checkID("deletion", d.ID); err != nil {
+			return err
+		}
+		if d.At.UnixMilli() <= 0 {
+			return fmt.Errorf("the deletion record of %s %s has no time, or one before 1970", d.Kind, d.ID)
+		}
+		if d.Into != "" {
+			if kind != storage.DeletedActor && kind != storage.DeletedTopic {
+				return fmt.Errorf("the deletion record of %s %s names one it was merged into, which only an actor or topic can be", d.Kind, d.ID)
+			}
+			if err := checkID("merged-into", d.Into); err != nil {
+				return err
+			}
+		}
+		k := Deletion{Kind: d.Kind, ID: d.ID}
+		if seen[k] {
+			return fmt.Errorf("the deletion record of %s %s appears twice", d.Kind, d.ID)
+		}
+		seen[k] = true
+	}
 	return nil
 }
 

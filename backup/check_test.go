@@ -138,7 +138,7 @@ func TestWriteIsEncodingJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f := backupFile{Format: Format, Version: Version, Articles: []export.Article{}, Actors: []annotation.Actor{}, Topics: []annotation.Topic{}, Preferences: map[string]string{}}
+		f := backupFile{Format: Format, Version: Version, Articles: []export.Article{}, Actors: []annotation.Actor{}, Topics: []annotation.Topic{}, Preferences: map[string]string{}, Deleted: []Deletion{}}
 		for _, a := range lib.Articles {
 			if a.Highlights == nil {
 				a.Highlights = []annotation.Highlight{}

@@ -167,26 +167,30 @@ func TestBackupBringsCorrectionsToAnArticleTheLibraryHas(t *testing.T) {
 	}
 }
 
-// A version 3 backup (written before articles carried their source and
-// update time; testdata/backup-v3.json is the fixture as version 3 wrote
-// it) reads as it did, and backs up to the same articles in this
-// version: nothing is invented for what it did not hold.
-func TestReadsVersion3(t *testing.T) {
-	v3, err := os.ReadFile(filepath.Join("testdata", "backup-v3.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := Read(bytes.NewReader(v3))
-	if err != nil {
-		t.Fatal(err)
-	}
-	again, err := Encode(lib)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := strings.Replace(string(v3), `"version": 3`, fmt.Sprintf(`"version": %d`, Version), 1)
-	if string(again) != want {
-		t.Fatalf("a version 3 backup reads differently:\n%s", again)
+// Backups of older versions (testdata/backup-v3.json and -v4.json are
+// fixtures as those versions wrote them: v3 before articles carried their
+// source and update time, v4 before the records of deletions) read as
+// they did, and back up to the same articles in this version: nothing is
+// invented for what they did not hold.
+func TestReadsOlderVersions(t *testing.T) {
+	for _, v := range []int{3, 4} {
+		old, err := os.ReadFile(filepath.Join("testdata", fmt.Sprintf("backup-v%d.json", v)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lib, err := Read(bytes.NewReader(old))
+		if err != nil {
+			t.Fatalf("version %d: %v", v, err)
+		}
+		again, err := Encode(lib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.Replace(string(old), fmt.Sprintf(`"version": %d`, v), fmt.Sprintf(`"version": %d`, Version), 1)
+		want = strings.TrimSuffix(want, "\n}\n") + ",\n \"deleted\": []\n}\n"
+		if string(again) != want {
+			t.Errorf("a version %d backup reads differently:\n%s", v, again)
+		}
 	}
 }
 

@@ -22,6 +22,9 @@ type deletedWorld struct {
 	sanctions  annotation.Topic
 	h1, h2, h3 annotation.Highlight
 	backup     []byte
+	// h2Deleted is the library's record of deleting h2, when a test
+	// deletes it.
+	h2Deleted storage.Deletion
 }
 
 func newDeletedWorld(t *testing.T) *deletedWorld {

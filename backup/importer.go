@@ -113,12 +113,28 @@ func (c *Checked) ImportWith(lib *storage.Library, opts MergeOptions) (*MergePla
 		return w.add(na, corr, hs)
 	})
 	if err == nil {
+		// Last, so that what the backup brings back (asked for, or
+		// changed after its deletion) is in the library and gets no
+		// record.
+		w.batch.Deletions = storageDeletions(c.cont.deleted)
 		err = w.flush()
 	}
+	pl.p.RecordedDeletions = w.deletions
 	if err != nil {
 		return pl.p, w.explain(err)
 	}
 	return pl.p, nil
+}
+
+// storageDeletions are a checked backup's deletion records as the
+// library stores them.
+func storageDeletions(dels []Deletion) []storage.DeletionRecord {
+	out := make([]storage.DeletionRecord, 0, len(dels))
+	for _, d := range dels {
+		kind, _ := deletionKind(d.Kind) // checked (checkDeletions)
+		out = append(out, storage.DeletionRecord{Kind: kind, ID: d.ID, Deletion: storage.Deletion{At: d.At.UTC(), Into: d.Into}})
+	}
+	return out
 }
 
 // batchWriter gathers an import's writes into transactions.
@@ -131,6 +147,8 @@ type batchWriter struct {
 	written, pending, total, commits int
 	// max is how many articles a transaction takes.
 	max int
+	// deletions counts the deletion records stored.
+	deletions int
 }
 
 // add queues a planned article (nil when the library has it), the
@@ -154,12 +172,14 @@ func (w *batchWriter) add(a *export.Article, corr *Corrections, hs []annotation.
 
 // flush commits the batch (always once, for actors and preferences).
 func (w *batchWriter) flush() error {
-	if w.commits > 0 && len(w.batch.Articles) == 0 && len(w.batch.Corrections) == 0 && len(w.batch.Highlights) == 0 {
+	if w.commits > 0 && len(w.batch.Articles) == 0 && len(w.batch.Corrections) == 0 && len(w.batch.Highlights) == 0 && len(w.batch.Deletions) == 0 {
 		return nil
 	}
-	if err := w.lib.PutBatch(w.batch); err != nil {
+	n, err := w.lib.PutBatchCounted(w.batch)
+	if err != nil {
 		return commitError{err}
 	}
+	w.deletions += n
 	w.commits++
 	w.lib.ReleaseReadPages()
 	w.written += w.pending

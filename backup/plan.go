@@ -47,6 +47,10 @@ type MergePlan struct {
 	// They are left out, or with IncludeDeleted brought back.
 	DeletedArticles, DeletedArticleHighlights, DeletedActors, DeletedTopics, DeletedHighlights int
 	IncludeDeleted                                                                             bool
+	// RecordedDeletions counts the backup's records of deletions the
+	// library had not (see storage.Batch.Deletions): from then on it
+	// leaves out what an older backup holds of them too.
+	RecordedDeletions int
 }
 
 // MergeOptions change how a backup is merged.
@@ -534,9 +538,19 @@ func (p *MergePlan) deletedSummary() string {
 	add(p.DeletedTopics, "topic")
 	switch {
 	case len(parts) == 0:
-		return "; nothing deleted since the backup"
+		return "; nothing deleted since the backup" + p.recordedSummary()
 	case p.IncludeDeleted:
-		return "; brought back as asked, though deleted since the backup: " + strings.Join(parts, ", ")
+		return "; brought back as asked, though deleted since the backup: " + strings.Join(parts, ", ") + p.recordedSummary()
 	}
-	return "; left out as deleted since the backup: " + strings.Join(parts, ", ") + " (--include-deleted brings them back)"
+	return "; left out as deleted since the backup: " + strings.Join(parts, ", ") + " (--include-deleted brings them back)" + p.recordedSummary()
+}
+
+// recordedSummary is the part of Summary about the backup's records of
+// deletions the library took: said only when there are some (a backup
+// before version 5, or one merged again, adds none).
+func (p *MergePlan) recordedSummary() string {
+	if p.RecordedDeletions == 0 {
+		return ""
+	}
+	return "; " + plural.Of(p.RecordedDeletions, "record") + " of deletions taken from the backup"
 }

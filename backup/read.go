@@ -76,6 +76,8 @@ type contents struct {
 	actors []annotation.Actor
 	topics []annotation.Topic
 	prefs  map[string]string
+	// deleted are the records of the reader's deletions (version 5).
+	deleted []Deletion
 }
 
 // scan reads a backup from r one value at a time and calls article for
@@ -190,6 +192,10 @@ func scanObject(dec *json.Decoder, lim *valueLimit, h *header, c *contents, arti
 			if err := dec.Decode(&c.prefs); err != nil {
 				return fmt.Errorf("its preferences: %w", err)
 			}
+		case "deleted":
+			if err := dec.Decode(&c.deleted); err != nil {
+				return fmt.Errorf("its records of deletions: %w", err)
+			}
 		default:
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
@@ -201,6 +207,11 @@ func scanObject(dec *json.Decoder, lim *valueLimit, h *header, c *contents, arti
 		return err
 	}
 	if _, err := dec.Token(); err != io.EOF {
+		if errors.Is(err, errValueTooLarge) {
+			// The last value passed the bound in the decoder's last
+			// read (a huge list of deletion records, at the end).
+			return err
+		}
 		return errors.New("it goes on after its end")
 	}
 	return nil
@@ -248,7 +259,8 @@ func expectDelim(dec *json.Decoder, d json.Delim) error {
 
 // Read reads and checks a whole backup (see Check) into memory. Import
 // reads a backup of any size without holding it; Read is for backups
-// small enough to hold (tests, tools).
+// small enough to hold (tests, tools). Its records of deletions are
+// checked but not kept: a library held in memory has none (see Memory).
 func Read(r io.Reader) (*export.Library, error) {
 	lib := &export.Library{}
 	c := newChecker()

@@ -503,7 +503,7 @@ func TestBackupKeepsWhereArticlesCameFrom(t *testing.T) {
 	b1 := l.ok("export", "--format", "backup")
 	abs, _ := filepath.Abs(page)
 	src, _ := json.Marshal(abs)
-	if !strings.Contains(b1, "\n \"version\": 4,\n") || !strings.Contains(b1, `"source": `+string(src)) || !strings.Contains(b1, `"updated": "`) {
+	if !strings.Contains(b1, "\n \"version\": 5,\n") || !strings.Contains(b1, `"source": `+string(src)) || !strings.Contains(b1, `"updated": "`) {
 		t.Fatalf("the backup lacks the version, source or update time:\n%.900s", b1)
 	}
 	file := filepath.Join(l.dir, "backup.json")

@@ -41,13 +41,24 @@ type Batch struct {
 	Corrections []BatchCorrections
 	Highlights  []annotation.Highlight
 	Preferences map[string][]byte
+	// Deletions are another library's records of the reader's deletions
+	// (a backup's), merged as mergeDeletionTx says after everything
+	// else, so that a thing the batch stores gets none.
+	Deletions []DeletionRecord
 }
 
 // PutBatch applies a batch in one transaction: all of it, or, on any
 // error, nothing. Actors and topics come first, then articles, then the
-// highlights that may name them.
+// highlights that may name them, then the deletion records.
 func (l *Library) PutBatch(b Batch) error {
-	err := l.db.Update(func(tx *bolt.Tx) error {
+	_, err := l.PutBatchCounted(b)
+	return err
+}
+
+// PutBatchCounted is PutBatch, and says how many of the batch's deletion
+// records it stored (an import reports them).
+func (l *Library) PutBatchCounted(b Batch) (deletions int, err error) {
+	err = l.db.Update(func(tx *bolt.Tx) error {
 		for _, a := range b.Actors {
 			if err := putActorTx(tx, a); err != nil {
 				return err
@@ -91,12 +102,21 @@ func (l *Library) PutBatch(b Batch) error {
 				return err
 			}
 		}
+		for _, r := range b.Deletions {
+			stored, err := mergeDeletionTx(tx, r)
+			if err != nil {
+				return err
+			}
+			if stored {
+				deletions++
+			}
+		}
 		return indexDeferred(tx)
 	})
 	if err != nil {
-		return fmt.Errorf("nothing was changed: %w", err)
+		return 0, fmt.Errorf("nothing was changed: %w", err)
 	}
-	return nil
+	return deletions, nil
 }
 
 // Preferences returns every stored preference (for backups).

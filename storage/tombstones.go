@@ -145,3 +145,74 @@ func (l *Library) HasDeletions() (bool, error) {
 	})
 	return found, err
 }
+
+// DeletionRecord is one deletion record with what it is about, as a
+// backup carries it (Deletions, Batch.Deletions).
+type DeletionRecord struct {
+	Kind DeletedKind
+	ID   string
+	Deletion
+}
+
+// Deletions returns every deletion record, in key order (kind, then id),
+// for a backup: a library rebuilt from the backup must still leave out
+// what the reader deleted. A record that cannot be read (a damaged
+// library) is left out and named in skipped.
+func (l *Library) Deletions() (recs []DeletionRecord, skipped []Unreadable, err error) {
+	err = l.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bDeleted)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			d, err := decodeDeletion(k, v)
+			if err != nil {
+				skipped = append(skipped, Unreadable{What: "deletion record", ID: printableKey(k), Err: err})
+				return nil
+			}
+			recs = append(recs, DeletionRecord{Kind: DeletedKind(k[0]), ID: string(k[1:]), Deletion: d})
+			return nil
+		})
+	})
+	return recs, skipped, err
+}
+
+// holdsTx reports whether the library holds kind id as a live record.
+func holdsTx(tx *bolt.Tx, kind DeletedKind, id string) bool {
+	switch kind {
+	case DeletedArticle:
+		return tx.Bucket(bArticles).Get([]byte(id)) != nil
+	case DeletedActor:
+		return tx.Bucket(bActors).Get([]byte(id)) != nil
+	case DeletedTopic:
+		return tx.Bucket(bTopics).Get([]byte(id)) != nil
+	}
+	return tx.Bucket(bHighlightID).Get([]byte(id)) != nil
+}
+
+// mergeDeletionTx stores a deletion record another library made (a
+// backup's) and reports whether it did. It is stored only where it adds
+// to what the library knows: the library holds no such record (a live
+// record never has one, so a thing the library holds — kept, or stored
+// by the same batch — gets none: the import never takes away what the
+// library has), and of two records for one id the newer is kept (the
+// library's on a tie).
+func mergeDeletionTx(tx *bolt.Tx, r DeletionRecord) (bool, error) {
+	if !r.Kind.valid() || checkID(r.ID) != nil || (r.Into != "" && checkID(r.Into) != nil) || r.At.UnixMilli() <= 0 {
+		return false, fmt.Errorf("the deletion record of %q is malformed: %w", r.ID, ErrInvalid)
+	}
+	b := tx.Bucket(bDeleted)
+	if b == nil {
+		return false, fmt.Errorf("%w: the bucket %q is missing", ErrDamaged, bDeleted)
+	}
+	if holdsTx(tx, r.Kind, r.ID) {
+		return false, nil
+	}
+	k := deletionKey(r.Kind, r.ID)
+	if v := b.Get(k); v != nil {
+		if old, err := decodeDeletion(k, v); err == nil && !old.At.Before(r.At.Truncate(time.Millisecond)) {
+			return false, nil
+		}
+	}
+	return true, b.Put(k, encodeDeletion(r.Deletion))
+}

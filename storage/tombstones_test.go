@@ -3,6 +3,9 @@ package storage
 import (
 	"path/filepath"
 	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/dramatis-app/dramatis/annotation"
 )
@@ -144,5 +147,79 @@ func TestDeletionsAfterMigratingFromSchema6(t *testing.T) {
 	}
 	if _, ok, err := l.Deletion(DeletedHighlight, h.ID); err != nil || !ok {
 		t.Fatalf("deleted after the migration: record %v, %v", ok, err)
+	}
+}
+
+// TestBatchMergesDeletions: a batch's deletion records (a backup's) are
+// stored in its transaction only for what the library does not hold,
+// the newer of two records for one id stays, a malformed one changes
+// nothing, and Deletions lists what is stored.
+func TestBatchMergesDeletions(t *testing.T) {
+	t0 := time.Date(2026, 11, 1, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		// rec is the batch's record; have is the library's record of the
+		// same id before (zero: none).
+		rec  func(live string) DeletionRecord
+		have time.Time
+		// want is the record afterwards (zero At: none), stored the count.
+		want    Deletion
+		stored  int
+		wantErr bool
+	}{
+		{"new", func(string) DeletionRecord {
+			return DeletionRecord{DeletedActor, "01JGONE", Deletion{At: t0, Into: "01JOTHER"}}
+		}, time.Time{}, Deletion{At: t0, Into: "01JOTHER"}, 1, false},
+		{"live highlight", func(live string) DeletionRecord {
+			return DeletionRecord{DeletedHighlight, live, Deletion{At: t0.AddDate(80, 0, 0)}}
+		}, time.Time{}, Deletion{}, 0, false},
+		{"newer than the library's", func(string) DeletionRecord {
+			return DeletionRecord{DeletedActor, "01JGONE", Deletion{At: t0.Add(time.Hour)}}
+		}, t0, Deletion{At: t0.Add(time.Hour)}, 1, false},
+		{"older than the library's", func(string) DeletionRecord {
+			return DeletionRecord{DeletedActor, "01JGONE", Deletion{At: t0.Add(-time.Hour)}}
+		}, t0, Deletion{At: t0}, 0, false},
+		{"as old as the library's", func(string) DeletionRecord {
+			return DeletionRecord{DeletedActor, "01JGONE", Deletion{At: t0, Into: "01JOTHER"}}
+		}, t0, Deletion{At: t0}, 0, false},
+		{"unknown kind", func(string) DeletionRecord {
+			return DeletionRecord{'x', "01JGONE", Deletion{At: t0}}
+		}, time.Time{}, Deletion{}, 0, true},
+		{"no time", func(string) DeletionRecord {
+			return DeletionRecord{DeletedActor, "01JGONE", Deletion{}}
+		}, time.Time{}, Deletion{}, 0, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLibrary(t)
+			a := newArticle("https://example.org/t", "Tombstones", sampleParagraphs...)
+			art := importArticle(t, l, a)
+			s, e := span(t, a, sampleParagraphs[0][:20])
+			h, err := l.AddHighlight(annotation.Highlight{ArticleID: art, Start: s, End: e})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := tc.rec(h.ID)
+			if !tc.have.IsZero() {
+				if err := l.db.Update(func(tx *bolt.Tx) error { return recordDeletion(tx, rec.Kind, rec.ID, tc.have, "") }); err != nil {
+					t.Fatal(err)
+				}
+			}
+			n, err := l.PutBatchCounted(Batch{Deletions: []DeletionRecord{rec}})
+			if (err != nil) != tc.wantErr || n != tc.stored {
+				t.Fatalf("stored %d, %v; want %d, error %v", n, err, tc.stored, tc.wantErr)
+			}
+			got, ok, err := l.Deletion(rec.Kind, rec.ID)
+			if err != nil || ok != !tc.want.At.IsZero() || !got.At.Equal(tc.want.At) || got.Into != tc.want.Into {
+				t.Fatalf("record %+v, %v, %v; want %+v", got, ok, err, tc.want)
+			}
+			recs, skipped, err := l.Deletions()
+			if err != nil || len(skipped) > 0 || len(recs) != map[bool]int{true: 1}[ok] {
+				t.Fatalf("Deletions: %+v, %v, %v", recs, skipped, err)
+			}
+			if _, err := l.Highlight(h.ID); err != nil {
+				t.Errorf("the live highlight: %v", err)
+			}
+		})
 	}
 }

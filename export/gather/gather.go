@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dramatis-app/dramatis/annotation"
+	"github.com/dramatis-app/dramatis/backup"
 	"github.com/dramatis-app/dramatis/export"
 	"github.com/dramatis-app/dramatis/internal/plural"
 	"github.com/dramatis-app/dramatis/storage"
@@ -297,4 +298,21 @@ func unreadableText(id string, a *export.Article) error {
 		return fmt.Errorf("article %s (%q) and its %s are not in the backup: its text could not be read", id, a.Title, plural.Of(n, "highlight"))
 	}
 	return fmt.Errorf("article %s (%q) is not in the backup: its text could not be read", id, a.Title)
+}
+
+// Deletions returns the library's records of the reader's deletions
+// (backup.DeletionSource), so that a library rebuilt from the backup
+// still leaves out what an older backup merged into it holds. A record
+// that cannot be read is left out and named.
+func (s *Source) Deletions() ([]backup.Deletion, error) {
+	recs, sk, err := s.lib.Deletions()
+	if err != nil {
+		return nil, fmt.Errorf("reading the records of deletions: %w", err)
+	}
+	s.Skipped = append(s.Skipped, asErrors(sk)...)
+	out := make([]backup.Deletion, len(recs))
+	for i, r := range recs {
+		out[i] = backup.Deletion{Kind: backup.DeletionKindName(r.Kind), ID: r.ID, At: r.At, Into: r.Into}
+	}
+	return out, nil
 }
