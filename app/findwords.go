@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dramatis-app/dramatis/internal/fold"
+	"github.com/dramatis-app/dramatis/storage"
 	"github.com/dramatis-app/dramatis/widgets"
 )
 
@@ -15,22 +16,21 @@ import (
 //
 //   - case and accents never count ("pjongjang" finds "Pjöngjang", the
 //     German spelling "pjoengjang" too, "strasse" finds "Straße");
-//   - a word of one character matches only that word, a longer one every
-//     word it begins, and from findInfixRunes characters on it matches
-//     inside words too ("sanktion" in "Wirtschaftssanktionen");
+//   - a word shorter than storage.MinPrefixRunes matches only that word
+//     ("wir" never "wird"), a longer one every word it begins, and from
+//     storage.MinInfixRunes characters on it matches inside words too
+//     ("sanktion" in "Wirtschaftssanktionen");
 //   - a word in quotes matches only itself; a word with a minus in front
 //     excludes articles in the library and is not marked here.
 //
 // A match marks the whole word it is in, as the library's snippets do.
 // The storage package keeps its parser to itself; this is its twin for
 // text in view, tested against the same cases (findwords_test.go).
+// findPrefixRunes and findInfixRunes are the library search's own
+// thresholds (their reasons are given there).
 const (
-	// findPrefixRunes: a single letter as a prefix would mark a
-	// twentieth of all words and say nothing.
-	findPrefixRunes = 2
-	// findInfixRunes: shorter pieces are inside too many unrelated words
-	// ("eu" in "neue", "heute"); four letters are a word part.
-	findInfixRunes = 4
+	findPrefixRunes = storage.MinPrefixRunes
+	findInfixRunes  = storage.MinInfixRunes
 )
 
 // findTerm is one word to find, folded.

@@ -26,9 +26,11 @@ func TestFindInTextFoldsAsTheLibrarySearch(t *testing.T) {
 		{"pjoengjang", "Pjöngjang|PJÖNGJANG"},          // the German spelling too
 		{"strasse", "Straße"},                          // ß is ss
 		{"STRASSE", "Straße"},                          // either case
-		{"sanktion", "Wirtschaftssanktionen"},          // four letters and more: inside words
+		{"sanktion", "Wirtschaftssanktionen"},          // six letters and more: inside words
+		{"sankt", ""},                                  // five: only words it begins
+		{"wirt", "Wirtschaftssanktionen"},              // four letters: words it begins
 		{"lüdenscheidt müller", "Müller|Lüdenscheidt"}, // several words, in text order
-		{"eu", "EU|Euro"},                              // two letters: words it begins
+		{"eu", "EU"},                                   // under four letters: that word only ("wir" never "wird")
 		{`"EU"`, "EU"},                                 // quoted: the word only
 		{"„eu“", "EU"},                                 // German quotes
 		{"a", "a"},                                     // one letter: that word only

@@ -315,3 +315,11 @@ func (t queryTerm) matchesName(name string) bool {
 	})
 	return found
 }
+
+// MinPrefixRunes and MinInfixRunes are the search's word rules for others
+// who find words as it does (the reader's find bar), so that the words a
+// search found an article by are the words marked in it.
+const (
+	MinPrefixRunes = minPrefixRunes
+	MinInfixRunes  = minInfixRunes
+)
