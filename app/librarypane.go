@@ -17,8 +17,11 @@ import (
 	"github.com/dramatis-app/dramatis/widgets"
 )
 
-// Sort orders offered by the library pane.
+// Sort orders offered by the library pane. Best match orders a search by
+// how well each article matches its words (storage.SortRelevance); with no
+// words there is nothing to match, and it lists the newest added first.
 const (
+	sortBest      = "Best match"
 	sortAdded     = "Newest added"
 	sortPublished = "Newest published"
 )
@@ -160,8 +163,8 @@ func newLibraryPane(sh *shell, do libraryActions) *libraryPane {
 	p.search.fitHint(p.search.Size().Width)
 	p.search.OnChanged = func(string) { p.reload() }
 	p.search.OnSubmitted = func(string) { p.openFirst() }
-	p.sortBy = widget.NewSelect([]string{sortAdded, sortPublished}, nil)
-	p.sortBy.SetSelected(sh.prefs().StringWithFallback(prefSort, sortAdded))
+	p.sortBy = widget.NewSelect([]string{sortBest, sortAdded, sortPublished}, nil)
+	p.sortBy.SetSelected(sh.prefs().StringWithFallback(prefSort, sortBest))
 	p.sortBy.OnChanged = func(s string) {
 		sh.prefs().SetString(prefSort, s)
 		p.reload()
@@ -498,8 +501,11 @@ func orUntitled(s string) string {
 // request is the search the pane shows: its words, filters and order.
 func (p *libraryPane) request() listRequest {
 	r := listRequest{query: storage.SearchQuery{Text: strings.TrimSpace(p.search.Text)}}
-	if p.sortBy.Selected == sortPublished {
+	switch {
+	case p.sortBy.Selected == sortPublished:
 		r.query.Sort = storage.SortPublished
+	case p.sortBy.Selected == sortBest && r.query.Text != "":
+		r.query.Sort = storage.SortRelevance
 	}
 	p.filters.apply(&r.query)
 	r.actor, r.role = p.filters.actorName(), p.filters.roleChosen()
@@ -515,7 +521,7 @@ func (p *libraryPane) request() listRequest {
 // soon as the library is open, before the pane exists.
 func startRequest(prefs fyne.Preferences) listRequest {
 	var r listRequest
-	if prefs.StringWithFallback(prefSort, sortAdded) == sortPublished {
+	if prefs.StringWithFallback(prefSort, sortBest) == sortPublished {
 		r.query.Sort = storage.SortPublished
 	}
 	return r

@@ -512,3 +512,28 @@ func rows(p *libraryPane) []storage.ArticleInfo {
 	}
 	return out
 }
+
+// Best match, the order a new library pane starts with, lists a search's
+// best match first: the word itself in the title before a longer word it
+// begins in a newer article's text; with no words, the newest added first.
+// Newest added keeps date order for the same search.
+func TestBestMatchOrdersASearchByRelevance(t *testing.T) {
+	a, lib := newTestApp(t, Options{NoDemo: true})
+	exact := addArticle(t, lib, "Regierung in Seoul tritt zurück", "Die Regierung in Seoul ist zurückgetreten.", time.Date(2020, 5, 1, 0, 0, 0, 0, time.UTC))
+	longer := addArticle(t, lib, "Neue Meldung", "Die Regierungschefs trafen sich in Peking.", time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC))
+	if got := a.library.sortBy.Selected; got != sortBest {
+		t.Fatalf("a new pane sorts by %q, want %q", got, sortBest)
+	}
+	a.library.reload()
+	if r := rows(a.library); len(r) != 2 || r[0].ID != longer {
+		t.Fatalf("without words Best match lists the newest added first: %v", r)
+	}
+	a.library.search.SetText("Regierung")
+	if r := rows(a.library); len(r) != 2 || r[0].ID != exact {
+		t.Fatalf("Best match for Regierung: %v, want the exact word first", r)
+	}
+	a.library.sortBy.SetSelected(sortAdded)
+	if r := rows(a.library); len(r) != 2 || r[0].ID != longer {
+		t.Fatalf("Newest added for Regierung: %v, want the newer article first", r)
+	}
+}
