@@ -619,7 +619,9 @@ func (l *Library) DeleteArticle(id string) error {
 		if err != nil {
 			return err
 		}
+		at := deletedAt(now, r.Added, r.Updated)
 		for _, h := range hs {
+			at = deletedAt(at, h.Created, h.Updated)
 			if err := removeHighlight(tx, h); err != nil {
 				return err
 			}
@@ -639,7 +641,7 @@ func (l *Library) DeleteArticle(id string) error {
 		if err := tx.Bucket(bArticles).Delete([]byte(id)); err != nil {
 			return err
 		}
-		return recordDeletion(tx, DeletedArticle, id, now, "")
+		return recordDeletion(tx, DeletedArticle, id, at, "")
 	})
 }
 

@@ -263,7 +263,7 @@ func (l *Library) DeleteHighlight(id string) error {
 		if err := removeHighlight(tx, h); err != nil {
 			return err
 		}
-		return recordDeletion(tx, DeletedHighlight, id, now, "")
+		return recordDeletion(tx, DeletedHighlight, id, deletedAt(now, h.Created, h.Updated), "")
 	})
 }
 

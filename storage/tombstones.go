@@ -76,6 +76,22 @@ func decodeDeletion(k, v []byte) (Deletion, error) {
 	return Deletion{At: time.UnixMilli(ms).UTC(), Into: string(v[deletionTimeLen:])}, nil
 }
 
+// deletedAt is the time a deletion is recorded at: now, or the latest
+// change to what it deletes when that is later. A deletion comes after
+// every change to what it deletes, but stamp only counts upward within one
+// open library, so a burst of changes can be stamped a few milliseconds
+// ahead of the clock, and a deletion by the next process to open it
+// would then seem older than the change, and a merge would bring the
+// deleted thing back (import-backup compares these times).
+func deletedAt(now time.Time, changes ...time.Time) time.Time {
+	for _, t := range changes {
+		if t.After(now) {
+			now = t
+		}
+	}
+	return now
+}
+
 // recordDeletion notes in tx that the reader deleted kind id at at (into:
 // the id it was merged into, or "").
 func recordDeletion(tx *bolt.Tx, kind DeletedKind, id string, at time.Time, into string) error {

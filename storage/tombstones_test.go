@@ -223,3 +223,23 @@ func TestBatchMergesDeletions(t *testing.T) {
 		})
 	}
 }
+
+// A deletion is recorded no earlier than the latest change to what it
+// deletes, even when that change was stamped ahead of this clock.
+func TestDeletedAtIsNeverBeforeTheChange(t *testing.T) {
+	now := time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name    string
+		changes []time.Time
+		want    time.Time
+	}{
+		{"changes before now", []time.Time{now.Add(-time.Hour), now.Add(-time.Millisecond)}, now},
+		{"a change stamped ahead", []time.Time{now.Add(-time.Hour), now.Add(3 * time.Millisecond)}, now.Add(3 * time.Millisecond)},
+		{"none", nil, now},
+		{"zero times", []time.Time{{}}, now},
+	} {
+		if got := deletedAt(now, c.changes...); !got.Equal(c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
