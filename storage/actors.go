@@ -322,7 +322,7 @@ func (l *Library) MergeActors(fromID, intoID string) error {
 		if err := tx.Bucket(bActors).Delete([]byte(fromID)); err != nil {
 			return err
 		}
-		if err := recordDeletion(tx, DeletedActor, fromID, now, intoID); err != nil {
+		if err := recordDeletion(tx, DeletedActor, fromID, deletedAt(now, from.Created, from.Updated), intoID); err != nil {
 			return err
 		}
 		return writeActor(tx, into)
@@ -379,7 +379,7 @@ func (l *Library) DeleteActor(id string) error {
 		if err := tx.Bucket(bActors).Delete([]byte(id)); err != nil {
 			return err
 		}
-		return recordDeletion(tx, DeletedActor, id, now, "")
+		return recordDeletion(tx, DeletedActor, id, deletedAt(now, a.Created, a.Updated), "")
 	})
 }
 

@@ -371,7 +371,7 @@ func (l *Library) MergeTopics(fromID, intoID string) error {
 		if err := tx.Bucket(bTopics).Delete([]byte(fromID)); err != nil {
 			return err
 		}
-		if err := recordDeletion(tx, DeletedTopic, fromID, now, intoID); err != nil {
+		if err := recordDeletion(tx, DeletedTopic, fromID, deletedAt(now, from.Created, from.Updated), intoID); err != nil {
 			return err
 		}
 		return writeTopic(tx, into)
@@ -404,7 +404,7 @@ func (l *Library) DeleteTopic(id string) error {
 		if err := tx.Bucket(bTopics).Delete([]byte(id)); err != nil {
 			return err
 		}
-		return recordDeletion(tx, DeletedTopic, id, now, "")
+		return recordDeletion(tx, DeletedTopic, id, deletedAt(now, t.Created, t.Updated), "")
 	})
 }
 
