@@ -71,26 +71,26 @@ func (pl *planner) gone(kind storage.DeletedKind, current map[string]bool, touch
 // actorTimes returns the library's actor ids and, for the backup's,
 // when each was last changed.
 func actorTimes(cur, backup []annotation.Actor) (map[string]bool, map[string]time.Time) {
-	have := make(map[string]bool, len(cur))
-	for _, a := range cur {
-		have[a.ID] = true
-	}
-	touched := make(map[string]time.Time, len(backup))
-	for _, a := range backup {
-		touched[a.ID] = latest(a.Created, a.Updated)
-	}
-	return have, touched
+	return idTimes(cur, backup, func(a annotation.Actor) (string, time.Time, time.Time) { return a.ID, a.Created, a.Updated })
 }
 
 // topicTimes is actorTimes for topics.
 func topicTimes(cur, backup []annotation.Topic) (map[string]bool, map[string]time.Time) {
+	return idTimes(cur, backup, func(t annotation.Topic) (string, time.Time, time.Time) { return t.ID, t.Created, t.Updated })
+}
+
+// idTimes is actorTimes for any record with an id, a creation and a
+// change time (of reads them).
+func idTimes[T any](cur, backup []T, of func(T) (id string, created, updated time.Time)) (map[string]bool, map[string]time.Time) {
 	have := make(map[string]bool, len(cur))
-	for _, t := range cur {
-		have[t.ID] = true
+	for _, r := range cur {
+		id, _, _ := of(r)
+		have[id] = true
 	}
 	touched := make(map[string]time.Time, len(backup))
-	for _, t := range backup {
-		touched[t.ID] = latest(t.Created, t.Updated)
+	for _, r := range backup {
+		id, created, updated := of(r)
+		touched[id] = latest(created, updated)
 	}
 	return have, touched
 }
