@@ -46,13 +46,7 @@ func newStatement(t *testing.T, a *App) {
 	h := a.ctl.hls[0]
 	a.reader.view.SetSelection(h.End+10, h.End+40)
 	a.ctl.highlightSelection()
-	a.win.Canvas().Focus(a.ctl.picker.Focus())
-	typeInto(a, "Kim Jong Un")
-	pressKey(a, fyne.KeyReturn)
-	typeInto(a, "#Sanktionen")
-	pressKey(a, fyne.KeyReturn)
-	typeInto(a, "-")
-	pressKey(a, fyne.KeyReturn) // the empty name field: save
+	typeStatement(a)
 }
 
 // highlightChanges are the kinds of change undo and redo handle, each
@@ -71,11 +65,10 @@ var highlightChanges = []struct {
 	{"delete", func(t *testing.T, a *App) { a.ctl.deleteHighlight(a.ctl.hls[0].ID) }},
 }
 
-// editWithStatement edits the demo's highlight, adding a statement typed
-// in the picker that creates an actor and a topic.
-func editWithStatement(t *testing.T, a *App) {
-	t.Helper()
-	a.ctl.editHighlight(a.ctl.hls[0].ID)
+// typeStatement types into the open picker a statement that creates the
+// actor Kim Jong-un (built in, with aliases) and the topic Sanktionen with
+// a stance, then saves.
+func typeStatement(a *App) {
 	a.win.Canvas().Focus(a.ctl.picker.Focus())
 	typeInto(a, "Kim Jong Un")
 	pressKey(a, fyne.KeyReturn)
@@ -83,6 +76,14 @@ func editWithStatement(t *testing.T, a *App) {
 	pressKey(a, fyne.KeyReturn)
 	typeInto(a, "-")
 	pressKey(a, fyne.KeyReturn) // the empty name field: save
+}
+
+// editWithStatement edits the demo's highlight, adding a statement typed
+// in the picker that creates an actor and a topic.
+func editWithStatement(t *testing.T, a *App) {
+	t.Helper()
+	a.ctl.editHighlight(a.ctl.hls[0].ID)
+	typeStatement(a)
 }
 
 // Undoing an edit that created an actor and a topic in the picker takes
